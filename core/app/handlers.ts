@@ -1,0 +1,7 @@
+import type { Handlers } from './handler.js';
+import { studioHandlers } from '../studio/handlers.js';
+
+/** All handlers, one group per capability. */
+export const handlers: Handlers = {
+  ...studioHandlers,
+};

@@ -1,0 +1,19 @@
+import type { z } from 'zod';
+import { studioCalls } from './studio.js';
+
+/** The whole studio contract, merged from one file per capability. */
+export const contract = {
+  ...studioCalls,
+};
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export type CallInput<N extends CallName> = z.input<Contract[N]['input']>;
+export type CallOutput<N extends CallName> = z.output<Contract[N]['output']>;
+
+export function isCallName(name: string): name is CallName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export { defineCall, type CallSpec } from './define.js';
+export * from './envelope.js';

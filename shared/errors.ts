@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+/**
+ * Gatehouse's own error codes, one table, PostgREST-style ranges (GH1xx connection, GH2xx catalog,
+ * GH3xx studio transport, GH4xx configuration files, GH5xx act-as, GH9xx internal).
+ * A retired code is never reused. Each entry says what went wrong and what to do about it.
+ */
+export const errorCodes = {
+  GH100: 'The database server could not be reached.',
+  GH101: 'The server rejected the credentials.',
+  GH102: 'The server did not answer like PostgreSQL.',
+  GH103: 'The connection string is malformed.',
+  GH104: 'A line of the password file is malformed.',
+  GH105: 'The connection to the database was lost.',
+  GH106: 'The TLS (sslmode) requirements could not be met.',
+  GH107: 'The connection service could not be found.',
+  GH108: 'No such connection.',
+  GH109: 'The database does not exist.',
+  GH200: 'A catalog query was refused for lack of privileges.',
+  GH201: 'This PostgreSQL version is not supported.',
+  GH202: 'A catalog query failed.',
+  GH300: 'The request did not match the studio contract.',
+  GH301: 'Unknown studio call.',
+  GH302: 'Missing or wrong studio token.',
+  GH303: 'Request refused: Host or Origin is not this studio.',
+  GH400: 'A configuration file could not be read.',
+  GH401: 'A configuration file has an invalid line.',
+  GH500: 'The persona cannot be assumed.',
+  GH501: 'The request could not be parsed.',
+  GH900: 'Internal error.',
+} as const;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+export const gatehouseErrorSchema = z.object({
+  code: z.enum(Object.keys(errorCodes) as [ErrorCode, ...ErrorCode[]]),
+  message: z.string(),
+  details: z.string().nullable(),
+  hint: z.string().nullable(),
+});
+export type GatehouseErrorShape = z.infer<typeof gatehouseErrorSchema>;
+
+/** The one error type that crosses module borders: code, message, details and a hint saying what to do. */
+export class GatehouseError extends Error {
+  readonly code: ErrorCode;
+  readonly details: string | null;
+  readonly hint: string | null;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { details?: string | null; hint?: string | null; cause?: unknown } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'GatehouseError';
+    this.code = code;
+    this.details = options.details ?? null;
+    this.hint = options.hint ?? null;
+  }
+
+  toJSON(): GatehouseErrorShape {
+    return { code: this.code, message: this.message, details: this.details, hint: this.hint };
+  }
+
+  /** A terminal-friendly rendering used by the CLI. */
+  format(): string {
+    return [
+      `error ${this.code}: ${this.message}`,
+      this.details && `  ${this.details}`,
+      this.hint && `  hint: ${this.hint}`,
+    ]
+      .filter(Boolean)
+      .join('\n');
+  }
+}
+
+export function isGatehouseError(value: unknown): value is GatehouseError {
+  return value instanceof GatehouseError;
+}

@@ -1,0 +1,44 @@
+import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { TestProject } from 'vitest/node';
+import { startEmbeddedCluster, type RunningCluster } from '../core/embedded/cluster.js';
+import { startDebianPg15 } from './debian-pg.js';
+import type { TestServer } from './pg.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgServers: TestServer[];
+  }
+}
+
+/**
+ * Starts the PostgreSQL servers every `*.pg.test.ts` runs against: Debian's 15 and embedded 18.
+ * GATEHOUSE_TEST_PG=18 (or 15) narrows the set for a quick local run; CI runs both.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const wanted = (process.env.GATEHOUSE_TEST_PG ?? '15,18').split(',').map((s) => s.trim());
+  const password = randomBytes(12).toString('hex');
+  const clusters: RunningCluster[] = [];
+  const dirs: string[] = [];
+  const servers: TestServer[] = [];
+  if (wanted.includes('15')) {
+    const c = await startDebianPg15(password);
+    clusters.push(c);
+    servers.push({ label: 'pg15', major: 15, superuserUri: c.uri() });
+  }
+  if (wanted.includes('18')) {
+    const dir = mkdtempSync(join(tmpdir(), 'gatehouse-pg18-'));
+    chmodSync(dir, 0o755);
+    dirs.push(dir);
+    const c = await startEmbeddedCluster({ dataDir: join(dir, 'data'), password });
+    clusters.push(c);
+    servers.push({ label: 'pg18', major: 18, superuserUri: c.uri() });
+  }
+  project.provide('pgServers', servers);
+  return async () => {
+    for (const c of clusters) await c.stop().catch(() => undefined);
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  };
+}
