@@ -1,0 +1,4 @@
+import type { Command } from '../command.js';
+
+/** Every subcommand, in the order `gatehouse --help` lists them. One file per command beside this one. */
+export const commands: readonly Command[] = [];
