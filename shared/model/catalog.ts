@@ -1,0 +1,581 @@
+import { z } from 'zod';
+
+/**
+ * The catalog model: one read of a database's roles, objects, privileges and policies, shared by every panel,
+ * the CLI and the act-as simulator. Every object and array is readonly (and frozen once assembled), arrays are
+ * sorted deterministically (names compared by code point), and objects point at each other through stable
+ * `{kind, schema, name}` references, never through OIDs (OIDs are kept as plain facts where useful).
+ */
+
+/** A deeply readonly object / array, so the inferred types forbid mutation everywhere. */
+const obj = <S extends z.ZodRawShape>(shape: S) => z.object(shape).readonly();
+const list = <T extends z.ZodType>(item: T) => z.array(item).readonly();
+
+// ---------------------------------------------------------------------------------------------- references
+
+/** What a reference points at. Tables, views, materialized views, partitioned and foreign tables are `relation`. */
+export const objectKindSchema = z.enum([
+  'database',
+  'schema',
+  'role',
+  'relation',
+  'column',
+  'sequence',
+  'function',
+  'type',
+  'extension',
+  'constraint',
+  'index',
+  'trigger',
+  'policy',
+]);
+export type ObjectKind = z.infer<typeof objectKindSchema>;
+
+/**
+ * A stable reference to one object. `schema` is null for objects outside schemas (database, schema, role,
+ * extension). Members of a relation (column, constraint, index, trigger, policy) use the relation as
+ * `schema.name` and their own name as `member`. Functions carry their identity argument types in `args`
+ * (`pg_get_function_identity_arguments`, e.g. `integer, text`) so overloads stay distinct.
+ */
+export const objectRefSchema = obj({
+  kind: objectKindSchema,
+  schema: z.string().nullable(),
+  name: z.string(),
+  member: z.string().optional(),
+  args: z.string().optional(),
+});
+export type ObjectRef = z.infer<typeof objectRefSchema>;
+
+/** A relation (or type) by schema and name. */
+export const qualifiedNameSchema = obj({ schema: z.string(), name: z.string() });
+export type QualifiedName = z.infer<typeof qualifiedNameSchema>;
+
+/** A column of a relation by schema, table and column name. */
+export const columnRefSchema = obj({ schema: z.string(), table: z.string(), column: z.string() });
+export type ColumnRef = z.infer<typeof columnRefSchema>;
+
+/** A grantee or policy role: PUBLIC is its own kind, never a role name. */
+export const principalSchema = z.discriminatedUnion('kind', [
+  obj({ kind: z.literal('public') }),
+  obj({ kind: z.literal('role'), name: z.string() }),
+]);
+export type Principal = z.infer<typeof principalSchema>;
+
+/** A Map key for a reference: NUL cannot occur in PostgreSQL identifiers, so the key is unambiguous. */
+export function refKey(ref: ObjectRef): string {
+  return `${ref.kind}\0${ref.schema ?? ''}\0${ref.name}\0${ref.member ?? ''}\0${ref.args ?? ''}`;
+}
+
+/** `"schema"."name"`-free readable form for messages: schema.name[.member][(args)]. */
+export function refLabel(ref: ObjectRef): string {
+  const base = ref.schema === null ? ref.name : `${ref.schema}.${ref.name}`;
+  return `${base}${ref.args !== undefined ? `(${ref.args})` : ''}${ref.member !== undefined ? `.${ref.member}` : ''}`;
+}
+
+export function principalLabel(p: Principal): string {
+  return p.kind === 'public' ? 'PUBLIC' : p.name;
+}
+
+// ---------------------------------------------------------------------------------------------- types
+
+/** How PostgreSQL classifies a type (pg_type.typtype). Arrays are `base` with `isArray`. */
+export const typeKindSchema = z.enum([
+  'base',
+  'composite',
+  'domain',
+  'enum',
+  'pseudo',
+  'range',
+  'multirange',
+]);
+export type TypeKind = z.infer<typeof typeKindSchema>;
+
+/** A use of a type (column, argument, return value). */
+export const typeRefSchema = obj({
+  oid: z.number().int(),
+  schema: z.string(),
+  name: z.string(),
+  /** format_type(): `character varying(20)`, `integer[]`, `public.mood`. Includes the typmod for columns. */
+  formatted: z.string(),
+  kind: typeKindSchema,
+  isArray: z.boolean(),
+  /** For arrays: the element type's OID; otherwise null. */
+  elementOid: z.number().int().nullable(),
+});
+export type TypeRef = z.infer<typeof typeRefSchema>;
+
+// ---------------------------------------------------------------------------------------------- server & database
+
+export const serverInfoSchema = obj({
+  /** `version()`-style server_version, e.g. `18.1`. */
+  version: z.string(),
+  versionNum: z.number().int(),
+  major: z.number().int(),
+  currentUser: z.string(),
+  sessionUser: z.string(),
+  currentDatabase: z.string(),
+  isSuperuser: z.boolean(),
+  bypassRls: z.boolean(),
+  /** Whether password presence could be read (pg_authid is readable by superusers only). */
+  canReadPasswords: z.boolean(),
+});
+export type ServerInfo = z.infer<typeof serverInfoSchema>;
+
+export const databaseSchema = obj({
+  oid: z.number().int(),
+  name: z.string(),
+  owner: z.string(),
+  encoding: z.string(),
+  collate: z.string().nullable(),
+  ctype: z.string().nullable(),
+  comment: z.string().nullable(),
+  connectionLimit: z.number().int(),
+  allowConnections: z.boolean(),
+});
+export type DatabaseInfo = z.infer<typeof databaseSchema>;
+
+// ---------------------------------------------------------------------------------------------- roles
+
+/** A `name = value` configuration setting (proconfig, rolconfig, setconfig). */
+export const settingSchema = obj({ name: z.string(), value: z.string() });
+export type Setting = z.infer<typeof settingSchema>;
+
+export const roleSchema = obj({
+  oid: z.number().int(),
+  name: z.string(),
+  superuser: z.boolean(),
+  inherit: z.boolean(),
+  createRole: z.boolean(),
+  createDb: z.boolean(),
+  canLogin: z.boolean(),
+  replication: z.boolean(),
+  bypassRls: z.boolean(),
+  /** -1 means no limit. */
+  connectionLimit: z.number().int(),
+  /** ISO 8601 timestamp, or null when the password never expires. */
+  validUntil: z.string().nullable(),
+  /** Whether a password is set; null when the reader may not see pg_authid (never the hash itself). */
+  hasPassword: z.boolean().nullable(),
+  /** Built-in roles (pg_*), e.g. pg_read_all_data. */
+  isSystem: z.boolean(),
+  comment: z.string().nullable(),
+  /** Settings for this role in every database (ALTER ROLE … SET). */
+  settings: list(settingSchema),
+});
+export type Role = z.infer<typeof roleSchema>;
+
+/** `member` is a member of `role` (GRANT role TO member). */
+export const membershipSchema = obj({
+  role: z.string(),
+  member: z.string(),
+  grantor: z.string().nullable(),
+  admin: z.boolean(),
+  /** PG16+: pg_auth_members.inherit_option; before: the member's rolinherit. */
+  inherit: z.boolean(),
+  /** PG16+: pg_auth_members.set_option; before: always true. */
+  set: z.boolean(),
+  /** True when inherit/set come from the server (PG16+), false when derived for older servers. */
+  optionsFromServer: z.boolean(),
+});
+export type Membership = z.infer<typeof membershipSchema>;
+
+/** One row of pg_db_role_setting: settings for a role (database null = all), a database (role null = all), or both. */
+export const roleSettingSchema = obj({
+  role: z.string().nullable(),
+  database: z.string().nullable(),
+  settings: list(settingSchema),
+});
+export type RoleSetting = z.infer<typeof roleSettingSchema>;
+
+// ---------------------------------------------------------------------------------------------- schemas & extensions
+
+export const schemaSchema = obj({
+  oid: z.number().int(),
+  name: z.string(),
+  owner: z.string(),
+  comment: z.string().nullable(),
+  /** The extension that created this schema, if any. */
+  extension: z.string().nullable(),
+});
+export type SchemaInfo = z.infer<typeof schemaSchema>;
+
+export const extensionSchema = obj({
+  oid: z.number().int(),
+  name: z.string(),
+  version: z.string(),
+  schema: z.string(),
+  relocatable: z.boolean(),
+  owner: z.string(),
+  comment: z.string().nullable(),
+});
+export type Extension = z.infer<typeof extensionSchema>;
+
+// ---------------------------------------------------------------------------------------------- relations
+
+export const relationKindSchema = z.enum([
+  'table',
+  'view',
+  'materialized_view',
+  'partitioned_table',
+  'foreign_table',
+]);
+export type RelationKind = z.infer<typeof relationKindSchema>;
+
+export const columnSchema = obj({
+  name: z.string(),
+  /** attnum: 1-based, gaps where columns were dropped. */
+  position: z.number().int(),
+  type: typeRefSchema,
+  notNull: z.boolean(),
+  /** Default expression text (pg_get_expr), null if none. Generated columns keep their expression in `generation`. */
+  default: z.string().nullable(),
+  identity: z.enum(['always', 'by_default']).nullable(),
+  generated: z.enum(['stored', 'virtual']).nullable(),
+  /** The generation expression of a generated column. */
+  generation: z.string().nullable(),
+  collation: z.string().nullable(),
+  comment: z.string().nullable(),
+  /**
+   * Views only: the base-table column this view column shows unchanged (followed through views of views),
+   * as PostgREST derives it from the view's query tree; null for expressions and for non-views.
+   */
+  source: columnRefSchema.nullable(),
+});
+export type Column = z.infer<typeof columnSchema>;
+
+export const fkActionSchema = z.enum(['no_action', 'restrict', 'cascade', 'set_null', 'set_default']);
+export type FkAction = z.infer<typeof fkActionSchema>;
+
+export const foreignKeySchema = obj({
+  /** The referenced relation and its columns, in the same order as the constraint's `columns`. */
+  table: qualifiedNameSchema,
+  columns: list(z.string()),
+  onUpdate: fkActionSchema,
+  onDelete: fkActionSchema,
+  match: z.enum(['simple', 'full', 'partial']),
+});
+export type ForeignKey = z.infer<typeof foreignKeySchema>;
+
+export const constraintKindSchema = z.enum(['primary_key', 'unique', 'check', 'foreign_key', 'exclusion']);
+export type ConstraintKind = z.infer<typeof constraintKindSchema>;
+
+export const constraintSchema = obj({
+  name: z.string(),
+  kind: constraintKindSchema,
+  /** The constrained columns of this relation, in key order (empty for table-level checks). */
+  columns: list(z.string()),
+  /** pg_get_constraintdef(), e.g. `FOREIGN KEY (a) REFERENCES t(b) ON DELETE CASCADE`. */
+  definition: z.string(),
+  foreignKey: foreignKeySchema.nullable(),
+  deferrable: z.boolean(),
+  deferred: z.boolean(),
+  validated: z.boolean(),
+  /** The index enforcing a pk/unique/exclusion constraint. */
+  index: z.string().nullable(),
+  comment: z.string().nullable(),
+});
+export type Constraint = z.infer<typeof constraintSchema>;
+
+export const indexSchema = obj({
+  name: z.string(),
+  /** Key columns in order; null for an expression. */
+  columns: list(z.string().nullable()),
+  /** INCLUDE columns. */
+  include: list(z.string()),
+  unique: z.boolean(),
+  primary: z.boolean(),
+  method: z.string(),
+  predicate: z.string().nullable(),
+  valid: z.boolean(),
+  definition: z.string(),
+  comment: z.string().nullable(),
+});
+export type Index = z.infer<typeof indexSchema>;
+
+export const triggerEventSchema = z.enum(['insert', 'update', 'delete', 'truncate']);
+export const triggerSchema = obj({
+  name: z.string(),
+  timing: z.enum(['before', 'after', 'instead_of']),
+  events: list(triggerEventSchema),
+  level: z.enum(['row', 'statement']),
+  function: obj({ schema: z.string(), name: z.string(), args: z.string() }),
+  enabled: z.enum(['origin', 'disabled', 'replica', 'always']),
+  /** Whether this is a constraint trigger. */
+  isConstraint: z.boolean(),
+  definition: z.string(),
+  comment: z.string().nullable(),
+});
+export type Trigger = z.infer<typeof triggerSchema>;
+
+export const relationSchema = obj({
+  oid: z.number().int(),
+  schema: z.string(),
+  name: z.string(),
+  kind: relationKindSchema,
+  owner: z.string(),
+  comment: z.string().nullable(),
+  rlsEnabled: z.boolean(),
+  rlsForced: z.boolean(),
+  /** Views and materialized views: pg_get_viewdef(). */
+  viewDefinition: z.string().nullable(),
+  /** Views: WITH CHECK OPTION. */
+  checkOption: z.enum(['local', 'cascaded']).nullable(),
+  securityBarrier: z.boolean(),
+  /** Views (PG15+): security_invoker, i.e. RLS and privileges of the querying role apply to base tables. */
+  securityInvoker: z.boolean(),
+  /** reloptions as written, e.g. `fillfactor=70`. */
+  options: list(z.string()),
+  /** pg_relation_is_updatable for views and foreign tables; all true for tables. */
+  insertable: z.boolean(),
+  updatable: z.boolean(),
+  deletable: z.boolean(),
+  /** For partitions: the parent and the bound text. */
+  partitionOf: qualifiedNameSchema.nullable(),
+  partitionBound: z.string().nullable(),
+  /** For partitioned tables: pg_get_partkeydef(). */
+  partitionKey: z.string().nullable(),
+  /** reltuples, null when never analysed. */
+  estimatedRows: z.number().nullable(),
+  /** The relation's row type OID (what functions returning this table name). */
+  rowTypeOid: z.number().int(),
+  extension: z.string().nullable(),
+  columns: list(columnSchema),
+  constraints: list(constraintSchema),
+  indexes: list(indexSchema),
+  triggers: list(triggerSchema),
+});
+export type Relation = z.infer<typeof relationSchema>;
+
+export const sequenceSchema = obj({
+  oid: z.number().int(),
+  schema: z.string(),
+  name: z.string(),
+  owner: z.string(),
+  dataType: z.string(),
+  /** Bigint-sized values are carried as strings. */
+  start: z.string(),
+  increment: z.string(),
+  min: z.string(),
+  max: z.string(),
+  cache: z.string(),
+  cycle: z.boolean(),
+  /** The column the sequence belongs to (serial / identity / OWNED BY). */
+  ownedBy: columnRefSchema.nullable(),
+  /** True for identity-column sequences. */
+  identity: z.boolean(),
+  comment: z.string().nullable(),
+  extension: z.string().nullable(),
+});
+export type Sequence = z.infer<typeof sequenceSchema>;
+
+// ---------------------------------------------------------------------------------------------- functions
+
+export const argModeSchema = z.enum(['in', 'out', 'inout', 'variadic', 'table']);
+export type ArgMode = z.infer<typeof argModeSchema>;
+
+export const functionArgSchema = obj({
+  /** 1-based position among all arguments (including OUT / TABLE ones). */
+  position: z.number().int(),
+  name: z.string().nullable(),
+  mode: argModeSchema,
+  type: typeRefSchema,
+  hasDefault: z.boolean(),
+  default: z.string().nullable(),
+});
+export type FunctionArg = z.infer<typeof functionArgSchema>;
+
+export const functionReturnSchema = obj({
+  /** The declared return type (`record` for RETURNS TABLE / OUT parameters, `void` for most procedures). */
+  type: typeRefSchema,
+  setOf: z.boolean(),
+  /** Composite result: a table row type, a composite type, RETURNS TABLE, or several OUT parameters. */
+  isComposite: z.boolean(),
+  /** RETURNS TABLE (…). */
+  isTable: z.boolean(),
+  /** When the return type is a relation's row type (table, view, …): that relation. */
+  relation: qualifiedNameSchema.nullable(),
+  /** The result columns of RETURNS TABLE / OUT parameters. */
+  columns: list(obj({ name: z.string().nullable(), type: typeRefSchema })),
+  /** pg_get_function_result(), e.g. `SETOF public.users`, `TABLE(id integer)`. */
+  text: z.string().nullable(),
+});
+export type FunctionReturn = z.infer<typeof functionReturnSchema>;
+
+export const functionSchema = obj({
+  oid: z.number().int(),
+  schema: z.string(),
+  name: z.string(),
+  kind: z.enum(['function', 'procedure', 'aggregate', 'window']),
+  /** pg_get_function_identity_arguments(): the overload key used in references. */
+  identityArgs: z.string(),
+  /** pg_get_function_arguments(): the full argument list with modes, names and defaults. */
+  argumentsText: z.string(),
+  args: list(functionArgSchema),
+  returns: functionReturnSchema,
+  volatility: z.enum(['immutable', 'stable', 'volatile']),
+  securityDefiner: z.boolean(),
+  strict: z.boolean(),
+  leakproof: z.boolean(),
+  parallel: z.enum(['safe', 'restricted', 'unsafe']),
+  language: z.string(),
+  owner: z.string(),
+  comment: z.string().nullable(),
+  /** proconfig: SET clauses, e.g. search_path. */
+  config: list(settingSchema),
+  /** prosrc: the body (or the C symbol). */
+  source: z.string().nullable(),
+  cost: z.number(),
+  rows: z.number(),
+  extension: z.string().nullable(),
+});
+export type FunctionInfo = z.infer<typeof functionSchema>;
+
+// ---------------------------------------------------------------------------------------------- user types
+
+export const domainConstraintSchema = obj({
+  name: z.string(),
+  definition: z.string(),
+  notNull: z.boolean(),
+  validated: z.boolean(),
+});
+
+export const userTypeSchema = obj({
+  oid: z.number().int(),
+  schema: z.string(),
+  name: z.string(),
+  kind: z.enum(['enum', 'domain', 'composite', 'range', 'multirange', 'base']),
+  owner: z.string(),
+  comment: z.string().nullable(),
+  /** The OID of this type's array type, or null. */
+  arrayOid: z.number().int().nullable(),
+  /** Enums: labels in sort order. */
+  labels: list(z.string()),
+  /** Domains: base type, NOT NULL, default and CHECK constraints. */
+  domain: obj({
+    baseType: typeRefSchema,
+    notNull: z.boolean(),
+    default: z.string().nullable(),
+    constraints: list(domainConstraintSchema),
+  }).nullable(),
+  /** Composite types: attributes in order. */
+  attributes: list(obj({ name: z.string(), position: z.number().int(), type: typeRefSchema })),
+  /** Ranges: the subtype. */
+  rangeSubtype: typeRefSchema.nullable(),
+  extension: z.string().nullable(),
+});
+export type UserType = z.infer<typeof userTypeSchema>;
+
+// ---------------------------------------------------------------------------------------------- privileges
+
+export const privilegeSchema = z.enum([
+  'SELECT',
+  'INSERT',
+  'UPDATE',
+  'DELETE',
+  'TRUNCATE',
+  'REFERENCES',
+  'TRIGGER',
+  'MAINTAIN',
+  'EXECUTE',
+  'USAGE',
+  'CREATE',
+  'CONNECT',
+  'TEMPORARY',
+]);
+export type Privilege = z.infer<typeof privilegeSchema>;
+
+/**
+ * One privilege on one object. `object.kind` is relation, column, schema, function, sequence, type or database.
+ * `implicit` marks the owner/PUBLIC defaults PostgreSQL applies while the object's ACL is still null.
+ */
+export const grantSchema = obj({
+  object: objectRefSchema,
+  grantee: principalSchema,
+  privilege: privilegeSchema,
+  grantor: z.string(),
+  grantable: z.boolean(),
+  implicit: z.boolean(),
+});
+export type Grant = z.infer<typeof grantSchema>;
+
+export const defaultPrivilegeObjectSchema = z.enum(['tables', 'sequences', 'functions', 'types', 'schemas']);
+export type DefaultPrivilegeObject = z.infer<typeof defaultPrivilegeObjectSchema>;
+
+/** ALTER DEFAULT PRIVILEGES FOR ROLE `role` [IN SCHEMA `schema`]: what objects `role` creates will get. */
+export const defaultPrivilegeSchema = obj({
+  role: z.string(),
+  /** null: global (all schemas). */
+  schema: z.string().nullable(),
+  objectType: defaultPrivilegeObjectSchema,
+  grants: list(
+    obj({
+      grantee: principalSchema,
+      privilege: privilegeSchema,
+      grantor: z.string(),
+      grantable: z.boolean(),
+    }),
+  ),
+});
+export type DefaultPrivilege = z.infer<typeof defaultPrivilegeSchema>;
+
+// ---------------------------------------------------------------------------------------------- policies
+
+export const policyCommandSchema = z.enum(['ALL', 'SELECT', 'INSERT', 'UPDATE', 'DELETE']);
+export type PolicyCommand = z.infer<typeof policyCommandSchema>;
+
+export const policySchema = obj({
+  schema: z.string(),
+  table: z.string(),
+  name: z.string(),
+  permissive: z.boolean(),
+  command: policyCommandSchema,
+  /** TO roles; `[{kind:'public'}]` for the default PUBLIC. */
+  roles: list(principalSchema),
+  using: z.string().nullable(),
+  withCheck: z.string().nullable(),
+  comment: z.string().nullable(),
+});
+export type Policy = z.infer<typeof policySchema>;
+
+// ---------------------------------------------------------------------------------------------- dependencies
+
+/**
+ * `from` depends on `to` (pg_depend), lifted to model objects: a view's rule becomes the view, a constraint,
+ * default, trigger, policy or index becomes its relation. Only edges between objects of this model are kept,
+ * self-edges and duplicates dropped. `via` says what carries the edge.
+ */
+export const dependencySchema = obj({
+  from: objectRefSchema,
+  to: objectRefSchema,
+  kind: z.enum(['normal', 'auto', 'internal']),
+  via: z.enum(['direct', 'rule', 'constraint', 'default', 'trigger', 'policy', 'index', 'type']),
+});
+export type Dependency = z.infer<typeof dependencySchema>;
+
+// ---------------------------------------------------------------------------------------------- the model
+
+export const CATALOG_FORMAT = 1;
+
+export const catalogSchema = obj({
+  format: z.literal(CATALOG_FORMAT),
+  /** ISO timestamp of the read (transaction start). */
+  readAt: z.string(),
+  server: serverInfoSchema,
+  database: databaseSchema,
+  /** Schemas the read left out (system schemas unless asked for). */
+  excludedSchemas: list(z.string()),
+  roles: list(roleSchema),
+  memberships: list(membershipSchema),
+  roleSettings: list(roleSettingSchema),
+  schemas: list(schemaSchema),
+  extensions: list(extensionSchema),
+  relations: list(relationSchema),
+  sequences: list(sequenceSchema),
+  functions: list(functionSchema),
+  types: list(userTypeSchema),
+  grants: list(grantSchema),
+  defaultPrivileges: list(defaultPrivilegeSchema),
+  policies: list(policySchema),
+  dependencies: list(dependencySchema),
+});
+export type Catalog = z.infer<typeof catalogSchema>;
