@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handlers } from '../core/app/handlers.js';
+import { createStudioContext } from '../core/app/context.js';
 import { GatehouseError } from '../shared/errors.js';
 import { startBrowserServer, type RunningBrowserServer } from './browser-server.js';
 import { CONTENT_SECURITY_POLICY } from './security-headers.js';
@@ -58,7 +59,7 @@ beforeAll(async () => {
   writeFileSync(join(root, 'secret.txt'), 'do not serve');
   server = await startBrowserServer({
     handlers,
-    context: { mode: 'browser', version: '1.2.3' },
+    context: createStudioContext({ mode: 'browser', version: '1.2.3', dataDir: root }),
     staticDir: web,
     maxBodyBytes: 1024,
   });
@@ -87,7 +88,11 @@ describe('startBrowserServer', () => {
 
   it('refuses to bind anywhere but 127.0.0.1', async () => {
     for (const host of ['0.0.0.0', '::', '192.168.1.10', 'localhost']) {
-      const attempt = startBrowserServer({ handlers, context: { mode: 'browser', version: '0' }, host });
+      const attempt = startBrowserServer({
+        handlers,
+        context: createStudioContext({ mode: 'browser', version: '0', dataDir: root }),
+        host,
+      });
       await expect(attempt).rejects.toBeInstanceOf(GatehouseError);
       await expect(attempt).rejects.toMatchObject({ code: 'GH304' });
     }

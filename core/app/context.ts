@@ -1,5 +1,37 @@
+import { ConnectionManager, type ManagerOptions } from '../connections/manager.js';
+import { ConnectionStore } from '../connections/store.js';
+import { userDataDir } from '../connections/data-dir.js';
+import { MemorySecretStore, type SecretStore } from '../connections/secret-store.js';
+
 /** What every handler may use: the host's mode and the long-lived services it owns. */
 export interface StudioContext {
   readonly mode: 'browser' | 'desktop' | 'cli';
   readonly version: string;
+  /** Open database connections (one pg pool each); capabilities use `connections.withClient(id, fn)`. */
+  readonly connections: ConnectionManager;
+  /** Saved connections: a JSON file without passwords, passwords in the host's SecretStore. */
+  readonly savedConnections: ConnectionStore;
+}
+
+export interface StudioContextOptions {
+  readonly mode: StudioContext['mode'];
+  readonly version: string;
+  /** Defaults to the user's data dir (GATEHOUSE_DATA_DIR, XDG_DATA_HOME/gatehouse…). */
+  readonly dataDir?: string;
+  /** Electron injects its safeStorage store; browser mode and the CLI keep secrets in memory. */
+  readonly secrets?: SecretStore;
+  readonly manager?: ManagerOptions;
+}
+
+/** Builds the services a host owns; the host closes them with `context.connections.closeAll()`. */
+export function createStudioContext(options: StudioContextOptions): StudioContext {
+  return {
+    mode: options.mode,
+    version: options.version,
+    connections: new ConnectionManager(options.manager),
+    savedConnections: new ConnectionStore(
+      options.dataDir ?? userDataDir(),
+      options.secrets ?? new MemorySecretStore(),
+    ),
+  };
 }

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from './dispatch.js';
 import { handlers } from './handlers.js';
+import { createStudioContext } from './context.js';
 
-const context = { mode: 'cli', version: '9.9.9' } as const;
+const context = createStudioContext({
+  mode: 'cli',
+  version: '9.9.9',
+  dataDir: '/nonexistent/gatehouse-test',
+});
 
 describe('dispatch', () => {
   it('runs a known call with valid input', async () => {

@@ -1,7 +1,9 @@
 import type { Handlers } from './handler.js';
 import { studioHandlers } from '../studio/handlers.js';
+import { connectionsHandlers } from '../connections/handlers.js';
 
 /** All handlers, one group per capability. */
 export const handlers: Handlers = {
   ...studioHandlers,
+  ...connectionsHandlers,
 };

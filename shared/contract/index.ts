@@ -1,9 +1,11 @@
 import type { z } from 'zod';
 import { studioCalls } from './studio.js';
+import { connectionsCalls } from './connections.js';
 
 /** The whole studio contract, merged from one file per capability. */
 export const contract = {
   ...studioCalls,
+  ...connectionsCalls,
 };
 
 export type Contract = typeof contract;

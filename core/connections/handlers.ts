@@ -1,0 +1,23 @@
+import type { HandlerGroup } from '../app/handler.js';
+
+export const connectionsHandlers: HandlerGroup<'connections'> = {
+  'connections.list': async (_input, context) => ({ connections: await context.savedConnections.list() }),
+  'connections.save': async (input, context) => context.savedConnections.save(input),
+  'connections.delete': async (input, context) => {
+    await context.connections.close(input.id);
+    return { deleted: await context.savedConnections.delete(input.id) };
+  },
+  'connections.test': async (input, context) => context.connections.test(input.params),
+  'connections.open': async (input, context) => {
+    if ('id' in input) {
+      const { saved, params } = await context.savedConnections.get(input.id);
+      return context.connections.open(params, { id: saved.id, name: saved.name });
+    }
+    return context.connections.open(input.params, input.name === undefined ? {} : { name: input.name });
+  },
+  'connections.close': async (input, context) => ({ closed: await context.connections.close(input.id) }),
+  'connections.status': async (_input, context) => ({
+    defaultId: context.connections.defaultId,
+    connections: context.connections.status(),
+  }),
+};
