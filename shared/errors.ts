@@ -28,6 +28,9 @@ export const errorCodes = {
   GH401: 'A configuration file has an invalid line.',
   GH500: 'The persona cannot be assumed.',
   GH501: 'The request could not be parsed.',
+  GH510: 'The conformance cases file is invalid.',
+  GH511: 'The conformance fixture could not be loaded.',
+  GH512: 'The act-as database session failed.',
   GH900: 'Internal error.',
 } as const;
 

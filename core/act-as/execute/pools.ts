@@ -1,0 +1,124 @@
+import pg from 'pg';
+import { sqlFile } from '../../db/sql-files.js';
+
+/** What an act-as pool knows about its login, read once. */
+export interface PoolInfo {
+  readonly login: string;
+  readonly versionNum: number;
+}
+
+const ROLE_SETTINGS_TTL_MS = 2_000;
+
+/**
+ * One pool per (connection string, login role). Statement timeouts are left to the server and the role
+ * settings, as PostgREST does: `rpc/whoami`-style functions report them.
+ */
+export class ActAsPool {
+  readonly pool: pg.Pool;
+  private infoPromise: Promise<PoolInfo> | null = null;
+  private readonly settings = new Map<string, { at: number; value: Promise<RoleSettings> }>();
+  private readonly assumable = new Map<string, Promise<boolean>>();
+
+  constructor(
+    readonly connectionString: string,
+    max = 8,
+  ) {
+    this.pool = new pg.Pool({
+      connectionString,
+      max,
+      idleTimeoutMillis: 10_000,
+      allowExitOnIdle: true,
+      application_name: 'gatehouse-act-as',
+    });
+    // An idle client dying (server restart, DROP DATABASE … FORCE) must not crash the process.
+    this.pool.on('error', () => undefined);
+  }
+
+  info(): Promise<PoolInfo> {
+    this.infoPromise ??= this.pool
+      .query<{ login: string; version_num: number }>(sqlFile('act-as/execute/server-info.sql'))
+      .then((r) => ({ login: r.rows[0]?.login ?? '', versionNum: Number(r.rows[0]?.version_num ?? 0) }))
+      .catch((e: unknown) => {
+        this.infoPromise = null;
+        throw e;
+      });
+    return this.infoPromise;
+  }
+
+  /** The role's ALTER ROLE … SET values and isolation level, cached briefly (PostgREST reads them at config load). */
+  roleSettings(role: string): Promise<RoleSettings> {
+    const hit = this.settings.get(role);
+    if (hit && Date.now() - hit.at < ROLE_SETTINGS_TTL_MS) return hit.value;
+    const value = this.info().then(async (info) => {
+      const file = info.versionNum >= 150000 ? 'role-settings.sql' : 'role-settings-pg14.sql';
+      const r = await this.pool.query<{ key: string; value: string }>(sqlFile(`act-as/execute/${file}`), [
+        role,
+      ]);
+      let isolation: string | null = null;
+      const settings: [string, string][] = [];
+      for (const row of r.rows) {
+        if (row.key === 'default_transaction_isolation') isolation = row.value;
+        else settings.push([row.key, row.value]);
+      }
+      return { settings, isolation };
+    });
+    value.catch(() => this.settings.delete(role));
+    this.settings.set(role, { at: Date.now(), value });
+    return value;
+  }
+
+  /** Whether the login may switch to `role` (true when it does not exist: PostgreSQL reports that itself). */
+  canAssume(role: string): Promise<boolean> {
+    let p = this.assumable.get(role);
+    if (!p) {
+      p = this.pool
+        .query<{ ok: boolean }>(sqlFile('act-as/execute/can-assume.sql'), [role])
+        .then((r) => r.rows[0]?.ok === true);
+      p.catch(() => this.assumable.delete(role));
+      this.assumable.set(role, p);
+    }
+    return p;
+  }
+
+  /** Forget cached role settings and memberships (after ALTER ROLE / GRANT). */
+  reload(): void {
+    this.settings.clear();
+    this.assumable.clear();
+  }
+
+  end(): Promise<void> {
+    return this.pool.end();
+  }
+}
+
+export interface RoleSettings {
+  readonly settings: readonly (readonly [string, string])[];
+  /** default_transaction_isolation of the role, when set. */
+  readonly isolation: string | null;
+}
+
+/** Pools by connection string (which names the login role), created on first use. */
+export class PoolRegistry {
+  private readonly pools = new Map<string, ActAsPool>();
+
+  get(connectionString: string): ActAsPool {
+    let p = this.pools.get(connectionString);
+    if (!p) {
+      p = new ActAsPool(connectionString);
+      this.pools.set(connectionString, p);
+    }
+    return p;
+  }
+
+  async close(connectionString: string): Promise<void> {
+    const p = this.pools.get(connectionString);
+    this.pools.delete(connectionString);
+    await p?.end().catch(() => undefined);
+  }
+
+  async closeAll(): Promise<void> {
+    const all = [...this.pools.values()];
+    this.pools.clear();
+    await Promise.all(all.map((p) => p.end().catch(() => undefined)));
+  }
+}
