@@ -1,0 +1,131 @@
+/**
+ * The act-as planner's entry point: ApiRequest + schema cache + config → Plan (PostgREST Plan.hs actionPlan).
+ * Never throws: request errors come back as `err(PgrstError)`.
+ */
+import type { PostgrestConfig } from '../config/types.js';
+import { attempt, pgrst, type Result } from '../errors/index.js';
+import type { ApiRequest, QualifiedIdentifier } from '../request/types.js';
+import { qualifiedKey, type SchemaCache, type Table } from '../schema-cache/types.js';
+import { buildCallPlan, findProc } from './call-plan.js';
+import { fuzzyBest } from './fuzzy.js';
+import { buildMutatePlan } from './mutate-plan.js';
+import { negotiate } from './negotiate.js';
+import { buildReadPlan } from './read-plan.js';
+import type { Plan } from './types.js';
+
+export type * from './types.js';
+export { contentTypeOf, mediaTypeMime } from './negotiate.js';
+
+export type PlanConfig = Pick<PostgrestConfig, 'dbMaxRows' | 'dbAggregatesEnabled'>;
+
+function findTable(sc: SchemaCache, qi: QualifiedIdentifier): Table {
+  const t = sc.tables.get(qualifiedKey(qi));
+  if (t) return t;
+  const names = [...sc.tables.values()].filter((x) => x.schema === qi.schema).map((x) => x.name);
+  const s = names.length < 500 ? fuzzyBest(names, qi.name, 0.75) : null;
+  throw pgrst.tableNotFound(
+    qi.schema,
+    qi.name,
+    s === null ? null : `Perhaps you meant the table '${qi.schema}.${s}'`,
+  );
+}
+
+function checkStrictPrefs(req: ApiRequest): void {
+  const p = req.preferences;
+  if (p.handling === 'strict' && p.invalid.length > 0) throw pgrst.invalidPreferences(p.invalid);
+}
+
+function plan(req: ApiRequest, sc: SchemaCache, config: PlanConfig): Plan {
+  const opts = { maxRows: config.dbMaxRows, aggregatesEnabled: config.dbAggregatesEnabled };
+  const act = req.action;
+  switch (act.type) {
+    case 'relation-read': {
+      findTable(sc, act.qi);
+      const readPlan = buildReadPlan(sc, act.qi, req, 'read', opts);
+      const [handler, media] = negotiate(req);
+      checkStrictPrefs(req);
+      return {
+        type: 'read',
+        readPlan,
+        headersOnly: act.headersOnly,
+        handler,
+        media,
+        txMode: 'read',
+        qi: act.qi,
+      };
+    }
+    case 'relation-mut': {
+      const table = findTable(sc, act.qi);
+      const readPlan = buildReadPlan(sc, act.qi, req, 'mutate', opts);
+      const mutatePlan = buildMutatePlan(sc, act.mutation, act.qi, table, req, readPlan);
+      checkStrictPrefs(req);
+      const [handler, media] = negotiate(req);
+      return {
+        type: 'mutate',
+        readPlan,
+        mutatePlan,
+        mutation: act.mutation,
+        handler,
+        media,
+        txMode: 'write',
+        qi: act.qi,
+      };
+    }
+    case 'routine': {
+      const inv = act.invokeMethod;
+      const keys = new Set(inv.type === 'read' ? req.queryParams.params.map((p) => p[0]) : req.columns);
+      const routine = findProc(sc, act.qi, keys, req.contentMediaType, inv.type === 'inv');
+      const relName = routine.returns.composite ? routine.returns.type.name : routine.name;
+      const relQi = { schema: routine.schema, name: relName };
+      const readPlan = buildReadPlan(sc, relQi, req, 'call', opts);
+      const callPlan = buildCallPlan(routine, req, keys, readPlan);
+      const txMode = inv.type === 'read' || routine.volatility !== 'volatile' ? 'read' : 'write';
+      const [handler, media] = negotiate(req);
+      checkStrictPrefs(req);
+      const p = req.preferences;
+      if (p.maxAffected !== null && p.handling === 'strict' && !routine.returns.setOf) {
+        throw pgrst.maxAffectedRpcViolation();
+      }
+      return {
+        type: 'call',
+        readPlan,
+        callPlan,
+        routine,
+        invokeMethod: inv,
+        handler,
+        media,
+        txMode,
+        qi: act.qi,
+      };
+    }
+    case 'relation-info': {
+      const t = findTable(sc, act.qi);
+      const hasPk = t.pk.length > 0;
+      const allow = [
+        'OPTIONS,GET,HEAD',
+        ...(t.insertable ? ['POST'] : []),
+        ...(t.insertable && t.updatable && hasPk ? ['PUT'] : []),
+        ...(t.updatable ? ['PATCH'] : []),
+        ...(t.deletable ? ['DELETE'] : []),
+      ].join(',');
+      return { type: 'info', allow };
+    }
+    case 'routine-info': {
+      const keys = new Set(req.queryParams.params.map((p) => p[0]));
+      const routine = findProc(sc, act.qi, keys, req.contentMediaType, act.invokeMethod.type === 'inv');
+      return {
+        type: 'info',
+        allow: routine.volatility === 'volatile' ? 'OPTIONS,POST' : 'OPTIONS,GET,HEAD,POST',
+      };
+    }
+    case 'schema-info':
+      return { type: 'info', allow: 'OPTIONS,GET,HEAD' };
+    case 'schema-read':
+      throw pgrst.notImplemented('The OpenAPI root endpoint is not simulated');
+  }
+}
+
+/** Plans a parsed request against the schema cache: a Plan, or the PgrstError PostgREST would answer with. */
+export function planRequest(req: ApiRequest, sc: SchemaCache, config: PlanConfig): Result<Plan> {
+  return attempt(() => plan(req, sc, config));
+}

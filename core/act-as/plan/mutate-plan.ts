@@ -1,0 +1,104 @@
+/** Insert/update/upsert/delete plans (PostgREST Plan.hs mutatePlan). */
+import { pgrst } from '../errors/index.js';
+import type { ApiRequest, Mutation } from '../request/types.js';
+import type { QualifiedName, SchemaCache, Table } from '../schema-cache/types.js';
+import { inferColsEmbedNeeds } from './read-plan.js';
+import { columnField, resolveFilter, resolveLogicTree } from './resolve.js';
+import type { CoercibleField, MutatePlan, PlanLogicTree, ReadPlanTree } from './types.js';
+
+function typedColumns(table: Table, names: readonly string[]): CoercibleField[] {
+  return [...new Set(names)].sort().map((n) => {
+    const col = table.columnsByName.get(n);
+    if (!col) throw pgrst.columnNotFound(table.name, n);
+    return columnField(col);
+  });
+}
+
+function payloadBody(req: ApiRequest): string | null {
+  const p = req.payload;
+  if (!p) return null;
+  if (p.type === 'json' || p.type === 'raw-json') return p.raw;
+  if (p.type === 'urlencoded') return JSON.stringify(Object.fromEntries(p.pairs));
+  return p.raw;
+}
+
+export function buildMutatePlan(
+  sc: SchemaCache,
+  mutation: Mutation,
+  qi: QualifiedName,
+  table: Table,
+  req: ApiRequest,
+  readTree: ReadPlanTree,
+): MutatePlan {
+  const qp = req.queryParams;
+  const prefs = req.preferences;
+  const pkCols = table.pk;
+  const returning =
+    prefs.representation === 'none' || prefs.representation === null
+      ? []
+      : inferColsEmbedNeeds(readTree, pkCols);
+  const rootLogic = qp.logic.filter((l) => l.path.length === 0).map((l) => resolveLogicTree(sc, qi, l.tree));
+  const where: PlanLogicTree[] = [
+    ...qp.filtersRoot.map((f): PlanLogicTree => ({ type: 'stmnt', filter: resolveFilter(sc, qi, f) })),
+    ...rootLogic,
+  ];
+  const body = payloadBody(req);
+  const applyDefaults = prefs.missing === 'default';
+  switch (mutation) {
+    case 'create':
+      return {
+        type: 'insert',
+        into: qi,
+        columns: typedColumns(table, req.columns),
+        body,
+        onConflict: prefs.resolution
+          ? { resolution: prefs.resolution, columns: qp.onConflict ?? pkCols }
+          : null,
+        where: [],
+        returning,
+        pkCols,
+        applyDefaults,
+      };
+    case 'update':
+      return {
+        type: 'update',
+        table: qi,
+        columns: typedColumns(table, req.columns),
+        body,
+        where,
+        returning,
+        applyDefaults,
+      };
+    case 'single-upsert': {
+      const filterFields = new Set(qp.filtersRoot.map((f) => f.field.name));
+      const pk = new Set(pkCols);
+      const ok =
+        rootLogic.length === 0 &&
+        pk.size > 0 &&
+        filterFields.size === pk.size &&
+        [...filterFields].every((f) => pk.has(f)) &&
+        qp.filtersRoot.every(
+          (f) =>
+            f.opExpr.type === 'op' &&
+            !f.opExpr.negated &&
+            f.opExpr.operation.type === 'quant' &&
+            f.opExpr.operation.op === 'eq' &&
+            f.opExpr.operation.quantifier === null,
+        );
+      if (!ok) throw pgrst.invalidFilters();
+      return {
+        type: 'insert',
+        into: qi,
+        columns: typedColumns(table, req.columns),
+        body,
+        onConflict: { resolution: 'merge-duplicates', columns: pkCols },
+        where,
+        returning,
+        pkCols: [],
+        applyDefaults: false,
+      };
+    }
+    case 'delete':
+      return { type: 'delete', from: qi, where, returning };
+  }
+}

@@ -1,0 +1,100 @@
+/** Field resolution against the schema cache (PostgREST Plan.hs: resolveTypeOrUnknown and friends). */
+import type { Field, Filter, LogicTree, OpExpr, OrderTerm } from '../request/types.js';
+import { qualifiedKey, type Column, type QualifiedName, type SchemaCache } from '../schema-cache/types.js';
+import type { CoercibleField, PlanFilter, PlanLogicTree, PlanOrderTerm } from './types.js';
+
+export function unknownField(name: string, jsonPath: Field['jsonPath'] = []): CoercibleField {
+  return {
+    name,
+    jsonPath,
+    toJson: false,
+    toTsVector: null,
+    irType: '',
+    baseType: '',
+    default: null,
+    fullRow: false,
+  };
+}
+
+export function columnField(col: Column): CoercibleField {
+  return {
+    name: col.name,
+    jsonPath: [],
+    toJson: false,
+    toTsVector: null,
+    irType: col.type,
+    baseType: col.type,
+    default: col.default,
+    fullRow: false,
+  };
+}
+
+export function lookupColumn(sc: SchemaCache, qi: QualifiedName, name: string): Column | undefined {
+  return sc.tables.get(qualifiedKey(qi))?.columnsByName.get(name);
+}
+
+/** Resolves a field of `qi`; unknown columns stay unknown (PostgreSQL reports them). */
+export function resolveField(
+  sc: SchemaCache,
+  qi: QualifiedName,
+  field: Field,
+  tsLanguage: { language: string | null } | null = null,
+): CoercibleField {
+  const col = lookupColumn(sc, qi, field.name);
+  const base = col ? { ...columnField(col), toTsVector: tsLanguage } : unknownField(field.name);
+  // json/jsonb need no to_jsonb() for arrows; tsvector needs no to_tsvector(); everything else gets to_jsonb()
+  if (base.irType === 'json' || base.irType === 'jsonb')
+    return { ...base, jsonPath: field.jsonPath, toJson: false };
+  if (base.baseType === 'tsvector')
+    return { ...base, jsonPath: field.jsonPath, toJson: true, toTsVector: null };
+  return { ...base, jsonPath: field.jsonPath, toJson: true };
+}
+
+export function resolveFilter(sc: SchemaCache, qi: QualifiedName, filter: Filter): PlanFilter {
+  const op: OpExpr = filter.opExpr;
+  if (op.type === 'noop') {
+    // RPC arguments never reach the filters; treat defensively as an equality
+    return {
+      type: 'filter',
+      field: resolveField(sc, qi, filter.field),
+      negated: false,
+      operation: { type: 'quant', op: 'eq', quantifier: null, value: op.value },
+    };
+  }
+  const ts = op.operation.type === 'fts' ? { language: op.operation.language } : null;
+  return {
+    type: 'filter',
+    field: resolveField(sc, qi, filter.field, ts),
+    negated: op.negated,
+    operation: op.operation,
+  };
+}
+
+export function resolveLogicTree(sc: SchemaCache, qi: QualifiedName, tree: LogicTree): PlanLogicTree {
+  if (tree.type === 'stmnt') return { type: 'stmnt', filter: resolveFilter(sc, qi, tree.filter) };
+  return {
+    type: 'expr',
+    negated: tree.negated,
+    operator: tree.operator,
+    children: tree.children.map((c) => resolveLogicTree(sc, qi, c)),
+  };
+}
+
+export function resolveOrder(sc: SchemaCache, qi: QualifiedName, term: OrderTerm): PlanOrderTerm {
+  if (term.type === 'relation') {
+    return {
+      type: 'relation',
+      relation: term.relation,
+      fieldName: term.field.name,
+      jsonPath: term.field.jsonPath,
+      direction: term.direction,
+      nulls: term.nulls,
+    };
+  }
+  return {
+    type: 'field',
+    field: resolveField(sc, qi, term.field),
+    direction: term.direction,
+    nulls: term.nulls,
+  };
+}
