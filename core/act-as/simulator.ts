@@ -1,0 +1,280 @@
+/**
+ * The act-as simulator: answers an HTTP request exactly as PostgREST would, against a real database, by running
+ * PostgREST's pipeline — parse → authenticate → plan → render → execute → respond. Nothing thrown escapes:
+ * every failure becomes a PostgREST-style response.
+ */
+import type { AuthResult } from './auth/types.js';
+import type { PostgrestConfig } from './config/types.js';
+import { PgrstError, pgrst, type Json, type Result, ok, err } from './errors/index.js';
+import { executeStatement, type TracedStatement } from './execute/execute.js';
+import { PoolRegistry, type ActAsPool } from './execute/pools.js';
+import type { IsolationLevel, SessionContext } from './execute/session.js';
+import { authorizationHeader, type Persona } from './persona.js';
+import type { RenderedStatement } from './render/types.js';
+import type { ApiRequest } from './request/types.js';
+import { buildResponse, infoResponse } from './response/build.js';
+import { errorResponse } from './response/error-response.js';
+import type { SimResponse } from './response/types.js';
+import { SchemaCacheStore } from './schema-cache-store.js';
+import type { SchemaCache } from './schema-cache/index.js';
+import type { Stages } from './stages.js';
+
+export type { Persona } from './persona.js';
+export type { SimResponse } from './response/types.js';
+
+/** The request as it arrives: method, target (path + query, percent-encoded), headers, raw body. */
+export interface SimRequest {
+  readonly method: string;
+  readonly target: string;
+  readonly headers: readonly (readonly [string, string])[] | Readonly<Record<string, string>>;
+  readonly body?: string | Uint8Array | null;
+}
+
+/** How to reach the database: the developer's connection; the authenticator's comes from config db-uri. */
+export interface SimConnection {
+  /** libpq URI of the developer's connection (any login that is a member of the roles to impersonate). */
+  readonly developerUri: string | null;
+}
+
+export interface SimulateInput {
+  readonly request: SimRequest;
+  readonly persona: Persona;
+  readonly config: PostgrestConfig;
+  readonly connection: SimConnection;
+  /**
+   * `postgrest`: end the transaction as PostgREST does (db-tx-end + Prefer: tx) — serve, conformance, `--commit`.
+   * `rollback`: always roll back (the studio's and `gatehouse request`'s default).
+   */
+  readonly txEnd: 'postgrest' | 'rollback';
+  readonly stages: Stages;
+  readonly pools?: PoolRegistry;
+  readonly schemaCaches?: SchemaCacheStore;
+  /** Use this schema cache instead of loading one (the conformance runner shares one across fixture copies). */
+  readonly schemaCache?: SchemaCache;
+}
+
+export interface SimTiming {
+  readonly authMs: number;
+  readonly parseMs: number;
+  readonly planMs: number;
+  readonly renderMs: number;
+  readonly executeMs: number;
+  readonly totalMs: number;
+}
+
+export interface SimulateResult {
+  readonly response: SimResponse;
+  /** Every statement that ran, in order, with its parameters (BEGIN … COMMIT/ROLLBACK). */
+  readonly sql: readonly TracedStatement[];
+  /** The session the request ran in (role, claims, settings), null when it failed before the database. */
+  readonly context: SessionContext | null;
+  readonly statement: RenderedStatement | null;
+  readonly committed: boolean;
+  readonly timing: SimTiming;
+}
+
+const defaultPools = new PoolRegistry();
+const defaultSchemaCaches = new SchemaCacheStore();
+
+/** The process-wide pools and schema caches the CLI and the studio share. */
+export const actAsRuntime = { pools: defaultPools, schemaCaches: defaultSchemaCaches };
+
+function headerPairs(h: SimRequest['headers']): [string, string][] {
+  return Array.isArray(h) ? h.map(([k, v]) => [k, v] as [string, string]) : Object.entries(h);
+}
+
+/**
+ * Which login the request uses: the authenticator when db-uri carries its password (on the developer's server and
+ * database, so the simulation hits what the developer is looking at), else the developer's login, which must then
+ * be a member of every role it impersonates.
+ */
+export function loginFor(
+  config: PostgrestConfig,
+  connection: SimConnection,
+): Result<{ uri: string; checkMembership: boolean }> {
+  let auth: URL | null = null;
+  try {
+    auth = config.dbUri ? new URL(config.dbUri) : null;
+  } catch {
+    auth = null;
+  }
+  if (auth && auth.password !== '' && auth.username !== '') {
+    if (connection.developerUri === null) return ok({ uri: config.dbUri, checkMembership: false });
+    try {
+      const u = new URL(connection.developerUri);
+      u.username = auth.username;
+      u.password = auth.password;
+      return ok({ uri: u.toString(), checkMembership: false });
+    } catch {
+      // a keyword/value connection string: fall back to the developer login below
+    }
+  }
+  if (connection.developerUri !== null) return ok({ uri: connection.developerUri, checkMembership: true });
+  return err(
+    new PgrstError({
+      status: 500,
+      code: 'GH500',
+      message: 'No database connection to act as the persona.',
+      details: null,
+      hint: 'Give a connection (--db) or db-uri with the authenticator password in the PostgREST config.',
+    }),
+  );
+}
+
+const ISOLATION: Record<string, IsolationLevel> = {
+  'read committed': 'read committed',
+  'repeatable read': 'repeatable read',
+  serializable: 'serializable',
+};
+
+/** Claims given directly (no symmetric secret to sign with): the role claim or the anonymous role. */
+function authFromClaims(config: PostgrestConfig, claims: Readonly<Record<string, Json>>): Result<AuthResult> {
+  const role = typeof claims.role === 'string' ? claims.role : config.dbAnonRole;
+  if (role === null) return err(pgrst.jwtTokenRequired());
+  const anonymous = typeof claims.role !== 'string';
+  return ok({ role, claims: { ...claims }, authenticated: role !== config.dbAnonRole, anonymous });
+}
+
+/** Runs one request through PostgREST's pipeline. Never throws. */
+export async function simulate(input: SimulateInput): Promise<SimulateResult> {
+  const started = performance.now();
+  const t = { authMs: 0, parseMs: 0, planMs: 0, renderMs: 0, executeMs: 0 };
+  let sql: readonly TracedStatement[] = [];
+  let context: SessionContext | null = null;
+  let statement: RenderedStatement | null = null;
+  let committed = false;
+  const { config, stages } = input;
+  const done = (response: SimResponse): SimulateResult => ({
+    response,
+    sql,
+    context,
+    statement,
+    committed,
+    timing: { ...t, totalMs: performance.now() - started },
+  });
+  const fail = (e: PgrstError): SimulateResult => done(errorResponse(e, config.clientErrorVerbosity));
+  try {
+    const headers = headerPairs(input.request.headers);
+    const authIdx = headers.findIndex(([k]) => k.toLowerCase() === 'authorization');
+    const requestAuth = authIdx >= 0 ? (headers[authIdx]?.[1] ?? null) : null;
+
+    // 1. authenticate (PostgREST checks the JWT before it parses the request)
+    let at = performance.now();
+    const persona = await authorizationHeader(input.persona, requestAuth, config);
+    const withoutAuth = headers.filter(([k]) => k.toLowerCase() !== 'authorization');
+    const sentHeaders: [string, string][] =
+      persona.header === null ? withoutAuth : [...withoutAuth, ['Authorization', persona.header]];
+    const authR =
+      persona.unsignedClaims !== null
+        ? authFromClaims(config, persona.unsignedClaims)
+        : await stages.authenticate(config, persona.header);
+    t.authMs = performance.now() - at;
+    if (!authR.ok) return fail(authR.error);
+    const auth = authR.value;
+
+    // 2. parse
+    at = performance.now();
+    const parsed = stages.parse(
+      {
+        method: input.request.method,
+        target: input.request.target,
+        headers: sentHeaders,
+        body: input.request.body ?? null,
+      },
+      config,
+    );
+    t.parseMs = performance.now() - at;
+    if (!parsed.ok) return fail(parsed.error);
+    const apiRequest: ApiRequest = parsed.value;
+
+    // 3. plan (needs the schema cache of the login's database)
+    const login = loginFor(config, input.connection);
+    if (!login.ok) return fail(login.error);
+    const pools = input.pools ?? defaultPools;
+    const pool: ActAsPool = pools.get(login.value.uri);
+    let schemaCache: SchemaCache;
+    try {
+      schemaCache =
+        input.schemaCache ?? (await (input.schemaCaches ?? defaultSchemaCaches).get(pool, config.dbSchemas));
+    } catch (e) {
+      return fail(pgrst.connection(e instanceof Error ? e.message : String(e)));
+    }
+    at = performance.now();
+    const planned = stages.plan(apiRequest, config, schemaCache);
+    t.planMs = performance.now() - at;
+    if (!planned.ok) return fail(planned.error);
+    const plan = planned.value;
+    if (plan.type === 'info') return done(infoResponse(plan.allow));
+
+    // 4. render
+    at = performance.now();
+    const rendered = stages.render(plan, apiRequest, config);
+    t.renderMs = performance.now() - at;
+    if (!rendered.ok) return fail(rendered.error);
+    statement = rendered.value;
+
+    // 5. execute
+    at = performance.now();
+    let roleSettings: Awaited<ReturnType<ActAsPool['roleSettings']>>;
+    try {
+      roleSettings = await pool.roleSettings(auth.role);
+    } catch (e) {
+      return fail(pgrst.connection(e instanceof Error ? e.message : String(e)));
+    }
+    context = {
+      role: auth.role,
+      claims: auth.claims,
+      method: apiRequest.method,
+      path: apiRequest.path,
+      headers: apiRequest.headers,
+      cookies: apiRequest.cookies,
+      searchPath: [apiRequest.schema, ...config.dbExtraSearchPath],
+      roleSettings: roleSettings.settings,
+      appSettings: Object.entries(config.appSettings).map(([k, v]) => [`app.settings.${k}`, v] as const),
+      functionSettings: [],
+      timezone: apiRequest.preferences.timezone,
+      preRequest: config.dbPreRequest,
+      isolationLevel: ISOLATION[roleSettings.isolation?.toLowerCase() ?? ''] ?? 'read committed',
+      readOnly: statement.txMode === 'read',
+    };
+    const tx = apiRequest.preferences.transaction;
+    const postgrestCommits = tx === 'rollback' ? false : tx === 'commit' ? true : !config.dbTxRollbackAll;
+    const executed = await executeStatement({
+      pool,
+      session: context,
+      statement,
+      authenticated: auth.authenticated,
+      checkMembership: login.value.checkMembership,
+      end: input.txEnd === 'postgrest' && postgrestCommits ? 'commit' : 'rollback',
+      maxRows: config.dbMaxRows,
+    });
+    t.executeMs = performance.now() - at;
+    sql = executed.trace;
+    committed = executed.committed;
+    if (!executed.result.ok) return fail(executed.result.error);
+
+    // 6. respond
+    return done(
+      buildResponse({
+        statement,
+        resultSet: executed.result.value,
+        schema: apiRequest.schema,
+        negotiatedByProfile: apiRequest.negotiatedByProfile,
+        canonicalQuery: apiRequest.queryParams.canonical,
+        verbosity: config.clientErrorVerbosity,
+      }),
+    );
+  } catch (e) {
+    // A bug, not a request error: still answer like PostgREST would (500), naming what broke.
+    const message = e instanceof Error ? e.message : String(e);
+    return fail(
+      new PgrstError({
+        status: 500,
+        code: 'GH900',
+        message: `Internal simulator error: ${message}`,
+        details: e instanceof Error ? (e.stack ?? null) : null,
+        hint: 'This is a Gatehouse bug; please report the request that caused it.',
+      }),
+    );
+  }
+}
