@@ -92,7 +92,7 @@ export function loginFor(
   config: PostgrestConfig,
   connection: SimConnection,
 ): Result<{ uri: string; checkMembership: boolean }> {
-  let auth: URL | null = null;
+  let auth: URL | null;
   try {
     auth = config.dbUri ? new URL(config.dbUri) : null;
   } catch {
