@@ -16,6 +16,8 @@ export function targetFor(resolved: ResolvedConnection, ssl: SslAttempt): PgTarg
     password: resolved.password,
     ssl,
     applicationName: resolved.applicationName,
+    connectTimeoutMs:
+      resolved.connectTimeoutSeconds === undefined ? undefined : resolved.connectTimeoutSeconds * 1000,
   };
 }
 

@@ -246,17 +246,28 @@ export class ConnectionManager {
         if (attempt === 0) continue;
         throw await classifyConnectError(error, entry.target);
       }
+      // A checked-out client that dies emits 'error' with no pool listener attached: catch it here.
+      let died: unknown = null;
+      const onError = (error: unknown) => {
+        died = error;
+        this.#markLost(entry, error);
+      };
+      client.on('error', onError);
+      const release = (error?: Error) => {
+        client.off('error', onError);
+        client.release(error ?? (died === null ? undefined : true));
+      };
       try {
         const result = await fn(client);
-        client.release();
+        release();
         return result;
       } catch (error) {
         if (!isConnectionLoss(error)) {
-          client.release();
+          release();
           throw error;
         }
         // Passing the error destroys this client instead of returning a dead one to the pool.
-        client.release(error instanceof Error ? error : new Error(String(error)));
+        release(error instanceof Error ? error : new Error(String(error)));
         this.#markLost(entry, error);
         if (retry && attempt === 0) continue;
         throw toConnectionError(error, entry.target);

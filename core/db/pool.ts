@@ -15,6 +15,8 @@ export interface PgTarget {
   readonly ssl: false | ConnectionOptions;
   /** PGAPPNAME or an explicit application_name; Gatehouse is only the fallback, as libpq does it. */
   readonly applicationName?: string | undefined;
+  /** libpq's connect_timeout, in milliseconds; CONNECT_TIMEOUT_MS otherwise. */
+  readonly connectTimeoutMs?: number | undefined;
 }
 
 /** Catalog reads must never hang the UI: the server cancels them after this. */
@@ -37,7 +39,7 @@ export function clientConfig(target: PgTarget): pg.ClientConfig {
     statement_timeout: CATALOG_STATEMENT_TIMEOUT_MS,
     lock_timeout: LOCK_TIMEOUT_MS,
     idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS,
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    connectionTimeoutMillis: target.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
     // Keepalive notices a dead peer (laptop sleep, NAT timeout) instead of hanging on the next query.
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,

@@ -1,0 +1,67 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MemorySecretStore } from './secret-store.js';
+import { ConnectionStore } from './store.js';
+import { userDataDir } from './data-dir.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'gh-store-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('ConnectionStore', () => {
+  it('never writes a password to the JSON file, from a field or inside a URI', async () => {
+    const secrets = new MemorySecretStore();
+    const store = new ConnectionStore(dir, secrets);
+    const a = await store.save({ name: 'a', params: { host: 'h', user: 'u', password: 'Field-Secret-1' } });
+    const b = await store.save({
+      name: 'b',
+      params: { uri: 'postgresql://u:Uri-Secret-2@h:5433/d?sslmode=require' },
+    });
+    const text = readFileSync(store.file, 'utf8');
+    expect(text).not.toContain('Field-Secret-1');
+    expect(text).not.toContain('Uri-Secret-2');
+    expect(text).not.toMatch(/password/i);
+    expect(statSync(store.file).mode & 0o777).toBe(0o600);
+    expect(a.hasPassword).toBe(true);
+    expect(b.params).toEqual({ host: 'h', port: 5433, user: 'u', database: 'd', sslmode: 'require' });
+    expect((await store.get(b.id)).params.password).toBe('Uri-Secret-2');
+    expect(await secrets.get(`connection:${a.id}:password`)).toBe('Field-Secret-1');
+  });
+
+  it('lists, updates in place and deletes (with the stored password)', async () => {
+    const secrets = new MemorySecretStore();
+    const store = new ConnectionStore(dir, secrets);
+    const a = await store.save({ name: 'a', params: { host: 'h', password: 'p' } });
+    await store.save({ name: 'b', params: { host: 'h2' } });
+    const renamed = await store.save({ id: a.id, name: 'a2', params: { host: 'h3' } });
+    expect(renamed.createdAt).toBe(a.createdAt);
+    expect((await store.list()).map((c) => [c.name, c.params.host, c.hasPassword])).toEqual([
+      ['a2', 'h3', true],
+      ['b', 'h2', false],
+    ]);
+    expect(await store.delete(a.id)).toBe(true);
+    expect(await store.delete(a.id)).toBe(false);
+    expect(await secrets.get(`connection:${a.id}:password`)).toBeUndefined();
+    await expect(store.get(a.id)).rejects.toMatchObject({ code: 'GH108' });
+  });
+
+  it('starts empty when there is no file yet', async () => {
+    expect(await new ConnectionStore(join(dir, 'nope'), new MemorySecretStore()).list()).toEqual([]);
+  });
+});
+
+describe('userDataDir', () => {
+  it('follows GATEHOUSE_DATA_DIR, XDG_DATA_HOME and the platform conventions', () => {
+    expect(userDataDir({ GATEHOUSE_DATA_DIR: '/x' }, 'linux', '/home/a')).toBe('/x');
+    expect(userDataDir({ XDG_DATA_HOME: '/xdg' }, 'linux', '/home/a')).toBe('/xdg/gatehouse');
+    expect(userDataDir({}, 'linux', '/home/a')).toBe('/home/a/.local/share/gatehouse');
+    expect(userDataDir({}, 'darwin', '/Users/a')).toBe('/Users/a/Library/Application Support/gatehouse');
+    expect(userDataDir({ APPDATA: 'C:/Users/a/AppData/Roaming' }, 'win32', 'C:/Users/a')).toContain(
+      'gatehouse',
+    );
+  });
+});
