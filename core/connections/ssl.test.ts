@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GatehouseError } from '../../shared/errors.js';
+import type { GatehouseError } from '../../shared/errors.js';
 import type { SslMode } from '../../shared/model/connection.js';
 import { resolveConnection } from './resolve.js';
 import { sslAttempts } from './ssl.js';
