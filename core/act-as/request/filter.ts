@@ -1,0 +1,119 @@
+/**
+ * Filter values: `eq.1`, `not.in.(1,2)`, `like(any).{a*,b*}`, `fts(english).cat`, `is.not_null` (pOpExpr).
+ *
+ * @example
+ *   parse pOpExpr on 'not.eq(all).value' → { type: 'op', negated: true, operation: { type: 'quant', op: 'eq', quantifier: 'all', value: 'value' } }
+ */
+import type { FtsOperator, IsVal, OpExpr, Operation, QuantOperator, SimpleOperator } from './types.js';
+import type { Parser } from './parsec.js';
+import {
+  alt,
+  as,
+  attempt,
+  between,
+  bind,
+  char,
+  label,
+  map,
+  optionMaybe,
+  pure,
+  string,
+  then,
+} from './parsec.js';
+import { pDelimiter, pIdentifier, pListVal } from './grammar.js';
+
+function ops<T extends string>(names: T[], lbl: string): Parser<T> {
+  return label(alt(...names.map((n) => attempt(as(string(n), n)))), lbl);
+}
+
+// Order matters (e.g. "gte" before "gt"), as in PostgREST.
+const simpleOperator = ops<SimpleOperator>(
+  ['neq', 'cs', 'cd', 'ov', 'sl', 'sr', 'nxr', 'nxl', 'adj'],
+  'unknown single value operator',
+);
+const quantOperator = ops<QuantOperator>(
+  ['eq', 'gte', 'gt', 'lte', 'lt', 'like', 'ilike', 'match', 'imatch'],
+  'unknown single value operator',
+);
+
+function ciString(s: string): Parser<string> {
+  const chars = Array.from(s);
+  const ciChar = (c: string) => alt(char(c), char(c.toUpperCase()));
+  return chars.reduceRight<Parser<string>>(
+    (rest, c) => bind(ciChar(c), (x) => map(rest, (xs) => x + xs)),
+    pure(''),
+  );
+}
+
+const pIsVal: Parser<IsVal> = label(
+  alt<IsVal>(
+    attempt(as(ciString('null'), 'null')),
+    attempt(as(ciString('not_null'), 'not_null')),
+    attempt(as(ciString('true'), 'true')),
+    attempt(as(ciString('false'), 'false')),
+    attempt(as(ciString('unknown'), 'unknown')),
+  ),
+  'isVal: (null, not_null, true, false, unknown)',
+);
+
+export function pOpExpr(pSVal: Parser<string>): Parser<OpExpr> {
+  const pIn: Parser<Operation> = then(
+    attempt(then(string('in'), pDelimiter)),
+    map(pListVal, (values) => ({ type: 'in', values })),
+  );
+  const pIs: Parser<Operation> = then(
+    attempt(then(string('is'), pDelimiter)),
+    map(pIsVal, (value) => ({ type: 'is', value })),
+  );
+  const pIsDist: Parser<Operation> = then(
+    attempt(then(string('isdistinct'), pDelimiter)),
+    map(pSVal, (value) => ({ type: 'isdistinct', value })),
+  );
+  const pSimpleOp: Parser<Operation> = bind(simpleOperator, (op) =>
+    then(
+      pDelimiter,
+      map(pSVal, (value) => ({ type: 'simple', op, value })),
+    ),
+  );
+  const pQuantOp: Parser<Operation> = bind(quantOperator, (op) =>
+    bind(
+      optionMaybe(
+        attempt(
+          between(
+            char('('),
+            char(')'),
+            alt(attempt(as(string('any'), 'any' as const)), as(string('all'), 'all' as const)),
+          ),
+        ),
+      ),
+      (quantifier) =>
+        then(
+          pDelimiter,
+          map(pSVal, (value) => ({ type: 'quant', op, quantifier, value })),
+        ),
+    ),
+  );
+  const pFts: Parser<Operation> = bind(
+    alt<FtsOperator>(
+      attempt(as(string('fts'), 'fts')),
+      attempt(as(string('plfts'), 'plfts')),
+      attempt(as(string('phfts'), 'phfts')),
+      attempt(as(string('wfts'), 'wfts')),
+    ),
+    (op) =>
+      bind(optionMaybe(attempt(between(char('('), char(')'), pIdentifier))), (language) =>
+        then(
+          pDelimiter,
+          map(pSVal, (value) => ({ type: 'fts', op, language, value })),
+        ),
+      ),
+  );
+  const pOperation: Parser<Operation> = label(
+    alt(pIn, pIs, pIsDist, attempt(pFts), attempt(pSimpleOp), attempt(pQuantOp)),
+    'operator (eq, gt, ...)',
+  );
+  const pNot: Parser<boolean> = alt(attempt(as(then(string('not'), pDelimiter), true)), pure(false));
+  return bind(pNot, (negated) =>
+    map(pOperation, (operation) => ({ type: 'op', negated, operation }) as OpExpr),
+  );
+}

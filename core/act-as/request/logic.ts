@@ -1,0 +1,79 @@
+/**
+ * `or=(a.eq.1,and(b.gt.2,c.is.null))`, `not.and=(…)`, `items.or=(…)` → LogicTree (pLogicTree, pLogicPath).
+ * The key's last segment (`and`/`or`, optionally preceded by `not`) is prefixed to the value before parsing,
+ * exactly as PostgREST does, so errors report columns in `or(…)`.
+ */
+import type { Filter, LogicOperator, LogicTree } from './types.js';
+import type { Parser } from './parsec.js';
+import {
+  alt,
+  as,
+  attempt,
+  before,
+  bind,
+  char,
+  label,
+  lazy,
+  many,
+  map,
+  noneOf,
+  notFollowedBy,
+  pure,
+  sepBy1,
+  showChar,
+  string,
+  then,
+} from './parsec.js';
+import { lexeme, pDelimiter, pField, pFieldName, pQuotedValue } from './grammar.js';
+import { pOpExpr } from './filter.js';
+
+const pPgArray: Parser<string> = bind(string('{'), (a) =>
+  bind(many(noneOf('{}')), (b) => map(string('}'), (c) => a + b.join('') + c)),
+);
+
+export const pLogicSingleVal: Parser<string> = alt(
+  attempt(before(pQuotedValue, notFollowedBy(noneOf(',)'), showChar))),
+  attempt(pPgArray),
+  map(many(noneOf(',)')), (cs) => cs.join('')),
+);
+
+const pLogicFilter: Parser<Filter> = bind(pField, (field) =>
+  then(
+    pDelimiter,
+    map(pOpExpr(pLogicSingleVal), (opExpr) => ({ field, opExpr })),
+  ),
+);
+
+const pNot: Parser<boolean> = label(
+  alt(attempt(as(then(string('not'), pDelimiter), true)), pure(false)),
+  'negation operator (not)',
+);
+
+const pLogicOp: Parser<LogicOperator> = label(
+  alt<LogicOperator>(attempt(as(string('and'), 'and')), as(string('or'), 'or')),
+  'logic operator (and, or)',
+);
+
+export const pLogicTree: Parser<LogicTree> = lazy(() =>
+  alt<LogicTree>(
+    map(attempt(pLogicFilter), (filter) => ({ type: 'stmnt', filter })),
+    bind(pNot, (negated) =>
+      bind(pLogicOp, (operator) =>
+        map(
+          then(lexeme(char('(')), before(sepBy1(pLogicTree, lexeme(char(','))), lexeme(char(')')))),
+          (children) => ({ type: 'expr', negated, operator, children }) as LogicTree,
+        ),
+      ),
+    ),
+  ),
+);
+
+/** `items.not.or` → path ["items"], op "not.or". */
+export const pLogicPath: Parser<{ path: string[]; op: string }> = map(
+  sepBy1(pFieldName, pDelimiter),
+  (names) => {
+    const op = names[names.length - 1]!;
+    const init = names.slice(0, -1);
+    return { path: init.filter((n) => n !== 'not'), op: names.includes('not') ? `not.${op}` : op };
+  },
+);

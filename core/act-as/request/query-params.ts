@@ -1,0 +1,186 @@
+/**
+ * The query string → QueryParams (PostgREST's QueryParams.parse). Errors are PGRST100 with PostgREST's texts:
+ * message `"failed to parse filter (val)" (line 1, column 1)`, details `unexpected "v" expecting …`.
+ *
+ * @example
+ *   parseQueryParams(false, 'select=id,name&id=eq.1&order=id.desc&limit=2')
+ *   parseQueryParams(true, 'a=2&b=3')   // RPC GET: params [["a","2"],["b","3"]]
+ */
+import { pgrst } from '../errors/codes.js';
+import type { PgrstError } from '../errors/pgrst-error.js';
+import type { Result } from '../errors/result.js';
+import { err, ok } from '../errors/result.js';
+import type {
+  EmbedPath,
+  Filter,
+  LogicTree,
+  NonnegRange,
+  OrderTerm,
+  QueryParams,
+  SelectItem,
+} from './types.js';
+import type { Parser } from './parsec.js';
+import { alt, map, pure, run, showErrorMessages, showPos } from './parsec.js';
+import { pColumns, pSingleVal, pTreePath, strip } from './grammar.js';
+import { pFieldForest } from './select.js';
+import { pOpExpr } from './filter.js';
+import { pLogicPath, pLogicTree } from './logic.js';
+import { pOrder } from './order.js';
+import { allRange, rangeGeq, rangeLimit, rangeOffset, readInteger, restrictRange } from './range.js';
+import { parseQuery, urlEncode } from './url.js';
+
+class QpFailure {
+  constructor(readonly error: PgrstError) {}
+}
+
+/** Runs a parser with PostgREST's source name; a failure becomes PGRST100 (thrown as QpFailure, caught below). */
+function parseWith<T>(p: Parser<T>, sourceName: string, text: string): T {
+  const r = run(p, text);
+  if (r.ok) return r.value;
+  const message = showPos(sourceName, r.error.pos);
+  const details = strip(showErrorMessages(r.error.msgs).replace(/\n/g, ' '));
+  throw new QpFailure(pgrst.queryParam(message, details));
+}
+
+function lastSegment(key: string): string {
+  const parts = key.split('.');
+  return parts[parts.length - 1]!;
+}
+
+const reserved = ['select', 'columns', 'on_conflict'];
+const reservedEmbeddable = ['order', 'limit', 'offset', 'and', 'or'];
+
+function replaceLast(x: string, key: string): string {
+  const parts = key.split('.');
+  return [...parts.slice(0, -1), x].join('.');
+}
+
+/** Network.HTTP.Base's urlEncodeVars over the sorted pairs (same names grouped, values joined by ","). */
+function canonicalOf(pairs: [string, string | null][]): string {
+  const sorted = [...pairs]
+    .map(([k, v]) => [k, v ?? ''] as [string, string])
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const out: string[] = [];
+  let rest = sorted;
+  while (rest.length > 0) {
+    const [n, v] = rest[0]!;
+    const same = rest.slice(1).filter(([k]) => k === n);
+    rest = rest.slice(1).filter(([k]) => k !== n);
+    out.push(`${urlEncode(n)}=${[v, ...same.map(([, x]) => x)].map(urlEncode).join(',')}`);
+  }
+  return out.join('&');
+}
+
+function pRequestFilter(isRpcRead: boolean, k: string, v: string): { path: EmbedPath; filter: Filter } {
+  const tree = parseWith(pTreePath, `failed to parse tree path (${k})`, k);
+  const parseFlt = isRpcRead
+    ? alt(pOpExpr(pSingleVal), pure({ type: 'noop' as const, value: v }))
+    : pOpExpr(pSingleVal);
+  const opExpr = parseWith(parseFlt, `failed to parse filter (${v})`, v);
+  return { path: tree.path, filter: { field: tree.field, opExpr } };
+}
+
+function pRequestOrder(k: string, v: string): { path: EmbedPath; terms: OrderTerm[] } {
+  const tree = parseWith(pTreePath, `failed to parse tree path (${k})`, k);
+  const terms = parseWith(pOrder, `failed to parse order (${v})`, v);
+  return { path: tree.path, terms };
+}
+
+function pRequestLogicTree(k: string, v: string): { path: EmbedPath; tree: LogicTree } {
+  const lp = parseWith(pLogicPath, `failed to parse logic path (${k})`, k);
+  const tree = parseWith(pLogicTree, `failed to parse logic tree (${v})`, lp.op + v);
+  return { path: lp.path, tree };
+}
+
+export function parseQueryParams(isRpcRead: boolean, queryString: string): Result<QueryParams> {
+  try {
+    return ok(parseQueryParamsOrThrow(isRpcRead, queryString));
+  } catch (e) {
+    if (e instanceof QpFailure) return err(e.error);
+    throw e;
+  }
+}
+
+function parseQueryParamsOrThrow(isRpcRead: boolean, queryString: string): QueryParams {
+  const qString = parseQuery(queryString);
+  const nonempty = qString.filter((p): p is [string, string] => p[1] !== null);
+  const lookupParam = (needle: string): string | null => {
+    const hit = qString.find(([k]) => k === needle);
+    return hit ? hit[1] : null;
+  };
+  const endingIn = (xs: string[], key: string) => xs.includes(lastSegment(key));
+
+  const logic = nonempty.filter(([k]) => endingIn(['and', 'or'], k));
+  const select = lookupParam('select') ?? '*';
+  const onConflict = lookupParam('on_conflict');
+  const columns = lookupParam('columns');
+  const order = nonempty.filter(([k]) => endingIn(['order'], k));
+  const limits = nonempty.filter(([k]) => endingIn(['limit'], k));
+  const offsets = nonempty
+    .filter(([k]) => endingIn(['offset'], k))
+    .map(([k, v]) => [replaceLast('limit', k), v] as const);
+  const filters = nonempty.filter(([k]) => !endingIn(reservedEmbeddable, k) && !reserved.includes(k));
+
+  // Same evaluation order as PostgREST: the first failing parameter in this order is the one reported.
+  const rOrd = order.map(([k, v]) => pRequestOrder(k, v));
+  const rLogic = logic.map(([k, v]) => pRequestLogicTree(k, v));
+  const rCols =
+    columns === null ? null : parseWith(pColumns, `failed to parse columns parameter (${columns})`, columns);
+  const rSel: SelectItem[] = parseWith(pFieldForest, `failed to parse select parameter (${select})`, select);
+  const all = filters.map(([k, v]) => pRequestFilter(isRpcRead, k, v));
+  const rFlts = all.filter((f) => f.filter.opExpr.type === 'op');
+  const params = all.flatMap((f) =>
+    f.filter.opExpr.type === 'noop' ? [[f.filter.field.name, f.filter.opExpr.value] as [string, string]] : [],
+  );
+  const rOnConflict =
+    onConflict === null
+      ? null
+      : parseWith(pColumns, `failed to parse on_conflict parameter (${onConflict})`, onConflict);
+
+  // Ranges: limit/offset per key; HM.fromList keeps the last duplicate.
+  const limitParams = new Map<string, NonnegRange>();
+  for (const [k, v] of limits) limitParams.set(k, restrictRange(readInteger(v), allRange));
+  const offsetParams = new Map<string, NonnegRange>();
+  for (const [k, v] of offsets) {
+    const n = readInteger(v);
+    offsetParams.set(k, n === null ? allRange : rangeGeq(n));
+  }
+  const ranges: Record<string, NonnegRange> = {};
+  for (const [k, r] of limitParams) ranges[k] = r;
+  for (const [k, ro] of offsetParams) {
+    const rl = limitParams.get(k);
+    if (rl === undefined) {
+      ranges[k] = ro;
+    } else {
+      const l = rangeLimit(rl) ?? 0;
+      const o = rangeOffset(ro);
+      ranges[k] = { lower: o, upper: o + l - 1 };
+    }
+  }
+
+  return {
+    canonical: canonicalOf(qString),
+    params,
+    ranges,
+    order: rOrd,
+    logic: rLogic,
+    columns: rCols === null ? null : [...new Set(rCols)],
+    select: rSel,
+    filters: rFlts,
+    filtersRoot: rFlts.filter((f) => f.path.length === 0).map((f) => f.filter),
+    filtersNotRoot: rFlts.filter((f) => f.path.length > 0),
+    filterFields: [...new Set(filters.map(([k]) => k))],
+    onConflict: rOnConflict,
+  };
+}
+
+/** For tests and tools: runs one grammar on text with PostgREST's PGRST100 error shape. */
+export function parseFragment<T>(p: Parser<T>, sourceName: string, text: string): Result<T> {
+  try {
+    return ok(parseWith(p, sourceName, text));
+  } catch (e) {
+    if (e instanceof QpFailure) return err(e.error);
+    throw e;
+  }
+}
+
