@@ -25,7 +25,6 @@ import {
   notFollowedBy,
   oneOf,
   option,
-  pure,
   sepBy1,
   showChar,
   string,
@@ -132,4 +131,3 @@ export const pTreePath: Parser<{ path: string[]; field: Field }> = bind(
       field: { name: names[names.length - 1]!, jsonPath },
     })),
 );
-

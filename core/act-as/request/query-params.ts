@@ -20,7 +20,7 @@ import type {
   SelectItem,
 } from './types.js';
 import type { Parser } from './parsec.js';
-import { alt, map, pure, run, showErrorMessages, showPos } from './parsec.js';
+import { alt, pure, run, showErrorMessages, showPos } from './parsec.js';
 import { pColumns, pSingleVal, pTreePath, strip } from './grammar.js';
 import { pFieldForest } from './select.js';
 import { pOpExpr } from './filter.js';
@@ -183,4 +183,3 @@ export function parseFragment<T>(p: Parser<T>, sourceName: string, text: string)
     throw e;
   }
 }
-

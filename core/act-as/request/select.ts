@@ -22,7 +22,6 @@ import {
   lookAhead,
   map,
   optionMaybe,
-  pure,
   sepBy,
   string,
   then,
@@ -151,4 +150,3 @@ const pFieldTree: Parser<SelectItem> = lazy(() =>
 );
 
 export const pFieldForest: Parser<SelectItem[]> = lazy(() => sepBy(pFieldTree, lexeme(char(','))));
-
