@@ -1,0 +1,129 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { Suspense, useCallback, useState } from 'react';
+import type { ObjectRef } from '../../shared/model/catalog.js';
+import { asErrorShape } from '../client/index.js';
+import { catalogKeys } from '../catalog/keys.js';
+import { Explorer } from '../catalog/Explorer.js';
+import { QuickOpen } from '../catalog/QuickOpen.js';
+import { useCatalogQuery } from '../catalog/queries.js';
+import { ConnectionLostBanner } from '../connections/ConnectionLostBanner.js';
+import { ConnectionScreen } from '../connections/ConnectionScreen.js';
+import { useConnectionDraft } from '../connections/draft.js';
+import { useConnectionStatusQuery } from '../connections/queries.js';
+import { EmptyState, Loading } from './EmptyState.js';
+import { ErrorCallout } from './ErrorCallout.js';
+import { panels } from './panels.js';
+import { DEFAULT_PANEL, useRoute } from './route.js';
+import { ShortcutsDialog } from './ShortcutsDialog.js';
+import { useShortcuts } from './shortcuts.js';
+import { useTheme } from './theme.js';
+import { ThemeContext } from './theme-context.js';
+import { TopBar } from './TopBar.js';
+
+const CONNECTIONS_PANEL = 'connections';
+
+export function App() {
+  const { theme, toggle } = useTheme();
+  const [route, navigate] = useRoute();
+  const status = useConnectionStatusQuery();
+  const [draft, updateDraft] = useConnectionDraft();
+  const [navFilter, setNavFilter] = useState('');
+  const [navHidden, setNavHidden] = useState(false);
+  const [dialog, setDialog] = useState<'quick' | 'shortcuts' | null>(null);
+  const queryClient = useQueryClient();
+
+  const open = (status.data?.connections ?? []).filter((c) => c.state !== 'closed');
+  const current =
+    open.find((c) => c.id === route.connectionId) ??
+    (route.connectionId === null ? open.find((c) => c.id === status.data?.defaultId) : undefined) ??
+    null;
+  const catalog = useCatalogQuery(current?.id ?? null);
+  const showConnections = current === null || route.panel === CONNECTIONS_PANEL;
+
+  const openObject = useCallback(
+    (ref: ObjectRef) => navigate({ panel: DEFAULT_PANEL, object: ref, tab: null }),
+    [navigate],
+  );
+
+  useShortcuts({
+    quickOpen: () => catalog.data && setDialog('quick'),
+    toggleNavigator: () => setNavHidden((h) => !h),
+    showShortcuts: () => setDialog('shortcuts'),
+    escape: () => setDialog(null),
+  });
+
+  let main: React.ReactNode;
+  if (status.isPending) {
+    main = <Loading label="Starting the studio…" />;
+  } else if (status.error) {
+    main = (
+      <div className="connect-screen">
+        <ErrorCallout error={asErrorShape(status.error)} title="The studio host is not answering" />
+      </div>
+    );
+  } else if (showConnections) {
+    main = (
+      <ConnectionScreen
+        draft={draft}
+        update={updateDraft}
+        onOpened={(id) => navigate({ connectionId: id, panel: DEFAULT_PANEL, object: null, tab: null })}
+      />
+    );
+  } else if (route.panel !== DEFAULT_PANEL) {
+    const panel = panels.find((p) => p.id === route.panel);
+    const Panel = panel?.component;
+    main = (
+      <div className="panel-host">
+        {Panel ? (
+          <Suspense fallback={<Loading />}>
+            <Panel connectionId={current!.id} openObject={openObject} />
+          </Suspense>
+        ) : (
+          <EmptyState title="No such panel">This panel is not part of this version of Gatehouse.</EmptyState>
+        )}
+      </div>
+    );
+  } else {
+    main = (
+      <Explorer
+        catalog={catalog}
+        route={route}
+        navigate={navigate}
+        navHidden={navHidden}
+        filter={navFilter}
+        onFilterChange={setNavFilter}
+        onQuickOpen={() => setDialog('quick')}
+      />
+    );
+  }
+
+  return (
+    <ThemeContext.Provider value={theme}>
+      <div className="app">
+        <TopBar
+          current={current}
+          panel={showConnections ? CONNECTIONS_PANEL : route.panel}
+          theme={theme}
+          onToggleTheme={toggle}
+          onShowConnections={() => navigate({ panel: CONNECTIONS_PANEL })}
+          onPanel={(id) => navigate({ panel: id })}
+          onShortcuts={() => setDialog('shortcuts')}
+          onRefresh={() =>
+            current && void queryClient.invalidateQueries({ queryKey: catalogKeys.read(current.id) })
+          }
+          onQuickOpen={() => setDialog('quick')}
+        />
+        <div>
+          {current && (current.state === 'lost' || current.state === 'reconnecting') && (
+            <ConnectionLostBanner status={current} />
+          )}
+        </div>
+        {main}
+        {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
+        {dialog === 'quick' && catalog.data && (
+          <QuickOpen catalog={catalog.data} onOpen={openObject} onClose={() => setDialog(null)} />
+        )}
+      </div>
+    </ThemeContext.Provider>
+  );
+}

@@ -1,0 +1,51 @@
+import type { ReactNode } from 'react';
+
+export interface Column<T> {
+  readonly key: string;
+  readonly header: ReactNode;
+  readonly cell: (row: T) => ReactNode;
+  readonly className?: string;
+}
+
+/** A readable table: sticky header, zebra rows, monospace where a column asks for it. */
+export function DataTable<T>({
+  columns,
+  rows,
+  rowKey,
+  empty,
+  label,
+}: {
+  columns: readonly Column<T>[];
+  rows: readonly T[];
+  rowKey: (row: T) => string;
+  empty: ReactNode;
+  label: string;
+}) {
+  if (rows.length === 0) return <div className="nav-empty">{empty}</div>;
+  return (
+    <div className="table-wrap">
+      <table className="table" aria-label={label}>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c.key} scope="col" className={c.className}>
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={rowKey(row)}>
+              {columns.map((c) => (
+                <td key={c.key} className={c.className}>
+                  {c.cell(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+
+export function Dialog({
+  title,
+  onClose,
+  children,
+  bare,
+}: {
+  title: string;
+  onClose(): void;
+  children: ReactNode;
+  bare?: boolean;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const previous = document.activeElement;
+    if (!ref.current?.contains(document.activeElement)) ref.current?.focus();
+    return () => {
+      if (previous instanceof HTMLElement) previous.focus();
+    };
+  }, []);
+  return (
+    <div className="overlay" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div className="dialog" role="dialog" aria-modal="true" aria-label={title} ref={ref} tabIndex={-1}>
+        {!bare && (
+          <div className="dialog-head">
+            <span>{title}</span>
+            <button className="btn ghost small" onClick={onClose} aria-label="Close">
+              Esc
+            </button>
+          </div>
+        )}
+        {children}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+import type { ConnectionStatus } from '../../shared/model/connection.js';
+import { WhoamiBadges } from '../connections/WhoamiBadges.js';
+import { DEFAULT_PANEL } from './route.js';
+import { panels } from './panels.js';
+
+export function TopBar({
+  current,
+  panel,
+  theme,
+  onToggleTheme,
+  onShowConnections,
+  onPanel,
+  onShortcuts,
+  onRefresh,
+  onQuickOpen,
+}: {
+  current: ConnectionStatus | null;
+  panel: string;
+  theme: 'light' | 'dark';
+  onToggleTheme(): void;
+  onShowConnections(): void;
+  onPanel(id: string): void;
+  onShortcuts(): void;
+  onRefresh(): void;
+  onQuickOpen(): void;
+}) {
+  return (
+    <header className="topbar">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden>
+          G
+        </span>
+        Gatehouse
+      </div>
+      <span className="topbar-sep" />
+      <button
+        className="conn-switch"
+        onClick={onShowConnections}
+        title="Switch or manage connections"
+        aria-label="Connections"
+      >
+        <span className={`dot ${current?.state ?? ''}`} aria-hidden />
+        {current ? (
+          <>
+            <span className="name">{current.name}</span>
+            <span className="sub">
+              {current.whoami.database} · PG {current.whoami.serverVersion}
+            </span>
+          </>
+        ) : (
+          <span className="name">Not connected</span>
+        )}
+      </button>
+      {current && (
+        <div className="whoami" aria-label="Connected as">
+          as <span className="role">{current.whoami.currentUser}</span>
+          <WhoamiBadges whoami={current.whoami} />
+        </div>
+      )}
+      {current && (
+        <>
+          <span className="topbar-sep" />
+          <nav className="panel-tabs" role="tablist" aria-label="Panels">
+            {[
+              { id: DEFAULT_PANEL, title: 'Explorer', description: 'Browse schemas and objects' },
+              ...panels,
+            ].map((p) => (
+              <button
+                key={p.id}
+                role="tab"
+                className="panel-tab"
+                aria-selected={panel === p.id}
+                title={p.description}
+                onClick={() => onPanel(p.id)}
+              >
+                {p.title}
+              </button>
+            ))}
+          </nav>
+        </>
+      )}
+      <span className="topbar-spacer" />
+      {current && (
+        <>
+          <button className="btn ghost small" onClick={onQuickOpen} title="Quick open (Ctrl/⌘ K)">
+            Search <span className="kbd">Ctrl K</span>
+          </button>
+          <button
+            className="btn ghost icon-btn"
+            onClick={onRefresh}
+            title="Reread the catalog"
+            aria-label="Refresh catalog"
+          >
+            ↻
+          </button>
+        </>
+      )}
+      <button
+        className="btn ghost icon-btn"
+        onClick={onToggleTheme}
+        aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
+        title={theme === 'dark' ? 'Light theme' : 'Dark theme'}
+      >
+        {theme === 'dark' ? '☀' : '☾'}
+      </button>
+      <button
+        className="btn ghost icon-btn"
+        onClick={onShortcuts}
+        aria-label="Keyboard shortcuts"
+        title="Keyboard shortcuts (?)"
+      >
+        ?
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,24 @@
+import type { ComponentType } from 'react';
+import type { ObjectRef } from '../../shared/model/catalog.js';
+
+/** What every panel gets: the open connection and a way to jump to a catalog object in the explorer. */
+export interface PanelProps {
+  readonly connectionId: string;
+  readonly openObject: (ref: ObjectRef) => void;
+}
+
+export interface PanelDefinition {
+  /** Stable id used in the URL (`#p=<id>`). */
+  readonly id: string;
+  readonly title: string;
+  /** One line, shown as the tab's tooltip. */
+  readonly description: string;
+  /** Lazy-load heavy panels with React.lazy so the first paint stays small. */
+  readonly component: ComponentType<PanelProps>;
+}
+
+/**
+ * The capability panels beside the built-in explorer (act-as console, roles, RLS, diff, advisor…).
+ * A new capability adds one entry here; the shell renders a tab for it and hosts it in the main area.
+ */
+export const panels: readonly PanelDefinition[] = [];
