@@ -129,3 +129,8 @@ function plan(req: ApiRequest, sc: SchemaCache, config: PlanConfig): Plan {
 export function planRequest(req: ApiRequest, sc: SchemaCache, config: PlanConfig): Result<Plan> {
   return attempt(() => plan(req, sc, config));
 }
+
+/** `Stages.plan` for the simulator. */
+export function planStage(request: ApiRequest, config: PlanConfig, schemaCache: SchemaCache): Result<Plan> {
+  return planRequest(request, schemaCache, config);
+}

@@ -1,0 +1,57 @@
+/**
+ * SQL building blocks: identifier quoting (the only place identifiers are quoted) and positional parameters
+ * (every request value becomes `$n`, sent as text of type unknown — PostgREST's HE.unknown encoder).
+ */
+import type { QualifiedName } from '../schema-cache/types.js';
+
+export class Params {
+  readonly values: (string | null)[] = [];
+
+  /** Adds a value and returns its placeholder. */
+  add(value: string | null): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/** `"name"`, doubling embedded quotes; NUL characters cannot appear in identifiers and are dropped. */
+export function ident(name: string): string {
+  return `"${name.replace(/\0/g, '').replace(/"/g, '""')}"`;
+}
+
+/** `"schema"."name"`, or just `"name"` for an alias (schema ''). */
+export function qident(q: QualifiedName): string {
+  return q.schema === '' ? ident(q.name) : `${ident(q.schema)}.${ident(q.name)}`;
+}
+
+/** `"schema"."table"."column"` (or `.*`). */
+export function column(q: QualifiedName, col: string): string {
+  return col === '*' ? `${qident(q)}.*` : `${qident(q)}.${ident(col)}`;
+}
+
+/** A string literal for text that comes from the catalog (column names in jsonb_build_object), never the request. */
+export function catalogLiteral(text: string): string {
+  const t = text.replace(/\0/g, '');
+  const quoted = `'${t.replace(/'/g, "''")}'`;
+  return t.includes('\\') ? `E${quoted.replace(/\\/g, '\\\\')}` : quoted;
+}
+
+/** A PostgreSQL array literal of text values, each element double-quoted and escaped. */
+export function arrayLiteral(values: readonly string[]): string {
+  const esc = (v: string) => `"${v.replace(/\0/g, '').replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  return `{${values.map(esc).join(',')}}`;
+}
+
+/**
+ * A cast target from the request (`::int`): PostgREST leaves it unquoted so `int`/`bigint` keep working; the
+ * request parser only lets identifier characters through, and we re-check here so nothing else can slip in.
+ */
+export function castType(cast: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_ ]*(\[\])*$/.test(cast)) throw new Error(`unsafe cast type: ${cast}`);
+  return cast;
+}
+
+/** A type name from the catalog (format_type output), used in column definition lists and casts. */
+export function catalogType(type: string): string {
+  return type;
+}
