@@ -1,4 +1,5 @@
 import type { Command } from '../command.js';
+import { startCommand } from './start.js';
 
 /** Every subcommand, in the order `gatehouse --help` lists them. One file per command beside this one. */
-export const commands: readonly Command[] = [];
+export const commands: readonly Command[] = [startCommand];
