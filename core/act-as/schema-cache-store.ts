@@ -6,7 +6,7 @@ export class SchemaCacheStore {
   private readonly caches = new Map<string, Promise<SchemaCache>>();
 
   get(pool: ActAsPool, schemas: readonly string[]): Promise<SchemaCache> {
-    const key = `${pool.connectionString}\u0000${schemas.join('\u0000')}`;
+    const key = `${pool.key}\u0000${schemas.join('\u0000')}`;
     let p = this.caches.get(key);
     if (!p) {
       p = loadSchemaCache(pool.pool, schemas);
@@ -17,9 +17,8 @@ export class SchemaCacheStore {
   }
 
   /** `NOTIFY pgrst, 'reload schema'`: forget everything (or one connection's caches). */
-  reload(connectionString?: string): void {
-    for (const key of [...this.caches.keys()])
-      if (connectionString === undefined || key.startsWith(`${connectionString}\u0000`))
-        this.caches.delete(key);
+  reload(key?: string): void {
+    for (const k of [...this.caches.keys()])
+      if (key === undefined || k.startsWith(`${key}\u0000`)) this.caches.delete(k);
   }
 }

@@ -3,12 +3,14 @@
  * PostgREST's pipeline — parse → authenticate → plan → render → execute → respond. Nothing thrown escapes:
  * every failure becomes a PostgREST-style response.
  */
+import type pg from 'pg';
 import type { AuthResult } from './auth/types.js';
 import type { PostgrestConfig } from './config/types.js';
 import { PgrstError, pgrst, type Json, type Result, ok, err } from './errors/index.js';
 import { executeStatement, type TracedStatement } from './execute/execute.js';
 import { PoolRegistry, type ActAsPool } from './execute/pools.js';
 import type { IsolationLevel, SessionContext } from './execute/session.js';
+import { executeSqlAsPersona, type SqlResult } from './execute/sql-console.js';
 import { authorizationHeader, type Persona } from './persona.js';
 import type { RenderedStatement } from './render/types.js';
 import type { ApiRequest } from './request/types.js';
@@ -30,10 +32,22 @@ export interface SimRequest {
   readonly body?: string | Uint8Array | null;
 }
 
-/** How to reach the database: the developer's connection; the authenticator's comes from config db-uri. */
+/**
+ * How to reach the database: the developer's connection, as a libpq URI or as pg client settings (the studio's
+ * open connection). The authenticator's credentials come from config db-uri.
+ */
 export interface SimConnection {
-  /** libpq URI of the developer's connection (any login that is a member of the roles to impersonate). */
-  readonly developerUri: string | null;
+  readonly developerUri?: string | null;
+  /** pg client settings of the developer's connection; `key` must identify host, port, database and user. */
+  readonly developer?: { readonly key: string; readonly config: pg.ClientConfig } | null;
+}
+
+/** The login a request uses and how to open it. */
+export interface Login {
+  readonly key: string;
+  readonly config: pg.ClientConfig;
+  /** The login is the developer, not the authenticator: check role membership before switching. */
+  readonly checkMembership: boolean;
 }
 
 export interface SimulateInput {
@@ -88,28 +102,39 @@ function headerPairs(h: SimRequest['headers']): [string, string][] {
  * database, so the simulation hits what the developer is looking at), else the developer's login, which must then
  * be a member of every role it impersonates.
  */
-export function loginFor(
-  config: PostgrestConfig,
-  connection: SimConnection,
-): Result<{ uri: string; checkMembership: boolean }> {
+export function loginFor(config: PostgrestConfig, connection: SimConnection): Result<Login> {
   let auth: URL | null;
   try {
     auth = config.dbUri ? new URL(config.dbUri) : null;
   } catch {
     auth = null;
   }
-  if (auth && auth.password !== '' && auth.username !== '') {
-    if (connection.developerUri === null) return ok({ uri: config.dbUri, checkMembership: false });
-    try {
-      const u = new URL(connection.developerUri);
-      u.username = auth.username;
-      u.password = auth.password;
-      return ok({ uri: u.toString(), checkMembership: false });
-    } catch {
-      // a keyword/value connection string: fall back to the developer login below
+  const authUser = auth && auth.password !== '' && auth.username !== '' ? auth : null;
+  const devUri = connection.developerUri ?? null;
+  const dev = connection.developer ?? null;
+  if (authUser) {
+    const user = decodeURIComponent(authUser.username);
+    const password = decodeURIComponent(authUser.password);
+    if (dev) {
+      const key = `${dev.key}\u0000as\u0000${user}`;
+      return ok({ key, config: { ...dev.config, user, password }, checkMembership: false });
+    }
+    if (devUri !== null) {
+      try {
+        const u = new URL(devUri);
+        u.username = authUser.username;
+        u.password = authUser.password;
+        return ok({ key: u.toString(), config: { connectionString: u.toString() }, checkMembership: false });
+      } catch {
+        // a keyword/value connection string: use the developer login below
+      }
+    } else {
+      return ok({ key: config.dbUri, config: { connectionString: config.dbUri }, checkMembership: false });
     }
   }
-  if (connection.developerUri !== null) return ok({ uri: connection.developerUri, checkMembership: true });
+  if (dev) return ok({ key: dev.key, config: dev.config, checkMembership: true });
+  if (devUri !== null)
+    return ok({ key: devUri, config: { connectionString: devUri }, checkMembership: true });
   return err(
     new PgrstError({
       status: 500,
@@ -191,7 +216,7 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
     const login = loginFor(config, input.connection);
     if (!login.ok) return fail(login.error);
     const pools = input.pools ?? defaultPools;
-    const pool: ActAsPool = pools.get(login.value.uri);
+    const pool: ActAsPool = pools.get(login.value.key, login.value.config);
     let schemaCache: SchemaCache;
     try {
       schemaCache =
@@ -276,5 +301,82 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
         hint: 'This is a Gatehouse bug; please report the request that caused it.',
       }),
     );
+  }
+}
+
+export interface SqlAsPersonaInput {
+  readonly sql: string;
+  readonly persona: Persona;
+  readonly config: PostgrestConfig;
+  readonly connection: SimConnection;
+  readonly commit: boolean;
+  readonly stages: Pick<Stages, 'authenticate'>;
+  readonly pools?: PoolRegistry;
+}
+
+export interface SqlAsPersonaResult {
+  readonly result: Result<readonly SqlResult[]>;
+  readonly sql: readonly TracedStatement[];
+  readonly context: SessionContext | null;
+  readonly committed: boolean;
+  readonly ms: number;
+}
+
+/**
+ * The studio's SQL console as a persona: the same session a request gets (role, claims, search_path, role settings,
+ * app settings; method POST, path /), then the developer's SQL; rolled back unless `commit`. Never throws.
+ */
+export async function runSqlAsPersona(input: SqlAsPersonaInput): Promise<SqlAsPersonaResult> {
+  const started = performance.now();
+  const { config } = input;
+  const out = (
+    result: Result<readonly SqlResult[]>,
+    extra: Partial<SqlAsPersonaResult> = {},
+  ): SqlAsPersonaResult => ({
+    result,
+    sql: [],
+    context: null,
+    committed: false,
+    ms: performance.now() - started,
+    ...extra,
+  });
+  try {
+    const persona = await authorizationHeader(input.persona, null, config);
+    const authR =
+      persona.unsignedClaims !== null
+        ? authFromClaims(config, persona.unsignedClaims)
+        : await input.stages.authenticate(config, persona.header);
+    if (!authR.ok) return out(authR);
+    const login = loginFor(config, input.connection);
+    if (!login.ok) return out(login);
+    const pool = (input.pools ?? defaultPools).get(login.value.key, login.value.config);
+    const settings = await pool.roleSettings(authR.value.role);
+    const context: SessionContext = {
+      role: authR.value.role,
+      claims: authR.value.claims,
+      method: 'POST',
+      path: '/',
+      headers: [],
+      cookies: [],
+      searchPath: [config.dbSchemas[0] ?? 'public', ...config.dbExtraSearchPath],
+      roleSettings: settings.settings,
+      appSettings: Object.entries(config.appSettings).map(([k, v]) => [`app.settings.${k}`, v] as const),
+      functionSettings: [],
+      timezone: null,
+      preRequest: null,
+      isolationLevel: ISOLATION[settings.isolation?.toLowerCase() ?? ''] ?? 'read committed',
+      readOnly: false,
+    };
+    const r = await executeSqlAsPersona({
+      pool,
+      session: context,
+      sql: input.sql,
+      authenticated: authR.value.authenticated,
+      checkMembership: login.value.checkMembership,
+      end: input.commit ? 'commit' : 'rollback',
+    });
+    return out(r.result, { sql: r.trace, context, committed: r.committed });
+  } catch (e) {
+    return out(err(pgrst.connection(e instanceof Error ? e.message : String(e))));
   }
 }

@@ -21,7 +21,7 @@ export function simulatorTarget(options: {
   let schemaCache: SchemaCache | null = null;
   const loginUri = (database: string): string | null => {
     const l = loginFor(options.config, { developerUri: options.databaseUri(database) });
-    return l.ok ? l.value.uri : null;
+    return l.ok ? l.value.key : null;
   };
   return {
     async answer(database, request) {

@@ -19,12 +19,14 @@ export class ActAsPool {
   private readonly settings = new Map<string, { at: number; value: Promise<RoleSettings> }>();
   private readonly assumable = new Map<string, Promise<boolean>>();
 
+  /** `key` names the login (e.g. its connection string); `config` says how to connect. */
   constructor(
-    readonly connectionString: string,
+    readonly key: string,
+    config: pg.ClientConfig,
     max = 8,
   ) {
     this.pool = new pg.Pool({
-      connectionString,
+      ...config,
       max,
       idleTimeoutMillis: 10_000,
       allowExitOnIdle: true,
@@ -101,13 +103,18 @@ export interface RoleSettings {
 export class PoolRegistry {
   private readonly pools = new Map<string, ActAsPool>();
 
-  get(connectionString: string): ActAsPool {
-    let p = this.pools.get(connectionString);
+  /** The pool for `key`; `config` (default: `key` as a connection string) is used when it is created. */
+  get(key: string, config: pg.ClientConfig = { connectionString: key }): ActAsPool {
+    let p = this.pools.get(key);
     if (!p) {
-      p = new ActAsPool(connectionString);
-      this.pools.set(connectionString, p);
+      p = new ActAsPool(key, config);
+      this.pools.set(key, p);
     }
     return p;
+  }
+
+  all(): ActAsPool[] {
+    return [...this.pools.values()];
   }
 
   async close(connectionString: string): Promise<void> {

@@ -94,8 +94,8 @@ export function settingsStatement(ctx: SessionContext): SqlStatement {
 
 export function preRequestStatement(ctx: SessionContext): SqlStatement | null {
   if (ctx.preRequest === null) return null;
-  return {
-    sql: `select ${quoteIdent(ctx.preRequest.schema)}.${quoteIdent(ctx.preRequest.name)}()`,
-    params: [],
-  };
+  const { schema, name } = ctx.preRequest;
+  // An unqualified db-pre-request resolves through the search_path, as in PostgREST.
+  const fn = schema === '' ? quoteIdent(name) : `${quoteIdent(schema)}.${quoteIdent(name)}`;
+  return { sql: `select ${fn}()`, params: [] };
 }

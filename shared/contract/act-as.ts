@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import { defineCall } from './define.js';
+
+/** Who a simulated request runs as: a token, claims signed with the connection's jwt-secret, or anonymous. */
+export const personaSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('jwt'), token: z.string().min(1).max(16_384) }),
+  z.object({ type: z.literal('claims'), claims: z.record(z.string(), z.json()) }),
+  z.object({ type: z.literal('anon') }),
+]);
+export type Persona = z.infer<typeof personaSchema>;
+
+const headerPair = z.tuple([z.string(), z.string()]);
+
+/** An HTTP response as PostgREST would send it. */
+export const simResponseSchema = z.object({
+  status: z.number().int(),
+  statusText: z.string().nullable(),
+  headers: z.array(headerPair),
+  body: z.string(),
+});
+
+/** One statement that ran inside the request transaction, with its parameters and duration. */
+export const tracedStatementSchema = z.object({
+  sql: z.string(),
+  params: z.array(z.string().nullable()),
+  ms: z.number(),
+});
+
+/** The session the request ran in: PostgREST's transaction-scoped settings. */
+export const sessionContextSchema = z.object({
+  role: z.string(),
+  claims: z.record(z.string(), z.json()),
+  method: z.string(),
+  path: z.string(),
+  headers: z.array(headerPair),
+  cookies: z.array(headerPair),
+  searchPath: z.array(z.string()),
+  roleSettings: z.array(headerPair),
+  appSettings: z.array(headerPair),
+  functionSettings: z.array(headerPair),
+  timezone: z.string().nullable(),
+  preRequest: z.object({ schema: z.string(), name: z.string() }).nullable(),
+  isolationLevel: z.enum(['read committed', 'repeatable read', 'serializable']),
+  readOnly: z.boolean(),
+});
+
+export const pgrstErrorBodySchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  details: z.json(),
+  hint: z.json(),
+});
+
+const connectionId = z.string().min(1).max(200);
+
+export const actAsCalls = {
+  'actAs.request': defineCall({
+    summary: 'Answer an HTTP request exactly as PostgREST would, as a persona; rolled back unless commit.',
+    input: z.object({
+      connectionId,
+      method: z.string().min(1).max(16),
+      /** Path and query string, e.g. `/orders?select=id&user_id=eq.1`. */
+      path: z.string().min(1).max(65_536),
+      headers: z.array(headerPair).default([]),
+      body: z.string().nullable().default(null),
+      persona: personaSchema,
+      commit: z.boolean().default(false),
+    }),
+    output: z.object({
+      response: simResponseSchema,
+      sql: z.array(tracedStatementSchema),
+      context: sessionContextSchema.nullable(),
+      committed: z.boolean(),
+      timing: z.object({
+        authMs: z.number(),
+        parseMs: z.number(),
+        planMs: z.number(),
+        renderMs: z.number(),
+        executeMs: z.number(),
+        totalMs: z.number(),
+      }),
+    }),
+  }),
+  'actAs.sql': defineCall({
+    summary:
+      "Run SQL inside a persona's PostgREST session (role, claims, settings); rolled back unless commit.",
+    input: z.object({
+      connectionId,
+      sql: z.string().min(1).max(1_000_000),
+      persona: personaSchema,
+      commit: z.boolean().default(false),
+    }),
+    output: z.object({
+      results: z
+        .array(
+          z.object({
+            command: z.string(),
+            rowCount: z.number().nullable(),
+            columns: z.array(z.string()),
+            rows: z.array(z.array(z.string().nullable())),
+          }),
+        )
+        .nullable(),
+      error: pgrstErrorBodySchema.extend({ status: z.number().int() }).nullable(),
+      sql: z.array(tracedStatementSchema),
+      context: sessionContextSchema.nullable(),
+      committed: z.boolean(),
+      ms: z.number(),
+    }),
+  }),
+  'actAs.config.get': defineCall({
+    summary:
+      'The PostgREST configuration (postgrest.conf text) act-as uses for a connection, and what it means.',
+    input: z.object({ connectionId }),
+    output: z.object({
+      text: z.string(),
+      /** The effective settings, or the problem with the text. */
+      effective: z.record(z.string(), z.json()).nullable(),
+      problem: z.string().nullable(),
+    }),
+  }),
+  'actAs.config.set': defineCall({
+    summary: 'Set the PostgREST configuration (postgrest.conf text) act-as uses for a connection.',
+    input: z.object({ connectionId, text: z.string().max(1_000_000) }),
+    output: z.object({
+      effective: z.record(z.string(), z.json()),
+    }),
+  }),
+  'actAs.mintJwt': defineCall({
+    summary:
+      "Sign claims as a JWT (HS256) with a secret or the connection's jwt-secret; no claims are added.",
+    input: z.object({
+      claims: z.record(z.string(), z.json()),
+      secret: z.string().min(1).optional(),
+      connectionId: connectionId.optional(),
+      /** Adds `exp` = now + this many seconds when given. */
+      expiresInSeconds: z.number().int().positive().optional(),
+    }),
+    output: z.object({ token: z.string() }),
+  }),
+  'actAs.decodeJwt': defineCall({
+    summary:
+      "Decode a JWT and check it as PostgREST would with the connection's config (signature, exp, role).",
+    input: z.object({ token: z.string().min(1).max(16_384), connectionId: connectionId.optional() }),
+    output: z.object({
+      header: z.record(z.string(), z.json()).nullable(),
+      claims: z.record(z.string(), z.json()).nullable(),
+      /** null when no connection/config was given to verify against. */
+      valid: z.boolean().nullable(),
+      role: z.string().nullable(),
+      error: pgrstErrorBodySchema.nullable(),
+    }),
+  }),
+};
