@@ -498,7 +498,14 @@ export const grantSchema = obj({
 });
 export type Grant = z.infer<typeof grantSchema>;
 
-export const defaultPrivilegeObjectSchema = z.enum(['tables', 'sequences', 'functions', 'types', 'schemas']);
+export const defaultPrivilegeObjectSchema = z.enum([
+  'tables',
+  'sequences',
+  'functions',
+  'types',
+  'schemas',
+  'large_objects',
+]);
 export type DefaultPrivilegeObject = z.infer<typeof defaultPrivilegeObjectSchema>;
 
 /** ALTER DEFAULT PRIVILEGES FOR ROLE `role` [IN SCHEMA `schema`]: what objects `role` creates will get. */

@@ -1,0 +1,106 @@
+import type { FunctionArg, FunctionInfo, UserType } from '../../shared/model/catalog.js';
+import type { DomainConstraintRow, FunctionArgRow, FunctionRow, TypeAttributeRow, TypeRow } from './rows.js';
+import { parseSettings } from './settings.js';
+import { groupBy } from './group-by.js';
+import type { TypeRefs } from './type-refs.js';
+
+/** Functions and procedures with their arguments and a described result. */
+export function assembleFunctions(
+  rows: readonly FunctionRow[],
+  argRows: readonly FunctionArgRow[],
+  types: TypeRefs,
+): FunctionInfo[] {
+  const argsOf = groupBy(argRows, (a) => a.function_oid);
+  return rows.map((f): FunctionInfo => {
+    const args = (argsOf.get(f.oid) ?? []).map((a): FunctionArg => ({
+      position: a.position,
+      name: a.name,
+      mode: a.mode,
+      type: types.ref(a.type_oid, a.formatted_type),
+      hasDefault: a.default_value !== null,
+      default: a.default_value,
+    }));
+    const resultColumns = args
+      .filter((a) => a.mode === 'out' || a.mode === 'inout' || a.mode === 'table')
+      .map((a) => ({ name: a.name, type: a.type }));
+    return {
+      oid: f.oid,
+      schema: f.schema,
+      name: f.name,
+      kind: f.kind,
+      identityArgs: f.identity_args,
+      argumentsText: f.arguments_text,
+      args,
+      returns: {
+        type: types.ref(f.return_type_oid, f.return_type_formatted),
+        setOf: f.set_of,
+        isComposite: f.is_composite,
+        isTable: f.returns_table,
+        relation:
+          f.return_relation_schema !== null && f.return_relation_name !== null
+            ? { schema: f.return_relation_schema, name: f.return_relation_name }
+            : null,
+        columns: resultColumns,
+        text: f.result_text,
+      },
+      volatility: f.volatility,
+      securityDefiner: f.security_definer,
+      strict: f.strict,
+      leakproof: f.leakproof,
+      parallel: f.parallel,
+      language: f.language,
+      owner: f.owner,
+      comment: f.comment,
+      config: parseSettings(f.config),
+      source: f.source,
+      cost: f.cost,
+      rows: f.result_rows,
+      extension: f.extension,
+    };
+  });
+}
+
+/** User-defined types: enum labels, domain details, composite attributes, range subtypes. */
+export function assembleTypes(
+  rows: readonly TypeRow[],
+  domainConstraints: readonly DomainConstraintRow[],
+  attributes: readonly TypeAttributeRow[],
+  types: TypeRefs,
+): UserType[] {
+  const checksOf = groupBy(domainConstraints, (c) => c.type_oid);
+  const attributesOf = groupBy(attributes, (a) => a.type_oid);
+  return rows.map((t): UserType => ({
+    oid: t.oid,
+    schema: t.schema,
+    name: t.name,
+    kind: t.kind,
+    owner: t.owner,
+    comment: t.comment,
+    arrayOid: t.array_oid,
+    labels: t.labels,
+    domain:
+      t.kind === 'domain' && t.base_type_oid !== null
+        ? {
+            baseType: types.ref(t.base_type_oid, t.base_type_formatted ?? undefined),
+            notNull: t.not_null,
+            default: t.default_value,
+            constraints: (checksOf.get(t.oid) ?? []).map((c) => ({
+              name: c.name,
+              definition: c.definition,
+              notNull: false,
+              validated: c.validated,
+            })),
+          }
+        : null,
+    attributes: (attributesOf.get(t.oid) ?? []).map((a) => ({
+      name: a.name,
+      position: a.position,
+      type: types.ref(a.attribute_type_oid, a.formatted_type),
+    })),
+    rangeSubtype:
+      t.range_subtype_oid !== null
+        ? types.ref(t.range_subtype_oid, t.range_subtype_formatted ?? undefined)
+        : null,
+    extension: t.extension,
+  }));
+}

@@ -1,0 +1,179 @@
+import type {
+  Column,
+  ColumnRef,
+  Constraint,
+  Index,
+  Relation,
+  Sequence,
+  Trigger,
+} from '../../shared/model/catalog.js';
+import type {
+  ColumnRow,
+  ConstraintRow,
+  IndexRow,
+  RelationRow,
+  SequenceRow,
+  TriggerRow,
+  ViewQueryRow,
+} from './rows.js';
+import { groupBy } from './group-by.js';
+import type { TypeRefs } from './type-refs.js';
+import { resolveColumnOrigin, viewColumnOrigins, type ColumnOrigin } from './view-sources.js';
+
+/** Reads `key=value` reloptions the way PostgreSQL parses booleans. */
+function optionValue(options: readonly string[], name: string): string | null {
+  const prefix = `${name}=`;
+  const entry = options.find((o) => o.startsWith(prefix));
+  return entry === undefined ? null : entry.slice(prefix.length).toLowerCase();
+}
+const isTrue = (v: string | null): boolean => v !== null && ['true', 'on', 'yes', '1'].includes(v);
+
+export interface RelationParts {
+  readonly relations: readonly RelationRow[];
+  readonly columns: readonly ColumnRow[];
+  readonly constraints: readonly ConstraintRow[];
+  readonly indexes: readonly IndexRow[];
+  readonly triggers: readonly TriggerRow[];
+  readonly viewQueries: readonly ViewQueryRow[];
+}
+
+/** Relations with their columns, constraints, indexes and triggers; view columns get their base-table source. */
+export function assembleRelations(parts: RelationParts, types: TypeRefs): Relation[] {
+  const columnsOf = groupBy(parts.columns, (c) => c.relation_oid);
+  const constraintsOf = groupBy(parts.constraints, (c) => c.relation_oid);
+  const indexesOf = groupBy(parts.indexes, (i) => i.relation_oid);
+  const triggersOf = groupBy(parts.triggers, (t) => t.relation_oid);
+  const byOid = new Map(parts.relations.map((r) => [r.oid, r]));
+
+  const attname = new Map<number, Map<number, string>>();
+  for (const [oid, cols] of columnsOf) attname.set(oid, new Map(cols.map((c) => [c.position, c.name])));
+  const nameOf = (relOid: number, attnum: number): string => attname.get(relOid)?.get(attnum) ?? `#${attnum}`;
+
+  const origins = new Map<number, Map<number, ColumnOrigin>>();
+  for (const v of parts.viewQueries) origins.set(v.relation_oid, viewColumnOrigins(v.query_tree));
+  const sourceOf = (viewOid: number, attnum: number): ColumnRef | null => {
+    const origin = resolveColumnOrigin(origins, viewOid, attnum);
+    if (origin === null) return null;
+    const base = byOid.get(origin.relationOid);
+    const column = attname.get(origin.relationOid)?.get(origin.attnum);
+    return base === undefined || column === undefined
+      ? null
+      : { schema: base.schema, table: base.name, column };
+  };
+
+  return parts.relations.map((r): Relation => {
+    const isView = r.kind === 'view' || r.kind === 'materialized_view';
+    const columns = (columnsOf.get(r.oid) ?? []).map((c): Column => ({
+      name: c.name,
+      position: c.position,
+      type: types.ref(c.type_oid, c.formatted_type),
+      notNull: c.not_null,
+      default: c.default_value,
+      identity: c.identity,
+      generated: c.generated,
+      generation: c.generation,
+      collation: c.collation,
+      comment: c.comment,
+      source: isView ? sourceOf(r.oid, c.position) : null,
+    }));
+    const constraints = (constraintsOf.get(r.oid) ?? []).map((c): Constraint => ({
+      name: c.name,
+      kind: c.kind,
+      columns: c.key_attnums.map((n) => nameOf(r.oid, n)),
+      definition: c.definition,
+      foreignKey:
+        c.kind === 'foreign_key' && c.ref_schema !== null && c.ref_table !== null
+          ? {
+              table: { schema: c.ref_schema, name: c.ref_table },
+              columns: c.ref_columns ?? [],
+              onUpdate: c.on_update ?? 'no_action',
+              onDelete: c.on_delete ?? 'no_action',
+              match: c.match_type ?? 'simple',
+            }
+          : null,
+      deferrable: c.deferrable,
+      deferred: c.deferred,
+      validated: c.validated,
+      index: c.index_name,
+      comment: c.comment,
+    }));
+    const indexes = (indexesOf.get(r.oid) ?? []).map((i): Index => ({
+      name: i.name,
+      columns: i.attnums.slice(0, i.key_count).map((n) => (n === 0 ? null : nameOf(r.oid, n))),
+      include: i.attnums.slice(i.key_count).map((n) => nameOf(r.oid, n)),
+      unique: i.is_unique,
+      primary: i.is_primary,
+      method: i.method,
+      predicate: i.predicate,
+      valid: i.valid,
+      definition: i.definition,
+      comment: i.comment,
+    }));
+    const triggers = (triggersOf.get(r.oid) ?? []).map((t): Trigger => ({
+      name: t.name,
+      timing: t.timing,
+      events: t.events,
+      level: t.level,
+      function: { schema: t.function_schema, name: t.function_name, args: t.function_args },
+      enabled: t.enabled,
+      isConstraint: t.is_constraint,
+      definition: t.definition,
+      comment: t.comment,
+    }));
+    const checkOption = optionValue(r.options, 'check_option');
+    return {
+      oid: r.oid,
+      schema: r.schema,
+      name: r.name,
+      kind: r.kind,
+      owner: r.owner,
+      comment: r.comment,
+      rlsEnabled: r.rls_enabled,
+      rlsForced: r.rls_forced,
+      viewDefinition: r.view_definition,
+      checkOption: checkOption === 'local' || checkOption === 'cascaded' ? checkOption : null,
+      securityBarrier: isTrue(optionValue(r.options, 'security_barrier')),
+      securityInvoker: isTrue(optionValue(r.options, 'security_invoker')),
+      options: r.options,
+      insertable: (r.updatable_bits & 8) !== 0,
+      updatable: (r.updatable_bits & 4) !== 0,
+      deletable: (r.updatable_bits & 16) !== 0,
+      partitionOf:
+        r.partition_of_schema !== null && r.partition_of_name !== null
+          ? { schema: r.partition_of_schema, name: r.partition_of_name }
+          : null,
+      partitionBound: r.partition_bound,
+      partitionKey: r.partition_key,
+      estimatedRows: r.estimated_rows,
+      rowTypeOid: r.row_type_oid,
+      extension: r.extension,
+      columns,
+      constraints,
+      indexes,
+      triggers,
+    };
+  });
+}
+
+export function assembleSequences(rows: readonly SequenceRow[]): Sequence[] {
+  return rows.map((s) => ({
+    oid: s.oid,
+    schema: s.schema,
+    name: s.name,
+    owner: s.owner,
+    dataType: s.data_type,
+    start: s.start_value,
+    increment: s.increment,
+    min: s.min_value,
+    max: s.max_value,
+    cache: s.cache,
+    cycle: s.cycle,
+    ownedBy:
+      s.owned_schema !== null && s.owned_table !== null && s.owned_column !== null
+        ? { schema: s.owned_schema, table: s.owned_table, column: s.owned_column }
+        : null,
+    identity: s.is_identity,
+    comment: s.comment,
+    extension: s.extension,
+  }));
+}

@@ -1,0 +1,468 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { catalogSchema, type Catalog, type Relation } from '../../shared/model/catalog.js';
+import {
+  createTempDatabase,
+  pgServers,
+  superuserQuery,
+  uniqueSuffix,
+  type TempDatabase,
+} from '../../test/pg.js';
+import { readCatalog } from './read-catalog.js';
+import {
+  DEV_PASSWORD,
+  dropRoles,
+  fixtureRoles,
+  ownerSetup,
+  superuserSetup,
+  type FixtureRoles,
+} from './testing/fixture.js';
+
+function asUser(uri: string, user: string, password: string): string {
+  const u = new URL(uri);
+  u.username = encodeURIComponent(user);
+  u.password = encodeURIComponent(password);
+  return u.toString();
+}
+
+async function readAs(uri: string): Promise<Catalog> {
+  const client = new pg.Client({ connectionString: uri });
+  await client.connect();
+  try {
+    return await readCatalog(client);
+  } finally {
+    await client.end();
+  }
+}
+
+function relation(c: Catalog, name: string): Relation {
+  const r = c.relations.find((x) => x.schema === 'api' && x.name === name);
+  if (!r) throw new Error(`no relation api.${name}`);
+  return r;
+}
+
+describe.each(pgServers())('readCatalog ($label)', (server) => {
+  let db: TempDatabase;
+  let roles: FixtureRoles;
+  let asDev: Catalog;
+  let asSuper: Catalog;
+
+  beforeAll(async () => {
+    db = await createTempDatabase(server);
+    roles = fixtureRoles(uniqueSuffix());
+    await superuserQuery(server, superuserSetup(roles, db.name, server.major), db.name);
+    await superuserQuery(server, ownerSetup(roles), db.name);
+    asDev = await readAs(asUser(db.uri, roles.dev, DEV_PASSWORD));
+    asSuper = await readAs(db.uri);
+  });
+
+  afterAll(async () => {
+    await db?.drop();
+    if (roles) await superuserQuery(server, dropRoles(roles));
+  });
+
+  it('validates against the model schema and is frozen', () => {
+    expect(() => catalogSchema.parse(asDev)).not.toThrow();
+    expect(Object.isFrozen(asDev)).toBe(true);
+    expect(Object.isFrozen(asDev.relations)).toBe(true);
+    expect(Object.isFrozen(relation(asDev, 'authors').columns[0]?.type)).toBe(true);
+  });
+
+  it('describes the server and the reader (a non-superuser can read the catalog)', () => {
+    expect(asDev.server.major).toBe(server.major);
+    expect(asDev.server.currentUser).toBe(roles.dev);
+    expect(asDev.server.currentDatabase).toBe(db.name);
+    expect(asDev.server.isSuperuser).toBe(false);
+    expect(asDev.server.canReadPasswords).toBe(false);
+    expect(asSuper.server.isSuperuser).toBe(true);
+    expect(asDev.database.name).toBe(db.name);
+    expect(asDev.excludedSchemas).toEqual(expect.arrayContaining(['pg_catalog', 'information_schema']));
+    expect(asDev.schemas.map((s) => s.name)).not.toContain('pg_catalog');
+  });
+
+  it('reads role attributes, and password presence only when allowed', () => {
+    const auth = asDev.roles.find((r) => r.name === roles.auth);
+    expect(auth).toMatchObject({
+      superuser: false,
+      inherit: false,
+      canLogin: false,
+      bypassRls: true,
+      connectionLimit: 5,
+      validUntil: '2030-01-01T00:00:00Z',
+      comment: 'authenticated users',
+      hasPassword: null,
+      isSystem: false,
+    });
+    expect(asSuper.roles.find((r) => r.name === roles.dev)?.hasPassword).toBe(true);
+    expect(asSuper.roles.find((r) => r.name === roles.anon)?.hasPassword).toBe(false);
+    expect(asDev.roles.find((r) => r.name === roles.anon)?.settings).toEqual([
+      { name: 'statement_timeout', value: '5s' },
+    ]);
+    expect(asDev.roles.find((r) => r.name === 'pg_read_all_data')?.isSystem).toBe(true);
+  });
+
+  it('reads memberships with options (per grant on 16+, derived before)', () => {
+    const m = asDev.memberships.find((x) => x.role === roles.auth && x.member === roles.member);
+    expect(m?.admin).toBe(true);
+    expect(m?.grantor).toBe('postgres');
+    if (server.major >= 16) {
+      expect(m).toMatchObject({ inherit: false, set: false, optionsFromServer: true });
+    } else {
+      expect(m).toMatchObject({ inherit: true, set: true, optionsFromServer: false });
+    }
+  });
+
+  it('reads per-role, per-database and per-role-in-database settings', () => {
+    expect(asDev.roleSettings).toEqual(
+      expect.arrayContaining([
+        { role: roles.anon, database: null, settings: [{ name: 'statement_timeout', value: '5s' }] },
+        { role: roles.anon, database: db.name, settings: [{ name: 'work_mem', value: '8MB' }] },
+        { role: null, database: db.name, settings: [{ name: 'search_path', value: 'api, public' }] },
+      ]),
+    );
+  });
+
+  it('reads schemas and extensions', () => {
+    expect(asDev.schemas.find((s) => s.name === 'api')).toMatchObject({
+      owner: roles.dev,
+      comment: 'the API',
+    });
+    expect(asDev.extensions.find((e) => e.name === 'plpgsql')).toMatchObject({ schema: 'pg_catalog' });
+  });
+
+  it('reads tables with columns, identity, generated, defaults, arrays and domains', () => {
+    const authors = relation(asDev, 'authors');
+    expect(authors).toMatchObject({ kind: 'table', owner: roles.dev, comment: 'people who write' });
+    const col = (n: string) => authors.columns.find((c) => c.name === n);
+    expect(col('id')).toMatchObject({
+      position: 1,
+      identity: 'always',
+      notNull: true,
+      type: { name: 'int4', schema: 'pg_catalog', formatted: 'integer', isArray: false, kind: 'base' },
+    });
+    expect(col('name')).toMatchObject({ comment: 'display name', notNull: true, collation: 'default' });
+    expect(col('email')?.type).toMatchObject({ schema: 'api', name: 'email', kind: 'domain' });
+    expect(col('mood')).toMatchObject({ default: "'ok'::api.mood", type: { kind: 'enum' } });
+    expect(col('tags')?.type).toMatchObject({ formatted: 'text[]', isArray: true, elementOid: 25 });
+    expect(col('name_upper')).toMatchObject({
+      generated: 'stored',
+      generation: 'upper(name)',
+      default: null,
+    });
+    const books = relation(asDev, 'books');
+    expect(books.columns.find((c) => c.name === 'title')?.type.formatted).toBe('character varying(200)');
+    expect(books.columns.find((c) => c.name === 'id')?.default).toBe("nextval('api.books_id_seq'::regclass)");
+  });
+
+  it('reads constraints: primary key, unique, check, foreign key, exclusion', () => {
+    const books = relation(asDev, 'books');
+    const fk = books.constraints.find((c) => c.name === 'books_author_fk');
+    expect(fk).toMatchObject({
+      kind: 'foreign_key',
+      columns: ['author_id'],
+      foreignKey: {
+        table: { schema: 'api', name: 'authors' },
+        columns: ['id'],
+        onDelete: 'cascade',
+        onUpdate: 'restrict',
+        match: 'simple',
+      },
+    });
+    expect(fk?.definition).toContain('REFERENCES api.authors(id)');
+    expect(books.constraints.find((c) => c.kind === 'primary_key')).toMatchObject({
+      columns: ['id'],
+      index: 'books_pkey',
+    });
+    expect(books.constraints.find((c) => c.kind === 'unique')?.columns).toEqual(['isbn']);
+    expect(relation(asDev, 'authors').constraints.find((c) => c.name === 'name_len')).toMatchObject({
+      kind: 'check',
+      columns: ['name'],
+      definition: 'CHECK (length(name) < 100)',
+    });
+    expect(relation(asDev, 'bookings').constraints[0]).toMatchObject({
+      kind: 'exclusion',
+      columns: ['during'],
+    });
+    // PG18 records NOT NULL as constraints; the model keeps nullability on columns on every version.
+    expect(books.constraints.map((c) => c.kind).sort()).toEqual(['foreign_key', 'primary_key', 'unique']);
+  });
+
+  it('reads indexes, triggers, RLS flags, partitions and foreign tables', () => {
+    const books = relation(asDev, 'books');
+    expect(books).toMatchObject({ rlsEnabled: true, rlsForced: true });
+    expect(books.indexes.find((i) => i.name === 'books_title_idx')).toMatchObject({
+      columns: [null],
+      include: ['id'],
+      unique: false,
+      method: 'btree',
+      predicate: '(isbn IS NOT NULL)',
+    });
+    expect(books.triggers).toEqual([
+      expect.objectContaining({
+        name: 'books_touch',
+        timing: 'before',
+        events: ['insert', 'update'],
+        level: 'row',
+        function: { schema: 'api', name: 'touch', args: '' },
+        enabled: 'origin',
+      }),
+    ]);
+    expect(relation(asDev, 'events')).toMatchObject({
+      kind: 'partitioned_table',
+      partitionKey: 'RANGE (at)',
+    });
+    expect(relation(asDev, 'events_2024')).toMatchObject({
+      kind: 'table',
+      partitionOf: { schema: 'api', name: 'events' },
+    });
+    expect(relation(asDev, 'remote').kind).toBe('foreign_table');
+  });
+
+  it('reads views: definition, options, updatability and each column source', () => {
+    const view = relation(asDev, 'book_view');
+    expect(view.kind).toBe('view');
+    expect(view.viewDefinition).toContain('FROM api.books b');
+    expect(view.insertable && view.updatable && view.deletable).toBe(true);
+    const src = (r: Relation, c: string) => r.columns.find((x) => x.name === c)?.source;
+    expect(src(view, 'id')).toEqual({ schema: 'api', table: 'books', column: 'id' });
+    expect(src(view, 'headline')).toEqual({ schema: 'api', table: 'books', column: 'title' });
+    expect(src(view, 'shout')).toBeNull();
+    const view2 = relation(asDev, 'book_view2');
+    expect(src(view2, 'headline')).toEqual({ schema: 'api', table: 'books', column: 'title' });
+    expect(src(view2, 'writer')).toEqual({ schema: 'api', table: 'books', column: 'author_id' });
+    const nested = relation(asDev, 'nested');
+    expect(src(nested, 'x')).toEqual({ schema: 'api', table: 'authors', column: 'name' });
+    expect(src(nested, 'one')).toBeNull();
+    expect(relation(asDev, 'secure')).toMatchObject({
+      securityInvoker: true,
+      securityBarrier: true,
+      checkOption: 'local',
+    });
+    const stats = relation(asDev, 'author_stats');
+    expect(stats.kind).toBe('materialized_view');
+    expect(src(stats, 'author_id')).toEqual({ schema: 'api', table: 'books', column: 'author_id' });
+    expect(relation(asDev, 'authors').columns.every((c) => c.source === null)).toBe(true);
+  });
+
+  it('reads sequences with their owners', () => {
+    expect(asDev.sequences.find((s) => s.name === 'counter')).toMatchObject({
+      start: '10',
+      increment: '5',
+      dataType: 'bigint',
+      ownedBy: null,
+      identity: false,
+    });
+    expect(asDev.sequences.find((s) => s.name === 'books_id_seq')).toMatchObject({
+      ownedBy: { schema: 'api', table: 'books', column: 'id' },
+      identity: false,
+    });
+    expect(asDev.sequences.find((s) => s.name === 'authors_id_seq')).toMatchObject({
+      ownedBy: { schema: 'api', table: 'authors', column: 'id' },
+      identity: true,
+    });
+  });
+
+  it('reads functions and procedures: arguments, results, settings', () => {
+    const fn = (n: string) => asDev.functions.find((f) => f.schema === 'api' && f.name === n);
+    expect(fn('add')).toMatchObject({
+      kind: 'function',
+      identityArgs: 'a integer, b integer',
+      volatility: 'immutable',
+      strict: true,
+      securityDefiner: false,
+      language: 'sql',
+      owner: roles.dev,
+      comment: 'adds',
+      returns: { setOf: false, isComposite: false, relation: null, type: { name: 'int4' } },
+    });
+    expect(fn('add')?.args.map((a) => [a.name, a.mode, a.type.name, a.hasDefault, a.default])).toEqual([
+      ['a', 'in', 'int4', false, null],
+      ['b', 'in', 'int4', true, '1'],
+    ]);
+    expect(fn('books_by')?.returns).toMatchObject({
+      setOf: true,
+      isComposite: true,
+      isTable: false,
+      relation: { schema: 'api', name: 'books' },
+      text: 'SETOF api.books',
+    });
+    const search = fn('search');
+    expect(search).toMatchObject({
+      securityDefiner: true,
+      volatility: 'stable',
+      config: [{ name: 'search_path', value: 'api, pg_temp' }],
+      returns: { setOf: true, isComposite: true, isTable: true, relation: null },
+    });
+    expect(search?.args.map((a) => [a.name, a.mode, a.type.formatted])).toEqual([
+      ['q', 'in', 'text'],
+      ['tags', 'variadic', 'text[]'],
+      ['id', 'table', 'integer'],
+      ['title', 'table', 'text'],
+    ]);
+    expect(search?.returns.columns.map((c) => c.name)).toEqual(['id', 'title']);
+    expect(fn('reset')).toMatchObject({ kind: 'procedure' });
+    expect(fn('reset')?.args[0]).toMatchObject({ name: 'n', mode: 'inout' });
+  });
+
+  it('reads enums, domains, composite and range types', () => {
+    const t = (n: string) => asDev.types.find((x) => x.schema === 'api' && x.name === n);
+    expect(t('mood')).toMatchObject({
+      kind: 'enum',
+      labels: ['sad', 'ok', 'happy'],
+      comment: 'how it feels',
+    });
+    expect(t('email')).toMatchObject({
+      kind: 'domain',
+      domain: {
+        baseType: { name: 'text' },
+        notNull: true,
+        constraints: [expect.objectContaining({ name: 'email_at', definition: "CHECK (VALUE ~ '@'::text)" })],
+      },
+    });
+    expect(t('pair')?.attributes.map((a) => [a.name, a.type.formatted])).toEqual([
+      ['a', 'integer'],
+      ['b', 'text'],
+    ]);
+    expect(t('span')).toMatchObject({ kind: 'range', rangeSubtype: { name: 'int4' } });
+    expect(t('span_multirange')?.kind).toBe('multirange');
+    expect(asDev.types.some((x) => x.name === 'authors' || x.name === '_mood')).toBe(false);
+  });
+
+  it('decodes ACLs into grants, with PUBLIC distinguished and implicit owner defaults', () => {
+    const grants = (kind: string, name: string, member?: string) =>
+      asDev.grants.filter(
+        (g) =>
+          g.object.kind === kind &&
+          g.object.name === name &&
+          (member === undefined || g.object.member === member),
+      );
+    expect(grants('relation', 'books')).toContainEqual({
+      object: { kind: 'relation', schema: 'api', name: 'books' },
+      grantee: { kind: 'role', name: roles.anon },
+      privilege: 'SELECT',
+      grantor: roles.dev,
+      grantable: true,
+      implicit: false,
+    });
+    const authorsName = grants('column', 'authors', 'name').filter(
+      (g) => g.grantee.kind === 'role' && g.grantee.name === roles.anon,
+    );
+    expect(authorsName.map((g) => g.privilege).sort()).toEqual(['SELECT', 'UPDATE']);
+    expect(grants('column', 'authors', 'id').map((g) => g.privilege)).toEqual(['SELECT']);
+    const add = grants('function', 'add');
+    expect(add.some((g) => g.grantee.kind === 'public')).toBe(false);
+    expect(add.find((g) => g.grantee.kind === 'role' && g.grantee.name === roles.auth)?.privilege).toBe(
+      'EXECUTE',
+    );
+    expect(add[0]?.object.args).toBe('a integer, b integer');
+    // cheer keeps the built-in default: EXECUTE for PUBLIC and the owner, marked implicit.
+    const cheer = grants('function', 'cheer');
+    expect(cheer).toContainEqual(expect.objectContaining({ grantee: { kind: 'public' }, implicit: true }));
+    expect(grants('sequence', 'counter')).toContainEqual(
+      expect.objectContaining({ grantee: { kind: 'role', name: roles.auth }, privilege: 'USAGE' }),
+    );
+    expect(grants('type', 'mood')).toContainEqual(
+      expect.objectContaining({ grantee: { kind: 'role', name: roles.anon }, privilege: 'USAGE' }),
+    );
+    expect(grants('schema', 'api')).toContainEqual(
+      expect.objectContaining({
+        grantee: { kind: 'role', name: roles.anon },
+        privilege: 'USAGE',
+        implicit: false,
+      }),
+    );
+    expect(grants('database', db.name)).toContainEqual(
+      expect.objectContaining({ grantee: { kind: 'role', name: roles.anon }, privilege: 'CONNECT' }),
+    );
+    const bookings = grants('relation', 'bookings');
+    expect(
+      bookings.every((g) => g.implicit && g.grantee.kind === 'role' && g.grantee.name === roles.dev),
+    ).toBe(true);
+    expect(bookings.map((g) => g.privilege)).toEqual(
+      expect.arrayContaining(['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER']),
+    );
+  });
+
+  it('reads default privileges, per schema and global', () => {
+    expect(asDev.defaultPrivileges).toContainEqual({
+      role: roles.dev,
+      schema: 'api',
+      objectType: 'tables',
+      grants: [
+        {
+          grantee: { kind: 'role', name: roles.anon },
+          privilege: 'SELECT',
+          grantor: roles.dev,
+          grantable: false,
+        },
+      ],
+    });
+    expect(asDev.defaultPrivileges).toContainEqual({
+      role: roles.dev,
+      schema: null,
+      objectType: 'functions',
+      grants: [
+        {
+          grantee: { kind: 'role', name: roles.dev },
+          privilege: 'EXECUTE',
+          grantor: roles.dev,
+          grantable: false,
+        },
+      ],
+    });
+  });
+
+  it('reads RLS policies with roles, commands and expressions', () => {
+    const read = asDev.policies.find((p) => p.name === 'books_read');
+    expect(read).toEqual({
+      schema: 'api',
+      table: 'books',
+      name: 'books_read',
+      permissive: true,
+      command: 'SELECT',
+      roles: [{ kind: 'public' }],
+      using: '(author_id > 0)',
+      withCheck: null,
+      comment: 'everyone reads',
+    });
+    const own = asDev.policies.find((p) => p.name === 'books_own');
+    expect(own).toMatchObject({
+      permissive: false,
+      command: 'UPDATE',
+      roles: [roles.anon, roles.auth].sort().map((name) => ({ kind: 'role', name })),
+      using: '(author_id = 1)',
+      withCheck: '(author_id = 1)',
+    });
+  });
+
+  it('reads dependencies between model objects', () => {
+    const has = (fromName: string, toName: string, via?: string) =>
+      asDev.dependencies.some(
+        (d) => d.from.name === fromName && d.to.name === toName && (via === undefined || d.via === via),
+      );
+    expect(has('book_view', 'books', 'rule')).toBe(true);
+    expect(has('book_view2', 'book_view', 'rule')).toBe(true);
+    expect(has('books', 'authors', 'constraint')).toBe(true);
+    expect(has('cheer', 'mood')).toBe(true);
+    expect(has('authors', 'mood')).toBe(true);
+    expect(has('books_by', 'books')).toBe(true);
+    expect(has('books', 'touch', 'trigger')).toBe(true);
+    expect(has('books_id_seq', 'books')).toBe(true);
+    expect(asDev.dependencies.some((d) => d.from.name === d.to.name && d.from.kind === d.to.kind)).toBe(
+      false,
+    );
+  });
+
+  it('reads only the schemas asked for', async () => {
+    const client = new pg.Client({ connectionString: db.uri });
+    await client.connect();
+    try {
+      const only = await readCatalog(client, { schemas: ['public'] });
+      expect(only.schemas.map((s) => s.name)).toEqual(['public']);
+      expect(only.relations).toEqual([]);
+      expect(only.excludedSchemas).toContain('api');
+    } finally {
+      await client.end();
+    }
+  });
+});

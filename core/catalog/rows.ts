@@ -1,0 +1,360 @@
+import { z } from 'zod';
+
+/**
+ * The row shape of each sql/catalog/*.sql query as node-postgres returns it (oid/int → number,
+ * arrays → JS arrays, bigint-ish values cast to text in SQL). Rows are validated before assembly so a
+ * catalog change between versions fails loudly (GH202) instead of producing a half-filled model.
+ */
+const text = z.string();
+const maybeText = z.string().nullable();
+const int = z.number().int();
+const maybeInt = z.number().int().nullable();
+
+export const serverRow = z.object({
+  version: text,
+  version_num: int,
+  current_user_name: text,
+  session_user_name: text,
+  current_database: text,
+  is_superuser: z.boolean(),
+  bypass_rls: z.boolean(),
+  can_read_authid: z.boolean(),
+  read_at: text,
+});
+
+export const databaseRow = z.object({
+  oid: int,
+  name: text,
+  owner: text,
+  encoding: text,
+  collate: maybeText,
+  ctype: maybeText,
+  comment: maybeText,
+  connection_limit: int,
+  allow_connections: z.boolean(),
+});
+
+export const roleRow = z.object({
+  oid: int,
+  name: text,
+  superuser: z.boolean(),
+  inherit: z.boolean(),
+  create_role: z.boolean(),
+  create_db: z.boolean(),
+  can_login: z.boolean(),
+  replication: z.boolean(),
+  bypass_rls: z.boolean(),
+  connection_limit: int,
+  valid_until: maybeText,
+  is_system: z.boolean(),
+  comment: maybeText,
+  settings: z.array(text),
+});
+
+export const rolePasswordRow = z.object({ oid: int, has_password: z.boolean() });
+
+export const membershipRow = z.object({
+  role: text,
+  member: text,
+  grantor: maybeText,
+  admin: z.boolean(),
+  inherit: z.boolean(),
+  set: z.boolean(),
+  options_from_server: z.boolean(),
+});
+
+export const roleSettingRow = z.object({ role: maybeText, database: maybeText, settings: z.array(text) });
+
+export const schemaRow = z.object({
+  oid: int,
+  name: text,
+  owner: text,
+  comment: maybeText,
+  extension: maybeText,
+  is_system: z.boolean(),
+});
+
+export const extensionRow = z.object({
+  oid: int,
+  name: text,
+  version: text,
+  schema: text,
+  relocatable: z.boolean(),
+  owner: text,
+  comment: maybeText,
+});
+
+export const relationRow = z.object({
+  oid: int,
+  schema: text,
+  name: text,
+  kind: z.enum(['table', 'view', 'materialized_view', 'partitioned_table', 'foreign_table']),
+  owner: text,
+  comment: maybeText,
+  rls_enabled: z.boolean(),
+  rls_forced: z.boolean(),
+  view_definition: maybeText,
+  options: z.array(text),
+  updatable_bits: int,
+  partition_of_schema: maybeText,
+  partition_of_name: maybeText,
+  partition_bound: maybeText,
+  partition_key: maybeText,
+  estimated_rows: z.number().nullable(),
+  row_type_oid: int,
+  extension: maybeText,
+});
+
+export const columnRow = z.object({
+  relation_oid: int,
+  name: text,
+  position: int,
+  type_oid: int,
+  formatted_type: text,
+  not_null: z.boolean(),
+  default_value: maybeText,
+  identity: z.enum(['always', 'by_default']).nullable(),
+  generated: z.enum(['stored', 'virtual']).nullable(),
+  generation: maybeText,
+  collation: maybeText,
+  comment: maybeText,
+});
+
+const fkAction = z.enum(['no_action', 'restrict', 'cascade', 'set_null', 'set_default']);
+export const constraintRow = z.object({
+  relation_oid: int,
+  name: text,
+  kind: z.enum(['primary_key', 'unique', 'check', 'foreign_key', 'exclusion']),
+  key_attnums: z.array(int),
+  definition: text,
+  ref_schema: maybeText,
+  ref_table: maybeText,
+  ref_columns: z.array(text).nullable(),
+  on_update: fkAction.nullable(),
+  on_delete: fkAction.nullable(),
+  match_type: z.enum(['simple', 'full', 'partial']).nullable(),
+  deferrable: z.boolean(),
+  deferred: z.boolean(),
+  validated: z.boolean(),
+  index_name: maybeText,
+  comment: maybeText,
+});
+
+export const indexRow = z.object({
+  relation_oid: int,
+  name: text,
+  attnums: z.array(int),
+  key_count: int,
+  is_unique: z.boolean(),
+  is_primary: z.boolean(),
+  method: text,
+  predicate: maybeText,
+  valid: z.boolean(),
+  definition: text,
+  comment: maybeText,
+});
+
+export const triggerRow = z.object({
+  relation_oid: int,
+  name: text,
+  timing: z.enum(['before', 'after', 'instead_of']),
+  events: z.array(z.enum(['insert', 'update', 'delete', 'truncate'])),
+  level: z.enum(['row', 'statement']),
+  function_schema: text,
+  function_name: text,
+  function_args: text,
+  enabled: z.enum(['origin', 'disabled', 'replica', 'always']),
+  is_constraint: z.boolean(),
+  definition: text,
+  comment: maybeText,
+});
+
+export const viewQueryRow = z.object({ relation_oid: int, query_tree: text });
+
+export const sequenceRow = z.object({
+  oid: int,
+  schema: text,
+  name: text,
+  owner: text,
+  data_type: text,
+  start_value: text,
+  increment: text,
+  min_value: text,
+  max_value: text,
+  cache: text,
+  cycle: z.boolean(),
+  owned_schema: maybeText,
+  owned_table: maybeText,
+  owned_column: maybeText,
+  is_identity: z.boolean(),
+  comment: maybeText,
+  extension: maybeText,
+});
+
+export const functionRow = z.object({
+  oid: int,
+  schema: text,
+  name: text,
+  kind: z.enum(['function', 'procedure', 'aggregate', 'window']),
+  identity_args: text,
+  arguments_text: text,
+  return_type_oid: int,
+  return_type_formatted: text,
+  set_of: z.boolean(),
+  returns_table: z.boolean(),
+  is_composite: z.boolean(),
+  return_relation_schema: maybeText,
+  return_relation_name: maybeText,
+  result_text: maybeText,
+  volatility: z.enum(['immutable', 'stable', 'volatile']),
+  security_definer: z.boolean(),
+  strict: z.boolean(),
+  leakproof: z.boolean(),
+  parallel: z.enum(['safe', 'restricted', 'unsafe']),
+  language: text,
+  owner: text,
+  comment: maybeText,
+  config: z.array(text),
+  source: maybeText,
+  cost: z.number(),
+  result_rows: z.number(),
+  extension: maybeText,
+});
+
+export const functionArgRow = z.object({
+  function_oid: int,
+  position: int,
+  name: maybeText,
+  mode: z.enum(['in', 'out', 'inout', 'variadic', 'table']),
+  type_oid: int,
+  formatted_type: text,
+  default_value: maybeText,
+});
+
+export const typeNameRow = z.object({
+  oid: int,
+  schema: text,
+  name: text,
+  formatted: text,
+  kind: z.enum(['base', 'composite', 'domain', 'enum', 'pseudo', 'range', 'multirange']),
+  is_array: z.boolean(),
+  element_oid: maybeInt,
+});
+
+export const typeRow = z.object({
+  oid: int,
+  schema: text,
+  name: text,
+  kind: z.enum(['enum', 'domain', 'composite', 'range', 'multirange', 'base']),
+  owner: text,
+  comment: maybeText,
+  array_oid: maybeInt,
+  labels: z.array(text),
+  base_type_oid: maybeInt,
+  base_type_formatted: maybeText,
+  not_null: z.boolean(),
+  default_value: maybeText,
+  range_subtype_oid: maybeInt,
+  range_subtype_formatted: maybeText,
+  extension: maybeText,
+});
+
+export const domainConstraintRow = z.object({
+  type_oid: int,
+  name: text,
+  definition: text,
+  validated: z.boolean(),
+});
+
+export const typeAttributeRow = z.object({
+  type_oid: int,
+  name: text,
+  position: int,
+  attribute_type_oid: int,
+  formatted_type: text,
+});
+
+const privilege = z.enum([
+  'SELECT',
+  'INSERT',
+  'UPDATE',
+  'DELETE',
+  'TRUNCATE',
+  'REFERENCES',
+  'TRIGGER',
+  'MAINTAIN',
+  'EXECUTE',
+  'USAGE',
+  'CREATE',
+  'CONNECT',
+  'TEMPORARY',
+]);
+
+export const grantRow = z.object({
+  kind: z.enum(['relation', 'sequence', 'schema', 'function', 'type', 'database', 'column']),
+  oid: int,
+  column_name: maybeText,
+  grantor: text,
+  grantee: maybeText,
+  privilege,
+  grantable: z.boolean(),
+  implicit: z.boolean(),
+});
+
+export const defaultPrivilegeRow = z.object({
+  role: text,
+  schema: maybeText,
+  object_type: z.enum(['tables', 'sequences', 'functions', 'types', 'schemas', 'large_objects']),
+  grantor: maybeText,
+  grantee_is_public: z.boolean().nullable(),
+  grantee: maybeText,
+  privilege: privilege.nullable(),
+  grantable: z.boolean().nullable(),
+});
+
+export const policyRow = z.object({
+  schema: text,
+  table_name: text,
+  name: text,
+  permissive: z.boolean(),
+  command: z.enum(['ALL', 'SELECT', 'INSERT', 'UPDATE', 'DELETE']),
+  role_oids: z.array(int),
+  using_expr: maybeText,
+  with_check_expr: maybeText,
+  comment: maybeText,
+});
+
+export const dependencyRow = z.object({
+  via: z.enum(['direct', 'rule', 'constraint', 'default', 'trigger', 'policy', 'index', 'type']),
+  from_catalog: z.enum(['class', 'function', 'type']),
+  from_oid: int,
+  to_catalog: z.enum(['class', 'function', 'type']),
+  to_oid: int,
+  kind: z.enum(['normal', 'auto', 'internal']),
+});
+
+export type ServerRow = z.infer<typeof serverRow>;
+export type DatabaseRow = z.infer<typeof databaseRow>;
+export type RoleRow = z.infer<typeof roleRow>;
+export type RolePasswordRow = z.infer<typeof rolePasswordRow>;
+export type MembershipRow = z.infer<typeof membershipRow>;
+export type RoleSettingRow = z.infer<typeof roleSettingRow>;
+export type SchemaRow = z.infer<typeof schemaRow>;
+export type ExtensionRow = z.infer<typeof extensionRow>;
+export type RelationRow = z.infer<typeof relationRow>;
+export type ColumnRow = z.infer<typeof columnRow>;
+export type ConstraintRow = z.infer<typeof constraintRow>;
+export type IndexRow = z.infer<typeof indexRow>;
+export type TriggerRow = z.infer<typeof triggerRow>;
+export type ViewQueryRow = z.infer<typeof viewQueryRow>;
+export type SequenceRow = z.infer<typeof sequenceRow>;
+export type FunctionRow = z.infer<typeof functionRow>;
+export type FunctionArgRow = z.infer<typeof functionArgRow>;
+export type TypeNameRow = z.infer<typeof typeNameRow>;
+export type TypeRow = z.infer<typeof typeRow>;
+export type DomainConstraintRow = z.infer<typeof domainConstraintRow>;
+export type TypeAttributeRow = z.infer<typeof typeAttributeRow>;
+export type GrantRow = z.infer<typeof grantRow>;
+export type DefaultPrivilegeRow = z.infer<typeof defaultPrivilegeRow>;
+export type PolicyRow = z.infer<typeof policyRow>;
+export type DependencyRow = z.infer<typeof dependencyRow>;

@@ -1,0 +1,70 @@
+import type pg from 'pg';
+import { z } from 'zod';
+import { GatehouseError } from '../../shared/errors.js';
+import { sqlFile } from '../db/sql-files.js';
+
+/** SQLSTATE class 08 and 57P*: the session itself went away, which is not the query's fault. */
+function isSessionLoss(code: string | undefined, message: string): boolean {
+  return (
+    (code !== undefined && (code.startsWith('08') || code.startsWith('57P'))) ||
+    /Connection terminated|connection is closed|not queryable|ECONNRESET/i.test(message)
+  );
+}
+
+/** Maps a failed catalog query to GH200 (missing privilege), GH105 (session lost) or GH202 (anything else). */
+export function catalogQueryError(file: string, error: unknown): GatehouseError {
+  if (error instanceof GatehouseError) return error;
+  const code =
+    typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string'
+      ? (error as { code: string }).code
+      : undefined;
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === '42501') {
+    return new GatehouseError('GH200', `The catalog query ${file} was refused: ${message}.`, {
+      details: `sql/catalog/${file} needs SELECT on the PostgreSQL catalog table or view named above.`,
+      hint: 'Connect as a role that can read the system catalogs (they are readable by PUBLIC unless revoked), or have an administrator run GRANT SELECT ON pg_catalog.<that table> TO <your role>.',
+      cause: error,
+    });
+  }
+  if (isSessionLoss(code, message)) {
+    return new GatehouseError('GH105', `The connection was lost while running the catalog query ${file}.`, {
+      details: message,
+      hint: 'The server closed the session (restart, pg_terminate_backend, network). Try again.',
+      cause: error,
+    });
+  }
+  return new GatehouseError('GH202', `The catalog query ${file} failed: ${message}`, {
+    details: code ? `SQLSTATE ${code}` : null,
+    hint: 'This PostgreSQL server answered unexpectedly; please report it with the server version.',
+    cause: error,
+  });
+}
+
+/** Runs sql/catalog/<file> with the given parameters and validates every row against `row`. */
+export async function runCatalogQuery<T extends z.ZodType>(
+  client: pg.ClientBase,
+  file: string,
+  row: T,
+  values: readonly unknown[] = [],
+): Promise<z.output<T>[]> {
+  let result: pg.QueryResult;
+  try {
+    result = await client.query({ text: sqlFile(`catalog/${file}`), values: [...values] });
+  } catch (error) {
+    throw catalogQueryError(file, error);
+  }
+  const parsed = z.array(row).safeParse(result.rows);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue ? ` (row ${issue.path.join('.')}: ${issue.message})` : '';
+    throw new GatehouseError(
+      'GH202',
+      `The catalog query ${file} returned rows of an unexpected shape${where}.`,
+      {
+        details: issue ? `value: ${JSON.stringify(issue.input)}` : null,
+        hint: 'This PostgreSQL version is answering differently than expected; please report it with the server version.',
+      },
+    );
+  }
+  return parsed.data;
+}

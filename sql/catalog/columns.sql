@@ -1,0 +1,26 @@
+-- Live columns of the relations in the included schemas ($1), in attnum order per relation.
+-- A generated column's expression lives in pg_attrdef too: it goes to "generation", not "default".
+SELECT
+  a.attrelid AS relation_oid,
+  a.attname AS name,
+  a.attnum AS position,
+  a.atttypid AS type_oid,
+  pg_catalog.format_type(a.atttypid, a.atttypmod) AS formatted_type,
+  a.attnotnull AS not_null,
+  CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS default_value,
+  CASE a.attidentity WHEN 'a' THEN 'always' WHEN 'd' THEN 'by_default' END AS identity,
+  CASE a.attgenerated WHEN 's' THEN 'stored' WHEN 'v' THEN 'virtual' END AS generated,
+  CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS generation,
+  co.collname AS collation,
+  d.description AS comment
+FROM pg_catalog.pg_attribute AS a
+JOIN pg_catalog.pg_class AS c ON c.oid = a.attrelid
+LEFT JOIN pg_catalog.pg_attrdef AS ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+LEFT JOIN pg_catalog.pg_collation AS co ON co.oid = a.attcollation AND a.attcollation <> 0
+LEFT JOIN pg_catalog.pg_description AS d
+  ON d.objoid = a.attrelid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = a.attnum
+WHERE c.relkind IN ('r', 'v', 'm', 'p', 'f')
+  AND c.relnamespace = ANY ($1::oid[])
+  AND a.attnum > 0
+  AND NOT a.attisdropped
+ORDER BY a.attrelid, a.attnum;

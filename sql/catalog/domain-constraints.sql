@@ -1,0 +1,12 @@
+-- CHECK constraints of domains in $1 (NOT NULL is the domain's own flag, the same on every version).
+SELECT
+  con.contypid AS type_oid,
+  con.conname AS name,
+  pg_catalog.pg_get_constraintdef(con.oid, true) AS definition,
+  con.convalidated AS validated
+FROM pg_catalog.pg_constraint AS con
+JOIN pg_catalog.pg_type AS t ON t.oid = con.contypid
+WHERE con.contypid <> 0
+  AND con.contype = 'c'
+  AND t.typnamespace = ANY ($1::oid[])
+ORDER BY con.contypid, con.conname COLLATE "C";

@@ -1,0 +1,48 @@
+-- Tables, views, materialized views, partitioned and foreign tables of the included schemas ($1).
+-- pg_relation_is_updatable bits: 4 = UPDATE, 8 = INSERT, 16 = DELETE (PostgREST reads the same bits).
+-- reltuples < 0 means never vacuumed/analysed (PG14+).
+SELECT
+  c.oid,
+  n.nspname AS schema,
+  c.relname AS name,
+  CASE c.relkind
+    WHEN 'r' THEN 'table'
+    WHEN 'v' THEN 'view'
+    WHEN 'm' THEN 'materialized_view'
+    WHEN 'p' THEN 'partitioned_table'
+    WHEN 'f' THEN 'foreign_table'
+  END AS kind,
+  pg_catalog.pg_get_userbyid(c.relowner) AS owner,
+  d.description AS comment,
+  c.relrowsecurity AS rls_enabled,
+  c.relforcerowsecurity AS rls_forced,
+  CASE WHEN c.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid) END AS view_definition,
+  coalesce(c.reloptions, '{}') AS options,
+  CASE WHEN c.relkind = 'v' OR (c.relkind = 'f' AND fdw.fdwhandler <> 0)
+         THEN pg_catalog.pg_relation_is_updatable(c.oid, true)
+       WHEN c.relkind IN ('r', 'p') THEN 28
+       ELSE 0 END AS updatable_bits,
+  pn.nspname AS partition_of_schema,
+  pc.relname AS partition_of_name,
+  CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
+  CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key,
+  CASE WHEN c.reltuples < 0 THEN NULL ELSE c.reltuples::float8 END AS estimated_rows,
+  c.reltype AS row_type_oid,
+  e.extname AS extension
+FROM pg_catalog.pg_class AS c
+JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
+LEFT JOIN pg_catalog.pg_description AS d
+  ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
+-- Asking a foreign table whose wrapper has no handler would raise an error: such tables are read-only.
+LEFT JOIN pg_catalog.pg_foreign_table AS ft ON ft.ftrelid = c.oid
+LEFT JOIN pg_catalog.pg_foreign_server AS fs ON fs.oid = ft.ftserver
+LEFT JOIN pg_catalog.pg_foreign_data_wrapper AS fdw ON fdw.oid = fs.srvfdw
+LEFT JOIN pg_catalog.pg_inherits AS i ON c.relispartition AND i.inhrelid = c.oid
+LEFT JOIN pg_catalog.pg_class AS pc ON pc.oid = i.inhparent
+LEFT JOIN pg_catalog.pg_namespace AS pn ON pn.oid = pc.relnamespace
+LEFT JOIN pg_catalog.pg_depend AS dep
+  ON dep.classid = 'pg_catalog.pg_class'::regclass AND dep.objid = c.oid AND dep.objsubid = 0 AND dep.deptype = 'e'
+LEFT JOIN pg_catalog.pg_extension AS e ON e.oid = dep.refobjid
+WHERE c.relkind IN ('r', 'v', 'm', 'p', 'f')
+  AND c.relnamespace = ANY ($1::oid[])
+ORDER BY n.nspname COLLATE "C", c.relname COLLATE "C";
