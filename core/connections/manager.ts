@@ -175,6 +175,11 @@ export class ConnectionManager {
     return this.#require(id).whoami;
   }
 
+  /** Where connection `id` points (act-as opens its own sessions there, as other logins). */
+  target(id: string): PgTarget {
+    return this.#require(id).target;
+  }
+
   #require(id: string): Entry {
     const entry = this.#entries.get(id);
     if (!entry) {
