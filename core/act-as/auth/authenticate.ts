@@ -1,0 +1,64 @@
+/**
+ * Authorization header + config → the role and claims a request runs with (PostgREST's Auth.getAuthResult):
+ * no token → db-anon-role (or PGRST302 when there is none); a token → verified claims, role from
+ * jwt-role-claim-key, else db-anon-role. Never throws.
+ *
+ * @example
+ *   await authenticate(config, 'Bearer eyJ…')  // ok({ role: 'cf_user', claims: {…}, authenticated: true, … })
+ *   await authenticate(config, null)           // ok({ role: 'cf_anon', claims: {}, authenticated: false, … })
+ */
+import { pgrst } from '../errors/codes.js';
+import type { Json } from '../errors/pgrst-error.js';
+import type { Result } from '../errors/result.js';
+import { err, ok } from '../errors/result.js';
+import { evaluateJsPath } from '../config/js-path.js';
+import { jwtKeysFromSecret } from '../config/secret.js';
+import type { JwtKeys, PostgrestConfig } from '../config/types.js';
+import type { AuthResult } from './types.js';
+import { bearerToken } from './bearer.js';
+import { decodeJwt, validateClaims } from './jwt.js';
+
+export type AuthConfig = Pick<
+  PostgrestConfig,
+  'jwtKeys' | 'jwtSecret' | 'jwtSecretIsBase64' | 'jwtAud' | 'jwtRoleClaimKey' | 'dbAnonRole'
+>;
+
+/** The keys to verify with; a config built in code may carry only jwtSecret. Null = no usable secret. */
+function keysOf(config: AuthConfig): JwtKeys | null {
+  if (config.jwtKeys !== null) return config.jwtKeys;
+  if (config.jwtSecret === null) return null;
+  const k = jwtKeysFromSecret(config.jwtSecret, config.jwtSecretIsBase64);
+  return k.ok ? k.keys : null;
+}
+
+/** The role claim as text: a JSON string as is, anything else JSON-encoded (PostgREST's `unquoted`). */
+function unquoted(v: Json): string {
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+export async function authenticate(
+  config: AuthConfig,
+  authorization: string | null,
+  nowSeconds: number = Date.now() / 1000,
+): Promise<Result<AuthResult>> {
+  const token = bearerToken(authorization);
+  let claims: Record<string, Json> = {};
+  if (token !== null) {
+    const keys = keysOf(config);
+    if (keys === null) return err(pgrst.jwtSecretMissing());
+    const decoded = await decodeJwt(token, keys);
+    if (!decoded.ok) return decoded;
+    const valid = validateClaims(decoded.value, nowSeconds, config.jwtAud);
+    if (!valid.ok) return valid;
+    claims = valid.value;
+  }
+  const fromClaim = evaluateJsPath(claims, config.jwtRoleClaimKey);
+  const role = fromClaim !== undefined ? unquoted(fromClaim) : config.dbAnonRole;
+  if (role === null) return err(pgrst.jwtTokenRequired());
+  return ok({
+    role,
+    claims,
+    authenticated: role !== config.dbAnonRole,
+    anonymous: fromClaim === undefined,
+  });
+}
