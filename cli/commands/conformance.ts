@@ -1,0 +1,79 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { GatehouseError } from '../../shared/errors.js';
+import { loadCases } from '../../core/act-as/conformance/cases.js';
+import { FixtureDatabases } from '../../core/act-as/conformance/databases.js';
+import { knownDeviations } from '../../core/act-as/conformance/known-deviations.js';
+import { runCases } from '../../core/act-as/conformance/runner.js';
+import { simulatorTarget } from '../../core/act-as/conformance/target.js';
+import { loadPostgrestConfig } from '../../core/act-as/config/index.js';
+import { defaultStages } from '../../core/act-as/default-stages.js';
+import type { Command } from '../command.js';
+
+const usage = `Usage: gatehouse conformance CASES.json --fixture FIXTURE.sql --config postgrest.conf [--db SUPERUSER_URI] [--filter ID_PREFIX]
+
+Runs PostgREST conformance cases against the act-as simulator. The fixture is loaded once into a fresh database
+(an embedded PostgreSQL 18 in a temporary directory, or a new database on --db's server), and every case that
+writes gets its own copy of it. Prints FAIL <id>: <what differs> per failure, then "N passed, N failed".
+Exit code 1 when any case failed (known deviations are reported, not counted as failures).`;
+
+export const conformanceCommand: Command = {
+  name: 'conformance',
+  summary: 'Run PostgREST conformance cases against the act-as simulator.',
+  usage,
+  async run(argv, io) {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        fixture: { type: 'string' },
+        config: { type: 'string' },
+        db: { type: 'string' },
+        filter: { type: 'string' },
+        verbose: { type: 'boolean', short: 'v' },
+      },
+    });
+    const casesFile = positionals[0];
+    if (!casesFile || !values.fixture || !values.config) {
+      io.stderr(usage + '\n');
+      return 2;
+    }
+    const cases = (await loadCases(casesFile)).filter(
+      (c) => !values.filter || c.id.startsWith(values.filter),
+    );
+    const config = loadPostgrestConfig({ file: values.config, env: io.env });
+    if (config.jwtSecret === null)
+      throw new GatehouseError('GH401', `${values.config}: jwt-secret is not set`, {
+        hint: 'The cases sign their JWTs with the config jwt-secret.',
+      });
+    let fixtureSql: string;
+    try {
+      fixtureSql = await readFile(values.fixture, 'utf8');
+    } catch (e) {
+      throw new GatehouseError('GH511', `${values.fixture}: cannot read: ${(e as Error).message}`, {
+        hint: 'Pass the fixture SQL file the cases were written for.',
+      });
+    }
+    io.stderr(
+      values.db ? 'loading the fixture…\n' : 'starting an embedded PostgreSQL 18 and loading the fixture…\n',
+    );
+    const dbs = values.db
+      ? await FixtureDatabases.onServer(values.db, fixtureSql, values.fixture)
+      : await FixtureDatabases.embedded(fixtureSql, values.fixture);
+    const target = simulatorTarget({ config, databaseUri: (d) => dbs.uri(d), stages: defaultStages });
+    try {
+      const summary = await runCases(cases, target, dbs, {
+        jwtSecret: config.jwtSecret,
+        knownDeviations,
+        print: (line) => io.stdout(line + '\n'),
+      });
+      if (values.verbose)
+        for (const r of summary.results)
+          if (r.outcome === 'pass') io.stdout(`ok ${r.id} (${r.ms.toFixed(0)} ms)\n`);
+      return summary.failed > 0 ? 1 : 0;
+    } finally {
+      await target.close();
+      await dbs.close();
+    }
+  },
+};

@@ -1,0 +1,47 @@
+/**
+ * THE test of the act-as simulator: every case of the PostgREST conformance corpus, on PostgreSQL 15 and 18,
+ * one vitest test per case so failures are listed by id. The corpus lives outside the repository
+ * (GATEHOUSE_CONFORMANCE_DIR, default ../shared/postgrest-cases next to the package).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pgServers } from '../../../test/pg.js';
+import { packageRoot } from '../../db/sql-files.js';
+import { loadPostgrestConfig } from '../config/index.js';
+import { defaultStages } from '../default-stages.js';
+import { parseCases } from './cases.js';
+import { FixtureDatabases } from './databases.js';
+import { knownDeviations } from './known-deviations.js';
+import { runCase } from './runner.js';
+import { simulatorTarget } from './target.js';
+
+const dir = process.env.GATEHOUSE_CONFORMANCE_DIR ?? resolve(packageRoot(), '../shared/postgrest-cases');
+const present = existsSync(resolve(dir, 'cases.json'));
+const cases = present ? parseCases(readFileSync(resolve(dir, 'cases.json'), 'utf8'), 'cases.json') : [];
+const only = process.env.GATEHOUSE_CONFORMANCE_FILTER;
+const selected = only ? cases.filter((c) => c.id.startsWith(only)) : cases;
+
+describe.skipIf(!present).each(pgServers())('PostgREST conformance corpus on $label', (server) => {
+  const config = present ? loadPostgrestConfig({ file: resolve(dir, 'postgrest.conf'), env: {} }) : null;
+  let dbs: FixtureDatabases;
+  let target: ReturnType<typeof simulatorTarget>;
+
+  beforeAll(async () => {
+    dbs = await FixtureDatabases.onServer(
+      server.superuserUri,
+      readFileSync(resolve(dir, 'fixture.sql'), 'utf8'),
+    );
+    target = simulatorTarget({ config: config!, databaseUri: (d) => dbs.uri(d), stages: defaultStages });
+  });
+
+  afterAll(async () => {
+    await target?.close();
+    await dbs?.close();
+  });
+
+  it.each(selected)('$id', async (c) => {
+    const r = await runCase(c, target, dbs, { jwtSecret: config!.jwtSecret ?? '', knownDeviations });
+    expect(r.outcome, r.differences.join('\n')).not.toBe('fail');
+  });
+});
