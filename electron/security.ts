@@ -1,0 +1,104 @@
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+
+/**
+ * The desktop host's security policy as pure functions, so it is unit-tested without an Electron binary.
+ * main.ts only wires these into Electron.
+ */
+
+/** The Content-Security-Policy every page we load gets as a response header. */
+export const ELECTRON_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+].join('; ');
+
+/** webPreferences for every window: isolated, sandboxed, no Node, web security on. */
+export function secureWebPreferences(preloadPath: string) {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    safeDialogs: true,
+    spellcheck: false,
+  } as const;
+}
+
+/** Options for the studio's one window (BrowserWindowConstructorOptions-compatible). */
+export function mainWindowOptions(preloadPath: string) {
+  return {
+    width: 1440,
+    height: 900,
+    minWidth: 960,
+    minHeight: 600,
+    title: 'Gatehouse',
+    show: false,
+    backgroundColor: '#111318',
+    autoHideMenuBar: true,
+    webPreferences: secureWebPreferences(preloadPath),
+  } as const;
+}
+
+/** Response headers with our CSP, replacing whatever CSP the response carried (any spelling). */
+export function withCsp(headers: Record<string, string[] | string> | undefined): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (name.toLowerCase() === 'content-security-policy') continue;
+    out[name] = Array.isArray(value) ? value : [value];
+  }
+  out['Content-Security-Policy'] = [ELECTRON_CSP];
+  return out;
+}
+
+/** Is `url` our renderer: the file:// URL of dist/renderer/index.html (any #route or ?query)? */
+export function isRendererUrl(url: string, rendererIndexPath: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol !== 'file:' || (parsed.host !== '' && parsed.host !== 'localhost')) return false;
+  parsed.hash = '';
+  parsed.search = '';
+  let path: string;
+  try {
+    path = fileURLToPath(parsed);
+  } catch {
+    return false;
+  }
+  return resolve(path) === resolve(rendererIndexPath);
+}
+
+/** The frame that sent an IPC message, as Electron describes it (null once the frame is gone). */
+export interface SenderFrameLike {
+  readonly url: string;
+  readonly parent: unknown;
+}
+
+/** Only our renderer's top-level frame may call the studio; iframes, other pages and dead frames may not. */
+export function isTrustedSender(
+  frame: SenderFrameLike | null | undefined,
+  rendererIndexPath: string,
+): boolean {
+  if (!frame) return false;
+  if (frame.parent !== null && frame.parent !== undefined) return false;
+  return isRendererUrl(frame.url, rendererIndexPath);
+}
+
+/** Navigation away from the renderer is never allowed (links to the web are not opened in-app). */
+export function isNavigationAllowed(url: string, rendererIndexPath: string): boolean {
+  return isRendererUrl(url, rendererIndexPath);
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { ELECTRON_CSP, mainWindowOptions, secureWebPreferences, withCsp } from './security.js';
+
+describe('window options', () => {
+  it('isolate, sandbox and strip Node from every renderer', () => {
+    const prefs = mainWindowOptions('/app/dist/electron/preload.cjs').webPreferences;
+    expect(prefs).toMatchObject({
+      preload: '/app/dist/electron/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+    });
+    expect(secureWebPreferences('/p')).toEqual({ ...prefs, preload: '/p' });
+  });
+
+  it('shows the window only when ready', () => {
+    expect(mainWindowOptions('/p').show).toBe(false);
+  });
+});
+
+describe('content security policy', () => {
+  it('is the strict policy', () => {
+    expect(ELECTRON_CSP).toBe(
+      "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:",
+    );
+    expect(ELECTRON_CSP).not.toContain('unsafe-eval');
+  });
+
+  it('replaces any CSP a response carried and keeps the other headers', () => {
+    const headers = withCsp({
+      'content-security-policy': ['default-src *'],
+      'Content-Type': 'text/html',
+      'X-A': ['1'],
+    });
+    expect(headers).toEqual({
+      'Content-Type': ['text/html'],
+      'X-A': ['1'],
+      'Content-Security-Policy': [ELECTRON_CSP],
+    });
+    expect(withCsp(undefined)).toEqual({ 'Content-Security-Policy': [ELECTRON_CSP] });
+  });
+});
