@@ -81,8 +81,8 @@ export function toCorpusCase(input: {
   const expectHeaders: Record<string, string> = {};
   for (const [k, v] of response.headers) if (KEPT_HEADERS.includes(k.toLowerCase())) expectHeaders[k] = v;
   const expect: Record<string, unknown> = { status: response.status, headers: expectHeaders };
-  let parsed: unknown;
-  let isJson = false;
+  let parsed: unknown = null;
+  let isJson: boolean;
   try {
     parsed = JSON.parse(response.body);
     isJson = response.body !== '';

@@ -377,7 +377,7 @@ export class PathCompleter {
         e.hints.map((h) => ({
           label: h,
           insert: h,
-          kind: 'hint' as const,
+          kind: 'hint' as CompletionKind,
           detail: `${e.cardinality} via ${e.hints[0]}`,
         })),
       );
