@@ -1,9 +1,11 @@
 import type { Handlers } from './handler.js';
 import { studioHandlers } from '../studio/handlers.js';
 import { connectionsHandlers } from '../connections/handlers.js';
+import { actAsConsoleHandlers } from '../act-as/console/handlers.js';
 
 /** All handlers, one group per capability. */
 export const handlers: Handlers = {
   ...studioHandlers,
   ...connectionsHandlers,
+  ...actAsConsoleHandlers,
 };

@@ -1,11 +1,13 @@
 import type { z } from 'zod';
 import { studioCalls } from './studio.js';
 import { connectionsCalls } from './connections.js';
+import { actAsConsoleCalls } from './act-as-console.js';
 
 /** The whole studio contract, merged from one file per capability. */
 export const contract = {
   ...studioCalls,
   ...connectionsCalls,
+  ...actAsConsoleCalls,
 };
 
 export type Contract = typeof contract;

@@ -1,0 +1,53 @@
+import type { HandlerGroup } from '../../app/handler.js';
+import type { StudioContext } from '../../app/context.js';
+import { userDataDir } from '../../connections/data-dir.js';
+import { readCatalog } from '../../catalog/read-catalog.js';
+import { sqlFile } from '../../db/sql-files.js';
+import { discoverClaims } from './claims-discovery.js';
+import { PersonaStore } from './persona-store.js';
+
+/** The application_name act-as sessions carry (core/act-as/handlers.ts sets it on their pools). */
+export const ACT_AS_APPLICATION = 'gatehouse-act-as';
+
+let store: { dir: string; store: PersonaStore } | null = null;
+function personaStore(): PersonaStore {
+  const dir = userDataDir();
+  if (store === null || store.dir !== dir) store = { dir, store: new PersonaStore(dir) };
+  return store.store;
+}
+
+/** Personas belong to a database, not to one opening of it. */
+function targetKey(context: StudioContext, connectionId: string): string {
+  const t = context.connections.target(connectionId);
+  return `${t.host}:${t.port}/${t.database}`;
+}
+
+export const actAsConsoleHandlers: HandlerGroup<'actAsConsole'> = {
+  'actAsConsole.personas.list': async ({ connectionId }, context) => ({
+    personas: await personaStore().list(targetKey(context, connectionId)),
+  }),
+  'actAsConsole.personas.save': async ({ connectionId, personas }, context) => ({
+    personas: await personaStore().save(targetKey(context, connectionId), personas),
+  }),
+  'actAsConsole.claims': async ({ connectionId }, context) => {
+    const catalog = await context.connections.withClient(connectionId, (client) => readCatalog(client));
+    return { claims: discoverClaims(catalog).map((c) => ({ name: c.name, usedBy: [...c.usedBy] })) };
+  },
+  'actAsConsole.cancel': async ({ connectionId }, context) => {
+    // Never retried: a cancel that lands twice could hit the next query.
+    const rows = await context.connections.withClient(
+      connectionId,
+      async (client) =>
+        (
+          await client.query<{ pid: number; cancelled: boolean }>(sqlFile('act-as/console/cancel.sql'), [
+            ACT_AS_APPLICATION,
+          ])
+        ).rows,
+      { retryOnLoss: false },
+    );
+    return {
+      cancelled: rows.filter((r) => r.cancelled).length,
+      refused: rows.filter((r) => !r.cancelled).length,
+    };
+  },
+};
