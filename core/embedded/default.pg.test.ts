@@ -35,6 +35,12 @@ describe('startEmbeddedDefault', () => {
     const second = await startEmbeddedDefault({ dataDir });
     try {
       expect(second.firstRun).toBe(false);
+      expect(second.adopted).toBe(false);
+      // A second Gatehouse on the same data dir uses the running cluster and leaves it running.
+      const third = await startEmbeddedDefault({ dataDir });
+      expect(third.adopted).toBe(true);
+      expect(third.cluster.port).toBe(second.cluster.port);
+      await third.stop();
       expect(second.cluster.port).toBe(port);
       expect(second.developer.password).toBe(first.developer.password);
       const client = new pg.Client(second.developer);

@@ -2,10 +2,12 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ConnectionParams } from '../../shared/model/connection.js';
+import pg from 'pg';
 import { startEmbeddedCluster, type RunningCluster } from './cluster.js';
 import { DEMO_NAMES, seedDemo } from './demo-seed.js';
 import { loadSecrets, saveSecrets } from './embedded-secrets.js';
 import { freePort, isPortFree } from './free-port.js';
+import { isOrphaned, livePostmaster, stopPostmaster } from './postmaster.js';
 import { writePostgrestConf } from './postgrest-conf.js';
 
 export interface EmbeddedDefault {
@@ -15,6 +17,8 @@ export interface EmbeddedDefault {
   readonly postgrestConfFile: string;
   /** True on the very first start, when the cluster was initialised and the demo seeded. */
   readonly firstRun: boolean;
+  /** True when another running Gatehouse had already started this cluster; stop() then leaves it running. */
+  readonly adopted: boolean;
   stop(): Promise<void>;
 }
 
@@ -33,15 +37,26 @@ export async function startEmbeddedDefault(options: {
   const firstRun = !existsSync(join(pgData, 'PG_VERSION'));
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const secrets = await loadSecrets(secretsFile, firstRun);
-  const port =
-    secrets.port !== undefined && (await isPortFree(secrets.port)) ? secrets.port : await freePort();
-  if (port !== secrets.port) await saveSecrets(secretsFile, { ...secrets, port });
-  const cluster = await startEmbeddedCluster({
-    dataDir: pgData,
-    port,
-    password: secrets.superuserPassword,
-    ...(options.onLog ? { onLog: options.onLog } : {}),
-  });
+  let live = livePostmaster(pgData);
+  if (live && isOrphaned(live.pid)) {
+    // Left behind by a Gatehouse that was killed: shut it down cleanly and start our own.
+    await stopPostmaster(live.pid);
+    live = null;
+  }
+  let cluster: RunningCluster;
+  if (live) {
+    cluster = await adoptCluster(live.port, secrets.superuserPassword);
+  } else {
+    const port =
+      secrets.port !== undefined && (await isPortFree(secrets.port)) ? secrets.port : await freePort();
+    if (port !== secrets.port) await saveSecrets(secretsFile, { ...secrets, port });
+    cluster = await startEmbeddedCluster({
+      dataDir: pgData,
+      port,
+      password: secrets.superuserPassword,
+      ...(options.onLog ? { onLog: options.onLog } : {}),
+    });
+  }
   try {
     await seedDemo(
       {
@@ -75,10 +90,33 @@ export async function startEmbeddedDefault(options: {
       },
       postgrestConfFile,
       firstRun,
+      adopted: live !== null,
       stop: () => cluster.stop(),
     };
   } catch (error) {
     await cluster.stop().catch(() => undefined);
     throw error;
+  }
+}
+
+/** The cluster another Gatehouse process started on this data dir: used as is, never stopped by us. */
+async function adoptCluster(port: number, password: string): Promise<RunningCluster> {
+  const host = '127.0.0.1';
+  const client = new pg.Client({ host, port, user: 'postgres', password, database: 'postgres' });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
+    return {
+      host,
+      port,
+      user: 'postgres',
+      password,
+      version: rows[0]?.server_version ?? 'unknown',
+      uri: (database = 'postgres') =>
+        `postgresql://postgres:${encodeURIComponent(password)}@${host}:${port}/${encodeURIComponent(database)}`,
+      stop: async () => undefined,
+    };
+  } finally {
+    await client.end();
   }
 }
