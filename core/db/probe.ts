@@ -35,7 +35,10 @@ export function probePostgres(
       const first = data[0];
       // 'S'/'N' answer the SSLRequest and nothing follows; an 'E' is a protocol error message.
       const ok = (first === 0x53 || first === 0x4e) && data.length === 1;
-      finish(ok || first === 0x45 ? 'postgres' : 'not-postgres');
+      // An 'E' must be followed by a plausible message length to count as PostgreSQL's ErrorResponse.
+      const length = data.length >= 5 ? data.readInt32BE(1) : -1;
+      const error = first === 0x45 && length >= 4 && length < 10_000;
+      finish(ok || error ? 'postgres' : 'not-postgres');
     });
     socket.once('end', () => finish(connected ? 'not-postgres' : 'unreachable'));
     socket.once('error', () => finish(connected ? 'not-postgres' : 'unreachable'));
