@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StudioContext } from '../core/app/context.js';
 import { dispatch } from '../core/app/dispatch.js';
@@ -46,8 +45,10 @@ const DEFAULT_MAX_BODY = 1024 * 1024;
 /** dist/renderer, seen from server/ (tsx) or dist/server/ (compiled). */
 export function defaultStaticDir(): string {
   const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [resolve(here, '../renderer'), resolve(here, '../dist/renderer')];
-  return candidates.find((c) => existsSync(join(c, 'index.html'))) ?? candidates[1]!;
+  // Compiled: dist/server → dist/renderer. From source (tsx): server/ → dist/renderer, never the
+  // renderer/ source folder, whose index.html points at .tsx files.
+  const compiled = basename(dirname(here)) === 'dist';
+  return resolve(here, compiled ? '../renderer' : '../dist/renderer');
 }
 
 /** Starts the browser-mode host: static renderer plus POST /api/call/<name>, guarded by token, Host and Origin. */

@@ -1,0 +1,209 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDevStudio, type DevStudio } from '../server/dev.js';
+import { pgServers } from '../test/pg.js';
+import { launchBrowser, type StudioBrowser } from './support/browser.js';
+import { ensureRendererBuilt, repoRoot } from './support/build.js';
+import { seedDemoDatabase, type DemoDatabase } from './support/demo-db.js';
+
+/**
+ * A PostgREST developer's first session: open the studio from the printed link, mistype the password,
+ * connect as the (non-superuser) owner of the demo API, and inspect a table with RLS tab by tab.
+ */
+describe('studio story: connect and inspect a table with RLS', () => {
+  let demo: DemoDatabase;
+  let studio: DevStudio;
+  let browser: StudioBrowser;
+
+  beforeAll(async () => {
+    ensureRendererBuilt();
+    const server = pgServers().find((s) => s.major === 18) ?? pgServers()[0]!;
+    demo = await seedDemoDatabase(server);
+    studio = await startDevStudio();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await studio?.close();
+    await demo?.drop();
+  });
+
+  it('opens with the token link, then drops the token from the address bar', async () => {
+    const { page } = browser;
+    await page.goto(studio.server.url);
+    await page.getByRole('heading', { name: 'New connection' }).waitFor();
+    expect(page.url()).not.toContain('token=');
+    await page.getByText('No saved connections yet').waitFor();
+    await browser.shot('01-connect-empty');
+  });
+
+  it('names the problem when the password is wrong', async () => {
+    const { page } = browser;
+    await page.getByLabel('Name').fill('Demo shop (local)');
+    await page.getByLabel('Host').fill(demo.host);
+    await page.getByLabel('Port').fill(String(demo.port));
+    await page.getByLabel('Database').fill(demo.names.database);
+    await page.getByLabel('User').fill(demo.names.developer);
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Connect' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('GH101');
+    expect(await page.getByLabel('Password').getAttribute('aria-invalid')).toBe('true');
+    await browser.shot('02-bad-password');
+  });
+
+  it('connects as the non-superuser owner and shows who we are', async () => {
+    const { page } = browser;
+    await page.getByLabel('Password').fill(demo.developerPassword);
+    await page.getByRole('button', { name: 'Connect' }).click();
+    await page.getByRole('tree', { name: 'Schemas' }).waitFor({ timeout: 30_000 });
+    const who = page.getByLabel('Connected as');
+    expect(await who.textContent()).toContain(demo.names.developer);
+    expect(await who.textContent()).not.toContain('superuser');
+    expect(await page.getByLabel('Connections').textContent()).toContain('Demo shop (local)');
+    await page.getByRole('heading', { name: `Connected to ${demo.names.database}` }).waitFor();
+    await browser.shot('03-connected');
+  });
+
+  it('browses schemas with owner and RLS badges, and filters them', async () => {
+    const { page } = browser;
+    const orders = page.getByRole('treeitem', { name: 'table api.orders' });
+    expect(await orders.textContent()).toContain('RLS');
+    expect(await orders.textContent()).toContain(demo.names.developer);
+    const products = page.getByRole('treeitem', { name: 'table api.products' });
+    expect(await products.textContent()).toContain('no RLS');
+    await page.getByLabel('Filter objects').fill('order');
+    await page.getByText('objects match').waitFor();
+    expect(await page.getByRole('treeitem', { name: 'table api.products' }).count()).toBe(0);
+    expect(await page.getByRole('treeitem', { name: 'table internal.order_audit' }).count()).toBe(1);
+    await page.getByLabel('Filter objects').fill('');
+  });
+
+  it('shows the columns of a table with RLS', async () => {
+    const { page } = browser;
+    await page.getByRole('treeitem', { name: 'table api.orders' }).click();
+    await page.getByRole('heading', { name: 'orders' }).waitFor();
+    const columns = page.getByRole('table', { name: 'Columns' });
+    for (const name of ['id', 'user_id', 'status', 'created_at']) {
+      await columns
+        .getByRole('cell', { name: new RegExp(`^${name}\\b`) })
+        .first()
+        .waitFor();
+    }
+    expect(await columns.textContent()).toContain('timestamp with time zone');
+    expect(await columns.textContent()).toContain('ALWAYS');
+    expect(await columns.textContent()).toContain('Owner of the order');
+    await browser.shot('04-table-columns');
+  });
+
+  it('shows its constraints with a clickable foreign-key target', async () => {
+    const { page } = browser;
+    await page.getByRole('tab', { name: /Constraints/ }).click();
+    const fk = page.getByRole('button', { name: /api\.customers\(sub\)/ });
+    await fk.waitFor();
+    await fk.click();
+    await page.getByRole('heading', { name: 'customers' }).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { name: 'orders' }).waitFor();
+  });
+
+  it('shows its policies with roles and expressions', async () => {
+    const { page } = browser;
+    await page.getByRole('tab', { name: /Policies/ }).click();
+    const owner = page.getByRole('article', { name: 'policy orders_owner' });
+    await owner.waitFor();
+    const text = (await owner.textContent()) ?? '';
+    expect(text).toContain('ALL');
+    expect(text).toContain('permissive');
+    expect(text).toContain(demo.names.appUser);
+    expect(text).toContain("current_setting('request.jwt.claims'");
+    await page.getByRole('article', { name: 'policy orders_admin' }).waitFor();
+    await browser.shot('05-table-policies');
+  });
+
+  it('shows its grants as a role × privilege matrix with column grants', async () => {
+    const { page } = browser;
+    await page.getByRole('tab', { name: /Grants/ }).click();
+    const matrix = page.getByRole('table', { name: 'Grants matrix' });
+    await matrix.waitFor();
+    const cell = (role: string, privilege: string) => matrix.getByLabel(`${role} ${privilege}`);
+    expect(await cell(demo.names.appUser, 'SELECT').getAttribute('data-state')).toBe('granted');
+    expect(await cell(demo.names.appUser, 'DELETE').getAttribute('data-state')).toBe('none');
+    expect(await cell(demo.names.appUser, 'UPDATE').getAttribute('data-state')).toBe('columns');
+    expect(await cell(demo.names.appUser, 'UPDATE').textContent()).toBe('status');
+    expect(await cell(demo.names.appAdmin, 'DELETE').getAttribute('data-state')).toBe('granted');
+    await page.getByRole('table', { name: 'Column grants' }).waitFor();
+    await browser.shot('06-table-grants');
+  });
+
+  it('shows its DDL in a read-only Monaco editor', async () => {
+    const { page } = browser;
+    await page.getByRole('tab', { name: 'DDL' }).click();
+    const ddl = page.getByLabel('DDL', { exact: true });
+    await ddl.locator('.monaco-editor').waitFor({ timeout: 30_000 });
+    const sql = (await ddl.getAttribute('data-sql')) ?? '';
+    expect(sql).toContain('CREATE TABLE api.orders (');
+    expect(sql).toContain('ENABLE ROW LEVEL SECURITY');
+    expect(sql).toContain('CREATE POLICY orders_owner ON api.orders');
+    await page.locator('.view-lines').first().waitFor();
+    expect(await page.locator('.view-lines').first().textContent()).toContain('CREATE');
+    await browser.shot('07-table-ddl');
+  });
+
+  it('toggles the theme and remembers it', async () => {
+    const { page } = browser;
+    await page.getByRole('tab', { name: /Policies/ }).click();
+    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+    await browser.shot('08-dark-policies');
+    await page.getByRole('tab', { name: /Grants/ }).click();
+    await browser.shot('09-dark-grants');
+    await page.reload();
+    await page.getByRole('heading', { name: 'orders' }).waitFor();
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+  });
+
+  it('quick-opens an object with Ctrl+K and shows shortcuts with ?', async () => {
+    const { page } = browser;
+    await page.keyboard.press('Control+k');
+    await page.getByLabel('Quick open').fill('place');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /place_order/ }).waitFor();
+    expect(await page.getByRole('table', { name: 'Arguments' }).textContent()).toContain('quantity');
+    await page.locator('body').click({ position: { x: 700, y: 600 } });
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+b');
+    expect(await page.getByRole('navigation', { name: 'Database objects' }).isVisible()).toBe(false);
+    await page.keyboard.press('Control+b');
+    expect(await page.getByRole('navigation', { name: 'Database objects' }).isVisible()).toBe(true);
+  });
+
+  it('warns when testing a superuser connection', async () => {
+    const { page } = browser;
+    await page.getByRole('button', { name: 'Connections' }).click();
+    await page.getByLabel('User').fill(demo.superuser);
+    await page.getByLabel('Password').fill(demo.superuserPassword);
+    await page.getByRole('button', { name: 'Test' }).click();
+    const ok = page.getByRole('status').filter({ hasText: 'Connected as' });
+    await ok.waitFor();
+    expect(await ok.textContent()).toContain('superuser');
+  });
+
+  it('ran without console errors or CSP violations', () => {
+    // The failed login answers 200 with an envelope, so no network error is expected either.
+    expect(browser.problems.filter((p) => !p.includes('favicon'))).toEqual([]);
+  });
+
+  it('keeps a screenshot for the README', () => {
+    mkdirSync(join(repoRoot, 'docs'), { recursive: true });
+    copyFileSync(
+      join(repoRoot, 'test-results/screenshots/05-table-policies.png'),
+      join(repoRoot, 'docs/screenshot.png'),
+    );
+  });
+});
