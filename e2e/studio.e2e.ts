@@ -47,7 +47,7 @@ describe('studio story: connect and inspect a table with RLS', () => {
     await page.getByLabel('Database').fill(demo.names.database);
     await page.getByLabel('User').fill(demo.names.developer);
     await page.getByLabel('Password').fill('not-the-password');
-    await page.getByRole('button', { name: 'Connect' }).click();
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toContain('GH101');
@@ -58,7 +58,7 @@ describe('studio story: connect and inspect a table with RLS', () => {
   it('connects as the non-superuser owner and shows who we are', async () => {
     const { page } = browser;
     await page.getByLabel('Password').fill(demo.developerPassword);
-    await page.getByRole('button', { name: 'Connect' }).click();
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
     await page.getByRole('tree', { name: 'Schemas' }).waitFor({ timeout: 30_000 });
     const who = page.getByLabel('Connected as');
     expect(await who.textContent()).toContain(demo.names.developer);
@@ -72,7 +72,7 @@ describe('studio story: connect and inspect a table with RLS', () => {
     const { page } = browser;
     const orders = page.getByRole('treeitem', { name: 'table api.orders' });
     expect(await orders.textContent()).toContain('RLS');
-    expect(await orders.textContent()).toContain(demo.names.developer);
+    await page.getByTitle(`Schema api, owned by ${demo.names.developer}`).waitFor();
     const products = page.getByRole('treeitem', { name: 'table api.products' });
     expect(await products.textContent()).toContain('no RLS');
     await page.getByLabel('Filter objects').fill('order');
@@ -142,7 +142,7 @@ describe('studio story: connect and inspect a table with RLS', () => {
   it('shows its DDL in a read-only Monaco editor', async () => {
     const { page } = browser;
     await page.getByRole('tab', { name: 'DDL' }).click();
-    const ddl = page.getByLabel('DDL', { exact: true });
+    const ddl = page.locator('.ddl');
     await ddl.locator('.monaco-editor').waitFor({ timeout: 30_000 });
     const sql = (await ddl.getAttribute('data-sql')) ?? '';
     expect(sql).toContain('CREATE TABLE api.orders (');
@@ -169,7 +169,7 @@ describe('studio story: connect and inspect a table with RLS', () => {
   it('quick-opens an object with Ctrl+K and shows shortcuts with ?', async () => {
     const { page } = browser;
     await page.keyboard.press('Control+k');
-    await page.getByLabel('Quick open').fill('place');
+    await page.getByLabel('Find an object').fill('place');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: /place_order/ }).waitFor();
     expect(await page.getByRole('table', { name: 'Arguments' }).textContent()).toContain('quantity');
@@ -188,7 +188,7 @@ describe('studio story: connect and inspect a table with RLS', () => {
     await page.getByRole('button', { name: 'Connections' }).click();
     await page.getByLabel('User').fill(demo.superuser);
     await page.getByLabel('Password').fill(demo.superuserPassword);
-    await page.getByRole('button', { name: 'Test' }).click();
+    await page.getByRole('button', { name: 'Test', exact: true }).click();
     const ok = page.getByRole('status').filter({ hasText: 'Connected as' });
     await ok.waitFor();
     expect(await ok.textContent()).toContain('superuser');

@@ -53,8 +53,10 @@ export function ConnectionScreen({
             </div>
           )}
           {saved.data && saved.data.connections.length === 0 && (
-            <div className="card-body" style={{ color: 'var(--text-muted)' }}>
-              No saved connections yet. Fill in the form and press <b>Save</b> to keep one here.
+            <div className="card-body">
+              <p className="muted-text">
+                No saved connections yet. Fill in the form and press <b>Save</b> to keep one here.
+              </p>
             </div>
           )}
           {saved.data && saved.data.connections.length > 0 && (

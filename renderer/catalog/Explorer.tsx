@@ -1,0 +1,78 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { Catalog } from '../../shared/model/catalog.js';
+import { asErrorShape } from '../client/index.js';
+import { EmptyState, Loading } from '../shell/EmptyState.js';
+import { ErrorCallout } from '../shell/ErrorCallout.js';
+import type { Route } from '../shell/route.js';
+import { Navigator } from './Navigator.js';
+import { ObjectDetail } from './ObjectDetail.js';
+
+/** The built-in panel: navigator on the left, the selected object's detail on the right. */
+export function Explorer({
+  catalog,
+  route,
+  navigate,
+  navHidden,
+  filter,
+  onFilterChange,
+  onQuickOpen,
+}: {
+  catalog: UseQueryResult<Catalog>;
+  route: Route;
+  navigate(patch: Partial<Route>): void;
+  navHidden: boolean;
+  filter: string;
+  onFilterChange(filter: string): void;
+  onQuickOpen(): void;
+}) {
+  if (catalog.isPending) return <Loading label="Reading the catalog…" />;
+  if (catalog.error && !catalog.data) {
+    return (
+      <div className="connect-screen">
+        <ErrorCallout error={asErrorShape(catalog.error)} title="The catalog could not be read" />
+        <div style={{ marginTop: 'var(--space-3)' }}>
+          <button className="btn" onClick={() => void catalog.refetch()}>
+            Try again
+          </button>
+        </div>
+      </div>
+    );
+  }
+  const data = catalog.data!;
+  return (
+    <div className={`workspace${navHidden ? ' nav-hidden' : ''}`}>
+      <Navigator
+        catalog={data}
+        selected={route.object}
+        onSelect={(ref) => navigate({ object: ref, tab: null })}
+        filter={filter}
+        onFilterChange={onFilterChange}
+      />
+      <main className="main">
+        {route.object ? (
+          <ObjectDetail
+            catalog={data}
+            selected={route.object}
+            tab={route.tab}
+            onTab={(tab) => navigate({ tab })}
+            onOpen={(ref) => navigate({ object: ref, tab: null })}
+          />
+        ) : (
+          <EmptyState
+            icon="⌘"
+            title={`Connected to ${data.database.name}`}
+            actions={
+              <button className="btn" onClick={onQuickOpen}>
+                Quick open <span className="kbd">Ctrl K</span>
+              </button>
+            }
+          >
+            {data.relations.length === 0
+              ? 'This database has no tables or views yet. Create some, then refresh the catalog (↻).'
+              : `Pick a table in the navigator to see its columns, policies, grants and DDL. ${data.relations.length} relations in ${data.schemas.length} schemas.`}
+          </EmptyState>
+        )}
+      </main>
+    </div>
+  );
+}

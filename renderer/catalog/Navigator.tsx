@@ -1,0 +1,140 @@
+import { useMemo, useState } from 'react';
+import { refKey, type Catalog, type ObjectRef } from '../../shared/model/catalog.js';
+import { KindIcon } from './KindIcon.js';
+import { buildNavigator } from './navigator-model.js';
+import { RlsBadge } from './RlsBadge.js';
+
+/** Schemas → tables, views, functions, sequences, types; owner and RLS badges; a filter box. */
+export function Navigator({
+  catalog,
+  selected,
+  onSelect,
+  filter,
+  onFilterChange,
+}: {
+  catalog: Catalog;
+  selected: ObjectRef | null;
+  onSelect(ref: ObjectRef): void;
+  filter: string;
+  onFilterChange(filter: string): void;
+}) {
+  const tree = useMemo(() => buildNavigator(catalog, filter), [catalog, filter]);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
+  const selectedKey = selected ? refKey(selected) : null;
+  const filtering = filter.trim() !== '';
+  const total = tree.reduce((n, s) => n + s.total, 0);
+
+  const toggle = (schema: string) =>
+    setCollapsed((c) => {
+      const next = new Set(c);
+      if (next.has(schema)) next.delete(schema);
+      else next.add(schema);
+      return next;
+    });
+
+  return (
+    <nav className="navigator" aria-label="Database objects">
+      <div className="nav-head">
+        <div className="nav-filter">
+          <span className="icon" aria-hidden>
+            ⌕
+          </span>
+          <input
+            id="nav-filter"
+            className="input"
+            type="search"
+            placeholder="Filter objects   /"
+            aria-label="Filter objects"
+            value={filter}
+            spellCheck={false}
+            onChange={(e) => onFilterChange(e.target.value)}
+          />
+        </div>
+      </div>
+      <div className="nav-tree" role="tree" aria-label="Schemas">
+        {tree.length === 0 && (
+          <div className="nav-empty">
+            {filtering ? (
+              <>
+                Nothing matches <b>“{filter}”</b>.
+              </>
+            ) : (
+              'This database has no user schemas.'
+            )}
+          </div>
+        )}
+        {tree.map(({ schema, groups, total: count }) => {
+          const open = filtering || !collapsed.has(schema.name);
+          const schemaRef: ObjectRef = { kind: 'schema', schema: null, name: schema.name };
+          return (
+            <div
+              className="nav-schema"
+              key={schema.name}
+              role="treeitem"
+              aria-expanded={open}
+              aria-label={`schema ${schema.name}`}
+            >
+              <button
+                className="nav-row"
+                aria-selected={selectedKey === refKey(schemaRef)}
+                onClick={() => {
+                  toggle(schema.name);
+                  onSelect(schemaRef);
+                }}
+                title={`Schema ${schema.name}, owned by ${schema.owner}`}
+              >
+                <span className={`chev${open ? ' open' : ''}`} aria-hidden>
+                  ▸
+                </span>
+                <span className="label">{schema.name}</span>
+                <span className="owner">{schema.owner}</span>
+                <span className="badge">{count}</span>
+              </button>
+              {open && groups.length === 0 && <div className="nav-empty">Empty schema.</div>}
+              {open &&
+                groups.map((g) => (
+                  <div key={g.kind} role="group" aria-label={`${schema.name} ${g.label}`}>
+                    <div className="nav-group-label">
+                      {g.label} <span>{g.items.length}</span>
+                    </div>
+                    {g.items.map((item) => (
+                      <button
+                        key={refKey(item.ref)}
+                        className="nav-row depth-1"
+                        role="treeitem"
+                        aria-selected={selectedKey === refKey(item.ref)}
+                        aria-label={`${item.kind} ${schema.name}.${item.name}${item.args !== null ? `(${item.args})` : ''}`}
+                        onClick={() => onSelect(item.ref)}
+                        title={`${schema.name}.${item.name}${item.args !== null ? `(${item.args})` : ''} — owner ${item.owner}`}
+                      >
+                        <KindIcon kind={item.kind} />
+                        <span className="label">
+                          {item.name}
+                          {item.args !== null && <span className="muted">({item.args})</span>}
+                        </span>
+                        {item.rls && <RlsBadge state={item.rls} />}
+                        {item.owner !== schema.owner && (
+                          <span className="owner" title={`Owned by ${item.owner}, not the schema owner`}>
+                            {item.owner}
+                          </span>
+                        )}
+                      </button>
+                    ))}
+                  </div>
+                ))}
+            </div>
+          );
+        })}
+      </div>
+      <div className="nav-foot">
+        <span>
+          {total} object{total === 1 ? '' : 's'}
+          {filtering ? ' match' : ''}
+        </span>
+        <span>
+          {catalog.database.name} · PG {catalog.server.version}
+        </span>
+      </div>
+    </nav>
+  );
+}

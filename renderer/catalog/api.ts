@@ -1,0 +1,8 @@
+import type { Catalog } from '../../shared/model/catalog.js';
+import type { Client } from '../client/index.js';
+
+/** Plain fetchers, usable without React. */
+export const catalogApi = {
+  read: (client: Client, connectionId: string): Promise<Catalog> =>
+    client.call('catalog.read', { connectionId }),
+};

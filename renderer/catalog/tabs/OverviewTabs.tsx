@@ -1,0 +1,215 @@
+import type {
+  Catalog,
+  FunctionArg,
+  FunctionInfo,
+  ObjectRef,
+  SchemaInfo,
+  Sequence,
+  UserType,
+} from '../../../shared/model/catalog.js';
+import { Badge } from '../../shell/Badge.js';
+import { DataTable } from '../../shell/DataTable.js';
+
+function Props({ rows }: { rows: [string, React.ReactNode][] }) {
+  return (
+    <div className="table-wrap" style={{ maxWidth: 720 }}>
+      <table className="table" aria-label="Properties">
+        <tbody>
+          {rows.map(([k, v]) => (
+            <tr key={k}>
+              <th
+                scope="row"
+                className="rowhead"
+                style={{ width: 200, fontFamily: 'var(--font-ui)', color: 'var(--text-muted)' }}
+              >
+                {k}
+              </th>
+              <td className="mono">{v}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function FunctionOverview({ fn, onOpen }: { fn: FunctionInfo; onOpen(ref: ObjectRef): void }) {
+  return (
+    <>
+      <div className="detail-meta">
+        <Badge tone="info">{fn.volatility}</Badge>
+        {fn.securityDefiner ? (
+          <Badge tone="warn" title="Runs with the owner's privileges, not the caller's.">
+            SECURITY DEFINER
+          </Badge>
+        ) : (
+          <Badge tone="outline">security invoker</Badge>
+        )}
+        {fn.strict && <Badge tone="outline">STRICT</Badge>}
+        {fn.leakproof && <Badge tone="outline">LEAKPROOF</Badge>}
+        <Badge tone="outline">parallel {fn.parallel}</Badge>
+      </div>
+      <h3 className="section-title">Arguments</h3>
+      <DataTable<FunctionArg>
+        label="Arguments"
+        rows={fn.args}
+        rowKey={(a) => String(a.position)}
+        empty="No arguments."
+        columns={[
+          { key: 'pos', header: '#', cell: (a) => <span className="muted">{a.position}</span> },
+          {
+            key: 'name',
+            header: 'Name',
+            className: 'mono',
+            cell: (a) => a.name ?? <span className="muted">(unnamed)</span>,
+          },
+          { key: 'mode', header: 'Mode', cell: (a) => <Badge tone="outline">{a.mode.toUpperCase()}</Badge> },
+          {
+            key: 'type',
+            header: 'Type',
+            className: 'mono',
+            cell: (a) => <span className="type">{a.type.formatted}</span>,
+          },
+          {
+            key: 'default',
+            header: 'Default',
+            className: 'mono',
+            cell: (a) => a.default ?? <span className="muted">—</span>,
+          },
+        ]}
+      />
+      <h3 className="section-title">Returns</h3>
+      <Props
+        rows={[
+          ['Result', <span className="type">{fn.returns.text ?? fn.returns.type.formatted}</span>],
+          [
+            'Relation',
+            fn.returns.relation ? (
+              <button
+                className="link"
+                onClick={() =>
+                  onOpen({
+                    kind: 'relation',
+                    schema: fn.returns.relation!.schema,
+                    name: fn.returns.relation!.name,
+                  })
+                }
+              >
+                {fn.returns.relation.schema}.{fn.returns.relation.name}
+              </button>
+            ) : (
+              <span className="muted">—</span>
+            ),
+          ],
+          ['Language', fn.language],
+          [
+            'Settings',
+            fn.config.length ? (
+              fn.config.map((s) => `${s.name}=${s.value}`).join(', ')
+            ) : (
+              <span className="muted">—</span>
+            ),
+          ],
+          ['Cost / rows', `${fn.cost} / ${fn.rows}`],
+        ]}
+      />
+    </>
+  );
+}
+
+export function SequenceOverview({ seq }: { seq: Sequence }) {
+  return (
+    <Props
+      rows={[
+        ['Data type', <span className="type">{seq.dataType}</span>],
+        ['Start', seq.start],
+        ['Increment', seq.increment],
+        ['Min / max', `${seq.min} … ${seq.max}`],
+        ['Cache', seq.cache],
+        ['Cycle', seq.cycle ? 'yes' : 'no'],
+        [
+          'Owned by',
+          seq.ownedBy ? (
+            `${seq.ownedBy.schema}.${seq.ownedBy.table}.${seq.ownedBy.column}`
+          ) : (
+            <span className="muted">—</span>
+          ),
+        ],
+        ['Identity', seq.identity ? 'yes (identity column)' : 'no'],
+      ]}
+    />
+  );
+}
+
+export function TypeOverview({ type }: { type: UserType }) {
+  if (type.kind === 'enum')
+    return (
+      <div className="detail-meta">
+        {type.labels.map((l) => (
+          <Badge key={l} tone="outline">
+            {l}
+          </Badge>
+        ))}
+      </div>
+    );
+  if (type.kind === 'domain' && type.domain)
+    return (
+      <Props
+        rows={[
+          ['Base type', <span className="type">{type.domain.baseType.formatted}</span>],
+          ['Not null', type.domain.notNull ? 'yes' : 'no'],
+          ['Default', type.domain.default ?? <span className="muted">—</span>],
+          [
+            'Checks',
+            type.domain.constraints.map((c) => c.definition).join('; ') || <span className="muted">—</span>,
+          ],
+        ]}
+      />
+    );
+  if (type.kind === 'composite')
+    return (
+      <DataTable
+        label="Attributes"
+        rows={type.attributes}
+        rowKey={(a) => a.name}
+        empty="No attributes."
+        columns={[
+          { key: 'name', header: 'Name', className: 'mono', cell: (a) => a.name },
+          {
+            key: 'type',
+            header: 'Type',
+            className: 'mono',
+            cell: (a) => <span className="type">{a.type.formatted}</span>,
+          },
+        ]}
+      />
+    );
+  return (
+    <Props
+      rows={[
+        ['Kind', type.kind],
+        ['Subtype', type.rangeSubtype?.formatted ?? '—'],
+      ]}
+    />
+  );
+}
+
+export function SchemaOverview({ catalog, schema }: { catalog: Catalog; schema: SchemaInfo }) {
+  const count = <T extends { schema: string }>(xs: readonly T[]) =>
+    xs.filter((x) => x.schema === schema.name).length;
+  const rels = catalog.relations.filter((r) => r.schema === schema.name);
+  const tables = rels.filter((r) => r.kind !== 'view' && r.kind !== 'materialized_view');
+  return (
+    <Props
+      rows={[
+        ['Owner', schema.owner],
+        ['Tables', `${tables.length} (${tables.filter((t) => t.rlsEnabled).length} with RLS)`],
+        ['Views', String(rels.length - tables.length)],
+        ['Functions', String(count(catalog.functions))],
+        ['Sequences', String(count(catalog.sequences))],
+        ['Types', String(count(catalog.types))],
+        ['Created by extension', schema.extension ?? '—'],
+      ]}
+    />
+  );
+}
