@@ -1,0 +1,70 @@
+import type { Catalog } from '../../shared/model/catalog.js';
+
+/** What PostgREST exposes, reduced to what the path editor completes: relations, their columns, links and RPCs. */
+export interface ApiRelation {
+  readonly schema: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly columns: readonly { readonly name: string; readonly type: string }[];
+  /** Foreign keys from this relation (many-to-one). */
+  readonly foreignKeys: readonly {
+    readonly name: string;
+    readonly columns: readonly string[];
+    readonly target: { readonly schema: string; readonly name: string };
+  }[];
+}
+
+export interface ApiFunction {
+  readonly schema: string;
+  readonly name: string;
+  readonly args: readonly { readonly name: string; readonly type: string }[];
+  readonly returns: string;
+  readonly returnsRelation: { readonly schema: string; readonly name: string } | null;
+}
+
+export interface ApiModel {
+  /** db-schemas in order; the first is the default (no Accept-Profile needed). */
+  readonly schemas: readonly string[];
+  readonly relations: readonly ApiRelation[];
+  readonly functions: readonly ApiFunction[];
+}
+
+/** The exposed part of a catalog: relations and functions in the db-schemas. */
+export function apiModelFromCatalog(catalog: Catalog, schemas: readonly string[]): ApiModel {
+  const exposed = new Set(schemas);
+  return {
+    schemas,
+    relations: catalog.relations
+      .filter((r) => exposed.has(r.schema))
+      .map((r) => ({
+        schema: r.schema,
+        name: r.name,
+        kind: r.kind,
+        columns: r.columns.map((c) => ({ name: c.name, type: c.type.formatted })),
+        foreignKeys: r.constraints.flatMap((c) =>
+          c.kind === 'foreign_key' && c.foreignKey
+            ? [
+                {
+                  name: c.name,
+                  columns: c.columns,
+                  target: { schema: c.foreignKey.table.schema, name: c.foreignKey.table.name },
+                },
+              ]
+            : [],
+        ),
+      })),
+    functions: catalog.functions
+      .filter((f) => exposed.has(f.schema) && (f.kind === 'function' || f.kind === 'procedure'))
+      .map((f) => ({
+        schema: f.schema,
+        name: f.name,
+        args: f.args
+          .filter((a) => a.mode === 'in' || a.mode === 'inout' || a.mode === 'variadic')
+          .map((a) => ({ name: a.name ?? '', type: a.type.formatted })),
+        returns: f.returns.text ?? f.returns.type.formatted,
+        returnsRelation: f.returns.relation
+          ? { schema: f.returns.relation.schema, name: f.returns.relation.name }
+          : null,
+      })),
+  };
+}

@@ -1,0 +1,72 @@
+/** One statement of a request's transaction, as the simulator traced it. */
+export interface Traced {
+  readonly sql: string;
+  readonly params: readonly (string | null)[];
+  readonly ms: number;
+}
+
+const FRAME = /^(BEGIN|COMMIT|ROLLBACK|SET CONSTRAINTS|EXPLAIN)\b/i;
+
+/** What each traced statement is: transaction framing, the set_config round, the pre-request, or the query. */
+export function classify(
+  t: Traced,
+  preRequest: { schema: string; name: string } | null,
+): 'frame' | 'settings' | 'pre-request' | 'main' | 'count' {
+  const s = t.sql.trim();
+  if (/^EXPLAIN \(FORMAT JSON\)/i.test(s)) return 'count';
+  if (FRAME.test(s)) return 'frame';
+  if (/^select set_config\(/i.test(s)) return 'settings';
+  if (
+    preRequest &&
+    s.toLowerCase() === `select ${qi(preRequest.schema)}.${qi(preRequest.name)}()`.toLowerCase()
+  )
+    return 'pre-request';
+  if (
+    preRequest &&
+    preRequest.schema === '' &&
+    s.toLowerCase() === `select ${qi(preRequest.name)}()`.toLowerCase()
+  )
+    return 'pre-request';
+  return 'main';
+}
+
+const qi = (n: string) => `"${n.replace(/"/g, '""')}"`;
+
+/** The request's own statement (what PostgREST generated for the path). */
+export function mainStatement(
+  trace: readonly Traced[],
+  preRequest: { schema: string; name: string } | null,
+): Traced | null {
+  return trace.find((t) => classify(t, preRequest) === 'main') ?? null;
+}
+
+/** A literal for a text parameter, valid with standard_conforming_strings (PostgreSQL's default since 9.1). */
+export function literal(v: string | null): string {
+  return v === null ? 'NULL' : `'${v.replace(/'/g, "''")}'`;
+}
+
+/**
+ * The statement with its parameters written in as literals, so it can be EXPLAINed in the persona's session
+ * through the SQL console (which uses the simple protocol). `$10` is replaced before `$1`.
+ */
+export function inlineParams(sql: string, params: readonly (string | null)[]): string {
+  return sql.replace(/\$(\d+)/g, (m, n: string) => {
+    const i = Number(n) - 1;
+    return i >= 0 && i < params.length ? literal(params[i] ?? null) : m;
+  });
+}
+
+/** EXPLAIN text for the request's statement; ANALYZE runs it (inside a transaction that is rolled back). */
+export function explainSql(main: Traced, analyze: boolean): string {
+  return `EXPLAIN (${analyze ? 'ANALYZE, BUFFERS, ' : ''}VERBOSE, COSTS) ${inlineParams(main.sql, main.params)}`;
+}
+
+/** A statement with its parameters listed, for the "how PostgREST got there" view. */
+export function describeParams(t: Traced): string {
+  return t.params
+    .map(
+      (p, i) =>
+        `$${i + 1} = ${p === null ? 'NULL' : p.length > 200 ? `${literal(p.slice(0, 200))}…` : literal(p)}`,
+    )
+    .join('\n');
+}
