@@ -2,10 +2,14 @@ import type { Handlers } from './handler.js';
 import { studioHandlers } from '../studio/handlers.js';
 import { connectionsHandlers } from '../connections/handlers.js';
 import { actAsConsoleHandlers } from '../act-as/console/handlers.js';
+import { actAsHandlers } from '../act-as/handlers.js';
+import { catalogHandlers } from '../catalog/handlers.js';
 
 /** All handlers, one group per capability. */
 export const handlers: Handlers = {
   ...studioHandlers,
   ...connectionsHandlers,
   ...actAsConsoleHandlers,
+  ...actAsHandlers,
+  ...catalogHandlers,
 };

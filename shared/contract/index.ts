@@ -2,12 +2,16 @@ import type { z } from 'zod';
 import { studioCalls } from './studio.js';
 import { connectionsCalls } from './connections.js';
 import { actAsConsoleCalls } from './act-as-console.js';
+import { actAsCalls } from './act-as.js';
+import { catalogCalls } from './catalog.js';
 
 /** The whole studio contract, merged from one file per capability. */
 export const contract = {
   ...studioCalls,
   ...connectionsCalls,
   ...actAsConsoleCalls,
+  ...actAsCalls,
+  ...catalogCalls,
 };
 
 export type Contract = typeof contract;

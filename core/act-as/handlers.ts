@@ -1,0 +1,192 @@
+import { decodeJwt, decodeProtectedHeader } from 'jose';
+import type pg from 'pg';
+import { GatehouseError } from '../../shared/errors.js';
+import type { HandlerGroup } from '../app/handler.js';
+import type { StudioContext } from '../app/context.js';
+import { clientConfig } from '../db/pool.js';
+import { defaultPostgrestConfig, loadPostgrestConfig, type PostgrestConfig } from './config/index.js';
+import { defaultStages } from './default-stages.js';
+import type { Json } from './errors/index.js';
+import { signClaims } from './persona.js';
+import { actAsRuntime, runSqlAsPersona, simulate, type SimConnection } from './simulator.js';
+
+/** The PostgREST configuration act-as uses per open connection (set from the studio; defaults until then). */
+const configs = new Map<string, { text: string; config: PostgrestConfig }>();
+
+function configFor(connectionId: string): PostgrestConfig {
+  return configs.get(connectionId)?.config ?? defaultPostgrestConfig();
+}
+
+/**
+ * The developer's open connection as act-as sessions need it: same server, database and login, but without the
+ * studio's own statement/lock timeouts, which PostgREST's sessions do not have (functions can observe them).
+ */
+function connectionFor(context: StudioContext, connectionId: string): SimConnection {
+  const target = context.connections.target(connectionId);
+  const cfg: pg.ClientConfig = { ...clientConfig(target), application_name: 'gatehouse-act-as' };
+  delete cfg.statement_timeout;
+  delete cfg.lock_timeout;
+  const key = `studio:${connectionId}:${target.user}@${target.host}:${target.port}/${target.database}`;
+  return { developer: { key, config: cfg } };
+}
+
+/** What the studio shows of a config: the effective values, passwords masked. */
+export function effectiveConfig(c: PostgrestConfig): Record<string, Json> {
+  let dbUri = c.dbUri;
+  try {
+    const u = new URL(c.dbUri);
+    if (u.password) u.password = '***';
+    dbUri = u.toString();
+  } catch {
+    // not a URI: shown as written
+  }
+  return {
+    'db-uri': dbUri,
+    'db-schemas': c.dbSchemas,
+    'db-anon-role': c.dbAnonRole,
+    'db-pre-request': c.dbPreRequest
+      ? [c.dbPreRequest.schema, c.dbPreRequest.name].filter(Boolean).join('.')
+      : null,
+    'db-extra-search-path': c.dbExtraSearchPath,
+    'db-max-rows': c.dbMaxRows,
+    'db-tx-end': c.dbTxEnd,
+    'db-aggregates-enabled': c.dbAggregatesEnabled,
+    'jwt-secret': c.jwtSecret === null ? null : '(set)',
+    'jwt-aud': c.jwtAud,
+    'jwt-role-claim-key': c.jwtRoleClaimKey.source,
+    'client-error-verbosity': c.clientErrorVerbosity,
+    'app.settings': c.appSettings,
+  };
+}
+
+const errorOf = (e: { status: number; code: string; message: string; details: Json; hint: Json }) => ({
+  status: e.status,
+  code: e.code,
+  message: e.message,
+  details: e.details,
+  hint: e.hint,
+});
+
+export const actAsHandlers: HandlerGroup<'actAs'> = {
+  'actAs.request': async (input, context) => {
+    const r = await simulate({
+      request: {
+        method: input.method,
+        target: input.path,
+        headers: input.headers ?? [],
+        body: input.body ?? null,
+      },
+      persona: input.persona,
+      config: configFor(input.connectionId),
+      connection: connectionFor(context, input.connectionId),
+      txEnd: input.commit ? 'postgrest' : 'rollback',
+      stages: defaultStages,
+      pools: actAsRuntime.pools,
+      schemaCaches: actAsRuntime.schemaCaches,
+    });
+    return {
+      response: { ...r.response, headers: r.response.headers.map(([k, v]) => [k, v] as [string, string]) },
+      sql: r.sql.map((s) => ({ sql: s.sql, params: [...s.params], ms: s.ms })),
+      context: r.context && {
+        ...r.context,
+        claims: { ...r.context.claims },
+        headers: r.context.headers.map(([k, v]) => [k, v] as [string, string]),
+        cookies: r.context.cookies.map(([k, v]) => [k, v] as [string, string]),
+        searchPath: [...r.context.searchPath],
+        roleSettings: r.context.roleSettings.map(([k, v]) => [k, v] as [string, string]),
+        appSettings: r.context.appSettings.map(([k, v]) => [k, v] as [string, string]),
+        functionSettings: r.context.functionSettings.map(([k, v]) => [k, v] as [string, string]),
+      },
+      committed: r.committed,
+      timing: r.timing,
+    };
+  },
+  'actAs.sql': async (input, context) => {
+    const r = await runSqlAsPersona({
+      sql: input.sql,
+      persona: input.persona,
+      config: configFor(input.connectionId),
+      connection: connectionFor(context, input.connectionId),
+      commit: input.commit ?? false,
+      stages: defaultStages,
+      pools: actAsRuntime.pools,
+    });
+    const c = r.context;
+    return {
+      results: r.result.ok
+        ? r.result.value.map((x) => ({ ...x, columns: [...x.columns], rows: x.rows.map((row) => [...row]) }))
+        : null,
+      error: r.result.ok ? null : errorOf(r.result.error),
+      sql: r.sql.map((s) => ({ sql: s.sql, params: [...s.params], ms: s.ms })),
+      context: c && {
+        ...c,
+        claims: { ...c.claims },
+        headers: [],
+        cookies: [],
+        searchPath: [...c.searchPath],
+        roleSettings: c.roleSettings.map(([k, v]) => [k, v] as [string, string]),
+        appSettings: c.appSettings.map(([k, v]) => [k, v] as [string, string]),
+        functionSettings: [],
+      },
+      committed: r.committed,
+      ms: r.ms,
+    };
+  },
+  'actAs.config.get': async (input) => {
+    const stored = configs.get(input.connectionId);
+    return {
+      text: stored?.text ?? '',
+      effective: effectiveConfig(configFor(input.connectionId)),
+      problem: null,
+    };
+  },
+  'actAs.config.set': async (input) => {
+    // Invalid text is refused with the loader's GH401 (line and hint), and the previous config stays.
+    const config = loadPostgrestConfig({ text: input.text, file: 'postgrest.conf', env: {} });
+    configs.set(input.connectionId, { text: input.text, config });
+    actAsRuntime.schemaCaches.reload();
+    return { effective: effectiveConfig(config) };
+  },
+  'actAs.mintJwt': async (input) => {
+    let secret: Uint8Array | null =
+      input.secret === undefined ? null : new TextEncoder().encode(input.secret);
+    if (secret === null && input.connectionId !== undefined) {
+      const keys = configFor(input.connectionId).jwtKeys;
+      secret = keys?.type === 'secret' ? keys.secret : null;
+    }
+    if (secret === null)
+      throw new GatehouseError('GH500', 'No HS256 secret to sign with.', {
+        hint: "Give a secret, or set jwt-secret in the connection's PostgREST config.",
+      });
+    const claims: Record<string, Json> = { ...input.claims };
+    if (input.expiresInSeconds !== undefined)
+      claims.exp = Math.floor(Date.now() / 1000) + input.expiresInSeconds;
+    return { token: await signClaims(claims, secret) };
+  },
+  'actAs.decodeJwt': async (input) => {
+    let header: Record<string, Json> | null = null;
+    let claims: Record<string, Json> | null = null;
+    try {
+      header = decodeProtectedHeader(input.token) as Record<string, Json>;
+      claims = decodeJwt(input.token) as Record<string, Json>;
+    } catch {
+      // not decodable: the verification below reports PostgREST's error
+    }
+    if (input.connectionId === undefined) return { header, claims, valid: null, role: null, error: null };
+    const r = await defaultStages.authenticate(configFor(input.connectionId), `Bearer ${input.token}`);
+    return r.ok
+      ? { header, claims, valid: true, role: r.value.role, error: null }
+      : {
+          header,
+          claims,
+          valid: false,
+          role: null,
+          error: {
+            code: r.error.code,
+            message: r.error.message,
+            details: r.error.details,
+            hint: r.error.hint,
+          },
+        };
+  },
+};
