@@ -39,9 +39,14 @@ function principal(p: Principal): string {
 function grantStatements(
   grants: readonly Grant[],
   target: string,
+  owner: string,
   columnGrants: readonly Grant[] = [],
 ): string[] {
   const out: string[] = [];
+  // The owner holds every privilege by owning the object; like pg_dump, only grants to others are shown.
+  const isOwner = (g: Grant) => g.grantee.kind === 'role' && g.grantee.name === owner;
+  grants = grants.filter((g) => !isOwner(g));
+  columnGrants = columnGrants.filter((g) => !isOwner(g));
   const byGrantee = new Map<string, { privs: string[]; grantable: boolean; principal: Principal }>();
   for (const g of grants) {
     if (g.implicit) continue;
@@ -98,7 +103,8 @@ export function relationDdl(catalog: Catalog, r: Relation): string {
   } else {
     const lines = r.columns.map((c) => {
       let line = `    ${quoteIdent(c.name)} ${c.type.formatted}`;
-      if (c.collation) line += ` COLLATE ${c.collation}`;
+      if (c.collation && c.collation !== 'default' && c.collation !== '"default"')
+        line += ` COLLATE ${c.collation}`;
       if (c.identity) line += ` GENERATED ${c.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY`;
       if (c.generated && c.generation)
         line += ` GENERATED ALWAYS AS (${c.generation}) ${c.generated.toUpperCase()}`;
@@ -141,7 +147,7 @@ export function relationDdl(catalog: Catalog, r: Relation): string {
   });
   if (policies.length) parts.push(policies.join('\n\n'));
   const { object, columns } = grantsFor(catalog, { kind: 'relation', schema: r.schema, name: r.name });
-  const grants = grantStatements(object, name, columns);
+  const grants = grantStatements(object, name, r.owner, columns);
   if (grants.length) parts.push(grants.join('\n'));
   const comments = [
     ...commentOn(`${r.kind === 'view' ? 'VIEW' : 'TABLE'} ${name}`, r.comment),
@@ -171,6 +177,7 @@ export function functionDdl(catalog: Catalog, f: FunctionInfo): string {
   const grants = grantStatements(
     grantsFor(catalog, { kind: 'function', schema: f.schema, name: f.name, args: f.identityArgs }).object,
     target,
+    f.owner,
   );
   if (grants.length) parts.push(grants.join('\n'));
   parts.push(...commentOn(target, f.comment));
@@ -198,6 +205,7 @@ export function sequenceDdl(catalog: Catalog, s: Sequence): string {
   const grants = grantStatements(
     grantsFor(catalog, { kind: 'sequence', schema: s.schema, name: s.name }).object,
     `SEQUENCE ${name}`,
+    s.owner,
   );
   if (grants.length) parts.push(grants.join('\n'));
   parts.push(...commentOn(`SEQUENCE ${name}`, s.comment));
@@ -238,6 +246,7 @@ export function typeDdl(catalog: Catalog, t: UserType): string {
   const grants = grantStatements(
     grantsFor(catalog, { kind: 'type', schema: t.schema, name: t.name }).object,
     `TYPE ${name}`,
+    t.owner,
   );
   if (grants.length) parts.push(grants.join('\n'));
   parts.push(...commentOn(`${t.kind === 'domain' ? 'DOMAIN' : 'TYPE'} ${name}`, t.comment));
@@ -250,6 +259,7 @@ export function schemaDdl(catalog: Catalog, s: SchemaInfo): string {
   const grants = grantStatements(
     grantsFor(catalog, { kind: 'schema', schema: null, name: s.name }).object,
     `SCHEMA ${name}`,
+    s.owner,
   );
   if (grants.length) parts.push(grants.join('\n'));
   parts.push(...commentOn(`SCHEMA ${name}`, s.comment));
