@@ -1,4 +1,4 @@
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import type { ObjectRef } from '../../shared/model/catalog.js';
 
 /** What every panel gets: the open connection and a way to jump to a catalog object in the explorer. */
@@ -21,4 +21,12 @@ export interface PanelDefinition {
  * The capability panels beside the built-in explorer (act-as console, roles, RLS, diff, advisor…).
  * A new capability adds one entry here; the shell renders a tab for it and hosts it in the main area.
  */
-export const panels: readonly PanelDefinition[] = [];
+export const panels: readonly PanelDefinition[] = [
+  {
+    id: 'act-as',
+    title: 'Act as',
+    description:
+      'What does a persona get when calling this? Requests and SQL as a role with claims, rolled back.',
+    component: lazy(() => import('../act-as/ActAsPanel.js')),
+  },
+];

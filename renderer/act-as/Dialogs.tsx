@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import { asErrorShape } from '../client/index.js';
+import { Dialog } from '../shell/Dialog.js';
+import { useActAsConfig, useSetActAsConfig } from './queries.js';
+
+/** Asks before a run is committed: what runs, as whom, on which database. */
+export function CommitDialog({
+  what,
+  persona,
+  onAnswer,
+}: {
+  what: string;
+  persona: string;
+  onAnswer: (ok: boolean) => void;
+}) {
+  return (
+    <Dialog title="Commit this run?" onClose={() => onAnswer(false)}>
+      <div className="aa-dialog-body">
+        <p>
+          Run {what} as <b>{persona}</b> and <b>commit</b> it: its writes stay in the database. Without
+          commit, every run is rolled back.
+        </p>
+        <div className="aa-dialog-actions">
+          <button className="btn" onClick={() => onAnswer(false)}>
+            Keep it rolled back
+          </button>
+          <button className="btn danger" autoFocus onClick={() => onAnswer(true)}>
+            Commit
+          </button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}
+
+/** The PostgREST configuration act-as follows for this connection (postgrest.conf syntax). */
+export function ConfigDialog({ connectionId, onClose }: { connectionId: string; onClose: () => void }) {
+  const config = useActAsConfig(connectionId);
+  const set = useSetActAsConfig(connectionId);
+  const [text, setText] = useState<string | null>(null);
+  const value = text ?? config.data?.text ?? '';
+  return (
+    <Dialog title="PostgREST configuration" onClose={onClose}>
+      <div className="aa-dialog-body">
+        <p className="aa-muted">
+          postgrest.conf as the server you simulate uses it: db-schemas, db-anon-role, jwt-secret, db-uri
+          (with the authenticator's password to switch roles like PostgREST does)…
+        </p>
+        <textarea
+          className="aa-textarea mono"
+          rows={12}
+          aria-label="postgrest.conf"
+          value={value}
+          placeholder={'db-schemas = "api"\ndb-anon-role = "anon"\njwt-secret = "…"'}
+          onChange={(e) => setText(e.target.value)}
+        />
+        {set.error && (
+          <div className="aa-inline-error">
+            {asErrorShape(set.error).message} {asErrorShape(set.error).hint}
+          </div>
+        )}
+        {config.data?.effective && (
+          <details>
+            <summary className="aa-muted">Effective settings</summary>
+            <pre className="aa-pre">{JSON.stringify(config.data.effective, null, 2)}</pre>
+          </details>
+        )}
+        <div className="aa-dialog-actions">
+          <button className="btn" onClick={onClose}>
+            Close
+          </button>
+          <button
+            className="btn primary"
+            disabled={set.isPending}
+            onClick={() => set.mutate(value, { onSuccess: onClose })}
+          >
+            Apply
+          </button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}

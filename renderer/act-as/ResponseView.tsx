@@ -1,0 +1,310 @@
+import { useMemo, useState } from 'react';
+import type { Catalog } from '../../shared/model/catalog.js';
+import { asErrorShape, useClient } from '../client/index.js';
+import { Badge, type BadgeTone } from '../shell/Badge.js';
+import { consoleApi, type ContractPersona, type RequestResult, type SqlRunResult } from './api.js';
+import { asPgrstError, explainError, statusMeaning } from './explain-error.js';
+import { JsonTree } from './JsonTree.js';
+import { openObjectTab } from './navigate.js';
+import { header, parseBody, toCsv, type Tabular } from './response-body.js';
+import { ResultGrid } from './ResultGrid.js';
+import { classify, describeParams, explainSql, mainStatement } from './trace.js';
+
+export function statusTone(status: number): BadgeTone {
+  return status >= 500 ? 'danger' : status >= 400 ? 'warn' : status >= 300 ? 'info' : 'ok';
+}
+
+/** "rolled back" / "committed": always visible, so nobody wonders whether a write stuck. */
+export function TxBadge({ committed }: { committed: boolean }) {
+  return committed ? (
+    <Badge tone="danger" title="This run's transaction was committed: its writes are in the database.">
+      committed
+    </Badge>
+  ) : (
+    <Badge tone="ok" title="This run's transaction was rolled back: nothing it wrote remains.">
+      rolled back
+    </Badge>
+  );
+}
+
+type View = 'table' | 'json' | 'raw' | 'csv' | 'headers' | 'how';
+
+export interface ResponseViewProps {
+  readonly connectionId: string;
+  readonly result: RequestResult;
+  readonly method: string;
+  readonly persona: ContractPersona;
+  readonly catalog: Catalog | null;
+  readonly schemas: readonly string[];
+  /** performance.now() when the answer arrived, to report how long the grid took to show it. */
+  readonly arrivedAt?: number;
+}
+
+export function ResponseView({
+  connectionId,
+  result,
+  method,
+  persona,
+  catalog,
+  schemas,
+  arrivedAt,
+}: ResponseViewProps) {
+  const { response } = result;
+  const contentType = header(response.headers, 'content-type');
+  const body = useMemo(() => parseBody(response.body, contentType), [response.body, contentType]);
+  const table: Tabular | null = body.kind === 'json' ? body.table : body.kind === 'csv' ? body.table : null;
+  const error = response.status >= 400 ? asPgrstError(response.body) : null;
+  const [view, setView] = useState<View>(table ? 'table' : body.kind === 'json' ? 'json' : 'raw');
+  const [gridMs, setGridMs] = useState<number | null>(null);
+  const role = result.context?.role ?? null;
+  const explanation = error ? explainError(error, { catalog, schemas, role, method }) : null;
+  const views: [View, string][] = [
+    ...(table ? ([['table', `Table (${table.rows.length})`]] as [View, string][]) : []),
+    ...(body.kind === 'json' ? ([['json', 'JSON']] as [View, string][]) : []),
+    ['raw', 'Raw'],
+    ...(table ? ([['csv', 'CSV']] as [View, string][]) : []),
+    ['headers', `Headers (${response.headers.length})`],
+    ['how', 'How PostgREST got there'],
+  ];
+  return (
+    <section className="aa-response" aria-label="Response" data-status={response.status}>
+      <header className="aa-response-head">
+        <Badge tone={statusTone(response.status)}>
+          <span data-testid="status">{response.status}</span>
+        </Badge>
+        <span className="aa-status-text">{statusMeaning(response.status)}</span>
+        <span className="grow" />
+        <TxBadge committed={result.committed} />
+        <span
+          className="aa-timing"
+          title={`auth ${fmt(result.timing.authMs)} · parse ${fmt(result.timing.parseMs)} · plan ${fmt(result.timing.planMs)} · render ${fmt(result.timing.renderMs)} · execute ${fmt(result.timing.executeMs)}`}
+        >
+          {fmt(result.timing.totalMs)}
+          {gridMs !== null && (
+            <span className="aa-muted" data-testid="grid-ms" data-ms={gridMs.toFixed(1)}>
+              {' '}
+              · grid {fmt(gridMs)}
+            </span>
+          )}
+        </span>
+      </header>
+      {error && explanation && (
+        <div className="callout error aa-error" role="alert">
+          <div>
+            <div className="title">
+              {error.message} <span className="code">{error.code}</span>
+            </div>
+            {error.details !== null && error.details !== '' && (
+              <div className="details">Details: {String(error.details)}</div>
+            )}
+            {error.hint !== null && error.hint !== '' && (
+              <div className="hint">Hint: {String(error.hint)}</div>
+            )}
+            <p className="aa-plain">{explanation.plain}</p>
+            {explanation.policies.length > 0 && (
+              <ul className="aa-policies" aria-label="Policies involved">
+                {explanation.policies.map((p) => (
+                  <li key={p.name}>
+                    <b className="mono">{p.name}</b>{' '}
+                    <span className="aa-muted">
+                      {p.command} · {p.permissive ? 'permissive' : 'restrictive'}
+                    </span>
+                    {p.withCheck && (
+                      <div>
+                        <span className="aa-muted">WITH CHECK</span> <code>{p.withCheck}</code>
+                      </div>
+                    )}
+                    {!p.withCheck && p.using && (
+                      <div>
+                        <span className="aa-muted">USING (also checks new rows)</span> <code>{p.using}</code>
+                      </div>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {explanation.link && (
+              <button
+                className="link"
+                onClick={() => openObjectTab(explanation.link!.ref, explanation.link!.tab)}
+              >
+                Open {explanation.link.label} →
+              </button>
+            )}
+          </div>
+        </div>
+      )}
+      <div className="tabs aa-tabs" role="tablist" aria-label="Response views">
+        {views.map(([id, label]) => (
+          <button key={id} role="tab" className="tab" aria-selected={view === id} onClick={() => setView(id)}>
+            {label}
+          </button>
+        ))}
+      </div>
+      <div className="aa-response-body">
+        {view === 'table' && table && (
+          <ResultGrid
+            table={table}
+            label="Response rows"
+            onRendered={() => arrivedAt !== undefined && setGridMs(performance.now() - arrivedAt)}
+          />
+        )}
+        {view === 'json' && body.kind === 'json' && (
+          <div className="aa-json">
+            <JsonTree value={body.value} />
+          </div>
+        )}
+        {view === 'raw' && (
+          <pre className="aa-pre aa-raw">{response.body === '' ? '(empty body)' : response.body}</pre>
+        )}
+        {view === 'csv' && table && <pre className="aa-pre aa-raw">{toCsv(table)}</pre>}
+        {view === 'headers' && (
+          <table className="table aa-headers">
+            <tbody>
+              <tr>
+                <th>Status</th>
+                <td className="mono">
+                  {response.status} {response.statusText ?? ''}
+                </td>
+              </tr>
+              {response.headers.map(([k, v], i) => (
+                <tr key={i}>
+                  <th className="mono">{k}</th>
+                  <td className="mono">{v}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {view === 'how' && <HowView connectionId={connectionId} result={result} persona={persona} />}
+      </div>
+    </section>
+  );
+}
+
+function fmt(ms: number): string {
+  return ms < 10 ? `${ms.toFixed(1)} ms` : `${Math.round(ms)} ms`;
+}
+
+/** The transaction as it ran: context, every statement with its parameters, and EXPLAIN on demand. */
+function HowView({
+  connectionId,
+  result,
+  persona,
+}: {
+  connectionId: string;
+  result: RequestResult;
+  persona: ContractPersona;
+}) {
+  const client = useClient();
+  const ctx = result.context;
+  const main = mainStatement(result.sql, ctx?.preRequest ?? null);
+  const [plan, setPlan] = useState<SqlRunResult | null>(null);
+  const [planError, setPlanError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const explain = async (analyze: boolean) => {
+    if (!main) return;
+    setBusy(true);
+    setPlanError(null);
+    try {
+      setPlan(
+        await consoleApi.sql(client, {
+          connectionId,
+          sql: explainSql(main, analyze),
+          persona,
+          commit: false,
+        }),
+      );
+    } catch (e) {
+      setPlanError(asErrorShape(e).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (result.sql.length === 0)
+    return (
+      <div className="aa-muted aa-pad">
+        Nothing reached the database: PostgREST answered before opening a transaction.
+      </div>
+    );
+  return (
+    <div className="aa-how">
+      {ctx && (
+        <dl className="aa-context" aria-label="Transaction context">
+          <dt>role</dt>
+          <dd className="mono">{ctx.role}</dd>
+          <dt>search_path</dt>
+          <dd className="mono">{ctx.searchPath.join(', ')}</dd>
+          <dt>request.jwt.claims</dt>
+          <dd className="mono">{JSON.stringify(ctx.claims)}</dd>
+          <dt>request.method / path</dt>
+          <dd className="mono">
+            {ctx.method} {ctx.path}
+          </dd>
+          <dt>transaction</dt>
+          <dd>
+            {ctx.isolationLevel}, {ctx.readOnly ? 'read only' : 'read write'}
+          </dd>
+          {ctx.roleSettings.length > 0 && (
+            <>
+              <dt>role settings</dt>
+              <dd className="mono">{ctx.roleSettings.map(([k, v]) => `${k}=${v}`).join(', ')}</dd>
+            </>
+          )}
+          {ctx.appSettings.length > 0 && (
+            <>
+              <dt>app settings</dt>
+              <dd className="mono">{ctx.appSettings.map(([k]) => k).join(', ')}</dd>
+            </>
+          )}
+          <dt>pre-request</dt>
+          <dd className="mono">
+            {ctx.preRequest ? `${ctx.preRequest.schema}.${ctx.preRequest.name}()` : '—'}
+          </dd>
+        </dl>
+      )}
+      <ol className="aa-statements" aria-label="Statements">
+        {result.sql.map((s, i) => {
+          const kind = classify(s, ctx?.preRequest ?? null);
+          return (
+            <li key={i} className={`aa-stmt aa-stmt-${kind}`}>
+              <div className="aa-stmt-head">
+                <Badge tone={kind === 'main' ? 'info' : 'outline'}>{kind}</Badge>
+                <span className="aa-muted">{fmt(s.ms)}</span>
+              </div>
+              <pre className="aa-pre aa-sql">{s.sql}</pre>
+              {s.params.length > 0 && (
+                <details>
+                  <summary className="aa-muted">{s.params.length} parameters</summary>
+                  <pre className="aa-pre">{describeParams(s)}</pre>
+                </details>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      {main && (
+        <div className="aa-explain">
+          <button className="btn small" disabled={busy} onClick={() => void explain(false)}>
+            EXPLAIN
+          </button>
+          <button
+            className="btn small"
+            disabled={busy}
+            onClick={() => void explain(true)}
+            title="Runs the statement, then rolls back."
+          >
+            EXPLAIN ANALYZE (rolled back)
+          </button>
+          {planError && <div className="aa-inline-error">{planError}</div>}
+          {plan?.error && <div className="aa-inline-error">{plan.error.message}</div>}
+          {plan?.results?.map((r, i) => (
+            <pre key={i} className="aa-pre aa-plan" aria-label="Query plan">
+              {r.rows.map((row) => row[0]).join('\n')}
+            </pre>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef } from 'react';
+import { cellText, type Tabular } from './response-body.js';
+
+const ROW_H = 28;
+
+/**
+ * Rows in a virtualised grid: only what is on screen is in the DOM, so 10,000 rows render as fast as 30.
+ * Column widths are estimated from the header and the first rows. `onRendered` reports the first paint
+ * (for the performance budget).
+ */
+export function ResultGrid({
+  table,
+  label,
+  highlight,
+  onRendered,
+}: {
+  table: Tabular;
+  label: string;
+  /** Per row: a class for the whole row (e.g. only one persona sees it) and the columns that differ. */
+  highlight?: (row: number) => { className?: string; columns?: readonly string[] } | null;
+  onRendered?: () => void;
+}) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtual = useVirtualizer({
+    count: table.rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_H,
+    overscan: 12,
+    // jsdom and the first layout pass have no size yet: render a first screenful anyway
+    initialRect: { width: 800, height: 480 },
+  });
+  const widths = useMemo(() => {
+    const sample = table.rows.slice(0, 50);
+    return table.columns.map((c, ci) => {
+      const longest = Math.max(c.length, ...sample.map((r) => Math.min(60, cellText(r[ci]).length)));
+      return Math.max(64, Math.min(420, longest * 7.5 + 24));
+    });
+  }, [table]);
+  const template = widths.map((w) => `${w}px`).join(' ');
+  const total = widths.reduce((a, b) => a + b, 0) + 56;
+  const rendered = useRef(false);
+  useEffect(() => {
+    if (!rendered.current) {
+      rendered.current = true;
+      onRendered?.();
+    }
+  }, [onRendered]);
+
+  if (table.columns.length === 0)
+    return (
+      <div className="aa-muted aa-pad">{table.rows.length === 0 ? 'No rows.' : 'Rows without columns.'}</div>
+    );
+  return (
+    <div
+      className="aa-grid"
+      role="grid"
+      aria-label={label}
+      aria-rowcount={table.rows.length + 1}
+      ref={scroller}
+    >
+      <div
+        className="aa-grid-head"
+        role="row"
+        style={{ gridTemplateColumns: `56px ${template}`, width: total }}
+      >
+        <div role="columnheader" className="aa-grid-num">
+          #
+        </div>
+        {table.columns.map((c) => (
+          <div key={c} role="columnheader" title={c}>
+            {c}
+          </div>
+        ))}
+      </div>
+      <div style={{ height: virtual.getTotalSize(), width: total, position: 'relative' }}>
+        {virtual.getVirtualItems().map((v) => {
+          const row = table.rows[v.index]!;
+          const h = highlight?.(v.index) ?? null;
+          return (
+            <div
+              key={v.key}
+              role="row"
+              aria-rowindex={v.index + 2}
+              className={`aa-grid-row${v.index % 2 ? ' odd' : ''}${h?.className ? ` ${h.className}` : ''}`}
+              style={{ transform: `translateY(${v.start}px)`, gridTemplateColumns: `56px ${template}` }}
+            >
+              <div className="aa-grid-num">{v.index + 1}</div>
+              {table.columns.map((c, ci) => {
+                const value = row[ci];
+                const text = cellText(value);
+                return (
+                  <div
+                    key={c}
+                    role="gridcell"
+                    title={text.length > 40 ? text : undefined}
+                    className={`${value === null ? 'null' : typeof value === 'number' ? 'num' : ''}${h?.columns?.includes(c) ? ' diff' : ''}`}
+                  >
+                    {text}
+                  </div>
+                );
+              })}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

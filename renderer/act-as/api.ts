@@ -1,0 +1,38 @@
+import type { z } from 'zod';
+import type { actAsCalls } from '../../shared/contract/act-as.js';
+import type { CallInput, CallOutput } from '../../shared/contract/index.js';
+import type { Client } from '../client/index.js';
+
+type ActAs = typeof actAsCalls;
+export type ActAsName = keyof ActAs;
+export type ActAsIn<N extends ActAsName> = z.input<ActAs[N]['input']>;
+export type ActAsOut<N extends ActAsName> = z.output<ActAs[N]['output']>;
+export type RequestResult = ActAsOut<'actAs.request'>;
+export type SqlRunResult = ActAsOut<'actAs.sql'>;
+export type ContractPersona = ActAsIn<'actAs.request'>['persona'];
+
+/** The act-as calls, typed from their own contract file (so this panel does not depend on the merge order). */
+function actAs<N extends ActAsName>(client: Client, name: N, input: ActAsIn<N>): Promise<ActAsOut<N>> {
+  const call = client.call as unknown as (n: string, i: unknown) => Promise<ActAsOut<N>>;
+  return call(name, input);
+}
+
+export const consoleApi = {
+  request: (client: Client, input: ActAsIn<'actAs.request'>) => actAs(client, 'actAs.request', input),
+  sql: (client: Client, input: ActAsIn<'actAs.sql'>) => actAs(client, 'actAs.sql', input),
+  configGet: (client: Client, connectionId: string) => actAs(client, 'actAs.config.get', { connectionId }),
+  configSet: (client: Client, connectionId: string, text: string) =>
+    actAs(client, 'actAs.config.set', { connectionId, text }),
+  mintJwt: (client: Client, input: ActAsIn<'actAs.mintJwt'>) => actAs(client, 'actAs.mintJwt', input),
+  decodeJwt: (client: Client, token: string, connectionId: string) =>
+    actAs(client, 'actAs.decodeJwt', { token, connectionId }),
+  personas: (client: Client, connectionId: string) =>
+    client.call('actAsConsole.personas.list', { connectionId }),
+  savePersonas: (client: Client, input: CallInput<'actAsConsole.personas.save'>) =>
+    client.call('actAsConsole.personas.save', input),
+  claims: (client: Client, connectionId: string) => client.call('actAsConsole.claims', { connectionId }),
+  cancel: (client: Client, connectionId: string) => client.call('actAsConsole.cancel', { connectionId }),
+};
+
+export type SavedPersona = CallOutput<'actAsConsole.personas.list'>['personas'][number];
+export type DiscoveredClaims = CallOutput<'actAsConsole.claims'>['claims'];
