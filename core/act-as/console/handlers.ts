@@ -1,6 +1,6 @@
 import type { HandlerGroup } from '../../app/handler.js';
 import type { StudioContext } from '../../app/context.js';
-import { userDataDir } from '../../connections/data-dir.js';
+import { dirname } from 'node:path';
 import { readCatalog } from '../../catalog/read-catalog.js';
 import { sqlFile } from '../../db/sql-files.js';
 import { discoverClaims } from './claims-discovery.js';
@@ -10,8 +10,9 @@ import { PersonaStore } from './persona-store.js';
 export const ACT_AS_APPLICATION = 'gatehouse-act-as';
 
 let store: { dir: string; store: PersonaStore } | null = null;
-function personaStore(): PersonaStore {
-  const dir = userDataDir();
+/** Personas live beside the saved connections, in the host's data dir. */
+function personaStore(context: StudioContext): PersonaStore {
+  const dir = dirname(context.savedConnections.file);
   if (store === null || store.dir !== dir) store = { dir, store: new PersonaStore(dir) };
   return store.store;
 }
@@ -24,10 +25,10 @@ function targetKey(context: StudioContext, connectionId: string): string {
 
 export const actAsConsoleHandlers: HandlerGroup<'actAsConsole'> = {
   'actAsConsole.personas.list': async ({ connectionId }, context) => ({
-    personas: await personaStore().list(targetKey(context, connectionId)),
+    personas: await personaStore(context).list(targetKey(context, connectionId)),
   }),
   'actAsConsole.personas.save': async ({ connectionId, personas }, context) => ({
-    personas: await personaStore().save(targetKey(context, connectionId), personas),
+    personas: await personaStore(context).save(targetKey(context, connectionId), personas),
   }),
   'actAsConsole.claims': async ({ connectionId }, context) => {
     const catalog = await context.connections.withClient(connectionId, (client) => readCatalog(client));
