@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTempDatabase, pgServers, type TempDatabase } from '../../../test/pg.js';
+import { planRequest } from '../plan/index.js';
+import { fixtureSchemaCache, request, testConfig } from '../plan/test-helpers.js';
+import { loadSchemaCache } from '../schema-cache/load.js';
+import type { SchemaCache } from '../schema-cache/types.js';
+import { renderPlan } from './index.js';
+import { specs } from './render-specs.js';
+
+// The only test file of the plan/render/schema-cache modules that loads the conformance fixture (it creates the
+// cluster-wide cf_* roles); the statements run as cf_admin inside a transaction that is rolled back.
+const FIXTURE = '/work/shared/postgrest-cases/fixture.sql';
+
+const bodies: Record<string, { body: unknown; pageTotal: number; total?: number; header?: string[] }> = {
+  'read with a to-one embed and a filter': {
+    body: [{ name: 'Apollo', teams: { name: 'Platform' } }],
+    pageTotal: 1,
+  },
+  'many-to-many with embedded order and a range': {
+    body: [
+      { id: 2, labels: [{ name: 'backend' }, { name: 'urgent' }] },
+      { id: 3, labels: [{ name: 'backend' }] },
+      { id: 4, labels: [{ name: 'ops' }] },
+    ],
+    pageTotal: 3,
+  },
+  'json paths, casts and aliases': {
+    body: [
+      { member: 1, email: 'true', lang: 'en', id_text: '1' },
+      { member: 2, email: 'false', lang: 'en', id_text: '2' },
+    ],
+    pageTotal: 2,
+  },
+  'inner join, spread and a computed relationship': {
+    body: [
+      { id: 1, team: 'Platform', manager: null, profiles: { timezone: 'Europe/Paris' } },
+      { id: 2, team: 'Platform', manager: { display_name: 'Alice Liddell' }, profiles: { timezone: 'UTC' } },
+      {
+        id: 3,
+        team: 'Growth',
+        manager: { display_name: 'Alice Liddell' },
+        profiles: { timezone: 'America/New_York' },
+      },
+    ],
+    pageTotal: 3,
+  },
+  'exact count with a limit': { body: [{ id: 1 }], pageTotal: 1, total: 4 },
+  csv: { body: 'id,name\n1,Platform\n2,Growth\n3,Research', pageTotal: 3 },
+  'insert returning headers-only': { body: '', pageTotal: 1, header: ['id=eq.6'] },
+  'upsert merge-duplicates with representation': {
+    body: [
+      { id: 1, name: 'critical' },
+      { id: 6, name: 'docs' },
+    ],
+    pageTotal: 2,
+  },
+  'update with a filter': { body: [{ id: 3, done: true }], pageTotal: 1 },
+  'delete minimal': { body: '', pageTotal: 1 },
+  'rpc with query-string arguments': { body: 5, pageTotal: 1 },
+  'rpc variadic': { body: 6, pageTotal: 1 },
+  'rpc returning a set of rows with an embed': {
+    body: [
+      { id: 1, projects: { name: 'Apollo' } },
+      { id: 6, projects: { name: 'Comet' } },
+      { id: 10, projects: { name: 'Borealis' } },
+    ],
+    pageTotal: 3,
+  },
+  'rpc with a single unnamed jsonb parameter': { body: { keys: ['alpha', 'zeta'], count: 2 }, pageTotal: 1 },
+};
+
+function relationshipSummary(sc: SchemaCache): string[] {
+  return [...sc.relationships.values()].flat().map((r) => {
+    const card = r.kind === 'computed' ? `computed:${r.function.name}` : r.cardinality.kind;
+    return `${r.table.name}->${r.foreignTable.name}:${card}`;
+  });
+}
+
+describe.each(pgServers())('rendered statements on $label', (server) => {
+  let db: TempDatabase;
+  let client: pg.Client;
+
+  beforeAll(async () => {
+    db = await createTempDatabase(server, 'gh_render');
+    client = new pg.Client({ connectionString: db.uri });
+    await client.connect();
+    await client.query(readFileSync(FIXTURE, 'utf8'));
+  });
+
+  afterAll(async () => {
+    await client?.end();
+    await db?.drop();
+  });
+
+  it('the schema cache query finds the fixture relationships (views, M2M, computed)', async () => {
+    const sc = await loadSchemaCache(client, ['api']);
+    expect(relationshipSummary(sc)).toEqual(relationshipSummary(fixtureSchemaCache()));
+    expect(relationshipSummary(sc)).toContain('open_tasks->members:M2O');
+    expect(relationshipSummary(sc)).toContain('tasks->labels:M2M');
+    expect(relationshipSummary(sc)).toContain('members->members:computed:manager');
+    expect(sc.tables.get('api\u0000open_tasks')?.pk).toEqual(['id']);
+  });
+
+  for (const [name, spec] of Object.entries(specs)) {
+    it(name, async () => {
+      const req = request(spec);
+      const p = planRequest(req, fixtureSchemaCache(), testConfig);
+      if (!p.ok || p.value.type === 'info') throw new Error('plan failed');
+      const st = renderPlan(p.value, {
+        preferences: req.preferences,
+        topLevelRange: req.topLevelRange,
+        onConflictGiven: false,
+        maxRows: null,
+      });
+      await client.query('BEGIN');
+      try {
+        await client.query('SET LOCAL ROLE cf_admin');
+        const row = (await client.query(st.sql, [...st.params])).rows[0] as Record<string, unknown>;
+        const want = bodies[name]!;
+        const body = String(row.body);
+        expect(typeof want.body === 'string' ? body : JSON.parse(body)).toEqual(want.body);
+        expect(Number(row.page_total)).toBe(want.pageTotal);
+        if (want.total !== undefined) expect(Number(row.total_result_set)).toBe(want.total);
+        if (want.header !== undefined) expect(row.header).toEqual(want.header);
+      } finally {
+        await client.query('ROLLBACK');
+      }
+    });
+  }
+});
