@@ -18,7 +18,7 @@ import {
   optionMaybe,
   pure,
   string,
-  then,
+  andThen,
 } from './parsec.js';
 import { pDelimiter, pIdentifier, pListVal } from './grammar.js';
 
@@ -57,20 +57,20 @@ const pIsVal: Parser<IsVal> = label(
 );
 
 export function pOpExpr(pSVal: Parser<string>): Parser<OpExpr> {
-  const pIn: Parser<Operation> = then(
-    attempt(then(string('in'), pDelimiter)),
+  const pIn: Parser<Operation> = andThen(
+    attempt(andThen(string('in'), pDelimiter)),
     map(pListVal, (values) => ({ type: 'in', values })),
   );
-  const pIs: Parser<Operation> = then(
-    attempt(then(string('is'), pDelimiter)),
+  const pIs: Parser<Operation> = andThen(
+    attempt(andThen(string('is'), pDelimiter)),
     map(pIsVal, (value) => ({ type: 'is', value })),
   );
-  const pIsDist: Parser<Operation> = then(
-    attempt(then(string('isdistinct'), pDelimiter)),
+  const pIsDist: Parser<Operation> = andThen(
+    attempt(andThen(string('isdistinct'), pDelimiter)),
     map(pSVal, (value) => ({ type: 'isdistinct', value })),
   );
   const pSimpleOp: Parser<Operation> = bind(simpleOperator, (op) =>
-    then(
+    andThen(
       pDelimiter,
       map(pSVal, (value) => ({ type: 'simple', op, value })),
     ),
@@ -87,7 +87,7 @@ export function pOpExpr(pSVal: Parser<string>): Parser<OpExpr> {
         ),
       ),
       (quantifier) =>
-        then(
+        andThen(
           pDelimiter,
           map(pSVal, (value) => ({ type: 'quant', op, quantifier, value })),
         ),
@@ -102,7 +102,7 @@ export function pOpExpr(pSVal: Parser<string>): Parser<OpExpr> {
     ),
     (op) =>
       bind(optionMaybe(attempt(between(char('('), char(')'), pIdentifier))), (language) =>
-        then(
+        andThen(
           pDelimiter,
           map(pSVal, (value) => ({ type: 'fts', op, language, value })),
         ),
@@ -112,7 +112,7 @@ export function pOpExpr(pSVal: Parser<string>): Parser<OpExpr> {
     alt(pIn, pIs, pIsDist, attempt(pFts), attempt(pSimpleOp), attempt(pQuantOp)),
     'operator (eq, gt, ...)',
   );
-  const pNot: Parser<boolean> = alt(attempt(as(then(string('not'), pDelimiter), true)), pure(false));
+  const pNot: Parser<boolean> = alt(attempt(as(andThen(string('not'), pDelimiter), true)), pure(false));
   return bind(pNot, (negated) =>
     map(pOperation, (operation) => ({ type: 'op', negated, operation }) as OpExpr),
   );

@@ -28,7 +28,7 @@ import {
   sepBy1,
   showChar,
   string,
-  then,
+  andThen,
 } from './parsec.js';
 
 /** Haskell's T.strip (Unicode white space). */
@@ -39,12 +39,12 @@ export function strip(s: string): string {
 export const ws: Parser<string> = map(many(oneOf(' \t')), (cs) => cs.join(''));
 
 export function lexeme<T>(p: Parser<T>): Parser<T> {
-  return then(ws, before(p, ws));
+  return andThen(ws, before(p, ws));
 }
 
 /** `"…"` with `\` escaping any character. */
 export const pQuotedValue: Parser<string> = map(
-  then(char('"'), before(many(alt(noneOf('\\"'), then(char('\\'), anyChar))), char('"'))),
+  andThen(char('"'), before(many(alt(noneOf('\\"'), andThen(char('\\'), anyChar))), char('"'))),
   (cs) => cs.join(''),
 );
 
@@ -53,7 +53,7 @@ export const pIdentifierChar: Parser<string> = alt(letter, digit, oneOf('_ $'));
 export const pIdentifier: Parser<string> = map(many1(pIdentifierChar), (cs) => strip(cs.join('')));
 
 /** `-` not followed by `>` (so `a-b` is a name but `a->b` a JSON path). */
-const dash: Parser<string> = as(attempt(then(char('-'), notFollowedBy(char('>'), showChar))), '-');
+const dash: Parser<string> = as(attempt(andThen(char('-'), notFollowedBy(char('>'), showChar))), '-');
 
 export function sepByDash(ident: Parser<string>): Parser<string> {
   return map(sepBy1(ident, dash), (parts) => parts.join('-'));
@@ -104,7 +104,7 @@ export const pField: Parser<Field> = lexeme(
   bind(pFieldName, (name) => map(option<JsonPath>([], pJsonPath), (jsonPath) => ({ name, jsonPath }))),
 );
 
-export const aliasSeparator: Parser<null> = then(char(':'), notFollowedBy(char(':'), showChar));
+export const aliasSeparator: Parser<null> = andThen(char(':'), notFollowedBy(char(':'), showChar));
 
 export const pSingleVal: Parser<string> = map(many(anyChar), (cs) => cs.join(''));
 

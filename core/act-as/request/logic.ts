@@ -22,7 +22,7 @@ import {
   sepBy1,
   showChar,
   string,
-  then,
+  andThen,
 } from './parsec.js';
 import { lexeme, pDelimiter, pField, pFieldName, pQuotedValue } from './grammar.js';
 import { pOpExpr } from './filter.js';
@@ -38,14 +38,14 @@ export const pLogicSingleVal: Parser<string> = alt(
 );
 
 const pLogicFilter: Parser<Filter> = bind(pField, (field) =>
-  then(
+  andThen(
     pDelimiter,
     map(pOpExpr(pLogicSingleVal), (opExpr) => ({ field, opExpr })),
   ),
 );
 
 const pNot: Parser<boolean> = label(
-  alt(attempt(as(then(string('not'), pDelimiter), true)), pure(false)),
+  alt(attempt(as(andThen(string('not'), pDelimiter), true)), pure(false)),
   'negation operator (not)',
 );
 
@@ -60,7 +60,7 @@ export const pLogicTree: Parser<LogicTree> = lazy(() =>
     bind(pNot, (negated) =>
       bind(pLogicOp, (operator) =>
         map(
-          then(lexeme(char('(')), before(sepBy1(pLogicTree, lexeme(char(','))), lexeme(char(')')))),
+          andThen(lexeme(char('(')), before(sepBy1(pLogicTree, lexeme(char(','))), lexeme(char(')')))),
           (children) => ({ type: 'expr', negated, operator, children }) as LogicTree,
         ),
       ),

@@ -17,18 +17,18 @@ import {
   optionMaybe,
   sepBy1,
   string,
-  then,
+  andThen,
 } from './parsec.js';
 import { lexeme, pDelimiter, pField, pFieldName } from './grammar.js';
 
 const pNulls: Parser<OrderNulls> = alt<OrderNulls>(
-  attempt(then(pDelimiter, as(string('nullsfirst'), 'nullsfirst'))),
-  attempt(then(pDelimiter, as(string('nullslast'), 'nullslast'))),
+  attempt(andThen(pDelimiter, as(string('nullsfirst'), 'nullsfirst'))),
+  attempt(andThen(pDelimiter, as(string('nullslast'), 'nullslast'))),
 );
 
 const pOrdDir: Parser<OrderDirection> = alt<OrderDirection>(
-  attempt(then(pDelimiter, as(string('asc'), 'asc'))),
-  attempt(then(pDelimiter, as(string('desc'), 'desc'))),
+  attempt(andThen(pDelimiter, as(string('asc'), 'asc'))),
+  attempt(andThen(pDelimiter, as(string('desc'), 'desc'))),
 );
 
 const pEnd = alt(attempt(as(lookAhead(char(',')), null)), attempt(eof));

@@ -366,7 +366,7 @@ export function map<A, B>(p: Parser<A>, f: (a: A) => B): Parser<B> {
 }
 
 /** `p *> q` */
-export function then<A, B>(p: Parser<A>, q: Parser<B>): Parser<B> {
+export function andThen<A, B>(p: Parser<A>, q: Parser<B>): Parser<B> {
   return bind(p, () => q);
 }
 
@@ -463,11 +463,11 @@ export function optional<T>(p: Parser<T>): Parser<null> {
 }
 
 export function between<O, C, T>(open: Parser<O>, close: Parser<C>, p: Parser<T>): Parser<T> {
-  return then(open, before(p, close));
+  return andThen(open, before(p, close));
 }
 
 export function sepBy1<T, S>(p: Parser<T>, sep: Parser<S>): Parser<T[]> {
-  return bind(p, (x) => map(many(then(sep, p)), (xs) => [x, ...xs]));
+  return bind(p, (x) => map(many(andThen(sep, p)), (xs) => [x, ...xs]));
 }
 
 export function sepBy<T, S>(p: Parser<T>, sep: Parser<S>): Parser<T[]> {

@@ -24,14 +24,14 @@ import {
   optionMaybe,
   sepBy,
   string,
-  then,
+  andThen,
   zero,
 } from './parsec.js';
 import { aliasSeparator, lexeme, pField, pFieldName, pIdentifier } from './grammar.js';
 
 type EmbedParam = { type: 'hint'; hint: string } | { type: 'join'; joinType: JoinType };
 
-const pEmbedParam: Parser<EmbedParam> = then(
+const pEmbedParam: Parser<EmbedParam> = andThen(
   char('!'),
   alt<EmbedParam>(
     attempt(as(string('left'), { type: 'join', joinType: 'left' })),
@@ -69,7 +69,7 @@ export const pRelationSelect: Parser<Head> = lexeme(
 );
 
 export const pSpreadRelationSelect: Parser<Head> = lexeme(
-  bind(then(string('...'), pFieldName), (relation) =>
+  bind(andThen(string('...'), pFieldName), (relation) =>
     bind(pEmbedParams, ({ hint, joinType }) =>
       as(lookParen, { type: 'spread' as const, relation, hint, joinType }),
     ),
@@ -90,7 +90,7 @@ const pAggregation: Parser<AggregateFunction> = choice<AggregateFunction>([
   as(attempt(string('min')), 'min'),
 ]);
 
-const pCast: Parser<string | null> = optionMaybe(then(string('::'), pIdentifier));
+const pCast: Parser<string | null> = optionMaybe(andThen(string('::'), pIdentifier));
 const pAlias: Parser<string | null> = optionMaybe(attempt(before(pFieldName, aliasSeparator)));
 
 export const pFieldSelect: Parser<SelectItem> = lexeme(
@@ -126,7 +126,7 @@ export const pFieldSelect: Parser<SelectItem> = lexeme(
     bind(pAlias, (alias) =>
       bind(pField, (field) =>
         bind(pCast, (cast) =>
-          bind(optionMaybe(attempt(then(char('.'), before(pAggregation, string('()'))))), (aggregate) =>
+          bind(optionMaybe(attempt(andThen(char('.'), before(pAggregation, string('()'))))), (aggregate) =>
             bind(pCast, (aggregateCast) =>
               as(pEnd, { type: 'field' as const, field, aggregate, aggregateCast, cast, alias }),
             ),
