@@ -3,6 +3,13 @@ import { startCommand } from './start.js';
 import { requestCommand } from './request.js';
 import { serveCommand } from './serve.js';
 import { conformanceCommand } from './conformance.js';
+import { catalogCommand } from './catalog.js';
 
 /** Every subcommand, in the order `gatehouse --help` lists them. One file per command beside this one. */
-export const commands: readonly Command[] = [startCommand, requestCommand, serveCommand, conformanceCommand];
+export const commands: readonly Command[] = [
+  startCommand,
+  requestCommand,
+  serveCommand,
+  conformanceCommand,
+  catalogCommand,
+];

@@ -8,6 +8,7 @@ import {
   uniqueSuffix,
   type TempDatabase,
 } from '../../test/pg.js';
+import { catalogIndex } from './catalog-index.js';
 import { readCatalog } from './read-catalog.js';
 import {
   DEV_PASSWORD,
@@ -451,6 +452,39 @@ describe.each(pgServers())('readCatalog ($label)', (server) => {
     expect(asDev.dependencies.some((d) => d.from.name === d.to.name && d.from.kind === d.to.kind)).toBe(
       false,
     );
+  });
+
+  it('indexes the model for lookups by name', () => {
+    const index = catalogIndex(asDev);
+    expect(catalogIndex(asDev)).toBe(index);
+    expect(index.relation('api', 'books')?.kind).toBe('table');
+    expect(index.column('api', 'authors', 'name')?.comment).toBe('display name');
+    expect(index.columns('api', 'books').map((c) => c.name)).toEqual(['id', 'author_id', 'title', 'isbn']);
+    expect(index.primaryKey('api', 'authors')).toEqual(['id']);
+    const [from] = index.foreignKeysFrom('api', 'books');
+    expect(from?.constraint.name).toBe('books_author_fk');
+    expect(from?.referenced?.name).toBe('authors');
+    expect(index.foreignKeysTo('api', 'authors').map((e) => e.table.name)).toEqual(['books']);
+    expect(index.functions('api', 'add').map((f) => f.identityArgs)).toEqual(['a integer, b integer']);
+    expect(
+      index
+        .policies('api', 'books')
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual(['books_own', 'books_read']);
+    expect(index.membershipsOf(roles.member).map((m) => m.role)).toEqual([roles.auth]);
+    expect(index.type('api', 'mood')?.labels).toEqual(['sad', 'ok', 'happy']);
+    const onBooks = index.grantsOn({ kind: 'relation', schema: 'api', name: 'books' });
+    expect(onBooks.some((g) => g.grantee.kind === 'role' && g.grantee.name === roles.anon)).toBe(true);
+    expect(
+      index
+        .grantsTo(roles.auth)
+        .map((g) => g.object.name)
+        .sort(),
+    ).toEqual(['add', 'counter']);
+    expect(
+      index.dependentsOf({ kind: 'relation', schema: 'api', name: 'books' }).map((d) => d.from.name),
+    ).toEqual(expect.arrayContaining(['book_view', 'books_by']));
   });
 
   it('reads only the schemas asked for', async () => {
