@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { browserCommand, parseStartArgs } from './start.js';
+import { browserCommand, parseStartArgs } from './start-args.js';
 
 describe('gatehouse start arguments', () => {
   it('defaults to a free port and opening the browser, except under CI', () => {
