@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevStudio, type DevStudio } from '../server/dev.js';
-import { pgServers } from '../test/pg.js';
+import { pgServers, superuserQuery, type TestServer } from '../test/pg.js';
 import { launchBrowser, type StudioBrowser } from './support/browser.js';
 import { ensureRendererBuilt, repoRoot } from './support/build.js';
 import { seedDemoDatabase, type DemoDatabase } from './support/demo-db.js';
@@ -15,10 +15,11 @@ describe('studio story: connect and inspect a table with RLS', () => {
   let demo: DemoDatabase;
   let studio: DevStudio;
   let browser: StudioBrowser;
+  let server: TestServer;
 
   beforeAll(async () => {
     ensureRendererBuilt();
-    const server = pgServers().find((s) => s.major === 18) ?? pgServers()[0]!;
+    server = pgServers().find((s) => s.major === 18) ?? pgServers()[0]!;
     demo = await seedDemoDatabase(server);
     studio = await startDevStudio();
     browser = await launchBrowser();
@@ -181,6 +182,27 @@ describe('studio story: connect and inspect a table with RLS', () => {
     expect(await page.getByRole('navigation', { name: 'Database objects' }).isVisible()).toBe(false);
     await page.keyboard.press('Control+b');
     expect(await page.getByRole('navigation', { name: 'Database objects' }).isVisible()).toBe(true);
+  });
+
+  it('shows a banner when the connection is lost and reconnects keeping what was typed', async () => {
+    const { page } = browser;
+    await page.getByRole('treeitem', { name: 'table api.orders' }).click();
+    await page.getByLabel('Filter objects').fill('ord');
+    await page.getByRole('button', { name: 'Refresh catalog' }).click();
+    await page.waitForTimeout(500);
+    await superuserQuery(
+      server,
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+        WHERE usename = '${demo.names.developer}' AND datname = '${demo.names.database}'`,
+    );
+    const banner = page.getByRole('alert', { name: 'Connection lost' });
+    await banner.waitFor({ timeout: 15_000 });
+    expect(await banner.textContent()).toContain('Demo shop (local)');
+    await browser.shot('10-connection-lost');
+    await banner.getByRole('button', { name: 'Reconnect' }).click();
+    await banner.waitFor({ state: 'detached', timeout: 15_000 });
+    expect(await page.getByLabel('Filter objects').inputValue()).toBe('ord');
+    await page.getByRole('heading', { name: 'orders' }).waitFor();
   });
 
   it('warns when testing a superuser connection', async () => {

@@ -34,14 +34,16 @@ describe('createClient', () => {
 
 describe('HTTP transport', () => {
   it('POSTs JSON with the token header to /api/call/<name>', async () => {
-    const fetchImpl = vi.fn(async () => new Response(JSON.stringify({ ok: true, value: info })));
+    const fetchImpl = vi.fn(
+      async (_input: string, _init: RequestInit) => new Response(JSON.stringify({ ok: true, value: info })),
+    );
     const transport = createHttpTransport('tok', fetchImpl);
     await transport.send('studio.info', {});
     expect(fetchImpl).toHaveBeenCalledWith(
       '/api/call/studio.info',
       expect.objectContaining({ method: 'POST' }),
     );
-    const init = fetchImpl.mock.calls[0]![1] as RequestInit;
+    const init = fetchImpl.mock.calls[0]![1];
     expect(init.headers).toMatchObject({ 'x-gatehouse-token': 'tok', 'content-type': 'application/json' });
   });
 

@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, useCallback, useState } from 'react';
 import type { ObjectRef } from '../../shared/model/catalog.js';
-import { asErrorShape } from '../client/index.js';
+import { asErrorShape, useClient } from '../client/index.js';
+import { catalogApi } from '../catalog/api.js';
 import { catalogKeys } from '../catalog/keys.js';
 import { Explorer } from '../catalog/Explorer.js';
 import { QuickOpen } from '../catalog/QuickOpen.js';
@@ -9,6 +10,7 @@ import { useCatalogQuery } from '../catalog/queries.js';
 import { ConnectionLostBanner } from '../connections/ConnectionLostBanner.js';
 import { ConnectionScreen } from '../connections/ConnectionScreen.js';
 import { useConnectionDraft } from '../connections/draft.js';
+import { connectionKeys } from '../connections/keys.js';
 import { useConnectionStatusQuery } from '../connections/queries.js';
 import { EmptyState, Loading } from './EmptyState.js';
 import { ErrorCallout } from './ErrorCallout.js';
@@ -31,6 +33,7 @@ export function App() {
   const [navHidden, setNavHidden] = useState(false);
   const [dialog, setDialog] = useState<'quick' | 'shortcuts' | null>(null);
   const queryClient = useQueryClient();
+  const client = useClient();
 
   const open = (status.data?.connections ?? []).filter((c) => c.state !== 'closed');
   const current =
@@ -44,6 +47,21 @@ export function App() {
     (ref: ObjectRef) => navigate({ panel: DEFAULT_PANEL, object: ref, tab: null }),
     [navigate],
   );
+
+  // Using the connection is what makes the manager replace a lost pool: reread the catalog, then the status.
+  const reconnect = async () => {
+    if (!current) return;
+    const id = current.id;
+    try {
+      await queryClient.fetchQuery({
+        queryKey: catalogKeys.read(id),
+        queryFn: () => catalogApi.read(client, id),
+        staleTime: 0,
+      });
+    } finally {
+      await queryClient.invalidateQueries({ queryKey: connectionKeys.all });
+    }
+  };
 
   useShortcuts({
     quickOpen: () => catalog.data && setDialog('quick'),
@@ -115,7 +133,7 @@ export function App() {
         />
         <div>
           {current && (current.state === 'lost' || current.state === 'reconnecting') && (
-            <ConnectionLostBanner status={current} />
+            <ConnectionLostBanner status={current} onReconnect={reconnect} />
           )}
         </div>
         {main}
