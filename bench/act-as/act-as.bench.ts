@@ -1,0 +1,181 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import pg from 'pg';
+import { startActAsServer } from '../../cli/commands/serve.js';
+import { loadPostgrestConfig, type PostgrestConfig } from '../../core/act-as/config/index.js';
+import { parseCases } from '../../core/act-as/conformance/cases.js';
+import { FixtureDatabases } from '../../core/act-as/conformance/databases.js';
+import { wireRequest } from '../../core/act-as/conformance/runner.js';
+import { packageRoot } from '../../core/db/sql-files.js';
+import { defaultStages } from '../../core/act-as/default-stages.js';
+import { PoolRegistry } from '../../core/act-as/execute/pools.js';
+import { SchemaCacheStore } from '../../core/act-as/schema-cache-store.js';
+import { loginFor, simulate } from '../../core/act-as/simulator.js';
+import type { HttpRequestInput } from '../../core/act-as/request/types.js';
+import { measure, summarise, type Bench, type BenchResult } from '../bench.js';
+
+const RUNS = Number(process.env.GATEHOUSE_BENCH_RUNS ?? 7);
+const dir = process.env.GATEHOUSE_CONFORMANCE_DIR ?? resolve(packageRoot(), '../shared/postgrest-cases');
+
+/** The request the latency figures use: an anonymous read with a filter, an order and a limit. */
+const LATENCY_TARGET = '/tasks?select=id,title,priority&done=is.false&order=priority.desc,id&limit=5';
+
+/**
+ * Point 7 of the act-as simulator: (a) parse+plan+render per corpus request (target ≤ 50 µs median),
+ * (b) end-to-end act-as latency against the same statements sent raw through pg (target ≤ 1.3×),
+ * (c) `serve` throughput under a small bounded load on 127.0.0.1.
+ */
+export const actAsBench: Bench = {
+  name: 'act-as simulator',
+  async run(log) {
+    const config: PostgrestConfig = loadPostgrestConfig({ file: resolve(dir, 'postgrest.conf'), env: {} });
+    const cases = parseCases(readFileSync(resolve(dir, 'cases.json'), 'utf8'), 'cases.json');
+    log('starting an embedded PostgreSQL 18 with the conformance fixture…');
+    const dbs = await FixtureDatabases.embedded(readFileSync(resolve(dir, 'fixture.sql'), 'utf8'));
+    const pools = new PoolRegistry();
+    const caches = new SchemaCacheStore();
+    const results: BenchResult[] = [];
+    try {
+      const database = await dbs.readDatabase();
+      const connection = { developerUri: dbs.uri(database) };
+      const login = loginFor(config, connection);
+      if (!login.ok) throw new Error(login.error.message);
+      const pool = pools.get(login.value.key, login.value.config);
+      const schemaCache = await caches.get(pool, config.dbSchemas);
+
+      // (a) parse + plan + render, no I/O
+      const inputs: HttpRequestInput[] = [];
+      for (const c of cases) {
+        const w = await wireRequest(c, config.jwtSecret ?? '');
+        inputs.push({
+          method: w.method,
+          target: w.target,
+          headers: w.headers.map(([k, v]) => [k, v] as [string, string]),
+          body: w.body,
+        });
+      }
+      const pipeline = (input: HttpRequestInput): void => {
+        const req = defaultStages.parse(input, config);
+        if (!req.ok) return;
+        const plan = defaultStages.plan(req.value, config, schemaCache);
+        if (!plan.ok || plan.value.type === 'info') return;
+        defaultStages.render(plan.value, req.value, config);
+      };
+      for (let i = 0; i < 20; i++) inputs.forEach(pipeline);
+      const perRequestUs: number[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        const loops = 50;
+        const t = performance.now();
+        for (let i = 0; i < loops; i++) inputs.forEach(pipeline);
+        perRequestUs.push(((performance.now() - t) * 1000) / (loops * inputs.length));
+      }
+      const pp = summarise(
+        'act-as parse+plan+render per request',
+        perRequestUs.map((us) => us / 1000),
+        {
+          targetMs: 0.05,
+        },
+      );
+      results.push({
+        ...pp,
+        note: `median ${(pp.medianMs * 1000).toFixed(1)} µs over ${inputs.length} corpus requests`,
+      });
+      log(pp.note ?? '');
+
+      // (b) end-to-end latency vs the same statements through pg
+      const request = {
+        method: 'GET',
+        target: LATENCY_TARGET,
+        headers: [] as [string, string][],
+        body: null,
+      };
+      const sim = () =>
+        simulate({
+          request,
+          persona: { type: 'request' },
+          config,
+          connection,
+          txEnd: 'postgrest',
+          stages: defaultStages,
+          pools,
+          schemaCaches: caches,
+        });
+      const first = await sim();
+      if (first.response.status !== 200) throw new Error(`latency request answered ${first.response.status}`);
+      const statements = first.sql.map((s) => ({ text: s.sql, values: [...s.params] }));
+      const main = statements.find((s) => s.text.startsWith('WITH') || s.text.includes('pgrst_source'));
+      const raw = new pg.Client({ connectionString: login.value.key });
+      await raw.connect();
+      try {
+        const loops = 100;
+        const batch = async (fn: () => Promise<unknown>) => {
+          for (let i = 0; i < loops; i++) await fn();
+        };
+        const simTimes = (await measure(() => batch(sim), RUNS)).map((t) => t / loops);
+        const rawTimes = (
+          await measure(
+            () =>
+              batch(async () => {
+                for (const s of statements) await raw.query(s.text, s.values);
+              }),
+            RUNS,
+          )
+        ).map((t) => t / loops);
+        const mainTimes = main
+          ? (await measure(() => batch(() => raw.query(main.text, main.values)), RUNS)).map((t) => t / loops)
+          : [];
+        const s = summarise('act-as end-to-end request', simTimes);
+        const r = summarise('same statements raw through pg', rawTimes);
+        const m = summarise('main statement alone', mainTimes);
+        const ratio = s.medianMs / r.medianMs;
+        results.push({
+          ...s,
+          targetMs: r.medianMs * 1.3,
+          note:
+            `${(s.medianMs * 1000).toFixed(0)} µs vs ${(r.medianMs * 1000).toFixed(0)} µs raw ` +
+            `(${ratio.toFixed(2)}×, target ≤ 1.3×; ${statements.length} statements); ` +
+            `main statement alone ${(m.medianMs * 1000).toFixed(0)} µs`,
+        });
+        log(results[results.length - 1]?.note ?? '');
+      } finally {
+        await raw.end();
+      }
+
+      // (c) serve throughput: a bounded load generator (fixed concurrency, fixed request count)
+      const server = await startActAsServer({ db: dbs.uri(database), config, port: 0 });
+      try {
+        const concurrency = 8;
+        const total = Number(process.env.GATEHOUSE_BENCH_SERVE_REQUESTS ?? 2000);
+        const url = `${server.url}${LATENCY_TARGET}`;
+        const latencies: number[] = [];
+        let next = 0;
+        const t = performance.now();
+        await Promise.all(
+          Array.from({ length: concurrency }, async () => {
+            while (next < total) {
+              next++;
+              const s0 = performance.now();
+              const res = await fetch(url);
+              await res.arrayBuffer();
+              if (res.status !== 200) throw new Error(`serve answered ${res.status}`);
+              latencies.push(performance.now() - s0);
+            }
+          }),
+        );
+        const seconds = (performance.now() - t) / 1000;
+        const s = summarise('act-as serve request latency (8 concurrent)', latencies);
+        results.push({
+          ...s,
+          note: `${(latencies.length / seconds).toFixed(0)} requests/s over ${latencies.length} requests, 8 concurrent`,
+        });
+        log(results[results.length - 1]?.note ?? '');
+      } finally {
+        await server.close();
+      }
+    } finally {
+      await pools.closeAll();
+      await dbs.close();
+    }
+    return results;
+  },
+};

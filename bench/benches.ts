@@ -1,0 +1,6 @@
+import type { Bench } from './bench.js';
+import { catalogReadBench } from './catalog/read.bench.js';
+import { actAsBench } from './act-as/act-as.bench.js';
+
+/** Every benchmark `npm run bench` runs, in order. Add one line per bench. */
+export const benches: readonly Bench[] = [catalogReadBench, actAsBench];
