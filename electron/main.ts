@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, safeStorage, session } from 'electron';
+import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, session } from 'electron';
 import { createStudioContext, type StudioContext } from '../core/app/context.js';
 import { handlers } from '../core/app/handlers.js';
 import { userDataDir } from '../core/connections/data-dir.js';
@@ -8,7 +8,7 @@ import { hardenSession, hardenWebContents } from './harden.js';
 import { registerIpc } from './ipc.js';
 import { preloadPath, rendererIndexPath } from './paths.js';
 import { SafeStorageSecretStore } from './safe-storage-secrets.js';
-import { mainWindowOptions } from './security.js';
+import { ELECTRON_CSP, isRendererAsset, mainWindowOptions } from './security.js';
 
 // Every renderer sandboxed, even ones we did not create ourselves.
 app.enableSandbox();
@@ -43,8 +43,23 @@ app.on('before-quit', (event) => {
   })();
 });
 
+/**
+ * file:// is served by us: only files inside dist/renderer, each with the CSP header (Chromium's own file
+ * loader sends no headers, so webRequest alone could not attach it).
+ */
+function serveRendererFiles(): void {
+  protocol.handle('file', async (request) => {
+    if (!isRendererAsset(request.url, rendererIndexPath)) return new Response('Not found', { status: 404 });
+    const response = await net.fetch(request, { bypassCustomProtocolHandlers: true });
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', ELECTRON_CSP);
+    return new Response(response.body, { status: response.status, headers });
+  });
+}
+
 void app.whenReady().then(async () => {
   hardenSession(session.defaultSession);
+  serveRendererFiles();
   const dataDir = userDataDir();
   context = createStudioContext({
     mode: 'desktop',

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { resolve } from 'node:path';
+import { dirname, relative, resolve, isAbsolute } from 'node:path';
 
 /**
  * The desktop host's security policy as pure functions, so it is unit-tested without an Electron binary.
@@ -101,4 +101,28 @@ export function isTrustedSender(
 /** Navigation away from the renderer is never allowed (links to the web are not opened in-app). */
 export function isNavigationAllowed(url: string, rendererIndexPath: string): boolean {
   return isRendererUrl(url, rendererIndexPath);
+}
+
+/**
+ * May the window load this file:// URL? Only files inside the renderer's folder (dist/renderer): the page,
+ * its scripts, styles, fonts and workers. Everything else on disk stays out of reach.
+ */
+export function isRendererAsset(url: string, rendererIndexPath: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol !== 'file:' || (parsed.host !== '' && parsed.host !== 'localhost')) return false;
+  parsed.hash = '';
+  parsed.search = '';
+  let path: string;
+  try {
+    path = resolve(fileURLToPath(parsed));
+  } catch {
+    return false;
+  }
+  const rel = relative(dirname(resolve(rendererIndexPath)), path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }

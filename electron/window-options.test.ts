@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ELECTRON_CSP, mainWindowOptions, secureWebPreferences, withCsp } from './security.js';
+import {
+  ELECTRON_CSP,
+  isRendererAsset,
+  mainWindowOptions,
+  secureWebPreferences,
+  withCsp,
+} from './security.js';
 
 describe('window options', () => {
   it('isolate, sandbox and strip Node from every renderer', () => {
@@ -44,5 +50,18 @@ describe('content security policy', () => {
       'Content-Security-Policy': [ELECTRON_CSP],
     });
     expect(withCsp(undefined)).toEqual({ 'Content-Security-Policy': [ELECTRON_CSP] });
+  });
+});
+
+describe('isRendererAsset', () => {
+  const index = '/app/dist/renderer/index.html';
+  it('allows files inside dist/renderer only', () => {
+    expect(isRendererAsset('file:///app/dist/renderer/index.html', index)).toBe(true);
+    expect(isRendererAsset('file:///app/dist/renderer/assets/app-1.js?x#y', index)).toBe(true);
+    expect(isRendererAsset('file:///app/dist/renderer/../electron/main.js', index)).toBe(false);
+    expect(isRendererAsset('file:///app/dist/renderer-evil/x.js', index)).toBe(false);
+    expect(isRendererAsset('file:///etc/passwd', index)).toBe(false);
+    expect(isRendererAsset('file:///app/dist/renderer', index)).toBe(false);
+    expect(isRendererAsset('https://example.com/app/dist/renderer/x.js', index)).toBe(false);
   });
 });
