@@ -3,13 +3,14 @@
  * similarity (grams of 3, falling back to 2) and ranked by normalised Levenshtein similarity.
  */
 
+/** Lower case, keeping only letters, digits, spaces and commas (the fuzzy set's normalisation). */
+function normalise(value: string): string {
+  return value.toLowerCase().replace(/[^\p{L}\p{N}\s,]/gu, '');
+}
+
 function grams(value: string, size: number): Map<string, number> {
-  const s = `-${value.toLowerCase()}-`;
+  const s = `-${normalise(value)}-`;
   const out = new Map<string, number>();
-  if (s.length < size) {
-    out.set(s, 1);
-    return out;
-  }
   for (let i = 0; i + size <= s.length; i++) {
     const g = s.slice(i, i + size);
     out.set(g, (out.get(g) ?? 0) + 1);
@@ -38,35 +39,43 @@ export function levenshtein(a: string, b: string): number {
   return prev[b.length] ?? 0;
 }
 
-/** Matches of `query` among `candidates`, best first, with scores in [0, 1]. */
-export function fuzzyMatches(candidates: readonly string[], query: string): [number, string][] {
-  const unique = [...new Set(candidates)];
+/**
+ * Matches of `query` among `candidates` with at least `minScore`, best first. An exact (case-insensitive) match
+ * scores 1. Otherwise candidates sharing n-grams (3, else 2) with the query, ranked by cosine similarity, are
+ * re-scored by Levenshtein similarity of the lower-cased strings; the first gram size with a match wins.
+ */
+export function fuzzyMatches(
+  candidates: readonly string[],
+  query: string,
+  minScore = 0.33,
+): [number, string][] {
+  const byKey = new Map<string, string>();
+  for (const c of candidates) if (!byKey.has(c.toLowerCase())) byKey.set(c.toLowerCase(), c);
+  const key = query.toLowerCase();
+  const exact = byKey.get(key);
+  if (exact !== undefined) return [[1, exact]];
   for (const size of [3, 2]) {
-    const q = grams(query, size);
+    const q = grams(key, size);
     const qn = norm(q);
     const hits: [number, string][] = [];
-    for (const c of unique) {
+    for (const c of byKey.keys()) {
       const cg = grams(c, size);
       let dot = 0;
       for (const [g, n] of q) dot += n * (cg.get(g) ?? 0);
       if (dot > 0) hits.push([dot / (qn * norm(cg)), c]);
     }
-    if (hits.length === 0) continue;
-    const ql = query.toLowerCase();
-    return hits
+    const scored = hits
       .sort((a, b) => b[0] - a[0])
       .slice(0, 50)
-      .map(([, c]): [number, string] => {
-        const cl = c.toLowerCase();
-        return [1 - levenshtein(ql, cl) / Math.max(ql.length, cl.length), c];
-      })
+      .map(([, c]): [number, string] => [1 - levenshtein(key, c) / Math.max(key.length, c.length, 1), c])
+      .filter(([score]) => score >= minScore)
       .sort((a, b) => b[0] - a[0]);
+    if (scored.length > 0) return scored.map(([score, c]) => [score, byKey.get(c) ?? c]);
   }
   return [];
 }
 
 /** The best candidate with at least `minScore` similarity, or null. */
 export function fuzzyBest(candidates: readonly string[], query: string, minScore = 0.33): string | null {
-  const best = fuzzyMatches(candidates, query)[0];
-  return best && best[0] >= minScore ? best[1] : null;
+  return fuzzyMatches(candidates, query, minScore)[0]?.[1] ?? null;
 }
