@@ -34,9 +34,14 @@ export type ApiRequestConfig = Pick<
   'dbSchemas' | 'openApiMode' | 'dbRootSpec' | 'dbTxAllowOverride'
 >;
 
+function isPairList(h: HttpRequestInput['headers']): h is readonly (readonly [string, string])[] {
+  return Array.isArray(h);
+}
+
 /** Header pairs in request order (names as sent). */
 export function headerPairs(headers: HttpRequestInput['headers']): [string, string][] {
-  return Array.isArray(headers) ? headers.map(([k, v]) => [k, v]) : Object.entries(headers);
+  if (isPairList(headers)) return headers.map(([k, v]) => [k, v]);
+  return Object.entries(headers);
 }
 
 /** Case-insensitive lookup of the first header with this name. */

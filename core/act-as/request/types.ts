@@ -229,7 +229,7 @@ export type HttpRequestInput = {
   method: string;
   /** Request target: path plus optional `?query` (percent-encoded as on the wire). */
   target: string;
-  headers: Record<string, string> | [string, string][];
+  headers: Readonly<Record<string, string>> | readonly (readonly [string, string])[];
   body?: string | Uint8Array | null;
 };
 
