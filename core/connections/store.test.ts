@@ -65,3 +65,37 @@ describe('userDataDir', () => {
     );
   });
 });
+
+describe('connections.* through dispatch', () => {
+  it('saves, lists and deletes without ever writing the password', async () => {
+    const { createStudioContext } = await import('../app/context.js');
+    const { dispatch } = await import('../app/dispatch.js');
+    const { handlers } = await import('../app/handlers.js');
+    const context = createStudioContext({ mode: 'browser', version: 't', dataDir: dir });
+    const saved = await dispatch(handlers, context, 'connections.save', {
+      name: 'prod',
+      params: { uri: 'postgresql://ann:Top-Secret-9@db:5432/shop' },
+    });
+    expect(saved).toMatchObject({ ok: true, value: { name: 'prod', hasPassword: true } });
+    expect(readFileSync(join(dir, 'connections.json'), 'utf8')).not.toContain('Top-Secret-9');
+    const listed = await dispatch(handlers, context, 'connections.list', {});
+    expect(JSON.stringify(listed)).not.toContain('Top-Secret-9');
+    const id = saved.ok ? (saved.value as { id: string }).id : '';
+    expect(await dispatch(handlers, context, 'connections.delete', { id })).toEqual({
+      ok: true,
+      value: { deleted: true },
+    });
+    expect(await dispatch(handlers, context, 'connections.open', { id })).toMatchObject({
+      ok: false,
+      error: { code: 'GH108' },
+    });
+  });
+
+  it('reports a damaged file as GH400', async () => {
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(dir, 'connections.json'), '{ not json');
+    await expect(new ConnectionStore(dir, new MemorySecretStore()).list()).rejects.toMatchObject({
+      code: 'GH400',
+    });
+  });
+});

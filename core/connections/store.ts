@@ -44,10 +44,16 @@ export class ConnectionStore {
     } catch {
       return [];
     }
-    const parsed = fileSchema.safeParse(JSON.parse(text));
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      json = error;
+    }
+    const parsed = fileSchema.safeParse(json);
     if (!parsed.success) {
       throw new GatehouseError('GH400', `The saved connections file ${this.file} could not be read.`, {
-        details: parsed.error.issues.map((i) => i.message).join('; '),
+        details: json instanceof Error ? json.message : parsed.error.issues.map((i) => i.message).join('; '),
         hint: 'Fix or move the file aside; Gatehouse will start with an empty list.',
       });
     }
