@@ -170,9 +170,13 @@ describe('studio story: connect and inspect a table with RLS', () => {
   it('quick-opens an object with Ctrl+K and shows shortcuts with ?', async () => {
     const { page } = browser;
     await page.keyboard.press('Control+k');
+    await page.getByLabel('Find an object').fill('ord');
+    await page.getByRole('option').first().waitFor();
+    await browser.shot('11-quick-open');
     await page.getByLabel('Find an object').fill('place');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: /place_order/ }).waitFor();
+    await browser.shot('12-function');
     expect(await page.getByRole('table', { name: 'Arguments' }).textContent()).toContain('quantity');
     await page.locator('body').click({ position: { x: 700, y: 600 } });
     await page.keyboard.press('?');

@@ -20,12 +20,12 @@ export function QuickOpen({
   const hits = useMemo(() => {
     const matching = all.filter((i) => matchesFilter(i.ref.schema ?? '', i.name, query));
     const q = query.trim().toLowerCase();
-    // Names that start with the query first, so `tod` puts `todos` above `list_todos`.
-    return matching
-      .sort(
-        (a, b) => Number(!a.name.toLowerCase().startsWith(q)) - Number(!b.name.toLowerCase().startsWith(q)),
-      )
-      .slice(0, 50);
+    // Exact names, then names starting with the query, shorter first: `ord` lists `orders` before `order_items`.
+    const rank = (name: string) => {
+      const n = name.toLowerCase();
+      return n === q ? 0 : n.startsWith(q) ? 1 : 2;
+    };
+    return matching.sort((a, b) => rank(a.name) - rank(b.name) || a.name.length - b.name.length).slice(0, 50);
   }, [all, query]);
   const choose = (i: number) => {
     const hit = hits[i];

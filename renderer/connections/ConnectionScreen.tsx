@@ -40,6 +40,14 @@ export function ConnectionScreen({
 
   return (
     <div className="connect-screen">
+      <div className="connect-intro">
+        <h1>Connect to PostgreSQL</h1>
+        <p>
+          Gatehouse reads the roles, grants and row level security of the database behind your PostgREST API.
+          Connect as the role that owns the API schema, not a superuser: superusers bypass RLS, so what they
+          see is not what API users see.
+        </p>
+      </div>
       <div className="connect-grid">
         <section className="card" aria-label="Saved connections">
           <div className="card-head">
