@@ -17,6 +17,8 @@ export interface ReadCatalogOptions {
   readonly includeSystemSchemas?: boolean;
   /** Read only these schemas (after the system filter); all when absent. */
   readonly schemas?: readonly string[];
+  /** Called after each query with its file, duration and row count (profiling, the benchmark). */
+  readonly onQuery?: (file: string, ms: number, rows: number) => void;
 }
 
 /** The oldest server whose catalogs the queries understand (array_subscript_handler, pg_sequence…). */
@@ -60,8 +62,16 @@ export async function readCatalog(client: pg.ClientBase, options: ReadCatalogOpt
 }
 
 async function readInTransaction(client: pg.ClientBase, options: ReadCatalogOptions): Promise<Catalog> {
-  const q = <T extends Parameters<typeof runCatalogQuery>[2]>(file: string, row: T, values?: unknown[]) =>
-    runCatalogQuery(client, file, row, values);
+  const q = async <T extends Parameters<typeof runCatalogQuery>[2]>(
+    file: string,
+    row: T,
+    values?: unknown[],
+  ) => {
+    const started = performance.now();
+    const result = await runCatalogQuery(client, file, row, values);
+    options.onQuery?.(file, performance.now() - started, result.length);
+    return result;
+  };
 
   const serverRows = await q('server.sql', rows.serverRow);
   const schemaRows = await q('schemas.sql', rows.schemaRow);

@@ -1,0 +1,46 @@
+import pg from 'pg';
+import { readCatalog } from '../../core/catalog/read-catalog.js';
+import { measure, summarise, type Bench } from '../bench.js';
+import { generateCatalog, LARGE } from './generate.js';
+
+const RUNS = Number(process.env.GATEHOUSE_BENCH_RUNS ?? 7);
+const TARGET_MS = 1500;
+
+/**
+ * Point 9: read a large catalog (5,000 tables, 50,000 columns, 2,000 policies, 300 roles, 10,000+ grants)
+ * into the model. Median of RUNS reads after one warm-up, on one connection, as the superuser.
+ */
+export const catalogReadBench: Bench = {
+  name: 'catalog read (5k tables)',
+  async run(log) {
+    log('generating the catalog in a fresh embedded PostgreSQL 18…');
+    const generated = await generateCatalog(LARGE);
+    log(`generated in ${(generated.generateMs / 1000).toFixed(1)} s`);
+    const client = new pg.Client({ connectionString: generated.uri });
+    await client.connect();
+    try {
+      const perQuery = new Map<string, number[]>();
+      let size = '';
+      const times = await measure(async () => {
+        const catalog = await readCatalog(client, {
+          onQuery: (file, ms) => perQuery.set(file, [...(perQuery.get(file) ?? []), ms]),
+        });
+        size =
+          `${catalog.relations.length} relations, ` +
+          `${catalog.relations.reduce((n, r) => n + r.columns.length, 0)} columns, ` +
+          `${catalog.policies.length} policies, ${catalog.roles.length} roles, ${catalog.grants.length} grants, ` +
+          `${catalog.dependencies.length} dependencies`;
+      }, RUNS);
+      log(`read: ${size}`);
+      const slowest = [...perQuery]
+        .map(([file, ms]) => [file, summarise(file, ms).medianMs] as const)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 6);
+      log(`slowest queries (median): ${slowest.map(([f, ms]) => `${f} ${ms.toFixed(0)} ms`).join(', ')}`);
+      return [summarise('catalog read (5k tables)', times, { targetMs: TARGET_MS, note: size })];
+    } finally {
+      await client.end();
+      await generated.dispose();
+    }
+  },
+};
