@@ -59,13 +59,13 @@ export function PersonaEditor({
 
   return (
     <div className="aa-persona-editor">
+      <input
+        className="input"
+        aria-label="Persona name"
+        value={persona.name}
+        onChange={(e) => onChange({ ...persona, name: e.target.value })}
+      />
       <div className="aa-row">
-        <input
-          className="input"
-          aria-label="Persona name"
-          value={persona.name}
-          onChange={(e) => onChange({ ...persona, name: e.target.value })}
-        />
         <div className="aa-seg" role="radiogroup" aria-label="Persona kind">
           {(['claims', 'jwt'] as const).map((k) => (
             <button
@@ -79,6 +79,7 @@ export function PersonaEditor({
             </button>
           ))}
         </div>
+        <span className="grow" />
         {onDelete && (
           <button className="btn ghost small" onClick={onDelete} aria-label="Delete persona">
             Delete

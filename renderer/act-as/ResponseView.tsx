@@ -52,8 +52,15 @@ export function ResponseView({
   const { response } = result;
   const contentType = header(response.headers, 'content-type');
   const body = useMemo(() => parseBody(response.body, contentType), [response.body, contentType]);
-  const table: Tabular | null = body.kind === 'json' ? body.table : body.kind === 'csv' ? body.table : null;
   const error = response.status >= 400 ? asPgrstError(response.body) : null;
+  // an error body is one object, not rows: it is shown as the error callout and as JSON
+  const table: Tabular | null = error
+    ? null
+    : body.kind === 'json'
+      ? body.table
+      : body.kind === 'csv'
+        ? body.table
+        : null;
   const [view, setView] = useState<View>(table ? 'table' : body.kind === 'json' ? 'json' : 'raw');
   const [gridMs, setGridMs] = useState<number | null>(null);
   const role = result.context?.role ?? null;
@@ -263,26 +270,6 @@ function HowView({
           </dd>
         </dl>
       )}
-      <ol className="aa-statements" aria-label="Statements">
-        {result.sql.map((s, i) => {
-          const kind = classify(s, ctx?.preRequest ?? null);
-          return (
-            <li key={i} className={`aa-stmt aa-stmt-${kind}`}>
-              <div className="aa-stmt-head">
-                <Badge tone={kind === 'main' ? 'info' : 'outline'}>{kind}</Badge>
-                <span className="aa-muted">{fmt(s.ms)}</span>
-              </div>
-              <pre className="aa-pre aa-sql">{s.sql}</pre>
-              {s.params.length > 0 && (
-                <details>
-                  <summary className="aa-muted">{s.params.length} parameters</summary>
-                  <pre className="aa-pre">{describeParams(s)}</pre>
-                </details>
-              )}
-            </li>
-          );
-        })}
-      </ol>
       {main && (
         <div className="aa-explain">
           <button className="btn small" disabled={busy} onClick={() => void explain(false)}>
@@ -305,6 +292,26 @@ function HowView({
           ))}
         </div>
       )}
+      <ol className="aa-statements" aria-label="Statements">
+        {result.sql.map((s, i) => {
+          const kind = classify(s, ctx?.preRequest ?? null);
+          return (
+            <li key={i} className={`aa-stmt aa-stmt-${kind}`}>
+              <div className="aa-stmt-head">
+                <Badge tone={kind === 'main' ? 'info' : 'outline'}>{kind}</Badge>
+                <span className="aa-muted">{fmt(s.ms)}</span>
+              </div>
+              <pre className="aa-pre aa-sql">{s.sql}</pre>
+              {s.params.length > 0 && (
+                <details>
+                  <summary className="aa-muted">{s.params.length} parameters</summary>
+                  <pre className="aa-pre">{describeParams(s)}</pre>
+                </details>
+              )}
+            </li>
+          );
+        })}
+      </ol>
     </div>
   );
 }

@@ -104,8 +104,9 @@ export function explainError(
         : [];
     return {
       plain:
-        `The row was written, but no ${cmd} policy on ${table} lets ${role} keep it: the WITH CHECK expression of ` +
-        `every permissive policy for this role was false (or there is none). Compare the row with the expressions below.`,
+        `Row-level security refused the new row: no ${cmd} policy on ${table} for ${role} accepts it — the WITH CHECK ` +
+        `(or USING) expression of every permissive policy was false for this row, or no policy applies. ` +
+        `Compare the row you sent with the expressions below.`,
       link: r
         ? {
             ref: { kind: 'relation', schema: r.schema, name: r.name },

@@ -51,9 +51,11 @@ export function roleChoices(
   const all = catalog.roles.filter((r) => !r.isSystem).map((r) => r.name);
   const request = new Set<string>();
   if (anonRole) request.add(anonRole);
-  if (authenticator) {
+  // Without the authenticator in db-uri, act-as switches roles from the developer's own login.
+  const login = authenticator ?? catalog.server.sessionUser;
+  if (login) {
     // walk memberships: roles granted to the authenticator (transitively, through SET-able grants)
-    const queue = [authenticator];
+    const queue = [login];
     const seen = new Set(queue);
     while (queue.length > 0) {
       const member = queue.shift()!;
