@@ -171,14 +171,6 @@ export class ConnectionManager {
     return this.#entries.get(id)?.state ?? 'closed';
   }
 
-  /**
-   * Where connection `id` goes and as whom (with its password and the TLS options that worked), for a
-   * capability that needs sessions of its own with other settings (act-as builds PostgREST-like pools).
-   */
-  target(id: string): PgTarget {
-    return this.#require(id).target;
-  }
-
   whoami(id: string): Whoami {
     return this.#require(id).whoami;
   }
