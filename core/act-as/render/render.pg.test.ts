@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTempDatabase, pgServers, type TempDatabase } from '../../../test/pg.js';
+import {
+  createTempDatabase,
+  pgServers,
+  superuserQuery,
+  uniqueSuffix,
+  type TempDatabase,
+} from '../../../test/pg.js';
 import { planRequest } from '../plan/index.js';
 import { fixtureSchemaCache, request, testConfig } from '../plan/test-helpers.js';
 import { loadSchemaCache } from '../schema-cache/load.js';
@@ -9,9 +15,17 @@ import type { SchemaCache } from '../schema-cache/types.js';
 import { renderPlan } from './index.js';
 import { specs } from './render-specs.js';
 
-// The only test file of the plan/render/schema-cache modules that loads the conformance fixture (it creates the
-// cluster-wide cf_* roles); the statements run as cf_admin inside a transaction that is rolled back.
+// The only test file of the plan/render/schema-cache modules that loads the conformance fixture. Its roles are
+// cluster-wide, so they are renamed with a unique suffix here: the conformance runner may load the original
+// fixture on the same server at the same time. Statements run as the admin role in a rolled-back transaction.
 const FIXTURE = '/work/shared/postgrest-cases/fixture.sql';
+const suffix = uniqueSuffix();
+const ROLES = ['authenticator', 'anon', 'user', 'admin'].map((r) => `cf_${r}_${suffix}`);
+const ADMIN = `cf_admin_${suffix}`;
+
+function fixtureWithOwnRoles(): string {
+  return readFileSync(FIXTURE, 'utf8').replace(/\bcf_(authenticator|anon|user|admin)\b/g, `cf_$1_${suffix}`);
+}
 
 const bodies: Record<string, { body: unknown; pageTotal: number; total?: number; header?: string[] }> = {
   'read with a to-one embed and a filter': {
@@ -86,12 +100,13 @@ describe.each(pgServers())('rendered statements on $label', (server) => {
     db = await createTempDatabase(server, 'gh_render');
     client = new pg.Client({ connectionString: db.uri });
     await client.connect();
-    await client.query(readFileSync(FIXTURE, 'utf8'));
+    await client.query(fixtureWithOwnRoles());
   });
 
   afterAll(async () => {
     await client?.end();
     await db?.drop();
+    for (const r of [...ROLES].reverse()) await superuserQuery(server, `DROP ROLE IF EXISTS "${r}"`);
   });
 
   it('the schema cache query finds the fixture relationships (views, M2M, computed)', async () => {
@@ -116,7 +131,7 @@ describe.each(pgServers())('rendered statements on $label', (server) => {
       });
       await client.query('BEGIN');
       try {
-        await client.query('SET LOCAL ROLE cf_admin');
+        await client.query(`SET LOCAL ROLE "${ADMIN}"`);
         const row = (await client.query(st.sql, [...st.params])).rows[0] as Record<string, unknown>;
         const want = bodies[name]!;
         const body = String(row.body);
