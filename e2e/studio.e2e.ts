@@ -212,12 +212,31 @@ describe('studio story: connect and inspect a table with RLS', () => {
   it('warns when testing a superuser connection', async () => {
     const { page } = browser;
     await page.getByRole('button', { name: 'Connections' }).click();
+    // What was typed earlier is still in the form.
+    expect(await page.getByLabel('Database').inputValue()).toBe(demo.names.database);
     await page.getByLabel('User').fill(demo.superuser);
     await page.getByLabel('Password').fill(demo.superuserPassword);
     await page.getByRole('button', { name: 'Test', exact: true }).click();
     const ok = page.getByRole('status').filter({ hasText: 'Connected as' });
     await ok.waitFor();
     expect(await ok.textContent()).toContain('superuser');
+    await browser.shot('13-superuser-warning');
+  });
+
+  it('saves a connection and opens it from the list', async () => {
+    const { page } = browser;
+    await page.getByLabel('Name').fill('Demo shop (saved)');
+    await page.getByLabel('User').fill(demo.names.developer);
+    await page.getByLabel('Password').fill(demo.developerPassword);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved “Demo shop (saved)”' }).waitFor();
+    const list = page.getByRole('region', { name: 'Saved connections' });
+    expect(await list.textContent()).toContain(
+      `${demo.names.developer}@${demo.host}:${demo.port}/${demo.names.database}`,
+    );
+    await list.getByRole('button', { name: 'Open Demo shop (saved)' }).click();
+    await page.getByRole('tree', { name: 'Schemas' }).waitFor();
+    expect(await page.getByLabel('Connections').textContent()).toContain('Demo shop (saved)');
   });
 
   it('ran without console errors or CSP violations', () => {

@@ -190,7 +190,7 @@ export function ConnectionForm({
         )}
         {outcome.kind === 'error' && <ErrorCallout error={outcome.error} />}
         {outcome.kind === 'tested' && (
-          <div className="callout ok" role="status">
+          <div className={`callout ${outcome.warnings.length > 0 ? 'warn' : 'ok'}`} role="status">
             <div>
               <div>{outcome.summary}</div>
               {outcome.warnings.map((w) => (
