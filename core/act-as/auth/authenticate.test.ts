@@ -72,6 +72,19 @@ describe('authenticate', () => {
     ['Bearer a.b', 'PGRST301', 'Expected 3 parts in JWT; got 2', null],
     ['Bearer a.b.c.d', 'PGRST301', 'Expected 3 parts in JWT; got 4', null],
     ['Bearer !!.@@.##', 'PGRST301', "JWT couldn't be decoded", null],
+    [
+      `Bearer ${Buffer.from('{"alg":"HS999"}').toString('base64url')}.e30.x`,
+      'PGRST301',
+      "JWT couldn't be decoded",
+      null,
+    ],
+    [
+      `Bearer ${Buffer.from('{"alg":"none"}').toString('base64url')}.e30.`,
+      'PGRST301',
+      'No suitable key or wrong key type',
+      'None of the keys was able to decode the JWT',
+    ],
+    ['Bearer e30.e30.e30', 'PGRST301', "JWT couldn't be decoded", null],
   ])('%j → %s %s', async (h, code, message, details) => {
     const r = await authenticate(config, h, now);
     expect(r.ok).toBe(false);

@@ -16,6 +16,24 @@ export const allowedSkewSeconds = 30;
 
 type Claims = Record<string, Json>;
 
+/** The JWS algorithms PostgREST's JOSE library knows ("none" parses but no key accepts it). */
+const knownAlgs = new Set([
+  'none',
+  'HS256',
+  'HS384',
+  'HS512',
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+]);
+
 function isObject(v: unknown): v is Claims {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -28,7 +46,9 @@ export async function decodeJwt(token: string, keys: JwtKeys): Promise<Result<Cl
   let alg: string;
   try {
     const header = decodeProtectedHeader(token);
-    if (typeof header.alg !== 'string') return err(pgrst.jwtDecode({ kind: 'unreachable' }));
+    // A header the JOSE library cannot read (no/unknown alg) fails before any key is tried.
+    if (typeof header.alg !== 'string' || !knownAlgs.has(header.alg))
+      return err(pgrst.jwtDecode({ kind: 'unreachable' }));
     alg = header.alg;
   } catch {
     return err(pgrst.jwtDecode({ kind: 'unreachable' }));
