@@ -214,6 +214,19 @@ describe('embedding', () => {
     ]);
   });
 
+  it('filters reach an aliased embed by its alias or its relation name (legacy target names)', () => {
+    const select = [
+      col('id'),
+      embed('members', [col('id')], { alias: 'assignee', hint: 'tasks_assignee_id_fkey' }),
+    ];
+    for (const target of ['assignee', 'members']) {
+      const t = tree(
+        okPlan({ action: read('tasks'), select, filters: [{ path: [target], filter: eq('id', '1') }] }),
+      );
+      expect(t.children[0]?.node.where).toHaveLength(1);
+    }
+  });
+
   it('embeds through a view using its base table FKs (reviewer_id is not exposed: no ambiguity)', () => {
     const t = tree(
       okPlan({

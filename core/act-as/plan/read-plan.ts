@@ -89,15 +89,15 @@ function initTree(sc: SchemaCache, qi: QualifiedName, select: readonly SelectIte
   return build({ plan: defaultPlan(qi, qi.name, 0), children: [] }, select);
 }
 
-/** Finds the node at `path` (by alias, else relation name) or fails with PGRST108. */
+/**
+ * Finds the node at `path` or fails with PGRST108. An embed is found by its alias or by its relation name
+ * (PostgREST's url-use-legacy-target-names, true by default and the only behaviour of v13).
+ */
 function findNode(root: Node, path: EmbedPath): Node {
   let node = root;
   for (const name of path) {
-    const next = node.children.find((c) => (c.plan.relAlias ?? c.plan.relName) === name);
-    if (!next) {
-      const legacy = node.children.find((c) => c.plan.relName === name && c.plan.relAlias !== null);
-      throw pgrst.notEmbedded(name, legacy ? [legacy.plan.relName, legacy.plan.relAlias ?? ''] : null);
-    }
+    const next = node.children.find((c) => c.plan.relName === name || c.plan.relAlias === name);
+    if (!next) throw pgrst.notEmbedded(name, null);
     node = next;
   }
   return node;
