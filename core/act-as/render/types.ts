@@ -10,7 +10,8 @@
  *   total_result_set   text|bigint|null  exact/planned/estimated total when a count was requested (read/call), else null
  *                                        ('' for writes)
  *   page_total         bigint            rows in this page (rows affected for writes)
- *   header             text[]            only for `kind: 'insert'|'upsert'` (Location parts: `col=eq.val`), else absent
+ *   header             text[]            writes only: Location parts (`col=eq.val`) of a return=headers-only insert,
+ *                                        else an empty array; absent for reads and calls
  *   body               text              the response body PostgreSQL built (JSON text, CSV text, '' when no body)
  *   response_headers   text|null         current_setting('response.headers') after the statement (JSON array text)
  *   response_status    text|null         current_setting('response.status') after the statement
