@@ -101,6 +101,8 @@ export class PathCompleter {
   private readonly functions = new Map<string, ApiFunction>();
   private readonly relationNames = new Map<string, readonly string[]>();
   private readonly functionNames = new Map<string, readonly string[]>();
+  /** Lower-cased twins of the name lists, so a keystroke's "contains" scan allocates nothing. */
+  private readonly lowered = new Map<readonly string[], readonly string[]>();
   private readonly incoming = new Map<
     string,
     { from: ApiRelation; fk: ApiRelation['foreignKeys'][number] }[]
@@ -124,6 +126,11 @@ export class PathCompleter {
     }
     for (const [s, names] of rel) this.relationNames.set(s, [...new Set(names)].sort());
     for (const [s, names] of fn) this.functionNames.set(s, [...new Set(names)].sort());
+    for (const list of [...this.relationNames.values(), ...this.functionNames.values()])
+      this.lowered.set(
+        list,
+        list.map((n) => n.toLowerCase()),
+      );
   }
 
   get defaultSchema(): string {
@@ -310,7 +317,7 @@ export class PathCompleter {
         5,
         end,
         prefix,
-        filterNames(names, prefix).map((n) => {
+        filterNames(names, prefix, this.lowered.get(names)).map((n) => {
           const f = this.fn(n, schema)!;
           return {
             label: n,
@@ -327,7 +334,7 @@ export class PathCompleter {
     const items: CompletionItem[] = [];
     if ('rpc/'.startsWith(prefix.toLowerCase()))
       items.push({ label: 'rpc/', insert: 'rpc/', kind: 'keyword', detail: 'call a function' });
-    for (const n of filterNames(names, prefix)) {
+    for (const n of filterNames(names, prefix, this.lowered.get(names))) {
       const r = this.relation(n, schema)!;
       items.push({
         label: n,
@@ -514,7 +521,11 @@ function tokenEnd(path: string, cursor: number, paramEnd: number, delimiters: st
 }
 
 /** Binary search for names starting with the prefix, then a bounded scan for names containing it. */
-function filterNames(sorted: readonly string[], prefix: string): string[] {
+function filterNames(
+  sorted: readonly string[],
+  prefix: string,
+  lower: readonly string[] = sorted.map((n) => n.toLowerCase()),
+): string[] {
   if (prefix === '') return sorted.slice(0, MAX_ITEMS);
   let lo = 0;
   let hi = sorted.length;
@@ -524,14 +535,15 @@ function filterNames(sorted: readonly string[], prefix: string): string[] {
     else hi = mid;
   }
   const out: string[] = [];
+  const first = lo;
   for (let i = lo; i < sorted.length && out.length < MAX_ITEMS && sorted[i]!.startsWith(prefix); i++)
     out.push(sorted[i]!);
+  const taken = out.length;
   if (out.length < MAX_ITEMS) {
     const p = prefix.toLowerCase();
-    const seen = new Set(out);
-    for (const n of sorted) {
-      if (out.length >= MAX_ITEMS) break;
-      if (!seen.has(n) && n.toLowerCase().includes(p)) out.push(n);
+    for (let i = 0; i < lower.length && out.length < MAX_ITEMS; i++) {
+      if (i >= first && i < first + taken) continue; // already listed as prefix matches
+      if (lower[i]!.includes(p)) out.push(sorted[i]!);
     }
   }
   return out;
