@@ -3,8 +3,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ClientProvider, createClient, pickTransport } from './client/index.js';
 import { App } from './shell/App.js';
+import { applyInitialTheme } from './shell/theme.js';
 import './shell/styles.css';
 
+applyInitialTheme();
 const client = createClient(pickTransport());
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -13,9 +13,10 @@ import { useConnectionDraft } from '../connections/draft.js';
 import { connectionKeys } from '../connections/keys.js';
 import { useConnectionStatusQuery } from '../connections/queries.js';
 import { EmptyState, Loading } from './EmptyState.js';
+import { ErrorBoundary } from './ErrorBoundary.js';
 import { ErrorCallout } from './ErrorCallout.js';
 import { panels } from './panels.js';
-import { DEFAULT_PANEL, useRoute } from './route.js';
+import { DEFAULT_PANEL, formatRoute, useRoute } from './route.js';
 import { ShortcutsDialog } from './ShortcutsDialog.js';
 import { useShortcuts } from './shortcuts.js';
 import { useTheme } from './theme.js';
@@ -136,7 +137,7 @@ export function App() {
             <ConnectionLostBanner status={current} onReconnect={reconnect} />
           )}
         </div>
-        {main}
+        <ErrorBoundary resetKey={formatRoute(route)}>{main}</ErrorBoundary>
         {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
         {dialog === 'quick' && catalog.data && (
           <QuickOpen catalog={catalog.data} onOpen={openObject} onClose={() => setDialog(null)} />

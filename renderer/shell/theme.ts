@@ -20,6 +20,12 @@ function systemTheme(): Theme {
     : 'light';
 }
 
+/** Sets <html data-theme> before the first render, so a dark-theme user never sees a light flash. */
+export function applyInitialTheme(): void {
+  const choice = readChoice();
+  document.documentElement.dataset.theme = choice === 'system' ? systemTheme() : choice;
+}
+
 /** Follows the OS until the user picks a theme; the pick is persisted and applied as <html data-theme>. */
 export function useTheme(): { theme: Theme; choice: ThemeChoice; toggle(): void } {
   const [choice, setChoice] = useState<ThemeChoice>(readChoice);
