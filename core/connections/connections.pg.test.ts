@@ -48,6 +48,17 @@ describe.each(pgServers())('connections ($label)', (server) => {
     sslmode: 'disable' as const,
   });
 
+  it('connects from PG* variables and ~/.pgpass alone, as libpq would', async () => {
+    const environment = fakeEnvironment({
+      env: { PGHOST: host, PGPORT: String(port), PGUSER: owner, PGDATABASE: db.name, PGSSLMODE: 'disable' },
+      files: { '/home/ann/.pgpass': `# test\n${host}:${port}:*:${owner}:${password.replace(/:/g, '\\:')}\n` },
+    });
+    const m = new ConnectionManager({ environment });
+    const { whoami, warnings } = await m.test({});
+    expect(whoami).toMatchObject({ currentUser: owner, database: db.name });
+    expect(warnings).toEqual([]);
+  });
+
   it('a wrong password is GH101 with a hint about the password and pg_hba', async () => {
     await expect(manager().test({ ...ownerParams(), password: 'wrong' })).rejects.toMatchObject({
       code: 'GH101',
