@@ -29,6 +29,15 @@ describe('resolveConnection: defaults', () => {
     });
   });
 
+  it('defaults to the Unix socket directory when a server socket is there (not on Windows)', () => {
+    const socket = { text: '', mode: 0o140777 };
+    const files = { '/var/run/postgresql/.s.PGSQL.5432': socket, '/tmp/.s.PGSQL.6000': socket };
+    expect(resolveConnection({}, fakeEnvironment({ files })).host).toBe('/var/run/postgresql');
+    expect(resolveConnection({ port: 6000 }, fakeEnvironment({ files })).host).toBe('/tmp');
+    expect(resolveConnection({ port: 7000 }, fakeEnvironment({ files })).host).toBe('localhost');
+    expect(resolveConnection({}, fakeEnvironment({ files, platform: 'win32' })).host).toBe('localhost');
+  });
+
   it('defaults the database to the resolved user, wherever the user came from', () => {
     expect(resolveConnection({}, fakeEnvironment({ env: { PGUSER: 'bob' } })).database).toBe('bob');
     expect(resolveConnection({ uri: 'postgresql://carl@h' }, fakeEnvironment()).database).toBe('carl');

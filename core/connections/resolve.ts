@@ -104,6 +104,16 @@ function defaultPassfile(environment: ResolveEnvironment): string {
   return join(home, '.pgpass', platform);
 }
 
+/** Socket directories libpq is commonly built with (Debian's first, then the upstream default). */
+const SOCKET_DIRS = ['/var/run/postgresql', '/tmp'];
+
+/** libpq's default host: on Unix the socket directory when a server's socket is there, else localhost. */
+function defaultHost(port: string, environment: ResolveEnvironment): string {
+  if (environment.platform === 'win32') return 'localhost';
+  const dir = SOCKET_DIRS.find((d) => environment.fileMode(`${d}/.s.PGSQL.${port}`) !== undefined);
+  return dir ?? 'localhost';
+}
+
 /**
  * Fills connection parameters the way libpq does: explicit form fields, then the URI/conninfo string,
  * then the service file (service from the parameters or PGSERVICE), then PG* environment variables,
@@ -137,8 +147,8 @@ export function resolveConnection(
     }
   }
 
-  const host = values.hostaddr ?? values.host ?? 'localhost';
   const portText = values.port ?? '5432';
+  const host = values.hostaddr ?? values.host ?? defaultHost(portText, environment);
   if (!/^\d{1,5}$/.test(portText) || Number(portText) < 1 || Number(portText) > 65535) {
     throw new GatehouseError('GH103', `Invalid port "${portText}".`, {
       hint: 'The port must be a number from 1 to 65535 (check PGPORT too).',
