@@ -1,0 +1,110 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createTempDatabase,
+  pgServers,
+  superuserQuery,
+  uniqueSuffix,
+  type TempDatabase,
+} from '../../test/pg.js';
+import { createStudioContext, type StudioContext } from '../app/context.js';
+import { dispatch } from '../app/dispatch.js';
+import { handlers } from '../app/handlers.js';
+import { fakeEnvironment } from '../connections/test-environment.js';
+import { actAsTestSchema } from './test-schema.js';
+
+describe.each(pgServers())('actAs.* studio calls on $label', (server) => {
+  const s = actAsTestSchema(uniqueSuffix());
+  let db: TempDatabase;
+  let context: StudioContext;
+  let connectionId: string;
+  const call = async (name: string, input: unknown) => {
+    const r = await dispatch(handlers, context, name, input);
+    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+    return r.value as Record<string, unknown>;
+  };
+
+  beforeAll(async () => {
+    await superuserQuery(server, s.rolesSql);
+    db = await createTempDatabase(server);
+    await superuserQuery(server, s.schemaSql, db.name);
+    context = createStudioContext({
+      mode: 'cli',
+      version: 'test',
+      dataDir: mkdtempSync(join(tmpdir(), 'gh-actas-')),
+      manager: { environment: fakeEnvironment() },
+    });
+    connectionId = (await context.connections.open({ uri: db.uri })).id;
+    const u = new URL(server.superuserUri);
+    await call('actAs.config.set', { connectionId, text: s.conf(u.hostname, u.port, db.name) });
+  });
+
+  afterAll(async () => {
+    await context?.connections.closeAll();
+    await db?.drop();
+    await superuserQuery(server, s.dropRolesSql);
+  });
+
+  it('config.get shows the effective config, password masked', async () => {
+    const r = await call('actAs.config.get', { connectionId });
+    expect(r.effective).toMatchObject({
+      'db-schemas': ['api'],
+      'db-anon-role': s.anon,
+      'jwt-secret': '(set)',
+    });
+    expect(String((r.effective as Record<string, unknown>)['db-uri'])).toContain('***');
+  });
+
+  it('request: answers as the persona, rolled back unless commit, with the SQL and context', async () => {
+    const r = await call('actAs.request', {
+      connectionId,
+      method: 'POST',
+      path: '/items?select=id,name',
+      headers: [
+        ['Prefer', 'return=representation'],
+        ['Content-Type', 'application/json'],
+      ],
+      body: '{"id":30,"name":"thirty"}',
+      persona: { type: 'claims', claims: { role: s.user, sub: 'u9' } },
+    });
+    const res = r.response as { status: number; body: string };
+    expect(res.status).toBe(201);
+    expect(JSON.parse(res.body)).toEqual([{ id: 30, name: 'thirty' }]);
+    expect(r.committed).toBe(false);
+    expect((r.context as { role: string }).role).toBe(s.user);
+    expect((r.sql as { sql: string }[]).map((x) => x.sql).at(-1)).toBe('ROLLBACK');
+    const n = await superuserQuery(server, 'SELECT count(*)::int AS n FROM api.items WHERE id = 30', db.name);
+    expect(n.rows[0].n).toBe(0);
+  });
+
+  it('sql: runs in the persona session', async () => {
+    const r = await call('actAs.sql', {
+      connectionId,
+      sql: "select current_user, current_setting('request.jwt.claims', true)::json->>'sub' as sub",
+      persona: { type: 'claims', claims: { role: s.user, sub: 'u9' } },
+    });
+    expect(r.error).toBeNull();
+    expect(r.results).toEqual([
+      { command: 'SELECT', rowCount: 1, columns: ['current_user', 'sub'], rows: [[s.user, 'u9']] },
+    ]);
+    const denied = await call('actAs.sql', {
+      connectionId,
+      sql: 'delete from api.items',
+      persona: { type: 'anon' },
+    });
+    expect(denied.error).toMatchObject({ code: '42501', status: 401 });
+  });
+
+  it('mintJwt and decodeJwt use the connection config', async () => {
+    const { token } = (await call('actAs.mintJwt', { connectionId, claims: { role: s.user } })) as {
+      token: string;
+    };
+    const d = await call('actAs.decodeJwt', { connectionId, token });
+    expect(d).toMatchObject({ valid: true, role: s.user, header: { alg: 'HS256', typ: 'JWT' } });
+    const bad = await call('actAs.decodeJwt', { connectionId, token: token + 'x' });
+    expect(bad.valid).toBe(false);
+    expect((bad.error as { code: string }).code).toBe('PGRST301');
+  });
+});
