@@ -64,6 +64,37 @@ describe('navigator filter', () => {
     expect(onSelect).toHaveBeenCalledWith({ kind: 'relation', schema: 'api', name: 'todos' });
   });
 
+  it('opens a big catalog with its schemas folded, and a filter unfolds the matches', async () => {
+    const base = fixtureCatalog();
+    const big = {
+      ...base,
+      relations: Array.from({ length: 3000 }, (_, i) => ({
+        ...base.relations[0]!,
+        name: `t${String(i).padStart(4, '0')}`,
+      })),
+    };
+    const started = performance.now();
+    function BigHarness() {
+      const [filter, setFilter] = useState('');
+      return (
+        <Navigator
+          catalog={big}
+          selected={null}
+          onSelect={() => undefined}
+          filter={filter}
+          onFilterChange={setFilter}
+        />
+      );
+    }
+    render(<BigHarness />);
+    expect(screen.queryAllByRole('treeitem', { name: /^table / })).toHaveLength(0);
+    expect(screen.getByRole('treeitem', { name: 'schema api' }).getAttribute('aria-expanded')).toBe('false');
+    fireEvent.change(screen.getByLabelText('Filter objects'), { target: { value: 't2999' } });
+    await screen.findByRole('treeitem', { name: 'table api.t2999' });
+    expect(screen.queryAllByRole('treeitem', { name: /^table / })).toHaveLength(1);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
   it('filters by every word, case-insensitively', () => {
     expect(matchesFilter('api', 'todos', 'API tod')).toBe(true);
     expect(matchesFilter('api', 'todos', 'api prof')).toBe(false);

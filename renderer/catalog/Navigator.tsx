@@ -1,7 +1,13 @@
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { refKey, type Catalog, type ObjectRef } from '../../shared/model/catalog.js';
 import { KindIcon } from './KindIcon.js';
 import { buildNavigator } from './navigator-model.js';
+
+const LARGE_CATALOG = 400;
+
+function navItemCount(c: Catalog): number {
+  return c.relations.length + c.functions.length + c.sequences.length + c.types.length;
+}
 import { RlsBadge } from './RlsBadge.js';
 
 /** Schemas → tables, views, functions, sequences, types; owner and RLS badges; a filter box. */
@@ -18,10 +24,19 @@ export function Navigator({
   filter: string;
   onFilterChange(filter: string): void;
 }) {
-  const tree = useMemo(() => buildNavigator(catalog, filter), [catalog, filter]);
-  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
+  // Typing stays responsive on big catalogs: the tree catches up with the filter a frame later.
+  const deferredFilter = useDeferredValue(filter);
+  const tree = useMemo(() => buildNavigator(catalog, deferredFilter), [catalog, deferredFilter]);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() =>
+    // A big database opens with its schemas folded (except the selected object's), small ones open.
+    navItemCount(catalog) > LARGE_CATALOG
+      ? new Set(
+          catalog.schemas.map((s) => s.name).filter((n) => n !== selected?.schema && n !== selected?.name),
+        )
+      : new Set(),
+  );
   const selectedKey = selected ? refKey(selected) : null;
-  const filtering = filter.trim() !== '';
+  const filtering = deferredFilter.trim() !== '';
   const total = tree.reduce((n, s) => n + s.total, 0);
 
   const toggle = (schema: string) =>
