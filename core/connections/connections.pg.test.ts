@@ -1,3 +1,4 @@
+import { connect, createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTempDatabase,
@@ -152,6 +153,58 @@ describe.each(pgServers())('connections ($label)', (server) => {
       expect(m.state(id)).toBe('connected');
     } finally {
       await m.closeAll();
+    }
+  });
+
+  it('reports a dead server, backs off, and reconnects once it is back', async () => {
+    // A TCP proxy in front of the server stands in for the network or the server going away.
+    const sockets = new Set<Socket>();
+    const startProxy = (listenPort: number) =>
+      new Promise<Server>((resolve) => {
+        const proxy = createServer((inbound) => {
+          const outbound = connect({ host, port });
+          for (const s of [inbound, outbound]) {
+            sockets.add(s);
+            s.on('error', () => undefined);
+            s.on('close', () => sockets.delete(s));
+          }
+          inbound.pipe(outbound).pipe(inbound);
+        });
+        proxy.listen(listenPort, '127.0.0.1', () => resolve(proxy));
+      });
+    const stopProxy = (proxy: Server) =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        proxy.close(() => resolve());
+      });
+    const proxyPort = await freePort();
+    let proxy = await startProxy(proxyPort);
+    const m = new ConnectionManager({
+      environment: fakeEnvironment(),
+      retryDelaysMs: [0, 50],
+      backoffMs: 800,
+    });
+    const { id } = await m.open({ ...ownerParams(), host: '127.0.0.1', port: proxyPort });
+    try {
+      await m.withClient(id, (c) => c.query('SELECT 1'));
+      await stopProxy(proxy);
+      for (let i = 0; i < 50 && m.state(id) === 'connected'; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(m.state(id)).toBe('lost');
+      await expect(m.withClient(id, (c) => c.query('SELECT 1'))).rejects.toMatchObject({ code: 'GH100' });
+      expect(m.state(id)).toBe('lost');
+      // While backing off, calls fail at once instead of hanging the UI.
+      const t0 = Date.now();
+      await expect(m.withClient(id, (c) => c.query('SELECT 1'))).rejects.toMatchObject({ code: 'GH100' });
+      expect(Date.now() - t0).toBeLessThan(100);
+      proxy = await startProxy(proxyPort);
+      await new Promise((r) => setTimeout(r, 900));
+      const { rows } = await m.withClient(id, (c) => c.query('SELECT current_user AS u'));
+      expect(rows[0]).toEqual({ u: owner });
+      expect(m.state(id)).toBe('connected');
+      expect(m.status()[0]?.lastError).toBeNull();
+    } finally {
+      await m.closeAll();
+      await stopProxy(proxy);
     }
   });
 
