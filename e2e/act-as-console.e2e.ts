@@ -315,6 +315,21 @@ describe('act-as console stories', () => {
     expect(await result.textContent()).toContain('alice');
     await page.locator('.aa-sql-results').getByText('rolled back').waitFor();
     await browser.shot('act-as-13-sql');
+
+    // a long query is cancellable
+    const editor = page.locator('[data-testid="editor-console/persona.sql"] .monaco-editor');
+    await editor.click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText('select pg_sleep(20)');
+    const started = Date.now();
+    await page.getByRole('button', { name: 'Run' }).click();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    const error = page.locator('.aa-sql-results .callout.error');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('57014');
+    expect(Date.now() - started).toBeLessThan(10_000);
+    await browser.shot('act-as-14-cancelled');
     // no CSP violations or uncaught errors (a chunk missing while another run rebuilds dist/ is not ours)
     expect(
       browser.problems.filter((p) => /Content Security Policy|Uncaught|TypeError|ReferenceError/.test(p)),

@@ -14,8 +14,11 @@ export function ResultGrid({
   label,
   highlight,
   onRendered,
+  fit,
 }: {
   table: Tabular;
+  /** Size to the rows (up to a limit) instead of filling the parent: small results in a list. */
+  fit?: boolean;
   label: string;
   /** Per row: a class for the whole row (e.g. only one persona sees it) and the columns that differ. */
   highlight?: (row: number) => { className?: string; columns?: readonly string[] } | null;
@@ -31,7 +34,14 @@ export function ResultGrid({
     initialRect: { width: 800, height: 480 },
   });
   const widths = useMemo(() => {
-    const sample = table.rows.slice(0, 50);
+    // first, middle and last rows: widths fit values that grow along the result (ids, counters, labels)
+    const n = table.rows.length;
+    const mid = Math.floor(n / 2);
+    const sample = [
+      ...table.rows.slice(0, 40),
+      ...table.rows.slice(mid, mid + 20),
+      ...table.rows.slice(Math.max(40, n - 40)),
+    ];
     return table.columns.map((c, ci) => {
       const longest = Math.max(c.length, ...sample.map((r) => Math.min(60, cellText(r[ci]).length)));
       return Math.max(64, Math.min(420, longest * 7.5 + 24));

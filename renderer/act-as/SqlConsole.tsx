@@ -103,7 +103,7 @@ export function SqlConsole({
               </div>
               {r.columns.length > 0 && (
                 <div className="aa-grid-box">
-                  <ResultGrid table={{ columns: r.columns, rows: r.rows }} label={`Result ${i + 1}`} />
+                  <ResultGrid table={{ columns: r.columns, rows: r.rows }} label={`Result ${i + 1}`} fit />
                 </div>
               )}
             </div>
