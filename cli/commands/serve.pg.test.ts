@@ -78,4 +78,23 @@ describe.each(pgServers())('gatehouse serve on $label', (server) => {
     expect(bad.status).toBe(401);
     expect(await bad.json()).toMatchObject({ code: 'PGRST301' });
   });
+
+  it('answers CORS like PostgREST for requests with an Origin', async () => {
+    const pre = await fetch(`${srv.url}/items`, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'http://app.test',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type',
+      },
+    });
+    expect(pre.status).toBe(200);
+    expect(pre.headers.get('access-control-allow-origin')).toBe('*');
+    expect(pre.headers.get('access-control-allow-headers')).toBe('Authorization, content-type');
+    const get = await fetch(`${srv.url}/items?select=id&limit=1`, { headers: { Origin: 'http://app.test' } });
+    expect(get.headers.get('access-control-allow-origin')).toBe('*');
+    expect(get.headers.get('access-control-expose-headers')).toContain('Content-Range');
+    const plain = await fetch(`${srv.url}/items?select=id&limit=1`);
+    expect(plain.headers.get('access-control-allow-origin')).toBeNull();
+  });
 });

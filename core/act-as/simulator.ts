@@ -15,6 +15,7 @@ import { authorizationHeader, type Persona } from './persona.js';
 import type { RenderedStatement } from './render/types.js';
 import type { ApiRequest } from './request/types.js';
 import { buildResponse, infoResponse } from './response/build.js';
+import { corsPreflight, withCors } from './response/cors.js';
 import { errorResponse } from './response/error-response.js';
 import type { SimResponse } from './response/types.js';
 import { SchemaCacheStore } from './schema-cache-store.js';
@@ -169,8 +170,9 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
   let statement: RenderedStatement | null = null;
   let committed = false;
   const { config, stages } = input;
+  const requestHeaders = headerPairs(input.request.headers);
   const done = (response: SimResponse): SimulateResult => ({
-    response,
+    response: withCors(response, requestHeaders),
     sql,
     context,
     statement,
@@ -179,7 +181,9 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
   });
   const fail = (e: PgrstError): SimulateResult => done(errorResponse(e, config.clientErrorVerbosity));
   try {
-    const headers = headerPairs(input.request.headers);
+    const headers = requestHeaders;
+    const preflight = corsPreflight(input.request.method, headers);
+    if (preflight) return { ...done(preflight), response: preflight };
     const authIdx = headers.findIndex(([k]) => k.toLowerCase() === 'authorization');
     const requestAuth = authIdx >= 0 ? (headers[authIdx]?.[1] ?? null) : null;
 
