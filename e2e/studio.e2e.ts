@@ -239,6 +239,18 @@ describe('studio story: connect and inspect a table with RLS', () => {
     expect(await page.getByLabel('Connections').textContent()).toContain('Demo shop (saved)');
   });
 
+  it('lists open connections, switches between them and disconnects one', async () => {
+    const { page } = browser;
+    await page.getByRole('button', { name: 'Connections' }).click();
+    const open = page.getByRole('region', { name: 'Open connections' });
+    await open.getByRole('button', { name: 'Disconnect Demo shop (local)' }).waitFor();
+    await browser.shot('14-open-connections');
+    await open.getByRole('button', { name: 'Disconnect Demo shop (local)' }).click();
+    await open.getByRole('button', { name: 'Disconnect Demo shop (local)' }).waitFor({ state: 'detached' });
+    await open.getByRole('button', { name: 'Switch to Demo shop (saved)' }).click();
+    await page.getByRole('tree', { name: 'Schemas' }).waitFor();
+  });
+
   it('ran without console errors or CSP violations', () => {
     // The failed login answers 200 with an envelope, so no network error is expected either.
     expect(browser.problems.filter((p) => !p.includes('favicon'))).toEqual([]);

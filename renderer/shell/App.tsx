@@ -85,6 +85,7 @@ export function App() {
       <ConnectionScreen
         draft={draft}
         update={updateDraft}
+        openConnections={open}
         onOpened={(id) => navigate({ connectionId: id, panel: DEFAULT_PANEL, object: null, tab: null })}
       />
     );
