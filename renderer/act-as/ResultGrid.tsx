@@ -68,6 +68,11 @@ export function ResultGrid({
       aria-label={label}
       aria-rowcount={table.rows.length + 1}
       ref={scroller}
+      style={
+        fit
+          ? { height: Math.min(420, 32 + table.rows.length * ROW_H + 2), minHeight: 0, flex: 'none' }
+          : undefined
+      }
     >
       <div
         className="aa-grid-head"
