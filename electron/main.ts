@@ -4,6 +4,7 @@ import { createStudioContext, type StudioContext } from '../core/app/context.js'
 import { handlers } from '../core/app/handlers.js';
 import { userDataDir } from '../core/connections/data-dir.js';
 import { startEmbeddedDefault, type EmbeddedDefault } from '../core/embedded/default.js';
+import { openEmbeddedDemo } from '../core/embedded/open-demo.js';
 import { hardenSession, hardenWebContents } from './harden.js';
 import { registerIpc } from './ipc.js';
 import { preloadPath, rendererIndexPath } from './paths.js';
@@ -71,10 +72,7 @@ void app.whenReady().then(async () => {
   // The same zero-configuration default as `gatehouse start`; the studio still opens if it fails.
   try {
     embedded = await startEmbeddedDefault({ dataDir });
-    await context.connections.open(embedded.developer, {
-      id: 'embedded-demo',
-      name: 'Demo database (developer@gatehouse_demo)',
-    });
+    await openEmbeddedDemo(context, embedded);
   } catch (error) {
     console.error(`gatehouse: the embedded demo database did not start: ${String(error)}`);
   }

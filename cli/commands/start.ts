@@ -6,6 +6,7 @@ import { handlers } from '../../core/app/handlers.js';
 import { userDataDir } from '../../core/connections/data-dir.js';
 import { packageRoot } from '../../core/db/sql-files.js';
 import { startEmbeddedDefault } from '../../core/embedded/default.js';
+import { openEmbeddedDemo } from '../../core/embedded/open-demo.js';
 import { startBrowserServer } from '../../server/index.js';
 import type { Command, CommandIO } from '../command.js';
 import { browserCommand, parseStartArgs, type StartOptions } from './start-args.js';
@@ -59,10 +60,7 @@ export async function runStart(
   const context = createStudioContext({ mode: 'browser', version: version(), dataDir });
   try {
     const tDb = Date.now();
-    const opened = await context.connections.open(embedded.developer, {
-      id: 'embedded-demo',
-      name: 'Demo database (developer@gatehouse_demo)',
-    });
+    const opened = await openEmbeddedDemo(context, embedded);
     const server = await startBrowserServer({ handlers, context, port: options.port });
     try {
       io.stdout(

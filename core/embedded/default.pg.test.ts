@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createStudioContext } from '../app/context.js';
 import { startEmbeddedDefault } from './default.js';
+import { DEMO_CONNECTION_ID, openEmbeddedDemo } from './open-demo.js';
 
 // One embedded cluster of its own (not the shared test servers): what `gatehouse start` does, twice.
 describe('startEmbeddedDefault', () => {
@@ -47,6 +49,24 @@ describe('startEmbeddedDefault', () => {
       await client.connect();
       expect((await client.query('SELECT count(*)::int AS n FROM api.products')).rows[0]).toEqual({ n: 5 });
       await client.end();
+      // The studio lists the demo as a saved connection (password kept out of the file) and opens it.
+      const context = createStudioContext({ mode: 'browser', version: 't', dataDir });
+      try {
+        const opened = await openEmbeddedDemo(context, second);
+        expect(opened.warnings).toEqual([]);
+        expect(context.connections.defaultId).toBe(DEMO_CONNECTION_ID);
+        const [saved] = await context.savedConnections.list();
+        expect(saved).toMatchObject({
+          id: DEMO_CONNECTION_ID,
+          hasPassword: true,
+          params: { user: 'developer' },
+        });
+        expect(readFileSync(join(dataDir, 'connections.json'), 'utf8')).not.toContain(
+          String(second.developer.password),
+        );
+      } finally {
+        await context.connections.closeAll();
+      }
     } finally {
       await second.stop();
     }
