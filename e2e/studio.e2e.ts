@@ -154,6 +154,19 @@ describe('studio story: connect and inspect a table with RLS', () => {
     await browser.shot('07-table-ddl');
   });
 
+  it('shows a security_invoker view with the base columns it shows', async () => {
+    const { page } = browser;
+    await page.getByRole('treeitem', { name: 'view api.order_totals' }).click();
+    await page.getByRole('heading', { name: 'order_totals' }).waitFor();
+    await page.getByText('security_invoker', { exact: true }).waitFor();
+    const columns = page.getByRole('table', { name: 'Columns' });
+    expect(await columns.textContent()).toContain('api.orders.user_id');
+    expect(await columns.textContent()).toContain('expression');
+    await browser.shot('07b-view');
+    await page.getByRole('treeitem', { name: 'table api.orders' }).click();
+    await page.getByRole('heading', { name: 'orders' }).waitFor();
+  });
+
   it('toggles the theme and remembers it', async () => {
     const { page } = browser;
     await page.getByRole('tab', { name: /Policies/ }).click();

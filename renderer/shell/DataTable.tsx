@@ -28,7 +28,7 @@ export function DataTable<T>({
         <thead>
           <tr>
             {columns.map((c) => (
-              <th key={c.key} scope="col" className={c.className}>
+              <th key={c.key} scope="col" className={c.className?.includes('center') ? 'center' : undefined}>
                 {c.header}
               </th>
             ))}
