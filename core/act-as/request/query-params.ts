@@ -15,6 +15,7 @@ import type {
   Filter,
   LogicTree,
   NonnegRange,
+  OpExpr,
   OrderTerm,
   QueryParams,
   SelectItem,
@@ -71,11 +72,11 @@ function canonicalOf(pairs: [string, string | null][]): string {
   return out.join('&');
 }
 
+const pFilterValue = pOpExpr(pSingleVal);
+
 function pRequestFilter(isRpcRead: boolean, k: string, v: string): { path: EmbedPath; filter: Filter } {
   const tree = parseWith(pTreePath, `failed to parse tree path (${k})`, k);
-  const parseFlt = isRpcRead
-    ? alt(pOpExpr(pSingleVal), pure({ type: 'noop' as const, value: v }))
-    : pOpExpr(pSingleVal);
+  const parseFlt = isRpcRead ? alt(pFilterValue, pure<OpExpr>({ type: 'noop', value: v })) : pFilterValue;
   const opExpr = parseWith(parseFlt, `failed to parse filter (${v})`, v);
   return { path: tree.path, filter: { field: tree.field, opExpr } };
 }
