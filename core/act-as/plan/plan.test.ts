@@ -13,6 +13,7 @@ import {
   request,
   rpcGet,
   rpcPost,
+  spread,
   testConfig,
   type RequestSpec,
 } from './test-helpers.js';
@@ -312,6 +313,40 @@ describe('writes and calls', () => {
     expect(okPlan({ action: { type: 'relation-info', qi: { schema: 'api', name: 'teams' } } })).toEqual({
       type: 'info',
       allow: 'OPTIONS,GET,HEAD,POST,PUT,PATCH,DELETE',
+    });
+  });
+});
+
+describe('aggregates (db-aggregates-enabled)', () => {
+  const enabled = { ...testConfig, dbAggregatesEnabled: true };
+  const sum = (name: string) => ({ ...col(name), aggregate: 'sum' as const });
+
+  it('expands * next to an aggregate so it can be grouped', () => {
+    const r = planRequest(
+      request({ action: read('teams'), select: [col('*'), count()] }),
+      fixtureSchemaCache(),
+      enabled,
+    );
+    expect(r.ok && r.value.type === 'read' && r.value.readPlan.node.select.map((s) => s.field.name)).toEqual([
+      'id',
+      'name',
+      'created_at',
+      '*',
+    ]);
+  });
+
+  it('hoists an aggregate out of a to-one spread into the spread select of its parent', () => {
+    const r = planRequest(
+      request({ action: read('tasks'), select: [col('project_id'), spread('projects', [sum('budget')])] }),
+      fixtureSchemaCache(),
+      enabled,
+    );
+    if (!r.ok || r.value.type !== 'read') throw new Error('plan failed');
+    const t = r.value.readPlan;
+    expect(t.children[0]?.node.select[0]).toMatchObject({ aggregate: null, alias: 'sum' });
+    expect(t.node.relSelect[0]).toMatchObject({
+      type: 'spread',
+      spreadSel: [{ selName: 'sum', aggregate: 'sum', alias: 'sum' }],
     });
   });
 });

@@ -12,7 +12,14 @@ import {
   type SchemaCache,
 } from '../schema-cache/types.js';
 import { fuzzyBest } from './fuzzy.js';
-import { resolveField, resolveFilter, resolveLogicTree, resolveOrder, unknownField } from './resolve.js';
+import {
+  columnField,
+  resolveField,
+  resolveFilter,
+  resolveLogicTree,
+  resolveOrder,
+  unknownField,
+} from './resolve.js';
 import type {
   JoinCondition,
   PlanLogicTree,
@@ -445,6 +452,76 @@ function addToManyOrderSelects(n: Node): void {
   n.children.forEach(addToManyOrderSelects);
 }
 
+/** `*` becomes explicit columns where an aggregate needs them for GROUP BY (PostgREST expandStars). */
+function expandStars(sc: SchemaCache, schema: string, root: Node): void {
+  const visit = (n: Node, parentHasAgg: boolean) => {
+    const p = n.plan;
+    const hasAgg =
+      parentHasAgg || p.select.some((x) => x.aggregate !== null) || p.relSpread?.type === 'to-many';
+    const qi =
+      p.from.schema === '' && p.from.name === SOURCE_CTE && p.fromAlias !== null
+        ? { schema, name: p.fromAlias }
+        : p.from;
+    const columns = sc.tables.get(qualifiedKey(qi))?.columns ?? [];
+    const isStar = (x: SelectField) => x.field.name === '*' && x.field.jsonPath.length === 0;
+    if (hasAgg && p.select.some((x) => isStar(x) && x.aggregate === null)) {
+      p.select = p.select.flatMap((x): SelectField[] =>
+        isStar(x) && x.aggregate === null ? columns.map((c) => ({ ...x, field: columnField(c) })) : [x],
+      );
+    }
+    p.select = p.select.map((x) =>
+      isStar(x) && x.aggregate === 'count' && p.relSpread !== null
+        ? { ...x, field: { ...x.field, fullRow: true } }
+        : x,
+    );
+    n.children.forEach((c) => visit(c, hasAgg));
+  };
+  visit(root, false);
+}
+
+type HoistedAgg = {
+  readonly key: readonly [string, string];
+  readonly aggregate: NonNullable<SelectField['aggregate']>;
+  readonly aggregateCast: string | null;
+  readonly alias: string | null;
+};
+
+/** Aggregates inside to-one spreads apply at the level the spread lands in (PostgREST hoistSpreadAggFunctions). */
+function hoistSpreadAggregates(n: Node): HoistedAgg[] {
+  const childAggs = n.children.flatMap(hoistSpreadAggregates);
+  const p = n.plan;
+  const toOneSpread = p.relSpread?.type === 'to-one';
+  let own: HoistedAgg[] = [];
+  if (p.depth !== 0 && !(p.relToParent !== null && !toOneSpread)) {
+    p.select = p.select.map((x) => {
+      if (x.aggregate === null) return x;
+      own.push({
+        key: [p.relAggAlias, x.alias ?? x.field.name],
+        aggregate: x.aggregate,
+        aggregateCast: x.aggregateCast,
+        alias: x.alias,
+      });
+      return { ...x, aggregate: null, aggregateCast: null };
+    });
+  }
+  if (toOneSpread) {
+    own = [...own, ...childAggs.map((h) => ({ ...h, key: [p.relAggAlias, h.key[1]] as const }))];
+  } else if (n.children.length > 0) {
+    p.relSelect = p.relSelect.map((r) =>
+      r.type !== 'spread'
+        ? r
+        : {
+            ...r,
+            spreadSel: r.spreadSel.map((s) => {
+              const h = childAggs.find((a) => a.key[0] === r.aggAlias && a.key[1] === s.selName);
+              return h ? { ...s, aggregate: h.aggregate, aggregateCast: h.aggregateCast, alias: h.alias } : s;
+            }),
+          },
+    );
+  }
+  return own;
+}
+
 function restrictRanges(root: Node, maxRows: number | null, ctx: ReadContext): void {
   if (ctx === 'mutate' || maxRows === null) return;
   const visit = (n: Node) => {
@@ -482,11 +559,13 @@ export function buildReadPlan(
   addRanges(root, req, ctx);
   addLogic(sc, root, req, ctx);
   addRels(sc, qi.schema, ctx, root);
+  expandStars(sc, qi.schema, root);
   addAliases(root);
   addRelatedOrders(root);
   addNullEmbedFilters(root);
   addRelSelects(root);
   validateAggregates(root, opts.aggregatesEnabled);
+  hoistSpreadAggregates(root);
   addToManyOrderSelects(root);
   restrictRanges(root, opts.maxRows, ctx);
   return freeze(root);
