@@ -149,6 +149,14 @@ describe.each(pgServers())('gatehouse request on $label', (server) => {
     }
   });
 
+  it("hoists a called function's statement_timeout and isolation level, like PostgREST", async () => {
+    const r = await run(['GET /rpc/hoisted', '--db', db.uri, '--config', conf, '--anon', '--sql']);
+    expect(r.out).toContain('-- function setting statement_timeout = 3s');
+    expect(r.out).not.toContain('work_mem');
+    expect(r.out).toContain('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;');
+    expect(r.out).toContain('HTTP/1.1 200 OK');
+  });
+
   it('refuses a missing persona', async () => {
     await expect(run(['GET /items', '--db', db.uri, '--config', conf])).rejects.toThrow(
       /--jwt, --claims or --anon/,

@@ -89,6 +89,8 @@ export function formatSql(r: SimulateResult): string {
     out.push(`-- role: ${c.role}`, `-- request.jwt.claims: ${JSON.stringify({ ...c.claims, role: c.role })}`);
     out.push(`-- search_path: ${c.searchPath.join(', ')}`);
     for (const [k, v] of c.roleSettings) out.push(`-- role setting ${k} = ${v}`);
+    for (const [k, v] of c.functionSettings) out.push(`-- function setting ${k} = ${v}`);
+    out.push(`-- isolation: ${c.isolationLevel}${c.readOnly ? ', read only' : ''}`);
   }
   for (const s of r.sql) {
     out.push(`${s.sql};`);

@@ -250,6 +250,22 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
     } catch (e) {
       return fail(pgrst.connection(e instanceof Error ? e.message : String(e)));
     }
+    let functionSettings: readonly (readonly [string, string])[] = [];
+    let isolation = roleSettings.isolation;
+    if (plan.type === 'call') {
+      try {
+        const f = await pool.functionSettings(
+          plan.routine.schema,
+          plan.routine.name,
+          plan.routine.params.length,
+          config.dbHoistedTxSettings,
+        );
+        functionSettings = f.settings;
+        isolation = f.isolation ?? isolation;
+      } catch (e) {
+        return fail(pgrst.connection(e instanceof Error ? e.message : String(e)));
+      }
+    }
     context = {
       role: auth.role,
       claims: auth.claims,
@@ -260,10 +276,10 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
       searchPath: [apiRequest.schema, ...config.dbExtraSearchPath],
       roleSettings: roleSettings.settings,
       appSettings: Object.entries(config.appSettings).map(([k, v]) => [`app.settings.${k}`, v] as const),
-      functionSettings: [],
+      functionSettings,
       timezone: apiRequest.preferences.timezone,
       preRequest: config.dbPreRequest,
-      isolationLevel: ISOLATION[roleSettings.isolation?.toLowerCase() ?? ''] ?? 'read committed',
+      isolationLevel: ISOLATION[isolation?.toLowerCase() ?? ''] ?? 'read committed',
       readOnly: statement.txMode === 'read',
     };
     const tx = apiRequest.preferences.transaction;

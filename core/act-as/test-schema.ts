@@ -44,6 +44,9 @@ export function actAsTestSchema(suffix: string): ActAsTestSchema {
           'sub', current_setting('request.jwt.claims', true)::json->>'sub',
           'timeout', current_setting('statement_timeout'))
       $$;
+      CREATE FUNCTION api.hoisted() RETURNS int LANGUAGE sql STABLE
+        SET statement_timeout = '3s' SET default_transaction_isolation = 'repeatable read' SET work_mem = '1MB'
+        AS $$ SELECT 1 $$;
       GRANT USAGE ON SCHEMA api TO ${anon}, ${user};
       GRANT SELECT ON api.items TO ${anon};
       GRANT SELECT, INSERT, UPDATE, DELETE ON api.items TO ${user};`,

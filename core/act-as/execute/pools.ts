@@ -18,6 +18,7 @@ export class ActAsPool {
   private infoPromise: Promise<PoolInfo> | null = null;
   private readonly settings = new Map<string, { at: number; value: Promise<RoleSettings> }>();
   private readonly assumable = new Map<string, Promise<boolean>>();
+  private readonly functions = new Map<string, { at: number; value: Promise<RoleSettings> }>();
 
   /** `key` names the login (e.g. its connection string); `config` says how to connect. */
   constructor(
@@ -69,6 +70,37 @@ export class ActAsPool {
     return value;
   }
 
+  /**
+   * A called function's isolation level and hoisted settings (PostgREST reads them into its schema cache).
+   * Overloads with the same argument count are ambiguous here: then nothing is applied.
+   */
+  functionSettings(
+    schema: string,
+    name: string,
+    argCount: number,
+    hoisted: readonly string[],
+  ): Promise<RoleSettings> {
+    const key = `${schema}\u0000${name}\u0000${argCount}\u0000${hoisted.join(',')}`;
+    const hit = this.functions.get(key);
+    if (hit && Date.now() - hit.at < ROLE_SETTINGS_TTL_MS) return hit.value;
+    const value = this.pool
+      .query<{ isolation: string | null; keys: string[]; vals: string[] }>(
+        sqlFile('act-as/execute/function-settings.sql'),
+        [schema, name, argCount, [...hoisted]],
+      )
+      .then((r) => {
+        const row = r.rows.length === 1 ? r.rows[0] : undefined;
+        if (!row) return { settings: [], isolation: null };
+        return {
+          settings: row.keys.map((k, i) => [k, row.vals[i] ?? ''] as const),
+          isolation: row.isolation,
+        };
+      });
+    value.catch(() => this.functions.delete(key));
+    this.functions.set(key, { at: Date.now(), value });
+    return value;
+  }
+
   /** Whether the login may switch to `role` (true when it does not exist: PostgreSQL reports that itself). */
   canAssume(role: string): Promise<boolean> {
     let p = this.assumable.get(role);
@@ -86,6 +118,7 @@ export class ActAsPool {
   reload(): void {
     this.settings.clear();
     this.assumable.clear();
+    this.functions.clear();
   }
 
   end(): Promise<void> {
