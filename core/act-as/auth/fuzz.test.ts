@@ -33,5 +33,5 @@ describe('authenticate fuzz', () => {
       ),
       { numRuns: 1500 },
     );
-  });
+  }, 60_000);
 });

@@ -117,7 +117,7 @@ describe('parseApiRequest fuzz', () => {
       ),
       { numRuns: 3000 },
     );
-  });
+  }, 60_000);
 
   it('raw query strings made of arbitrary text', () => {
     fc.assert(
@@ -129,5 +129,5 @@ describe('parseApiRequest fuzz', () => {
       }),
       { numRuns: 2000 },
     );
-  });
+  }, 60_000);
 });
