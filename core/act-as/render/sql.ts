@@ -47,7 +47,8 @@ export function arrayLiteral(values: readonly string[]): string {
  * request parser only lets identifier characters through, and we re-check here so nothing else can slip in.
  */
 export function castType(cast: string): string {
-  if (!/^[A-Za-z_][A-Za-z0-9_ ]*(\[\])*$/.test(cast)) throw new Error(`unsafe cast type: ${cast}`);
+  // the request grammar allows letters, digits, '_', ' ' and '$' (PostgREST's pIdentifier): nothing can break out
+  if (!/^[\p{L}\p{N}_ $]+$/u.test(cast)) throw new Error(`unsafe cast type: ${cast}`);
   return cast;
 }
 
