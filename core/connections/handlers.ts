@@ -10,6 +10,10 @@ export const connectionsHandlers: HandlerGroup<'connections'> = {
   'connections.test': async (input, context) => context.connections.test(input.params),
   'connections.open': async (input, context) => {
     if ('id' in input) {
+      // An ad-hoc connection that is open but not saved: nothing to reopen from, report it as it is.
+      const open = context.connections.status().find((c) => c.id === input.id);
+      const isSaved = (await context.savedConnections.list()).some((c) => c.id === input.id);
+      if (open && !isSaved) return { id: open.id, whoami: open.whoami, warnings: open.warnings };
       const { saved, params } = await context.savedConnections.get(input.id);
       return context.connections.open(params, { id: saved.id, name: saved.name });
     }
