@@ -81,6 +81,12 @@ describe('studio story: connect and inspect a table with RLS', () => {
     expect(await page.getByRole('treeitem', { name: 'table api.products' }).count()).toBe(0);
     expect(await page.getByRole('treeitem', { name: 'table internal.order_audit' }).count()).toBe(1);
     await page.getByLabel('Filter objects').fill('');
+    await page.getByTitle(`Schema api, owned by ${demo.names.developer}`).click();
+    await page.getByRole('heading', { name: 'api' }).waitFor();
+    const relations = page.getByRole('table', { name: 'Relations' });
+    expect(await relations.getByRole('row', { name: /orders .*RLS/ }).count()).toBeGreaterThan(0);
+    expect(await relations.getByRole('row', { name: /products .*no RLS/ }).count()).toBe(1);
+    await browser.shot('03b-schema');
   });
 
   it('shows the columns of a table with RLS', async () => {

@@ -93,8 +93,16 @@ export function Navigator({
                 className="nav-row"
                 aria-selected={selectedKey === refKey(schemaRef)}
                 onClick={() => {
-                  toggle(schema.name);
-                  onSelect(schemaRef);
+                  // First click opens the schema's overview (and unfolds it); a click on the selected one folds it.
+                  if (selectedKey === refKey(schemaRef)) toggle(schema.name);
+                  else {
+                    setCollapsed((c) => {
+                      const next = new Set(c);
+                      next.delete(schema.name);
+                      return next;
+                    });
+                    onSelect(schemaRef);
+                  }
                 }}
                 title={`Schema ${schema.name}, owned by ${schema.owner}`}
               >

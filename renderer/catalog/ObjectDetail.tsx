@@ -157,7 +157,11 @@ function tabsFor(catalog: Catalog, obj: CatalogObject, onOpen: (ref: ObjectRef) 
       const s = obj.value;
       const grants = grantsFor(catalog, { kind: 'schema', schema: null, name: s.name });
       return [
-        { id: 'overview', label: 'Overview', render: () => <SchemaOverview catalog={catalog} schema={s} /> },
+        {
+          id: 'overview',
+          label: 'Overview',
+          render: () => <SchemaOverview catalog={catalog} schema={s} onOpen={onOpen} />,
+        },
         {
           id: 'grants',
           label: 'Grants',

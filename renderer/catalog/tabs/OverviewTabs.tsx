@@ -3,14 +3,18 @@ import type {
   FunctionArg,
   FunctionInfo,
   ObjectRef,
+  Relation,
   SchemaInfo,
   Sequence,
   UserType,
 } from '../../../shared/model/catalog.js';
 import { Badge } from '../../shell/Badge.js';
 import { DataTable } from '../../shell/DataTable.js';
+import { relationNavKind, rlsState } from '../navigator-model.js';
+import { RlsBadge } from '../RlsBadge.js';
+import type { ReactNode } from 'react';
 
-function Props({ rows }: { rows: [string, React.ReactNode][] }) {
+function Props({ rows }: { rows: [string, ReactNode][] }) {
   return (
     <div className="table-wrap" style={{ maxWidth: 720 }}>
       <table className="table" aria-label="Properties">
@@ -194,22 +198,76 @@ export function TypeOverview({ type }: { type: UserType }) {
   );
 }
 
-export function SchemaOverview({ catalog, schema }: { catalog: Catalog; schema: SchemaInfo }) {
+export function SchemaOverview({
+  catalog,
+  schema,
+  onOpen,
+}: {
+  catalog: Catalog;
+  schema: SchemaInfo;
+  onOpen(ref: ObjectRef): void;
+}) {
   const count = <T extends { schema: string }>(xs: readonly T[]) =>
     xs.filter((x) => x.schema === schema.name).length;
   const rels = catalog.relations.filter((r) => r.schema === schema.name);
   const tables = rels.filter((r) => r.kind !== 'view' && r.kind !== 'materialized_view');
+  const policyCount = (r: Relation) =>
+    catalog.policies.filter((p) => p.schema === r.schema && p.table === r.name).length;
   return (
-    <Props
-      rows={[
-        ['Owner', schema.owner],
-        ['Tables', `${tables.length} (${tables.filter((t) => t.rlsEnabled).length} with RLS)`],
-        ['Views', String(rels.length - tables.length)],
-        ['Functions', String(count(catalog.functions))],
-        ['Sequences', String(count(catalog.sequences))],
-        ['Types', String(count(catalog.types))],
-        ['Created by extension', schema.extension ?? '—'],
-      ]}
-    />
+    <>
+      <Props
+        rows={[
+          ['Owner', schema.owner],
+          ['Tables', `${tables.length} (${tables.filter((t) => t.rlsEnabled).length} with RLS)`],
+          ['Views', String(rels.length - tables.length)],
+          ['Functions', String(count(catalog.functions))],
+          ['Sequences', String(count(catalog.sequences))],
+          ['Types', String(count(catalog.types))],
+          ['Created by extension', schema.extension ?? '—'],
+        ]}
+      />
+      <h3 className="section-title">Row level security by relation</h3>
+      <DataTable<Relation>
+        label="Relations"
+        rows={rels}
+        rowKey={(r) => r.name}
+        empty="No tables or views in this schema."
+        columns={[
+          {
+            key: 'name',
+            header: 'Relation',
+            className: 'mono',
+            cell: (r) => (
+              <button
+                className="link"
+                onClick={() => onOpen({ kind: 'relation', schema: r.schema, name: r.name })}
+              >
+                {r.name}
+              </button>
+            ),
+          },
+          { key: 'kind', header: 'Kind', cell: (r) => r.kind.replace('_', ' ') },
+          {
+            key: 'rls',
+            header: 'RLS',
+            cell: (r) =>
+              relationNavKind(r) === 'table' ? (
+                <RlsBadge state={rlsState(r)} />
+              ) : r.securityInvoker ? (
+                <Badge tone="ok">security_invoker</Badge>
+              ) : (
+                <Badge tone="warn">runs as owner</Badge>
+              ),
+          },
+          {
+            key: 'policies',
+            header: 'Policies',
+            cell: (r) => policyCount(r) || <span className="muted">0</span>,
+          },
+          { key: 'owner', header: 'Owner', className: 'mono', cell: (r) => r.owner },
+          { key: 'comment', header: 'Comment', cell: (r) => r.comment ?? <span className="muted">—</span> },
+        ]}
+      />
+    </>
   );
 }
