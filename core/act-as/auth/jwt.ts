@@ -16,7 +16,7 @@ export const allowedSkewSeconds = 30;
 
 type Claims = Record<string, Json>;
 
-/** The JWS algorithms PostgREST's JOSE library knows ("none" parses but no key accepts it). */
+/** The JWS algorithms PostgREST's JOSE library knows ("none" parses but is refused). */
 const knownAlgs = new Set([
   'none',
   'HS256',
@@ -43,15 +43,24 @@ export async function decodeJwt(token: string, keys: JwtKeys): Promise<Result<Cl
   if (token === '') return err(pgrst.jwtDecode({ kind: 'empty-auth-header' }));
   const parts = token.split('.').length;
   if (parts !== 3) return err(pgrst.jwtDecode({ kind: 'unexpected-parts', parts }));
+  // A header the JOSE library cannot read (not base64url JSON, no or unknown alg) fails as a cryptographic
+  // operation (PostgREST's spec: random characters → "JWT cryptographic operation failed").
   let alg: string;
   try {
     const header = decodeProtectedHeader(token);
-    // A header the JOSE library cannot read (no/unknown alg) fails before any key is tried.
     if (typeof header.alg !== 'string' || !knownAlgs.has(header.alg))
-      return err(pgrst.jwtDecode({ kind: 'unreachable' }));
+      return err(pgrst.jwtDecode({ kind: 'bad-crypto' }));
     alg = header.alg;
   } catch {
-    return err(pgrst.jwtDecode({ kind: 'unreachable' }));
+    return err(pgrst.jwtDecode({ kind: 'bad-crypto' }));
+  }
+  if (alg === 'none') {
+    return err(
+      pgrst.jwtDecode({
+        kind: 'bad-algorithm',
+        details: "JWT is unsecured but expected 'alg' was not 'none'",
+      }),
+    );
   }
   const candidates: Parameters<typeof compactVerify>[1][] = [];
   if (keys.type === 'secret') {
