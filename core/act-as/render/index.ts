@@ -84,8 +84,10 @@ function countParts(
 ): [string, string] {
   if (count !== 'exact' && count !== 'estimated') return ['', 'null::bigint'];
   if (maxRows !== null || !isAllRange(tree.node.range)) {
+    // estimated: count at most db-max-rows + 1 rows, enough to know the limit was passed (then EXPLAIN decides)
+    const cap = count === 'estimated' && maxRows !== null ? ` LIMIT ${Math.trunc(maxRows) + 1}` : '';
     return [
-      `, pgrst_source_count AS (${countQuery(p, tree)})`,
+      `, pgrst_source_count AS (${countQuery(p, tree)}${cap})`,
       '(SELECT pg_catalog.count(*) FROM pgrst_source_count)',
     ];
   }
