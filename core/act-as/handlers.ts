@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import type pg from 'pg';
 import { GatehouseError } from '../../shared/errors.js';
@@ -12,6 +13,20 @@ import { actAsRuntime, runSqlAsPersona, simulate, type SimConnection } from './s
 
 /** The PostgREST configuration act-as uses per open connection (set from the studio; defaults until then). */
 const configs = new Map<string, { text: string; config: PostgrestConfig }>();
+
+/**
+ * Uses a postgrest.conf file as a connection's act-as config (the embedded demo's). Returns false, keeping the
+ * previous config, when the file cannot be read or is invalid.
+ */
+export function adoptActAsConfigFile(connectionId: string, file: string): boolean {
+  try {
+    const text = readFileSync(file, 'utf8');
+    configs.set(connectionId, { text, config: loadPostgrestConfig({ text, file, env: {} }) });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function configFor(connectionId: string): PostgrestConfig {
   return configs.get(connectionId)?.config ?? defaultPostgrestConfig();
