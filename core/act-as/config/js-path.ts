@@ -30,10 +30,10 @@ function parseQuoted(s: string, i: number, quote: '"' | "'"): { value: string; n
 }
 
 function parseFilter(s: string, i: number): { step: JsPathStep; next: number } {
-  // [?(@ OP "value")] or [?@ OP "value"]
-  const m = /^\[\?\(?\s*@\s*(==\^|==|!=|\^==|\*==)\s*"([^"]*)"\s*\)?\]/.exec(s.slice(i));
+  // [?(@ OP "value")] (old syntax) or [?@ OP 'value'] (RFC 9535)
+  const m = /^\[\?\(?\s*@\s*(==\^|==|!=|\^==|\*==)\s*(?:"([^"]*)"|'([^']*)')\s*\)?\]/.exec(s.slice(i));
   if (!m) throw new JsPathError(`invalid filter at position ${i + 1}`);
-  return { step: { type: 'filter', op: m[1] as FilterOp, value: m[2]! }, next: i + m[0].length };
+  return { step: { type: 'filter', op: m[1] as FilterOp, value: m[2] ?? m[3]! }, next: i + m[0].length };
 }
 
 function parseSteps(s: string, i: number, dotKey: RegExp): JsPathStep[] {

@@ -179,3 +179,65 @@ describe('role claim paths', () => {
     ['.roles[9]', undefined],
   ])('%s', (path, expected) => expect(evaluateJsPath(claims, parseJsPath(path))).toBe(expected));
 });
+
+// Role-claim fixtures of PostgREST's io tests (test/io/fixtures/fixtures.yaml): key, claims, role found or not.
+describe('PostgREST role-claim fixtures', () => {
+  const author = 'postgrest_test_author';
+  it.each<[string, Record<string, unknown>, string | undefined]>([
+    ['$.postgrest.a_role', { postgrest: { a_role: author }, other: 'claims' }, author],
+    ['$.customObject.manyRoles[1]', { customObject: { manyRoles: ['other', author] } }, author],
+    [
+      '$["https://www.example.com/roles"][0].value',
+      { 'https://www.example.com/roles': [{ value: author }] },
+      author,
+    ],
+    ['$.myDomain[3]', { myDomain: ['other', author] }, undefined],
+    ['$.myRole', { role: author }, undefined],
+    [
+      '$.realm_access.roles[?(@ == "postgrest_test_author")]',
+      { realm_access: { roles: ['other', author] } },
+      author,
+    ],
+    ['$.realm_access.roles[?(@ != "other")]', { realm_access: { roles: ['other', author] } }, author],
+    ["$.roles[?@ == 'x']", { roles: ['y', 'x'] }, 'x'],
+    ['$.aud[1]', { aud: [author, 'postgrest_test_invalid'] }, 'postgrest_test_invalid'],
+    ['.postgrest.a_role', { postgrest: { a_role: author } }, author],
+    [
+      '."https://www.example.com/roles"[0].value',
+      { 'https://www.example.com/roles': [{ value: author }] },
+      author,
+    ],
+    ['.realm_access.roles[?(@ ^== "postgrest_te")]', { realm_access: { roles: ['other', author] } }, author],
+    [
+      '.realm_access.roles[?(@ ==^ "st_test_author")]',
+      { realm_access: { roles: ['other', author] } },
+      author,
+    ],
+    ['.realm_access.roles[?(@ *== "_test_")]', { realm_access: { roles: ['other', author] } }, author],
+    [
+      '.realm_access.roles[?(@ == "string")]',
+      { realm_access: { roles: [{ obj_key: 'obj_value' }] } },
+      undefined,
+    ],
+  ])('%s', (key, claims, role) => {
+    expect(evaluateJsPath(claims as never, parseJsPath(key))).toBe(role);
+  });
+
+  it.each([
+    '$.my_role;;domain',
+    '@@.role.other',
+    'role.other',
+    '.role##',
+    '.my_role;;domain',
+    '.#$$%&$%/',
+    '1234',
+    '.role[?(@ =)]',
+  ])('invalid %j', (key) => {
+    expect(() => parseJsPath(key)).toThrow(`failed to parse role-claim-key value (${key})`);
+  });
+
+  it('$$ in the config file is a literal $', () => {
+    const c = loadPostgrestConfig({ text: 'jwt-role-claim-key = "$$.user[0].real_role"', env: {} });
+    expect(c.jwtRoleClaimKey.source).toBe('$.user[0].real_role');
+  });
+});
