@@ -1,10 +1,8 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevStudio, type DevStudio } from '../server/dev.js';
 import { pgServers, superuserQuery, type TestServer } from '../test/pg.js';
 import { launchBrowser, type StudioBrowser } from './support/browser.js';
-import { ensureRendererBuilt, repoRoot } from './support/build.js';
+import { ensureRendererBuilt } from './support/build.js';
 import { seedDemoDatabase, type DemoDatabase } from './support/demo-db.js';
 
 /**
@@ -273,13 +271,5 @@ describe('studio story: connect and inspect a table with RLS', () => {
   it('ran without console errors or CSP violations', () => {
     // The failed login answers 200 with an envelope, so no network error is expected either.
     expect(browser.problems.filter((p) => !p.includes('favicon'))).toEqual([]);
-  });
-
-  it('keeps a screenshot for the README', () => {
-    mkdirSync(join(repoRoot, 'docs'), { recursive: true });
-    copyFileSync(
-      join(repoRoot, 'test-results/screenshots/05-table-policies.png'),
-      join(repoRoot, 'docs/screenshot.png'),
-    );
   });
 });
