@@ -165,12 +165,13 @@ function parseQueryParamsOrThrow(isRpcRead: boolean, queryString: string): Query
     ranges,
     order: rOrd,
     logic: rLogic,
-    columns: rCols === null ? null : [...new Set(rCols)],
+    // Sets in PostgREST (sorted, unique).
+    columns: rCols === null ? null : [...new Set(rCols)].sort(),
     select: rSel,
     filters: rFlts,
     filtersRoot: rFlts.filter((f) => f.path.length === 0).map((f) => f.filter),
     filtersNotRoot: rFlts.filter((f) => f.path.length > 0),
-    filterFields: [...new Set(filters.map(([k]) => k))],
+    filterFields: [...new Set(filters.map(([k]) => k))].sort(),
     onConflict: rOnConflict,
   };
 }
