@@ -80,7 +80,7 @@ view_sources AS (
   JOIN pg_class v ON v.oid = r.ev_class AND v.relkind IN ('v', 'm')
     AND v.relnamespace NOT IN ('pg_catalog'::regnamespace, 'information_schema'::regnamespace)
   CROSS JOIN LATERAL regexp_matches(r.ev_action::text,
-    ':resno (\d+) :resname (\S+) :ressortgroupref \d+ :resorigtbl (\d+) :resorigcol (\d+) :resjunk false', 'g') AS m
+    ':resno (\d+) :resname ((?:[^\s\\]|\\.)+) :ressortgroupref \d+ :resorigtbl (\d+) :resorigcol (\d+) :resjunk false', 'g') AS m
   WHERE r.rulename = '_RETURN' AND m[3]::oid <> 0
 ),
 funcs AS (

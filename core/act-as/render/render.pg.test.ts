@@ -118,6 +118,24 @@ describe.each(pgServers())('rendered statements on $label', (server) => {
     expect(sc.tables.get('api\u0000open_tasks')?.pk).toEqual(['id']);
   });
 
+  it('follows view columns whose names need quoting back to their base table', async () => {
+    await client.query(
+      'CREATE VIEW api.odd_projects AS SELECT id AS "the id", team_id AS "team ""x"" id\\" FROM api.projects',
+    );
+    try {
+      const sc = await loadSchemaCache(client, ['api']);
+      const rels = sc.relationships.get('api\u0000odd_projects') ?? [];
+      const m2o = rels.find((r) => r.foreignTable.name === 'teams');
+      expect(m2o?.kind === 'fk' && m2o.cardinality).toMatchObject({
+        kind: 'M2O',
+        columns: [['team "x" id\\', 'id']],
+      });
+      expect(sc.tables.get('api\u0000odd_projects')?.pk).toEqual(['the id']);
+    } finally {
+      await client.query('DROP VIEW api.odd_projects');
+    }
+  });
+
   for (const [name, spec] of Object.entries(specs)) {
     it(name, async () => {
       const req = request(spec);

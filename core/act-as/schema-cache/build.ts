@@ -138,7 +138,9 @@ export function buildSchemaCache(raw: RawSchemaCache, schemas: readonly string[]
     if (!view || !src) continue;
     const viewCol = view.colByNum.get(s.resno);
     const srcCol = src.colByNum.get(s.srcCol);
-    if (viewCol === undefined || srcCol === undefined || viewCol !== s.resname) continue;
+    // node text escapes special characters in names with a backslash
+    const resname = s.resname.replace(/\\(.)/g, '$1');
+    if (viewCol === undefined || srcCol === undefined || viewCol !== resname) continue;
     let m = direct.get(String(s.viewOid));
     if (!m) direct.set(String(s.viewOid), (m = new Map()));
     // The top-level target list comes last in the rule text: later matches win.
