@@ -1,10 +1,13 @@
-import type {
-  DefaultPrivilege,
-  Grant,
-  ObjectRef,
-  Policy,
-  Principal,
-  Role,
+import { GatehouseError } from '../../shared/errors.js';
+import {
+  privilegeSchema,
+  type DefaultPrivilege,
+  type Grant,
+  type ObjectRef,
+  type Policy,
+  type Principal,
+  type Privilege,
+  type Role,
 } from '../../shared/model/catalog.js';
 import { compareText, compareTuples } from './compare.js';
 import type { ObjectRefs } from './object-refs.js';
@@ -19,59 +22,103 @@ export function principal(name: string | null): Principal {
 
 const principalSortKey = (p: Principal): string | null => (p.kind === 'public' ? null : p.name);
 
-function refSortKey(ref: ObjectRef): (string | null)[] {
-  return [ref.kind, ref.schema, ref.name, ref.args ?? null, ref.member ?? null];
+const PRIVILEGES: ReadonlySet<string> = new Set(privilegeSchema.options);
+
+/**
+ * Packed ACL rows (one per object, see grants.sql) → grants on model references, in the model's order: by
+ * object (kind, schema, name, arguments, column), then grantee (PUBLIC first), privilege and grantor.
+ * Role OIDs are named from the role list; equal principals share one object.
+ */
+export function assembleGrants(rows: readonly GrantRow[], refs: ObjectRefs, roles: readonly Role[]): Grant[] {
+  const names = new Map(roles.map((r) => [r.oid, r.name]));
+  const principals = new Map<string, Principal>([['0', PUBLIC]]);
+  const principalOf = (oid: string): Principal => {
+    let p = principals.get(oid);
+    if (p === undefined) {
+      p = Object.freeze({ kind: 'role' as const, name: names.get(Number(oid)) ?? `#${oid}` });
+      principals.set(oid, p);
+    }
+    return p;
+  };
+  const grantors = new Map<string, string>();
+  const grantorOf = (oid: string): string => {
+    let name = grantors.get(oid);
+    if (name === undefined) {
+      name = names.get(Number(oid)) ?? `#${oid}`;
+      grantors.set(oid, name);
+    }
+    return name;
+  };
+  const groups: { key: string; grants: Grant[] }[] = [];
+  for (const row of rows) {
+    const object = objectRef(row, refs);
+    if (object === undefined) continue;
+    const grants: Grant[] = [];
+    for (const item of row.acl.split(';')) {
+      const [grantee = '', grantor = '', privilege = '', grantable] = item.split(',');
+      if (!PRIVILEGES.has(privilege)) {
+        throw new GatehouseError(
+          'GH202',
+          `The catalog query grants.sql returned an unknown privilege "${privilege}".`,
+          {
+            hint: 'This PostgreSQL version has a privilege Gatehouse does not know yet; please report it.',
+          },
+        );
+      }
+      grants.push({
+        object,
+        grantee: principalOf(grantee),
+        privilege: privilege as Privilege,
+        grantor: grantorOf(grantor),
+        grantable: grantable === 't',
+        implicit: row.implicit,
+      });
+    }
+    if (grants.length > 1) grants.sort(compareGrantsOnOneObject);
+    groups.push({ key: sortKey(object), grants });
+  }
+  groups.sort((a, b) => compareText(a.key, b.key));
+  const out: Grant[] = [];
+  for (const { grants } of groups) for (const grant of grants) out.push(grant);
+  return out;
 }
 
-/** Decoded ACL rows → grants on model references, sorted by object, grantee, privilege, grantor. */
-export function assembleGrants(rows: readonly GrantRow[], refs: ObjectRefs): Grant[] {
-  const keyed: { key: (string | null)[]; grant: Grant }[] = [];
-  for (const g of rows) {
-    let object: ObjectRef | undefined;
-    switch (g.kind) {
-      case 'relation':
-        object = refs.relations.get(g.oid);
-        break;
-      case 'sequence':
-        object = refs.sequences.get(g.oid);
-        break;
-      case 'schema':
-        object = refs.schemas.get(g.oid);
-        break;
-      case 'function':
-        object = refs.functions.get(g.oid);
-        break;
-      case 'type':
-        object = refs.types.get(g.oid);
-        break;
-      case 'database':
-        object = refs.database ?? undefined;
-        break;
-      case 'column': {
-        const rel = refs.relations.get(g.oid);
-        object =
-          rel && g.column_name !== null
-            ? { kind: 'column', schema: rel.schema, name: rel.name, member: g.column_name }
-            : undefined;
-        break;
-      }
+function objectRef(g: GrantRow, refs: ObjectRefs): ObjectRef | undefined {
+  switch (g.kind) {
+    case 'relation':
+      return refs.relations.get(g.oid);
+    case 'sequence':
+      return refs.sequences.get(g.oid);
+    case 'schema':
+      return refs.schemas.get(g.oid);
+    case 'function':
+      return refs.functions.get(g.oid);
+    case 'type':
+      return refs.types.get(g.oid);
+    case 'database':
+      return refs.database ?? undefined;
+    case 'column': {
+      const rel = refs.relations.get(g.oid);
+      return rel === undefined || g.column_name === null
+        ? undefined
+        : { kind: 'column', schema: rel.schema, name: rel.name, member: g.column_name };
     }
-    if (object === undefined) continue;
-    const grantee = principal(g.grantee);
-    keyed.push({
-      key: [...refSortKey(object), principalSortKey(grantee), g.privilege, g.grantor],
-      grant: {
-        object,
-        grantee,
-        privilege: g.privilege,
-        grantor: g.grantor,
-        grantable: g.grantable,
-        implicit: g.implicit,
-      },
-    });
   }
-  keyed.sort((a, b) => compareTuples(a.key, b.key));
-  return keyed.map((k) => k.grant);
+}
+
+/** NUL sorts before every character, so joined keys order like the tuples (absent parts first). */
+function sortKey(ref: ObjectRef): string {
+  return `${ref.kind}\0${ref.schema ?? ''}\0${ref.name}\0${ref.args ?? ''}\0${ref.member ?? ''}`;
+}
+
+function compareGrantsOnOneObject(a: Grant, b: Grant): number {
+  if (a.grantee !== b.grantee) {
+    if (a.grantee.kind === 'public') return -1;
+    if (b.grantee.kind === 'public') return 1;
+    const c = compareText(a.grantee.name, b.grantee.name);
+    if (c !== 0) return c;
+  }
+  return compareText(a.privilege, b.privilege) || compareText(a.grantor, b.grantor);
 }
 
 /** pg_default_acl rows (one per decoded grant) → one entry per role, schema and object type. */

@@ -66,7 +66,7 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
     const columns = (columnsOf.get(r.oid) ?? []).map((c): Column => ({
       name: c.name,
       position: c.position,
-      type: types.ref(c.type_oid, c.formatted_type),
+      type: types.ref(c.type_oid, c.formatted_type ?? undefined),
       notNull: c.not_null,
       default: c.default_value,
       identity: c.identity,

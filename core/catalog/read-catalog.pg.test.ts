@@ -178,7 +178,7 @@ describe.each(pgServers())('readCatalog ($label)', (server) => {
     expect(relation(asDev, 'authors').constraints.find((c) => c.name === 'name_len')).toMatchObject({
       kind: 'check',
       columns: ['name'],
-      definition: 'CHECK (length(name) < 100)',
+      definition: 'CHECK ((length(name) < 100))',
     });
     expect(relation(asDev, 'bookings').constraints[0]).toMatchObject({
       kind: 'exclusion',
@@ -186,6 +186,26 @@ describe.each(pgServers())('readCatalog ($label)', (server) => {
     });
     // PG18 records NOT NULL as constraints; the model keeps nullability on columns on every version.
     expect(books.constraints.map((c) => c.kind).sort()).toEqual(['foreign_key', 'primary_key', 'unique']);
+  });
+
+  it('spells every index definition exactly as pg_get_indexdef does', async () => {
+    const { rows } = await superuserQuery(
+      server,
+      `SELECT c.relname AS table_name, ic.relname AS name, pg_get_indexdef(i.indexrelid) AS definition
+       FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid
+       WHERE c.relnamespace = 'api'::regnamespace`,
+      db.name,
+    );
+    const expected = (rows as { table_name: string; name: string; definition: string }[]).map(
+      (r) => `${r.table_name}.${r.name}: ${r.definition}`,
+    );
+    const actual = asDev.relations.flatMap((r) =>
+      r.indexes.map((i) => `${r.name}.${i.name}: ${i.definition}`),
+    );
+    expect(actual.sort()).toEqual(expected.sort());
+    expect(actual).toContain(
+      'authors.authors_select_me_key: CREATE UNIQUE INDEX authors_select_me_key ON api.authors USING btree ("Select Me") INCLUDE (tags)',
+    );
   });
 
   it('reads indexes, triggers, RLS flags, partitions and foreign tables', () => {
@@ -317,7 +337,9 @@ describe.each(pgServers())('readCatalog ($label)', (server) => {
       domain: {
         baseType: { name: 'text' },
         notNull: true,
-        constraints: [expect.objectContaining({ name: 'email_at', definition: "CHECK (VALUE ~ '@'::text)" })],
+        constraints: [
+          expect.objectContaining({ name: 'email_at', definition: "CHECK ((VALUE ~ '@'::text))" }),
+        ],
       },
     });
     expect(t('pair')?.attributes.map((a) => [a.name, a.type.formatted])).toEqual([

@@ -110,7 +110,7 @@ export const columnRow = z.object({
   name: text,
   position: int,
   type_oid: int,
-  formatted_type: text,
+  formatted_type: maybeText,
   not_null: z.boolean(),
   default_value: maybeText,
   identity: z.enum(['always', 'by_default']).nullable(),
@@ -294,11 +294,9 @@ export const grantRow = z.object({
   kind: z.enum(['relation', 'sequence', 'schema', 'function', 'type', 'database', 'column']),
   oid: int,
   column_name: maybeText,
-  grantor: text,
-  grantee: maybeText,
-  privilege,
-  grantable: z.boolean(),
   implicit: z.boolean(),
+  /** `grantee,grantor,privilege,grantable(t|f)` items joined by ';' (see grants.sql). */
+  acl: text,
 });
 
 export const defaultPrivilegeRow = z.object({

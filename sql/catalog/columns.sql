@@ -5,7 +5,8 @@ SELECT
   a.attname AS name,
   a.attnum AS position,
   a.atttypid AS type_oid,
-  pg_catalog.format_type(a.atttypid, a.atttypmod) AS formatted_type,
+  -- Without a typmod the text is the type's own (type-names.sql has it): format only the others.
+  CASE WHEN a.atttypmod <> -1 THEN pg_catalog.format_type(a.atttypid, a.atttypmod) END AS formatted_type,
   a.attnotnull AS not_null,
   CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS default_value,
   CASE a.attidentity WHEN 'a' THEN 'always' WHEN 'd' THEN 'by_default' END AS identity,

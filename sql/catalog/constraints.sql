@@ -1,5 +1,6 @@
 -- Primary key, unique, check, foreign key and exclusion constraints of relations in $1.
 -- (PG18's NOT NULL constraints are left out: nullability is on the columns, the same on every version.)
+-- Definitions are pg_dump's (not pretty-printed): the pretty form is several times slower to deparse.
 -- Key columns are returned as attnums and named from the column list; the referenced columns are
 -- named here because the referenced relation may sit outside the included schemas.
 SELECT
@@ -13,7 +14,7 @@ SELECT
     WHEN 'x' THEN 'exclusion'
   END AS kind,
   coalesce(con.conkey, '{}') AS key_attnums,
-  pg_catalog.pg_get_constraintdef(con.oid, true) AS definition,
+  pg_catalog.pg_get_constraintdef(con.oid) AS definition,
   fn.nspname AS ref_schema,
   fc.relname AS ref_table,
   CASE WHEN con.contype = 'f' THEN

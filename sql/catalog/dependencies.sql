@@ -1,56 +1,77 @@
 -- pg_depend edges between relations, functions and types, with the dependent side lifted to its owner:
 -- a view's rewrite rule → the view, a constraint / column default / trigger / policy / index → its relation,
--- a domain constraint → the domain. Edges to schemas, extensions and owners are not wanted here.
--- The reader maps OIDs to references and drops edges whose ends are not in the model.
-SELECT
-  CASE dep.classid
-    WHEN 'pg_catalog.pg_rewrite'::regclass THEN 'rule'
-    WHEN 'pg_catalog.pg_constraint'::regclass THEN
-      CASE WHEN con.contypid <> 0 THEN 'type' ELSE 'constraint' END
-    WHEN 'pg_catalog.pg_attrdef'::regclass THEN 'default'
-    WHEN 'pg_catalog.pg_trigger'::regclass THEN 'trigger'
-    WHEN 'pg_catalog.pg_policy'::regclass THEN 'policy'
-    WHEN 'pg_catalog.pg_class'::regclass THEN CASE WHEN ix.indexrelid IS NOT NULL THEN 'index' ELSE 'direct' END
-    ELSE 'direct'
-  END AS via,
-  CASE
-    WHEN dep.classid = 'pg_catalog.pg_proc'::regclass THEN 'function'
-    WHEN dep.classid = 'pg_catalog.pg_type'::regclass THEN 'type'
-    WHEN dep.classid = 'pg_catalog.pg_constraint'::regclass AND con.contypid <> 0 THEN 'type'
-    ELSE 'class'
-  END AS from_catalog,
-  CASE dep.classid
-    WHEN 'pg_catalog.pg_rewrite'::regclass THEN rw.ev_class
-    WHEN 'pg_catalog.pg_constraint'::regclass THEN CASE WHEN con.contypid <> 0 THEN con.contypid ELSE con.conrelid END
-    WHEN 'pg_catalog.pg_attrdef'::regclass THEN ad.adrelid
-    WHEN 'pg_catalog.pg_trigger'::regclass THEN tg.tgrelid
-    WHEN 'pg_catalog.pg_policy'::regclass THEN pol.polrelid
-    ELSE coalesce(ix.indrelid, dep.objid)
-  END AS from_oid,
-  CASE dep.refclassid
-    WHEN 'pg_catalog.pg_proc'::regclass THEN 'function'
-    WHEN 'pg_catalog.pg_type'::regclass THEN 'type'
-    ELSE 'class'
-  END AS to_catalog,
-  dep.refobjid AS to_oid,
-  CASE dep.deptype WHEN 'n' THEN 'normal' WHEN 'a' THEN 'auto' ELSE 'internal' END AS kind
-FROM pg_catalog.pg_depend AS dep
-LEFT JOIN pg_catalog.pg_rewrite AS rw
-  ON dep.classid = 'pg_catalog.pg_rewrite'::regclass AND rw.oid = dep.objid
-LEFT JOIN pg_catalog.pg_constraint AS con
-  ON dep.classid = 'pg_catalog.pg_constraint'::regclass AND con.oid = dep.objid
-LEFT JOIN pg_catalog.pg_attrdef AS ad
-  ON dep.classid = 'pg_catalog.pg_attrdef'::regclass AND ad.oid = dep.objid
-LEFT JOIN pg_catalog.pg_trigger AS tg
-  ON dep.classid = 'pg_catalog.pg_trigger'::regclass AND tg.oid = dep.objid
-LEFT JOIN pg_catalog.pg_policy AS pol
-  ON dep.classid = 'pg_catalog.pg_policy'::regclass AND pol.oid = dep.objid
-LEFT JOIN pg_catalog.pg_index AS ix
-  ON dep.classid = 'pg_catalog.pg_class'::regclass AND ix.indexrelid = dep.objid
-WHERE dep.deptype IN ('n', 'a', 'i')
-  AND dep.classid IN (
-    'pg_catalog.pg_class'::regclass, 'pg_catalog.pg_rewrite'::regclass, 'pg_catalog.pg_constraint'::regclass,
-    'pg_catalog.pg_attrdef'::regclass, 'pg_catalog.pg_trigger'::regclass, 'pg_catalog.pg_policy'::regclass,
-    'pg_catalog.pg_proc'::regclass, 'pg_catalog.pg_type'::regclass)
-  AND dep.refclassid IN ('pg_catalog.pg_class'::regclass, 'pg_catalog.pg_proc'::regclass, 'pg_catalog.pg_type'::regclass)
-  AND dep.refobjid >= 16384;
+-- a domain constraint → the domain. Edges to schemas, extensions, owners and built-in objects (OID < 16384)
+-- are not wanted. One branch per dependent catalog (inner joins, no per-row CASE over every catalog), and
+-- self-edges (a table's own index, constraint or default) are dropped here rather than shipped.
+-- The reader maps OIDs to references and drops edges whose ends are not in the model. DISTINCT folds the
+-- one-row-per-column edges (a view using five columns of a table) into one.
+WITH dep AS (
+  SELECT DISTINCT
+    d.classid,
+    d.objid,
+    d.refobjid,
+    CASE d.refclassid
+      WHEN 'pg_catalog.pg_proc'::regclass THEN 'function'
+      WHEN 'pg_catalog.pg_type'::regclass THEN 'type'
+      ELSE 'class'
+    END AS to_catalog,
+    CASE d.deptype WHEN 'n' THEN 'normal' WHEN 'a' THEN 'auto' ELSE 'internal' END AS kind,
+    d.deptype
+  FROM pg_catalog.pg_depend AS d
+  WHERE d.deptype IN ('n', 'a', 'i')
+    AND d.objid >= 16384
+    AND d.refobjid >= 16384
+    AND d.refclassid IN (
+      'pg_catalog.pg_class'::regclass, 'pg_catalog.pg_proc'::regclass, 'pg_catalog.pg_type'::regclass)
+)
+SELECT CASE WHEN ix.indexrelid IS NULL THEN 'direct' ELSE 'index' END AS via,
+       'class' AS from_catalog, coalesce(ix.indrelid, dep.objid) AS from_oid,
+       dep.to_catalog, dep.refobjid AS to_oid, dep.kind
+FROM dep
+LEFT JOIN pg_catalog.pg_index AS ix ON ix.indexrelid = dep.objid
+WHERE dep.classid = 'pg_catalog.pg_class'::regclass
+  AND dep.refobjid <> coalesce(ix.indrelid, dep.objid)
+UNION ALL
+SELECT 'rule', 'class', rw.ev_class, dep.to_catalog, dep.refobjid, dep.kind
+FROM dep
+JOIN pg_catalog.pg_rewrite AS rw ON rw.oid = dep.objid
+WHERE dep.classid = 'pg_catalog.pg_rewrite'::regclass
+  AND dep.refobjid <> rw.ev_class
+UNION ALL
+SELECT CASE WHEN con.contypid <> 0 THEN 'type' ELSE 'constraint' END,
+       CASE WHEN con.contypid <> 0 THEN 'type' ELSE 'class' END,
+       CASE WHEN con.contypid <> 0 THEN con.contypid ELSE con.conrelid END,
+       dep.to_catalog, dep.refobjid, dep.kind
+FROM dep
+JOIN pg_catalog.pg_constraint AS con ON con.oid = dep.objid
+WHERE dep.classid = 'pg_catalog.pg_constraint'::regclass
+  AND dep.refobjid <> con.conrelid
+  AND dep.refobjid <> con.contypid
+UNION ALL
+SELECT 'default', 'class', ad.adrelid, dep.to_catalog, dep.refobjid, dep.kind
+FROM dep
+JOIN pg_catalog.pg_attrdef AS ad ON ad.oid = dep.objid
+WHERE dep.classid = 'pg_catalog.pg_attrdef'::regclass
+  AND dep.refobjid <> ad.adrelid
+UNION ALL
+SELECT 'trigger', 'class', tg.tgrelid, dep.to_catalog, dep.refobjid, dep.kind
+FROM dep
+JOIN pg_catalog.pg_trigger AS tg ON tg.oid = dep.objid
+WHERE dep.classid = 'pg_catalog.pg_trigger'::regclass
+  AND dep.refobjid <> tg.tgrelid
+UNION ALL
+SELECT 'policy', 'class', pol.polrelid, dep.to_catalog, dep.refobjid, dep.kind
+FROM dep
+JOIN pg_catalog.pg_policy AS pol ON pol.oid = dep.objid
+WHERE dep.classid = 'pg_catalog.pg_policy'::regclass
+  AND dep.refobjid <> pol.polrelid
+UNION ALL
+SELECT 'direct', 'function', dep.objid, dep.to_catalog, dep.refobjid, dep.kind
+FROM dep
+WHERE dep.classid = 'pg_catalog.pg_proc'::regclass
+UNION ALL
+-- A type's internal edges (array → element, row type → its relation) only restate what the model knows.
+SELECT 'direct', 'type', dep.objid, dep.to_catalog, dep.refobjid, dep.kind
+FROM dep
+WHERE dep.classid = 'pg_catalog.pg_type'::regclass
+  AND dep.deptype <> 'i';

@@ -2,7 +2,7 @@
 SELECT
   con.contypid AS type_oid,
   con.conname AS name,
-  pg_catalog.pg_get_constraintdef(con.oid, true) AS definition,
+  pg_catalog.pg_get_constraintdef(con.oid) AS definition,
   con.convalidated AS validated
 FROM pg_catalog.pg_constraint AS con
 JOIN pg_catalog.pg_type AS t ON t.oid = con.contypid

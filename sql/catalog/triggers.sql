@@ -16,7 +16,7 @@ SELECT
   pg_catalog.pg_get_function_identity_arguments(p.oid) AS function_args,
   CASE t.tgenabled WHEN 'O' THEN 'origin' WHEN 'D' THEN 'disabled' WHEN 'R' THEN 'replica' ELSE 'always' END AS enabled,
   t.tgconstraint <> 0 AS is_constraint,
-  pg_catalog.pg_get_triggerdef(t.oid, true) AS definition,
+  pg_catalog.pg_get_triggerdef(t.oid) AS definition,
   d.description AS comment
 FROM pg_catalog.pg_trigger AS t
 JOIN pg_catalog.pg_class AS c ON c.oid = t.tgrelid

@@ -64,7 +64,9 @@ export function ownerSetup(r: FixtureRoles): string {
       mood api.mood DEFAULT 'ok',
       tags text[],
       name_upper text GENERATED ALWAYS AS (upper(name)) STORED,
-      CONSTRAINT name_len CHECK (length(name) < 100)
+      "Select Me" text,
+      CONSTRAINT name_len CHECK (length(name) < 100),
+      CONSTRAINT authors_select_me_key UNIQUE ("Select Me") INCLUDE (tags)
     );
     COMMENT ON TABLE api.authors IS 'people who write';
     COMMENT ON COLUMN api.authors.name IS 'display name';
@@ -86,7 +88,7 @@ export function ownerSetup(r: FixtureRoles): string {
     COMMENT ON POLICY books_read ON api.books IS 'everyone reads';
 
     CREATE TABLE api.bookings (room int, during int4range, EXCLUDE USING gist (during WITH &&));
-    CREATE TABLE api.events (id int, at date) PARTITION BY RANGE (at);
+    CREATE TABLE api.events (id int, at date, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
     CREATE TABLE api.events_2024 PARTITION OF api.events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
     CREATE FOREIGN TABLE api.remote (id int) SERVER gh_dummy_server;
 
