@@ -34,6 +34,13 @@ describe('studio story: connect and inspect a table with RLS', () => {
     await page.goto(studio.server.url);
     await page.getByRole('heading', { name: 'New connection' }).waitFor();
     expect(page.url()).not.toContain('token=');
+    // The cookie that backs the token is HttpOnly: page scripts cannot read it.
+    expect(await page.evaluate('document.cookie')).toBe('');
+    const cookies = await page.context().cookies();
+    expect(cookies.find((c) => c.name.startsWith('gatehouse_token_'))).toMatchObject({
+      httpOnly: true,
+      sameSite: 'Strict',
+    });
     await page.getByText('No saved connections yet').waitFor();
     await browser.shot('01-connect-empty');
   });

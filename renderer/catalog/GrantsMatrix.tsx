@@ -96,7 +96,9 @@ export function GrantsMatrix({
                         data-state={g.grantable ? 'grantable' : 'granted'}
                         title={title}
                       >
-                        <span className={`grant-yes${g.grantable ? ' grant-grantable' : ''}`}>
+                        <span
+                          className={`grant-yes${g.grantable ? ' grant-grantable' : ''}${g.implicit ? ' grant-implicit' : ''}`}
+                        >
                           {g.grantable ? '✓*' : '✓'}
                         </span>
                       </td>
