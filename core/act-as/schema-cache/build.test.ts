@@ -152,6 +152,23 @@ describe('schema cache relationships', () => {
     expect(rels(sc, 'projects').some((r) => r.startsWith('audit'))).toBe(false);
   });
 
+  it('follows a view over a view back to the base table', () => {
+    const nested = buildSchemaCache(
+      {
+        ...raw,
+        relations: [...raw.relations, rel(9, 'projects_view2', ['p', 'c'], [], true)],
+        viewSources: [
+          ...raw.viewSources,
+          { viewOid: 9, resno: 1, resname: 'p', srcOid: 6, srcCol: 1 },
+          { viewOid: 9, resno: 2, resname: 'c', srcOid: 6, srcCol: 2 },
+        ],
+      },
+      ['api'],
+    );
+    expect(rels(nested, 'projects_view2')).toContain('clients M2O projects_client_id_fkey [["c","id"]]');
+    expect(nested.tables.get('api\u0000projects_view2')?.pk).toEqual(['p']);
+  });
+
   it('gives a view the primary key columns it exposes', () => {
     expect(sc.tables.get('api\u0000projects_view')?.pk).toEqual(['pid']);
     expect(sc.tables.get('api\u0000clients_view')?.pk).toEqual(['client']);
