@@ -95,6 +95,21 @@ describe('navigator filter', () => {
     expect(performance.now() - started).toBeLessThan(5000);
   });
 
+  it('walks the rows with the arrow keys', () => {
+    render(<Harness onSelect={() => undefined} />);
+    const tree = screen.getByRole('tree', { name: 'Schemas' });
+    fireEvent.keyDown(tree, { key: 'Home' });
+    expect(document.activeElement?.textContent).toContain('api');
+    fireEvent.keyDown(tree, { key: 'ArrowDown' });
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('table api.profiles');
+    fireEvent.keyDown(tree, { key: 'ArrowDown' });
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('table api.todos');
+    fireEvent.keyDown(tree, { key: 'ArrowUp' });
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('table api.profiles');
+    fireEvent.keyDown(tree, { key: 'End' });
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('table private.secrets');
+  });
+
   it('filters by every word, case-insensitively', () => {
     expect(matchesFilter('api', 'todos', 'API tod')).toBe(true);
     expect(matchesFilter('api', 'todos', 'api prof')).toBe(false);

@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState, type KeyboardEvent } from 'react';
 import { refKey, type Catalog, type ObjectRef } from '../../shared/model/catalog.js';
 import { KindIcon } from './KindIcon.js';
 import { buildNavigator } from './navigator-model.js';
@@ -47,6 +47,24 @@ export function Navigator({
       return next;
     });
 
+  // Arrow keys walk the visible rows (Enter opens one, as on any button); Home/End jump to the ends.
+  const moveFocus = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(e.key)) return;
+    const rows = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('button.nav-row')];
+    if (rows.length === 0) return;
+    e.preventDefault();
+    const at = rows.indexOf(document.activeElement as HTMLButtonElement);
+    const next =
+      e.key === 'Home'
+        ? 0
+        : e.key === 'End'
+          ? rows.length - 1
+          : e.key === 'ArrowDown'
+            ? Math.min(at + 1, rows.length - 1)
+            : Math.max(at - 1, 0);
+    rows[next]?.focus();
+  };
+
   return (
     <nav className="navigator" aria-label="Database objects">
       <div className="nav-head">
@@ -66,7 +84,7 @@ export function Navigator({
           />
         </div>
       </div>
-      <div className="nav-tree" role="tree" aria-label="Schemas">
+      <div className="nav-tree" role="tree" aria-label="Schemas" onKeyDown={moveFocus}>
         {tree.length === 0 && (
           <div className="nav-empty">
             {filtering ? (

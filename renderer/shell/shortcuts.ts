@@ -12,6 +12,7 @@ export const shortcutList: readonly { keys: string[]; label: string }[] = [
   { keys: ['Ctrl/⌘', 'B'], label: 'Show or hide the navigator' },
   { keys: ['?'], label: 'Show these shortcuts' },
   { keys: ['/'], label: 'Filter the navigator' },
+  { keys: ['↑', '↓'], label: 'Move in the navigator (Enter opens)' },
   { keys: ['Esc'], label: 'Close a dialog' },
 ];
 
