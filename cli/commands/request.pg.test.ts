@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -155,6 +155,31 @@ describe.each(pgServers())('gatehouse request on $label', (server) => {
     expect(r.out).not.toContain('work_mem');
     expect(r.out).toContain('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;');
     expect(r.out).toContain('HTTP/1.1 200 OK');
+  });
+
+  it('server-timing-enabled and server-trace-header add their headers', async () => {
+    const timed = join(mkdtempSync(join(tmpdir(), 'gh-request-')), 'timed.conf');
+    writeFileSync(
+      timed,
+      readFileSync(conf, 'utf8') + '\nserver-timing-enabled = true\nserver-trace-header = "X-Request-Id"\n',
+    );
+    const r = await run([
+      'GET /items?limit=1',
+      '--db',
+      db.uri,
+      '--config',
+      timed,
+      '--anon',
+      '-H',
+      'X-Request-Id: abc',
+    ]);
+    expect(r.out).toMatch(
+      /^Server-Timing: jwt;dur=\d+\.\d, parse;dur=[\d.]+, plan;dur=[\d.]+, transaction;dur=[\d.]+, response;dur=[\d.]+$/m,
+    );
+    expect(r.out).toMatch(/^X-Request-Id: abc$/m);
+    const e = await run(['GET /nope', '--db', db.uri, '--config', timed, '--anon']);
+    expect(e.out).toMatch(/^X-Request-Id: $/m);
+    expect(e.out).not.toContain('Server-Timing');
   });
 
   it('refuses a missing persona', async () => {

@@ -171,19 +171,35 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
   let committed = false;
   const { config, stages } = input;
   const requestHeaders = headerPairs(input.request.headers);
+  // PostgREST's outermost layer: server-trace-header echoes the request's header on every response.
+  const traced = (response: SimResponse): SimResponse => {
+    const name = config.serverTraceHeader;
+    if (!name) return response;
+    const value = requestHeaders.find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1] ?? '';
+    return { ...response, headers: [[name, value], ...response.headers] };
+  };
   const done = (response: SimResponse): SimulateResult => ({
-    response: withCors(response, requestHeaders),
+    response: traced(withCors(response, requestHeaders)),
     sql,
     context,
     statement,
     committed,
     timing: { ...t, totalMs: performance.now() - started },
   });
+  /** server-timing-enabled: PostgREST's Server-Timing header on successful responses (durations in ms). */
+  const withServerTiming = (response: SimResponse, responseMs: number): SimResponse => {
+    if (!config.serverTimingEnabled) return response;
+    const d = (ms: number): string => ms.toFixed(1);
+    const value =
+      `jwt;dur=${d(t.authMs)}, parse;dur=${d(t.parseMs)}, plan;dur=${d(t.planMs + t.renderMs)}, ` +
+      `transaction;dur=${d(t.executeMs)}, response;dur=${d(responseMs)}`;
+    return { ...response, headers: [...response.headers, ['Server-Timing', value]] };
+  };
   const fail = (e: PgrstError): SimulateResult => done(errorResponse(e, config.clientErrorVerbosity));
   try {
     const headers = requestHeaders;
     const preflight = corsPreflight(input.request.method, headers);
-    if (preflight) return { ...done(preflight), response: preflight };
+    if (preflight) return { ...done(preflight), response: traced(preflight) };
     const authIdx = headers.findIndex(([k]) => k.toLowerCase() === 'authorization');
     const requestAuth = authIdx >= 0 ? (headers[authIdx]?.[1] ?? null) : null;
 
@@ -233,7 +249,7 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
     t.planMs = performance.now() - at;
     if (!planned.ok) return fail(planned.error);
     const plan = planned.value;
-    if (plan.type === 'info') return done(infoResponse(plan.allow));
+    if (plan.type === 'info') return done(withServerTiming(infoResponse(plan.allow), 0));
 
     // 4. render
     at = performance.now();
@@ -299,15 +315,20 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
     if (!executed.result.ok) return fail(executed.result.error);
 
     // 6. respond
+    at = performance.now();
+    const response = buildResponse({
+      statement,
+      resultSet: executed.result.value,
+      schema: apiRequest.schema,
+      negotiatedByProfile: apiRequest.negotiatedByProfile,
+      canonicalQuery: apiRequest.queryParams.canonical,
+      verbosity: config.clientErrorVerbosity,
+    });
+    // An error from the response stage (bad response.headers GUC) is an error response: no Server-Timing.
     return done(
-      buildResponse({
-        statement,
-        resultSet: executed.result.value,
-        schema: apiRequest.schema,
-        negotiatedByProfile: apiRequest.negotiatedByProfile,
-        canonicalQuery: apiRequest.queryParams.canonical,
-        verbosity: config.clientErrorVerbosity,
-      }),
+      response.status >= 400 && response.headers.some(([k]) => k === 'Proxy-Status')
+        ? response
+        : withServerTiming(response, performance.now() - at),
     );
   } catch (e) {
     // A bug, not a request error: still answer like PostgREST would (500), naming what broke.
