@@ -97,6 +97,27 @@ describe.each(pgServers())('actAs.* studio calls on $label', (server) => {
     expect(denied.error).toMatchObject({ code: '42501', status: 401 });
   });
 
+  it('reload picks up schema changes, like NOTIFY pgrst', async () => {
+    const get = async () =>
+      (
+        (await call('actAs.request', {
+          connectionId,
+          method: 'GET',
+          path: '/later',
+          persona: { type: 'claims', claims: { role: s.user } },
+        })) as { response: { status: number } }
+      ).response.status;
+    expect(await get()).toBe(404); // loads the schema cache before the table exists
+    await superuserQuery(
+      server,
+      `CREATE TABLE api.later (id int); GRANT SELECT ON api.later TO ${s.user}`,
+      db.name,
+    );
+    expect(await get()).toBe(404);
+    await call('actAs.reload', { connectionId });
+    expect(await get()).toBe(200);
+  });
+
   it('mintJwt and decodeJwt use the connection config', async () => {
     const { token } = (await call('actAs.mintJwt', { connectionId, claims: { role: s.user } })) as {
       token: string;

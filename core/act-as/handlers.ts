@@ -162,6 +162,12 @@ export const actAsHandlers: HandlerGroup<'actAs'> = {
     actAsRuntime.schemaCaches.reload();
     return { effective: effectiveConfig(config) };
   },
+  'actAs.reload': async () => {
+    // Caches are keyed by login, not by studio connection: reloading them all is cheap and never wrong.
+    actAsRuntime.schemaCaches.reload();
+    for (const pool of actAsRuntime.pools.all()) pool.reload();
+    return { reloaded: true };
+  },
   'actAs.mintJwt': async (input) => {
     let secret: Uint8Array | null =
       input.secret === undefined ? null : new TextEncoder().encode(input.secret);

@@ -126,6 +126,12 @@ export const actAsCalls = {
       effective: z.record(z.string(), z.json()),
     }),
   }),
+  'actAs.reload': defineCall({
+    summary:
+      "Reload act-as's schema cache and role settings for a connection (PostgREST's NOTIFY pgrst reload).",
+    input: z.object({ connectionId }),
+    output: z.object({ reloaded: z.boolean() }),
+  }),
   'actAs.mintJwt': defineCall({
     summary:
       "Sign claims as a JWT (HS256) with a secret or the connection's jwt-secret; no claims are added.",
