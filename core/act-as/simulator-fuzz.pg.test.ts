@@ -149,7 +149,7 @@ describe.each(pgServers())('simulate() fuzz on $label', (server) => {
           }
         },
       ),
-      { numRuns: 150 },
+      { numRuns: 300 },
     );
   });
 });
