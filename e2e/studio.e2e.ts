@@ -118,7 +118,7 @@ describe('studio story: connect and inspect a table with RLS', () => {
     await fk.waitFor();
     await fk.click();
     await page.getByRole('heading', { name: 'customers' }).waitFor();
-    await page.goBack();
+    await page.evaluate('history.back()');
     await page.getByRole('heading', { name: 'orders' }).waitFor();
   });
 

@@ -32,7 +32,7 @@ export async function launchBrowser(): Promise<StudioBrowser> {
     colorScheme: 'light',
   });
   const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(20_000);
   const problems: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(m.text());
