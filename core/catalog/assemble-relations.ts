@@ -85,7 +85,7 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
         c.kind === 'foreign_key' && c.ref_schema !== null && c.ref_table !== null
           ? {
               table: { schema: c.ref_schema, name: c.ref_table },
-              columns: c.ref_columns ?? [],
+              columns: c.ref_columns ?? c.ref_attnums.map((n) => nameOf(c.ref_oid, n)),
               onUpdate: c.on_update ?? 'no_action',
               onDelete: c.on_delete ?? 'no_action',
               match: c.match_type ?? 'simple',

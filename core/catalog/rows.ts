@@ -129,6 +129,8 @@ export const constraintRow = z.object({
   definition: text,
   ref_schema: maybeText,
   ref_table: maybeText,
+  ref_oid: int,
+  ref_attnums: z.array(int),
   ref_columns: z.array(text).nullable(),
   on_update: fkAction.nullable(),
   on_delete: fkAction.nullable(),

@@ -1,8 +1,8 @@
 -- Primary key, unique, check, foreign key and exclusion constraints of relations in $1.
 -- (PG18's NOT NULL constraints are left out: nullability is on the columns, the same on every version.)
 -- Definitions are pg_dump's (not pretty-printed): the pretty form is several times slower to deparse.
--- Key columns are returned as attnums and named from the column list; the referenced columns are
--- named here because the referenced relation may sit outside the included schemas.
+-- Key columns are returned as attnums and named from the column list, the referenced ones too; only when
+-- the referenced relation sits outside the included schemas are its column names looked up here.
 SELECT
   con.conrelid AS relation_oid,
   con.conname AS name,
@@ -17,7 +17,9 @@ SELECT
   pg_catalog.pg_get_constraintdef(con.oid) AS definition,
   fn.nspname AS ref_schema,
   fc.relname AS ref_table,
-  CASE WHEN con.contype = 'f' THEN
+  con.confrelid AS ref_oid,
+  coalesce(con.confkey, '{}') AS ref_attnums,
+  CASE WHEN con.contype = 'f' AND NOT fc.relnamespace = ANY ($1::oid[]) THEN
     ARRAY(SELECT fa.attname::text FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, ord)
           JOIN pg_catalog.pg_attribute AS fa ON fa.attrelid = con.confrelid AND fa.attnum = k.attnum
           ORDER BY k.ord)

@@ -38,6 +38,8 @@ export function superuserSetup(r: FixtureRoles, database: string, major: number)
     ALTER DATABASE "${database}" SET search_path = api, public;
     GRANT CREATE, CONNECT ON DATABASE "${database}" TO "${r.dev}";
     GRANT CONNECT ON DATABASE "${database}" TO "${r.anon}";
+    CREATE TABLE public.countries (code text PRIMARY KEY);
+    GRANT REFERENCES ON public.countries TO "${r.dev}";
     CREATE FOREIGN DATA WRAPPER gh_dummy_fdw;
     CREATE SERVER gh_dummy_server FOREIGN DATA WRAPPER gh_dummy_fdw;
     GRANT USAGE ON FOREIGN SERVER gh_dummy_server TO "${r.dev}";
@@ -87,7 +89,10 @@ export function ownerSetup(r: FixtureRoles): string {
       USING (author_id = 1) WITH CHECK (author_id = 1);
     COMMENT ON POLICY books_read ON api.books IS 'everyone reads';
 
-    CREATE TABLE api.bookings (room int, during int4range, EXCLUDE USING gist (during WITH &&));
+    CREATE TABLE api.bookings (
+      room int, during int4range, country text REFERENCES public.countries (code),
+      EXCLUDE USING gist (during WITH &&)
+    );
     CREATE TABLE api.events (id int, at date, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
     CREATE TABLE api.events_2024 PARTITION OF api.events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
     CREATE FOREIGN TABLE api.remote (id int) SERVER gh_dummy_server;
