@@ -3,7 +3,7 @@ import { decodeProtectedHeader, jwtVerify } from 'jose';
 import { parseCases } from './cases.js';
 import { compareResponse, jsonEqual } from './compare.js';
 import { authorizationFor, resolveClaims } from './jwt.js';
-import { caseWrites, wireRequest } from './runner.js';
+import { caseWrites, runCase, wireRequest } from './runner.js';
 
 const secret = 'cf-conformance-jwt-secret-0123456789abcdef';
 
@@ -93,5 +93,31 @@ describe('wire requests', () => {
         expect: { status: 200 },
       }),
     ).toBe(false);
+  });
+});
+
+describe('runCase', () => {
+  const dbs = {
+    readDatabase: async () => 'read',
+    copy: async () => 'copy',
+    drop: async () => undefined,
+  };
+  const c = {
+    id: 'x.hang',
+    request: { method: 'GET', path: '/', headers: {} },
+    claims: null,
+    expect: { status: 200 },
+  };
+  it('fails a case that hangs, and reports a known deviation as such', async () => {
+    const hang = { answer: () => new Promise<never>(() => undefined), release: async () => undefined };
+    const r = await runCase(c, hang, dbs, { jwtSecret: secret, knownDeviations: {}, caseTimeoutMs: 50 });
+    expect(r).toMatchObject({ outcome: 'fail', differences: ['timed out after 50 ms'] });
+    const wrong = {
+      answer: async () => ({ status: 500, headers: [], body: '' }),
+      release: async () => undefined,
+    };
+    const known = { 'x.hang': { source: 'src/x.hs:1', reason: 'why' } };
+    const k = await runCase(c, wrong, dbs, { jwtSecret: secret, knownDeviations: known });
+    expect(k).toMatchObject({ outcome: 'known', known: known['x.hang'] });
   });
 });

@@ -39,6 +39,18 @@ export interface CaseResult {
 export interface RunOptions {
   readonly jwtSecret: string;
   readonly knownDeviations: Readonly<Record<string, KnownDeviation>>;
+  /** A case (with its followUp) taking longer fails as timed out; its database copy is dropped by force. */
+  readonly caseTimeoutMs?: number;
+}
+
+const DEFAULT_CASE_TIMEOUT_MS = 30_000;
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -76,14 +88,23 @@ export async function runCase(
   const database = writes ? await dbs.copy() : await dbs.readDatabase();
   const differences: string[] = [];
   try {
-    const res = await target.answer(database, await wireRequest(c, options.jwtSecret));
-    differences.push(...compareResponse(c.expect, res));
-    if (c.followUp) {
-      const fres = await target.answer(database, await wireRequest(c.followUp, options.jwtSecret));
-      differences.push(...compareResponse(c.followUp.expect, fres).map((d) => `followUp: ${d}`));
-    }
+    await withTimeout(
+      (async () => {
+        const res = await target.answer(database, await wireRequest(c, options.jwtSecret));
+        differences.push(...compareResponse(c.expect, res));
+        if (c.followUp) {
+          const fres = await target.answer(database, await wireRequest(c.followUp, options.jwtSecret));
+          differences.push(...compareResponse(c.followUp.expect, fres).map((d) => `followUp: ${d}`));
+        }
+      })(),
+      options.caseTimeoutMs ?? DEFAULT_CASE_TIMEOUT_MS,
+    );
   } catch (e) {
-    differences.push(`threw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    differences.push(
+      e instanceof Error && e.message.startsWith('timed out')
+        ? e.message
+        : `threw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+    );
   } finally {
     if (writes) {
       await target.release(database);
