@@ -335,4 +335,26 @@ describe('act-as console stories', () => {
       browser.problems.filter((p) => /Content Security Policy|Uncaught|TypeError|ReferenceError/.test(p)),
     ).toEqual([]);
   });
+
+  it('completes claims from the JSON schema and reads well in the dark theme', async () => {
+    const { page } = browser;
+    await newPersona('carol', `{"role": "${demo.names.appUser}", "sub": "carol"}`);
+    const editor = page.locator('[data-testid^="editor-claims/"] .monaco-editor');
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('ArrowLeft'); // inside the closing brace
+    await page.keyboard.insertText(', ');
+    await page.keyboard.type('"'); // a trigger character of the JSON completion
+    const suggest = page.locator('.suggest-widget');
+    await suggest.waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(300);
+    await browser.shot('act-as-15-claims-completion');
+    expect(await suggest.textContent()).toContain('exp');
+    await page.keyboard.press('Escape');
+    await page.getByRole('tab', { name: 'Request' }).click();
+    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+    await page.getByRole('heading', { name: 'Personas' }).waitFor();
+    await browser.shot('act-as-16-dark');
+    await page.getByRole('button', { name: 'Switch to light theme' }).click();
+  });
 });

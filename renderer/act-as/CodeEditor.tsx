@@ -59,15 +59,31 @@ export default function CodeEditor(props: CodeEditorProps) {
       }),
     );
   }, [props.markers, props.value]);
+  // The editor owns its text while the user types: React's value only flows in when it changed elsewhere (the
+  // role picker, "+ claim"), so a render that lags a fast typist never resets the text or the cursor.
+  const emitted = useRef(props.value);
+  useEffect(() => {
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    if (!editor || !model || props.value === emitted.current || props.value === model.getValue()) return;
+    emitted.current = props.value;
+    editor.pushUndoStop();
+    editor.executeEdits('gatehouse', [{ range: model.getFullModelRange(), text: props.value }]);
+    editor.pushUndoStop();
+  }, [props.value]);
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
+    if (editor.getValue() !== props.value) editor.setValue(props.value);
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => submit.current?.());
   };
   return (
     <div className="aa-editor" aria-label={props.ariaLabel} data-testid={`editor-${props.path}`}>
       <Editor
-        value={props.value}
-        onChange={(v) => props.onChange(v ?? '')}
+        defaultValue={props.value}
+        onChange={(v) => {
+          emitted.current = v ?? '';
+          props.onChange(v ?? '');
+        }}
         language={props.language}
         path={uri}
         height={props.height}

@@ -3,6 +3,13 @@
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker';
 import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
+// The bare editor the shell sets up has no editing features: the console adds completion (claims, bodies),
+// hovers (claim descriptions), bracket matching and the marker navigation it needs.
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
+import 'monaco-editor/features/suggest/register';
+import 'monaco-editor/features/hover/register';
+import 'monaco-editor/features/bracketMatching/register';
+import 'monaco-editor/features/snippet/register';
 import { monaco } from '../shell/monaco/setup.js';
 
 self.MonacoEnvironment = {
