@@ -97,7 +97,11 @@ export function PersonaEditor({
               disabled={!check.claims}
               onChange={(e) => setClaim(roleKey, e.target.value)}
             >
-              {currentRole === '' && <option value="">(no role claim: anonymous role)</option>}
+              {currentRole === '' && (
+                <option value="">
+                  {check.claims ? '(no role claim: anonymous role)' : '(fix the claims JSON first)'}
+                </option>
+              )}
               {currentRole !== '' &&
                 !roles.request.includes(currentRole) &&
                 !roles.others.includes(currentRole) && (
