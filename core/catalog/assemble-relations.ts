@@ -17,6 +17,7 @@ import type {
   ViewQueryRow,
 } from './rows.js';
 import { groupBy } from './group-by.js';
+import { quoteIdent } from './quote-ident.js';
 import type { TypeRefs } from './type-refs.js';
 import { resolveColumnOrigin, viewColumnOrigins, type ColumnOrigin } from './view-sources.js';
 
@@ -29,6 +30,8 @@ function optionValue(options: readonly string[], name: string): string | null {
 const isTrue = (v: string | null): boolean => v !== null && ['true', 'on', 'yes', '1'].includes(v);
 
 export interface RelationParts {
+  /** Keywords quote_ident() quotes, for the definitions spelled out here. */
+  readonly reservedWords: ReadonlySet<string>;
   readonly relations: readonly RelationRow[];
   readonly columns: readonly ColumnRow[];
   readonly constraints: readonly ConstraintRow[];
@@ -61,6 +64,22 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
       : { schema: base.schema, table: base.name, column };
   };
 
+  /** pg_get_constraintdef's words for a b-tree PRIMARY KEY / UNIQUE constraint (constraints.sql left it NULL). */
+  const keyConstraintDefinition = (c: ConstraintRow, relOid: number): string => {
+    const q = (attnum: number) => quoteIdent(nameOf(relOid, attnum), parts.reservedWords);
+    const index = indexesOf.get(relOid)?.find((i) => i.name === c.index_name);
+    let text = c.kind === 'primary_key' ? 'PRIMARY KEY ' : 'UNIQUE ';
+    if (index?.nulls_not_distinct) text += 'NULLS NOT DISTINCT ';
+    text += `(${c.key_attnums.map(q).join(', ')})`;
+    if (index && index.attnums.length > index.key_count) {
+      text += ` INCLUDE (${index.attnums.slice(index.key_count).map(q).join(', ')})`;
+    }
+    if (c.deferrable) text += ' DEFERRABLE';
+    if (c.deferred) text += ' INITIALLY DEFERRED';
+    if (!c.validated) text += ' NOT VALID';
+    return text;
+  };
+
   return parts.relations.map((r): Relation => {
     const isView = r.kind === 'view' || r.kind === 'materialized_view';
     const columns = (columnsOf.get(r.oid) ?? []).map((c): Column => ({
@@ -80,7 +99,7 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
       name: c.name,
       kind: c.kind,
       columns: c.key_attnums.map((n) => nameOf(r.oid, n)),
-      definition: c.definition,
+      definition: c.definition ?? keyConstraintDefinition(c, r.oid),
       foreignKey:
         c.kind === 'foreign_key' && c.ref_schema !== null && c.ref_table !== null
           ? {

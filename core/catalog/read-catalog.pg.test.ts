@@ -207,6 +207,29 @@ describe.each(pgServers())('readCatalog ($label)', (server) => {
     );
   });
 
+  it('spells every constraint definition exactly as pg_get_constraintdef does', async () => {
+    // The database's search_path (api, public) would leave names unqualified: read with an empty one.
+    const results = (await superuserQuery(
+      server,
+      `SET search_path = '';
+       SELECT c.relname AS table_name, con.conname AS name, pg_catalog.pg_get_constraintdef(con.oid) AS definition
+       FROM pg_catalog.pg_constraint con JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
+       WHERE c.relnamespace = 'api'::regnamespace AND con.contype <> 'n'`,
+      db.name,
+    )) as unknown as pg.QueryResult[];
+    const rows = results[1]?.rows ?? [];
+    const expected = (rows as { table_name: string; name: string; definition: string }[]).map(
+      (r) => `${r.table_name}.${r.name}: ${r.definition}`,
+    );
+    const actual = asDev.relations
+      .filter((r) => r.schema === 'api')
+      .flatMap((r) => r.constraints.map((c) => `${r.name}.${c.name}: ${c.definition}`));
+    expect(actual.sort()).toEqual(expected.sort());
+    expect(actual).toContain(
+      'authors.authors_order_key: UNIQUE NULLS NOT DISTINCT ("order", mood) DEFERRABLE INITIALLY DEFERRED',
+    );
+  });
+
   it('reads indexes, triggers, RLS flags, partitions and foreign tables', () => {
     const books = relation(asDev, 'books');
     expect(books).toMatchObject({ rlsEnabled: true, rlsForced: true });

@@ -117,6 +117,7 @@ async function readInTransaction(client: pg.ClientBase, options: ReadCatalogOpti
     defaultPrivilegeRows,
     policyRows,
     dependencyRows,
+    keywordRows,
   ] = await inOrder([
     () => q('database.sql', rows.databaseRow),
     () => q('roles.sql', rows.roleRow),
@@ -141,6 +142,7 @@ async function readInTransaction(client: pg.ClientBase, options: ReadCatalogOpti
     () => q('default-privileges.sql', rows.defaultPrivilegeRow, p),
     () => q('policies.sql', rows.policyRow, p),
     () => q('dependencies.sql', rows.dependencyRow),
+    () => q('keywords.sql', rows.keywordRow),
   ]);
   const database = databaseRows[0];
   if (database === undefined) {
@@ -206,6 +208,7 @@ async function readInTransaction(client: pg.ClientBase, options: ReadCatalogOpti
         indexes: indexRows,
         triggers: triggerRows,
         viewQueries: viewQueryRows,
+        reservedWords: new Set(keywordRows.map((k) => k.word)),
       },
       types,
     ),

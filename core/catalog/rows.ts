@@ -126,7 +126,7 @@ export const constraintRow = z.object({
   name: text,
   kind: z.enum(['primary_key', 'unique', 'check', 'foreign_key', 'exclusion']),
   key_attnums: z.array(int),
-  definition: text,
+  definition: maybeText,
   ref_schema: maybeText,
   ref_table: maybeText,
   ref_oid: int,
@@ -149,6 +149,7 @@ export const indexRow = z.object({
   key_count: int,
   is_unique: z.boolean(),
   is_primary: z.boolean(),
+  nulls_not_distinct: z.boolean(),
   method: text,
   predicate: maybeText,
   valid: z.boolean(),
@@ -170,6 +171,8 @@ export const triggerRow = z.object({
   definition: text,
   comment: maybeText,
 });
+
+export const keywordRow = z.object({ word: text });
 
 export const viewQueryRow = z.object({ relation_oid: int, query_tree: text });
 
@@ -346,6 +349,7 @@ export type ColumnRow = z.infer<typeof columnRow>;
 export type ConstraintRow = z.infer<typeof constraintRow>;
 export type IndexRow = z.infer<typeof indexRow>;
 export type TriggerRow = z.infer<typeof triggerRow>;
+export type KeywordRow = z.infer<typeof keywordRow>;
 export type ViewQueryRow = z.infer<typeof viewQueryRow>;
 export type SequenceRow = z.infer<typeof sequenceRow>;
 export type FunctionRow = z.infer<typeof functionRow>;

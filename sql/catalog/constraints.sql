@@ -14,7 +14,10 @@ SELECT
     WHEN 'x' THEN 'exclusion'
   END AS kind,
   coalesce(con.conkey, '{}') AS key_attnums,
-  pg_catalog.pg_get_constraintdef(con.oid) AS definition,
+  -- A b-tree PRIMARY KEY / UNIQUE definition is spelled out by the reader from its columns and index (in
+  -- pg_get_constraintdef's words), sparing the deparser half of the rows; NULL asks for that.
+  CASE WHEN con.contype IN ('p', 'u') AND am.amname = 'btree' THEN NULL
+       ELSE pg_catalog.pg_get_constraintdef(con.oid) END AS definition,
   fn.nspname AS ref_schema,
   fc.relname AS ref_table,
   con.confrelid AS ref_oid,
@@ -39,6 +42,7 @@ JOIN pg_catalog.pg_class AS c ON c.oid = con.conrelid
 LEFT JOIN pg_catalog.pg_class AS fc ON fc.oid = con.confrelid AND con.contype = 'f'
 LEFT JOIN pg_catalog.pg_namespace AS fn ON fn.oid = fc.relnamespace
 LEFT JOIN pg_catalog.pg_class AS ic ON ic.oid = con.conindid AND con.conindid <> 0
+LEFT JOIN pg_catalog.pg_am AS am ON am.oid = ic.relam
 LEFT JOIN pg_catalog.pg_description AS d
   ON d.objoid = con.oid AND d.classoid = 'pg_catalog.pg_constraint'::regclass AND d.objsubid = 0
 WHERE con.contype IN ('p', 'u', 'c', 'f', 'x')

@@ -10,6 +10,7 @@ SELECT
   i.indnkeyatts AS key_count,
   i.indisunique AS is_unique,
   i.indisprimary AS is_primary,
+  i.indnullsnotdistinct AS nulls_not_distinct,
   am.amname AS method,
   pg_catalog.pg_get_expr(i.indpred, i.indrelid) AS predicate,
   i.indisvalid AS valid,

@@ -67,8 +67,10 @@ export function ownerSetup(r: FixtureRoles): string {
       tags text[],
       name_upper text GENERATED ALWAYS AS (upper(name)) STORED,
       "Select Me" text,
+      "order" int,
       CONSTRAINT name_len CHECK (length(name) < 100),
-      CONSTRAINT authors_select_me_key UNIQUE ("Select Me") INCLUDE (tags)
+      CONSTRAINT authors_select_me_key UNIQUE ("Select Me") INCLUDE (tags),
+      CONSTRAINT authors_order_key UNIQUE NULLS NOT DISTINCT ("order", mood) DEFERRABLE INITIALLY DEFERRED
     );
     COMMENT ON TABLE api.authors IS 'people who write';
     COMMENT ON COLUMN api.authors.name IS 'display name';
