@@ -11,6 +11,7 @@ import { executeStatement, type TracedStatement } from './execute/execute.js';
 import { PoolRegistry, type ActAsPool } from './execute/pools.js';
 import type { IsolationLevel, SessionContext } from './execute/session.js';
 import { executeSqlAsPersona, type SqlResult } from './execute/sql-console.js';
+import { checkOpenApiAccept, openApiResponse, openApiStatement } from './openapi/index.js';
 import { authorizationHeader, type Persona } from './persona.js';
 import type { RenderedStatement } from './render/types.js';
 import type { ApiRequest } from './request/types.js';
@@ -20,7 +21,7 @@ import { errorResponse } from './response/error-response.js';
 import type { SimResponse } from './response/types.js';
 import { SchemaCacheStore } from './schema-cache-store.js';
 import type { SchemaCache } from './schema-cache/index.js';
-import type { Stages } from './stages.js';
+import type { DbPlan, Stages } from './stages.js';
 
 export type { Persona } from './persona.js';
 export type { SimResponse } from './response/types.js';
@@ -245,18 +246,28 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
       return fail(pgrst.connection(e instanceof Error ? e.message : String(e)));
     }
     at = performance.now();
-    const planned = stages.plan(apiRequest, config, schemaCache);
-    t.planMs = performance.now() - at;
-    if (!planned.ok) return fail(planned.error);
-    const plan = planned.value;
-    if (plan.type === 'info') return done(withServerTiming(infoResponse(plan.allow), 0));
+    // The schema root is PostgREST's OpenAPI document: its own statement instead of a plan (core/act-as/openapi).
+    const openApi = apiRequest.action.type === 'schema-read' ? apiRequest.action : null;
+    let plan: DbPlan | null = null;
+    if (openApi) {
+      const accepted = checkOpenApiAccept(apiRequest);
+      t.planMs = performance.now() - at;
+      if (!accepted.ok) return fail(accepted.error);
+      statement = openApiStatement(apiRequest.schema, config.openApiMode, openApi.headersOnly);
+    } else {
+      const planned = stages.plan(apiRequest, config, schemaCache);
+      t.planMs = performance.now() - at;
+      if (!planned.ok) return fail(planned.error);
+      if (planned.value.type === 'info') return done(withServerTiming(infoResponse(planned.value.allow), 0));
+      plan = planned.value;
 
-    // 4. render
-    at = performance.now();
-    const rendered = stages.render(plan, apiRequest, config);
-    t.renderMs = performance.now() - at;
-    if (!rendered.ok) return fail(rendered.error);
-    statement = rendered.value;
+      // 4. render
+      at = performance.now();
+      const rendered = stages.render(plan, apiRequest, config);
+      t.renderMs = performance.now() - at;
+      if (!rendered.ok) return fail(rendered.error);
+      statement = rendered.value;
+    }
 
     // 5. execute
     at = performance.now();
@@ -268,7 +279,7 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
     }
     let functionSettings: readonly (readonly [string, string])[] = [];
     let isolation = roleSettings.isolation;
-    if (plan.type === 'call') {
+    if (plan?.type === 'call') {
       try {
         const f = await pool.functionSettings(
           plan.routine.schema,
@@ -316,6 +327,16 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
 
     // 6. respond
     at = performance.now();
+    if (openApi) {
+      const doc = openApiResponse({
+        schema: apiRequest.schema,
+        negotiatedByProfile: apiRequest.negotiatedByProfile,
+        headersOnly: openApi.headersOnly,
+        schemaCache,
+        inputsBody: executed.result.value.body,
+      });
+      return done(withServerTiming(doc, performance.now() - at));
+    }
     const response = buildResponse({
       statement,
       resultSet: executed.result.value,

@@ -121,7 +121,8 @@ function plan(req: ApiRequest, sc: SchemaCache, config: PlanConfig): Plan {
     case 'schema-info':
       return { type: 'info', allow: 'OPTIONS,GET,HEAD' };
     case 'schema-read':
-      throw pgrst.notImplemented('The OpenAPI root endpoint is not simulated');
+      // The simulator answers the root itself (core/act-as/openapi): the document is no plan of a relation.
+      throw pgrst.notImplemented('The OpenAPI root is answered by core/act-as/openapi, not planned');
   }
 }
 
