@@ -13,7 +13,13 @@ const selected = benches.filter((b) => filters.length === 0 || filters.some((f) 
 const results: BenchResult[] = [];
 for (const bench of selected) {
   process.stderr.write(`» ${bench.name}\n`);
-  results.push(...(await bench.run((line) => process.stderr.write(`  ${line}\n`))));
+  try {
+    results.push(...(await bench.run((line) => process.stderr.write(`  ${line}\n`))));
+  } catch (error) {
+    // One failing bench must not hide the others' figures.
+    process.stderr.write(`  failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
 }
 
 const ms = (n: number) => `${n.toFixed(0)} ms`;
