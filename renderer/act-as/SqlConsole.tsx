@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { asErrorShape, useClient } from '../client/index.js';
 import { consoleApi, type ContractPersona, type SqlRunResult } from './api.js';
+import { explainError } from './explain-error.js';
 import { LazyEditor } from './LazyEditor.js';
 import { ResultGrid } from './ResultGrid.js';
 import { TxBadge } from './ResponseView.js';
@@ -93,6 +94,16 @@ export function SqlConsole({
                   <div className="details">{String(result.error.details)}</div>
                 )}
                 {result.error.hint !== null && <div className="hint">{String(result.error.hint)}</div>}
+                <p className="aa-plain">
+                  {
+                    explainError(result.error, {
+                      catalog: null,
+                      schemas: [],
+                      role: result.context?.role ?? null,
+                      method: 'POST',
+                    }).plain
+                  }
+                </p>
               </div>
             </div>
           )}
