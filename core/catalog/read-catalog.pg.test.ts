@@ -552,4 +552,16 @@ describe.each(pgServers())('readCatalog ($label)', (server) => {
       await client.end();
     }
   });
+
+  it('reports a refused catalog query as GH200 naming the query (run last: it revokes in this database)', async () => {
+    await superuserQuery(server, 'REVOKE SELECT ON pg_catalog.pg_policy FROM PUBLIC', db.name);
+    try {
+      await expect(readAs(asUser(db.uri, roles.dev, DEV_PASSWORD))).rejects.toMatchObject({
+        code: 'GH200',
+        message: expect.stringContaining('policies.sql'),
+      });
+    } finally {
+      await superuserQuery(server, 'GRANT SELECT ON pg_catalog.pg_policy TO PUBLIC', db.name);
+    }
+  });
 });
