@@ -11,10 +11,9 @@ export type RequestResult = ActAsOut<'actAs.request'>;
 export type SqlRunResult = ActAsOut<'actAs.sql'>;
 export type ContractPersona = ActAsIn<'actAs.request'>['persona'];
 
-/** The act-as calls, typed from their own contract file (so this panel does not depend on the merge order). */
+/** The act-as calls, through the typed client (inputs checked against shared/contract/act-as.ts). */
 function actAs<N extends ActAsName>(client: Client, name: N, input: ActAsIn<N>): Promise<ActAsOut<N>> {
-  const call = client.call as unknown as (n: string, i: unknown) => Promise<ActAsOut<N>>;
-  return call(name, input);
+  return client.call(name, input as CallInput<N>) as Promise<ActAsOut<N>>;
 }
 
 export const consoleApi = {
