@@ -11,7 +11,12 @@ import { executeStatement, type TracedStatement } from './execute/execute.js';
 import { PoolRegistry, type ActAsPool } from './execute/pools.js';
 import type { IsolationLevel, SessionContext } from './execute/session.js';
 import { executeSqlAsPersona, type SqlResult } from './execute/sql-console.js';
-import { checkOpenApiAccept, openApiResponse, openApiStatement } from './openapi/index.js';
+import {
+  checkOpenApiAccept,
+  openApiResponse,
+  openApiServerOptions,
+  openApiStatement,
+} from './openapi/index.js';
 import { authorizationHeader, type Persona } from './persona.js';
 import type { RenderedStatement } from './render/types.js';
 import type { ApiRequest } from './request/types.js';
@@ -334,6 +339,7 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
         headersOnly: openApi.headersOnly,
         schemaCache,
         inputsBody: executed.result.value.body,
+        options: openApiServerOptions(config),
       });
       return done(withServerTiming(doc, performance.now() - at));
     }

@@ -52,6 +52,11 @@ export type PostgrestConfig = {
   jwtCacheMaxEntries: number;
   clientErrorVerbosity: 'verbose' | 'minimal';
   openApiMode: OpenApiMode;
+  /** openapi-server-proxy-uri, openapi-security-active, server-host, server-port: what the OpenAPI document names. */
+  openApiServerProxyUri?: string | null;
+  openApiSecurityActive?: boolean;
+  serverHost?: string;
+  serverPort?: number;
   serverTimingEnabled: boolean;
   serverTraceHeader: string | null;
   /** `app.settings.*` (name without the prefix → value), file merged with PGRST_APP_SETTINGS_* (env wins). */

@@ -4,7 +4,7 @@
  * see (sql/act-as/openapi-inputs.sql), then the document is built from that and the schema cache.
  */
 import { sqlFile } from '../../db/sql-files.js';
-import type { OpenApiMode } from '../config/types.js';
+import type { OpenApiMode, PostgrestConfig } from '../config/types.js';
 import { pgrst, type Result, ok, err } from '../errors/index.js';
 import { mediaTypeMime } from '../plan/negotiate.js';
 import type { RenderedStatement } from '../render/types.js';
@@ -53,6 +53,18 @@ export function openApiStatement(schema: string, mode: OpenApiMode, headersOnly:
 
 export function parseOpenApiInputs(body: string): OpenApiInputs {
   return JSON.parse(body) as OpenApiInputs;
+}
+
+/** The document's server settings from the PostgREST config (PostgREST's defaults for what it leaves out). */
+export function openApiServerOptions(config: PostgrestConfig): OpenApiServerOptions {
+  const d = defaultOpenApiServerOptions;
+  return {
+    ...d,
+    serverHost: config.serverHost ?? d.serverHost,
+    serverPort: config.serverPort ?? d.serverPort,
+    proxyUri: config.openApiServerProxyUri ?? d.proxyUri,
+    securityActive: config.openApiSecurityActive ?? d.securityActive,
+  };
 }
 
 export interface OpenApiResponseInput {

@@ -47,6 +47,16 @@ describe.each(pgServers())('OpenAPI root document on $label', (server) => {
   beforeAll(async () => {
     db = await createTempDatabase(server, 'gh_openapi');
     await superuserQuery(server, fixtureWithOwnRoles(), db.name);
+    // comments, an enum and a bounded varchar: what the fixture does not have
+    await superuserQuery(
+      server,
+      `CREATE TYPE api.mood AS ENUM ('calm', 'busy');
+       CREATE TABLE api.extras (id int PRIMARY KEY, mood api.mood NOT NULL, code varchar(8) DEFAULT 'x'::character varying);
+       GRANT SELECT ON api.extras TO "cf_anon_${suffix}";
+       COMMENT ON TABLE api.extras IS E'Extras\n\nFor the OpenAPI test';
+       COMMENT ON COLUMN api.extras.code IS 'A short code';`,
+      db.name,
+    );
   });
 
   afterAll(async () => {
@@ -180,6 +190,52 @@ describe.each(pgServers())('OpenAPI root document on $label', (server) => {
       in: 'body',
       schema: { $ref: '#/definitions/tasks' },
     });
+  });
+
+  it('reads comments, enum labels and max lengths from the database', async () => {
+    const r = await root({ type: 'anon' });
+    const doc = parse(r);
+    expect(doc.paths['/extras']!.get).toMatchObject({
+      summary: 'Extras',
+      description: 'For the OpenAPI test',
+    });
+    expect(r.response.body).toContain(
+      '"extras":{"description":"Extras\\n\\nFor the OpenAPI test","required":["id","mood"]',
+    );
+    expect(doc.definitions.extras!.properties.mood).toEqual({
+      enum: ['calm', 'busy'],
+      format: 'api.mood',
+      type: 'string',
+    });
+    expect(doc.definitions.extras!.properties.code).toEqual({
+      default: 'x',
+      description: 'A short code',
+      format: 'character varying',
+      maxLength: 8,
+      type: 'string',
+    });
+    expect(doc.parameters['rowFilter.extras.code']).toEqual({
+      name: 'code',
+      description: 'A short code',
+      required: false,
+      in: 'query',
+      type: 'string',
+    });
+  });
+
+  it('names the proxy URI and the JWT security definition from the config', async () => {
+    const env = {
+      PGRST_OPENAPI_SERVER_PROXY_URI: 'https://api.example.test:8443/v1',
+      PGRST_OPENAPI_SECURITY_ACTIVE: 'true',
+    };
+    const doc = parse(await root({ type: 'anon' }, { env })) as Doc & Record<string, unknown>;
+    expect(doc.host).toBe('api.example.test:8443');
+    expect(doc.basePath).toBe('/v1');
+    expect(doc.schemes).toEqual(['https']);
+    expect(doc.security).toEqual([{ JWT: [] }]);
+    const plain = parse(await root({ type: 'anon' }, { env: { PGRST_SERVER_PORT: '8080' } })) as Doc &
+      Record<string, unknown>;
+    expect(plain.host).toBe('0.0.0.0:8080');
   });
 
   it('describes functions: GET for stable ones, variadic and body parameters', async () => {
