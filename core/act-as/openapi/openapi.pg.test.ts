@@ -54,7 +54,8 @@ describe.each(pgServers())('OpenAPI root document on $label', (server) => {
        CREATE TABLE api.extras (id int PRIMARY KEY, mood api.mood NOT NULL, code varchar(8) DEFAULT 'x'::character varying);
        GRANT SELECT ON api.extras TO "cf_anon_${suffix}";
        COMMENT ON TABLE api.extras IS E'Extras\n\nFor the OpenAPI test';
-       COMMENT ON COLUMN api.extras.code IS 'A short code';`,
+       COMMENT ON COLUMN api.extras.code IS 'A short code';
+       CREATE FUNCTION api.root() RETURNS json LANGUAGE sql STABLE AS $$ SELECT '{"swagger":"2.0","mine":true}'::json $$;`,
       db.name,
     );
   });
@@ -236,6 +237,13 @@ describe.each(pgServers())('OpenAPI root document on $label', (server) => {
     const plain = parse(await root({ type: 'anon' }, { env: { PGRST_SERVER_PORT: '8080' } })) as Doc &
       Record<string, unknown>;
     expect(plain.host).toBe('0.0.0.0:8080');
+  });
+
+  it('db-root-spec: the function answers the root instead', async () => {
+    const r = await root({ type: 'anon' }, { env: { PGRST_DB_ROOT_SPEC: 'root' } });
+    expect(r.response.status).toBe(200);
+    expect(JSON.parse(r.response.body)).toEqual({ swagger: '2.0', mine: true });
+    expect(headerValue(r.response, 'Content-Type')).toBe('application/json; charset=utf-8');
   });
 
   it('describes functions: GET for stable ones, variadic and body parameters', async () => {
