@@ -80,6 +80,18 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
     return text;
   };
 
+  /** pg_get_indexdef's words for a plain b-tree index of a PRIMARY KEY / UNIQUE constraint (indexes.sql left it NULL). */
+  const keyIndexDefinition = (i: IndexRow, r: RelationRow): string => {
+    const q = (name: string) => quoteIdent(name, parts.reservedWords);
+    const columns = (attnums: readonly number[]) => attnums.map((n) => q(nameOf(r.oid, n))).join(', ');
+    const include =
+      i.attnums.length > i.key_count ? ` INCLUDE (${columns(i.attnums.slice(i.key_count))})` : '';
+    return (
+      `CREATE UNIQUE INDEX ${q(i.name)} ON ${q(r.schema)}.${q(r.name)} ` +
+      `USING btree (${columns(i.attnums.slice(0, i.key_count))})${include}`
+    );
+  };
+
   return parts.relations.map((r): Relation => {
     const isView = r.kind === 'view' || r.kind === 'materialized_view';
     const columns = (columnsOf.get(r.oid) ?? []).map((c): Column => ({
@@ -125,7 +137,7 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
       method: i.method,
       predicate: i.predicate,
       valid: i.valid,
-      definition: i.definition,
+      definition: i.definition ?? keyIndexDefinition(i, r),
       comment: i.comment,
     }));
     const triggers = (triggersOf.get(r.oid) ?? []).map((t): Trigger => ({

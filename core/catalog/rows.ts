@@ -153,7 +153,7 @@ export const indexRow = z.object({
   method: text,
   predicate: maybeText,
   valid: z.boolean(),
-  definition: text,
+  definition: maybeText,
   comment: maybeText,
 });
 

@@ -1,8 +1,8 @@
 -- Indexes of relations in $1 (PG15+). indkey holds key columns then INCLUDE columns; 0 marks an expression.
 -- pg_get_indexdef spends most of its time deciding per column whether to print the operator class; an
 -- index made by a PRIMARY KEY / UNIQUE constraint always has the default operator class, collation and
--- ordering (PostgreSQL insists, even for USING INDEX), so its definition is spelled out here, in exactly
--- pg_get_indexdef's words, and the costly call is kept for every other index.
+-- ordering (PostgreSQL insists, even for USING INDEX), so for a plain one the definition is NULL here and
+-- the reader spells it out in exactly pg_get_indexdef's words; the costly call is kept for every other index.
 SELECT
   i.indrelid AS relation_oid,
   ic.relname AS name,
@@ -18,25 +18,13 @@ SELECT
     WHEN con.oid IS NOT NULL AND am.amname = 'btree' AND c.relkind <> 'p'
       AND i.indexprs IS NULL AND i.indpred IS NULL AND ic.reloptions IS NULL
       AND NOT i.indnullsnotdistinct AND 0 = ALL (i.indoption::int2[])
-    THEN 'CREATE UNIQUE INDEX ' || quote_ident(ic.relname) || ' ON ' || quote_ident(n.nspname) || '.'
-      || quote_ident(c.relname) || ' USING btree ('
-      || (SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY k.ord)
-          FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
-          JOIN pg_catalog.pg_attribute AS a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
-          WHERE k.ord <= i.indnkeyatts) || ')'
-      || CASE WHEN i.indnatts > i.indnkeyatts THEN ' INCLUDE ('
-        || (SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY k.ord)
-            FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
-            JOIN pg_catalog.pg_attribute AS a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
-            WHERE k.ord > i.indnkeyatts) || ')'
-        ELSE '' END
+    THEN NULL
     ELSE pg_catalog.pg_get_indexdef(i.indexrelid)
   END AS definition,
   d.description AS comment
 FROM pg_catalog.pg_index AS i
 JOIN pg_catalog.pg_class AS ic ON ic.oid = i.indexrelid
 JOIN pg_catalog.pg_class AS c ON c.oid = i.indrelid
-JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
 JOIN pg_catalog.pg_am AS am ON am.oid = ic.relam
 LEFT JOIN pg_catalog.pg_constraint AS con ON con.conindid = i.indexrelid AND con.contype IN ('p', 'u')
   AND con.conrelid = i.indrelid
