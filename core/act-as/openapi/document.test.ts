@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureSchemaCache } from '../plan/test-helpers.js';
 import { buildOpenApiDocument, defaultValue, swaggerFormat, swaggerType } from './document.js';
+import { checkOpenApiAccept, openApiResponse } from './index.js';
 import { decodeJson, encodeJson, numberText, obj, sortedObj } from './json.js';
 import { defaultOpenApiServerOptions, type OpenApiInputs, type OpenApiServerOptions } from './types.js';
 
@@ -171,6 +172,30 @@ describe('the document', () => {
     expect(doc.paths!['/rpc/now_ish']!.post!.parameters).toEqual([
       { in: 'body', name: 'args', required: true, schema: { type: 'object' } },
       { $ref: '#/parameters/preferParams' },
+    ]);
+  });
+});
+
+describe('root response', () => {
+  it('accepts openapi, json and any; 406 otherwise', () => {
+    expect(checkOpenApiAccept({ acceptMediaTypes: [{ type: 'openapi' }] }).ok).toBe(true);
+    expect(checkOpenApiAccept({ acceptMediaTypes: [{ type: 'any' }] }).ok).toBe(true);
+    const r = checkOpenApiAccept({ acceptMediaTypes: [{ type: 'csv' }] });
+    expect(r.ok ? null : r.error.status).toBe(406);
+  });
+
+  it('HEAD has the content type but no body or length; Content-Profile when negotiated', () => {
+    const res = openApiResponse({
+      schema: 'api',
+      negotiatedByProfile: true,
+      headersOnly: true,
+      schemaCache: sc,
+      inputsBody: '{"description":null,"tables":[],"functions":[]}',
+    });
+    expect(res.body).toBe('');
+    expect(res.headers.slice(0, 2)).toEqual([
+      ['Content-Type', 'application/openapi+json; charset=utf-8'],
+      ['Content-Profile', 'api'],
     ]);
   });
 });
