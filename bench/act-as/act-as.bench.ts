@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pg from 'pg';
-import { startActAsServer } from '../../cli/commands/serve.js';
+import { startActAsServer } from '../../core/act-as/serve.js';
 import { loadPostgrestConfig, type PostgrestConfig } from '../../core/act-as/config/index.js';
 import { parseCases } from '../../core/act-as/conformance/cases.js';
 import { FixtureDatabases } from '../../core/act-as/conformance/databases.js';

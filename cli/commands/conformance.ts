@@ -9,13 +9,15 @@ import { simulatorTarget } from '../../core/act-as/conformance/target.js';
 import { loadPostgrestConfig } from '../../core/act-as/config/index.js';
 import { defaultStages } from '../../core/act-as/default-stages.js';
 import type { Command } from '../command.js';
+import { serveTarget } from '../../core/act-as/conformance/serve-target.js';
 
-const usage = `Usage: gatehouse conformance CASES.json --fixture FIXTURE.sql --config postgrest.conf [--db SUPERUSER_URI] [--filter ID_PREFIX]
+const usage = `Usage: gatehouse conformance CASES.json --fixture FIXTURE.sql --config postgrest.conf [--db SUPERUSER_URI] [--filter ID_PREFIX] [--via-serve]
 
 Runs PostgREST conformance cases against the act-as simulator. The fixture is loaded once into a fresh database
 (an embedded PostgreSQL 18 in a temporary directory, or a new database on --db's server), and every case that
 writes gets its own copy of it. Prints FAIL <id>: <what differs> per failure, then "N passed, N failed".
-Exit code 1 when any case failed (known deviations are reported, not counted as failures).`;
+Exit code 1 when any case failed (known deviations are reported, not counted as failures).
+--via-serve sends every case over HTTP to a "gatehouse serve" endpoint instead of calling the simulator.`;
 
 export const conformanceCommand: Command = {
   name: 'conformance',
@@ -31,6 +33,7 @@ export const conformanceCommand: Command = {
         db: { type: 'string' },
         filter: { type: 'string' },
         verbose: { type: 'boolean', short: 'v' },
+        'via-serve': { type: 'boolean' },
       },
     });
     const casesFile = positionals[0];
@@ -60,7 +63,10 @@ export const conformanceCommand: Command = {
     const dbs = values.db
       ? await FixtureDatabases.onServer(values.db, fixtureSql, values.fixture)
       : await FixtureDatabases.embedded(fixtureSql, values.fixture);
-    const target = simulatorTarget({ config, databaseUri: (d) => dbs.uri(d), stages: defaultStages });
+    const databaseUri = (d: string): string => dbs.uri(d);
+    const target = values['via-serve']
+      ? serveTarget({ config, databaseUri })
+      : simulatorTarget({ config, databaseUri, stages: defaultStages });
     try {
       const summary = await runCases(cases, target, dbs, {
         jwtSecret: config.jwtSecret,

@@ -14,6 +14,7 @@ import { parseCases } from './cases.js';
 import { FixtureDatabases } from './databases.js';
 import { knownDeviations } from './known-deviations.js';
 import { runCase } from './runner.js';
+import { serveTarget } from './serve-target.js';
 import { simulatorTarget } from './target.js';
 
 const dir = process.env.GATEHOUSE_CONFORMANCE_DIR ?? resolve(packageRoot(), '../shared/postgrest-cases');
@@ -26,6 +27,7 @@ describe.skipIf(!present).each(pgServers())('PostgREST conformance corpus on $la
   const config = present ? loadPostgrestConfig({ file: resolve(dir, 'postgrest.conf'), env: {} }) : null;
   let dbs: FixtureDatabases;
   let target: ReturnType<typeof simulatorTarget>;
+  let http: ReturnType<typeof serveTarget>;
 
   beforeAll(async () => {
     dbs = await FixtureDatabases.onServer(
@@ -33,15 +35,23 @@ describe.skipIf(!present).each(pgServers())('PostgREST conformance corpus on $la
       readFileSync(resolve(dir, 'fixture.sql'), 'utf8'),
     );
     target = simulatorTarget({ config: config!, databaseUri: (d) => dbs.uri(d), stages: defaultStages });
+    http = serveTarget({ config: config!, databaseUri: (d) => dbs.uri(d) });
   });
 
   afterAll(async () => {
     await target?.close();
+    await http?.close();
     await dbs?.close();
   });
 
   it.each(selected)('$id', async (c) => {
     const r = await runCase(c, target, dbs, { jwtSecret: config!.jwtSecret ?? '', knownDeviations });
+    expect(r.outcome, r.differences.join('\n')).not.toBe('fail');
+  });
+
+  // The same cases over HTTP through `gatehouse serve`: raw headers, status lines and bodies end to end.
+  it.each(selected)('via serve: $id', async (c) => {
+    const r = await runCase(c, http, dbs, { jwtSecret: config!.jwtSecret ?? '', knownDeviations });
     expect(r.outcome, r.differences.join('\n')).not.toBe('fail');
   });
 });
