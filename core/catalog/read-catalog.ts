@@ -11,6 +11,7 @@ import { ObjectRefs } from './object-refs.js';
 import * as rows from './rows.js';
 import { runCatalogQuery } from './run-query.js';
 import { TypeRefs } from './type-refs.js';
+import { QueryPipeline } from './query-pipeline.js';
 
 export interface ReadCatalogOptions {
   /** Also read pg_catalog, information_schema and the toast/temp schemas (off by default). */
@@ -24,19 +25,10 @@ export interface ReadCatalogOptions {
 /** The oldest server whose catalogs the queries understand (array_subscript_handler, pg_sequence…). */
 export const MIN_SERVER_VERSION_NUM = 140000;
 
-/** Runs the tasks one after another (node-postgres deprecates queueing queries on one client). */
-async function inOrder<const T extends readonly (() => Promise<unknown>)[]>(
-  tasks: T,
-): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
-  const results: unknown[] = [];
-  for (const task of tasks) results.push(await task());
-  return results as { -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> };
-}
-
 /**
  * Reads the whole catalog model in one REPEATABLE READ READ ONLY transaction, so every query sees the
- * same snapshot. Queries run one after another on the given client. The client must not be inside a
- * transaction; it is left outside one.
+ * same snapshot. Queries run one after another on the given client, each sent as soon as the previous
+ * result is in (see QueryPipeline). The client must not be inside a transaction; it is left outside one.
  */
 export async function readCatalog(client: pg.ClientBase, options: ReadCatalogOptions = {}): Promise<Catalog> {
   try {
@@ -93,65 +85,91 @@ async function readInTransaction(client: pg.ClientBase, options: ReadCatalogOpti
   const excluded = schemaRows.filter((s) => !included.includes(s)).map((s) => s.name);
   const p = [included.map((s) => s.oid)];
 
-  const [
-    databaseRows,
-    roleRows,
-    passwordRows,
-    membershipRows,
-    roleSettingRows,
-    extensionRows,
-    relationRows,
-    columnRows,
-    constraintRows,
-    indexRows,
-    triggerRows,
-    viewQueryRows,
-    sequenceRows,
-    functionRows,
-    functionArgRows,
-    typeNameRows,
-    typeRows,
-    domainConstraintRows,
-    typeAttributeRows,
-    grantRows,
-    defaultPrivilegeRows,
-    policyRows,
-    dependencyRows,
-    keywordRows,
-  ] = await inOrder([
-    () => q('database.sql', rows.databaseRow),
-    () => q('roles.sql', rows.roleRow),
-    () => (server.can_read_authid ? q('role-passwords.sql', rows.rolePasswordRow) : Promise.resolve(null)),
-    () => q(server.version_num >= 160000 ? 'memberships-16.sql' : 'memberships-14.sql', rows.membershipRow),
-    () => q('role-settings.sql', rows.roleSettingRow),
-    () => q('extensions.sql', rows.extensionRow),
-    () => q('relations.sql', rows.relationRow, p),
-    () => q('columns.sql', rows.columnRow, p),
-    () => q('constraints.sql', rows.constraintRow, p),
-    () => q(server.version_num >= 150000 ? 'indexes.sql' : 'indexes-14.sql', rows.indexRow, p),
-    () => q('triggers.sql', rows.triggerRow, p),
-    () => q('view-queries.sql', rows.viewQueryRow, p),
-    () => q('sequences.sql', rows.sequenceRow, p),
-    () => q('functions.sql', rows.functionRow, p),
-    () => q('function-args.sql', rows.functionArgRow, p),
-    () => q('type-names.sql', rows.typeNameRow),
-    () => q('types.sql', rows.typeRow, p),
-    () => q('domain-constraints.sql', rows.domainConstraintRow, p),
-    () => q('type-attributes.sql', rows.typeAttributeRow, p),
-    () => q('grants.sql', rows.grantRow, p),
-    () => q('default-privileges.sql', rows.defaultPrivilegeRow, p),
-    () => q('policies.sql', rows.policyRow, p),
-    () => q('dependencies.sql', rows.dependencyRow),
-    () => q('keywords.sql', rows.keywordRow),
-  ]);
-  const database = databaseRows[0];
+  const versionNum = server.version_num;
+  const pipeline = new QueryPipeline(
+    client,
+    [
+      { file: 'database.sql' },
+      { file: 'roles.sql' },
+      ...(server.can_read_authid ? [{ file: 'role-passwords.sql' }] : []),
+      { file: versionNum >= 160000 ? 'memberships-16.sql' : 'memberships-14.sql' },
+      { file: 'role-settings.sql' },
+      { file: 'extensions.sql' },
+      { file: 'type-names.sql' },
+      { file: 'keywords.sql' },
+      { file: 'relations.sql', values: p },
+      { file: 'columns.sql', values: p },
+      { file: 'constraints.sql', values: p },
+      { file: versionNum >= 150000 ? 'indexes.sql' : 'indexes-14.sql', values: p },
+      { file: 'triggers.sql', values: p },
+      { file: 'view-queries.sql', values: p },
+      { file: 'sequences.sql', values: p },
+      { file: 'functions.sql', values: p },
+      { file: 'function-args.sql', values: p },
+      { file: 'types.sql', values: p },
+      { file: 'domain-constraints.sql', values: p },
+      { file: 'type-attributes.sql', values: p },
+      { file: 'grants.sql', values: p },
+      { file: 'dependencies.sql' },
+      { file: 'default-privileges.sql', values: p },
+      { file: 'policies.sql', values: p },
+    ],
+    options.onQuery,
+  );
+  // Each take() has already sent the next query: the assembly between takes runs while the server works.
+  const database = (await pipeline.take('database.sql', rows.databaseRow))[0];
   if (database === undefined) {
     throw new GatehouseError('GH202', 'The catalog query database.sql returned no row.', {
       hint: 'The current database is not visible in pg_database; check that the connection is healthy.',
     });
   }
-
+  const roleRows = await pipeline.take('roles.sql', rows.roleRow);
+  const passwordRows = server.can_read_authid
+    ? await pipeline.take('role-passwords.sql', rows.rolePasswordRow)
+    : null;
+  const roles = assembleRoles(roleRows, passwordRows);
+  const memberships = assembleMemberships(
+    await pipeline.take(
+      versionNum >= 160000 ? 'memberships-16.sql' : 'memberships-14.sql',
+      rows.membershipRow,
+    ),
+  );
+  const roleSettings = assembleRoleSettings(await pipeline.take('role-settings.sql', rows.roleSettingRow));
+  const extensions = (await pipeline.take('extensions.sql', rows.extensionRow)).map((e) => ({ ...e }));
+  const typeNameRows = await pipeline.take('type-names.sql', rows.typeNameRow);
   const types = new TypeRefs(typeNameRows);
+  const keywordRows = await pipeline.take('keywords.sql', rows.keywordRow);
+  const relationRows = await pipeline.take('relations.sql', rows.relationRow);
+  const columnRows = await pipeline.take('columns.sql', rows.columnRow);
+  const constraintRows = await pipeline.take('constraints.sql', rows.constraintRow);
+  const indexRows = await pipeline.take(
+    versionNum >= 150000 ? 'indexes.sql' : 'indexes-14.sql',
+    rows.indexRow,
+  );
+  const triggerRows = await pipeline.take('triggers.sql', rows.triggerRow);
+  const viewQueryRows = await pipeline.take('view-queries.sql', rows.viewQueryRow);
+  const relations = assembleRelations(
+    {
+      relations: relationRows,
+      columns: columnRows,
+      constraints: constraintRows,
+      indexes: indexRows,
+      triggers: triggerRows,
+      viewQueries: viewQueryRows,
+      reservedWords: new Set(keywordRows.map((k) => k.word)),
+    },
+    types,
+  );
+  const sequenceRows = await pipeline.take('sequences.sql', rows.sequenceRow);
+  const functionRows = await pipeline.take('functions.sql', rows.functionRow);
+  const functions = assembleFunctions(
+    functionRows,
+    await pipeline.take('function-args.sql', rows.functionArgRow),
+    types,
+  );
+  const typeRows = await pipeline.take('types.sql', rows.typeRow);
+  const domainConstraintRows = await pipeline.take('domain-constraints.sql', rows.domainConstraintRow);
+  const typeAttributeRows = await pipeline.take('type-attributes.sql', rows.typeAttributeRow);
   const refs = new ObjectRefs({
     relations: relationRows,
     sequences: sequenceRows,
@@ -161,7 +179,16 @@ async function readInTransaction(client: pg.ClientBase, options: ReadCatalogOpti
     typeNames: typeNameRows,
     database,
   });
-  const roles = assembleRoles(roleRows, passwordRows);
+  const userTypes = assembleTypes(typeRows, domainConstraintRows, typeAttributeRows, types);
+  const grants = assembleGrants(await pipeline.take('grants.sql', rows.grantRow), refs, roles);
+  const dependencies = assembleDependencies(
+    await pipeline.take('dependencies.sql', rows.dependencyRow),
+    refs,
+  );
+  const defaultPrivileges = assembleDefaultPrivileges(
+    await pipeline.take('default-privileges.sql', rows.defaultPrivilegeRow),
+  );
+  const policies = assemblePolicies(await pipeline.take('policies.sql', rows.policyRow), roles);
 
   const catalog: Catalog = {
     format: CATALOG_FORMAT,
@@ -190,8 +217,8 @@ async function readInTransaction(client: pg.ClientBase, options: ReadCatalogOpti
     },
     excludedSchemas: excluded,
     roles,
-    memberships: assembleMemberships(membershipRows),
-    roleSettings: assembleRoleSettings(roleSettingRows),
+    memberships,
+    roleSettings,
     schemas: included.map((s) => ({
       oid: s.oid,
       name: s.name,
@@ -199,26 +226,15 @@ async function readInTransaction(client: pg.ClientBase, options: ReadCatalogOpti
       comment: s.comment,
       extension: s.extension,
     })),
-    extensions: extensionRows.map((e) => ({ ...e })),
-    relations: assembleRelations(
-      {
-        relations: relationRows,
-        columns: columnRows,
-        constraints: constraintRows,
-        indexes: indexRows,
-        triggers: triggerRows,
-        viewQueries: viewQueryRows,
-        reservedWords: new Set(keywordRows.map((k) => k.word)),
-      },
-      types,
-    ),
+    extensions,
+    relations,
     sequences: assembleSequences(sequenceRows),
-    functions: assembleFunctions(functionRows, functionArgRows, types),
-    types: assembleTypes(typeRows, domainConstraintRows, typeAttributeRows, types),
-    grants: assembleGrants(grantRows, refs, roles),
-    defaultPrivileges: assembleDefaultPrivileges(defaultPrivilegeRows),
-    policies: assemblePolicies(policyRows, roles),
-    dependencies: assembleDependencies(dependencyRows, refs),
+    functions,
+    types: userTypes,
+    grants,
+    defaultPrivileges,
+    policies,
+    dependencies,
   };
   return deepFreeze(catalog);
 }

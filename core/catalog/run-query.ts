@@ -43,26 +43,32 @@ export function catalogQueryError(file: string, error: unknown): GatehouseError 
 
 const checks = new WeakMap<z.ZodType, RowCheck | null>();
 
-/** Runs sql/catalog/<file> with the given parameters and validates every row against `row`. */
-export async function runCatalogQuery<T extends z.ZodType>(
+/** Sends sql/catalog/<file> with the given parameters; failures become our errors (GH200/GH105/GH202). */
+export async function sendCatalogQuery(
   client: pg.ClientBase,
   file: string,
-  row: T,
   values: readonly unknown[] = [],
-): Promise<z.output<T>[]> {
-  let result: pg.QueryResult;
+): Promise<pg.QueryResult> {
   try {
-    result = await client.query({ text: sqlFile(`catalog/${file}`), values: [...values] });
+    return await client.query({ text: sqlFile(`catalog/${file}`), values: [...values] });
   } catch (error) {
     throw catalogQueryError(file, error);
   }
+}
+
+/** Validates every row of a catalog query against its schema (compiled check first, zod to explain). */
+export function checkCatalogRows<T extends z.ZodType>(
+  file: string,
+  row: T,
+  rows: readonly unknown[],
+): z.output<T>[] {
   let check = checks.get(row);
   if (check === undefined) {
     check = compileRowCheck(row);
     checks.set(row, check);
   }
-  if (check !== null && result.rows.every(check)) return result.rows as z.output<T>[];
-  const parsed = z.array(row).safeParse(result.rows);
+  if (check !== null && rows.every(check)) return rows as z.output<T>[];
+  const parsed = z.array(row).safeParse(rows);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue ? ` (row ${issue.path.join('.')}: ${issue.message})` : '';
@@ -76,4 +82,15 @@ export async function runCatalogQuery<T extends z.ZodType>(
     );
   }
   return parsed.data;
+}
+
+/** Runs sql/catalog/<file> with the given parameters and validates every row against `row`. */
+export async function runCatalogQuery<T extends z.ZodType>(
+  client: pg.ClientBase,
+  file: string,
+  row: T,
+  values: readonly unknown[] = [],
+): Promise<z.output<T>[]> {
+  const result = await sendCatalogQuery(client, file, values);
+  return checkCatalogRows(file, row, result.rows);
 }
