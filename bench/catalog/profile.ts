@@ -32,7 +32,7 @@ try {
     }
     const here = dirname(fileURLToPath(import.meta.url));
     await client.query(readFileSync(join(here, 'generate.sql'), 'utf8'));
-    await client.query('ANALYZE');
+    await client.query('VACUUM ANALYZE');
   }
   const validated = new Map<string, number[]>();
   const totals: number[] = [];
