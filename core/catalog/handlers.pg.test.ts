@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTempDatabase, pgServers, superuserQuery, type TempDatabase } from '../../test/pg.js';
+import { createStudioContext, type StudioContext } from '../app/context.js';
+import { dispatch } from '../app/dispatch.js';
+import { handlers } from '../app/handlers.js';
+import { fakeEnvironment } from '../connections/test-environment.js';
+
+describe.each(pgServers())('catalog.read through the studio contract ($label)', (server) => {
+  let db: TempDatabase;
+  let context: StudioContext;
+
+  beforeAll(async () => {
+    db = await createTempDatabase(server, 'gh_cat');
+    await superuserQuery(server, 'CREATE TABLE public.widgets (id int PRIMARY KEY)', db.name);
+    context = createStudioContext({
+      mode: 'cli',
+      version: '0.0.0-test',
+      dataDir: '/nonexistent/gh',
+      manager: { environment: fakeEnvironment() },
+    });
+  });
+
+  afterAll(async () => {
+    await context?.connections.closeAll();
+    await db?.drop();
+  });
+
+  it('reads the catalog of an open connection', async () => {
+    const opened = await dispatch(handlers, context, 'connections.open', { params: { uri: db.uri } });
+    expect(opened.ok).toBe(true);
+    const id = opened.ok ? (opened.value as { id: string }).id : '';
+    const read = await dispatch(handlers, context, 'catalog.read', { connectionId: id });
+    expect(read.ok).toBe(true);
+    if (read.ok) {
+      const catalog = read.value as { server: { currentDatabase: string }; relations: { name: string }[] };
+      expect(catalog.server.currentDatabase).toBe(db.name);
+      expect(catalog.relations.map((r) => r.name)).toEqual(['widgets']);
+    }
+  });
+
+  it('names an unknown connection with GH108', async () => {
+    const read = await dispatch(handlers, context, 'catalog.read', { connectionId: 'nope' });
+    expect(read).toMatchObject({ ok: false, error: { code: 'GH108' } });
+  });
+});
