@@ -71,10 +71,15 @@ export default function ActAsPanel({ connectionId }: PanelProps) {
   const [selectedId, setSelectedId] = useState('anonymous');
   const selected = list.find((p) => p.id === selectedId) ?? ANONYMOUS;
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const unsaved = useRef<SavedPersona[] | null>(null);
   const updatePersonas = (next: SavedPersona[]) => {
     setPersonas(next);
+    unsaved.current = next;
     if (saveTimer.current) clearTimeout(saveTimer.current);
-    saveTimer.current = setTimeout(() => savePersonas.mutate(next), 400);
+    saveTimer.current = setTimeout(() => {
+      unsaved.current = null;
+      savePersonas.mutate(next);
+    }, 400);
   };
   const editable = personas ?? saved.data?.personas ?? [];
   const addPersona = () => {
@@ -174,7 +179,15 @@ export default function ActAsPanel({ connectionId }: PanelProps) {
     }
   };
 
-  useEffect(() => () => void (saveTimer.current && clearTimeout(saveTimer.current)), []);
+  // Leaving the panel right after an edit still saves it.
+  const saveNow = savePersonas.mutate;
+  useEffect(
+    () => () => {
+      if (saveTimer.current) clearTimeout(saveTimer.current);
+      if (unsaved.current) saveNow(unsaved.current);
+    },
+    [saveNow],
+  );
 
   const problem = saved.error ?? config.error;
   return (
