@@ -54,23 +54,27 @@ export function assembleGrants(rows: readonly GrantRow[], refs: ObjectRefs, role
     const object = objectRef(row, refs);
     if (object === undefined) continue;
     const grants: Grant[] = [];
-    for (const item of row.acl.split(';')) {
-      const [grantee = '', grantor = '', privilege = '', grantable] = item.split(',');
-      if (!PRIVILEGES.has(privilege)) {
-        throw new GatehouseError(
-          'GH202',
-          `The catalog query grants.sql returned an unknown privilege "${privilege}".`,
-          {
-            hint: 'This PostgreSQL version has a privilege Gatehouse does not know yet; please report it.',
-          },
-        );
-      }
+    const acl = row.acl;
+    // Items are `grantee,grantor,privilege,t|f` joined by ';' — read in place, without split() arrays.
+    for (let at = 0; at < acl.length;) {
+      const c1 = acl.indexOf(',', at);
+      const c2 = acl.indexOf(',', c1 + 1);
+      const c3 = acl.indexOf(',', c2 + 1);
+      const end = acl.indexOf(';', c3 + 1);
+      const stop = end < 0 ? acl.length : end;
+      const grantee = acl.slice(at, c1);
+      const grantor = acl.slice(c1 + 1, c2);
+      const privilege = acl.slice(c2 + 1, c3);
+      const grantable = acl.charCodeAt(c3 + 1) === 116; /* t */
+      at = stop + 1;
+      if (c1 < 0 || c2 < 0 || c3 < 0) privilegeError(privilege);
+      if (!PRIVILEGES.has(privilege)) privilegeError(privilege);
       grants.push({
         object,
         grantee: principalOf(grantee),
         privilege: privilege as Privilege,
         grantor: grantorOf(grantor),
-        grantable: grantable === 't',
+        grantable,
         implicit: row.implicit,
       });
     }
@@ -81,6 +85,16 @@ export function assembleGrants(rows: readonly GrantRow[], refs: ObjectRefs, role
   const out: Grant[] = [];
   for (const { grants } of groups) for (const grant of grants) out.push(grant);
   return out;
+}
+
+function privilegeError(privilege: string): never {
+  throw new GatehouseError(
+    'GH202',
+    `The catalog query grants.sql returned an unknown privilege "${privilege}".`,
+    {
+      hint: 'This PostgreSQL version has a privilege Gatehouse does not know yet; please report it.',
+    },
+  );
 }
 
 function objectRef(g: GrantRow, refs: ObjectRefs): ObjectRef | undefined {

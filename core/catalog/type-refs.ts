@@ -8,6 +8,8 @@ import type { TypeNameRow } from './rows.js';
 export class TypeRefs {
   private readonly byOid = new Map<number, TypeNameRow>();
   private readonly cache = new Map<string, TypeRef>();
+  /** Refs without a typmod, by OID alone (most columns): no key string to build. */
+  private readonly plain = new Map<number, TypeRef>();
 
   constructor(rows: readonly TypeNameRow[]) {
     for (const row of rows) this.byOid.set(row.oid, row);
@@ -19,6 +21,18 @@ export class TypeRefs {
 
   /** `formatted` defaults to format_type(oid, NULL); pass the column's text to keep its typmod. */
   ref(oid: number, formatted?: string): TypeRef {
+    if (formatted === undefined) {
+      let plain = this.plain.get(oid);
+      if (plain === undefined) {
+        plain = this.build(oid, undefined);
+        this.plain.set(oid, plain);
+      }
+      return plain;
+    }
+    return this.build(oid, formatted);
+  }
+
+  private build(oid: number, formatted: string | undefined): TypeRef {
     const row = this.byOid.get(oid);
     const text = formatted ?? row?.formatted ?? String(oid);
     const key = `${oid}\0${text}`;

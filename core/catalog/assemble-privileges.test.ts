@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../../shared/model/catalog.js';
+import { assembleGrants } from './assemble-privileges.js';
+import { ObjectRefs } from './object-refs.js';
+import type { RelationRow } from './rows.js';
+
+const role = (oid: number, name: string) => ({ oid, name }) as Role;
+const relation = (oid: number, name: string) =>
+  ({ oid, schema: 'api', name, row_type_oid: oid + 1 }) as RelationRow;
+
+const refs = new ObjectRefs({
+  relations: [relation(100, 'b_table'), relation(200, 'a_table')],
+  sequences: [],
+  schemas: [],
+  functions: [],
+  types: [],
+  typeNames: [],
+  database: { oid: 1, name: 'db' },
+});
+const roles = [role(10, 'owner'), role(20, 'zed'), role(30, 'amy')];
+
+describe('assembleGrants', () => {
+  it('unpacks ACL rows, names roles, puts PUBLIC first and orders objects and grants', () => {
+    const grants = assembleGrants(
+      [
+        {
+          kind: 'relation',
+          oid: 100,
+          column_name: null,
+          implicit: false,
+          acl: '20,10,SELECT,f;0,10,SELECT,f;30,10,UPDATE,t',
+        },
+        { kind: 'relation', oid: 200, column_name: null, implicit: true, acl: '10,10,SELECT,f' },
+        { kind: 'column', oid: 100, column_name: 'x', implicit: false, acl: '30,10,SELECT,f' },
+        { kind: 'relation', oid: 999, column_name: null, implicit: false, acl: '10,10,SELECT,f' },
+      ],
+      refs,
+      roles,
+    );
+    expect(
+      grants.map((g) => [g.object.kind, g.object.name, g.object.member, g.grantee, g.privilege, g.grantable]),
+    ).toEqual([
+      ['column', 'b_table', 'x', { kind: 'role', name: 'amy' }, 'SELECT', false],
+      ['relation', 'a_table', undefined, { kind: 'role', name: 'owner' }, 'SELECT', false],
+      ['relation', 'b_table', undefined, { kind: 'public' }, 'SELECT', false],
+      ['relation', 'b_table', undefined, { kind: 'role', name: 'amy' }, 'UPDATE', true],
+      ['relation', 'b_table', undefined, { kind: 'role', name: 'zed' }, 'SELECT', false],
+    ]);
+    expect(grants[1]?.implicit).toBe(true);
+    expect(grants.every((g) => g.grantor === 'owner')).toBe(true);
+  });
+
+  it('refuses a privilege it does not know with GH202', () => {
+    expect(() =>
+      assembleGrants(
+        [{ kind: 'relation', oid: 100, column_name: null, implicit: false, acl: '0,10,FLY,f' }],
+        refs,
+        roles,
+      ),
+    ).toThrow(expect.objectContaining({ code: 'GH202' }));
+  });
+});
