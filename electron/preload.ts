@@ -1,6 +1,6 @@
 // Bundled to dist/electron/preload.cjs (sandboxed preloads must be CommonJS and self-contained).
 import { contextBridge, ipcRenderer } from 'electron';
-import { IPC_CHANNEL } from '../shared/contract/envelope.js';
+import { IPC_CHANNEL } from '../shared/contract/transport-names.js';
 import type { GatehouseBridge } from './bridge.js';
 
 /** The renderer gets exactly one function, never ipcRenderer itself. */

@@ -10,7 +10,4 @@ export const envelopeSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(false), error: gatehouseErrorSchema }),
 ]);
 
-/** The Electron IPC channel and the HTTP route prefix: the only transport names in the code base. */
-export const IPC_CHANNEL = 'gatehouse:call';
-export const HTTP_CALL_PREFIX = '/api/call/';
-export const HTTP_TOKEN_HEADER = 'x-gatehouse-token';
+export { IPC_CHANNEL, HTTP_CALL_PREFIX, HTTP_TOKEN_HEADER } from './transport-names.js';
