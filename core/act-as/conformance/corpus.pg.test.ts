@@ -18,13 +18,16 @@ import { serveTarget } from './serve-target.js';
 import { simulatorTarget } from './target.js';
 
 const dir = process.env.GATEHOUSE_CONFORMANCE_DIR ?? resolve(packageRoot(), '../shared/postgrest-cases');
-const present = existsSync(resolve(dir, 'cases.json'));
-const cases = present ? parseCases(readFileSync(resolve(dir, 'cases.json'), 'utf8'), 'cases.json') : [];
+// A missing corpus is a failure, never a silent skip: CI clones the project with shared/ beside it.
+if (!existsSync(resolve(dir, 'cases.json'))) {
+  throw new Error(`conformance corpus not found in ${dir}: set GATEHOUSE_CONFORMANCE_DIR to its folder.`);
+}
+const cases = parseCases(readFileSync(resolve(dir, 'cases.json'), 'utf8'), 'cases.json');
 const only = process.env.GATEHOUSE_CONFORMANCE_FILTER;
 const selected = only ? cases.filter((c) => c.id.startsWith(only)) : cases;
 
-describe.skipIf(!present).each(pgServers())('PostgREST conformance corpus on $label', (server) => {
-  const config = present ? loadPostgrestConfig({ file: resolve(dir, 'postgrest.conf'), env: {} }) : null;
+describe.each(pgServers())('PostgREST conformance corpus on $label', (server) => {
+  const config = loadPostgrestConfig({ file: resolve(dir, 'postgrest.conf'), env: {} });
   let dbs: FixtureDatabases;
   let target: ReturnType<typeof simulatorTarget>;
   let http: ReturnType<typeof serveTarget>;
@@ -34,8 +37,8 @@ describe.skipIf(!present).each(pgServers())('PostgREST conformance corpus on $la
       server.superuserUri,
       readFileSync(resolve(dir, 'fixture.sql'), 'utf8'),
     );
-    target = simulatorTarget({ config: config!, databaseUri: (d) => dbs.uri(d), stages: defaultStages });
-    http = serveTarget({ config: config!, databaseUri: (d) => dbs.uri(d) });
+    target = simulatorTarget({ config: config, databaseUri: (d) => dbs.uri(d), stages: defaultStages });
+    http = serveTarget({ config: config, databaseUri: (d) => dbs.uri(d) });
   });
 
   afterAll(async () => {
@@ -45,13 +48,13 @@ describe.skipIf(!present).each(pgServers())('PostgREST conformance corpus on $la
   });
 
   it.each(selected)('$id', async (c) => {
-    const r = await runCase(c, target, dbs, { jwtSecret: config!.jwtSecret ?? '', knownDeviations });
+    const r = await runCase(c, target, dbs, { jwtSecret: config.jwtSecret ?? '', knownDeviations });
     expect(r.outcome, r.differences.join('\n')).not.toBe('fail');
   });
 
   // The same cases over HTTP through `gatehouse serve`: raw headers, status lines and bodies end to end.
   it.each(selected)('via serve: $id', async (c) => {
-    const r = await runCase(c, http, dbs, { jwtSecret: config!.jwtSecret ?? '', knownDeviations });
+    const r = await runCase(c, http, dbs, { jwtSecret: config.jwtSecret ?? '', knownDeviations });
     expect(r.outcome, r.differences.join('\n')).not.toBe('fail');
   });
 });
