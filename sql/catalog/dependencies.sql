@@ -5,7 +5,9 @@
 -- self-edges (a table's own index, constraint or default) are dropped here rather than shipped.
 -- The reader maps OIDs to references, drops edges whose ends are not in the model and folds the
 -- one-row-per-column edges (a view using five columns of a table) into one (cheaper there than DISTINCT here).
-WITH dep AS (
+-- NOT MATERIALIZED: each branch then filters pg_depend by its own classid instead of scanning a copy of
+-- every edge (half the time).
+WITH dep AS NOT MATERIALIZED (
   SELECT
     d.classid,
     d.objid,
