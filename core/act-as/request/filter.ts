@@ -11,7 +11,7 @@ import {
   as,
   attempt,
   between,
-  bind,
+  bind2,
   char,
   label,
   map,
@@ -39,10 +39,7 @@ const quantOperator = ops<QuantOperator>(
 function ciString(s: string): Parser<string> {
   const chars = Array.from(s);
   const ciChar = (c: string) => alt(char(c), char(c.toUpperCase()));
-  return chars.reduceRight<Parser<string>>(
-    (rest, c) => bind(ciChar(c), (x) => map(rest, (xs) => x + xs)),
-    pure(''),
-  );
+  return chars.reduceRight<Parser<string>>((rest, c) => bind2(ciChar(c), rest, (x, xs) => x + xs), pure(''));
 }
 
 const pIsVal: Parser<IsVal> = label(
@@ -69,14 +66,14 @@ export function pOpExpr(pSVal: Parser<string>): Parser<OpExpr> {
     attempt(andThen(string('isdistinct'), pDelimiter)),
     map(pSVal, (value) => ({ type: 'isdistinct', value })),
   );
-  const pSimpleOp: Parser<Operation> = bind(simpleOperator, (op) =>
-    andThen(
-      pDelimiter,
-      map(pSVal, (value) => ({ type: 'simple', op, value })),
-    ),
-  );
-  const pQuantOp: Parser<Operation> = bind(quantOperator, (op) =>
-    bind(
+  const pSimpleOp: Parser<Operation> = bind2(simpleOperator, andThen(pDelimiter, pSVal), (op, value) => ({
+    type: 'simple',
+    op,
+    value,
+  }));
+  const pQuantOp: Parser<Operation> = bind2(
+    quantOperator,
+    bind2(
       optionMaybe(
         attempt(
           between(
@@ -86,34 +83,29 @@ export function pOpExpr(pSVal: Parser<string>): Parser<OpExpr> {
           ),
         ),
       ),
-      (quantifier) =>
-        andThen(
-          pDelimiter,
-          map(pSVal, (value) => ({ type: 'quant', op, quantifier, value })),
-        ),
+      andThen(pDelimiter, pSVal),
+      (quantifier, value) => ({ quantifier, value }),
     ),
+    (op, { quantifier, value }) => ({ type: 'quant', op, quantifier, value }),
   );
-  const pFts: Parser<Operation> = bind(
+  const pFts: Parser<Operation> = bind2(
     alt<FtsOperator>(
       attempt(as(string('fts'), 'fts')),
       attempt(as(string('plfts'), 'plfts')),
       attempt(as(string('phfts'), 'phfts')),
       attempt(as(string('wfts'), 'wfts')),
     ),
-    (op) =>
-      bind(optionMaybe(attempt(between(char('('), char(')'), pIdentifier))), (language) =>
-        andThen(
-          pDelimiter,
-          map(pSVal, (value) => ({ type: 'fts', op, language, value })),
-        ),
-      ),
+    bind2(
+      optionMaybe(attempt(between(char('('), char(')'), pIdentifier))),
+      andThen(pDelimiter, pSVal),
+      (language, value) => ({ language, value }),
+    ),
+    (op, { language, value }) => ({ type: 'fts', op, language, value }),
   );
   const pOperation: Parser<Operation> = label(
     alt(pIn, pIs, pIsDist, attempt(pFts), attempt(pSimpleOp), attempt(pQuantOp)),
     'operator (eq, gt, ...)',
   );
   const pNot: Parser<boolean> = alt(attempt(as(andThen(string('not'), pDelimiter), true)), pure(false));
-  return bind(pNot, (negated) =>
-    map(pOperation, (operation) => ({ type: 'op', negated, operation }) as OpExpr),
-  );
+  return bind2(pNot, pOperation, (negated, operation) => ({ type: 'op', negated, operation }) as OpExpr);
 }

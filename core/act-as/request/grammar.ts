@@ -11,7 +11,7 @@ import {
   attempt,
   before,
   between,
-  bind,
+  bind2,
   char,
   digit,
   eof,
@@ -87,21 +87,23 @@ const pJsonArrow: Parser<'->' | '->>'> = alt(
 );
 
 const pJIdx: Parser<string> = before(
-  bind(option('+', char('-')), (sign) => map(many1(digit), (ds) => sign + ds.join(''))),
+  bind2(option('+', char('-')), many1(digit), (sign, ds) => sign + ds.join('')),
   pJsonEnd,
 );
 
-const pJsonOperation: Parser<JsonOperation> = bind(pJsonArrow, (arrow) =>
-  alt<JsonOperation>(
-    attempt(map(pJIdx, (value) => ({ arrow, operand: { type: 'idx', value } }))),
-    attempt(map(pJsonKeyName, (value) => ({ arrow, operand: { type: 'key', value } }))),
+const pJsonOperation: Parser<JsonOperation> = bind2(
+  pJsonArrow,
+  alt<JsonOperation['operand']>(
+    attempt(map(pJIdx, (value) => ({ type: 'idx', value }))),
+    attempt(map(pJsonKeyName, (value) => ({ type: 'key', value }))),
   ),
+  (arrow, operand) => ({ arrow, operand }),
 );
 
 export const pJsonPath: Parser<JsonPath> = many(pJsonOperation);
 
 export const pField: Parser<Field> = lexeme(
-  bind(pFieldName, (name) => map(option<JsonPath>([], pJsonPath), (jsonPath) => ({ name, jsonPath }))),
+  bind2(pFieldName, option<JsonPath>([], pJsonPath), (name, jsonPath) => ({ name, jsonPath })),
 );
 
 export const aliasSeparator: Parser<null> = andThen(char(':'), notFollowedBy(char(':'), showChar));
@@ -123,11 +125,11 @@ export const pListVal: Parser<string[]> = between(
 export const pColumns: Parser<string[]> = sepBy1(pFieldName, lexeme(char(',')));
 
 /** `items.sub.qty->x` in a filter key: embed path + field. */
-export const pTreePath: Parser<{ path: string[]; field: Field }> = bind(
+export const pTreePath: Parser<{ path: string[]; field: Field }> = bind2(
   sepBy1(pFieldName, pDelimiter),
-  (names) =>
-    map(option<JsonPath>([], pJsonPath), (jsonPath) => ({
-      path: names.slice(0, -1),
-      field: { name: names[names.length - 1]!, jsonPath },
-    })),
+  option<JsonPath>([], pJsonPath),
+  (names, jsonPath) => ({
+    path: names.slice(0, -1),
+    field: { name: names[names.length - 1]!, jsonPath },
+  }),
 );

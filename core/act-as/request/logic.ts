@@ -10,7 +10,7 @@ import {
   as,
   attempt,
   before,
-  bind,
+  bind2,
   char,
   label,
   lazy,
@@ -27,8 +27,10 @@ import {
 import { lexeme, pDelimiter, pField, pFieldName, pQuotedValue } from './grammar.js';
 import { pOpExpr } from './filter.js';
 
-const pPgArray: Parser<string> = bind(string('{'), (a) =>
-  bind(many(noneOf('{}')), (b) => map(string('}'), (c) => a + b.join('') + c)),
+const pPgArray: Parser<string> = bind2(
+  string('{'),
+  bind2(many(noneOf('{}')), string('}'), (b, c) => b.join('') + c),
+  (a, bc) => a + bc,
 );
 
 export const pLogicSingleVal: Parser<string> = alt(
@@ -37,11 +39,13 @@ export const pLogicSingleVal: Parser<string> = alt(
   map(many(noneOf(',)')), (cs) => cs.join('')),
 );
 
-const pLogicFilter: Parser<Filter> = bind(pField, (field) =>
-  andThen(
-    pDelimiter,
-    map(pOpExpr(pLogicSingleVal), (opExpr) => ({ field, opExpr })),
-  ),
+const pLogicFilter: Parser<Filter> = bind2(
+  pField,
+  andThen(pDelimiter, pOpExpr(pLogicSingleVal)),
+  (field, opExpr) => ({
+    field,
+    opExpr,
+  }),
 );
 
 const pNot: Parser<boolean> = label(
@@ -57,13 +61,14 @@ const pLogicOp: Parser<LogicOperator> = label(
 export const pLogicTree: Parser<LogicTree> = lazy(() =>
   alt<LogicTree>(
     map(attempt(pLogicFilter), (filter) => ({ type: 'stmnt', filter })),
-    bind(pNot, (negated) =>
-      bind(pLogicOp, (operator) =>
-        map(
-          andThen(lexeme(char('(')), before(sepBy1(pLogicTree, lexeme(char(','))), lexeme(char(')')))),
-          (children) => ({ type: 'expr', negated, operator, children }) as LogicTree,
-        ),
+    bind2(
+      pNot,
+      bind2(
+        pLogicOp,
+        andThen(lexeme(char('(')), before(sepBy1(pLogicTree, lexeme(char(','))), lexeme(char(')')))),
+        (operator, children) => ({ operator, children }),
       ),
+      (negated, { operator, children }) => ({ type: 'expr', negated, operator, children }) as LogicTree,
     ),
   ),
 );

@@ -9,11 +9,10 @@ import {
   attempt,
   before,
   between,
-  bind,
+  bind2,
   char,
   eof,
   lookAhead,
-  map,
   optionMaybe,
   sepBy1,
   string,
@@ -36,18 +35,19 @@ const pEnd = alt(attempt(as(lookAhead(char(',')), null)), attempt(eof));
 /** `optionMaybe pNulls <* pEnd <|> pEnd $> Nothing` */
 const pNullsEnd: Parser<OrderNulls | null> = alt(before(optionMaybe(pNulls), pEnd), as(pEnd, null));
 
-const pOrderTerm: Parser<OrderTerm> = bind(pField, (field) =>
-  bind(optionMaybe(pOrdDir), (direction) =>
-    map(pNullsEnd, (nulls) => ({ type: 'field', field, direction, nulls }) as OrderTerm),
-  ),
+const pDirNulls = bind2(optionMaybe(pOrdDir), pNullsEnd, (direction, nulls) => ({ direction, nulls }));
+
+const pOrderTerm: Parser<OrderTerm> = bind2(
+  pField,
+  pDirNulls,
+  (field, { direction, nulls }) => ({ type: 'field', field, direction, nulls }) as OrderTerm,
 );
 
-const pOrderRelationTerm: Parser<OrderTerm> = bind(pFieldName, (relation) =>
-  bind(between(char('('), char(')'), pField), (field) =>
-    bind(optionMaybe(pOrdDir), (direction) =>
-      map(pNullsEnd, (nulls) => ({ type: 'relation', relation, field, direction, nulls }) as OrderTerm),
-    ),
-  ),
+const pOrderRelationTerm: Parser<OrderTerm> = bind2(
+  pFieldName,
+  bind2(between(char('('), char(')'), pField), pDirNulls, (field, dn) => ({ field, ...dn })),
+  (relation, { field, direction, nulls }) =>
+    ({ type: 'relation', relation, field, direction, nulls }) as OrderTerm,
 );
 
 export const pOrder: Parser<OrderTerm[]> = sepBy1(

@@ -16,8 +16,52 @@ export const enum MsgKind {
   Expect = 2,
   Message = 3,
 }
-export type Msg = { kind: MsgKind; text: string };
-export type ParseError = { pos: SourcePos; msgs: Msg[] };
+export type Msg = { readonly kind: MsgKind; readonly text: string };
+
+/**
+ * A parse error. Most errors are merged away without ever being shown, so the message list is built only when
+ * someone reads `msgs`; `empty` (Parsec's "unknown error") is known up front, which is all merging needs.
+ */
+export class ParseError {
+  private list: readonly Msg[] | null;
+  private build: (() => readonly Msg[]) | null;
+  constructor(
+    readonly pos: SourcePos,
+    msgs: readonly Msg[] | (() => readonly Msg[]),
+    readonly empty: boolean,
+  ) {
+    if (typeof msgs === 'function') {
+      this.list = null;
+      this.build = msgs;
+    } else {
+      this.list = msgs;
+      this.build = null;
+    }
+  }
+  get msgs(): readonly Msg[] {
+    if (this.list === null) {
+      this.list = this.build!();
+      this.build = null;
+    }
+    return this.list;
+  }
+}
+
+/** A SysUnExpect message whose text (Haskell `show` of the token) is computed when it is shown. */
+class SysUnExpectMsg implements Msg {
+  readonly kind = MsgKind.SysUnExpect;
+  private shown: string | null = null;
+  constructor(
+    private readonly token: string,
+    private readonly show: (c: string) => string,
+  ) {}
+  get text(): string {
+    return (this.shown ??= this.show(this.token));
+  }
+}
+
+const noMsgs: readonly Msg[] = [];
+const endOfInput: readonly Msg[] = [{ kind: MsgKind.SysUnExpect, text: '' }];
 
 export type State = { input: readonly string[]; index: number; pos: SourcePos };
 
@@ -30,7 +74,11 @@ export type Parser<T> = (s: State) => Reply<T>;
 // ---------------------------------------------------------------- errors
 
 export function unknownError(pos: SourcePos): ParseError {
-  return { pos, msgs: [] };
+  return new ParseError(pos, noMsgs, true);
+}
+
+function msgError(pos: SourcePos, m: Msg): ParseError {
+  return new ParseError(pos, [m], false);
 }
 
 function cmpPos(a: SourcePos, b: SourcePos): number {
@@ -38,27 +86,34 @@ function cmpPos(a: SourcePos, b: SourcePos): number {
 }
 
 export function mergeError(e1: ParseError, e2: ParseError): ParseError {
-  if (e2.msgs.length === 0 && e1.msgs.length > 0) return e1;
-  if (e1.msgs.length === 0 && e2.msgs.length > 0) return e2;
+  if (e2.empty && !e1.empty) return e1;
+  if (e1.empty && !e2.empty) return e2;
   const c = cmpPos(e1.pos, e2.pos);
-  if (c === 0) return { pos: e1.pos, msgs: [...e1.msgs, ...e2.msgs] };
+  if (c === 0) {
+    if (e1.empty && e2.empty) return unknownError(e1.pos);
+    return new ParseError(e1.pos, () => [...e1.msgs, ...e2.msgs], false);
+  }
   return c > 0 ? e1 : e2;
 }
 
 /** Parsec's setErrorMessage: drops every message of the same kind, then prepends. */
-function setErrorMessage(m: Msg, e: ParseError): ParseError {
-  return { pos: e.pos, msgs: [m, ...e.msgs.filter((x) => x.kind !== m.kind)] };
+function setErrorMessage(m: Msg, msgs: readonly Msg[]): Msg[] {
+  return [m, ...msgs.filter((x) => x.kind !== m.kind)];
 }
 
 function setExpectErrors(e: ParseError, labels: readonly string[]): ParseError {
-  if (labels.length === 0) return setErrorMessage({ kind: MsgKind.Expect, text: '' }, e);
-  const [first, ...rest] = labels as [string, ...string[]];
-  let out = setErrorMessage({ kind: MsgKind.Expect, text: first }, e);
-  // foldr over the rest: appends in reverse order of the list... foldr f z [a,b] = f a (f b z) → b added first.
-  for (let i = rest.length - 1; i >= 0; i--) {
-    out = { pos: out.pos, msgs: [...out.msgs, { kind: MsgKind.Expect, text: rest[i]! }] };
-  }
-  return out;
+  return new ParseError(
+    e.pos,
+    () => {
+      if (labels.length === 0) return setErrorMessage({ kind: MsgKind.Expect, text: '' }, e.msgs);
+      const [first, ...rest] = labels as [string, ...string[]];
+      const out = setErrorMessage({ kind: MsgKind.Expect, text: first }, e.msgs);
+      // foldr over the rest: foldr f z [a,b] = f a (f b z) → b is added first.
+      for (let i = rest.length - 1; i >= 0; i--) out.push({ kind: MsgKind.Expect, text: rest[i]! });
+      return out;
+    },
+    false,
+  );
 }
 
 function nub(xs: string[]): string[] {
@@ -204,7 +259,7 @@ export function unexpected(msg: string): Parser<never> {
   return (s) => ({
     ok: false,
     consumed: false,
-    error: { pos: s.pos, msgs: [{ kind: MsgKind.UnExpect, text: msg }] },
+    error: msgError(s.pos, { kind: MsgKind.UnExpect, text: msg }),
   });
 }
 
@@ -212,7 +267,7 @@ export function fail(msg: string): Parser<never> {
   return (s) => ({
     ok: false,
     consumed: false,
-    error: { pos: s.pos, msgs: [{ kind: MsgKind.Message, text: msg }] },
+    error: msgError(s.pos, { kind: MsgKind.Message, text: msg }),
   });
 }
 
@@ -227,7 +282,7 @@ export function tokenPrim<T>(
       return {
         ok: false,
         consumed: false,
-        error: { pos: s.pos, msgs: [{ kind: MsgKind.SysUnExpect, text: '' }] },
+        error: new ParseError(s.pos, endOfInput, false),
       };
     }
     const v = test(c);
@@ -235,7 +290,7 @@ export function tokenPrim<T>(
       return {
         ok: false,
         consumed: false,
-        error: { pos: s.pos, msgs: [{ kind: MsgKind.SysUnExpect, text: showToken(c) }] },
+        error: msgError(s.pos, new SysUnExpectMsg(c, showToken)),
       };
     }
     const pos = advance(s.pos, c);
@@ -249,11 +304,10 @@ export function tokenPrim<T>(
   };
 }
 
+const showOne = (c: string): string => showString([c]);
+
 export function satisfy(f: (c: string) => boolean): Parser<string> {
-  return tokenPrim(
-    (c) => showString([c]),
-    (c) => (f(c) ? c : undefined),
-  );
+  return tokenPrim(showOne, (c) => (f(c) ? c : undefined));
 }
 
 /** Parsec's anyToken does not move the position, so `eof` reports the offending character where it is. */
@@ -307,6 +361,7 @@ export const spaces: Parser<null> = label(skipMany(space), 'white space');
 export function string(str: string): Parser<string> {
   const ts = Array.from(str);
   const expect: Msg = { kind: MsgKind.Expect, text: showString(ts) };
+  const expectEnd: readonly Msg[] = [expect, { kind: MsgKind.SysUnExpect, text: '' }];
   return (s) => {
     if (ts.length === 0)
       return { ok: true, consumed: false, value: '', state: s, error: unknownError(s.pos) };
@@ -318,14 +373,14 @@ export function string(str: string): Parser<string> {
         return {
           ok: false,
           consumed,
-          error: { pos: s.pos, msgs: [expect, { kind: MsgKind.SysUnExpect, text: '' }] },
+          error: new ParseError(s.pos, expectEnd, false),
         };
       }
       if (x !== ts[i]) {
         return {
           ok: false,
           consumed,
-          error: { pos: s.pos, msgs: [expect, { kind: MsgKind.SysUnExpect, text: showString([x]) }] },
+          error: new ParseError(s.pos, [expect, new SysUnExpectMsg(x, showOne)], false),
         };
       }
       pos = nextPos(pos, x);
@@ -342,19 +397,39 @@ export function string(str: string): Parser<string> {
 
 // ---------------------------------------------------------------- combinators
 
+/** Parsec's consumed/error bookkeeping of `p >>= k` once `k`'s reply `r2` is known. */
+function joinReplies<B>(r: { consumed: boolean; error: ParseError }, r2: Reply<B>): Reply<B> {
+  if (r.consumed) {
+    if (r.error.empty || r2.consumed) return r2.consumed ? r2 : { ...r2, consumed: true };
+    return { ...r2, consumed: true, error: mergeError(r.error, r2.error) };
+  }
+  if (r.error.empty || r2.consumed) return r2;
+  return { ...r2, error: mergeError(r.error, r2.error) };
+}
+
 export function bind<A, B>(p: Parser<A>, f: (a: A) => Parser<B>): Parser<B> {
   return (s) => {
     const r = p(s);
     if (!r.ok) return r;
-    const r2 = f(r.value)(r.state);
-    if (r.consumed) {
-      if (r.error.msgs.length === 0) return { ...r2, consumed: true };
-      if (r2.consumed) return r2;
-      return { ...r2, consumed: true, error: mergeError(r.error, r2.error) };
-    }
-    if (r.error.msgs.length === 0) return r2;
-    if (r2.consumed) return r2;
-    return { ...r2, error: mergeError(r.error, r2.error) };
+    return joinReplies(r, f(r.value)(r.state));
+  };
+}
+
+/**
+ * `p >>= \a -> fmap (f a) q` for a `q` that does not depend on `a`: same semantics as bind + map, without
+ * building parsers per call.
+ */
+export function bind2<A, B, C>(p: Parser<A>, q: Parser<B>, f: (a: A, b: B) => C): Parser<C> {
+  return (s) => {
+    const r = p(s);
+    if (!r.ok) return r;
+    const r2 = q(r.state);
+    return joinReplies<C>(
+      r,
+      r2.ok
+        ? { ok: true, consumed: r2.consumed, value: f(r.value, r2.value), state: r2.state, error: r2.error }
+        : r2,
+    );
   };
 }
 
@@ -370,9 +445,24 @@ export function andThen<A, B>(p: Parser<A>, q: Parser<B>): Parser<B> {
   return bind(p, () => q);
 }
 
+/** `p >>= \\a -> fmap (g a) (f a)`: bind for a `f` that picks among prebuilt parsers. */
+export function bindWith<A, B, C>(p: Parser<A>, f: (a: A) => Parser<B>, g: (a: A, b: B) => C): Parser<C> {
+  return (s) => {
+    const r = p(s);
+    if (!r.ok) return r;
+    const r2 = f(r.value)(r.state);
+    return joinReplies<C>(
+      r,
+      r2.ok
+        ? { ok: true, consumed: r2.consumed, value: g(r.value, r2.value), state: r2.state, error: r2.error }
+        : r2,
+    );
+  };
+}
+
 /** `p <* q` */
 export function before<A, B>(p: Parser<A>, q: Parser<B>): Parser<A> {
-  return bind(p, (a) => map(q, () => a));
+  return bind2(p, q, (a) => a);
 }
 
 /** `p $> v` */
@@ -408,7 +498,7 @@ export function label<T>(p: Parser<T>, ...labels: string[]): Parser<T> {
   return (s) => {
     const r = p(s);
     if (r.consumed) return r;
-    if (r.ok) return r.error.msgs.length === 0 ? r : { ...r, error: setExpectErrors(r.error, labels) };
+    if (r.ok) return r.error.empty ? r : { ...r, error: setExpectErrors(r.error, labels) };
     return { ...r, error: setExpectErrors(r.error, labels) };
   };
 }
@@ -443,7 +533,7 @@ export function many<T>(p: Parser<T>): Parser<T[]> {
 }
 
 export function many1<T>(p: Parser<T>): Parser<T[]> {
-  return bind(p, (x) => map(many(p), (xs) => [x, ...xs]));
+  return bind2(p, many(p), (x, xs) => [x, ...xs]);
 }
 
 export function skipMany<T>(p: Parser<T>): Parser<null> {
@@ -467,7 +557,7 @@ export function between<O, C, T>(open: Parser<O>, close: Parser<C>, p: Parser<T>
 }
 
 export function sepBy1<T, S>(p: Parser<T>, sep: Parser<S>): Parser<T[]> {
-  return bind(p, (x) => map(many(andThen(sep, p)), (xs) => [x, ...xs]));
+  return bind2(p, many(andThen(sep, p)), (x, xs) => [x, ...xs]);
 }
 
 export function sepBy<T, S>(p: Parser<T>, sep: Parser<S>): Parser<T[]> {
@@ -492,7 +582,11 @@ export const eof: Parser<null> = label(notFollowedBy(anyToken, showChar), 'end o
 export function manyTill<T, E>(p: Parser<T>, end: Parser<E>): Parser<T[]> {
   const scan: Parser<T[]> = alt(
     as(end, [] as T[]),
-    bind(p, (x) => map(scan, (xs) => [x, ...xs])),
+    bind2(
+      p,
+      lazy(() => scan),
+      (x, xs) => [x, ...xs],
+    ),
   );
   return scan;
 }
@@ -509,7 +603,7 @@ export function seq<A, B, C>(a: Parser<A>, b: Parser<B>, c: Parser<C>): Parser<[
 export function seq<A, B, C, D>(a: Parser<A>, b: Parser<B>, c: Parser<C>, d: Parser<D>): Parser<[A, B, C, D]>;
 export function seq(...ps: Parser<unknown>[]): Parser<unknown[]> {
   return ps.reduceRight<Parser<unknown[]>>(
-    (rest, p) => bind(p, (v) => map(rest, (vs) => [v, ...vs])),
+    (rest, p) => bind2(p, rest, (v, vs) => [v, ...vs]),
     pure<unknown[]>([]),
   );
 }

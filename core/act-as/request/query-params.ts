@@ -29,6 +29,7 @@ import { pLogicPath, pLogicTree } from './logic.js';
 import { pOrder } from './order.js';
 import { allRange, rangeGeq, rangeLimit, rangeOffset, readInteger, restrictRange } from './range.js';
 import { parseQuery, urlEncode } from './url.js';
+import { fastFilterValue, fastOrder, fastSelect, fastTreePath } from './fast-paths.js';
 
 class QpFailure {
   constructor(readonly error: PgrstError) {}
@@ -75,15 +76,20 @@ function canonicalOf(pairs: [string, string | null][]): string {
 const pFilterValue = pOpExpr(pSingleVal);
 
 function pRequestFilter(isRpcRead: boolean, k: string, v: string): { path: EmbedPath; filter: Filter } {
-  const tree = parseWith(pTreePath, `failed to parse tree path (${k})`, k);
-  const parseFlt = isRpcRead ? alt(pFilterValue, pure<OpExpr>({ type: 'noop', value: v })) : pFilterValue;
-  const opExpr = parseWith(parseFlt, `failed to parse filter (${v})`, v);
+  const tree = fastTreePath(k) ?? parseWith(pTreePath, `failed to parse tree path (${k})`, k);
+  const opExpr =
+    fastFilterValue(v) ??
+    parseWith(
+      isRpcRead ? alt(pFilterValue, pure<OpExpr>({ type: 'noop', value: v })) : pFilterValue,
+      `failed to parse filter (${v})`,
+      v,
+    );
   return { path: tree.path, filter: { field: tree.field, opExpr } };
 }
 
 function pRequestOrder(k: string, v: string): { path: EmbedPath; terms: OrderTerm[] } {
-  const tree = parseWith(pTreePath, `failed to parse tree path (${k})`, k);
-  const terms = parseWith(pOrder, `failed to parse order (${v})`, v);
+  const tree = fastTreePath(k) ?? parseWith(pTreePath, `failed to parse tree path (${k})`, k);
+  const terms = fastOrder(v) ?? parseWith(pOrder, `failed to parse order (${v})`, v);
   return { path: tree.path, terms };
 }
 
@@ -127,7 +133,8 @@ function parseQueryParamsOrThrow(isRpcRead: boolean, queryString: string): Query
   const rLogic = logic.map(([k, v]) => pRequestLogicTree(k, v));
   const rCols =
     columns === null ? null : parseWith(pColumns, `failed to parse columns parameter (${columns})`, columns);
-  const rSel: SelectItem[] = parseWith(pFieldForest, `failed to parse select parameter (${select})`, select);
+  const rSel: SelectItem[] =
+    fastSelect(select) ?? parseWith(pFieldForest, `failed to parse select parameter (${select})`, select);
   const all = filters.map(([k, v]) => pRequestFilter(isRpcRead, k, v));
   const rFlts = all.filter((f) => f.filter.opExpr.type === 'op');
   const params = all.flatMap((f) =>

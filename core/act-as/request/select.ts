@@ -14,7 +14,8 @@ import {
   attempt,
   before,
   between,
-  bind,
+  bind2,
+  bindWith,
   char,
   choice,
   eof,
@@ -40,14 +41,13 @@ const pEmbedParam: Parser<EmbedParam> = andThen(
   ),
 );
 
-const pEmbedParams: Parser<{ hint: string | null; joinType: JoinType | null }> = bind(
+const hintOf = (p: EmbedParam | null) => (p?.type === 'hint' ? p.hint : null);
+const joinOf = (p: EmbedParam | null) => (p?.type === 'join' ? p.joinType : null);
+
+const pEmbedParams: Parser<{ hint: string | null; joinType: JoinType | null }> = bind2(
   optionMaybe(pEmbedParam),
-  (p1) =>
-    map(optionMaybe(pEmbedParam), (p2) => {
-      const hintOf = (p: EmbedParam | null) => (p?.type === 'hint' ? p.hint : null);
-      const joinOf = (p: EmbedParam | null) => (p?.type === 'join' ? p.joinType : null);
-      return { hint: hintOf(p1) ?? hintOf(p2), joinType: joinOf(p1) ?? joinOf(p2) };
-    }),
+  optionMaybe(pEmbedParam),
+  (p1, p2) => ({ hint: hintOf(p1) ?? hintOf(p2), joinType: joinOf(p1) ?? joinOf(p2) }),
 );
 
 const lookParen: Parser<null> = attempt(as(lookAhead(string('(')), null));
@@ -56,24 +56,27 @@ type Head =
   | Omit<Extract<SelectItem, { type: 'relation' }>, 'children'>
   | Omit<Extract<SelectItem, { type: 'spread' }>, 'children'>;
 
+const pEmbedTail = bind2(pEmbedParams, lookParen, (params) => params);
+
 export const pRelationSelect: Parser<Head> = lexeme(
-  bind(optionMaybe(attempt(before(pFieldName, aliasSeparator))), (alias) =>
-    bind(pFieldName, (relation) =>
-      relation === 'count'
-        ? zero
-        : bind(pEmbedParams, ({ hint, joinType }) =>
-            as(lookParen, { type: 'relation' as const, relation, alias, hint, joinType }),
-          ),
+  bind2(
+    optionMaybe(attempt(before(pFieldName, aliasSeparator))),
+    bindWith(
+      pFieldName,
+      (relation) => (relation === 'count' ? zero : pEmbedTail),
+      (relation, params) => ({ relation, ...params }),
     ),
+    (alias, { relation, hint, joinType }) => ({ type: 'relation' as const, relation, alias, hint, joinType }),
   ),
 );
 
 export const pSpreadRelationSelect: Parser<Head> = lexeme(
-  bind(andThen(string('...'), pFieldName), (relation) =>
-    bind(pEmbedParams, ({ hint, joinType }) =>
-      as(lookParen, { type: 'spread' as const, relation, hint, joinType }),
-    ),
-  ),
+  bind2(andThen(string('...'), pFieldName), pEmbedTail, (relation, { hint, joinType }) => ({
+    type: 'spread' as const,
+    relation,
+    hint,
+    joinType,
+  })),
 );
 
 const pEnd: Parser<null> = alt(
@@ -96,54 +99,70 @@ const pAlias: Parser<string | null> = optionMaybe(attempt(before(pFieldName, ali
 export const pFieldSelect: Parser<SelectItem> = lexeme(
   alt<SelectItem>(
     attempt(
-      bind(string('*'), () =>
-        as(pEnd, {
+      map(andThen(string('*'), pEnd), (): SelectItem => ({
+        type: 'field' as const,
+        field: { name: '*', jsonPath: [] },
+        aggregate: null,
+        aggregateCast: null,
+        cast: null,
+        alias: null,
+      })),
+    ),
+    attempt(
+      bind2(
+        pAlias,
+        andThen(
+          string('count()'),
+          bind2(pCast, pEnd, (aggregateCast) => aggregateCast),
+        ),
+        (alias, aggregateCast): SelectItem => ({
           type: 'field' as const,
           field: { name: '*', jsonPath: [] },
-          aggregate: null,
-          aggregateCast: null,
+          aggregate: 'count' as const,
+          aggregateCast,
           cast: null,
-          alias: null,
+          alias,
         }),
       ),
     ),
-    attempt(
-      bind(pAlias, (alias) =>
-        bind(string('count()'), () =>
-          bind(pCast, (aggregateCast) =>
-            as(pEnd, {
-              type: 'field' as const,
-              field: { name: '*', jsonPath: [] },
-              aggregate: 'count' as const,
-              aggregateCast,
-              cast: null,
-              alias,
-            }),
+    bind2(
+      pAlias,
+      bind2(
+        pField,
+        bind2(
+          pCast,
+          bind2(
+            optionMaybe(attempt(andThen(char('.'), before(pAggregation, string('()'))))),
+            bind2(pCast, pEnd, (aggregateCast) => aggregateCast),
+            (aggregate, aggregateCast) => ({ aggregate, aggregateCast }),
           ),
+          (cast, rest) => ({ cast, ...rest }),
         ),
+        (field, rest) => ({ field, ...rest }),
       ),
-    ),
-    bind(pAlias, (alias) =>
-      bind(pField, (field) =>
-        bind(pCast, (cast) =>
-          bind(optionMaybe(attempt(andThen(char('.'), before(pAggregation, string('()'))))), (aggregate) =>
-            bind(pCast, (aggregateCast) =>
-              as(pEnd, { type: 'field' as const, field, aggregate, aggregateCast, cast, alias }),
-            ),
-          ),
-        ),
-      ),
+      (alias, { field, aggregate, aggregateCast, cast }): SelectItem => ({
+        type: 'field' as const,
+        field,
+        aggregate,
+        aggregateCast,
+        cast,
+        alias,
+      }),
     ),
   ),
 );
 
 const pFieldTree: Parser<SelectItem> = lazy(() =>
   alt<SelectItem>(
-    bind(attempt(pSpreadRelationSelect), (head) =>
-      map(between(char('('), char(')'), pFieldForest), (children) => ({ ...head, children }) as SelectItem),
+    bind2(
+      attempt(pSpreadRelationSelect),
+      between(char('('), char(')'), pFieldForest),
+      (head, children) => ({ ...head, children }) as SelectItem,
     ),
-    bind(attempt(pRelationSelect), (head) =>
-      map(between(char('('), char(')'), pFieldForest), (children) => ({ ...head, children }) as SelectItem),
+    bind2(
+      attempt(pRelationSelect),
+      between(char('('), char(')'), pFieldForest),
+      (head, children) => ({ ...head, children }) as SelectItem,
     ),
     pFieldSelect,
   ),
