@@ -6,7 +6,7 @@
 import { sqlFile } from '../../db/sql-files.js';
 import type { OpenApiMode, PostgrestConfig } from '../config/types.js';
 import { pgrst, type Result, ok, err } from '../errors/index.js';
-import { mediaTypeMime } from '../plan/negotiate.js';
+import { toMime } from '../request/media-types.js';
 import type { RenderedStatement } from '../render/types.js';
 import type { ApiRequest } from '../request/types.js';
 import { withVary } from '../response/build.js';
@@ -24,7 +24,7 @@ export const OPENAPI_CONTENT_TYPE = 'application/openapi+json; charset=utf-8';
 /** PostgREST's inspect plan: the root answers application/openapi+json, application/json or any; else 406. */
 export function checkOpenApiAccept(req: Pick<ApiRequest, 'acceptMediaTypes'>): Result<void> {
   const ok_ = req.acceptMediaTypes.some((m) => m.type === 'openapi' || m.type === 'json' || m.type === 'any');
-  return ok_ ? ok(undefined) : err(pgrst.mediaType(req.acceptMediaTypes.map(mediaTypeMime)));
+  return ok_ ? ok(undefined) : err(pgrst.mediaType(req.acceptMediaTypes.map(toMime)));
 }
 
 /** The statement that reads the document's database inputs for `schema`. */

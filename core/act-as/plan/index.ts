@@ -14,7 +14,7 @@ import { buildReadPlan } from './read-plan.js';
 import type { Plan } from './types.js';
 
 export type * from './types.js';
-export { contentTypeOf, mediaTypeMime } from './negotiate.js';
+export { contentTypeOf } from './negotiate.js';
 
 export type PlanConfig = Pick<PostgrestConfig, 'dbMaxRows' | 'dbAggregatesEnabled'>;
 

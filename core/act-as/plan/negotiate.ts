@@ -1,46 +1,12 @@
 /** Content negotiation (PostgREST Plan/Negotiate.hs) with the built-in media handlers only. */
 import { pgrst } from '../errors/index.js';
 import type { ApiRequest, MediaType } from '../request/types.js';
+import { toMime } from '../request/media-types.js';
 import type { MediaHandler } from './types.js';
-
-export function mediaTypeMime(mt: MediaType): string {
-  switch (mt.type) {
-    case 'json':
-      return 'application/json';
-    case 'array-stripped':
-      return 'application/vnd.pgrst.array+json;nulls=stripped';
-    case 'geojson':
-      return 'application/geo+json';
-    case 'csv':
-      return 'text/csv';
-    case 'text':
-      return 'text/plain';
-    case 'xml':
-      return 'text/xml';
-    case 'openapi':
-      return 'application/openapi+json';
-    case 'singular':
-      return mt.stripNulls
-        ? 'application/vnd.pgrst.object+json;nulls=stripped'
-        : 'application/vnd.pgrst.object+json';
-    case 'urlencoded':
-      return 'application/x-www-form-urlencoded';
-    case 'octet-stream':
-      return 'application/octet-stream';
-    case 'any':
-      return '*/*';
-    case 'other':
-      return mt.mime;
-    case 'plan': {
-      const opts = mt.options.length ? `; options=${mt.options.join('|')}` : '';
-      return `application/vnd.pgrst.plan+${mt.format}; for="${mediaTypeMime(mt.for)}"${opts}`;
-    }
-  }
-}
 
 /** The Content-Type header value PostgREST sends for a media type. */
 export function contentTypeOf(mt: MediaType): string {
-  const mime = mediaTypeMime(mt);
+  const mime = toMime(mt);
   return mt.type === 'octet-stream' || mt.type === 'other' ? mime : `${mime}; charset=utf-8`;
 }
 
@@ -69,7 +35,7 @@ export function negotiate(req: ApiRequest): [MediaHandler, MediaType] {
     pick = builtin(a);
     if (pick) break;
   }
-  if (!pick) throw pgrst.mediaType(accepts.map(mediaTypeMime));
+  if (!pick) throw pgrst.mediaType(accepts.map(toMime));
   const act = req.action;
   if (act.type === 'relation-mut') {
     return [req.preferences.representation === 'full' ? pick[0] : { type: 'none' }, pick[1]];
