@@ -24,6 +24,8 @@ export const errorCodes = {
   GH302: 'Missing or wrong studio token.',
   GH303: 'Request refused: Host or Origin is not this studio.',
   GH304: 'The browser-mode studio only listens on 127.0.0.1.',
+  GH305: 'The studio host did not answer.',
+  GH306: 'The studio host answered outside the contract.',
   GH400: 'A configuration file could not be read.',
   GH401: 'A configuration file has an invalid line.',
   GH500: 'The persona cannot be assumed.',

@@ -53,7 +53,23 @@ describe('HTTP transport', () => {
     });
     const reply = await transport.send('studio.info', {});
     expect(reply.ok).toBe(false);
-    if (!reply.ok) expect(reply.error.hint).toMatch(/gatehouse start/);
+    if (!reply.ok) {
+      expect(reply.error.code).toBe('GH305');
+      expect(reply.error.hint).toMatch(/gatehouse start/);
+    }
+  });
+
+  it('names an answer without an envelope as GH306', async () => {
+    const transport = createHttpTransport(
+      'tok',
+      async () => new Response('<html>proxy error</html>', { status: 502 }),
+    );
+    const reply = await transport.send('studio.info', {});
+    expect(reply.ok).toBe(false);
+    if (!reply.ok) {
+      expect(reply.error.code).toBe('GH306');
+      expect(reply.error.message).toContain('HTTP 502');
+    }
   });
 });
 

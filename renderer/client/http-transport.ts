@@ -27,7 +27,7 @@ export function createHttpTransport(token: string | null, fetchImpl: FetchLike =
         });
       } catch (error) {
         return failure(
-          new GatehouseError('GH900', 'The studio host did not answer.', {
+          new GatehouseError('GH305', 'The studio host did not answer.', {
             details: error instanceof Error ? error.message : null,
             hint: 'Is `gatehouse start` still running? Restart it and open the new link.',
           }),
@@ -39,7 +39,7 @@ export function createHttpTransport(token: string | null, fetchImpl: FetchLike =
       } catch {
         return failure(
           new GatehouseError(
-            'GH900',
+            'GH306',
             `The studio host answered HTTP ${response.status} without an envelope.`,
             {
               hint: 'Restart `gatehouse start` and open the new link.',
@@ -49,7 +49,11 @@ export function createHttpTransport(token: string | null, fetchImpl: FetchLike =
       }
       const parsed = envelopeSchema.safeParse(body);
       if (!parsed.success) {
-        return failure(new GatehouseError('GH900', 'The studio host answered with an unexpected shape.'));
+        return failure(
+          new GatehouseError('GH306', 'The studio host answered with an unexpected shape.', {
+            hint: 'The studio and its host are from different versions: restart `gatehouse start` and open the new link.',
+          }),
+        );
       }
       return parsed.data as Envelope<unknown>;
     },
