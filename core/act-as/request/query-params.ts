@@ -45,8 +45,7 @@ function parseWith<T>(p: Parser<T>, sourceName: string, text: string): T {
 }
 
 function lastSegment(key: string): string {
-  const parts = key.split('.');
-  return parts[parts.length - 1]!;
+  return key.slice(key.lastIndexOf('.') + 1);
 }
 
 const reserved = ['select', 'columns', 'on_conflict'];
@@ -59,16 +58,16 @@ function replaceLast(x: string, key: string): string {
 
 /** Network.HTTP.Base's urlEncodeVars over the sorted pairs (same names grouped, values joined by ","). */
 function canonicalOf(pairs: [string, string | null][]): string {
-  const sorted = [...pairs]
+  const sorted = pairs
     .map(([k, v]) => [k, v ?? ''] as [string, string])
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  // The sort is stable and by name only, so each name's values are adjacent and in query order.
   const out: string[] = [];
-  let rest = sorted;
-  while (rest.length > 0) {
-    const [n, v] = rest[0]!;
-    const same = rest.slice(1).filter(([k]) => k === n);
-    rest = rest.slice(1).filter(([k]) => k !== n);
-    out.push(`${urlEncode(n)}=${[v, ...same.map(([, x]) => x)].map(urlEncode).join(',')}`);
+  for (let i = 0; i < sorted.length;) {
+    const n = sorted[i]![0];
+    const values: string[] = [];
+    for (; i < sorted.length && sorted[i]![0] === n; i++) values.push(urlEncode(sorted[i]![1]));
+    out.push(`${urlEncode(n)}=${values.join(',')}`);
   }
   return out.join('&');
 }

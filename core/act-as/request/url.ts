@@ -37,7 +37,11 @@ export function urlDecodeBytes(bytes: Uint8Array, replacePlus: boolean): Uint8Ar
 }
 
 /** Percent-decodes `text` (UTF-8); `replacePlus` turns `+` into a space (query strings, forms). */
+const needsDecoding = /[%+\uD800-\uDFFF]/;
+
 export function urlDecode(text: string, replacePlus: boolean): string {
+  // Nothing to decode and well-formed UTF-16 (a lone surrogate would become U+FFFD): the text is its own decoding.
+  if (!needsDecoding.test(text)) return text;
   return decoder.decode(urlDecodeBytes(encoder.encode(text), replacePlus));
 }
 
@@ -68,7 +72,10 @@ export function decodePathSegments(path: string): string[] {
 }
 
 /** Network.HTTP.Base's urlEncode (unreserved ASCII kept, the rest %XX upper-case, UTF-8). */
+const unreservedOnly = /^[A-Za-z0-9\-_.~]*$/;
+
 export function urlEncode(text: string): string {
+  if (unreservedOnly.test(text)) return text;
   let out = '';
   for (const b of encoder.encode(text)) {
     const c = String.fromCharCode(b);
