@@ -431,7 +431,7 @@ export async function runSqlAsPersona(input: SqlAsPersonaInput): Promise<SqlAsPe
       appSettings: Object.entries(config.appSettings).map(([k, v]) => [`app.settings.${k}`, v] as const),
       functionSettings: [],
       timezone: null,
-      preRequest: null,
+      preRequest: config.dbPreRequest,
       isolationLevel: ISOLATION[settings.isolation?.toLowerCase() ?? ''] ?? 'read committed',
       readOnly: false,
     };

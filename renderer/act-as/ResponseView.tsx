@@ -8,6 +8,7 @@ import { JsonTree } from './JsonTree.js';
 import { openObjectTab } from './navigate.js';
 import { header, parseBody, toCsv, type Tabular } from './response-body.js';
 import { ResultGrid } from './ResultGrid.js';
+import { SessionContextView } from './SessionContextView.js';
 import { classify, describeParams, explainSql, mainStatement } from './trace.js';
 
 export function statusTone(status: number): BadgeTone {
@@ -236,40 +237,7 @@ function HowView({
     );
   return (
     <div className="aa-how">
-      {ctx && (
-        <dl className="aa-context" aria-label="Transaction context">
-          <dt>role</dt>
-          <dd className="mono">{ctx.role}</dd>
-          <dt>search_path</dt>
-          <dd className="mono">{ctx.searchPath.join(', ')}</dd>
-          <dt>request.jwt.claims</dt>
-          <dd className="mono">{JSON.stringify(ctx.claims)}</dd>
-          <dt>request.method / path</dt>
-          <dd className="mono">
-            {ctx.method} {ctx.path}
-          </dd>
-          <dt>transaction</dt>
-          <dd>
-            {ctx.isolationLevel}, {ctx.readOnly ? 'read only' : 'read write'}
-          </dd>
-          {ctx.roleSettings.length > 0 && (
-            <>
-              <dt>role settings</dt>
-              <dd className="mono">{ctx.roleSettings.map(([k, v]) => `${k}=${v}`).join(', ')}</dd>
-            </>
-          )}
-          {ctx.appSettings.length > 0 && (
-            <>
-              <dt>app settings</dt>
-              <dd className="mono">{ctx.appSettings.map(([k]) => k).join(', ')}</dd>
-            </>
-          )}
-          <dt>pre-request</dt>
-          <dd className="mono">
-            {ctx.preRequest ? `${ctx.preRequest.schema}.${ctx.preRequest.name}()` : '—'}
-          </dd>
-        </dl>
-      )}
+      {ctx && <SessionContextView ctx={ctx} />}
       {main && (
         <div className="aa-explain">
           <button className="btn small" disabled={busy} onClick={() => void explain(false)}>

@@ -4,6 +4,7 @@ import { consoleApi, type ContractPersona, type SqlRunResult } from './api.js';
 import { explainError } from './explain-error.js';
 import { LazyEditor } from './LazyEditor.js';
 import { ResultGrid } from './ResultGrid.js';
+import { SessionContextView } from './SessionContextView.js';
 import { TxBadge } from './ResponseView.js';
 
 /** SQL in the persona's PostgREST session (role, claims, settings), rolled back unless committed. */
@@ -106,6 +107,12 @@ export function SqlConsole({
                 </p>
               </div>
             </div>
+          )}
+          {result.context && (
+            <details className="aa-sql-context">
+              <summary>Session context</summary>
+              <SessionContextView ctx={result.context} />
+            </details>
           )}
           {result.results?.map((r, i) => (
             <div key={i} className="aa-sql-result">

@@ -2,7 +2,13 @@ import type pg from 'pg';
 import { PgrstError, pgError, pgrst, type Result, ok, err } from '../errors/index.js';
 import type { TracedStatement } from './execute.js';
 import type { ActAsPool } from './pools.js';
-import { beginStatement, settingsStatement, type SessionContext, type SqlStatement } from './session.js';
+import {
+  beginStatement,
+  preRequestStatement,
+  settingsStatement,
+  type SessionContext,
+  type SqlStatement,
+} from './session.js';
 
 /** One result of a (possibly multi-statement) SQL text. */
 export interface SqlResult {
@@ -23,7 +29,8 @@ export interface SqlConsoleOutput {
 const asText = { getTypeParser: () => (v: string) => v } as unknown as pg.CustomTypesConfig;
 
 /**
- * Runs developer SQL inside the persona's session (same BEGIN and set_config round as a request, role included),
+ * Runs developer SQL inside the persona's session (same BEGIN, set_config round and pre-request function as a
+ * request, role included),
  * then commits or rolls back. Never throws.
  */
 export async function executeSqlAsPersona(input: {
@@ -69,6 +76,9 @@ export async function executeSqlAsPersona(input: {
     await run({ sql: beginStatement(input.session), params: [] });
     inTx = true;
     await run(settingsStatement(input.session));
+    // The pre-request function runs as it does before a request's main statement (same statement builder).
+    const pre = preRequestStatement(input.session);
+    if (pre) await run(pre);
     // No parameters: the simple protocol, so several statements may run in one text.
     const raw = await run({ sql: input.sql, params: [] }, asText);
     const list = (Array.isArray(raw) ? raw : [raw]) as pg.QueryArrayResult[];
