@@ -48,7 +48,7 @@ export function Explorer({
         filter={filter}
         onFilterChange={onFilterChange}
       />
-      <main className="main">
+      <main className="gh-main">
         {route.object ? (
           <ObjectDetail
             catalog={data}
