@@ -23,6 +23,8 @@ export interface ExecuteInput {
   readonly end: 'commit' | 'rollback';
   /** db-max-rows (for Prefer: count=estimated). */
   readonly maxRows: number | null;
+  /** Told the backend pid (pg_backend_pid()) of the client the request runs on, so one run can be cancelled. */
+  readonly onBackend?: (pid: number) => void;
 }
 
 /** One statement as it ran, for `--sql` and the studio's "what ran" panel. */
@@ -73,6 +75,37 @@ function planRows(row: Record<string, unknown> | undefined): number | null {
   return typeof n === 'number' ? n : null;
 }
 
+/** Reads the client's backend pid for a caller that may cancel this run; bookkeeping, so not traced. */
+export async function reportBackend(client: pg.PoolClient, onBackend: (pid: number) => void): Promise<void> {
+  const r = await client.query<{ pid: number }>('select pg_backend_pid() as pid');
+  const pid = r.rows[0]?.pid;
+  if (typeof pid === 'number') onBackend(pid);
+}
+
+/** Runs one statement on the request's client and records it in the trace. */
+async function run(
+  client: pg.PoolClient | null,
+  trace: TracedStatement[],
+  s: SqlStatement,
+): Promise<pg.QueryResult<Record<string, unknown>>> {
+  const t = performance.now();
+  try {
+    // pg only reads the values array.
+    return await client!.query<Record<string, unknown>>(s.sql, s.params as (string | null)[]);
+  } finally {
+    trace.push({ sql: s.sql, params: s.params, ms: performance.now() - t });
+  }
+}
+
+function finish(
+  trace: readonly TracedStatement[],
+  committed: boolean,
+  started: number,
+  result: Result<ResultSet>,
+): ExecuteOutput {
+  return { result, trace, committed, ms: performance.now() - started };
+}
+
 /**
  * Runs the request as PostgREST does: one transaction on one client — BEGIN (isolation, READ ONLY/WRITE),
  * the set_config round (role included), the pre-request function, the main statement, PostgREST's checks,
@@ -85,24 +118,13 @@ export async function executeStatement(input: ExecuteInput): Promise<ExecuteOutp
   let client: pg.PoolClient | null = null;
   let inTx = false;
   let committed = false;
-  const run = async (s: SqlStatement): Promise<pg.QueryResult<Record<string, unknown>>> => {
-    const t = performance.now();
-    try {
-      return await client!.query<Record<string, unknown>>(s.sql, [...s.params]);
-    } finally {
-      trace.push({ ...s, ms: performance.now() - t });
-    }
-  };
-  const finish = (result: Result<ResultSet>): ExecuteOutput => ({
-    result,
-    trace,
-    committed,
-    ms: performance.now() - started,
-  });
   try {
     if (input.checkMembership && !(await pool.canAssume(session.role))) {
       const info = await pool.info();
       return finish(
+        trace,
+        committed,
+        started,
         err(
           new PgrstError({
             status: 500,
@@ -115,21 +137,25 @@ export async function executeStatement(input: ExecuteInput): Promise<ExecuteOutp
       );
     }
     client = await pool.pool.connect();
-    await run({ sql: beginStatement(session), params: [] });
+    if (input.onBackend) await reportBackend(client, input.onBackend);
+    await run(client, trace, { sql: beginStatement(session), params: [] });
     inTx = true;
-    await run(settingsStatement(session));
+    await run(client, trace, settingsStatement(session));
     const pre = preRequestStatement(session);
-    if (pre) await run(pre);
-    const main = await run({ sql: st.sql, params: st.params });
+    if (pre) await run(client, trace, pre);
+    const main = await run(client, trace, { sql: st.sql, params: st.params });
     let rs = decodeResultSet(main.rows[0], st.kind === 'call');
     const failed = postChecks(st, rs);
     if (failed) {
-      await run({ sql: 'ROLLBACK', params: [] });
+      await run(client, trace, { sql: 'ROLLBACK', params: [] });
       inTx = false;
-      return finish(err(failed));
+      return finish(trace, committed, started, err(failed));
     }
     if ((st.count === 'planned' || st.count === 'estimated') && st.countSql !== null) {
-      const ex = await run({ sql: `EXPLAIN (FORMAT JSON) ${st.countSql}`, params: st.countParams });
+      const ex = await run(client, trace, {
+        sql: `EXPLAIN (FORMAT JSON) ${st.countSql}`,
+        params: st.countParams,
+      });
       const estimate = planRows(ex.rows[0]);
       const total =
         st.count === 'planned'
@@ -144,18 +170,18 @@ export async function executeStatement(input: ExecuteInput): Promise<ExecuteOutp
     }
     if (input.end === 'rollback') {
       // Deferred constraints still get checked, so a rolled-back request fails where a committed one would.
-      await run({ sql: 'SET CONSTRAINTS ALL IMMEDIATE', params: [] });
-      await run({ sql: 'ROLLBACK', params: [] });
+      await run(client, trace, { sql: 'SET CONSTRAINTS ALL IMMEDIATE', params: [] });
+      await run(client, trace, { sql: 'ROLLBACK', params: [] });
     } else {
-      await run({ sql: 'COMMIT', params: [] });
+      await run(client, trace, { sql: 'COMMIT', params: [] });
       committed = true;
     }
     inTx = false;
-    return finish(ok(rs));
+    return finish(trace, committed, started, ok(rs));
   } catch (e) {
     if (inTx && client) {
       try {
-        await run({ sql: 'ROLLBACK', params: [] });
+        await run(client, trace, { sql: 'ROLLBACK', params: [] });
       } catch {
         // the connection is gone; release() below discards it
       }
@@ -163,7 +189,7 @@ export async function executeStatement(input: ExecuteInput): Promise<ExecuteOutp
     const broken = !isDbError(e);
     client?.release(broken ? (e instanceof Error ? e : new Error(String(e))) : undefined);
     client = null;
-    return finish(err(toPgrst(e, input.authenticated)));
+    return finish(trace, committed, started, err(toPgrst(e, input.authenticated)));
   } finally {
     client?.release();
   }

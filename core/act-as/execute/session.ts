@@ -48,16 +48,17 @@ export function beginStatement(ctx: Pick<SessionContext, 'isolationLevel' | 'rea
 
 /** JSON text with object keys sorted at every depth: PostgREST's JSON encoder writes claims that way. */
 export function sortedJson(value: Json): string {
-  const sort = (v: Json): Json => {
-    if (Array.isArray(v)) return v.map(sort);
-    if (v !== null && typeof v === 'object') {
-      const out: Record<string, Json> = {};
-      for (const k of Object.keys(v).sort()) out[k] = sort(v[k] as Json);
-      return out;
-    }
-    return v;
-  };
-  return JSON.stringify(sort(value));
+  return JSON.stringify(sortKeys(value));
+}
+
+function sortKeys(v: Json): Json {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v !== null && typeof v === 'object') {
+    const out: Record<string, Json> = {};
+    for (const k of Object.keys(v).sort()) out[k] = sortKeys(v[k] as Json);
+    return out;
+  }
+  return v;
 }
 
 function jsonObjectText(pairs: readonly (readonly [string, string])[]): string {
@@ -72,24 +73,39 @@ function jsonObjectText(pairs: readonly (readonly [string, string])[]): string {
  * timezone, function settings, app settings. Names and values are parameters, all transaction-local.
  */
 export function settingsStatement(ctx: SessionContext): SqlStatement {
-  const params: (string | null)[] = [];
-  const items: string[] = [];
-  const set = (name: string, value: string): void => {
-    params.push(name, value);
-    items.push(`set_config($${params.length - 1}, $${params.length}, true)`);
-  };
-  set('search_path', ctx.searchPath.map(quoteIdent).join(', '));
-  for (const [k, v] of ctx.roleSettings) set(k, v);
-  set('role', ctx.role);
-  set('request.jwt.claims', sortedJson({ ...ctx.claims, role: ctx.role }));
-  set('request.method', ctx.method);
-  set('request.path', ctx.path);
-  set('request.headers', jsonObjectText(ctx.headers));
-  set('request.cookies', jsonObjectText(ctx.cookies));
-  if (ctx.timezone !== null) set('timezone', ctx.timezone);
-  for (const [k, v] of ctx.functionSettings) set(k, v);
-  for (const [k, v] of ctx.appSettings) set(k, v);
-  return { sql: `select ${items.join(', ')}`, params };
+  const params: (string | null)[] = ['search_path', ctx.searchPath.map(quoteIdent).join(', ')];
+  for (const [k, v] of ctx.roleSettings) params.push(k, v);
+  params.push(
+    'role',
+    ctx.role,
+    'request.jwt.claims',
+    sortedJson({ ...ctx.claims, role: ctx.role }),
+    'request.method',
+    ctx.method,
+    'request.path',
+    ctx.path,
+    'request.headers',
+    jsonObjectText(ctx.headers),
+    'request.cookies',
+    jsonObjectText(ctx.cookies),
+  );
+  if (ctx.timezone !== null) params.push('timezone', ctx.timezone);
+  for (const [k, v] of ctx.functionSettings) params.push(k, v);
+  for (const [k, v] of ctx.appSettings) params.push(k, v);
+  return { sql: setConfigSql(params.length / 2), params };
+}
+
+/** `select set_config($1, $2, true), …` for n pairs; the text only depends on n, so it is built once per n. */
+const setConfigSqls: string[] = [];
+function setConfigSql(n: number): string {
+  let sql = setConfigSqls[n];
+  if (sql === undefined) {
+    const items: string[] = [];
+    for (let i = 1; i <= n; i++) items.push(`set_config($${2 * i - 1}, $${2 * i}, true)`);
+    sql = `select ${items.join(', ')}`;
+    setConfigSqls[n] = sql;
+  }
+  return sql;
 }
 
 export function preRequestStatement(ctx: SessionContext): SqlStatement | null {

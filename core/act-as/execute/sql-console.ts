@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { PgrstError, pgError, pgrst, type Result, ok, err } from '../errors/index.js';
-import type { TracedStatement } from './execute.js';
+import { reportBackend, type TracedStatement } from './execute.js';
 import type { ActAsPool } from './pools.js';
 import {
   beginStatement,
@@ -40,6 +40,7 @@ export async function executeSqlAsPersona(input: {
   readonly authenticated: boolean;
   readonly checkMembership: boolean;
   readonly end: 'commit' | 'rollback';
+  readonly onBackend?: (pid: number) => void;
 }): Promise<SqlConsoleOutput> {
   const trace: TracedStatement[] = [];
   let committed = false;
@@ -73,6 +74,7 @@ export async function executeSqlAsPersona(input: {
   };
   try {
     client = await input.pool.pool.connect();
+    if (input.onBackend) await reportBackend(client, input.onBackend);
     await run({ sql: beginStatement(input.session), params: [] });
     inTx = true;
     await run(settingsStatement(input.session));

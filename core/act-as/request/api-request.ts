@@ -89,14 +89,13 @@ function getRanges(
 
 export function parseApiRequest(input: HttpRequestInput, config: ApiRequestConfig): Result<ApiRequest> {
   const pairs = headerPairs(input.headers);
-  const lookup = (name: string) => lookupHeader(pairs, name);
   const method = input.method;
   const { path, query } = splitTarget(input.target);
   const preferences = parsePreferences(pairs, config.dbTxAllowOverride);
 
   const resource = getResource(decodePathSegments(path), config);
   if (!resource.ok) return resource;
-  const schema = getSchema(config.dbSchemas, lookup, method);
+  const schema = getSchema(config.dbSchemas, (name) => lookupHeader(pairs, name), method);
   if (!schema.ok) return schema;
   const action = getAction(resource.value, schema.value.schema, method);
   if (!action.ok) return action;
@@ -104,14 +103,14 @@ export function parseApiRequest(input: HttpRequestInput, config: ApiRequestConfi
   const isInvokeSafe = a.type === 'routine' && a.invokeMethod.type === 'read';
   const qp = parseQueryParams(isInvokeSafe, query);
   if (!qp.ok) return qp;
-  const ranges = getRanges(method, qp.value, lookup('range'));
+  const ranges = getRanges(method, qp.value, lookupHeader(pairs, 'range'));
   if (!ranges.ok) return ranges;
-  const contentHeader = lookup('content-type');
+  const contentHeader = lookupHeader(pairs, 'content-type');
   const contentMediaType =
     contentHeader === null ? { type: 'json' as const } : decodeMediaType(contentHeader);
   const payload = parsePayload(input.body, contentMediaType, qp.value.columns, a);
   if (!payload.ok) return payload;
-  const cookieHeader = lookup('cookie');
+  const cookieHeader = lookupHeader(pairs, 'cookie');
 
   return ok({
     action: a,
@@ -127,7 +126,7 @@ export function parseApiRequest(input: HttpRequestInput, config: ApiRequestConfi
     method,
     schema: schema.value.schema,
     negotiatedByProfile: schema.value.negotiatedByProfile,
-    acceptMediaTypes: parseAccept(lookup('accept')),
+    acceptMediaTypes: parseAccept(lookupHeader(pairs, 'accept')),
     contentMediaType,
   });
 }

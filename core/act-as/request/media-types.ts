@@ -26,22 +26,24 @@ function tokenize(text: string): Tokens | null {
   return { main: m[1]!, sub: m[2]!, params };
 }
 
+const planOptions: PlanOption[] = ['analyze', 'verbose', 'settings', 'buffers', 'wal'];
+
+function planMediaType(params: ReadonlyMap<string, string>, format: 'json' | 'text'): MediaType {
+  const opts = (params.get('options') ?? '').split('|');
+  return {
+    type: 'plan',
+    for: decodeMediaType(params.get('for') ?? 'application/json'),
+    format,
+    options: planOptions.filter((o) => opts.includes(o)),
+  };
+}
+
 export function decodeMediaType(text: string): MediaType {
   const t = tokenize(text);
   const main = (t?.main ?? text).toLowerCase();
   const sub = (t?.sub ?? '').toLowerCase();
   const params = t?.params ?? new Map<string, string>();
   const stripped = (params.get('nulls') ?? 'false') === 'stripped';
-  const plan = (format: 'json' | 'text'): MediaType => {
-    const opts = (params.get('options') ?? '').split('|');
-    const all: PlanOption[] = ['analyze', 'verbose', 'settings', 'buffers', 'wal'];
-    return {
-      type: 'plan',
-      for: decodeMediaType(params.get('for') ?? 'application/json'),
-      format,
-      options: all.filter((o) => opts.includes(o)),
-    };
-  };
   const key = `${main}/${sub}`;
   switch (key) {
     case 'application/json':
@@ -62,9 +64,9 @@ export function decodeMediaType(text: string): MediaType {
       return { type: 'octet-stream' };
     case 'application/vnd.pgrst.plan':
     case 'application/vnd.pgrst.plan+text':
-      return plan('text');
+      return planMediaType(params, 'text');
     case 'application/vnd.pgrst.plan+json':
-      return plan('json');
+      return planMediaType(params, 'json');
     case 'application/vnd.pgrst.object+json':
     case 'application/vnd.pgrst.object':
       return { type: 'singular', stripNulls: stripped };

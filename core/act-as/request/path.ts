@@ -44,10 +44,9 @@ export function getSchema(
 }
 
 export function getAction(resource: Resource, schema: string, method: string): Result<Action> {
-  const qi = (name: string) => ({ schema, name });
   switch (resource.type) {
     case 'routine': {
-      const q = qi(resource.name);
+      const q = { schema, name: resource.name };
       switch (method) {
         case 'HEAD':
           return ok({ type: 'routine', qi: q, invokeMethod: { type: 'read', headersOnly: true } });
@@ -61,7 +60,7 @@ export function getAction(resource: Resource, schema: string, method: string): R
       return err(pgrst.invalidRpcMethod(method));
     }
     case 'relation': {
-      const q = qi(resource.name);
+      const q = { schema, name: resource.name };
       switch (method) {
         case 'HEAD':
           return ok({ type: 'relation-read', qi: q, headersOnly: true });

@@ -56,6 +56,17 @@ function bsStrip(s: string): string {
   return s.replace(/^[ \t\n\r\f\v]+|[ \t\n\r\f\v]+$/g, '');
 }
 
+/** The value of the first preference in `table` (module-level: no closure per request). */
+function first<T>(prefs: readonly string[], table: Record<string, T>): T | null {
+  for (const p of prefs) if (Object.hasOwn(table, p)) return table[p]!;
+  return null;
+}
+
+function withPrefix(prefs: readonly string[], prefix: string): string | null {
+  for (const p of prefs) if (p.startsWith(prefix)) return p.slice(prefix.length);
+  return null;
+}
+
 /**
  * `headers`: all request headers (lower-cased or not); every `Prefer` header counts, values split on ",".
  * `allowTxOverride`: db-tx-end is `*-allow-override` (otherwise tx= is ignored).
@@ -68,24 +79,16 @@ export function parsePreferences(
     .filter(([k]) => k.toLowerCase() === 'prefer')
     .flatMap(([, v]) => v.split(','))
     .map(bsStrip);
-  const first = <T>(table: Record<string, T>): T | null => {
-    for (const p of prefs) if (Object.hasOwn(table, p)) return table[p]!;
-    return null;
-  };
-  const withPrefix = (prefix: string): string | null => {
-    for (const p of prefs) if (p.startsWith(prefix)) return p.slice(prefix.length);
-    return null;
-  };
-  const maxAffectedText = withPrefix('max-affected=');
+  const maxAffectedText = withPrefix(prefs, 'max-affected=');
   const maxAffected = maxAffectedText === null ? null : readInteger(maxAffectedText);
   return {
-    resolution: first(resolutions),
-    representation: first(representations),
-    count: first(counts),
-    transaction: allowTxOverride ? first(transactions) : null,
-    missing: first(missings),
-    handling: first(handlings),
-    timezone: withPrefix('timezone='),
+    resolution: first(prefs, resolutions),
+    representation: first(prefs, representations),
+    count: first(prefs, counts),
+    transaction: allowTxOverride ? first(prefs, transactions) : null,
+    missing: first(prefs, missings),
+    handling: first(prefs, handlings),
+    timezone: withPrefix(prefs, 'timezone='),
     // Int64 in PostgREST; out-of-range values are not read.
     maxAffected: maxAffected !== null && Number.isSafeInteger(maxAffected) ? maxAffected : null,
     invalid: prefs.filter(

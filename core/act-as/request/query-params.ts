@@ -107,23 +107,32 @@ export function parseQueryParams(isRpcRead: boolean, queryString: string): Resul
   }
 }
 
+function lookupParam(qString: readonly [string, string | null][], needle: string): string | null {
+  const hit = qString.find(([k]) => k === needle);
+  return hit ? hit[1] : null;
+}
+
+function endingIn(xs: readonly string[], key: string): boolean {
+  return xs.includes(lastSegment(key));
+}
+
+const logicOps = ['and', 'or'];
+const orderKey = ['order'];
+const limitKey = ['limit'];
+const offsetKey = ['offset'];
+
 function parseQueryParamsOrThrow(isRpcRead: boolean, queryString: string): QueryParams {
   const qString = parseQuery(queryString);
   const nonempty = qString.filter((p): p is [string, string] => p[1] !== null);
-  const lookupParam = (needle: string): string | null => {
-    const hit = qString.find(([k]) => k === needle);
-    return hit ? hit[1] : null;
-  };
-  const endingIn = (xs: string[], key: string) => xs.includes(lastSegment(key));
 
-  const logic = nonempty.filter(([k]) => endingIn(['and', 'or'], k));
-  const select = lookupParam('select') ?? '*';
-  const onConflict = lookupParam('on_conflict');
-  const columns = lookupParam('columns');
-  const order = nonempty.filter(([k]) => endingIn(['order'], k));
-  const limits = nonempty.filter(([k]) => endingIn(['limit'], k));
+  const logic = nonempty.filter(([k]) => endingIn(logicOps, k));
+  const select = lookupParam(qString, 'select') ?? '*';
+  const onConflict = lookupParam(qString, 'on_conflict');
+  const columns = lookupParam(qString, 'columns');
+  const order = nonempty.filter(([k]) => endingIn(orderKey, k));
+  const limits = nonempty.filter(([k]) => endingIn(limitKey, k));
   const offsets = nonempty
-    .filter(([k]) => endingIn(['offset'], k))
+    .filter(([k]) => endingIn(offsetKey, k))
     .map(([k, v]) => [replaceLast('limit', k), v] as const);
   const filters = nonempty.filter(([k]) => !endingIn(reservedEmbeddable, k) && !reserved.includes(k));
 
