@@ -9,6 +9,7 @@ import { defaultPostgrestConfig, loadPostgrestConfig, type PostgrestConfig } fro
 import { defaultStages } from './default-stages.js';
 import type { Json } from './errors/index.js';
 import { signClaims } from './persona.js';
+import { actAsRuns } from './console/runs.js';
 import { actAsRuntime, runSqlAsPersona, simulate, type SimConnection } from './simulator.js';
 
 /** The PostgREST configuration act-as uses per open connection (set from the studio; defaults until then). */
@@ -84,21 +85,24 @@ const errorOf = (e: { status: number; code: string; message: string; details: Js
 
 export const actAsHandlers: HandlerGroup<'actAs'> = {
   'actAs.request': async (input, context) => {
-    const r = await simulate({
-      request: {
-        method: input.method,
-        target: input.path,
-        headers: input.headers ?? [],
-        body: input.body ?? null,
-      },
-      persona: input.persona,
-      config: configFor(input.connectionId),
-      connection: connectionFor(context, input.connectionId),
-      txEnd: input.commit ? 'postgrest' : 'rollback',
-      stages: defaultStages,
-      pools: actAsRuntime.pools,
-      schemaCaches: actAsRuntime.schemaCaches,
-    });
+    const r = await actAsRuns.track(input.connectionId, input.runId, (onBackend) =>
+      simulate({
+        request: {
+          method: input.method,
+          target: input.path,
+          headers: input.headers ?? [],
+          body: input.body ?? null,
+        },
+        persona: input.persona,
+        config: configFor(input.connectionId),
+        connection: connectionFor(context, input.connectionId),
+        txEnd: input.commit ? 'postgrest' : 'rollback',
+        stages: defaultStages,
+        pools: actAsRuntime.pools,
+        schemaCaches: actAsRuntime.schemaCaches,
+        ...(onBackend ? { onBackend } : {}),
+      }),
+    );
     return {
       response: { ...r.response, headers: r.response.headers.map(([k, v]) => [k, v] as [string, string]) },
       sql: r.sql.map((s) => ({ sql: s.sql, params: [...s.params], ms: s.ms })),
@@ -117,15 +121,18 @@ export const actAsHandlers: HandlerGroup<'actAs'> = {
     };
   },
   'actAs.sql': async (input, context) => {
-    const r = await runSqlAsPersona({
-      sql: input.sql,
-      persona: input.persona,
-      config: configFor(input.connectionId),
-      connection: connectionFor(context, input.connectionId),
-      commit: input.commit ?? false,
-      stages: defaultStages,
-      pools: actAsRuntime.pools,
-    });
+    const r = await actAsRuns.track(input.connectionId, input.runId, (onBackend) =>
+      runSqlAsPersona({
+        sql: input.sql,
+        persona: input.persona,
+        config: configFor(input.connectionId),
+        connection: connectionFor(context, input.connectionId),
+        commit: input.commit ?? false,
+        stages: defaultStages,
+        pools: actAsRuntime.pools,
+        ...(onBackend ? { onBackend } : {}),
+      }),
+    );
     const c = r.context;
     return {
       results: r.result.ok

@@ -72,6 +72,8 @@ export interface SimulateInput {
   readonly schemaCaches?: SchemaCacheStore;
   /** Use this schema cache instead of loading one (the conformance runner shares one across fixture copies). */
   readonly schemaCache?: SchemaCache;
+  /** Told the backend pid the request runs on (the studio's cancel). */
+  readonly onBackend?: (pid: number) => void;
 }
 
 export interface SimTiming {
@@ -324,6 +326,7 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
       checkMembership: login.value.checkMembership,
       end: input.txEnd === 'postgrest' && postgrestCommits ? 'commit' : 'rollback',
       maxRows: config.dbMaxRows,
+      ...(input.onBackend ? { onBackend: input.onBackend } : {}),
     });
     t.executeMs = performance.now() - at;
     sql = executed.trace;
@@ -380,6 +383,7 @@ export interface SqlAsPersonaInput {
   readonly commit: boolean;
   readonly stages: Pick<Stages, 'authenticate'>;
   readonly pools?: PoolRegistry;
+  readonly onBackend?: (pid: number) => void;
 }
 
 export interface SqlAsPersonaResult {
@@ -442,6 +446,7 @@ export async function runSqlAsPersona(input: SqlAsPersonaInput): Promise<SqlAsPe
       authenticated: authR.value.authenticated,
       checkMembership: login.value.checkMembership,
       end: input.commit ? 'commit' : 'rollback',
+      ...(input.onBackend ? { onBackend: input.onBackend } : {}),
     });
     return out(r.result, { sql: r.trace, context, committed: r.committed });
   } catch (e) {

@@ -4,7 +4,7 @@ import { useCatalogQuery } from '../catalog/queries.js';
 import { Badge } from '../shell/Badge.js';
 import type { PanelProps } from '../shell/panels.js';
 import './act-as.css';
-import { consoleApi, type RequestResult, type SavedPersona } from './api.js';
+import { consoleApi, newRunId, type RequestResult, type SavedPersona } from './api.js';
 import { apiModelFromCatalog } from './api-model.js';
 import { starterClaims, type ClaimsRules } from './claims.js';
 import { ComparePanel } from './ComparePanel.js';
@@ -128,6 +128,8 @@ export default function ActAsPanel({ connectionId }: PanelProps) {
 
   const confirmCommit = (what: string) => new Promise<boolean>((res) => setConfirm({ what, resolve: res }));
 
+  /** The run a Cancel stops: the request in flight, nothing else. */
+  const currentRun = useRef<string | null>(null);
   const send = async (d: Draft = draft, persona: SavedPersona = selected, wantCommit = commit) => {
     const r = resolve(persona);
     if ('error' in r || sending) return;
@@ -139,8 +141,11 @@ export default function ActAsPanel({ connectionId }: PanelProps) {
     if (wantCommit && !(await confirmCommit(`${d.method} ${d.path}`))) return;
     setSending(true);
     setSendError(null);
+    const runId = newRunId();
+    currentRun.current = runId;
     try {
       const result = await consoleApi.request(client, {
+        runId,
         connectionId,
         method: d.method,
         path: d.path,
@@ -174,6 +179,7 @@ export default function ActAsPanel({ connectionId }: PanelProps) {
       const s = asErrorShape(e);
       setSendError(`${s.message}${s.hint ? ` — ${s.hint}` : ''}`);
     } finally {
+      currentRun.current = null;
       setSending(false);
       setCommit(false);
     }
@@ -291,7 +297,9 @@ export default function ActAsPanel({ connectionId }: PanelProps) {
               problems={pathProblems}
               onSend={() => void send()}
               sending={sending}
-              onCancel={() => void consoleApi.cancel(client, connectionId)}
+              onCancel={() => {
+                if (currentRun.current) void consoleApi.cancel(client, connectionId, currentRun.current);
+              }}
               commit={commit}
               onCommit={setCommit}
               blocked={blocked}

@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { asErrorShape, useClient } from '../client/index.js';
-import { consoleApi, type ContractPersona, type SqlRunResult } from './api.js';
+import { consoleApi, newRunId, type ContractPersona, type SqlRunResult } from './api.js';
 import { explainError } from './explain-error.js';
 import { LazyEditor } from './LazyEditor.js';
 import { ResultGrid } from './ResultGrid.js';
@@ -27,16 +27,21 @@ export function SqlConsole({
   const [running, setRunning] = useState(false);
   const [result, setResult] = useState<SqlRunResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** The run a Cancel stops: this console's SQL in flight, nothing else. */
+  const currentRun = useRef<string | null>(null);
   const run = async () => {
     if (!persona || blocked || running || sql.trim() === '') return;
     if (commit && !(await confirmCommit('this SQL'))) return;
     setRunning(true);
     setError(null);
+    const runId = newRunId();
+    currentRun.current = runId;
     try {
-      setResult(await consoleApi.sql(client, { connectionId, sql, persona, commit }));
+      setResult(await consoleApi.sql(client, { connectionId, sql, persona, commit, runId }));
     } catch (e) {
       setError(asErrorShape(e).message);
     } finally {
+      currentRun.current = null;
       setRunning(false);
       setCommit(false);
     }
@@ -61,7 +66,12 @@ export function SqlConsole({
           <input type="checkbox" checked={commit} onChange={(e) => setCommit(e.target.checked)} /> Commit
         </label>
         {running ? (
-          <button className="btn danger" onClick={() => void consoleApi.cancel(client, connectionId)}>
+          <button
+            className="btn danger"
+            onClick={() => {
+              if (currentRun.current) void consoleApi.cancel(client, connectionId, currentRun.current);
+            }}
+          >
             Cancel
           </button>
         ) : (

@@ -30,8 +30,15 @@ export const consoleApi = {
   savePersonas: (client: Client, input: CallInput<'actAsConsole.personas.save'>) =>
     client.call('actAsConsole.personas.save', input),
   claims: (client: Client, connectionId: string) => client.call('actAsConsole.claims', { connectionId }),
-  cancel: (client: Client, connectionId: string) => client.call('actAsConsole.cancel', { connectionId }),
+  /** Cancels one run: the one started with this runId (see newRunId), nobody else's. */
+  cancel: (client: Client, connectionId: string, runId: string) =>
+    client.call('actAsConsole.cancel', { connectionId, runId }),
 };
 
 export type SavedPersona = CallOutput<'actAsConsole.personas.list'>['personas'][number];
 export type DiscoveredClaims = CallOutput<'actAsConsole.claims'>['claims'];
+
+/** A fresh id for one request or SQL run, passed with the run and to cancel it. */
+export function newRunId(): string {
+  return crypto.randomUUID();
+}

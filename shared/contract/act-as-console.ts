@@ -37,8 +37,8 @@ export const actAsConsoleCalls = {
     output: z.object({ claims: z.array(discoveredClaimSchema) }),
   }),
   'actAsConsole.cancel': defineCall({
-    summary: "Cancel the act-as queries running on a connection's database (pg_cancel_backend).",
-    input: z.object({ connectionId }),
+    summary: 'Cancel one running act-as request or SQL run (pg_cancel_backend on its own backend only).',
+    input: z.object({ connectionId, runId: z.string().min(1).max(100) }),
     output: z.object({ cancelled: z.number().int(), refused: z.number().int() }),
   }),
 };

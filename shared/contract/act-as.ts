@@ -65,6 +65,8 @@ export const actAsCalls = {
       body: z.string().nullable().default(null),
       persona: personaSchema,
       commit: z.boolean().default(false),
+      /** Chosen by the caller; actAsConsole.cancel with the same id cancels exactly this run's backend. */
+      runId: z.string().min(1).max(100).optional(),
     }),
     output: z.object({
       response: simResponseSchema,
@@ -89,6 +91,8 @@ export const actAsCalls = {
       sql: z.string().min(1).max(1_000_000),
       persona: personaSchema,
       commit: z.boolean().default(false),
+      /** Chosen by the caller; actAsConsole.cancel with the same id cancels exactly this run's backend. */
+      runId: z.string().min(1).max(100).optional(),
     }),
     output: z.object({
       results: z

@@ -85,22 +85,43 @@ describe.each(pgServers())('act-as console ($label)', (server) => {
     });
   });
 
-  it('cancels a long query running as a persona', async () => {
+  it("cancels only the persona's own run: of two concurrent long queries, the other finishes", async () => {
     const { id } = (await call('connections.open', { params: params() })) as { id: string };
-    const running = dispatch(handlers, context, 'actAs.sql', {
-      connectionId: id,
-      sql: 'select pg_sleep(30)',
-      persona: { type: 'claims', claims: { role } },
-    });
-    let cancelled = 0;
-    const started = Date.now();
-    while (cancelled === 0 && Date.now() - started < 10_000) {
-      await new Promise((r) => setTimeout(r, 100));
-      cancelled = (await call('actAsConsole.cancel', { connectionId: id })).cancelled as number;
+    const other = `gh_console_other_${uniqueSuffix()}`;
+    await superuserQuery(server, `CREATE ROLE "${other}" NOLOGIN`);
+    try {
+      const sleep = (runId: string, as: string) =>
+        dispatch(handlers, context, 'actAs.sql', {
+          connectionId: id,
+          sql: `select pg_sleep(3), current_user::text as who`,
+          persona: { type: 'claims', claims: { role: as } },
+          runId,
+        });
+      const started = Date.now();
+      const first = sleep('run-a', role);
+      const second = sleep('run-b', other);
+      let cancelled = 0;
+      while (cancelled === 0 && Date.now() - started < 2_500) {
+        await new Promise((r) => setTimeout(r, 100));
+        cancelled = (await call('actAsConsole.cancel', { connectionId: id, runId: 'run-a' }))
+          .cancelled as number;
+      }
+      expect(cancelled).toBe(1);
+      const a = await first;
+      expect(a.ok && (a.value as { error: { code: string } | null }).error?.code).toBe('57014');
+      expect(Date.now() - started).toBeLessThan(2_900);
+      const b = await second;
+      expect(b.ok && (b.value as { error: unknown }).error).toBeNull();
+      expect(b.ok && (b.value as { results: { rows: unknown[][] }[] }).results[0]?.rows).toEqual([
+        ['', other],
+      ]);
+      // Once a run is over, its id cancels nothing.
+      expect(await call('actAsConsole.cancel', { connectionId: id, runId: 'run-b' })).toEqual({
+        cancelled: 0,
+        refused: 0,
+      });
+    } finally {
+      await superuserQuery(server, `DROP ROLE IF EXISTS "${other}"`);
     }
-    expect(cancelled).toBe(1);
-    const r = await running;
-    expect(r.ok && (r.value as { error: { code: string } | null }).error?.code).toBe('57014');
-    expect(Date.now() - started).toBeLessThan(15_000);
   });
 });

@@ -5,6 +5,7 @@ import { readCatalog } from '../../catalog/read-catalog.js';
 import { sqlFile } from '../../db/sql-files.js';
 import { discoverClaims } from './claims-discovery.js';
 import { PersonaStore } from './persona-store.js';
+import { actAsRuns } from './runs.js';
 
 /** The application_name act-as sessions carry (core/act-as/handlers.ts sets it on their pools). */
 export const ACT_AS_APPLICATION = 'gatehouse-act-as';
@@ -34,13 +35,17 @@ export const actAsConsoleHandlers: HandlerGroup<'actAsConsole'> = {
     const catalog = await context.connections.withClient(connectionId, (client) => readCatalog(client));
     return { claims: discoverClaims(catalog).map((c) => ({ name: c.name, usedBy: [...c.usedBy] })) };
   },
-  'actAsConsole.cancel': async ({ connectionId }, context) => {
+  'actAsConsole.cancel': async ({ connectionId, runId }, context) => {
+    const pid = actAsRuns.pid(connectionId, runId);
+    // Finished (or not connected yet): nothing of this run to stop, and nobody else's query is touched.
+    if (pid === null) return { cancelled: 0, refused: 0 };
     // Never retried: a cancel that lands twice could hit the next query.
     const rows = await context.connections.withClient(
       connectionId,
       async (client) =>
         (
           await client.query<{ pid: number; cancelled: boolean }>(sqlFile('act-as/console/cancel.sql'), [
+            pid,
             ACT_AS_APPLICATION,
           ])
         ).rows,
