@@ -26,6 +26,9 @@ try {
   await admin.end();
   const client = new pg.Client({ connectionString: cluster.uri('gh_bench') });
   await client.connect();
+  const parallelClient = new pg.Client({ connectionString: cluster.uri('gh_bench') });
+  await parallelClient.connect();
+  const single = process.env.GATEHOUSE_PROFILE_SINGLE === '1';
   if (!exists) {
     for (const [key, value] of Object.entries(LARGE)) {
       await client.query('SELECT pg_catalog.set_config($1, $2, false)', [`bench.${key}`, String(value)]);
@@ -36,19 +39,23 @@ try {
   }
   const validated = new Map<string, number[]>();
   const totals: number[] = [];
-  const pid = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid ?? 0;
+  const pidOf = async (c: pg.Client) =>
+    (await c.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid ?? 0;
+  const pids = [await pidOf(client), await pidOf(parallelClient)];
+  const serverCpu = () => pids.reduce((sum, p) => sum + backendCpuMs(p), 0);
   const cpuTotals: string[] = [];
-  for (let i = 0; i < 4; i++) {
-    const c0 = backendCpuMs(pid);
+  for (let i = 0; i < Number(process.env.GATEHOUSE_PROFILE_RUNS ?? 4); i++) {
+    const c0 = serverCpu();
     const n0 = process.cpuUsage();
     const t0 = performance.now();
     await readCatalog(client, {
+      ...(single ? {} : { parallelClient }),
       onQuery: (file, ms) => validated.set(file, [...(validated.get(file) ?? []), ms]),
     });
     totals.push(performance.now() - t0);
     const n = process.cpuUsage(n0);
     cpuTotals.push(
-      `server ${(backendCpuMs(pid) - c0).toFixed(0)} + node ${((n.user + n.system) / 1000).toFixed(0)}`,
+      `server ${(serverCpu() - c0).toFixed(0)} + node ${((n.user + n.system) / 1000).toFixed(0)}`,
     );
   }
   console.log(`cpu per read (ms): ${cpuTotals.join('; ')}`);
@@ -82,6 +89,7 @@ try {
   console.log(rows.join('\n'));
   console.log(`whole read: ${totals.map((t) => t.toFixed(0)).join(', ')} ms (first is the warm-up)`);
   await client.end();
+  await parallelClient.end();
 } finally {
   await cluster.stop();
 }

@@ -9,10 +9,10 @@ export interface PipelinedQuery {
 
 /**
  * Runs a fixed list of catalog queries in order on one client, sending query k+1 the moment query k's
- * result is in, before the caller validates and assembles k. The server then works on k+1 while this
- * process works on k: on a two-core machine the read costs roughly max(server, client) instead of their
- * sum. Only one query is ever in flight (node-postgres does not pipeline, and no query is queued on a busy
- * client). Results must be taken with `take` in list order.
+ * result is in, whatever the caller is doing: the server works on k+1 while this process validates and
+ * assembles earlier results, so on a multi-core machine the read costs roughly max(server, client) instead
+ * of their sum. Only one query is ever in flight on the client. Results must be taken with `take` in list
+ * order.
  */
 export class QueryPipeline {
   private readonly sent: Promise<pg.QueryResult>[] = [];
@@ -30,13 +30,26 @@ export class QueryPipeline {
     const query = this.queries[index];
     if (query === undefined) return;
     const started = performance.now();
-    const promise = sendCatalogQuery(this.client, query.file, query.values).then((result) => {
-      this.onQuery?.(query.file, performance.now() - started, result.rowCount ?? result.rows.length);
-      return result;
-    });
+    const promise = sendCatalogQuery(this.client, query.file, query.values).then(
+      (result) => {
+        this.onQuery?.(query.file, performance.now() - started, result.rowCount ?? result.rows.length);
+        this.send(index + 1);
+        return result;
+      },
+      (error: unknown) => {
+        // The transaction is aborted: the rest would fail too. Each later take reports this failure.
+        for (let i = index + 1; i < this.queries.length; i++) this.sent[i] = promise;
+        throw error;
+      },
+    );
     // Taken later by `take`; a failure before then must not count as an unhandled rejection.
     promise.catch(() => undefined);
     this.sent[index] = promise;
+  }
+
+  /** Whether `file` is one of this pipeline's queries. */
+  has(file: string): boolean {
+    return this.queries.some((q) => q.file === file);
   }
 
   /** The validated rows of the next query in the list (which must be `file`). */
@@ -48,7 +61,19 @@ export class QueryPipeline {
       throw new Error(`catalog pipeline: expected ${query?.file ?? 'no more queries'}, asked for ${file}`);
     }
     const result = await promise;
-    this.send(index + 1);
+    // Drop the reference: the raw rows need not outlive their assembly.
+    delete this.sent[index];
     return checkCatalogRows(file, row, result.rows);
+  }
+}
+
+/** Several pipelines (one per connection) taken from as one: each file is taken from the pipeline holding it. */
+export class SplitPipeline {
+  constructor(private readonly pipelines: readonly QueryPipeline[]) {}
+
+  take<T extends z.ZodType>(file: string, row: T): Promise<z.output<T>[]> {
+    const pipeline = this.pipelines.find((p) => p.has(file)) ?? this.pipelines[0];
+    if (pipeline === undefined) throw new Error('catalog pipeline: no connection');
+    return pipeline.take(file, row);
   }
 }

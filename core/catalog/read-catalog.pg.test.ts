@@ -62,6 +62,30 @@ describe.each(pgServers())('readCatalog ($label)', (server) => {
     if (roles) await superuserQuery(server, dropRoles(roles));
   });
 
+  it('reads the same model on two connections sharing one snapshot', async () => {
+    const uri = asUser(db.uri, roles.dev, DEV_PASSWORD);
+    const first = new pg.Client({ connectionString: uri });
+    const second = new pg.Client({ connectionString: uri });
+    await first.connect();
+    await second.connect();
+    try {
+      const both = await readCatalog(first, { parallelClient: second });
+      expect({ ...both, readAt: asDev.readAt }).toEqual(asDev);
+      // Both connections are left outside a transaction, ready for the next read.
+      for (const c of [first, second]) {
+        const isolation = await c.query<{ level: string }>(
+          "SELECT pg_catalog.current_setting('transaction_isolation') AS level",
+        );
+        expect(isolation.rows[0]?.level).toBe('read committed');
+      }
+      const again = await readCatalog(first, { parallelClient: second });
+      expect(again.relations).toEqual(asDev.relations);
+    } finally {
+      await first.end();
+      await second.end();
+    }
+  });
+
   it('validates against the model schema and is frozen', () => {
     expect(() => catalogSchema.parse(asDev)).not.toThrow();
     expect(Object.isFrozen(asDev)).toBe(true);

@@ -11,7 +11,7 @@ import { ObjectRefs } from './object-refs.js';
 import * as rows from './rows.js';
 import { runCatalogQuery } from './run-query.js';
 import { TypeRefs } from './type-refs.js';
-import { QueryPipeline } from './query-pipeline.js';
+import { QueryPipeline, SplitPipeline, type PipelinedQuery } from './query-pipeline.js';
 
 export interface ReadCatalogOptions {
   /** Also read pg_catalog, information_schema and the toast/temp schemas (off by default). */
@@ -20,7 +20,28 @@ export interface ReadCatalogOptions {
   readonly schemas?: readonly string[];
   /** Called after each query with its file, duration and row count (profiling, the benchmark). */
   readonly onQuery?: (file: string, ms: number, rows: number) => void;
+  /**
+   * A second connection to the same database (idle, outside a transaction, left outside one). About half
+   * the queries then run on it, in a transaction that imports the first one's snapshot
+   * (pg_export_snapshot), so every query still sees one state of the database while two server backends
+   * work at once. Without it (or where the snapshot cannot be shared) everything runs on `client`.
+   */
+  readonly parallelClient?: pg.ClientBase;
 }
+
+/** The queries sent to the parallel connection when there is one (about half the server's work). */
+const PARALLEL_FILES = new Set([
+  'constraints.sql',
+  'grants.sql',
+  'dependencies.sql',
+  'default-privileges.sql',
+  'policies.sql',
+]);
+
+const BEGIN = 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY';
+// Expressions and definitions are rendered relative to search_path: an empty one schema-qualifies every
+// user object, so the model reads the same whatever the role's or database's search_path is.
+const EMPTY_SEARCH_PATH = "SELECT pg_catalog.set_config('search_path', '', true)";
 
 /** The oldest server whose catalogs the queries understand (array_subscript_handler, pg_sequence…). */
 export const MIN_SERVER_VERSION_NUM = 140000;
@@ -32,10 +53,8 @@ export const MIN_SERVER_VERSION_NUM = 140000;
  */
 export async function readCatalog(client: pg.ClientBase, options: ReadCatalogOptions = {}): Promise<Catalog> {
   try {
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    // Expressions and definitions are rendered relative to search_path: an empty one schema-qualifies every
-    // user object, so the model reads the same whatever the role's or database's search_path is.
-    await client.query("SELECT pg_catalog.set_config('search_path', '', true)");
+    await client.query(BEGIN);
+    await client.query(EMPTY_SEARCH_PATH);
   } catch (error) {
     throw new GatehouseError('GH202', 'Could not start the catalog read transaction.', {
       details: error instanceof Error ? error.message : String(error),
@@ -43,17 +62,54 @@ export async function readCatalog(client: pg.ClientBase, options: ReadCatalogOpt
       cause: error,
     });
   }
+  const parallel = options.parallelClient ? await shareSnapshot(client, options.parallelClient) : null;
   try {
-    const catalog = await readInTransaction(client, options);
+    const catalog = await readInTransaction(client, parallel, options);
     await client.query('COMMIT');
+    if (parallel) await parallel.query('COMMIT');
     return catalog;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
+    if (parallel) await parallel.query('ROLLBACK').catch(() => undefined);
     throw error;
   }
 }
 
-async function readInTransaction(client: pg.ClientBase, options: ReadCatalogOptions): Promise<Catalog> {
+/**
+ * Opens on `second` a read-only transaction that sees exactly `first`'s snapshot; null (and `second` left
+ * outside a transaction) where that is impossible, e.g. a server refusing pg_export_snapshot: the read then
+ * simply runs on one connection. `first` stays usable either way (a failed export is rolled back to a
+ * savepoint).
+ */
+async function shareSnapshot(first: pg.ClientBase, second: pg.ClientBase): Promise<pg.ClientBase | null> {
+  let snapshot: string | undefined;
+  try {
+    await first.query('SAVEPOINT gatehouse_snapshot');
+    snapshot = (await first.query<{ id: string }>('SELECT pg_catalog.pg_export_snapshot() AS id')).rows[0]
+      ?.id;
+    await first.query('RELEASE SAVEPOINT gatehouse_snapshot');
+  } catch {
+    await first.query('ROLLBACK TO SAVEPOINT gatehouse_snapshot').catch(() => undefined);
+    return null;
+  }
+  // Snapshot ids are hex groups and dashes; anything else is not sent as SQL text.
+  if (snapshot === undefined || !/^[0-9A-F-]+$/i.test(snapshot)) return null;
+  try {
+    await second.query(BEGIN);
+    await second.query(`SET TRANSACTION SNAPSHOT '${snapshot}'`);
+    await second.query(EMPTY_SEARCH_PATH);
+    return second;
+  } catch {
+    await second.query('ROLLBACK').catch(() => undefined);
+    return null;
+  }
+}
+
+async function readInTransaction(
+  client: pg.ClientBase,
+  parallel: pg.ClientBase | null,
+  options: ReadCatalogOptions,
+): Promise<Catalog> {
   const q = async <T extends Parameters<typeof runCatalogQuery>[2]>(
     file: string,
     row: T,
@@ -86,37 +142,49 @@ async function readInTransaction(client: pg.ClientBase, options: ReadCatalogOpti
   const p = [included.map((s) => s.oid)];
 
   const versionNum = server.version_num;
-  const pipeline = new QueryPipeline(
-    client,
-    [
-      { file: 'database.sql' },
-      { file: 'roles.sql' },
-      ...(server.can_read_authid ? [{ file: 'role-passwords.sql' }] : []),
-      { file: versionNum >= 160000 ? 'memberships-16.sql' : 'memberships-14.sql' },
-      { file: 'role-settings.sql' },
-      { file: 'extensions.sql' },
-      { file: 'type-names.sql' },
-      { file: 'keywords.sql' },
-      { file: 'relations.sql', values: p },
-      { file: 'columns.sql', values: p },
-      { file: 'constraints.sql', values: p },
-      { file: versionNum >= 150000 ? 'indexes.sql' : 'indexes-14.sql', values: p },
-      { file: 'triggers.sql', values: p },
-      { file: 'view-queries.sql', values: p },
-      { file: 'sequences.sql', values: p },
-      { file: 'functions.sql', values: p },
-      { file: 'function-args.sql', values: p },
-      { file: 'types.sql', values: p },
-      { file: 'domain-constraints.sql', values: p },
-      { file: 'type-attributes.sql', values: p },
-      { file: 'grants.sql', values: p },
-      { file: 'dependencies.sql' },
-      { file: 'default-privileges.sql', values: p },
-      { file: 'policies.sql', values: p },
-    ],
-    options.onQuery,
+  const queries: PipelinedQuery[] = [
+    { file: 'database.sql' },
+    { file: 'roles.sql' },
+    ...(server.can_read_authid ? [{ file: 'role-passwords.sql' }] : []),
+    { file: versionNum >= 160000 ? 'memberships-16.sql' : 'memberships-14.sql' },
+    { file: 'role-settings.sql' },
+    { file: 'extensions.sql' },
+    { file: 'type-names.sql' },
+    { file: 'keywords.sql' },
+    { file: 'relations.sql', values: p },
+    { file: 'columns.sql', values: p },
+    { file: 'constraints.sql', values: p },
+    { file: versionNum >= 150000 ? 'indexes.sql' : 'indexes-14.sql', values: p },
+    { file: 'triggers.sql', values: p },
+    { file: 'view-queries.sql', values: p },
+    { file: 'sequences.sql', values: p },
+    { file: 'functions.sql', values: p },
+    { file: 'function-args.sql', values: p },
+    { file: 'types.sql', values: p },
+    { file: 'domain-constraints.sql', values: p },
+    { file: 'type-attributes.sql', values: p },
+    { file: 'grants.sql', values: p },
+    { file: 'dependencies.sql' },
+    { file: 'default-privileges.sql', values: p },
+    { file: 'policies.sql', values: p },
+  ];
+  const pipeline = new SplitPipeline(
+    parallel === null
+      ? [new QueryPipeline(client, queries, options.onQuery)]
+      : [
+          new QueryPipeline(
+            client,
+            queries.filter((q) => !PARALLEL_FILES.has(q.file)),
+            options.onQuery,
+          ),
+          new QueryPipeline(
+            parallel,
+            queries.filter((q) => PARALLEL_FILES.has(q.file)),
+            options.onQuery,
+          ),
+        ],
   );
-  // Each take() has already sent the next query: the assembly between takes runs while the server works.
+  // Each pipeline sends its next query as soon as a result is in: assembly runs while the servers work.
   const database = (await pipeline.take('database.sql', rows.databaseRow))[0];
   if (database === undefined) {
     throw new GatehouseError('GH202', 'The catalog query database.sql returned no row.', {
