@@ -7,6 +7,7 @@ import { pSingleVal, pTreePath } from './grammar.js';
 import { pOpExpr } from './filter.js';
 import { pFieldForest } from './select.js';
 import { pOrder } from './order.js';
+import { urlDecode, urlDecodeBytes, urlEncode } from './url.js';
 
 /** A shortcut must agree with the grammar wherever it answers. */
 function agrees<T>(fast: (s: string) => T | undefined, p: Parser<T>, text: string): boolean {
@@ -104,6 +105,35 @@ describe('fast paths agree with the grammar', () => {
         agrees(fastTreePath, pTreePath, t);
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('urlEncode / urlDecode shortcuts', () => {
+  /** The byte-by-byte definition the shortcuts must agree with. */
+  const reference = (text: string): string => {
+    let out = '';
+    for (const b of new TextEncoder().encode(text)) {
+      const c = String.fromCharCode(b);
+      out += /[A-Za-z0-9\-_.~]/.test(c) ? c : `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
+    }
+    return out;
+  };
+  it('urlEncode matches the byte-wise definition', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (t) => {
+        expect(urlEncode(t)).toBe(reference(t));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it('urlDecode of text without % or + (and no lone surrogate) is the text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (t) => {
+        const full = new TextDecoder().decode(urlDecodeBytes(new TextEncoder().encode(t), true));
+        expect(urlDecode(t, true)).toBe(full);
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -49,7 +49,6 @@ function lastSegment(key: string): string {
 }
 
 const reserved = ['select', 'columns', 'on_conflict'];
-const reservedEmbeddable = ['order', 'limit', 'offset', 'and', 'or'];
 
 function replaceLast(x: string, key: string): string {
   const parts = key.split('.');
@@ -108,33 +107,31 @@ export function parseQueryParams(isRpcRead: boolean, queryString: string): Resul
 }
 
 function lookupParam(qString: readonly [string, string | null][], needle: string): string | null {
-  const hit = qString.find(([k]) => k === needle);
-  return hit ? hit[1] : null;
+  for (const [k, v] of qString) if (k === needle) return v;
+  return null;
 }
-
-function endingIn(xs: readonly string[], key: string): boolean {
-  return xs.includes(lastSegment(key));
-}
-
-const logicOps = ['and', 'or'];
-const orderKey = ['order'];
-const limitKey = ['limit'];
-const offsetKey = ['offset'];
 
 function parseQueryParamsOrThrow(isRpcRead: boolean, queryString: string): QueryParams {
   const qString = parseQuery(queryString);
-  const nonempty = qString.filter((p): p is [string, string] => p[1] !== null);
-
-  const logic = nonempty.filter(([k]) => endingIn(logicOps, k));
   const select = lookupParam(qString, 'select') ?? '*';
   const onConflict = lookupParam(qString, 'on_conflict');
   const columns = lookupParam(qString, 'columns');
-  const order = nonempty.filter(([k]) => endingIn(orderKey, k));
-  const limits = nonempty.filter(([k]) => endingIn(limitKey, k));
-  const offsets = nonempty
-    .filter(([k]) => endingIn(offsetKey, k))
-    .map(([k, v]) => [replaceLast('limit', k), v] as const);
-  const filters = nonempty.filter(([k]) => !endingIn(reservedEmbeddable, k) && !reserved.includes(k));
+  // One pass over the parameters with a value, each list in query order (the keys' last segment decides).
+  const logic: [string, string][] = [];
+  const order: [string, string][] = [];
+  const limits: [string, string][] = [];
+  const offsets: (readonly [string, string])[] = [];
+  const filters: [string, string][] = [];
+  for (const p of qString) {
+    const [k, v] = p;
+    if (v === null) continue;
+    const last = lastSegment(k);
+    if (last === 'and' || last === 'or') logic.push([k, v]);
+    else if (last === 'order') order.push([k, v]);
+    else if (last === 'limit') limits.push([k, v]);
+    else if (last === 'offset') offsets.push([replaceLast('limit', k), v]);
+    else if (!reserved.includes(k)) filters.push([k, v]);
+  }
 
   // Same evaluation order as PostgREST: the first failing parameter in this order is the one reported.
   const rOrd = order.map(([k, v]) => pRequestOrder(k, v));

@@ -74,12 +74,28 @@ export function decodePathSegments(path: string): string[] {
 /** Network.HTTP.Base's urlEncode (unreserved ASCII kept, the rest %XX upper-case, UTF-8). */
 const unreservedOnly = /^[A-Za-z0-9\-_.~]*$/;
 
+/** `%XX` for every byte value, upper-case hex. */
+const percent = Array.from({ length: 256 }, (_, b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`);
+/** Per ASCII code: the character itself when unreserved, else its `%XX`. */
+const asciiEncoded = Array.from({ length: 128 }, (_, b) => {
+  const c = String.fromCharCode(b);
+  return /[A-Za-z0-9\-_.~]/.test(c) ? c : percent[b]!;
+});
+
 export function urlEncode(text: string): string {
   if (unreservedOnly.test(text)) return text;
   let out = '';
-  for (const b of encoder.encode(text)) {
-    const c = String.fromCharCode(b);
-    out += /[A-Za-z0-9\-_.~]/.test(c) ? c : `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // ASCII is its own UTF-8; anything else goes through the encoder.
+    if (c >= 128) return urlEncodeUtf8(text);
+    out += asciiEncoded[c]!;
   }
+  return out;
+}
+
+function urlEncodeUtf8(text: string): string {
+  let out = '';
+  for (const b of encoder.encode(text)) out += b < 128 ? asciiEncoded[b]! : percent[b]!;
   return out;
 }
