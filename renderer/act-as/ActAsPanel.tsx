@@ -9,7 +9,7 @@ import { apiModelFromCatalog } from './api-model.js';
 import { starterClaims, type ClaimsRules } from './claims.js';
 import { ComparePanel } from './ComparePanel.js';
 import { CommitDialog, ConfigDialog } from './Dialogs.js';
-import { addHistory, loadHistory, saveHistory, type HistoryEntry } from './history.js';
+import { addHistory, toStored, withLivePersonas, type HistoryEntry } from './history.js';
 import { HistoryPanel } from './HistoryPanel.js';
 import { checkPath } from './path-check.js';
 import { PathCompleter } from './path-completion.js';
@@ -110,7 +110,22 @@ export default function ActAsPanel({ connectionId }: PanelProps) {
   } | null>(null);
   const [sendError, setSendError] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<{ what: string; resolve: (ok: boolean) => void } | null>(null);
-  const [history, setHistory] = useState<HistoryEntry[]>(() => loadHistory(connectionId));
+  const [history, setHistory] = useState<HistoryEntry[]>([]);
+  // The history lives on the host (per database), so it outlives the tab.
+  useEffect(() => {
+    let live = true;
+    setHistory([]);
+    consoleApi
+      .history(client, connectionId)
+      .then((r) => {
+        if (live) setHistory((h) => [...h, ...r.entries.filter((e) => !h.some((x) => x.id === e.id))]);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [client, connectionId]);
+  const historyEntries = useMemo(() => withLivePersonas(history, list), [history, list]);
   const [showConfig, setShowConfig] = useState(false);
 
   const pathProblems = useMemo(
@@ -156,25 +171,24 @@ export default function ActAsPanel({ connectionId }: PanelProps) {
       });
       const arrivedAt = performance.now();
       setAnswer({ result, arrivedAt, method: d.method, persona });
-      setHistory((h) => {
-        const next = addHistory(h, {
-          id: newPersonaId(),
-          at: new Date().toISOString(),
-          request: {
-            method: d.method,
-            path: d.path,
-            headers: d.headers,
-            body: hasBody(d.method) ? d.body : null,
-          },
-          persona,
-          status: result.response.status,
-          ms: result.timing.totalMs,
-          committed: result.committed,
-          response: { headers: result.response.headers, body: result.response.body },
-        });
-        saveHistory(connectionId, next);
-        return next;
-      });
+      const entry: HistoryEntry = {
+        id: newPersonaId(),
+        at: new Date().toISOString(),
+        request: {
+          method: d.method,
+          path: d.path,
+          headers: d.headers.map(([k, v]) => [k, v] as [string, string]),
+          body: hasBody(d.method) ? d.body : null,
+        },
+        persona,
+        status: result.response.status,
+        ms: result.timing.totalMs,
+        committed: result.committed,
+        response: { headers: result.response.headers, body: result.response.body },
+      };
+      setHistory((h) => addHistory(h, entry));
+      // Kept on the host without the token; a failed save only costs the entry after a restart.
+      void consoleApi.addHistory(client, { connectionId, entry: toStored(entry) }).catch(() => undefined);
     } catch (e) {
       const s = asErrorShape(e);
       setSendError(`${s.message}${s.hint ? ` — ${s.hint}` : ''}`);
@@ -355,7 +369,7 @@ export default function ActAsPanel({ connectionId }: PanelProps) {
         {tab === 'history' && (
           <HistoryPanel
             connectionId={connectionId}
-            entries={history}
+            entries={historyEntries}
             onRerun={(e) => {
               setTab('request');
               setDraft({
@@ -387,7 +401,7 @@ export default function ActAsPanel({ connectionId }: PanelProps) {
             }}
             onClear={() => {
               setHistory([]);
-              saveHistory(connectionId, []);
+              void consoleApi.clearHistory(client, connectionId).catch(() => undefined);
             }}
           />
         )}

@@ -30,6 +30,12 @@ export const consoleApi = {
   savePersonas: (client: Client, input: CallInput<'actAsConsole.personas.save'>) =>
     client.call('actAsConsole.personas.save', input),
   claims: (client: Client, connectionId: string) => client.call('actAsConsole.claims', { connectionId }),
+  history: (client: Client, connectionId: string) =>
+    client.call('actAsConsole.history.list', { connectionId }),
+  addHistory: (client: Client, input: CallInput<'actAsConsole.history.add'>) =>
+    client.call('actAsConsole.history.add', input),
+  clearHistory: (client: Client, connectionId: string) =>
+    client.call('actAsConsole.history.clear', { connectionId }),
   /** Cancels one run: the one started with this runId (see newRunId), nobody else's. */
   cancel: (client: Client, connectionId: string, runId: string) =>
     client.call('actAsConsole.cancel', { connectionId, runId }),

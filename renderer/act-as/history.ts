@@ -1,52 +1,51 @@
-import type { ConsoleRequest } from './exporters.js';
+import type { HistoryEntryRecord } from '../../shared/contract/act-as-console.js';
 import type { SavedPersona } from './api.js';
 
-/** One request the console sent, with enough to re-run, edit or export it. */
-export interface HistoryEntry {
-  readonly id: string;
-  readonly at: string;
-  readonly request: ConsoleRequest;
-  readonly persona: SavedPersona;
-  readonly status: number;
-  readonly ms: number;
-  readonly committed: boolean;
-  readonly response: { readonly headers: readonly (readonly [string, string])[]; readonly body: string };
-}
+/**
+ * One request the console sent, with enough to re-run, edit or export it. The host keeps the history per database
+ * (actAsConsole.history.*); the persona comes back without its token, so `withLivePersonas` puts the saved one back.
+ */
+export type HistoryEntry = HistoryEntryRecord;
 
-const LIMIT = 200;
-/** Bodies bigger than this are not kept (the history is for re-running, not archiving). */
-const BODY_LIMIT = 64 * 1024;
-const keyOf = (connectionId: string) => `gatehouse.actAs.history.${connectionId}`;
+/** As the host keeps it: at most 500 runs; the tab shows the same newest-first list while the call lands. */
+const LIMIT = 500;
 
-export function loadHistory(
-  connectionId: string,
-  storage: Storage | null = globalThis.localStorage ?? null,
-): HistoryEntry[] {
-  try {
-    const text = storage?.getItem(keyOf(connectionId));
-    return text ? (JSON.parse(text) as HistoryEntry[]) : [];
-  } catch {
-    return [];
-  }
-}
-
-/** Newest first, at most LIMIT entries; large bodies are cut (and marked). */
+/** Newest first, at most LIMIT entries. */
 export function addHistory(list: readonly HistoryEntry[], entry: HistoryEntry): HistoryEntry[] {
-  const body =
-    entry.response.body.length > BODY_LIMIT
-      ? `${entry.response.body.slice(0, BODY_LIMIT)}\n… (cut)`
-      : entry.response.body;
-  return [{ ...entry, response: { ...entry.response, body } }, ...list].slice(0, LIMIT);
+  return [entry, ...list.filter((e) => e.id !== entry.id)].slice(0, LIMIT);
 }
 
-export function saveHistory(
-  connectionId: string,
-  list: readonly HistoryEntry[],
-  storage: Storage | null = globalThis.localStorage ?? null,
-): void {
-  try {
-    storage?.setItem(keyOf(connectionId), JSON.stringify(list));
-  } catch {
-    // storage full or disabled: the history lives for this session only
-  }
+/** The host cuts bodies to this too: no point sending more. */
+const BODY_LIMIT = 16 * 1024;
+
+/** Marks a cut body; a body already cut (by the renderer) is not cut twice. */
+const CUT = '\n… (cut)';
+
+/** What the renderer sends to be kept: the persona by id and name, never its token or an Authorization header. */
+export function toStored(entry: HistoryEntry): HistoryEntry {
+  const body = entry.response.body;
+  return {
+    ...entry,
+    response: {
+      ...entry.response,
+      body: body.length > BODY_LIMIT + CUT.length ? `${body.slice(0, BODY_LIMIT)}${CUT}` : body,
+    },
+    persona: { ...entry.persona, token: '' },
+    request: {
+      ...entry.request,
+      headers: entry.request.headers.filter(([k]) => k.trim().toLowerCase() !== 'authorization'),
+    },
+  };
+}
+
+/** Entries with the persona as currently saved (token included) where it still exists, for re-run and export. */
+export function withLivePersonas(
+  entries: readonly HistoryEntry[],
+  personas: readonly SavedPersona[],
+): HistoryEntry[] {
+  const byId = new Map(personas.map((p) => [p.id, p]));
+  return entries.map((e) => {
+    const live = byId.get(e.persona.id);
+    return live ? { ...e, persona: live } : e;
+  });
 }

@@ -20,7 +20,46 @@ export const discoveredClaimSchema = z.object({
   usedBy: z.array(z.string()),
 });
 
+const pair = z.tuple([z.string(), z.string()]);
+
+/**
+ * One console run kept in the host's history: enough to re-run, edit and export it. The persona is kept by id and
+ * name (its token is never stored; re-runs use the saved persona of that id), Authorization headers are dropped.
+ */
+export const historyEntrySchema = z.object({
+  id: z.string().min(1).max(100),
+  at: z.string().max(64),
+  request: z.object({
+    method: z.string().min(1).max(16),
+    path: z.string().max(65_536),
+    headers: z.array(pair).max(200),
+    body: z.string().nullable(),
+  }),
+  persona: savedPersonaSchema,
+  status: z.number().int(),
+  ms: z.number(),
+  committed: z.boolean(),
+  response: z.object({ headers: z.array(pair), body: z.string() }),
+});
+export type HistoryEntryRecord = z.infer<typeof historyEntrySchema>;
+
 export const actAsConsoleCalls = {
+  'actAsConsole.history.list': defineCall({
+    summary: "The console's run history for a connection (same server and database), newest first.",
+    input: z.object({ connectionId }),
+    output: z.object({ entries: z.array(historyEntrySchema) }),
+  }),
+  'actAsConsole.history.add': defineCall({
+    summary:
+      'Keep one run in the history (at most 500 per database; tokens and Authorization headers dropped).',
+    input: z.object({ connectionId, entry: historyEntrySchema }),
+    output: z.object({ entries: z.array(historyEntrySchema) }),
+  }),
+  'actAsConsole.history.clear': defineCall({
+    summary: "Forget a connection's run history.",
+    input: z.object({ connectionId }),
+    output: z.object({ entries: z.array(historyEntrySchema) }),
+  }),
   'actAsConsole.personas.list': defineCall({
     summary: 'The personas saved for a connection (same server and database), "anonymous" excluded.',
     input: z.object({ connectionId }),

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { readCatalog } from '../../catalog/read-catalog.js';
 import { sqlFile } from '../../db/sql-files.js';
 import { discoverClaims } from './claims-discovery.js';
+import { HistoryStore } from './history-store.js';
 import { PersonaStore } from './persona-store.js';
 import { actAsRuns } from './runs.js';
 
@@ -18,6 +19,15 @@ function personaStore(context: StudioContext): PersonaStore {
   return store.store;
 }
 
+let historyStoreCache: { dir: string; store: HistoryStore } | null = null;
+/** The run history lives beside the personas. */
+function historyStore(context: StudioContext): HistoryStore {
+  const dir = dirname(context.savedConnections.file);
+  if (historyStoreCache === null || historyStoreCache.dir !== dir)
+    historyStoreCache = { dir, store: new HistoryStore(dir) };
+  return historyStoreCache.store;
+}
+
 /** Personas belong to a database, not to one opening of it. */
 function targetKey(context: StudioContext, connectionId: string): string {
   const t = context.connections.target(connectionId);
@@ -30,6 +40,15 @@ export const actAsConsoleHandlers: HandlerGroup<'actAsConsole'> = {
   }),
   'actAsConsole.personas.save': async ({ connectionId, personas }, context) => ({
     personas: await personaStore(context).save(targetKey(context, connectionId), personas),
+  }),
+  'actAsConsole.history.list': async ({ connectionId }, context) => ({
+    entries: await historyStore(context).list(targetKey(context, connectionId)),
+  }),
+  'actAsConsole.history.add': async ({ connectionId, entry }, context) => ({
+    entries: await historyStore(context).add(targetKey(context, connectionId), entry),
+  }),
+  'actAsConsole.history.clear': async ({ connectionId }, context) => ({
+    entries: await historyStore(context).clear(targetKey(context, connectionId)),
   }),
   'actAsConsole.claims': async ({ connectionId }, context) => {
     const catalog = await context.connections.withClient(connectionId, (client) => readCatalog(client));
