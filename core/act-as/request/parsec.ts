@@ -397,14 +397,21 @@ export function string(str: string): Parser<string> {
 
 // ---------------------------------------------------------------- combinators
 
+/** `r` with another consumed flag and error, built with one object shape per outcome (no spreads). */
+function reply<T>(r: Reply<T>, consumed: boolean, error: ParseError): Reply<T> {
+  return r.ok
+    ? { ok: true, consumed, value: r.value, state: r.state, error }
+    : { ok: false, consumed, error };
+}
+
 /** Parsec's consumed/error bookkeeping of `p >>= k` once `k`'s reply `r2` is known. */
 function joinReplies<B>(r: { consumed: boolean; error: ParseError }, r2: Reply<B>): Reply<B> {
   if (r.consumed) {
-    if (r.error.empty || r2.consumed) return r2.consumed ? r2 : { ...r2, consumed: true };
-    return { ...r2, consumed: true, error: mergeError(r.error, r2.error) };
+    if (r.error.empty || r2.consumed) return r2.consumed ? r2 : reply(r2, true, r2.error);
+    return reply(r2, true, mergeError(r.error, r2.error));
   }
   if (r.error.empty || r2.consumed) return r2;
-  return { ...r2, error: mergeError(r.error, r2.error) };
+  return reply(r2, r2.consumed, mergeError(r.error, r2.error));
 }
 
 export function bind<A, B>(p: Parser<A>, f: (a: A) => Parser<B>): Parser<B> {
@@ -436,7 +443,7 @@ export function bind2<A, B, C>(p: Parser<A>, q: Parser<B>, f: (a: A, b: B) => C)
 export function map<A, B>(p: Parser<A>, f: (a: A) => B): Parser<B> {
   return (s) => {
     const r = p(s);
-    return r.ok ? { ...r, value: f(r.value) } : r;
+    return r.ok ? { ok: true, consumed: r.consumed, value: f(r.value), state: r.state, error: r.error } : r;
   };
 }
 
@@ -482,14 +489,14 @@ function plus<T>(m: Parser<T>, n: Parser<T>): Parser<T> {
     if (r.ok || r.consumed) return r;
     const r2 = n(s);
     if (r2.consumed) return r2;
-    return { ...r2, error: mergeError(r.error, r2.error) };
+    return reply(r2, r2.consumed, mergeError(r.error, r2.error));
   };
 }
 
 export function attempt<T>(p: Parser<T>): Parser<T> {
   return (s) => {
     const r = p(s);
-    return !r.ok && r.consumed ? { ...r, consumed: false } : r;
+    return !r.ok && r.consumed ? { ok: false, consumed: false, error: r.error } : r;
   };
 }
 
@@ -498,8 +505,8 @@ export function label<T>(p: Parser<T>, ...labels: string[]): Parser<T> {
   return (s) => {
     const r = p(s);
     if (r.consumed) return r;
-    if (r.ok) return r.error.empty ? r : { ...r, error: setExpectErrors(r.error, labels) };
-    return { ...r, error: setExpectErrors(r.error, labels) };
+    if (r.ok && r.error.empty) return r;
+    return reply(r, false, setExpectErrors(r.error, labels));
   };
 }
 
