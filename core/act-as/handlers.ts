@@ -29,7 +29,7 @@ export function adoptActAsConfigFile(connectionId: string, file: string): boolea
   }
 }
 
-function configFor(connectionId: string): PostgrestConfig {
+export function configFor(connectionId: string): PostgrestConfig {
   return configs.get(connectionId)?.config ?? defaultPostgrestConfig();
 }
 
@@ -37,7 +37,7 @@ function configFor(connectionId: string): PostgrestConfig {
  * The developer's open connection as act-as sessions need it: same server, database and login, but without the
  * studio's own statement/lock timeouts, which PostgREST's sessions do not have (functions can observe them).
  */
-function connectionFor(context: StudioContext, connectionId: string): SimConnection {
+export function connectionFor(context: StudioContext, connectionId: string): SimConnection {
   const target = context.connections.target(connectionId);
   const cfg: pg.ClientConfig = { ...clientConfig(target), application_name: 'gatehouse-act-as' };
   delete cfg.statement_timeout;
@@ -75,7 +75,7 @@ export function effectiveConfig(c: PostgrestConfig): Record<string, Json> {
   };
 }
 
-const errorOf = (e: { status: number; code: string; message: string; details: Json; hint: Json }) => ({
+export const errorOf = (e: { status: number; code: string; message: string; details: Json; hint: Json }) => ({
   status: e.status,
   code: e.code,
   message: e.message,

@@ -384,6 +384,21 @@ export interface SqlAsPersonaInput {
   readonly stages: Pick<Stages, 'authenticate'>;
   readonly pools?: PoolRegistry;
   readonly onBackend?: (pid: number) => void;
+  /** Bound parameters for `sql` (one statement, extended protocol). */
+  readonly params?: readonly (string | null)[];
+  /** The request a statement came from: its session, so an EXPLAIN sees what the request saw. */
+  readonly request?: Pick<
+    SessionContext,
+    | 'method'
+    | 'path'
+    | 'headers'
+    | 'cookies'
+    | 'searchPath'
+    | 'functionSettings'
+    | 'timezone'
+    | 'isolationLevel'
+    | 'readOnly'
+  >;
 }
 
 export interface SqlAsPersonaResult {
@@ -438,6 +453,8 @@ export async function runSqlAsPersona(input: SqlAsPersonaInput): Promise<SqlAsPe
       preRequest: config.dbPreRequest,
       isolationLevel: ISOLATION[settings.isolation?.toLowerCase() ?? ''] ?? 'read committed',
       readOnly: false,
+      // Role, claims, role/app settings and the pre-request come from the persona and config as above.
+      ...(input.request ?? {}),
     };
     const r = await executeSqlAsPersona({
       pool,
@@ -447,6 +464,7 @@ export async function runSqlAsPersona(input: SqlAsPersonaInput): Promise<SqlAsPe
       checkMembership: login.value.checkMembership,
       end: input.commit ? 'commit' : 'rollback',
       ...(input.onBackend ? { onBackend: input.onBackend } : {}),
+      ...(input.params ? { params: input.params } : {}),
     });
     return out(r.result, { sql: r.trace, context, committed: r.committed });
   } catch (e) {

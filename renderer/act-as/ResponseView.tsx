@@ -2,14 +2,14 @@ import { useMemo, useState } from 'react';
 import type { Catalog } from '../../shared/model/catalog.js';
 import { asErrorShape, useClient } from '../client/index.js';
 import { Badge, type BadgeTone } from '../shell/Badge.js';
-import { consoleApi, type ContractPersona, type RequestResult, type SqlRunResult } from './api.js';
+import { consoleApi, type ContractPersona, type ExplainResult, type RequestResult } from './api.js';
 import { asPgrstError, explainError, statusMeaning } from './explain-error.js';
 import { JsonTree } from './JsonTree.js';
 import { openObjectTab } from './navigate.js';
 import { header, parseBody, toCsv, type Tabular } from './response-body.js';
 import { ResultGrid } from './ResultGrid.js';
 import { SessionContextView } from './SessionContextView.js';
-import { classify, describeParams, explainSql, mainStatement } from './trace.js';
+import { classify, describeParams, mainStatement } from './trace.js';
 
 export function statusTone(status: number): BadgeTone {
   return status >= 500 ? 'danger' : status >= 400 ? 'warn' : status >= 300 ? 'info' : 'ok';
@@ -207,7 +207,7 @@ function HowView({
   const client = useClient();
   const ctx = result.context;
   const main = mainStatement(result.sql, ctx?.preRequest ?? null);
-  const [plan, setPlan] = useState<SqlRunResult | null>(null);
+  const [plan, setPlan] = useState<ExplainResult | null>(null);
   const [planError, setPlanError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const explain = async (analyze: boolean) => {
@@ -215,12 +215,15 @@ function HowView({
     setBusy(true);
     setPlanError(null);
     try {
+      if (!ctx) return;
+      // The recorded statement with its parameters bound, in the request's own session (rolled back).
       setPlan(
-        await consoleApi.sql(client, {
+        await consoleApi.explain(client, {
           connectionId,
-          sql: explainSql(main, analyze),
           persona,
-          commit: false,
+          statement: { sql: main.sql, params: [...main.params] },
+          context: ctx,
+          analyze,
         }),
       );
     } catch (e) {
@@ -253,11 +256,11 @@ function HowView({
           </button>
           {planError && <div className="aa-inline-error">{planError}</div>}
           {plan?.error && <div className="aa-inline-error">{plan.error.message}</div>}
-          {plan?.results?.map((r, i) => (
-            <pre key={i} className="aa-pre aa-plan" aria-label="Query plan">
-              {r.rows.map((row) => row[0]).join('\n')}
+          {plan?.plan && (
+            <pre className="aa-pre aa-plan" aria-label="Query plan">
+              {plan.plan.join('\n')}
             </pre>
-          ))}
+          )}
         </div>
       )}
       <ol className="aa-statements" aria-label="Statements">

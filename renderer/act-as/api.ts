@@ -36,11 +36,14 @@ export const consoleApi = {
     client.call('actAsConsole.history.add', input),
   clearHistory: (client: Client, connectionId: string) =>
     client.call('actAsConsole.history.clear', { connectionId }),
+  explain: (client: Client, input: CallInput<'actAsConsole.explain'>) =>
+    client.call('actAsConsole.explain', input),
   /** Cancels one run: the one started with this runId (see newRunId), nobody else's. */
   cancel: (client: Client, connectionId: string, runId: string) =>
     client.call('actAsConsole.cancel', { connectionId, runId }),
 };
 
+export type ExplainResult = CallOutput<'actAsConsole.explain'>;
 export type SavedPersona = CallOutput<'actAsConsole.personas.list'>['personas'][number];
 export type DiscoveredClaims = CallOutput<'actAsConsole.claims'>['claims'];
 

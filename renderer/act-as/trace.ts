@@ -46,19 +46,14 @@ export function literal(v: string | null): string {
 }
 
 /**
- * The statement with its parameters written in as literals, so it can be EXPLAINed in the persona's session
- * through the SQL console (which uses the simple protocol). `$10` is replaced before `$1`.
+ * The statement with its parameters written in as literals, for copying into a SQL tool (EXPLAIN binds the real
+ * parameters instead: actAsConsole.explain). `$10` is replaced before `$1`.
  */
 export function inlineParams(sql: string, params: readonly (string | null)[]): string {
   return sql.replace(/\$(\d+)/g, (m, n: string) => {
     const i = Number(n) - 1;
     return i >= 0 && i < params.length ? literal(params[i] ?? null) : m;
   });
-}
-
-/** EXPLAIN text for the request's statement; ANALYZE runs it (inside a transaction that is rolled back). */
-export function explainSql(main: Traced, analyze: boolean): string {
-  return `EXPLAIN (${analyze ? 'ANALYZE, BUFFERS, ' : ''}VERBOSE, COSTS) ${inlineParams(main.sql, main.params)}`;
 }
 
 /** A statement with its parameters listed, for the "how PostgREST got there" view. */

@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import {
+  personaSchema,
+  pgrstErrorBodySchema,
+  sessionContextSchema,
+  tracedStatementSchema,
+} from './act-as.js';
 import { defineCall } from './define.js';
 
 const connectionId = z.string().min(1).max(200);
@@ -74,6 +80,27 @@ export const actAsConsoleCalls = {
     summary: 'Custom JWT claims the database reads (request.jwt.claims in policies, views and functions).',
     input: z.object({ connectionId }),
     output: z.object({ claims: z.array(discoveredClaimSchema) }),
+  }),
+  'actAsConsole.explain': defineCall({
+    summary:
+      "EXPLAIN a request's statement with its bound parameters, in the request's session (role, claims, settings, pre-request), rolled back.",
+    input: z.object({
+      connectionId,
+      persona: personaSchema,
+      statement: z.object({ sql: z.string().min(1).max(1_000_000), params: z.array(z.string().nullable()) }),
+      /** The context the request reported: method, path, headers, search_path… (role and claims come from the persona). */
+      context: sessionContextSchema,
+      analyze: z.boolean().default(false),
+      runId: z.string().min(1).max(100).optional(),
+    }),
+    output: z.object({
+      /** The plan as PostgreSQL prints it, one line per row. */
+      plan: z.array(z.string()).nullable(),
+      error: pgrstErrorBodySchema.extend({ status: z.number().int() }).nullable(),
+      sql: z.array(tracedStatementSchema),
+      context: sessionContextSchema.nullable(),
+      ms: z.number(),
+    }),
   }),
   'actAsConsole.cancel': defineCall({
     summary: 'Cancel one running act-as request or SQL run (pg_cancel_backend on its own backend only).',

@@ -124,4 +124,64 @@ describe.each(pgServers())('act-as console ($label)', (server) => {
       await superuserQuery(server, `DROP ROLE IF EXISTS "${other}"`);
     }
   });
+
+  it("EXPLAINs the request's statement with its bound parameters, in the request's session (pre-request included)", async () => {
+    const { id } = (await call('connections.open', { params: params() })) as { id: string };
+    await superuserQuery(
+      server,
+      `CREATE TABLE public.notes (id int, tenant text);
+       INSERT INTO public.notes VALUES (7, 'a'), (7, 'b'), (7, 'a'), (8, 'a');
+       ALTER TABLE public.notes ENABLE ROW LEVEL SECURITY;
+       CREATE POLICY by_pre ON public.notes USING (tenant = current_setting('app.pre_tenant', true));
+       GRANT SELECT ON public.notes TO "${role}";
+       CREATE FUNCTION public.pre() RETURNS void LANGUAGE sql AS
+         $$ SELECT set_config('app.pre_tenant', current_setting('request.jwt.claims', true)::json->>'tenant', true) $$;`,
+      db.name,
+    );
+    await call('actAs.config.set', {
+      connectionId: id,
+      text: `db-schemas = "public"\ndb-anon-role = "${role}"\ndb-pre-request = "public.pre"`,
+    });
+    const persona = { type: 'claims', claims: { role, tenant: 'a' } };
+    const req = await call('actAs.request', {
+      connectionId: id,
+      method: 'GET',
+      path: '/notes?id=eq.7',
+      persona,
+    });
+    expect(JSON.parse((req.response as { body: string }).body)).toEqual([
+      { id: 7, tenant: 'a' },
+      { id: 7, tenant: 'a' },
+    ]);
+    const trace = req.sql as { sql: string; params: (string | null)[] }[];
+    const main = trace.find((t) => t.params.includes('7'));
+    expect(main).toBeDefined();
+    const r = await call('actAsConsole.explain', {
+      connectionId: id,
+      persona,
+      statement: { sql: main!.sql, params: main!.params },
+      context: req.context,
+      analyze: true,
+    });
+    expect(r.error).toBeNull();
+    const plan = (r.plan as string[]).join('\n');
+    // The parameter was bound (custom plan shows its value), not written into the text.
+    const ran = (r.sql as { sql: string; params: (string | null)[] }[]).find((t) =>
+      t.sql.startsWith('EXPLAIN'),
+    );
+    expect(ran?.params).toEqual(main!.params);
+    expect(ran?.sql).toContain('$');
+    expect(plan).toMatch(/id = 7\b/);
+    // Same session: the pre-request set the tenant the policy reads, so 2 of the 4 rows are visible.
+    expect(plan).toMatch(/Seq Scan on public\.notes[^\n]*actual[^\n]*rows=2\b/);
+    expect((r.context as { preRequest: unknown; method: string; readOnly: boolean }).preRequest).toEqual({
+      schema: 'public',
+      name: 'pre',
+    });
+    expect((r.context as { method: string }).method).toBe('GET');
+    expect((r.context as { readOnly: boolean }).readOnly).toBe(true);
+    const sqls = (r.sql as { sql: string }[]).map((t) => t.sql);
+    expect(sqls).toContain('select "public"."pre"()');
+    expect(sqls.at(-1)).toBe('ROLLBACK');
+  });
 });

@@ -6,6 +6,9 @@ import { sqlFile } from '../../db/sql-files.js';
 import { discoverClaims } from './claims-discovery.js';
 import { HistoryStore } from './history-store.js';
 import { PersonaStore } from './persona-store.js';
+import { defaultStages } from '../default-stages.js';
+import { configFor, connectionFor, errorOf } from '../handlers.js';
+import { actAsRuntime, runSqlAsPersona } from '../simulator.js';
 import { actAsRuns } from './runs.js';
 
 /** The application_name act-as sessions carry (core/act-as/handlers.ts sets it on their pools). */
@@ -53,6 +56,52 @@ export const actAsConsoleHandlers: HandlerGroup<'actAsConsole'> = {
   'actAsConsole.claims': async ({ connectionId }, context) => {
     const catalog = await context.connections.withClient(connectionId, (client) => readCatalog(client));
     return { claims: discoverClaims(catalog).map((c) => ({ name: c.name, usedBy: [...c.usedBy] })) };
+  },
+  'actAsConsole.explain': async (input, context) => {
+    const { statement, context: req, analyze } = input;
+    // The recorded statement with its own parameters, bound (not inlined): the plan the request got.
+    const sql = `EXPLAIN (${analyze ? 'ANALYZE, BUFFERS, ' : ''}VERBOSE, COSTS) ${statement.sql}`;
+    const r = await actAsRuns.track(input.connectionId, input.runId, (onBackend) =>
+      runSqlAsPersona({
+        sql,
+        params: statement.params,
+        request: {
+          method: req.method,
+          path: req.path,
+          headers: req.headers,
+          cookies: req.cookies,
+          searchPath: req.searchPath,
+          functionSettings: req.functionSettings,
+          timezone: req.timezone,
+          isolationLevel: req.isolationLevel,
+          readOnly: req.readOnly,
+        },
+        persona: input.persona,
+        config: configFor(input.connectionId),
+        connection: connectionFor(context, input.connectionId),
+        commit: false,
+        stages: defaultStages,
+        pools: actAsRuntime.pools,
+        ...(onBackend ? { onBackend } : {}),
+      }),
+    );
+    const c = r.context;
+    return {
+      plan: r.result.ok ? (r.result.value[0]?.rows ?? []).map((row) => row[0] ?? '') : null,
+      error: r.result.ok ? null : errorOf(r.result.error),
+      sql: r.sql.map((s) => ({ sql: s.sql, params: [...s.params], ms: s.ms })),
+      context: c && {
+        ...c,
+        claims: { ...c.claims },
+        headers: c.headers.map(([k, v]) => [k, v] as [string, string]),
+        cookies: c.cookies.map(([k, v]) => [k, v] as [string, string]),
+        searchPath: [...c.searchPath],
+        roleSettings: c.roleSettings.map(([k, v]) => [k, v] as [string, string]),
+        appSettings: c.appSettings.map(([k, v]) => [k, v] as [string, string]),
+        functionSettings: c.functionSettings.map(([k, v]) => [k, v] as [string, string]),
+      },
+      ms: r.ms,
+    };
   },
   'actAsConsole.cancel': async ({ connectionId, runId }, context) => {
     const pid = actAsRuns.pid(connectionId, runId);

@@ -40,6 +40,8 @@ export async function executeSqlAsPersona(input: {
   readonly authenticated: boolean;
   readonly checkMembership: boolean;
   readonly end: 'commit' | 'rollback';
+  /** Bound parameters ($1…): the extended protocol, so one statement only (EXPLAIN of a request's statement). */
+  readonly params?: readonly (string | null)[];
   readonly onBackend?: (pid: number) => void;
 }): Promise<SqlConsoleOutput> {
   const trace: TracedStatement[] = [];
@@ -81,8 +83,8 @@ export async function executeSqlAsPersona(input: {
     // The pre-request function runs as it does before a request's main statement (same statement builder).
     const pre = preRequestStatement(input.session);
     if (pre) await run(pre);
-    // No parameters: the simple protocol, so several statements may run in one text.
-    const raw = await run({ sql: input.sql, params: [] }, asText);
+    // No parameters: the simple protocol, so several statements may run in one text (pg binds only non-empty values).
+    const raw = await run({ sql: input.sql, params: input.params ?? [] }, asText);
     const list = (Array.isArray(raw) ? raw : [raw]) as pg.QueryArrayResult[];
     const results: SqlResult[] = list.map((r) => ({
       command: r.command,
