@@ -49,7 +49,28 @@ export const historyEntrySchema = z.object({
 });
 export type HistoryEntryRecord = z.infer<typeof historyEntrySchema>;
 
+const relationRef = z.object({ schema: z.string(), name: z.string() });
+
+/** A relation PostgREST lets `from` embed (select=name(…)), from the simulator's schema cache. */
+export const embeddableSchema = z.object({
+  from: relationRef,
+  /** What select= names: the target relation, or the function of a computed relationship. */
+  name: z.string(),
+  target: relationRef,
+  cardinality: z.enum(['many-to-one', 'one-to-many', 'one-to-one', 'many-to-many', 'computed']),
+  toOne: z.boolean(),
+  /** What `!hint` accepts to pick this one: FK constraint and columns, or the junction table. */
+  hints: z.array(z.string()),
+});
+export type Embeddable = z.infer<typeof embeddableSchema>;
+
 export const actAsConsoleCalls = {
+  'actAsConsole.embeddables': defineCall({
+    summary:
+      "Every embed PostgREST would accept on a connection (FK, many-to-many, computed, through views), from act-as's schema cache.",
+    input: z.object({ connectionId }),
+    output: z.object({ schemas: z.array(z.string()), embeddables: z.array(embeddableSchema) }),
+  }),
   'actAsConsole.history.list': defineCall({
     summary: "The console's run history for a connection (same server and database), newest first.",
     input: z.object({ connectionId }),

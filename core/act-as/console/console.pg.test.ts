@@ -184,4 +184,51 @@ describe.each(pgServers())('act-as console ($label)', (server) => {
     expect(sqls).toContain('select "public"."pre"()');
     expect(sqls.at(-1)).toBe('ROLLBACK');
   });
+
+  it('lists every embed PostgREST accepts: FK both ways, many-to-many, computed, through views', async () => {
+    const { id } = (await call('connections.open', { params: params() })) as { id: string };
+    await superuserQuery(
+      server,
+      `CREATE SCHEMA shop;
+       CREATE TABLE shop.films (id int PRIMARY KEY, title text);
+       CREATE TABLE shop.actors (id int PRIMARY KEY, name text);
+       CREATE TABLE shop.roles (film_id int REFERENCES shop.films, actor_id int REFERENCES shop.actors,
+                                PRIMARY KEY (film_id, actor_id));
+       CREATE TABLE shop.reviews (id int PRIMARY KEY, film_id int CONSTRAINT reviews_film REFERENCES shop.films);
+       CREATE VIEW shop.film_view AS SELECT id, title FROM shop.films;
+       CREATE FUNCTION shop.first_review(shop.films) RETURNS SETOF shop.reviews ROWS 1 LANGUAGE sql STABLE
+         AS $$ SELECT * FROM shop.reviews WHERE film_id = $1.id LIMIT 1 $$;`,
+      db.name,
+    );
+    await call('actAs.config.set', {
+      connectionId: id,
+      text: `db-schemas = "shop"\ndb-anon-role = "${role}"`,
+    });
+    const r = (await call('actAsConsole.embeddables', { connectionId: id })) as {
+      schemas: string[];
+      embeddables: {
+        from: { name: string };
+        name: string;
+        cardinality: string;
+        toOne: boolean;
+        hints: string[];
+      }[];
+    };
+    expect(r.schemas).toEqual(['shop']);
+    const from = (name: string) =>
+      r.embeddables
+        .filter((e) => e.from.name === name)
+        .map((e) => `${e.name}:${e.cardinality}`)
+        .sort();
+    expect(from('films')).toEqual(
+      ['actors:many-to-many', 'first_review:computed', 'reviews:one-to-many', 'roles:one-to-many'].sort(),
+    );
+    // Through the view: the view embeds what its base table does.
+    expect(from('film_view')).toEqual(expect.arrayContaining(['reviews:one-to-many', 'actors:many-to-many']));
+    expect(from('reviews')).toEqual(expect.arrayContaining(['films:many-to-one', 'film_view:many-to-one']));
+    const m2m = r.embeddables.find((e) => e.from.name === 'films' && e.name === 'actors');
+    expect(m2m?.hints).toContain('roles');
+    const m2o = r.embeddables.find((e) => e.from.name === 'reviews' && e.name === 'films');
+    expect(m2o).toMatchObject({ toOne: true, hints: ['reviews_film', 'film_id'] });
+  });
 });

@@ -3,12 +3,14 @@ import type { StudioContext } from '../../app/context.js';
 import { dirname } from 'node:path';
 import { readCatalog } from '../../catalog/read-catalog.js';
 import { sqlFile } from '../../db/sql-files.js';
+import { GatehouseError } from '../../../shared/errors.js';
 import { discoverClaims } from './claims-discovery.js';
 import { HistoryStore } from './history-store.js';
 import { PersonaStore } from './persona-store.js';
 import { defaultStages } from '../default-stages.js';
 import { configFor, connectionFor, errorOf } from '../handlers.js';
-import { actAsRuntime, runSqlAsPersona } from '../simulator.js';
+import { actAsRuntime, loginFor, runSqlAsPersona } from '../simulator.js';
+import { embeddablesFromSchemaCache } from './embeddables.js';
 import { actAsRuns } from './runs.js';
 
 /** The application_name act-as sessions carry (core/act-as/handlers.ts sets it on their pools). */
@@ -56,6 +58,21 @@ export const actAsConsoleHandlers: HandlerGroup<'actAsConsole'> = {
   'actAsConsole.claims': async ({ connectionId }, context) => {
     const catalog = await context.connections.withClient(connectionId, (client) => readCatalog(client));
     return { claims: discoverClaims(catalog).map((c) => ({ name: c.name, usedBy: [...c.usedBy] })) };
+  },
+  'actAsConsole.embeddables': async ({ connectionId }, context) => {
+    const config = configFor(connectionId);
+    const login = loginFor(config, connectionFor(context, connectionId));
+    const failed = (message: string) =>
+      new GatehouseError('GH512', `Could not read the schema cache: ${message}`, {
+        hint: 'Check the act-as config (db-uri, db-schemas) and that the database is reachable, then reload.',
+      });
+    if (!login.ok) throw failed(login.error.message);
+    // The same cache the simulator plans with, so completion offers exactly what a request would accept.
+    const pool = actAsRuntime.pools.get(login.value.key, login.value.config);
+    const cache = await actAsRuntime.schemaCaches.get(pool, config.dbSchemas).catch((e: unknown) => {
+      throw failed(e instanceof Error ? e.message : String(e));
+    });
+    return { schemas: [...cache.schemas], embeddables: embeddablesFromSchemaCache(cache) };
   },
   'actAsConsole.explain': async (input, context) => {
     const { statement, context: req, analyze } = input;
