@@ -54,7 +54,8 @@ export function assembleDependencies(rows: readonly DependencyRow[], refs: Objec
         to.name,
         to.args ?? null,
       ],
-      dep: { from, to, kind: row.kind, via: row.via },
+      // References hold only strings: frozen with them, the edge is skipped by the final deepFreeze.
+      dep: Object.freeze({ from: Object.freeze(from), to: Object.freeze(to), kind: row.kind, via: row.via }),
     });
   }
   return [...edges.values()].sort((a, b) => compareTuples(a.key, b.key)).map((e) => e.dep);

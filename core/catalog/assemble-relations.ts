@@ -61,7 +61,7 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
     const column = attname.get(origin.relationOid)?.get(origin.attnum);
     return base === undefined || column === undefined
       ? null
-      : { schema: base.schema, table: base.name, column };
+      : Object.freeze({ schema: base.schema, table: base.name, column });
   };
 
   /** pg_get_constraintdef's words for a b-tree PRIMARY KEY / UNIQUE constraint (constraints.sql left it NULL). */
@@ -94,19 +94,23 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
 
   return parts.relations.map((r): Relation => {
     const isView = r.kind === 'view' || r.kind === 'materialized_view';
-    const columns = (columnsOf.get(r.oid) ?? []).map((c): Column => ({
-      name: c.name,
-      position: c.position,
-      type: types.ref(c.type_oid, c.formatted_type ?? undefined),
-      notNull: c.not_null,
-      default: c.default_value,
-      identity: c.identity,
-      generated: c.generated,
-      generation: c.generation,
-      collation: c.collation,
-      comment: c.comment,
-      source: isView ? sourceOf(r.oid, c.position) : null,
-    }));
+    // Frozen here with everything they hold (the type refs are frozen, the source just above), so the
+    // final deepFreeze skips 50,000 objects instead of walking their keys.
+    const columns = (columnsOf.get(r.oid) ?? []).map((c): Column =>
+      Object.freeze({
+        name: c.name,
+        position: c.position,
+        type: types.ref(c.type_oid, c.formatted_type ?? undefined),
+        notNull: c.not_null,
+        default: c.default_value,
+        identity: c.identity,
+        generated: c.generated,
+        generation: c.generation,
+        collation: c.collation,
+        comment: c.comment,
+        source: isView ? sourceOf(r.oid, c.position) : null,
+      }),
+    );
     const constraints = (constraintsOf.get(r.oid) ?? []).map((c): Constraint => ({
       name: c.name,
       kind: c.kind,

@@ -17,6 +17,41 @@ interface Def {
 
 const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
+const PRIMITIVES = new Set(['string', 'number', 'boolean']);
+
+/**
+ * An object schema's check as one generated function testing each field inline (typeof tests for the
+ * primitive and nullable-primitive fields, compiled checks for the rest): per row that is one call instead
+ * of one closure call per field, which matters at 50,000 rows. Keys enter the source as JSON literals.
+ */
+function compileObjectCheck(shape: Record<string, z.ZodType>): RowCheck | null {
+  const nested: RowCheck[] = [];
+  const tests: string[] = [];
+  for (const [key, field] of Object.entries(shape)) {
+    const def = defOf(field);
+    const value = `v[${JSON.stringify(key)}]`;
+    if (PRIMITIVES.has(def.type)) {
+      tests.push(`typeof ${value} !== '${def.type}'`);
+      continue;
+    }
+    const inner = def.type === 'nullable' && def.innerType ? defOf(def.innerType) : null;
+    if (inner !== null && PRIMITIVES.has(inner.type)) {
+      tests.push(`(${value} !== null && typeof ${value} !== '${inner.type}')`);
+      continue;
+    }
+    const check = compileRowCheck(field);
+    if (check === null) return null;
+    tests.push(`!c[${nested.length}](${value})`);
+    nested.push(check);
+  }
+  const body =
+    `return function (v) { if (typeof v !== 'object' || v === null) return false; ` +
+    tests.map((t) => `if (${t}) return false; `).join('') +
+    'return true; };';
+  // Generated from the schema's own keys and type names, nothing read from the database.
+  return new Function('c', body)(nested) as RowCheck;
+}
+
 /** Null when the schema uses something this compiler does not know (then zod checks every row). */
 export function compileRowCheck(schema: z.ZodType): RowCheck | null {
   const def = defOf(schema);
@@ -39,20 +74,8 @@ export function compileRowCheck(schema: z.ZodType): RowCheck | null {
       const element = def.element && compileRowCheck(def.element);
       return element ? (v) => Array.isArray(v) && v.every(element) : null;
     }
-    case 'object': {
-      const fields: [string, RowCheck][] = [];
-      for (const [key, field] of Object.entries(def.shape ?? {})) {
-        const check = compileRowCheck(field);
-        if (check === null) return null;
-        fields.push([key, check]);
-      }
-      return (v) => {
-        if (typeof v !== 'object' || v === null) return false;
-        const row = v as Record<string, unknown>;
-        for (const [key, check] of fields) if (!check(row[key])) return false;
-        return true;
-      };
-    }
+    case 'object':
+      return compileObjectCheck(def.shape ?? {});
     default:
       return null;
   }
