@@ -1,11 +1,14 @@
 import type { Bench, BenchResult } from '../bench.js';
 import { summarise } from '../bench.js';
-import type { ApiModel, ApiRelation } from '../../renderer/act-as/api-model.js';
+import type { ApiEmbeddable, ApiModel, ApiRelation } from '../../renderer/act-as/api-model.js';
 import { checkPath } from '../../renderer/act-as/path-check.js';
 import { PathCompleter } from '../../renderer/act-as/path-completion.js';
 import { parseBody } from '../../renderer/act-as/response-body.js';
 
-/** A 5,000-table API (12 columns each, 2 foreign keys each, 500 RPCs), generated in memory. */
+/**
+ * A 5,000-table API (12 columns each, 2 foreign keys each, 500 RPCs), generated in memory, with the embeddables the
+ * host's schema cache would list (both FK directions, a many-to-many and a computed one per table).
+ */
 export function generateModel(tables = 5000, functions = 500): ApiModel {
   const name = (i: number) => `t_${String(i).padStart(4, '0')}`;
   const relations: ApiRelation[] = [];
@@ -27,9 +30,43 @@ export function generateModel(tables = 5000, functions = 500): ApiModel {
         target: { schema: 'api', name: name((i * 31 + d * 17) % tables) },
       })),
     });
+  const ref = (n: string) => ({ schema: 'api', name: n });
+  const embeddables: ApiEmbeddable[] = relations.flatMap((r, i) => [
+    ...r.foreignKeys.flatMap((fk): ApiEmbeddable[] => [
+      {
+        from: ref(r.name),
+        name: fk.target.name,
+        target: fk.target,
+        cardinality: 'many-to-one',
+        hints: [fk.name, ...fk.columns],
+      },
+      {
+        from: fk.target,
+        name: r.name,
+        target: ref(r.name),
+        cardinality: 'one-to-many',
+        hints: [fk.name, ...fk.columns],
+      },
+    ]),
+    {
+      from: ref(r.name),
+      name: name((i + 1) % tables),
+      target: ref(name((i + 1) % tables)),
+      cardinality: 'many-to-many',
+      hints: [name((i + 2) % tables)],
+    },
+    {
+      from: ref(r.name),
+      name: `computed_${i}`,
+      target: ref(name((i + 3) % tables)),
+      cardinality: 'computed',
+      hints: [],
+    },
+  ]);
   return {
     schemas: ['api'],
     relations,
+    embeddables,
     functions: Array.from({ length: functions }, (_, i) => ({
       schema: 'api',
       name: `fn_${String(i).padStart(3, '0')}`,

@@ -15,7 +15,13 @@ import { checkPath } from './path-check.js';
 import { PathCompleter } from './path-completion.js';
 import { PersonaEditor } from './PersonaEditor.js';
 import { ANONYMOUS, authenticatorOf, newPersonaId, roleChoices, toContractPersona } from './personas.js';
-import { usePersonas, useActAsConfig, useDiscoveredClaims, useSavePersonas } from './queries.js';
+import {
+  useActAsConfig,
+  useDiscoveredClaims,
+  useEmbeddables,
+  usePersonas,
+  useSavePersonas,
+} from './queries.js';
 import { bodyProblem, hasBody, RequestBuilder, type Draft } from './RequestBuilder.js';
 import { ResponseView } from './ResponseView.js';
 import { SqlConsole } from './SqlConsole.js';
@@ -57,9 +63,17 @@ export default function ActAsPanel({ connectionId }: PanelProps) {
     }),
     [roles, effective],
   );
+  const embeddables = useEmbeddables(connectionId);
   const completer = useMemo(
-    () => (catalog.data ? new PathCompleter(apiModelFromCatalog(catalog.data, schemas)) : null),
-    [catalog.data, schemas],
+    () =>
+      catalog.data
+        ? new PathCompleter({
+            ...apiModelFromCatalog(catalog.data, schemas),
+            // From the host's schema cache: many-to-many, computed and view embeds included.
+            ...(embeddables.data ? { embeddables: embeddables.data.embeddables } : {}),
+          })
+        : null,
+    [catalog.data, schemas, embeddables.data],
   );
 
   // personas: the saved list, edited locally and saved shortly after the last change

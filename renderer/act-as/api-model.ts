@@ -22,11 +22,26 @@ export interface ApiFunction {
   readonly returnsRelation: { readonly schema: string; readonly name: string } | null;
 }
 
+/** An embed the simulator's schema cache allows (actAsConsole.embeddables): FK, many-to-many, computed, views. */
+export interface ApiEmbeddable {
+  readonly from: { readonly schema: string; readonly name: string };
+  /** What select= names: the target relation, or the function of a computed relationship. */
+  readonly name: string;
+  readonly target: { readonly schema: string; readonly name: string };
+  readonly cardinality: 'many-to-one' | 'one-to-many' | 'one-to-one' | 'many-to-many' | 'computed';
+  readonly hints: readonly string[];
+}
+
 export interface ApiModel {
   /** db-schemas in order; the first is the default (no Accept-Profile needed). */
   readonly schemas: readonly string[];
   readonly relations: readonly ApiRelation[];
   readonly functions: readonly ApiFunction[];
+  /**
+   * Every embed PostgREST accepts, from the host's schema cache. Absent (not loaded yet): completion falls back to
+   * the catalog's foreign keys.
+   */
+  readonly embeddables?: readonly ApiEmbeddable[];
 }
 
 /** The exposed part of a catalog: relations and functions in the db-schemas. */

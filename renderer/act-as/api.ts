@@ -38,6 +38,8 @@ export const consoleApi = {
     client.call('actAsConsole.history.clear', { connectionId }),
   explain: (client: Client, input: CallInput<'actAsConsole.explain'>) =>
     client.call('actAsConsole.explain', input),
+  embeddables: (client: Client, connectionId: string) =>
+    client.call('actAsConsole.embeddables', { connectionId }),
   /** Cancels one run: the one started with this runId (see newRunId), nobody else's. */
   cancel: (client: Client, connectionId: string, runId: string) =>
     client.call('actAsConsole.cancel', { connectionId, runId }),

@@ -106,3 +106,69 @@ describe('path check', () => {
     expect(warnings('/orders?colour=eq.red')[0]!.message).toContain('colour');
   });
 });
+
+describe('path completion with the host schema cache embeddables', () => {
+  const ref = (name: string) => ({ schema: 'api', name });
+  const withCache = new PathCompleter({
+    ...demoModel,
+    embeddables: [
+      {
+        from: ref('orders'),
+        name: 'customers',
+        target: ref('customers'),
+        cardinality: 'many-to-one',
+        hints: ['orders_user_id_fkey', 'user_id'],
+      },
+      // many-to-many through the order_items junction
+      {
+        from: ref('orders'),
+        name: 'products',
+        target: ref('products'),
+        cardinality: 'many-to-many',
+        hints: ['order_items', 'order_items_order_id_fkey', 'order_items_product_id_fkey'],
+      },
+      // a computed relationship: a function taking orders, returning customers
+      { from: ref('orders'), name: 'buyer', target: ref('customers'), cardinality: 'computed', hints: [] },
+      // through a view
+      {
+        from: ref('order_totals'),
+        name: 'orders',
+        target: ref('orders'),
+        cardinality: 'many-to-one',
+        hints: ['order_items_order_id_fkey', 'order_id'],
+      },
+    ],
+  });
+  const labels = (text: string) => {
+    const cursor = text.indexOf('|');
+    return withCache.complete(text.replace('|', ''), cursor).items;
+  };
+
+  it('offers many-to-many, computed and view embeds exactly as the schema cache lists them', () => {
+    const embeds = labels('/orders?select=|').filter((i) => i.kind === 'embed');
+    expect(embeds.map((i) => [i.label, i.detail])).toEqual([
+      ['customers', 'embed · many-to-one'],
+      ['products', 'embed · many-to-many'],
+      ['buyer', 'embed · computed'],
+    ]);
+    // order_items is not in the host's list for orders here, so it is not offered from the catalog either.
+    expect(embeds.map((i) => i.label)).not.toContain('order_items');
+    expect(
+      labels('/order_totals?select=|')
+        .filter((i) => i.kind === 'embed')
+        .map((i) => i.label),
+    ).toEqual(['orders']);
+  });
+  it('completes inside a many-to-many and a computed embed with the target columns', () => {
+    expect(labels('/orders?select=products(|').map((i) => i.label)).toEqual(
+      expect.arrayContaining(['name', 'price_cents']),
+    );
+    expect(labels('/orders?select=buyer(|').map((i) => i.label)).toEqual(
+      expect.arrayContaining(['email', 'sub']),
+    );
+  });
+  it('offers the junction as the hint of a many-to-many', () => {
+    const hints = labels('/orders?select=products!|').filter((i) => i.kind === 'hint');
+    expect(hints[0]).toMatchObject({ label: 'order_items', detail: 'many-to-many through order_items' });
+  });
+});

@@ -1,4 +1,4 @@
-import type { ApiFunction, ApiModel, ApiRelation } from './api-model.js';
+import type { ApiEmbeddable, ApiFunction, ApiModel, ApiRelation } from './api-model.js';
 
 /**
  * Completion for the request path editor: relations and RPCs in the path, then — in the query string — reserved
@@ -89,7 +89,7 @@ interface Embed {
   readonly relation: ApiRelation;
   /** FK constraint names and columns that can disambiguate it (`!hint`). */
   readonly hints: readonly string[];
-  readonly cardinality: 'many-to-one' | 'one-to-many';
+  readonly cardinality: ApiEmbeddable['cardinality'];
 }
 
 const MAX_ITEMS = 200;
@@ -108,8 +108,15 @@ export class PathCompleter {
     { from: ApiRelation; fk: ApiRelation['foreignKeys'][number] }[]
   >();
   private readonly embedCache = new Map<string, readonly Embed[]>();
+  /** The host's embeddables by origin relation, when the model carries them. */
+  private readonly embeddablesFrom: Map<string, ApiEmbeddable[]> | null;
 
   constructor(readonly model: ApiModel) {
+    this.embeddablesFrom = model.embeddables ? new Map() : null;
+    for (const e of model.embeddables ?? []) {
+      const k = key(e.from.schema, e.from.name);
+      (this.embeddablesFrom!.get(k) ?? this.embeddablesFrom!.set(k, []).get(k)!).push(e);
+    }
     const rel = new Map<string, string[]>();
     const fn = new Map<string, string[]>();
     for (const r of model.relations) {
@@ -145,12 +152,23 @@ export class PathCompleter {
     return this.functions.get(key(schema, name));
   }
 
-  /** Relations `r` can embed: its FK targets and the relations pointing at it (same exposed schema). */
+  /**
+   * Relations `r` can embed: the host's schema cache list when loaded (many-to-many, computed, views included),
+   * else its FK targets and the relations pointing at it (same exposed schema).
+   */
   embeds(r: ApiRelation): readonly Embed[] {
     const k = key(r.schema, r.name);
     const cached = this.embedCache.get(k);
     if (cached) return cached;
     const out: Embed[] = [];
+    if (this.embeddablesFrom) {
+      for (const e of this.embeddablesFrom.get(k) ?? []) {
+        const target = this.relations.get(key(e.target.schema, e.target.name));
+        if (target) out.push({ name: e.name, relation: target, hints: e.hints, cardinality: e.cardinality });
+      }
+      this.embedCache.set(k, out);
+      return out;
+    }
     for (const fk of r.foreignKeys) {
       const target = this.relations.get(key(fk.target.schema, fk.target.name));
       if (target)
@@ -385,7 +403,10 @@ export class PathCompleter {
           label: h,
           insert: h,
           kind: 'hint' as CompletionKind,
-          detail: `${e.cardinality} via ${e.hints[0]}`,
+          detail:
+            e.cardinality === 'many-to-many'
+              ? `${e.cardinality} through ${e.hints[0]}`
+              : `${e.cardinality} via ${e.hints[0]}`,
         })),
       );
       hints.push(

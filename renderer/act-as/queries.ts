@@ -6,7 +6,19 @@ export const actAsKeys = {
   config: (id: string) => ['actAs', 'config', id] as const,
   personas: (id: string) => ['actAs', 'personas', id] as const,
   claims: (id: string) => ['actAs', 'claims', id] as const,
+  embeddables: (id: string) => ['actAs', 'embeddables', id] as const,
 };
+
+/** Every embed the simulator's schema cache allows; refetched when the act-as config changes. */
+export function useEmbeddables(connectionId: string) {
+  const client = useClient();
+  return useQuery({
+    queryKey: actAsKeys.embeddables(connectionId),
+    queryFn: () => consoleApi.embeddables(client, connectionId),
+    staleTime: 60_000,
+    retry: false,
+  });
+}
 
 export function useActAsConfig(connectionId: string) {
   const client = useClient();
@@ -21,7 +33,10 @@ export function useSetActAsConfig(connectionId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (text: string) => consoleApi.configSet(client, connectionId, text),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: actAsKeys.config(connectionId) }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: actAsKeys.config(connectionId) });
+      void qc.invalidateQueries({ queryKey: actAsKeys.embeddables(connectionId) });
+    },
   });
 }
 
