@@ -121,9 +121,12 @@ export const actAsConsoleHandlers: HandlerGroup<'actAsConsole'> = {
     };
   },
   'actAsConsole.cancel': async ({ connectionId, runId }, context) => {
-    const pid = actAsRuns.pid(connectionId, runId);
-    // Finished (or not connected yet): nothing of this run to stop, and nobody else's query is touched.
-    if (pid === null) return { cancelled: 0, refused: 0 };
+    const run = actAsRuns.cancel(connectionId, runId);
+    // Not at the database yet: it stops with 57014 as soon as it gets there.
+    if (run === 'pending') return { cancelled: 1, refused: 0 };
+    // Finished (or not started yet): nothing of this run to stop, and nobody else's query is touched.
+    if (run === 'none') return { cancelled: 0, refused: 0 };
+    const { pid } = run;
     // Never retried: a cancel that lands twice could hit the next query.
     const rows = await context.connections.withClient(
       connectionId,
