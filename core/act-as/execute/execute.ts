@@ -138,9 +138,12 @@ export async function executeStatement(input: ExecuteInput): Promise<ExecuteOutp
     }
     client = await pool.pool.connect();
     if (input.onBackend) await reportBackend(client, input.onBackend);
-    await run(client, trace, { sql: beginStatement(session), params: [] });
+    // BEGIN cannot fail on a connection that is not in a transaction, so it travels with the set_config round
+    // (the pool pipelines): one round trip for both, and nothing is sent that PostgREST would not send.
+    const begun = run(client, trace, { sql: beginStatement(session), params: [] });
+    const settings = run(client, trace, settingsStatement(session));
     inTx = true;
-    await run(client, trace, settingsStatement(session));
+    for (const r of await Promise.allSettled([begun, settings])) if (r.status === 'rejected') throw r.reason;
     const pre = preRequestStatement(session);
     if (pre) await run(client, trace, pre);
     const main = await run(client, trace, { sql: st.sql, params: st.params });

@@ -32,6 +32,9 @@ export class ActAsPool {
       idleTimeoutMillis: 10_000,
       allowExitOnIdle: true,
       application_name: 'gatehouse-act-as',
+      // Queries issued together on one client go out together (execute.ts sends BEGIN with the set_config
+      // round); queries awaited one by one behave exactly as without it.
+      pipeline: true,
     });
     // An idle client dying (server restart, DROP DATABASE … FORCE) must not crash the process.
     this.pool.on('error', () => undefined);
