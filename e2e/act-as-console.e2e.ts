@@ -285,6 +285,12 @@ describe('act-as console stories', () => {
     await list.locator('li').first().getByRole('button', { name: 'Corpus case' }).click();
     expect(await page.getByLabel('Exported corpus case').inputValue()).toContain('"claims"');
     await browser.shot('act-as-11-history');
+    // The host keeps the history (no token in it): a reloaded tab finds every run, and curl still has the token.
+    const kept = await list.locator('li').count();
+    await page.reload();
+    await page.getByRole('tab', { name: `History (${kept})` }).click({ timeout: 30_000 });
+    await list.locator('li').first().getByRole('button', { name: 'curl' }).click();
+    expect(await page.getByLabel('Exported curl').inputValue()).toContain("-H 'Authorization: Bearer ey");
     await page.getByRole('tab', { name: 'Request' }).click();
   });
 
@@ -314,6 +320,11 @@ describe('act-as console stories', () => {
     expect(await result.textContent()).toContain(demo.names.appUser);
     expect(await result.textContent()).toContain('alice');
     await page.locator('.aa-sql-results').getByText('rolled back').waitFor();
+    // The session it ran in, as for a request (pre-request included).
+    await page.locator('.aa-sql-results').getByText('Session context').click();
+    expect(await page.locator('.aa-sql-results').getByLabel('Transaction context').textContent()).toContain(
+      'pre-request',
+    );
     await browser.shot('act-as-13-sql');
 
     // a long query is cancellable

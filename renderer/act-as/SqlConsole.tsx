@@ -59,7 +59,7 @@ export function SqlConsole({
       />
       <div className="aa-request-line">
         <span className="aa-muted">
-          Runs in the same session a request gets: SET ROLE, request.jwt.claims, search_path.
+          Runs in the same session a request gets: SET ROLE, request.jwt.claims, search_path, pre-request.
         </span>
         <span className="grow" />
         <label className={`aa-commit${commit ? ' on' : ''}`}>
