@@ -231,4 +231,37 @@ describe.each(pgServers())('act-as console ($label)', (server) => {
     const m2o = r.embeddables.find((e) => e.from.name === 'reviews' && e.name === 'films');
     expect(m2o).toMatchObject({ toOne: true, hints: ['reviews_film', 'film_id'] });
   });
+
+  it('cancels a request run (not only SQL) by its run id', async () => {
+    const { id } = (await call('connections.open', { params: params() })) as { id: string };
+    await superuserQuery(
+      server,
+      `CREATE SCHEMA naps;
+       CREATE FUNCTION naps.nap() RETURNS int LANGUAGE sql AS $$ SELECT 1 FROM pg_sleep(20) $$;
+       GRANT USAGE ON SCHEMA naps TO "${role}";`,
+      db.name,
+    );
+    await call('actAs.config.set', {
+      connectionId: id,
+      text: `db-schemas = "naps"\ndb-anon-role = "${role}"`,
+    });
+    const started = Date.now();
+    const running = call('actAs.request', {
+      connectionId: id,
+      method: 'POST',
+      path: '/rpc/nap',
+      body: '{}',
+      headers: [['Content-Type', 'application/json']],
+      persona: { type: 'claims', claims: { role } },
+      runId: 'request-run',
+    });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await call('actAsConsole.cancel', { connectionId: id, runId: 'request-run' })).toEqual({
+      cancelled: 1,
+      refused: 0,
+    });
+    const r = (await running) as { response: { body: string } };
+    expect(JSON.parse(r.response.body)).toMatchObject({ code: '57014' });
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
 });
