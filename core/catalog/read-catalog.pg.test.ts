@@ -68,9 +68,18 @@ describe.each(pgServers())('readCatalog ($label)', (server) => {
     const second = new pg.Client({ connectionString: uri });
     await first.connect();
     await second.connect();
+    const sent: string[] = [];
+    const query = second.query.bind(second) as (config: unknown) => Promise<unknown>;
+    (second as unknown as { query: (config: unknown) => Promise<unknown> }).query = (config) => {
+      sent.push(typeof config === 'string' ? config : 'catalog query');
+      return query(config);
+    };
     try {
       const both = await readCatalog(first, { parallelClient: second });
       expect({ ...both, readAt: asDev.readAt }).toEqual(asDev);
+      // The second connection imported the snapshot and ran its share of the queries.
+      expect(sent.some((s) => s.startsWith('SET TRANSACTION SNAPSHOT'))).toBe(true);
+      expect(sent.filter((s) => s === 'catalog query').length).toBeGreaterThanOrEqual(5);
       // Both connections are left outside a transaction, ready for the next read.
       for (const c of [first, second]) {
         const isolation = await c.query<{ level: string }>(

@@ -52,8 +52,10 @@ export const MIN_SERVER_VERSION_NUM = 140000;
  * result is in (see QueryPipeline). The client must not be inside a transaction; it is left outside one.
  */
 export async function readCatalog(client: pg.ClientBase, options: ReadCatalogOptions = {}): Promise<Catalog> {
+  let snapshot: string | null = null;
   try {
     await client.query(BEGIN);
+    if (options.parallelClient) snapshot = await exportSnapshot(client);
     await client.query(EMPTY_SEARCH_PATH);
   } catch (error) {
     throw new GatehouseError('GH202', 'Could not start the catalog read transaction.', {
@@ -62,7 +64,10 @@ export async function readCatalog(client: pg.ClientBase, options: ReadCatalogOpt
       cause: error,
     });
   }
-  const parallel = options.parallelClient ? await shareSnapshot(client, options.parallelClient) : null;
+  const parallel =
+    snapshot !== null && options.parallelClient
+      ? await importSnapshot(options.parallelClient, snapshot)
+      : null;
   try {
     const catalog = await readInTransaction(client, parallel, options);
     await client.query('COMMIT');
@@ -76,24 +81,27 @@ export async function readCatalog(client: pg.ClientBase, options: ReadCatalogOpt
 }
 
 /**
- * Opens on `second` a read-only transaction that sees exactly `first`'s snapshot; null (and `second` left
- * outside a transaction) where that is impossible, e.g. a server refusing pg_export_snapshot: the read then
- * simply runs on one connection. `first` stays usable either way (a failed export is rolled back to a
- * savepoint).
+ * The snapshot id of the transaction just begun on `client` (pg_export_snapshot must run at its top level,
+ * not in a savepoint); null where the server refuses, after starting the transaction afresh: the read then
+ * runs on one connection.
  */
-async function shareSnapshot(first: pg.ClientBase, second: pg.ClientBase): Promise<pg.ClientBase | null> {
-  let snapshot: string | undefined;
+async function exportSnapshot(client: pg.ClientBase): Promise<string | null> {
   try {
-    await first.query('SAVEPOINT gatehouse_snapshot');
-    snapshot = (await first.query<{ id: string }>('SELECT pg_catalog.pg_export_snapshot() AS id')).rows[0]
-      ?.id;
-    await first.query('RELEASE SAVEPOINT gatehouse_snapshot');
+    const row = (await client.query<{ id: string }>('SELECT pg_catalog.pg_export_snapshot() AS id')).rows[0];
+    // Snapshot ids are hex groups and dashes; anything else is never sent back as SQL text.
+    return row !== undefined && /^[0-9A-F-]+$/i.test(row.id) ? row.id : null;
   } catch {
-    await first.query('ROLLBACK TO SAVEPOINT gatehouse_snapshot').catch(() => undefined);
+    await client.query('ROLLBACK');
+    await client.query(BEGIN);
     return null;
   }
-  // Snapshot ids are hex groups and dashes; anything else is not sent as SQL text.
-  if (snapshot === undefined || !/^[0-9A-F-]+$/i.test(snapshot)) return null;
+}
+
+/**
+ * Opens on `second` a read-only transaction that sees exactly the exported snapshot; null (and `second`
+ * left outside a transaction) where that fails: the read then runs on the first connection alone.
+ */
+async function importSnapshot(second: pg.ClientBase, snapshot: string): Promise<pg.ClientBase | null> {
   try {
     await second.query(BEGIN);
     await second.query(`SET TRANSACTION SNAPSHOT '${snapshot}'`);
