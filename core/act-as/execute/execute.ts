@@ -146,6 +146,26 @@ export async function executeStatement(input: ExecuteInput): Promise<ExecuteOutp
     for (const r of await Promise.allSettled([begun, settings])) if (r.status === 'rejected') throw r.reason;
     const pre = preRequestStatement(session);
     if (pre) await run(client, trace, pre);
+    if (
+      input.end === 'commit' &&
+      st.kind === 'read' &&
+      !st.singular &&
+      !((st.count === 'planned' || st.count === 'estimated') && st.countSql !== null)
+    ) {
+      // A plain read that commits: no post-check applies and no count estimate runs in between, so COMMIT goes out
+      // with the main statement (same statements, one round trip fewer). Should the main statement fail, the
+      // server turns that COMMIT into a rollback, which is what PostgREST's ROLLBACK would do.
+      const sent = await Promise.allSettled([
+        run(client, trace, { sql: st.sql, params: st.params }),
+        run(client, trace, { sql: 'COMMIT', params: [] }),
+      ]);
+      inTx = false;
+      const [mainR, commitR] = sent;
+      if (mainR.status === 'rejected') throw mainR.reason;
+      if (commitR.status === 'rejected') throw commitR.reason;
+      committed = commitR.value.command === 'COMMIT';
+      return finish(trace, committed, started, ok(decodeResultSet(mainR.value.rows[0], false)));
+    }
     const main = await run(client, trace, { sql: st.sql, params: st.params });
     let rs = decodeResultSet(main.rows[0], st.kind === 'call');
     const failed = postChecks(st, rs);
