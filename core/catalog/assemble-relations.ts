@@ -48,9 +48,19 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
   const triggersOf = groupBy(parts.triggers, (t) => t.relation_oid);
   const byOid = new Map(parts.relations.map((r) => [r.oid, r]));
 
-  const attname = new Map<number, Map<number, string>>();
-  for (const [oid, cols] of columnsOf) attname.set(oid, new Map(cols.map((c) => [c.position, c.name])));
-  const nameOf = (relOid: number, attnum: number): string => attname.get(relOid)?.get(attnum) ?? `#${attnum}`;
+  /**
+   * A column's name by attnum, from the relation's columns in attnum order: without dropped columns the
+   * attnum is the index plus one, so no map per relation (5,000 of them) is built for the lookup.
+   */
+  const columnName = (relOid: number, attnum: number): string | undefined => {
+    const cols = columnsOf.get(relOid);
+    if (cols === undefined) return undefined;
+    const guess = cols[attnum - 1];
+    if (guess !== undefined && guess.position === attnum) return guess.name;
+    for (const c of cols) if (c.position === attnum) return c.name;
+    return undefined;
+  };
+  const nameOf = (relOid: number, attnum: number): string => columnName(relOid, attnum) ?? `#${attnum}`;
 
   const origins = new Map<number, Map<number, ColumnOrigin>>();
   for (const v of parts.viewQueries) origins.set(v.relation_oid, viewColumnOrigins(v.query_tree));
@@ -58,7 +68,7 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
     const origin = resolveColumnOrigin(origins, viewOid, attnum);
     if (origin === null) return null;
     const base = byOid.get(origin.relationOid);
-    const column = attname.get(origin.relationOid)?.get(origin.attnum);
+    const column = columnName(origin.relationOid, origin.attnum);
     return base === undefined || column === undefined
       ? null
       : Object.freeze({ schema: base.schema, table: base.name, column });
