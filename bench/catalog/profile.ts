@@ -11,7 +11,8 @@ import { LARGE } from './generate.js';
 /**
  * Profiling aid for the catalog read (not part of `npm run bench`): keeps the generated cluster in
  * GATEHOUSE_PROFILE_DIR (default /tmp/gatehouse-catalog-profile) between runs, then prints per-query server
- * time (raw) against the time including row validation, and the whole read.
+ * time (raw) against the time including row validation, and the whole read. Reads use a second connection
+ * sharing the snapshot unless GATEHOUSE_PROFILE_SINGLE=1; GATEHOUSE_PROFILE_RUNS sets the number of reads (4).
  *   npx tsx bench/catalog/profile.ts
  */
 const dir = process.env.GATEHOUSE_PROFILE_DIR ?? '/tmp/gatehouse-catalog-profile';
