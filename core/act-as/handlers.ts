@@ -1,36 +1,19 @@
-import { readFileSync } from 'node:fs';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import type pg from 'pg';
 import { GatehouseError } from '../../shared/errors.js';
 import type { HandlerGroup } from '../app/handler.js';
 import type { StudioContext } from '../app/context.js';
 import { clientConfig } from '../db/pool.js';
-import { defaultPostgrestConfig, loadPostgrestConfig, type PostgrestConfig } from './config/index.js';
+import type { PostgrestConfig } from './config/index.js';
 import { defaultStages } from './default-stages.js';
 import type { Json } from './errors/index.js';
 import { signClaims } from './persona.js';
 import { actAsRuns } from './console/runs.js';
 import { actAsRuntime, runSqlAsPersona, simulate, type SimConnection } from './simulator.js';
 
-/** The PostgREST configuration act-as uses per open connection (set from the studio; defaults until then). */
-const configs = new Map<string, { text: string; config: PostgrestConfig }>();
-
-/**
- * Uses a postgrest.conf file as a connection's act-as config (the embedded demo's). Returns false, keeping the
- * previous config, when the file cannot be read or is invalid.
- */
-export function adoptActAsConfigFile(connectionId: string, file: string): boolean {
-  try {
-    const text = readFileSync(file, 'utf8');
-    configs.set(connectionId, { text, config: loadPostgrestConfig({ text, file, env: {} }) });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export function configFor(connectionId: string): PostgrestConfig {
-  return configs.get(connectionId)?.config ?? defaultPostgrestConfig();
+/** The PostgREST configuration act-as uses for a connection (PostgREST's defaults until one is set). */
+export function configFor(context: StudioContext, connectionId: string): Promise<PostgrestConfig> {
+  return context.actAsConfigs.config(connectionId);
 }
 
 /**
@@ -85,6 +68,7 @@ export const errorOf = (e: { status: number; code: string; message: string; deta
 
 export const actAsHandlers: HandlerGroup<'actAs'> = {
   'actAs.request': async (input, context) => {
+    const config = await configFor(context, input.connectionId);
     const r = await actAsRuns.track(input.connectionId, input.runId, (onBackend) =>
       simulate({
         request: {
@@ -94,7 +78,7 @@ export const actAsHandlers: HandlerGroup<'actAs'> = {
           body: input.body ?? null,
         },
         persona: input.persona,
-        config: configFor(input.connectionId),
+        config,
         connection: connectionFor(context, input.connectionId),
         txEnd: input.commit ? 'postgrest' : 'rollback',
         stages: defaultStages,
@@ -121,11 +105,12 @@ export const actAsHandlers: HandlerGroup<'actAs'> = {
     };
   },
   'actAs.sql': async (input, context) => {
+    const config = await configFor(context, input.connectionId);
     const r = await actAsRuns.track(input.connectionId, input.runId, (onBackend) =>
       runSqlAsPersona({
         sql: input.sql,
         persona: input.persona,
-        config: configFor(input.connectionId),
+        config,
         connection: connectionFor(context, input.connectionId),
         commit: input.commit ?? false,
         stages: defaultStages,
@@ -154,18 +139,17 @@ export const actAsHandlers: HandlerGroup<'actAs'> = {
       ms: r.ms,
     };
   },
-  'actAs.config.get': async (input) => {
-    const stored = configs.get(input.connectionId);
+  'actAs.config.get': async (input, context) => {
+    const stored = await context.actAsConfigs.entry(input.connectionId);
     return {
       text: stored?.text ?? '',
-      effective: effectiveConfig(configFor(input.connectionId)),
+      effective: effectiveConfig(await configFor(context, input.connectionId)),
       problem: null,
     };
   },
-  'actAs.config.set': async (input) => {
+  'actAs.config.set': async (input, context) => {
     // Invalid text is refused with the loader's GH401 (line and hint), and the previous config stays.
-    const config = loadPostgrestConfig({ text: input.text, file: 'postgrest.conf', env: {} });
-    configs.set(input.connectionId, { text: input.text, config });
+    const config = await context.actAsConfigs.set(input.connectionId, input.text);
     actAsRuntime.schemaCaches.reload();
     return { effective: effectiveConfig(config) };
   },
@@ -175,11 +159,11 @@ export const actAsHandlers: HandlerGroup<'actAs'> = {
     for (const pool of actAsRuntime.pools.all()) pool.reload();
     return { reloaded: true };
   },
-  'actAs.mintJwt': async (input) => {
+  'actAs.mintJwt': async (input, context) => {
     let secret: Uint8Array | null =
       input.secret === undefined ? null : new TextEncoder().encode(input.secret);
     if (secret === null && input.connectionId !== undefined) {
-      const keys = configFor(input.connectionId).jwtKeys;
+      const keys = (await configFor(context, input.connectionId)).jwtKeys;
       secret = keys?.type === 'secret' ? keys.secret : null;
     }
     if (secret === null)
@@ -191,7 +175,7 @@ export const actAsHandlers: HandlerGroup<'actAs'> = {
       claims.exp = Math.floor(Date.now() / 1000) + input.expiresInSeconds;
     return { token: await signClaims(claims, secret) };
   },
-  'actAs.decodeJwt': async (input) => {
+  'actAs.decodeJwt': async (input, context) => {
     let header: Record<string, Json> | null = null;
     let claims: Record<string, Json> | null = null;
     try {
@@ -201,7 +185,10 @@ export const actAsHandlers: HandlerGroup<'actAs'> = {
       // not decodable: the verification below reports PostgREST's error
     }
     if (input.connectionId === undefined) return { header, claims, valid: null, role: null, error: null };
-    const r = await defaultStages.authenticate(configFor(input.connectionId), `Bearer ${input.token}`);
+    const r = await defaultStages.authenticate(
+      await configFor(context, input.connectionId),
+      `Bearer ${input.token}`,
+    );
     return r.ok
       ? { header, claims, valid: true, role: r.value.role, error: null }
       : {

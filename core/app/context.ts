@@ -2,6 +2,7 @@ import { ConnectionManager, type ManagerOptions } from '../connections/manager.j
 import { ConnectionStore } from '../connections/store.js';
 import { userDataDir } from '../connections/data-dir.js';
 import { MemorySecretStore, type SecretStore } from '../connections/secret-store.js';
+import { ActAsConfigStore } from '../act-as/config-store.js';
 
 /** What every handler may use: the host's mode and the long-lived services it owns. */
 export interface StudioContext {
@@ -11,6 +12,8 @@ export interface StudioContext {
   readonly connections: ConnectionManager;
   /** Saved connections: a JSON file without passwords, passwords in the host's SecretStore. */
   readonly savedConnections: ConnectionStore;
+  /** The PostgREST configuration act-as uses per connection, kept where passwords are kept. */
+  readonly actAsConfigs: ActAsConfigStore;
 }
 
 export interface StudioContextOptions {
@@ -25,13 +28,12 @@ export interface StudioContextOptions {
 
 /** Builds the services a host owns; the host closes them with `context.connections.closeAll()`. */
 export function createStudioContext(options: StudioContextOptions): StudioContext {
+  const secrets = options.secrets ?? new MemorySecretStore();
   return {
     mode: options.mode,
     version: options.version,
     connections: new ConnectionManager(options.manager),
-    savedConnections: new ConnectionStore(
-      options.dataDir ?? userDataDir(),
-      options.secrets ?? new MemorySecretStore(),
-    ),
+    savedConnections: new ConnectionStore(options.dataDir ?? userDataDir(), secrets),
+    actAsConfigs: new ActAsConfigStore(secrets),
   };
 }

@@ -5,6 +5,7 @@ export const connectionsHandlers: HandlerGroup<'connections'> = {
   'connections.save': async (input, context) => context.savedConnections.save(input),
   'connections.delete': async (input, context) => {
     await context.connections.close(input.id);
+    await context.actAsConfigs.delete(input.id);
     return { deleted: await context.savedConnections.delete(input.id) };
   },
   'connections.test': async (input, context) => context.connections.test(input.params),

@@ -1,7 +1,6 @@
 import type { StudioContext } from '../app/context.js';
 import type { OpenResult } from '../connections/manager.js';
 import type { EmbeddedDefault } from './default.js';
-import { adoptActAsConfigFile } from '../act-as/handlers.js';
 
 export const DEMO_CONNECTION_ID = 'embedded-demo';
 export const DEMO_CONNECTION_NAME = 'Demo database (developer@gatehouse_demo)';
@@ -24,6 +23,6 @@ export async function openEmbeddedDemo(
     name: DEMO_CONNECTION_NAME,
   });
   context.connections.defaultId = DEMO_CONNECTION_ID;
-  adoptActAsConfigFile(DEMO_CONNECTION_ID, embedded.postgrestConfFile);
+  await context.actAsConfigs.adoptFile(DEMO_CONNECTION_ID, embedded.postgrestConfFile);
   return opened;
 }

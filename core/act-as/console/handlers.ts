@@ -60,7 +60,7 @@ export const actAsConsoleHandlers: HandlerGroup<'actAsConsole'> = {
     return { claims: discoverClaims(catalog).map((c) => ({ name: c.name, usedBy: [...c.usedBy] })) };
   },
   'actAsConsole.embeddables': async ({ connectionId }, context) => {
-    const config = configFor(connectionId);
+    const config = await configFor(context, connectionId);
     const login = loginFor(config, connectionFor(context, connectionId));
     const failed = (message: string) =>
       new GatehouseError('GH512', `Could not read the schema cache: ${message}`, {
@@ -78,6 +78,7 @@ export const actAsConsoleHandlers: HandlerGroup<'actAsConsole'> = {
     const { statement, context: req, analyze } = input;
     // The recorded statement with its own parameters, bound (not inlined): the plan the request got.
     const sql = `EXPLAIN (${analyze ? 'ANALYZE, BUFFERS, ' : ''}VERBOSE, COSTS) ${statement.sql}`;
+    const config = await configFor(context, input.connectionId);
     const r = await actAsRuns.track(input.connectionId, input.runId, (onBackend) =>
       runSqlAsPersona({
         sql,
@@ -94,7 +95,7 @@ export const actAsConsoleHandlers: HandlerGroup<'actAsConsole'> = {
           readOnly: req.readOnly,
         },
         persona: input.persona,
-        config: configFor(input.connectionId),
+        config,
         connection: connectionFor(context, input.connectionId),
         commit: false,
         stages: defaultStages,
