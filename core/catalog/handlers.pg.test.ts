@@ -1,9 +1,11 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTempDatabase, pgServers, superuserQuery, type TempDatabase } from '../../test/pg.js';
 import { createStudioContext, type StudioContext } from '../app/context.js';
 import { dispatch } from '../app/dispatch.js';
 import { handlers } from '../app/handlers.js';
 import { fakeEnvironment } from '../connections/test-environment.js';
+import { readCatalog } from './read-catalog.js';
 
 describe.each(pgServers())('catalog.read through the studio contract ($label)', (server) => {
   let db: TempDatabase;
@@ -11,7 +13,15 @@ describe.each(pgServers())('catalog.read through the studio contract ($label)', 
 
   beforeAll(async () => {
     db = await createTempDatabase(server, 'gh_cat');
-    await superuserQuery(server, 'CREATE TABLE public.widgets (id int PRIMARY KEY)', db.name);
+    await superuserQuery(
+      server,
+      `CREATE TABLE public.widgets (id int PRIMARY KEY);
+       CREATE TABLE public.parts (id int PRIMARY KEY, widget_id int REFERENCES public.widgets);
+       ALTER TABLE public.parts ENABLE ROW LEVEL SECURITY;
+       CREATE POLICY parts_read ON public.parts FOR SELECT USING (widget_id > 0);
+       GRANT SELECT ON public.parts TO PUBLIC;`,
+      db.name,
+    );
     context = createStudioContext({
       mode: 'cli',
       version: '0.0.0-test',
@@ -34,7 +44,25 @@ describe.each(pgServers())('catalog.read through the studio contract ($label)', 
     if (read.ok) {
       const catalog = read.value as { server: { currentDatabase: string }; relations: { name: string }[] };
       expect(catalog.server.currentDatabase).toBe(db.name);
-      expect(catalog.relations.map((r) => r.name)).toEqual(['widgets']);
+      expect(catalog.relations.map((r) => r.name)).toEqual(['parts', 'widgets']);
+    }
+  });
+
+  it('reads the same model over two connections as over one (the parallel half shares the snapshot)', async () => {
+    const opened = await dispatch(handlers, context, 'connections.open', { params: { uri: db.uri } });
+    const id = opened.ok ? (opened.value as { id: string }).id : '';
+    const read = await dispatch(handlers, context, 'catalog.read', { connectionId: id });
+    const single = new pg.Client({ connectionString: db.uri });
+    await single.connect();
+    try {
+      const expected = await readCatalog(single);
+      // Everything but the moment of reading.
+      const viaHandler = read.ok ? { ...(read.value as object), readAt: expected.readAt } : read;
+      expect(viaHandler).toEqual(JSON.parse(JSON.stringify(expected)));
+      // What the parallel connection reads: constraints, grants, policies, dependencies.
+      expect(expected.policies.map((p) => p.name)).toEqual(['parts_read']);
+    } finally {
+      await single.end();
     }
   });
 
