@@ -22,7 +22,9 @@ for (const bench of selected) {
   }
 }
 
-const ms = (n: number) => `${n.toFixed(0)} ms`;
+// Sub-millisecond figures (the simulator's per-request stages) read in µs, not as "0 ms".
+const ms = (n: number) =>
+  n >= 10 ? `${n.toFixed(0)} ms` : n >= 1 ? `${n.toFixed(2)} ms` : `${(n * 1000).toFixed(1)} µs`;
 const rows = [
   ['benchmark', 'median', 'min', 'max', 'runs', 'target', 'verdict'],
   ...results.map((r) => [
