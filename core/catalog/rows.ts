@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { privilegeSchema } from '../../shared/model/catalog.js';
 
 /**
  * The row shape of each sql/catalog/*.sql query as node-postgres returns it (oid/int → number,
@@ -279,22 +280,6 @@ export const typeAttributeRow = z.object({
   formatted_type: text,
 });
 
-const privilege = z.enum([
-  'SELECT',
-  'INSERT',
-  'UPDATE',
-  'DELETE',
-  'TRUNCATE',
-  'REFERENCES',
-  'TRIGGER',
-  'MAINTAIN',
-  'EXECUTE',
-  'USAGE',
-  'CREATE',
-  'CONNECT',
-  'TEMPORARY',
-]);
-
 export const grantRow = z.object({
   kind: z.enum(['relation', 'sequence', 'schema', 'function', 'type', 'database', 'column']),
   oid: int,
@@ -311,7 +296,7 @@ export const defaultPrivilegeRow = z.object({
   grantor: maybeText,
   grantee_is_public: z.boolean().nullable(),
   grantee: maybeText,
-  privilege: privilege.nullable(),
+  privilege: privilegeSchema.nullable(),
   grantable: z.boolean().nullable(),
 });
 
