@@ -5,20 +5,26 @@ import { join } from 'node:path';
 import type { RunningCluster } from '../core/embedded/cluster.js';
 import { freePort } from '../core/embedded/free-port.js';
 
-const BIN = process.env.GATEHOUSE_PG15_BIN ?? '/usr/lib/postgresql/15/bin';
+const PG15_BIN = process.env.GATEHOUSE_PG15_BIN ?? '/usr/lib/postgresql/15/bin';
 
 export function debianPg15Available(): boolean {
-  return existsSync(join(BIN, 'pg_ctl'));
+  return existsSync(join(PG15_BIN, 'pg_ctl'));
 }
 
 /** Starts Debian's PostgreSQL 15 in a throw-away directory, as the OS user `postgres` when we are root. */
 export async function startDebianPg15(password: string): Promise<RunningCluster> {
   if (!debianPg15Available()) {
     throw new Error(
-      `PostgreSQL 15 not found in ${BIN}: run \`apt-get install -y postgresql-15\` (.ci/run does).`,
+      `PostgreSQL 15 not found in ${PG15_BIN}: run \`apt-get install -y postgresql-15\` (.ci/run does).`,
     );
   }
-  const root = mkdtempSync(join(tmpdir(), 'gatehouse-pg15-'));
+  return startPgBinaries(PG15_BIN, password);
+}
+
+/** Starts the PostgreSQL whose initdb/postgres/pg_ctl are in `BIN` (Debian's 15, or an npm-shipped older major). */
+export async function startPgBinaries(BIN: string, password: string): Promise<RunningCluster> {
+  if (!existsSync(join(BIN, 'pg_ctl'))) throw new Error(`No PostgreSQL binaries in ${BIN}.`);
+  const root = mkdtempSync(join(tmpdir(), 'gatehouse-pg-'));
   chmodSync(root, 0o777);
   const data = join(root, 'data');
   const pwfile = join(root, 'pw');

