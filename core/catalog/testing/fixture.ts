@@ -47,7 +47,10 @@ export function superuserSetup(r: FixtureRoles, database: string, major: number)
 }
 
 /** Run as the superuser after SET ROLE dev: everything below is owned by dev. */
-export function ownerSetup(r: FixtureRoles): string {
+/** `major`: PG15 added UNIQUE NULLS NOT DISTINCT and security_invoker views; on 14 the fixture uses the plain forms. */
+export function ownerSetup(r: FixtureRoles, major: number): string {
+  const nullsNotDistinct = major >= 15 ? 'NULLS NOT DISTINCT ' : '';
+  const invoker = major >= 15 ? 'security_invoker = true, ' : '';
   return `
     SET ROLE "${r.dev}";
     CREATE SCHEMA api;
@@ -70,7 +73,7 @@ export function ownerSetup(r: FixtureRoles): string {
       "order" int,
       CONSTRAINT name_len CHECK (length(name) < 100),
       CONSTRAINT authors_select_me_key UNIQUE ("Select Me") INCLUDE (tags),
-      CONSTRAINT authors_order_key UNIQUE NULLS NOT DISTINCT ("order", mood) DEFERRABLE INITIALLY DEFERRED
+      CONSTRAINT authors_order_key UNIQUE ${nullsNotDistinct}("order", mood) DEFERRABLE INITIALLY DEFERRED
     );
     COMMENT ON TABLE api.authors IS 'people who write';
     COMMENT ON COLUMN api.authors.name IS 'display name';
@@ -105,7 +108,7 @@ export function ownerSetup(r: FixtureRoles): string {
       SELECT v.headline, v.author_id AS writer FROM api.book_view AS v
       WHERE v.id IN (SELECT x.id FROM api.books AS x WHERE x.isbn IS NULL);
     CREATE VIEW api.nested AS SELECT s.x, 1 AS one FROM (SELECT a.name AS x FROM api.authors AS a) AS s;
-    CREATE VIEW api.secure WITH (security_invoker = true, security_barrier) AS
+    CREATE VIEW api.secure WITH (${invoker}security_barrier) AS
       SELECT id, name FROM api.authors WITH LOCAL CHECK OPTION;
     CREATE MATERIALIZED VIEW api.author_stats AS
       SELECT author_id, count(*) AS n FROM api.books GROUP BY author_id;
