@@ -62,24 +62,27 @@ export function withCsp(headers: Record<string, string[] | string> | undefined):
   return out;
 }
 
-/** Is `url` our renderer: the file:// URL of dist/renderer/index.html (any #route or ?query)? */
-export function isRendererUrl(url: string, rendererIndexPath: string): boolean {
+/** The absolute local path a file:// URL names (query and hash ignored), or null for anything else. */
+function localFilePath(url: string): string | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return false;
+    return null;
   }
-  if (parsed.protocol !== 'file:' || (parsed.host !== '' && parsed.host !== 'localhost')) return false;
+  if (parsed.protocol !== 'file:' || (parsed.host !== '' && parsed.host !== 'localhost')) return null;
   parsed.hash = '';
   parsed.search = '';
-  let path: string;
   try {
-    path = fileURLToPath(parsed);
+    return resolve(fileURLToPath(parsed));
   } catch {
-    return false;
+    return null;
   }
-  return resolve(path) === resolve(rendererIndexPath);
+}
+
+/** Is `url` our renderer: the file:// URL of dist/renderer/index.html (any #route or ?query)? */
+export function isRendererUrl(url: string, rendererIndexPath: string): boolean {
+  return localFilePath(url) === resolve(rendererIndexPath);
 }
 
 /** The frame that sent an IPC message, as Electron describes it (null once the frame is gone). */
@@ -108,21 +111,8 @@ export function isNavigationAllowed(url: string, rendererIndexPath: string): boo
  * its scripts, styles, fonts and workers. Everything else on disk stays out of reach.
  */
 export function isRendererAsset(url: string, rendererIndexPath: string): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  if (parsed.protocol !== 'file:' || (parsed.host !== '' && parsed.host !== 'localhost')) return false;
-  parsed.hash = '';
-  parsed.search = '';
-  let path: string;
-  try {
-    path = resolve(fileURLToPath(parsed));
-  } catch {
-    return false;
-  }
+  const path = localFilePath(url);
+  if (path === null) return false;
   const rel = relative(dirname(resolve(rendererIndexPath)), path);
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
