@@ -2,13 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTempDatabase,
-  pgServers,
-  superuserQuery,
-  uniqueSuffix,
-  type TempDatabase,
-} from '../../test/pg.js';
+import { pgServers, superuserQuery, uniqueSuffix, type TempDatabase } from '../../test/pg.js';
+import { createActAsTestDatabase } from '../../test/act-as-db.js';
 import { actAsTestSchema } from '../../core/act-as/test-schema.js';
 import { requestCommand } from './request.js';
 
@@ -30,9 +25,7 @@ describe.each(pgServers())('gatehouse request on $label', (server) => {
   let confNoPassword: string;
 
   beforeAll(async () => {
-    await superuserQuery(server, s.rolesSql);
-    db = await createTempDatabase(server);
-    await superuserQuery(server, s.schemaSql, db.name);
+    db = await createActAsTestDatabase(server, s);
     const u = new URL(server.superuserUri);
     const dir = mkdtempSync(join(tmpdir(), 'gh-request-'));
     conf = join(dir, 'postgrest.conf');
@@ -43,7 +36,6 @@ describe.each(pgServers())('gatehouse request on $label', (server) => {
 
   afterAll(async () => {
     await db?.drop();
-    await superuserQuery(server, s.dropRolesSql);
   });
 
   it('prints the status line, headers and body of a read as anon', async () => {

@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTempDatabase,
-  pgServers,
-  superuserQuery,
-  uniqueSuffix,
-  type TempDatabase,
-} from '../../test/pg.js';
+import { pgServers, uniqueSuffix, type TempDatabase } from '../../test/pg.js';
+import { createActAsTestDatabase } from '../../test/act-as-db.js';
 import { loadPostgrestConfig } from '../../core/act-as/config/index.js';
 import { signClaims } from '../../core/act-as/persona.js';
 import { actAsTestSchema } from '../../core/act-as/test-schema.js';
@@ -18,9 +13,7 @@ describe.each(pgServers())('gatehouse serve on $label', (server) => {
   let userToken: string;
 
   beforeAll(async () => {
-    await superuserQuery(server, s.rolesSql);
-    db = await createTempDatabase(server);
-    await superuserQuery(server, s.schemaSql, db.name);
+    db = await createActAsTestDatabase(server, s);
     const u = new URL(server.superuserUri);
     const config = loadPostgrestConfig({
       text: s.conf(u.hostname, u.port, db.name) + '\ndb-tx-end = "commit-allow-override"',
@@ -33,7 +26,6 @@ describe.each(pgServers())('gatehouse serve on $label', (server) => {
   afterAll(async () => {
     await srv?.close();
     await db?.drop();
-    await superuserQuery(server, s.dropRolesSql);
   });
 
   it('answers reads like PostgREST, on 127.0.0.1', async () => {

@@ -2,13 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTempDatabase,
-  pgServers,
-  superuserQuery,
-  uniqueSuffix,
-  type TempDatabase,
-} from '../../test/pg.js';
+import { pgServers, superuserQuery, uniqueSuffix, type TempDatabase } from '../../test/pg.js';
+import { createActAsTestDatabase } from '../../test/act-as-db.js';
 import { createStudioContext, type StudioContext } from '../app/context.js';
 import { dispatch } from '../app/dispatch.js';
 import { handlers } from '../app/handlers.js';
@@ -27,9 +22,7 @@ describe.each(pgServers())('actAs.* studio calls on $label', (server) => {
   };
 
   beforeAll(async () => {
-    await superuserQuery(server, s.rolesSql);
-    db = await createTempDatabase(server);
-    await superuserQuery(server, s.schemaSql, db.name);
+    db = await createActAsTestDatabase(server, s);
     context = createStudioContext({
       mode: 'cli',
       version: 'test',
@@ -44,7 +37,6 @@ describe.each(pgServers())('actAs.* studio calls on $label', (server) => {
   afterAll(async () => {
     await context?.connections.closeAll();
     await db?.drop();
-    await superuserQuery(server, s.dropRolesSql);
   });
 
   it('config.get shows the effective config, password masked', async () => {

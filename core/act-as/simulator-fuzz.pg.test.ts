@@ -4,13 +4,8 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTempDatabase,
-  pgServers,
-  superuserQuery,
-  uniqueSuffix,
-  type TempDatabase,
-} from '../../test/pg.js';
+import { pgServers, uniqueSuffix, type TempDatabase } from '../../test/pg.js';
+import { createActAsTestDatabase } from '../../test/act-as-db.js';
 import { loadPostgrestConfig, type PostgrestConfig } from './config/index.js';
 import { defaultStages } from './default-stages.js';
 import { PoolRegistry } from './execute/pools.js';
@@ -97,9 +92,7 @@ describe.each(pgServers())('simulate() fuzz on $label', (server) => {
   const schemaCaches = new SchemaCacheStore();
 
   beforeAll(async () => {
-    await superuserQuery(server, s.rolesSql);
-    db = await createTempDatabase(server);
-    await superuserQuery(server, s.schemaSql, db.name);
+    db = await createActAsTestDatabase(server, s);
     const u = new URL(server.superuserUri);
     config = loadPostgrestConfig({ text: s.conf(u.hostname, u.port, db.name), env: {} });
     token = await signClaims({ role: s.user, sub: 'u' }, new TextEncoder().encode(s.secret));
@@ -108,7 +101,6 @@ describe.each(pgServers())('simulate() fuzz on $label', (server) => {
   afterAll(async () => {
     await pools.closeAll();
     await db?.drop();
-    await superuserQuery(server, s.dropRolesSql);
   });
 
   it('answers every request PostgREST-style', async () => {

@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTempDatabase,
-  pgServers,
-  superuserQuery,
-  uniqueSuffix,
-  type TempDatabase,
-} from '../../../test/pg.js';
+import { pgServers, superuserQuery, uniqueSuffix, type TempDatabase } from '../../../test/pg.js';
+import { createActAsTestDatabase } from '../../../test/act-as-db.js';
 import { loadPostgrestConfig } from '../config/index.js';
 import { defaultStages } from '../default-stages.js';
 import { runSqlAsPersona } from '../simulator.js';
@@ -36,9 +31,7 @@ describe.each(pgServers())('SQL as persona runs the pre-request function ($label
     });
 
   beforeAll(async () => {
-    await superuserQuery(server, s.rolesSql);
-    db = await createTempDatabase(server);
-    await superuserQuery(server, s.schemaSql, db.name);
+    db = await createActAsTestDatabase(server, s);
     // Sets a GUC the developer's SQL reads, and refuses a claim, as a real pre-request would.
     await superuserQuery(
       server,
@@ -55,7 +48,6 @@ describe.each(pgServers())('SQL as persona runs the pre-request function ($label
   afterAll(async () => {
     await pools.closeAll();
     await db?.drop();
-    await superuserQuery(server, s.dropRolesSql);
   });
 
   it('sees the GUC the pre-request set, and shows the pre-request in the context', async () => {
