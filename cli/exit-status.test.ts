@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freePort } from '../core/embedded/free-port.js';
-import { runBin } from './run-bin.js';
+import { runBin } from '../test/run-bin.js';
 
 // The bin entry as a child process: in-process runCli tests are what missed every failure exiting 0.
 const dir = mkdtempSync(join(tmpdir(), 'gatehouse-cli-'));

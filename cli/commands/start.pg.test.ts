@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runBin } from '../run-bin.js';
+import { runBin } from '../../test/run-bin.js';
 import { runStart } from './start.js';
 
 // `gatehouse start` end to end on its own embedded cluster: printed address, token, API as developer.
