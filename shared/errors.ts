@@ -35,7 +35,7 @@ export const errorCodes = {
   GH510: 'The conformance cases file is invalid.',
   GH511: 'The conformance fixture could not be loaded.',
   GH512: 'The act-as database session failed.',
-  GH520: 'The act-as personas could not be saved.',
+  GH520: 'A file of the studio data dir could not be read or saved.',
   GH900: 'Internal error.',
 } as const;
 
