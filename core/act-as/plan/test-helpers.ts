@@ -23,7 +23,7 @@ import type { SchemaCache } from '../schema-cache/types.js';
 
 let cached: SchemaCache | null = null;
 
-/** The schema cache of /work/shared/postgrest-cases/fixture.sql, from a dump of sql/act-as/schema-cache.sql. */
+/** The schema cache of test/postgrest-cases/fixture.sql, from a dump of sql/act-as/schema-cache.sql. */
 export function fixtureSchemaCache(): SchemaCache {
   if (cached) return cached;
   const path = fileURLToPath(new URL('../schema-cache/cf-raw.fixture.json', import.meta.url));
