@@ -1,6 +1,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fakeClient, Providers } from '../act-as/test-utils.js';
+import type { Shape } from './api.js';
 import { DataView } from './DataView.js';
 
 afterEach(cleanup);
@@ -18,7 +19,7 @@ afterAll(() => {
   for (const [k, d] of Object.entries(saved)) if (d) Object.defineProperty(HTMLElement.prototype, k, d);
 });
 
-const shape = {
+const shape: Shape = {
   kind: 'table',
   columns: [
     { name: 'id', type: 'integer', notNull: true, hasDefault: false, generated: false },
@@ -29,7 +30,7 @@ const shape = {
 };
 
 /** A 100,000-row table served page by page, like the host does. */
-function tableClient(total = 100_000, shapeOverride: Partial<typeof shape> = {}) {
+function tableClient(total = 100_000, shapeOverride: Partial<Shape> = {}) {
   return fakeClient((name, input) => {
     const i = input as { offset?: number; limit?: number; after?: string[]; changes?: unknown[] };
     switch (name) {
