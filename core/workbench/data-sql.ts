@@ -81,14 +81,16 @@ export function compileWhere(
   });
 }
 
-/** The ORDER BY: the user's columns, then the primary key so pages never overlap or skip rows. */
+/**
+ * The ORDER BY: the user's columns, then the primary key so pages never overlap or skip rows. PostgreSQL's
+ * default NULLS placement (LAST for ASC, FIRST for DESC) is kept: it is what a plain b-tree index provides, so a
+ * sort by the key or an indexed column reads the index instead of sorting the whole table.
+ */
 function orderBy(shape: DataShape, relation: RelationName, sort: readonly Sort[]): string[] {
   const keys = sort.map(
-    (s) =>
-      `${column(shape, relation, s.column)} ${s.direction === 'desc' ? 'DESC NULLS LAST' : 'ASC NULLS FIRST'}`,
+    (s) => `${column(shape, relation, s.column)} ${s.direction === 'desc' ? 'DESC' : 'ASC'}`,
   );
-  for (const k of shape.primaryKey)
-    if (!sort.some((s) => s.column === k)) keys.push(`${quoteIdent(k)} ASC NULLS FIRST`);
+  for (const k of shape.primaryKey) if (!sort.some((s) => s.column === k)) keys.push(`${quoteIdent(k)} ASC`);
   return keys;
 }
 

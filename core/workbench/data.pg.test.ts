@@ -165,14 +165,14 @@ describe.each(pgServers())('workbench data view ($label)', (server) => {
     );
   });
 
-  it('sorts by a column (nulls last on desc), the key breaking ties', async () => {
+  it('sorts by a column (PostgreSQL’s NULLS placement: first on desc), the key breaking ties', async () => {
     const r = await page({ sort: [{ column: 'n', direction: 'desc' }], limit: 3 });
     expect(r.rows.map((x) => [x[0], x[2]])).toEqual([
+      ['-1', null],
       ['9', '9'],
       ['19', '9'],
-      ['29', '9'],
     ]);
-    expect(r.sql.sql).toMatch(/ORDER BY "n" DESC NULLS LAST, "id" ASC NULLS FIRST/);
+    expect(r.sql.sql).toMatch(/ORDER BY "n" DESC, "id" ASC LIMIT/);
   });
 
   it('filters with parameters: every injection value matches only itself, literally', async () => {
