@@ -9,6 +9,7 @@ import { defaultStages } from './default-stages.js';
 import type { Json } from './errors/index.js';
 import { signClaims } from './persona.js';
 import { actAsRuns } from './console/runs.js';
+import { toContractContext } from './contract-context.js';
 import { actAsRuntime, runSqlAsPersona, simulate, type SimConnection } from './simulator.js';
 
 /** The PostgREST configuration act-as uses for a connection (PostgREST's defaults until one is set). */
@@ -25,8 +26,15 @@ export function connectionFor(context: StudioContext, connectionId: string): Sim
   const cfg: pg.ClientConfig = { ...clientConfig(target), application_name: 'gatehouse-act-as' };
   delete cfg.statement_timeout;
   delete cfg.lock_timeout;
-  const key = `studio:${connectionId}:${target.user}@${target.host}:${target.port}/${target.database}`;
+  const key = `${poolKeyPrefix(connectionId)}${target.user}@${target.host}:${target.port}/${target.database}`;
   return { developer: { key, config: cfg } };
+}
+
+const poolKeyPrefix = (connectionId: string): string => `studio:${connectionId}:`;
+
+/** Ends the act-as sessions of a studio connection (it was closed or deleted): no pool outlives its connection. */
+export async function closeActAsSessions(connectionId: string): Promise<void> {
+  await actAsRuntime.pools.closeWhere((key) => key.startsWith(poolKeyPrefix(connectionId)));
 }
 
 /** What the studio shows of a config: the effective values, passwords masked. */
@@ -90,16 +98,7 @@ export const actAsHandlers: HandlerGroup<'actAs'> = {
     return {
       response: { ...r.response, headers: r.response.headers.map(([k, v]) => [k, v] as [string, string]) },
       sql: r.sql.map((s) => ({ sql: s.sql, params: [...s.params], ms: s.ms })),
-      context: r.context && {
-        ...r.context,
-        claims: { ...r.context.claims },
-        headers: r.context.headers.map(([k, v]) => [k, v] as [string, string]),
-        cookies: r.context.cookies.map(([k, v]) => [k, v] as [string, string]),
-        searchPath: [...r.context.searchPath],
-        roleSettings: r.context.roleSettings.map(([k, v]) => [k, v] as [string, string]),
-        appSettings: r.context.appSettings.map(([k, v]) => [k, v] as [string, string]),
-        functionSettings: r.context.functionSettings.map(([k, v]) => [k, v] as [string, string]),
-      },
+      context: toContractContext(r.context),
       committed: r.committed,
       timing: r.timing,
     };
@@ -125,16 +124,7 @@ export const actAsHandlers: HandlerGroup<'actAs'> = {
         : null,
       error: r.result.ok ? null : errorOf(r.result.error),
       sql: r.sql.map((s) => ({ sql: s.sql, params: [...s.params], ms: s.ms })),
-      context: c && {
-        ...c,
-        claims: { ...c.claims },
-        headers: [],
-        cookies: [],
-        searchPath: [...c.searchPath],
-        roleSettings: c.roleSettings.map(([k, v]) => [k, v] as [string, string]),
-        appSettings: c.appSettings.map(([k, v]) => [k, v] as [string, string]),
-        functionSettings: [],
-      },
+      context: toContractContext(c),
       committed: r.committed,
       ms: r.ms,
     };

@@ -5,6 +5,7 @@ import { defaultStages } from './default-stages.js';
 import { PoolRegistry } from './execute/pools.js';
 import { SchemaCacheStore } from './schema-cache-store.js';
 import { simulate } from './simulator.js';
+import { listen } from '../net/listen.js';
 import type { Stages } from './stages.js';
 
 /**
@@ -89,10 +90,7 @@ export async function startActAsServer(options: {
     })();
   });
   server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
+  await listen(server, options.port ?? 0, '127.0.0.1');
   const port = (server.address() as AddressInfo).port;
   return {
     port,

@@ -1,10 +1,12 @@
 import type { HandlerGroup } from '../app/handler.js';
+import { closeActAsSessions } from '../act-as/handlers.js';
 
 export const connectionsHandlers: HandlerGroup<'connections'> = {
   'connections.list': async (_input, context) => ({ connections: await context.savedConnections.list() }),
   'connections.save': async (input, context) => context.savedConnections.save(input),
   'connections.delete': async (input, context) => {
     await context.connections.close(input.id);
+    await closeActAsSessions(input.id);
     await context.actAsConfigs.delete(input.id);
     return { deleted: await context.savedConnections.delete(input.id) };
   },
@@ -20,7 +22,10 @@ export const connectionsHandlers: HandlerGroup<'connections'> = {
     }
     return context.connections.open(input.params, input.name === undefined ? {} : { name: input.name });
   },
-  'connections.close': async (input, context) => ({ closed: await context.connections.close(input.id) }),
+  'connections.close': async (input, context) => {
+    await closeActAsSessions(input.id);
+    return { closed: await context.connections.close(input.id) };
+  },
   'connections.status': async (_input, context) => ({
     defaultId: context.connections.defaultId,
     connections: context.connections.status(),

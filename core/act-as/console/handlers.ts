@@ -10,6 +10,7 @@ import { PersonaStore } from './persona-store.js';
 import { defaultStages } from '../default-stages.js';
 import { configFor, connectionFor, errorOf } from '../handlers.js';
 import { actAsRuntime, loginFor, runSqlAsPersona } from '../simulator.js';
+import { toContractContext } from '../contract-context.js';
 import { embeddablesFromSchemaCache } from './embeddables.js';
 import { actAsRuns } from './runs.js';
 
@@ -108,16 +109,7 @@ export const actAsConsoleHandlers: HandlerGroup<'actAsConsole'> = {
       plan: r.result.ok ? (r.result.value[0]?.rows ?? []).map((row) => row[0] ?? '') : null,
       error: r.result.ok ? null : errorOf(r.result.error),
       sql: r.sql.map((s) => ({ sql: s.sql, params: [...s.params], ms: s.ms })),
-      context: c && {
-        ...c,
-        claims: { ...c.claims },
-        headers: c.headers.map(([k, v]) => [k, v] as [string, string]),
-        cookies: c.cookies.map(([k, v]) => [k, v] as [string, string]),
-        searchPath: [...c.searchPath],
-        roleSettings: c.roleSettings.map(([k, v]) => [k, v] as [string, string]),
-        appSettings: c.appSettings.map(([k, v]) => [k, v] as [string, string]),
-        functionSettings: c.functionSettings.map(([k, v]) => [k, v] as [string, string]),
-      },
+      context: toContractContext(c),
       ms: r.ms,
     };
   },

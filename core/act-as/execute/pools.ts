@@ -159,6 +159,12 @@ export class PoolRegistry {
     await p?.end().catch(() => undefined);
   }
 
+  /** Ends every pool whose key matches (e.g. all logins made for one studio connection). */
+  async closeWhere(matches: (key: string) => boolean): Promise<void> {
+    const keys = [...this.pools.keys()].filter(matches);
+    await Promise.all(keys.map((k) => this.close(k)));
+  }
+
   async closeAll(): Promise<void> {
     const all = [...this.pools.values()];
     this.pools.clear();
