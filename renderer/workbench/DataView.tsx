@@ -91,7 +91,7 @@ function CellInput({
  */
 export function DataView({
   connectionId,
-  relation,
+  relation: given,
   catalog,
 }: {
   connectionId: string;
@@ -99,6 +99,8 @@ export function DataView({
   catalog: Catalog | null;
 }) {
   const client = useClient();
+  // one object per relation: the queries below depend on it, and the parent may pass a fresh literal each render
+  const relation = useMemo(() => ({ schema: given.schema, name: given.name }), [given.schema, given.name]);
   const [shape, setShape] = useState<Shape | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [filters, setFilters] = useState<FilterDraft[]>([]);

@@ -31,7 +31,14 @@ export default function WorkbenchPanel({ connectionId }: PanelProps) {
   const catalog = useCatalogQuery(connectionId);
   const completer = useMemo(() => (catalog.data ? new SqlCompleter(catalog.data) : null), [catalog.data]);
   const [state, setState] = useState<TabsState>(() => loadTabs(connectionId));
-  useEffect(() => setState(loadTabs(connectionId)), [connectionId]);
+  // the shell keeps this panel mounted when the connection changes: load that connection's tabs
+  const shownFor = useRef(connectionId);
+  useEffect(() => {
+    if (shownFor.current === connectionId) return;
+    shownFor.current = connectionId;
+    setState(loadTabs(connectionId));
+    setRuns({});
+  }, [connectionId]);
   useEffect(() => saveTabs(connectionId, state), [connectionId, state]);
   const active = state.tabs.find((t) => t.id === state.active) ?? state.tabs[0]!;
   const [runs, setRuns] = useState<Record<string, TabRun>>({});
