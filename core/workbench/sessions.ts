@@ -31,6 +31,8 @@ export interface Session {
   lastUsed: number;
   /** Where notices go while a statement runs. */
   notices: Notice[];
+  /** False once the studio connection it belongs to was closed: the sweep then closes the session too. */
+  readonly connectionOpen: () => boolean;
 }
 
 /** Why a session is gone, kept for the next call of that tab so it can say what happened. */
@@ -76,18 +78,30 @@ export class WorkbenchSessions {
   }
 
   /** The tab's session, opened when it has none. */
-  async acquire(connectionId: string, sessionId: string, target: PgTarget): Promise<Session> {
+  async acquire(
+    connectionId: string,
+    sessionId: string,
+    target: PgTarget,
+    connectionOpen: () => boolean = () => true,
+  ): Promise<Session> {
     const key = WorkbenchSessions.key(connectionId, sessionId);
     const existing = this.#sessions.get(key);
     if (existing && !existing.lost) return existing;
     const pending = this.#opening.get(key);
     if (pending) return pending;
-    const opening = this.#open(connectionId, sessionId, target).finally(() => this.#opening.delete(key));
+    const opening = this.#open(connectionId, sessionId, target, connectionOpen).finally(() =>
+      this.#opening.delete(key),
+    );
     this.#opening.set(key, opening);
     return opening;
   }
 
-  async #open(connectionId: string, sessionId: string, target: PgTarget): Promise<Session> {
+  async #open(
+    connectionId: string,
+    sessionId: string,
+    target: PgTarget,
+    connectionOpen: () => boolean,
+  ): Promise<Session> {
     const key = WorkbenchSessions.key(connectionId, sessionId);
     const client = new pg.Client({
       ...clientConfig(target),
@@ -111,6 +125,7 @@ export class WorkbenchSessions {
       lost: false,
       lastUsed: Date.now(),
       notices: [],
+      connectionOpen,
     };
     // Without an 'error' listener a terminated backend would crash the host.
     client.on('error', () => this.#markLost(session));
@@ -178,10 +193,13 @@ export class WorkbenchSessions {
     );
   }
 
-  /** Sessions idle for longer than the limit are closed; the tab hears about it on its next call. */
+  /**
+   * Sessions idle for longer than the limit, or whose studio connection was closed, are closed; the tab hears
+   * about it on its next call.
+   */
   async sweep(now = Date.now()): Promise<void> {
     for (const session of [...this.#sessions.values()]) {
-      if (session.busy || now - session.lastUsed < this.#idleMs) continue;
+      if (session.busy || (now - session.lastUsed < this.#idleMs && session.connectionOpen())) continue;
       this.#sessions.delete(session.key);
       this.#gone.set(session.key, { reason: 'idle', hadOpen: session.open, changes: session.changes });
       session.lost = true;

@@ -9,7 +9,7 @@ import { createStudioContext, type StudioContext } from '../app/context.js';
 import { dispatch } from '../app/dispatch.js';
 import { handlers } from '../app/handlers.js';
 import { fakeEnvironment } from '../connections/test-environment.js';
-import { workbenchSessions } from './sessions.js';
+import { SESSION_IDLE_MS, workbenchSessions } from './sessions.js';
 
 interface RunOut {
   statements: StatementResult[];
@@ -253,6 +253,19 @@ describe.each(pgServers())('workbench transactions ($label)', (server) => {
     expect(analyzed.transaction.state).toBe('open');
     await call('workbench.rollback', { connectionId, sessionId: 'ex' });
     expect(await outside('select body from notes where id = 2')).toEqual([{ body: 'two' }]);
+  });
+
+  it('closes a session left idle too long and says its open transaction was rolled back', async () => {
+    await run('idle', "insert into notes values (10, 'ten')");
+    await workbenchSessions.sweep(Date.now() + SESSION_IDLE_MS + 1);
+    expect(workbenchSessions.get(connectionId, 'idle')).toBeNull();
+    await expect(call('workbench.commit', { connectionId, sessionId: 'idle' })).rejects.toMatchObject({
+      code: 'GH600',
+      message: expect.stringMatching(
+        /idle too long.*rolled the open transaction back \(INSERT 1 not saved\)/,
+      ),
+    });
+    expect(await outside('select count(*)::int as n from notes where id = 10')).toEqual([{ n: 0 }]);
   });
 
   it('keeps a history per database and closes sessions', async () => {
