@@ -10,7 +10,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** What the bundled renderer entry exports (see ENTRY). */
 export interface RenderHarness {
   /** Renders the workbench's result sets for `rows` rows × `cols` columns; resolves once the grid has painted. */
-  renderResult(rows: number, cols: number): Promise<number>;
+  renderResult(rows: number, cols: number): Promise<{ ms: number; cpu: number }>;
   /**
    * A mounted grid of `rows` rows scrolled one screen at a time: wall time and CPU time of each re-render (on a
    * shared machine the wall time also measures the neighbours).
@@ -41,15 +41,17 @@ export async function renderResult(rows, cols) {
   document.body.appendChild(host);
   const app = createRoot(host);
   const started = performance.now();
+  const cpu0 = process.cpuUsage();
   let painted;
   const done = new Promise((r) => (painted = r));
   flushSync(() => app.render(createElement(Results, { statements, catalog: null, onRendered: () => painted() })));
   await done;
   const ms = performance.now() - started;
+  const used = process.cpuUsage(cpu0);
   if (host.querySelectorAll('[role=row]').length < 10) throw new Error('the grid rendered no rows');
   app.unmount();
   host.remove();
-  return ms;
+  return { ms, cpu: (used.user + used.system) / 1000 };
 }
 
 export async function scrollGrid(rows, steps) {
