@@ -170,7 +170,7 @@ describe('workbench story', () => {
       'UPDATE "api"."orders" SET "status" = $1 WHERE "id" = $2',
     );
     await browser.shot('workbench-06-pending');
-    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByRole('button', { name: 'Apply', exact: true }).click();
     await page.getByText('Applied 1 change in one transaction.').waitFor();
     expect(await committed('select status from api.orders where id = 1')).toEqual([{ status: 'shipped' }]);
 
@@ -195,7 +195,7 @@ describe('workbench story', () => {
       .getByRole('listbox', { name: 'Persona list' })
       .getByRole('option', { name: /^alice/ })
       .click();
-    await page.getByRole('button', { name: 'Run' }).click();
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
     const result = page.getByRole('grid', { name: 'Result 1' });
     await result.waitFor();
     // alice sees her two orders, with the status the developer committed

@@ -212,9 +212,10 @@ export async function runScript(
       't';
     if (!wasOpen && !wrote) {
       await client.query('COMMIT');
+      // nothing was written (a DO that only raised notices, UPDATE 0): nothing to list either
       return {
         statements: await withTypes(session, results),
-        transaction: transaction('committed', runChanges, false),
+        transaction: transaction('committed', [], false),
         schemaCommitted: false,
       };
     }

@@ -221,6 +221,8 @@ describe.each(pgServers())('workbench transactions ($label)', (server) => {
       { severity: 'WARNING', message: 'careful' },
     ]);
     expect(r.statements[1]!.notices).toEqual([]);
+    // the DO block wrote nothing: committed, with nothing to list
+    expect(r.transaction).toMatchObject({ state: 'committed', changes: [] });
   });
 
   it('DDL waits for Commit, then tells the studio the schema changed', async () => {
