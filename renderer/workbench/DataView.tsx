@@ -1,10 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { FilterOp } from '../../shared/contract/workbench.js';
 import type { Catalog } from '../../shared/model/catalog.js';
 import { asErrorShape, useClient } from '../client/index.js';
 import { workbenchApi, type Shape } from './api.js';
 import { PageCache, type Row } from './data-pages.js';
+import { CellInput } from './CellInput.js';
+import { FilterBar, type FilterDraft } from './FilterBar.js';
 import { PersonaToggle } from './PersonaToggle.js';
 import {
   addInsert,
@@ -22,25 +23,6 @@ import {
 
 const ROW_H = 26;
 
-export interface FilterDraft {
-  readonly column: string;
-  readonly op: FilterOp;
-  readonly value: string;
-}
-
-const OPS: { op: FilterOp; label: string }[] = [
-  { op: 'eq', label: '=' },
-  { op: 'neq', label: '≠' },
-  { op: 'lt', label: '<' },
-  { op: 'lte', label: '≤' },
-  { op: 'gt', label: '>' },
-  { op: 'gte', label: '≥' },
-  { op: 'contains', label: 'contains' },
-  { op: 'starts', label: 'starts with' },
-  { op: 'is_null', label: 'is null' },
-  { op: 'not_null', label: 'is not null' },
-];
-
 function download(name: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
@@ -48,40 +30,6 @@ function download(name: string, text: string, type: string): void {
   a.download = name;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-/** A cell being edited: Enter keeps the value, Escape drops it, the NULL button sets NULL. */
-function CellInput({
-  initial,
-  onDone,
-}: {
-  initial: string | null;
-  onDone: (value: string | null | undefined) => void;
-}) {
-  const [text, setText] = useState(initial ?? '');
-  return (
-    <span style={{ display: 'flex', gap: 2 }}>
-      <input
-        autoFocus
-        aria-label="Cell value"
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') onDone(text);
-          if (e.key === 'Escape') onDone(undefined);
-        }}
-        onBlur={() => onDone(text)}
-      />
-      <button
-        className="btn small"
-        onMouseDown={(e) => e.preventDefault()}
-        onClick={() => onDone(null)}
-        title="Set NULL"
-      >
-        NULL
-      </button>
-    </span>
-  );
 }
 
 /**
@@ -364,64 +312,13 @@ export function DataView({
         />
       </div>
       {shape.readOnly && <div className="wb-muted">Read-only: {shape.readOnly}</div>}
-      <div className="wb-filters" aria-label="Filters">
-        {filters.map((f, i) => (
-          <span key={i} className="wb-filter">
-            <select
-              aria-label="Filter column"
-              value={f.column}
-              onChange={(e) =>
-                setFilters((fs) => fs.map((x, j) => (j === i ? { ...x, column: e.target.value } : x)))
-              }
-            >
-              {columns.map((c) => (
-                <option key={c}>{c}</option>
-              ))}
-            </select>
-            <select
-              aria-label="Filter operator"
-              value={f.op}
-              onChange={(e) =>
-                setFilters((fs) => fs.map((x, j) => (j === i ? { ...x, op: e.target.value as FilterOp } : x)))
-              }
-            >
-              {OPS.map((o) => (
-                <option key={o.op} value={o.op}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-            {f.op !== 'is_null' && f.op !== 'not_null' && (
-              <input
-                aria-label="Filter value"
-                value={f.value}
-                onChange={(e) =>
-                  setFilters((fs) => fs.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)))
-                }
-                onKeyDown={(e) => e.key === 'Enter' && setApplied(filters)}
-              />
-            )}
-            <button
-              className="wb-tab-close"
-              aria-label="Remove filter"
-              onClick={() => setFilters((fs) => fs.filter((_, j) => j !== i))}
-            >
-              ×
-            </button>
-          </span>
-        ))}
-        <button
-          className="btn small"
-          onClick={() => setFilters((fs) => [...fs, { column: columns[0] ?? '', op: 'eq', value: '' }])}
-        >
-          + Filter
-        </button>
-        {JSON.stringify(filters) !== JSON.stringify(applied) && (
-          <button className="btn small primary" onClick={() => setApplied(filters)}>
-            Apply filters
-          </button>
-        )}
-      </div>
+      <FilterBar
+        columns={columns}
+        filters={filters}
+        applied={applied}
+        onChange={setFilters}
+        onApply={setApplied}
+      />
       {error && (
         <div className="callout error" role="alert">
           {error}{' '}
