@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * Gatehouse's own error codes, one table, PostgREST-style ranges (GH1xx connection, GH2xx catalog,
- * GH3xx studio transport, GH4xx configuration files, GH5xx act-as, GH9xx internal).
+ * GH3xx studio transport, GH4xx configuration files, GH5xx act-as, GH6xx workbench, GH9xx internal).
  * A retired code is never reused. Each entry says what went wrong and what to do about it.
  */
 export const errorCodes = {
@@ -36,6 +36,14 @@ export const errorCodes = {
   GH511: 'The conformance fixture could not be loaded.',
   GH512: 'The act-as database session failed.',
   GH520: 'A file of the studio data dir could not be read or saved.',
+  GH600: 'The workbench session was lost; its open transaction was rolled back.',
+  GH601: 'The workbench session is busy with another run.',
+  GH602: 'A relation or column is not in the database model.',
+  GH603: 'The data change could not be applied; nothing was changed.',
+  GH604: 'The snippets folder could not be read or written.',
+  GH605: 'Transaction control is done with the Commit and Rollback buttons.',
+  GH606: 'This relation is read-only in the data view.',
+  GH608: 'The database refused a data view query.',
   GH900: 'Internal error.',
 } as const;
 

@@ -14,6 +14,13 @@ export interface StudioContext {
   readonly savedConnections: ConnectionStore;
   /** The PostgREST configuration act-as uses per connection, kept where passwords are kept. */
   readonly actAsConfigs: ActAsConfigStore;
+  /**
+   * Says that the schema of a connection changed under the studio (DDL committed in the workbench), so whoever
+   * keeps a model of it reads it again. Listeners subscribe with `subscribeSchemaChanged`.
+   */
+  onSchemaChanged(connectionId: string): void;
+  /** Calls `listener` on every `onSchemaChanged`; returns the unsubscribe. */
+  subscribeSchemaChanged(listener: (connectionId: string) => void): () => void;
 }
 
 export interface StudioContextOptions {
@@ -29,11 +36,26 @@ export interface StudioContextOptions {
 /** Builds the services a host owns; the host closes them with `context.connections.closeAll()`. */
 export function createStudioContext(options: StudioContextOptions): StudioContext {
   const secrets = options.secrets ?? new MemorySecretStore();
+  const schemaListeners = new Set<(connectionId: string) => void>();
   return {
     mode: options.mode,
     version: options.version,
     connections: new ConnectionManager(options.manager),
     savedConnections: new ConnectionStore(options.dataDir ?? userDataDir(), secrets),
     actAsConfigs: new ActAsConfigStore(secrets),
+    onSchemaChanged(connectionId) {
+      // A failing listener must not fail the commit that triggered it.
+      for (const listener of schemaListeners) {
+        try {
+          listener(connectionId);
+        } catch {
+          /* the listener's own problem */
+        }
+      }
+    },
+    subscribeSchemaChanged(listener) {
+      schemaListeners.add(listener);
+      return () => schemaListeners.delete(listener);
+    },
   };
 }
