@@ -60,8 +60,9 @@ export function previewScript(statements: readonly ScriptStatement[]): {
 
 /**
  * Applied change sets as one migration file, oldest first: a header comment saying where and when they were
- * applied, the transactional part between BEGIN and COMMIT as it ran, the rest after it. Only statements that
- * changed the database are written; the others are named in a comment.
+ * applied, then the statements that changed the database, each under a comment naming its origin. No
+ * BEGIN/COMMIT: `gatehouse apply` replays the file with the same guarantees (one transaction, the statements
+ * that cannot run in one after it); statements that did not apply are only named in a comment.
  */
 export function migrationFile(
   entries: readonly ChangeSetHistoryEntry[],
@@ -76,7 +77,8 @@ export function migrationFile(
           `-- Database "${oneLine(first.database)}" on ${oneLine(first.server.host)}:${first.server.port} (PostgreSQL ${oneLine(first.server.version)})`,
         ]
       : []),
-    `-- ${ordered.length} change set${ordered.length === 1 ? '' : 's'}; plain SQL, run it with psql -f.`,
+    `-- ${ordered.length} change set${ordered.length === 1 ? '' : 's'}. Apply with: gatehouse apply FILE --db URI`,
+    '-- (one transaction; statements that cannot run in one are marked and run after it).',
   ];
   ordered.forEach((e, k) => {
     out.push(
@@ -90,15 +92,9 @@ export function migrationFile(
       out.push(
         `-- Not applied, left out: ${skipped.map((s) => `${originLabel(s.origin)} (${s.status})`).join('; ')}`,
       );
-    if (tx.length > 0) {
-      out.push('BEGIN;');
-      for (const s of tx) out.push(`-- ${originLabel(s.origin)}`, `${s.sql};`);
-      out.push('COMMIT;');
-    }
-    if (after.length > 0) {
-      out.push('-- Cannot run inside a transaction:');
-      for (const s of after) out.push(`-- ${originLabel(s.origin)}`, `${s.sql};`);
-    }
+    for (const s of tx) out.push(`-- ${originLabel(s.origin)}`, `${s.sql};`);
+    for (const s of after)
+      out.push(`-- ${originLabel(s.origin)} (ran after the transaction: cannot run inside one)`, `${s.sql};`);
   });
   return out.join('\n') + '\n';
 }
