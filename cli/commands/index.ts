@@ -4,6 +4,7 @@ import { requestCommand } from './request.js';
 import { serveCommand } from './serve.js';
 import { conformanceCommand } from './conformance.js';
 import { catalogCommand } from './catalog.js';
+import { applyCommand } from './apply.js';
 
 /** Every subcommand, in the order `gatehouse --help` lists them. One file per command beside this one. */
 export const commands: readonly Command[] = [
@@ -12,4 +13,5 @@ export const commands: readonly Command[] = [
   serveCommand,
   conformanceCommand,
   catalogCommand,
+  applyCommand,
 ];
