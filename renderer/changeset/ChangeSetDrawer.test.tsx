@@ -54,6 +54,21 @@ function fakeHost(
       case 'changeset.remove':
         statements = statements.filter((s) => s.id !== i.id);
         return { connectionId: 'c1', statements };
+      case 'changeset.add': {
+        const added = (input as { statements: { sql: string; origin: ChangeOrigin }[] }).statements;
+        statements = [
+          ...statements,
+          ...added.map((a, k) => ({
+            id: `added-${statements.length + k}`,
+            sql: a.sql,
+            origin: a.origin,
+            addedAt: '2026-01-01T00:00:00Z',
+            phase: 'transaction' as const,
+            reason: null,
+          })),
+        ];
+        return { connectionId: 'c1', statements };
+      }
       case 'changeset.discard':
         statements = [];
         return { connectionId: 'c1', statements };
@@ -255,5 +270,29 @@ describe('change set drawer', () => {
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Discard all' })));
     expect(client.calls.some((c) => c[0] === 'changeset.discard')).toBe(true);
     await screen.findByText('No pending changes');
+  });
+
+  it('queues hand-written SQL from the drawer itself', async () => {
+    const client = fakeHost([], () => applied(1));
+    renderDrawer(client);
+    await act(async () => fireEvent.click(await screen.findByRole('button', { name: '+ Add SQL' })));
+    fireEvent.change(screen.getByLabelText('SQL to add'), {
+      target: { value: 'ALTER TABLE t ADD COLUMN c int' },
+    });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Add to change set' })));
+    expect(client.calls).toContainEqual([
+      'changeset.add',
+      {
+        connectionId: 'c1',
+        statements: [
+          {
+            sql: 'ALTER TABLE t ADD COLUMN c int',
+            origin: { panel: 'changeset', object: '', action: 'hand-written SQL' },
+          },
+        ],
+      },
+    ]);
+    const list = await screen.findByRole('list', { name: 'Pending statements' });
+    expect(within(list).getByLabelText('Statement 1').textContent).toContain('hand-written SQL');
   });
 });

@@ -5,6 +5,7 @@ import { EmptyState, Loading } from '../shell/EmptyState.js';
 import { ErrorCallout } from '../shell/ErrorCallout.js';
 import { useThemeValue } from '../shell/theme-context.js';
 import type { ApplyResultView, ChangeSetPreview } from './api.js';
+import { AddSql } from './AddSql.js';
 import { HistoryTab } from './HistoryTab.js';
 import { failureMarker } from './markers.js';
 import { OriginLine } from './OriginLine.js';
@@ -128,13 +129,16 @@ function PendingTab({
 
   if (statements.length === 0 && !result)
     return (
-      <EmptyState icon="∅" title="No pending changes">
+      <EmptyState icon="∅" title="No pending changes" actions={<AddSql connectionId={connectionId} />}>
         Changes you make in any panel queue here for review. Nothing touches the database until you apply.
       </EmptyState>
     );
 
   return (
     <div className="cs-pending">
+      <div className="cs-toolbar">
+        <AddSql connectionId={connectionId} onAdded={() => setResult(null)} />
+      </div>
       {result && <ResultCallout result={result} onHistory={onHistory} />}
       {mutationError && <ErrorCallout error={asErrorShape(mutationError)} />}
       {statements.length > 0 && (
