@@ -288,6 +288,23 @@ describe.each(pgServers())('change sets ($label)', (server) => {
     expect(await exists('killed_b')).toBe(true);
   });
 
+  it('names COMMIT when a deferred constraint fails there, and changes nothing', async () => {
+    await q(
+      'CREATE TABLE parent (id int PRIMARY KEY); CREATE TABLE child (pid int REFERENCES parent DEFERRABLE INITIALLY DEFERRED)',
+    );
+    await add(
+      { sql: 'CREATE TABLE deferred_new (a int)', origin: origin('create') },
+      { sql: 'INSERT INTO child VALUES (42)', origin: origin('seed', 'public.child') },
+    );
+    const result = await apply();
+    expect(result.outcome).toBe('failed');
+    expect(result.failure).toMatchObject({ index: null, id: null, error: { sqlstate: '23503' } });
+    expect(result.summary).toMatch(/^COMMIT failed: .*Rolled back, nothing was applied\.$/);
+    expect(result.statements.map((s) => s.status)).toEqual(['rolled-back', 'rolled-back']);
+    expect(await exists('deferred_new')).toBe(false);
+    await call('changeset.discard', { connectionId });
+  });
+
   it('refuses what a set cannot hold and a set that changed since it was reviewed', async () => {
     await expect(add({ sql: 'CREATE TABLE (', origin: origin('x') })).rejects.toMatchObject({
       code: 'GH600',

@@ -48,6 +48,7 @@ export const changesetHandlers: HandlerGroup<'changeset'> = {
     return { ...set, ...previewScript(set.statements) };
   },
   'changeset.add': async ({ connectionId, statements }, context) => {
+    context.connections.target(connectionId); // GH108 for a connection that is not open
     await context.changeSets.add(connectionId, statements);
     return changeSet(context, connectionId);
   },
