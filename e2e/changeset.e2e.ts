@@ -84,11 +84,13 @@ describe('change set story: queue, review, remove, apply, history', () => {
     await queue('ALTER TABLE api.orders ADD COLUMN e2e_flag boolean');
     const list = drawer.getByRole('list', { name: 'Pending statements' });
     expect(await list.getByRole('listitem').count()).toBe(2);
-    expect(await list.getByLabel('Statement 1').textContent()).toContain('hand-written SQL');
+    expect(await list.getByRole('listitem', { name: 'Statement 1', exact: true }).textContent()).toContain(
+      'hand-written SQL',
+    );
     await page.getByRole('button', { name: 'Change set: 2 pending' }).waitFor();
     // The full SQL in the read-only Monaco pane.
     await drawer.locator('.cs-script .monaco-editor').waitFor({ timeout: 30_000 });
-    const sql = await drawer.getByLabel('Change set SQL').getAttribute('data-sql');
+    const sql = await drawer.locator('.cs-script').getAttribute('data-sql');
     expect(sql).toContain('CREATE TABLE api.e2e_notes (id int PRIMARY KEY, body text);');
     expect(sql).toContain('ALTER TABLE api.orders ADD COLUMN e2e_flag boolean;');
     await browser.shot('changeset-01-two-pending');
@@ -120,7 +122,7 @@ describe('change set story: queue, review, remove, apply, history', () => {
     const entry = history.getByRole('listitem').first();
     expect(await entry.textContent()).toContain('applied');
     expect(await entry.textContent()).toContain(`${demo.names.developer}@`);
-    await entry.getByText('1 statement').click();
+    await entry.getByText('1 statement', { exact: true }).click();
     expect(await entry.textContent()).toContain(
       'CREATE TABLE api.e2e_notes (id int PRIMARY KEY, body text);',
     );
@@ -135,18 +137,29 @@ describe('change set story: queue, review, remove, apply, history', () => {
     const drawer = page.getByRole('dialog', { name: 'Change set' });
     await drawer.getByRole('tab', { name: /Pending/ }).click();
     await queue('CREATE TABLE api.e2e_never (id int)');
-    await queue('ALTER TABLE api.orders ADD CONSTRAINT e2e_bad CHECK (no_such_column > 0)');
+    await queue('CREATE VIEW api.e2e_view AS\nSELECT id, no_such_column\nFROM api.orders');
     await drawer.getByRole('button', { name: 'Apply 2 statements' }).click();
     const result = drawer.getByRole('alert', { name: 'Apply result' });
     await result.waitFor();
     expect(await result.textContent()).toContain('Statement 2 failed — nothing was applied');
     expect(await result.textContent()).toContain('42703');
-    expect(await drawer.getByLabel('Statement 2').getAttribute('aria-current')).toBe('true');
+    expect(
+      await drawer.getByRole('listitem', { name: 'Statement 2', exact: true }).getAttribute('aria-current'),
+    ).toBe('true');
+    expect(await result.textContent()).toContain('at line 2, column 12 of the statement');
     // The marker sits on the column PostgreSQL pointed at.
-    await drawer.locator('.cs-script .squiggly-error').first().waitFor();
+    const script = drawer.locator('.cs-script');
+    const [offset, length] = ((await script.getAttribute('data-marker')) ?? '').split(':').map(Number);
+    expect(((await script.getAttribute('data-sql')) ?? '').slice(offset, offset! + length!)).toBe(
+      'no_such_column',
+    );
     await drawer.locator('.cs-failed-line').first().waitFor();
+    await drawer.locator('.cs-script .squiggly-error').first().waitFor();
     expect(await exists('api.e2e_never')).toBe(false);
     await browser.shot('changeset-04-failed');
+    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+    await browser.shot('changeset-05-failed-dark');
+    await page.getByRole('button', { name: 'Switch to light theme' }).click();
     expect(browser.problems.filter((p) => !/favicon/.test(p))).toEqual([]);
   });
 });

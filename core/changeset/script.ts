@@ -43,7 +43,9 @@ export function previewScript(statements: readonly ScriptStatement[]): {
   emit(
     statements.length === 0
       ? '-- The change set is empty.\n'
-      : `-- Gatehouse change set: ${count}; apply runs ${inTx.length > 0 ? 'the first part in one transaction' : 'no transaction'}.\n`,
+      : after.length === 0
+        ? `-- Gatehouse change set: ${count}, applied in one transaction.\n`
+        : `-- Gatehouse change set: ${count}; ${inTx.length} in one transaction, then ${after.length} after it.\n`,
   );
   const put = (s: (typeof numbered)[number]) => {
     emit(`\n-- [${s.n}] ${originLabel(s.origin)}${s.reason ? ` (${oneLine(s.reason)})` : ''}\n`);

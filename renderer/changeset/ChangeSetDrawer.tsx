@@ -183,7 +183,12 @@ function PendingTab({
               </li>
             ))}
           </ol>
-          <div className="cs-script" aria-label="Change set SQL" data-sql={preview.script}>
+          <div
+            className="cs-script"
+            aria-label="Change set SQL"
+            data-sql={preview.script}
+            data-marker={marker ? `${marker.offset}:${marker.length}` : undefined}
+          >
             <Suspense fallback={<pre className="cs-script-fallback">{preview.script}</pre>}>
               <ScriptView value={preview.script} theme={theme} marker={marker} highlight={failedRange} />
             </Suspense>

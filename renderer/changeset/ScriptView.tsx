@@ -78,6 +78,8 @@ export default function ScriptView({ value, theme, marker, highlight }: ScriptVi
       options={{
         readOnly: true,
         domReadOnly: true,
+        // Monaco hides markers in read-only editors by default; here the marker is the point.
+        renderValidationDecorations: 'on',
         minimap: { enabled: false },
         scrollBeyondLastLine: false,
         fontSize: 13,
