@@ -57,7 +57,8 @@ export function previewScript(statements: readonly ScriptStatement[]): {
     emit('\n-- After COMMIT, one by one and only when confirmed: these cannot run inside a transaction.\n');
     after.forEach(put);
   }
-  return { script, ranges: statements.map((s) => ranges.find((r) => r.id === s.id)!) };
+  const byId = new Map(ranges.map((r) => [r.id, r]));
+  return { script, ranges: statements.map((s) => byId.get(s.id)!) };
 }
 
 /**
