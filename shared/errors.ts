@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /**
  * Gatehouse's own error codes, one table, PostgREST-style ranges (GH1xx connection, GH2xx catalog,
- * GH3xx studio transport, GH4xx configuration files, GH5xx act-as, GH6xx workbench, GH9xx internal).
+ * GH3xx studio transport, GH4xx configuration files, GH5xx act-as, GH6xx change sets, GH7xx workbench,
+ * GH9xx internal).
  * A retired code is never reused. Each entry says what went wrong and what to do about it.
  */
 export const errorCodes = {
@@ -36,14 +37,26 @@ export const errorCodes = {
   GH511: 'The conformance fixture could not be loaded.',
   GH512: 'The act-as database session failed.',
   GH520: 'A file of the studio data dir could not be read or saved.',
-  GH600: 'The workbench session was lost; its open transaction was rolled back.',
-  GH601: 'The workbench session is busy with another run.',
-  GH602: 'A relation or column is not in the database model.',
-  GH603: 'The data change could not be applied; nothing was changed.',
-  GH604: 'The snippets folder could not be read or written.',
-  GH605: 'Transaction control is done with the Commit and Rollback buttons.',
-  GH606: 'This relation is read-only in the data view.',
-  GH608: 'The database refused a data view query.',
+  GH600: 'A change set statement does not parse.',
+  GH601: 'This statement cannot be part of a change set.',
+  GH602: 'No such pending statement.',
+  GH603: 'The change set is empty.',
+  GH604: 'The change set changed since it was reviewed.',
+  GH605: 'A change set is already being applied on this connection.',
+  GH606: 'The change set history could not be saved.',
+  GH607: 'No such change set in the history.',
+  GH608: 'The SQL file could not be read.',
+  GH609: 'The change set failed and was rolled back.',
+  GH610: 'The change set needs confirmation for statements that cannot run in a transaction.',
+  GH611: 'The outcome of the change set is unknown.',
+  GH700: 'The workbench session was lost; its open transaction was rolled back.',
+  GH701: 'The workbench session is busy with another run.',
+  GH702: 'A relation or column is not in the database model.',
+  GH703: 'The data change could not be applied; nothing was changed.',
+  GH704: 'The snippets folder could not be read or written.',
+  GH705: 'Transaction control is done with the Commit and Rollback buttons.',
+  GH706: 'This relation is read-only in the data view.',
+  GH708: 'The database refused a data view query.',
   GH900: 'Internal error.',
 } as const;
 

@@ -27,4 +27,10 @@ export const commands: readonly CommandEntry[] = [
     summary: 'Read a database catalog (roles, objects, grants, policies) and print it.',
     load: async () => (await import('./catalog.js')).catalogCommand,
   },
+  {
+    name: 'apply',
+    summary:
+      'Apply a .sql file in one transaction (nothing half-applied), as the studio applies a change set.',
+    load: async () => (await import('./apply.js')).applyCommand,
+  },
 ];

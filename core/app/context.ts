@@ -3,6 +3,7 @@ import { ConnectionStore } from '../connections/store.js';
 import { userDataDir } from '../connections/data-dir.js';
 import { MemorySecretStore, type SecretStore } from '../connections/secret-store.js';
 import { ActAsConfigStore } from '../act-as/config-store.js';
+import { ChangeSetStore } from '../changeset/pending-store.js';
 
 /** What every handler may use: the host's mode and the long-lived services it owns. */
 export interface StudioContext {
@@ -14,8 +15,10 @@ export interface StudioContext {
   readonly savedConnections: ConnectionStore;
   /** The PostgREST configuration act-as uses per connection, kept where passwords are kept. */
   readonly actAsConfigs: ActAsConfigStore;
+  /** The pending change set of each connection, shared by every panel. */
+  readonly changeSets: ChangeSetStore;
   /**
-   * Says that the schema of a connection changed under the studio (DDL committed in the workbench), so whoever
+   * Says that the schema of a connection changed under the studio (DDL committed in the workbench, a change set applied), so whoever
    * keeps a model of it reads it again. Listeners subscribe with `subscribeSchemaChanged`.
    */
   onSchemaChanged(connectionId: string): void;
@@ -43,6 +46,7 @@ export function createStudioContext(options: StudioContextOptions): StudioContex
     connections: new ConnectionManager(options.manager),
     savedConnections: new ConnectionStore(options.dataDir ?? userDataDir(), secrets),
     actAsConfigs: new ActAsConfigStore(secrets),
+    changeSets: new ChangeSetStore(),
     onSchemaChanged(connectionId) {
       // A failing listener must not fail the commit that triggered it.
       for (const listener of schemaListeners) {

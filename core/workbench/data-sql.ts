@@ -29,7 +29,7 @@ export const qualified = (r: RelationName): string => `${quoteIdent(r.schema)}.$
 /** A column named by the user must be a column of the relation; anything else is refused, never quoted in. */
 function column(shape: DataShape, relation: RelationName, name: string): string {
   if (!shape.columns.some((c) => c.name === name))
-    throw new GatehouseError('GH602', `"${name}" is not a column of ${relation.schema}.${relation.name}.`, {
+    throw new GatehouseError('GH702', `"${name}" is not a column of ${relation.schema}.${relation.name}.`, {
       hint: 'Pick a column from the grid header; refresh the model if the table changed.',
     });
   return quoteIdent(name);
@@ -76,7 +76,7 @@ export function compileWhere(
       case 'starts':
         return `${c}::text ILIKE ${bind(likeLiteral(f.value ?? ''))} || '%'`;
       default:
-        throw new GatehouseError('GH602', `Unknown filter operator "${String(f.op)}".`);
+        throw new GatehouseError('GH702', `Unknown filter operator "${String(f.op)}".`);
     }
   });
 }
@@ -126,7 +126,7 @@ export function compilePage(
   const seek = query.after !== undefined && canSeek(shape, query.sort);
   if (seek) {
     if (query.after!.length !== shape.primaryKey.length)
-      throw new GatehouseError('GH602', 'The page key does not match the primary key.', {
+      throw new GatehouseError('GH702', 'The page key does not match the primary key.', {
         hint: `Pass one value per key column (${shape.primaryKey.join(', ')}).`,
       });
     const cols = shape.primaryKey.map(quoteIdent).join(', ');
@@ -184,7 +184,7 @@ function keyWhere(
   const pk = [...shape.primaryKey].sort();
   if (names.length !== pk.length || names.some((n, i) => n !== pk[i]))
     throw new GatehouseError(
-      'GH602',
+      'GH702',
       `A row is identified by its primary key (${shape.primaryKey.join(', ')}).`,
       {
         hint: 'Reload the data view: the key of an edited row is missing or has other columns.',
@@ -193,7 +193,7 @@ function keyWhere(
   return shape.primaryKey
     .map((k) => {
       const v = key[k] ?? null;
-      if (v === null) throw new GatehouseError('GH602', `The primary key column "${k}" cannot be null.`);
+      if (v === null) throw new GatehouseError('GH702', `The primary key column "${k}" cannot be null.`);
       params.push(v);
       return `${quoteIdent(k)} = $${params.length}`;
     })
@@ -213,7 +213,7 @@ export function readOnlyReason(shape: Pick<DataShape, 'kind' | 'primaryKey'>): s
 function editable(shape: DataShape, relation: RelationName, name: string): string {
   const c = column(shape, relation, name);
   if (shape.columns.find((x) => x.name === name)!.generated)
-    throw new GatehouseError('GH606', `"${name}" is computed by PostgreSQL (generated or identity ALWAYS).`, {
+    throw new GatehouseError('GH706', `"${name}" is computed by PostgreSQL (generated or identity ALWAYS).`, {
       hint: 'Leave it out of the change: PostgreSQL fills it in.',
     });
   return c;
@@ -226,7 +226,7 @@ export function compileChanges(
   changes: readonly DataChange[],
 ): Statement[] {
   const reason = readOnlyReason(shape);
-  if (reason !== null) throw new GatehouseError('GH606', reason);
+  if (reason !== null) throw new GatehouseError('GH706', reason);
   const table = qualified(relation);
   return changes.map((change): Statement => {
     const params: (string | null)[] = [];
@@ -234,7 +234,7 @@ export function compileChanges(
       case 'update': {
         const entries = Object.entries(change.set);
         if (entries.length === 0)
-          throw new GatehouseError('GH602', 'An update must set at least one column.');
+          throw new GatehouseError('GH702', 'An update must set at least one column.');
         const set = entries.map(([k, v]) => {
           params.push(v);
           return `${editable(shape, relation, k)} = $${params.length}`;

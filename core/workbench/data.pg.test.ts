@@ -137,7 +137,7 @@ describe.each(pgServers())('workbench data view ($label)', (server) => {
     ).toMatchObject({ kind: 'view', readOnly: expect.stringMatching(/view has no primary key/) });
     await expect(
       call('workbench.data.shape', { connectionId, relation: { schema: 'public', name: 'nope' } }),
-    ).rejects.toMatchObject({ code: 'GH602' });
+    ).rejects.toMatchObject({ code: 'GH702' });
   });
 
   it('pages a 100k-row table by offset and by key, the same rows either way', async () => {
@@ -198,10 +198,10 @@ describe.each(pgServers())('workbench data view ($label)', (server) => {
   it('refuses column names that are not columns (never quoting them into SQL)', async () => {
     for (const column of INJECTION_COLUMNS) {
       await expect(page({ filters: [{ column, op: 'eq', value: '1' }] }), column).rejects.toMatchObject({
-        code: 'GH602',
+        code: 'GH702',
       });
       await expect(page({ sort: [{ column, direction: 'asc' }] }), column).rejects.toMatchObject({
-        code: 'GH602',
+        code: 'GH702',
       });
       await expect(
         call('workbench.data.apply', {
@@ -210,18 +210,18 @@ describe.each(pgServers())('workbench data view ($label)', (server) => {
           changes: [{ kind: 'update', key: { id: '1' }, set: { [column]: 'x' } }],
         }),
         column,
-      ).rejects.toMatchObject({ code: 'GH602' });
+      ).rejects.toMatchObject({ code: 'GH702' });
     }
     const weird = { schema: 'public', name: 'things"; DROP TABLE public.things; --' };
     await expect(call('workbench.data.page', { connectionId, relation: weird })).rejects.toMatchObject({
-      code: 'GH602',
+      code: 'GH702',
     });
     expect(await outside(`select to_regclass('public.things')::text as t`)).toEqual([{ t: 'things' }]);
   });
 
   it('a filter value of the wrong type is the server’s clear error, not a crash', async () => {
     await expect(page({ filters: [{ column: 'n', op: 'gt', value: 'abc' }] })).rejects.toMatchObject({
-      code: 'GH608',
+      code: 'GH708',
       message: expect.stringMatching(/invalid input syntax for type integer/),
     });
     expect(
@@ -272,7 +272,7 @@ describe.each(pgServers())('workbench data view ($label)', (server) => {
           { kind: 'delete', key: { id: '2' } }, // deleted above
         ],
       }),
-    ).rejects.toMatchObject({ code: 'GH603', message: expect.stringMatching(/matched 0 rows/) });
+    ).rejects.toMatchObject({ code: 'GH703', message: expect.stringMatching(/matched 0 rows/) });
     expect(await outside(`select label from public.things where id = 3`)).toEqual([{ label: 'row 3' }]);
     await expect(
       call('workbench.data.apply', {
@@ -280,7 +280,7 @@ describe.each(pgServers())('workbench data view ($label)', (server) => {
         relation: things,
         changes: [{ kind: 'update', key: { id: '3' }, set: { big: '1' } }],
       }),
-    ).rejects.toMatchObject({ code: 'GH606' });
+    ).rejects.toMatchObject({ code: 'GH706' });
   });
 
   it('edits a composite key row, and refuses edits of read-only relations', async () => {
@@ -311,7 +311,7 @@ describe.each(pgServers())('workbench data view ($label)', (server) => {
         relation: { schema: 'public', name: 'nokey' },
         changes: [{ kind: 'insert', values: { a: '1' } }],
       }),
-    ).rejects.toMatchObject({ code: 'GH606' });
+    ).rejects.toMatchObject({ code: 'GH706' });
   });
 
   it('exports the filtered rows as CSV and JSON', async () => {

@@ -44,7 +44,7 @@ export async function readShape(client: pg.ClientBase, relation: RelationName): 
   ]);
   const first = r.rows[0];
   if (!first)
-    throw new GatehouseError('GH602', `There is no table or view ${relation.schema}.${relation.name}.`, {
+    throw new GatehouseError('GH702', `There is no table or view ${relation.schema}.${relation.name}.`, {
       hint: 'It may have been dropped or renamed: refresh the model and pick it again.',
     });
   const kind = KINDS[first.relkind] ?? 'table';
@@ -69,7 +69,7 @@ export async function readShape(client: pg.ClientBase, relation: RelationName): 
 function refused(error: unknown, statement: Statement): GatehouseError {
   if (error instanceof GatehouseError) return error;
   const e = error as { message?: string; detail?: string; hint?: string };
-  return new GatehouseError('GH608', e.message ?? String(error), {
+  return new GatehouseError('GH708', e.message ?? String(error), {
     details: [e.detail, `SQL: ${statement.sql}`].filter(Boolean).join('\n'),
     hint: e.hint ?? 'Check the filter values against the column types.',
     cause: error,
@@ -164,7 +164,7 @@ export async function applyChanges(
         r = await client.query(statement.sql, statement.params);
       } catch (error) {
         const e = error as { message?: string; detail?: string; hint?: string };
-        throw new GatehouseError('GH603', `Change ${i + 1} failed: ${e.message ?? String(error)}`, {
+        throw new GatehouseError('GH703', `Change ${i + 1} failed: ${e.message ?? String(error)}`, {
           details: [e.detail, `SQL: ${statement.sql}`].filter(Boolean).join('\n'),
           hint: e.hint ?? 'Nothing was changed: fix the value and apply again.',
           cause: error,
@@ -173,7 +173,7 @@ export async function applyChanges(
       const count = r.rowCount ?? 0;
       if (changes[i]!.kind !== 'insert' && count !== 1)
         throw new GatehouseError(
-          'GH603',
+          'GH703',
           `Change ${i + 1} (${changes[i]!.kind}) matched ${count} rows instead of one.`,
           {
             hint: 'The row was changed or deleted meanwhile (or is hidden from you): reload and try again. Nothing was changed.',

@@ -48,7 +48,7 @@ function goneTransaction(connectionId: string, sessionId: string): WorkbenchTran
 }
 
 function busy(): GatehouseError {
-  return new GatehouseError('GH601', 'This tab is still running a statement.', {
+  return new GatehouseError('GH701', 'This tab is still running a statement.', {
     hint: 'Wait for it or press Cancel, then run again (or open another tab).',
   });
 }
@@ -75,7 +75,7 @@ async function withSession<T>(
 }
 
 const lostError = (t: WorkbenchTransaction) =>
-  new GatehouseError('GH600', t.message, {
+  new GatehouseError('GH700', t.message, {
     hint: 'Nothing of that transaction was saved. Run the script again when the database is back.',
   });
 

@@ -8,7 +8,7 @@ const settingsSchema = z.object({ snippetsFolder: z.string().optional() });
 
 function failed(what: string, folder: string, e: unknown): GatehouseError {
   return new GatehouseError(
-    'GH604',
+    'GH704',
     `Could not ${what} the snippets in ${folder}: ${e instanceof Error ? e.message : String(e)}`,
     {
       hint: 'Pick a folder you can write to (the snippets are plain .sql files, fit to commit).',
@@ -43,7 +43,7 @@ export class SnippetStore {
   async setFolder(folder: string): Promise<string> {
     const chosen = folder.trim();
     if (chosen !== '' && !isAbsolute(chosen))
-      throw new GatehouseError('GH604', `"${chosen}" is not an absolute path.`, {
+      throw new GatehouseError('GH704', `"${chosen}" is not an absolute path.`, {
         hint: 'Give the full path of the folder, e.g. /home/me/project/sql.',
       });
     const target = chosen === '' ? this.defaultFolder : resolve(chosen);

@@ -170,7 +170,7 @@ describe.each(pgServers())('workbench transactions ($label)', (server) => {
     // the socket closes asynchronously; the commit must not "succeed" on a new session
     await new Promise((res) => setTimeout(res, 200));
     await expect(call('workbench.commit', { connectionId, sessionId: 'lost' })).rejects.toMatchObject({
-      code: 'GH600',
+      code: 'GH700',
       message: expect.stringMatching(/rolled the transaction back.*INSERT 1/),
     });
     expect(await outside('select count(*)::int as n from notes where id = 7')).toEqual([{ n: 0 }]);
@@ -262,7 +262,7 @@ describe.each(pgServers())('workbench transactions ($label)', (server) => {
     await workbenchSessions.sweep(Date.now() + SESSION_IDLE_MS + 1);
     expect(workbenchSessions.get(connectionId, 'idle')).toBeNull();
     await expect(call('workbench.commit', { connectionId, sessionId: 'idle' })).rejects.toMatchObject({
-      code: 'GH600',
+      code: 'GH700',
       message: expect.stringMatching(
         /idle too long.*rolled the open transaction back \(INSERT 1 not saved\)/,
       ),

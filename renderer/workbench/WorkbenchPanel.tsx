@@ -129,8 +129,8 @@ export default function WorkbenchPanel({ connectionId }: PanelProps) {
         [tab.id]: {
           result: r[tab.id]?.result ?? null,
           error: shape.message,
-          // GH600: the session died, the transaction is gone
-          transaction: shape.code === 'GH600' ? null : (r[tab.id]?.transaction ?? null),
+          // GH700: the session died, the transaction is gone
+          transaction: shape.code === 'GH700' ? null : (r[tab.id]?.transaction ?? null),
         },
       }));
     } finally {
