@@ -65,23 +65,19 @@ export class PrivilegeTable {
       const ref: ObjectRef = { kind: 'schema', schema: null, name: s.name };
       sources.push({ o: add(ref, 'schema', s.owner), grants: index.grantsOn(ref) });
     }
-    const columnsOf = new Map<string, Map<string, Grant[]>>();
-    for (const g of c.grants) {
-      if (g.object.kind !== 'column' || g.object.member === undefined) continue;
-      const k = `${g.object.schema ?? ''}\0${g.object.name}`;
-      let cols = columnsOf.get(k);
-      if (cols === undefined) columnsOf.set(k, (cols = new Map()));
-      const list = cols.get(g.object.member);
-      if (list === undefined) cols.set(g.object.member, [g]);
-      else list.push(g);
-    }
     const columnParents: { column: PrivilegeObject; table: PrivilegeObject }[] = [];
     for (const r of c.relations) {
       const ref: ObjectRef = { kind: 'relation', schema: r.schema, name: r.name };
       const table = add(ref, 'table', r.owner);
       sources.push({ o: table, grants: index.grantsOn(ref) });
-      const cols = columnsOf.get(`${r.schema}\0${r.name}`);
-      if (cols === undefined) continue;
+      const columnGrants = index.columnGrantsOf(r.schema, r.name);
+      if (columnGrants.length === 0) continue;
+      const cols = new Map<string, Grant[]>();
+      for (const g of columnGrants) {
+        const list = cols.get(g.object.member ?? '');
+        if (list === undefined) cols.set(g.object.member ?? '', [g]);
+        else list.push(g);
+      }
       for (const col of r.columns) {
         const grants = cols.get(col.name);
         if (grants === undefined) continue;
