@@ -37,8 +37,14 @@ export function viewKeyDependencies(
 
   // The keys each table offers: its PKs and FKs (referencing columns), and the FKs pointing at it (referenced).
   const keysOf = new Map<string, KeyRef[]>();
+  // PostgREST's pks_fks is a UNION: equal rows (a partition's copies of a key referencing the same table,
+  // under the same name) count once.
+  const seen = new Set<string>();
   const addKey = (table: QualifiedName, key: KeyRef) => {
     const k = qualifiedKey(table);
+    const id = `${k}\0${key.type}\0${key.constraint}\0${key.columns.join('\0')}`;
+    if (seen.has(id)) return;
+    seen.add(id);
     const l = keysOf.get(k);
     if (l === undefined) keysOf.set(k, [key]);
     else l.push(key);
