@@ -4,6 +4,7 @@
  */
 import type { Catalog, Column as ModelColumn, TypeRef, UserType } from '../../../shared/model/catalog.js';
 import { quoteIdent } from '../../catalog/quote-ident.js';
+import type { RelationIndex, RelInfo } from './relation-index.js';
 import type { Column } from './types.js';
 
 type Domain = NonNullable<UserType['domain']>;
@@ -24,19 +25,21 @@ export function withoutTypmod(formatted: string): string {
 /** What the derivation needs of the model's types and sequences, indexed once per schema cache. */
 export class ColumnFacts {
   private readonly domains = new Map<number, Domain>();
-  private readonly identitySequences = new Map<string, string>();
+  /** relation → column → its identity sequence as regclass text. */
+  private readonly identitySequences = new Map<RelInfo, Map<string, string>>();
+  private readonly plainTypes = new Map<string, string>();
 
-  constructor(catalog: Catalog) {
+  constructor(catalog: Catalog, index: RelationIndex) {
     for (const t of catalog.types) if (t.domain !== null) this.domains.set(t.oid, t.domain);
     for (const s of catalog.sequences) {
       if (!s.identity || s.ownedBy === null) continue;
-      const o = s.ownedBy;
+      const rel = index.get(s.ownedBy.schema, s.ownedBy.table);
+      if (rel === undefined) continue;
+      let m = this.identitySequences.get(rel);
+      if (m === undefined) this.identitySequences.set(rel, (m = new Map()));
       // regclass text with an empty search_path: both parts, each as quote_ident() writes it
       // (keywords aside: the model does not carry the server's keyword list).
-      this.identitySequences.set(
-        `${o.schema}\0${o.table}\0${o.column}`,
-        `${quoteIdent(s.schema, NO_KEYWORDS)}.${quoteIdent(s.name, NO_KEYWORDS)}`,
-      );
+      m.set(s.ownedBy.column, `${quoteIdent(s.schema, NO_KEYWORDS)}.${quoteIdent(s.name, NO_KEYWORDS)}`);
     }
   }
 
@@ -55,8 +58,15 @@ export class ColumnFacts {
     return t;
   }
 
-  identitySequence(schema: string, table: string, column: string): string | undefined {
-    return this.identitySequences.get(`${schema}\0${table}\0${column}`);
+  /** withoutTypmod, remembered: a few distinct texts serve 50,000 columns. */
+  plain(formatted: string): string {
+    let p = this.plainTypes.get(formatted);
+    if (p === undefined) this.plainTypes.set(formatted, (p = withoutTypmod(formatted)));
+    return p;
+  }
+
+  identitySequence(relation: RelInfo, column: string): string | undefined {
+    return this.identitySequences.get(relation)?.get(column);
   }
 }
 
@@ -67,20 +77,16 @@ function literal(text: string): string {
   return `'${text.replaceAll("'", "''")}'`;
 }
 
-export function schemaCacheColumn(
-  facts: ColumnFacts,
-  relation: { readonly schema: string; readonly name: string },
-  c: ModelColumn,
-): Column {
+export function schemaCacheColumn(facts: ColumnFacts, relation: RelInfo, c: ModelColumn): Column {
   const domain = facts.domain(c.type);
   // data_type: built-in types without their modifiers, others as declared; a domain over a built-in type is
   // that type, a domain over anything else stays the domain.
   let type: string;
   if (domain !== undefined) {
     const base = facts.baseType(c.type);
-    type = base.schema === 'pg_catalog' ? withoutTypmod(base.formatted) : c.type.formatted;
+    type = base.schema === 'pg_catalog' ? facts.plain(base.formatted) : c.type.formatted;
   } else {
-    type = c.type.schema === 'pg_catalog' ? withoutTypmod(c.type.formatted) : c.type.formatted;
+    type = c.type.schema === 'pg_catalog' ? facts.plain(c.type.formatted) : c.type.formatted;
   }
   // column_default: the domain's default when the column has none, nextval() for BY DEFAULT identities,
   // nothing for stored generated columns, else the expression in pg_attrdef (a virtual column's generation).
@@ -88,7 +94,7 @@ export function schemaCacheColumn(
   const attrdef = c.generated !== null ? c.generation : c.default;
   if (domain !== undefined && attrdef === null) dflt = domain.default;
   else if (c.identity === 'by_default') {
-    const seq = facts.identitySequence(relation.schema, relation.name, c.name);
+    const seq = facts.identitySequence(relation, c.name);
     dflt = seq === undefined ? null : `nextval(${literal(seq)})`;
   } else if (c.generated === 'stored') dflt = null;
   else dflt = attrdef;

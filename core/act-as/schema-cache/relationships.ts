@@ -5,7 +5,8 @@
  * (getOverrideRelationshipsMap), and only what db-schemas exposes (removeInternal). Each origin's list is
  * sorted with the derived Ord of PostgREST's Relationship type.
  */
-import type { Catalog, Relation } from '../../../shared/model/catalog.js';
+import type { Catalog } from '../../../shared/model/catalog.js';
+import type { RelationIndex, RelInfo } from './relation-index.js';
 import {
   qualifiedKey,
   type Cardinality,
@@ -17,34 +18,33 @@ import {
 } from './types.js';
 import { expandKeyDepColumns, type ViewKeyDependency } from './view-keys.js';
 
-const qn = (r: { readonly schema: string; readonly name: string }): QualifiedName => ({
-  schema: r.schema,
-  name: r.name,
-});
 const sameQn = (a: QualifiedName, b: QualifiedName): boolean => a.schema === b.schema && a.name === b.name;
 const swap = (cols: readonly ColumnPair[]): ColumnPair[] => cols.map(([a, b]) => [b, a] as const);
 
 /** M2O, or O2O when the referencing columns are exactly a primary key or unique constraint of the table. */
-function foreignKeyRels(catalog: Catalog): FkRelationship[] {
+function foreignKeyRels(index: RelationIndex): FkRelationship[] {
   const out: FkRelationship[] = [];
-  for (const r of catalog.relations) {
+  for (const info of index.all) {
+    const r = info.relation;
     let keys: string[] | null = null;
     for (const c of r.constraints) {
       // A partition's copy of its parent's key, or a key's copy per referenced partition: PostgREST keeps
       // only the constraint the user declared (conparentid = 0).
       if (c.kind !== 'foreign_key' || c.foreignKey === null || c.inherited) continue;
+      const target = index.get(c.foreignKey.table.schema, c.foreignKey.table.name);
+      if (target === undefined) continue;
       keys ??= r.constraints
         .filter((k) => k.kind === 'primary_key' || k.kind === 'unique')
-        .map((k) => [...k.columns].sort().join('\0'));
-      const columns = c.columns.map((col, i) => [col, c.foreignKey?.columns[i] ?? ''] as const);
-      const oneToOne = keys.includes([...c.columns].sort().join('\0'));
-      const foreignTable = qn(c.foreignKey.table);
+        .map((k) => (k.columns.length === 1 ? (k.columns[0] ?? '') : [...k.columns].sort().join('\0')));
+      const own = c.columns.length === 1 ? (c.columns[0] ?? '') : [...c.columns].sort().join('\0');
+      const refs = c.foreignKey.columns;
+      const columns = c.columns.map((col, i) => [col, refs[i] ?? ''] as const);
       out.push({
         kind: 'fk',
-        table: qn(r),
-        foreignTable,
-        isSelf: sameQn(r, foreignTable),
-        cardinality: oneToOne
+        table: info.qn,
+        foreignTable: target.qn,
+        isSelf: info === target,
+        cardinality: keys.includes(own)
           ? { kind: 'O2O', constraint: c.name, columns, isParent: false }
           : { kind: 'M2O', constraint: c.name, columns },
         tableIsView: false,
@@ -55,32 +55,42 @@ function foreignKeyRels(catalog: Catalog): FkRelationship[] {
   return out;
 }
 
-function viewRels(rels: readonly FkRelationship[], keyDeps: readonly ViewKeyDependency[]): FkRelationship[] {
-  const index = new Map<string, ViewKeyDependency[]>();
+function viewRels(
+  rels: readonly FkRelationship[],
+  keyDeps: readonly ViewKeyDependency[],
+  index: RelationIndex,
+): FkRelationship[] {
+  // table → constraint → the views showing its referencing (fk) or referenced (fkRef) columns
+  const byTable = new Map<RelInfo, Map<string, { fk: ViewKeyDependency[]; fkRef: ViewKeyDependency[] }>>();
   for (const d of keyDeps) {
     if (d.type === 'pk') continue;
-    const k = `${qualifiedKey(d.table)}\0${d.constraint}\0${d.type}`;
-    const l = index.get(k);
-    if (l === undefined) index.set(k, [d]);
-    else l.push(d);
+    let m = byTable.get(d.table);
+    if (m === undefined) byTable.set(d.table, (m = new Map()));
+    let e = m.get(d.constraint);
+    if (e === undefined) m.set(d.constraint, (e = { fk: [], fkRef: [] }));
+    e[d.type].push(d);
   }
   const out: FkRelationship[] = [];
+  if (byTable.size === 0) return out;
+  const zip = <A, B>(xs: readonly A[], ys: readonly B[], f: (x: A, y: B) => ColumnPair): ColumnPair[] =>
+    xs.slice(0, Math.min(xs.length, ys.length)).map((x, i) => f(x, ys[i] as B));
   for (const rel of rels) {
     const card = rel.cardinality;
     if (card.kind !== 'M2O' && !(card.kind === 'O2O' && !card.isParent)) continue;
+    const t = index.of(rel.table);
+    const ft = index.of(rel.foreignTable);
+    const viewTable = (t && byTable.get(t)?.get(card.constraint)?.fk) ?? [];
+    const tableView = (ft && byTable.get(ft)?.get(card.constraint)?.fkRef) ?? [];
+    if (viewTable.length === 0 && tableView.length === 0) continue;
     const build = (columns: ColumnPair[]): Cardinality =>
       card.kind === 'M2O'
         ? { kind: 'M2O', constraint: card.constraint, columns }
         : { kind: 'O2O', constraint: card.constraint, columns, isParent: false };
-    const viewTable = index.get(`${qualifiedKey(rel.table)}\0${card.constraint}\0fk`) ?? [];
-    const tableView = index.get(`${qualifiedKey(rel.foreignTable)}\0${card.constraint}\0fkRef`) ?? [];
-    const zip = <A, B>(xs: readonly A[], ys: readonly B[], f: (x: A, y: B) => ColumnPair): ColumnPair[] =>
-      xs.slice(0, Math.min(xs.length, ys.length)).map((x, i) => f(x, ys[i] as B));
     for (const vt of viewTable) {
       for (const cols of expandKeyDepColumns(vt.columns)) {
         out.push({
           kind: 'fk',
-          table: vt.view,
+          table: vt.view.qn,
           foreignTable: rel.foreignTable,
           isSelf: false,
           cardinality: build(zip(cols, card.columns, ([, v], [, f]) => [v, f])),
@@ -94,9 +104,9 @@ function viewRels(rels: readonly FkRelationship[], keyDeps: readonly ViewKeyDepe
         out.push({
           kind: 'fk',
           table: rel.table,
-          foreignTable: tv.view,
+          foreignTable: tv.view.qn,
           isSelf: false,
-          cardinality: build(zip(card.columns, cols, ([t], [, v]) => [t, v])),
+          cardinality: build(zip(card.columns, cols, ([c], [, v]) => [c, v])),
           tableIsView: false,
           foreignTableIsView: true,
         });
@@ -108,9 +118,9 @@ function viewRels(rels: readonly FkRelationship[], keyDeps: readonly ViewKeyDepe
           for (const cols2 of expandKeyDepColumns(tv.columns)) {
             out.push({
               kind: 'fk',
-              table: vt.view,
-              foreignTable: tv.view,
-              isSelf: sameQn(vt.view, tv.view),
+              table: vt.view.qn,
+              foreignTable: tv.view.qn,
+              isSelf: vt.view === tv.view,
               cardinality: build(zip(cols1, cols2, ([, v1], [, v2]) => [v1, v2])),
               tableIsView: true,
               foreignTableIsView: true,
@@ -123,28 +133,32 @@ function viewRels(rels: readonly FkRelationship[], keyDeps: readonly ViewKeyDepe
   return out;
 }
 
-function m2mRels(rels: readonly FkRelationship[], pkOf: (t: QualifiedName) => readonly string[]) {
-  const byTable = new Map<string, FkRelationship[]>();
+function m2mRels(
+  rels: readonly FkRelationship[],
+  index: RelationIndex,
+  pkOf: (t: RelInfo) => readonly string[],
+): FkRelationship[] {
+  const byTable = new Map<RelInfo, FkRelationship[]>();
   for (const r of rels) {
     if (r.cardinality.kind !== 'M2O') continue;
-    const k = qualifiedKey(r.table);
-    const l = byTable.get(k);
-    if (l === undefined) byTable.set(k, [r]);
+    const t = index.of(r.table);
+    if (t === undefined) continue;
+    const l = byTable.get(t);
+    if (l === undefined) byTable.set(t, [r]);
     else l.push(r);
   }
   const out: FkRelationship[] = [];
-  for (const list of byTable.values()) {
+  for (const [jt, list] of byTable) {
     if (list.length < 2) continue;
-    const jt = list[0]?.table;
-    if (jt === undefined) continue;
-    const pk = new Set(pkOf(jt));
-    if (pk.size === 0) continue;
+    const pk = pkOf(jt);
+    if (pk.length === 0) continue;
     for (const r1 of list) {
       for (const r2 of list) {
         const c1 = r1.cardinality;
         const c2 = r2.cardinality;
         if (c1.kind !== 'M2O' || c2.kind !== 'M2O' || c1.constraint === c2.constraint) continue;
-        if (![...c1.columns, ...c2.columns].every(([col]) => pk.has(col))) continue;
+        if (!c1.columns.every(([col]) => pk.includes(col)) || !c2.columns.every(([col]) => pk.includes(col)))
+          continue;
         out.push({
           kind: 'fk',
           table: r1.foreignTable,
@@ -153,7 +167,7 @@ function m2mRels(rels: readonly FkRelationship[], pkOf: (t: QualifiedName) => re
           cardinality: {
             kind: 'M2M',
             junction: {
-              table: jt,
+              table: jt.qn,
               constraint1: c1.constraint,
               constraint2: c2.constraint,
               colsSource: swap(c1.columns),
@@ -191,10 +205,8 @@ function inverseRels(rels: readonly FkRelationship[]): FkRelationship[] {
 }
 
 /** f(a row of a relation) returning rows of a relation, in any schema and of any kind (allComputedRels). */
-function computedRels(catalog: Catalog): ComputedRelationship[] {
-  const byRowType = new Map<number, Relation>();
-  for (const r of catalog.relations) byRowType.set(r.rowTypeOid, r);
-  const out: ComputedRelationship[] = [];
+function computedRels(catalog: Catalog, index: RelationIndex): [RelInfo, ComputedRelationship][] {
+  const out: [RelInfo, ComputedRelationship][] = [];
   for (const f of catalog.functions) {
     let first: number | null = null;
     let inputs = 0;
@@ -203,17 +215,20 @@ function computedRels(catalog: Catalog): ComputedRelationship[] {
       if (inputs++ === 0) first = a.type.oid;
     }
     if (inputs !== 1 || first === null) continue;
-    const table = byRowType.get(first);
-    const foreign = byRowType.get(f.returns.type.oid);
+    const table = index.ofRowType(first);
+    const foreign = index.ofRowType(f.returns.type.oid);
     if (table === undefined || foreign === undefined) continue;
-    out.push({
-      kind: 'computed',
-      function: qn(f),
-      table: qn(table),
-      foreignTable: qn(foreign),
-      toOne: !f.returns.setOf || f.rows === 1,
-      isSelf: sameQn(table, foreign),
-    });
+    out.push([
+      table,
+      {
+        kind: 'computed',
+        function: { schema: f.schema, name: f.name },
+        table: table.qn,
+        foreignTable: foreign.qn,
+        toOne: !f.returns.setOf || f.rows === 1,
+        isSelf: table === foreign,
+      },
+    ]);
   }
   return out;
 }
@@ -284,45 +299,62 @@ export function compareRelationships(a: Relationship, b: Relationship): number {
 
 export function deriveRelationships(
   catalog: Catalog,
+  index: RelationIndex,
   keyDeps: readonly ViewKeyDependency[],
-  pkOf: (t: QualifiedName) => readonly string[],
+  pkOf: (t: RelInfo) => readonly string[],
   schemas: readonly string[],
 ): Map<string, Relationship[]> {
-  const fk = foreignKeyRels(catalog);
-  const withViews = [...fk, ...viewRels(fk, keyDeps)];
-  const withM2M = [...withViews, ...m2mRels(withViews, pkOf)];
-  const all = [...withM2M, ...inverseRels(withM2M)];
+  const all = foreignKeyRels(index);
+  for (const r of viewRels(all, keyDeps, index)) all.push(r);
+  for (const r of m2mRels(all, index, pkOf)) all.push(r);
+  for (const r of inverseRels(all)) all.push(r);
 
-  // (table, foreign table) groups; a computed relationship replaces the group keyed (table, function).
-  const groups = new Map<string, Relationship[]>();
+  // (table, foreign table) groups; a computed relationship replaces the group keyed (table, function): a
+  // function named like a relation replaces that relation's group, any other gets a group of its own.
+  const exposed = new Set(schemas);
+  const groups = new Map<RelInfo, Map<RelInfo | string, Relationship[]>>();
+  const groupOf = (t: RelInfo): Map<RelInfo | string, Relationship[]> => {
+    let g = groups.get(t);
+    if (g === undefined) groups.set(t, (g = new Map()));
+    return g;
+  };
   for (const r of all) {
-    const k = `${qualifiedKey(r.table)}\0${qualifiedKey(r.foreignTable)}`;
-    const l = groups.get(k);
-    if (l === undefined) groups.set(k, [r]);
+    // Only exposed origins and targets are kept (removeInternal), and since the planner looks up an origin's
+    // relationships with the request's schema, only those staying in the origin's schema are reachable.
+    if (!exposed.has(r.table.schema) || r.foreignTable.schema !== r.table.schema) continue;
+    const t = index.of(r.table);
+    const ft = index.of(r.foreignTable);
+    if (t === undefined || ft === undefined) continue;
+    const g = groupOf(t);
+    const l = g.get(ft);
+    if (l === undefined) g.set(ft, [r]);
     else l.push(r);
   }
-  for (const r of computedRels(catalog))
-    groups.set(`${qualifiedKey(r.table)}\0${qualifiedKey(r.function)}`, [r]);
-
-  // Only exposed origins and targets, never through a hidden junction; and since the planner looks up an
-  // origin's relationships with the request's schema, only those staying in the origin's schema are reachable.
-  const exposed = new Set(schemas);
-  const byOrigin = new Map<string, Relationship[]>();
-  for (const list of groups.values()) {
-    for (const r of list) {
-      if (!exposed.has(r.table.schema) || r.foreignTable.schema !== r.table.schema) continue;
-      if (
-        r.kind === 'fk' &&
-        r.cardinality.kind === 'M2M' &&
-        !exposed.has(r.cardinality.junction.table.schema)
-      )
-        continue;
-      const k = qualifiedKey(r.table);
-      const l = byOrigin.get(k);
-      if (l === undefined) byOrigin.set(k, [r]);
-      else l.push(r);
-    }
+  for (const [t, r] of computedRels(catalog, index)) {
+    const key = index.get(r.function.schema, r.function.name) ?? qualifiedKey(r.function);
+    // The override happens before removeInternal: even a computed relationship that is not kept replaces.
+    if (exposed.has(r.table.schema) && r.foreignTable.schema === r.table.schema) groupOf(t).set(key, [r]);
+    else groups.get(t)?.delete(key);
   }
-  for (const l of byOrigin.values()) l.sort(compareRelationships);
+
+  const byOrigin = new Map<string, Relationship[]>();
+  for (const [t, g] of groups) {
+    const list: Relationship[] = [];
+    for (const l of g.values()) {
+      for (const r of l) {
+        // never through a hidden junction
+        if (
+          r.kind === 'fk' &&
+          r.cardinality.kind === 'M2M' &&
+          !exposed.has(r.cardinality.junction.table.schema)
+        )
+          continue;
+        list.push(r);
+      }
+    }
+    if (list.length === 0) continue;
+    list.sort(compareRelationships);
+    byOrigin.set(t.key, list);
+  }
   return byOrigin;
 }

@@ -4,14 +4,13 @@
  * the model's one-step column origins, through views of db-schemas and db-extra-search-path only (PostgREST's
  * recursive CTE sees no other views). A key counts only when every one of its columns is exposed.
  */
-import type { Catalog, Relation } from '../../../shared/model/catalog.js';
-import { qualifiedKey, type QualifiedName } from './types.js';
+import type { RelationIndex, RelInfo } from './relation-index.js';
 
 export type KeyDepType = 'pk' | 'fk' | 'fkRef';
 
 export interface ViewKeyDependency {
-  readonly table: QualifiedName;
-  readonly view: QualifiedName;
+  readonly table: RelInfo;
+  readonly view: RelInfo;
   readonly constraint: string;
   readonly type: KeyDepType;
   /** In key order: the table column and every view column showing it. */
@@ -24,85 +23,94 @@ interface KeyRef {
   readonly columns: readonly string[];
 }
 
-const isView = (r: Relation): boolean => r.kind === 'view' || r.kind === 'materialized_view';
+/** relation → its column → the view columns showing it (view attnum order). */
+type Shown = Map<RelInfo, Map<string, string[]>>;
+
+function shownBy(view: RelInfo, index: RelationIndex, followed: ReadonlySet<string>): Shown {
+  const shown: Shown = new Map();
+  const note = (rel: RelInfo, column: string, viewColumn: string) => {
+    let m = shown.get(rel);
+    if (m === undefined) shown.set(rel, (m = new Map()));
+    const l = m.get(column);
+    if (l === undefined) m.set(column, [viewColumn]);
+    else if (!l.includes(viewColumn)) l.push(viewColumn);
+  };
+  for (const col of view.relation.columns) {
+    let at = col.origin;
+    const path = new Set<RelInfo>();
+    while (at !== null) {
+      const rel = index.get(at.schema, at.table);
+      if (rel === undefined) break;
+      note(rel, at.column, col.name);
+      if (path.has(rel)) break;
+      path.add(rel);
+      if (!rel.isView || !followed.has(rel.relation.schema)) break;
+      const column = at.column;
+      at = rel.relation.columns.find((c) => c.name === column)?.origin ?? null;
+    }
+  }
+  return shown;
+}
 
 export function viewKeyDependencies(
-  catalog: Catalog,
-  relations: ReadonlyMap<string, Relation>,
+  index: RelationIndex,
   schemas: readonly string[],
   extraSearchPath: readonly string[],
 ): ViewKeyDependency[] {
   const exposed = new Set(schemas);
   const followed = new Set([...schemas, ...extraSearchPath]);
+  const views: [RelInfo, Shown][] = [];
+  const reached = new Set<RelInfo>();
+  for (const info of index.all) {
+    if (!info.isView || !exposed.has(info.relation.schema)) continue;
+    const shown = shownBy(info, index, followed);
+    views.push([info, shown]);
+    for (const rel of shown.keys()) reached.add(rel);
+  }
+  if (views.length === 0) return [];
 
-  // The keys each table offers: its PKs and FKs (referencing columns), and the FKs pointing at it (referenced).
-  const keysOf = new Map<string, KeyRef[]>();
-  // PostgREST's pks_fks is a UNION: equal rows (a partition's copies of a key referencing the same table,
-  // under the same name) count once.
-  const seen = new Set<string>();
-  const addKey = (table: QualifiedName, key: KeyRef) => {
-    const k = qualifiedKey(table);
-    const id = `${k}\0${key.type}\0${key.constraint}\0${key.columns.join('\0')}`;
-    if (seen.has(id)) return;
-    seen.add(id);
-    const l = keysOf.get(k);
-    if (l === undefined) keysOf.set(k, [key]);
-    else l.push(key);
+  // The keys each reached relation offers: its PKs and FKs (referencing columns), and the FKs pointing at it
+  // (referenced columns). PostgREST's pks_fks is a UNION: equal rows (a partition's copies of a key referencing
+  // the same table under the same name) count once.
+  const keysOf = new Map<RelInfo, KeyRef[]>();
+  const addKey = (rel: RelInfo, key: KeyRef) => {
+    const l = keysOf.get(rel);
+    if (l === undefined) {
+      keysOf.set(rel, [key]);
+      return;
+    }
+    const same = (k: KeyRef) =>
+      k.type === key.type &&
+      k.constraint === key.constraint &&
+      k.columns.length === key.columns.length &&
+      k.columns.every((c, i) => c === key.columns[i]);
+    if (!l.some(same)) l.push(key);
   };
-  for (const r of catalog.relations) {
-    for (const c of r.constraints) {
-      if (c.kind === 'primary_key') addKey(r, { constraint: c.name, type: 'pk', columns: c.columns });
-      else if (c.kind === 'foreign_key' && c.foreignKey !== null) {
-        addKey(r, { constraint: c.name, type: 'fk', columns: c.columns });
-        addKey(c.foreignKey.table, { constraint: c.name, type: 'fkRef', columns: c.foreignKey.columns });
+  for (const info of index.all) {
+    for (const c of info.relation.constraints) {
+      if (c.kind === 'primary_key') {
+        if (reached.has(info)) addKey(info, { constraint: c.name, type: 'pk', columns: c.columns });
+      } else if (c.kind === 'foreign_key' && c.foreignKey !== null) {
+        if (reached.has(info)) addKey(info, { constraint: c.name, type: 'fk', columns: c.columns });
+        const target = index.get(c.foreignKey.table.schema, c.foreignKey.table.name);
+        if (target !== undefined && reached.has(target))
+          addKey(target, { constraint: c.name, type: 'fkRef', columns: c.foreignKey.columns });
       }
     }
   }
 
   const out: ViewKeyDependency[] = [];
-  for (const view of catalog.relations) {
-    if (!isView(view) || !exposed.has(view.schema)) continue;
-    // relation key → relation column → the view's columns showing it (attnum order)
-    const shown = new Map<string, Map<string, string[]>>();
-    const note = (rel: string, column: string, viewColumn: string) => {
-      let m = shown.get(rel);
-      if (m === undefined) shown.set(rel, (m = new Map()));
-      const l = m.get(column);
-      if (l === undefined) m.set(column, [viewColumn]);
-      else if (!l.includes(viewColumn)) l.push(viewColumn);
-    };
-    for (const col of view.columns) {
-      let at = col.origin;
-      const path = new Set<string>();
-      while (at !== null) {
-        const key = qualifiedKey({ schema: at.schema, name: at.table });
-        note(key, at.column, col.name);
-        if (path.has(key)) break;
-        path.add(key);
-        const next = relations.get(key);
-        if (next === undefined || !isView(next) || !followed.has(next.schema)) break;
-        at = next.columns.find((c) => c.name === at?.column)?.origin ?? null;
-      }
-    }
+  for (const [view, shown] of views) {
     for (const [rel, cols] of shown) {
-      const keys = keysOf.get(rel);
-      const table = relations.get(rel);
-      if (keys === undefined || table === undefined) continue;
-      for (const key of keys) {
+      for (const key of keysOf.get(rel) ?? []) {
         const columns: (readonly [string, readonly string[]])[] = [];
         for (const kc of key.columns) {
           const viewCols = cols.get(kc);
           if (viewCols === undefined) break;
           columns.push([kc, viewCols]);
         }
-        if (columns.length !== key.columns.length || columns.length === 0) continue;
-        out.push({
-          table: { schema: table.schema, name: table.name },
-          view: { schema: view.schema, name: view.name },
-          constraint: key.constraint,
-          type: key.type,
-          columns,
-        });
+        if (columns.length === 0 || columns.length !== key.columns.length) continue;
+        out.push({ table: rel, view, constraint: key.constraint, type: key.type, columns });
       }
     }
   }
