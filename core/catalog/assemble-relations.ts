@@ -77,9 +77,17 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
   const originOf = (viewOid: number, attnum: number): ColumnRef | null =>
     refTo(origins.get(viewOid)?.get(attnum) ?? null);
 
+  // 15,000 key definitions name the same few column names (id, code…): each is quoted once.
+  const quotedNames = new Map<string, string>();
+  const quoted = (name: string): string => {
+    let q = quotedNames.get(name);
+    if (q === undefined) quotedNames.set(name, (q = quoteIdent(name, parts.reservedWords)));
+    return q;
+  };
+
   /** pg_get_constraintdef's words for a b-tree PRIMARY KEY / UNIQUE constraint (constraints.sql left it NULL). */
   const keyConstraintDefinition = (c: ConstraintRow, relOid: number): string => {
-    const q = (attnum: number) => quoteIdent(nameOf(relOid, attnum), parts.reservedWords);
+    const q = (attnum: number) => quoted(nameOf(relOid, attnum));
     const index = indexesOf.get(relOid)?.find((i) => i.name === c.index_name);
     let text = c.kind === 'primary_key' ? 'PRIMARY KEY ' : 'UNIQUE ';
     if (index?.nulls_not_distinct) text += 'NULLS NOT DISTINCT ';
@@ -95,7 +103,7 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
 
   /** pg_get_indexdef's words for a plain b-tree index of a PRIMARY KEY / UNIQUE constraint (indexes.sql left it NULL). */
   const keyIndexDefinition = (i: IndexRow, r: RelationRow): string => {
-    const q = (name: string) => quoteIdent(name, parts.reservedWords);
+    const q = quoted;
     const columns = (attnums: readonly number[]) => attnums.map((n) => q(nameOf(r.oid, n))).join(', ');
     const include =
       i.attnums.length > i.key_count ? ` INCLUDE (${columns(i.attnums.slice(i.key_count))})` : '';
