@@ -106,6 +106,7 @@ export function App() {
   } else {
     main = (
       <Explorer
+        connectionId={current!.id}
         catalog={catalog}
         route={route}
         navigate={navigate}
@@ -128,9 +129,11 @@ export function App() {
           onShowConnections={() => navigate({ panel: CONNECTIONS_PANEL })}
           onPanel={(id) => navigate({ panel: id })}
           onShortcuts={() => setDialog('shortcuts')}
-          onRefresh={() =>
-            current && void queryClient.invalidateQueries({ queryKey: catalogKeys.read(current.id) })
-          }
+          onRefresh={() => {
+            if (!current) return;
+            void queryClient.invalidateQueries({ queryKey: catalogKeys.read(current.id) });
+            void queryClient.invalidateQueries({ queryKey: catalogKeys.ddlOf(current.id) });
+          }}
           onQuickOpen={() => setDialog('quick')}
         />
         <div>
