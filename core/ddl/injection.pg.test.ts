@@ -9,6 +9,7 @@ import {
   commentOn,
   createCompositeType,
   createDomain,
+  createForeignTable,
   createEnum,
   createIndex,
   createMaterializedView,
@@ -99,6 +100,8 @@ describe.each(pgServers())('objects named with the injection corpus on $label', 
   beforeAll(async () => {
     db = await createTempDatabase(server, 'gh_inj');
     const out: Statement[] = [];
+    // Wrappers and servers are not in the model (nor written): both databases get them here.
+    await runScript(db.uri, servers());
     for (const [i, n] of names.entries()) {
       const s = n;
       const q = (x: string) => quoteQualified(s, x);
@@ -173,6 +176,26 @@ describe.each(pgServers())('objects named with the injection corpus on $label', 
               comment: null,
             },
           ],
+        }),
+      );
+      // plain inheritance, and a foreign table on a server named like everything else
+      out.push(
+        createTable({
+          schema: s,
+          name: tag(n, 'h'),
+          kind: 'table',
+          partitionKey: null,
+          options: [],
+          inherits: [{ schema: s, name: n }],
+          columns: [column(n, 'integer', { notNull: true }), column(tag(n, 'x'), 'text')],
+          constraints: [],
+        }),
+        createForeignTable({
+          schema: s,
+          name: tag(n, 'f'),
+          columns: [column(n, 'integer')],
+          constraints: [],
+          foreignTable: { server: n, options: [`${n}=${n}`, 'x=1'] },
         }),
       );
       out.push(sequenceOwnedBy(s, tag(n, 's'), { schema: s, table: n, column: tag(n, 's') }));
@@ -255,6 +278,14 @@ describe.each(pgServers())('objects named with the injection corpus on $label', 
       expect(t?.constraints.map((c) => c.name).sort()).toEqual([n, tag(n, 'k')].sort());
       expect(t?.indexes.map((i) => i.name).sort()).toEqual([tag(n, 'i'), tag(n, 'k')].sort());
       expect(t?.triggers.map((x) => x.name)).toEqual([n]);
+      const child = model.relations.find((r) => r.schema === n && r.name === tag(n, 'h'));
+      expect(child?.inherits).toEqual([{ schema: n, name: n }]);
+      expect(child?.columns.map((c) => c.name)).toEqual([
+        ...(t?.columns.map((c) => c.name) ?? []),
+        tag(n, 'x'),
+      ]);
+      const foreign = model.relations.find((r) => r.schema === n && r.name === tag(n, 'f'));
+      expect(foreign?.foreignTable).toEqual({ server: n, options: [`${n}=${n}`, 'x=1'] });
       const e = model.types.find((x) => x.schema === n && x.name === tag(n, 'e'));
       expect(e?.labels).toEqual([n, tag(n, 'a'), 'b']);
       expect(
@@ -292,6 +323,7 @@ describe.each(pgServers())('objects named with the injection corpus on $label', 
   it('writes them all again, and they read back the same', async () => {
     const target = await createTempDatabase(server, 'gh_inj_rt');
     try {
+      await runScript(target.uri, servers());
       const ddl = ddlForDatabase(model);
       expect(ddl.skipped).toEqual([]);
       await runScript(target.uri, toScript(ddl.statements)).catch(async (error: unknown) => {
@@ -306,6 +338,13 @@ describe.each(pgServers())('objects named with the injection corpus on $label', 
     }
   });
 });
+
+function servers(): string {
+  return [
+    'CREATE FOREIGN DATA WRAPPER gh_inj_fdw',
+    ...INJECTION_NAMES.map((n) => `CREATE SERVER ${quoteIdent(n)} FOREIGN DATA WRAPPER gh_inj_fdw`),
+  ].join(';\n');
+}
 
 async function query(uri: string, sql: string): Promise<{ rows: Record<string, unknown>[] }> {
   const client = new pg.Client({ connectionString: uri });
