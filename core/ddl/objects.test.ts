@@ -323,6 +323,29 @@ describe('indexes, views, sequences and types', () => {
   });
 });
 
+describe('catalog text checks', () => {
+  it('take plain texts fast and send anything else to the parser, which refuses what is not one thing', () => {
+    const idx = (definition: string) => () =>
+      createIndexFromDefinition('api', 't', { name: 'i', definition });
+    expect(idx('CREATE INDEX i ON api.t USING btree (a)')).not.toThrow();
+    for (const bad of [
+      'CREATE ROLE x SUPERUSER',
+      'CREATE INDEX i ON api.t (a) WHERE b = $$x$$; DROP TABLE t; SELECT $$y$$',
+      "CREATE INDEX i ON api.t (a) WHERE b = E'\\'' ; DROP TABLE t; --'",
+      'CREATE INDEX i ON api.t (a) /* x */; DROP TABLE t',
+    ])
+      expect(idx(bad), bad).toThrow(/index definition/);
+    expect(() => columnDefinition(col('x', 'int', { default: '' }))).toThrow(/default/);
+    expect(() => columnDefinition(col('x', 'int', { default: '1) , (2' }))).toThrow(/default/);
+    expect(columnDefinition(col('x', 'text', { default: "'a;b'::text" }))).toBe(
+      "x text DEFAULT ('a;b'::text)",
+    );
+    expect(columnDefinition(col('x', 'text', { default: '$$a$$::text' }))).toBe(
+      'x text DEFAULT ($$a$$::text)',
+    );
+  });
+});
+
 describe('dependency order', () => {
   const ref = (name: string): ObjectRef => ({ kind: 'relation', schema: 'api', name });
   const dep = (from: string, to: string): Dependency => ({
