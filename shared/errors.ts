@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Gatehouse's own error codes, one table, PostgREST-style ranges (GH1xx connection, GH2xx catalog,
+ * Gatehouse's own error codes, one table, PostgREST-style ranges (GH1xx connection, GH2xx catalog and DDL,
  * GH3xx studio transport, GH4xx configuration files, GH5xx act-as, GH9xx internal).
  * A retired code is never reused. Each entry says what went wrong and what to do about it.
  */
@@ -19,6 +19,10 @@ export const errorCodes = {
   GH200: 'A catalog query was refused for lack of privileges.',
   GH201: 'This PostgreSQL version is not supported.',
   GH202: 'A catalog query failed.',
+  GH220: 'A name cannot be written as an SQL identifier.',
+  GH221: 'A value cannot be written as an SQL literal.',
+  GH222: 'The DDL cannot be written as asked.',
+  GH223: 'The object is not in the catalog model.',
   GH300: 'The request did not match the studio contract.',
   GH301: 'Unknown studio call.',
   GH302: 'Missing or wrong studio token.',
@@ -34,10 +38,6 @@ export const errorCodes = {
   GH511: 'The conformance fixture could not be loaded.',
   GH512: 'The act-as database session failed.',
   GH520: 'The act-as personas could not be saved.',
-  GH700: 'A name cannot be written as an SQL identifier.',
-  GH701: 'A value cannot be written as an SQL literal.',
-  GH702: 'The DDL cannot be written as asked.',
-  GH703: 'The object is not in the catalog model.',
   GH900: 'Internal error.',
 } as const;
 

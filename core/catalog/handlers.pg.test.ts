@@ -86,7 +86,7 @@ describe.each(pgServers())('catalog.read through the studio contract ($label)', 
       connectionId: id,
       object: { kind: 'relation', schema: 'public', name: 'gone' },
     });
-    expect(missing).toMatchObject({ ok: false, error: { code: 'GH703' } });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'GH223' } });
   });
 
   it('names an unknown connection with GH108', async () => {

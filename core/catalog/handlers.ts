@@ -52,7 +52,7 @@ export const catalogHandlers: HandlerGroup<'catalog'> = {
       return { sql: toScript(ddlForObject(model, object)) };
     } catch (error) {
       // What the model cannot describe (a foreign table's server, an aggregate) is said in the script itself.
-      if (error instanceof GatehouseError && error.code === 'GH702')
+      if (error instanceof GatehouseError && error.code === 'GH222')
         return { sql: commentLines(error.message, error.hint) };
       throw error;
     }

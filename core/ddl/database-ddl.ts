@@ -247,7 +247,7 @@ export function ddlForDatabase(model: Catalog, options: DatabaseDdlOptions = {})
     try {
       p = phases();
     } catch (error) {
-      if (!(error instanceof GatehouseError) || error.code !== 'GH702') throw error;
+      if (!(error instanceof GatehouseError) || error.code !== 'GH222') throw error;
       skipped.push({ object: ref, reason: error.message });
       return;
     }
@@ -286,7 +286,7 @@ export function ddlForObject(model: Catalog, ref: ObjectRef): Statement[] {
   const lookup = modelLookup(model);
   const notFound = () =>
     new GatehouseError(
-      'GH703',
+      'GH223',
       `There is no ${ref.kind} ${ref.schema === null ? '' : `${ref.schema}.`}${ref.name} in the catalog.`,
       {
         hint: 'Refresh the catalog: the object may have been dropped or renamed.',

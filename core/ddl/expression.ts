@@ -24,7 +24,7 @@ const SELECT_EXTRAS = [
 ];
 
 function refuse(what: string, expression: string, problem: string, cause?: unknown): GatehouseError {
-  return new GatehouseError('GH702', `The ${what} is not a single SQL expression: ${problem}.`, {
+  return new GatehouseError('GH222', `The ${what} is not a single SQL expression: ${problem}.`, {
     details: expression,
     hint: 'Write one boolean expression, e.g. owner_id = current_user, without a trailing semicolon.',
     ...(cause !== undefined ? { cause } : {}),
@@ -109,7 +109,7 @@ const remember = (set: Set<string>, text: string) => {
 export function typeName(type: string): string {
   if (checkedTypes.has(type)) return type;
   const bad = (problem: string, cause?: unknown) =>
-    new GatehouseError('GH702', `The type is not a single type name: ${problem}.`, {
+    new GatehouseError('GH222', `The type is not a single type name: ${problem}.`, {
       details: type,
       hint: 'Write a type as format_type() does, e.g. integer, character varying(20), api.mood[].',
       ...(cause !== undefined ? { cause } : {}),
@@ -144,7 +144,7 @@ export function singleStatement(sql: string, kind: string, what: string): string
     tree = parseSync(sql);
   } catch (error) {
     throw new GatehouseError(
-      'GH702',
+      'GH222',
       `The ${what} does not parse: ${error instanceof Error ? error.message : String(error)}.`,
       {
         details: sql,
@@ -154,6 +154,6 @@ export function singleStatement(sql: string, kind: string, what: string): string
   }
   const stmts = (tree as { stmts?: { stmt?: Record<string, unknown> }[] }).stmts ?? [];
   if (stmts.length !== 1 || stmts[0]?.stmt?.[kind] === undefined)
-    throw new GatehouseError('GH702', `The ${what} is not one ${kind} statement.`, { details: sql });
+    throw new GatehouseError('GH222', `The ${what} is not one ${kind} statement.`, { details: sql });
   return sql;
 }

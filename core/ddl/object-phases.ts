@@ -125,7 +125,7 @@ export function typePhases(lookup: ModelLookup, t: UserType): Phases {
       break;
     default:
       throw new GatehouseError(
-        'GH702',
+        'GH222',
         `The ${t.kind} type ${t.schema}.${t.name} cannot be written from the model.`,
         {
           hint: 'Base types are defined in C: create them through their extension.',

@@ -53,7 +53,7 @@ export function columnDefinition(c: ColumnSpec, identitySequence?: Sequence): st
   if (c.collation !== null && c.collation !== 'default') sql += ` COLLATE ${quoteIdent(c.collation)}`;
   if (c.generated !== null) {
     if (c.generation === null)
-      throw new GatehouseError('GH702', `The generated column ${c.name} has no expression.`);
+      throw new GatehouseError('GH222', `The generated column ${c.name} has no expression.`);
     sql += ` GENERATED ALWAYS AS ${parenthesisedExpression(c.generation, 'generation expression')} ${c.generated.toUpperCase()}`;
   } else if (c.identity !== null) {
     sql += ` GENERATED ${c.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY`;
@@ -110,7 +110,7 @@ export function createTable(
   options: CreateTableOptions = {},
 ): Statement {
   if (r.kind !== 'table' && r.kind !== 'partitioned_table')
-    throw new GatehouseError('GH702', `CREATE TABLE cannot write a ${r.kind.replace('_', ' ')}.`, {
+    throw new GatehouseError('GH222', `CREATE TABLE cannot write a ${r.kind.replace('_', ' ')}.`, {
       details: `${r.schema}.${r.name}`,
     });
   const inline = options.inlineConstraint ?? inlineByDefault;
@@ -128,7 +128,7 @@ export function createTable(
     sql += ` INHERITS (${r.inherits.map((p) => quoteQualified(p.schema, p.name)).join(', ')})`;
   if (r.kind === 'partitioned_table') {
     if (r.partitionKey === null)
-      throw new GatehouseError('GH702', `The partitioned table ${r.schema}.${r.name} has no partition key.`);
+      throw new GatehouseError('GH222', `The partitioned table ${r.schema}.${r.name} has no partition key.`);
     sql += ` PARTITION BY ${checkPartitionKey(r.partitionKey)}`;
   }
   if (r.options.length > 0) sql += ` WITH ${optionList(r.options)}`;
@@ -145,7 +145,7 @@ export function createForeignTable(
   },
 ): Statement {
   if (r.foreignTable === null)
-    throw new GatehouseError('GH702', `The foreign table ${r.schema}.${r.name} has no server in the model.`);
+    throw new GatehouseError('GH222', `The foreign table ${r.schema}.${r.name} has no server in the model.`);
   const lines = [
     ...r.columns.map((c) => columnDefinition(c)),
     ...r.constraints.filter((k) => k.kind === 'check' && k.validated).map(constraintDefinition),
@@ -170,7 +170,7 @@ export function fdwOptionList(options: readonly string[]): string {
 function checkPartitionKey(key: string): string {
   const m = /^(RANGE|LIST|HASH) \((.*)\)$/s.exec(key);
   if (m === null || m[2] === undefined)
-    throw new GatehouseError('GH702', 'A partition key must read RANGE (…), LIST (…) or HASH (…).', {
+    throw new GatehouseError('GH222', 'A partition key must read RANGE (…), LIST (…) or HASH (…).', {
       details: key,
     });
   checkParenthesised(m[2], 'partition key columns');
@@ -180,7 +180,7 @@ function checkPartitionKey(key: string): string {
 /** ALTER TABLE parent ATTACH PARTITION child FOR VALUES … / DEFAULT. */
 export function attachPartition(parent: QualifiedName, child: QualifiedName, bound: string): Statement {
   if (!/^(FOR VALUES |DEFAULT$)/.test(bound))
-    throw new GatehouseError('GH702', 'A partition bound must read FOR VALUES … or DEFAULT.', {
+    throw new GatehouseError('GH222', 'A partition bound must read FOR VALUES … or DEFAULT.', {
       details: bound,
     });
   return statement(
@@ -357,6 +357,6 @@ export function setRelationOptions(
     ...(set.length > 0 ? [`SET ${optionList(set)}`] : []),
     ...(reset.length > 0 ? [`RESET ${optionNames(reset)}`] : []),
   ];
-  if (parts.length === 0) throw new GatehouseError('GH702', 'No storage parameter to set or reset.');
+  if (parts.length === 0) throw new GatehouseError('GH222', 'No storage parameter to set or reset.');
   return statement('alter', t.object, `ALTER ${t.word} ${t.name} ${parts.join(', ')}`);
 }
