@@ -4,6 +4,7 @@
  * every failure becomes a PostgREST-style response.
  */
 import type pg from 'pg';
+import type { Catalog } from '../../shared/model/catalog.js';
 import type { AuthResult } from './auth/types.js';
 import type { PostgrestConfig } from './config/types.js';
 import { PgrstError, pgrst, type Json, type Result, ok, err } from './errors/index.js';
@@ -74,6 +75,8 @@ export interface SimulateInput {
   readonly schemaCache?: SchemaCache;
   /** Told the backend pid the request runs on (the studio's cancel). */
   readonly onBackend?: (pid: number) => void;
+  /** The database's catalog model, when the caller has one: it answers the SET ROLE check (no query). */
+  readonly model?: Catalog | null;
 }
 
 export interface SimTiming {
@@ -324,6 +327,7 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
       statement,
       authenticated: auth.authenticated,
       checkMembership: login.value.checkMembership,
+      model: input.model ?? null,
       end: input.txEnd === 'postgrest' && postgrestCommits ? 'commit' : 'rollback',
       maxRows: config.dbMaxRows,
       ...(input.onBackend ? { onBackend: input.onBackend } : {}),
@@ -386,6 +390,8 @@ export interface SqlAsPersonaInput {
   readonly onBackend?: (pid: number) => void;
   /** Bound parameters for `sql` (one statement, extended protocol). */
   readonly params?: readonly (string | null)[];
+  /** The database's catalog model, when the caller has one: it answers the SET ROLE check (no query). */
+  readonly model?: Catalog | null;
   /** The request a statement came from: its session, so an EXPLAIN sees what the request saw. */
   readonly request?: Pick<
     SessionContext,
@@ -462,6 +468,7 @@ export async function runSqlAsPersona(input: SqlAsPersonaInput): Promise<SqlAsPe
       sql: input.sql,
       authenticated: authR.value.authenticated,
       checkMembership: login.value.checkMembership,
+      model: input.model ?? null,
       end: input.commit ? 'commit' : 'rollback',
       ...(input.onBackend ? { onBackend: input.onBackend } : {}),
       ...(input.params ? { params: input.params } : {}),
