@@ -27,4 +27,9 @@ export const commands: readonly CommandEntry[] = [
     summary: 'Read a database catalog (roles, objects, grants, policies) and print it.',
     load: async () => (await import('./catalog.js')).catalogCommand,
   },
+  {
+    name: 'apply',
+    summary: 'Apply a SQL file in one transaction (lock and statement timeouts), or nothing of it.',
+    load: async () => (await import('./apply.js')).applyCommand,
+  },
 ];

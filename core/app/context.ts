@@ -3,6 +3,7 @@ import { ConnectionStore } from '../connections/store.js';
 import { userDataDir } from '../connections/data-dir.js';
 import { MemorySecretStore, type SecretStore } from '../connections/secret-store.js';
 import { ActAsConfigStore } from '../act-as/config-store.js';
+import { ChangeSetStore } from '../changeset/pending-store.js';
 
 /** What every handler may use: the host's mode and the long-lived services it owns. */
 export interface StudioContext {
@@ -14,6 +15,13 @@ export interface StudioContext {
   readonly savedConnections: ConnectionStore;
   /** The PostgREST configuration act-as uses per connection, kept where passwords are kept. */
   readonly actAsConfigs: ActAsConfigStore;
+  /** The pending change set of each connection, shared by every panel. */
+  readonly changeSets: ChangeSetStore;
+  /**
+   * Called after a change set (or part of one) was applied on a connection: whatever caches a model of that
+   * database reloads it. The host wires it (the model cache); errors are ignored by the caller.
+   */
+  readonly onApplied: (connectionId: string) => void | Promise<void>;
 }
 
 export interface StudioContextOptions {
@@ -24,6 +32,8 @@ export interface StudioContextOptions {
   /** Electron injects its safeStorage store; browser mode and the CLI keep secrets in memory. */
   readonly secrets?: SecretStore;
   readonly manager?: ManagerOptions;
+  /** See StudioContext.onApplied. */
+  readonly onApplied?: (connectionId: string) => void | Promise<void>;
 }
 
 /** Builds the services a host owns; the host closes them with `context.connections.closeAll()`. */
@@ -35,5 +45,7 @@ export function createStudioContext(options: StudioContextOptions): StudioContex
     connections: new ConnectionManager(options.manager),
     savedConnections: new ConnectionStore(options.dataDir ?? userDataDir(), secrets),
     actAsConfigs: new ActAsConfigStore(secrets),
+    changeSets: new ChangeSetStore(),
+    onApplied: options.onApplied ?? (() => undefined),
   };
 }
