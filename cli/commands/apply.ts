@@ -44,8 +44,6 @@ function timeout(value: string | undefined, flag: string, fallback: number): num
 }
 
 export const applyCommand: Command = {
-  name: 'apply',
-  summary: 'Apply a SQL file in one transaction (lock and statement timeouts), or nothing of it.',
   usage,
   async run(argv, io) {
     const fail = (message: string) => {

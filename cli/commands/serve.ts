@@ -10,7 +10,8 @@ const usage = `Usage: gatehouse serve --db URI --config postgrest.conf [--port N
 
 A PostgREST-compatible HTTP endpoint on 127.0.0.1 answered by the act-as simulator: requests carry their own
 Authorization header and commit or roll back as db-tx-end and Prefer: tx say, like PostgREST. Stop with Ctrl-C.
-POST /_gatehouse/reload (or SIGUSR1) reloads the schema cache and role settings.
+POST /_gatehouse/reload, SIGUSR1 or NOTIFY pgrst, 'reload schema' (db-channel, db-channel-enabled) reloads the
+schema cache and role settings.
 
   --db URI        the database, as the role that owns the API objects (the authenticator is taken from
                   the config's db-uri when it carries a password)
@@ -33,7 +34,17 @@ export const serveCommand: Command = {
     const port = portFlag(values.port, 3000);
     const config = loadPostgrestConfig({ file: values.config ?? null, env: io.env });
     if (values.config === undefined) io.stderr(assumedConfigNotice(config, 'serve'));
-    const server = await startActAsServer({ db, config, port });
+    const server = await startActAsServer({
+      db,
+      config,
+      port,
+      onListenerEvent: (e) => {
+        if (e.type === 'listening') io.stderr(`listening for schema reloads on channel ${e.channel}\n`);
+        else if (e.type === 'reload') io.stderr(`schema cache reloaded (${e.reason})\n`);
+        else
+          io.stderr(`schema listener lost its connection (${e.error}); retrying in ${e.retryInMs / 1000}s\n`);
+      },
+    });
     io.stdout(`serving PostgREST-compatible act-as on ${server.url} (Ctrl-C to stop)\n`);
     await new Promise<void>((resolve) => {
       const stop = (): void => {

@@ -25,7 +25,7 @@ import { buildResponse, infoResponse } from './response/build.js';
 import { corsPreflight, withCors } from './response/cors.js';
 import { errorResponse } from './response/error-response.js';
 import type { SimResponse } from './response/types.js';
-import { SchemaCacheStore } from './schema-cache-store.js';
+import { SchemaCacheStore, schemaCacheConfig, schemaCacheOf } from './schema-cache-store.js';
 import type { SchemaCache } from './schema-cache/index.js';
 import type { DbPlan, Stages } from './stages.js';
 
@@ -73,10 +73,13 @@ export interface SimulateInput {
   readonly schemaCaches?: SchemaCacheStore;
   /** Use this schema cache instead of loading one (the conformance runner shares one across fixture copies). */
   readonly schemaCache?: SchemaCache;
+  /**
+   * The catalog model to derive the schema cache from (the studio's model of the connection); without it the
+   * schema caches read one through the login's pool. It also answers the SET ROLE check (no query).
+   */
+  readonly model?: () => Promise<Catalog>;
   /** Told the backend pid the request runs on (the studio's cancel). */
   readonly onBackend?: (pid: number) => void;
-  /** The database's catalog model, when the caller has one: it answers the SET ROLE check (no query). */
-  readonly model?: Catalog | null;
 }
 
 export interface SimTiming {
@@ -249,9 +252,15 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
     const pools = input.pools ?? defaultPools;
     const pool: ActAsPool = pools.get(login.value.key, login.value.config);
     let schemaCache: SchemaCache;
+    let model: Catalog | null = null;
     try {
+      const cacheConfig = schemaCacheConfig(config);
+      model = input.model ? await input.model() : null;
       schemaCache =
-        input.schemaCache ?? (await (input.schemaCaches ?? defaultSchemaCaches).get(pool, config.dbSchemas));
+        input.schemaCache ??
+        (model
+          ? schemaCacheOf(model, cacheConfig)
+          : await (input.schemaCaches ?? defaultSchemaCaches).get(pool, cacheConfig));
     } catch (e) {
       return fail(pgrst.connection(e instanceof Error ? e.message : String(e)));
     }
@@ -327,7 +336,7 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
       statement,
       authenticated: auth.authenticated,
       checkMembership: login.value.checkMembership,
-      model: input.model ?? null,
+      model,
       end: input.txEnd === 'postgrest' && postgrestCommits ? 'commit' : 'rollback',
       maxRows: config.dbMaxRows,
       ...(input.onBackend ? { onBackend: input.onBackend } : {}),

@@ -4,6 +4,8 @@ import { userDataDir } from '../connections/data-dir.js';
 import { MemorySecretStore, type SecretStore } from '../connections/secret-store.js';
 import { ActAsConfigStore } from '../act-as/config-store.js';
 import { ChangeSetStore } from '../changeset/pending-store.js';
+import { connectionModelCache } from '../catalog/connection-model.js';
+import type { ModelCache } from '../catalog/model-cache.js';
 
 /** What every handler may use: the host's mode and the long-lived services it owns. */
 export interface StudioContext {
@@ -18,10 +20,15 @@ export interface StudioContext {
   /** The pending change set of each connection, shared by every panel. */
   readonly changeSets: ChangeSetStore;
   /**
-   * Called after a change set (or part of one) was applied on a connection: whatever caches a model of that
-   * database reloads it. The host wires it (the model cache); errors are ignored by the caller.
+   * Called after a change set (or part of one) was applied on a connection: the model cache drops that
+   * connection's model, then the host's own hook runs; errors are ignored by the caller.
    */
   readonly onApplied: (connectionId: string) => void | Promise<void>;
+  /**
+   * The catalog model of each open connection, shared by catalog.read and act-as. Whoever changes a
+   * database's schema (the change set's apply) calls `models.invalidate(connectionId)`.
+   */
+  readonly models: ModelCache<string>;
 }
 
 export interface StudioContextOptions {
@@ -39,13 +46,20 @@ export interface StudioContextOptions {
 /** Builds the services a host owns; the host closes them with `context.connections.closeAll()`. */
 export function createStudioContext(options: StudioContextOptions): StudioContext {
   const secrets = options.secrets ?? new MemorySecretStore();
+  const connections = new ConnectionManager(options.manager);
+  const models = connectionModelCache(connections);
   return {
     mode: options.mode,
     version: options.version,
-    connections: new ConnectionManager(options.manager),
+    connections,
+    models,
     savedConnections: new ConnectionStore(options.dataDir ?? userDataDir(), secrets),
     actAsConfigs: new ActAsConfigStore(secrets),
     changeSets: new ChangeSetStore(),
-    onApplied: options.onApplied ?? (() => undefined),
+    // Applied DDL makes the cached model stale; the host may add its own reaction.
+    onApplied: async (connectionId) => {
+      models.invalidate(connectionId);
+      await options.onApplied?.(connectionId);
+    },
   };
 }

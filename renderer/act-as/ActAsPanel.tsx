@@ -41,7 +41,8 @@ export default function ActAsPanel({ connectionId }: PanelProps) {
   const config = useActAsConfig(connectionId);
   const saved = usePersonas(connectionId);
   const savePersonas = useSavePersonas(connectionId);
-  const discovered = useDiscoveredClaims(connectionId);
+  // One read of the database: the catalog, the claims and the embeds all come from the host's model of it.
+  const discovered = useDiscoveredClaims(connectionId, catalog.data?.readAt);
 
   const effective = config.data?.effective ?? null;
   const schemas = useMemo(() => {
@@ -63,7 +64,7 @@ export default function ActAsPanel({ connectionId }: PanelProps) {
     }),
     [roles, effective],
   );
-  const embeddables = useEmbeddables(connectionId);
+  const embeddables = useEmbeddables(connectionId, catalog.data?.readAt);
   const completer = useMemo(
     () =>
       catalog.data

@@ -60,7 +60,7 @@ export function App() {
     try {
       await queryClient.fetchQuery({
         queryKey: catalogKeys.read(id),
-        queryFn: () => catalogApi.read(client, id),
+        queryFn: () => catalogApi.read(client, id, true),
         staleTime: 0,
       });
     } finally {
@@ -136,9 +136,18 @@ export function App() {
           onShowConnections={() => navigate({ panel: CONNECTIONS_PANEL })}
           onPanel={(id) => navigate({ panel: id })}
           onShortcuts={() => setDialog('shortcuts')}
-          onRefresh={() =>
-            current && void queryClient.invalidateQueries({ queryKey: catalogKeys.read(current.id) })
-          }
+          onRefresh={() => {
+            if (!current) return;
+            const id = current.id;
+            // The host serves its cached model: ask it to read the database anew.
+            void queryClient
+              .fetchQuery({
+                queryKey: catalogKeys.read(id),
+                queryFn: () => catalogApi.read(client, id, true),
+                staleTime: 0,
+              })
+              .catch(() => undefined);
+          }}
           onQuickOpen={() => setDialog('quick')}
           changeCount={changes.data?.statements.length ?? 0}
           onChanges={() => setChangesOpen((o) => !o)}
