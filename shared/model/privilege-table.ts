@@ -42,6 +42,8 @@ export class PrivilegeTable {
   readonly grantsOf: readonly (readonly Grant[])[];
   /** Predefined roles → the slots they hold on every object of a kind. */
   readonly predefined = new Map<string, Int32Array>();
+  /** The same as a slot mask (1 = held), for point queries. */
+  readonly predefinedMask = new Map<string, Uint8Array>();
   readonly slotCount: number;
   private readonly positions = new Map<string, number>();
 
@@ -134,16 +136,23 @@ export class PrivilegeTable {
         grantable: Uint8Array.from(l.grantable),
       });
 
-    for (const p of PREDEFINED_GRANTS) {
-      if (major < p.since || index.role(p.role) === undefined) continue;
-      const held: number[] = [...(this.predefined.get(p.role) ?? [])];
-      for (const o of this.objects)
-        if (o.kind === p.kind)
-          for (const priv of p.privileges) {
-            const i = o.privileges.indexOf(priv);
-            if (i >= 0) held.push(o.base + i);
-          }
-      this.predefined.set(p.role, Int32Array.from(held));
+    // Predefined roles: one pass over the objects collects every role's slots.
+    const predefined = PREDEFINED_GRANTS.filter((p) => major >= p.since && index.role(p.role) !== undefined);
+    const held = new Map<string, number[]>(predefined.map((p) => [p.role, []]));
+    for (const o of this.objects)
+      for (const p of predefined) {
+        if (o.kind !== p.kind) continue;
+        const list = held.get(p.role)!;
+        for (const priv of p.privileges) {
+          const i = o.privileges.indexOf(priv);
+          if (i >= 0) list.push(o.base + i);
+        }
+      }
+    for (const [role, slots] of held) {
+      this.predefined.set(role, Int32Array.from(slots));
+      const mask = new Uint8Array(this.slotCount);
+      for (const slot of slots) mask[slot] = 1;
+      this.predefinedMask.set(role, mask);
     }
   }
 
