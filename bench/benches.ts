@@ -4,6 +4,7 @@ import { actAsBench } from './act-as/act-as.bench.js';
 import { consoleBench } from './console/console.bench.js';
 import { privilegesBench } from './privileges/privileges.bench.js';
 import { rolesBench } from './roles/roles.bench.js';
+import { changesetBench } from './changeset/changeset.bench.js';
 
 /** Every benchmark `npm run bench` runs, in order. Add one line per bench. */
 export const benches: readonly Bench[] = [
@@ -12,4 +13,5 @@ export const benches: readonly Bench[] = [
   consoleBench,
   privilegesBench,
   rolesBench,
+  changesetBench,
 ];

@@ -222,3 +222,26 @@ export async function runChangeSet(
     }.`,
   );
 }
+
+/**
+ * Runs a set's transactional statements inside the caller's open transaction, which the caller rolls back — so a
+ * preview (the RLS matrix probing a pending policy, issue 12) sees the database as it would be after apply. Stops
+ * at the first failure and names it; the statements that must run after a transaction are left out (listed).
+ */
+export async function replayInTransaction(
+  client: pg.ClientBase,
+  statements: readonly ApplyStatementInput[],
+): Promise<{
+  readonly failure: { index: number; id: string; error: StatementError } | null;
+  readonly skipped: readonly string[];
+}> {
+  for (const [index, s] of statements.entries()) {
+    if (s.phase !== 'transaction') continue;
+    try {
+      await client.query(s.sql);
+    } catch (error) {
+      return { failure: { index, id: s.id, error: statementError(error, s.sql) }, skipped: [] };
+    }
+  }
+  return { failure: null, skipped: statements.filter((s) => s.phase === 'after').map((s) => s.id) };
+}

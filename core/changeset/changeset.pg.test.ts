@@ -9,6 +9,8 @@ import { createStudioContext, type StudioContext } from '../app/context.js';
 import { dispatch } from '../app/dispatch.js';
 import { handlers } from '../app/handlers.js';
 import { fakeEnvironment } from '../connections/test-environment.js';
+import { replayInTransaction } from './apply.js';
+import { placedStatements } from './session.js';
 
 const origin = (action: string, object = 'public.t') => ({ panel: 'test', object, action });
 
@@ -302,6 +304,39 @@ describe.each(pgServers())('change sets ($label)', (server) => {
     expect(result.summary).toMatch(/^COMMIT failed: .*Rolled back, nothing was applied\.$/);
     expect(result.statements.map((s) => s.status)).toEqual(['rolled-back', 'rolled-back']);
     expect(await exists('deferred_new')).toBe(false);
+    await call('changeset.discard', { connectionId });
+  });
+
+  it('replays the pending set inside a caller’s rolled-back transaction, for previews', async () => {
+    await add(
+      { sql: 'CREATE TABLE preview_t (a int)', origin: origin('create') },
+      { sql: 'INSERT INTO preview_t VALUES (7)', origin: origin('seed') },
+      { sql: 'CREATE INDEX CONCURRENTLY preview_i ON preview_t (a)', origin: origin('index') },
+    );
+    const statements = placedStatements(context.changeSets.list(connectionId), 180000);
+    const seen = await context.connections.withClient(connectionId, async (c) => {
+      await c.query('BEGIN');
+      try {
+        const r = await replayInTransaction(c, statements);
+        return { r, rows: (await c.query('SELECT a FROM preview_t')).rows };
+      } finally {
+        await c.query('ROLLBACK');
+      }
+    });
+    expect(seen.r).toEqual({ failure: null, skipped: [statements[2]!.id] });
+    expect(seen.rows).toEqual([{ a: 7 }]);
+    expect(await exists('preview_t')).toBe(false);
+    const failing = await context.connections.withClient(connectionId, async (c) => {
+      await c.query('BEGIN');
+      try {
+        return await replayInTransaction(c, [
+          { ...statements[0]!, sql: 'CREATE TABLE preview_u (a nope_type)' },
+        ]);
+      } finally {
+        await c.query('ROLLBACK');
+      }
+    });
+    expect(failing.failure).toMatchObject({ index: 0, error: { sqlstate: '42704', position: 27 } });
     await call('changeset.discard', { connectionId });
   });
 

@@ -76,6 +76,17 @@ describe('ALTER TYPE … ADD VALUE', () => {
     expect(placements[2]!.reason).toMatch(/added by statement 1/);
   });
 
+  it('sees the value used in a DO block, and not in a comment or an identifier', async () => {
+    expect(await place("ALTER TYPE s ADD VALUE 'b'; DO $$ BEGIN PERFORM 'b'::s; END $$")).toEqual([
+      'after',
+      'after',
+    ]);
+    expect(await place("ALTER TYPE s ADD VALUE 'b'; CREATE TABLE b (\"b\" int); -- 'b'")).toEqual([
+      'transaction',
+      'transaction',
+    ]);
+  });
+
   it('stays in the transaction when the enum is created in the same set', async () => {
     const sql = "CREATE TYPE s AS ENUM ('a'); ALTER TYPE s ADD VALUE 'b'; SELECT 'b'::s";
     expect(await place(sql)).toEqual(['transaction', 'transaction', 'transaction']);

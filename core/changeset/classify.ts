@@ -119,19 +119,43 @@ function sameType(a: string[], b: string[]): boolean {
   return a.length < 2 || b.length < 2 || a.at(-2) === b.at(-2);
 }
 
-/** Every string constant of a parse tree (A_Const svals), anywhere in it. */
-function stringConstants(node: unknown, out: Set<string>): Set<string> {
-  if (Array.isArray(node)) for (const n of node) stringConstants(n, out);
+/**
+ * The strings a statement could use an enum value through: its string constants (A_Const, however quoted) and
+ * the bodies of functions and DO blocks (text PostgreSQL parses when it runs or validates them).
+ */
+interface StringUses {
+  readonly constants: Set<string>;
+  readonly bodies: string[];
+}
+
+function stringUses(node: unknown, out: StringUses = { constants: new Set(), bodies: [] }): StringUses {
+  if (Array.isArray(node)) for (const n of node) stringUses(n, out);
   else if (node !== null && typeof node === 'object') {
     for (const [k, v] of Object.entries(node)) {
       if (k === 'A_Const' && v && typeof v === 'object' && 'sval' in v) {
         const s = (v as { sval?: { sval?: string } }).sval?.sval;
-        if (s !== undefined) out.add(s);
+        if (s !== undefined) out.constants.add(s);
+      } else if (k === 'DefElem' && v && typeof v === 'object') {
+        const d = v as { defname?: string; arg?: unknown };
+        // CREATE FUNCTION … AS 'body' and DO 'body': the body is a plain String node.
+        if (d.defname === 'as') collectStrings(d.arg, out.bodies);
       }
-      stringConstants(v, out);
+      stringUses(v, out);
     }
   }
   return out;
+}
+
+function collectStrings(node: unknown, out: string[]): void {
+  if (Array.isArray(node)) for (const n of node) collectStrings(n, out);
+  else if (node !== null && typeof node === 'object') {
+    for (const [k, v] of Object.entries(node)) {
+      if (k === 'String' && v && typeof v === 'object' && 'sval' in v) {
+        const s = (v as { sval?: string }).sval;
+        if (s !== undefined) out.push(s);
+      } else collectStrings(v, out);
+    }
+  }
 }
 
 const quoted = (s: string) => `'${s.replaceAll("'", "''")}'`;
@@ -152,14 +176,17 @@ export function placeStatements(
       ? { phase: 'after', reason: `${reason} cannot run inside a transaction block` }
       : transactional;
   });
+  // Each statement's string constants, walked once and only when an ADD VALUE needs them.
+  const uses: (StringUses | undefined)[] = [];
+  const usesOf = (j: number) => (uses[j] ??= stringUses(statements[j]!.node));
+  const createdEnums = statements.flatMap((p, j) =>
+    'CreateEnumStmt' in p.node ? [{ j, type: typeKey(p.node.CreateEnumStmt.typeName) }] : [],
+  );
   statements.forEach((s, i) => {
     if (!('AlterEnumStmt' in s.node)) return;
     const e = s.node.AlterEnumStmt;
     if (e.oldVal || e.newVal === undefined) return; // RENAME VALUE is transactional
     const type = typeKey(e.typeName);
-    const createdInSet = statements
-      .slice(0, i)
-      .some((p) => 'CreateEnumStmt' in p.node && sameType(typeKey(p.node.CreateEnumStmt.typeName), type));
     if (serverVersionNum < 120000) {
       placements[i] = {
         phase: 'after',
@@ -167,24 +194,24 @@ export function placeStatements(
       };
       return;
     }
-    if (createdInSet) return;
+    if (createdEnums.some((c) => c.j < i && sameType(c.type, type))) return;
     const value = e.newVal;
-    const users = statements
-      .map((p, j) => ({ p, j }))
-      .filter(
-        ({ p, j }) =>
-          j > i && (stringConstants(p.node, new Set()).has(value) || p.sql.includes(quoted(value))),
-      );
+    const literal = quoted(value);
+    const users: number[] = [];
+    for (let j = i + 1; j < statements.length; j++) {
+      const u = usesOf(j);
+      if (u.constants.has(value) || u.bodies.some((b) => b.includes(literal))) users.push(j);
+    }
     if (users.length === 0) return;
     placements[i] = {
       phase: 'after',
-      reason: `ALTER TYPE … ADD VALUE ${quoted(value)} must commit before statement${users.length > 1 ? 's' : ''} ${users.map((u) => u.j + 1).join(', ')} can use the new value`,
+      reason: `ALTER TYPE … ADD VALUE ${literal} must commit before statement${users.length > 1 ? 's' : ''} ${users.map((j) => j + 1).join(', ')} can use the new value`,
     };
-    for (const { j } of users)
+    for (const j of users)
       if (placements[j]!.phase === 'transaction')
         placements[j] = {
           phase: 'after',
-          reason: `uses the enum value ${quoted(value)} added by statement ${i + 1}, which must commit first`,
+          reason: `uses the enum value ${literal} added by statement ${i + 1}, which must commit first`,
         };
   });
   return placements;

@@ -32,12 +32,14 @@ export function previewScript(statements: readonly ScriptStatement[]): {
   const numbered = statements.map((s, i) => ({ ...s, n: i + 1 }));
   const inTx = numbered.filter((s) => s.phase === 'transaction');
   const after = numbered.filter((s) => s.phase === 'after');
-  let script = '';
+  const chunks: string[] = [];
+  let length = 0;
   let line = 1;
   const ranges: ScriptRange[] = [];
   const emit = (text: string) => {
-    script += text;
-    for (const c of text) if (c === '\n') line++;
+    chunks.push(text);
+    length += text.length;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) line++;
   };
   const count = `${statements.length} statement${statements.length === 1 ? '' : 's'}`;
   emit(
@@ -49,7 +51,7 @@ export function previewScript(statements: readonly ScriptStatement[]): {
   );
   const put = (s: (typeof numbered)[number]) => {
     emit(`\n-- [${s.n}] ${originLabel(s.origin)}${s.reason ? ` (${oneLine(s.reason)})` : ''}\n`);
-    ranges.push({ id: s.id, start: script.length, end: script.length + s.sql.length, line });
+    ranges.push({ id: s.id, start: length, end: length + s.sql.length, line });
     emit(`${s.sql};\n`);
   };
   inTx.forEach(put);
@@ -57,7 +59,8 @@ export function previewScript(statements: readonly ScriptStatement[]): {
     emit('\n-- After COMMIT, one by one and only when confirmed: these cannot run inside a transaction.\n');
     after.forEach(put);
   }
-  return { script, ranges: statements.map((s) => ranges.find((r) => r.id === s.id)!) };
+  const byId = new Map(ranges.map((r) => [r.id, r]));
+  return { script: chunks.join(''), ranges: statements.map((s) => byId.get(s.id)!) };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { loadModule, parseSync, scanSync, type Node } from 'libpg-query';
 import { GatehouseError } from '../../shared/errors.js';
-import { byteToUtf16Table, codePointToUtf16, lineColumn } from './text-offsets.js';
+import { byteToUtf16Table, codePointToUtf16, lineColumn, lineLocator } from './text-offsets.js';
 
 /** One statement of a SQL text, as PostgreSQL's own parser delimits it. */
 export interface ParsedStatement {
@@ -55,26 +55,35 @@ export async function splitSql(text: string, what = 'The SQL'): Promise<ParsedSt
   const stmts = parsed.stmts ?? [];
   if (stmts.length === 0) return [];
   const bytes = byteToUtf16Table(text);
-  // Comments and semicolons are tokens too: a statement's text runs from its first real token to its last.
-  const tokens = scanSync(text).tokens.filter(
-    (t) => t.tokenName !== 'SQL_COMMENT' && t.tokenName !== 'C_COMMENT' && t.text !== ';',
-  );
   const totalBytes = bytes.length - 1;
+  const locate = lineLocator(text);
   const out: ParsedStatement[] = [];
-  let k = 0;
   for (const s of stmts) {
+    if (s.stmt === undefined) continue;
+    // The parser's location is the statement's first token; its length runs to the `;` or the end of the text.
     const from = s.stmt_location ?? 0;
-    const to = s.stmt_len ? from + s.stmt_len : totalBytes;
-    while (k < tokens.length && tokens[k]!.start < from) k++;
-    const first = k;
-    while (k < tokens.length && tokens[k]!.end <= to) k++;
-    if (k === first || s.stmt === undefined) continue;
-    const start = bytes[tokens[first]!.start]!;
-    const end = bytes[tokens[k - 1]!.end]!;
-    const { line, column } = lineColumn(text, start);
+    const start = bytes[from]!;
+    const end = start + trailingEnd(text.slice(start, bytes[s.stmt_len ? from + s.stmt_len : totalBytes]!));
+    if (end <= start) continue;
+    const { line, column } = locate(start);
     out.push({ sql: text.slice(start, end), start, end, line, column, node: s.stmt });
   }
   return out;
+}
+
+/**
+ * Where a statement's text really ends: before trailing whitespace and comments (up to the `;`, a statement's
+ * range may hold them). Comments are found by PostgreSQL's scanner, so `--` inside a string is not one; only
+ * texts that might hold a comment are scanned.
+ */
+function trailingEnd(raw: string): number {
+  const trimmed = raw.trimEnd().length;
+  if (!raw.includes('--') && !raw.includes('/*')) return trimmed;
+  const tokens = scanSync(raw).tokens.filter(
+    (t) => t.tokenName !== 'SQL_COMMENT' && t.tokenName !== 'C_COMMENT' && t.text !== ';',
+  );
+  const last = tokens.at(-1);
+  return last ? byteToUtf16Table(raw)[last.end]! : 0;
 }
 
 /** The offending line with a caret under the column, as psql prints it. */

@@ -159,7 +159,7 @@ export function App() {
         </div>
         <ErrorBoundary resetKey={formatRoute(route)}>{main}</ErrorBoundary>
         {changesOpen && current && (
-          <ChangeSetDrawer connectionId={current.id} onClose={() => setChangesOpen(false)} />
+          <ChangeSetDrawer key={current.id} connectionId={current.id} onClose={() => setChangesOpen(false)} />
         )}
         {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
         {dialog === 'quick' && catalog.data && (
