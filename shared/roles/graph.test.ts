@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { member, role, smallCatalog, table } from '../model/testing/small-catalog.js';
 import { filterGraph, isGroupNode, roleBadges, roleGraph, SYSTEM_GROUP } from './graph.js';
-import { layoutGraph, roleNodeSize } from './layout.js';
+import { layoutGraph, roleNodeSize, tightEdges } from './layout.js';
 
 const postgrestModel = (major = 18) =>
   smallCatalog({
@@ -138,5 +138,18 @@ describe('layout', () => {
       for (const b of boxes.slice(i + 1))
         expect(a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y).toBe(true);
     expect(r.width).toBeGreaterThan(0);
+  });
+
+  it('a large graph is ranked from its tight edges alone: every member still sits above its roles', () => {
+    const nodes = Array.from({ length: 120 }, (_, i) => ({ id: `r${i}`, width: 150, height: 44 }));
+    const edges = [];
+    for (let i = 0; i < 119; i++)
+      for (const j of [i + 1, i + 3, i + 17]) if (j < 120) edges.push({ source: `r${i}`, target: `r${j}` });
+    const tight = tightEdges(nodes, edges);
+    expect(tight.length).toBeLessThan(edges.length);
+    expect(tight).toContainEqual({ source: 'r0', target: 'r1' });
+    expect(tight).not.toContainEqual({ source: 'r0', target: 'r17' });
+    const r = layoutGraph(nodes, edges);
+    for (const e of edges) expect(r.positions.get(e.source)!.y).toBeLessThan(r.positions.get(e.target)!.y);
   });
 });

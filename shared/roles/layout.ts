@@ -29,11 +29,49 @@ export interface LayoutOptions {
   readonly rankSep?: number;
 }
 
+/**
+ * The edges dagre needs to rank a large graph: with ranks by longest path, every node but the sources has an edge
+ * from the rank just above it, and those edges alone give the same ranks. Edges spanning several ranks would each
+ * add a dummy node per rank crossed (a chain of 300 roles with 1,000 memberships: ~100,000 of them); React Flow
+ * draws every edge from the final positions anyway.
+ */
+export function tightEdges(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[]): LayoutEdge[] {
+  const ids = new Set(nodes.map((n) => n.id));
+  const out = new Map<string, string[]>();
+  const indegree = new Map<string, number>(nodes.map((n) => [n.id, 0]));
+  const unique = new Map<string, LayoutEdge>();
+  for (const e of edges)
+    if (ids.has(e.source) && ids.has(e.target) && e.source !== e.target)
+      unique.set(`${e.source}\0${e.target}`, e);
+  for (const e of unique.values()) {
+    out.set(e.source, [...(out.get(e.source) ?? []), e.target]);
+    indegree.set(e.target, (indegree.get(e.target) ?? 0) + 1);
+  }
+  // Kahn's order; nodes left over sit on a cycle (not possible for memberships) and keep rank 0.
+  const rank = new Map<string, number>();
+  const queue = nodes.filter((n) => indegree.get(n.id) === 0).map((n) => n.id);
+  for (const id of queue) rank.set(id, 0);
+  for (let i = 0; i < queue.length; i++) {
+    const id = queue[i]!;
+    for (const t of out.get(id) ?? []) {
+      rank.set(t, Math.max(rank.get(t) ?? 0, rank.get(id)! + 1));
+      const d = indegree.get(t)! - 1;
+      indegree.set(t, d);
+      if (d === 0) queue.push(t);
+    }
+  }
+  return [...unique.values()].filter((e) => (rank.get(e.target) ?? 0) - (rank.get(e.source) ?? 0) === 1);
+}
+
+/** Above this many edges only the tight ones are given to dagre (see tightEdges). */
+const FULL_LAYOUT_EDGES = 200;
+
 export function layoutGraph(
   nodes: readonly LayoutNode[],
   edges: readonly LayoutEdge[],
   options: LayoutOptions = {},
 ): LayoutResult {
+  const large = edges.length > FULL_LAYOUT_EDGES;
   const g = new dagre.graphlib.Graph({ multigraph: false });
   g.setGraph({
     rankdir: options.direction ?? 'TB',
@@ -44,7 +82,8 @@ export function layoutGraph(
   });
   g.setDefaultEdgeLabel(() => ({}));
   for (const n of nodes) g.setNode(n.id, { width: n.width, height: n.height });
-  for (const e of edges) if (g.hasNode(e.source) && g.hasNode(e.target)) g.setEdge(e.source, e.target);
+  const ranked = large ? tightEdges(nodes, edges) : edges;
+  for (const e of ranked) if (g.hasNode(e.source) && g.hasNode(e.target)) g.setEdge(e.source, e.target);
   dagre.layout(g);
   const positions = new Map<string, { x: number; y: number }>();
   for (const n of nodes) {
