@@ -3,8 +3,8 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../core/db/sql-files.js';
 
-/** Test-only modules: `test-*.ts`, `*-specs.ts`, anything under a `testing/` folder, and the tests themselves. */
-const testOnly = /(^|\/)(test-[^/]*|[^/]*-specs|[^/]*\.test)\.js$|(^|\/)testing\//;
+/** Test-only modules: `test-*.ts`, `*-specs.ts`, `testing.ts`, anything under a `testing/` folder, and the tests. */
+const testOnly = /(^|\/)(test-[^/]*|[^/]*-specs|testing|[^/]*\.test)\.js$|(^|\/)testing\//;
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -30,6 +30,7 @@ describe('what ships', () => {
       "'!dist/**/testing/**'",
       "'!dist/**/test-*.js'",
       "'!dist/**/*-specs.js'",
+      "'!dist/**/testing.js'",
     ])
       expect(yml).toContain(pattern);
   });

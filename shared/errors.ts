@@ -1,8 +1,9 @@
 import { z } from 'zod';
 
 /**
- * Gatehouse's own error codes, one table, PostgREST-style ranges (GH1xx connection, GH2xx catalog,
- * GH3xx studio transport, GH4xx configuration files, GH5xx act-as, GH6xx change sets, GH9xx internal).
+ * Gatehouse's own error codes, one table, PostgREST-style ranges (GH1xx connection, GH2xx catalog and DDL,
+ * GH3xx studio transport, GH4xx configuration files, GH5xx act-as, GH6xx change sets, GH7xx workbench,
+ * GH9xx internal).
  * A retired code is never reused. Each entry says what went wrong and what to do about it.
  */
 export const errorCodes = {
@@ -22,6 +23,10 @@ export const errorCodes = {
   GH202: 'A catalog query failed.',
   GH210: 'The model has no such role.',
   GH211: 'That privilege does not apply to that kind of object, or the object is not in the model.',
+  GH220: 'A name cannot be written as an SQL identifier.',
+  GH221: 'A value cannot be written as an SQL literal.',
+  GH222: 'The DDL cannot be written as asked.',
+  GH223: 'The object is not in the catalog model.',
   GH300: 'The request did not match the studio contract.',
   GH301: 'Unknown studio call.',
   GH302: 'Missing or wrong studio token.',
@@ -38,10 +43,6 @@ export const errorCodes = {
   GH511: 'The conformance fixture could not be loaded.',
   GH512: 'The act-as database session failed.',
   GH520: 'A file of the studio data dir could not be read or saved.',
-  GH700: 'A name cannot be written as an SQL identifier.',
-  GH701: 'A value cannot be written as an SQL literal.',
-  GH702: 'The DDL cannot be written as asked.',
-  GH703: 'The object is not in the catalog model.',
   GH600: 'A change set statement does not parse.',
   GH601: 'This statement cannot be part of a change set.',
   GH602: 'No such pending statement.',
@@ -54,6 +55,14 @@ export const errorCodes = {
   GH609: 'The change set failed and was rolled back.',
   GH610: 'The change set needs confirmation for statements that cannot run in a transaction.',
   GH611: 'The outcome of the change set is unknown.',
+  GH700: 'The workbench session was lost; its open transaction was rolled back.',
+  GH701: 'The workbench session is busy with another run.',
+  GH702: 'A relation or column is not in the database model.',
+  GH703: 'The data change could not be applied; nothing was changed.',
+  GH704: 'The snippets folder could not be read or written.',
+  GH705: 'Transaction control is done with the Commit and Rollback buttons.',
+  GH706: 'This relation is read-only in the data view.',
+  GH708: 'The database refused a data view query.',
   GH900: 'Internal error.',
 } as const;
 

@@ -138,7 +138,9 @@ describe.each(pgServers())('gatehouse apply ($label)', (server) => {
   it('exits 2 on a usage error and 1 on a file that does not parse', async () => {
     const noDb = await gatehouse(['apply', join(dir, 'ok.sql')], env);
     expect(noDb.code).toBe(2);
-    expect(noDb.err.split('\n')[0]).toBe('gatehouse apply: --db is required.');
+    expect(noDb.err.split('\n')[0]).toBe(
+      'gatehouse apply: --db is required (e.g. --db postgresql://developer@localhost/app).',
+    );
     const badTimeout = await gatehouse(
       ['apply', join(dir, 'ok.sql'), '--db', db.uri, '--lock-timeout', '5s'],
       env,

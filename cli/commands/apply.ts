@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { GatehouseError } from '../../shared/errors.js';
 import { DEFAULT_LOCK_TIMEOUT_MS, DEFAULT_STATEMENT_TIMEOUT_MS } from '../../core/changeset/apply.js';
 import {
@@ -12,6 +11,7 @@ import { connectClient } from '../../core/connections/connect.js';
 import { userDataDir } from '../../core/connections/data-dir.js';
 import { systemEnvironment } from '../../core/connections/environment.js';
 import { resolveConnection } from '../../core/connections/resolve.js';
+import { parseCommandArgs, required, UsageError } from '../args.js';
 import type { Command } from '../command.js';
 
 const usage = `Usage: gatehouse apply FILE.sql --db URI [--lock-timeout MS] [--statement-timeout MS] [--yes-non-transactional]
@@ -28,7 +28,10 @@ the transaction commits. Each apply is kept in the studio's change set history f
   --statement-timeout MS   how long a statement may run (default ${DEFAULT_STATEMENT_TIMEOUT_MS}; 0 = no limit)
   --yes-non-transactional  run the statements that cannot run in a transaction, after it
 
-Exit status: 0 applied, 1 failed or refused (nothing applied unless the output says otherwise), 2 usage error.`;
+Exit status: 0 applied, 1 failed or refused (nothing applied unless the output says otherwise), 2 usage error.
+
+Example:
+  gatehouse apply migrations/0042_roles.sql --db postgresql://developer@localhost/app --lock-timeout 2000`;
 
 /** One line of a statement for the listing. */
 const headline = (sql: string) => {
@@ -36,53 +39,40 @@ const headline = (sql: string) => {
   return first.length > 72 || sql.includes('\n') ? `${first.slice(0, 72)} …` : first;
 };
 
-function timeout(value: string | undefined, flag: string, fallback: number): number | string {
+function timeout(value: string | undefined, flag: string, fallback: number): number {
   if (value === undefined) return fallback;
   if (!/^\d+$/.test(value) || Number(value) > 86_400_000)
-    return `${flag} takes milliseconds, a whole number from 0 to 86400000 (got "${value}").`;
+    throw new UsageError(`${flag} takes milliseconds, a whole number from 0 to 86400000 (got "${value}").`);
   return Number(value);
 }
 
 export const applyCommand: Command = {
   usage,
   async run(argv, io) {
-    const fail = (message: string) => {
-      io.stderr(`gatehouse apply: ${message}\n\n${usage}\n`);
-      return 2;
-    };
-    let values: Record<string, string | boolean | undefined>;
-    let positionals: string[];
-    try {
-      ({ values, positionals } = parseArgs({
-        args: [...argv],
-        options: {
-          db: { type: 'string' },
-          'lock-timeout': { type: 'string' },
-          'statement-timeout': { type: 'string' },
-          'yes-non-transactional': { type: 'boolean' },
-        },
-        strict: true,
-        allowPositionals: true,
-      }));
-    } catch (error) {
-      return fail(error instanceof Error ? error.message : String(error));
-    }
-    if (positionals.length !== 1) return fail('give exactly one SQL file.');
-    const file = positionals[0]!;
-    const db = values.db;
-    if (typeof db !== 'string' || db === '') return fail('--db is required.');
-    const lockTimeoutMs = timeout(
-      values['lock-timeout'] as string | undefined,
-      '--lock-timeout',
-      DEFAULT_LOCK_TIMEOUT_MS,
+    const { values, positionals } = parseCommandArgs(
+      argv,
+      {
+        db: { type: 'string' },
+        'lock-timeout': { type: 'string' },
+        'statement-timeout': { type: 'string' },
+        'yes-non-transactional': { type: 'boolean' },
+      },
+      true,
     );
-    if (typeof lockTimeoutMs === 'string') return fail(lockTimeoutMs);
+    if (positionals.length !== 1)
+      throw new UsageError(
+        positionals.length === 0
+          ? 'the SQL file is missing (e.g. migration.sql).'
+          : 'give exactly one SQL file.',
+      );
+    const file = positionals[0]!;
+    const db = required(values.db, '--db', '--db postgresql://developer@localhost/app');
+    const lockTimeoutMs = timeout(values['lock-timeout'], '--lock-timeout', DEFAULT_LOCK_TIMEOUT_MS);
     const statementTimeoutMs = timeout(
-      values['statement-timeout'] as string | undefined,
+      values['statement-timeout'],
       '--statement-timeout',
       DEFAULT_STATEMENT_TIMEOUT_MS,
     );
-    if (typeof statementTimeoutMs === 'string') return fail(statementTimeoutMs);
 
     let text: string;
     try {

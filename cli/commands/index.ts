@@ -29,7 +29,8 @@ export const commands: readonly CommandEntry[] = [
   },
   {
     name: 'apply',
-    summary: 'Apply a SQL file in one transaction (lock and statement timeouts), or nothing of it.',
+    summary:
+      'Apply a .sql file in one transaction (nothing half-applied), as the studio applies a change set.',
     load: async () => (await import('./apply.js')).applyCommand,
   },
   {

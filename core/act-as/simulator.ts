@@ -74,8 +74,9 @@ export interface SimulateInput {
   /** Use this schema cache instead of loading one (the conformance runner shares one across fixture copies). */
   readonly schemaCache?: SchemaCache;
   /**
-   * The catalog model to derive the schema cache from (the studio's model of the connection); without it the
-   * schema caches read one through the login's pool. It also answers the SET ROLE check (no query).
+   * The catalog model of the database (the studio's model of the connection): the schema cache is derived from
+   * it and it answers the SET ROLE check (no query). Without it the schema caches read one through the login's
+   * pool and the check asks the server.
    */
   readonly model?: () => Promise<Catalog>;
   /** Told the backend pid the request runs on (the studio's cancel). */
@@ -400,7 +401,7 @@ export interface SqlAsPersonaInput {
   /** Bound parameters for `sql` (one statement, extended protocol). */
   readonly params?: readonly (string | null)[];
   /** The database's catalog model, when the caller has one: it answers the SET ROLE check (no query). */
-  readonly model?: Catalog | null;
+  readonly model?: () => Promise<Catalog>;
   /** The request a statement came from: its session, so an EXPLAIN sees what the request saw. */
   readonly request?: Pick<
     SessionContext,
@@ -477,7 +478,7 @@ export async function runSqlAsPersona(input: SqlAsPersonaInput): Promise<SqlAsPe
       sql: input.sql,
       authenticated: authR.value.authenticated,
       checkMembership: login.value.checkMembership,
-      model: input.model ?? null,
+      model: input.model ? await input.model() : null,
       end: input.commit ? 'commit' : 'rollback',
       ...(input.onBackend ? { onBackend: input.onBackend } : {}),
       ...(input.params ? { params: input.params } : {}),

@@ -20,13 +20,15 @@ export interface StudioContext {
   /** The pending change set of each connection, shared by every panel. */
   readonly changeSets: ChangeSetStore;
   /**
-   * Called after a change set (or part of one) was applied on a connection: the model cache drops that
-   * connection's model, then the host's own hook runs; errors are ignored by the caller.
+   * Says that the schema of a connection changed under the studio (DDL committed in the workbench, a change
+   * set applied), so whoever keeps a model of it reads it again. Listeners subscribe with `subscribeSchemaChanged`.
    */
-  readonly onApplied: (connectionId: string) => void | Promise<void>;
+  onSchemaChanged(connectionId: string): void;
+  /** Calls `listener` on every `onSchemaChanged`; returns the unsubscribe. */
+  subscribeSchemaChanged(listener: (connectionId: string) => void): () => void;
   /**
-   * The catalog model of each open connection, shared by catalog.read and act-as. Whoever changes a
-   * database's schema (the change set's apply) calls `models.invalidate(connectionId)`.
+   * The catalog model of each open connection, shared by catalog.read and act-as; invalidated on
+   * `onSchemaChanged` and when its connection closes.
    */
   readonly models: ModelCache<string>;
 }
@@ -39,8 +41,6 @@ export interface StudioContextOptions {
   /** Electron injects its safeStorage store; browser mode and the CLI keep secrets in memory. */
   readonly secrets?: SecretStore;
   readonly manager?: ManagerOptions;
-  /** See StudioContext.onApplied. */
-  readonly onApplied?: (connectionId: string) => void | Promise<void>;
 }
 
 /** Builds the services a host owns; the host closes them with `context.connections.closeAll()`. */
@@ -48,6 +48,8 @@ export function createStudioContext(options: StudioContextOptions): StudioContex
   const secrets = options.secrets ?? new MemorySecretStore();
   const connections = new ConnectionManager(options.manager);
   const models = connectionModelCache(connections);
+  // The studio's own DDL (a change set, a workbench commit) makes the cached model stale.
+  const schemaListeners = new Set<(connectionId: string) => void>([(id) => models.invalidate(id)]);
   return {
     mode: options.mode,
     version: options.version,
@@ -56,10 +58,19 @@ export function createStudioContext(options: StudioContextOptions): StudioContex
     savedConnections: new ConnectionStore(options.dataDir ?? userDataDir(), secrets),
     actAsConfigs: new ActAsConfigStore(secrets),
     changeSets: new ChangeSetStore(),
-    // Applied DDL makes the cached model stale; the host may add its own reaction.
-    onApplied: async (connectionId) => {
-      models.invalidate(connectionId);
-      await options.onApplied?.(connectionId);
+    onSchemaChanged(connectionId) {
+      // A failing listener must not fail the commit that triggered it.
+      for (const listener of schemaListeners) {
+        try {
+          listener(connectionId);
+        } catch {
+          /* the listener's own problem */
+        }
+      }
+    },
+    subscribeSchemaChanged(listener) {
+      schemaListeners.add(listener);
+      return () => schemaListeners.delete(listener);
     },
   };
 }

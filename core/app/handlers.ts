@@ -4,6 +4,7 @@ import { connectionsHandlers } from '../connections/handlers.js';
 import { actAsConsoleHandlers } from '../act-as/console/handlers.js';
 import { actAsHandlers } from '../act-as/handlers.js';
 import { catalogHandlers } from '../catalog/handlers.js';
+import { workbenchHandlers } from '../workbench/handlers.js';
 import { changesetHandlers } from '../changeset/handlers.js';
 import { rolesHandlers } from '../roles/handlers.js';
 
@@ -14,6 +15,7 @@ export const handlers: Handlers = {
   ...actAsConsoleHandlers,
   ...actAsHandlers,
   ...catalogHandlers,
+  ...workbenchHandlers,
   ...changesetHandlers,
   ...rolesHandlers,
 };

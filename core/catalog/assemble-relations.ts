@@ -79,9 +79,17 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
   const originOf = (viewOid: number, attnum: number): ColumnRef | null =>
     refTo(origins.get(viewOid)?.get(attnum) ?? null);
 
+  // 15,000 key definitions name the same few column names (id, code…): each is quoted once.
+  const quotedNames = new Map<string, string>();
+  const quoted = (name: string): string => {
+    let q = quotedNames.get(name);
+    if (q === undefined) quotedNames.set(name, (q = quoteName(name)));
+    return q;
+  };
+
   /** pg_get_constraintdef's words for a b-tree PRIMARY KEY / UNIQUE constraint (constraints.sql left it NULL). */
   const keyConstraintDefinition = (c: ConstraintRow, relOid: number): string => {
-    const q = (attnum: number) => quoteName(nameOf(relOid, attnum));
+    const q = (attnum: number) => quoted(nameOf(relOid, attnum));
     const index = indexesOf.get(relOid)?.find((i) => i.name === c.index_name);
     let text = c.kind === 'primary_key' ? 'PRIMARY KEY ' : 'UNIQUE ';
     if (index?.nulls_not_distinct) text += 'NULLS NOT DISTINCT ';
@@ -97,7 +105,7 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
 
   /** pg_get_indexdef's words for a plain b-tree index of a PRIMARY KEY / UNIQUE constraint (indexes.sql left it NULL). */
   const keyIndexDefinition = (i: IndexRow, r: RelationRow): string => {
-    const q = quoteName;
+    const q = quoted;
     const columns = (attnums: readonly number[]) => attnums.map((n) => q(nameOf(r.oid, n))).join(', ');
     const include =
       i.attnums.length > i.key_count ? ` INCLUDE (${columns(i.attnums.slice(i.key_count))})` : '';
@@ -196,6 +204,9 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
           : null,
       partitionBound: r.partition_bound,
       partitionKey: r.partition_key,
+      inherits: r.inherits.map(([schema, name]) => ({ schema: schema ?? '', name: name ?? '' })),
+      foreignTable:
+        r.foreign_server !== null ? { server: r.foreign_server, options: r.foreign_options } : null,
       estimatedRows: r.estimated_rows,
       rowTypeOid: r.row_type_oid,
       extension: r.extension,

@@ -43,8 +43,8 @@ describe.each(pgServers())('change sets ($label)', (server) => {
       version: 't',
       dataDir,
       manager: { environment: fakeEnvironment() },
-      onApplied: (id) => void applied.push(id),
     });
+    context.subscribeSchemaChanged((id) => void applied.push(id));
     const opened = await call<{ id: string }>('connections.open', {
       params: {
         host: url.hostname,

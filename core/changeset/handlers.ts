@@ -116,7 +116,7 @@ export const changesetHandlers: HandlerGroup<'changeset'> = {
       }
       // The database may have changed: whatever holds a model of it reloads.
       if (run.outcome === 'applied' || run.outcome === 'partial' || run.outcome === 'unknown')
-        await Promise.resolve(context.onApplied(connectionId)).catch(() => undefined);
+        context.onSchemaChanged(connectionId);
       return { ...run, summary, historyId: entry?.id ?? null };
     }),
   'changeset.history.list': async ({ connectionId }, context) => ({

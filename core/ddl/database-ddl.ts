@@ -120,6 +120,34 @@ function ordersCreation(lookup: ModelLookup): (d: Dependency) => boolean {
   };
 }
 
+/**
+ * Edges the model's dependency list does not carry: a composite type's attributes (pg_depend records them on the
+ * type's hidden relation), a domain's base type and a range's subtype, each to a user type of the model
+ * (arrays resolved to their element).
+ */
+function typeUses(model: Catalog): Dependency[] {
+  const byOid = new Map<number, ObjectRef>();
+  for (const t of model.types) {
+    const ref = refs.type(t.schema, t.name);
+    byOid.set(t.oid, ref);
+    if (t.arrayOid !== null) byOid.set(t.arrayOid, ref);
+  }
+  const out: Dependency[] = [];
+  for (const t of model.types) {
+    const from = refs.type(t.schema, t.name);
+    const uses = [
+      ...t.attributes.map((a) => a.type),
+      ...(t.domain !== null ? [t.domain.baseType] : []),
+      ...(t.rangeSubtype !== null ? [t.rangeSubtype] : []),
+    ];
+    for (const u of uses) {
+      const to = byOid.get(u.oid) ?? (u.elementOid !== null ? byOid.get(u.elementOid) : undefined);
+      if (to !== undefined) out.push({ from, to, kind: 'normal', via: 'type' });
+    }
+  }
+  return out;
+}
+
 function roleStatements(
   m: Catalog,
   include: (r: Role) => boolean,
@@ -219,7 +247,7 @@ export function ddlForDatabase(model: Catalog, options: DatabaseDdlOptions = {})
     try {
       p = phases();
     } catch (error) {
-      if (!(error instanceof GatehouseError) || error.code !== 'GH702') throw error;
+      if (!(error instanceof GatehouseError) || error.code !== 'GH222') throw error;
       skipped.push({ object: ref, reason: error.message });
       return;
     }
@@ -235,7 +263,8 @@ export function ddlForDatabase(model: Catalog, options: DatabaseDdlOptions = {})
     if (s.extension === null)
       take(refs.schema(s.name), () => schemaPhases(lookup, s, { exists: existing.has(s.name) }));
   for (const e of model.extensions) take(refs.extension(e.name), () => extensionPhases(e));
-  for (const c of dependencyOrder(creatables(lookup), model.dependencies, ordersCreation(lookup)))
+  const dependencies = [...model.dependencies, ...typeUses(model)];
+  for (const c of dependencyOrder(creatables(lookup), dependencies, ordersCreation(lookup)))
     take(c.ref, c.phases);
   late.sort((a, b) => a.rank - b.rank || a.order - b.order);
   const statements = [
@@ -257,7 +286,7 @@ export function ddlForObject(model: Catalog, ref: ObjectRef): Statement[] {
   const lookup = modelLookup(model);
   const notFound = () =>
     new GatehouseError(
-      'GH703',
+      'GH223',
       `There is no ${ref.kind} ${ref.schema === null ? '' : `${ref.schema}.`}${ref.name} in the catalog.`,
       {
         hint: 'Refresh the catalog: the object may have been dropped or renamed.',

@@ -39,7 +39,7 @@ export interface DefaultPrivilegeChange {
 
 function head(c: DefaultPrivilegeChange): string {
   if (c.inSchema != null && c.objectType === 'schemas')
-    throw new GatehouseError('GH702', 'Default privileges on schemas cannot be limited to a schema.', {
+    throw new GatehouseError('GH222', 'Default privileges on schemas cannot be limited to a schema.', {
       hint: 'Leave IN SCHEMA out for ON SCHEMAS.',
     });
   return (
@@ -53,11 +53,11 @@ function privileges(c: DefaultPrivilegeChange): string {
   if (c.privileges === 'ALL') return 'ALL PRIVILEGES';
   const allowed = DEFAULT_PRIVILEGES_BY_OBJECT[c.objectType];
   if (c.privileges.length === 0)
-    throw new GatehouseError('GH702', 'ALTER DEFAULT PRIVILEGES needs at least one privilege.');
+    throw new GatehouseError('GH222', 'ALTER DEFAULT PRIVILEGES needs at least one privilege.');
   for (const p of c.privileges)
     if (!allowed.includes(p))
       throw new GatehouseError(
-        'GH702',
+        'GH222',
         `${p} does not apply to ${OBJECT_WORDS[c.objectType].toLowerCase()}.`,
         {
           hint: `Choose among ${allowed.join(', ')}.`,
@@ -67,7 +67,7 @@ function privileges(c: DefaultPrivilegeChange): string {
 }
 
 function grantees(list: readonly Principal[]): string {
-  if (list.length === 0) throw new GatehouseError('GH702', 'ALTER DEFAULT PRIVILEGES needs a grantee.');
+  if (list.length === 0) throw new GatehouseError('GH222', 'ALTER DEFAULT PRIVILEGES needs a grantee.');
   return list.map(principal).join(', ');
 }
 

@@ -24,7 +24,7 @@ const SELECT_EXTRAS = [
 ];
 
 function refuse(what: string, expression: string, problem: string, cause?: unknown): GatehouseError {
-  return new GatehouseError('GH702', `The ${what} is not a single SQL expression: ${problem}.`, {
+  return new GatehouseError('GH222', `The ${what} is not a single SQL expression: ${problem}.`, {
     details: expression,
     hint: 'Write one boolean expression, e.g. owner_id = current_user, without a trailing semicolon.',
     ...(cause !== undefined ? { cause } : {}),
@@ -37,7 +37,7 @@ function refuse(what: string, expression: string, problem: string, cause?: unkno
  */
 export function parenthesisedExpression(expression: string, what = 'expression'): string {
   const wrapped = `(${expression})`;
-  if (checkedExpressions.has(expression)) return wrapped;
+  if (checkedExpressions.has(expression) || plainLexically(wrapped, 'group')) return wrapped;
   let tree: unknown;
   try {
     tree = parseSync(`SELECT ${wrapped}`);
@@ -58,6 +58,42 @@ export function parenthesisedExpression(expression: string, what = 'expression')
   return wrapped;
 }
 
+/** How each statement kind must begin for the fast path (the caller writes the rest of views itself). */
+const STATEMENT_START: Record<string, RegExp> = {
+  ViewStmt: /^CREATE (OR REPLACE )?VIEW /,
+  CreateTableAsStmt: /^CREATE MATERIALIZED VIEW /,
+  IndexStmt: /^CREATE (UNIQUE )?INDEX /,
+  CreateTrigStmt: /^CREATE (CONSTRAINT )?TRIGGER /,
+};
+
+/**
+ * The fast path before the parser (parsing is ~0.5 ms a text; the catalog's texts are thousands): text made only
+ * of plain tokens, '…' strings without backslashes and "…" identifiers, with no `;`, `$`, backslash or comment
+ * anywhere. Then a `group` is one parenthesised group exactly when its depth stays above 0 until the last
+ * character, and a `statement` cannot hold a second statement (that needs a `;`). Anything else (dollar quotes,
+ * E'' strings, comments) goes to PostgreSQL's parser.
+ */
+function plainLexically(text: string, shape: 'group' | 'statement'): boolean {
+  if (shape === 'group' && text.slice(1, -1).trim() === '') return false;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "'" || c === '"') {
+      const end = text.indexOf(c, i + 1);
+      if (end < 0) return false;
+      if (c === "'" && text.slice(i + 1, end).includes('\\')) return false;
+      i = end; // a doubled quote is two adjacent quoted runs: still inside quotes throughout
+    } else if (c === ';' || c === '$' || c === '\\' || c === '\0') return false;
+    else if ((c === '-' && text[i + 1] === '-') || (c === '/' && text[i + 1] === '*')) return false;
+    else if (c === '(') depth++;
+    else if (c === ')') {
+      depth--;
+      if (depth < 0 || (shape === 'group' && depth === 0 && i !== text.length - 1)) return false;
+    }
+  }
+  return depth === 0;
+}
+
 // Catalog texts repeat (types, defaults): each distinct text is parsed once.
 const checkedExpressions = new Set<string>();
 const checkedTypes = new Set<string>();
@@ -73,7 +109,7 @@ const remember = (set: Set<string>, text: string) => {
 export function typeName(type: string): string {
   if (checkedTypes.has(type)) return type;
   const bad = (problem: string, cause?: unknown) =>
-    new GatehouseError('GH702', `The type is not a single type name: ${problem}.`, {
+    new GatehouseError('GH222', `The type is not a single type name: ${problem}.`, {
       details: type,
       hint: 'Write a type as format_type() does, e.g. integer, character varying(20), api.mood[].',
       ...(cause !== undefined ? { cause } : {}),
@@ -102,12 +138,13 @@ export function typeName(type: string): string {
  * statement) makes exactly one statement of the expected kind, so a crafted model cannot smuggle a second one.
  */
 export function singleStatement(sql: string, kind: string, what: string): string {
+  if (plainLexically(sql, 'statement') && STATEMENT_START[kind]?.test(sql) === true) return sql;
   let tree: unknown;
   try {
     tree = parseSync(sql);
   } catch (error) {
     throw new GatehouseError(
-      'GH702',
+      'GH222',
       `The ${what} does not parse: ${error instanceof Error ? error.message : String(error)}.`,
       {
         details: sql,
@@ -117,6 +154,6 @@ export function singleStatement(sql: string, kind: string, what: string): string
   }
   const stmts = (tree as { stmts?: { stmt?: Record<string, unknown> }[] }).stmts ?? [];
   if (stmts.length !== 1 || stmts[0]?.stmt?.[kind] === undefined)
-    throw new GatehouseError('GH702', `The ${what} is not one ${kind} statement.`, { details: sql });
+    throw new GatehouseError('GH222', `The ${what} is not one ${kind} statement.`, { details: sql });
   return sql;
 }

@@ -51,7 +51,7 @@ export function dollarQuote(body: string, tag = 'function'): string {
 /** Numbers as PostgreSQL prints them in pg_proc (cost and rows are float4). */
 const number = (n: number, what: string): string => {
   if (!Number.isFinite(n) || n < 0)
-    throw new GatehouseError('GH702', `A function's ${what} must be a number ≥ 0.`);
+    throw new GatehouseError('GH222', `A function's ${what} must be a number ≥ 0.`);
   return String(n);
 };
 
@@ -62,19 +62,19 @@ const number = (n: number, what: string): string => {
 export function createRoutine(f: RoutineSpec, options: { orReplace?: boolean } = {}): Statement {
   if (f.kind === 'aggregate')
     throw new GatehouseError(
-      'GH702',
+      'GH222',
       `The aggregate ${f.schema}.${f.name} cannot be written from the model.`,
       {
         hint: 'The model does not hold an aggregate’s state function and type; use pg_dump for aggregates.',
       },
     );
   if (f.source === null || (f.source === '' && f.language === 'sql'))
-    throw new GatehouseError('GH702', `The body of ${f.schema}.${f.name} is not in the model.`, {
+    throw new GatehouseError('GH222', `The body of ${f.schema}.${f.name} is not in the model.`, {
       hint: 'SQL-standard bodies (BEGIN ATOMIC / RETURN) and unreadable sources cannot be written back.',
     });
   if (f.language === 'c')
     throw new GatehouseError(
-      'GH702',
+      'GH222',
       `The C function ${f.schema}.${f.name} cannot be written from the model.`,
       {
         hint: 'Its shared library is not in the model; create it through its extension.',

@@ -61,7 +61,7 @@ export function grantTarget(object: ObjectRef): string {
     case 'type':
       return `TYPE ${qualifiedRef(object)}`;
     default:
-      throw new GatehouseError('GH702', `Privileges cannot be granted on a ${object.kind}.`, {
+      throw new GatehouseError('GH222', `Privileges cannot be granted on a ${object.kind}.`, {
         hint: 'Grant on a relation, column, sequence, function, schema, database or type.',
       });
   }
@@ -70,13 +70,13 @@ export function grantTarget(object: ObjectRef): string {
 function columnsOf(object: ObjectRef, columns: readonly string[] | undefined): readonly string[] {
   if (object.kind === 'column') {
     if (object.member === undefined)
-      throw new GatehouseError('GH702', 'A column reference needs the column name in `member`.', {
+      throw new GatehouseError('GH222', 'A column reference needs the column name in `member`.', {
         details: JSON.stringify(object),
       });
     return [object.member, ...(columns ?? [])];
   }
   if (columns !== undefined && columns.length > 0 && object.kind !== 'relation')
-    throw new GatehouseError('GH702', `Column privileges apply to relations, not to a ${object.kind}.`);
+    throw new GatehouseError('GH222', `Column privileges apply to relations, not to a ${object.kind}.`);
   return columns ?? [];
 }
 
@@ -90,13 +90,13 @@ function privilegeList(
   const cols = columns.length > 0 ? ` (${columns.map(quoteIdent).join(', ')})` : '';
   if (privileges === 'ALL') return `ALL PRIVILEGES${cols}`;
   if (privileges.length === 0)
-    throw new GatehouseError('GH702', 'A GRANT or REVOKE needs at least one privilege.', {
+    throw new GatehouseError('GH222', 'A GRANT or REVOKE needs at least one privilege.', {
       hint: "Name the privileges, or use 'ALL'.",
     });
   const allowed = PRIVILEGES_BY_KIND[kind];
   for (const p of privileges)
     if (!allowed.includes(p))
-      throw new GatehouseError('GH702', `${p} does not apply to a ${kind}.`, {
+      throw new GatehouseError('GH222', `${p} does not apply to a ${kind}.`, {
         details: `${kind} privileges are ${allowed.join(', ')}.`,
         hint: `Choose among ${allowed.join(', ')}.`,
       });
@@ -105,7 +105,7 @@ function privilegeList(
 
 function granteeList(grantees: readonly Principal[]): string {
   if (grantees.length === 0)
-    throw new GatehouseError('GH702', 'A GRANT or REVOKE needs at least one grantee.', {
+    throw new GatehouseError('GH222', 'A GRANT or REVOKE needs at least one grantee.', {
       hint: 'Name a role, or PUBLIC.',
     });
   return grantees.map(principal).join(', ');

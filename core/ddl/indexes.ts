@@ -47,7 +47,7 @@ export interface IndexSpec {
 
 /** CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] name ON s.t USING m (keys) [INCLUDE (…)] [WHERE …]. */
 export function createIndex(i: IndexSpec): Statement {
-  if (i.keys.length === 0) throw new GatehouseError('GH702', 'An index needs at least one key.');
+  if (i.keys.length === 0) throw new GatehouseError('GH222', 'An index needs at least one key.');
   const keys = i.keys.map((k) =>
     typeof k === 'string' ? quoteIdent(k) : parenthesisedExpression(k.expression, 'index expression'),
   );

@@ -17,7 +17,7 @@ export interface MembershipGrant {
 }
 
 function needs16(what: string, major: number): GatehouseError {
-  return new GatehouseError('GH702', `Membership ${what} options need PostgreSQL 16 or later.`, {
+  return new GatehouseError('GH222', `Membership ${what} options need PostgreSQL 16 or later.`, {
     details: `This server is PostgreSQL ${major}.`,
     hint: 'Before 16 a member inherits according to its own INHERIT attribute and may always SET ROLE.',
   });

@@ -33,7 +33,7 @@ export function checkParenthesised(text: string, what: string): string {
 }
 
 function badText(text: string, what: string, problem: string): GatehouseError {
-  return new GatehouseError('GH702', `The ${what} contain ${problem} outside quotes.`, {
+  return new GatehouseError('GH222', `The ${what} contain ${problem} outside quotes.`, {
     details: text,
     hint: 'Use the text the catalog gives (pg_get_function_identity_arguments), e.g. "a integer, b text".',
   });
@@ -47,7 +47,7 @@ export function routineSignature(schema: string, name: string, args: string): st
 /** The schema of a schema-qualified reference, refusing a reference without one. */
 export function schemaOf(ref: ObjectRef): string {
   if (ref.schema === null)
-    throw new GatehouseError('GH702', `A ${ref.kind} reference needs a schema.`, {
+    throw new GatehouseError('GH222', `A ${ref.kind} reference needs a schema.`, {
       details: JSON.stringify(ref),
       hint: 'Give the schema the object lives in.',
     });

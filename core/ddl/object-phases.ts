@@ -1,5 +1,6 @@
 import { GatehouseError } from '../../shared/errors.js';
 import type {
+  Column,
   Extension,
   FunctionInfo,
   Relation,
@@ -22,6 +23,7 @@ import {
   attachPartition,
   columnTarget,
   constraintTarget,
+  createForeignTable,
   createTable,
   inlineByDefault,
   relationTarget,
@@ -123,7 +125,7 @@ export function typePhases(lookup: ModelLookup, t: UserType): Phases {
       break;
     default:
       throw new GatehouseError(
-        'GH702',
+        'GH222',
         `The ${t.kind} type ${t.schema}.${t.name} cannot be written from the model.`,
         {
           hint: 'Base types are defined in C: create them through their extension.',
@@ -161,6 +163,15 @@ export function functionPhases(lookup: ModelLookup, f: FunctionInfo): Phases {
   return p;
 }
 
+/** The columns `r` inherits (INHERITS parents, first parent first), by name. */
+function inheritedColumns(lookup: ModelLookup, r: Relation): Map<string, Column> {
+  const out = new Map<string, Column>();
+  for (const p of r.inherits)
+    for (const c of lookup.relation(p.schema, p.name)?.columns ?? [])
+      if (!out.has(c.name)) out.set(c.name, c);
+  return out;
+}
+
 /** Whether an ancestor partitioned table has a trigger of this name: the partition's copy is PostgreSQL's clone. */
 function clonedTrigger(lookup: ModelLookup, r: Relation, name: string): boolean {
   for (let parent = r.partitionOf, n = 0; parent !== null && n < 64; n++) {
@@ -179,7 +190,12 @@ export function relationPhases(lookup: ModelLookup, r: Relation): Phases {
   switch (r.kind) {
     case 'table':
     case 'partitioned_table':
-      p.create.push(createTable(r, { identitySequences: lookup.identitySequences(r.schema, r.name) }));
+      p.create.push(
+        createTable(r, {
+          identitySequences: lookup.identitySequences(r.schema, r.name),
+          inheritedColumns: inheritedColumns(lookup, r),
+        }),
+      );
       break;
     case 'view':
       p.create.push(createView(r));
@@ -191,13 +207,8 @@ export function relationPhases(lookup: ModelLookup, r: Relation): Phases {
       p.create.push(createMaterializedView(r));
       break;
     case 'foreign_table':
-      throw new GatehouseError(
-        'GH702',
-        `The foreign table ${r.schema}.${r.name} cannot be written from the model.`,
-        {
-          hint: 'The model does not hold its foreign server and options.',
-        },
-      );
+      p.create.push(createForeignTable(r));
+      break;
   }
   p.create.push(ownerTo(t, r.owner));
   comment(p.create, r.comment === null ? null : commentOn(t, r.comment));

@@ -62,7 +62,7 @@ function cycleError(nodes: readonly OrderNode[], dependents: number[][], waiting
     at = (dependents[at] ?? []).find((d) => stuck.has(d)) ?? at;
   }
   const cycle = path.slice(seen.get(at)).map((i) => refLabel(nodes[i]?.ref as ObjectRef));
-  return new GatehouseError('GH702', 'The objects depend on each other in a cycle and cannot be ordered.', {
+  return new GatehouseError('GH222', 'The objects depend on each other in a cycle and cannot be ordered.', {
     details: `Cycle: ${[...cycle, cycle[0]].join(' → ')}`,
     hint: 'Break the cycle (e.g. create one side without the dependency and ALTER it afterwards).',
   });

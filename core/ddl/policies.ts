@@ -18,7 +18,7 @@ const on = (p: { schema: string; table: string; name: string }) =>
 function roleList(roles: readonly Principal[]): string {
   // PostgreSQL keeps only PUBLIC when it is listed with roles (with a warning): refuse rather than lose them.
   if (roles.length > 1 && roles.some((r) => r.kind === 'public'))
-    throw new GatehouseError('GH702', 'A policy for PUBLIC applies to every role: list PUBLIC alone.', {
+    throw new GatehouseError('GH222', 'A policy for PUBLIC applies to every role: list PUBLIC alone.', {
       details: roles.map((r) => (r.kind === 'public' ? 'PUBLIC' : r.name)).join(', '),
       hint: 'Either PUBLIC, or the roles it is for, not both.',
     });
@@ -28,11 +28,11 @@ function roleList(roles: readonly Principal[]): string {
 /** Which clauses a command allows: SELECT/DELETE take no WITH CHECK, INSERT no USING. */
 function checkClauses(command: PolicyCommand, using: string | null, withCheck: string | null): void {
   if (using !== null && command === 'INSERT')
-    throw new GatehouseError('GH702', 'An INSERT policy cannot have a USING expression.', {
+    throw new GatehouseError('GH222', 'An INSERT policy cannot have a USING expression.', {
       hint: 'Use WITH CHECK for the rows an INSERT may add.',
     });
   if (withCheck !== null && (command === 'SELECT' || command === 'DELETE'))
-    throw new GatehouseError('GH702', `A ${command} policy cannot have a WITH CHECK expression.`, {
+    throw new GatehouseError('GH222', `A ${command} policy cannot have a WITH CHECK expression.`, {
       hint: 'Use USING for the rows it may see.',
     });
 }
@@ -71,7 +71,7 @@ export function alterPolicy(
   if (change.withCheck !== undefined)
     parts.push(`WITH CHECK ${parenthesisedExpression(change.withCheck, 'WITH CHECK expression')}`);
   if (parts.length === 1)
-    throw new GatehouseError('GH702', 'ALTER POLICY needs roles, USING or WITH CHECK to change.', {
+    throw new GatehouseError('GH222', 'ALTER POLICY needs roles, USING or WITH CHECK to change.', {
       details: p.name,
     });
   return statement('alter', policyRef(p), parts.join('\n  '));

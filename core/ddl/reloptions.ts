@@ -5,7 +5,7 @@ import { quoteIdent, quoteLiteral } from './quote.js';
 export function splitOption(option: string): { name: string; value: string } {
   const eq = option.indexOf('=');
   if (eq <= 0)
-    throw new GatehouseError('GH702', 'A storage parameter must read name=value.', {
+    throw new GatehouseError('GH222', 'A storage parameter must read name=value.', {
       details: option,
       hint: 'Write it as pg_class.reloptions does, e.g. fillfactor=70.',
     });

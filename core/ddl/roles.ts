@@ -47,7 +47,7 @@ function options(a: RoleAttributes): { sql: string; redacted: string | undefined
   }
   if (a.connectionLimit !== undefined) {
     if (!Number.isInteger(a.connectionLimit) || a.connectionLimit < -1)
-      throw new GatehouseError('GH702', `A connection limit must be an integer of -1 or more.`, {
+      throw new GatehouseError('GH222', `A connection limit must be an integer of -1 or more.`, {
         details: String(a.connectionLimit),
         hint: 'Use -1 for no limit.',
       });
@@ -76,7 +76,7 @@ export function createRole(name: string, attributes: RoleAttributes = {}): State
 export function alterRole(name: string, attributes: RoleAttributes): Statement {
   const o = options(attributes);
   if (o.sql === '')
-    throw new GatehouseError('GH702', 'ALTER ROLE needs at least one attribute to change.', {
+    throw new GatehouseError('GH222', 'ALTER ROLE needs at least one attribute to change.', {
       details: name,
     });
   const head = `ALTER ROLE ${quoteIdent(name)} WITH `;

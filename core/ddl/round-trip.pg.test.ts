@@ -142,13 +142,14 @@ describe.each(pgServers())('DDL round trip on $label', (server) => {
       cleanups.push(target.drop);
 
       const ddl = ddlForDatabase(source.model, { database: target.name });
-      const skipped = ddl.skipped.map((s) => `${s.object.kind} ${s.object.schema}.${s.object.name}`);
-      // The foreign table of the catalog fixture needs its server, which the model does not hold.
-      expect(skipped).toEqual(
-        source.model.relations
-          .filter((r) => r.kind === 'foreign_table')
-          .map((r) => `relation ${r.schema}.${r.name}`),
-      );
+      expect(ddl.skipped).toEqual([]);
+      // Foreign data wrappers and servers are not in the model: the target has them as the source does.
+      if (source.model.relations.some((r) => r.kind === 'foreign_table'))
+        await superuserQuery(
+          server,
+          'CREATE FOREIGN DATA WRAPPER gh_dummy_fdw; CREATE SERVER gh_dummy_server FOREIGN DATA WRAPPER gh_dummy_fdw',
+          target.name,
+        );
       try {
         await runScript(target.uri, toScript(ddl.statements));
       } catch (error) {

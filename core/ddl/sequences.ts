@@ -11,7 +11,7 @@ export function sequenceTarget(schema: string, name: string): Target {
 
 function integer(value: string, what: string): string {
   if (!/^-?\d+$/.test(value))
-    throw new GatehouseError('GH702', `A sequence's ${what} must be an integer.`, { details: value });
+    throw new GatehouseError('GH222', `A sequence's ${what} must be an integer.`, { details: value });
   return value;
 }
 
@@ -58,7 +58,7 @@ export function alterSequence(
   if (change.restart !== undefined) parts.push(`RESTART WITH ${integer(change.restart, 'restart')}`);
   if (change.cache !== undefined) parts.push(`CACHE ${integer(change.cache, 'cache')}`);
   if (change.cycle !== undefined) parts.push(change.cycle ? 'CYCLE' : 'NO CYCLE');
-  if (parts.length === 0) throw new GatehouseError('GH702', 'ALTER SEQUENCE needs an option to change.');
+  if (parts.length === 0) throw new GatehouseError('GH222', 'ALTER SEQUENCE needs an option to change.');
   return statement(
     'alter',
     refs.sequence(schema, name),

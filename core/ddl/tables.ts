@@ -2,8 +2,8 @@ import { GatehouseError } from '../../shared/errors.js';
 import type { Column, Constraint, QualifiedName, Relation, Sequence } from '../../shared/model/catalog.js';
 import { parenthesisedExpression, typeName } from './expression.js';
 import { checkParenthesised } from './names.js';
-import { quoteIdent, quoteQualified } from './quote.js';
-import { optionList, optionNames } from './reloptions.js';
+import { quoteIdent, quoteLiteral, quoteQualified } from './quote.js';
+import { optionList, optionNames, splitOption } from './reloptions.js';
 import { sequenceOptions } from './sequences.js';
 import { refs, statement, type Statement } from './statement.js';
 import type { Target } from './target.js';
@@ -53,7 +53,7 @@ export function columnDefinition(c: ColumnSpec, identitySequence?: Sequence): st
   if (c.collation !== null && c.collation !== 'default') sql += ` COLLATE ${quoteIdent(c.collation)}`;
   if (c.generated !== null) {
     if (c.generation === null)
-      throw new GatehouseError('GH702', `The generated column ${c.name} has no expression.`);
+      throw new GatehouseError('GH222', `The generated column ${c.name} has no expression.`);
     sql += ` GENERATED ALWAYS AS ${parenthesisedExpression(c.generation, 'generation expression')} ${c.generated.toUpperCase()}`;
   } else if (c.identity !== null) {
     sql += ` GENERATED ${c.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY`;
@@ -67,6 +67,18 @@ export function columnDefinition(c: ColumnSpec, identitySequence?: Sequence): st
   return sql;
 }
 
+function sameColumn(a: ColumnSpec, b: ColumnSpec): boolean {
+  return (
+    a.type.formatted === b.type.formatted &&
+    a.notNull === b.notNull &&
+    a.default === b.default &&
+    a.identity === b.identity &&
+    a.generated === b.generated &&
+    a.generation === b.generation &&
+    a.collation === b.collation
+  );
+}
+
 /** `CONSTRAINT name <pg_get_constraintdef text>`. */
 export function constraintDefinition(k: Pick<Constraint, 'name' | 'definition'>): string {
   return `CONSTRAINT ${quoteIdent(k.name)} ${k.definition}`;
@@ -75,6 +87,11 @@ export function constraintDefinition(k: Pick<Constraint, 'name' | 'definition'>)
 export interface CreateTableOptions {
   /** The identity sequences of the table's identity columns (by column name). */
   readonly identitySequences?: ReadonlyMap<string, Sequence>;
+  /**
+   * Inheritance: the parents' columns by name. A column the same as its parent's is left to the merge, and
+   * one that differs is written without the generation it inherits (PostgreSQL before 16 refuses it there).
+   */
+  readonly inheritedColumns?: ReadonlyMap<string, Column>;
   /** Which constraints go inline; the rest are added later with ALTER TABLE (default: all but foreign keys). */
   readonly inlineConstraint?: (k: Constraint) => boolean;
 }
@@ -87,33 +104,73 @@ export const inlineByDefault = (k: Constraint): boolean => k.kind !== 'foreign_k
  * attachPartition() makes it one (as pg_dump does), so its own constraints and indexes carry over exactly.
  */
 export function createTable(
-  r: Pick<Relation, 'schema' | 'name' | 'kind' | 'columns' | 'constraints' | 'partitionKey' | 'options'>,
+  r: Pick<Relation, 'schema' | 'name' | 'kind' | 'columns' | 'constraints' | 'partitionKey' | 'options'> & {
+    readonly inherits?: readonly QualifiedName[];
+  },
   options: CreateTableOptions = {},
 ): Statement {
   if (r.kind !== 'table' && r.kind !== 'partitioned_table')
-    throw new GatehouseError('GH702', `CREATE TABLE cannot write a ${r.kind.replace('_', ' ')}.`, {
+    throw new GatehouseError('GH222', `CREATE TABLE cannot write a ${r.kind.replace('_', ' ')}.`, {
       details: `${r.schema}.${r.name}`,
     });
   const inline = options.inlineConstraint ?? inlineByDefault;
-  const lines = [
-    ...r.columns.map((c) => columnDefinition(c, options.identitySequences?.get(c.name))),
-    ...r.constraints.filter(inline).map(constraintDefinition),
-  ];
+  const columns: string[] = [];
+  for (const c of r.columns) {
+    const parent = options.inheritedColumns?.get(c.name);
+    if (parent !== undefined && sameColumn(c, parent)) continue;
+    const own = parent?.generated != null ? { ...c, generated: null, generation: null } : c;
+    columns.push(columnDefinition(own, options.identitySequences?.get(c.name)));
+  }
+  const lines = [...columns, ...r.constraints.filter(inline).map(constraintDefinition)];
   let sql = `CREATE TABLE ${quoteQualified(r.schema, r.name)} (${lines.length > 0 ? `\n  ${lines.join(',\n  ')}\n` : ''})`;
+  // Inherited columns and constraints are written too: PostgreSQL merges them with the parents' ones.
+  if (r.inherits !== undefined && r.inherits.length > 0)
+    sql += ` INHERITS (${r.inherits.map((p) => quoteQualified(p.schema, p.name)).join(', ')})`;
   if (r.kind === 'partitioned_table') {
     if (r.partitionKey === null)
-      throw new GatehouseError('GH702', `The partitioned table ${r.schema}.${r.name} has no partition key.`);
+      throw new GatehouseError('GH222', `The partitioned table ${r.schema}.${r.name} has no partition key.`);
     sql += ` PARTITION BY ${checkPartitionKey(r.partitionKey)}`;
   }
   if (r.options.length > 0) sql += ` WITH ${optionList(r.options)}`;
   return statement('create', refs.relation(r.schema, r.name), sql);
 }
 
+/**
+ * CREATE FOREIGN TABLE s.t (columns, CHECK constraints) [INHERITS (…)] SERVER srv [OPTIONS (…)]. Column-level
+ * FDW options are not in the model.
+ */
+export function createForeignTable(
+  r: Pick<Relation, 'schema' | 'name' | 'columns' | 'constraints' | 'foreignTable'> & {
+    readonly inherits?: readonly QualifiedName[];
+  },
+): Statement {
+  if (r.foreignTable === null)
+    throw new GatehouseError('GH222', `The foreign table ${r.schema}.${r.name} has no server in the model.`);
+  const lines = [
+    ...r.columns.map((c) => columnDefinition(c)),
+    ...r.constraints.filter((k) => k.kind === 'check' && k.validated).map(constraintDefinition),
+  ];
+  let sql = `CREATE FOREIGN TABLE ${quoteQualified(r.schema, r.name)} (${lines.length > 0 ? `\n  ${lines.join(',\n  ')}\n` : ''})`;
+  if (r.inherits !== undefined && r.inherits.length > 0)
+    sql += ` INHERITS (${r.inherits.map((p) => quoteQualified(p.schema, p.name)).join(', ')})`;
+  sql += ` SERVER ${quoteIdent(r.foreignTable.server)}`;
+  if (r.foreignTable.options.length > 0) sql += ` OPTIONS ${fdwOptionList(r.foreignTable.options)}`;
+  return statement('create', refs.relation(r.schema, r.name), sql);
+}
+
+/** FDW options `(name 'value', …)` from their stored `name=value` form. */
+export function fdwOptionList(options: readonly string[]): string {
+  return `(${options
+    .map(splitOption)
+    .map((o) => `${quoteIdent(o.name)} ${quoteLiteral(o.value)}`)
+    .join(', ')})`;
+}
+
 /** pg_get_partkeydef text: `RANGE (at)`, `LIST (lower(name))`, `HASH (id)`. */
 function checkPartitionKey(key: string): string {
   const m = /^(RANGE|LIST|HASH) \((.*)\)$/s.exec(key);
   if (m === null || m[2] === undefined)
-    throw new GatehouseError('GH702', 'A partition key must read RANGE (…), LIST (…) or HASH (…).', {
+    throw new GatehouseError('GH222', 'A partition key must read RANGE (…), LIST (…) or HASH (…).', {
       details: key,
     });
   checkParenthesised(m[2], 'partition key columns');
@@ -123,7 +180,7 @@ function checkPartitionKey(key: string): string {
 /** ALTER TABLE parent ATTACH PARTITION child FOR VALUES … / DEFAULT. */
 export function attachPartition(parent: QualifiedName, child: QualifiedName, bound: string): Statement {
   if (!/^(FOR VALUES |DEFAULT$)/.test(bound))
-    throw new GatehouseError('GH702', 'A partition bound must read FOR VALUES … or DEFAULT.', {
+    throw new GatehouseError('GH222', 'A partition bound must read FOR VALUES … or DEFAULT.', {
       details: bound,
     });
   return statement(
@@ -300,6 +357,6 @@ export function setRelationOptions(
     ...(set.length > 0 ? [`SET ${optionList(set)}`] : []),
     ...(reset.length > 0 ? [`RESET ${optionNames(reset)}`] : []),
   ];
-  if (parts.length === 0) throw new GatehouseError('GH702', 'No storage parameter to set or reset.');
+  if (parts.length === 0) throw new GatehouseError('GH222', 'No storage parameter to set or reset.');
   return statement('alter', t.object, `ALTER ${t.word} ${t.name} ${parts.join(', ')}`);
 }

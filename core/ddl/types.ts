@@ -56,7 +56,7 @@ export function alterCompositeAttribute(
 /** CREATE TYPE s.r AS RANGE (SUBTYPE = t): the model holds the subtype only (its other options take defaults). */
 export function createRangeType(t: Pick<UserType, 'schema' | 'name' | 'rangeSubtype'>): Statement {
   if (t.rangeSubtype === null)
-    throw new GatehouseError('GH702', `The range type ${t.schema}.${t.name} has no subtype in the model.`);
+    throw new GatehouseError('GH222', `The range type ${t.schema}.${t.name} has no subtype in the model.`);
   return statement(
     'create',
     refs.type(t.schema, t.name),
@@ -114,7 +114,7 @@ export function renameEnumValue(schema: string, name: string, from: string, to: 
  */
 export function createDomain(t: Pick<UserType, 'schema' | 'name' | 'domain'>): Statement {
   const d = t.domain;
-  if (d === null) throw new GatehouseError('GH702', `${t.schema}.${t.name} is not a domain.`);
+  if (d === null) throw new GatehouseError('GH222', `${t.schema}.${t.name} is not a domain.`);
   const parts = [`CREATE DOMAIN ${quoteQualified(t.schema, t.name)} AS ${typeName(d.baseType.formatted)}`];
   if (d.default !== null) parts.push(`DEFAULT ${parenthesisedExpression(d.default, 'domain default')}`);
   const named = d.constraints.filter((c) => c.validated);
@@ -128,7 +128,7 @@ export function createDomain(t: Pick<UserType, 'schema' | 'name' | 'domain'>): S
 function checkClause(definition: string): string {
   const m = /^CHECK (.*?)( NOT VALID)?$/s.exec(definition);
   if (m === null || m[1] === undefined)
-    throw new GatehouseError('GH702', 'A domain constraint must read CHECK (…).', { details: definition });
+    throw new GatehouseError('GH222', 'A domain constraint must read CHECK (…).', { details: definition });
   parenthesisedExpression(m[1].replace(/^\((.*)\)$/s, '$1'), 'domain check');
   return `CHECK ${m[1]}`;
 }

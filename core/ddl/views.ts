@@ -10,7 +10,7 @@ export type ViewSpec = Pick<Relation, 'schema' | 'name' | 'kind' | 'options' | '
 /** pg_get_viewdef text without its trailing semicolon. */
 function query(v: ViewSpec): string {
   if (v.viewDefinition === null)
-    throw new GatehouseError('GH702', `The definition of ${v.schema}.${v.name} could not be read.`, {
+    throw new GatehouseError('GH222', `The definition of ${v.schema}.${v.name} could not be read.`, {
       hint: 'Read the catalog as a role that may see the view’s definition.',
     });
   return v.viewDefinition.trim().replace(/;$/, '');
@@ -21,7 +21,7 @@ function query(v: ViewSpec): string {
  * check_option) are written as stored, so WITH CHECK OPTION needs no separate clause.
  */
 export function createView(v: ViewSpec, options: { orReplace?: boolean } = {}): Statement {
-  if (v.kind !== 'view') throw new GatehouseError('GH702', `${v.schema}.${v.name} is not a view.`);
+  if (v.kind !== 'view') throw new GatehouseError('GH222', `${v.schema}.${v.name} is not a view.`);
   const sql =
     `CREATE ${options.orReplace === true ? 'OR REPLACE ' : ''}VIEW ${quoteQualified(v.schema, v.name)}` +
     `${v.options.length > 0 ? ` WITH ${optionList(v.options)}` : ''} AS\n${query(v)}`;
@@ -35,7 +35,7 @@ export function createView(v: ViewSpec, options: { orReplace?: boolean } = {}): 
 /** CREATE MATERIALIZED VIEW s.v [WITH (options)] AS query [WITH NO DATA]. */
 export function createMaterializedView(v: ViewSpec, options: { withData?: boolean } = {}): Statement {
   if (v.kind !== 'materialized_view')
-    throw new GatehouseError('GH702', `${v.schema}.${v.name} is not a materialized view.`);
+    throw new GatehouseError('GH222', `${v.schema}.${v.name} is not a materialized view.`);
   const sql =
     `CREATE MATERIALIZED VIEW ${quoteQualified(v.schema, v.name)}` +
     `${v.options.length > 0 ? ` WITH ${optionList(v.options)}` : ''} AS\n${query(v)}` +

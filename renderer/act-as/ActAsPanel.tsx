@@ -25,6 +25,7 @@ import {
 import { bodyProblem, hasBody, RequestBuilder, type Draft } from './RequestBuilder.js';
 import { ResponseView } from './ResponseView.js';
 import { SqlConsole } from './SqlConsole.js';
+import { takeSqlHandoff } from '../workbench/handoff.js';
 
 type Tab = 'request' | 'sql' | 'compare' | 'history';
 
@@ -113,7 +114,9 @@ export default function ActAsPanel({ connectionId }: PanelProps) {
   const resolved = resolve(selected);
 
   // the request
-  const [tab, setTab] = useState<Tab>('request');
+  // SQL sent from the workbench ("Run as persona…") opens the SQL tab with it
+  const [handoff] = useState(takeSqlHandoff);
+  const [tab, setTab] = useState<Tab>(handoff === null ? 'request' : 'sql');
   const [draft, setDraft] = useState<Draft>({ method: 'GET', path: '/', headers: [], body: '' });
   const [commit, setCommit] = useState(false);
   const [sending, setSending] = useState(false);
@@ -367,6 +370,7 @@ export default function ActAsPanel({ connectionId }: PanelProps) {
         {tab === 'sql' && (
           <SqlConsole
             connectionId={connectionId}
+            initialSql={handoff}
             persona={'persona' in resolved ? resolved.persona : null}
             blocked={'error' in resolved ? `Persona "${selected.name}": ${resolved.error}` : null}
             confirmCommit={confirmCommit}

@@ -4,6 +4,7 @@ import { connectionsCalls } from './connections.js';
 import { actAsConsoleCalls } from './act-as-console.js';
 import { actAsCalls } from './act-as.js';
 import { catalogCalls } from './catalog.js';
+import { workbenchCalls } from './workbench.js';
 import { changesetCalls } from './changeset.js';
 import { rolesCalls } from './roles.js';
 
@@ -14,6 +15,7 @@ export const contract = {
   ...actAsConsoleCalls,
   ...actAsCalls,
   ...catalogCalls,
+  ...workbenchCalls,
   ...changesetCalls,
   ...rolesCalls,
 };

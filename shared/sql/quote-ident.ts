@@ -30,17 +30,17 @@ export interface QuotedKeywords {
 export function identQuoter(keywords: QuotedKeywords): (name: string) => string {
   return (name) => {
     if (name === '')
-      throw new GatehouseError('GH700', 'An SQL name cannot be empty.', {
+      throw new GatehouseError('GH220', 'An SQL name cannot be empty.', {
         hint: 'Give the object, role or column a name.',
       });
     if (name.includes('\0'))
-      throw new GatehouseError('GH700', 'An SQL name cannot contain the NUL character.', {
+      throw new GatehouseError('GH220', 'An SQL name cannot contain the NUL character.', {
         details: JSON.stringify(name),
         hint: 'Remove the NUL character (U+0000) from the name.',
       });
     const bytes = utf8.encode(name).length;
     if (bytes > MAX_IDENTIFIER_BYTES)
-      throw new GatehouseError('GH700', `The name is ${bytes} bytes long; PostgreSQL keeps only 63.`, {
+      throw new GatehouseError('GH220', `The name is ${bytes} bytes long; PostgreSQL keeps only 63.`, {
         details: name,
         hint: 'Shorten the name to at most 63 bytes (UTF-8), or PostgreSQL would truncate it.',
       });
@@ -76,7 +76,7 @@ export function quoteIdentAlways(name: string): string {
  */
 export function quoteLiteral(value: string): string {
   if (value.includes('\0'))
-    throw new GatehouseError('GH701', 'An SQL string cannot contain the NUL character.', {
+    throw new GatehouseError('GH221', 'An SQL string cannot contain the NUL character.', {
       hint: 'Remove the NUL character (U+0000) from the value.',
     });
   const quoted = `'${value.replaceAll("'", "''")}'`;

@@ -6,7 +6,7 @@ import { checkOpenApiAccept, openApiResponse } from './index.js';
 import { decodeJson, encodeJson, numberText, obj, sortedObj } from './json.js';
 import { defaultOpenApiServerOptions, type OpenApiInputs, type OpenApiServerOptions } from './types.js';
 
-// The conformance fixture's model, read from a real database (fixture-schema-cache.ts).
+// The conformance fixture's model, read from a real database (test-fixture-schema-cache.ts).
 useFixtureSchemaCache();
 let sc: SchemaCache;
 beforeAll(() => {

@@ -20,7 +20,7 @@ import {
 } from './test-helpers.js';
 import type { Plan, ReadPlanTree } from './types.js';
 
-// The conformance fixture's model, read from a real database (fixture-schema-cache.ts).
+// The conformance fixture's model, read from a real database (test-fixture-schema-cache.ts).
 useFixtureSchemaCache();
 
 function plan(spec: RequestSpec) {

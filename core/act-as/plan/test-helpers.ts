@@ -1,6 +1,6 @@
 /**
  * Shared by the plan/render tests: the conformance fixture's schema cache (read from a real database, see
- * fixture-schema-cache.ts) and a small ApiRequest builder (requests are built directly, so these tests do not
+ * test-fixture-schema-cache.ts) and a small ApiRequest builder (requests are built directly, so these tests do not
  * depend on the query-string parser).
  */
 import type { PostgrestConfig } from '../config/types.js';
@@ -17,7 +17,7 @@ import type {
   Preferences,
   SelectItem,
 } from '../request/types.js';
-export { fixtureSchemaCache, useFixtureSchemaCache } from './fixture-schema-cache.js';
+export { fixtureSchemaCache, useFixtureSchemaCache } from './test-fixture-schema-cache.js';
 
 export const testConfig: Pick<PostgrestConfig, 'dbMaxRows' | 'dbAggregatesEnabled'> = {
   dbMaxRows: null,

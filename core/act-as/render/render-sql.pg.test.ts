@@ -13,7 +13,7 @@ import { renderPlan } from './index.js';
 import { specs } from './render-specs.js';
 import type { RenderedStatement } from './types.js';
 
-// Planned against the conformance fixture's model, read from a real database (fixture-schema-cache.ts).
+// Planned against the conformance fixture's model, read from a real database (test-fixture-schema-cache.ts).
 useFixtureSchemaCache();
 
 /** Golden SQL, reviewed against PostgREST's QueryBuilder/Statements output shape. */

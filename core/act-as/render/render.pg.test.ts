@@ -11,7 +11,7 @@ import {
 } from '../../../test/pg.js';
 import { planRequest } from '../plan/index.js';
 import { readCatalog } from '../../catalog/read-catalog.js';
-import { fixtureCacheOf } from '../plan/fixture-schema-cache.js';
+import { fixtureCacheOf } from '../plan/test-fixture-schema-cache.js';
 import { fixtureSchemaCache, request, testConfig, useFixtureSchemaCache } from '../plan/test-helpers.js';
 import type { SchemaCache } from '../schema-cache/types.js';
 import { renderPlan } from './index.js';

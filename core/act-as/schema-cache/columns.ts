@@ -2,8 +2,14 @@
  * A relation's columns as PostgREST's schema cache describes them (SchemaCache.hs, tablesSqlQuery's `columns`):
  * the type to cast to, nullability and the default, derived from the catalog model's column facts.
  */
-import type { Catalog, Column as ModelColumn, TypeRef, UserType } from '../../../shared/model/catalog.js';
-import { quoteIdent } from '../../ddl/quote.js';
+import type {
+  Catalog,
+  Column as ModelColumn,
+  Sequence,
+  TypeRef,
+  UserType,
+} from '../../../shared/model/catalog.js';
+import { quoteQualified } from '../../../shared/sql/quote-ident.js';
 import type { RelationIndex, RelInfo } from './relation-index.js';
 import type { Column } from './types.js';
 
@@ -25,8 +31,8 @@ export function withoutTypmod(formatted: string): string {
 /** What the derivation needs of the model's types and sequences, indexed once per schema cache. */
 export class ColumnFacts {
   private readonly domains = new Map<number, Domain>();
-  /** relation → column → its identity sequence as regclass text. */
-  private readonly identitySequences = new Map<RelInfo, Map<string, string>>();
+  /** relation → column → its identity sequence (quoted when a column asks for its default). */
+  private readonly identitySequences = new Map<RelInfo, Map<string, Sequence>>();
   private readonly plainTypes = new Map<string, string>();
 
   constructor(catalog: Catalog, index: RelationIndex) {
@@ -37,8 +43,7 @@ export class ColumnFacts {
       if (rel === undefined) continue;
       let m = this.identitySequences.get(rel);
       if (m === undefined) this.identitySequences.set(rel, (m = new Map()));
-      // regclass text with an empty search_path: both parts, each as quote_ident() writes it.
-      m.set(s.ownedBy.column, `${quoteIdent(s.schema)}.${quoteIdent(s.name)}`);
+      m.set(s.ownedBy.column, s);
     }
   }
 
@@ -64,8 +69,13 @@ export class ColumnFacts {
     return p;
   }
 
+  /**
+   * The identity sequence of a column as regclass text with an empty search_path: both parts, each as
+   * quote_ident() writes it.
+   */
   identitySequence(relation: RelInfo, column: string): string | undefined {
-    return this.identitySequences.get(relation)?.get(column);
+    const s = this.identitySequences.get(relation)?.get(column);
+    return s === undefined ? undefined : quoteQualified(s.schema, s.name);
   }
 }
 

@@ -30,13 +30,13 @@ class LazyTable implements Table {
   readonly insertable: boolean;
   readonly updatable: boolean;
   readonly deletable: boolean;
-  #columns: readonly Column[] | null = null;
-  #byName: ReadonlyMap<string, Column> | null = null;
+  private derivedColumns: readonly Column[] | null = null;
+  private byName: ReadonlyMap<string, Column> | null = null;
 
   constructor(
-    info: RelInfo,
     readonly pk: readonly string[],
     private readonly facts: ColumnFacts,
+    private readonly info: RelInfo,
   ) {
     const r = info.relation;
     this.schema = r.schema;
@@ -45,19 +45,16 @@ class LazyTable implements Table {
     this.insertable = r.insertable;
     this.updatable = r.updatable;
     this.deletable = r.deletable;
-    this.#info = info;
   }
 
-  readonly #info: RelInfo;
-
   get columns(): readonly Column[] {
-    return (this.#columns ??= this.#info.relation.columns.map((c) =>
-      schemaCacheColumn(this.facts, this.#info, c),
+    return (this.derivedColumns ??= this.info.relation.columns.map((c) =>
+      schemaCacheColumn(this.facts, this.info, c),
     ));
   }
 
   get columnsByName(): ReadonlyMap<string, Column> {
-    return (this.#byName ??= new Map(this.columns.map((c) => [c.name, c])));
+    return (this.byName ??= new Map(this.columns.map((c) => [c.name, c])));
   }
 
   /** What JSON and test diffs see: the table with its columns. */
@@ -103,7 +100,7 @@ export function schemaCacheFromCatalog(catalog: Catalog, config: SchemaCacheConf
     const r = info.relation;
     // Partitions are reached through their parent (PostgREST reads `NOT relispartition`).
     if (!exposed.has(r.schema) || r.partitionOf !== null) continue;
-    tables.set(info.key, new LazyTable(info, pkOf(info), facts));
+    tables.set(info.key, new LazyTable(pkOf(info), facts, info));
   }
 
   return {

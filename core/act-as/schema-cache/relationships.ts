@@ -309,52 +309,40 @@ export function deriveRelationships(
   for (const r of m2mRels(all, index, pkOf)) all.push(r);
   for (const r of inverseRels(all)) all.push(r);
 
-  // (table, foreign table) groups; a computed relationship replaces the group keyed (table, function): a
-  // function named like a relation replaces that relation's group, any other gets a group of its own.
+  // A computed relationship replaces the (table, foreign table) group keyed like it (table, function): a
+  // function named like a relation replaces that relation's relationships; the override happens before
+  // removeInternal, so even a computed relationship that is not kept replaces.
   const exposed = new Set(schemas);
-  const groups = new Map<RelInfo, Map<RelInfo | string, Relationship[]>>();
-  const groupOf = (t: RelInfo): Map<RelInfo | string, Relationship[]> => {
-    let g = groups.get(t);
-    if (g === undefined) groups.set(t, (g = new Map()));
-    return g;
-  };
-  for (const r of all) {
-    // Only exposed origins and targets are kept (removeInternal), and since the planner looks up an origin's
-    // relationships with the request's schema, only those staying in the origin's schema are reachable.
-    if (!exposed.has(r.table.schema) || r.foreignTable.schema !== r.table.schema) continue;
-    const t = index.of(r.table);
-    const ft = index.of(r.foreignTable);
-    if (t === undefined || ft === undefined) continue;
-    const g = groupOf(t);
-    const l = g.get(ft);
-    if (l === undefined) g.set(ft, [r]);
-    else l.push(r);
-  }
+  const kept = (r: Relationship) => exposed.has(r.table.schema) && r.foreignTable.schema === r.table.schema;
+  const computed = new Map<RelInfo, Map<RelInfo | string, ComputedRelationship>>();
   for (const [t, r] of computedRels(catalog, index)) {
-    const key = index.get(r.function.schema, r.function.name) ?? qualifiedKey(r.function);
-    // The override happens before removeInternal: even a computed relationship that is not kept replaces.
-    if (exposed.has(r.table.schema) && r.foreignTable.schema === r.table.schema) groupOf(t).set(key, [r]);
-    else groups.get(t)?.delete(key);
+    let m = computed.get(t);
+    if (m === undefined) computed.set(t, (m = new Map()));
+    m.set(index.get(r.function.schema, r.function.name) ?? qualifiedKey(r.function), r);
   }
 
   const byOrigin = new Map<string, Relationship[]>();
-  for (const [t, g] of groups) {
-    const list: Relationship[] = [];
-    for (const l of g.values()) {
-      for (const r of l) {
-        // never through a hidden junction
-        if (
-          r.kind === 'fk' &&
-          r.cardinality.kind === 'M2M' &&
-          !exposed.has(r.cardinality.junction.table.schema)
-        )
-          continue;
-        list.push(r);
-      }
+  const add = (t: RelInfo, r: Relationship) => {
+    const l = byOrigin.get(t.key);
+    if (l === undefined) byOrigin.set(t.key, [r]);
+    else l.push(r);
+  };
+  for (const r of all) {
+    // Only exposed origins and targets (removeInternal), never through a hidden junction; and since the
+    // planner looks up an origin's relationships with the request's schema, only those staying in the
+    // origin's schema are reachable.
+    if (!kept(r)) continue;
+    if (r.cardinality.kind === 'M2M' && !exposed.has(r.cardinality.junction.table.schema)) continue;
+    const t = index.of(r.table);
+    if (t === undefined) continue;
+    const overrides = computed.get(t);
+    if (overrides !== undefined) {
+      const ft = index.of(r.foreignTable);
+      if (ft !== undefined && overrides.has(ft)) continue;
     }
-    if (list.length === 0) continue;
-    list.sort(compareRelationships);
-    byOrigin.set(t.key, list);
+    add(t, r);
   }
+  for (const [t, m] of computed) for (const r of m.values()) if (kept(r)) add(t, r);
+  for (const l of byOrigin.values()) if (l.length > 1) l.sort(compareRelationships);
   return byOrigin;
 }
