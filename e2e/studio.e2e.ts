@@ -4,6 +4,10 @@ import { pgServers, superuserQuery, type TestServer } from '../test/pg.js';
 import { launchBrowser, type StudioBrowser } from './support/browser.js';
 import { ensureRendererBuilt } from './support/build.js';
 import { seedDemoDatabase, type DemoDatabase } from './support/demo-db.js';
+import type { Page } from 'playwright-core';
+
+/** The object's own tabs (Columns, Policies, Grants …), apart from the panels of the top bar. */
+const objectTabs = (page: Page) => page.getByRole('tablist', { name: 'Object details' });
 
 /**
  * A PostgREST developer's first session: open the studio from the printed link, mistype the password,
@@ -113,7 +117,9 @@ describe('studio story: connect and inspect a table with RLS', () => {
 
   it('shows its constraints with a clickable foreign-key target', async () => {
     const { page } = browser;
-    await page.getByRole('tab', { name: /Constraints/ }).click();
+    await objectTabs(page)
+      .getByRole('tab', { name: /Constraints/ })
+      .click();
     const fk = page.getByRole('button', { name: /api\.customers\(sub\)/ });
     await fk.waitFor();
     await fk.click();
@@ -124,7 +130,9 @@ describe('studio story: connect and inspect a table with RLS', () => {
 
   it('shows its policies with roles and expressions', async () => {
     const { page } = browser;
-    await page.getByRole('tab', { name: /Policies/ }).click();
+    await objectTabs(page)
+      .getByRole('tab', { name: /Policies/ })
+      .click();
     const owner = page.getByRole('article', { name: 'policy orders_owner' });
     await owner.waitFor();
     const text = (await owner.textContent()) ?? '';
@@ -138,7 +146,9 @@ describe('studio story: connect and inspect a table with RLS', () => {
 
   it('shows its grants as a role × privilege matrix with column grants', async () => {
     const { page } = browser;
-    await page.getByRole('tab', { name: /Grants/ }).click();
+    await objectTabs(page)
+      .getByRole('tab', { name: /Grants/ })
+      .click();
     const matrix = page.getByRole('table', { name: 'Grants matrix' });
     await matrix.waitFor();
     const cell = (role: string, privilege: string) => matrix.getByLabel(`${role} ${privilege}`);
@@ -153,7 +163,7 @@ describe('studio story: connect and inspect a table with RLS', () => {
 
   it('shows its DDL in a read-only Monaco editor', async () => {
     const { page } = browser;
-    await page.getByRole('tab', { name: 'DDL' }).click();
+    await objectTabs(page).getByRole('tab', { name: 'DDL' }).click();
     const ddl = page.locator('.ddl');
     await ddl.locator('.monaco-editor').waitFor({ timeout: 30_000 });
     const sql = (await ddl.getAttribute('data-sql')) ?? '';
@@ -180,11 +190,15 @@ describe('studio story: connect and inspect a table with RLS', () => {
 
   it('toggles the theme and remembers it', async () => {
     const { page } = browser;
-    await page.getByRole('tab', { name: /Policies/ }).click();
+    await objectTabs(page)
+      .getByRole('tab', { name: /Policies/ })
+      .click();
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();
     expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
     await browser.shot('08-dark-policies');
-    await page.getByRole('tab', { name: /Grants/ }).click();
+    await objectTabs(page)
+      .getByRole('tab', { name: /Grants/ })
+      .click();
     await browser.shot('09-dark-grants');
     await page.reload();
     await page.getByRole('heading', { name: 'orders' }).waitFor();

@@ -333,7 +333,7 @@ export function ObjectDetail({
     <section className="detail" aria-label="Object detail">
       <div className="detail-head">
         <Header obj={obj} />
-        <div className="tabs" role="tablist">
+        <div className="tabs" role="tablist" aria-label="Object details">
           {tabs.map((t) => (
             <button
               key={t.id}
