@@ -27,6 +27,7 @@ import type { SimResponse } from './response/types.js';
 import { SchemaCacheStore } from './schema-cache-store.js';
 import type { SchemaCache } from './schema-cache/index.js';
 import type { DbPlan, Stages } from './stages.js';
+import { errorAs, errorVerbosity, responseAs } from './versions.js';
 
 export type { Persona } from './persona.js';
 export type { SimResponse } from './response/types.js';
@@ -187,7 +188,7 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
     return { ...response, headers: [[name, value], ...response.headers] };
   };
   const done = (response: SimResponse): SimulateResult => ({
-    response: traced(withCors(response, requestHeaders)),
+    response: traced(responseAs(config, withCors(response, requestHeaders, config.serverCorsAllowedOrigins))),
     sql,
     context,
     statement,
@@ -203,10 +204,11 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
       `transaction;dur=${d(t.executeMs)}, response;dur=${d(responseMs)}`;
     return { ...response, headers: [...response.headers, ['Server-Timing', value]] };
   };
-  const fail = (e: PgrstError): SimulateResult => done(errorResponse(e, config.clientErrorVerbosity));
+  const fail = (e: PgrstError): SimulateResult =>
+    done(errorResponse(errorAs(config, e), errorVerbosity(config)));
   try {
     const headers = requestHeaders;
-    const preflight = corsPreflight(input.request.method, headers);
+    const preflight = corsPreflight(input.request.method, headers, config.serverCorsAllowedOrigins);
     if (preflight) return { ...done(preflight), response: traced(preflight) };
     const authIdx = headers.findIndex(([k]) => k.toLowerCase() === 'authorization');
     const requestAuth = authIdx >= 0 ? (headers[authIdx]?.[1] ?? null) : null;
@@ -352,7 +354,7 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
       schema: apiRequest.schema,
       negotiatedByProfile: apiRequest.negotiatedByProfile,
       canonicalQuery: apiRequest.queryParams.canonical,
-      verbosity: config.clientErrorVerbosity,
+      verbosity: errorVerbosity(config),
     });
     // An error from the response stage (bad response.headers GUC) is an error response: no Server-Timing.
     return done(

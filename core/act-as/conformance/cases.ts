@@ -51,6 +51,10 @@ export const conformanceCaseSchema = z.object({
   claims: claimsSchema.default(null),
   jwt: caseJwtSchema.optional(),
   since: z.string().optional(),
+  /** First PostgREST version the expectation no longer holds for (exclusive). */
+  until: z.string().optional(),
+  /** PostgREST settings this case needs on top of the corpus's postgrest.conf (`db-plan-enabled`: "true"). */
+  config: z.record(z.string(), z.string()).optional(),
   expect: caseExpectSchema,
   followUp: followUpSchema.optional(),
 });

@@ -218,7 +218,8 @@ export function renderPlan(plan: Exclude<Plan, { type: 'info' }>, opts: RenderOp
     txMode: plan.txMode,
     media: bodyMedia(plan.handler),
     contentType: contentTypeOf(plan.media),
-    singular: plan.handler.type === 'single',
+    // PostgREST checks the negotiated media type (MainTx.hs failNotSingular), so return=minimal and HEAD count too.
+    singular: plan.media.type === 'singular',
     relationName: plan.qi.name,
     headersOnly,
     count: prefs.count,
