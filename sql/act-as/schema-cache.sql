@@ -38,6 +38,11 @@ rels AS (
         'nominalType', format_type(a.atttypid, a.atttypmod),
         'nullable', NOT (a.attnotnull OR (t.typtype = 'd' AND t.typnotnull)),
         'default', CASE WHEN t.typbasetype <> 0 AND ad.adbin IS NULL THEN pg_get_expr(t.typdefaultbin, 0)
+                        -- identity BY DEFAULT: its sequence's nextval (ALWAYS has no usable default, as in PostgREST)
+                        WHEN a.attidentity = 'd' THEN (
+                          SELECT format('nextval(%L)', seq.objid::regclass) FROM pg_depend seq
+                          WHERE seq.refobjid = a.attrelid AND seq.refobjsubid = a.attnum AND seq.deptype = 'i'
+                            AND seq.classid = 'pg_class'::regclass LIMIT 1)
                         WHEN a.attgenerated = 's' THEN NULL
                         ELSE pg_get_expr(ad.adbin, ad.adrelid) END,
         'generated', a.attgenerated = 's' OR a.attidentity = 'a'

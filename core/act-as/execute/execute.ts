@@ -180,14 +180,17 @@ export async function executeStatement(input: ExecuteInput): Promise<ExecuteOutp
         params: st.countParams,
       });
       const estimate = planRows(ex.rows[0]);
+      // MainTx.hs compares Maybe values: `Just total > Nothing` holds, so with db-max-rows unset the estimate
+      // always competes; the larger wins (and a failed estimate makes the total unknown, as `max <$> … <*> …`).
+      const exceeds =
+        rs.tableTotal !== null && (input.maxRows === null || rs.tableTotal > input.maxRows);
       const total =
         st.count === 'planned'
           ? estimate
-          : input.maxRows !== null &&
-              rs.tableTotal !== null &&
-              rs.tableTotal > input.maxRows &&
-              estimate !== null
-            ? Math.max(rs.tableTotal, estimate)
+          : exceeds
+            ? estimate === null
+              ? null
+              : Math.max(rs.tableTotal ?? 0, estimate)
             : rs.tableTotal;
       rs = { ...rs, tableTotal: total };
     }

@@ -192,22 +192,22 @@ export function buildSchemaCache(raw: RawSchemaCache, schemas: readonly string[]
       pk = [];
       const cols = direct.get(oid);
       if (cols) {
-        const found: string[] = [];
+        // Per base table, the view columns that expose its PK columns (first reference wins); every base PK the view
+        // covers completely adds its columns (PostgREST's addViewPrimaryKeys: a LEFT JOIN view has both tables' keys).
+        const byBase = new Map<string, string[]>();
         for (const c of info.raw.columns) {
           if (!cols.has(c.name)) continue;
           const base = resolveBase(oid, c.name);
           const baseInfo = byOid.get(base.oid);
-          if (baseInfo && !baseInfo.raw.isView && baseInfo.raw.pk.includes(base.col)) {
-            const already = found.some((f) => resolveBase(oid, f).col === base.col);
-            if (!already) found.push(c.name);
-          }
+          if (!baseInfo || baseInfo.raw.isView || !baseInfo.raw.pk.includes(base.col)) continue;
+          const found = byBase.get(base.oid) ?? [];
+          if (!found.some((f) => resolveBase(oid, f).col === base.col)) found.push(c.name);
+          byBase.set(base.oid, found);
         }
-        // only a full cover of the base PK makes a view PK
-        const baseOids = new Set(found.map((f) => resolveBase(oid, f).oid));
-        if (baseOids.size === 1) {
-          const baseInfo = byOid.get([...baseOids][0] ?? '');
-          if (baseInfo && baseInfo.raw.pk.length === found.length) pk = [...found].sort();
-        }
+        const covered: string[] = [];
+        for (const [baseOid, found] of byBase)
+          if (byOid.get(baseOid)?.raw.pk.length === found.length) covered.push(...found);
+        pk = covered.sort();
       }
     }
     pkOf.set(oid, pk);

@@ -59,9 +59,15 @@ CREATE TABLE api.r2_estimated (id int PRIMARY KEY);
 INSERT INTO api.r2_estimated VALUES (1), (2);
 ALTER TABLE api.r2_estimated SET (autovacuum_enabled = false);
 UPDATE pg_class SET reltuples = 5000, relpages = 1 WHERE oid = 'api.r2_estimated'::regclass;
+-- and one it under-estimates: 3 rows, statistics claiming 1.
+CREATE TABLE api.r2_underestimated (id int PRIMARY KEY);
+INSERT INTO api.r2_underestimated VALUES (1), (2), (3);
+ALTER TABLE api.r2_underestimated SET (autovacuum_enabled = false);
+UPDATE pg_class SET reltuples = 1, relpages = 1 WHERE oid = 'api.r2_underestimated'::regclass;
 
 GRANT SELECT ON api.r2_swatches, api.r2_swatches_view, api.r2_items, api.r2_pairs, api.r2_competitor_sponsors,
-  api.r2_estimated TO cf_anon, cf_user, cf_admin;
+  api.r2_estimated, api.r2_underestimated TO cf_anon, cf_user, cf_admin;
+GRANT USAGE ON SEQUENCE api.r2_items_id_seq TO cf_user, cf_admin;
 GRANT INSERT, UPDATE, DELETE ON api.r2_swatches, api.r2_items, api.r2_pairs, api.r2_competitor_sponsors
   TO cf_user, cf_admin;
 GRANT INSERT, SELECT ON api.r2_competitors, api.r2_sponsors TO cf_user, cf_admin;
