@@ -29,6 +29,8 @@ export const caseExpectSchema = z
     body: z.json().optional(),
     bodyText: z.string().optional(),
     bodyIncludes: z.record(z.string(), z.json()).optional(),
+    /** A regular expression the raw body must match (execution plans, whose costs vary by server). */
+    bodyMatches: z.string().optional(),
   })
   .strict();
 

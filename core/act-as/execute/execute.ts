@@ -82,19 +82,39 @@ export async function reportBackend(client: pg.PoolClient, onBackend: (pid: numb
   if (typeof pid === 'number') onBackend(pid);
 }
 
+/** Column values as the text PostgreSQL sent (an EXPLAIN's json must keep its layout). */
+const RAW_TEXT: pg.CustomTypesConfig = { getTypeParser: () => (v: string) => v };
+
 /** Runs one statement on the request's client and records it in the trace. */
 async function run(
   client: pg.PoolClient | null,
   trace: TracedStatement[],
   s: SqlStatement,
+  types?: pg.CustomTypesConfig,
 ): Promise<pg.QueryResult<Record<string, unknown>>> {
   const t = performance.now();
   try {
     // pg only reads the values array.
-    return await client!.query<Record<string, unknown>>(s.sql, s.params as (string | null)[]);
+    const values = s.params as (string | null)[];
+    return await client!.query<Record<string, unknown>>(types ? { text: s.sql, values, types } : s.sql, values);
   } finally {
     trace.push({ sql: s.sql, params: s.params, ms: performance.now() - t });
   }
+}
+
+/** Ends the transaction as asked; deferred constraints are still checked before a rollback. */
+async function end(
+  client: pg.PoolClient,
+  trace: TracedStatement[],
+  how: 'commit' | 'rollback',
+): Promise<boolean> {
+  if (how === 'rollback') {
+    await run(client, trace, { sql: 'SET CONSTRAINTS ALL IMMEDIATE', params: [] });
+    await run(client, trace, { sql: 'ROLLBACK', params: [] });
+    return false;
+  }
+  await run(client, trace, { sql: 'COMMIT', params: [] });
+  return true;
 }
 
 function finish(
@@ -146,6 +166,14 @@ export async function executeStatement(input: ExecuteInput): Promise<ExecuteOutp
     for (const r of await Promise.allSettled([begun, settings])) if (r.status === 'rejected') throw r.reason;
     const pre = preRequestStatement(session);
     if (pre) await run(client, trace, pre);
+    if (st.explain) {
+      // The plan as PostgreSQL prints it, every row a line (MainTx.hs planRow: BS.unlines); no checks follow.
+      const plan = await run(client, trace, { sql: st.sql, params: st.params }, RAW_TEXT);
+      const body = plan.rows.map((r) => `${String(Object.values(r)[0] ?? '')}\n`).join('');
+      committed = await end(client, trace, input.end);
+      inTx = false;
+      return finish(trace, committed, started, ok({ ...decodeResultSet(undefined, false), body }));
+    }
     if (
       input.end === 'commit' &&
       st.kind === 'read' &&
@@ -194,14 +222,8 @@ export async function executeStatement(input: ExecuteInput): Promise<ExecuteOutp
             : rs.tableTotal;
       rs = { ...rs, tableTotal: total };
     }
-    if (input.end === 'rollback') {
-      // Deferred constraints still get checked, so a rolled-back request fails where a committed one would.
-      await run(client, trace, { sql: 'SET CONSTRAINTS ALL IMMEDIATE', params: [] });
-      await run(client, trace, { sql: 'ROLLBACK', params: [] });
-    } else {
-      await run(client, trace, { sql: 'COMMIT', params: [] });
-      committed = true;
-    }
+    // Deferred constraints still get checked, so a rolled-back request fails where a committed one would.
+    committed = await end(client, trace, input.end);
     inTx = false;
     return finish(trace, committed, started, ok(rs));
   } catch (e) {

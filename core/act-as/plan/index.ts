@@ -16,7 +16,8 @@ import type { Plan } from './types.js';
 export type * from './types.js';
 export { contentTypeOf } from './negotiate.js';
 
-export type PlanConfig = Pick<PostgrestConfig, 'dbMaxRows' | 'dbAggregatesEnabled'>;
+export type PlanConfig = Pick<PostgrestConfig, 'dbMaxRows' | 'dbAggregatesEnabled'> &
+  Partial<Pick<PostgrestConfig, 'dbPlanEnabled' | 'postgrestVersion' | 'urlUseLegacyTargetNames'>>;
 
 function findTable(sc: SchemaCache, qi: QualifiedIdentifier): Table {
   const t = sc.tables.get(qualifiedKey(qi));
@@ -42,7 +43,7 @@ function plan(req: ApiRequest, sc: SchemaCache, config: PlanConfig): Plan {
     case 'relation-read': {
       findTable(sc, act.qi);
       const readPlan = buildReadPlan(sc, act.qi, req, 'read', opts);
-      const [handler, media] = negotiate(req);
+      const [handler, media] = negotiate(req, config.dbPlanEnabled ?? false);
       checkStrictPrefs(req);
       return {
         type: 'read',
@@ -59,7 +60,7 @@ function plan(req: ApiRequest, sc: SchemaCache, config: PlanConfig): Plan {
       const readPlan = buildReadPlan(sc, act.qi, req, 'mutate', opts);
       const mutatePlan = buildMutatePlan(sc, act.mutation, act.qi, table, req, readPlan);
       checkStrictPrefs(req);
-      const [handler, media] = negotiate(req);
+      const [handler, media] = negotiate(req, config.dbPlanEnabled ?? false);
       return {
         type: 'mutate',
         readPlan,
@@ -80,7 +81,7 @@ function plan(req: ApiRequest, sc: SchemaCache, config: PlanConfig): Plan {
       const readPlan = buildReadPlan(sc, relQi, req, 'call', opts);
       const callPlan = buildCallPlan(routine, req, keys, readPlan);
       const txMode = inv.type === 'read' || routine.volatility !== 'volatile' ? 'read' : 'write';
-      const [handler, media] = negotiate(req);
+      const [handler, media] = negotiate(req, config.dbPlanEnabled ?? false);
       checkStrictPrefs(req);
       const p = req.preferences;
       if (p.maxAffected !== null && p.handling === 'strict' && !routine.returns.setOf) {
