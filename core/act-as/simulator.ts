@@ -27,7 +27,7 @@ import type { SimResponse } from './response/types.js';
 import { SchemaCacheStore } from './schema-cache-store.js';
 import type { SchemaCache } from './schema-cache/index.js';
 import type { DbPlan, Stages } from './stages.js';
-import { errorAs, errorVerbosity, responseAs } from './versions.js';
+import { behaves, errorAs, errorVerbosity, responseAs } from './versions.js';
 
 export type { Persona } from './persona.js';
 export type { SimResponse } from './response/types.js';
@@ -240,7 +240,7 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
     );
     t.parseMs = performance.now() - at;
     if (!parsed.ok) return fail(parsed.error);
-    const apiRequest: ApiRequest = parsed.value;
+    let apiRequest: ApiRequest = parsed.value;
 
     // 3. plan (needs the schema cache of the login's database)
     const login = loginFor(config, input.connection);
@@ -253,6 +253,25 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
         input.schemaCache ?? (await (input.schemaCaches ?? defaultSchemaCaches).get(pool, config.dbSchemas));
     } catch (e) {
       return fail(pgrst.connection(e instanceof Error ? e.message : String(e)));
+    }
+    // Before PostgREST 16 an unknown Prefer: timezone was not applied (an invalid preference, PGRST122 when strict).
+    const tz = apiRequest.preferences.timezone;
+    if (tz !== null && !behaves(config, 'timezone-strict')) {
+      let known: boolean;
+      try {
+        known = await pool.knownTimezone(tz);
+      } catch (e) {
+        return fail(pgrst.connection(e instanceof Error ? e.message : String(e)));
+      }
+      if (!known)
+        apiRequest = {
+          ...apiRequest,
+          preferences: {
+            ...apiRequest.preferences,
+            timezone: null,
+            invalid: [...apiRequest.preferences.invalid, `timezone=${tz}`],
+          },
+        };
     }
     at = performance.now();
     // The schema root is PostgREST's OpenAPI document: its own statement instead of a plan (core/act-as/openapi).

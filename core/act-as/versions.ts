@@ -53,11 +53,6 @@ export const VERSION_BEHAVIOURS = {
     summary: 'Error responses carry `Proxy-Status: PostgREST; error=CODE` (12: none).',
     source: 'CHANGELOG 13.0.0 #2967; v13.0.8 src/PostgREST/Error.hs:510-511',
   },
-  'is-not-null': {
-    since: 13,
-    summary: '`is.not_null` is a valid filter value (12: 400 PGRST100).',
-    source: 'CHANGELOG 13.0.0 #3747; v12.2.12 src/PostgREST/ApiRequest/QueryParams.hs pIsVal',
-  },
   vary: {
     since: 16,
     summary: 'Responses carry `Vary: Accept, Prefer, Range` unless they set Vary themselves.',
@@ -73,18 +68,6 @@ export const VERSION_BEHAVIOURS = {
     summary:
       'An invalid Prefer: timezone always fails (PostgreSQL 22023); before 16 it was ignored unless handling=strict.',
     source: 'CHANGELOG 16.0 #5128; v14.17 src/PostgREST/ApiRequest/Preferences.hs preferTimezone',
-  },
-  'url-legacy-target-names': {
-    since: 16,
-    summary:
-      'url-use-legacy-target-names is read: false makes a filter on an aliased embed name the alias only (before 16 the table name always worked).',
-    source: 'CHANGELOG 16.0 #4075; v16.2 src/library/PostgREST/Config.hs configUrlUseLegacyTargetNames',
-  },
-  'jwt-role-claim-json-path': {
-    since: 16,
-    summary:
-      'jwt-role-claim-key is an RFC 9535 JSON Path (`$.a["b-c"]`); before 16 the JSPath DSL (`.a.b`, default `.role`).',
-    source: 'CHANGELOG 16.0 #4984 (Migration to v16); v14.17 src/PostgREST/Config/JSPath.hs',
   },
 } as const satisfies Record<string, VersionBehaviour>;
 
@@ -123,6 +106,10 @@ export function parsePostgrestVersion(text: string): PostgrestVersion | null {
 
 /** An error as the chosen major words it (the request pipeline always builds the newest wording). */
 export function errorAs(config: Pick<PostgrestConfig, 'postgrestVersion'>, error: PgrstError): PgrstError {
+  const missing = /^Could not find the table '(.+)' in the schema cache$/.exec(error.message);
+  if (error.code === 'PGRST205' && missing && !behaves(config, 'missing-relation-pgrst205'))
+    // PostgREST 12 planned without the table and ran the query: PostgreSQL's error, 404 (Error.hs pgErrorStatus).
+    return new PgrstError({ status: 404, code: '42P01', message: `relation "${missing[1]}" does not exist` });
   if (error.code === 'PGRST116' && !behaves(config, 'singular-coerce-message'))
     return new PgrstError({
       status: error.status,

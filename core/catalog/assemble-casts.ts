@@ -12,7 +12,12 @@ export function assembleCasts(rows: readonly CastRow[]): Cast[] {
     method: r.method,
     function:
       r.function_schema !== null && r.function_name !== null && r.function_sql !== null
-        ? { schema: r.function_schema, name: r.function_name, args: r.function_args ?? '', sql: r.function_sql }
+        ? {
+            schema: r.function_schema,
+            name: r.function_name,
+            args: r.function_args ?? '',
+            sql: r.function_sql,
+          }
         : null,
   }));
 }

@@ -96,7 +96,10 @@ async function run(
   try {
     // pg only reads the values array.
     const values = s.params as (string | null)[];
-    return await client!.query<Record<string, unknown>>(types ? { text: s.sql, values, types } : s.sql, values);
+    return await client!.query<Record<string, unknown>>(
+      types ? { text: s.sql, values, types } : s.sql,
+      values,
+    );
   } finally {
     trace.push({ sql: s.sql, params: s.params, ms: performance.now() - t });
   }
@@ -210,8 +213,7 @@ export async function executeStatement(input: ExecuteInput): Promise<ExecuteOutp
       const estimate = planRows(ex.rows[0]);
       // MainTx.hs compares Maybe values: `Just total > Nothing` holds, so with db-max-rows unset the estimate
       // always competes; the larger wins (and a failed estimate makes the total unknown, as `max <$> … <*> …`).
-      const exceeds =
-        rs.tableTotal !== null && (input.maxRows === null || rs.tableTotal > input.maxRows);
+      const exceeds = rs.tableTotal !== null && (input.maxRows === null || rs.tableTotal > input.maxRows);
       const total =
         st.count === 'planned'
           ? estimate

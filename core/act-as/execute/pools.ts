@@ -19,6 +19,7 @@ export class ActAsPool {
   private readonly settings = new Map<string, { at: number; value: Promise<RoleSettings> }>();
   private readonly assumable = new Map<string, Promise<boolean>>();
   private readonly functions = new Map<string, { at: number; value: Promise<RoleSettings> }>();
+  private timezones: Promise<ReadonlySet<string>> | null = null;
 
   /** `key` names the login (e.g. its connection string); `config` says how to connect. */
   constructor(
@@ -102,6 +103,15 @@ export class ActAsPool {
     value.catch(() => this.functions.delete(key));
     this.functions.set(key, { at: Date.now(), value });
     return value;
+  }
+
+  /** Whether `name` is in pg_timezone_names (read once per pool, as PostgREST before 16 did at config load). */
+  knownTimezone(name: string): Promise<boolean> {
+    this.timezones ??= this.pool
+      .query<{ name: string }>(sqlFile('act-as/execute/timezone-names.sql'))
+      .then((r) => new Set(r.rows.map((x) => x.name)));
+    this.timezones.catch(() => (this.timezones = null));
+    return this.timezones.then((names) => names.has(name));
   }
 
   /** Whether the login may switch to `role` (true when it does not exist: PostgreSQL reports that itself). */

@@ -45,7 +45,9 @@ export function fromJsonBody(
         ? '(values(1)) _ '
         : `${arrayElements}(${finalBody}) _ `;
   const parsed = fields
-    .map((f) => (f.transform === null ? ident(f.name) : `${f.transform}(${ident(f.name)}) AS ${ident(f.name)}`))
+    .map((f) =>
+      f.transform === null ? ident(f.name) : `${f.transform}(${ident(f.name)}) AS ${ident(f.name)}`,
+    )
     .join(', ');
   return `${select}FROM (SELECT ${placeholder} AS json_data) pgrst_payload, ${defaultsClause}LATERAL (SELECT ${parsed} FROM ${source}) pgrst_body `;
 }

@@ -36,7 +36,9 @@ async function read(client: Queryable, schemas: readonly string[]): Promise<Read
     await client.query('COMMIT');
     const row = res.rows[0] as { cache: RawSchemaCache } | undefined;
     if (!row) throw new Error('schema cache query returned no row');
-    const executable = new Set(castRows.filter((r) => r.executable).map((r) => `${r.source_type}\u0000${r.target_type}`));
+    const executable = new Set(
+      castRows.filter((r) => r.executable).map((r) => `${r.source_type}\u0000${r.target_type}`),
+    );
     const representations = representationsFrom(assembleCasts(castRows), (c) =>
       executable.has(`${c.sourceType}\u0000${c.targetType}`),
     );

@@ -19,7 +19,8 @@ export function representationsFrom(
 ): Representations {
   const out = new Map<string, string>();
   for (const c of casts) {
-    if (c.context !== 'implicit' || c.method !== 'function' || c.function === null || !executable(c)) continue;
+    if (c.context !== 'implicit' || c.method !== 'function' || c.function === null || !executable(c))
+      continue;
     const fromDomain = c.sourceIsDomain && JSON_OR_TEXT.has(c.targetType);
     const toDomain = c.targetIsDomain && JSON_OR_TEXT.has(c.sourceType);
     if (fromDomain || toDomain) out.set(representationKey(c.sourceType, c.targetType), c.function.sql);
