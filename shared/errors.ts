@@ -33,6 +33,7 @@ export const errorCodes = {
   GH510: 'The conformance cases file is invalid.',
   GH511: 'The conformance fixture could not be loaded.',
   GH512: 'The act-as database session failed.',
+  GH513: 'The PostgREST version to answer as is not one Gatehouse models.',
   GH520: 'The act-as personas could not be saved.',
   GH900: 'Internal error.',
 } as const;

@@ -5,15 +5,16 @@ import type { Json } from '../../core/act-as/errors/index.js';
 import { defaultStages } from '../../core/act-as/default-stages.js';
 import { actAsRuntime, simulate, type Persona, type SimulateResult } from '../../core/act-as/simulator.js';
 import { loadPostgrestConfig } from '../../core/act-as/config/index.js';
+import { POSTGREST_VERSION_OPTIONS, postgrestVersionFrom } from '../postgrest-version-option.js';
 import type { Command } from '../command.js';
 
 const usage = `Usage: gatehouse request 'METHOD /path?query' --db URI --config postgrest.conf (--jwt TOKEN | --claims JSON | --anon)
-                         [-H 'Name: value']… [--data JSON] [--commit] [--sql]
+                         [-H 'Name: value']… [--data JSON] [--commit] [--sql] [--postgrest-version 12|13|14|16]
 
 Answers the request exactly as PostgREST would, against the database of --db, as the persona given. The request
 runs in PostgREST's transaction and is ROLLED BACK unless --commit (then db-tx-end and Prefer: tx decide, as in
 PostgREST). Prints the status line, the headers and the body; --sql first prints the session and every statement
-that ran, with parameters.`;
+that ran, with parameters. --postgrest-version answers as that PostgREST major (default 16).`;
 
 function parsePersona(values: {
   jwt?: string | undefined;
@@ -119,6 +120,7 @@ export const requestCommand: Command = {
         data: { type: 'string', short: 'd' },
         commit: { type: 'boolean' },
         sql: { type: 'boolean' },
+        ...POSTGREST_VERSION_OPTIONS,
       },
     });
     if (positionals.length !== 1 || !values.db) {
@@ -127,7 +129,11 @@ export const requestCommand: Command = {
     }
     const { method, target } = parseRequestLine(positionals[0] ?? '');
     const persona = parsePersona(values);
-    const config = loadPostgrestConfig({ file: values.config ?? null, env: io.env });
+    const config = loadPostgrestConfig({
+      file: values.config ?? null,
+      env: io.env,
+      postgrestVersion: postgrestVersionFrom(values),
+    });
     const headers = (values.header ?? []).map(parseHeader);
     if (values.data !== undefined && !headers.some(([k]) => k.toLowerCase() === 'content-type'))
       headers.push(['Content-Type', 'application/json']);

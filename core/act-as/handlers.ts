@@ -101,6 +101,7 @@ export const actAsHandlers: HandlerGroup<'actAs'> = {
         functionSettings: r.context.functionSettings.map(([k, v]) => [k, v] as [string, string]),
       },
       committed: r.committed,
+      postgrestVersion: config.postgrestVersion,
       timing: r.timing,
     };
   },
@@ -145,11 +146,14 @@ export const actAsHandlers: HandlerGroup<'actAs'> = {
       text: stored?.text ?? '',
       effective: effectiveConfig(await configFor(context, input.connectionId)),
       problem: null,
+      postgrestVersion: await context.actAsConfigs.version(input.connectionId),
     };
   },
   'actAs.config.set': async (input, context) => {
     // Invalid text is refused with the loader's GH401 (line and hint), and the previous config stays.
     const config = await context.actAsConfigs.set(input.connectionId, input.text);
+    if (input.postgrestVersion !== undefined)
+      await context.actAsConfigs.setVersion(input.connectionId, input.postgrestVersion);
     actAsRuntime.schemaCaches.reload();
     return { effective: effectiveConfig(config) };
   },

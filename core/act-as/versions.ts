@@ -5,6 +5,7 @@
  * The pipeline asks `behaves(config, id)`; nothing else in the simulator knows version numbers.
  */
 import type { PostgrestConfig, PostgrestVersion } from './config/types.js';
+import { GatehouseError } from '../../shared/errors.js';
 import { PgrstError } from './errors/pgrst-error.js';
 import type { SimResponse } from './response/types.js';
 
@@ -135,4 +136,15 @@ export function responseAs(config: Pick<PostgrestConfig, 'postgrestVersion'>, re
 /** client-error-verbosity as the chosen major reads it (before 16 the setting does not exist: verbose). */
 export function errorVerbosity(config: Pick<PostgrestConfig, 'postgrestVersion' | 'clientErrorVerbosity'>) {
   return behaves(config, 'client-error-verbosity') ? config.clientErrorVerbosity : 'verbose';
+}
+
+/** `--postgrest-version N` (absent: the default, 16); anything else is GH513 naming the choices. */
+export function postgrestVersionOption(text: string | undefined): PostgrestVersion {
+  if (text === undefined) return DEFAULT_POSTGREST_VERSION;
+  const v = parsePostgrestVersion(text);
+  if (v === null)
+    throw new GatehouseError('GH513', `Unknown PostgREST version "${text}".`, {
+      hint: `Use one of ${POSTGREST_VERSIONS.join(', ')} (the major you run; default ${DEFAULT_POSTGREST_VERSION}).`,
+    });
+  return v;
 }

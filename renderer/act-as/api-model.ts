@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import { postgrestVersionSchema } from '../../shared/contract/act-as.js';
 import type { Catalog } from '../../shared/model/catalog.js';
 
 /** What PostgREST exposes, reduced to what the path editor completes: relations, their columns, links and RPCs. */
@@ -83,3 +85,9 @@ export function apiModelFromCatalog(catalog: Catalog, schemas: readonly string[]
       })),
   };
 }
+
+/** The PostgREST majors act-as can answer as (the contract's postgrestVersionSchema); 16 is the default. */
+export type PostgrestVersion = z.infer<typeof postgrestVersionSchema>;
+export const POSTGREST_VERSIONS: readonly PostgrestVersion[] = postgrestVersionSchema.options.map(
+  (o) => o.value,
+);
