@@ -156,6 +156,20 @@ export function loginFor(config: PostgrestConfig, connection: SimConnection): Re
   );
 }
 
+/**
+ * The authenticator's name when the login is not the authenticator (the developer's own login): role settings are
+ * those of roles the authenticator is a direct member of. Null when the login is the authenticator.
+ */
+function authenticatorName(config: PostgrestConfig, login: Login): string | null {
+  if (!login.checkMembership) return null;
+  try {
+    const user = new URL(config.dbUri).username;
+    return user === '' ? null : decodeURIComponent(user);
+  } catch {
+    return null;
+  }
+}
+
 const ISOLATION: Record<string, IsolationLevel> = {
   'read committed': 'read committed',
   'repeatable read': 'repeatable read',
@@ -301,7 +315,7 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
     at = performance.now();
     let roleSettings: Awaited<ReturnType<ActAsPool['roleSettings']>>;
     try {
-      roleSettings = await pool.roleSettings(auth.role);
+      roleSettings = await pool.roleSettings(auth.role, authenticatorName(config, login.value));
     } catch (e) {
       return fail(pgrst.connection(e instanceof Error ? e.message : String(e)));
     }
@@ -347,6 +361,7 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
       checkMembership: login.value.checkMembership,
       end: input.txEnd === 'postgrest' && postgrestCommits ? 'commit' : 'rollback',
       maxRows: config.dbMaxRows,
+      prepared: config.dbPreparedStatements,
       ...(input.onBackend ? { onBackend: input.onBackend } : {}),
     });
     t.executeMs = performance.now() - at;
@@ -458,7 +473,7 @@ export async function runSqlAsPersona(input: SqlAsPersonaInput): Promise<SqlAsPe
     const login = loginFor(config, input.connection);
     if (!login.ok) return out(login);
     const pool = (input.pools ?? defaultPools).get(login.value.key, login.value.config);
-    const settings = await pool.roleSettings(authR.value.role);
+    const settings = await pool.roleSettings(authR.value.role, authenticatorName(config, login.value));
     const context: SessionContext = {
       role: authR.value.role,
       claims: authR.value.claims,

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { sqlFile } from '../../db/sql-files.js';
+import { forgetPreparedStatements } from './execute.js';
 
 /** What an act-as pool knows about its login, read once. */
 export interface PoolInfo {
@@ -53,13 +54,15 @@ export class ActAsPool {
   }
 
   /** The role's ALTER ROLE … SET values and isolation level, cached briefly (PostgREST reads them at config load). */
-  roleSettings(role: string): Promise<RoleSettings> {
-    const hit = this.settings.get(role);
+  roleSettings(role: string, authenticator: string | null = null): Promise<RoleSettings> {
+    const key = `${role}\u0000${authenticator ?? ''}`;
+    const hit = this.settings.get(key);
     if (hit && Date.now() - hit.at < ROLE_SETTINGS_TTL_MS) return hit.value;
     const value = this.info().then(async (info) => {
       const file = info.versionNum >= 150000 ? 'role-settings.sql' : 'role-settings-pg14.sql';
       const r = await this.pool.query<{ key: string; value: string }>(sqlFile(`act-as/execute/${file}`), [
         role,
+        authenticator,
       ]);
       let isolation: string | null = null;
       const settings: [string, string][] = [];
@@ -69,8 +72,8 @@ export class ActAsPool {
       }
       return { settings, isolation };
     });
-    value.catch(() => this.settings.delete(role));
-    this.settings.set(role, { at: Date.now(), value });
+    value.catch(() => this.settings.delete(key));
+    this.settings.set(key, { at: Date.now(), value });
     return value;
   }
 
@@ -129,6 +132,7 @@ export class ActAsPool {
 
   /** Forget cached role settings and memberships (after ALTER ROLE / GRANT). */
   reload(): void {
+    forgetPreparedStatements();
     this.settings.clear();
     this.assumable.clear();
     this.functions.clear();

@@ -71,3 +71,18 @@ GRANT USAGE ON SEQUENCE api.r2_items_id_seq TO cf_user, cf_admin;
 GRANT INSERT, UPDATE, DELETE ON api.r2_swatches, api.r2_items, api.r2_pairs, api.r2_competitor_sponsors
   TO cf_user, cf_admin;
 GRANT INSERT, SELECT ON api.r2_competitors, api.r2_sponsors TO cf_user, cf_admin;
+
+-- A role the authenticator reaches only through cf_user (not a direct member): PostgREST reads no settings of it.
+DO $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'cf_r2_nested') THEN
+    EXECUTE 'DROP OWNED BY cf_r2_nested';
+    EXECUTE 'DROP ROLE cf_r2_nested';
+  END IF;
+END $$;
+CREATE ROLE cf_r2_nested NOLOGIN;
+GRANT cf_r2_nested TO cf_user;
+ALTER ROLE cf_r2_nested SET statement_timeout = '7s';
+GRANT USAGE ON SCHEMA api, app TO cf_r2_nested;
+GRANT EXECUTE ON FUNCTION app.cf_pre_request() TO cf_r2_nested;
+GRANT EXECUTE ON FUNCTION app.current_sub() TO cf_r2_nested;
