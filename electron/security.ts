@@ -1,21 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { dirname, relative, resolve, isAbsolute } from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../shared/security/csp.js';
 
 /**
  * The desktop host's security policy as pure functions, so it is unit-tested without an Electron binary.
  * main.ts only wires these into Electron.
  */
 
-/** The Content-Security-Policy every page we load gets as a response header. */
-export const ELECTRON_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-].join('; ');
+/** The Content-Security-Policy every page we load gets as a response header: the studio's one policy. */
+export const ELECTRON_CSP = CONTENT_SECURITY_POLICY;
 
 /** webPreferences for every window: isolated, sandboxed, no Node, web security on. */
 export function secureWebPreferences(preloadPath: string) {

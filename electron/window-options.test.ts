@@ -6,6 +6,7 @@ import {
   secureWebPreferences,
   withCsp,
 } from './security.js';
+import { CONTENT_SECURITY_POLICY } from '../shared/security/csp.js';
 
 describe('window options', () => {
   it('isolate, sandbox and strip Node from every renderer', () => {
@@ -33,8 +34,10 @@ describe('window options', () => {
 describe('content security policy', () => {
   it('is the strict policy', () => {
     expect(ELECTRON_CSP).toBe(
-      "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:",
+      "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
     );
+    // The one policy browser mode sends too.
+    expect(ELECTRON_CSP).toBe(CONTENT_SECURITY_POLICY);
     expect(ELECTRON_CSP).not.toContain('unsafe-eval');
   });
 

@@ -5,6 +5,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StudioContext } from '../core/app/context.js';
 import { dispatch } from '../core/app/dispatch.js';
+import { listen } from '../core/net/listen.js';
 import type { Handlers } from '../core/app/handler.js';
 import { HTTP_CALL_PREFIX, HTTP_TOKEN_HEADER, type Envelope } from '../shared/contract/index.js';
 import { GatehouseError } from '../shared/errors.js';
@@ -197,13 +198,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     res.end(req.method === 'HEAD' ? undefined : file.body);
   }
 
-  await new Promise<void>((resolveListen, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, LOOPBACK, () => {
-      server.off('error', reject);
-      resolveListen();
-    });
-  });
+  await listen(server, options.port ?? 0, LOOPBACK);
   port = (server.address() as AddressInfo).port;
 
   return {

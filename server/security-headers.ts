@@ -1,21 +1,7 @@
 import type { ServerResponse } from 'node:http';
+import { CONTENT_SECURITY_POLICY } from '../shared/security/csp.js';
 
-/**
- * The content security policy of every response: only our own scripts, styles (Monaco injects inline
- * styles), images and fonts; Monaco's workers come from blob: URLs; nothing may frame the studio.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
 /** Headers set on every response, whatever its status. */
 export function setSecurityHeaders(res: ServerResponse): void {

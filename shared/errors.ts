@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /**
  * Gatehouse's own error codes, one table, PostgREST-style ranges (GH1xx connection, GH2xx catalog,
- * GH3xx studio transport, GH4xx configuration files, GH5xx act-as, GH9xx internal).
+ * GH3xx studio transport, GH4xx configuration files, GH5xx act-as, GH6xx change sets, GH7xx workbench,
+ * GH9xx internal).
  * A retired code is never reused. Each entry says what went wrong and what to do about it.
  */
 export const errorCodes = {
@@ -16,9 +17,12 @@ export const errorCodes = {
   GH107: 'The connection service could not be found.',
   GH108: 'No such connection.',
   GH109: 'The database does not exist.',
+  GH110: 'The server asked for a password and none was supplied.',
   GH200: 'A catalog query was refused for lack of privileges.',
   GH201: 'This PostgreSQL version is not supported.',
   GH202: 'A catalog query failed.',
+  GH210: 'The model has no such role.',
+  GH211: 'That privilege does not apply to that kind of object, or the object is not in the model.',
   GH300: 'The request did not match the studio contract.',
   GH301: 'Unknown studio call.',
   GH302: 'Missing or wrong studio token.',
@@ -26,6 +30,7 @@ export const errorCodes = {
   GH304: 'The browser-mode studio only listens on 127.0.0.1.',
   GH305: 'The studio host did not answer.',
   GH306: 'The studio host answered outside the contract.',
+  GH307: 'The port is already in use or not allowed.',
   GH400: 'A configuration file could not be read.',
   GH401: 'A configuration file has an invalid line.',
   GH500: 'The persona cannot be assumed.',
@@ -34,7 +39,27 @@ export const errorCodes = {
   GH511: 'The conformance fixture could not be loaded.',
   GH512: 'The act-as database session failed.',
   GH513: 'The PostgREST version to answer as is not one Gatehouse models.',
-  GH520: 'The act-as personas could not be saved.',
+  GH520: 'A file of the studio data dir could not be read or saved.',
+  GH600: 'A change set statement does not parse.',
+  GH601: 'This statement cannot be part of a change set.',
+  GH602: 'No such pending statement.',
+  GH603: 'The change set is empty.',
+  GH604: 'The change set changed since it was reviewed.',
+  GH605: 'A change set is already being applied on this connection.',
+  GH606: 'The change set history could not be saved.',
+  GH607: 'No such change set in the history.',
+  GH608: 'The SQL file could not be read.',
+  GH609: 'The change set failed and was rolled back.',
+  GH610: 'The change set needs confirmation for statements that cannot run in a transaction.',
+  GH611: 'The outcome of the change set is unknown.',
+  GH700: 'The workbench session was lost; its open transaction was rolled back.',
+  GH701: 'The workbench session is busy with another run.',
+  GH702: 'A relation or column is not in the database model.',
+  GH703: 'The data change could not be applied; nothing was changed.',
+  GH704: 'The snippets folder could not be read or written.',
+  GH705: 'Transaction control is done with the Commit and Rollback buttons.',
+  GH706: 'This relation is read-only in the data view.',
+  GH708: 'The database refused a data view query.',
   GH900: 'Internal error.',
 } as const;
 

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import type pg from 'pg';
 import { GatehouseError } from '../../shared/errors.js';
 import { readCatalog } from '../../core/catalog/read-catalog.js';
@@ -6,6 +5,7 @@ import { formatCatalogSummary } from '../../core/catalog/summary.js';
 import { connectClient } from '../../core/connections/connect.js';
 import { systemEnvironment } from '../../core/connections/environment.js';
 import { resolveConnection } from '../../core/connections/resolve.js';
+import { parseCommandArgs, required } from '../args.js';
 import type { Command, CommandIO } from '../command.js';
 
 const usage = `Usage: gatehouse catalog --db URI [--json] [--schema NAME]… [--system]
@@ -17,7 +17,11 @@ policies and dependencies.
 
   --json        print the whole catalog model as JSON (otherwise a readable summary)
   --schema NAME read only this schema (repeatable; default: every non-system schema)
-  --system      also read pg_catalog and information_schema`;
+  --system      also read pg_catalog and information_schema
+
+Examples:
+  gatehouse catalog --db postgresql://developer@localhost:5432/app
+  gatehouse catalog --db service=app --schema api --json > catalog.json`;
 
 /** Opens one client for the CLI: libpq-style resolution, sslmode fallbacks and our error codes (GH100/101/109…). */
 async function connect(db: string, io: CommandIO): Promise<pg.Client> {
@@ -28,32 +32,16 @@ async function connect(db: string, io: CommandIO): Promise<pg.Client> {
 }
 
 export const catalogCommand: Command = {
-  name: 'catalog',
-  summary: 'Read a database catalog (roles, objects, grants, policies) and print it.',
   usage,
   async run(argv, io) {
-    let values: { db?: string; json?: boolean; schema?: string[]; system?: boolean };
-    try {
-      ({ values } = parseArgs({
-        args: [...argv],
-        options: {
-          db: { type: 'string' },
-          json: { type: 'boolean' },
-          schema: { type: 'string', multiple: true },
-          system: { type: 'boolean' },
-        },
-        strict: true,
-        allowPositionals: false,
-      }));
-    } catch (error) {
-      io.stderr(`gatehouse catalog: ${error instanceof Error ? error.message : String(error)}\n\n${usage}\n`);
-      return 2;
-    }
-    if (!values.db) {
-      io.stderr(`gatehouse catalog: --db is required.\n\n${usage}\n`);
-      return 2;
-    }
-    const client = await connect(values.db, io);
+    const { values } = parseCommandArgs(argv, {
+      db: { type: 'string' },
+      json: { type: 'boolean' },
+      schema: { type: 'string', multiple: true },
+      system: { type: 'boolean' },
+    });
+    const db = required(values.db, '--db', '--db postgresql://developer@localhost:5432/app');
+    const client = await connect(db, io);
     // A server-side failure after connecting must not surface as an unhandled 'error' event.
     client.on('error', () => undefined);
     try {

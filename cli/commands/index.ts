@@ -1,15 +1,36 @@
-import type { Command } from '../command.js';
-import { startCommand } from './start.js';
-import { requestCommand } from './request.js';
-import { serveCommand } from './serve.js';
-import { conformanceCommand } from './conformance.js';
-import { catalogCommand } from './catalog.js';
+import type { CommandEntry } from '../command.js';
 
 /** Every subcommand, in the order `gatehouse --help` lists them. One file per command beside this one. */
-export const commands: readonly Command[] = [
-  startCommand,
-  requestCommand,
-  serveCommand,
-  conformanceCommand,
-  catalogCommand,
+export const commands: readonly CommandEntry[] = [
+  {
+    name: 'start',
+    summary: 'Start the embedded demo database and open the studio in your browser.',
+    load: async () => (await import('./start.js')).startCommand,
+  },
+  {
+    name: 'request',
+    summary: 'Answer one HTTP request as PostgREST would, as a persona (rolled back unless --commit).',
+    load: async () => (await import('./request.js')).requestCommand,
+  },
+  {
+    name: 'serve',
+    summary: 'Serve a PostgREST-compatible endpoint on 127.0.0.1, answered by the act-as simulator.',
+    load: async () => (await import('./serve.js')).serveCommand,
+  },
+  {
+    name: 'conformance',
+    summary: 'Run PostgREST conformance cases against the act-as simulator.',
+    load: async () => (await import('./conformance.js')).conformanceCommand,
+  },
+  {
+    name: 'catalog',
+    summary: 'Read a database catalog (roles, objects, grants, policies) and print it.',
+    load: async () => (await import('./catalog.js')).catalogCommand,
+  },
+  {
+    name: 'apply',
+    summary:
+      'Apply a .sql file in one transaction (nothing half-applied), as the studio applies a change set.',
+    load: async () => (await import('./apply.js')).applyCommand,
+  },
 ];

@@ -1,12 +1,13 @@
 import { STATUS_CODES } from 'node:http';
-import { parseArgs } from 'node:util';
 import { GatehouseError } from '../../shared/errors.js';
 import type { Json } from '../../core/act-as/errors/index.js';
 import { defaultStages } from '../../core/act-as/default-stages.js';
 import { actAsRuntime, simulate, type Persona, type SimulateResult } from '../../core/act-as/simulator.js';
 import { loadPostgrestConfig } from '../../core/act-as/config/index.js';
 import { POSTGREST_VERSION_OPTIONS, postgrestVersionFrom } from '../postgrest-version-option.js';
+import { parseCommandArgs, required, UsageError } from '../args.js';
 import type { Command } from '../command.js';
+import { assumedConfigNotice } from './config-notice.js';
 
 const usage = `Usage: gatehouse request 'METHOD /path?query' --db URI --config postgrest.conf (--jwt TOKEN | --claims JSON | --anon)
                          [-H 'Name: value']… [--data JSON] [--commit] [--sql] [--postgrest-version 12|13|14|16]
@@ -14,7 +15,21 @@ const usage = `Usage: gatehouse request 'METHOD /path?query' --db URI --config p
 Answers the request exactly as PostgREST would, against the database of --db, as the persona given. The request
 runs in PostgREST's transaction and is ROLLED BACK unless --commit (then db-tx-end and Prefer: tx decide, as in
 PostgREST). Prints the status line, the headers and the body; --sql first prints the session and every statement
-that ran, with parameters. --postgrest-version answers as that PostgREST major (default 16).`;
+that ran, with parameters. --postgrest-version answers as that PostgREST major (default 16).
+
+  --db URI        the database, as the role that owns the API objects (PG* variables and ~/.pgpass apply)
+  --config FILE   your postgrest.conf (PGRST_* variables override it); without it PostgREST's defaults apply
+  --jwt TOKEN     the Authorization bearer token      --claims JSON  claims, signed with the config's secret
+  --anon          no Authorization header (db-anon-role)
+  -H 'Name: v'    a request header (repeatable)         --data JSON    the request body
+  --commit        keep the changes (db-tx-end and Prefer: tx decide, as in PostgREST)
+  --sql           print the session context and every statement first
+  --fail          exit 1 when the answer is an HTTP error (4xx/5xx), as curl --fail; otherwise the exit
+                  status is 0 whenever PostgREST's answer was produced, whatever its status
+
+Example:
+  gatehouse request 'GET /orders?select=id,status' --db postgresql://developer@localhost/app \
+    --config postgrest.conf --claims '{"role":"app_user","sub":"alice"}'`;
 
 function parsePersona(values: {
   jwt?: string | undefined;
@@ -25,12 +40,8 @@ function parsePersona(values: {
     Boolean,
   ).length;
   if (given !== 1)
-    throw new GatehouseError(
-      'GH500',
-      'Say who the request runs as: exactly one of --jwt, --claims or --anon.',
-      {
-        hint: `e.g. --claims '{"role":"web_user","sub":"42"}'`,
-      },
+    throw new UsageError(
+      `say who the request runs as: exactly one of --jwt, --claims or --anon (e.g. --claims '{"role":"web_user","sub":"42"}').`,
     );
   if (values.jwt !== undefined) return { type: 'jwt', token: values.jwt };
   if (values.claims !== undefined) {
@@ -103,14 +114,11 @@ export function formatSql(r: SimulateResult): string {
 }
 
 export const requestCommand: Command = {
-  name: 'request',
-  summary: 'Answer one HTTP request as PostgREST would, as a persona (rolled back unless --commit).',
   usage,
   async run(argv, io) {
-    const { values, positionals } = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
+    const { values, positionals } = parseCommandArgs(
+      argv,
+      {
         db: { type: 'string' },
         config: { type: 'string' },
         jwt: { type: 'string' },
@@ -121,12 +129,17 @@ export const requestCommand: Command = {
         commit: { type: 'boolean' },
         sql: { type: 'boolean' },
         ...POSTGREST_VERSION_OPTIONS,
+        fail: { type: 'boolean' },
       },
-    });
-    if (positionals.length !== 1 || !values.db) {
-      io.stderr(usage + '\n');
-      return 2;
-    }
+      true,
+    );
+    if (positionals.length !== 1)
+      throw new UsageError(
+        positionals.length === 0
+          ? "the request is missing: give it as 'GET /table?select=col' (quoted)."
+          : `give exactly one request line, quoted; got ${positionals.length} words: ${positionals.join(' ')}`,
+      );
+    const db = required(values.db, '--db', '--db postgresql://developer@localhost/app');
     const { method, target } = parseRequestLine(positionals[0] ?? '');
     const persona = parsePersona(values);
     const config = loadPostgrestConfig({
@@ -134,6 +147,7 @@ export const requestCommand: Command = {
       env: io.env,
       postgrestVersion: postgrestVersionFrom(values),
     });
+    if (values.config === undefined) io.stderr(assumedConfigNotice(config, 'request'));
     const headers = (values.header ?? []).map(parseHeader);
     if (values.data !== undefined && !headers.some(([k]) => k.toLowerCase() === 'content-type'))
       headers.push(['Content-Type', 'application/json']);
@@ -142,12 +156,12 @@ export const requestCommand: Command = {
         request: { method, target, headers, body: values.data ?? null },
         persona,
         config,
-        connection: { developerUri: values.db },
+        connection: { developerUri: db },
         txEnd: values.commit ? 'postgrest' : 'rollback',
         stages: defaultStages,
       });
       io.stdout((values.sql ? formatSql(r) : '') + formatResponse(r));
-      return 0;
+      return values.fail && r.response.status >= 400 ? 1 : 0;
     } finally {
       await actAsRuntime.pools.closeAll();
     }

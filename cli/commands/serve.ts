@@ -1,12 +1,13 @@
-import { parseArgs } from 'node:util';
 import { loadPostgrestConfig } from '../../core/act-as/config/index.js';
 import { startActAsServer } from '../../core/act-as/serve.js';
+import { parseCommandArgs, portFlag, required } from '../args.js';
 import type { Command } from '../command.js';
 import {
   POSTGREST_VERSION_OPTIONS,
   POSTGREST_VERSION_USAGE,
   postgrestVersionFrom,
 } from '../postgrest-version-option.js';
+import { assumedConfigNotice } from './config-notice.js';
 
 export { startActAsServer, type ActAsServer } from '../../core/act-as/serve.js';
 
@@ -14,37 +15,47 @@ const usage = `Usage: gatehouse serve --db URI --config postgrest.conf [--port N
 
 A PostgREST-compatible HTTP endpoint on 127.0.0.1 answered by the act-as simulator: requests carry their own
 Authorization header and commit or roll back as db-tx-end and Prefer: tx say, like PostgREST. Stop with Ctrl-C.
-POST /_gatehouse/reload (or SIGUSR1) reloads the schema cache and role settings.`;
+POST /_gatehouse/reload, SIGUSR1 or NOTIFY pgrst, 'reload schema' (db-channel, db-channel-enabled) reloads the
+schema cache and role settings.
+
+  --db URI        the database, as the role that owns the API objects (the authenticator is taken from
+                  the config's db-uri when it carries a password)
+  --config FILE   your postgrest.conf (PGRST_* variables override it); without it PostgREST's defaults apply
+  --port N        port on 127.0.0.1 (default 3000; 0 picks a free one)
+  --postgrest-version N  the PostgREST major to answer as: 12, 13, 14 or 16 (default 16)
+
+Example:
+  gatehouse serve --db postgresql://developer@localhost/app --config postgrest.conf --port 3000
+  curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:3000/orders`;
 
 export const serveCommand: Command = {
-  name: 'serve',
-  summary: 'Serve a PostgREST-compatible endpoint on 127.0.0.1, answered by the act-as simulator.',
   usage,
   async run(argv, io) {
-    const { values } = parseArgs({
-      args: [...argv],
-      options: {
-        db: { type: 'string' },
-        config: { type: 'string' },
-        port: { type: 'string', short: 'p' },
-        ...POSTGREST_VERSION_OPTIONS,
-      },
+    const { values } = parseCommandArgs(argv, {
+      db: { type: 'string' },
+      config: { type: 'string' },
+      port: { type: 'string', short: 'p' },
+      ...POSTGREST_VERSION_OPTIONS,
     });
-    if (!values.db) {
-      io.stderr(usage + '\n');
-      return 2;
-    }
+    const db = required(values.db, '--db', '--db postgresql://developer@localhost/app');
+    const port = portFlag(values.port, 3000);
     const config = loadPostgrestConfig({
       file: values.config ?? null,
       env: io.env,
       postgrestVersion: postgrestVersionFrom(values),
     });
-    const port = values.port === undefined ? 3000 : Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) {
-      io.stderr(`gatehouse serve: --port must be 0-65535, got ${values.port}\n`);
-      return 2;
-    }
-    const server = await startActAsServer({ db: values.db, config, port });
+    if (values.config === undefined) io.stderr(assumedConfigNotice(config, 'serve'));
+    const server = await startActAsServer({
+      db,
+      config,
+      port,
+      onListenerEvent: (e) => {
+        if (e.type === 'listening') io.stderr(`listening for schema reloads on channel ${e.channel}\n`);
+        else if (e.type === 'reload') io.stderr(`schema cache reloaded (${e.reason})\n`);
+        else
+          io.stderr(`schema listener lost its connection (${e.error}); retrying in ${e.retryInMs / 1000}s\n`);
+      },
+    });
     io.stdout(
       `serving PostgREST ${config.postgrestVersion}-compatible act-as on ${server.url} (Ctrl-C to stop)\n`,
     );

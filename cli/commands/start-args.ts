@@ -1,4 +1,4 @@
-import { GatehouseError } from '../../shared/errors.js';
+import { portFlag, UsageError } from '../args.js';
 
 export interface StartOptions {
   readonly port: number;
@@ -13,17 +13,9 @@ export function parseStartArgs(argv: readonly string[], env: NodeJS.ProcessEnv):
     if (arg === '--no-open') open = false;
     else if (arg === '--port' || arg.startsWith('--port=')) {
       const value = arg === '--port' ? argv[++i] : arg.slice('--port='.length);
-      const n = Number(value);
-      if (!value || !Number.isInteger(n) || n < 0 || n > 65535) {
-        throw new GatehouseError('GH300', `--port needs a port number, not "${value ?? ''}".`, {
-          hint: 'Example: gatehouse start --port 4321',
-        });
-      }
-      port = n;
+      port = portFlag(value ?? '', 0);
     } else {
-      throw new GatehouseError('GH300', `Unknown option "${arg}" for gatehouse start.`, {
-        hint: 'Run `gatehouse start --help`.',
-      });
+      throw new UsageError(`unknown option "${arg}".`);
     }
   }
   return { port, open };

@@ -2,6 +2,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runBin } from '../../test/run-bin.js';
 import { runStart } from './start.js';
 
 // `gatehouse start` end to end on its own embedded cluster: printed address, token, API as developer.
@@ -42,6 +43,13 @@ describe('gatehouse start', () => {
     expect(body.ok).toBe(true);
     expect(body.value.defaultId).toBe('embedded-demo');
     expect(body.value.connections[0]?.whoami).toMatchObject({ currentUser: 'developer', superuser: false });
+    // The printed URI works as it is (its password comes from the passfile), here with `gatehouse catalog`.
+    const uri = /^ {2}(postgresql:\/\/developer@127\.0\.0\.1:\d+\/gatehouse_demo\?\S+)$/m.exec(text)?.[1];
+    expect(uri, text).toBeDefined();
+    const catalog = await runBin(['catalog', '--db', uri ?? '']);
+    expect(catalog.stderr).toBe('');
+    expect(catalog.status).toBe(0);
+    expect(catalog.stdout).toContain('gatehouse_demo');
     stop();
     expect(await running).toBe(0);
     const secrets = JSON.parse(readFileSync(join(dataDir, 'embedded', 'secrets.json'), 'utf8')) as Record<

@@ -1,14 +1,13 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createStudioContext } from '../../core/app/context.js';
 import { handlers } from '../../core/app/handlers.js';
 import { userDataDir } from '../../core/connections/data-dir.js';
-import { packageRoot } from '../../core/db/sql-files.js';
 import { startEmbeddedDefault } from '../../core/embedded/default.js';
 import { openEmbeddedDemo } from '../../core/embedded/open-demo.js';
 import { startBrowserServer } from '../../server/index.js';
 import type { Command, CommandIO } from '../command.js';
+import { gatehouseVersion } from '../version.js';
 import { browserCommand, parseStartArgs, type StartOptions } from './start-args.js';
 
 const usage = `Usage: gatehouse start [--port N] [--no-open]
@@ -20,6 +19,9 @@ studio in your browser connected as the owner role "developer".
 Options:
   --port N    port of the studio's browser server on 127.0.0.1 (default: a free port)
   --no-open   print the address instead of opening a browser (also when CI=true)
+
+Example:
+  gatehouse start --port 4321 --no-open
 
 The data dir is GATEHOUSE_DATA_DIR, else XDG_DATA_HOME/gatehouse (~/.local/share/gatehouse),
 ~/Library/Application Support/gatehouse on macOS, %APPDATA%\\gatehouse on Windows.`;
@@ -36,15 +38,6 @@ function openBrowser(url: string, env: NodeJS.ProcessEnv): void {
   }
 }
 
-function version(): string {
-  try {
-    return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string })
-      .version;
-  } catch {
-    return '0.0.0';
-  }
-}
-
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** Runs the embedded default until `until` settles, then shuts everything down. */
@@ -57,7 +50,7 @@ export async function runStart(
   const dataDir = userDataDir(io.env);
   io.stdout(`Starting the embedded PostgreSQL in ${join(dataDir, 'embedded')} …\n`);
   const embedded = await startEmbeddedDefault({ dataDir });
-  const context = createStudioContext({ mode: 'browser', version: version(), dataDir });
+  const context = createStudioContext({ mode: 'browser', version: gatehouseVersion(), dataDir });
   try {
     const tDb = Date.now();
     const opened = await openEmbeddedDemo(context, embedded);
@@ -70,6 +63,9 @@ export async function runStart(
           `Connected to gatehouse_demo as "${opened.whoami.currentUser}" (owner, not a superuser).`,
           ...opened.warnings.map((w) => `warning: ${w}`),
           `PostgREST config for the demo: ${embedded.postgrestConfFile}`,
+          `Connect to the demo from the CLI or psql (the password is read from the passfile):`,
+          `  ${embedded.developerUri}`,
+          `  e.g. gatehouse catalog --db '${embedded.developerUri}'`,
           '',
           `Gatehouse studio: ${server.url}`,
           `(started in ${seconds(Date.now() - t0)}; press Ctrl+C to stop)`,
@@ -102,8 +98,6 @@ function untilSignal(): Promise<NodeJS.Signals> {
 }
 
 export const startCommand: Command = {
-  name: 'start',
-  summary: 'Start the embedded demo database and open the studio in your browser.',
   usage,
   run: (argv, io) => runStart(parseStartArgs(argv, io.env), io, untilSignal()),
 };

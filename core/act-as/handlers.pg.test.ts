@@ -121,3 +121,53 @@ describe.each(pgServers())('actAs.* studio calls on $label', (server) => {
     expect((bad.error as { code: string }).code).toBe('PGRST301');
   });
 });
+
+describe.each(pgServers())('act-as sessions end with their connection on $label', (server) => {
+  const s = actAsTestSchema(uniqueSuffix());
+  let db: TempDatabase;
+
+  beforeAll(async () => {
+    db = await createActAsTestDatabase(server, s);
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  const actAsSessions = async (): Promise<number> =>
+    (
+      await superuserQuery(
+        server,
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = '${db.name}' AND application_name = 'gatehouse-act-as'`,
+      )
+    ).rows[0].n as number;
+
+  it.each(['connections.close', 'connections.delete'])('%s closes the act-as pool', async (call) => {
+    const context = createStudioContext({
+      mode: 'cli',
+      version: 'test',
+      dataDir: mkdtempSync(join(tmpdir(), 'gh-actas-')),
+      manager: { environment: fakeEnvironment() },
+    });
+    try {
+      const connectionId = (await context.connections.open({ uri: db.uri })).id;
+      const u = new URL(server.superuserUri);
+      await dispatch(handlers, context, 'actAs.config.set', {
+        connectionId,
+        text: s.conf(u.hostname, u.port, db.name),
+      });
+      const r = await dispatch(handlers, context, 'actAs.sql', {
+        connectionId,
+        sql: 'select 1',
+        persona: { type: 'claims', claims: { role: s.user } },
+      });
+      expect(r.ok).toBe(true);
+      expect(await actAsSessions()).toBeGreaterThan(0);
+      const closed = await dispatch(handlers, context, call, { id: connectionId });
+      expect(closed.ok).toBe(true);
+      for (let i = 0; i < 50 && (await actAsSessions()) > 0; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(await actAsSessions()).toBe(0);
+    } finally {
+      await context.connections.closeAll();
+    }
+  });
+});

@@ -9,6 +9,7 @@ import { defaultStages } from './default-stages.js';
 import type { Json } from './errors/index.js';
 import { signClaims } from './persona.js';
 import { actAsRuns } from './console/runs.js';
+import { toContractContext } from './contract-context.js';
 import { actAsRuntime, runSqlAsPersona, simulate, type SimConnection } from './simulator.js';
 
 /** The PostgREST configuration act-as uses for a connection (PostgREST's defaults until one is set). */
@@ -25,8 +26,15 @@ export function connectionFor(context: StudioContext, connectionId: string): Sim
   const cfg: pg.ClientConfig = { ...clientConfig(target), application_name: 'gatehouse-act-as' };
   delete cfg.statement_timeout;
   delete cfg.lock_timeout;
-  const key = `studio:${connectionId}:${target.user}@${target.host}:${target.port}/${target.database}`;
+  const key = `${poolKeyPrefix(connectionId)}${target.user}@${target.host}:${target.port}/${target.database}`;
   return { developer: { key, config: cfg } };
+}
+
+const poolKeyPrefix = (connectionId: string): string => `studio:${connectionId}:`;
+
+/** Ends the act-as sessions of a studio connection (it was closed or deleted): no pool outlives its connection. */
+export async function closeActAsSessions(connectionId: string): Promise<void> {
+  await actAsRuntime.pools.closeWhere((key) => key.startsWith(poolKeyPrefix(connectionId)));
 }
 
 /** What the studio shows of a config: the effective values, passwords masked. */
@@ -84,22 +92,15 @@ export const actAsHandlers: HandlerGroup<'actAs'> = {
         stages: defaultStages,
         pools: actAsRuntime.pools,
         schemaCaches: actAsRuntime.schemaCaches,
+        // The studio's model of this connection: the schema cache is derived from it, not read again.
+        model: () => context.models.get(input.connectionId),
         ...(onBackend ? { onBackend } : {}),
       }),
     );
     return {
       response: { ...r.response, headers: r.response.headers.map(([k, v]) => [k, v] as [string, string]) },
       sql: r.sql.map((s) => ({ sql: s.sql, params: [...s.params], ms: s.ms })),
-      context: r.context && {
-        ...r.context,
-        claims: { ...r.context.claims },
-        headers: r.context.headers.map(([k, v]) => [k, v] as [string, string]),
-        cookies: r.context.cookies.map(([k, v]) => [k, v] as [string, string]),
-        searchPath: [...r.context.searchPath],
-        roleSettings: r.context.roleSettings.map(([k, v]) => [k, v] as [string, string]),
-        appSettings: r.context.appSettings.map(([k, v]) => [k, v] as [string, string]),
-        functionSettings: r.context.functionSettings.map(([k, v]) => [k, v] as [string, string]),
-      },
+      context: toContractContext(r.context),
       committed: r.committed,
       postgrestVersion: config.postgrestVersion,
       timing: r.timing,
@@ -126,16 +127,7 @@ export const actAsHandlers: HandlerGroup<'actAs'> = {
         : null,
       error: r.result.ok ? null : errorOf(r.result.error),
       sql: r.sql.map((s) => ({ sql: s.sql, params: [...s.params], ms: s.ms })),
-      context: c && {
-        ...c,
-        claims: { ...c.claims },
-        headers: [],
-        cookies: [],
-        searchPath: [...c.searchPath],
-        roleSettings: c.roleSettings.map(([k, v]) => [k, v] as [string, string]),
-        appSettings: c.appSettings.map(([k, v]) => [k, v] as [string, string]),
-        functionSettings: [],
-      },
+      context: toContractContext(c),
       committed: r.committed,
       ms: r.ms,
     };
@@ -151,14 +143,16 @@ export const actAsHandlers: HandlerGroup<'actAs'> = {
   },
   'actAs.config.set': async (input, context) => {
     // Invalid text is refused with the loader's GH401 (line and hint), and the previous config stays.
+    // The schema cache is derived per (model, db-schemas, db-extra-search-path): a new config needs no reread.
     const config = await context.actAsConfigs.set(input.connectionId, input.text);
     if (input.postgrestVersion !== undefined)
       await context.actAsConfigs.setVersion(input.connectionId, input.postgrestVersion);
-    actAsRuntime.schemaCaches.reload();
     return { effective: effectiveConfig(config) };
   },
-  'actAs.reload': async () => {
-    // Caches are keyed by login, not by studio connection: reloading them all is cheap and never wrong.
+  'actAs.reload': async ({ connectionId }, context) => {
+    // PostgREST's schema reload: the connection's model is read anew (the schema cache is derived from it);
+    // role settings are kept per login, so every pool forgets them (cheap and never wrong).
+    await context.models.refresh(connectionId);
     actAsRuntime.schemaCaches.reload();
     for (const pool of actAsRuntime.pools.all()) pool.reload();
     return { reloaded: true };

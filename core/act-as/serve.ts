@@ -4,7 +4,9 @@ import type { PostgrestConfig } from './config/index.js';
 import { defaultStages } from './default-stages.js';
 import { PoolRegistry } from './execute/pools.js';
 import { SchemaCacheStore } from './schema-cache-store.js';
+import { listenForSchemaReload, type ListenerEvent, type SchemaListener } from './schema-listener.js';
 import { simulate } from './simulator.js';
+import { listen } from '../net/listen.js';
 import type { Stages } from './stages.js';
 
 /**
@@ -33,6 +35,8 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 export interface ActAsServer {
   readonly port: number;
   readonly url: string;
+  /** The LISTEN on db-channel (null when db-channel-enabled is false). */
+  readonly listener: SchemaListener | null;
   reload(): void;
   close(): Promise<void>;
 }
@@ -43,6 +47,10 @@ export async function startActAsServer(options: {
   readonly config: PostgrestConfig;
   readonly port?: number;
   readonly stages?: Stages;
+  /** Told what the db-channel listener does (the CLI prints it). */
+  readonly onListenerEvent?: (event: ListenerEvent) => void;
+  /** The listener's first reconnect delay (PostgREST: 1 s; tests shorten it). */
+  readonly listenerRetryMs?: number;
 }): Promise<ActAsServer> {
   const pools = new PoolRegistry();
   const schemaCaches = new SchemaCacheStore();
@@ -89,16 +97,25 @@ export async function startActAsServer(options: {
     })();
   });
   server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
+  await listen(server, options.port ?? 0, '127.0.0.1');
   const port = (server.address() as AddressInfo).port;
+  // Like PostgREST: `NOTIFY pgrst, 'reload schema'` after a migration makes the new schema served.
+  const listener = options.config.dbChannelEnabled
+    ? listenForSchemaReload({
+        connection: { connectionString: options.db },
+        channel: options.config.dbChannel,
+        onReload: reload,
+        ...(options.onListenerEvent ? { onEvent: options.onListenerEvent } : {}),
+        ...(options.listenerRetryMs !== undefined ? { firstDelayMs: options.listenerRetryMs } : {}),
+      })
+    : null;
   return {
     port,
     url: `http://127.0.0.1:${port}`,
+    listener,
     reload,
     close: async () => {
+      await listener?.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await pools.closeAll();

@@ -4,6 +4,7 @@
  * every failure becomes a PostgREST-style response.
  */
 import type pg from 'pg';
+import type { Catalog } from '../../shared/model/catalog.js';
 import type { AuthResult } from './auth/types.js';
 import type { PostgrestConfig } from './config/types.js';
 import { PgrstError, pgrst, type Json, type Result, ok, err } from './errors/index.js';
@@ -24,7 +25,7 @@ import { buildResponse, infoResponse } from './response/build.js';
 import { corsPreflight, withCors } from './response/cors.js';
 import { errorResponse } from './response/error-response.js';
 import type { SimResponse } from './response/types.js';
-import { SchemaCacheStore } from './schema-cache-store.js';
+import { SchemaCacheStore, schemaCacheConfig, schemaCacheOf } from './schema-cache-store.js';
 import type { SchemaCache } from './schema-cache/index.js';
 import type { DbPlan, Stages } from './stages.js';
 import { behaves, errorAs, errorVerbosity, responseAs } from './versions.js';
@@ -73,6 +74,12 @@ export interface SimulateInput {
   readonly schemaCaches?: SchemaCacheStore;
   /** Use this schema cache instead of loading one (the conformance runner shares one across fixture copies). */
   readonly schemaCache?: SchemaCache;
+  /**
+   * The catalog model of the database (the studio's model of the connection): the schema cache is derived from
+   * it and it answers the SET ROLE check (no query). Without it the schema caches read one through the login's
+   * pool and the check asks the server.
+   */
+  readonly model?: () => Promise<Catalog>;
   /** Told the backend pid the request runs on (the studio's cancel). */
   readonly onBackend?: (pid: number) => void;
 }
@@ -262,9 +269,15 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
     const pools = input.pools ?? defaultPools;
     const pool: ActAsPool = pools.get(login.value.key, login.value.config);
     let schemaCache: SchemaCache;
+    let model: Catalog | null = null;
     try {
+      const cacheConfig = schemaCacheConfig(config);
+      model = input.model ? await input.model() : null;
       schemaCache =
-        input.schemaCache ?? (await (input.schemaCaches ?? defaultSchemaCaches).get(pool, config.dbSchemas));
+        input.schemaCache ??
+        (model
+          ? schemaCacheOf(model, cacheConfig)
+          : await (input.schemaCaches ?? defaultSchemaCaches).get(pool, cacheConfig));
     } catch (e) {
       return fail(pgrst.connection(e instanceof Error ? e.message : String(e)));
     }
@@ -359,6 +372,7 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
       statement,
       authenticated: auth.authenticated,
       checkMembership: login.value.checkMembership,
+      model,
       end: input.txEnd === 'postgrest' && postgrestCommits ? 'commit' : 'rollback',
       maxRows: config.dbMaxRows,
       prepared: config.dbPreparedStatements,
@@ -422,6 +436,8 @@ export interface SqlAsPersonaInput {
   readonly onBackend?: (pid: number) => void;
   /** Bound parameters for `sql` (one statement, extended protocol). */
   readonly params?: readonly (string | null)[];
+  /** The database's catalog model, when the caller has one: it answers the SET ROLE check (no query). */
+  readonly model?: () => Promise<Catalog>;
   /** The request a statement came from: its session, so an EXPLAIN sees what the request saw. */
   readonly request?: Pick<
     SessionContext,
@@ -498,6 +514,7 @@ export async function runSqlAsPersona(input: SqlAsPersonaInput): Promise<SqlAsPe
       sql: input.sql,
       authenticated: authR.value.authenticated,
       checkMembership: login.value.checkMembership,
+      model: input.model ? await input.model() : null,
       end: input.commit ? 'commit' : 'rollback',
       ...(input.onBackend ? { onBackend: input.onBackend } : {}),
       ...(input.params ? { params: input.params } : {}),

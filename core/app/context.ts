@@ -3,6 +3,9 @@ import { ConnectionStore } from '../connections/store.js';
 import { userDataDir } from '../connections/data-dir.js';
 import { MemorySecretStore, type SecretStore } from '../connections/secret-store.js';
 import { ActAsConfigStore } from '../act-as/config-store.js';
+import { ChangeSetStore } from '../changeset/pending-store.js';
+import { connectionModelCache } from '../catalog/connection-model.js';
+import type { ModelCache } from '../catalog/model-cache.js';
 
 /** What every handler may use: the host's mode and the long-lived services it owns. */
 export interface StudioContext {
@@ -14,6 +17,20 @@ export interface StudioContext {
   readonly savedConnections: ConnectionStore;
   /** The PostgREST configuration act-as uses per connection, kept where passwords are kept. */
   readonly actAsConfigs: ActAsConfigStore;
+  /** The pending change set of each connection, shared by every panel. */
+  readonly changeSets: ChangeSetStore;
+  /**
+   * Says that the schema of a connection changed under the studio (DDL committed in the workbench, a change
+   * set applied), so whoever keeps a model of it reads it again. Listeners subscribe with `subscribeSchemaChanged`.
+   */
+  onSchemaChanged(connectionId: string): void;
+  /** Calls `listener` on every `onSchemaChanged`; returns the unsubscribe. */
+  subscribeSchemaChanged(listener: (connectionId: string) => void): () => void;
+  /**
+   * The catalog model of each open connection, shared by catalog.read and act-as; invalidated on
+   * `onSchemaChanged` and when its connection closes.
+   */
+  readonly models: ModelCache<string>;
 }
 
 export interface StudioContextOptions {
@@ -29,11 +46,31 @@ export interface StudioContextOptions {
 /** Builds the services a host owns; the host closes them with `context.connections.closeAll()`. */
 export function createStudioContext(options: StudioContextOptions): StudioContext {
   const secrets = options.secrets ?? new MemorySecretStore();
+  const connections = new ConnectionManager(options.manager);
+  const models = connectionModelCache(connections);
+  // The studio's own DDL (a change set, a workbench commit) makes the cached model stale.
+  const schemaListeners = new Set<(connectionId: string) => void>([(id) => models.invalidate(id)]);
   return {
     mode: options.mode,
     version: options.version,
-    connections: new ConnectionManager(options.manager),
+    connections,
+    models,
     savedConnections: new ConnectionStore(options.dataDir ?? userDataDir(), secrets),
     actAsConfigs: new ActAsConfigStore(secrets),
+    changeSets: new ChangeSetStore(),
+    onSchemaChanged(connectionId) {
+      // A failing listener must not fail the commit that triggered it.
+      for (const listener of schemaListeners) {
+        try {
+          listener(connectionId);
+        } catch {
+          /* the listener's own problem */
+        }
+      }
+    },
+    subscribeSchemaChanged(listener) {
+      schemaListeners.add(listener);
+      return () => schemaListeners.delete(listener);
+    },
   };
 }

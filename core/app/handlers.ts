@@ -4,6 +4,8 @@ import { connectionsHandlers } from '../connections/handlers.js';
 import { actAsConsoleHandlers } from '../act-as/console/handlers.js';
 import { actAsHandlers } from '../act-as/handlers.js';
 import { catalogHandlers } from '../catalog/handlers.js';
+import { workbenchHandlers } from '../workbench/handlers.js';
+import { changesetHandlers } from '../changeset/handlers.js';
 
 /** All handlers, one group per capability. */
 export const handlers: Handlers = {
@@ -12,4 +14,6 @@ export const handlers: Handlers = {
   ...actAsConsoleHandlers,
   ...actAsHandlers,
   ...catalogHandlers,
+  ...workbenchHandlers,
+  ...changesetHandlers,
 };

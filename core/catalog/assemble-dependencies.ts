@@ -26,13 +26,21 @@ const strength: Record<Dependency['kind'], number> = { normal: 0, auto: 1, inter
  * (kind normal < auto < internal, via) is kept, so the list is stable and compact.
  */
 export function assembleDependencies(rows: readonly DependencyRow[], refs: ObjectRefs): Dependency[] {
-  const edges = new Map<string, { key: (string | null)[]; dep: Dependency }>();
+  // References are shared per OID (ObjectRefs): their keys and sort positions are worked out once per
+  // reference, not once per pg_depend row (27,000 of them for 5,000 tables).
+  const keys = new Map<ObjectRef, string>();
+  const keyOf = (ref: ObjectRef): string => {
+    let k = keys.get(ref);
+    if (k === undefined) keys.set(ref, (k = refKey(ref)));
+    return k;
+  };
+  const edges = new Map<string, { from: ObjectRef; to: ObjectRef; dep: Dependency }>();
   for (const row of rows) {
     const from = resolve(refs, row.from_catalog, row.from_oid);
     const to = resolve(refs, row.to_catalog, row.to_oid);
     if (from === undefined || to === undefined) continue;
-    const fromKey = refKey(from);
-    const toKey = refKey(to);
+    const fromKey = keyOf(from);
+    const toKey = keyOf(to);
     if (fromKey === toKey) continue;
     const key = `${fromKey}\u0001${toKey}`;
     const existing = edges.get(key);
@@ -44,19 +52,26 @@ export function assembleDependencies(rows: readonly DependencyRow[], refs: Objec
       continue;
     }
     edges.set(key, {
-      key: [
-        from.kind,
-        from.schema,
-        from.name,
-        from.args ?? null,
-        to.kind,
-        to.schema,
-        to.name,
-        to.args ?? null,
-      ],
+      from,
+      to,
       // References hold only strings: frozen with them, the edge is skipped by the final deepFreeze.
       dep: Object.freeze({ from: Object.freeze(from), to: Object.freeze(to), kind: row.kind, via: row.via }),
     });
   }
-  return [...edges.values()].sort((a, b) => compareTuples(a.key, b.key)).map((e) => e.dep);
+  // Order by (from, to), each compared as (kind, schema, name, args): rank the distinct references once
+  // (equal tuples share a rank), then sort the edges by two numbers.
+  const tuple = (r: ObjectRef) => [r.kind, r.schema, r.name, r.args ?? null];
+  const distinct = [...keys.keys()].map((ref) => ({ ref, t: tuple(ref) }));
+  distinct.sort((a, b) => compareTuples(a.t, b.t));
+  const rank = new Map<ObjectRef, number>();
+  let n = 0;
+  for (let i = 0; i < distinct.length; i++) {
+    const d = distinct[i]!;
+    if (i > 0 && compareTuples(distinct[i - 1]!.t, d.t) !== 0) n++;
+    rank.set(d.ref, n);
+  }
+  const list = [...edges.values()];
+  const r = (ref: ObjectRef) => rank.get(ref) ?? 0;
+  list.sort((a, b) => r(a.from) - r(b.from) || r(a.to) - r(b.to));
+  return list.map((e) => e.dep);
 }

@@ -64,8 +64,7 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
 
   const origins = new Map<number, Map<number, ColumnOrigin>>();
   for (const v of parts.viewQueries) origins.set(v.relation_oid, viewColumnOrigins(v.query_tree));
-  const sourceOf = (viewOid: number, attnum: number): ColumnRef | null => {
-    const origin = resolveColumnOrigin(origins, viewOid, attnum);
+  const refTo = (origin: ColumnOrigin | null): ColumnRef | null => {
     if (origin === null) return null;
     const base = byOid.get(origin.relationOid);
     const column = columnName(origin.relationOid, origin.attnum);
@@ -73,10 +72,22 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
       ? null
       : Object.freeze({ schema: base.schema, table: base.name, column });
   };
+  const sourceOf = (viewOid: number, attnum: number): ColumnRef | null =>
+    refTo(resolveColumnOrigin(origins, viewOid, attnum));
+  const originOf = (viewOid: number, attnum: number): ColumnRef | null =>
+    refTo(origins.get(viewOid)?.get(attnum) ?? null);
+
+  // 15,000 key definitions name the same few column names (id, code…): each is quoted once.
+  const quotedNames = new Map<string, string>();
+  const quoted = (name: string): string => {
+    let q = quotedNames.get(name);
+    if (q === undefined) quotedNames.set(name, (q = quoteIdent(name, parts.reservedWords)));
+    return q;
+  };
 
   /** pg_get_constraintdef's words for a b-tree PRIMARY KEY / UNIQUE constraint (constraints.sql left it NULL). */
   const keyConstraintDefinition = (c: ConstraintRow, relOid: number): string => {
-    const q = (attnum: number) => quoteIdent(nameOf(relOid, attnum), parts.reservedWords);
+    const q = (attnum: number) => quoted(nameOf(relOid, attnum));
     const index = indexesOf.get(relOid)?.find((i) => i.name === c.index_name);
     let text = c.kind === 'primary_key' ? 'PRIMARY KEY ' : 'UNIQUE ';
     if (index?.nulls_not_distinct) text += 'NULLS NOT DISTINCT ';
@@ -92,7 +103,7 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
 
   /** pg_get_indexdef's words for a plain b-tree index of a PRIMARY KEY / UNIQUE constraint (indexes.sql left it NULL). */
   const keyIndexDefinition = (i: IndexRow, r: RelationRow): string => {
-    const q = (name: string) => quoteIdent(name, parts.reservedWords);
+    const q = quoted;
     const columns = (attnums: readonly number[]) => attnums.map((n) => q(nameOf(r.oid, n))).join(', ');
     const include =
       i.attnums.length > i.key_count ? ` INCLUDE (${columns(i.attnums.slice(i.key_count))})` : '';
@@ -119,6 +130,7 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
         collation: c.collation,
         comment: c.comment,
         source: isView ? sourceOf(r.oid, c.position) : null,
+        origin: isView ? originOf(r.oid, c.position) : null,
       }),
     );
     const constraints = (constraintsOf.get(r.oid) ?? []).map((c): Constraint => ({
@@ -140,6 +152,7 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
       deferred: c.deferred,
       validated: c.validated,
       index: c.index_name,
+      inherited: c.inherited,
       comment: c.comment,
     }));
     const indexes = (indexesOf.get(r.oid) ?? []).map((i): Index => ({

@@ -66,6 +66,46 @@ describe.each(pgServers())('catalog.read through the studio contract ($label)', 
     }
   });
 
+  it('serves one read to catalog.read and act-as alike until refreshed', async () => {
+    const opened = await dispatch(handlers, context, 'connections.open', { params: { uri: db.uri } });
+    const id = opened.ok ? (opened.value as { id: string }).id : '';
+    type Model = { readAt: string; relations: { name: string }[] };
+    const read = async (refresh?: boolean): Promise<Model> => {
+      const r = await dispatch(handlers, context, 'catalog.read', {
+        connectionId: id,
+        ...(refresh ? { refresh } : {}),
+      });
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value as Model;
+    };
+    const embeds = async (): Promise<string[]> => {
+      const r = await dispatch(handlers, context, 'actAsConsole.embeddables', { connectionId: id });
+      if (!r.ok) throw new Error(r.error.message);
+      return (r.value as { embeddables: { from: { name: string } }[] }).embeddables.map((e) => e.from.name);
+    };
+    const first = await read();
+    expect(await embeds()).toContain('parts');
+    await superuserQuery(
+      server,
+      'CREATE TABLE public.gadgets (id int PRIMARY KEY, widget_id int REFERENCES public.widgets)',
+      db.name,
+    );
+    try {
+      // Cached: neither the catalog nor act-as's schema cache (derived from the same model) sees the table.
+      expect((await read()).readAt).toBe(first.readAt);
+      expect(await embeds()).not.toContain('gadgets');
+      const refreshed = await read(true);
+      expect(refreshed.relations.map((r) => r.name)).toContain('gadgets');
+      expect(await embeds()).toContain('gadgets');
+      expect((await read()).readAt).toBe(refreshed.readAt);
+      // Another helper's change set calls this after applying DDL.
+      context.models.invalidate(id);
+      expect((await read()).readAt).not.toBe(refreshed.readAt);
+    } finally {
+      await superuserQuery(server, 'DROP TABLE public.gadgets', db.name);
+    }
+  });
+
   it('names an unknown connection with GH108', async () => {
     const read = await dispatch(handlers, context, 'catalog.read', { connectionId: 'nope' });
     expect(read).toMatchObject({ ok: false, error: { code: 'GH108' } });

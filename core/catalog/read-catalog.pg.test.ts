@@ -8,7 +8,7 @@ import {
   uniqueSuffix,
   type TempDatabase,
 } from '../../test/pg.js';
-import { catalogIndex } from './catalog-index.js';
+import { catalogIndex } from '../../shared/model/catalog-index.js';
 import { readCatalog } from './read-catalog.js';
 import {
   DEV_PASSWORD,
@@ -291,6 +291,10 @@ describe.each(pgServers())('readCatalog ($label)', (server) => {
       kind: 'table',
       partitionOf: { schema: 'api', name: 'events' },
     });
+    // The partition's primary key is its share of the parent's: a copy, marked as such.
+    const pk = (r: Relation) => r.constraints.find((c) => c.kind === 'primary_key');
+    expect(pk(relation(asDev, 'events_2024'))?.inherited).toBe(true);
+    expect(pk(relation(asDev, 'events'))?.inherited).toBe(false);
     expect(relation(asDev, 'remote').kind).toBe('foreign_table');
   });
 
@@ -306,6 +310,12 @@ describe.each(pgServers())('readCatalog ($label)', (server) => {
     const view2 = relation(asDev, 'book_view2');
     expect(src(view2, 'headline')).toEqual({ schema: 'api', table: 'books', column: 'title' });
     expect(src(view2, 'writer')).toEqual({ schema: 'api', table: 'books', column: 'author_id' });
+    // One step back only: book_view2 reads book_view, which reads books.
+    const origin = (r: Relation, c: string) => r.columns.find((x) => x.name === c)?.origin;
+    expect(origin(view2, 'headline')).toEqual({ schema: 'api', table: 'book_view', column: 'headline' });
+    expect(origin(view, 'headline')).toEqual({ schema: 'api', table: 'books', column: 'title' });
+    expect(origin(view, 'shout')).toBeNull();
+    expect(relation(asDev, 'authors').columns.every((c) => c.origin === null)).toBe(true);
     const nested = relation(asDev, 'nested');
     expect(src(nested, 'x')).toEqual({ schema: 'api', table: 'authors', column: 'name' });
     expect(src(nested, 'one')).toBeNull();

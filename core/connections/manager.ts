@@ -47,7 +47,7 @@ export interface ManagerOptions {
 
 /** Errors where trying again cannot help until the user changes something. */
 const permanent = (e: GatehouseError) =>
-  ['GH101', 'GH103', 'GH104', 'GH106', 'GH107', 'GH109'].includes(e.code);
+  ['GH101', 'GH110', 'GH103', 'GH104', 'GH106', 'GH107', 'GH109'].includes(e.code);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

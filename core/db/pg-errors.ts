@@ -86,6 +86,18 @@ export function toConnectionError(error: unknown, target: Target, notPostgres = 
       cause: error,
     });
   }
+  if (/client password must be a string|no password supplied/i.test(message)) {
+    // pg's words when the server asks for a password and none was given; psql says "fe_sendauth: no password supplied".
+    return new GatehouseError(
+      'GH110',
+      `No password supplied for ${target.user ? `user ${target.user}` : 'the user'}: the server at ${at} asks for one.`,
+      {
+        details: message,
+        hint: 'Give it in the URI (postgresql://user:password@host/db), in PGPASSWORD, or in ~/.pgpass (or a passfile=… parameter).',
+        cause: error,
+      },
+    );
+  }
   if (code === '28P01' || code === '28000') {
     const noEncryption = /no encryption/i.test(message);
     return new GatehouseError(

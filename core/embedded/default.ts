@@ -9,12 +9,15 @@ import { loadSecrets, saveSecrets } from './embedded-secrets.js';
 import { freePort, isPortFree } from './free-port.js';
 import { isOrphaned, livePostmaster, stopPostmaster } from './postmaster.js';
 import { writePostgrestConf } from './postgrest-conf.js';
+import { writeDemoPassfile } from './demo-passfile.js';
 
 export interface EmbeddedDefault {
   readonly cluster: RunningCluster;
   /** Connection parameters for the demo as `developer` (the owner role, not a superuser). */
   readonly developer: ConnectionParams;
   readonly postgrestConfFile: string;
+  /** A libpq URI for the demo as developer that works as printed: the password comes from a 0600 passfile. */
+  readonly developerUri: string;
   /** True on the very first start, when the cluster was initialised and the demo seeded. */
   readonly firstRun: boolean;
   /** True when another running Gatehouse had already started this cluster; stop() then leaves it running. */
@@ -78,16 +81,19 @@ export async function startEmbeddedDefault(options: {
       anonRole: DEMO_NAMES.anon,
       jwtSecret: secrets.jwtSecret,
     });
+    const developer: ConnectionParams = {
+      host: cluster.host,
+      port: cluster.port,
+      user: DEMO_NAMES.developer,
+      password: secrets.developerPassword,
+      database: DEMO_NAMES.database,
+      sslmode: 'disable',
+    };
+    const developerUri = await writeDemoPassfile(join(dir, 'developer.pgpass'), developer);
     return {
       cluster,
-      developer: {
-        host: cluster.host,
-        port: cluster.port,
-        user: DEMO_NAMES.developer,
-        password: secrets.developerPassword,
-        database: DEMO_NAMES.database,
-        sslmode: 'disable',
-      },
+      developer,
+      developerUri,
       postgrestConfFile,
       firstRun,
       adopted: live !== null,

@@ -25,6 +25,7 @@ import {
 import { bodyProblem, hasBody, RequestBuilder, type Draft } from './RequestBuilder.js';
 import { ResponseView } from './ResponseView.js';
 import { SqlConsole } from './SqlConsole.js';
+import { takeSqlHandoff } from '../workbench/handoff.js';
 
 type Tab = 'request' | 'sql' | 'compare' | 'history';
 
@@ -41,7 +42,8 @@ export default function ActAsPanel({ connectionId }: PanelProps) {
   const config = useActAsConfig(connectionId);
   const saved = usePersonas(connectionId);
   const savePersonas = useSavePersonas(connectionId);
-  const discovered = useDiscoveredClaims(connectionId);
+  // One read of the database: the catalog, the claims and the embeds all come from the host's model of it.
+  const discovered = useDiscoveredClaims(connectionId, catalog.data?.readAt);
 
   const effective = config.data?.effective ?? null;
   const schemas = useMemo(() => {
@@ -63,7 +65,7 @@ export default function ActAsPanel({ connectionId }: PanelProps) {
     }),
     [roles, effective],
   );
-  const embeddables = useEmbeddables(connectionId);
+  const embeddables = useEmbeddables(connectionId, catalog.data?.readAt);
   const completer = useMemo(
     () =>
       catalog.data
@@ -112,7 +114,9 @@ export default function ActAsPanel({ connectionId }: PanelProps) {
   const resolved = resolve(selected);
 
   // the request
-  const [tab, setTab] = useState<Tab>('request');
+  // SQL sent from the workbench ("Run as persona…") opens the SQL tab with it
+  const [handoff] = useState(takeSqlHandoff);
+  const [tab, setTab] = useState<Tab>(handoff === null ? 'request' : 'sql');
   const [draft, setDraft] = useState<Draft>({ method: 'GET', path: '/', headers: [], body: '' });
   const [commit, setCommit] = useState(false);
   const [sending, setSending] = useState(false);
@@ -366,6 +370,7 @@ export default function ActAsPanel({ connectionId }: PanelProps) {
         {tab === 'sql' && (
           <SqlConsole
             connectionId={connectionId}
+            initialSql={handoff}
             persona={'persona' in resolved ? resolved.persona : null}
             blocked={'error' in resolved ? `Persona "${selected.name}": ${resolved.error}` : null}
             confirmCommit={confirmCommit}

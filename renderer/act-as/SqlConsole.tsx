@@ -13,15 +13,18 @@ export function SqlConsole({
   persona,
   blocked,
   confirmCommit,
+  initialSql,
 }: {
   connectionId: string;
+  /** SQL handed over from the workbench, shown instead of the example. */
+  initialSql?: string | null;
   persona: ContractPersona | null;
   blocked: string | null;
   confirmCommit: (what: string) => Promise<boolean>;
 }) {
   const client = useClient();
   const [sql, setSql] = useState(
-    "select current_user, current_setting('request.jwt.claims', true) as claims;",
+    initialSql ?? "select current_user, current_setting('request.jwt.claims', true) as claims;",
   );
   const [commit, setCommit] = useState(false);
   const [running, setRunning] = useState(false);

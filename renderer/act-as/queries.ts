@@ -6,17 +6,23 @@ import type { PostgrestVersion } from './api-model.js';
 export const actAsKeys = {
   config: (id: string) => ['actAs', 'config', id] as const,
   personas: (id: string) => ['actAs', 'personas', id] as const,
-  claims: (id: string) => ['actAs', 'claims', id] as const,
-  embeddables: (id: string) => ['actAs', 'embeddables', id] as const,
+  claims: (id: string, modelReadAt?: string) => ['actAs', 'claims', id, modelReadAt ?? null] as const,
+  embeddables: (id: string, modelReadAt?: string) =>
+    ['actAs', 'embeddables', id, modelReadAt ?? null] as const,
 };
 
-/** Every embed the simulator's schema cache allows; refetched when the act-as config changes. */
-export function useEmbeddables(connectionId: string) {
+/**
+ * Every embed the simulator's schema cache allows. The host derives it from the same model catalog.read
+ * serves, so it waits for that model (`modelReadAt`, the catalog's readAt) and follows it when it is refreshed;
+ * refetched too when the act-as config changes.
+ */
+export function useEmbeddables(connectionId: string, modelReadAt: string | undefined) {
   const client = useClient();
   return useQuery({
-    queryKey: actAsKeys.embeddables(connectionId),
+    queryKey: actAsKeys.embeddables(connectionId, modelReadAt),
     queryFn: () => consoleApi.embeddables(client, connectionId),
-    staleTime: 60_000,
+    enabled: modelReadAt !== undefined,
+    staleTime: Infinity,
     retry: false,
   });
 }
@@ -37,7 +43,7 @@ export function useSetActAsConfig(connectionId: string) {
       consoleApi.configSet(client, connectionId, text, postgrestVersion),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: actAsKeys.config(connectionId) });
-      void qc.invalidateQueries({ queryKey: actAsKeys.embeddables(connectionId) });
+      void qc.invalidateQueries({ queryKey: ['actAs', 'embeddables', connectionId] });
     },
   });
 }
@@ -59,11 +65,13 @@ export function useSavePersonas(connectionId: string) {
   });
 }
 
-export function useDiscoveredClaims(connectionId: string) {
+/** The claims the database reads, scanned on the host from the model catalog.read serves (see useEmbeddables). */
+export function useDiscoveredClaims(connectionId: string, modelReadAt: string | undefined) {
   const client = useClient();
   return useQuery({
-    queryKey: actAsKeys.claims(connectionId),
+    queryKey: actAsKeys.claims(connectionId, modelReadAt),
     queryFn: () => consoleApi.claims(client, connectionId),
-    staleTime: 60_000,
+    enabled: modelReadAt !== undefined,
+    staleTime: Infinity,
   });
 }

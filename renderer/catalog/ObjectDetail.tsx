@@ -1,7 +1,7 @@
-import { useMemo, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, type ReactNode } from 'react';
 import type { Catalog, ObjectRef } from '../../shared/model/catalog.js';
 import { Badge } from '../shell/Badge.js';
-import { EmptyState } from '../shell/EmptyState.js';
+import { EmptyState, Loading } from '../shell/EmptyState.js';
 import { SqlBlock } from '../shell/SqlBlock.js';
 import { functionDdl, relationDdl, schemaDdl, sequenceDdl, typeDdl } from './ddl.js';
 import { GrantsMatrix } from './GrantsMatrix.js';
@@ -15,6 +15,9 @@ import { IndexesTab } from './tabs/IndexesTab.js';
 import { FunctionOverview, SchemaOverview, SequenceOverview, TypeOverview } from './tabs/OverviewTabs.js';
 import { PoliciesTab } from './tabs/PoliciesTab.js';
 import { TriggersTab } from './tabs/TriggersTab.js';
+
+/** The rows of a relation (renderer/workbench), loaded when the tab is opened. */
+const DataTab = lazy(() => import('../workbench/DataTab.js'));
 
 interface Tab {
   readonly id: string;
@@ -93,6 +96,15 @@ function tabsFor(catalog: Catalog, obj: CatalogObject, onOpen: (ref: ObjectRef) 
           ),
         },
         { id: 'ddl', label: 'DDL', render: () => <SqlBlock label="DDL" value={relationDdl(catalog, r)} /> },
+        {
+          id: 'data',
+          label: 'Data',
+          render: () => (
+            <Suspense fallback={<Loading />}>
+              <DataTab relation={r} catalog={catalog} />
+            </Suspense>
+          ),
+        },
       ];
     }
     case 'function': {

@@ -3,6 +3,7 @@ import type { Client } from '../client/index.js';
 
 /** Plain fetchers, usable without React. */
 export const catalogApi = {
-  read: (client: Client, connectionId: string): Promise<Catalog> =>
-    client.call('catalog.read', { connectionId }),
+  /** The host's model of the connection; `refresh` reads the database anew (the refresh button, reconnect). */
+  read: (client: Client, connectionId: string, refresh = false): Promise<Catalog> =>
+    client.call('catalog.read', refresh ? { connectionId, refresh } : { connectionId }),
 };

@@ -61,6 +61,7 @@ export function fieldForError(code: ErrorCode, mode: ConnectionDraft['mode']): D
     case 'GH100':
       return 'host';
     case 'GH101':
+    case 'GH110':
       return 'password';
     case 'GH103':
       return 'uri';

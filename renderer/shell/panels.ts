@@ -23,6 +23,13 @@ export interface PanelDefinition {
  */
 export const panels: readonly PanelDefinition[] = [
   {
+    id: 'sql',
+    title: 'SQL',
+    description:
+      'The SQL editor as the connected developer role: every run in a transaction, writes wait for Commit.',
+    component: lazy(() => import('../workbench/WorkbenchPanel.js')),
+  },
+  {
     id: 'act-as',
     title: 'Act as',
     description:

@@ -43,6 +43,7 @@ export const sessionContextSchema = z.object({
   isolationLevel: z.enum(['read committed', 'repeatable read', 'serializable']),
   readOnly: z.boolean(),
 });
+export type SessionContextShape = z.infer<typeof sessionContextSchema>;
 
 export const pgrstErrorBodySchema = z.object({
   code: z.string(),

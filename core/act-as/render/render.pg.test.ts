@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { conformanceFile } from '../../../test/conformance-dir.js';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -9,8 +10,9 @@ import {
   type TempDatabase,
 } from '../../../test/pg.js';
 import { planRequest } from '../plan/index.js';
-import { fixtureSchemaCache, request, testConfig } from '../plan/test-helpers.js';
-import { loadSchemaCache } from '../schema-cache/load.js';
+import { readCatalog } from '../../catalog/read-catalog.js';
+import { fixtureCacheOf } from '../plan/test-fixture-schema-cache.js';
+import { fixtureSchemaCache, request, testConfig, useFixtureSchemaCache } from '../plan/test-helpers.js';
 import type { SchemaCache } from '../schema-cache/types.js';
 import { renderPlan } from './index.js';
 import { specs } from './render-specs.js';
@@ -18,7 +20,7 @@ import { specs } from './render-specs.js';
 // The only test file of the plan/render/schema-cache modules that loads the conformance fixture. Its roles are
 // cluster-wide, so they are renamed with a unique suffix here: the conformance runner may load the original
 // fixture on the same server at the same time. Statements run as the admin role in a rolled-back transaction.
-const FIXTURE = '/work/shared/postgrest-cases/fixture.sql';
+const FIXTURE = conformanceFile('fixture.sql');
 const suffix = uniqueSuffix();
 const ROLES = ['authenticator', 'anon', 'user', 'admin'].map((r) => `cf_${r}_${suffix}`);
 const ADMIN = `cf_admin_${suffix}`;
@@ -92,9 +94,12 @@ function relationshipSummary(sc: SchemaCache): string[] {
   });
 }
 
+useFixtureSchemaCache();
+
 describe.each(pgServers())('rendered statements on $label', (server) => {
   let db: TempDatabase;
   let client: pg.Client;
+  const deriveHere = async (): Promise<SchemaCache> => fixtureCacheOf(await readCatalog(client));
 
   beforeAll(async () => {
     db = await createTempDatabase(server, 'gh_render');
@@ -109,8 +114,8 @@ describe.each(pgServers())('rendered statements on $label', (server) => {
     for (const r of [...ROLES].reverse()) await superuserQuery(server, `DROP ROLE IF EXISTS "${r}"`);
   });
 
-  it('the schema cache query finds the fixture relationships (views, M2M, computed)', async () => {
-    const sc = await loadSchemaCache(client, ['api']);
+  it('the schema cache derived here finds the fixture relationships (views, M2M, computed)', async () => {
+    const sc = await deriveHere();
     expect(relationshipSummary(sc)).toEqual(relationshipSummary(fixtureSchemaCache()));
     expect(relationshipSummary(sc)).toContain('open_tasks->members:M2O');
     expect(relationshipSummary(sc)).toContain('tasks->labels:M2M');
@@ -123,7 +128,7 @@ describe.each(pgServers())('rendered statements on $label', (server) => {
       'CREATE VIEW api.odd_projects AS SELECT id AS "the id", team_id AS "team ""x"" id\\" FROM api.projects',
     );
     try {
-      const sc = await loadSchemaCache(client, ['api']);
+      const sc = await deriveHere();
       const rels = sc.relationships.get('api\u0000odd_projects') ?? [];
       const m2o = rels.find((r) => r.foreignTable.name === 'teams');
       expect(m2o?.kind === 'fk' && m2o.cardinality).toMatchObject({

@@ -1,0 +1,209 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDevStudio, type DevStudio } from '../server/dev.js';
+import { pgServers } from '../test/pg.js';
+import { launchBrowser, type StudioBrowser } from './support/browser.js';
+import { ensureRendererBuilt } from './support/build.js';
+import { seedDemoDatabase, type DemoDatabase } from './support/demo-db.js';
+
+const SECRET = 'e2e-workbench-secret-0123456789abcdefghijklmn';
+
+/**
+ * The owner's workbench on the demo shop: run a query as the developer, edit a row in the data view and commit
+ * it, then see the same rows as alice — her own orders bright, the others dimmed — and run the query as her.
+ */
+describe('workbench story', () => {
+  let demo: DemoDatabase;
+  let studio: DevStudio;
+  let browser: StudioBrowser;
+  /** What the database holds, read by another session (committed data only). */
+  const committed = async (sql: string) => {
+    const c = new pg.Client({
+      host: demo.host,
+      port: demo.port,
+      user: demo.names.developer,
+      password: demo.developerPassword,
+      database: demo.names.database,
+    });
+    await c.connect();
+    try {
+      return (await c.query(sql)).rows as Record<string, unknown>[];
+    } finally {
+      await c.end();
+    }
+  };
+
+  beforeAll(async () => {
+    ensureRendererBuilt();
+    const server = pgServers().find((s) => s.major === 18) ?? pgServers()[0]!;
+    demo = await seedDemoDatabase(server);
+    studio = await startDevStudio();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await studio?.close();
+    await demo?.drop();
+  });
+
+  /** Replaces the text of the active SQL editor tab. */
+  async function typeSql(sql: string) {
+    const { page } = browser;
+    const editor = page.locator('[data-testid^="sql-editor-"] .monaco-editor');
+    await editor.waitFor({ timeout: 30_000 });
+    await editor.click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText(sql);
+  }
+
+  it('connects as the developer and sets up alice in the act-as console', async () => {
+    const { page } = browser;
+    await page.goto(studio.server.url);
+    await page.getByRole('heading', { name: 'New connection' }).waitFor();
+    await page.getByLabel('Name').fill('Demo shop');
+    await page.getByLabel('Host').fill(demo.host);
+    await page.getByLabel('Port').fill(String(demo.port));
+    await page.getByLabel('Database').fill(demo.names.database);
+    await page.getByLabel('User').fill(demo.names.developer);
+    await page.getByLabel('Password').fill(demo.developerPassword);
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await page.getByRole('tree', { name: 'Schemas' }).waitFor({ timeout: 30_000 });
+
+    await page.getByRole('tablist', { name: 'Panels' }).getByRole('tab', { name: 'Act as' }).click();
+    await page.getByRole('button', { name: 'PostgREST config' }).click();
+    await page
+      .getByLabel('postgrest.conf')
+      .fill(
+        [
+          `db-uri = "postgres://${demo.names.authenticator}@${demo.host}:${demo.port}/${demo.names.database}"`,
+          'db-schemas = "api"',
+          `db-anon-role = "${demo.names.anon}"`,
+          `jwt-secret = "${SECRET}"`,
+        ].join('\n'),
+      );
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: '+ New' }).click();
+    await page.getByLabel('Persona name').fill('alice');
+    const claims = page.locator('[data-testid^="editor-claims/"] .monaco-editor');
+    await claims.waitFor({ timeout: 30_000 });
+    await claims.click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText(`{"role": "${demo.names.appUser}", "sub": "alice"}`);
+    await page.getByRole('alert', { name: 'Claims problems' }).waitFor({ state: 'detached' });
+  });
+
+  it('runs a query as the developer: every order, committed without asking', async () => {
+    const { page } = browser;
+    await page
+      .getByRole('tablist', { name: 'Panels' })
+      .getByRole('tab', { name: 'SQL', exact: true })
+      .click();
+    await typeSql(
+      "select id, user_id, status from api.orders order by id;\nselect count(*) as items from api.order_items;\ndo $$ begin raise notice 'hello from the workbench'; end $$;",
+    );
+    await page.keyboard.press('Shift+Enter');
+    const first = page.getByRole('grid', { name: 'Result 1' });
+    await first.waitFor();
+    expect(await first.getAttribute('aria-rowcount')).toBe('5'); // header + 4 orders: the owner sees all
+    expect(await first.textContent()).toContain('bob');
+    expect(await page.getByRole('grid', { name: 'Result 2' }).textContent()).toContain('6');
+    await page.getByText('hello from the workbench').waitFor();
+    // read-only: no banner waiting for a decision
+    expect(await page.getByRole('alert', { name: 'Transaction' }).count()).toBe(0);
+    await browser.shot('workbench-01-query');
+
+    // an error is marked where PostgreSQL points
+    await typeSql('select nosuch from api.orders');
+    await page.keyboard.press('Control+Enter');
+    await page.getByText('column "nosuch" does not exist').waitFor();
+    await page.locator('[data-testid^="sql-editor-"] .squiggly-error').waitFor();
+    await browser.shot('workbench-02-error-marker');
+  });
+
+  it('holds a change open until Commit, and explains a plan with the policy filter', async () => {
+    const { page } = browser;
+    await typeSql("update api.orders set status = 'paid' where id = 2");
+    await page.keyboard.press('Control+Enter');
+    const banner = page.getByRole('alert', { name: 'Transaction' });
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain('UPDATE 1');
+    expect(await committed('select status from api.orders where id = 2')).toEqual([{ status: 'open' }]);
+    await browser.shot('workbench-03-open-transaction');
+    await banner.getByRole('button', { name: 'Commit' }).click();
+    await page
+      .getByRole('status', { name: 'Transaction' })
+      .getByText(/Committed: UPDATE 1/)
+      .waitFor();
+    expect(await committed('select status from api.orders where id = 2')).toEqual([{ status: 'paid' }]);
+
+    await typeSql('select * from api.orders where status = $$paid$$');
+    await page.getByRole('button', { name: 'Explain analyze' }).click();
+    const plan = page.getByRole('tree', { name: 'Query plan' });
+    await plan.waitFor();
+    expect(await plan.textContent()).toMatch(/Scan on orders/);
+    expect(await plan.textContent()).toMatch(/actual \d/);
+    await browser.shot('workbench-04-plan');
+  });
+
+  it('edits a row in the data view, applies it in one transaction, then shows the rows as alice', async () => {
+    const { page } = browser;
+    await page.getByRole('tablist', { name: 'Panels' }).getByRole('tab', { name: 'Explorer' }).click();
+    await page.getByRole('treeitem', { name: 'table api.orders' }).click();
+    await page.getByRole('tab', { name: 'Data' }).click();
+    const grid = page.getByRole('grid', { name: 'Rows of api.orders' });
+    await grid.getByRole('gridcell', { name: 'status' }).first().waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('row-count').textContent()).toMatch(/^4 rows/);
+    await browser.shot('workbench-05-data');
+
+    // alice's open order (id 2 is paid now; edit order 1 back and forth through the grid)
+    const row1 = grid.locator('[role=row][aria-rowindex="2"]');
+    await row1.getByRole('gridcell', { name: 'status' }).dblclick();
+    await page.getByLabel('Cell value').fill('shipped');
+    await page.keyboard.press('Enter');
+    const pendingSql = page.getByLabel('Pending SQL');
+    await pendingSql.waitFor();
+    expect(await pendingSql.textContent()).toContain(
+      'UPDATE "api"."orders" SET "status" = $1 WHERE "id" = $2',
+    );
+    await browser.shot('workbench-06-pending');
+    await page.getByRole('button', { name: 'Apply', exact: true }).click();
+    await page.getByText('Applied 1 change in one transaction.').waitFor();
+    expect(await committed('select status from api.orders where id = 1')).toEqual([{ status: 'shipped' }]);
+
+    // the same grid as alice: her two orders bright, bob's and carol's dimmed
+    await page.getByLabel('As persona').selectOption({ label: 'alice' });
+    await page.getByText(/Dimmed: 2 loaded rows alice cannot see/).waitFor({ timeout: 30_000 });
+    expect(await grid.locator('.hidden-for-persona').count()).toBe(2);
+    expect(await grid.locator('.hidden-for-persona').first().textContent()).toContain('bob');
+    await browser.shot('workbench-07-as-alice');
+  });
+
+  it('opens the same SQL in the act-as console and runs it as alice', async () => {
+    const { page } = browser;
+    await page
+      .getByRole('tablist', { name: 'Panels' })
+      .getByRole('tab', { name: 'SQL', exact: true })
+      .click();
+    await typeSql('select id, status from api.orders order by id');
+    await page.getByRole('button', { name: 'Run as persona…' }).click();
+    await page.getByRole('heading', { name: 'Personas' }).waitFor();
+    await page
+      .getByRole('listbox', { name: 'Persona list' })
+      .getByRole('option', { name: /^alice/ })
+      .click();
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    const result = page.getByRole('grid', { name: 'Result 1' });
+    await result.waitFor();
+    // alice sees her two orders, with the status the developer committed
+    expect(await result.getAttribute('aria-rowcount')).toBe('3');
+    expect(await result.textContent()).toContain('shipped');
+    await browser.shot('workbench-08-act-as-alice');
+    expect(browser.problems.filter((p) => !/Failed to fetch dynamically imported module/.test(p))).toEqual(
+      [],
+    );
+  });
+});
