@@ -13,7 +13,7 @@ import { defaultStages } from '../default-stages.js';
 import { parseCases } from './cases.js';
 import { FixtureDatabases } from './databases.js';
 import { knownDeviations } from './known-deviations.js';
-import { describeRound2Cases } from './round2-suite.js';
+import { describeRound2Cases } from './test-round2-suite.js';
 import { runCase } from './runner.js';
 import { serveTarget } from './serve-target.js';
 import { simulatorTarget } from './target.js';
