@@ -111,7 +111,7 @@ describe('workbench story', () => {
     expect(await first.getAttribute('aria-rowcount')).toBe('5'); // header + 4 orders: the owner sees all
     expect(await first.textContent()).toContain('bob');
     expect(await page.getByRole('grid', { name: 'Result 2' }).textContent()).toContain('6');
-    await page.getByText('hello from the workbench').waitFor();
+    await page.locator('.wb-notice', { hasText: 'NOTICE hello from the workbench' }).waitFor();
     // read-only: no banner waiting for a decision
     expect(await page.getByRole('alert', { name: 'Transaction' }).count()).toBe(0);
     await browser.shot('workbench-01-query');

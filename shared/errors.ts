@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Gatehouse's own error codes, one table, PostgREST-style ranges (GH1xx connection, GH2xx catalog,
+ * Gatehouse's own error codes, one table, PostgREST-style ranges (GH1xx connection, GH2xx catalog and DDL,
  * GH3xx studio transport, GH4xx configuration files, GH5xx act-as, GH6xx change sets, GH7xx workbench,
  * GH9xx internal).
  * A retired code is never reused. Each entry says what went wrong and what to do about it.
@@ -23,6 +23,10 @@ export const errorCodes = {
   GH202: 'A catalog query failed.',
   GH210: 'The model has no such role.',
   GH211: 'That privilege does not apply to that kind of object, or the object is not in the model.',
+  GH220: 'A name cannot be written as an SQL identifier.',
+  GH221: 'A value cannot be written as an SQL literal.',
+  GH222: 'The DDL cannot be written as asked.',
+  GH223: 'The object is not in the catalog model.',
   GH300: 'The request did not match the studio contract.',
   GH301: 'Unknown studio call.',
   GH302: 'Missing or wrong studio token.',

@@ -17,7 +17,7 @@ import type {
   ViewQueryRow,
 } from './rows.js';
 import { groupBy } from './group-by.js';
-import { quoteIdent } from './quote-ident.js';
+import { identQuoter } from '../ddl/quote.js';
 import type { TypeRefs } from './type-refs.js';
 import { resolveColumnOrigin, viewColumnOrigins, type ColumnOrigin } from './view-sources.js';
 
@@ -47,6 +47,8 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
   const indexesOf = groupBy(parts.indexes, (i) => i.relation_oid);
   const triggersOf = groupBy(parts.triggers, (t) => t.relation_oid);
   const byOid = new Map(parts.relations.map((r) => [r.oid, r]));
+  // The server's own keyword list, so the definitions spelled out here read as its deparser writes them.
+  const quoteName = identQuoter(parts.reservedWords);
 
   /**
    * A column's name by attnum, from the relation's columns in attnum order: without dropped columns the
@@ -81,7 +83,7 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
   const quotedNames = new Map<string, string>();
   const quoted = (name: string): string => {
     let q = quotedNames.get(name);
-    if (q === undefined) quotedNames.set(name, (q = quoteIdent(name, parts.reservedWords)));
+    if (q === undefined) quotedNames.set(name, (q = quoteName(name)));
     return q;
   };
 
@@ -202,6 +204,9 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
           : null,
       partitionBound: r.partition_bound,
       partitionKey: r.partition_key,
+      inherits: r.inherits.map(([schema, name]) => ({ schema: schema ?? '', name: name ?? '' })),
+      foreignTable:
+        r.foreign_server !== null ? { server: r.foreign_server, options: r.foreign_options } : null,
       estimatedRows: r.estimated_rows,
       rowTypeOid: r.row_type_oid,
       extension: r.extension,

@@ -1,6 +1,7 @@
 import type { DataChange, DataShape, FilterOp } from '../../shared/contract/workbench.js';
 import { GatehouseError } from '../../shared/errors.js';
-import { quoteIdent } from './quote.js';
+// A name from the user (filter column, edited column) is always quoted, never left bare.
+import { quoteIdentAlways as quoteIdent } from '../../shared/sql/quote-ident.js';
 
 /** A statement with positional parameters: values never enter the SQL text. */
 export interface Statement {

@@ -1,20 +1,7 @@
-// JSON support for the console's editors: the language service and its worker, bundled like the rest of Monaco
-// (the shell's setup configures the loader and the editor worker; this adds the JSON worker beside it).
-import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
-import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker';
+// JSON schemas for the console's editors (claims, bodies). Monaco, the JSON language and its worker are set up
+// once, in the shell's setup, before any editor exists.
 import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
-// The bare editor the shell sets up has no editing features: the console adds completion (claims, bodies),
-// hovers (claim descriptions), bracket matching and the marker navigation it needs.
-import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
-import 'monaco-editor/features/suggest/register';
-import 'monaco-editor/features/hover/register';
-import 'monaco-editor/features/bracketMatching/register';
-import 'monaco-editor/features/snippet/register';
 import { monaco } from '../shell/monaco/setup.js';
-
-self.MonacoEnvironment = {
-  getWorker: (_id: string, label: string) => (label === 'json' ? new JsonWorker() : new EditorWorker()),
-};
 
 const schemas = new Map<string, Record<string, unknown>>();
 

@@ -114,6 +114,7 @@ export function App() {
   } else {
     main = (
       <Explorer
+        connectionId={current!.id}
         catalog={catalog}
         route={route}
         navigate={navigate}
@@ -147,6 +148,7 @@ export function App() {
                 staleTime: 0,
               })
               .catch(() => undefined);
+            void queryClient.invalidateQueries({ queryKey: catalogKeys.ddlOf(current.id) });
           }}
           onQuickOpen={() => setDialog('quick')}
           changeCount={changes.data?.statements.length ?? 0}

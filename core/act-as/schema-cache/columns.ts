@@ -9,7 +9,7 @@ import type {
   TypeRef,
   UserType,
 } from '../../../shared/model/catalog.js';
-import { quoteIdent } from '../../catalog/quote-ident.js';
+import { quoteQualified } from '../../../shared/sql/quote-ident.js';
 import type { RelationIndex, RelInfo } from './relation-index.js';
 import type { Column } from './types.js';
 
@@ -71,17 +71,13 @@ export class ColumnFacts {
 
   /**
    * The identity sequence of a column as regclass text with an empty search_path: both parts, each as
-   * quote_ident() writes it (keywords aside: the model does not carry the server's keyword list).
+   * quote_ident() writes it.
    */
   identitySequence(relation: RelInfo, column: string): string | undefined {
     const s = this.identitySequences.get(relation)?.get(column);
-    return s === undefined
-      ? undefined
-      : `${quoteIdent(s.schema, NO_KEYWORDS)}.${quoteIdent(s.name, NO_KEYWORDS)}`;
+    return s === undefined ? undefined : quoteQualified(s.schema, s.name);
   }
 }
-
-const NO_KEYWORDS: ReadonlySet<string> = new Set();
 
 /** SQL literal of a text (standard_conforming_strings on): quotes doubled. */
 function literal(text: string): string {

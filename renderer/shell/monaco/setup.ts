@@ -1,11 +1,26 @@
-// Monaco is bundled with the studio, never fetched from a CDN: the editor core, the PostgreSQL grammar and
-// the one worker it needs. Imported lazily, so only screens that show SQL pay for it.
+// Monaco is bundled with the studio, never fetched from a CDN: the editor core, the PostgreSQL grammar, JSON
+// and the workers they need. Imported lazily, so only screens that show code pay for it.
+//
+// Everything that registers editor services is imported here, before the first editor exists: Monaco freezes
+// its service registry when it creates one, and the JSON language loads every editor contribution lazily (its
+// worker manager imports internal/common/workers) — loaded after the first editor, codelens and drag-and-drop
+// fail with "depends on UNKNOWN service ICodeLensCache". So those contributions load up front, with the core.
 import * as monaco from 'monaco-editor/editor';
+import 'monaco-editor/internal/common/workers';
 import 'monaco-editor/languages/definitions/pgsql/register';
+import 'monaco-editor/languages/features/json/register';
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
+import 'monaco-editor/features/suggest/register';
+import 'monaco-editor/features/hover/register';
+import 'monaco-editor/features/bracketMatching/register';
+import 'monaco-editor/features/snippet/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker';
 import { loader } from '@monaco-editor/react';
 
-self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
+self.MonacoEnvironment = {
+  getWorker: (_id: string, label: string) => (label === 'json' ? new JsonWorker() : new EditorWorker()),
+};
 loader.config({ monaco });
 
 export { monaco };

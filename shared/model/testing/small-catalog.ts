@@ -82,6 +82,8 @@ export function table(
     partitionOf: null,
     partitionBound: null,
     partitionKey: null,
+    inherits: [],
+    foreignTable: null,
     estimatedRows: null,
     rowTypeOid: 0,
     extension: null,
