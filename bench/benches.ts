@@ -3,6 +3,7 @@ import { catalogReadBench } from './catalog/read.bench.js';
 import { actAsBench } from './act-as/act-as.bench.js';
 import { consoleBench } from './console/console.bench.js';
 import { workbenchBench } from './workbench/workbench.bench.js';
+import { rolesBench } from './roles/roles.bench.js';
 import { changesetBench } from './changeset/changeset.bench.js';
 import { privilegesBench } from './privileges/privileges.bench.js';
 import { ddlWriteBench } from './ddl/write.bench.js';
@@ -16,4 +17,5 @@ export const benches: readonly Bench[] = [
   changesetBench,
   privilegesBench,
   ddlWriteBench,
+  rolesBench,
 ];

@@ -119,7 +119,7 @@ describe('workbench story', () => {
     // an error is marked where PostgreSQL points
     await typeSql('select nosuch from api.orders');
     await page.keyboard.press('Control+Enter');
-    await page.getByText('column "nosuch" does not exist').waitFor();
+    await page.getByRole('alert').filter({ hasText: 'column "nosuch" does not exist' }).first().waitFor();
     await page.locator('[data-testid^="sql-editor-"] .squiggly-error').waitFor();
     await browser.shot('workbench-02-error-marker');
   });

@@ -33,4 +33,14 @@ export const commands: readonly CommandEntry[] = [
       'Apply a .sql file in one transaction (nothing half-applied), as the studio applies a change set.',
     load: async () => (await import('./apply.js')).applyCommand,
   },
+  {
+    name: 'roles',
+    summary: 'Print the role graph (attributes, memberships with options) and the PostgREST shape it holds.',
+    load: async () => (await import('./roles.js')).rolesCommand,
+  },
+  {
+    name: 'grants',
+    summary: 'Print what one role can do on each object and why (direct, inherited via, PUBLIC, owner).',
+    load: async () => (await import('./grants.js')).grantsCommand,
+  },
 ];

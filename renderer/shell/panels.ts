@@ -36,4 +36,18 @@ export const panels: readonly PanelDefinition[] = [
       'What does a persona get when calling this? Requests and SQL as a role with claims, rolled back.',
     component: lazy(() => import('../act-as/ActAsPanel.js')),
   },
+  {
+    id: 'roles',
+    title: 'Roles',
+    description:
+      'The role graph and the PostgREST shape: design roles and memberships, see what each can reach.',
+    component: lazy(() => import('../roles/RolesPanel.js')),
+  },
+  {
+    id: 'grants',
+    title: 'Grants',
+    description:
+      'Objects × roles: effective privileges (direct, inherited, PUBLIC), edited cell by cell; default privileges.',
+    component: lazy(() => import('../grants/GrantsPanel.js')),
+  },
 ];

@@ -3,10 +3,11 @@
 //
 // Everything that registers editor services is imported here, before the first editor exists: Monaco freezes
 // its service registry when it creates one, and the JSON language loads every editor contribution lazily (its
-// worker manager imports internal/common/workers) — loaded after the first editor, codelens and drag-and-drop
-// fail with "depends on UNKNOWN service ICodeLensCache". So those contributions load up front, with the core.
+// worker manager imports internal/common/workers) — loaded after the first editor, codelens and drop-into-editor
+// then fail with "depends on UNKNOWN service ICodeLensCache / treeViewsDndService". Their services load here.
 import * as monaco from 'monaco-editor/editor';
-import 'monaco-editor/internal/common/workers';
+import 'monaco-editor/features/codelens/register';
+import 'monaco-editor/features/dropOrPasteInto/register';
 import 'monaco-editor/languages/definitions/pgsql/register';
 import 'monaco-editor/languages/features/json/register';
 import 'monaco-editor/editor/contrib/suggest/browser/suggestController';

@@ -1,0 +1,331 @@
+import {
+  Background,
+  Controls,
+  MarkerType,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type Connection,
+  type Edge,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useContext, useMemo, useState } from 'react';
+import type { RoleChangeInput } from '../../shared/contract/roles.js';
+import { catalogIndex } from '../../shared/model/catalog-index.js';
+import type { Catalog } from '../../shared/model/catalog.js';
+import { roleRules } from '../../shared/model/role-closure.js';
+import { roleGraph, SYSTEM_GROUP, type RoleGraph } from '../../shared/roles/graph.js';
+import { asErrorShape } from '../client/index.js';
+import { useCatalogQuery } from '../catalog/queries.js';
+import { EmptyState, Loading } from '../shell/EmptyState.js';
+import { ErrorCallout } from '../shell/ErrorCallout.js';
+import type { PanelProps } from '../shell/panels.js';
+import { ThemeContext } from '../shell/theme-context.js';
+import { usePlanMutation, type PlanResult } from './api.js';
+import { useRoleConfig } from './config.js';
+import { downloadPng, downloadSvg } from './export.js';
+import { edgeLabel, graphSvg, placeGraph } from './graph-flow.js';
+import { RoleCard, type RoleFlowNode } from './RoleCard.js';
+import { RoleInspector } from './RoleInspector.js';
+import { NewRoleDialog, TemplateDialog } from './RoleDialogs.js';
+import './roles.css';
+
+const nodeTypes = { role: RoleCard };
+
+/** The roles panel: the role graph (PostgREST shape drawn as such), a role's inspector, and role editing. */
+export default function RolesPanel({ connectionId }: PanelProps) {
+  const catalog = useCatalogQuery(connectionId);
+  if (catalog.isPending) return <Loading label="Reading roles…" />;
+  if (catalog.error)
+    return <ErrorCallout error={asErrorShape(catalog.error)} title="The catalog could not be read" />;
+  return (
+    <ReactFlowProvider>
+      <RolesView connectionId={connectionId} catalog={catalog.data} />
+    </ReactFlowProvider>
+  );
+}
+
+function RolesView({ connectionId, catalog }: { connectionId: string; catalog: Catalog }) {
+  const config = useRoleConfig(connectionId);
+  const graph: RoleGraph = useMemo(() => roleGraph(catalog, config), [catalog, config]);
+  const [search, setSearch] = useState('');
+  const [collapseSystem, setCollapseSystem] = useState(true);
+  const [postgrestOnly, setPostgrestOnly] = useState(false);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<'new' | 'template' | null>(null);
+  const [notice, setNotice] = useState<{ result?: PlanResult; error?: unknown } | null>(null);
+  const plan = usePlanMutation(connectionId, 'roles');
+  const theme = useContext(ThemeContext);
+  const flow = useReactFlow();
+
+  const placed = useMemo(
+    () => placeGraph(graph, { search, collapseSystem, postgrestOnly }),
+    [graph, search, collapseSystem, postgrestOnly],
+  );
+  // Selecting a role lights up the roles it reaches (SET ROLE or inherited privileges).
+  const reach = useMemo(() => {
+    if (selected === null || catalogIndex(catalog).role(selected) === undefined) return null;
+    const rules = roleRules(catalog);
+    return new Set([...rules.closure(selected, 'MEMBER').order]);
+  }, [selected, catalog]);
+
+  const nodes: RoleFlowNode[] = useMemo(
+    () =>
+      placed.nodes.map((n) => ({
+        id: n.id,
+        type: 'role' as const,
+        position: { x: n.x, y: n.y },
+        data: {
+          node: n.node,
+          dimmed: reach !== null && !reach.has(n.id),
+          reach: reach !== null && reach.has(n.id) && n.id !== selected,
+        },
+        style: { width: n.width },
+        selected: n.id === selected,
+      })),
+    [placed, reach, selected],
+  );
+  const edges: Edge[] = useMemo(
+    () =>
+      placed.edges.map((e) => ({
+        id: e.id,
+        source: e.member,
+        target: e.role,
+        label: edgeLabel(e) || undefined,
+        title: e.grantors.length > 0 ? `granted by ${e.grantors.join(', ')}` : undefined,
+        className: `membership${e.broken ? ' broken' : ''}${e.admin ? ' admin' : ''}${e.optionsFromServer && !e.inherit ? ' noinherit' : ''}`,
+        markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
+        deletable: e.member !== SYSTEM_GROUP && e.role !== SYSTEM_GROUP,
+        data: { grantors: e.grantors },
+      })),
+    [placed],
+  );
+
+  const queue = (changes: RoleChangeInput[]) =>
+    plan.mutate(
+      { changes, queue: true },
+      { onSuccess: (result) => setNotice({ result }), onError: (error) => setNotice({ error }) },
+    );
+
+  const onConnect = (c: Connection) => {
+    if (c.source === c.target || c.source === SYSTEM_GROUP || c.target === SYSTEM_GROUP) return;
+    queue([{ type: 'grant-membership', role: c.target, member: c.source }]);
+  };
+
+  const exportName = `roles-${catalog.database.name}`;
+
+  return (
+    <div className="roles-panel">
+      <div className="roles-toolbar">
+        <input
+          className="input"
+          placeholder="Search roles…"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          aria-label="Search roles"
+        />
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={collapseSystem}
+            onChange={(e) => setCollapseSystem(e.target.checked)}
+          />
+          Collapse pg_* roles
+        </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={postgrestOnly}
+            onChange={(e) => setPostgrestOnly(e.target.checked)}
+          />
+          PostgREST shape only
+        </label>
+        <span className="grow" />
+        <button
+          className="btn small"
+          onClick={() => void flow.fitView({ padding: 0.15, maxZoom: 1, duration: 200 })}
+        >
+          Fit
+        </button>
+        <button
+          className="btn small"
+          onClick={() => downloadSvg(graphSvg(placed, theme), `${exportName}.svg`)}
+        >
+          Export SVG
+        </button>
+        <button
+          className="btn small"
+          onClick={() => void downloadPng(graphSvg(placed, theme), `${exportName}.png`)}
+        >
+          Export PNG
+        </button>
+        <button className="btn small" onClick={() => setDialog('template')}>
+          Set up PostgREST roles
+        </button>
+        <button className="btn small primary" onClick={() => setDialog('new')}>
+          New role
+        </button>
+      </div>
+      <ShapeSummary graph={graph} onSelect={setSelected} />
+      {notice && <PlanNotice notice={notice} onClose={() => setNotice(null)} />}
+      <div className="roles-body">
+        <div className="roles-canvas" data-testid="role-graph">
+          {placed.nodes.length === 0 ? (
+            <EmptyState title="No roles match">Clear the search or the filters.</EmptyState>
+          ) : (
+            <ReactFlow
+              nodes={nodes}
+              edges={edges}
+              nodeTypes={nodeTypes}
+              fitView
+              fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
+              minZoom={0.1}
+              nodesConnectable
+              nodesDraggable
+              onNodeClick={(_, n) => setSelected(n.id === SYSTEM_GROUP ? null : n.id)}
+              onPaneClick={() => setSelected(null)}
+              onConnect={onConnect}
+              onEdgesDelete={(deleted) =>
+                queue(
+                  deleted.map((e) => ({
+                    type: 'revoke-membership' as const,
+                    role: e.target,
+                    member: e.source,
+                  })),
+                )
+              }
+              deleteKeyCode={['Delete', 'Backspace']}
+              proOptions={{ hideAttribution: true }}
+              colorMode={theme}
+            >
+              <Background gap={24} size={1} />
+              <Controls showInteractive={false} />
+            </ReactFlow>
+          )}
+        </div>
+        <RoleInspector
+          key={selected ?? ''}
+          catalog={catalog}
+          graph={graph}
+          role={selected}
+          onSelect={setSelected}
+          onQueue={queue}
+          busy={plan.isPending}
+        />
+      </div>
+      {dialog === 'new' && (
+        <NewRoleDialog
+          catalog={catalog}
+          onClose={() => setDialog(null)}
+          onQueue={(c) => {
+            queue(c);
+            setDialog(null);
+          }}
+        />
+      )}
+      {dialog === 'template' && (
+        <TemplateDialog
+          connectionId={connectionId}
+          catalog={catalog}
+          config={config}
+          onClose={() => setDialog(null)}
+          onQueued={(result) => {
+            setNotice({ result });
+            setDialog(null);
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+/** The PostgREST shape in one line, and what cannot work. */
+function ShapeSummary({ graph, onSelect }: { graph: RoleGraph; onSelect: (r: string) => void }) {
+  const v = graph.view;
+  const request = graph.nodes.filter((n) => n.parts.includes('request')).map((n) => n.id);
+  return (
+    <div className="shape-summary" data-testid="shape-summary">
+      <span>
+        <b>Authenticator</b>{' '}
+        {v.authenticator ? (
+          <button className="link" onClick={() => onSelect(v.authenticator!.name)}>
+            {v.authenticator.name}
+          </button>
+        ) : (
+          <i>none found</i>
+        )}
+        {v.authenticator && (
+          <span className="muted"> ({v.authenticator.source === 'config' ? 'db-uri' : 'inferred'})</span>
+        )}
+      </span>
+      <span>
+        <b>db-anon-role</b> {v.anonRole ?? <i>not set</i>}
+      </span>
+      <span>
+        <b>Request roles</b> {request.length > 0 ? request.join(', ') : <i>none</i>}
+      </span>
+      {graph.problems.length > 0 && (
+        <span
+          className={`shape-problems ${graph.problems.some((p) => p.severity === 'error') ? 'error' : 'warning'}`}
+        >
+          {graph.problems.length} problem{graph.problems.length === 1 ? '' : 's'}
+        </span>
+      )}
+    </div>
+  );
+}
+
+function PlanNotice({
+  notice,
+  onClose,
+}: {
+  notice: { result?: PlanResult; error?: unknown };
+  onClose(): void;
+}) {
+  if (notice.error !== undefined)
+    return (
+      <div className="plan-notice">
+        <ErrorCallout error={asErrorShape(notice.error)} title="The change could not be prepared" />
+        <button className="btn ghost small" onClick={onClose}>
+          Dismiss
+        </button>
+      </div>
+    );
+  const r = notice.result!;
+  const errors = r.problems.filter((p) => p.severity === 'error');
+  return (
+    <div
+      className={`plan-notice ${errors.length > 0 ? 'error' : 'ok'}`}
+      role="status"
+      data-testid="plan-notice"
+    >
+      <div className="grow">
+        {errors.length > 0 ? (
+          <>
+            <b>Not queued:</b>
+            <ul>
+              {errors.map((p, i) => (
+                <li key={i}>
+                  {p.message} {p.hint && <span className="muted">{p.hint}</span>}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <>
+            Queued {r.statements.length} statement{r.statements.length === 1 ? '' : 's'} in the change set —
+            review and apply it from the top bar (<kbd className="kbd">C</kbd>).
+            {r.problems.map((p, i) => (
+              <div key={i} className="muted">
+                {p.message}
+              </div>
+            ))}
+          </>
+        )}
+      </div>
+      <button className="btn ghost small" onClick={onClose}>
+        Dismiss
+      </button>
+    </div>
+  );
+}
