@@ -42,6 +42,7 @@ export const errorCodes = {
   GH510: 'The conformance cases file is invalid.',
   GH511: 'The conformance fixture could not be loaded.',
   GH512: 'The act-as database session failed.',
+  GH513: 'The PostgREST version to answer as is not one Gatehouse models.',
   GH520: 'A file of the studio data dir could not be read or saved.',
   GH600: 'A change set statement does not parse.',
   GH601: 'This statement cannot be part of a change set.',

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { Agent, request as httpRequest } from 'node:http';
 import { resolve } from 'node:path';
 import pg from 'pg';
 import { startActAsServer } from '../../core/act-as/serve.js';
 import { loadPostgrestConfig, type PostgrestConfig } from '../../core/act-as/config/index.js';
-import { parseCases } from '../../core/act-as/conformance/cases.js';
+import { parseCases, type ConformanceCase } from '../../core/act-as/conformance/cases.js';
 import { FixtureDatabases } from '../../core/act-as/conformance/databases.js';
-import { wireRequest } from '../../core/act-as/conformance/runner.js';
+import { caseWrites, wireRequest, type WireRequest } from '../../core/act-as/conformance/runner.js';
 import { conformanceDir } from '../../test/conformance-dir.js';
 import { defaultStages } from '../../core/act-as/default-stages.js';
 import { PoolRegistry } from '../../core/act-as/execute/pools.js';
@@ -19,6 +20,156 @@ const dir = conformanceDir;
 
 /** The request the latency figures use: an anonymous read with a filter, an order and a limit. */
 const LATENCY_TARGET = '/tasks?select=id,title,priority&done=is.false&order=priority.desc,id&limit=5';
+
+/** The corpus cases that only read (GET, no follow-up) and succeed: the read mix of (d). */
+async function readMixRequests(
+  cases: readonly ConformanceCase[],
+  config: PostgrestConfig,
+): Promise<WireRequest[]> {
+  const out: WireRequest[] = [];
+  for (const c of cases)
+    // Time-bound tokens (exp/nbf/iat relative to now) would expire during the run: left out.
+    if (
+      !caseWrites(c) &&
+      c.request.method === 'GET' &&
+      c.expect.status < 300 &&
+      !['exp', 'nbf', 'iat'].some((k) => c.claims !== null && k in c.claims)
+    )
+      out.push(await wireRequest(c, config.jwtSecret ?? ''));
+  return out;
+}
+
+/**
+ * (d) Throughput on the corpus read mix, in one run: `serve` answering 8 concurrent HTTP clients, against the very
+ * statements each request ran (BEGIN, the set_config round, the pre-request function, the main statement, COMMIT,
+ * as the trace has them), sent raw through a pg pool of the same size by 8 concurrent workers. Target: ≥ 0.8× raw.
+ */
+async function readMix(
+  cases: readonly ConformanceCase[],
+  config: PostgrestConfig,
+  db: string,
+  log: (line: string) => void,
+): Promise<BenchResult[]> {
+  const candidates = await readMixRequests(cases, config);
+  const requests: WireRequest[] = [];
+  const concurrency = 8;
+  const total = Number(process.env.GATEHOUSE_BENCH_MIX_REQUESTS ?? 4000);
+  const server = await startActAsServer({ db, config, port: 0 });
+  const pools = new PoolRegistry();
+  const login = loginFor(config, { developerUri: db });
+  if (!login.ok) throw new Error(login.error.message);
+  // The same pool settings the simulator uses (size 8), but its own instance: the raw side is not helped by warm
+  // prepared statements of the serve side, nor the other way round.
+  const rawPool = new PoolRegistry().get(`${login.value.key}#raw`, login.value.config);
+  // Keep-alive connections, as HTTP clients of PostgREST (and the pg pool on the raw side) keep theirs.
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  try {
+    // What each request runs, as the simulator's trace records it.
+    const traces: { text: string; values: (string | null)[] }[][] = [];
+    const caches = new SchemaCacheStore();
+    for (const w of candidates) {
+      const r = await simulate({
+        request: { method: w.method, target: w.target, headers: w.headers, body: w.body },
+        persona: { type: 'request' },
+        config,
+        connection: { developerUri: db },
+        txEnd: 'postgrest',
+        stages: defaultStages,
+        pools,
+        schemaCaches: caches,
+      });
+      // Only what answers 2xx on its own (a case may rely on a config or token the bench does not give it).
+      if (r.response.status >= 300) continue;
+      requests.push(w);
+      traces.push(r.sql.map((st) => ({ text: st.sql, values: [...st.params] })));
+    }
+    const run = async (one: (i: number) => Promise<void>): Promise<{ perSecond: number; ms: number[] }> => {
+      let next = 0;
+      const ms: number[] = [];
+      const t = performance.now();
+      await Promise.all(
+        Array.from({ length: concurrency }, async () => {
+          for (let i = next++; i < total; i = next++) {
+            const s0 = performance.now();
+            await one(i % requests.length);
+            ms.push(performance.now() - s0);
+          }
+        }),
+      );
+      return { perSecond: total / ((performance.now() - t) / 1000), ms };
+    };
+    const port = new URL(server.url).port;
+    const viaServe = (i: number): Promise<void> =>
+      new Promise((resolve, reject) => {
+        const w = requests[i]!;
+        // Raw pairs, as given (names and duplicates kept), like the conformance runner's sendHttp.
+        const headers: string[] = ['Host', `127.0.0.1:${port}`];
+        for (const [k, v] of w.headers) headers.push(k, v);
+        const req = httpRequest(
+          { host: '127.0.0.1', port, method: w.method, path: w.target, headers, agent },
+          (res) => {
+            res.resume();
+            res.on('end', () =>
+              (res.statusCode ?? 500) < 300
+                ? resolve()
+                : reject(new Error(`serve answered ${res.statusCode} to ${w.target}`)),
+            );
+            res.on('error', reject);
+          },
+        );
+        req.on('error', reject);
+        req.end(w.body ?? undefined);
+      });
+    const raw = async (i: number): Promise<void> => {
+      const c = await rawPool.pool.connect();
+      try {
+        for (const st of traces[i]!) await c.query(st.text, st.values);
+      } finally {
+        c.release();
+      }
+    };
+    // Warm both (connections, plans), then alternate rounds so machine load hits both alike.
+    await run(viaServe);
+    await run(raw);
+    const serveRounds: number[] = [];
+    const rawRounds: number[] = [];
+    let serveMs: number[] = [];
+    let rawMs: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      const a = await run(viaServe);
+      const b = await run(raw);
+      serveRounds.push(a.perSecond);
+      rawRounds.push(b.perSecond);
+      serveMs = serveMs.concat(a.ms);
+      rawMs = rawMs.concat(b.ms);
+    }
+    const median = (xs: number[]): number => [...xs].sort((x, y) => x - y)[xs.length >> 1] ?? 0;
+    const serveRate = median(serveRounds);
+    const rawRate = median(rawRounds);
+    const ratio = serveRate / rawRate;
+    const s = summarise('act-as serve, corpus read mix (8 concurrent)', serveMs);
+    const r = summarise('read mix statements raw through pg (8 concurrent)', rawMs);
+    const out: BenchResult[] = [
+      {
+        ...s,
+        // The target is relative: ≥ 0.8× raw throughput ⇔ mean latency ≤ 1.25× raw's.
+        targetMs: r.medianMs * 1.25,
+        note:
+          `${serveRate.toFixed(0)} req/s vs ${rawRate.toFixed(0)} req/s raw = ${ratio.toFixed(2)}× (target ≥ 0.8×); ` +
+          `${requests.length} corpus reads, ${total} requests per round, median of 3 rounds, ` +
+          `db-prepared-statements ${config.dbPreparedStatements ? 'on' : 'off'}`,
+      },
+      { ...r, note: `${rawRate.toFixed(0)} req/s` },
+    ];
+    log(out[0]?.note ?? '');
+    return out;
+  } finally {
+    agent.destroy();
+    await server.close();
+    await pools.closeAll();
+    await rawPool.pool.end();
+  }
+}
 
 /**
  * Point 7 of the act-as simulator: (a) parse+plan+render per corpus request (target ≤ 50 µs median),
@@ -202,6 +353,9 @@ export const actAsBench: Bench = {
       } finally {
         await server.close();
       }
+
+      // (d) the corpus's read mix: serve with 8 concurrent clients vs the same statements raw through pg
+      results.push(...(await readMix(cases, config, dbs.uri(database), log)));
     } finally {
       await pools.closeAll();
       await dbs.close();

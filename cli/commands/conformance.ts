@@ -1,6 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { GatehouseError } from '../../shared/errors.js';
+import { TargetsByConfig } from '../../core/act-as/conformance/case-config.js';
 import { loadCases } from '../../core/act-as/conformance/cases.js';
+import { inVersionRange } from '../../core/act-as/versions.js';
+import { POSTGREST_VERSION_OPTIONS, postgrestVersionFrom } from '../postgrest-version-option.js';
 import { FixtureDatabases } from '../../core/act-as/conformance/databases.js';
 import { knownDeviations } from '../../core/act-as/conformance/known-deviations.js';
 import { runCases } from '../../core/act-as/conformance/runner.js';
@@ -11,13 +14,15 @@ import { parseCommandArgs, required, UsageError } from '../args.js';
 import type { Command } from '../command.js';
 import { serveTarget } from '../../core/act-as/conformance/serve-target.js';
 
-const usage = `Usage: gatehouse conformance CASES.json --fixture FIXTURE.sql --config postgrest.conf [--db SUPERUSER_URI] [--filter ID_PREFIX] [--via-serve]
+const usage = `Usage: gatehouse conformance CASES.json --fixture FIXTURE.sql --config postgrest.conf [--db SUPERUSER_URI] [--filter ID_PREFIX] [--via-serve] [--postgrest-version 12|13|14|16]
 
 Runs PostgREST conformance cases against the act-as simulator. The fixture is loaded once into a fresh database
 (an embedded PostgreSQL 18 in a temporary directory, or a new database on --db's server), and every case that
 writes gets its own copy of it. Prints FAIL <id>: <what differs> per failure, then "N passed, N failed".
 Exit code 1 when any case failed (known deviations are reported, not counted as failures).
 --via-serve sends every case over HTTP to a "gatehouse serve" endpoint instead of calling the simulator.
+--postgrest-version answers as that PostgREST major (default 16) and runs the cases whose since/until admit it;
+a case's own "config" settings are added to the config file for it.
 
   --fixture FILE    the SQL the cases were written for          --config FILE  the cases' postgrest.conf
   --db URI          a superuser URI of a server to use instead of an embedded PostgreSQL 18
@@ -39,6 +44,7 @@ export const conformanceCommand: Command = {
         filter: { type: 'string' },
         verbose: { type: 'boolean', short: 'v' },
         'via-serve': { type: 'boolean' },
+        ...POSTGREST_VERSION_OPTIONS,
       },
       true,
     );
@@ -47,10 +53,11 @@ export const conformanceCommand: Command = {
     if (extra.length > 0) throw new UsageError(`one cases file only; also got: ${extra.join(' ')}`);
     const fixture = required(values.fixture, '--fixture', '--fixture fixture.sql');
     const configFile = required(values.config, '--config', '--config postgrest.conf');
+    const version = postgrestVersionFrom(values);
     const cases = (await loadCases(casesFile)).filter(
-      (c) => !values.filter || c.id.startsWith(values.filter),
+      (c) => (!values.filter || c.id.startsWith(values.filter)) && inVersionRange(version, c),
     );
-    const config = loadPostgrestConfig({ file: configFile, env: io.env });
+    const config = loadPostgrestConfig({ file: configFile, env: io.env, postgrestVersion: version });
     if (config.jwtSecret === null)
       throw new GatehouseError('GH401', `${configFile}: jwt-secret is not set`, {
         hint: 'The cases sign their JWTs with the config jwt-secret.',
@@ -70,11 +77,18 @@ export const conformanceCommand: Command = {
       ? await FixtureDatabases.onServer(values.db, fixtureSql, fixture)
       : await FixtureDatabases.embedded(fixtureSql, fixture);
     const databaseUri = (d: string): string => dbs.uri(d);
-    const target = values['via-serve']
-      ? serveTarget({ config, databaseUri })
-      : simulatorTarget({ config, databaseUri, stages: defaultStages });
+    const configText = await readFile(configFile, 'utf8');
+    const target = new TargetsByConfig(
+      configText,
+      version,
+      (caseConfig) =>
+        values['via-serve']
+          ? serveTarget({ config: caseConfig, databaseUri })
+          : simulatorTarget({ config: caseConfig, databaseUri, stages: defaultStages }),
+      io.env,
+    );
     try {
-      const summary = await runCases(cases, target, dbs, {
+      const summary = await runCases(cases, (c) => target.for(c), dbs, {
         jwtSecret: config.jwtSecret,
         knownDeviations,
         print: (line) => io.stdout(line + '\n'),

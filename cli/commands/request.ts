@@ -4,17 +4,18 @@ import type { Json } from '../../core/act-as/errors/index.js';
 import { defaultStages } from '../../core/act-as/default-stages.js';
 import { actAsRuntime, simulate, type Persona, type SimulateResult } from '../../core/act-as/simulator.js';
 import { loadPostgrestConfig } from '../../core/act-as/config/index.js';
+import { POSTGREST_VERSION_OPTIONS, postgrestVersionFrom } from '../postgrest-version-option.js';
 import { parseCommandArgs, required, UsageError } from '../args.js';
 import type { Command } from '../command.js';
 import { assumedConfigNotice } from './config-notice.js';
 
 const usage = `Usage: gatehouse request 'METHOD /path?query' --db URI --config postgrest.conf (--jwt TOKEN | --claims JSON | --anon)
-                         [-H 'Name: value']… [--data JSON] [--commit] [--sql]
+                         [-H 'Name: value']… [--data JSON] [--commit] [--sql] [--postgrest-version 12|13|14|16]
 
 Answers the request exactly as PostgREST would, against the database of --db, as the persona given. The request
 runs in PostgREST's transaction and is ROLLED BACK unless --commit (then db-tx-end and Prefer: tx decide, as in
 PostgREST). Prints the status line, the headers and the body; --sql first prints the session and every statement
-that ran, with parameters.
+that ran, with parameters. --postgrest-version answers as that PostgREST major (default 16).
 
   --db URI        the database, as the role that owns the API objects (PG* variables and ~/.pgpass apply)
   --config FILE   your postgrest.conf (PGRST_* variables override it); without it PostgREST's defaults apply
@@ -127,6 +128,7 @@ export const requestCommand: Command = {
         data: { type: 'string', short: 'd' },
         commit: { type: 'boolean' },
         sql: { type: 'boolean' },
+        ...POSTGREST_VERSION_OPTIONS,
         fail: { type: 'boolean' },
       },
       true,
@@ -140,7 +142,11 @@ export const requestCommand: Command = {
     const db = required(values.db, '--db', '--db postgresql://developer@localhost/app');
     const { method, target } = parseRequestLine(positionals[0] ?? '');
     const persona = parsePersona(values);
-    const config = loadPostgrestConfig({ file: values.config ?? null, env: io.env });
+    const config = loadPostgrestConfig({
+      file: values.config ?? null,
+      env: io.env,
+      postgrestVersion: postgrestVersionFrom(values),
+    });
     if (values.config === undefined) io.stderr(assumedConfigNotice(config, 'request'));
     const headers = (values.header ?? []).map(parseHeader);
     if (values.data !== undefined && !headers.some(([k]) => k.toLowerCase() === 'content-type'))

@@ -1,6 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import type { SecretStore } from '../connections/secret-store.js';
-import { defaultPostgrestConfig, loadPostgrestConfig, type PostgrestConfig } from './config/index.js';
+import {
+  defaultPostgrestConfig,
+  loadPostgrestConfig,
+  type PostgrestConfig,
+  type PostgrestVersion,
+} from './config/index.js';
+import { DEFAULT_POSTGREST_VERSION, parsePostgrestVersion } from './versions.js';
 
 interface Entry {
   readonly text: string;
@@ -9,6 +15,8 @@ interface Entry {
 
 // The text holds jwt-secret and the authenticator's password: it goes where passwords go, never to a JSON file.
 const secretKey = (connectionId: string) => `connection:${connectionId}:postgrest.conf`;
+// The PostgREST major to answer as is kept beside it (not a PostgREST setting, so not in the text).
+const versionKey = (connectionId: string) => `connection:${connectionId}:postgrest-version`;
 
 /**
  * The PostgREST configuration act-as uses for each connection. Kept in memory for speed and in the host's
@@ -17,6 +25,7 @@ const secretKey = (connectionId: string) => `connection:${connectionId}:postgres
  */
 export class ActAsConfigStore {
   readonly #entries = new Map<string, Entry>();
+  readonly #versions = new Map<string, PostgrestVersion>();
 
   constructor(private readonly secrets: SecretStore) {}
 
@@ -37,7 +46,23 @@ export class ActAsConfigStore {
   }
 
   async config(connectionId: string): Promise<PostgrestConfig> {
-    return (await this.entry(connectionId))?.config ?? defaultPostgrestConfig();
+    const config = (await this.entry(connectionId))?.config ?? defaultPostgrestConfig();
+    return { ...config, postgrestVersion: await this.version(connectionId) };
+  }
+
+  /** The PostgREST major act-as answers as for the connection (default: the newest). */
+  async version(connectionId: string): Promise<PostgrestVersion> {
+    const cached = this.#versions.get(connectionId);
+    if (cached !== undefined) return cached;
+    const stored = await this.secrets.get(versionKey(connectionId));
+    const v = (stored === undefined ? null : parsePostgrestVersion(stored)) ?? DEFAULT_POSTGREST_VERSION;
+    this.#versions.set(connectionId, v);
+    return v;
+  }
+
+  async setVersion(connectionId: string, version: PostgrestVersion): Promise<void> {
+    this.#versions.set(connectionId, version);
+    await this.secrets.set(versionKey(connectionId), String(version));
   }
 
   /** Validates and stores the text; an invalid text throws the loader's GH401 and the previous config stays. */
@@ -60,6 +85,8 @@ export class ActAsConfigStore {
 
   async delete(connectionId: string): Promise<void> {
     this.#entries.delete(connectionId);
+    this.#versions.delete(connectionId);
     await this.secrets.delete(secretKey(connectionId));
+    await this.secrets.delete(versionKey(connectionId));
   }
 }

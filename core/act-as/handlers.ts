@@ -102,6 +102,7 @@ export const actAsHandlers: HandlerGroup<'actAs'> = {
       sql: r.sql.map((s) => ({ sql: s.sql, params: [...s.params], ms: s.ms })),
       context: toContractContext(r.context),
       committed: r.committed,
+      postgrestVersion: config.postgrestVersion,
       timing: r.timing,
     };
   },
@@ -137,12 +138,15 @@ export const actAsHandlers: HandlerGroup<'actAs'> = {
       text: stored?.text ?? '',
       effective: effectiveConfig(await configFor(context, input.connectionId)),
       problem: null,
+      postgrestVersion: await context.actAsConfigs.version(input.connectionId),
     };
   },
   'actAs.config.set': async (input, context) => {
     // Invalid text is refused with the loader's GH401 (line and hint), and the previous config stays.
     // The schema cache is derived per (model, db-schemas, db-extra-search-path): a new config needs no reread.
     const config = await context.actAsConfigs.set(input.connectionId, input.text);
+    if (input.postgrestVersion !== undefined)
+      await context.actAsConfigs.setVersion(input.connectionId, input.postgrestVersion);
     return { effective: effectiveConfig(config) };
   },
   'actAs.reload': async ({ connectionId }, context) => {

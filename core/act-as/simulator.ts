@@ -28,6 +28,7 @@ import type { SimResponse } from './response/types.js';
 import { SchemaCacheStore, schemaCacheConfig, schemaCacheOf } from './schema-cache-store.js';
 import type { SchemaCache } from './schema-cache/index.js';
 import type { DbPlan, Stages } from './stages.js';
+import { behaves, errorAs, errorVerbosity, responseAs } from './versions.js';
 
 export type { Persona } from './persona.js';
 export type { SimResponse } from './response/types.js';
@@ -162,6 +163,20 @@ export function loginFor(config: PostgrestConfig, connection: SimConnection): Re
   );
 }
 
+/**
+ * The authenticator's name when the login is not the authenticator (the developer's own login): role settings are
+ * those of roles the authenticator is a direct member of. Null when the login is the authenticator.
+ */
+function authenticatorName(config: PostgrestConfig, login: Login): string | null {
+  if (!login.checkMembership) return null;
+  try {
+    const user = new URL(config.dbUri).username;
+    return user === '' ? null : decodeURIComponent(user);
+  } catch {
+    return null;
+  }
+}
+
 const ISOLATION: Record<string, IsolationLevel> = {
   'read committed': 'read committed',
   'repeatable read': 'repeatable read',
@@ -194,7 +209,7 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
     return { ...response, headers: [[name, value], ...response.headers] };
   };
   const done = (response: SimResponse): SimulateResult => ({
-    response: traced(withCors(response, requestHeaders)),
+    response: traced(responseAs(config, withCors(response, requestHeaders, config.serverCorsAllowedOrigins))),
     sql,
     context,
     statement,
@@ -210,10 +225,11 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
       `transaction;dur=${d(t.executeMs)}, response;dur=${d(responseMs)}`;
     return { ...response, headers: [...response.headers, ['Server-Timing', value]] };
   };
-  const fail = (e: PgrstError): SimulateResult => done(errorResponse(e, config.clientErrorVerbosity));
+  const fail = (e: PgrstError): SimulateResult =>
+    done(errorResponse(errorAs(config, e), errorVerbosity(config)));
   try {
     const headers = requestHeaders;
-    const preflight = corsPreflight(input.request.method, headers);
+    const preflight = corsPreflight(input.request.method, headers, config.serverCorsAllowedOrigins);
     if (preflight) return { ...done(preflight), response: traced(preflight) };
     const authIdx = headers.findIndex(([k]) => k.toLowerCase() === 'authorization');
     const requestAuth = authIdx >= 0 ? (headers[authIdx]?.[1] ?? null) : null;
@@ -245,7 +261,7 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
     );
     t.parseMs = performance.now() - at;
     if (!parsed.ok) return fail(parsed.error);
-    const apiRequest: ApiRequest = parsed.value;
+    let apiRequest: ApiRequest = parsed.value;
 
     // 3. plan (needs the schema cache of the login's database)
     const login = loginFor(config, input.connection);
@@ -264,6 +280,25 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
           : await (input.schemaCaches ?? defaultSchemaCaches).get(pool, cacheConfig));
     } catch (e) {
       return fail(pgrst.connection(e instanceof Error ? e.message : String(e)));
+    }
+    // Before PostgREST 16 an unknown Prefer: timezone was not applied (an invalid preference, PGRST122 when strict).
+    const tz = apiRequest.preferences.timezone;
+    if (tz !== null && !behaves(config, 'timezone-strict')) {
+      let known: boolean;
+      try {
+        known = await pool.knownTimezone(tz);
+      } catch (e) {
+        return fail(pgrst.connection(e instanceof Error ? e.message : String(e)));
+      }
+      if (!known)
+        apiRequest = {
+          ...apiRequest,
+          preferences: {
+            ...apiRequest.preferences,
+            timezone: null,
+            invalid: [...apiRequest.preferences.invalid, `timezone=${tz}`],
+          },
+        };
     }
     at = performance.now();
     // The schema root is PostgREST's OpenAPI document: its own statement instead of a plan (core/act-as/openapi).
@@ -293,7 +328,7 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
     at = performance.now();
     let roleSettings: Awaited<ReturnType<ActAsPool['roleSettings']>>;
     try {
-      roleSettings = await pool.roleSettings(auth.role);
+      roleSettings = await pool.roleSettings(auth.role, authenticatorName(config, login.value));
     } catch (e) {
       return fail(pgrst.connection(e instanceof Error ? e.message : String(e)));
     }
@@ -340,6 +375,7 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
       model,
       end: input.txEnd === 'postgrest' && postgrestCommits ? 'commit' : 'rollback',
       maxRows: config.dbMaxRows,
+      prepared: config.dbPreparedStatements,
       ...(input.onBackend ? { onBackend: input.onBackend } : {}),
     });
     t.executeMs = performance.now() - at;
@@ -366,7 +402,7 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
       schema: apiRequest.schema,
       negotiatedByProfile: apiRequest.negotiatedByProfile,
       canonicalQuery: apiRequest.queryParams.canonical,
-      verbosity: config.clientErrorVerbosity,
+      verbosity: errorVerbosity(config),
     });
     // An error from the response stage (bad response.headers GUC) is an error response: no Server-Timing.
     return done(
@@ -453,7 +489,7 @@ export async function runSqlAsPersona(input: SqlAsPersonaInput): Promise<SqlAsPe
     const login = loginFor(config, input.connection);
     if (!login.ok) return out(login);
     const pool = (input.pools ?? defaultPools).get(login.value.key, login.value.config);
-    const settings = await pool.roleSettings(authR.value.role);
+    const settings = await pool.roleSettings(authR.value.role, authenticatorName(config, login.value));
     const context: SessionContext = {
       role: authR.value.role,
       claims: authR.value.claims,

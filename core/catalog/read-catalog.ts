@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { GatehouseError } from '../../shared/errors.js';
 import { CATALOG_FORMAT, type Catalog } from '../../shared/model/catalog.js';
+import { assembleCasts } from './assemble-casts.js';
 import { assembleDependencies } from './assemble-dependencies.js';
 import { assembleFunctions, assembleTypes } from './assemble-functions.js';
 import { assembleDefaultPrivileges, assembleGrants, assemblePolicies } from './assemble-privileges.js';
@@ -175,6 +176,7 @@ async function readInTransaction(
     { file: 'dependencies.sql' },
     { file: 'default-privileges.sql', values: p },
     { file: 'policies.sql', values: p },
+    { file: 'casts.sql' },
   ];
   const pipeline = new SplitPipeline(
     parallel === null
@@ -265,6 +267,7 @@ async function readInTransaction(
     await pipeline.take('default-privileges.sql', rows.defaultPrivilegeRow),
   );
   const policies = assemblePolicies(await pipeline.take('policies.sql', rows.policyRow), roles);
+  const casts = assembleCasts(await pipeline.take('casts.sql', rows.castRow));
 
   const catalog: Catalog = {
     format: CATALOG_FORMAT,
@@ -311,6 +314,7 @@ async function readInTransaction(
     defaultPrivileges,
     policies,
     dependencies,
+    casts,
   };
   return deepFreeze(catalog);
 }

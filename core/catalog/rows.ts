@@ -202,6 +202,21 @@ export const sequenceRow = z.object({
   extension: maybeText,
 });
 
+export const castRow = z.object({
+  oid: int,
+  source_type: text,
+  target_type: text,
+  source_is_domain: z.boolean(),
+  target_is_domain: z.boolean(),
+  context: z.enum(['implicit', 'assignment', 'explicit']),
+  method: z.enum(['function', 'inout', 'binary']),
+  function_schema: maybeText,
+  function_name: maybeText,
+  function_args: maybeText,
+  function_sql: maybeText,
+  executable: z.boolean(),
+});
+
 export const functionRow = z.object({
   oid: int,
   schema: text,
@@ -342,6 +357,7 @@ export type TriggerRow = z.infer<typeof triggerRow>;
 export type KeywordRow = z.infer<typeof keywordRow>;
 export type ViewQueryRow = z.infer<typeof viewQueryRow>;
 export type SequenceRow = z.infer<typeof sequenceRow>;
+export type CastRow = z.infer<typeof castRow>;
 export type FunctionRow = z.infer<typeof functionRow>;
 export type FunctionArgRow = z.infer<typeof functionArgRow>;
 export type TypeNameRow = z.infer<typeof typeNameRow>;

@@ -18,6 +18,7 @@ const answer = (status: number, body: unknown) => ({
   sql: [],
   context: null,
   committed: false,
+  postgrestVersion: 16,
   timing: { authMs: 0, parseMs: 0, planMs: 0, renderMs: 0, executeMs: 0, totalMs: 1 },
 });
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { asErrorShape } from '../client/index.js';
 import { Dialog } from '../shell/Dialog.js';
+import { POSTGREST_VERSIONS, type PostgrestVersion } from './api-model.js';
 import { useActAsConfig, useSetActAsConfig } from './queries.js';
 
 /** Asks before a run is committed: what runs, as whom, on which database. */
@@ -38,7 +39,9 @@ export function ConfigDialog({ connectionId, onClose }: { connectionId: string; 
   const config = useActAsConfig(connectionId);
   const set = useSetActAsConfig(connectionId);
   const [text, setText] = useState<string | null>(null);
+  const [version, setVersion] = useState<PostgrestVersion | null>(null);
   const value = text ?? config.data?.text ?? '';
+  const chosen = version ?? config.data?.postgrestVersion ?? 16;
   return (
     <Dialog title="PostgREST configuration" onClose={onClose}>
       <div className="aa-dialog-body">
@@ -46,6 +49,21 @@ export function ConfigDialog({ connectionId, onClose }: { connectionId: string; 
           postgrest.conf as the server you simulate uses it: db-schemas, db-anon-role, jwt-secret, db-uri
           (with the authenticator's password to switch roles like PostgREST does)…
         </p>
+        <label className="aa-field">
+          <span>Answer as PostgREST</span>
+          <select
+            aria-label="PostgREST version"
+            value={chosen}
+            onChange={(e) => setVersion(Number(e.target.value) as PostgrestVersion)}
+          >
+            {POSTGREST_VERSIONS.map((v) => (
+              <option key={v} value={v}>
+                {v}
+                {v === 16 ? ' (newest)' : ''}
+              </option>
+            ))}
+          </select>
+        </label>
         <textarea
           className="aa-textarea mono"
           rows={12}
@@ -72,7 +90,7 @@ export function ConfigDialog({ connectionId, onClose }: { connectionId: string; 
           <button
             className="btn primary"
             disabled={set.isPending}
-            onClick={() => set.mutate(value, { onSuccess: onClose })}
+            onClick={() => set.mutate({ text: value, postgrestVersion: chosen }, { onSuccess: onClose })}
           >
             Apply
           </button>

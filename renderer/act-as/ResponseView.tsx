@@ -83,6 +83,12 @@ export function ResponseView({
         <span className="aa-status-text">{statusMeaning(response.status)}</span>
         <span className="grow" />
         <TxBadge committed={result.committed} />
+        <Badge
+          tone="neutral"
+          title="The PostgREST major this answer is the answer of (set in the configuration)."
+        >
+          <span data-testid="postgrest-version">PostgREST {result.postgrestVersion}</span>
+        </Badge>
         <span
           className="aa-timing"
           title={`auth ${fmt(result.timing.authMs)} · parse ${fmt(result.timing.parseMs)} · plan ${fmt(result.timing.planMs)} · render ${fmt(result.timing.renderMs)} · execute ${fmt(result.timing.executeMs)}`}

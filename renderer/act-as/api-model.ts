@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import { postgrestVersionSchema } from '../../shared/contract/act-as.js';
 import type { Catalog } from '../../shared/model/catalog.js';
 import { postgrestView } from '../../shared/model/postgrest-roles.js';
 
@@ -80,3 +82,9 @@ export function apiModelFromCatalog(catalog: Catalog, schemas: readonly string[]
     })),
   };
 }
+
+/** The PostgREST majors act-as can answer as (the contract's postgrestVersionSchema); 16 is the default. */
+export type PostgrestVersion = z.infer<typeof postgrestVersionSchema>;
+export const POSTGREST_VERSIONS: readonly PostgrestVersion[] = postgrestVersionSchema.options.map(
+  (o) => o.value,
+);

@@ -20,8 +20,17 @@ export const consoleApi = {
   request: (client: Client, input: ActAsIn<'actAs.request'>) => actAs(client, 'actAs.request', input),
   sql: (client: Client, input: ActAsIn<'actAs.sql'>) => actAs(client, 'actAs.sql', input),
   configGet: (client: Client, connectionId: string) => actAs(client, 'actAs.config.get', { connectionId }),
-  configSet: (client: Client, connectionId: string, text: string) =>
-    actAs(client, 'actAs.config.set', { connectionId, text }),
+  configSet: (
+    client: Client,
+    connectionId: string,
+    text: string,
+    postgrestVersion?: ActAsIn<'actAs.config.set'>['postgrestVersion'],
+  ) =>
+    actAs(client, 'actAs.config.set', {
+      connectionId,
+      text,
+      ...(postgrestVersion === undefined ? {} : { postgrestVersion }),
+    }),
   mintJwt: (client: Client, input: ActAsIn<'actAs.mintJwt'>) => actAs(client, 'actAs.mintJwt', input),
   decodeJwt: (client: Client, token: string, connectionId: string) =>
     actAs(client, 'actAs.decodeJwt', { token, connectionId }),

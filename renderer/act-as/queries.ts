@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useClient } from '../client/index.js';
 import { consoleApi, type SavedPersona } from './api.js';
+import type { PostgrestVersion } from './api-model.js';
 
 export const actAsKeys = {
   config: (id: string) => ['actAs', 'config', id] as const,
@@ -38,7 +39,8 @@ export function useSetActAsConfig(connectionId: string) {
   const client = useClient();
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (text: string) => consoleApi.configSet(client, connectionId, text),
+    mutationFn: ({ text, postgrestVersion }: { text: string; postgrestVersion?: PostgrestVersion }) =>
+      consoleApi.configSet(client, connectionId, text, postgrestVersion),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: actAsKeys.config(connectionId) });
       void qc.invalidateQueries({ queryKey: ['actAs', 'embeddables', connectionId] });

@@ -54,6 +54,9 @@ export const pgrstErrorBodySchema = z.object({
 
 const connectionId = z.string().min(1).max(200);
 
+/** The PostgREST major act-as answers as (core/act-as/versions.ts). */
+export const postgrestVersionSchema = z.union([z.literal(12), z.literal(13), z.literal(14), z.literal(16)]);
+
 export const actAsCalls = {
   'actAs.request': defineCall({
     summary: 'Answer an HTTP request exactly as PostgREST would, as a persona; rolled back unless commit.',
@@ -74,6 +77,8 @@ export const actAsCalls = {
       sql: z.array(tracedStatementSchema),
       context: sessionContextSchema.nullable(),
       committed: z.boolean(),
+      /** The PostgREST major the answer is PostgREST's of. */
+      postgrestVersion: postgrestVersionSchema,
       timing: z.object({
         authMs: z.number(),
         parseMs: z.number(),
@@ -122,11 +127,17 @@ export const actAsCalls = {
       /** The effective settings, or the problem with the text. */
       effective: z.record(z.string(), z.json()).nullable(),
       problem: z.string().nullable(),
+      postgrestVersion: postgrestVersionSchema,
     }),
   }),
   'actAs.config.set': defineCall({
     summary: 'Set the PostgREST configuration (postgrest.conf text) act-as uses for a connection.',
-    input: z.object({ connectionId, text: z.string().max(1_000_000) }),
+    input: z.object({
+      connectionId,
+      text: z.string().max(1_000_000),
+      /** Answer as this PostgREST major from now on (unchanged when absent). */
+      postgrestVersion: postgrestVersionSchema.optional(),
+    }),
     output: z.object({
       effective: z.record(z.string(), z.json()),
     }),

@@ -575,6 +575,25 @@ export const dependencySchema = obj({
 });
 export type Dependency = z.infer<typeof dependencySchema>;
 
+// ---------------------------------------------------------------------------------------------- casts
+
+/**
+ * A user-defined cast (CREATE CAST). Types as format_type prints them with an empty search_path (user types
+ * schema-qualified). PostgREST uses the implicit function casts between a domain and json/text as "data
+ * representations": how a domain column is shown in JSON and parsed from JSON bodies and query-string values.
+ */
+export const castSchema = obj({
+  sourceType: z.string(),
+  targetType: z.string(),
+  sourceIsDomain: z.boolean(),
+  targetIsDomain: z.boolean(),
+  context: z.enum(['implicit', 'assignment', 'explicit']),
+  method: z.enum(['function', 'inout', 'binary']),
+  /** The cast function (method `function`); `sql` is how to call it (regproc text). */
+  function: obj({ schema: z.string(), name: z.string(), args: z.string(), sql: z.string() }).nullable(),
+});
+export type Cast = z.infer<typeof castSchema>;
+
 // ---------------------------------------------------------------------------------------------- the model
 
 export const CATALOG_FORMAT = 1;
@@ -600,5 +619,7 @@ export const catalogSchema = obj({
   defaultPrivileges: list(defaultPrivilegeSchema),
   policies: list(policySchema),
   dependencies: list(dependencySchema),
+  /** User-defined casts; absent in models read before casts were. */
+  casts: list(castSchema).optional(),
 });
 export type Catalog = z.infer<typeof catalogSchema>;

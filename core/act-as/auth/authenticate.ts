@@ -31,6 +31,26 @@ function keysOf(config: AuthConfig): JwtKeys | null {
   return k.ok ? k.keys : null;
 }
 
+/**
+ * Verified tokens, per key set (PostgREST's JWT cache, jwt-cache-max-entries): the signature is checked once per
+ * token; the time claims (exp, nbf, iat) and the audience are still checked on every request. Bounded: when full,
+ * the oldest entry goes (insertion order).
+ */
+const verified = new WeakMap<JwtKeys, Map<string, Record<string, Json>>>();
+const JWT_CACHE_MAX = 1000;
+
+async function decodeCached(token: string, keys: JwtKeys): Promise<Result<Record<string, Json>>> {
+  let cache = verified.get(keys);
+  const hit = cache?.get(token);
+  if (hit !== undefined) return ok(hit);
+  const decoded = await decodeJwt(token, keys);
+  if (!decoded.ok) return decoded;
+  if (!cache) verified.set(keys, (cache = new Map()));
+  if (cache.size >= JWT_CACHE_MAX) cache.delete(cache.keys().next().value ?? '');
+  cache.set(token, decoded.value);
+  return decoded;
+}
+
 /** The role claim as text: a JSON string as is, anything else JSON-encoded (PostgREST's `unquoted`). */
 function unquoted(v: Json): string {
   return typeof v === 'string' ? v : JSON.stringify(v);
@@ -46,7 +66,7 @@ export async function authenticate(
   if (token !== null) {
     const keys = keysOf(config);
     if (keys === null) return err(pgrst.jwtSecretMissing());
-    const decoded = await decodeJwt(token, keys);
+    const decoded = await decodeCached(token, keys);
     if (!decoded.ok) return decoded;
     const valid = validateClaims(decoded.value, nowSeconds, config.jwtAud);
     if (!valid.ok) return valid;

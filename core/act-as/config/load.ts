@@ -13,7 +13,7 @@ import type { ConfigValue } from './file-syntax.js';
 import { parseConfigText } from './file-syntax.js';
 import { defaultRoleClaimKey, parseJsPath } from './js-path.js';
 import { jwtKeysFromSecret } from './secret.js';
-import type { JsPath, OpenApiMode, PostgrestConfig, TxEnd } from './types.js';
+import type { JsPath, OpenApiMode, PostgrestConfig, PostgrestVersion, TxEnd } from './types.js';
 
 export type LoadConfigInput = {
   /** Path of a postgrest.conf to read. */
@@ -22,6 +22,8 @@ export type LoadConfigInput = {
   text?: string | null;
   /** Environment (PGRST_* variables and $(VAR) interpolation); default none. */
   env?: Record<string, string | undefined>;
+  /** The PostgREST major to answer as (default: the newest, 16). */
+  postgrestVersion?: PostgrestVersion;
 };
 
 type Source = { get(key: string): { value: string; where: string } | null };
@@ -185,6 +187,7 @@ export function loadPostgrestConfig(input: LoadConfigInput = {}): PostgrestConfi
   const rootSpec = str('db-root-spec', 'root-spec');
   const hoisted = str('db-hoisted-tx-settings');
   const trace = str('server-trace-header');
+  const cors = str('server-cors-allowed-origins');
   return {
     dbUri: str('db-uri')?.value ?? 'postgresql://',
     dbSchemas,
@@ -219,6 +222,10 @@ export function loadPostgrestConfig(input: LoadConfigInput = {}): PostgrestConfi
     serverTimingEnabled: bool('server-timing-enabled', false),
     serverTraceHeader: trace?.value ?? null,
     appSettings,
+    serverCorsAllowedOrigins: cors === null ? null : splitOnCommas(cors.value).filter((o) => o !== ''),
+    dbPreparedStatements: bool('db-prepared-statements', true),
+    urlUseLegacyTargetNames: bool('url-use-legacy-target-names', true),
+    postgrestVersion: input.postgrestVersion ?? 16,
     sourceFile: input.file ?? null,
   };
 }

@@ -65,6 +65,17 @@ export type PostgrestConfig = {
   serverTraceHeader: string | null;
   /** `app.settings.*` (name without the prefix → value), file merged with PGRST_APP_SETTINGS_* (env wins). */
   appSettings: Record<string, string>;
+  /** server-cors-allowed-origins (null = unset: every origin gets `*`). */
+  serverCorsAllowedOrigins: string[] | null;
+  /** db-prepared-statements (default on): the main statements run as named prepared statements. */
+  dbPreparedStatements: boolean;
+  /** url-use-legacy-target-names (v16, default true): filters may name an aliased embed by its table. */
+  urlUseLegacyTargetNames: boolean;
+  /** The PostgREST major the simulator answers as (core/act-as/versions.ts); not a PostgREST setting. */
+  postgrestVersion: PostgrestVersion;
   /** Where the values came from, for the studio (null = defaults only). */
   sourceFile: string | null;
 };
+
+/** The PostgREST majors the simulator can answer as. */
+export type PostgrestVersion = 12 | 13 | 14 | 16;

@@ -29,6 +29,8 @@ export const caseExpectSchema = z
     body: z.json().optional(),
     bodyText: z.string().optional(),
     bodyIncludes: z.record(z.string(), z.json()).optional(),
+    /** A regular expression the raw body must match (execution plans, whose costs vary by server). */
+    bodyMatches: z.string().optional(),
   })
   .strict();
 
@@ -51,6 +53,10 @@ export const conformanceCaseSchema = z.object({
   claims: claimsSchema.default(null),
   jwt: caseJwtSchema.optional(),
   since: z.string().optional(),
+  /** First PostgREST version the expectation no longer holds for (exclusive). */
+  until: z.string().optional(),
+  /** PostgREST settings this case needs on top of the corpus's postgrest.conf (`db-plan-enabled`: "true"). */
+  config: z.record(z.string(), z.string()).optional(),
   expect: caseExpectSchema,
   followUp: followUpSchema.optional(),
 });

@@ -54,6 +54,8 @@ export function compareResponse(expect: CaseExpect, res: ObservedResponse): stri
     const got = headerValues(res, name);
     if (got.length) diffs.push(`header ${name} present (${JSON.stringify(got.join(', '))}), expected absent`);
   }
+  if (expect.bodyMatches !== undefined && !new RegExp(expect.bodyMatches).test(res.body))
+    diffs.push(`body ${JSON.stringify(short(res.body))} does not match /${expect.bodyMatches}/`);
   if (expect.bodyText !== undefined && res.body !== expect.bodyText)
     diffs.push(`body ${JSON.stringify(short(res.body))}, expected ${JSON.stringify(short(expect.bodyText))}`);
   if (expect.body !== undefined || expect.bodyIncludes !== undefined) {

@@ -13,6 +13,7 @@ import { defaultStages } from '../default-stages.js';
 import { parseCases } from './cases.js';
 import { FixtureDatabases } from './databases.js';
 import { knownDeviations } from './known-deviations.js';
+import { describeRound2Cases } from './test-round2-suite.js';
 import { runCase } from './runner.js';
 import { serveTarget } from './serve-target.js';
 import { simulatorTarget } from './target.js';
@@ -58,3 +59,6 @@ describe.each(pgServers())('PostgREST conformance corpus on $label', (server) =>
     expect(r.outcome, r.differences.join('\n')).not.toBe('fail');
   });
 });
+
+// Round-2 cases (cases/round2.json) in this file, so the two fixture loads never overlap (cluster-wide roles).
+describeRound2Cases();

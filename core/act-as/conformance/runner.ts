@@ -126,14 +126,15 @@ export interface RunSummary {
 /** Runs the cases in order, printing `FAIL <id>: …` / `KNOWN <id>: …` lines and the summary line. */
 export async function runCases(
   cases: readonly ConformanceCase[],
-  target: ConformanceTarget,
+  /** One target, or the target for each case (cases with their own config settings need their own). */
+  target: ConformanceTarget | ((c: ConformanceCase) => ConformanceTarget),
   dbs: CaseDatabases,
   options: RunOptions & { readonly print?: (line: string) => void },
 ): Promise<RunSummary> {
   const print = options.print ?? (() => undefined);
   const results: CaseResult[] = [];
   for (const c of cases) {
-    const r = await runCase(c, target, dbs, options);
+    const r = await runCase(c, typeof target === 'function' ? target(c) : target, dbs, options);
     results.push(r);
     if (r.outcome === 'fail') print(`FAIL ${r.id}: ${r.differences.join('; ')}`);
     if (r.outcome === 'known')

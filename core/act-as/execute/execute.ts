@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import type { Catalog } from '../../../shared/model/catalog.js';
 import { PgrstError, pgError, pgrst, type Result, ok, err } from '../errors/index.js';
@@ -28,6 +29,8 @@ export interface ExecuteInput {
   readonly maxRows: number | null;
   /** Told the backend pid (pg_backend_pid()) of the client the request runs on, so one run can be cancelled. */
   readonly onBackend?: (pid: number) => void;
+  /** db-prepared-statements: the set_config round, the pre-request call and the main statement are prepared. */
+  readonly prepared?: boolean;
 }
 
 /** One statement as it ran, for `--sql` and the studio's "what ran" panel. */
@@ -85,19 +88,73 @@ export async function reportBackend(client: pg.PoolClient, onBackend: (pid: numb
   if (typeof pid === 'number') onBackend(pid);
 }
 
-/** Runs one statement on the request's client and records it in the trace. */
+/** Column values as the text PostgreSQL sent (an EXPLAIN's json must keep its layout). */
+const RAW_TEXT: pg.CustomTypesConfig = { getTypeParser: () => (v: string) => v };
+
+/**
+ * The name a statement is prepared under: derived from its text, so one name never means two statements on a
+ * connection (pg refuses that), and the same request shape reuses the server's parsed statement and plan.
+ */
+const preparedNames = new Map<string, string>();
+let generation = 0;
+
+/**
+ * After a schema reload, statements are prepared afresh under new names: a plan prepared before DDL could fail
+ * with "cached plan must not change result type". Old ones go with their connections (idle timeout).
+ */
+export function forgetPreparedStatements(): void {
+  generation++;
+  preparedNames.clear();
+}
+
+function preparedName(sql: string): string {
+  let name = preparedNames.get(sql);
+  if (name === undefined) {
+    name = `gh${generation}_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
+    // Bounded: request shapes are many but finite; forgetting a name only costs a hash.
+    if (preparedNames.size >= 10_000) preparedNames.clear();
+    preparedNames.set(sql, name);
+  }
+  return name;
+}
+
+/**
+ * Runs one statement on the request's client and records it in the trace. `prepare`: as a named prepared
+ * statement (PostgREST's db-prepared-statements: parsed and planned once per connection, then only bound).
+ */
 async function run(
   client: pg.PoolClient | null,
   trace: TracedStatement[],
   s: SqlStatement,
+  types?: pg.CustomTypesConfig,
+  prepare = false,
 ): Promise<pg.QueryResult<Record<string, unknown>>> {
   const t = performance.now();
   try {
     // pg only reads the values array.
-    return await client!.query<Record<string, unknown>>(s.sql, s.params as (string | null)[]);
+    const values = s.params as (string | null)[];
+    const query: pg.QueryConfig = { text: s.sql, values };
+    if (types) query.types = types;
+    if (prepare) query.name = preparedName(s.sql);
+    return await client!.query<Record<string, unknown>>(query);
   } finally {
     trace.push({ sql: s.sql, params: s.params, ms: performance.now() - t });
   }
+}
+
+/** Ends the transaction as asked; deferred constraints are still checked before a rollback. */
+async function end(
+  client: pg.PoolClient,
+  trace: TracedStatement[],
+  how: 'commit' | 'rollback',
+): Promise<boolean> {
+  if (how === 'rollback') {
+    await run(client, trace, { sql: 'SET CONSTRAINTS ALL IMMEDIATE', params: [] });
+    await run(client, trace, { sql: 'ROLLBACK', params: [] });
+    return false;
+  }
+  await run(client, trace, { sql: 'COMMIT', params: [] });
+  return true;
 }
 
 function finish(
@@ -149,11 +206,20 @@ export async function executeStatement(input: ExecuteInput): Promise<ExecuteOutp
     // BEGIN cannot fail on a connection that is not in a transaction, so it travels with the set_config round
     // (the pool pipelines): one round trip for both, and nothing is sent that PostgREST would not send.
     const begun = run(client, trace, { sql: beginStatement(session), params: [] });
-    const settings = run(client, trace, settingsStatement(session));
+    const prep = input.prepared ?? false;
+    const settings = run(client, trace, settingsStatement(session), undefined, prep);
     inTx = true;
     for (const r of await Promise.allSettled([begun, settings])) if (r.status === 'rejected') throw r.reason;
     const pre = preRequestStatement(session);
-    if (pre) await run(client, trace, pre);
+    if (pre) await run(client, trace, pre, undefined, prep);
+    if (st.explain) {
+      // The plan as PostgreSQL prints it, every row a line (MainTx.hs planRow: BS.unlines); no checks follow.
+      const plan = await run(client, trace, { sql: st.sql, params: st.params }, RAW_TEXT, prep);
+      const body = plan.rows.map((r) => `${String(Object.values(r)[0] ?? '')}\n`).join('');
+      committed = await end(client, trace, input.end);
+      inTx = false;
+      return finish(trace, committed, started, ok({ ...decodeResultSet(undefined, false), body }));
+    }
     if (
       input.end === 'commit' &&
       st.kind === 'read' &&
@@ -164,7 +230,7 @@ export async function executeStatement(input: ExecuteInput): Promise<ExecuteOutp
       // with the main statement (same statements, one round trip fewer). Should the main statement fail, the
       // server turns that COMMIT into a rollback, which is what PostgREST's ROLLBACK would do.
       const sent = await Promise.allSettled([
-        run(client, trace, { sql: st.sql, params: st.params }),
+        run(client, trace, { sql: st.sql, params: st.params }, undefined, prep),
         run(client, trace, { sql: 'COMMIT', params: [] }),
       ]);
       inTx = false;
@@ -174,7 +240,7 @@ export async function executeStatement(input: ExecuteInput): Promise<ExecuteOutp
       committed = commitR.value.command === 'COMMIT';
       return finish(trace, committed, started, ok(decodeResultSet(mainR.value.rows[0], false)));
     }
-    const main = await run(client, trace, { sql: st.sql, params: st.params });
+    const main = await run(client, trace, { sql: st.sql, params: st.params }, undefined, prep);
     let rs = decodeResultSet(main.rows[0], st.kind === 'call');
     const failed = postChecks(st, rs);
     if (failed) {
@@ -188,25 +254,21 @@ export async function executeStatement(input: ExecuteInput): Promise<ExecuteOutp
         params: st.countParams,
       });
       const estimate = planRows(ex.rows[0]);
+      // MainTx.hs compares Maybe values: `Just total > Nothing` holds, so with db-max-rows unset the estimate
+      // always competes; the larger wins (and a failed estimate makes the total unknown, as `max <$> … <*> …`).
+      const exceeds = rs.tableTotal !== null && (input.maxRows === null || rs.tableTotal > input.maxRows);
       const total =
         st.count === 'planned'
           ? estimate
-          : input.maxRows !== null &&
-              rs.tableTotal !== null &&
-              rs.tableTotal > input.maxRows &&
-              estimate !== null
-            ? Math.max(rs.tableTotal, estimate)
+          : exceeds
+            ? estimate === null
+              ? null
+              : Math.max(rs.tableTotal ?? 0, estimate)
             : rs.tableTotal;
       rs = { ...rs, tableTotal: total };
     }
-    if (input.end === 'rollback') {
-      // Deferred constraints still get checked, so a rolled-back request fails where a committed one would.
-      await run(client, trace, { sql: 'SET CONSTRAINTS ALL IMMEDIATE', params: [] });
-      await run(client, trace, { sql: 'ROLLBACK', params: [] });
-    } else {
-      await run(client, trace, { sql: 'COMMIT', params: [] });
-      committed = true;
-    }
+    // Deferred constraints still get checked, so a rolled-back request fails where a committed one would.
+    committed = await end(client, trace, input.end);
     inTx = false;
     return finish(trace, committed, started, ok(rs));
   } catch (e) {

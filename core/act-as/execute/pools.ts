@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { Catalog } from '../../../shared/model/catalog.js';
 import { canSetRole } from '../../../shared/model/postgrest-roles.js';
 import { sqlFile } from '../../db/sql-files.js';
+import { forgetPreparedStatements } from './execute.js';
 
 /** What an act-as pool knows about its login, read once. */
 export interface PoolInfo {
@@ -21,6 +22,7 @@ export class ActAsPool {
   private readonly settings = new Map<string, { at: number; value: Promise<RoleSettings> }>();
   private readonly assumable = new Map<string, Promise<boolean>>();
   private readonly functions = new Map<string, { at: number; value: Promise<RoleSettings> }>();
+  private timezones: Promise<ReadonlySet<string>> | null = null;
 
   /** `key` names the login (e.g. its connection string); `config` says how to connect. */
   constructor(
@@ -54,13 +56,15 @@ export class ActAsPool {
   }
 
   /** The role's ALTER ROLE … SET values and isolation level, cached briefly (PostgREST reads them at config load). */
-  roleSettings(role: string): Promise<RoleSettings> {
-    const hit = this.settings.get(role);
+  roleSettings(role: string, authenticator: string | null = null): Promise<RoleSettings> {
+    const key = `${role}\u0000${authenticator ?? ''}`;
+    const hit = this.settings.get(key);
     if (hit && Date.now() - hit.at < ROLE_SETTINGS_TTL_MS) return hit.value;
     const value = this.info().then(async (info) => {
       const file = info.versionNum >= 150000 ? 'role-settings.sql' : 'role-settings-pg14.sql';
       const r = await this.pool.query<{ key: string; value: string }>(sqlFile(`act-as/execute/${file}`), [
         role,
+        authenticator,
       ]);
       let isolation: string | null = null;
       const settings: [string, string][] = [];
@@ -70,8 +74,8 @@ export class ActAsPool {
       }
       return { settings, isolation };
     });
-    value.catch(() => this.settings.delete(role));
-    this.settings.set(role, { at: Date.now(), value });
+    value.catch(() => this.settings.delete(key));
+    this.settings.set(key, { at: Date.now(), value });
     return value;
   }
 
@@ -106,6 +110,15 @@ export class ActAsPool {
     return value;
   }
 
+  /** Whether `name` is in pg_timezone_names (read once per pool, as PostgREST before 16 did at config load). */
+  knownTimezone(name: string): Promise<boolean> {
+    this.timezones ??= this.pool
+      .query<{ name: string }>(sqlFile('act-as/execute/timezone-names.sql'))
+      .then((r) => new Set(r.rows.map((x) => x.name)));
+    this.timezones.catch(() => (this.timezones = null));
+    return this.timezones.then((names) => names.has(name));
+  }
+
   /**
    * Whether the login may SET ROLE to `role` (true when it does not exist: PostgreSQL reports that itself). With a
    * catalog model of this database the model answers (shared/model/postgrest-roles.ts); otherwise the server.
@@ -131,6 +144,7 @@ export class ActAsPool {
 
   /** Forget cached role settings and memberships (after ALTER ROLE / GRANT). */
   reload(): void {
+    forgetPreparedStatements();
     this.settings.clear();
     this.assumable.clear();
     this.functions.clear();

@@ -37,6 +37,7 @@ export function openApiStatement(schema: string, mode: OpenApiMode, headersOnly:
     media: 'json',
     contentType: OPENAPI_CONTENT_TYPE,
     singular: false,
+    explain: null,
     relationName: '',
     headersOnly,
     count: null,

@@ -10,13 +10,16 @@ import { buildCallPlan, findProc } from './call-plan.js';
 import { fuzzyBest } from './fuzzy.js';
 import { buildMutatePlan } from './mutate-plan.js';
 import { negotiate } from './negotiate.js';
+import { PgrstError } from '../errors/index.js';
+import { DEFAULT_POSTGREST_VERSION, behaves } from '../versions.js';
 import { buildReadPlan } from './read-plan.js';
-import type { Plan } from './types.js';
+import type { Plan, ReadPlanTree } from './types.js';
 
 export type * from './types.js';
 export { contentTypeOf } from './negotiate.js';
 
-export type PlanConfig = Pick<PostgrestConfig, 'dbMaxRows' | 'dbAggregatesEnabled'>;
+export type PlanConfig = Pick<PostgrestConfig, 'dbMaxRows' | 'dbAggregatesEnabled'> &
+  Partial<Pick<PostgrestConfig, 'dbPlanEnabled' | 'postgrestVersion' | 'urlUseLegacyTargetNames'>>;
 
 function findTable(sc: SchemaCache, qi: QualifiedIdentifier): Table {
   const t = sc.tables.get(qualifiedKey(qi));
@@ -42,7 +45,7 @@ function plan(req: ApiRequest, sc: SchemaCache, config: PlanConfig): Plan {
     case 'relation-read': {
       findTable(sc, act.qi);
       const readPlan = buildReadPlan(sc, act.qi, req, 'read', opts);
-      const [handler, media] = negotiate(req);
+      const [handler, media] = negotiate(req, config.dbPlanEnabled ?? false);
       checkStrictPrefs(req);
       return {
         type: 'read',
@@ -59,7 +62,7 @@ function plan(req: ApiRequest, sc: SchemaCache, config: PlanConfig): Plan {
       const readPlan = buildReadPlan(sc, act.qi, req, 'mutate', opts);
       const mutatePlan = buildMutatePlan(sc, act.mutation, act.qi, table, req, readPlan);
       checkStrictPrefs(req);
-      const [handler, media] = negotiate(req);
+      const [handler, media] = negotiate(req, config.dbPlanEnabled ?? false);
       return {
         type: 'mutate',
         readPlan,
@@ -80,7 +83,7 @@ function plan(req: ApiRequest, sc: SchemaCache, config: PlanConfig): Plan {
       const readPlan = buildReadPlan(sc, relQi, req, 'call', opts);
       const callPlan = buildCallPlan(routine, req, keys, readPlan);
       const txMode = inv.type === 'read' || routine.volatility !== 'volatile' ? 'read' : 'write';
-      const [handler, media] = negotiate(req);
+      const [handler, media] = negotiate(req, config.dbPlanEnabled ?? false);
       checkStrictPrefs(req);
       const p = req.preferences;
       if (p.maxAffected !== null && p.handling === 'strict' && !routine.returns.setOf) {
@@ -127,8 +130,28 @@ function plan(req: ApiRequest, sc: SchemaCache, config: PlanConfig): Plan {
 }
 
 /** Plans a parsed request against the schema cache: a Plan, or the PgrstError PostgREST would answer with. */
+/** PostgREST before 13 refused to spread a to-many embed (v12.2.12 Plan.hs validateSpreadEmbeds). */
+function checkSpreads(tree: ReadPlanTree): void {
+  for (const child of tree.children) {
+    const rel = child.node.relToParent;
+    if (child.node.relSpread?.type === 'to-many' && rel)
+      throw new PgrstError({
+        status: 400,
+        code: 'PGRST119',
+        message: `A spread operation on '${child.node.relName}' is not possible`,
+        details: `'${rel.table.name}' and '${child.node.relName}' do not form a many-to-one or one-to-one relationship`,
+      });
+    checkSpreads(child);
+  }
+}
+
 export function planRequest(req: ApiRequest, sc: SchemaCache, config: PlanConfig): Result<Plan> {
-  return attempt(() => plan(req, sc, config));
+  return attempt(() => {
+    const p = plan(req, sc, config);
+    const version = { postgrestVersion: config.postgrestVersion ?? DEFAULT_POSTGREST_VERSION };
+    if (p.type !== 'info' && !behaves(version, 'spread-to-many')) checkSpreads(p.readPlan);
+    return p;
+  });
 }
 
 /** `Stages.plan` for the simulator. */

@@ -3,14 +3,14 @@ import { pgrst } from '../errors/index.js';
 import type { ApiRequest, Mutation } from '../request/types.js';
 import type { QualifiedName, SchemaCache, Table } from '../schema-cache/types.js';
 import { inferColsEmbedNeeds } from './read-plan.js';
-import { columnField, resolveFilter, resolveLogicTree } from './resolve.js';
+import { columnField, resolveFilter, resolveLogicTree, withJsonParse } from './resolve.js';
 import type { CoercibleField, MutatePlan, PlanLogicTree, ReadPlanTree } from './types.js';
 
-function typedColumns(table: Table, names: readonly string[]): CoercibleField[] {
+function typedColumns(sc: SchemaCache, table: Table, names: readonly string[]): CoercibleField[] {
   return [...new Set(names)].sort().map((n) => {
     const col = table.columnsByName.get(n);
     if (!col) throw pgrst.columnNotFound(table.name, n);
-    return columnField(col);
+    return withJsonParse(sc, columnField(col));
   });
 }
 
@@ -49,7 +49,7 @@ export function buildMutatePlan(
       return {
         type: 'insert',
         into: qi,
-        columns: typedColumns(table, req.columns),
+        columns: typedColumns(sc, table, req.columns),
         body,
         onConflict: prefs.resolution
           ? { resolution: prefs.resolution, columns: qp.onConflict ?? pkCols }
@@ -63,7 +63,7 @@ export function buildMutatePlan(
       return {
         type: 'update',
         table: qi,
-        columns: typedColumns(table, req.columns),
+        columns: typedColumns(sc, table, req.columns),
         body,
         where,
         returning,
@@ -89,7 +89,7 @@ export function buildMutatePlan(
       return {
         type: 'insert',
         into: qi,
-        columns: typedColumns(table, req.columns),
+        columns: typedColumns(sc, table, req.columns),
         body,
         onConflict: { resolution: 'merge-duplicates', columns: pkCols },
         where,

@@ -28,11 +28,22 @@ function builtin(mt: MediaType): [MediaHandler, MediaType] | null {
   }
 }
 
-export function negotiate(req: ApiRequest): [MediaHandler, MediaType] {
+/**
+ * An execution plan media type takes the handler of its `for` type (singular and stripped arrays keep their own),
+ * and only when db-plan-enabled is on: otherwise it matches nothing (Negotiate.hs mtPlanToNothing).
+ */
+function matchMediaType(mt: MediaType, planEnabled: boolean): [MediaHandler, MediaType] | null {
+  if (mt.type !== 'plan') return builtin(mt);
+  if (!planEnabled) return null;
+  const inner = builtin(mt.for);
+  return inner ? [inner[0], mt] : null;
+}
+
+export function negotiate(req: ApiRequest, planEnabled = false): [MediaHandler, MediaType] {
   const accepts = req.acceptMediaTypes.length ? req.acceptMediaTypes : [{ type: 'any' } as const];
   let pick: [MediaHandler, MediaType] | null = null;
   for (const a of accepts) {
-    pick = builtin(a);
+    pick = matchMediaType(a, planEnabled);
     if (pick) break;
   }
   if (!pick) throw pgrst.mediaType(accepts.map(toMime));

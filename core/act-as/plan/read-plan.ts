@@ -14,7 +14,9 @@ import {
 import { fuzzyBest } from './fuzzy.js';
 import {
   columnField,
+  hasOutputRepresentation,
   resolveField,
+  withOutputFormat,
   resolveFilter,
   resolveLogicTree,
   resolveOrder,
@@ -72,7 +74,7 @@ function initTree(sc: SchemaCache, qi: QualifiedName, select: readonly SelectIte
     for (const item of items) {
       if (item.type === 'field') {
         sel.push({
-          field: resolveField(sc, node.plan.from, item.field),
+          field: withOutputFormat(sc, resolveField(sc, node.plan.from, item.field)),
           aggregate: item.aggregate,
           aggregateCast: item.aggregateCast,
           cast: item.cast,
@@ -332,7 +334,8 @@ function addAliases(root: Node): void {
       if (s.aggregate !== null) return n.plan.relSpread !== null ? { ...s, alias: s.aggregate } : s;
       const jp = s.field.jsonPath;
       const last = jp[jp.length - 1];
-      if (!last) return s;
+      // a field shown through a data representation keeps its name (the function call would name it)
+      if (!last) return s.field.transform !== null ? { ...s, alias: s.field.name } : s;
       if (last.operand.type === 'key') return { ...s, alias: last.operand.value };
       const lastKey = [...jp].reverse().find((o) => o.operand.type === 'key');
       return { ...s, alias: lastKey ? lastKey.operand.value : s.field.name };
@@ -464,9 +467,13 @@ function expandStars(sc: SchemaCache, schema: string, root: Node): void {
         : p.from;
     const columns = sc.tables.get(qualifiedKey(qi))?.columns ?? [];
     const isStar = (x: SelectField) => x.field.name === '*' && x.field.jsonPath.length === 0;
-    if (hasAgg && p.select.some((x) => isStar(x) && x.aggregate === null)) {
+    // …and where a column has a data representation, so its output function applies.
+    const hasRep = columns.some((c) => hasOutputRepresentation(sc, c));
+    if ((hasAgg || hasRep) && p.select.some((x) => isStar(x) && x.aggregate === null)) {
       p.select = p.select.flatMap((x): SelectField[] =>
-        isStar(x) && x.aggregate === null ? columns.map((c) => ({ ...x, field: columnField(c) })) : [x],
+        isStar(x) && x.aggregate === null
+          ? columns.map((c) => ({ ...x, field: withOutputFormat(sc, columnField(c)) }))
+          : [x],
       );
     }
     p.select = p.select.map((x) =>

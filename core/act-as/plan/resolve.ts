@@ -1,6 +1,7 @@
 /** Field resolution against the schema cache (PostgREST Plan.hs: resolveTypeOrUnknown and friends). */
 import type { Field, Filter, LogicTree, OpExpr, OrderTerm } from '../request/types.js';
 import { qualifiedKey, type Column, type QualifiedName, type SchemaCache } from '../schema-cache/types.js';
+import { representationKey } from '../schema-cache/representations.js';
 import type { CoercibleField, PlanFilter, PlanLogicTree, PlanOrderTerm } from './types.js';
 
 export function unknownField(name: string, jsonPath: Field['jsonPath'] = []): CoercibleField {
@@ -11,6 +12,8 @@ export function unknownField(name: string, jsonPath: Field['jsonPath'] = []): Co
     toTsVector: null,
     irType: '',
     baseType: '',
+    nominalType: '',
+    transform: null,
     default: null,
     fullRow: false,
   };
@@ -24,10 +27,42 @@ export function columnField(col: Column): CoercibleField {
     toTsVector: null,
     irType: col.type,
     baseType: col.type,
+    nominalType: col.nominalType,
+    transform: null,
     default: col.default,
     fullRow: false,
   };
 }
+
+/**
+ * Installs the data representation from `source` to `target`, if the schema cache has one (Plan.hs
+ * withTransformer): the field's input type becomes `source` and the function is applied where the field is used.
+ */
+export function withTransformer(
+  sc: SchemaCache,
+  f: CoercibleField,
+  source: string,
+  target: string,
+): CoercibleField {
+  const fn = sc.representations?.get(representationKey(source, target));
+  return fn === undefined ? f : { ...f, irType: source, transform: fn };
+}
+
+/** Output: the column's type → json (a domain shown through its cast to json). */
+export const withOutputFormat = (sc: SchemaCache, f: CoercibleField): CoercibleField =>
+  withTransformer(sc, f, f.nominalType, 'json');
+
+/** Query-string values: text → the column's type. */
+export const withTextParse = (sc: SchemaCache, f: CoercibleField): CoercibleField =>
+  withTransformer(sc, f, 'text', f.nominalType);
+
+/** JSON bodies: json → the column's type. */
+export const withJsonParse = (sc: SchemaCache, f: CoercibleField): CoercibleField =>
+  withTransformer(sc, f, 'json', f.nominalType);
+
+/** Whether a column has an output representation (then `*` is expanded so it applies). */
+export const hasOutputRepresentation = (sc: SchemaCache, col: Column): boolean =>
+  sc.representations?.has(representationKey(col.nominalType, 'json')) ?? false;
 
 export function lookupColumn(sc: SchemaCache, qi: QualifiedName, name: string): Column | undefined {
   return sc.tables.get(qualifiedKey(qi))?.columnsByName.get(name);
@@ -64,7 +99,7 @@ export function resolveFilter(sc: SchemaCache, qi: QualifiedName, filter: Filter
   const ts = op.operation.type === 'fts' ? { language: op.operation.language } : null;
   return {
     type: 'filter',
-    field: resolveField(sc, qi, filter.field, ts),
+    field: withTextParse(sc, resolveField(sc, qi, filter.field, ts)),
     negated: op.negated,
     operation: op.operation,
   };

@@ -33,6 +33,13 @@ export interface CoercibleField {
   /** Column type ('' when the column is unknown to the schema cache). */
   readonly irType: string;
   readonly baseType: string;
+  /** The column's declared type (a domain keeps its name); what data representations are looked up by. */
+  readonly nominalType: string;
+  /**
+   * A data representation's function to apply (SQL name): to the column on output, to the parsed body value on
+   * input, to the query-string value in filters (PostgREST's cfTransform). Null when none applies.
+   */
+  readonly transform: string | null;
   readonly default: string | null;
   /** Refer to the whole row (the table alias), used by count() on spreads. */
   readonly fullRow: boolean;

@@ -206,6 +206,14 @@ export function renderPlan(plan: Exclude<Plan, { type: 'info' }>, opts: RenderOp
     // PostgREST only EXPLAINs the count of plain reads; a call's planned count stays unknown
   }
 
+  // An execution plan: EXPLAIN of the very statement (Statements.hs mtSnippet / SqlFragment.hs explainF).
+  const explain = plan.media.type === 'plan' ? { format: plan.media.format } : null;
+  if (plan.media.type === 'plan') {
+    const options = plan.media.options.map((o) => o.toUpperCase());
+    sql = `EXPLAIN (${[`FORMAT ${plan.media.format.toUpperCase()}`, ...options].join(', ')}) ${sql}`;
+    countSql = null;
+    countParams = [];
+  }
   const r = opts.topLevelRange;
   const headersOnly =
     (plan.type === 'read' && plan.headersOnly) ||
@@ -218,7 +226,9 @@ export function renderPlan(plan: Exclude<Plan, { type: 'info' }>, opts: RenderOp
     txMode: plan.txMode,
     media: bodyMedia(plan.handler),
     contentType: contentTypeOf(plan.media),
-    singular: plan.handler.type === 'single',
+    // PostgREST checks the negotiated media type (MainTx.hs failNotSingular), so return=minimal and HEAD count too.
+    singular: plan.media.type === 'singular',
+    explain,
     relationName: plan.qi.name,
     headersOnly,
     count: prefs.count,

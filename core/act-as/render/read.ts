@@ -80,9 +80,20 @@ function applyAggregate(agg: AggregateFunction | null, aggCast: string | null, s
 
 const as = (a: string | null) => (a === null ? '' : ` AS ${ident(a)}`);
 
+/** A field with its data representation's output function applied (SqlFragment.hs pgFmtTableCoerce). */
+function coerced(p: Params, table: QualifiedName, f: CoercibleField): string {
+  const sql = field(p, table, f);
+  return f.transform === null ? sql : `${f.transform}(${sql})`;
+}
+
+/** A query-string value as the field's input (its text representation's parser, if any). */
+function valueFor(f: CoercibleField, ph: string): string {
+  return f.transform === null ? ph : `${f.transform}(${ph})`;
+}
+
 function selectItem(p: Params, table: QualifiedName, s: SelectField): string {
   return (
-    applyAggregate(s.aggregate, s.aggregateCast, applyCast(s.cast, field(p, table, s.field))) + as(s.alias)
+    applyAggregate(s.aggregate, s.aggregateCast, applyCast(s.cast, coerced(p, table, s.field))) + as(s.alias)
   );
 }
 
@@ -102,11 +113,12 @@ export function filterSql(p: Params, table: QualifiedName, f: PlanFilter): strin
   let rest: string;
   switch (o.type) {
     case 'simple':
-      rest = ` ${SIMPLE_OPS[o.op]} ${p.add(o.value)}`;
+      rest = ` ${SIMPLE_OPS[o.op]} ${valueFor(f.field, p.add(o.value))}`;
       break;
     case 'quant': {
-      const v = o.op === 'like' || o.op === 'ilike' ? o.value.replace(/\*/g, '%') : o.value;
-      const ph = p.add(v);
+      const like = o.op === 'like' || o.op === 'ilike';
+      const v = like ? o.value.replace(/\*/g, '%') : o.value;
+      const ph = like ? p.add(v) : valueFor(f.field, p.add(v));
       const q = o.quantifier === 'any' ? `ANY(${ph})` : o.quantifier === 'all' ? `ALL(${ph})` : ph;
       rest = ` ${QUANT_OPS[o.op]} ${q}`;
       break;
@@ -129,7 +141,9 @@ export function filterSql(p: Params, table: QualifiedName, f: PlanFilter): strin
       rest =
         o.values.length === 1 && o.values[0] === ''
           ? " = ANY('{}') "
-          : ` = ANY (${p.add(arrayLiteral(o.values))}) `;
+          : f.field.transform === null
+            ? ` = ANY (${p.add(arrayLiteral(o.values))}) `
+            : ` = ANY ((SELECT ${f.field.transform}(unnest(${p.add(arrayLiteral(o.values))}::text[])))) `;
       break;
     case 'fts':
       rest = ` ${FTS_OPS[o.op]}(${ftsLang(p, o.language)}${p.add(o.value)}) `;
@@ -159,6 +173,8 @@ function orderTerm(p: Params, table: QualifiedName, o: PlanOrderTerm): string {
           toTsVector: null,
           irType: '',
           baseType: '',
+          nominalType: '',
+          transform: null,
           default: null,
           fullRow: false,
         });
@@ -262,6 +278,8 @@ export function readQuery(p: Params, tree: ReadPlanTree): string {
         toTsVector: null,
         irType: '',
         baseType: '',
+        nominalType: '',
+        transform: null,
         default: null,
         fullRow: false,
       },

@@ -69,4 +69,9 @@ export interface RenderedStatement {
   readonly maxAffected: number | null;
   /** Preference-Applied tokens this request earns, in PostgREST's order, e.g. ['return=representation']. */
   readonly preferenceApplied: readonly string[];
+  /**
+   * Accept: application/vnd.pgrst.plan…: `sql` is the EXPLAIN of the main statement; the body is its output as
+   * PostgreSQL prints it, one line per row (no singular/count checks apply). Null for ordinary statements.
+   */
+  readonly explain: { readonly format: 'json' | 'text' } | null;
 }

@@ -44,7 +44,11 @@ export function fromJsonBody(
       : obj
         ? '(values(1)) _ '
         : `${arrayElements}(${finalBody}) _ `;
-  const parsed = fields.map((f) => ident(f.name)).join(', ');
+  const parsed = fields
+    .map((f) =>
+      f.transform === null ? ident(f.name) : `${f.transform}(${ident(f.name)}) AS ${ident(f.name)}`,
+    )
+    .join(', ');
   return `${select}FROM (SELECT ${placeholder} AS json_data) pgrst_payload, ${defaultsClause}LATERAL (SELECT ${parsed} FROM ${source}) pgrst_body `;
 }
 
@@ -136,6 +140,8 @@ export function callQuery(p: Params, c: CallPlan): string {
       toTsVector: null,
       irType: prm.typeMaxLength,
       baseType: '',
+      nominalType: '',
+      transform: null,
       default: null,
       fullRow: false,
     }));

@@ -23,6 +23,7 @@ const st = (over: Partial<RenderedStatement>): RenderedStatement => ({
   returnsVoid: false,
   maxAffected: null,
   preferenceApplied: [],
+  explain: null,
   ...over,
 });
 const rs = (over: Partial<ResultSet>): ResultSet => ({

@@ -84,6 +84,14 @@ function outOfRangeBody(input: ResponseInput): string {
 /** PostgREST's response for a successful statement (Response.hs), per kind of statement. */
 export function buildResponse(input: ResponseInput): SimResponse {
   const { statement: st, resultSet: rs } = input;
+  // An execution plan: 200 with the plan, whatever the statement (Response.hs actionResponse DbPlanResult).
+  if (st.explain)
+    return withVary({
+      status: 200,
+      statusText: null,
+      headers: [lengthOf(rs.body), ...contentTypeHeaders(input)],
+      body: rs.body,
+    });
   const prefs = preferenceApplied(st);
   const full = st.representation === 'full';
   let status: number;

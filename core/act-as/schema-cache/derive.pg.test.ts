@@ -5,6 +5,7 @@ import { createTempDatabase, pgServers, type TempDatabase } from '../../../test/
 import { readCatalog } from '../../catalog/read-catalog.js';
 import { schemaCacheFromCatalog } from './derive.js';
 import { compareRelationships } from './relationships.js';
+import { representationKey } from './representations.js';
 import { qualifiedKey, type Relationship, type SchemaCache } from './types.js';
 
 /** Objects for each rule SchemaCache.hs applies, in schemas exposed (api), followed (extra) or neither (private). */
@@ -71,6 +72,16 @@ const SCHEMA = `
     AS 'SELECT * FROM api.people WHERE team_id = $1.id';
   CREATE FUNCTION api.lead(api.teams) RETURNS SETOF api.people LANGUAGE sql STABLE ROWS 1
     AS 'SELECT * FROM api.people WHERE team_id = $1.id LIMIT 1';
+  -- data representations: implicit function casts between a domain and json/text (an explicit one is not)
+  CREATE DOMAIN api.hex AS int;
+  CREATE FUNCTION api.hex_json(api.hex) RETURNS json LANGUAGE sql IMMUTABLE AS 'SELECT to_json(to_hex($1))';
+  CREATE FUNCTION api.hex_parse(text) RETURNS api.hex LANGUAGE sql IMMUTABLE AS 'SELECT 0::api.hex';
+  CREATE FUNCTION api.hex_from_json(json) RETURNS api.hex LANGUAGE sql IMMUTABLE AS 'SELECT 0::api.hex';
+  SET client_min_messages = error;
+  CREATE CAST (api.hex AS json) WITH FUNCTION api.hex_json(api.hex) AS IMPLICIT;
+  CREATE CAST (text AS api.hex) WITH FUNCTION api.hex_parse(text) AS IMPLICIT;
+  CREATE CAST (json AS api.hex) WITH FUNCTION api.hex_from_json(json);
+  RESET client_min_messages;
   -- named like a table: replaces the foreign-key relationships from tags to people_tags
   CREATE FUNCTION api.people_tags(api.tags) RETURNS SETOF api.people_tags LANGUAGE sql STABLE
     AS 'SELECT * FROM api.people_tags WHERE tag_id = $1.id';
@@ -245,6 +256,18 @@ describe.each(pgServers())('the schema cache derived from the model ($label)', (
     });
     expect(r('trig')).toBeUndefined();
     expect(r('proc')).toBeUndefined();
+  });
+
+  it('carries the data representations of the model, as the reading role may execute them', () => {
+    expect(model.casts?.map((c) => `${c.sourceType}->${c.targetType}:${c.context}`)).toEqual([
+      'api.hex->json:implicit',
+      'json->api.hex:explicit',
+      'text->api.hex:implicit',
+    ]);
+    expect([...(sc.representations ?? new Map<string, string>())]).toEqual([
+      [representationKey('api.hex', 'json'), 'api.hex_json'],
+      [representationKey('text', 'api.hex'), 'api.hex_parse'],
+    ]);
   });
 
   it('exposes the relations of db-schemas only', () => {

@@ -2,12 +2,14 @@
  * PostgREST's schema cache as a pure function of the catalog model and the PostgREST config (db-schemas,
  * db-extra-search-path): SchemaCache.hs's queries answered from the model's facts instead of a second read of
  * the database. Tables are the non-partition relations of db-schemas; a view's primary key is the base-table
- * key it exposes; relationships and routines follow relationships.ts and routines.ts.
+ * key it exposes; relationships, routines and data representations follow relationships.ts, routines.ts and
+ * representations.ts.
  */
 import type { Catalog } from '../../../shared/model/catalog.js';
 import { ColumnFacts, schemaCacheColumn } from './columns.js';
 import { RelationIndex, type RelInfo } from './relation-index.js';
 import { deriveRelationships } from './relationships.js';
+import { representationsOfModel } from './representations.js';
 import { deriveRoutines } from './routines.js';
 import type { Column, SchemaCache, Table } from './types.js';
 import { viewKeyDependencies } from './view-keys.js';
@@ -108,5 +110,6 @@ export function schemaCacheFromCatalog(catalog: Catalog, config: SchemaCacheConf
     tables,
     relationships: deriveRelationships(catalog, index, keyDeps, pkOf, schemas),
     routines: deriveRoutines(catalog, facts, schemas),
+    representations: representationsOfModel(catalog),
   };
 }

@@ -2,6 +2,7 @@
  * PostgREST's schema cache, as the act-as planner needs it: exposed relations with columns and primary keys,
  * relationships (FK based, through views, many-to-many, computed) and functions.
  */
+import type { Representations } from './representations.js';
 
 export interface QualifiedName {
   readonly schema: string;
@@ -133,4 +134,6 @@ export interface SchemaCache {
   readonly relationships: ReadonlyMap<string, readonly Relationship[]>;
   /** Functions by qualifiedKey (overloads share a key), fewest parameters first. */
   readonly routines: ReadonlyMap<string, readonly Routine[]>;
+  /** Data representations (./representations.ts); absent = none. */
+  readonly representations?: Representations;
 }

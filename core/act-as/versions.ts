@@ -1,0 +1,150 @@
+/**
+ * The PostgREST majors the simulator answers as, and every behaviour that differs between them: one table, version
+ * range → behaviour, read from PostgREST's CHANGELOG and source at the release tags (v12.2.12, v13.0.8, v14.17,
+ * v16.2). Each entry has a conformance case carrying `since`/`until` (core/act-as/conformance/cases/round2.json).
+ * The pipeline asks `behaves(config, id)`; nothing else in the simulator knows version numbers.
+ */
+import type { PostgrestConfig, PostgrestVersion } from './config/types.js';
+import { GatehouseError } from '../../shared/errors.js';
+import { PgrstError } from './errors/pgrst-error.js';
+import type { SimResponse } from './response/types.js';
+
+export type { PostgrestVersion } from './config/types.js';
+
+/** The majors one can choose, oldest first; the default is the newest. */
+export const POSTGREST_VERSIONS: readonly PostgrestVersion[] = [12, 13, 14, 16];
+export const DEFAULT_POSTGREST_VERSION: PostgrestVersion = 16;
+
+export interface VersionBehaviour {
+  /** First major with the behaviour (inclusive); absent = every supported major. */
+  readonly since?: PostgrestVersion;
+  /** First major without it (exclusive); absent = still current. */
+  readonly until?: PostgrestVersion;
+  readonly summary: string;
+  /** Where it is defined: CHANGELOG entry and the source at the tag. */
+  readonly source: string;
+}
+
+export const VERSION_BEHAVIOURS = {
+  'singular-coerce-message': {
+    since: 13,
+    summary:
+      'PGRST116 says "Cannot coerce the result to a single JSON object" (12: "JSON object requested, multiple (or no) rows returned").',
+    source: 'CHANGELOG 13.0.0 #3795; v12.2.12 src/PostgREST/Error.hs:164-168',
+  },
+  'missing-relation-pgrst205': {
+    since: 13,
+    summary:
+      'A missing table or view answers 404 PGRST205 from the schema cache (12: the query runs and PostgreSQL answers 42P01).',
+    source: 'CHANGELOG 13.0.0 #3697 #3602; v13.0.8 src/PostgREST/Error.hs TableNotFound',
+  },
+  'spread-to-many': {
+    since: 13,
+    summary:
+      'Spreading a one-to-many or many-to-many embed aggregates its columns into arrays (12: 400 PGRST119).',
+    source: 'CHANGELOG 13.0.0 #3041; v12.2.12 src/PostgREST/Plan.hs:893-900 validateSpreadEmbeds',
+  },
+  'content-length': {
+    since: 13,
+    summary: 'Responses carry Content-Length (12: none from PostgREST).',
+    source: 'CHANGELOG 13.0.0 #4016; v13.0.8 src/PostgREST/Error.hs:67',
+  },
+  'proxy-status': {
+    since: 13,
+    summary: 'Error responses carry `Proxy-Status: PostgREST; error=CODE` (12: none).',
+    source: 'CHANGELOG 13.0.0 #2967; v13.0.8 src/PostgREST/Error.hs:510-511',
+  },
+  vary: {
+    since: 16,
+    summary: 'Responses carry `Vary: Accept, Prefer, Range` unless they set Vary themselves.',
+    source: 'CHANGELOG 16.0 #4609; v16.2 src/library/PostgREST/App.hs:263-271',
+  },
+  'client-error-verbosity': {
+    since: 16,
+    summary: 'client-error-verbosity=minimal answers errors with code and message only (before 16: ignored).',
+    source: 'CHANGELOG 16.0 #4088; v16.2 src/library/PostgREST/Config.hs configClientErrorVerbosity',
+  },
+  'timezone-strict': {
+    since: 16,
+    summary:
+      'An invalid Prefer: timezone always fails (PostgreSQL 22023); before 16 it was ignored unless handling=strict.',
+    source: 'CHANGELOG 16.0 #5128; v14.17 src/PostgREST/ApiRequest/Preferences.hs preferTimezone',
+  },
+} as const satisfies Record<string, VersionBehaviour>;
+
+export type BehaviourId = keyof typeof VERSION_BEHAVIOURS;
+
+/** Whether the major the config answers as has the behaviour. */
+export function behavesAt(version: PostgrestVersion, id: BehaviourId): boolean {
+  const b: VersionBehaviour = VERSION_BEHAVIOURS[id];
+  return (b.since === undefined || version >= b.since) && (b.until === undefined || version < b.until);
+}
+
+export function behaves(config: Pick<PostgrestConfig, 'postgrestVersion'>, id: BehaviourId): boolean {
+  return behavesAt(config.postgrestVersion, id);
+}
+
+/** Whether a case (or anything) marked `since`/`until` (strings like "13", "12.2") applies at a major. */
+export function inVersionRange(
+  version: PostgrestVersion,
+  range: { readonly since?: string | undefined; readonly until?: string | undefined },
+): boolean {
+  const major = (v: string): number => Number.parseInt(v, 10);
+  if (range.since !== undefined && version < major(range.since)) return false;
+  if (range.until !== undefined && version >= major(range.until)) return false;
+  return true;
+}
+
+/**
+ * Parses a `--postgrest-version N` value (12, 13, 14 or 16; "v16", "16.2" accepted). Exported for every CLI
+ * command that takes the option.
+ */
+export function parsePostgrestVersion(text: string): PostgrestVersion | null {
+  const m = /^v?(\d+)(?:\.\d+)*$/.exec(text.trim());
+  const n = m ? Number(m[1]) : NaN;
+  return (POSTGREST_VERSIONS as readonly number[]).includes(n) ? (n as PostgrestVersion) : null;
+}
+
+/** An error as the chosen major words it (the request pipeline always builds the newest wording). */
+export function errorAs(config: Pick<PostgrestConfig, 'postgrestVersion'>, error: PgrstError): PgrstError {
+  const missing = /^Could not find the table '(.+)' in the schema cache$/.exec(error.message);
+  if (error.code === 'PGRST205' && missing && !behaves(config, 'missing-relation-pgrst205'))
+    // PostgREST 12 planned without the table and ran the query: PostgreSQL's error, 404 (Error.hs pgErrorStatus).
+    return new PgrstError({ status: 404, code: '42P01', message: `relation "${missing[1]}" does not exist` });
+  if (error.code === 'PGRST116' && !behaves(config, 'singular-coerce-message'))
+    return new PgrstError({
+      status: error.status,
+      code: error.code,
+      message: 'JSON object requested, multiple (or no) rows returned',
+      details: error.details,
+      hint: error.hint,
+      headers: { ...error.headers },
+    });
+  return error;
+}
+
+/** The headers the chosen major does not send yet (Vary before 16; Content-Length and Proxy-Status before 13). */
+export function responseAs(config: Pick<PostgrestConfig, 'postgrestVersion'>, res: SimResponse): SimResponse {
+  const drop = new Set<string>();
+  if (!behaves(config, 'vary')) drop.add('vary');
+  if (!behaves(config, 'content-length')) drop.add('content-length');
+  if (!behaves(config, 'proxy-status')) drop.add('proxy-status');
+  if (drop.size === 0) return res;
+  return { ...res, headers: res.headers.filter(([k]) => !drop.has(k.toLowerCase())) };
+}
+
+/** client-error-verbosity as the chosen major reads it (before 16 the setting does not exist: verbose). */
+export function errorVerbosity(config: Pick<PostgrestConfig, 'postgrestVersion' | 'clientErrorVerbosity'>) {
+  return behaves(config, 'client-error-verbosity') ? config.clientErrorVerbosity : 'verbose';
+}
+
+/** `--postgrest-version N` (absent: the default, 16); anything else is GH513 naming the choices. */
+export function postgrestVersionOption(text: string | undefined): PostgrestVersion {
+  if (text === undefined) return DEFAULT_POSTGREST_VERSION;
+  const v = parsePostgrestVersion(text);
+  if (v === null)
+    throw new GatehouseError('GH513', `Unknown PostgREST version "${text}".`, {
+      hint: `Use one of ${POSTGREST_VERSIONS.join(', ')} (the major you run; default ${DEFAULT_POSTGREST_VERSION}).`,
+    });
+  return v;
+}

@@ -1,0 +1,33 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigDialog } from './Dialogs.js';
+import { fakeClient, Providers } from './test-utils.js';
+
+afterEach(cleanup);
+
+describe('ConfigDialog', () => {
+  it('shows the PostgREST version the connection answers as and saves a new choice with the text', async () => {
+    const client = fakeClient((name) =>
+      name === 'actAs.config.get'
+        ? { text: 'db-schemas = "api"', effective: {}, problem: null, postgrestVersion: 14 }
+        : { effective: {} },
+    );
+    render(
+      <Providers client={client}>
+        <ConfigDialog connectionId="c1" onClose={() => undefined} />
+      </Providers>,
+    );
+    const select = await screen.findByLabelText<HTMLSelectElement>('PostgREST version');
+    await waitFor(() => expect(select.value).toBe('14'));
+    expect([...select.options].map((o) => o.value)).toEqual(['12', '13', '14', '16']);
+    fireEvent.change(select, { target: { value: '12' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    await waitFor(() =>
+      expect(client.calls.find(([n]) => n === 'actAs.config.set')?.[1]).toEqual({
+        connectionId: 'c1',
+        text: 'db-schemas = "api"',
+        postgrestVersion: 12,
+      }),
+    );
+  });
+});
