@@ -2,6 +2,10 @@ import type pg from 'pg';
 import type { HandlerGroup } from '../app/handler.js';
 import { createClient, type PgTarget } from '../db/pool.js';
 import { readCatalog } from './read-catalog.js';
+import { GatehouseError } from '../../shared/errors.js';
+import type { Catalog } from '../../shared/model/catalog.js';
+import type { StudioContext } from '../app/context.js';
+import { ddlForObject, toScript } from '../ddl/index.js';
 
 /**
  * A second, short-lived connection for the catalog read's parallel half (see ReadCatalogOptions.parallelClient).
@@ -20,15 +24,37 @@ async function openParallelClient(target: PgTarget): Promise<pg.Client | null> {
   }
 }
 
+/** One catalog read of a connection. The read is one read-only transaction, so a retry after a lost connection is safe. */
+function readFor(connectionId: string, context: StudioContext): Promise<Catalog> {
+  return context.connections.withClient(connectionId, async (client) => {
+    const parallel = await openParallelClient(context.connections.target(connectionId));
+    try {
+      return await readCatalog(client, parallel ? { parallelClient: parallel } : {});
+    } finally {
+      await parallel?.end().catch(() => undefined);
+    }
+  });
+}
+
+/** SQL comment lines for a note (never able to end the comment: line breaks become spaces). */
+const commentLines = (...lines: (string | null)[]) =>
+  lines
+    .filter((l): l is string => l !== null)
+    .map((l) => `-- ${l.replace(/[\r\n]+/g, ' ')}\n`)
+    .join('');
+
 export const catalogHandlers: HandlerGroup<'catalog'> = {
-  // The read is one read-only transaction, so a retry after a lost connection is safe.
-  'catalog.read': ({ connectionId }, context) =>
-    context.connections.withClient(connectionId, async (client) => {
-      const parallel = await openParallelClient(context.connections.target(connectionId));
-      try {
-        return await readCatalog(client, parallel ? { parallelClient: parallel } : {});
-      } finally {
-        await parallel?.end().catch(() => undefined);
-      }
-    }),
+  'catalog.read': ({ connectionId }, context) => readFor(connectionId, context),
+  // Written from a fresh read, so the script matches the database now, not a renderer's older copy.
+  'catalog.ddl': async ({ connectionId, object }, context) => {
+    const model = await readFor(connectionId, context);
+    try {
+      return { sql: toScript(ddlForObject(model, object)) };
+    } catch (error) {
+      // What the model cannot describe (a foreign table's server, an aggregate) is said in the script itself.
+      if (error instanceof GatehouseError && error.code === 'GH702')
+        return { sql: commentLines(error.message, error.hint) };
+      throw error;
+    }
+  },
 };

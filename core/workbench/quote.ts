@@ -1,3 +1,3 @@
-// The project's identifier quoter, re-exported so the workbench switches in one line when quoting moves to
-// core/ddl. It always quotes: a name from the user (filter column, edited column) never stays bare.
-export { quoteIdent } from '../act-as/execute/session.js';
+// The project's identifier quoter, re-exported so the workbench imports it from one place. It always quotes: a
+// name from the user (filter column, edited column) never stays bare.
+export { quoteIdentAlways as quoteIdent } from '../ddl/quote.js';

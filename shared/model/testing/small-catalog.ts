@@ -71,6 +71,8 @@ export function table(
     comment: null,
     rlsEnabled: false,
     rlsForced: false,
+    inherits: [],
+    foreignTable: null,
     viewDefinition: null,
     checkOption: null,
     securityBarrier: false,

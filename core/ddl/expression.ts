@@ -1,0 +1,122 @@
+import { loadModule, parseSync } from 'libpg-query';
+import { GatehouseError } from '../../shared/errors.js';
+
+// PostgreSQL's own parser (WebAssembly, ~80 ms to load once): expressions are SQL text that cannot be quoted,
+// so they are parsed in the exact wrapping the DDL uses and refused unless they are one expression.
+await loadModule();
+
+const SELECT_EXTRAS = [
+  'fromClause',
+  'whereClause',
+  'groupClause',
+  'havingClause',
+  'windowClause',
+  'sortClause',
+  'limitCount',
+  'limitOffset',
+  'lockingClause',
+  'withClause',
+  'valuesLists',
+  'distinctClause',
+  'intoClause',
+  'larg',
+  'rarg',
+];
+
+function refuse(what: string, expression: string, problem: string, cause?: unknown): GatehouseError {
+  return new GatehouseError('GH702', `The ${what} is not a single SQL expression: ${problem}.`, {
+    details: expression,
+    hint: 'Write one boolean expression, e.g. owner_id = current_user, without a trailing semicolon.',
+    ...(cause !== undefined ? { cause } : {}),
+  });
+}
+
+/**
+ * Checks that `(expression)` is exactly one SQL expression, so it cannot close its parenthesis and run
+ * something else. Returns it parenthesised, as DDL writes it.
+ */
+export function parenthesisedExpression(expression: string, what = 'expression'): string {
+  const wrapped = `(${expression})`;
+  if (checkedExpressions.has(expression)) return wrapped;
+  let tree: unknown;
+  try {
+    tree = parseSync(`SELECT ${wrapped}`);
+  } catch (error) {
+    throw refuse(what, expression, error instanceof Error ? error.message : String(error), error);
+  }
+  const stmts = (tree as { stmts?: { stmt?: Record<string, unknown> }[] }).stmts ?? [];
+  if (stmts.length !== 1) throw refuse(what, expression, 'it holds more than one statement');
+  const select = stmts[0]?.stmt?.SelectStmt as Record<string, unknown> | undefined;
+  if (select === undefined) throw refuse(what, expression, 'it is not an expression');
+  const op = select.op;
+  if (op !== undefined && op !== 'SETOP_NONE') throw refuse(what, expression, 'it holds a set operation');
+  for (const key of SELECT_EXTRAS)
+    if (select[key] !== undefined) throw refuse(what, expression, 'it extends beyond the expression');
+  const targets = select.targetList as unknown[] | undefined;
+  if (targets?.length !== 1) throw refuse(what, expression, 'it holds several expressions');
+  remember(checkedExpressions, expression);
+  return wrapped;
+}
+
+// Catalog texts repeat (types, defaults): each distinct text is parsed once.
+const checkedExpressions = new Set<string>();
+const checkedTypes = new Set<string>();
+const remember = (set: Set<string>, text: string) => {
+  if (set.size > 50_000) set.clear();
+  set.add(text);
+};
+
+/**
+ * Checks that `type` is one type name (format_type() output such as `character varying(20)`, `api.mood[]`,
+ * `timestamp with time zone`) and returns it: types cannot be quoted as a whole, so they are parsed instead.
+ */
+export function typeName(type: string): string {
+  if (checkedTypes.has(type)) return type;
+  const bad = (problem: string, cause?: unknown) =>
+    new GatehouseError('GH702', `The type is not a single type name: ${problem}.`, {
+      details: type,
+      hint: 'Write a type as format_type() does, e.g. integer, character varying(20), api.mood[].',
+      ...(cause !== undefined ? { cause } : {}),
+    });
+  let tree: unknown;
+  try {
+    tree = parseSync(`SELECT NULL::${type}`);
+  } catch (error) {
+    throw bad(error instanceof Error ? error.message : String(error), error);
+  }
+  const stmts = (tree as { stmts?: { stmt?: Record<string, unknown> }[] }).stmts ?? [];
+  const select = stmts[0]?.stmt?.SelectStmt as Record<string, unknown> | undefined;
+  const targets = select?.targetList as { ResTarget?: { val?: Record<string, unknown> } }[] | undefined;
+  const cast = targets?.[0]?.ResTarget?.val?.TypeCast as { arg?: Record<string, unknown> } | undefined;
+  const extras = select === undefined ? [] : SELECT_EXTRAS.filter((k) => select[k] !== undefined);
+  if (stmts.length !== 1 || targets?.length !== 1 || cast === undefined || extras.length > 0)
+    throw bad('it is not one type');
+  if ((cast.arg?.A_Const as { isnull?: boolean } | undefined)?.isnull !== true)
+    throw bad('it is not one type');
+  remember(checkedTypes, type);
+  return type;
+}
+
+/**
+ * Checks that catalog-written SQL (pg_get_viewdef, pg_get_indexdef, pg_get_triggerdef output placed in a
+ * statement) makes exactly one statement of the expected kind, so a crafted model cannot smuggle a second one.
+ */
+export function singleStatement(sql: string, kind: string, what: string): string {
+  let tree: unknown;
+  try {
+    tree = parseSync(sql);
+  } catch (error) {
+    throw new GatehouseError(
+      'GH702',
+      `The ${what} does not parse: ${error instanceof Error ? error.message : String(error)}.`,
+      {
+        details: sql,
+        cause: error,
+      },
+    );
+  }
+  const stmts = (tree as { stmts?: { stmt?: Record<string, unknown> }[] }).stmts ?? [];
+  if (stmts.length !== 1 || stmts[0]?.stmt?.[kind] === undefined)
+    throw new GatehouseError('GH702', `The ${what} is not one ${kind} statement.`, { details: sql });
+  return sql;
+}
