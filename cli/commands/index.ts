@@ -33,4 +33,9 @@ export const commands: readonly CommandEntry[] = [
       'Apply a .sql file in one transaction (nothing half-applied), as the studio applies a change set.',
     load: async () => (await import('./apply.js')).applyCommand,
   },
+  {
+    name: 'matrix',
+    summary: 'Print who sees what under RLS (personas × relations × commands); --expect puts it under test.',
+    load: async () => (await import('./matrix.js')).matrixCommand,
+  },
 ];

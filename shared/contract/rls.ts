@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+/** A persona of the matrix: who PostgREST would make of a request (claims null = anonymous). */
+export const matrixPersonaSchema = z.object({
+  name: z.string().min(1).max(200),
+  claims: z.record(z.string(), z.unknown()).nullable(),
+  headers: z.record(z.string(), z.string()).optional(),
+  cookies: z.record(z.string(), z.string()).optional(),
+});
+export type MatrixPersona = z.infer<typeof matrixPersonaSchema>;
+
+export const matrixCommandSchema = z.enum(['select', 'insert', 'update', 'delete']);
+export type MatrixCommand = z.infer<typeof matrixCommandSchema>;
+
+/** One cell: persona × relation × command, what the probe found and why. `rows` for an allowed select. */
+export const matrixCellSchema = z.object({
+  persona: z.string(),
+  relation: z.string(),
+  command: matrixCommandSchema,
+  allowed: z.boolean(),
+  rows: z.number().int().optional(),
+  reason: z.string(),
+});
+export type MatrixCell = z.infer<typeof matrixCellSchema>;
+
+export const matrixSchema = z.object({ cells: z.array(matrixCellSchema) });
+export type Matrix = z.infer<typeof matrixSchema>;
+
+export const policyVerdictSchema = z.enum(['true', 'false', 'null']);
+
+/** "Why this row?": each policy's expressions for one row, and the combined verdict. */
+export const whyRowSchema = z.object({
+  relation: z.string(),
+  command: matrixCommandSchema,
+  role: z.string(),
+  rls: z.enum(['enabled', 'off', 'bypassed']),
+  policies: z.array(
+    z.object({
+      name: z.string(),
+      permissive: z.boolean(),
+      using: z.string().nullable(),
+      usingResult: policyVerdictSchema.nullable(),
+      withCheck: z.string().nullable(),
+      withCheckResult: policyVerdictSchema.nullable(),
+    }),
+  ),
+  verdict: z.boolean(),
+  reason: z.string(),
+});
+export type WhyRow = z.infer<typeof whyRowSchema>;
