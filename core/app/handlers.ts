@@ -6,6 +6,7 @@ import { actAsHandlers } from '../act-as/handlers.js';
 import { catalogHandlers } from '../catalog/handlers.js';
 import { workbenchHandlers } from '../workbench/handlers.js';
 import { changesetHandlers } from '../changeset/handlers.js';
+import { rlsHandlers } from '../rls/handlers.js';
 
 /** All handlers, one group per capability. */
 export const handlers: Handlers = {
@@ -16,4 +17,5 @@ export const handlers: Handlers = {
   ...catalogHandlers,
   ...workbenchHandlers,
   ...changesetHandlers,
+  ...rlsHandlers,
 };

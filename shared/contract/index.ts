@@ -6,6 +6,7 @@ import { actAsCalls } from './act-as.js';
 import { catalogCalls } from './catalog.js';
 import { workbenchCalls } from './workbench.js';
 import { changesetCalls } from './changeset.js';
+import { rlsCalls } from './rls.js';
 
 /** The whole studio contract, merged from one file per capability. */
 export const contract = {
@@ -16,6 +17,7 @@ export const contract = {
   ...catalogCalls,
   ...workbenchCalls,
   ...changesetCalls,
+  ...rlsCalls,
 };
 
 export type Contract = typeof contract;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineCall } from './define.js';
 
 /** A persona of the matrix: who PostgREST would make of a request (claims null = anonymous). */
 export const matrixPersonaSchema = z.object({
@@ -34,6 +35,8 @@ export const whyRowSchema = z.object({
   command: matrixCommandSchema,
   role: z.string(),
   rls: z.enum(['enabled', 'off', 'bypassed']),
+  /** The row's values as the developer reads them (JSON of the row). */
+  row: z.record(z.string(), z.unknown()),
   policies: z.array(
     z.object({
       name: z.string(),
@@ -42,9 +45,43 @@ export const whyRowSchema = z.object({
       usingResult: policyVerdictSchema.nullable(),
       withCheck: z.string().nullable(),
       withCheckResult: policyVerdictSchema.nullable(),
+      /** PostgreSQL's error when an expression could not be evaluated as the persona. */
+      error: z.string().nullable(),
     }),
   ),
   verdict: z.boolean(),
   reason: z.string(),
 });
 export type WhyRow = z.infer<typeof whyRowSchema>;
+
+const connectionId = z.string().min(1).max(200);
+const relationRef = z.object({ schema: z.string().min(1), name: z.string().min(1) });
+
+export const rlsCalls = {
+  'rls.matrix': defineCall({
+    summary:
+      "Who sees what: personas × the config's db-schemas relations × select/insert/update/delete, probed in rolled-back transactions; with preview, after the pending change set.",
+    input: z.object({
+      connectionId,
+      personas: z.array(matrixPersonaSchema).min(1).max(50),
+      preview: z.boolean().default(false),
+    }),
+    output: matrixSchema.extend({
+      /** The pending statements the preview ran first (0 without preview). */
+      previewed: z.number().int(),
+    }),
+  }),
+  'rls.whyRow': defineCall({
+    summary:
+      'Why this row?: for one row and persona, each applying policy’s USING / WITH CHECK verdict and the combined one.',
+    input: z.object({
+      connectionId,
+      persona: matrixPersonaSchema,
+      relation: relationRef,
+      key: z.record(z.string(), z.string().nullable()),
+      command: matrixCommandSchema,
+      preview: z.boolean().default(false),
+    }),
+    output: whyRowSchema,
+  }),
+};

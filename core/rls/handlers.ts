@@ -1,0 +1,67 @@
+import pg from 'pg';
+import { GatehouseError } from '../../shared/errors.js';
+import type { StudioContext } from '../app/context.js';
+import type { HandlerGroup } from '../app/handler.js';
+import { configFor, connectionFor } from '../act-as/handlers.js';
+import { replayInTransaction } from '../changeset/apply.js';
+import { placedStatements } from '../changeset/session.js';
+import { computeMatrix } from './matrix.js';
+import { whyRow } from './why-row.js';
+
+/** A fresh developer session (no studio timeouts, as act-as sessions): one per persona, closed after. */
+async function developerClient(context: StudioContext, connectionId: string): Promise<pg.Client> {
+  const dev = connectionFor(context, connectionId).developer;
+  if (!dev) throw new GatehouseError('GH108', `No open connection "${connectionId}".`);
+  const client = new pg.Client({ ...dev.config, application_name: 'gatehouse-rls' });
+  client.on('error', () => undefined);
+  await client.connect();
+  return client;
+}
+
+/** The pending change set replayed as the developer inside the probe's transaction: the preview. */
+function previewOf(context: StudioContext, connectionId: string) {
+  const version = context.connections.whoami(connectionId).serverVersionNum;
+  const statements = placedStatements(context.changeSets.list(connectionId), version);
+  const run = async (client: pg.ClientBase) => {
+    const r = await replayInTransaction(client, statements);
+    if (r.failure)
+      throw new GatehouseError(
+        'GH803',
+        `The pending change set fails at statement ${r.failure.index + 1}: ${r.failure.error.message}`,
+        { hint: 'Fix or remove that statement in the change set drawer.' },
+      );
+  };
+  return { run, count: statements.filter((s) => s.phase === 'transaction').length };
+}
+
+export const rlsHandlers: HandlerGroup<'rls'> = {
+  'rls.matrix': async ({ connectionId, personas, preview }, context) => {
+    const config = await configFor(context, connectionId);
+    const p = preview ? previewOf(context, connectionId) : null;
+    const cells = await computeMatrix({
+      connect: () => developerClient(context, connectionId),
+      config,
+      personas,
+      ...(p ? { preview: p.run } : {}),
+    });
+    return { cells, previewed: p?.count ?? 0 };
+  },
+  'rls.whyRow': async ({ connectionId, persona, relation, key, command, preview }, context) => {
+    const config = await configFor(context, connectionId);
+    const p = preview ? previewOf(context, connectionId) : null;
+    const client = await developerClient(context, connectionId);
+    try {
+      return await whyRow({
+        client,
+        config,
+        persona,
+        relation,
+        key,
+        command,
+        ...(p ? { preview: p.run } : {}),
+      });
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  },
+};
