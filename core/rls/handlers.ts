@@ -5,7 +5,9 @@ import type { HandlerGroup } from '../app/handler.js';
 import { configFor, connectionFor } from '../act-as/handlers.js';
 import { replayInTransaction } from '../changeset/apply.js';
 import { placedStatements } from '../changeset/session.js';
+import { readCatalog } from '../catalog/read-catalog.js';
 import { computeMatrix } from './matrix.js';
+import { rlsOverview } from './overview.js';
 import { whyRow } from './why-row.js';
 
 /** A fresh developer session (no studio timeouts, as act-as sessions): one per persona, closed after. */
@@ -34,7 +36,29 @@ function previewOf(context: StudioContext, connectionId: string) {
   return { run, count: statements.filter((s) => s.phase === 'transaction').length };
 }
 
+/** db-uri's user: the authenticator PostgREST logs in as (inferred from the model when db-uri has none). */
+function authenticatorOf(dbUri: string): string | null {
+  try {
+    const u = new URL(dbUri);
+    return u.username === '' ? null : decodeURIComponent(u.username);
+  } catch {
+    return null;
+  }
+}
+
 export const rlsHandlers: HandlerGroup<'rls'> = {
+  'rls.overview': async ({ connectionId }, context) => {
+    const config = await configFor(context, connectionId);
+    const model = await context.connections.withClient(connectionId, (client) => readCatalog(client));
+    const authenticator = authenticatorOf(config.dbUri);
+    return rlsOverview(model, {
+      schemas: config.dbSchemas,
+      anonRole: config.dbAnonRole,
+      ...(authenticator !== null && model.roles.some((r) => r.name === authenticator)
+        ? { authenticator }
+        : {}),
+    });
+  },
   'rls.matrix': async ({ connectionId, personas, preview }, context) => {
     const config = await configFor(context, connectionId);
     const p = preview ? previewOf(context, connectionId) : null;

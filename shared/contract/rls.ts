@@ -54,6 +54,60 @@ export const whyRowSchema = z.object({
 });
 export type WhyRow = z.infer<typeof whyRowSchema>;
 
+export const rlsWarningSchema = z.object({
+  code: z.enum([
+    'rls_off_exposed',
+    'owner_not_forced',
+    'obsolete_claim_setting',
+    'open_write_policy',
+    'policy_rls_off',
+    'view_owner_rights',
+  ]),
+  severity: z.enum(['error', 'warning']),
+  message: z.string(),
+  /** The policy it is about, when one. */
+  policy: z.string().optional(),
+  /** The RLS change that fixes it, when one. */
+  fix: z.enum(['enable', 'force']).optional(),
+});
+export type RlsWarning = z.infer<typeof rlsWarningSchema>;
+
+export const rlsOverviewSchema = z.object({
+  /** Roles requests run as (the authenticator's switchable roles and db-anon-role). */
+  requestRoles: z.array(z.string()),
+  relations: z.array(
+    z.object({
+      schema: z.string(),
+      name: z.string(),
+      kind: z.string(),
+      exposed: z.boolean(),
+      rlsEnabled: z.boolean(),
+      rlsForced: z.boolean(),
+      owner: z.string(),
+      securityInvoker: z.boolean(),
+      policyCounts: z.object({
+        ALL: z.number().int(),
+        SELECT: z.number().int(),
+        INSERT: z.number().int(),
+        UPDATE: z.number().int(),
+        DELETE: z.number().int(),
+      }),
+      policies: z.array(
+        z.object({
+          name: z.string(),
+          permissive: z.boolean(),
+          command: z.enum(['ALL', 'SELECT', 'INSERT', 'UPDATE', 'DELETE']),
+          roles: z.array(z.string()),
+          using: z.string().nullable(),
+          withCheck: z.string().nullable(),
+        }),
+      ),
+      warnings: z.array(rlsWarningSchema),
+    }),
+  ),
+});
+export type RlsOverview = z.infer<typeof rlsOverviewSchema>;
+
 const connectionId = z.string().min(1).max(200);
 const relationRef = z.object({ schema: z.string().min(1), name: z.string().min(1) });
 
@@ -83,5 +137,11 @@ export const rlsCalls = {
       preview: z.boolean().default(false),
     }),
     output: whyRowSchema,
+  }),
+  'rls.overview': defineCall({
+    summary:
+      'Every table and view with its RLS state, policies by command and warnings (RLS off where requests reach, not forced, obsolete claim settings, open writes, …).',
+    input: z.object({ connectionId }),
+    output: rlsOverviewSchema,
   }),
 };
