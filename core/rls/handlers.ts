@@ -7,6 +7,7 @@ import { replayInTransaction } from '../changeset/apply.js';
 import { placedStatements } from '../changeset/session.js';
 import { readCatalog } from '../catalog/read-catalog.js';
 import { computeMatrix } from './matrix.js';
+import { statementFor } from './change-ddl.js';
 import { rlsOverview } from './overview.js';
 import { whyRow } from './why-row.js';
 
@@ -47,6 +48,15 @@ function authenticatorOf(dbUri: string): string | null {
 }
 
 export const rlsHandlers: HandlerGroup<'rls'> = {
+  'rls.queue': async ({ connectionId, change }, context) => {
+    context.connections.target(connectionId); // GH108 for a connection that is not open
+    const s = statementFor(change);
+    const action = change.kind === 'rls' ? `${change.change.replace('_', ' ')} RLS` : `${change.kind} policy`;
+    await context.changeSets.add(connectionId, [
+      { sql: s.sql, origin: { panel: 'rls', object: `${change.schema}.${change.table}`, action } },
+    ]);
+    return { sql: s.sql, pending: context.changeSets.list(connectionId).length };
+  },
   'rls.overview': async ({ connectionId }, context) => {
     const config = await configFor(context, connectionId);
     const model = await context.connections.withClient(connectionId, (client) => readCatalog(client));

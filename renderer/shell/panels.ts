@@ -36,4 +36,11 @@ export const panels: readonly PanelDefinition[] = [
       'What does a persona get when calling this? Requests and SQL as a role with claims, rolled back.',
     component: lazy(() => import('../act-as/ActAsPanel.js')),
   },
+  {
+    id: 'rls',
+    title: 'RLS',
+    description:
+      'Row level security: policies with warnings, who sees what (previewed before apply), why this row.',
+    component: lazy(() => import('../rls/RlsPanel.js')),
+  },
 ];

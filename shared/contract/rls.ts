@@ -109,6 +109,58 @@ export const rlsOverviewSchema = z.object({
 export type RlsOverview = z.infer<typeof rlsOverviewSchema>;
 
 const connectionId = z.string().min(1).max(200);
+const policyCommand = z.enum(['ALL', 'SELECT', 'INSERT', 'UPDATE', 'DELETE']);
+const tableRef = {
+  schema: z
+    .string()
+    .min(1)
+    .max(63 * 4),
+  table: z
+    .string()
+    .min(1)
+    .max(63 * 4),
+};
+
+/** One change the RLS panel queues; core/ddl writes its statement. Roles empty = PUBLIC. */
+export const rlsChangeSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('rls'),
+    ...tableRef,
+    change: z.enum(['enable', 'disable', 'force', 'no_force']),
+  }),
+  z.object({
+    kind: z.literal('create'),
+    ...tableRef,
+    name: z
+      .string()
+      .min(1)
+      .max(63 * 4),
+    permissive: z.boolean(),
+    command: policyCommand,
+    roles: z.array(z.string().min(1)).max(100),
+    using: z.string().max(100_000).nullable(),
+    withCheck: z.string().max(100_000).nullable(),
+  }),
+  z.object({
+    kind: z.literal('alter'),
+    ...tableRef,
+    name: z.string().min(1),
+    roles: z.array(z.string().min(1)).max(100).optional(),
+    using: z.string().max(100_000).optional(),
+    withCheck: z.string().max(100_000).optional(),
+  }),
+  z.object({
+    kind: z.literal('rename'),
+    ...tableRef,
+    name: z.string().min(1),
+    newName: z
+      .string()
+      .min(1)
+      .max(63 * 4),
+  }),
+  z.object({ kind: z.literal('drop'), ...tableRef, name: z.string().min(1) }),
+]);
+export type RlsChange = z.infer<typeof rlsChangeSchema>;
 const relationRef = z.object({ schema: z.string().min(1), name: z.string().min(1) });
 
 export const rlsCalls = {
@@ -137,6 +189,12 @@ export const rlsCalls = {
       preview: z.boolean().default(false),
     }),
     output: whyRowSchema,
+  }),
+  'rls.queue': defineCall({
+    summary:
+      'Queue an RLS change (enable/force, create/alter/rename/drop policy) in the change set; DDL from core/ddl.',
+    input: z.object({ connectionId, change: rlsChangeSchema }),
+    output: z.object({ sql: z.string(), pending: z.number().int() }),
   }),
   'rls.overview': defineCall({
     summary:
