@@ -4,6 +4,7 @@ import type { MatrixCell, MatrixCommand, MatrixPersona } from '../../shared/cont
 import type { PostgrestConfig } from '../act-as/config/index.js';
 import { sqlFile } from '../db/sql-files.js';
 import { quoteIdent, quoteQualified } from '../ddl/quote.js';
+import type { SessionContext } from '../act-as/execute/session.js';
 import { enterPersona, personaRole, personaSession, type PersonaRole } from './persona-session.js';
 
 export const matrixCommands: readonly MatrixCommand[] = ['select', 'insert', 'update', 'delete'];
@@ -66,7 +67,7 @@ export function rlsBypass(rel: ProbeRelation, role: PersonaRole): string | null 
   return null;
 }
 
-interface Probe {
+export interface Probe {
   readonly sql: string;
   readonly count: boolean;
 }
@@ -90,7 +91,7 @@ export function probeStatement(rel: ProbeRelation, command: MatrixCommand): Prob
   }
 }
 
-type Outcome = { n: number } | { state: string; message: string };
+export type Outcome = { n: number } | { state: string; message: string };
 
 const names = (ps: readonly ProbePolicy[]) => ps.map((p) => p.name).join(', ');
 
@@ -162,8 +163,21 @@ export function cellFor(
   return cell(true, `${priv} granted; ${policyText}; ${outcome.n} row${outcome.n === 1 ? '' : 's'} affected`);
 }
 
+/** What one persona's probe run found: per relation × command, the statement and its outcome. */
+export interface PersonaProbeRun {
+  readonly persona: MatrixPersona;
+  readonly role: PersonaRole;
+  readonly session: SessionContext;
+  readonly probes: readonly {
+    readonly relation: ProbeRelation;
+    readonly command: MatrixCommand;
+    readonly probe: Probe | null;
+    readonly outcome: Outcome | null;
+  }[];
+}
+
 /** Runs the probes of one persona on its own connection, in one rolled-back transaction. */
-async function personaCells(input: MatrixInput, persona: MatrixPersona): Promise<MatrixCell[]> {
+export async function probePersona(input: MatrixInput, persona: MatrixPersona): Promise<PersonaProbeRun> {
   const client = await input.connect();
   try {
     const role = await personaRole(client, persona, input.config);
@@ -174,25 +188,24 @@ async function personaCells(input: MatrixInput, persona: MatrixPersona): Promise
       const rels = (
         await client.query<ProbeRelation>(sqlFile('rls/relations.sql'), [input.config.dbSchemas, role.role])
       ).rows;
-      const probes: (Probe | null)[] = [];
-      for (const rel of rels) for (const c of matrixCommands) probes.push(probeStatement(rel, c));
+      const planned = rels.flatMap((relation) =>
+        matrixCommands.map((command) => ({ relation, command, probe: probeStatement(relation, command) })),
+      );
       await client.query("select set_config('gatehouse.rls_probes', $1, true)", [
-        JSON.stringify(probes.filter((p) => p !== null)),
+        JSON.stringify(planned.flatMap((p) => (p.probe ? [p.probe] : []))),
       ]);
       await enterPersona(client, session);
       await client.query(sqlFile('rls/probe.sql'));
       const results = (await client.query<{ results: Outcome[] }>(sqlFile('rls/probe-results.sql'))).rows[0]
         ?.results;
       if (!results) throw new GatehouseError('GH900', 'The matrix probe returned no results.');
-      const cells: MatrixCell[] = [];
       let next = 0;
-      let i = 0;
-      for (const rel of rels)
-        for (const c of matrixCommands) {
-          const outcome = probes[i++] === null ? null : (results[next++] ?? null);
-          cells.push(cellFor(persona.name, rel, role, c, outcome));
-        }
-      return cells;
+      return {
+        persona,
+        role,
+        session,
+        probes: planned.map((p) => ({ ...p, outcome: p.probe === null ? null : (results[next++] ?? null) })),
+      };
     } finally {
       await client.query('rollback').catch(() => undefined);
     }
@@ -201,8 +214,11 @@ async function personaCells(input: MatrixInput, persona: MatrixPersona): Promise
   }
 }
 
+const cellsOf = (run: PersonaProbeRun): MatrixCell[] =>
+  run.probes.map((p) => cellFor(run.persona.name, p.relation, run.role, p.command, p.outcome));
+
 /** The matrix: personas × relations of db-schemas × select/insert/update/delete, nothing ever changed. */
 export async function computeMatrix(input: MatrixInput): Promise<MatrixCell[]> {
-  const perPersona = await Promise.all(input.personas.map((p) => personaCells(input, p)));
-  return perPersona.flat();
+  const runs = await Promise.all(input.personas.map((p) => probePersona(input, p)));
+  return runs.flatMap(cellsOf);
 }
