@@ -5,6 +5,7 @@ import { consoleBench } from './console/console.bench.js';
 import { workbenchBench } from './workbench/workbench.bench.js';
 import { changesetBench } from './changeset/changeset.bench.js';
 import { privilegesBench } from './privileges/privileges.bench.js';
+import { rlsBench } from './rls/rls.bench.js';
 
 /** Every benchmark `npm run bench` runs, in order. Add one line per bench. */
 export const benches: readonly Bench[] = [
@@ -14,4 +15,5 @@ export const benches: readonly Bench[] = [
   workbenchBench,
   changesetBench,
   privilegesBench,
+  rlsBench,
 ];
