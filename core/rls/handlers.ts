@@ -9,6 +9,7 @@ import { readCatalog } from '../catalog/read-catalog.js';
 import { computeMatrix } from './matrix.js';
 import { statementFor } from './change-ddl.js';
 import { rlsOverview } from './overview.js';
+import { validateExpression } from './validate.js';
 import { whyRow } from './why-row.js';
 
 /** A fresh developer session (no studio timeouts, as act-as sessions): one per persona, closed after. */
@@ -57,6 +58,11 @@ export const rlsHandlers: HandlerGroup<'rls'> = {
     ]);
     return { sql: s.sql, pending: context.changeSets.list(connectionId).length };
   },
+  'rls.validate': async ({ connectionId, schema, table, expression }, context) => ({
+    problems: await context.connections.withClient(connectionId, (client) =>
+      validateExpression(client, { schema, name: table }, expression),
+    ),
+  }),
   'rls.overview': async ({ connectionId }, context) => {
     const config = await configFor(context, connectionId);
     const model = await context.connections.withClient(connectionId, (client) => readCatalog(client));

@@ -108,6 +108,15 @@ export const rlsOverviewSchema = z.object({
 });
 export type RlsOverview = z.infer<typeof rlsOverviewSchema>;
 
+export const expressionProblemSchema = z.object({
+  source: z.enum(['syntax', 'database']),
+  /** UTF-16 offset into the expression, and the span to mark. */
+  offset: z.number().int(),
+  length: z.number().int(),
+  message: z.string(),
+});
+export type ExpressionProblem = z.infer<typeof expressionProblemSchema>;
+
 const connectionId = z.string().min(1).max(200);
 const policyCommand = z.enum(['ALL', 'SELECT', 'INSERT', 'UPDATE', 'DELETE']);
 const tableRef = {
@@ -195,6 +204,17 @@ export const rlsCalls = {
       'Queue an RLS change (enable/force, create/alter/rename/drop policy) in the change set; DDL from core/ddl.',
     input: z.object({ connectionId, change: rlsChangeSchema }),
     output: z.object({ sql: z.string(), pending: z.number().int() }),
+  }),
+  'rls.validate': defineCall({
+    summary:
+      'Check a policy expression: syntax with libpg-query, names and types by PostgreSQL (EXPLAIN, rolled back).',
+    input: z.object({
+      connectionId,
+      schema: z.string(),
+      table: z.string(),
+      expression: z.string().max(100_000),
+    }),
+    output: z.object({ problems: z.array(expressionProblemSchema) }),
   }),
   'rls.overview': defineCall({
     summary:
