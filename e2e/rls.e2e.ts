@@ -111,10 +111,21 @@ describe('RLS story: owner-only policy, previewed, applied, confirmed', () => {
     const { page } = browser;
     await page.getByRole('button', { name: 'api.notes' }).click();
     const form = page.getByRole('form', { name: 'New policy' });
+    // a misspelt column is marked from PostgreSQL's answer, and the policy cannot be queued
+    await form.getByLabel('Policy name').fill('notes_owner');
+    await form.getByLabel('USING', { exact: true }).fill("ownr_sub = 'alice'");
+    const problem = form.getByRole('alert', { name: 'USING problem' });
+    await problem.waitFor();
+    expect(await problem.textContent()).toContain('column "ownr_sub" does not exist');
+    expect(await form.getByRole('button', { name: 'Add to change set' }).isDisabled()).toBe(true);
+    await form.getByLabel('USING', { exact: true }).fill("owner_sub = = 'alice'");
+    await form.getByText(/Syntax at character 13/).waitFor();
+    await browser.shot('rls-02a-invalid-expression');
     await form.getByLabel('Template').selectOption('owner');
+    await problem.waitFor({ state: 'detached' });
     await form.getByLabel('Policy name').fill('notes_owner');
     await form.getByLabel('Roles').fill(demo.names.appUser);
-    expect(await form.getByLabel('USING').inputValue()).toContain("->>'sub'");
+    expect(await form.getByLabel('USING', { exact: true }).inputValue()).toContain("->>'sub'");
     await form.getByRole('button', { name: 'Add to change set' }).click();
     await page.getByRole('button', { name: 'Change set: 1 pending' }).waitFor();
     await page.getByText('Preview pending changes (1)').waitFor();
@@ -122,7 +133,7 @@ describe('RLS story: owner-only policy, previewed, applied, confirmed', () => {
       .poll(() => cell('alice', 'api.notes', 'select').textContent(), { timeout: 30_000 })
       .toBe('2');
     expect(await cell('alice', 'api.notes', 'select').getAttribute('title')).toContain('notes_owner');
-    await browser.shot('rls-02-previewed');
+    await browser.shot('rls-02b-previewed');
 
     // not applied: without the preview alice still sees nothing
     await page.getByLabel(/Preview pending changes/).uncheck();

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { MatrixCell, RlsOverview } from '../../shared/contract/rls.js';
 import { asErrorShape } from '../client/index.js';
 import { useChangeSetQuery } from '../changeset/queries.js';
@@ -6,7 +6,14 @@ import { EmptyState, Loading } from '../shell/EmptyState.js';
 import { ErrorCallout } from '../shell/ErrorCallout.js';
 import type { PanelProps } from '../shell/panels.js';
 import { matrixPersonas, policyTemplates } from './personas.js';
-import { useMatrix, useOverview, useQueueRlsChange, useSavedPersonas, useWhyRow } from './queries.js';
+import {
+  useExpressionCheck,
+  useMatrix,
+  useOverview,
+  useQueueRlsChange,
+  useSavedPersonas,
+  useWhyRow,
+} from './queries.js';
 import './rls.css';
 
 type Rel = RlsOverview['relations'][number];
@@ -158,6 +165,8 @@ function NewPolicy({ connectionId, rel }: { connectionId: string; rel: Rel }) {
   const [roles, setRoles] = useState('');
   const [using, setUsing] = useState('');
   const [check, setCheck] = useState('');
+  const [usingOk, setUsingOk] = useState(true);
+  const [checkOk, setCheckOk] = useState(true);
   const usesUsing = command !== 'INSERT';
   const usesCheck = command !== 'SELECT' && command !== 'DELETE';
   return (
@@ -235,27 +244,84 @@ function NewPolicy({ connectionId, rel }: { connectionId: string; rel: Rel }) {
         />
       </label>
       {usesUsing && (
-        <label className="wide">
-          USING
-          <textarea aria-label="USING" value={using} onChange={(e) => setUsing(e.target.value)} rows={2} />
-        </label>
+        <ExpressionField
+          connectionId={connectionId}
+          rel={rel}
+          label="USING"
+          value={using}
+          onChange={setUsing}
+          onValidity={setUsingOk}
+        />
       )}
       {usesCheck && (
-        <label className="wide">
-          WITH CHECK
-          <textarea
-            aria-label="WITH CHECK"
-            value={check}
-            onChange={(e) => setCheck(e.target.value)}
-            rows={2}
-          />
-        </label>
+        <ExpressionField
+          connectionId={connectionId}
+          rel={rel}
+          label="WITH CHECK"
+          value={check}
+          onChange={setCheck}
+          onValidity={setCheckOk}
+        />
       )}
-      <button className="btn primary" type="submit" disabled={!name || queue.isPending}>
+      <button
+        className="btn primary"
+        type="submit"
+        disabled={!name || queue.isPending || (usesUsing && !usingOk) || (usesCheck && !checkOk)}
+      >
         Add to change set
       </button>
       {queue.isError && <ErrorCallout error={asErrorShape(queue.error)} />}
     </form>
+  );
+}
+
+/** Waits until typing pauses before asking the database. */
+function useDebounced(value: string, ms = 250): string {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return v;
+}
+
+function ExpressionField({
+  connectionId,
+  rel,
+  label: name,
+  value,
+  onChange,
+  onValidity,
+}: {
+  connectionId: string;
+  rel: Rel;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  onValidity: (ok: boolean) => void;
+}) {
+  const settled = useDebounced(value);
+  const check = useExpressionCheck(connectionId, rel.schema, rel.name, settled);
+  const problems = settled === value ? (check.data?.problems ?? []) : [];
+  const ok = value.trim() === '' || (settled === value && check.isSuccess && problems.length === 0);
+  useEffect(() => onValidity(ok), [ok, onValidity]);
+  return (
+    <label className="wide">
+      {name}
+      <textarea
+        aria-label={name}
+        aria-invalid={problems.length > 0}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        rows={2}
+      />
+      {problems.map((p) => (
+        <span key={p.offset + p.message} className="rls-problem" role="alert" aria-label={`${name} problem`}>
+          {p.source === 'syntax' ? 'Syntax' : 'PostgreSQL'} at character {p.offset + 1}: {p.message} — near “
+          {value.slice(p.offset, p.offset + 12)}”
+        </span>
+      ))}
+    </label>
   );
 }
 

@@ -59,3 +59,14 @@ export function useQueueRlsChange(connectionId: string) {
     onSettled: () => qc.invalidateQueries({ queryKey: changesetKeys.of(connectionId) }),
   });
 }
+
+/** Validates a policy expression as it is typed (debounced by the caller's key): syntax, then names and types. */
+export function useExpressionCheck(connectionId: string, schema: string, table: string, expression: string) {
+  const client = useClient();
+  return useQuery({
+    queryKey: [...rlsKeys.of(connectionId), 'validate', schema, table, expression],
+    queryFn: () => client.call('rls.validate', { connectionId, schema, table, expression }),
+    enabled: expression.trim() !== '',
+    staleTime: Infinity,
+  });
+}
