@@ -7,6 +7,7 @@ import { rolesBench } from './roles/roles.bench.js';
 import { changesetBench } from './changeset/changeset.bench.js';
 import { privilegesBench } from './privileges/privileges.bench.js';
 import { ddlWriteBench } from './ddl/write.bench.js';
+import { rlsBench } from './rls/rls.bench.js';
 
 /** Every benchmark `npm run bench` runs, in order. Add one line per bench. */
 export const benches: readonly Bench[] = [
@@ -18,4 +19,5 @@ export const benches: readonly Bench[] = [
   privilegesBench,
   ddlWriteBench,
   rolesBench,
+  rlsBench,
 ];

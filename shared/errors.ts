@@ -64,6 +64,11 @@ export const errorCodes = {
   GH705: 'Transaction control is done with the Commit and Rollback buttons.',
   GH706: 'This relation is read-only in the data view.',
   GH708: 'The database refused a data view query.',
+  GH800: 'The personas file is invalid.',
+  GH801: 'A persona cannot act: its role does not exist.',
+  GH802: 'The matrix expectation file is invalid.',
+  GH803: 'The previewed change set failed.',
+  GH804: 'No such row for "why this row".',
   GH900: 'Internal error.',
 } as const;
 

@@ -43,4 +43,9 @@ export const commands: readonly CommandEntry[] = [
     summary: 'Print what one role can do on each object and why (direct, inherited via, PUBLIC, owner).',
     load: async () => (await import('./grants.js')).grantsCommand,
   },
+  {
+    name: 'matrix',
+    summary: 'Print who sees what under RLS (personas × relations × commands); --expect puts it under test.',
+    load: async () => (await import('./matrix.js')).matrixCommand,
+  },
 ];

@@ -7,6 +7,7 @@ import { catalogHandlers } from '../catalog/handlers.js';
 import { workbenchHandlers } from '../workbench/handlers.js';
 import { changesetHandlers } from '../changeset/handlers.js';
 import { rolesHandlers } from '../roles/handlers.js';
+import { rlsHandlers } from '../rls/handlers.js';
 
 /** All handlers, one group per capability. */
 export const handlers: Handlers = {
@@ -18,4 +19,5 @@ export const handlers: Handlers = {
   ...workbenchHandlers,
   ...changesetHandlers,
   ...rolesHandlers,
+  ...rlsHandlers,
 };

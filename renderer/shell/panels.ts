@@ -50,4 +50,11 @@ export const panels: readonly PanelDefinition[] = [
       'Objects × roles: effective privileges (direct, inherited, PUBLIC), edited cell by cell; default privileges.',
     component: lazy(() => import('../grants/GrantsPanel.js')),
   },
+  {
+    id: 'rls',
+    title: 'RLS',
+    description:
+      'Row level security: policies with warnings, who sees what (previewed before apply), why this row.',
+    component: lazy(() => import('../rls/RlsPanel.js')),
+  },
 ];

@@ -7,6 +7,7 @@ import { catalogCalls } from './catalog.js';
 import { workbenchCalls } from './workbench.js';
 import { changesetCalls } from './changeset.js';
 import { rolesCalls } from './roles.js';
+import { rlsCalls } from './rls.js';
 
 /** The whole studio contract, merged from one file per capability. */
 export const contract = {
@@ -18,6 +19,7 @@ export const contract = {
   ...workbenchCalls,
   ...changesetCalls,
   ...rolesCalls,
+  ...rlsCalls,
 };
 
 export type Contract = typeof contract;

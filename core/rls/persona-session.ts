@@ -1,0 +1,93 @@
+import type pg from 'pg';
+import { GatehouseError } from '../../shared/errors.js';
+import type { MatrixPersona } from '../../shared/contract/rls.js';
+import { evaluateJsPath, type PostgrestConfig } from '../act-as/config/index.js';
+import type { Json } from '../act-as/errors/index.js';
+import { preRequestStatement, settingsStatement, type SessionContext } from '../act-as/execute/session.js';
+import { sqlFile } from '../db/sql-files.js';
+
+export interface PersonaRole {
+  readonly role: string;
+  readonly superuser: boolean;
+  readonly bypassrls: boolean;
+}
+
+/** The role PostgREST would take for these claims: the role claim (jwt-role-claim-key), else db-anon-role. */
+export function personaRoleName(persona: MatrixPersona, config: PostgrestConfig): string {
+  const claimed =
+    persona.claims === null ? undefined : evaluateJsPath(persona.claims as Json, config.jwtRoleClaimKey);
+  if (typeof claimed === 'string') return claimed;
+  if (config.dbAnonRole === null)
+    throw new GatehouseError(
+      'GH801',
+      `Persona "${persona.name}" has no role claim and there is no db-anon-role.`,
+      {
+        hint: 'Give the persona a "role" claim, or set db-anon-role in the PostgREST config.',
+      },
+    );
+  return config.dbAnonRole;
+}
+
+/** Looks the persona's role up (as the developer): refused with the reason when it does not exist. */
+export async function personaRole(
+  client: pg.ClientBase,
+  persona: MatrixPersona,
+  config: PostgrestConfig,
+): Promise<PersonaRole> {
+  const role = personaRoleName(persona, config);
+  const r = await client.query<{ superuser: boolean; bypassrls: boolean }>(sqlFile('rls/role.sql'), [role]);
+  const row = r.rows[0];
+  if (row === undefined)
+    throw new GatehouseError('GH801', `Persona "${persona.name}": the role "${role}" does not exist.`, {
+      hint: 'Create the role, or fix the persona\'s "role" claim.',
+    });
+  return { role, ...row };
+}
+
+/**
+ * The persona's session exactly as the act-as simulator builds it (core/act-as/execute/session.ts): role, claims,
+ * headers, cookies, search_path, the role's ALTER ROLE … SET values, app settings and db-pre-request.
+ */
+export async function personaSession(
+  client: pg.ClientBase,
+  persona: MatrixPersona,
+  role: string,
+  config: PostgrestConfig,
+  request: { method: string; path: string } = { method: 'GET', path: '/' },
+): Promise<SessionContext> {
+  const version = Number(
+    (await client.query<{ v: string }>("select current_setting('server_version_num') as v")).rows[0]?.v ?? 0,
+  );
+  const file = version >= 150000 ? 'role-settings.sql' : 'role-settings-pg14.sql';
+  const settings = await client.query<{ key: string; value: string }>(sqlFile(`act-as/execute/${file}`), [
+    role,
+  ]);
+  const lower = (o: Record<string, string> | undefined) =>
+    Object.entries(o ?? {}).map(([k, v]) => [k.toLowerCase(), v] as const);
+  return {
+    role,
+    claims: (persona.claims ?? {}) as Record<string, Json>,
+    method: request.method,
+    path: request.path,
+    headers: lower(persona.headers).filter(([k]) => k !== 'cookie'),
+    cookies: Object.entries(persona.cookies ?? {}),
+    searchPath: [config.dbSchemas[0] ?? 'public', ...config.dbExtraSearchPath],
+    roleSettings: settings.rows
+      .filter((s) => s.key !== 'default_transaction_isolation')
+      .map((s) => [s.key, s.value] as const),
+    appSettings: Object.entries(config.appSettings).map(([k, v]) => [`app.settings.${k}`, v] as const),
+    functionSettings: [],
+    timezone: null,
+    preRequest: config.dbPreRequest,
+    isolationLevel: 'read committed',
+    readOnly: false,
+  };
+}
+
+/** Switches the open transaction to the persona: the simulator's set_config round, then db-pre-request. */
+export async function enterPersona(client: pg.ClientBase, session: SessionContext): Promise<void> {
+  const s = settingsStatement(session);
+  await client.query(s.sql, [...s.params]);
+  const pre = preRequestStatement(session);
+  if (pre !== null) await client.query(pre.sql, [...pre.params]);
+}

@@ -1,0 +1,79 @@
+import type { SavedPersona } from '../../shared/contract/act-as-console.js';
+import type { MatrixPersona } from '../../shared/contract/rls.js';
+
+/** The claims of a pasted token, read (not verified) from its payload segment; null when unreadable. */
+function tokenClaims(token: string): Record<string, unknown> | null {
+  const payload = token.split('.')[1];
+  if (!payload) return null;
+  try {
+    const json: unknown = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/')));
+    return json !== null && typeof json === 'object' && !Array.isArray(json)
+      ? (json as Record<string, unknown>)
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The console's saved personas as matrix personas; ones whose claims are not a JSON object are left out. */
+export function matrixPersonas(saved: readonly SavedPersona[]): {
+  personas: MatrixPersona[];
+  skipped: string[];
+} {
+  const personas: MatrixPersona[] = [{ name: 'anonymous', claims: null }];
+  const skipped: string[] = [];
+  for (const p of saved) {
+    if (p.kind === 'anon') {
+      if (!personas.some((x) => x.name === p.name)) personas.push({ name: p.name, claims: null });
+      continue;
+    }
+    let claims: Record<string, unknown> | null;
+    if (p.kind === 'jwt') claims = tokenClaims(p.token);
+    else
+      try {
+        const j: unknown = JSON.parse(p.claims);
+        claims =
+          j !== null && typeof j === 'object' && !Array.isArray(j) ? (j as Record<string, unknown>) : null;
+      } catch {
+        claims = null;
+      }
+    if (claims === null || personas.some((x) => x.name === p.name)) skipped.push(p.name);
+    else personas.push({ name: p.name, claims });
+  }
+  return { personas, skipped };
+}
+
+/** Policy shapes people write most, for a table's columns and the claims in use. */
+export interface PolicyTemplate {
+  readonly id: string;
+  readonly label: string;
+  readonly command: 'ALL' | 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE';
+  readonly using: string | null;
+  readonly withCheck: string | null;
+}
+
+const claim = (name: string) => `current_setting('request.jwt.claims', true)::json->>'${name}'`;
+
+export function policyTemplates(ownerColumn: string, tenantColumn: string): PolicyTemplate[] {
+  const own = `${ownerColumn} = ${claim('sub')}`;
+  const tenant = `${tenantColumn} = (${claim('tenant_id')})`;
+  return [
+    { id: 'owner', label: 'Owner only (by sub)', command: 'ALL', using: own, withCheck: own },
+    {
+      id: 'tenant',
+      label: 'Tenant isolation (tenant_id claim)',
+      command: 'ALL',
+      using: tenant,
+      withCheck: tenant,
+    },
+    { id: 'role-read', label: 'Role-based read', command: 'SELECT', using: 'true', withCheck: null },
+    { id: 'public-read', label: 'Public read', command: 'SELECT', using: 'true', withCheck: null },
+    {
+      id: 'session',
+      label: 'Pre-request session (cookie)',
+      command: 'ALL',
+      using: `${ownerColumn} = current_setting('app.session_user', true)`,
+      withCheck: `${ownerColumn} = current_setting('app.session_user', true)`,
+    },
+  ];
+}

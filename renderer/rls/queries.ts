@@ -1,0 +1,72 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CallInput } from '../../shared/contract/index.js';
+import type { MatrixPersona, RlsChange } from '../../shared/contract/rls.js';
+import { useClient } from '../client/index.js';
+import { changesetKeys } from '../changeset/keys.js';
+
+export const rlsKeys = {
+  of: (connectionId: string) => ['rls', connectionId] as const,
+};
+
+export function useOverview(connectionId: string) {
+  const client = useClient();
+  return useQuery({
+    queryKey: [...rlsKeys.of(connectionId), 'overview'],
+    queryFn: () => client.call('rls.overview', { connectionId }),
+  });
+}
+
+export function useSavedPersonas(connectionId: string) {
+  const client = useClient();
+  return useQuery({
+    queryKey: ['actAsConsole', connectionId, 'personas'],
+    queryFn: () => client.call('actAsConsole.personas.list', { connectionId }),
+  });
+}
+
+/** The matrix; with preview it is keyed by the pending set too, so each queued change re-runs it. */
+export function useMatrix(
+  connectionId: string,
+  personas: MatrixPersona[],
+  preview: boolean,
+  pendingKey: string,
+) {
+  const client = useClient();
+  return useQuery({
+    queryKey: [
+      ...rlsKeys.of(connectionId),
+      'matrix',
+      JSON.stringify(personas),
+      preview,
+      preview ? pendingKey : '',
+    ],
+    queryFn: () => client.call('rls.matrix', { connectionId, personas, preview }),
+    enabled: personas.length > 0,
+  });
+}
+
+export function useWhyRow() {
+  const client = useClient();
+  return useMutation({ mutationFn: (input: CallInput<'rls.whyRow'>) => client.call('rls.whyRow', input) });
+}
+
+/** Queues a change (core/ddl writes it) and refreshes the drawer's count. */
+export function useQueueRlsChange(connectionId: string) {
+  const client = useClient();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (change: RlsChange) => client.call('rls.queue', { connectionId, change }),
+    onSettled: () => qc.invalidateQueries({ queryKey: changesetKeys.of(connectionId) }),
+  });
+}
+
+/** Validates a policy expression as it is typed (debounced by the caller's key): syntax, then names and types. */
+export function useExpressionCheck(connectionId: string, schema: string, table: string, expression: string) {
+  const client = useClient();
+  return useQuery({
+    queryKey: [...rlsKeys.of(connectionId), 'validate', schema, table, expression],
+    queryFn: () => client.call('rls.validate', { connectionId, schema, table, expression }),
+    enabled: expression.trim() !== '',
+    staleTime: Infinity,
+  });
+}
