@@ -10,6 +10,7 @@ import type { Json } from './errors/index.js';
 import { signClaims } from './persona.js';
 import { actAsRuns } from './console/runs.js';
 import { toContractContext } from './contract-context.js';
+import { countAsDeveloper, rowCheck } from './console/row-check.js';
 import { actAsRuntime, runSqlAsPersona, simulate, type SimConnection } from './simulator.js';
 
 /** The PostgREST configuration act-as uses for a connection (PostgREST's defaults until one is set). */
@@ -95,10 +96,41 @@ export const actAsHandlers: HandlerGroup<'actAs'> = {
         ...(onBackend ? { onBackend } : {}),
       }),
     );
+    // Studio only: the rows RLS hid from the persona, counted after the request rolled back.
+    const c = r.context;
+    const check = await rowCheck({
+      plan: r.plan,
+      role: c?.role ?? null,
+      searchPath: c?.searchPath ?? [],
+      affected: r.affected,
+      status: r.response.status,
+      committed: r.committed,
+      countAsDeveloper: (q) =>
+        context.connections.withClient(input.connectionId, (client) =>
+          countAsDeveloper(client, q, c?.searchPath ?? []),
+        ),
+      countAsPersona: async (q) => {
+        if (c === null) return null;
+        const counted = await runSqlAsPersona({
+          sql: q.sql,
+          params: q.params,
+          request: c,
+          persona: input.persona,
+          config,
+          connection: connectionFor(context, input.connectionId),
+          commit: false,
+          stages: defaultStages,
+          pools: actAsRuntime.pools,
+        });
+        const n = counted.result.ok ? counted.result.value[0]?.rows[0]?.[0] : null;
+        return n === null || n === undefined ? null : Number(n);
+      },
+    }).catch(() => null);
     return {
       response: { ...r.response, headers: r.response.headers.map(([k, v]) => [k, v] as [string, string]) },
       sql: r.sql.map((s) => ({ sql: s.sql, params: [...s.params], ms: s.ms })),
       context: toContractContext(r.context),
+      rowCheck: check,
       committed: r.committed,
       timing: r.timing,
     };

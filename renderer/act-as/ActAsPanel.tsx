@@ -24,6 +24,8 @@ import {
 } from './queries.js';
 import { bodyProblem, hasBody, RequestBuilder, type Draft } from './RequestBuilder.js';
 import { ResponseView } from './ResponseView.js';
+import { staleReasons } from './stale.js';
+import { withPersonaHeaders } from './personas.js';
 import { SqlConsole } from './SqlConsole.js';
 import { takeSqlHandoff } from '../workbench/handoff.js';
 
@@ -124,6 +126,7 @@ export default function ActAsPanel({ connectionId }: PanelProps) {
     arrivedAt: number;
     method: string;
     persona: SavedPersona;
+    request: Draft;
   } | null>(null);
   const [sendError, setSendError] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<{ what: string; resolve: (ok: boolean) => void } | null>(null);
@@ -181,13 +184,13 @@ export default function ActAsPanel({ connectionId }: PanelProps) {
         connectionId,
         method: d.method,
         path: d.path,
-        headers: d.headers.map(([k, v]) => [k, v] as [string, string]),
+        headers: withPersonaHeaders(persona, d.headers),
         body: hasBody(d.method) && d.body.trim() !== '' ? d.body : null,
         persona: r.persona,
         commit: wantCommit,
       });
       const arrivedAt = performance.now();
-      setAnswer({ result, arrivedAt, method: d.method, persona });
+      setAnswer({ result, arrivedAt, method: d.method, persona, request: d });
       const entry: HistoryEntry = {
         id: newPersonaId(),
         at: new Date().toISOString(),
@@ -315,8 +318,8 @@ export default function ActAsPanel({ connectionId }: PanelProps) {
             </button>
           ))}
           <span className="grow" />
-          <span className="aa-as">
-            as <b>{selected.name}</b>
+          <span className="aa-as" title="The persona the next run uses; each answer names its own.">
+            next run as <b>{selected.name}</b>
           </span>
         </div>
         {tab === 'request' && (
@@ -343,6 +346,11 @@ export default function ActAsPanel({ connectionId }: PanelProps) {
             )}
             {answer ? (
               <ResponseView
+                stale={staleReasons(answer, { request: draft, persona: selected })}
+                answeredAs={answer.persona.name}
+                answeredRequest={`${answer.request.method} ${answer.request.path}`}
+                path={answer.request.path}
+                body={hasBody(answer.request.method) ? answer.request.body : null}
                 key={answer.arrivedAt}
                 connectionId={connectionId}
                 result={answer.result}

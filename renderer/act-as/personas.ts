@@ -63,3 +63,18 @@ export function roleChoices(
 export function newPersonaId(): string {
   return `p${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
 }
+
+/**
+ * The headers a request goes out with: the persona's own (a session Cookie, an API key) first, then the
+ * request's; a request header of the same name replaces the persona's.
+ */
+export function withPersonaHeaders(
+  persona: SavedPersona,
+  headers: readonly (readonly [string, string])[],
+): [string, string][] {
+  const own = new Set(headers.map(([k]) => k.toLowerCase()));
+  return [
+    ...(persona.headers ?? []).filter(([k]) => k.trim() !== '' && !own.has(k.toLowerCase())),
+    ...headers,
+  ].map(([k, v]) => [k, v]);
+}

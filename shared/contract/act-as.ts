@@ -45,6 +45,20 @@ export const sessionContextSchema = z.object({
 });
 export type SessionContextShape = z.infer<typeof sessionContextSchema>;
 
+/**
+ * Studio only: how many rows the request's filters match for the developer (the owner, RLS not applied) and how
+ * many the persona read or touched — the rows RLS hid silently are the difference.
+ */
+export const rowCheckSchema = z.object({
+  command: z.enum(['SELECT', 'UPDATE', 'DELETE']),
+  schema: z.string(),
+  table: z.string(),
+  role: z.string(),
+  matching: z.number().int(),
+  affected: z.number().int(),
+});
+export type RowCheck = z.infer<typeof rowCheckSchema>;
+
 export const pgrstErrorBodySchema = z.object({
   code: z.string(),
   message: z.string(),
@@ -73,6 +87,8 @@ export const actAsCalls = {
       response: simResponseSchema,
       sql: z.array(tracedStatementSchema),
       context: sessionContextSchema.nullable(),
+      /** Rows hidden by RLS, measured after a rolled-back read, update or delete (null: not measured). */
+      rowCheck: rowCheckSchema.nullable().default(null),
       committed: z.boolean(),
       timing: z.object({
         authMs: z.number(),
