@@ -11,6 +11,9 @@ import { signClaims } from './persona.js';
 import { actAsRuns } from './console/runs.js';
 import { toContractContext } from './contract-context.js';
 import { countAsDeveloper, rowCheck } from './console/row-check.js';
+import { afterPreRequest, preRequestProbeParams } from './console/after-pre-request.js';
+import { sqlFile } from '../db/sql-files.js';
+import type { AfterPreRequest } from '../../shared/contract/act-as.js';
 import { actAsRuntime, runSqlAsPersona, simulate, type SimConnection } from './simulator.js';
 
 /** The PostgREST configuration act-as uses for a connection (PostgREST's defaults until one is set). */
@@ -126,10 +129,28 @@ export const actAsHandlers: HandlerGroup<'actAs'> = {
         return n === null || n === undefined ? null : Number(n);
       },
     }).catch(() => null);
+    // Studio only: the session as db-pre-request left it, read in a rolled-back run of the same session.
+    let after: AfterPreRequest | null = null;
+    if (c?.preRequest) {
+      const read = await runSqlAsPersona({
+        sql: sqlFile('act-as/console/after-pre-request.sql'),
+        params: preRequestProbeParams(c),
+        request: c,
+        persona: input.persona,
+        config,
+        connection: connectionFor(context, input.connectionId),
+        commit: false,
+        stages: defaultStages,
+        pools: actAsRuntime.pools,
+      }).catch(() => null);
+      const row = read?.result.ok ? read.result.value[0]?.rows[0] : undefined;
+      if (row && typeof row[0] === 'string' && typeof row[1] === 'string')
+        after = afterPreRequest(c, { role: row[0], settings: JSON.parse(row[1]) as Record<string, string> });
+    }
     return {
       response: { ...r.response, headers: r.response.headers.map(([k, v]) => [k, v] as [string, string]) },
       sql: r.sql.map((s) => ({ sql: s.sql, params: [...s.params], ms: s.ms })),
-      context: toContractContext(r.context),
+      context: toContractContext(r.context, after),
       rowCheck: check,
       committed: r.committed,
       timing: r.timing,

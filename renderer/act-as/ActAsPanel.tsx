@@ -25,6 +25,7 @@ import {
 import { bodyProblem, hasBody, RequestBuilder, type Draft } from './RequestBuilder.js';
 import { ResponseView } from './ResponseView.js';
 import { staleReasons } from './stale.js';
+import { leastPrivilegedRole } from '../../shared/model/least-privileged.js';
 import { withPersonaHeaders } from './personas.js';
 import { SqlConsole } from './SqlConsole.js';
 import { takeSqlHandoff } from '../workbench/handoff.js';
@@ -100,7 +101,18 @@ export default function ActAsPanel({ connectionId }: PanelProps) {
   };
   const editable = personas ?? saved.data?.personas ?? [];
   const addPersona = () => {
-    const role = roles.request.find((r) => r !== anonRole) ?? roles.request[0] ?? roles.others[0] ?? 'anon';
+    // The least-privileged request role: a new persona should not start with more than it needs.
+    const role =
+      (catalog.data
+        ? leastPrivilegedRole(
+            catalog.data,
+            roles.request.filter((r) => r !== anonRole),
+          )
+        : null) ??
+      roles.request.find((r) => r !== anonRole) ??
+      roles.request[0] ??
+      roles.others[0] ??
+      'anon';
     const p: SavedPersona = {
       id: newPersonaId(),
       name: `persona ${editable.length + 1}`,
@@ -250,9 +262,12 @@ export default function ActAsPanel({ connectionId }: PanelProps) {
         <ul className="aa-persona-list" role="listbox" aria-label="Persona list">
           {list.map((p) => {
             const r = resolve(p);
+            const cookie = (p.headers ?? []).some(([k, v]) => k.toLowerCase() === 'cookie' && v !== '');
             const role =
               p.kind === 'anon'
-                ? (anonRole ?? 'no anonymous role')
+                ? cookie
+                  ? 'cookie session'
+                  : (anonRole ?? 'no anonymous role')
                 : 'persona' in r && r.persona.type === 'claims'
                   ? String(r.persona.claims[rules.roleClaimKey ?? 'role'] ?? anonRole ?? '—')
                   : p.kind === 'jwt'
@@ -280,7 +295,7 @@ export default function ActAsPanel({ connectionId }: PanelProps) {
           discovered={discovered.data?.claims ?? []}
           rules={rules}
           onChange={(p) => updatePersonas(editable.map((x) => (x.id === p.id ? p : x)))}
-          {...(selected.kind !== 'anon'
+          {...(selected.id !== 'anonymous'
             ? {
                 onDelete: () => {
                   updatePersonas(editable.filter((x) => x.id !== selected.id));

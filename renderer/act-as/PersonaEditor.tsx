@@ -47,7 +47,7 @@ export function PersonaEditor({
   };
   const missing = discovered.filter((c) => !check.claims || !(c.name in check.claims));
 
-  if (persona.kind === 'anon')
+  if (persona.id === 'anonymous')
     return (
       <div className="aa-persona-editor">
         <p className="aa-muted">
@@ -67,7 +67,7 @@ export function PersonaEditor({
       />
       <div className="aa-row">
         <div className="aa-seg" role="radiogroup" aria-label="Persona kind">
-          {(['claims', 'jwt'] as const).map((k) => (
+          {(['claims', 'jwt', 'anon'] as const).map((k) => (
             <button
               key={k}
               role="radio"
@@ -75,7 +75,7 @@ export function PersonaEditor({
               className={`aa-seg-btn${persona.kind === k ? ' on' : ''}`}
               onClick={() => onChange({ ...persona, kind: k })}
             >
-              {k === 'claims' ? 'Claims' : 'Bearer token'}
+              {k === 'claims' ? 'Claims' : k === 'jwt' ? 'Bearer token' : 'No token'}
             </button>
           ))}
         </div>
@@ -158,14 +158,76 @@ export function PersonaEditor({
           )}
           <MintJwt connectionId={connectionId} claims={check.ok ? check.claims : null} />
         </>
-      ) : (
+      ) : persona.kind === 'jwt' ? (
         <TokenInspector
           connectionId={connectionId}
           token={persona.token}
           onChange={(token) => onChange({ ...persona, token })}
         />
+      ) : (
+        <p className="aa-muted">
+          No Authorization header: the anonymous role, unless a pre-request function (db-pre-request) turns
+          the headers or cookies below into a session.
+        </p>
       )}
+      <PersonaHeaders
+        headers={persona.headers ?? []}
+        onChange={(headers) => onChange({ ...persona, headers })}
+      />
     </div>
+  );
+}
+
+/**
+ * Headers every request of this persona carries: a `Cookie` for a pre-request session (the postgrest-sessions
+ * pattern), an API key … A cookie is edited as `Cookie: name=value; other=value`.
+ */
+function PersonaHeaders({
+  headers,
+  onChange,
+}: {
+  headers: readonly (readonly [string, string])[];
+  onChange: (h: [string, string][]) => void;
+}) {
+  const rows = headers.map(([k, v]) => [k, v] as [string, string]);
+  const set = (i: number, k: string, v: string) => onChange(rows.map((r, j) => (j === i ? [k, v] : r)));
+  return (
+    <fieldset className="aa-persona-headers" aria-label="Persona headers and cookies">
+      <legend className="aa-label">Headers &amp; cookies</legend>
+      {rows.map(([k, v], i) => (
+        <div className="aa-row" key={i}>
+          <input
+            className="input mono"
+            aria-label={`Persona header ${i + 1} name`}
+            value={k}
+            placeholder="Cookie"
+            onChange={(e) => set(i, e.target.value, v)}
+          />
+          <input
+            className="input mono grow"
+            aria-label={`Persona header ${i + 1} value`}
+            value={v}
+            placeholder="session=…"
+            onChange={(e) => set(i, k, e.target.value)}
+          />
+          <button
+            className="btn ghost small"
+            aria-label={`Remove persona header ${i + 1}`}
+            onClick={() => onChange(rows.filter((_, j) => j !== i))}
+          >
+            ×
+          </button>
+        </div>
+      ))}
+      <div className="aa-row">
+        <button className="btn small" onClick={() => onChange([...rows, ['Cookie', '']])}>
+          + Cookie
+        </button>
+        <button className="btn small ghost" onClick={() => onChange([...rows, ['', '']])}>
+          + Header
+        </button>
+      </div>
+    </fieldset>
   );
 }
 

@@ -10,7 +10,7 @@ import { openObjectTab } from './navigate.js';
 import { header, parseBody, toCsv, type Tabular } from './response-body.js';
 import { ResultGrid } from './ResultGrid.js';
 import { SessionContextView } from './SessionContextView.js';
-import { classify, describeParams, mainStatement } from './trace.js';
+import { classify, describeParams, failedPreRequest, mainStatement } from './trace.js';
 import { requestColumns } from './request-columns.js';
 
 export function statusTone(status: number): BadgeTone {
@@ -80,6 +80,7 @@ export function ResponseView({
   const [view, setView] = useState<View>(table ? 'table' : body.kind === 'json' ? 'json' : 'raw');
   const [gridMs, setGridMs] = useState<number | null>(null);
   const role = result.context?.role ?? null;
+  const preRequestFn = error ? failedPreRequest(result.sql, result.context?.preRequest ?? null) : null;
   const explanation = error
     ? explainError(error, {
         catalog,
@@ -118,7 +119,11 @@ export function ResponseView({
         <Badge tone={statusTone(response.status)}>
           <span data-testid="status">{response.status}</span>
         </Badge>
-        <span className="aa-status-text">{statusMeaning(response.status)}</span>
+        <span className="aa-status-text">
+          {preRequestFn
+            ? `Raised by the pre-request function ${preRequestFn} — not a JWT problem`
+            : statusMeaning(response.status)}
+        </span>
         {answeredAs && (
           <span className="aa-answer-as" data-testid="answer-as">
             as <b>{answeredAs}</b>
@@ -152,7 +157,14 @@ export function ResponseView({
             {error.hint !== null && error.hint !== '' && (
               <div className="hint">Hint: {String(error.hint)}</div>
             )}
-            <p className="aa-plain">{explanation.plain}</p>
+            {preRequestFn && (
+              <p className="aa-plain" data-testid="pre-request-error">
+                This error came from the pre-request function <b className="mono">{preRequestFn}()</b>{' '}
+                (db-pre-request), which runs before every request: the request&apos;s own query never ran. It
+                is not about the JWT — look at what {preRequestFn} checks (cookies, headers, claims).
+              </p>
+            )}
+            {!preRequestFn && <p className="aa-plain">{explanation.plain}</p>}
             {explanation.policies.length > 0 && (
               <ul className="aa-policies" aria-label="Policies involved">
                 {explanation.policies.map((p) => (

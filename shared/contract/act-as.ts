@@ -26,6 +26,14 @@ export const tracedStatementSchema = z.object({
   ms: z.number(),
 });
 
+/** The session after db-pre-request ran: the role and claims it left, the settings it changed or added. */
+export const afterPreRequestSchema = z.object({
+  role: z.string(),
+  claims: z.record(z.string(), z.json()).nullable(),
+  changed: z.array(headerPair),
+});
+export type AfterPreRequest = z.infer<typeof afterPreRequestSchema>;
+
 /** The session the request ran in: PostgREST's transaction-scoped settings. */
 export const sessionContextSchema = z.object({
   role: z.string(),
@@ -42,6 +50,8 @@ export const sessionContextSchema = z.object({
   preRequest: z.object({ schema: z.string(), name: z.string() }).nullable(),
   isolationLevel: z.enum(['read committed', 'repeatable read', 'serializable']),
   readOnly: z.boolean(),
+  /** Studio only: the session as the pre-request function left it (null: no pre-request, or not read). */
+  afterPreRequest: afterPreRequestSchema.nullable().default(null),
 });
 export type SessionContextShape = z.infer<typeof sessionContextSchema>;
 

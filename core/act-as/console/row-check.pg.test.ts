@@ -126,4 +126,55 @@ describe.each(pgServers())('act-as row check: rows RLS hid ($label)', (server) =
     expect(r.response.status).toBeGreaterThanOrEqual(400);
     expect(r.rowCheck).toBeNull();
   });
+
+  it('reads the session as db-pre-request left it: the cookie became a subject, a setting was added', async () => {
+    await superuserQuery(
+      server,
+      `SET ROLE "${dev}";
+       CREATE FUNCTION public.pre() RETURNS void LANGUAGE plpgsql AS $$
+       BEGIN
+         IF current_setting('request.cookies', true)::json ->> 'session' = 'bob-s' THEN
+           PERFORM set_config('request.jwt.claims', json_build_object('role', current_user, 'sub', 'bob')::text, true);
+           PERFORM set_config('app.session', 'bob-s', true);
+         END IF;
+       END $$;
+       GRANT EXECUTE ON FUNCTION public.pre() TO "${user}";`,
+      db.name,
+    );
+    await call('actAs.config.set', {
+      connectionId,
+      text: `db-schemas = "public"\ndb-anon-role = "${user}"\ndb-pre-request = "public.pre"\n`,
+    });
+    try {
+      const r = (await call('actAs.request', {
+        connectionId,
+        method: 'GET',
+        path: '/orders?select=id',
+        headers: [['Cookie', 'session=bob-s']],
+        body: null,
+        persona: { type: 'anon' },
+      })) as {
+        response: { body: string };
+        context: { cookies: unknown; afterPreRequest: unknown };
+        rowCheck: unknown;
+      };
+      expect(JSON.parse(r.response.body)).toEqual([{ id: 3 }]);
+      expect(r.context.cookies).toEqual([['session', 'bob-s']]);
+      expect(r.context.afterPreRequest).toEqual({
+        role: user,
+        claims: { role: user, sub: 'bob' },
+        changed: expect.arrayContaining([
+          ['app.session', 'bob-s'],
+          ['request.jwt.claims', `{"role" : "${user}", "sub" : "bob"}`],
+        ]) as unknown,
+      });
+      // The persona's own count ran through the same pre-request: bob's one order of three.
+      expect(r.rowCheck).toMatchObject({ matching: 3, affected: 1 });
+    } finally {
+      await call('actAs.config.set', {
+        connectionId,
+        text: `db-schemas = "public"\ndb-anon-role = "${user}"\n`,
+      });
+    }
+  });
 });
