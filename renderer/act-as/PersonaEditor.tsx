@@ -12,7 +12,12 @@ export interface PersonaEditorProps {
   readonly persona: SavedPersona;
   readonly onChange: (p: SavedPersona) => void;
   readonly onDelete?: () => void;
-  readonly roles: { readonly request: readonly string[]; readonly others: readonly string[] };
+  readonly roles: {
+    readonly request: readonly string[];
+    readonly others: readonly string[];
+    /** Roles left out of the list, with why the login cannot become them (shared/model/role-choice.ts). */
+    readonly missing?: readonly { readonly role: string; readonly why: string }[];
+  };
   readonly discovered: DiscoveredClaims;
   readonly rules: ClaimsRules;
 }
@@ -102,11 +107,11 @@ export function PersonaEditor({
                   {check.claims ? '(no role claim: anonymous role)' : '(fix the claims JSON first)'}
                 </option>
               )}
-              {currentRole !== '' &&
-                !roles.request.includes(currentRole) &&
-                !roles.others.includes(currentRole) && (
-                  <option value={currentRole}>{currentRole} (unknown)</option>
-                )}
+              {currentRole !== '' && !roles.request.includes(currentRole) && (
+                <option value={currentRole}>
+                  {currentRole} ({roles.others.includes(currentRole) ? 'not a request role' : 'unknown'})
+                </option>
+              )}
               <optgroup label="Request roles (the authenticator may switch to)">
                 {roles.request.map((r) => (
                   <option key={r} value={r}>
@@ -114,15 +119,20 @@ export function PersonaEditor({
                   </option>
                 ))}
               </optgroup>
-              <optgroup label="All other roles">
-                {roles.others.map((r) => (
-                  <option key={r} value={r}>
-                    {r}
-                  </option>
-                ))}
-              </optgroup>
             </select>
           </label>
+          {(roles.missing ?? []).length > 0 && (
+            <details className="aa-missing-roles">
+              <summary>Why are other roles not listed?</summary>
+              <ul aria-label="Roles PostgREST cannot become">
+                {(roles.missing ?? []).map((m) => (
+                  <li key={m.role}>
+                    <b className="mono">{m.role}</b>: {m.why}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
           <div className="aa-label">Claims (JSON)</div>
           <LazyEditor
             language="json"

@@ -10,6 +10,10 @@ import 'monaco-editor/features/suggest/register';
 import 'monaco-editor/features/hover/register';
 import 'monaco-editor/features/bracketMatching/register';
 import 'monaco-editor/features/snippet/register';
+// Services that contributions pulled in above depend on but the bare editor does not register: without them
+// Monaco throws "depends on UNKNOWN service ICodeLensCache / treeViewsDndService" as page errors.
+import 'monaco-editor/editor/contrib/codelens/browser/codeLensCache';
+import 'monaco-editor/editor/common/services/treeViewsDndService';
 import { monaco } from '../shell/monaco/setup.js';
 
 self.MonacoEnvironment = {

@@ -1,5 +1,6 @@
 import type { Catalog } from '../../shared/model/catalog.js';
 import { switchableRoles } from '../../shared/model/postgrest-roles.js';
+import { whyNotSwitchable } from '../../shared/model/role-choice.js';
 import type { ContractPersona, SavedPersona } from './api.js';
 import { checkClaims, type ClaimsRules } from './claims.js';
 
@@ -47,8 +48,8 @@ export function roleChoices(
   catalog: Catalog | null,
   authenticator: string | null,
   anonRole: string | null,
-): { request: string[]; others: string[] } {
-  if (!catalog) return { request: anonRole ? [anonRole] : [], others: [] };
+): { request: string[]; others: string[]; missing: { role: string; why: string }[] } {
+  if (!catalog) return { request: anonRole ? [anonRole] : [], others: [], missing: [] };
   const all = catalog.roles.filter((r) => !r.isSystem).map((r) => r.name);
   const request = new Set<string>();
   if (anonRole) request.add(anonRole);
@@ -57,7 +58,11 @@ export function roleChoices(
   if (login) for (const r of switchableRoles(catalog, login)) request.add(r);
   const known = new Set(all);
   const req = [...request].filter((r) => known.has(r));
-  return { request: req, others: all.filter((r) => !request.has(r)).sort() };
+  const others = all.filter((r) => !request.has(r)).sort();
+  const missing = login
+    ? others.map((role) => ({ role, why: whyNotSwitchable(catalog, login, role) ?? '' })).filter((m) => m.why)
+    : [];
+  return { request: req, others, missing };
 }
 
 export function newPersonaId(): string {
