@@ -122,7 +122,10 @@ describe('act-as console stories', () => {
     await page.getByLabel('Password').fill(demo.developerPassword);
     await page.getByRole('button', { name: 'Connect', exact: true }).click();
     await page.getByRole('tree', { name: 'Schemas' }).waitFor({ timeout: 30_000 });
-    await page.getByRole('tablist', { name: 'Panels' }).getByRole('tab', { name: 'Act as' }).click();
+    // the landing page points to the two first things to try
+    const first = page.getByRole('list', { name: 'Try first' });
+    expect(await first.textContent()).toContain('Browse api.');
+    await first.getByRole('button', { name: 'Act as a persona' }).click();
     await page.getByRole('heading', { name: 'Personas' }).waitFor();
     await page.getByRole('button', { name: 'PostgREST config' }).click();
     await page.getByLabel('postgrest.conf').fill(
@@ -429,6 +432,10 @@ describe('act-as console stories', () => {
     expect(Number(await grid.getAttribute('aria-rowcount'))).toBeGreaterThan(1);
     expect(await grid.textContent()).toContain('alice'); // her orders only, as with her JWT
     expect(await grid.textContent()).not.toContain('bob');
+    // the rows are hidden from the role the session switched to, not from the anonymous one it started as
+    expect(await page.getByTestId('row-check').textContent()).toContain(
+      `hidden from ${demo.names.appUser} by the USING clause of policy orders_owner`,
+    );
     await page.getByRole('tab', { name: 'How PostgREST got there' }).click();
     const after = page.getByRole('region', { name: 'After the pre-request' });
     await after.waitFor();

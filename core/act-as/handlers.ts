@@ -99,11 +99,30 @@ export const actAsHandlers: HandlerGroup<'actAs'> = {
         ...(onBackend ? { onBackend } : {}),
       }),
     );
-    // Studio only: the rows RLS hid from the persona, counted after the request rolled back.
     const c = r.context;
+    // Studio only: the session as db-pre-request left it, read in a rolled-back run of the same session.
+    let after: AfterPreRequest | null = null;
+    if (c?.preRequest) {
+      const read = await runSqlAsPersona({
+        sql: sqlFile('act-as/console/after-pre-request.sql'),
+        params: preRequestProbeParams(c),
+        request: c,
+        persona: input.persona,
+        config,
+        connection: connectionFor(context, input.connectionId),
+        commit: false,
+        stages: defaultStages,
+        pools: actAsRuntime.pools,
+      }).catch(() => null);
+      const row = read?.result.ok ? read.result.value[0]?.rows[0] : undefined;
+      if (row && typeof row[0] === 'string' && typeof row[1] === 'string')
+        after = afterPreRequest(c, { role: row[0], settings: JSON.parse(row[1]) as Record<string, string> });
+    }
+    // Studio only: the rows RLS hid from the persona, counted after the request rolled back.
     const check = await rowCheck({
       plan: r.plan,
-      role: c?.role ?? null,
+      // A pre-request may have switched the role (a cookie session): the rows are hidden from that one.
+      role: after?.role ?? c?.role ?? null,
       searchPath: c?.searchPath ?? [],
       affected: r.affected,
       status: r.response.status,
@@ -129,24 +148,6 @@ export const actAsHandlers: HandlerGroup<'actAs'> = {
         return n === null || n === undefined ? null : Number(n);
       },
     }).catch(() => null);
-    // Studio only: the session as db-pre-request left it, read in a rolled-back run of the same session.
-    let after: AfterPreRequest | null = null;
-    if (c?.preRequest) {
-      const read = await runSqlAsPersona({
-        sql: sqlFile('act-as/console/after-pre-request.sql'),
-        params: preRequestProbeParams(c),
-        request: c,
-        persona: input.persona,
-        config,
-        connection: connectionFor(context, input.connectionId),
-        commit: false,
-        stages: defaultStages,
-        pools: actAsRuntime.pools,
-      }).catch(() => null);
-      const row = read?.result.ok ? read.result.value[0]?.rows[0] : undefined;
-      if (row && typeof row[0] === 'string' && typeof row[1] === 'string')
-        after = afterPreRequest(c, { role: row[0], settings: JSON.parse(row[1]) as Record<string, string> });
-    }
     return {
       response: { ...r.response, headers: r.response.headers.map(([k, v]) => [k, v] as [string, string]) },
       sql: r.sql.map((s) => ({ sql: s.sql, params: [...s.params], ms: s.ms })),
