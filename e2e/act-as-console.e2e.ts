@@ -141,6 +141,15 @@ describe('act-as console stories', () => {
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     await page.getByText(`api · ${demo.names.anon} · secret set`).waitFor();
+    // reopened, the stored config shows its secret masked until revealed
+    await page.getByRole('button', { name: 'PostgREST config' }).click();
+    const conf = page.getByLabel('postgrest.conf');
+    expect(await conf.inputValue()).toContain('jwt-secret = "••••••••"');
+    expect(await conf.inputValue()).not.toContain(SECRET);
+    await page.getByLabel(/Reveal secrets/).check();
+    expect(await conf.inputValue()).toContain(SECRET);
+    await page.getByRole('dialog').getByRole('button', { name: 'Close' }).last().click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     await browser.shot('act-as-01-empty');
   });
 
@@ -344,6 +353,8 @@ describe('act-as console stories', () => {
     await page.keyboard.insertText('select pg_sleep(20)');
     const started = Date.now();
     await page.getByRole('button', { name: 'Run' }).click();
+    // a long run shows a spinner and the elapsed time beside Cancel
+    await page.getByTestId('running').waitFor();
     await page.getByRole('button', { name: 'Cancel' }).click();
     const error = page.locator('.aa-sql-results .callout.error');
     await error.waitFor();

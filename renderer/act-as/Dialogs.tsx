@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { maskSecrets } from './config-secrets.js';
 import { asErrorShape } from '../client/index.js';
 import { Dialog } from '../shell/Dialog.js';
 import { useActAsConfig, useSetActAsConfig } from './queries.js';
@@ -39,6 +40,9 @@ export function ConfigDialog({ connectionId, onClose }: { connectionId: string; 
   const set = useSetActAsConfig(connectionId);
   const [text, setText] = useState<string | null>(null);
   const value = text ?? config.data?.text ?? '';
+  // The stored text is shown with its secrets masked until revealed; what the user types is shown as typed.
+  const [reveal, setReveal] = useState(false);
+  const masked = text === null && !reveal ? maskSecrets(value) : null;
   return (
     <Dialog title="PostgREST configuration" onClose={onClose}>
       <div className="aa-dialog-body">
@@ -46,11 +50,18 @@ export function ConfigDialog({ connectionId, onClose }: { connectionId: string; 
           postgrest.conf as the server you simulate uses it: db-schemas, db-anon-role, jwt-secret, db-uri
           (with the authenticator's password to switch roles like PostgREST does)…
         </p>
+        {(masked !== null || reveal) && (
+          <label className="aa-label">
+            <input type="checkbox" checked={reveal} onChange={(e) => setReveal(e.target.checked)} /> Reveal
+            secrets (jwt-secret, passwords) to see or edit them
+          </label>
+        )}
         <textarea
           className="aa-textarea mono"
           rows={12}
           aria-label="postgrest.conf"
-          value={value}
+          value={masked ?? value}
+          readOnly={masked !== null}
           placeholder={'db-schemas = "api"\ndb-anon-role = "anon"\njwt-secret = "…"'}
           onChange={(e) => setText(e.target.value)}
         />
@@ -71,7 +82,7 @@ export function ConfigDialog({ connectionId, onClose }: { connectionId: string; 
           </button>
           <button
             className="btn primary"
-            disabled={set.isPending}
+            disabled={set.isPending || text === null}
             onClick={() => set.mutate(value, { onSuccess: onClose })}
           >
             Apply
