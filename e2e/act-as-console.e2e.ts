@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startDevStudio, type DevStudio } from '../server/dev.js';
 import { pgServers } from '../test/pg.js';
 import { launchBrowser, type StudioBrowser } from './support/browser.js';
@@ -39,6 +39,12 @@ describe('act-as console stories', () => {
     await dev.end();
     studio = await startDevStudio();
     browser = await launchBrowser();
+  });
+
+  // Any uncaught error in the page fails the story it happened in (Monaco's service errors included).
+  afterEach(() => {
+    const errors = browser ? browser.pageErrors.splice(0) : [];
+    expect(errors).toEqual([]);
   });
 
   afterAll(async () => {
@@ -116,22 +122,34 @@ describe('act-as console stories', () => {
     await page.getByLabel('Password').fill(demo.developerPassword);
     await page.getByRole('button', { name: 'Connect', exact: true }).click();
     await page.getByRole('tree', { name: 'Schemas' }).waitFor({ timeout: 30_000 });
-    await page.getByRole('tablist', { name: 'Panels' }).getByRole('tab', { name: 'Act as' }).click();
+    // the landing page points to the two first things to try
+    const first = page.getByRole('list', { name: 'Try first' });
+    expect(await first.textContent()).toContain('Browse api.');
+    await first.getByRole('button', { name: 'Act as a persona' }).click();
     await page.getByRole('heading', { name: 'Personas' }).waitFor();
     await page.getByRole('button', { name: 'PostgREST config' }).click();
-    await page
-      .getByLabel('postgrest.conf')
-      .fill(
-        [
-          `db-uri = "postgres://${demo.names.authenticator}@${demo.host}:${demo.port}/${demo.names.database}"`,
-          'db-schemas = "api"',
-          `db-anon-role = "${demo.names.anon}"`,
-          `jwt-secret = "${SECRET}"`,
-        ].join('\n'),
-      );
+    await page.getByLabel('postgrest.conf').fill(
+      [
+        `db-uri = "postgres://${demo.names.authenticator}@${demo.host}:${demo.port}/${demo.names.database}"`,
+        'db-schemas = "api"',
+        `db-anon-role = "${demo.names.anon}"`,
+        `jwt-secret = "${SECRET}"`,
+        // The demo's cookie sessions (sql/demo/05-sessions.sql): no cookie, no change.
+        'db-pre-request = "app.check_session"',
+      ].join('\n'),
+    );
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     await page.getByText(`api · ${demo.names.anon} · secret set`).waitFor();
+    // reopened, the stored config shows its secret masked until revealed
+    await page.getByRole('button', { name: 'PostgREST config' }).click();
+    const conf = page.getByLabel('postgrest.conf');
+    expect(await conf.inputValue()).toContain('jwt-secret = "••••••••"');
+    expect(await conf.inputValue()).not.toContain(SECRET);
+    await page.getByLabel(/Reveal secrets/).check();
+    expect(await conf.inputValue()).toContain(SECRET);
+    await page.getByRole('dialog').getByRole('button', { name: 'Close' }).last().click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     await browser.shot('act-as-01-empty');
   });
 
@@ -335,6 +353,8 @@ describe('act-as console stories', () => {
     await page.keyboard.insertText('select pg_sleep(20)');
     const started = Date.now();
     await page.getByRole('button', { name: 'Run' }).click();
+    // a long run shows a spinner and the elapsed time beside Cancel
+    await page.getByTestId('running').waitFor();
     await page.getByRole('button', { name: 'Cancel' }).click();
     const error = page.locator('.aa-sql-results .callout.error');
     await error.waitFor();
@@ -367,5 +387,98 @@ describe('act-as console stories', () => {
     await page.getByRole('heading', { name: 'Personas' }).waitFor();
     await browser.shot('act-as-16-dark');
     await page.getByRole('button', { name: 'Switch to light theme' }).click();
+  });
+
+  it("says why a PATCH of bob's order as alice changed nothing (RLS filtered it silently)", async () => {
+    const { page } = browser;
+    await persona('alice').click();
+    await request('PATCH', '/orders?id=eq.3', '{"status": "paid"}');
+    expect(await send()).toBe(204);
+    const check = page.getByTestId('row-check');
+    await check.waitFor();
+    expect(await check.textContent()).toContain(
+      `0 of 1 matching rows updated — hidden from ${demo.names.appUser} by the USING clause of policy orders_owner`,
+    );
+    expect(await check.getByLabel('Policies that apply').textContent()).toContain('orders_owner');
+    await browser.shot('act-as-17-silent-update');
+    await check.getByRole('button', { name: /Open Policies of api\.orders/ }).click();
+    await page.getByRole('article', { name: 'policy orders_owner' }).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Personas' }).waitFor();
+    // a read says how many rows of the filter's the persona sees
+    await persona('alice').click();
+    await request('GET', '/orders?select=id');
+    expect(await send()).toBe(200);
+    // alice sees her own orders of all of them (the committed story above added one of hers)
+    expect(await page.getByTestId('row-check').textContent()).toMatch(
+      new RegExp(
+        `^(\\d+) of (\\d+) rows visible — hidden from ${demo.names.appUser} by the USING clause of policy orders_owner`,
+      ),
+    );
+  });
+
+  it('explains a column grant: UPDATE is granted on status only', async () => {
+    const { page } = browser;
+    await persona('alice').click();
+    await request('PATCH', '/orders?id=eq.1', '{"user_id": "bob"}');
+    expect(await send()).toBe(403);
+    const alert = page.locator('.aa-error');
+    expect(await alert.textContent()).toContain(
+      `UPDATE on orders is granted to ${demo.names.appUser} only on column status; user_id is not granted`,
+    );
+    await alert.getByRole('button', { name: /Open Grants of api\.orders/ }).waitFor();
+    await browser.shot('act-as-18-column-grant');
+  });
+
+  it('a cookie session goes through the pre-request function, and its refusal is named', async () => {
+    const { page } = browser;
+    await page.getByRole('button', { name: '+ New' }).click();
+    await page.getByLabel('Persona name').fill('cookie session of alice');
+    await page.getByRole('radio', { name: 'No token' }).click();
+    await page.getByRole('button', { name: '+ Cookie' }).click();
+    await page.getByLabel('Persona header 1 value').fill('session=alice-session');
+    await request('GET', '/orders?select=id,user_id&order=id');
+    expect(await send()).toBe(200);
+    const grid = page.getByRole('grid', { name: 'Response rows' });
+    expect(Number(await grid.getAttribute('aria-rowcount'))).toBeGreaterThan(1);
+    expect(await grid.textContent()).toContain('alice'); // her orders only, as with her JWT
+    expect(await grid.textContent()).not.toContain('bob');
+    // the rows are hidden from the role the session switched to, not from the anonymous one it started as
+    expect(await page.getByTestId('row-check').textContent()).toContain(
+      `hidden from ${demo.names.appUser} by the USING clause of policy orders_owner`,
+    );
+    await page.getByRole('tab', { name: 'How PostgREST got there' }).click();
+    const after = page.getByRole('region', { name: 'After the pre-request' });
+    await after.waitFor();
+    expect(await after.textContent()).toContain('After app.check_session() ran');
+    expect(await after.textContent()).toContain(`${demo.names.appUser} (was ${demo.names.anon})`);
+    expect(await page.getByLabel('Request cookies').textContent()).toBe('session = alice-session');
+    await browser.shot('act-as-19-cookie-session');
+
+    await page.getByLabel('Persona header 1 value').fill('session=forged');
+    expect(await send()).toBe(401);
+    expect(await page.locator('.aa-status-text').textContent()).toContain(
+      'Raised by the pre-request function app.check_session — not a JWT problem',
+    );
+    expect(await page.getByTestId('pre-request-error').textContent()).toContain('app.check_session()');
+    await browser.shot('act-as-20-pre-request-refused');
+  });
+
+  it('marks the answer as stale after switching persona, and names whose answer it is', async () => {
+    const { page } = browser;
+    await persona('alice').click();
+    await request('GET', '/orders?select=id,user_id&order=id');
+    expect(await send()).toBe(200);
+    expect(await page.getByTestId('answer-as').textContent()).toBe('as alice');
+    await persona('admin').click();
+    const note = page.getByTestId('stale-note');
+    await note.waitFor();
+    expect(await note.textContent()).toContain('as alice');
+    expect(await note.textContent()).toContain('persona (was alice)');
+    expect(await page.getByRole('region', { name: 'Response' }).getAttribute('data-stale')).toBe('true');
+    await browser.shot('act-as-21-stale');
+    expect(await send()).toBe(200);
+    await note.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('answer-as').textContent()).toBe('as admin');
   });
 });

@@ -1,11 +1,14 @@
-import type { SessionContextShape } from '../../shared/contract/act-as.js';
+import type { AfterPreRequest, SessionContextShape } from '../../shared/contract/act-as.js';
 import type { SessionContext } from './execute/session.js';
 
 const pairs = (list: readonly (readonly [string, string])[]): [string, string][] =>
   list.map(([k, v]) => [k, v]);
 
 /** The session context as the contract carries it: the one place the simulator's context becomes a reply. */
-export function toContractContext(c: SessionContext | null): SessionContextShape | null {
+export function toContractContext(
+  c: SessionContext | null,
+  after: AfterPreRequest | null = null,
+): SessionContextShape | null {
   if (c === null) return null;
   return {
     role: c.role,
@@ -22,5 +25,6 @@ export function toContractContext(c: SessionContext | null): SessionContextShape
     preRequest: c.preRequest,
     isolationLevel: c.isolationLevel,
     readOnly: c.readOnly,
+    afterPreRequest: after,
   };
 }

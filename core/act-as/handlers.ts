@@ -10,6 +10,10 @@ import type { Json } from './errors/index.js';
 import { signClaims } from './persona.js';
 import { actAsRuns } from './console/runs.js';
 import { toContractContext } from './contract-context.js';
+import { countAsDeveloper, rowCheck } from './console/row-check.js';
+import { afterPreRequest, preRequestProbeParams } from './console/after-pre-request.js';
+import { sqlFile } from '../db/sql-files.js';
+import type { AfterPreRequest } from '../../shared/contract/act-as.js';
 import { actAsRuntime, runSqlAsPersona, simulate, type SimConnection } from './simulator.js';
 
 /** The PostgREST configuration act-as uses for a connection (PostgREST's defaults until one is set). */
@@ -97,10 +101,60 @@ export const actAsHandlers: HandlerGroup<'actAs'> = {
         ...(onBackend ? { onBackend } : {}),
       }),
     );
+    const c = r.context;
+    // Studio only: the session as db-pre-request left it, read in a rolled-back run of the same session.
+    let after: AfterPreRequest | null = null;
+    if (c?.preRequest) {
+      const read = await runSqlAsPersona({
+        sql: sqlFile('act-as/console/after-pre-request.sql'),
+        params: preRequestProbeParams(c),
+        request: c,
+        persona: input.persona,
+        config,
+        connection: connectionFor(context, input.connectionId),
+        commit: false,
+        stages: defaultStages,
+        pools: actAsRuntime.pools,
+      }).catch(() => null);
+      const row = read?.result.ok ? read.result.value[0]?.rows[0] : undefined;
+      if (row && typeof row[0] === 'string' && typeof row[1] === 'string')
+        after = afterPreRequest(c, { role: row[0], settings: JSON.parse(row[1]) as Record<string, string> });
+    }
+    // Studio only: the rows RLS hid from the persona, counted after the request rolled back.
+    const check = await rowCheck({
+      plan: r.plan,
+      // A pre-request may have switched the role (a cookie session): the rows are hidden from that one.
+      role: after?.role ?? c?.role ?? null,
+      searchPath: c?.searchPath ?? [],
+      affected: r.affected,
+      status: r.response.status,
+      committed: r.committed,
+      countAsDeveloper: (q) =>
+        context.connections.withClient(input.connectionId, (client) =>
+          countAsDeveloper(client, q, c?.searchPath ?? []),
+        ),
+      countAsPersona: async (q) => {
+        if (c === null) return null;
+        const counted = await runSqlAsPersona({
+          sql: q.sql,
+          params: q.params,
+          request: c,
+          persona: input.persona,
+          config,
+          connection: connectionFor(context, input.connectionId),
+          commit: false,
+          stages: defaultStages,
+          pools: actAsRuntime.pools,
+        });
+        const n = counted.result.ok ? counted.result.value[0]?.rows[0]?.[0] : null;
+        return n === null || n === undefined ? null : Number(n);
+      },
+    }).catch(() => null);
     return {
       response: { ...r.response, headers: r.response.headers.map(([k, v]) => [k, v] as [string, string]) },
       sql: r.sql.map((s) => ({ sql: s.sql, params: [...s.params], ms: s.ms })),
-      context: toContractContext(r.context),
+      context: toContractContext(r.context, after),
+      rowCheck: check,
       committed: r.committed,
       postgrestVersion: config.postgrestVersion,
       timing: r.timing,

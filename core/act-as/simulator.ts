@@ -100,6 +100,10 @@ export interface SimulateResult {
   /** The session the request ran in (role, claims, settings), null when it failed before the database. */
   readonly context: SessionContext | null;
   readonly statement: RenderedStatement | null;
+  /** The plan the statement was rendered from (null for the OpenAPI root or a failure before planning). */
+  readonly plan: DbPlan | null;
+  /** Rows the main statement returned or affected (page_total), null when it did not complete. */
+  readonly affected: number | null;
   readonly committed: boolean;
   readonly timing: SimTiming;
 }
@@ -198,6 +202,8 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
   let sql: readonly TracedStatement[] = [];
   let context: SessionContext | null = null;
   let statement: RenderedStatement | null = null;
+  let plan: DbPlan | null = null;
+  let affected: number | null = null;
   let committed = false;
   const { config, stages } = input;
   const requestHeaders = headerPairs(input.request.headers);
@@ -213,6 +219,8 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
     sql,
     context,
     statement,
+    plan,
+    affected,
     committed,
     timing: { ...t, totalMs: performance.now() - started },
   });
@@ -303,7 +311,6 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
     at = performance.now();
     // The schema root is PostgREST's OpenAPI document: its own statement instead of a plan (core/act-as/openapi).
     const openApi = apiRequest.action.type === 'schema-read' ? apiRequest.action : null;
-    let plan: DbPlan | null = null;
     if (openApi) {
       const accepted = checkOpenApiAccept(apiRequest);
       t.planMs = performance.now() - at;
@@ -382,6 +389,7 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
     sql = executed.trace;
     committed = executed.committed;
     if (!executed.result.ok) return fail(executed.result.error);
+    affected = executed.result.value.queryTotal;
 
     // 6. respond
     at = performance.now();

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createStudioContext } from '../app/context.js';
 import { startEmbeddedDefault } from './default.js';
 import { DEMO_CONNECTION_ID, openEmbeddedDemo } from './open-demo.js';
+import { personaStore, targetKey } from '../act-as/console/handlers.js';
 
 // One embedded cluster of its own (not the shared test servers): what `gatehouse start` does, twice.
 describe('startEmbeddedDefault', () => {
@@ -64,6 +65,18 @@ describe('startEmbeddedDefault', () => {
         expect(readFileSync(join(dataDir, 'connections.json'), 'utf8')).not.toContain(
           String(second.developer.password),
         );
+        // First run: the demo's customers as personas, seeded once (a deleted one does not come back).
+        const store = personaStore(context);
+        const key = targetKey(context, DEMO_CONNECTION_ID);
+        expect((await store.list(key)).map((p) => p.name)).toEqual([
+          'alice',
+          'bob',
+          'admin',
+          'alice (cookie session)',
+        ]);
+        await store.save(key, []);
+        await openEmbeddedDemo(context, second);
+        expect(await store.list(key)).toEqual([]);
       } finally {
         await context.connections.closeAll();
       }

@@ -152,4 +152,30 @@ describe.each(pgServers().filter((s) => s.major >= 15))('demo seed ($label)', (s
     });
     await expect(asRole(names.anon, null, 'SELECT api.me()')).rejects.toMatchObject({ code: '42501' });
   });
+
+  it('app.check_session (db-pre-request) turns a session cookie into its role and subject', async () => {
+    const asCookie = async (cookies: string, sql: string) => {
+      await dev.query('BEGIN');
+      try {
+        await dev.query(`SET LOCAL ROLE "${names.anon}"`);
+        await dev.query("SELECT set_config('request.cookies', $1, true)", [cookies]);
+        await dev.query('SELECT app.check_session()');
+        return await dev.query(sql);
+      } finally {
+        await dev.query('ROLLBACK');
+      }
+    };
+    const who = await asCookie(
+      '{"session":"alice-session"}',
+      "SELECT current_user::text AS role, current_setting('request.jwt.claims')::json ->> 'sub' AS sub",
+    );
+    expect(who.rows).toEqual([{ role: names.appUser, sub: 'alice' }]);
+    const none = await asCookie('{}', 'SELECT current_user::text AS role');
+    expect(none.rows).toEqual([{ role: names.anon }]);
+    await expect(asCookie('{"session":"forged"}', 'SELECT 1')).rejects.toMatchObject({ code: 'PT401' });
+    // On every start, not only the first: a second seed keeps one row per token.
+    await seedDemo(target, passwords, names);
+    const n = await dev.query('SELECT count(*)::int AS n FROM internal.sessions');
+    expect(n.rows[0].n).toBe(2);
+  });
 });

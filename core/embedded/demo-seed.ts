@@ -92,13 +92,16 @@ export async function seedDemo(
   } finally {
     await su.end();
   }
-  if (!created) return { created };
   const dev = client(target, names.developer, passwords.developer, names.database);
   await dev.connect();
   try {
     await dev.query('BEGIN');
-    await dev.query(demoSql('03-schema.sql', names));
-    await dev.query(demoSql('04-data.sql', names));
+    if (created) {
+      await dev.query(demoSql('03-schema.sql', names));
+      await dev.query(demoSql('04-data.sql', names));
+    }
+    // The cookie sessions of db-pre-request: on every start, so older demo databases get them too.
+    await dev.query(demoSql('05-sessions.sql', names));
     await dev.query('COMMIT');
   } catch (error) {
     await dev.query('ROLLBACK').catch(() => undefined);

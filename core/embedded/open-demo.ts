@@ -1,6 +1,8 @@
 import type { StudioContext } from '../app/context.js';
 import type { OpenResult } from '../connections/manager.js';
 import type { EmbeddedDefault } from './default.js';
+import { seedDemoPersonas } from '../act-as/console/demo-personas.js';
+import { DEMO_NAMES } from './demo-seed.js';
 
 export const DEMO_CONNECTION_ID = 'embedded-demo';
 export const DEMO_CONNECTION_NAME = 'Demo database (developer@gatehouse_demo)';
@@ -24,5 +26,7 @@ export async function openEmbeddedDemo(
   });
   context.connections.defaultId = DEMO_CONNECTION_ID;
   await context.actAsConfigs.adoptFile(DEMO_CONNECTION_ID, embedded.postgrestConfFile);
+  // First run: the demo's customers as personas (alice, bob, an admin, a cookie session); anonymous is built in.
+  await seedDemoPersonas(context, DEMO_CONNECTION_ID, DEMO_NAMES);
   return opened;
 }

@@ -23,6 +23,7 @@ describe('postgrestConf', () => {
     expect(text).toContain('db-schemas = "api"');
     expect(text).toContain('db-anon-role = "anon"');
     expect(text).toContain(`jwt-secret = "${'j'.repeat(40)}"`);
+    expect(text).toContain('db-pre-request = "app.check_session"');
   });
 });
 

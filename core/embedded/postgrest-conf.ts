@@ -24,6 +24,8 @@ export function postgrestConf(input: PostgrestConfInput): string {
     `db-schemas = ${quote(input.schemas)}`,
     `db-anon-role = ${quote(input.anonRole)}`,
     `jwt-secret = ${quote(input.jwtSecret)}`,
+    // Cookie sessions (sql/demo/05-sessions.sql): `Cookie: session=alice-session` acts as alice.
+    'db-pre-request = "app.check_session"',
     'db-pool = 10',
     'server-host = "127.0.0.1"',
     'server-port = 3000',

@@ -10,6 +10,8 @@ export interface StudioBrowser {
   readonly page: Page;
   /** Console errors and CSP violations seen so far. */
   readonly problems: string[];
+  /** Uncaught exceptions in the page (Monaco's included): a story that leaves one fails (see act-as-console). */
+  readonly pageErrors: string[];
   shot(name: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -88,11 +90,16 @@ export async function launchBrowser(): Promise<StudioBrowser> {
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(m.text());
   });
-  page.on('pageerror', (e) => problems.push(e.message));
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => {
+    problems.push(e.message);
+    pageErrors.push(e.message);
+  });
   mkdirSync(screenshotDir, { recursive: true });
   return {
     page,
     problems,
+    pageErrors,
     async shot(name) {
       const path = join(screenshotDir, `${name}.png`);
       await page.screenshot({ path });

@@ -24,6 +24,9 @@ import {
 } from './queries.js';
 import { bodyProblem, hasBody, RequestBuilder, type Draft } from './RequestBuilder.js';
 import { ResponseView } from './ResponseView.js';
+import { staleReasons } from './stale.js';
+import { leastPrivilegedRole } from '../../shared/model/least-privileged.js';
+import { withPersonaHeaders } from './personas.js';
 import { SqlConsole } from './SqlConsole.js';
 import { takeSqlHandoff } from '../workbench/handoff.js';
 
@@ -99,7 +102,18 @@ export default function ActAsPanel({ connectionId }: PanelProps) {
   };
   const editable = personas ?? saved.data?.personas ?? [];
   const addPersona = () => {
-    const role = roles.request.find((r) => r !== anonRole) ?? roles.request[0] ?? roles.others[0] ?? 'anon';
+    // The least-privileged request role: a new persona should not start with more than it needs.
+    const role =
+      (catalog.data
+        ? leastPrivilegedRole(
+            catalog.data,
+            roles.request.filter((r) => r !== anonRole),
+          )
+        : null) ??
+      roles.request.find((r) => r !== anonRole) ??
+      roles.request[0] ??
+      roles.others[0] ??
+      'anon';
     const p: SavedPersona = {
       id: newPersonaId(),
       name: `persona ${editable.length + 1}`,
@@ -125,6 +139,7 @@ export default function ActAsPanel({ connectionId }: PanelProps) {
     arrivedAt: number;
     method: string;
     persona: SavedPersona;
+    request: Draft;
   } | null>(null);
   const [sendError, setSendError] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<{ what: string; resolve: (ok: boolean) => void } | null>(null);
@@ -182,13 +197,13 @@ export default function ActAsPanel({ connectionId }: PanelProps) {
         connectionId,
         method: d.method,
         path: d.path,
-        headers: d.headers.map(([k, v]) => [k, v] as [string, string]),
+        headers: withPersonaHeaders(persona, d.headers),
         body: hasBody(d.method) && d.body.trim() !== '' ? d.body : null,
         persona: r.persona,
         commit: wantCommit,
       });
       const arrivedAt = performance.now();
-      setAnswer({ result, arrivedAt, method: d.method, persona });
+      setAnswer({ result, arrivedAt, method: d.method, persona, request: d });
       const entry: HistoryEntry = {
         id: newPersonaId(),
         at: new Date().toISOString(),
@@ -248,9 +263,12 @@ export default function ActAsPanel({ connectionId }: PanelProps) {
         <ul className="aa-persona-list" role="listbox" aria-label="Persona list">
           {list.map((p) => {
             const r = resolve(p);
+            const cookie = (p.headers ?? []).some(([k, v]) => k.toLowerCase() === 'cookie' && v !== '');
             const role =
               p.kind === 'anon'
-                ? (anonRole ?? 'no anonymous role')
+                ? cookie
+                  ? 'cookie session'
+                  : (anonRole ?? 'no anonymous role')
                 : 'persona' in r && r.persona.type === 'claims'
                   ? String(r.persona.claims[rules.roleClaimKey ?? 'role'] ?? anonRole ?? '—')
                   : p.kind === 'jwt'
@@ -278,7 +296,7 @@ export default function ActAsPanel({ connectionId }: PanelProps) {
           discovered={discovered.data?.claims ?? []}
           rules={rules}
           onChange={(p) => updatePersonas(editable.map((x) => (x.id === p.id ? p : x)))}
-          {...(selected.kind !== 'anon'
+          {...(selected.id !== 'anonymous'
             ? {
                 onDelete: () => {
                   updatePersonas(editable.filter((x) => x.id !== selected.id));
@@ -316,8 +334,8 @@ export default function ActAsPanel({ connectionId }: PanelProps) {
             </button>
           ))}
           <span className="grow" />
-          <span className="aa-as">
-            as <b>{selected.name}</b>
+          <span className="aa-as" title="The persona the next run uses; each answer names its own.">
+            next run as <b>{selected.name}</b>
           </span>
         </div>
         {tab === 'request' && (
@@ -344,6 +362,11 @@ export default function ActAsPanel({ connectionId }: PanelProps) {
             )}
             {answer ? (
               <ResponseView
+                stale={staleReasons(answer, { request: draft, persona: selected })}
+                answeredAs={answer.persona.name}
+                answeredRequest={`${answer.request.method} ${answer.request.path}`}
+                path={answer.request.path}
+                body={hasBody(answer.request.method) ? answer.request.body : null}
                 key={answer.arrivedAt}
                 connectionId={connectionId}
                 result={answer.result}

@@ -3,6 +3,7 @@ import { asErrorShape, useClient } from '../client/index.js';
 import { Badge } from '../shell/Badge.js';
 import { consoleApi, type ContractPersona, type RequestResult, type SavedPersona } from './api.js';
 import { compareResponses } from './compare.js';
+import { withPersonaHeaders } from './personas.js';
 import { statusMeaning } from './explain-error.js';
 import type { Draft } from './RequestBuilder.js';
 import { cellText } from './response-body.js';
@@ -44,7 +45,7 @@ export function ComparePanel({
             connectionId,
             method: draft.method,
             path: draft.path,
-            headers: draft.headers.map(([k, v]) => [k, v] as [string, string]),
+            headers: withPersonaHeaders(p, draft.headers),
             body: draft.body.trim() === '' ? null : draft.body,
             persona: (r as { persona: ContractPersona }).persona,
             commit: false,

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { maskSecrets } from './config-secrets.js';
 import { asErrorShape } from '../client/index.js';
 import { Dialog } from '../shell/Dialog.js';
 import { POSTGREST_VERSIONS, type PostgrestVersion } from './api-model.js';
@@ -42,6 +43,9 @@ export function ConfigDialog({ connectionId, onClose }: { connectionId: string; 
   const [version, setVersion] = useState<PostgrestVersion | null>(null);
   const value = text ?? config.data?.text ?? '';
   const chosen = version ?? config.data?.postgrestVersion ?? 16;
+  // The stored text is shown with its secrets masked until revealed; what the user types is shown as typed.
+  const [reveal, setReveal] = useState(false);
+  const masked = text === null && !reveal ? maskSecrets(value) : null;
   return (
     <Dialog title="PostgREST configuration" onClose={onClose}>
       <div className="aa-dialog-body">
@@ -64,11 +68,18 @@ export function ConfigDialog({ connectionId, onClose }: { connectionId: string; 
             ))}
           </select>
         </label>
+        {(masked !== null || reveal) && (
+          <label className="aa-label">
+            <input type="checkbox" checked={reveal} onChange={(e) => setReveal(e.target.checked)} /> Reveal
+            secrets (jwt-secret, passwords) to see or edit them
+          </label>
+        )}
         <textarea
           className="aa-textarea mono"
           rows={12}
           aria-label="postgrest.conf"
-          value={value}
+          value={masked ?? value}
+          readOnly={masked !== null}
           placeholder={'db-schemas = "api"\ndb-anon-role = "anon"\njwt-secret = "…"'}
           onChange={(e) => setText(e.target.value)}
         />

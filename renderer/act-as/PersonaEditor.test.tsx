@@ -14,7 +14,16 @@ vi.mock('./LazyEditor.js', () => ({
 
 afterEach(cleanup);
 
-const roles = { request: ['anon', 'app_user', 'app_admin'], others: ['developer'] };
+const roles = {
+  request: ['anon', 'app_user', 'app_admin'],
+  others: ['developer'],
+  missing: [
+    {
+      role: 'developer',
+      why: 'authenticator is not a member of developer (GRANT developer TO authenticator)',
+    },
+  ],
+};
 const rules = { roles: [...roles.request, ...roles.others], now: 1_700_000_000 };
 
 function Harness({ initial, client }: { initial: SavedPersona; client: ReturnType<typeof fakeClient> }) {
@@ -67,10 +76,14 @@ describe('claims editor', () => {
   it('picks the role from request roles first and adds discovered claims', () => {
     render(<Harness initial={alice} client={fakeClient(() => ({}))} />);
     const select = screen.getByLabelText('Role') as HTMLSelectElement;
+    // Only roles the authenticator can become; the others are listed with why.
     expect([...select.querySelectorAll('optgroup')].map((g) => g.label)).toEqual([
       'Request roles (the authenticator may switch to)',
-      'All other roles',
     ]);
+    expect([...select.options].map((o) => o.value)).not.toContain('developer');
+    expect(screen.getByLabelText('Roles PostgREST cannot become').textContent).toContain(
+      'developer: authenticator is not a member of developer',
+    );
     fireEvent.change(select, { target: { value: 'app_admin' } });
     expect(JSON.parse(screen.getByTestId('claims').textContent!)).toEqual({
       role: 'app_admin',

@@ -12,7 +12,12 @@ export interface PersonaEditorProps {
   readonly persona: SavedPersona;
   readonly onChange: (p: SavedPersona) => void;
   readonly onDelete?: () => void;
-  readonly roles: { readonly request: readonly string[]; readonly others: readonly string[] };
+  readonly roles: {
+    readonly request: readonly string[];
+    readonly others: readonly string[];
+    /** Roles left out of the list, with why the login cannot become them (shared/model/role-choice.ts). */
+    readonly missing?: readonly { readonly role: string; readonly why: string }[];
+  };
   readonly discovered: DiscoveredClaims;
   readonly rules: ClaimsRules;
 }
@@ -47,7 +52,7 @@ export function PersonaEditor({
   };
   const missing = discovered.filter((c) => !check.claims || !(c.name in check.claims));
 
-  if (persona.kind === 'anon')
+  if (persona.id === 'anonymous')
     return (
       <div className="aa-persona-editor">
         <p className="aa-muted">
@@ -67,7 +72,7 @@ export function PersonaEditor({
       />
       <div className="aa-row">
         <div className="aa-seg" role="radiogroup" aria-label="Persona kind">
-          {(['claims', 'jwt'] as const).map((k) => (
+          {(['claims', 'jwt', 'anon'] as const).map((k) => (
             <button
               key={k}
               role="radio"
@@ -75,7 +80,7 @@ export function PersonaEditor({
               className={`aa-seg-btn${persona.kind === k ? ' on' : ''}`}
               onClick={() => onChange({ ...persona, kind: k })}
             >
-              {k === 'claims' ? 'Claims' : 'Bearer token'}
+              {k === 'claims' ? 'Claims' : k === 'jwt' ? 'Bearer token' : 'No token'}
             </button>
           ))}
         </div>
@@ -102,11 +107,11 @@ export function PersonaEditor({
                   {check.claims ? '(no role claim: anonymous role)' : '(fix the claims JSON first)'}
                 </option>
               )}
-              {currentRole !== '' &&
-                !roles.request.includes(currentRole) &&
-                !roles.others.includes(currentRole) && (
-                  <option value={currentRole}>{currentRole} (unknown)</option>
-                )}
+              {currentRole !== '' && !roles.request.includes(currentRole) && (
+                <option value={currentRole}>
+                  {currentRole} ({roles.others.includes(currentRole) ? 'not a request role' : 'unknown'})
+                </option>
+              )}
               <optgroup label="Request roles (the authenticator may switch to)">
                 {roles.request.map((r) => (
                   <option key={r} value={r}>
@@ -114,15 +119,20 @@ export function PersonaEditor({
                   </option>
                 ))}
               </optgroup>
-              <optgroup label="All other roles">
-                {roles.others.map((r) => (
-                  <option key={r} value={r}>
-                    {r}
-                  </option>
-                ))}
-              </optgroup>
             </select>
           </label>
+          {(roles.missing ?? []).length > 0 && (
+            <details className="aa-missing-roles">
+              <summary>Why are other roles not listed?</summary>
+              <ul aria-label="Roles PostgREST cannot become">
+                {(roles.missing ?? []).map((m) => (
+                  <li key={m.role}>
+                    <b className="mono">{m.role}</b>: {m.why}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
           <div className="aa-label">Claims (JSON)</div>
           <LazyEditor
             language="json"
@@ -158,14 +168,76 @@ export function PersonaEditor({
           )}
           <MintJwt connectionId={connectionId} claims={check.ok ? check.claims : null} />
         </>
-      ) : (
+      ) : persona.kind === 'jwt' ? (
         <TokenInspector
           connectionId={connectionId}
           token={persona.token}
           onChange={(token) => onChange({ ...persona, token })}
         />
+      ) : (
+        <p className="aa-muted">
+          No Authorization header: the anonymous role, unless a pre-request function (db-pre-request) turns
+          the headers or cookies below into a session.
+        </p>
       )}
+      <PersonaHeaders
+        headers={persona.headers ?? []}
+        onChange={(headers) => onChange({ ...persona, headers })}
+      />
     </div>
+  );
+}
+
+/**
+ * Headers every request of this persona carries: a `Cookie` for a pre-request session (the postgrest-sessions
+ * pattern), an API key … A cookie is edited as `Cookie: name=value; other=value`.
+ */
+function PersonaHeaders({
+  headers,
+  onChange,
+}: {
+  headers: readonly (readonly [string, string])[];
+  onChange: (h: [string, string][]) => void;
+}) {
+  const rows = headers.map(([k, v]) => [k, v] as [string, string]);
+  const set = (i: number, k: string, v: string) => onChange(rows.map((r, j) => (j === i ? [k, v] : r)));
+  return (
+    <fieldset className="aa-persona-headers" aria-label="Persona headers and cookies">
+      <legend className="aa-label">Headers &amp; cookies</legend>
+      {rows.map(([k, v], i) => (
+        <div className="aa-row" key={i}>
+          <input
+            className="input mono"
+            aria-label={`Persona header ${i + 1} name`}
+            value={k}
+            placeholder="Cookie"
+            onChange={(e) => set(i, e.target.value, v)}
+          />
+          <input
+            className="input mono grow"
+            aria-label={`Persona header ${i + 1} value`}
+            value={v}
+            placeholder="session=…"
+            onChange={(e) => set(i, k, e.target.value)}
+          />
+          <button
+            className="btn ghost small"
+            aria-label={`Remove persona header ${i + 1}`}
+            onClick={() => onChange(rows.filter((_, j) => j !== i))}
+          >
+            ×
+          </button>
+        </div>
+      ))}
+      <div className="aa-row">
+        <button className="btn small" onClick={() => onChange([...rows, ['Cookie', '']])}>
+          + Cookie
+        </button>
+        <button className="btn small ghost" onClick={() => onChange([...rows, ['', '']])}>
+          + Header
+        </button>
+      </div>
+    </fieldset>
   );
 }
 

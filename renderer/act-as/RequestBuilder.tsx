@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { Running } from './Running.js';
 import { parseLocated } from './json-locate.js';
 import { LazyEditor } from './LazyEditor.js';
 import type { PathProblem } from './path-check.js';
@@ -112,9 +113,12 @@ export function RequestBuilder({
           <input type="checkbox" checked={commit} onChange={(e) => onCommit(e.target.checked)} /> Commit
         </label>
         {sending ? (
-          <button className="btn danger" onClick={onCancel}>
-            Cancel
-          </button>
+          <>
+            <Running label="Request running" />
+            <button className="btn danger" onClick={onCancel}>
+              Cancel
+            </button>
+          </>
         ) : (
           <button
             className="btn primary"

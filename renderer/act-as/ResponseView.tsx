@@ -4,12 +4,14 @@ import { asErrorShape, useClient } from '../client/index.js';
 import { Badge, type BadgeTone } from '../shell/Badge.js';
 import { consoleApi, type ContractPersona, type ExplainResult, type RequestResult } from './api.js';
 import { asPgrstError, explainError, statusMeaning } from './explain-error.js';
+import { RowCheckCallout } from './RowCheckCallout.js';
 import { JsonTree } from './JsonTree.js';
 import { openObjectTab } from './navigate.js';
 import { header, parseBody, toCsv, type Tabular } from './response-body.js';
 import { ResultGrid } from './ResultGrid.js';
 import { SessionContextView } from './SessionContextView.js';
-import { classify, describeParams, mainStatement } from './trace.js';
+import { classify, describeParams, failedPreRequest, mainStatement } from './trace.js';
+import { requestColumns } from './request-columns.js';
 
 export function statusTone(status: number): BadgeTone {
   return status >= 500 ? 'danger' : status >= 400 ? 'warn' : status >= 300 ? 'info' : 'ok';
@@ -39,6 +41,14 @@ export interface ResponseViewProps {
   readonly schemas: readonly string[];
   /** performance.now() when the answer arrived, to report how long the grid took to show it. */
   readonly arrivedAt?: number;
+  /** The request's path and body, for naming the columns a privilege error is about. */
+  readonly path?: string;
+  readonly body?: string | null;
+  /** What changed since this answer came (persona, path, body …): it is shown dimmed as the previous one's. */
+  readonly stale?: readonly string[];
+  /** The persona whose answer this is, and the request it answered. */
+  readonly answeredAs?: string;
+  readonly answeredRequest?: string;
 }
 
 export function ResponseView({
@@ -49,6 +59,11 @@ export function ResponseView({
   catalog,
   schemas,
   arrivedAt,
+  path,
+  body: requestBody,
+  stale = [],
+  answeredAs,
+  answeredRequest,
 }: ResponseViewProps) {
   const { response } = result;
   const contentType = header(response.headers, 'content-type');
@@ -65,7 +80,16 @@ export function ResponseView({
   const [view, setView] = useState<View>(table ? 'table' : body.kind === 'json' ? 'json' : 'raw');
   const [gridMs, setGridMs] = useState<number | null>(null);
   const role = result.context?.role ?? null;
-  const explanation = error ? explainError(error, { catalog, schemas, role, method }) : null;
+  const preRequestFn = error ? failedPreRequest(result.sql, result.context?.preRequest ?? null) : null;
+  const explanation = error
+    ? explainError(error, {
+        catalog,
+        schemas,
+        role,
+        method,
+        columns: requestColumns(method, path ?? '', requestBody ?? null),
+      })
+    : null;
   const views: [View, string][] = [
     ...(table ? ([['table', `Table (${table.rows.length})`]] as [View, string][]) : []),
     ...(body.kind === 'json' ? ([['json', 'JSON']] as [View, string][]) : []),
@@ -75,12 +99,36 @@ export function ResponseView({
     ['how', 'How PostgREST got there'],
   ];
   return (
-    <section className="aa-response" aria-label="Response" data-status={response.status}>
+    <section
+      className={`aa-response${stale.length > 0 ? ' aa-stale' : ''}`}
+      aria-label="Response"
+      data-status={response.status}
+      data-stale={stale.length > 0 ? 'true' : 'false'}
+    >
+      {stale.length > 0 && (
+        <div className="callout info aa-stale-note" role="status" data-testid="stale-note">
+          <div>
+            Previous answer{answeredRequest ? ` (${answeredRequest}` : ''}
+            {answeredAs ? ` as ${answeredAs}` : ''}
+            {answeredRequest ? ')' : ''} — changed since: {stale.join(', ')}. Run again for the current
+            request.
+          </div>
+        </div>
+      )}
       <header className="aa-response-head">
         <Badge tone={statusTone(response.status)}>
           <span data-testid="status">{response.status}</span>
         </Badge>
-        <span className="aa-status-text">{statusMeaning(response.status)}</span>
+        <span className="aa-status-text">
+          {preRequestFn
+            ? `Raised by the pre-request function ${preRequestFn} — not a JWT problem`
+            : statusMeaning(response.status)}
+        </span>
+        {answeredAs && (
+          <span className="aa-answer-as" data-testid="answer-as">
+            as <b>{answeredAs}</b>
+          </span>
+        )}
         <span className="grow" />
         <TxBadge committed={result.committed} />
         <Badge
@@ -102,6 +150,7 @@ export function ResponseView({
           )}
         </span>
       </header>
+      {result.rowCheck && <RowCheckCallout check={result.rowCheck} catalog={catalog} />}
       {error && explanation && (
         <div className="callout error aa-error" role="alert">
           <div>
@@ -114,7 +163,14 @@ export function ResponseView({
             {error.hint !== null && error.hint !== '' && (
               <div className="hint">Hint: {String(error.hint)}</div>
             )}
-            <p className="aa-plain">{explanation.plain}</p>
+            {preRequestFn && (
+              <p className="aa-plain" data-testid="pre-request-error">
+                This error came from the pre-request function <b className="mono">{preRequestFn}()</b>{' '}
+                (db-pre-request), which runs before every request: the request&apos;s own query never ran. It
+                is not about the JWT — look at what {preRequestFn} checks (cookies, headers, claims).
+              </p>
+            )}
+            {!preRequestFn && <p className="aa-plain">{explanation.plain}</p>}
             {explanation.policies.length > 0 && (
               <ul className="aa-policies" aria-label="Policies involved">
                 {explanation.policies.map((p) => (

@@ -35,3 +35,29 @@ describe('SessionContextView', () => {
     expect(screen.getByText('—')).toBeTruthy();
   });
 });
+
+describe('SessionContextView after the pre-request', () => {
+  it('lists cookies readably and shows the role and claims the pre-request switched to', () => {
+    render(
+      <SessionContextView
+        ctx={{
+          ...ctx,
+          role: 'anon',
+          cookies: [['session', 'alice-session']],
+          preRequest: { schema: 'app', name: 'check_session' },
+          afterPreRequest: {
+            role: 'app_user',
+            claims: { role: 'app_user', sub: 'alice' },
+            changed: [['request.jwt.claims', '{"role":"app_user","sub":"alice"}']],
+          },
+        }}
+      />,
+    );
+    expect(screen.getByLabelText('Request cookies').textContent).toBe('session = alice-session');
+    expect(screen.getByText('After app.check_session() ran')).toBeTruthy();
+    expect(screen.getByText('(was anon)')).toBeTruthy();
+    expect(screen.getByLabelText('Settings the pre-request changed').textContent).toContain(
+      'request.jwt.claims',
+    );
+  });
+});

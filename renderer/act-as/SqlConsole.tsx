@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { Running } from './Running.js';
 import { asErrorShape, useClient } from '../client/index.js';
 import { consoleApi, newRunId, type ContractPersona, type SqlRunResult } from './api.js';
 import { explainError } from './explain-error.js';
@@ -69,14 +70,17 @@ export function SqlConsole({
           <input type="checkbox" checked={commit} onChange={(e) => setCommit(e.target.checked)} /> Commit
         </label>
         {running ? (
-          <button
-            className="btn danger"
-            onClick={() => {
-              if (currentRun.current) void consoleApi.cancel(client, connectionId, currentRun.current);
-            }}
-          >
-            Cancel
-          </button>
+          <>
+            <Running label="SQL running" />
+            <button
+              className="btn danger"
+              onClick={() => {
+                if (currentRun.current) void consoleApi.cancel(client, connectionId, currentRun.current);
+              }}
+            >
+              Cancel
+            </button>
+          </>
         ) : (
           <button
             className="btn primary"

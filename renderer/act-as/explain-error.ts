@@ -1,6 +1,7 @@
 import type { Catalog, ObjectRef, Policy } from '../../shared/model/catalog.js';
 import { catalogIndex } from '../../shared/model/catalog-index.js';
 import { roleRules } from '../../shared/model/role-closure.js';
+import { explainColumnGrant } from '../../shared/model/access-explanations.js';
 
 function holdsRole(catalog: Catalog, role: string, target: string): boolean {
   return (
@@ -89,7 +90,14 @@ function findRelation(catalog: Catalog | null, name: string, schemas: readonly s
  */
 export function explainError(
   e: PgrstErrorBody,
-  ctx: { catalog: Catalog | null; schemas: readonly string[]; role: string | null; method: string },
+  ctx: {
+    catalog: Catalog | null;
+    schemas: readonly string[];
+    role: string | null;
+    method: string;
+    /** The columns the request names (body keys, select items): a privilege held on some columns only. */
+    columns?: readonly string[];
+  },
 ): ErrorExplanation {
   const none = (plain: string): ErrorExplanation => ({ plain, link: null, policies: [] });
   const role = ctx.role ? `"${ctx.role}"` : 'the request role';
@@ -169,6 +177,23 @@ export function explainError(
         PUT: 'INSERT and UPDATE',
         DELETE: 'DELETE',
       }[ctx.method] ?? 'the needed';
+    const columnPriv = (
+      { GET: 'SELECT', HEAD: 'SELECT', POST: 'INSERT', PATCH: 'UPDATE', PUT: 'INSERT' } as const
+    )[ctx.method as 'GET'];
+    const columnGrant =
+      r && ctx.catalog && ctx.role && columnPriv
+        ? explainColumnGrant(ctx.catalog, ctx.role, r, columnPriv, ctx.columns ?? [])
+        : null;
+    if (columnGrant && r)
+      return {
+        plain: `${columnGrant}. Send only the granted columns, or GRANT ${columnPriv} on the others (a GRANT, not a policy).`,
+        link: {
+          ref: { kind: 'relation', schema: r.schema, name: r.name },
+          tab: 'grants',
+          label: `Grants of ${r.schema}.${r.name}`,
+        },
+        policies: [],
+      };
     return {
       plain:
         `${role} has no ${priv} privilege on ${kind} ${name} (a missing GRANT, not a policy). PostgREST answers 401 for ` +

@@ -1,5 +1,6 @@
 import type { Catalog } from '../../shared/model/catalog.js';
 import { switchableRoles } from '../../shared/model/postgrest-roles.js';
+import { whyNotSwitchable } from '../../shared/model/role-choice.js';
 import type { ContractPersona, SavedPersona } from './api.js';
 import { checkClaims, type ClaimsRules } from './claims.js';
 
@@ -47,8 +48,8 @@ export function roleChoices(
   catalog: Catalog | null,
   authenticator: string | null,
   anonRole: string | null,
-): { request: string[]; others: string[] } {
-  if (!catalog) return { request: anonRole ? [anonRole] : [], others: [] };
+): { request: string[]; others: string[]; missing: { role: string; why: string }[] } {
+  if (!catalog) return { request: anonRole ? [anonRole] : [], others: [], missing: [] };
   const all = catalog.roles.filter((r) => !r.isSystem).map((r) => r.name);
   const request = new Set<string>();
   if (anonRole) request.add(anonRole);
@@ -57,9 +58,28 @@ export function roleChoices(
   if (login) for (const r of switchableRoles(catalog, login)) request.add(r);
   const known = new Set(all);
   const req = [...request].filter((r) => known.has(r));
-  return { request: req, others: all.filter((r) => !request.has(r)).sort() };
+  const others = all.filter((r) => !request.has(r)).sort();
+  const missing = login
+    ? others.map((role) => ({ role, why: whyNotSwitchable(catalog, login, role) ?? '' })).filter((m) => m.why)
+    : [];
+  return { request: req, others, missing };
 }
 
 export function newPersonaId(): string {
   return `p${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
+}
+
+/**
+ * The headers a request goes out with: the persona's own (a session Cookie, an API key) first, then the
+ * request's; a request header of the same name replaces the persona's.
+ */
+export function withPersonaHeaders(
+  persona: SavedPersona,
+  headers: readonly (readonly [string, string])[],
+): [string, string][] {
+  const own = new Set(headers.map(([k]) => k.toLowerCase()));
+  return [
+    ...(persona.headers ?? []).filter(([k]) => k.trim() !== '' && !own.has(k.toLowerCase())),
+    ...headers,
+  ].map(([k, v]) => [k, v]);
 }

@@ -68,3 +68,17 @@ export function describeParams(t: Traced): string {
     )
     .join('\n');
 }
+
+/**
+ * The pre-request function the request failed in: it ran but the request's own statement never did (PostgREST
+ * answers its error with the pre-request's status — a 401 from it is not a JWT problem). Null otherwise.
+ */
+export function failedPreRequest(
+  trace: readonly Traced[],
+  preRequest: { schema: string; name: string } | null,
+): string | null {
+  if (preRequest === null) return null;
+  const ran = trace.some((t) => classify(t, preRequest) === 'pre-request');
+  if (!ran || mainStatement(trace, preRequest) !== null) return null;
+  return `${preRequest.schema ? `${preRequest.schema}.` : ''}${preRequest.name}`;
+}

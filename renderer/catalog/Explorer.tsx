@@ -41,6 +41,14 @@ export function Explorer({
     );
   }
   const data = catalog.data!;
+  // The two first things to try: a table of a non-system schema (the exposed one first), and the console.
+  const firstTable =
+    data.relations.find((r) => r.kind === 'table' && r.schema === 'api') ??
+    data.relations.find((r) => r.kind === 'table' && r.schema !== 'information_schema') ??
+    null;
+  const firstRef = firstTable
+    ? { kind: 'relation' as const, schema: firstTable.schema, name: firstTable.name }
+    : null;
   return (
     <div className={`workspace${navHidden ? ' nav-hidden' : ''}`}>
       <Navigator
@@ -73,6 +81,25 @@ export function Explorer({
             {data.relations.length === 0
               ? 'This database has no tables or views yet. Create some, then refresh the catalog (↻).'
               : `Pick a table in the navigator to see its columns, policies, grants and DDL. ${data.relations.length} relations in ${data.schemas.length} schemas.`}
+            {firstTable && (
+              <ol className="gh-first-steps" aria-label="Try first">
+                <li>
+                  <button className="link" onClick={() => navigate({ object: firstRef, tab: null })}>
+                    Browse {firstTable.schema}.{firstTable.name}
+                  </button>{' '}
+                  — its columns, grants and policies.
+                </li>
+                <li>
+                  <button
+                    className="link"
+                    onClick={() => navigate({ panel: 'act-as', object: null, tab: null })}
+                  >
+                    Act as a persona
+                  </button>{' '}
+                  — send a request as alice, bob or anonymous and see what each one gets.
+                </li>
+              </ol>
+            )}
           </EmptyState>
         )}
       </main>

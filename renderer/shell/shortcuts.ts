@@ -16,6 +16,10 @@ export const shortcutList: readonly { keys: string[]; label: string }[] = [
   { keys: ['/'], label: 'Filter the navigator' },
   { keys: ['↑', '↓'], label: 'Move in the navigator (Enter opens)' },
   { keys: ['Esc'], label: 'Close a dialog' },
+  { keys: ['Ctrl/⌘', 'Enter'], label: 'Run: the SQL statement at the cursor, or send the act-as request' },
+  { keys: ['Shift', 'Enter'], label: 'SQL editor: run the whole script' },
+  { keys: ['F5'], label: 'SQL editor: run the whole script' },
+  { keys: ['Ctrl', 'Space'], label: 'Complete a path, claim, column or SQL name' },
 ];
 
 function typingInField(target: EventTarget | null): boolean {

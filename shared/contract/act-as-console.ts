@@ -17,6 +17,14 @@ export const savedPersonaSchema = z.object({
   /** The claims JSON text, formatting kept. */
   claims: z.string().max(100_000),
   token: z.string().max(16_384),
+  /**
+   * Headers the persona sends with every request (a `Cookie` header for a pre-request cookie session, an API
+   * key …); a request's own headers of the same name win.
+   */
+  headers: z
+    .array(z.tuple([z.string().min(1).max(200), z.string().max(16_384)]))
+    .max(50)
+    .optional(),
 });
 export type SavedPersona = z.infer<typeof savedPersonaSchema>;
 

@@ -26,6 +26,14 @@ export const tracedStatementSchema = z.object({
   ms: z.number(),
 });
 
+/** The session after db-pre-request ran: the role and claims it left, the settings it changed or added. */
+export const afterPreRequestSchema = z.object({
+  role: z.string(),
+  claims: z.record(z.string(), z.json()).nullable(),
+  changed: z.array(headerPair),
+});
+export type AfterPreRequest = z.infer<typeof afterPreRequestSchema>;
+
 /** The session the request ran in: PostgREST's transaction-scoped settings. */
 export const sessionContextSchema = z.object({
   role: z.string(),
@@ -42,8 +50,24 @@ export const sessionContextSchema = z.object({
   preRequest: z.object({ schema: z.string(), name: z.string() }).nullable(),
   isolationLevel: z.enum(['read committed', 'repeatable read', 'serializable']),
   readOnly: z.boolean(),
+  /** Studio only: the session as the pre-request function left it (null: no pre-request, or not read). */
+  afterPreRequest: afterPreRequestSchema.nullable().default(null),
 });
 export type SessionContextShape = z.infer<typeof sessionContextSchema>;
+
+/**
+ * Studio only: how many rows the request's filters match for the developer (the owner, RLS not applied) and how
+ * many the persona read or touched — the rows RLS hid silently are the difference.
+ */
+export const rowCheckSchema = z.object({
+  command: z.enum(['SELECT', 'UPDATE', 'DELETE']),
+  schema: z.string(),
+  table: z.string(),
+  role: z.string(),
+  matching: z.number().int(),
+  affected: z.number().int(),
+});
+export type RowCheck = z.infer<typeof rowCheckSchema>;
 
 export const pgrstErrorBodySchema = z.object({
   code: z.string(),
@@ -76,6 +100,8 @@ export const actAsCalls = {
       response: simResponseSchema,
       sql: z.array(tracedStatementSchema),
       context: sessionContextSchema.nullable(),
+      /** Rows hidden by RLS, measured after a rolled-back read, update or delete (null: not measured). */
+      rowCheck: rowCheckSchema.nullable().default(null),
       committed: z.boolean(),
       /** The PostgREST major the answer is PostgREST's of. */
       postgrestVersion: postgrestVersionSchema,

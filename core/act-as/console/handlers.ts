@@ -19,7 +19,7 @@ export const ACT_AS_APPLICATION = 'gatehouse-act-as';
 
 let store: { dir: string; store: PersonaStore } | null = null;
 /** Personas live beside the saved connections, in the host's data dir. */
-function personaStore(context: StudioContext): PersonaStore {
+export function personaStore(context: StudioContext): PersonaStore {
   const dir = dirname(context.savedConnections.file);
   if (store === null || store.dir !== dir) store = { dir, store: new PersonaStore(dir) };
   return store.store;
@@ -35,7 +35,7 @@ function historyStore(context: StudioContext): HistoryStore {
 }
 
 /** Personas belong to a database, not to one opening of it. */
-function targetKey(context: StudioContext, connectionId: string): string {
+export function targetKey(context: StudioContext, connectionId: string): string {
   const t = context.connections.target(connectionId);
   return `${t.host}:${t.port}/${t.database}`;
 }
