@@ -36,6 +36,10 @@ export const errorCodes = {
   GH511: 'The conformance fixture could not be loaded.',
   GH512: 'The act-as database session failed.',
   GH520: 'A file of the studio data dir could not be read or saved.',
+  GH700: 'A name cannot be written as an SQL identifier.',
+  GH701: 'A value cannot be written as an SQL literal.',
+  GH702: 'The DDL cannot be written as asked.',
+  GH703: 'The object is not in the catalog model.',
   GH900: 'Internal error.',
 } as const;
 

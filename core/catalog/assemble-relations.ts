@@ -17,7 +17,7 @@ import type {
   ViewQueryRow,
 } from './rows.js';
 import { groupBy } from './group-by.js';
-import { quoteIdent } from './quote-ident.js';
+import { identQuoter } from '../ddl/quote.js';
 import type { TypeRefs } from './type-refs.js';
 import { resolveColumnOrigin, viewColumnOrigins, type ColumnOrigin } from './view-sources.js';
 
@@ -47,6 +47,8 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
   const indexesOf = groupBy(parts.indexes, (i) => i.relation_oid);
   const triggersOf = groupBy(parts.triggers, (t) => t.relation_oid);
   const byOid = new Map(parts.relations.map((r) => [r.oid, r]));
+  // The server's own keyword list, so the definitions spelled out here read as its deparser writes them.
+  const quoteName = identQuoter(parts.reservedWords);
 
   /**
    * A column's name by attnum, from the relation's columns in attnum order: without dropped columns the
@@ -76,7 +78,7 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
 
   /** pg_get_constraintdef's words for a b-tree PRIMARY KEY / UNIQUE constraint (constraints.sql left it NULL). */
   const keyConstraintDefinition = (c: ConstraintRow, relOid: number): string => {
-    const q = (attnum: number) => quoteIdent(nameOf(relOid, attnum), parts.reservedWords);
+    const q = (attnum: number) => quoteName(nameOf(relOid, attnum));
     const index = indexesOf.get(relOid)?.find((i) => i.name === c.index_name);
     let text = c.kind === 'primary_key' ? 'PRIMARY KEY ' : 'UNIQUE ';
     if (index?.nulls_not_distinct) text += 'NULLS NOT DISTINCT ';
@@ -92,7 +94,7 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
 
   /** pg_get_indexdef's words for a plain b-tree index of a PRIMARY KEY / UNIQUE constraint (indexes.sql left it NULL). */
   const keyIndexDefinition = (i: IndexRow, r: RelationRow): string => {
-    const q = (name: string) => quoteIdent(name, parts.reservedWords);
+    const q = quoteName;
     const columns = (attnums: readonly number[]) => attnums.map((n) => q(nameOf(r.oid, n))).join(', ');
     const include =
       i.attnums.length > i.key_count ? ` INCLUDE (${columns(i.attnums.slice(i.key_count))})` : '';

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { sqlFile } from '../db/sql-files.js';
 import { createClient } from '../db/pool.js';
+import { quoteIdent } from '../ddl/quote.js';
 
 /** Names the demo uses; tests give them a suffix because roles are cluster-wide. */
 export interface DemoNames {
@@ -45,7 +46,7 @@ export function demoSql(file: string, names: DemoNames = DEMO_NAMES): string {
   };
   return sqlFile(`demo/${file}`).replace(
     /"(gatehouse_demo|authenticator|anon|app_user|app_admin|developer)"/g,
-    (_m, name: string) => `"${(map[name] ?? name).replace(/"/g, '""')}"`,
+    (_m, name: string) => quoteIdent(map[name] ?? name),
   );
 }
 

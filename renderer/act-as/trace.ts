@@ -1,3 +1,5 @@
+import { quoteIdentAlways, quoteNullableLiteral } from '../../shared/sql/quote-ident.js';
+
 /** One statement of a request's transaction, as the simulator traced it. */
 export interface Traced {
   readonly sql: string;
@@ -30,7 +32,8 @@ export function classify(
   return 'main';
 }
 
-const qi = (n: string) => `"${n.replace(/"/g, '""')}"`;
+// PostgREST calls the pre-request function with always-quoted names.
+const qi = quoteIdentAlways;
 
 /** The request's own statement (what PostgREST generated for the path). */
 export function mainStatement(
@@ -40,9 +43,9 @@ export function mainStatement(
   return trace.find((t) => classify(t, preRequest) === 'main') ?? null;
 }
 
-/** A literal for a text parameter, valid with standard_conforming_strings (PostgreSQL's default since 9.1). */
+/** A literal for a text parameter, as quote_literal writes it (E'' when it holds backslashes). */
 export function literal(v: string | null): string {
-  return v === null ? 'NULL' : `'${v.replace(/'/g, "''")}'`;
+  return quoteNullableLiteral(v);
 }
 
 /**

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { GatehouseError } from '../../../shared/errors.js';
 import type { RunningCluster } from '../../embedded/cluster.js';
+import { quoteIdent } from '../../ddl/quote.js';
 
 /** A libpq URI with its database replaced. */
 export function withDatabase(uri: string, database: string): string {
@@ -13,7 +14,7 @@ export function withDatabase(uri: string, database: string): string {
   return u.toString();
 }
 
-const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+const quote = quoteIdent;
 
 async function superuser<T>(uri: string, f: (c: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: uri });

@@ -1,3 +1,4 @@
+import { quoteIdentAlways as quoteIdent } from '../../ddl/quote.js';
 import type { Json } from '../errors/pgrst-error.js';
 
 export type IsolationLevel = 'read committed' | 'repeatable read' | 'serializable';
@@ -36,10 +37,6 @@ export interface SessionContext {
 export interface SqlStatement {
   readonly sql: string;
   readonly params: readonly (string | null)[];
-}
-
-export function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
 }
 
 export function beginStatement(ctx: Pick<SessionContext, 'isolationLevel' | 'readOnly'>): string {

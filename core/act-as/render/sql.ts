@@ -1,7 +1,8 @@
 /**
- * SQL building blocks: identifier quoting (the only place identifiers are quoted) and positional parameters
+ * SQL building blocks: identifier quoting (PostgREST's always-quoted form, from core/ddl) and positional parameters
  * (every request value becomes `$n`, sent as text of type unknown — PostgREST's HE.unknown encoder).
  */
+import { quoteIdentAlways, quoteLiteral } from '../../ddl/quote.js';
 import type { QualifiedName } from '../schema-cache/types.js';
 
 export class Params {
@@ -15,9 +16,7 @@ export class Params {
 }
 
 /** `"name"`, doubling embedded quotes; NUL characters cannot appear in identifiers and are dropped. */
-export function ident(name: string): string {
-  return `"${name.replace(/\0/g, '').replace(/"/g, '""')}"`;
-}
+export const ident: (name: string) => string = quoteIdentAlways;
 
 /** `"schema"."name"`, or just `"name"` for an alias (schema ''). */
 export function qident(q: QualifiedName): string {
@@ -31,9 +30,7 @@ export function column(q: QualifiedName, col: string): string {
 
 /** A string literal for text that comes from the catalog (column names in jsonb_build_object), never the request. */
 export function catalogLiteral(text: string): string {
-  const t = text.replace(/\0/g, '');
-  const quoted = `'${t.replace(/'/g, "''")}'`;
-  return t.includes('\\') ? `E${quoted.replace(/\\/g, '\\\\')}` : quoted;
+  return quoteLiteral(text.replaceAll('\0', ''));
 }
 
 /** A PostgreSQL array literal of text values, each element double-quoted and escaped. */

@@ -1,0 +1,60 @@
+import { GatehouseError } from '../../shared/errors.js';
+import type { ObjectRef, Principal } from '../../shared/model/catalog.js';
+import { quoteIdent, quoteQualified } from './quote.js';
+
+/** `PUBLIC` or the quoted role name. */
+export function principal(p: Principal): string {
+  return p.kind === 'public' ? 'PUBLIC' : quoteIdent(p.name);
+}
+
+/**
+ * Checks catalog-written SQL text that goes between parentheses (function identity arguments): it must not close
+ * the parenthesis it sits in, end the statement or open a comment outside quotes. It comes from
+ * pg_get_function_identity_arguments(), but through a contract call anyone could send it.
+ */
+export function checkParenthesised(text: string, what: string): string {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      const end = text.indexOf(c, i + 1);
+      if (end < 0) throw badText(text, what, 'an unterminated quote');
+      i = end;
+    } else if (c === '(') depth++;
+    else if (c === ')') {
+      if (--depth < 0) throw badText(text, what, 'an unbalanced parenthesis');
+    } else if (c === ';') throw badText(text, what, 'a semicolon');
+    else if ((c === '-' && text[i + 1] === '-') || (c === '/' && text[i + 1] === '*'))
+      throw badText(text, what, 'a comment');
+    else if (c === '\0') throw badText(text, what, 'a NUL character');
+  }
+  if (depth !== 0) throw badText(text, what, 'an unbalanced parenthesis');
+  return text;
+}
+
+function badText(text: string, what: string, problem: string): GatehouseError {
+  return new GatehouseError('GH702', `The ${what} contain ${problem} outside quotes.`, {
+    details: text,
+    hint: 'Use the text the catalog gives (pg_get_function_identity_arguments), e.g. "a integer, b text".',
+  });
+}
+
+/** `schema.name(args)` of a function or procedure. */
+export function routineSignature(schema: string, name: string, args: string): string {
+  return `${quoteQualified(schema, name)}(${checkParenthesised(args, 'function arguments')})`;
+}
+
+/** The schema of a schema-qualified reference, refusing a reference without one. */
+export function schemaOf(ref: ObjectRef): string {
+  if (ref.schema === null)
+    throw new GatehouseError('GH702', `A ${ref.kind} reference needs a schema.`, {
+      details: JSON.stringify(ref),
+      hint: 'Give the schema the object lives in.',
+    });
+  return ref.schema;
+}
+
+/** `schema.name` of a schema-qualified reference. */
+export function qualifiedRef(ref: ObjectRef): string {
+  return quoteQualified(schemaOf(ref), ref.name);
+}
