@@ -9,7 +9,7 @@ import { wireRequest } from '../../core/act-as/conformance/runner.js';
 import { packageRoot } from '../../core/db/sql-files.js';
 import { defaultStages } from '../../core/act-as/default-stages.js';
 import { PoolRegistry } from '../../core/act-as/execute/pools.js';
-import { SchemaCacheStore } from '../../core/act-as/schema-cache-store.js';
+import { SchemaCacheStore, schemaCacheConfig } from '../../core/act-as/schema-cache-store.js';
 import { loginFor, simulate } from '../../core/act-as/simulator.js';
 import type { HttpRequestInput } from '../../core/act-as/request/types.js';
 import { measure, summarise, type Bench, type BenchResult } from '../bench.js';
@@ -41,7 +41,7 @@ export const actAsBench: Bench = {
       const login = loginFor(config, connection);
       if (!login.ok) throw new Error(login.error.message);
       const pool = pools.get(login.value.key, login.value.config);
-      const schemaCache = await caches.get(pool, config.dbSchemas);
+      const schemaCache = await caches.get(pool, schemaCacheConfig(config));
 
       // (a) parse + plan + render, no I/O
       const inputs: HttpRequestInput[] = [];

@@ -92,6 +92,8 @@ export const actAsHandlers: HandlerGroup<'actAs'> = {
         stages: defaultStages,
         pools: actAsRuntime.pools,
         schemaCaches: actAsRuntime.schemaCaches,
+        // The studio's model of this connection: the schema cache is derived from it, not read again.
+        model: () => context.models.get(input.connectionId),
         ...(onBackend ? { onBackend } : {}),
       }),
     );
@@ -139,12 +141,14 @@ export const actAsHandlers: HandlerGroup<'actAs'> = {
   },
   'actAs.config.set': async (input, context) => {
     // Invalid text is refused with the loader's GH401 (line and hint), and the previous config stays.
+    // The schema cache is derived per (model, db-schemas, db-extra-search-path): a new config needs no reread.
     const config = await context.actAsConfigs.set(input.connectionId, input.text);
-    actAsRuntime.schemaCaches.reload();
     return { effective: effectiveConfig(config) };
   },
-  'actAs.reload': async () => {
-    // Caches are keyed by login, not by studio connection: reloading them all is cheap and never wrong.
+  'actAs.reload': async ({ connectionId }, context) => {
+    // PostgREST's schema reload: the connection's model is read anew (the schema cache is derived from it);
+    // role settings are kept per login, so every pool forgets them (cheap and never wrong).
+    await context.models.refresh(connectionId);
     actAsRuntime.schemaCaches.reload();
     for (const pool of actAsRuntime.pools.all()) pool.reload();
     return { reloaded: true };

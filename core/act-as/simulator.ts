@@ -4,6 +4,7 @@
  * every failure becomes a PostgREST-style response.
  */
 import type pg from 'pg';
+import type { Catalog } from '../../shared/model/catalog.js';
 import type { AuthResult } from './auth/types.js';
 import type { PostgrestConfig } from './config/types.js';
 import { PgrstError, pgrst, type Json, type Result, ok, err } from './errors/index.js';
@@ -24,7 +25,7 @@ import { buildResponse, infoResponse } from './response/build.js';
 import { corsPreflight, withCors } from './response/cors.js';
 import { errorResponse } from './response/error-response.js';
 import type { SimResponse } from './response/types.js';
-import { SchemaCacheStore } from './schema-cache-store.js';
+import { SchemaCacheStore, schemaCacheConfig, schemaCacheOf } from './schema-cache-store.js';
 import type { SchemaCache } from './schema-cache/index.js';
 import type { DbPlan, Stages } from './stages.js';
 
@@ -72,6 +73,11 @@ export interface SimulateInput {
   readonly schemaCaches?: SchemaCacheStore;
   /** Use this schema cache instead of loading one (the conformance runner shares one across fixture copies). */
   readonly schemaCache?: SchemaCache;
+  /**
+   * The catalog model to derive the schema cache from (the studio's model of the connection); without it the
+   * schema caches read one through the login's pool.
+   */
+  readonly model?: () => Promise<Catalog>;
   /** Told the backend pid the request runs on (the studio's cancel). */
   readonly onBackend?: (pid: number) => void;
 }
@@ -247,8 +253,12 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
     const pool: ActAsPool = pools.get(login.value.key, login.value.config);
     let schemaCache: SchemaCache;
     try {
+      const cacheConfig = schemaCacheConfig(config);
       schemaCache =
-        input.schemaCache ?? (await (input.schemaCaches ?? defaultSchemaCaches).get(pool, config.dbSchemas));
+        input.schemaCache ??
+        (input.model
+          ? schemaCacheOf(await input.model(), cacheConfig)
+          : await (input.schemaCaches ?? defaultSchemaCaches).get(pool, cacheConfig));
     } catch (e) {
       return fail(pgrst.connection(e instanceof Error ? e.message : String(e)));
     }

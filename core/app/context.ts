@@ -3,6 +3,8 @@ import { ConnectionStore } from '../connections/store.js';
 import { userDataDir } from '../connections/data-dir.js';
 import { MemorySecretStore, type SecretStore } from '../connections/secret-store.js';
 import { ActAsConfigStore } from '../act-as/config-store.js';
+import { connectionModelCache } from '../catalog/connection-model.js';
+import type { ModelCache } from '../catalog/model-cache.js';
 
 /** What every handler may use: the host's mode and the long-lived services it owns. */
 export interface StudioContext {
@@ -14,6 +16,11 @@ export interface StudioContext {
   readonly savedConnections: ConnectionStore;
   /** The PostgREST configuration act-as uses per connection, kept where passwords are kept. */
   readonly actAsConfigs: ActAsConfigStore;
+  /**
+   * The catalog model of each open connection, shared by catalog.read and act-as. Whoever changes a
+   * database's schema (the change set's apply) calls `models.invalidate(connectionId)`.
+   */
+  readonly models: ModelCache<string>;
 }
 
 export interface StudioContextOptions {
@@ -29,10 +36,12 @@ export interface StudioContextOptions {
 /** Builds the services a host owns; the host closes them with `context.connections.closeAll()`. */
 export function createStudioContext(options: StudioContextOptions): StudioContext {
   const secrets = options.secrets ?? new MemorySecretStore();
+  const connections = new ConnectionManager(options.manager);
   return {
     mode: options.mode,
     version: options.version,
-    connections: new ConnectionManager(options.manager),
+    connections,
+    models: connectionModelCache(connections),
     savedConnections: new ConnectionStore(options.dataDir ?? userDataDir(), secrets),
     actAsConfigs: new ActAsConfigStore(secrets),
   };

@@ -66,8 +66,7 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
 
   const origins = new Map<number, Map<number, ColumnOrigin>>();
   for (const v of parts.viewQueries) origins.set(v.relation_oid, viewColumnOrigins(v.query_tree));
-  const sourceOf = (viewOid: number, attnum: number): ColumnRef | null => {
-    const origin = resolveColumnOrigin(origins, viewOid, attnum);
+  const refTo = (origin: ColumnOrigin | null): ColumnRef | null => {
     if (origin === null) return null;
     const base = byOid.get(origin.relationOid);
     const column = columnName(origin.relationOid, origin.attnum);
@@ -75,6 +74,10 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
       ? null
       : Object.freeze({ schema: base.schema, table: base.name, column });
   };
+  const sourceOf = (viewOid: number, attnum: number): ColumnRef | null =>
+    refTo(resolveColumnOrigin(origins, viewOid, attnum));
+  const originOf = (viewOid: number, attnum: number): ColumnRef | null =>
+    refTo(origins.get(viewOid)?.get(attnum) ?? null);
 
   /** pg_get_constraintdef's words for a b-tree PRIMARY KEY / UNIQUE constraint (constraints.sql left it NULL). */
   const keyConstraintDefinition = (c: ConstraintRow, relOid: number): string => {
@@ -121,6 +124,7 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
         collation: c.collation,
         comment: c.comment,
         source: isView ? sourceOf(r.oid, c.position) : null,
+        origin: isView ? originOf(r.oid, c.position) : null,
       }),
     );
     const constraints = (constraintsOf.get(r.oid) ?? []).map((c): Constraint => ({
@@ -142,6 +146,7 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
       deferred: c.deferred,
       validated: c.validated,
       index: c.index_name,
+      inherited: c.inherited,
       comment: c.comment,
     }));
     const indexes = (indexesOf.get(r.oid) ?? []).map((i): Index => ({

@@ -140,6 +140,7 @@ export const constraintRow = z.object({
   deferred: z.boolean(),
   validated: z.boolean(),
   index_name: maybeText,
+  inherited: z.boolean(),
   comment: maybeText,
 });
 

@@ -7,6 +7,7 @@ export const connectionsHandlers: HandlerGroup<'connections'> = {
   'connections.delete': async (input, context) => {
     await context.connections.close(input.id);
     await closeActAsSessions(input.id);
+    context.models.invalidate(input.id);
     await context.actAsConfigs.delete(input.id);
     return { deleted: await context.savedConnections.delete(input.id) };
   },
@@ -18,12 +19,15 @@ export const connectionsHandlers: HandlerGroup<'connections'> = {
       const isSaved = (await context.savedConnections.list()).some((c) => c.id === input.id);
       if (open && !isSaved) return { id: open.id, whoami: open.whoami, warnings: open.warnings };
       const { saved, params } = await context.savedConnections.get(input.id);
+      // (Re)opened, possibly with other settings: its model is read afresh.
+      context.models.invalidate(saved.id);
       return context.connections.open(params, { id: saved.id, name: saved.name });
     }
     return context.connections.open(input.params, input.name === undefined ? {} : { name: input.name });
   },
   'connections.close': async (input, context) => {
     await closeActAsSessions(input.id);
+    context.models.invalidate(input.id);
     return { closed: await context.connections.close(input.id) };
   },
   'connections.status': async (_input, context) => ({

@@ -31,6 +31,7 @@ const column = (name: string, position: number, t: TypeRef, extra: Partial<Colum
   collation: null,
   comment: null,
   source: null,
+  origin: null,
   ...extra,
 });
 
@@ -152,6 +153,7 @@ export function fixtureCatalog(): Catalog {
             deferred: false,
             validated: true,
             index: 'todos_pkey',
+            inherited: false,
             comment: null,
           },
         ],

@@ -240,6 +240,13 @@ export const columnSchema = obj({
    * as PostgREST derives it from the view's query tree; null for expressions and for non-views.
    */
   source: columnRefSchema.nullable(),
+  /**
+   * Views only: the relation column this view column shows unchanged, one step back (the view's own query
+   * tree: resorigtbl/resorigcol), which may itself be a view column; null for expressions, non-views and
+   * relations outside the model. PostgREST follows these steps only through views of db-schemas and
+   * db-extra-search-path, so the act-as schema cache walks them itself.
+   */
+  origin: columnRefSchema.nullable(),
 });
 export type Column = z.infer<typeof columnSchema>;
 
@@ -272,6 +279,11 @@ export const constraintSchema = obj({
   validated: z.boolean(),
   /** The index enforcing a pk/unique/exclusion constraint. */
   index: z.string().nullable(),
+  /**
+   * A copy PostgreSQL made of a parent constraint (pg_constraint.conparentid ≠ 0): a partition's share of its
+   * parent's key, or one per partition of a foreign key that references a partitioned table.
+   */
+  inherited: z.boolean(),
   comment: z.string().nullable(),
 });
 export type Constraint = z.infer<typeof constraintSchema>;

@@ -202,6 +202,8 @@ export function loadPostgrestConfig(input: LoadConfigInput = {}): PostgrestConfi
       hoisted === null
         ? ['statement_timeout', 'plan_filter.statement_cost_limit', 'default_transaction_isolation']
         : splitOnCommas(hoisted.value),
+    dbChannel: str('db-channel')?.value ?? 'pgrst',
+    dbChannelEnabled: bool('db-channel-enabled', true),
     jwtSecret,
     jwtSecretIsBase64,
     jwtKeys,

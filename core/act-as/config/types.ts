@@ -43,6 +43,10 @@ export type PostgrestConfig = {
   dbPlanEnabled: boolean;
   dbRootSpec: { schema: string; name: string } | null;
   dbHoistedTxSettings: string[];
+  /** db-channel (default `pgrst`): the NOTIFY channel `gatehouse serve` listens on for `reload schema`. */
+  dbChannel: string;
+  /** db-channel-enabled (default true). */
+  dbChannelEnabled: boolean;
   jwtSecret: string | null;
   jwtSecretIsBase64: boolean;
   /** Keys derived from jwt-secret (null without a secret). */

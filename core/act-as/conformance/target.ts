@@ -1,6 +1,6 @@
 import type { PostgrestConfig } from '../config/types.js';
 import { PoolRegistry } from '../execute/pools.js';
-import { SchemaCacheStore } from '../schema-cache-store.js';
+import { SchemaCacheStore, schemaCacheConfig } from '../schema-cache-store.js';
 import type { SchemaCache } from '../schema-cache/index.js';
 import { loginFor, simulate } from '../simulator.js';
 import type { Stages } from '../stages.js';
@@ -28,7 +28,7 @@ export function simulatorTarget(options: {
       const connection = { developerUri: options.databaseUri(database) };
       if (schemaCache === null) {
         const uri = loginUri(database);
-        if (uri !== null) schemaCache = await store.get(pools.get(uri), options.config.dbSchemas);
+        if (uri !== null) schemaCache = await store.get(pools.get(uri), schemaCacheConfig(options.config));
       }
       const r = await simulate({
         request: {

@@ -1,7 +1,6 @@
 import type { HandlerGroup } from '../../app/handler.js';
 import type { StudioContext } from '../../app/context.js';
 import { dirname } from 'node:path';
-import { readCatalog } from '../../catalog/read-catalog.js';
 import { sqlFile } from '../../db/sql-files.js';
 import { GatehouseError } from '../../../shared/errors.js';
 import { discoverClaims } from './claims-discovery.js';
@@ -9,8 +8,9 @@ import { HistoryStore } from './history-store.js';
 import { PersonaStore } from './persona-store.js';
 import { defaultStages } from '../default-stages.js';
 import { configFor, connectionFor, errorOf } from '../handlers.js';
-import { actAsRuntime, loginFor, runSqlAsPersona } from '../simulator.js';
+import { actAsRuntime, runSqlAsPersona } from '../simulator.js';
 import { toContractContext } from '../contract-context.js';
+import { schemaCacheConfig, schemaCacheOf } from '../schema-cache-store.js';
 import { embeddablesFromSchemaCache } from './embeddables.js';
 import { actAsRuns } from './runs.js';
 
@@ -57,22 +57,23 @@ export const actAsConsoleHandlers: HandlerGroup<'actAsConsole'> = {
     entries: await historyStore(context).clear(targetKey(context, connectionId)),
   }),
   'actAsConsole.claims': async ({ connectionId }, context) => {
-    const catalog = await context.connections.withClient(connectionId, (client) => readCatalog(client));
+    const catalog = await context.models.get(connectionId);
     return { claims: discoverClaims(catalog).map((c) => ({ name: c.name, usedBy: [...c.usedBy] })) };
   },
   'actAsConsole.embeddables': async ({ connectionId }, context) => {
     const config = await configFor(context, connectionId);
-    const login = loginFor(config, connectionFor(context, connectionId));
-    const failed = (message: string) =>
-      new GatehouseError('GH512', `Could not read the schema cache: ${message}`, {
-        hint: 'Check the act-as config (db-uri, db-schemas) and that the database is reachable, then reload.',
-      });
-    if (!login.ok) throw failed(login.error.message);
-    // The same cache the simulator plans with, so completion offers exactly what a request would accept.
-    const pool = actAsRuntime.pools.get(login.value.key, login.value.config);
-    const cache = await actAsRuntime.schemaCaches.get(pool, config.dbSchemas).catch((e: unknown) => {
-      throw failed(e instanceof Error ? e.message : String(e));
+    // The same cache the simulator plans with (derived from the connection's model), so completion offers
+    // exactly what a request would accept.
+    const model = await context.models.get(connectionId).catch((e: unknown) => {
+      throw new GatehouseError(
+        'GH512',
+        `Could not read the schema cache: ${e instanceof Error ? e.message : String(e)}`,
+        {
+          hint: 'Check that the database is reachable, then reload.',
+        },
+      );
     });
+    const cache = schemaCacheOf(model, schemaCacheConfig(config));
     return { schemas: [...cache.schemas], embeddables: embeddablesFromSchemaCache(cache) };
   },
   'actAsConsole.explain': async (input, context) => {

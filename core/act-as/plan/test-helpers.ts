@@ -1,9 +1,8 @@
 /**
- * Shared by the plan/render unit tests: the conformance fixture's schema cache and a small ApiRequest builder
- * (requests are built directly, so these tests do not depend on the query-string parser).
+ * Shared by the plan/render tests: the conformance fixture's schema cache (read from a real database, see
+ * fixture-schema-cache.ts) and a small ApiRequest builder (requests are built directly, so these tests do not
+ * depend on the query-string parser).
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { PostgrestConfig } from '../config/types.js';
 import type {
   Action,
@@ -18,18 +17,7 @@ import type {
   Preferences,
   SelectItem,
 } from '../request/types.js';
-import { buildSchemaCache, type RawSchemaCache } from '../schema-cache/build.js';
-import type { SchemaCache } from '../schema-cache/types.js';
-
-let cached: SchemaCache | null = null;
-
-/** The schema cache of /work/shared/postgrest-cases/fixture.sql, from a dump of sql/act-as/schema-cache.sql. */
-export function fixtureSchemaCache(): SchemaCache {
-  if (cached) return cached;
-  const path = fileURLToPath(new URL('../schema-cache/cf-raw.fixture.json', import.meta.url));
-  cached = buildSchemaCache(JSON.parse(readFileSync(path, 'utf8')) as RawSchemaCache, ['api']);
-  return cached;
-}
+export { fixtureSchemaCache, useFixtureSchemaCache } from './fixture-schema-cache.js';
 
 export const testConfig: Pick<PostgrestConfig, 'dbMaxRows' | 'dbAggregatesEnabled'> = {
   dbMaxRows: null,

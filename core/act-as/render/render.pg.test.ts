@@ -9,8 +9,9 @@ import {
   type TempDatabase,
 } from '../../../test/pg.js';
 import { planRequest } from '../plan/index.js';
-import { fixtureSchemaCache, request, testConfig } from '../plan/test-helpers.js';
-import { loadSchemaCache } from '../schema-cache/load.js';
+import { readCatalog } from '../../catalog/read-catalog.js';
+import { fixtureCacheOf } from '../plan/fixture-schema-cache.js';
+import { fixtureSchemaCache, request, testConfig, useFixtureSchemaCache } from '../plan/test-helpers.js';
 import type { SchemaCache } from '../schema-cache/types.js';
 import { renderPlan } from './index.js';
 import { specs } from './render-specs.js';
@@ -92,9 +93,12 @@ function relationshipSummary(sc: SchemaCache): string[] {
   });
 }
 
+useFixtureSchemaCache();
+
 describe.each(pgServers())('rendered statements on $label', (server) => {
   let db: TempDatabase;
   let client: pg.Client;
+  const deriveHere = async (): Promise<SchemaCache> => fixtureCacheOf(await readCatalog(client));
 
   beforeAll(async () => {
     db = await createTempDatabase(server, 'gh_render');
@@ -109,8 +113,8 @@ describe.each(pgServers())('rendered statements on $label', (server) => {
     for (const r of [...ROLES].reverse()) await superuserQuery(server, `DROP ROLE IF EXISTS "${r}"`);
   });
 
-  it('the schema cache query finds the fixture relationships (views, M2M, computed)', async () => {
-    const sc = await loadSchemaCache(client, ['api']);
+  it('the schema cache derived here finds the fixture relationships (views, M2M, computed)', async () => {
+    const sc = await deriveHere();
     expect(relationshipSummary(sc)).toEqual(relationshipSummary(fixtureSchemaCache()));
     expect(relationshipSummary(sc)).toContain('open_tasks->members:M2O');
     expect(relationshipSummary(sc)).toContain('tasks->labels:M2M');
@@ -123,7 +127,7 @@ describe.each(pgServers())('rendered statements on $label', (server) => {
       'CREATE VIEW api.odd_projects AS SELECT id AS "the id", team_id AS "team ""x"" id\\" FROM api.projects',
     );
     try {
-      const sc = await loadSchemaCache(client, ['api']);
+      const sc = await deriveHere();
       const rels = sc.relationships.get('api\u0000odd_projects') ?? [];
       const m2o = rels.find((r) => r.foreignTable.name === 'teams');
       expect(m2o?.kind === 'fk' && m2o.cardinality).toMatchObject({

@@ -1,3 +1,2 @@
 export * from './types.js';
-export { buildSchemaCache, type RawSchemaCache } from './build.js';
-export { loadSchemaCache, type ClientSource, type Queryable } from './load.js';
+export { schemaCacheFromCatalog, type SchemaCacheConfig } from './derive.js';

@@ -1,11 +1,17 @@
-import { describe, expect, it } from 'vitest';
-import { fixtureSchemaCache } from '../plan/test-helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fixtureSchemaCache, useFixtureSchemaCache } from '../plan/test-helpers.js';
+import type { SchemaCache } from '../schema-cache/types.js';
 import { buildOpenApiDocument, defaultValue, swaggerFormat, swaggerType } from './document.js';
 import { checkOpenApiAccept, openApiResponse } from './index.js';
 import { decodeJson, encodeJson, numberText, obj, sortedObj } from './json.js';
 import { defaultOpenApiServerOptions, type OpenApiInputs, type OpenApiServerOptions } from './types.js';
 
-const sc = fixtureSchemaCache();
+// The conformance fixture's model, read from a real database (fixture-schema-cache.ts).
+useFixtureSchemaCache();
+let sc: SchemaCache;
+beforeAll(() => {
+  sc = fixtureSchemaCache();
+});
 
 function tableInfo(name: string, extra: Partial<OpenApiInputs['tables'][number]> = {}) {
   const t = sc.tables.get(`api\u0000${name}`)!;

@@ -2,10 +2,19 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { planRequest } from '../plan/index.js';
-import { fixtureSchemaCache, request, testConfig, type RequestSpec } from '../plan/test-helpers.js';
+import {
+  fixtureSchemaCache,
+  request,
+  testConfig,
+  useFixtureSchemaCache,
+  type RequestSpec,
+} from '../plan/test-helpers.js';
 import { renderPlan } from './index.js';
 import { specs } from './render-specs.js';
 import type { RenderedStatement } from './types.js';
+
+// Planned against the conformance fixture's model, read from a real database (fixture-schema-cache.ts).
+useFixtureSchemaCache();
 
 /** Golden SQL, reviewed against PostgREST's QueryBuilder/Statements output shape. */
 const expected = JSON.parse(

@@ -16,8 +16,12 @@ import {
   spread,
   testConfig,
   type RequestSpec,
+  useFixtureSchemaCache,
 } from './test-helpers.js';
 import type { Plan, ReadPlanTree } from './types.js';
+
+// The conformance fixture's model, read from a real database (fixture-schema-cache.ts).
+useFixtureSchemaCache();
 
 function plan(spec: RequestSpec) {
   return planRequest(request(spec), fixtureSchemaCache(), testConfig);
