@@ -20,6 +20,8 @@ export const errorCodes = {
   GH200: 'A catalog query was refused for lack of privileges.',
   GH201: 'This PostgreSQL version is not supported.',
   GH202: 'A catalog query failed.',
+  GH210: 'The model has no such role.',
+  GH211: 'That privilege does not apply to that kind of object, or the object is not in the model.',
   GH300: 'The request did not match the studio contract.',
   GH301: 'Unknown studio call.',
   GH302: 'Missing or wrong studio token.',

@@ -8,7 +8,7 @@ import {
   uniqueSuffix,
   type TempDatabase,
 } from '../../test/pg.js';
-import { catalogIndex } from './catalog-index.js';
+import { catalogIndex } from '../../shared/model/catalog-index.js';
 import { readCatalog } from './read-catalog.js';
 import {
   DEV_PASSWORD,

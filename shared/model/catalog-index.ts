@@ -12,9 +12,10 @@ import {
   type Policy,
   type Relation,
   type Role,
+  type SchemaInfo,
   type Sequence,
   type UserType,
-} from '../../shared/model/catalog.js';
+} from './catalog.js';
 
 /** One foreign key seen from either end: the referencing relation, its constraint, and the referenced one. */
 export interface ForeignKeyEdge {
@@ -32,6 +33,9 @@ export interface ForeignKeyEdge {
  */
 export interface CatalogIndex {
   readonly catalog: Catalog;
+  schema(name: string): SchemaInfo | undefined;
+  /** The objects of one schema, each list in model order. */
+  inSchema(schema: string): SchemaContents;
   relation(schema: string, name: string): Relation | undefined;
   relationByOid(oid: number): Relation | undefined;
   columns(schema: string, name: string): readonly Column[];
@@ -44,6 +48,8 @@ export interface CatalogIndex {
   /** All overloads of schema.name. */
   functions(schema: string, name: string): readonly FunctionInfo[];
   functionByOid(oid: number): FunctionInfo | undefined;
+  /** One overload by its identity arguments (`pg_get_function_identity_arguments`). */
+  functionOverload(schema: string, name: string, identityArgs: string): FunctionInfo | undefined;
   sequence(schema: string, name: string): Sequence | undefined;
   type(schema: string, name: string): UserType | undefined;
   typeByOid(oid: number): UserType | undefined;
@@ -54,14 +60,30 @@ export interface CatalogIndex {
   membersOf(role: string): readonly Membership[];
   policies(schema: string, table: string): readonly Policy[];
   grantsOn(object: ObjectRef): readonly Grant[];
+  /** The column grants of one relation (every column's, in model order). */
+  columnGrantsOf(schema: string, table: string): readonly Grant[];
   /** Grants whose grantee is this role name, or PUBLIC for null. */
   grantsTo(role: string | null): readonly Grant[];
   dependenciesOf(object: ObjectRef): readonly Dependency[];
   dependentsOf(object: ObjectRef): readonly Dependency[];
 }
 
+/** What one schema holds. */
+export interface SchemaContents {
+  readonly relations: readonly Relation[];
+  readonly functions: readonly FunctionInfo[];
+  readonly sequences: readonly Sequence[];
+  readonly types: readonly UserType[];
+}
+
 const key = (schema: string, name: string): string => `${schema}\0${name}`;
 const EMPTY: readonly never[] = Object.freeze([]);
+const EMPTY_SCHEMA: SchemaContents = Object.freeze({
+  relations: EMPTY,
+  functions: EMPTY,
+  sequences: EMPTY,
+  types: EMPTY,
+});
 
 function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
   const list = map.get(k);
@@ -115,10 +137,31 @@ function build(catalog: Catalog): CatalogIndex {
   for (const p of catalog.policies) push(policies, key(p.schema, p.table), p);
   const grantsOn = new Map<string, Grant[]>();
   const grantsTo = new Map<string | null, Grant[]>();
+  const columnGrants = new Map<string, Grant[]>();
   for (const g of catalog.grants) {
     push(grantsOn, refKey(g.object), g);
+    if (g.object.kind === 'column' && g.object.schema !== null)
+      push(columnGrants, key(g.object.schema, g.object.name), g);
     push(grantsTo, g.grantee.kind === 'public' ? null : g.grantee.name, g);
   }
+  const schemas = new Map(catalog.schemas.map((s) => [s.name, s]));
+  const contents = new Map<
+    string,
+    { relations: Relation[]; functions: FunctionInfo[]; sequences: Sequence[]; types: UserType[] }
+  >();
+  const contentsOf = (schema: string) => {
+    let c = contents.get(schema);
+    if (c === undefined) {
+      c = { relations: [], functions: [], sequences: [], types: [] };
+      contents.set(schema, c);
+    }
+    return c;
+  };
+  for (const r of catalog.relations) contentsOf(r.schema).relations.push(r);
+  for (const f of catalog.functions) contentsOf(f.schema).functions.push(f);
+  for (const q of catalog.sequences) contentsOf(q.schema).sequences.push(q);
+  for (const t of catalog.types) contentsOf(t.schema).types.push(t);
+  const overloads = new Map(catalog.functions.map((f) => [`${key(f.schema, f.name)}\0${f.identityArgs}`, f]));
   const depsFrom = new Map<string, Dependency[]>();
   const depsTo = new Map<string, Dependency[]>();
   for (const d of catalog.dependencies) {
@@ -128,6 +171,8 @@ function build(catalog: Catalog): CatalogIndex {
 
   return {
     catalog,
+    schema: (name) => schemas.get(name),
+    inSchema: (schema) => contents.get(schema) ?? EMPTY_SCHEMA,
     relation: (schema, name) => relations.get(key(schema, name)),
     relationByOid: (oid) => relationsByOid.get(oid),
     columns: (schema, name) => relations.get(key(schema, name))?.columns ?? EMPTY,
@@ -138,6 +183,7 @@ function build(catalog: Catalog): CatalogIndex {
       relations.get(key(schema, name))?.constraints.find((c) => c.kind === 'primary_key')?.columns ?? EMPTY,
     functions: (schema, name) => functions.get(key(schema, name)) ?? EMPTY,
     functionByOid: (oid) => functionsByOid.get(oid),
+    functionOverload: (schema, name, identityArgs) => overloads.get(`${key(schema, name)}\0${identityArgs}`),
     sequence: (schema, name) => sequences.get(key(schema, name)),
     type: (schema, name) => types.get(key(schema, name)),
     typeByOid: (oid) => typesByOid.get(oid),
@@ -146,6 +192,7 @@ function build(catalog: Catalog): CatalogIndex {
     membersOf: (role) => membersOf.get(role) ?? EMPTY,
     policies: (schema, table) => policies.get(key(schema, table)) ?? EMPTY,
     grantsOn: (object) => grantsOn.get(refKey(object)) ?? EMPTY,
+    columnGrantsOf: (schema, table) => columnGrants.get(key(schema, table)) ?? EMPTY,
     grantsTo: (role) => grantsTo.get(role) ?? EMPTY,
     dependenciesOf: (object) => depsFrom.get(refKey(object)) ?? EMPTY,
     dependentsOf: (object) => depsTo.get(refKey(object)) ?? EMPTY,

@@ -1,0 +1,199 @@
+import type { CatalogIndex } from './catalog-index.js';
+import type { Catalog, ObjectRef, Privilege } from './catalog.js';
+import { privilegeTable, type PrivilegeTable } from './privilege-table.js';
+import type { EffectivePrivilege, PrivilegeSource } from './privileges.js';
+import { requireRole, roleRules } from './role-closure.js';
+
+const SOURCES: readonly PrivilegeSource[] = ['direct', 'public', 'inherited', 'predefined', 'superuser'];
+const GRANTABLE = 8;
+
+/**
+ * The privileges one role holds, stored column-wise (slot, route, source and grant option per entry) and turned
+ * into EffectivePrivilege objects only when read: a role at the end of a long membership chain holds tens of
+ * thousands, and a grants matrix reads a screenful. Entries are in model order (database, schemas, relations
+ * each followed by its columns, sequences, functions, types).
+ */
+export class EffectivePrivilegeList implements Iterable<EffectivePrivilege> {
+  readonly length: number;
+
+  constructor(
+    private readonly table: PrivilegeTable,
+    readonly role: string,
+    private readonly slots: Int32Array,
+    private readonly routes: Int32Array,
+    private readonly flags: Uint8Array,
+    private readonly names: readonly string[],
+  ) {
+    this.length = slots.length;
+  }
+
+  at(i: number): EffectivePrivilege | undefined {
+    if (i < 0 || i >= this.length) return undefined;
+    const t = this.table;
+    const slot = this.slots[i]!;
+    const o = t.objects[t.slotObject[slot]!]!;
+    const flags = this.flags[i]!;
+    const base = {
+      object: o.ref,
+      kind: o.kind === 'column' ? ('table' as const) : o.kind,
+      privilege: o.privileges[slot - o.base]!,
+      via: this.names[this.routes[i]!]!,
+      source: SOURCES[flags & 7]!,
+      grantable: (flags & GRANTABLE) !== 0,
+    };
+    return o.column === null ? base : { ...base, column: o.column };
+  }
+
+  /** The entry for one privilege on one object (a column: its table's ref and the column), if held. */
+  find(
+    object: ObjectRef,
+    privilege: Privilege,
+    column: string | null = null,
+  ): EffectivePrivilege | undefined {
+    const position = this.table.position(object, column);
+    if (position < 0) return undefined;
+    const o = this.table.objects[position]!;
+    const i = o.privileges.indexOf(privilege);
+    if (i < 0) return undefined;
+    const slot = o.base + i;
+    let lo = 0;
+    let hi = this.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const s = this.slots[mid]!;
+      if (s === slot) return this.at(mid);
+      if (s < slot) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
+
+  *[Symbol.iterator](): Iterator<EffectivePrivilege> {
+    for (let i = 0; i < this.length; i++) yield this.at(i)!;
+  }
+
+  toArray(): EffectivePrivilege[] {
+    return Array.from(this);
+  }
+}
+
+/** Per-table scratch arrays, reused across calls (a generation stamp marks the slots of the current call). */
+interface Scratch {
+  generation: number;
+  readonly stamp: Int32Array;
+  readonly route: Int32Array;
+  readonly flags: Uint8Array;
+  readonly touched: Int32Array;
+  readonly reached: Int32Array;
+}
+const scratches = new WeakMap<PrivilegeTable, Scratch>();
+
+function scratchOf(t: PrivilegeTable): Scratch {
+  let s = scratches.get(t);
+  if (s === undefined) {
+    const n = t.slotCount;
+    s = {
+      generation: 0,
+      stamp: new Int32Array(n),
+      route: new Int32Array(n),
+      flags: new Uint8Array(n),
+      touched: new Int32Array(n),
+      reached: new Int32Array(t.roleIds.size),
+    };
+    scratches.set(t, s);
+  }
+  return s;
+}
+
+/**
+ * Every privilege `role` holds on every object of the model, one entry per (object, privilege[, column]). Routes
+ * are tried in PostgreSQL's order — the role itself and PUBLIC, then the roles whose privileges it inherits,
+ * nearest first, then predefined roles — and `via` names the first that grants it; the grant option comes from
+ * any route or from having the owner's privileges. Column entries appear only where the table-level privilege is
+ * not held. Superusers hold every privilege of every object.
+ */
+export function effectivePrivileges(model: Catalog | CatalogIndex, role: string): EffectivePrivilegeList {
+  const t = privilegeTable(model);
+  const rules = roleRules(t.index);
+  requireRole(t.index, role);
+  const s = scratchOf(t);
+  const gen = ++s.generation;
+  const { stamp, route, flags, touched, reached } = s;
+  let count = 0;
+  const names: string[] = [];
+
+  const closure = rules.closure(role, 'USAGE');
+  for (const r of closure.order) {
+    const id = t.roleIds.get(r);
+    if (id !== undefined) reached[id] = gen;
+  }
+  if (rules.isSuperuser(role)) {
+    names.push(role);
+    for (let slot = 0; slot < t.slotCount; slot++)
+      if (t.slotParent[slot] === -1) {
+        stamp[slot] = gen;
+        route[slot] = 0;
+        flags[slot] = 4 | GRANTABLE;
+        touched[count++] = slot;
+      }
+  } else {
+    const mark = (slots: Int32Array, grantable: Uint8Array | null, source: number) => {
+      const via = names.length - 1;
+      for (let i = 0; i < slots.length; i++) {
+        const slot = slots[i]!;
+        const g = grantable !== null && grantable[i] === 1 ? GRANTABLE : 0;
+        if (stamp[slot] !== gen) {
+          stamp[slot] = gen;
+          route[slot] = via;
+          flags[slot] = source | g;
+          touched[count++] = slot;
+        } else if (g !== 0) flags[slot]! |= GRANTABLE;
+      }
+    };
+    const viaGrants = (grantee: string | null, name: string, source: number) => {
+      const g = t.byGrantee.get(grantee);
+      if (g === undefined) return;
+      names.push(name);
+      mark(g.slots, g.grantable, source);
+    };
+    viaGrants(role, role, 0);
+    viaGrants(null, 'PUBLIC', 1);
+    for (let i = 1; i < closure.order.length; i++) viaGrants(closure.order[i]!, closure.order[i]!, 2);
+    for (const [predefined, slots] of t.predefined) {
+      if (!closure.distance.has(predefined)) continue;
+      names.push(predefined);
+      mark(slots, null, 3);
+    }
+  }
+
+  // Model order: sort the touched slots, or when they are many, walk every slot's stamp (cheaper than the sort).
+  let sorted: Int32Array;
+  if (count * Math.log2(count + 1) < t.slotCount) sorted = touched.subarray(0, count).sort();
+  else {
+    sorted = touched;
+    let k = 0;
+    for (let slot = 0; slot < t.slotCount; slot++) if (stamp[slot] === gen) sorted[k++] = slot;
+  }
+  const outSlots = new Int32Array(count);
+  const outRoutes = new Int32Array(count);
+  const outFlags = new Uint8Array(count);
+  let n = 0;
+  for (let i = 0; i < count; i++) {
+    const slot = sorted[i]!;
+    const parent = t.slotParent[slot]!;
+    if (parent >= 0 && stamp[parent] === gen) continue; // held on the whole table
+    const owner = t.objectOwner[t.slotObject[slot]!]!;
+    outSlots[n] = slot;
+    outRoutes[n] = route[slot]!;
+    outFlags[n] = flags[slot]! | (owner >= 0 && reached[owner] === gen ? GRANTABLE : 0);
+    n++;
+  }
+  return new EffectivePrivilegeList(
+    t,
+    role,
+    outSlots.subarray(0, n),
+    outRoutes.subarray(0, n),
+    outFlags.subarray(0, n),
+    names,
+  );
+}
