@@ -27,4 +27,14 @@ export const commands: readonly CommandEntry[] = [
     summary: 'Read a database catalog (roles, objects, grants, policies) and print it.',
     load: async () => (await import('./catalog.js')).catalogCommand,
   },
+  {
+    name: 'advise',
+    summary: 'Review what PostgREST exposes: findings with why and the DDL fix; exit 1 at --fail-on.',
+    load: async () => (await import('./advise.js')).adviseCommand,
+  },
+  {
+    name: 'reach',
+    summary: 'Show, per request role, every endpoint it reaches, its methods, and whether RLS filters rows.',
+    load: async () => (await import('./reach.js')).reachCommand,
+  },
 ];
