@@ -4,6 +4,7 @@ import { connectionsHandlers } from '../connections/handlers.js';
 import { actAsConsoleHandlers } from '../act-as/console/handlers.js';
 import { actAsHandlers } from '../act-as/handlers.js';
 import { catalogHandlers } from '../catalog/handlers.js';
+import { advisorHandlers } from '../advisor/handlers.js';
 
 /** All handlers, one group per capability. */
 export const handlers: Handlers = {
@@ -12,4 +13,5 @@ export const handlers: Handlers = {
   ...actAsConsoleHandlers,
   ...actAsHandlers,
   ...catalogHandlers,
+  ...advisorHandlers,
 };

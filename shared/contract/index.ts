@@ -4,6 +4,7 @@ import { connectionsCalls } from './connections.js';
 import { actAsConsoleCalls } from './act-as-console.js';
 import { actAsCalls } from './act-as.js';
 import { catalogCalls } from './catalog.js';
+import { advisorCalls } from './advisor.js';
 
 /** The whole studio contract, merged from one file per capability. */
 export const contract = {
@@ -12,6 +13,7 @@ export const contract = {
   ...actAsConsoleCalls,
   ...actAsCalls,
   ...catalogCalls,
+  ...advisorCalls,
 };
 
 export type Contract = typeof contract;
