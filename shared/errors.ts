@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * Gatehouse's own error codes, one table, PostgREST-style ranges (GH1xx connection, GH2xx catalog,
- * GH3xx studio transport, GH4xx configuration files, GH5xx act-as, GH9xx internal).
+ * GH3xx studio transport, GH4xx configuration files, GH5xx act-as, GH6xx change sets, GH9xx internal).
  * A retired code is never reused. Each entry says what went wrong and what to do about it.
  */
 export const errorCodes = {
@@ -44,6 +44,18 @@ export const errorCodes = {
   GH701: 'A value cannot be written as an SQL literal.',
   GH702: 'The DDL cannot be written as asked.',
   GH703: 'The object is not in the catalog model.',
+  GH600: 'A change set statement does not parse.',
+  GH601: 'This statement cannot be part of a change set.',
+  GH602: 'No such pending statement.',
+  GH603: 'The change set is empty.',
+  GH604: 'The change set changed since it was reviewed.',
+  GH605: 'A change set is already being applied on this connection.',
+  GH606: 'The change set history could not be saved.',
+  GH607: 'No such change set in the history.',
+  GH608: 'The SQL file could not be read.',
+  GH609: 'The change set failed and was rolled back.',
+  GH610: 'The change set needs confirmation for statements that cannot run in a transaction.',
+  GH611: 'The outcome of the change set is unknown.',
   GH900: 'Internal error.',
 } as const;
 

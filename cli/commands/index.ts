@@ -37,4 +37,9 @@ export const commands: readonly CommandEntry[] = [
     summary: 'Show, per request role, every endpoint it reaches, its methods, and whether RLS filters rows.',
     load: async () => (await import('./reach.js')).reachCommand,
   },
+  {
+    name: 'apply',
+    summary: 'Apply a SQL file in one transaction (lock and statement timeouts), or nothing of it.',
+    load: async () => (await import('./apply.js')).applyCommand,
+  },
 ];

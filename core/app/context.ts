@@ -5,6 +5,7 @@ import { MemorySecretStore, type SecretStore } from '../connections/secret-store
 import { ActAsConfigStore } from '../act-as/config-store.js';
 import { connectionModelCache } from '../catalog/connection-model.js';
 import type { ModelCache } from '../catalog/model-cache.js';
+import { ChangeSetStore } from '../changeset/pending-store.js';
 
 /** What every handler may use: the host's mode and the long-lived services it owns. */
 export interface StudioContext {
@@ -21,6 +22,13 @@ export interface StudioContext {
    * database's schema (the change set's apply) calls `models.invalidate(connectionId)`.
    */
   readonly models: ModelCache<string>;
+  /** The pending change set of each connection, shared by every panel. */
+  readonly changeSets: ChangeSetStore;
+  /**
+   * Called after a change set (or part of one) was applied on a connection: whatever caches a model of that
+   * database reloads it. The host wires it (the model cache); errors are ignored by the caller.
+   */
+  readonly onApplied: (connectionId: string) => void | Promise<void>;
 }
 
 export interface StudioContextOptions {
@@ -31,18 +39,24 @@ export interface StudioContextOptions {
   /** Electron injects its safeStorage store; browser mode and the CLI keep secrets in memory. */
   readonly secrets?: SecretStore;
   readonly manager?: ManagerOptions;
+  /** See StudioContext.onApplied. */
+  readonly onApplied?: (connectionId: string) => void | Promise<void>;
 }
 
 /** Builds the services a host owns; the host closes them with `context.connections.closeAll()`. */
 export function createStudioContext(options: StudioContextOptions): StudioContext {
   const secrets = options.secrets ?? new MemorySecretStore();
   const connections = new ConnectionManager(options.manager);
+  const models = connectionModelCache(connections);
   return {
     mode: options.mode,
     version: options.version,
     connections,
-    models: connectionModelCache(connections),
+    models,
     savedConnections: new ConnectionStore(options.dataDir ?? userDataDir(), secrets),
     actAsConfigs: new ActAsConfigStore(secrets),
+    changeSets: new ChangeSetStore(),
+    // By default an applied change set drops the connection's model: the next read sees the new schema.
+    onApplied: options.onApplied ?? ((connectionId) => models.invalidate(connectionId)),
   };
 }

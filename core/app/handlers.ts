@@ -5,6 +5,7 @@ import { actAsConsoleHandlers } from '../act-as/console/handlers.js';
 import { actAsHandlers } from '../act-as/handlers.js';
 import { catalogHandlers } from '../catalog/handlers.js';
 import { advisorHandlers } from '../advisor/handlers.js';
+import { changesetHandlers } from '../changeset/handlers.js';
 
 /** All handlers, one group per capability. */
 export const handlers: Handlers = {
@@ -14,4 +15,5 @@ export const handlers: Handlers = {
   ...actAsHandlers,
   ...catalogHandlers,
   ...advisorHandlers,
+  ...changesetHandlers,
 };

@@ -3,6 +3,8 @@ import { Suspense, useCallback, useState } from 'react';
 import type { ObjectRef } from '../../shared/model/catalog.js';
 import { asErrorShape, useClient } from '../client/index.js';
 import { catalogApi } from '../catalog/api.js';
+import { ChangeSetDrawer } from '../changeset/ChangeSetDrawer.js';
+import { useChangeSetQuery } from '../changeset/queries.js';
 import { catalogKeys } from '../catalog/keys.js';
 import { Explorer } from '../catalog/Explorer.js';
 import { QuickOpen } from '../catalog/QuickOpen.js';
@@ -33,6 +35,7 @@ export function App() {
   const [navFilter, setNavFilter] = useState('');
   const [navHidden, setNavHidden] = useState(false);
   const [dialog, setDialog] = useState<'quick' | 'shortcuts' | null>(null);
+  const [changesOpen, setChangesOpen] = useState(false);
   const queryClient = useQueryClient();
   const client = useClient();
 
@@ -42,6 +45,7 @@ export function App() {
     (route.connectionId === null ? open.find((c) => c.id === status.data?.defaultId) : undefined) ??
     null;
   const catalog = useCatalogQuery(current?.id ?? null);
+  const changes = useChangeSetQuery(current?.id ?? null);
   const showConnections = current === null || route.panel === CONNECTIONS_PANEL;
 
   const openObject = useCallback(
@@ -68,7 +72,11 @@ export function App() {
     quickOpen: () => catalog.data && setDialog('quick'),
     toggleNavigator: () => setNavHidden((h) => !h),
     showShortcuts: () => setDialog('shortcuts'),
-    escape: () => setDialog(null),
+    toggleChanges: () => current && setChangesOpen((o) => !o),
+    escape: () => {
+      setDialog(null);
+      setChangesOpen(false);
+    },
   });
 
   let main: React.ReactNode;
@@ -132,6 +140,8 @@ export function App() {
             current && void queryClient.invalidateQueries({ queryKey: catalogKeys.read(current.id) })
           }
           onQuickOpen={() => setDialog('quick')}
+          changeCount={changes.data?.statements.length ?? 0}
+          onChanges={() => setChangesOpen((o) => !o)}
         />
         <div>
           {current && (current.state === 'lost' || current.state === 'reconnecting') && (
@@ -139,6 +149,9 @@ export function App() {
           )}
         </div>
         <ErrorBoundary resetKey={formatRoute(route)}>{main}</ErrorBoundary>
+        {changesOpen && current && (
+          <ChangeSetDrawer key={current.id} connectionId={current.id} onClose={() => setChangesOpen(false)} />
+        )}
         {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
         {dialog === 'quick' && catalog.data && (
           <QuickOpen catalog={catalog.data} onOpen={openObject} onClose={() => setDialog(null)} />

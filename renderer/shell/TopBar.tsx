@@ -1,4 +1,5 @@
 import type { ConnectionStatus } from '../../shared/model/connection.js';
+import { ChangeSetButton } from '../changeset/ChangeSetButton.js';
 import { WhoamiBadges } from '../connections/WhoamiBadges.js';
 import { DEFAULT_PANEL } from './route.js';
 import { panels } from './panels.js';
@@ -13,6 +14,8 @@ export function TopBar({
   onShortcuts,
   onRefresh,
   onQuickOpen,
+  changeCount,
+  onChanges,
 }: {
   current: ConnectionStatus | null;
   panel: string;
@@ -23,6 +26,9 @@ export function TopBar({
   onShortcuts(): void;
   onRefresh(): void;
   onQuickOpen(): void;
+  /** Statements pending in the connection's change set. */
+  changeCount: number;
+  onChanges(): void;
 }) {
   return (
     <header className="topbar">
@@ -82,6 +88,7 @@ export function TopBar({
       <span className="topbar-spacer" />
       {current && (
         <>
+          <ChangeSetButton count={changeCount} onOpen={onChanges} />
           <button className="btn ghost small" onClick={onQuickOpen} title="Quick open (Ctrl/⌘ K)">
             Search <span className="kbd">Ctrl K</span>
           </button>

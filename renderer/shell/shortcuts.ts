@@ -4,12 +4,14 @@ export interface ShortcutHandlers {
   quickOpen(): void;
   toggleNavigator(): void;
   showShortcuts(): void;
+  toggleChanges(): void;
   escape(): void;
 }
 
 export const shortcutList: readonly { keys: string[]; label: string }[] = [
   { keys: ['Ctrl/⌘', 'K'], label: 'Quick-open a table, view or function' },
   { keys: ['Ctrl/⌘', 'B'], label: 'Show or hide the navigator' },
+  { keys: ['C'], label: 'Open or close the change set' },
   { keys: ['?'], label: 'Show these shortcuts' },
   { keys: ['/'], label: 'Filter the navigator' },
   { keys: ['↑', '↓'], label: 'Move in the navigator (Enter opens)' },
@@ -43,6 +45,9 @@ export function useShortcuts(handlers: ShortcutHandlers): void {
       } else if (!mod && e.key === '?' && !typingInField(e.target)) {
         e.preventDefault();
         h.showShortcuts();
+      } else if (!mod && !e.altKey && key === 'c' && !typingInField(e.target)) {
+        e.preventDefault();
+        h.toggleChanges();
       } else if (!mod && e.key === '/' && !typingInField(e.target)) {
         const filter = document.getElementById('nav-filter');
         if (filter) {

@@ -5,6 +5,7 @@ import { actAsConsoleCalls } from './act-as-console.js';
 import { actAsCalls } from './act-as.js';
 import { catalogCalls } from './catalog.js';
 import { advisorCalls } from './advisor.js';
+import { changesetCalls } from './changeset.js';
 
 /** The whole studio contract, merged from one file per capability. */
 export const contract = {
@@ -14,6 +15,7 @@ export const contract = {
   ...actAsCalls,
   ...catalogCalls,
   ...advisorCalls,
+  ...changesetCalls,
 };
 
 export type Contract = typeof contract;
