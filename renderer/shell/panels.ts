@@ -4,7 +4,8 @@ import type { ObjectRef } from '../../shared/model/catalog.js';
 /** What every panel gets: the open connection and a way to jump to a catalog object in the explorer. */
 export interface PanelProps {
   readonly connectionId: string;
-  readonly openObject: (ref: ObjectRef) => void;
+  /** `tab` opens one of the explorer's tabs on it (`grants`, `policies`…). */
+  readonly openObject: (ref: ObjectRef, tab?: string) => void;
 }
 
 export interface PanelDefinition {
@@ -28,5 +29,12 @@ export const panels: readonly PanelDefinition[] = [
     description:
       'What does a persona get when calling this? Requests and SQL as a role with claims, rolled back.',
     component: lazy(() => import('../act-as/ActAsPanel.js')),
+  },
+  {
+    id: 'advisor',
+    title: 'Advisor',
+    description:
+      'What each request role can reach over HTTP, and the mistakes in the way — each with its fix.',
+    component: lazy(() => import('../advisor/AdvisorPanel.js')),
   },
 ];
