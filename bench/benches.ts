@@ -3,6 +3,13 @@ import { catalogReadBench } from './catalog/read.bench.js';
 import { actAsBench } from './act-as/act-as.bench.js';
 import { consoleBench } from './console/console.bench.js';
 import { privilegesBench } from './privileges/privileges.bench.js';
+import { advisorBench } from './advisor/advisor.bench.js';
 
 /** Every benchmark `npm run bench` runs, in order. Add one line per bench. */
-export const benches: readonly Bench[] = [catalogReadBench, actAsBench, consoleBench, privilegesBench];
+export const benches: readonly Bench[] = [
+  catalogReadBench,
+  actAsBench,
+  consoleBench,
+  privilegesBench,
+  advisorBench,
+];
