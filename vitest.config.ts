@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
-// Three projects: pure unit tests, tests against real PostgreSQL 15 and 18 (`*.pg.test.ts`),
+// Four projects: pure unit tests, renderer tests in jsdom, tests against real PostgreSQL 14 to 18 (`*.pg.test.ts`),
 // and e2e stories that drive the built renderer in Chromium through browser mode.
 export default defineConfig({
   test: {
@@ -9,7 +9,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{shared,core,server,cli,electron,bench}/**/*.test.ts'],
+          include: ['{shared,core,server,cli,electron,bench,test}/**/*.test.ts'],
           exclude: ['**/*.pg.test.ts', 'node_modules/**'],
           environment: 'node',
         },

@@ -6,7 +6,7 @@ import { loadPostgrestConfig, type PostgrestConfig } from '../../core/act-as/con
 import { parseCases } from '../../core/act-as/conformance/cases.js';
 import { FixtureDatabases } from '../../core/act-as/conformance/databases.js';
 import { wireRequest } from '../../core/act-as/conformance/runner.js';
-import { packageRoot } from '../../core/db/sql-files.js';
+import { conformanceDir } from '../../test/conformance-dir.js';
 import { defaultStages } from '../../core/act-as/default-stages.js';
 import { PoolRegistry } from '../../core/act-as/execute/pools.js';
 import { SchemaCacheStore, schemaCacheConfig } from '../../core/act-as/schema-cache-store.js';
@@ -15,7 +15,7 @@ import type { HttpRequestInput } from '../../core/act-as/request/types.js';
 import { measure, summarise, type Bench, type BenchResult } from '../bench.js';
 
 const RUNS = Number(process.env.GATEHOUSE_BENCH_RUNS ?? 7);
-const dir = process.env.GATEHOUSE_CONFORMANCE_DIR ?? resolve(packageRoot(), '../shared/postgrest-cases');
+const dir = conformanceDir;
 
 /** The request the latency figures use: an anonymous read with a filter, an order and a limit. */
 const LATENCY_TARGET = '/tasks?select=id,title,priority&done=is.false&order=priority.desc,id&limit=5';

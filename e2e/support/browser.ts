@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -14,20 +14,71 @@ export interface StudioBrowser {
   close(): Promise<void>;
 }
 
-/** The system Chromium with a fresh profile, no network chatter and no GPU. */
+/** Flags for a Chromium of the operating system's (GATEHOUSE_CHROMIUM): no network chatter, no GPU. */
+const systemChromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** @sparticuz/chromium's flags that would weaken what the stories check (same-origin, mixed content): left out. */
+const weakeningArgs = new Set(['--disable-web-security', '--allow-running-insecure-content']);
+
+/**
+ * The Chromium the stories run in: the one @sparticuz/chromium ships inside its npm tarball (unpacked to the temp
+ * dir on first use), or the system's when GATEHOUSE_CHROMIUM names its executable.
+ */
+async function chromiumToLaunch(): Promise<{ executablePath: string; args: string[] }> {
+  const system = process.env.GATEHOUSE_CHROMIUM;
+  if (system) return { executablePath: system, args: systemChromiumArgs };
+  const { default: packaged } = await import('@sparticuz/chromium');
+  packaged.setGraphicsMode = false;
+  return {
+    executablePath: await packaged.executablePath(),
+    args: packaged.args.filter((a) => !weakeningArgs.has(a)),
+  };
+}
+
+/**
+ * A fontconfig file with only the DejaVu fonts from npm (dejavu-fonts-ttf, the fonts Debian's Chromium shows), so
+ * that screenshots look the same on every machine, including one without any font installed.
+ */
+function writeFontConfig(dir: string): string {
+  const fonts = join(repoRoot, 'node_modules/dejavu-fonts-ttf/ttf');
+  const alias = (generic: string, family: string) =>
+    `  <alias><family>${generic}</family><prefer><family>${family}</family></prefer></alias>`;
+  const file = join(dir, 'fonts.conf');
+  writeFileSync(
+    file,
+    [
+      '<?xml version="1.0"?>',
+      '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">',
+      '<fontconfig>',
+      `  <dir>${fonts}</dir>`,
+      `  <cachedir>${join(dir, 'fontconfig-cache')}</cachedir>`,
+      alias('sans-serif', 'DejaVu Sans'),
+      alias('serif', 'DejaVu Serif'),
+      alias('monospace', 'DejaVu Sans Mono'),
+      '</fontconfig>',
+      '',
+    ].join('\n'),
+  );
+  return file;
+}
+
+/** A headless Chromium with a fresh profile and the repository's fonts. */
 export async function launchBrowser(): Promise<StudioBrowser> {
-  const profile = mkdtempSync(join(tmpdir(), 'gatehouse-e2e-profile-'));
+  const root = mkdtempSync(join(tmpdir(), 'gatehouse-e2e-'));
+  const profile = join(root, 'profile');
+  const { executablePath, args } = await chromiumToLaunch();
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
+    executablePath,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args,
+    env: { ...process.env, FONTCONFIG_FILE: writeFontConfig(root) },
     viewport: { width: 1440, height: 900 },
     colorScheme: 'light',
   });
@@ -49,7 +100,7 @@ export async function launchBrowser(): Promise<StudioBrowser> {
     },
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      rmSync(root, { recursive: true, force: true });
     },
   };
 }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { packageRoot } from '../../db/sql-files.js';
+import { conformanceDir } from '../../../test/conformance-dir.js';
 import { loadPostgrestConfig } from '../config/load.js';
 import { parseJsPath } from '../config/js-path.js';
 import type { PostgrestConfig } from '../config/types.js';
@@ -214,7 +214,7 @@ type CorpusCase = {
   expect: { status: number; headers?: Record<string, string>; body?: unknown };
 };
 
-const dir = resolve(packageRoot(), '../shared/postgrest-cases');
+const dir = conformanceDir;
 const present = existsSync(resolve(dir, 'cases.json'));
 const corpus: CorpusCase[] = present
   ? (JSON.parse(readFileSync(resolve(dir, 'cases.json'), 'utf8')) as CorpusCase[])

@@ -1,15 +1,15 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { GatehouseError } from '../../../shared/errors.js';
-import { packageRoot } from '../../db/sql-files.js';
+import { conformanceFile } from '../../../test/conformance-dir.js';
 import { evaluateJsPath, parseJsPath } from './js-path.js';
 import { loadPostgrestConfig } from './load.js';
 import { parseConfigText } from './file-syntax.js';
 
-const corpusConf = resolve(packageRoot(), '../shared/postgrest-cases/postgrest.conf');
+const corpusConf = conformanceFile('postgrest.conf');
 
 function gh(fn: () => unknown): GatehouseError {
   try {

@@ -1,13 +1,13 @@
 /**
  * THE test of the act-as simulator: every case of the PostgREST conformance corpus, on PostgreSQL 15 and 18,
  * one vitest test per case so failures are listed by id. The corpus lives outside the repository
- * (GATEHOUSE_CONFORMANCE_DIR, default ../shared/postgrest-cases next to the package).
+ * (test/postgrest-cases, or the folder GATEHOUSE_CONFORMANCE_DIR names).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgServers } from '../../../test/pg.js';
-import { packageRoot } from '../../db/sql-files.js';
+import { conformanceDir } from '../../../test/conformance-dir.js';
 import { loadPostgrestConfig } from '../config/index.js';
 import { defaultStages } from '../default-stages.js';
 import { parseCases } from './cases.js';
@@ -17,7 +17,7 @@ import { runCase } from './runner.js';
 import { serveTarget } from './serve-target.js';
 import { simulatorTarget } from './target.js';
 
-const dir = process.env.GATEHOUSE_CONFORMANCE_DIR ?? resolve(packageRoot(), '../shared/postgrest-cases');
+const dir = conformanceDir;
 // A missing corpus is a failure, never a silent skip: CI clones the project with shared/ beside it.
 if (!existsSync(resolve(dir, 'cases.json'))) {
   throw new Error(`conformance corpus not found in ${dir}: set GATEHOUSE_CONFORMANCE_DIR to its folder.`);

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packageRoot } from '../../db/sql-files.js';
+import { conformanceDir } from '../../../test/conformance-dir.js';
 import { pgrst } from './codes.js';
 import { parseRaisePgrst, pgError, pgErrorStatus } from './pg-status.js';
 import { PgrstError } from './pgrst-error.js';
@@ -210,7 +210,7 @@ describe('PostgREST error constructors', () => {
     });
   });
 
-  const dir = resolve(packageRoot(), '../shared/postgrest-cases');
+  const dir = conformanceDir;
   it.skipIf(!existsSync(resolve(dir, 'cases.json')))(
     'PostgREST-generated bodies of the corpus match the constructors',
     () => {

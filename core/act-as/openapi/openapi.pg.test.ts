@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { conformanceDir } from '../../../test/conformance-dir.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTempDatabase,
@@ -16,7 +17,7 @@ import { simulate, type Persona, type SimulateResult } from '../simulator.js';
 
 // Loads the conformance fixture with its cluster-wide roles renamed (a unique suffix), like render.pg.test.ts:
 // the corpus test may load the original fixture on the same server at the same time.
-const DIR = '/work/shared/postgrest-cases';
+const DIR = conformanceDir;
 const suffix = uniqueSuffix();
 const ROLES = ['authenticator', 'anon', 'user', 'admin'].map((r) => `cf_${r}_${suffix}`);
 const USER = `cf_user_${suffix}`;

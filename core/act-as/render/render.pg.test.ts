@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { conformanceFile } from '../../../test/conformance-dir.js';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -19,7 +20,7 @@ import { specs } from './render-specs.js';
 // The only test file of the plan/render/schema-cache modules that loads the conformance fixture. Its roles are
 // cluster-wide, so they are renamed with a unique suffix here: the conformance runner may load the original
 // fixture on the same server at the same time. Statements run as the admin role in a rolled-back transaction.
-const FIXTURE = '/work/shared/postgrest-cases/fixture.sql';
+const FIXTURE = conformanceFile('fixture.sql');
 const suffix = uniqueSuffix();
 const ROLES = ['authenticator', 'anon', 'user', 'admin'].map((r) => `cf_${r}_${suffix}`);
 const ADMIN = `cf_admin_${suffix}`;

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packageRoot } from '../../db/sql-files.js';
+import { conformanceDir } from '../../../test/conformance-dir.js';
 import { loadPostgrestConfig } from '../config/load.js';
 import { parseApiRequest } from './api-request.js';
 
@@ -21,7 +21,7 @@ type CorpusCase = {
   expect: { status: number; body?: unknown; bodyIncludes?: Record<string, unknown> };
 };
 
-const dir = resolve(packageRoot(), '../shared/postgrest-cases');
+const dir = conformanceDir;
 const present = existsSync(resolve(dir, 'cases.json'));
 const cases: CorpusCase[] = present
   ? (JSON.parse(readFileSync(resolve(dir, 'cases.json'), 'utf8')) as CorpusCase[])
