@@ -31,7 +31,8 @@ export default function ReachGraphView({
       id: e.id,
       source: e.source,
       target: e.target,
-      label: e.label,
+      // Method labels only for one role: with every role they pile up on the shared endpoints.
+      ...(role !== null ? { label: e.label } : {}),
       style: { stroke: COLOR[e.category], strokeWidth: 2 },
       labelStyle: { fontSize: 10 },
       markerEnd: { type: MarkerType.ArrowClosed, color: COLOR[e.category] },

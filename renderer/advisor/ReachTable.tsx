@@ -1,14 +1,5 @@
 import { Badge } from '../shell/Badge.js';
 import type { AdvisorReportView } from './api.js';
-import { categoryOf, type ReachCategory } from './reach-graph.js';
-
-const LABEL: Record<ReachCategory, string> = {
-  write: 'write',
-  filtered: 'filtered by RLS',
-  unfiltered: 'unfiltered',
-};
-const TONE = { write: 'danger', filtered: 'ok', unfiltered: 'warn' } as const;
-
 /** Per role, each endpoint with its methods (and the columns a method is limited to) and whose rows it gets. */
 export function ReachTable({ reach, role }: { reach: AdvisorReportView['reach']; role: string | null }) {
   const roles = reach.roles.filter((r) => role === null || r.role === role);
@@ -34,7 +25,7 @@ export function ReachTable({ reach, role }: { reach: AdvisorReportView['reach'];
               </thead>
               <tbody>
                 {r.endpoints.map((e) => {
-                  const c = categoryOf(e);
+                  const filtered = e.rows === 'filtered';
                   return (
                     <tr key={`${e.schema}.${e.name}(${e.args ?? ''})`}>
                       <td className="mono">{e.path}</td>
@@ -47,8 +38,14 @@ export function ReachTable({ reach, role }: { reach: AdvisorReportView['reach'];
                           .join('  ')}
                       </td>
                       <td>
-                        <Badge tone={TONE[c]}>{LABEL[c]}</Badge>
-                        {e.rows === 'definer' && <span className="muted"> runs as owner</span>}
+                        <Badge tone={filtered ? 'ok' : 'warn'}>
+                          {e.rows === 'definer'
+                            ? 'runs as owner'
+                            : filtered
+                              ? 'filtered by RLS'
+                              : 'unfiltered'}
+                        </Badge>{' '}
+                        {e.write && <Badge tone="danger">write</Badge>}
                       </td>
                     </tr>
                   );
