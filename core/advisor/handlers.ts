@@ -18,15 +18,17 @@ async function run(
   const entry = await context.actAsConfigs.entry(input.connectionId);
   const source = entry?.config.sourceFile ?? null;
   const file = source !== null && isAbsolute(source) ? source : null;
+  const defaults = entry === undefined ? loadAdvisorConfig({ env: {} }) : null;
   const config =
-    entry === undefined
+    defaults !== null
       ? {
-          ...loadAdvisorConfig({ env: {} }),
+          ...defaults,
           assumptions: [
             "This connection has no postgrest.conf (set one in Act as): PostgREST's defaults are assumed.",
+            ...defaults.assumptions.slice(1),
           ],
         }
-      : loadAdvisorConfig({ text: entry.text, file, env: {} });
+      : loadAdvisorConfig({ text: entry!.text, file, env: {} });
   const ackFile = input.ackFile ?? defaultAckFile(file);
   const acks = ackFile === null ? [] : loadAcks(ackFile);
   return advise({ catalog, config, acks, ackFile });
