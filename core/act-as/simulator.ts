@@ -80,6 +80,8 @@ export interface SimulateInput {
   readonly model?: () => Promise<Catalog>;
   /** Told the backend pid the request runs on (the studio's cancel). */
   readonly onBackend?: (pid: number) => void;
+  /** The database's catalog model, when the caller has one: it answers the SET ROLE check (no query). */
+  readonly model?: Catalog | null;
 }
 
 export interface SimTiming {
@@ -334,6 +336,7 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
       statement,
       authenticated: auth.authenticated,
       checkMembership: login.value.checkMembership,
+      model: input.model ?? null,
       end: input.txEnd === 'postgrest' && postgrestCommits ? 'commit' : 'rollback',
       maxRows: config.dbMaxRows,
       ...(input.onBackend ? { onBackend: input.onBackend } : {}),
@@ -396,6 +399,8 @@ export interface SqlAsPersonaInput {
   readonly onBackend?: (pid: number) => void;
   /** Bound parameters for `sql` (one statement, extended protocol). */
   readonly params?: readonly (string | null)[];
+  /** The database's catalog model, when the caller has one: it answers the SET ROLE check (no query). */
+  readonly model?: Catalog | null;
   /** The request a statement came from: its session, so an EXPLAIN sees what the request saw. */
   readonly request?: Pick<
     SessionContext,
@@ -472,6 +477,7 @@ export async function runSqlAsPersona(input: SqlAsPersonaInput): Promise<SqlAsPe
       sql: input.sql,
       authenticated: authR.value.authenticated,
       checkMembership: login.value.checkMembership,
+      model: input.model ?? null,
       end: input.commit ? 'commit' : 'rollback',
       ...(input.onBackend ? { onBackend: input.onBackend } : {}),
       ...(input.params ? { params: input.params } : {}),

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createTempDatabase, pgServers, superuserQuery, uniqueSuffix, withDatabase } from '../../test/pg.js';
 import { seedDemo, type DemoNames } from '../embedded/demo-seed.js';
+import { postgrestView } from '../../shared/model/postgrest-roles.js';
 import { compareWithPostgres, type OracleResult } from './testing/privilege-oracle.js';
 import {
   dropSpecRolesSql,
@@ -35,7 +36,16 @@ describe.each(pgServers())('privileges: the model agrees with PostgreSQL ($label
     const db = await createTempDatabase(server, 'gh_priv');
     try {
       await superuserQuery(server, sql, db.name);
-      expectAgreement(await compareWithPostgres(db.uri, roles));
+      const result = await compareWithPostgres(db.uri, roles);
+      expectAgreement(result);
+      // The PostgREST view of it: the authenticator inferred (LOGIN NOINHERIT, may become db-anon-role).
+      const [authenticator, anon, user, admin] = roles;
+      const view = postgrestView(result.catalog, { anonRole: anon!, schemas: ['api'] });
+      expect(view.authenticator).toEqual({ name: authenticator, source: 'inferred', exists: true });
+      expect(view.requestRoles).toEqual([admin, anon, user]);
+      expect(view.anonSwitchable).toBe(true);
+      expect(view.relations.length).toBeGreaterThan(5);
+      expect(view.relations.every((r) => r.schema === 'api')).toBe(true);
     } finally {
       await db.drop();
       await superuserQuery(server, roles.map((r) => `DROP ROLE IF EXISTS "${r}";`).join('\n'));
@@ -76,7 +86,18 @@ describe.each(pgServers())('privileges: the model agrees with PostgreSQL ($label
     const roles = [names.authenticator, names.anon, names.appUser, names.appAdmin, names.developer];
     try {
       await seedDemo(target, { developer: `dev-${sfx}`, authenticator: `auth-${sfx}` }, names);
-      expectAgreement(await compareWithPostgres(withDatabase(server.superuserUri, names.database), roles));
+      const result = await compareWithPostgres(withDatabase(server.superuserUri, names.database), roles);
+      expectAgreement(result);
+      const view = postgrestView(result.catalog, {
+        authenticator: names.authenticator,
+        anonRole: names.anon,
+        schemas: ['api'],
+      });
+      expect(view.requestRoles).toEqual([names.anon, names.appAdmin, names.appUser]);
+      expect(view.anonSwitchable).toBe(true);
+      expect(
+        postgrestView(result.catalog, { anonRole: names.anon, schemas: ['api'] }).authenticator?.name,
+      ).toBe(names.authenticator);
     } finally {
       await superuserQuery(server, `DROP DATABASE IF EXISTS "${names.database}" WITH (FORCE)`);
       await superuserQuery(server, roles.map((r) => `DROP ROLE IF EXISTS "${r}";`).join('\n'));

@@ -1,4 +1,5 @@
 import type { Catalog } from '../../shared/model/catalog.js';
+import { postgrestView } from '../../shared/model/postgrest-roles.js';
 
 /** What PostgREST exposes, reduced to what the path editor completes: relations, their columns, links and RPCs. */
 export interface ApiRelation {
@@ -44,42 +45,38 @@ export interface ApiModel {
   readonly embeddables?: readonly ApiEmbeddable[];
 }
 
-/** The exposed part of a catalog: relations and functions in the db-schemas. */
+/** The exposed part of a catalog: relations and functions in the db-schemas (shared/model/postgrest-roles.ts). */
 export function apiModelFromCatalog(catalog: Catalog, schemas: readonly string[]): ApiModel {
-  const exposed = new Set(schemas);
+  const view = postgrestView(catalog, { schemas });
   return {
     schemas,
-    relations: catalog.relations
-      .filter((r) => exposed.has(r.schema))
-      .map((r) => ({
-        schema: r.schema,
-        name: r.name,
-        kind: r.kind,
-        columns: r.columns.map((c) => ({ name: c.name, type: c.type.formatted })),
-        foreignKeys: r.constraints.flatMap((c) =>
-          c.kind === 'foreign_key' && c.foreignKey
-            ? [
-                {
-                  name: c.name,
-                  columns: c.columns,
-                  target: { schema: c.foreignKey.table.schema, name: c.foreignKey.table.name },
-                },
-              ]
-            : [],
-        ),
-      })),
-    functions: catalog.functions
-      .filter((f) => exposed.has(f.schema) && (f.kind === 'function' || f.kind === 'procedure'))
-      .map((f) => ({
-        schema: f.schema,
-        name: f.name,
-        args: f.args
-          .filter((a) => a.mode === 'in' || a.mode === 'inout' || a.mode === 'variadic')
-          .map((a) => ({ name: a.name ?? '', type: a.type.formatted })),
-        returns: f.returns.text ?? f.returns.type.formatted,
-        returnsRelation: f.returns.relation
-          ? { schema: f.returns.relation.schema, name: f.returns.relation.name }
-          : null,
-      })),
+    relations: view.relations.map((r) => ({
+      schema: r.schema,
+      name: r.name,
+      kind: r.kind,
+      columns: r.columns.map((c) => ({ name: c.name, type: c.type.formatted })),
+      foreignKeys: r.constraints.flatMap((c) =>
+        c.kind === 'foreign_key' && c.foreignKey
+          ? [
+              {
+                name: c.name,
+                columns: c.columns,
+                target: { schema: c.foreignKey.table.schema, name: c.foreignKey.table.name },
+              },
+            ]
+          : [],
+      ),
+    })),
+    functions: view.functions.map((f) => ({
+      schema: f.schema,
+      name: f.name,
+      args: f.args
+        .filter((a) => a.mode === 'in' || a.mode === 'inout' || a.mode === 'variadic')
+        .map((a) => ({ name: a.name ?? '', type: a.type.formatted })),
+      returns: f.returns.text ?? f.returns.type.formatted,
+      returnsRelation: f.returns.relation
+        ? { schema: f.returns.relation.schema, name: f.returns.relation.name }
+        : null,
+    })),
   };
 }

@@ -1,4 +1,13 @@
 import type { Catalog, ObjectRef, Policy } from '../../shared/model/catalog.js';
+import { catalogIndex } from '../../shared/model/catalog-index.js';
+import { roleRules } from '../../shared/model/role-closure.js';
+
+function holdsRole(catalog: Catalog, role: string, target: string): boolean {
+  return (
+    role === target ||
+    (catalogIndex(catalog).role(role) !== undefined && roleRules(catalog).hasRole(role, target, 'USAGE'))
+  );
+}
 
 const STATUS: Record<number, string> = {
   200: 'OK — the rows the persona may see',
@@ -64,14 +73,11 @@ export function asPgrstError(body: string): PgrstErrorBody | null {
 
 function findRelation(catalog: Catalog | null, name: string, schemas: readonly string[]) {
   if (!catalog) return null;
+  const index = catalogIndex(catalog);
   const dot = name.indexOf('.');
-  if (dot > 0) {
-    const s = name.slice(0, dot);
-    const n = name.slice(dot + 1);
-    return catalog.relations.find((r) => r.schema === s && r.name === n) ?? null;
-  }
+  if (dot > 0) return index.relation(name.slice(0, dot), name.slice(dot + 1)) ?? null;
   for (const s of [...schemas, ...catalog.schemas.map((x) => x.name)]) {
-    const r = catalog.relations.find((x) => x.schema === s && x.name === name);
+    const r = index.relation(s, name);
     if (r) return r;
   }
   return null;
@@ -94,13 +100,17 @@ export function explainError(
     const cmd = ctx.method === 'PATCH' ? 'UPDATE' : 'INSERT';
     const policies =
       r && ctx.catalog
-        ? ctx.catalog.policies.filter(
-            (p) =>
-              p.schema === r.schema &&
-              p.table === r.name &&
-              (p.command === 'ALL' || p.command === cmd) &&
-              p.roles.some((x) => x.kind === 'public' || x.name === ctx.role),
-          )
+        ? catalogIndex(ctx.catalog)
+            .policies(r.schema, r.name)
+            .filter(
+              (p) =>
+                (p.command === 'ALL' || p.command === cmd) &&
+                // A policy applies to the roles whose privileges the request role has (policy.c).
+                p.roles.some(
+                  (x) =>
+                    x.kind === 'public' || (ctx.role !== null && holdsRole(ctx.catalog!, ctx.role, x.name)),
+                ),
+            )
         : [];
     return {
       plain:
@@ -135,7 +145,8 @@ export function explainError(
         policies: [],
       };
     if (kind === 'function') {
-      const f = ctx.catalog?.functions.find((x) => x.name === name && ctx.schemas.includes(x.schema));
+      const index = ctx.catalog ? catalogIndex(ctx.catalog) : null;
+      const f = ctx.schemas.map((schema) => index?.functions(schema, name)[0]).find((x) => x !== undefined);
       return {
         plain: `${role} may not EXECUTE ${name}: functions need an explicit GRANT EXECUTE when PUBLIC's default was revoked.`,
         link: f

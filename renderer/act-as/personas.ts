@@ -1,4 +1,5 @@
 import type { Catalog } from '../../shared/model/catalog.js';
+import { switchableRoles } from '../../shared/model/postgrest-roles.js';
 import type { ContractPersona, SavedPersona } from './api.js';
 import { checkClaims, type ClaimsRules } from './claims.js';
 
@@ -39,8 +40,8 @@ export function authenticatorOf(dbUri: unknown): string | null {
 }
 
 /**
- * Roles for the role picker: the request roles first (those the authenticator may SET ROLE to — direct or
- * inherited membership with the SET option — plus the anonymous role), then every other non-system role.
+ * Roles for the role picker: the request roles first (those the authenticator may SET ROLE to under the server's
+ * rules, see shared/model/postgrest-roles.ts, plus the anonymous role), then every other non-system role.
  */
 export function roleChoices(
   catalog: Catalog | null,
@@ -53,21 +54,9 @@ export function roleChoices(
   if (anonRole) request.add(anonRole);
   // Without the authenticator in db-uri, act-as switches roles from the developer's own login.
   const login = authenticator ?? catalog.server.sessionUser;
-  if (login) {
-    // walk memberships: roles granted to the authenticator (transitively, through SET-able grants)
-    const queue = [login];
-    const seen = new Set(queue);
-    while (queue.length > 0) {
-      const member = queue.shift()!;
-      for (const m of catalog.memberships)
-        if (m.member === member && m.set && !seen.has(m.role)) {
-          seen.add(m.role);
-          request.add(m.role);
-          queue.push(m.role);
-        }
-    }
-  }
-  const req = [...request].filter((r) => all.includes(r));
+  if (login) for (const r of switchableRoles(catalog, login)) request.add(r);
+  const known = new Set(all);
+  const req = [...request].filter((r) => known.has(r));
   return { request: req, others: all.filter((r) => !request.has(r)).sort() };
 }
 

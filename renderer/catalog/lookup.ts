@@ -10,6 +10,7 @@ import type {
   Sequence,
   UserType,
 } from '../../shared/model/catalog.js';
+import { catalogIndex } from '../../shared/model/catalog-index.js';
 
 export type CatalogObject =
   | { readonly kind: 'relation'; readonly value: Relation }
@@ -20,28 +21,31 @@ export type CatalogObject =
 
 /** The catalog entry a reference names, or null when it is gone (dropped since the link was made). */
 export function findObject(catalog: Catalog, ref: ObjectRef): CatalogObject | null {
-  const same = (o: { schema: string; name: string }) => o.schema === ref.schema && o.name === ref.name;
+  const index = catalogIndex(catalog);
+  const schema = ref.schema ?? '';
   switch (ref.kind) {
     case 'relation': {
-      const value = catalog.relations.find(same);
+      const value = index.relation(schema, ref.name);
       return value ? { kind: 'relation', value } : null;
     }
     case 'function': {
+      // A reference without arguments (a link by name) opens the first overload.
       const value =
-        catalog.functions.find((f) => same(f) && f.identityArgs === ref.args) ??
-        catalog.functions.find((f) => same(f) && ref.args === undefined);
+        ref.args === undefined
+          ? index.functions(schema, ref.name)[0]
+          : index.functionOverload(schema, ref.name, ref.args);
       return value ? { kind: 'function', value } : null;
     }
     case 'sequence': {
-      const value = catalog.sequences.find(same);
+      const value = index.sequence(schema, ref.name);
       return value ? { kind: 'sequence', value } : null;
     }
     case 'type': {
-      const value = catalog.types.find(same);
+      const value = index.type(schema, ref.name);
       return value ? { kind: 'type', value } : null;
     }
     case 'schema': {
-      const value = catalog.schemas.find((s) => s.name === ref.name);
+      const value = index.schema(ref.name);
       return value ? { kind: 'schema', value } : null;
     }
     default:
@@ -49,25 +53,22 @@ export function findObject(catalog: Catalog, ref: ObjectRef): CatalogObject | nu
   }
 }
 
-export function policiesFor(catalog: Catalog, r: Relation): Policy[] {
-  return catalog.policies.filter((p) => p.schema === r.schema && p.table === r.name);
+export function policiesFor(catalog: Catalog, r: Relation): readonly Policy[] {
+  return catalogIndex(catalog).policies(r.schema, r.name);
 }
 
 /** Grants on the object itself; for relations also the column grants, separately. */
-export function grantsFor(catalog: Catalog, ref: ObjectRef): { object: Grant[]; columns: Grant[] } {
-  const object = catalog.grants.filter(
-    (g) =>
-      g.object.kind === ref.kind &&
-      g.object.schema === ref.schema &&
-      g.object.name === ref.name &&
-      (ref.kind !== 'function' || g.object.args === ref.args),
+export function grantsFor(
+  catalog: Catalog,
+  ref: ObjectRef,
+): { object: readonly Grant[]; columns: readonly Grant[] } {
+  const index = catalogIndex(catalog);
+  const object = index.grantsOn(
+    ref.kind === 'function' || ref.kind === 'column'
+      ? ref
+      : { kind: ref.kind, schema: ref.schema, name: ref.name },
   );
-  const columns =
-    ref.kind === 'relation'
-      ? catalog.grants.filter(
-          (g) => g.object.kind === 'column' && g.object.schema === ref.schema && g.object.name === ref.name,
-        )
-      : [];
+  const columns = ref.kind === 'relation' ? index.columnGrantsOf(ref.schema ?? '', ref.name) : [];
   return { object, columns };
 }
 

@@ -85,6 +85,17 @@ const EMPTY_SCHEMA: SchemaContents = Object.freeze({
   types: EMPTY,
 });
 
+function sameRef(a: ObjectRef, b: ObjectRef): boolean {
+  return (
+    a === b ||
+    (a.name === b.name &&
+      a.schema === b.schema &&
+      a.kind === b.kind &&
+      a.member === b.member &&
+      a.args === b.args)
+  );
+}
+
 function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
   const list = map.get(k);
   if (list === undefined) map.set(k, [v]);
@@ -138,10 +149,20 @@ function build(catalog: Catalog): CatalogIndex {
   const grantsOn = new Map<string, Grant[]>();
   const grantsTo = new Map<string | null, Grant[]>();
   const columnGrants = new Map<string, Grant[]>();
+  // The model orders grants by object: a run of grants on one object shares one list (and one key).
+  let last: ObjectRef | null = null;
+  let onLast: Grant[] = [];
   for (const g of catalog.grants) {
-    push(grantsOn, refKey(g.object), g);
-    if (g.object.kind === 'column' && g.object.schema !== null)
-      push(columnGrants, key(g.object.schema, g.object.name), g);
+    const o = g.object;
+    if (last === null || !sameRef(o, last)) {
+      const k = refKey(o);
+      let list = grantsOn.get(k);
+      if (list === undefined) grantsOn.set(k, (list = []));
+      onLast = list;
+      last = o;
+    }
+    onLast.push(g);
+    if (o.kind === 'column' && o.schema !== null) push(columnGrants, key(o.schema, o.name), g);
     push(grantsTo, g.grantee.kind === 'public' ? null : g.grantee.name, g);
   }
   const schemas = new Map(catalog.schemas.map((s) => [s.name, s]));

@@ -85,6 +85,7 @@ interface Scratch {
   readonly flags: Uint8Array;
   readonly touched: Int32Array;
   readonly reached: Int32Array;
+  readonly bits: Uint32Array;
 }
 const scratches = new WeakMap<PrivilegeTable, Scratch>();
 
@@ -99,6 +100,7 @@ function scratchOf(t: PrivilegeTable): Scratch {
       flags: new Uint8Array(n),
       touched: new Int32Array(n),
       reached: new Int32Array(t.roleIds.size),
+      bits: new Uint32Array((n >>> 5) + 1),
     };
     scratches.set(t, s);
   }
@@ -166,13 +168,20 @@ export function effectivePrivileges(model: Catalog | CatalogIndex, role: string)
     }
   }
 
-  // Model order: sort the touched slots, or when they are many, walk every slot's stamp (cheaper than the sort).
-  let sorted: Int32Array;
-  if (count * Math.log2(count + 1) < t.slotCount) sorted = touched.subarray(0, count).sort();
-  else {
-    sorted = touched;
-    let k = 0;
-    for (let slot = 0; slot < t.slotCount; slot++) if (stamp[slot] === gen) sorted[k++] = slot;
+  // Model order: a bit per touched slot, read back word by word (cheaper than sorting tens of thousands).
+  const bits = s.bits;
+  for (let i = 0; i < count; i++) bits[touched[i]! >>> 5]! |= 1 << (touched[i]! & 31);
+  const sorted = touched;
+  let k = 0;
+  for (let w = 0; w < bits.length; w++) {
+    let word = bits[w]!;
+    if (word === 0) continue;
+    bits[w] = 0;
+    while (word !== 0) {
+      const bit = 31 - Math.clz32(word & -word);
+      sorted[k++] = (w << 5) | bit;
+      word &= word - 1;
+    }
   }
   const outSlots = new Int32Array(count);
   const outRoutes = new Int32Array(count);

@@ -42,6 +42,8 @@ export class PrivilegeTable {
   readonly grantsOf: readonly (readonly Grant[])[];
   /** Predefined roles → the slots they hold on every object of a kind. */
   readonly predefined = new Map<string, Int32Array>();
+  /** The same as a slot mask (1 = held), for point queries. */
+  readonly predefinedMask = new Map<string, Uint8Array>();
   readonly slotCount: number;
   private readonly positions = new Map<string, number>();
 
@@ -65,23 +67,19 @@ export class PrivilegeTable {
       const ref: ObjectRef = { kind: 'schema', schema: null, name: s.name };
       sources.push({ o: add(ref, 'schema', s.owner), grants: index.grantsOn(ref) });
     }
-    const columnsOf = new Map<string, Map<string, Grant[]>>();
-    for (const g of c.grants) {
-      if (g.object.kind !== 'column' || g.object.member === undefined) continue;
-      const k = `${g.object.schema ?? ''}\0${g.object.name}`;
-      let cols = columnsOf.get(k);
-      if (cols === undefined) columnsOf.set(k, (cols = new Map()));
-      const list = cols.get(g.object.member);
-      if (list === undefined) cols.set(g.object.member, [g]);
-      else list.push(g);
-    }
     const columnParents: { column: PrivilegeObject; table: PrivilegeObject }[] = [];
     for (const r of c.relations) {
       const ref: ObjectRef = { kind: 'relation', schema: r.schema, name: r.name };
       const table = add(ref, 'table', r.owner);
       sources.push({ o: table, grants: index.grantsOn(ref) });
-      const cols = columnsOf.get(`${r.schema}\0${r.name}`);
-      if (cols === undefined) continue;
+      const columnGrants = index.columnGrantsOf(r.schema, r.name);
+      if (columnGrants.length === 0) continue;
+      const cols = new Map<string, Grant[]>();
+      for (const g of columnGrants) {
+        const list = cols.get(g.object.member ?? '');
+        if (list === undefined) cols.set(g.object.member ?? '', [g]);
+        else list.push(g);
+      }
       for (const col of r.columns) {
         const grants = cols.get(col.name);
         if (grants === undefined) continue;
@@ -138,16 +136,23 @@ export class PrivilegeTable {
         grantable: Uint8Array.from(l.grantable),
       });
 
-    for (const p of PREDEFINED_GRANTS) {
-      if (major < p.since || index.role(p.role) === undefined) continue;
-      const held: number[] = [...(this.predefined.get(p.role) ?? [])];
-      for (const o of this.objects)
-        if (o.kind === p.kind)
-          for (const priv of p.privileges) {
-            const i = o.privileges.indexOf(priv);
-            if (i >= 0) held.push(o.base + i);
-          }
-      this.predefined.set(p.role, Int32Array.from(held));
+    // Predefined roles: one pass over the objects collects every role's slots.
+    const predefined = PREDEFINED_GRANTS.filter((p) => major >= p.since && index.role(p.role) !== undefined);
+    const held = new Map<string, number[]>(predefined.map((p) => [p.role, []]));
+    for (const o of this.objects)
+      for (const p of predefined) {
+        if (o.kind !== p.kind) continue;
+        const list = held.get(p.role)!;
+        for (const priv of p.privileges) {
+          const i = o.privileges.indexOf(priv);
+          if (i >= 0) list.push(o.base + i);
+        }
+      }
+    for (const [role, slots] of held) {
+      this.predefined.set(role, Int32Array.from(slots));
+      const mask = new Uint8Array(this.slotCount);
+      for (const slot of slots) mask[slot] = 1;
+      this.predefinedMask.set(role, mask);
     }
   }
 

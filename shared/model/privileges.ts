@@ -77,8 +77,8 @@ function holding(
     const source: PrivilegeSource = rank === 0 ? 'direct' : rank === 0.5 ? 'public' : 'inherited';
     return { held: { via, source, grantable: grantOption }, grantOption };
   }
-  for (const [predefined, slots] of t.predefined)
-    if (closure.distance.has(predefined) && slots.includes(slot))
+  for (const [predefined, mask] of t.predefinedMask)
+    if (mask[slot] === 1 && closure.distance.has(predefined))
       return { held: { via: predefined, source: 'predefined', grantable: grantOption }, grantOption };
   return { held: null, grantOption };
 }

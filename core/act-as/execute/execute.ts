@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { Catalog } from '../../../shared/model/catalog.js';
 import { PgrstError, pgError, pgrst, type Result, ok, err } from '../errors/index.js';
 import type { RenderedStatement } from '../render/types.js';
 import type { ActAsPool } from './pools.js';
@@ -19,6 +20,8 @@ export interface ExecuteInput {
   readonly authenticated: boolean;
   /** The pool logs in as the developer, not the authenticator: check membership before switching role. */
   readonly checkMembership: boolean;
+  /** The catalog model of the database, when at hand: it answers the membership check instead of the server. */
+  readonly model?: Catalog | null;
   /** How the transaction ends when nothing failed: PostgREST's db-tx-end + Prefer: tx, or the studio's choice. */
   readonly end: 'commit' | 'rollback';
   /** db-max-rows (for Prefer: count=estimated). */
@@ -119,8 +122,9 @@ export async function executeStatement(input: ExecuteInput): Promise<ExecuteOutp
   let inTx = false;
   let committed = false;
   try {
-    if (input.checkMembership && !(await pool.canAssume(session.role))) {
+    if (input.checkMembership && !(await pool.canAssume(session.role, input.model))) {
       const info = await pool.info();
+      const sixteen = info.versionNum >= 160000;
       return finish(
         trace,
         committed,
@@ -130,8 +134,12 @@ export async function executeStatement(input: ExecuteInput): Promise<ExecuteOutp
             status: 500,
             code: 'GH500',
             message: `The connection's login role "${info.login}" cannot act as "${session.role}".`,
-            details: `"${info.login}" is not a member of "${session.role}".`,
-            hint: `GRANT "${session.role}" TO "${info.login}"; or give the authenticator's password in db-uri.`,
+            details: sixteen
+              ? `"${info.login}" may not SET ROLE to "${session.role}": no chain of grants with the SET option leads there.`
+              : `"${info.login}" is not a member of "${session.role}", so it may not SET ROLE to it.`,
+            hint:
+              `GRANT "${session.role}" TO "${info.login}"${sixteen ? ' WITH SET TRUE' : ''}; ` +
+              "or give the authenticator's password in db-uri.",
           }),
         ),
       );

@@ -1,4 +1,6 @@
 import pg from 'pg';
+import type { Catalog } from '../../../shared/model/catalog.js';
+import { canSetRole } from '../../../shared/model/postgrest-roles.js';
 import { sqlFile } from '../../db/sql-files.js';
 
 /** What an act-as pool knows about its login, read once. */
@@ -104,8 +106,18 @@ export class ActAsPool {
     return value;
   }
 
-  /** Whether the login may switch to `role` (true when it does not exist: PostgreSQL reports that itself). */
-  canAssume(role: string): Promise<boolean> {
+  /**
+   * Whether the login may SET ROLE to `role` (true when it does not exist: PostgreSQL reports that itself). With a
+   * catalog model of this database the model answers (shared/model/postgrest-roles.ts); otherwise the server.
+   */
+  canAssume(role: string, model?: Catalog | null): Promise<boolean> {
+    if (model) {
+      return this.info().then((info) =>
+        model.roles.some((r) => r.name === info.login)
+          ? !model.roles.some((r) => r.name === role) || canSetRole(model, info.login, role)
+          : this.canAssume(role),
+      );
+    }
     let p = this.assumable.get(role);
     if (!p) {
       p = this.pool

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { Catalog } from '../../../shared/model/catalog.js';
 import { PgrstError, pgError, pgrst, type Result, ok, err } from '../errors/index.js';
 import { reportBackend, type TracedStatement } from './execute.js';
 import type { ActAsPool } from './pools.js';
@@ -39,6 +40,8 @@ export async function executeSqlAsPersona(input: {
   readonly sql: string;
   readonly authenticated: boolean;
   readonly checkMembership: boolean;
+  /** The catalog model of the database, when at hand: it answers the membership check instead of the server. */
+  readonly model?: Catalog | null;
   readonly end: 'commit' | 'rollback';
   /** Bound parameters ($1…): the extended protocol, so one statement only (EXPLAIN of a request's statement). */
   readonly params?: readonly (string | null)[];
@@ -46,7 +49,10 @@ export async function executeSqlAsPersona(input: {
 }): Promise<SqlConsoleOutput> {
   const trace: TracedStatement[] = [];
   let committed = false;
-  if (input.checkMembership && !(await input.pool.canAssume(input.session.role).catch(() => false))) {
+  if (
+    input.checkMembership &&
+    !(await input.pool.canAssume(input.session.role, input.model).catch(() => false))
+  ) {
     return {
       result: err(
         new PgrstError({

@@ -80,6 +80,8 @@ export interface OracleResult {
   readonly trueAnswers: number;
   /** Every disagreement, in words; empty when the model agrees with PostgreSQL everywhere. */
   readonly mismatches: readonly string[];
+  /** The model that was compared. */
+  readonly catalog: Catalog;
 }
 
 /**
@@ -148,7 +150,7 @@ export async function compareWithPostgres(uri: string, roles: readonly string[])
         if (!listed.has(x)) mismatches.push(`effectivePrivileges(${role}) lacks ${x}`);
       for (const x of listed) if (!expected.has(x)) mismatches.push(`effectivePrivileges(${role}) adds ${x}`);
     }
-    return { questions: rows.length, trueAnswers, mismatches };
+    return { questions: rows.length, trueAnswers, mismatches, catalog };
   } finally {
     await client.end();
   }

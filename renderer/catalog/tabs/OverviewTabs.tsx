@@ -8,6 +8,7 @@ import type {
   Sequence,
   UserType,
 } from '../../../shared/model/catalog.js';
+import { catalogIndex } from '../../../shared/model/catalog-index.js';
 import { Badge } from '../../shell/Badge.js';
 import { DataTable } from '../../shell/DataTable.js';
 import { relationNavKind, rlsState } from '../navigator-model.js';
@@ -207,12 +208,11 @@ export function SchemaOverview({
   schema: SchemaInfo;
   onOpen(ref: ObjectRef): void;
 }) {
-  const count = <T extends { schema: string }>(xs: readonly T[]) =>
-    xs.filter((x) => x.schema === schema.name).length;
-  const rels = catalog.relations.filter((r) => r.schema === schema.name);
+  const index = catalogIndex(catalog);
+  const contents = index.inSchema(schema.name);
+  const rels = contents.relations;
   const tables = rels.filter((r) => r.kind !== 'view' && r.kind !== 'materialized_view');
-  const policyCount = (r: Relation) =>
-    catalog.policies.filter((p) => p.schema === r.schema && p.table === r.name).length;
+  const policyCount = (r: Relation) => index.policies(r.schema, r.name).length;
   return (
     <>
       <Props
@@ -220,9 +220,9 @@ export function SchemaOverview({
           ['Owner', schema.owner],
           ['Tables', `${tables.length} (${tables.filter((t) => t.rlsEnabled).length} with RLS)`],
           ['Views', String(rels.length - tables.length)],
-          ['Functions', String(count(catalog.functions))],
-          ['Sequences', String(count(catalog.sequences))],
-          ['Types', String(count(catalog.types))],
+          ['Functions', String(contents.functions.length)],
+          ['Sequences', String(contents.sequences.length)],
+          ['Types', String(contents.types.length)],
           ['Created by extension', schema.extension ?? '—'],
         ]}
       />
