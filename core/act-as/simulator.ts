@@ -80,8 +80,6 @@ export interface SimulateInput {
   readonly model?: () => Promise<Catalog>;
   /** Told the backend pid the request runs on (the studio's cancel). */
   readonly onBackend?: (pid: number) => void;
-  /** The database's catalog model, when the caller has one: it answers the SET ROLE check (no query). */
-  readonly model?: Catalog | null;
 }
 
 export interface SimTiming {
@@ -336,7 +334,8 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
       statement,
       authenticated: auth.authenticated,
       checkMembership: login.value.checkMembership,
-      model: input.model ?? null,
+      // The same model answers the SET ROLE check (no query) when the caller has one.
+      model: input.model ? await input.model() : null,
       end: input.txEnd === 'postgrest' && postgrestCommits ? 'commit' : 'rollback',
       maxRows: config.dbMaxRows,
       ...(input.onBackend ? { onBackend: input.onBackend } : {}),

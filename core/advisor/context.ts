@@ -1,5 +1,6 @@
 import type { Catalog, FunctionInfo, Grant, Policy, Relation, Role } from '../../shared/model/catalog.js';
 import { refKey } from '../../shared/model/catalog.js';
+import { postgrestView, switchableRoles, type PostgrestView } from '../../shared/model/postgrest-roles.js';
 import type { PostgrestConfig } from '../act-as/config/index.js';
 import { relationKey, type Access, type DataPrivilege, type RelationGrants } from './access.js';
 import type { AdvisorConfig } from './config-view.js';
@@ -37,36 +38,16 @@ export interface AdvisorContext {
 
 const NOT_RPC_RETURNS = new Set(['trigger', 'event_trigger']);
 
-/**
- * The authenticator: db-uri's user; else, for a config without one, a LOGIN role that may become db-anon-role
- * (NOINHERIT preferred, as PostgREST's documentation creates it); else the role the catalog was read as.
- */
-function inferAuthenticator(
-  catalog: Catalog,
-  access: Access,
-  config: AdvisorConfig,
-  assumptions: string[],
-): string | null {
-  if (config.dbUriUser !== null) return config.dbUriUser;
-  const anon = config.config.dbAnonRole;
-  const candidates = catalog.roles.filter(
-    (r) =>
-      r.canLogin &&
-      !r.superuser &&
-      !r.isSystem &&
-      anon !== null &&
-      r.name !== anon &&
-      access.canSetRole(r.name, anon),
-  );
-  const pick = candidates.find((r) => !r.inherit) ?? candidates[0];
-  if (pick !== undefined) {
+/** The authenticator from shared/model's PostgREST view (db-uri's user, else inferred), each guess said. */
+function authenticatorOf(catalog: Catalog, view: PostgrestView, assumptions: string[]): string | null {
+  const a = view.authenticator;
+  if (a !== null && a.source === 'inferred')
     assumptions.push(
-      `db-uri names no user: the authenticator is taken to be ${pick.name} (a login role that may become ${anon ?? ''}).`,
+      `db-uri names no user: the authenticator is taken to be ${a.name} (a LOGIN NOINHERIT role that may switch to ${view.anonSwitchable ? (view.anonRole ?? '') : 'other roles'}).`,
     );
-    return pick.name;
-  }
+  if (a !== null) return a.name;
   assumptions.push(
-    `db-uri names no user and no login role may become the anonymous role: the authenticator is taken to be ${catalog.server.sessionUser}, the role this catalog was read as.`,
+    `db-uri names no user and no LOGIN NOINHERIT role may switch roles: the authenticator is taken to be ${catalog.server.sessionUser}, the role this catalog was read as.`,
   );
   return catalog.server.sessionUser;
 }
@@ -80,29 +61,26 @@ export function advisorContext(
   const config = advisorConfig.config;
   const roles = new Map(catalog.roles.map((r) => [r.name, r]));
   const relations = new Map(catalog.relations.map((r) => [relationKey(r.schema, r.name), r]));
-  const schemaNames = new Set(catalog.schemas.map((s) => s.name));
-  const exposedSchemas = config.dbSchemas.filter((s) => schemaNames.has(s));
+  const view = postgrestView(catalog, {
+    authenticator: advisorConfig.dbUriUser,
+    anonRole: config.dbAnonRole,
+    schemas: config.dbSchemas,
+  });
+  const exposedSchemas = [...view.exposedSchemas];
   const exposed = new Set(exposedSchemas);
-  const authenticator = inferAuthenticator(catalog, access, advisorConfig, assumptions);
+  const authenticator = authenticatorOf(catalog, view, assumptions);
   if (authenticator !== null && !roles.has(authenticator))
     assumptions.push(`The authenticator ${authenticator} is not a role of this database.`);
   const anon = config.dbAnonRole;
-
+  // The roles requests run as: db-anon-role, then every role the authenticator may SET ROLE to.
+  const switchable =
+    view.authenticator === null && authenticator !== null
+      ? switchableRoles(catalog, authenticator)
+      : view.requestRoles;
   const requestRoles: RequestRole[] = [];
   if (anon !== null) requestRoles.push({ name: anon, as: 'anon', exists: roles.has(anon) });
-  if (authenticator !== null && roles.has(authenticator)) {
-    const superuser = access.isSuperuser(authenticator);
-    if (superuser)
-      assumptions.push(
-        `The authenticator ${authenticator} is a superuser and could become any role: only roles granted to it directly are mapped.`,
-      );
-    const direct = new Set(catalog.memberships.filter((m) => m.member === authenticator).map((m) => m.role));
-    for (const r of catalog.roles) {
-      if (r.name === anon || r.name === authenticator || r.isSystem) continue;
-      if (superuser ? direct.has(r.name) : access.canSetRole(authenticator, r.name))
-        requestRoles.push({ name: r.name, as: 'jwt', exists: true });
-    }
-  }
+  for (const name of switchable)
+    if (name !== anon && !roles.get(name)?.isSystem) requestRoles.push({ name, as: 'jwt', exists: true });
 
   const policies = new Map<string, Policy[]>();
   for (const p of catalog.policies) {
@@ -156,13 +134,10 @@ export function advisorContext(
     isExposed: (s) => exposed.has(s),
     role: (n) => roles.get(n),
     relation: (s, n) => relations.get(relationKey(s, n)),
-    exposedRelations: catalog.relations.filter((r) => exposed.has(r.schema) && r.partitionOf === null),
-    exposedFunctions: catalog.functions.filter(
-      (f) =>
-        exposed.has(f.schema) &&
-        f.extension === null &&
-        (f.kind === 'function' || f.kind === 'procedure') &&
-        !NOT_RPC_RETURNS.has(f.returns.type.name),
+    exposedRelations: view.relations.filter((r) => r.partitionOf === null),
+    // Extension members and trigger functions are not the API's own RPCs.
+    exposedFunctions: view.functions.filter(
+      (f) => f.extension === null && !NOT_RPC_RETURNS.has(f.returns.type.name),
     ),
     policiesOf: (s, t) => policies.get(relationKey(s, t)) ?? [],
     grantsOn: (ref) => grants.get(refKey(ref)) ?? [],

@@ -97,6 +97,7 @@ export function table(
       collation: null,
       comment: null,
       source: null,
+      origin: null,
     })),
     constraints: [],
     indexes: [],
