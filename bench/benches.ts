@@ -3,6 +3,7 @@ import { catalogReadBench } from './catalog/read.bench.js';
 import { actAsBench } from './act-as/act-as.bench.js';
 import { consoleBench } from './console/console.bench.js';
 import { privilegesBench } from './privileges/privileges.bench.js';
+import { ddlWriteBench } from './ddl/write.bench.js';
 import { advisorBench } from './advisor/advisor.bench.js';
 
 /** Every benchmark `npm run bench` runs, in order. Add one line per bench. */
@@ -11,5 +12,6 @@ export const benches: readonly Bench[] = [
   actAsBench,
   consoleBench,
   privilegesBench,
+  ddlWriteBench,
   advisorBench,
 ];

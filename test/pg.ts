@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { quoteIdent } from '../shared/sql/quote-ident.js';
 
 export interface TestServer {
   readonly label: string;
@@ -45,12 +46,12 @@ export interface TempDatabase {
 /** A fresh database with a unique name; `drop()` it in afterAll. Role names are cluster-wide: make them unique too. */
 export async function createTempDatabase(server: TestServer, prefix = 'gh_test'): Promise<TempDatabase> {
   const name = `${prefix}_${randomBytes(5).toString('hex')}`;
-  await superuserQuery(server, `CREATE DATABASE "${name}"`);
+  await superuserQuery(server, `CREATE DATABASE ${quoteIdent(name)}`);
   return {
     name,
     uri: withDatabase(server.superuserUri, name),
     drop: async () => {
-      await superuserQuery(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await superuserQuery(server, `DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
     },
   };
 }

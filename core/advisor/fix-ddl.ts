@@ -1,46 +1,6 @@
-import {
-  quoteIdent,
-  quoteQualified,
-  refs,
-  routineSignature,
-  settingAssignment,
-  statement,
-  type Statement,
-} from '../ddl/index.js';
+import { createIndex, quoteQualified, refs, statement, type Statement } from '../ddl/index.js';
 
-/*
- * The three statements the advisor's fixes need that core/ddl has no builder for yet (function attributes, view
- * options, a plain index). Written with core/ddl's quoting and Statement type; they belong in core/ddl once it
- * grows function, view and index builders.
- */
-
-const fn = (schema: string, name: string, args: string) => refs.function(schema, name, args);
-
-/** ALTER FUNCTION s.f(args) SECURITY INVOKER. */
-export function alterFunctionSecurityInvoker(schema: string, name: string, args: string): Statement {
-  return statement(
-    'alter',
-    fn(schema, name, args),
-    `ALTER FUNCTION ${routineSignature(schema, name, args)} SECURITY INVOKER`,
-  );
-}
-
-/** ALTER FUNCTION s.f(args) SET setting TO value (stored exactly as given, list settings element by element). */
-export function alterFunctionSet(
-  schema: string,
-  name: string,
-  args: string,
-  setting: string,
-  value: string,
-): Statement {
-  return statement(
-    'alter',
-    fn(schema, name, args),
-    `ALTER FUNCTION ${routineSignature(schema, name, args)} SET ${settingAssignment(setting, value)}`,
-  );
-}
-
-/** ALTER VIEW s.v SET (security_invoker = true) — PostgreSQL 15+. */
+/** ALTER VIEW s.v SET (security_invoker = true), PostgreSQL 15+: core/ddl has no ALTER VIEW … SET builder yet. */
 export function alterViewSecurityInvoker(schema: string, name: string): Statement {
   return statement(
     'alter',
@@ -49,11 +9,15 @@ export function alterViewSecurityInvoker(schema: string, name: string): Statemen
   );
 }
 
-/** CREATE INDEX ON s.t (columns): PostgreSQL names it. Not CONCURRENTLY, so it runs inside the change set. */
+/** The name PostgreSQL would give `CREATE INDEX ON t (cols)` (table_cols_idx), kept within 63 bytes. */
+export function indexName(table: string, columns: readonly string[]): string {
+  const utf8 = new TextEncoder();
+  let base = `${table}_${columns.join('_')}`;
+  while (utf8.encode(`${base}_idx`).length > 63) base = base.slice(0, -1);
+  return `${base}_idx`;
+}
+
+/** CREATE INDEX table_cols_idx ON s.t (cols), through core/ddl (not CONCURRENTLY: it runs in the change set). */
 export function createIndexOn(schema: string, table: string, columns: readonly string[]): Statement {
-  return statement(
-    'create',
-    refs.relation(schema, table),
-    `CREATE INDEX ON ${quoteQualified(schema, table)} (${columns.map(quoteIdent).join(', ')})`,
-  );
+  return createIndex({ schema, table, name: indexName(table, columns), keys: columns });
 }

@@ -1,10 +1,15 @@
 import type { Finding } from '../../shared/contract/advisor.js';
 import type { FunctionInfo } from '../../shared/model/catalog.js';
-import { refs, revokeDefaultPrivileges, revokePrivileges } from '../ddl/index.js';
+import {
+  refs,
+  revokeDefaultPrivileges,
+  revokePrivileges,
+  setRoutineSecurity,
+  setRoutineSetting,
+} from '../ddl/index.js';
 import type { AdvisorContext } from './context.js';
 import { fingerprint, makeFinding } from './finding.js';
 import { functionFingerprint } from './fingerprints.js';
-import { alterFunctionSecurityInvoker, alterFunctionSet } from './fix-ddl.js';
 import { FINDINGS } from './registry.js';
 
 const sig = (f: FunctionInfo) => `${f.schema}.${f.name}(${f.identityArgs})`;
@@ -111,7 +116,7 @@ function definers(ctx: AdvisorContext): Finding[] {
         fingerprint: functionFingerprint(ctx, f),
         fix: {
           summary: `Make ${sig(f)} SECURITY INVOKER`,
-          statements: [alterFunctionSecurityInvoker(f.schema, f.name, f.identityArgs)],
+          statements: [setRoutineSecurity(f, false)],
         },
         fixNote:
           'If it must run as its owner, move it to an unexposed schema and call it from an invoker function.',
@@ -130,7 +135,7 @@ function definers(ctx: AdvisorContext): Finding[] {
         fingerprint: functionFingerprint(ctx, f),
         fix: {
           summary: `Pin search_path on ${sig(f)}`,
-          statements: [alterFunctionSet(f.schema, f.name, f.identityArgs, 'search_path', PINNED_SEARCH_PATH)],
+          statements: [setRoutineSetting(f, 'search_path', PINNED_SEARCH_PATH)],
         },
         fixNote: 'Qualify the names the body uses (schema.table) so that it still finds them.',
         link: { view: 'explorer', ref: fnRef(f) },

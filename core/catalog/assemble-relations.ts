@@ -196,6 +196,9 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
           : null,
       partitionBound: r.partition_bound,
       partitionKey: r.partition_key,
+      inherits: r.inherits.map(([schema, name]) => ({ schema: schema ?? '', name: name ?? '' })),
+      foreignTable:
+        r.foreign_server !== null ? { server: r.foreign_server, options: r.foreign_options } : null,
       estimatedRows: r.estimated_rows,
       rowTypeOid: r.row_type_oid,
       extension: r.extension,

@@ -66,6 +66,29 @@ describe.each(pgServers())('catalog.read through the studio contract ($label)', 
     }
   });
 
+  it('writes one object’s DDL through catalog.ddl, from a fresh read', async () => {
+    const opened = await dispatch(handlers, context, 'connections.open', { params: { uri: db.uri } });
+    const id = opened.ok ? (opened.value as { id: string }).id : '';
+    const ddl = await dispatch(handlers, context, 'catalog.ddl', {
+      connectionId: id,
+      object: { kind: 'relation', schema: 'public', name: 'parts' },
+    });
+    expect(ddl.ok).toBe(true);
+    const sql = ddl.ok ? (ddl.value as { sql: string }).sql : '';
+    expect(sql).toContain('CREATE TABLE public.parts (\n  id integer NOT NULL,\n  widget_id integer,');
+    expect(sql).toContain(
+      'ALTER TABLE public.parts ADD CONSTRAINT parts_widget_id_fkey FOREIGN KEY (widget_id)',
+    );
+    expect(sql).toContain('ALTER TABLE public.parts ENABLE ROW LEVEL SECURITY;');
+    expect(sql).toContain('CREATE POLICY parts_read ON public.parts');
+    expect(sql).toContain('GRANT SELECT ON TABLE public.parts TO PUBLIC;');
+    const missing = await dispatch(handlers, context, 'catalog.ddl', {
+      connectionId: id,
+      object: { kind: 'relation', schema: 'public', name: 'gone' },
+    });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'GH703' } });
+  });
+
   it('names an unknown connection with GH108', async () => {
     const read = await dispatch(handlers, context, 'catalog.read', { connectionId: 'nope' });
     expect(read).toMatchObject({ ok: false, error: { code: 'GH108' } });

@@ -104,6 +104,10 @@ export const relationRow = z.object({
   estimated_rows: z.number().nullable(),
   row_type_oid: int,
   extension: maybeText,
+  /** [schema, name] pairs. */
+  inherits: z.array(z.array(text)),
+  foreign_server: maybeText,
+  foreign_options: z.array(text),
 });
 
 export const columnRow = z.object({

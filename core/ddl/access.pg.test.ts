@@ -24,7 +24,7 @@ import {
   setRowLevelSecurity,
   type Statement,
 } from './index.js';
-import { readModel, runStatements, suffixed } from './testing.js';
+import { readModel, runStatements, suffixed } from './testing/run.js';
 
 // Roles, grants, memberships, policies and RLS written by the builders for objects and roles named with every
 // injection name, applied to a real server and read back through the catalog.

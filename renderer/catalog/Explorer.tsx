@@ -9,6 +9,7 @@ import { ObjectDetail } from './ObjectDetail.js';
 
 /** The built-in panel: navigator on the left, the selected object's detail on the right. */
 export function Explorer({
+  connectionId,
   catalog,
   route,
   navigate,
@@ -17,6 +18,7 @@ export function Explorer({
   onFilterChange,
   onQuickOpen,
 }: {
+  connectionId: string;
   catalog: UseQueryResult<Catalog>;
   route: Route;
   navigate(patch: Partial<Route>): void;
@@ -51,6 +53,7 @@ export function Explorer({
       <main className="gh-main">
         {route.object ? (
           <ObjectDetail
+            connectionId={connectionId}
             catalog={data}
             selected={route.object}
             tab={route.tab}

@@ -2,8 +2,6 @@ import { useMemo, type ReactNode } from 'react';
 import type { Catalog, ObjectRef } from '../../shared/model/catalog.js';
 import { Badge } from '../shell/Badge.js';
 import { EmptyState } from '../shell/EmptyState.js';
-import { SqlBlock } from '../shell/SqlBlock.js';
-import { functionDdl, relationDdl, schemaDdl, sequenceDdl, typeDdl } from './ddl.js';
 import { GrantsMatrix } from './GrantsMatrix.js';
 import { KindIcon } from './KindIcon.js';
 import { findObject, grantsFor, policiesFor, privilegesFor, type CatalogObject } from './lookup.js';
@@ -11,6 +9,7 @@ import { relationNavKind, rlsState } from './navigator-model.js';
 import { RlsBadge } from './RlsBadge.js';
 import { ColumnsTab } from './tabs/ColumnsTab.js';
 import { ConstraintsTab } from './tabs/ConstraintsTab.js';
+import { DdlTab } from './tabs/DdlTab.js';
 import { IndexesTab } from './tabs/IndexesTab.js';
 import { FunctionOverview, SchemaOverview, SequenceOverview, TypeOverview } from './tabs/OverviewTabs.js';
 import { PoliciesTab } from './tabs/PoliciesTab.js';
@@ -31,8 +30,18 @@ const relationKindLabel = {
   foreign_table: 'foreign table',
 } as const;
 
-function tabsFor(catalog: Catalog, obj: CatalogObject, onOpen: (ref: ObjectRef) => void): Tab[] {
+function tabsFor(
+  connectionId: string,
+  catalog: Catalog,
+  obj: CatalogObject,
+  onOpen: (ref: ObjectRef) => void,
+): Tab[] {
   const major = catalog.server.major;
+  const ddlTab = (object: ObjectRef): Tab => ({
+    id: 'ddl',
+    label: 'DDL',
+    render: () => <DdlTab connectionId={connectionId} object={object} />,
+  });
   switch (obj.kind) {
     case 'relation': {
       const r = obj.value;
@@ -92,7 +101,7 @@ function tabsFor(catalog: Catalog, obj: CatalogObject, onOpen: (ref: ObjectRef) 
             />
           ),
         },
-        { id: 'ddl', label: 'DDL', render: () => <SqlBlock label="DDL" value={relationDdl(catalog, r)} /> },
+        ddlTab(ref),
       ];
     }
     case 'function': {
@@ -116,7 +125,7 @@ function tabsFor(catalog: Catalog, obj: CatalogObject, onOpen: (ref: ObjectRef) 
             />
           ),
         },
-        { id: 'ddl', label: 'DDL', render: () => <SqlBlock label="DDL" value={functionDdl(catalog, f)} /> },
+        ddlTab({ kind: 'function', schema: f.schema, name: f.name, args: f.identityArgs }),
       ];
     }
     case 'sequence': {
@@ -135,7 +144,7 @@ function tabsFor(catalog: Catalog, obj: CatalogObject, onOpen: (ref: ObjectRef) 
             />
           ),
         },
-        { id: 'ddl', label: 'DDL', render: () => <SqlBlock label="DDL" value={sequenceDdl(catalog, s)} /> },
+        ddlTab({ kind: 'sequence', schema: s.schema, name: s.name }),
       ];
     }
     case 'type': {
@@ -150,7 +159,7 @@ function tabsFor(catalog: Catalog, obj: CatalogObject, onOpen: (ref: ObjectRef) 
             <GrantsMatrix grants={grants.object} privileges={privilegesFor('type', major)} owner={t.owner} />
           ),
         },
-        { id: 'ddl', label: 'DDL', render: () => <SqlBlock label="DDL" value={typeDdl(catalog, t)} /> },
+        ddlTab({ kind: 'type', schema: t.schema, name: t.name }),
       ];
     }
     case 'schema': {
@@ -173,7 +182,7 @@ function tabsFor(catalog: Catalog, obj: CatalogObject, onOpen: (ref: ObjectRef) 
             />
           ),
         },
-        { id: 'ddl', label: 'DDL', render: () => <SqlBlock label="DDL" value={schemaDdl(catalog, s)} /> },
+        ddlTab({ kind: 'schema', schema: null, name: s.name }),
       ];
     }
   }
@@ -277,12 +286,14 @@ function Header({ obj }: { obj: CatalogObject }) {
 
 /** The object a pgAdmin user expects to inspect, tab by tab. */
 export function ObjectDetail({
+  connectionId,
   catalog,
   selected,
   tab,
   onTab,
   onOpen,
 }: {
+  connectionId: string;
   catalog: Catalog;
   selected: ObjectRef;
   tab: string | null;
@@ -290,7 +301,10 @@ export function ObjectDetail({
   onOpen(ref: ObjectRef): void;
 }) {
   const obj = useMemo(() => findObject(catalog, selected), [catalog, selected]);
-  const tabs = useMemo(() => (obj ? tabsFor(catalog, obj, onOpen) : []), [catalog, obj, onOpen]);
+  const tabs = useMemo(
+    () => (obj ? tabsFor(connectionId, catalog, obj, onOpen) : []),
+    [connectionId, catalog, obj, onOpen],
+  );
   if (!obj) {
     return (
       <EmptyState icon="?" title="This object is not in the catalog">

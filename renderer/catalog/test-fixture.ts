@@ -55,6 +55,8 @@ const relation = (schema: string, name: string, extra: Partial<Relation> = {}): 
   partitionOf: null,
   partitionBound: null,
   partitionKey: null,
+  inherits: [],
+  foreignTable: null,
   estimatedRows: null,
   rowTypeOid: 2000,
   extension: null,

@@ -114,6 +114,7 @@ export function App() {
   } else {
     main = (
       <Explorer
+        connectionId={current!.id}
         catalog={catalog}
         route={route}
         navigate={navigate}
@@ -136,9 +137,11 @@ export function App() {
           onShowConnections={() => navigate({ panel: CONNECTIONS_PANEL })}
           onPanel={(id) => navigate({ panel: id })}
           onShortcuts={() => setDialog('shortcuts')}
-          onRefresh={() =>
-            current && void queryClient.invalidateQueries({ queryKey: catalogKeys.read(current.id) })
-          }
+          onRefresh={() => {
+            if (!current) return;
+            void queryClient.invalidateQueries({ queryKey: catalogKeys.read(current.id) });
+            void queryClient.invalidateQueries({ queryKey: catalogKeys.ddlOf(current.id) });
+          }}
           onQuickOpen={() => setDialog('quick')}
           changeCount={changes.data?.statements.length ?? 0}
           onChanges={() => setChangesOpen((o) => !o)}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { catalogSchema } from '../model/catalog.js';
+import { catalogSchema, objectRefSchema } from '../model/catalog.js';
 import { defineCall } from './define.js';
 
 export const catalogCalls = {
@@ -9,5 +9,11 @@ export const catalogCalls = {
       '`refresh` reads it anew).',
     input: z.object({ connectionId: z.string().min(1), refresh: z.boolean().optional() }),
     output: catalogSchema,
+  }),
+  'catalog.ddl': defineCall({
+    summary:
+      'The CREATE script of one object (with what depends on it: indexes, keys, triggers, RLS, policies, grants), written by the host from a fresh catalog read.',
+    input: z.object({ connectionId: z.string().min(1), object: objectRefSchema }),
+    output: z.object({ sql: z.string() }),
   }),
 };

@@ -346,6 +346,10 @@ export const relationSchema = obj({
   partitionBound: z.string().nullable(),
   /** For partitioned tables: pg_get_partkeydef(). */
   partitionKey: z.string().nullable(),
+  /** Plain inheritance (INHERITS) parents in order; partitions have their parent in `partitionOf` instead. */
+  inherits: list(qualifiedNameSchema),
+  /** Foreign tables: the server and the table's options (`name=value`), else null. */
+  foreignTable: obj({ server: z.string(), options: list(z.string()) }).nullable(),
   /** reltuples, null when never analysed. */
   estimatedRows: z.number().nullable(),
   /** The relation's row type OID (what functions returning this table name). */

@@ -28,7 +28,15 @@ SELECT
   CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key,
   CASE WHEN c.reltuples < 0 THEN NULL ELSE c.reltuples::float8 END AS estimated_rows,
   c.reltype AS row_type_oid,
-  e.extname AS extension
+  e.extname AS extension,
+  -- Plain (non-partition) inheritance parents, in INHERITS order.
+  coalesce((SELECT pg_catalog.array_agg(ARRAY[ipn.nspname::text, ipc.relname::text] ORDER BY ih.inhseqno)
+            FROM pg_catalog.pg_inherits AS ih
+            JOIN pg_catalog.pg_class AS ipc ON ipc.oid = ih.inhparent
+            JOIN pg_catalog.pg_namespace AS ipn ON ipn.oid = ipc.relnamespace
+            WHERE ih.inhrelid = c.oid AND NOT c.relispartition), '{}'::text[]) AS inherits,
+  fs.srvname AS foreign_server,
+  coalesce(ft.ftoptions, '{}') AS foreign_options
 FROM pg_catalog.pg_class AS c
 JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_description AS d

@@ -76,6 +76,8 @@ export function table(
     securityBarrier: false,
     securityInvoker: false,
     options: [],
+    inherits: [],
+    foreignTable: null,
     insertable: true,
     updatable: true,
     deletable: true,

@@ -1,7 +1,7 @@
 import pg from 'pg';
-import type { Catalog } from '../../shared/model/catalog.js';
-import { readCatalog } from '../catalog/read-catalog.js';
-import { toScript, type Statement } from './statement.js';
+import type { Catalog } from '../../../shared/model/catalog.js';
+import { readCatalog } from '../../catalog/read-catalog.js';
+import { toScript, type Statement } from '../statement.js';
 
 /** Test helpers for the DDL writer's PostgreSQL tests (never imported by production code). */
 

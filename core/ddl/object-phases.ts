@@ -1,0 +1,284 @@
+import { GatehouseError } from '../../shared/errors.js';
+import type {
+  Column,
+  Extension,
+  FunctionInfo,
+  Relation,
+  SchemaInfo,
+  Sequence,
+  UserType,
+} from '../../shared/model/catalog.js';
+import { aclStatements } from './acl.js';
+import { createExtension, extensionTarget } from './extensions.js';
+import { createRoutine, routineTarget } from './functions.js';
+import { createIndexFromDefinition, indexTarget } from './indexes.js';
+import type { ModelLookup } from './model-lookup.js';
+import { commentOnPolicy, createPolicy } from './policies.js';
+import { setRowLevelSecurity } from './rls.js';
+import { createSchema, schemaTarget } from './schemas.js';
+import { createSequence, sequenceOwnedBy, sequenceTarget } from './sequences.js';
+import { refs, statement, type Statement } from './statement.js';
+import {
+  addConstraint,
+  attachPartition,
+  columnTarget,
+  constraintTarget,
+  createForeignTable,
+  createTable,
+  inlineByDefault,
+  relationTarget,
+  setColumnDefault,
+} from './tables.js';
+import { commentOn, ownerTo } from './target.js';
+import { createTrigger, setTriggerEnabled, triggerTarget } from './triggers.js';
+import {
+  addDomainConstraint,
+  createCompositeType,
+  createDomain,
+  createEnum,
+  createRangeType,
+  typeTarget,
+} from './types.js';
+import { createMaterializedView, createView } from './views.js';
+
+/**
+ * One object's DDL in the three phases a whole-database script interleaves (pg_dump's sections): `create` makes
+ * the object (with owner and comments), `late` adds what must wait until every object exists (foreign keys,
+ * indexes, triggers, partition attachment, RLS and policies, OWNED BY), `acl` its privileges.
+ */
+export interface Phases {
+  readonly create: Statement[];
+  /** Late statements, each with its rank: lower ranks run first across the whole script. */
+  readonly late: { readonly rank: number; readonly statement: Statement }[];
+  readonly acl: Statement[];
+}
+
+/** Ranks of the late statements: a partition before the indexes and keys that attach to it, indexes before keys. */
+export const LATE = {
+  ownedBy: 0,
+  attach: 1,
+  notValid: 2,
+  index: 3,
+  foreignKey: 4,
+  trigger: 5,
+  rls: 6,
+  policy: 7,
+  comment: 8,
+} as const;
+
+const empty = (): Phases => ({ create: [], late: [], acl: [] });
+const comment = (out: Statement[], c: Statement | null) => {
+  if (c !== null) out.push(c);
+};
+
+export function schemaPhases(lookup: ModelLookup, s: SchemaInfo, options: { exists?: boolean } = {}): Phases {
+  const p = empty();
+  const t = schemaTarget(s.name);
+  if (options.exists !== true) p.create.push(createSchema({ name: s.name }));
+  p.create.push(ownerTo(t, s.owner));
+  comment(p.create, s.comment === null ? null : commentOn(t, s.comment));
+  p.acl.push(...aclStatements(t.object, s.owner, lookup.grantsOf(t.object)));
+  return p;
+}
+
+export function extensionPhases(e: Extension): Phases {
+  const p = empty();
+  p.create.push(
+    createExtension(
+      { name: e.name, schema: e.schema, version: e.version },
+      { ifNotExists: true, cascade: true },
+    ),
+  );
+  comment(p.create, e.comment === null ? null : commentOn(extensionTarget(e.name), e.comment));
+  return p;
+}
+
+export function typePhases(lookup: ModelLookup, t: UserType): Phases {
+  const p = empty();
+  const target = typeTarget(t);
+  switch (t.kind) {
+    case 'enum':
+      p.create.push(createEnum(t));
+      break;
+    case 'composite':
+      p.create.push(createCompositeType(t));
+      break;
+    case 'range':
+      p.create.push(createRangeType(t));
+      break;
+    case 'domain':
+      p.create.push(createDomain(t));
+      for (const c of t.domain?.constraints ?? [])
+        if (!c.validated && !c.notNull)
+          p.late.push({
+            rank: LATE.notValid,
+            statement: addDomainConstraint(t.schema, t.name, { ...c, validated: false }),
+          });
+      break;
+    case 'multirange':
+      // Created with its range type. From 17 on it also takes the range's owner and privileges (and refuses its
+      // own); before, they are its own and must be written.
+      if (lookup.serverMajor >= 17) {
+        comment(p.create, t.comment === null ? null : commentOn(target, t.comment));
+        return p;
+      }
+      break;
+    default:
+      throw new GatehouseError(
+        'GH702',
+        `The ${t.kind} type ${t.schema}.${t.name} cannot be written from the model.`,
+        {
+          hint: 'Base types are defined in C: create them through their extension.',
+        },
+      );
+  }
+  p.create.push(ownerTo(target, t.owner));
+  comment(p.create, t.comment === null ? null : commentOn(target, t.comment));
+  p.acl.push(...aclStatements(target.object, t.owner, lookup.grantsOf(target.object)));
+  return p;
+}
+
+export function sequencePhases(lookup: ModelLookup, s: Sequence): Phases {
+  const p = empty();
+  const t = sequenceTarget(s.schema, s.name);
+  if (!s.identity) {
+    // An identity sequence is created by its column (with these options, see columnDefinition).
+    p.create.push(createSequence(s));
+    p.create.push(ownerTo(t, s.owner));
+    if (s.ownedBy !== null)
+      p.late.push({ rank: LATE.ownedBy, statement: sequenceOwnedBy(s.schema, s.name, s.ownedBy) });
+  }
+  comment(p.create, s.comment === null ? null : commentOn(t, s.comment));
+  p.acl.push(...aclStatements(t.object, s.owner, lookup.grantsOf(t.object)));
+  return p;
+}
+
+export function functionPhases(lookup: ModelLookup, f: FunctionInfo): Phases {
+  const p = empty();
+  const t = routineTarget(f);
+  p.create.push(createRoutine(f));
+  p.create.push(ownerTo(t, f.owner));
+  comment(p.create, f.comment === null ? null : commentOn(t, f.comment));
+  p.acl.push(...aclStatements(t.object, f.owner, lookup.grantsOf(t.object)));
+  return p;
+}
+
+/** The columns `r` inherits (INHERITS parents, first parent first), by name. */
+function inheritedColumns(lookup: ModelLookup, r: Relation): Map<string, Column> {
+  const out = new Map<string, Column>();
+  for (const p of r.inherits)
+    for (const c of lookup.relation(p.schema, p.name)?.columns ?? [])
+      if (!out.has(c.name)) out.set(c.name, c);
+  return out;
+}
+
+/** Whether an ancestor partitioned table has a trigger of this name: the partition's copy is PostgreSQL's clone. */
+function clonedTrigger(lookup: ModelLookup, r: Relation, name: string): boolean {
+  for (let parent = r.partitionOf, n = 0; parent !== null && n < 64; n++) {
+    const pr = lookup.relation(parent.schema, parent.name);
+    if (pr === undefined) return false;
+    if (pr.triggers.some((t) => t.name === name)) return true;
+    parent = pr.partitionOf;
+  }
+  return false;
+}
+
+export function relationPhases(lookup: ModelLookup, r: Relation): Phases {
+  const p = empty();
+  const t = relationTarget(r);
+  const depth = lookup.partitionDepth(r);
+  switch (r.kind) {
+    case 'table':
+    case 'partitioned_table':
+      p.create.push(
+        createTable(r, {
+          identitySequences: lookup.identitySequences(r.schema, r.name),
+          inheritedColumns: inheritedColumns(lookup, r),
+        }),
+      );
+      break;
+    case 'view':
+      p.create.push(createView(r));
+      // View column defaults (for inserts through the view) are the only defaults a view has.
+      for (const c of r.columns)
+        if (c.default !== null) p.create.push(setColumnDefault(r.schema, r.name, c.name, c.default));
+      break;
+    case 'materialized_view':
+      p.create.push(createMaterializedView(r));
+      break;
+    case 'foreign_table':
+      p.create.push(createForeignTable(r));
+      break;
+  }
+  p.create.push(ownerTo(t, r.owner));
+  comment(p.create, r.comment === null ? null : commentOn(t, r.comment));
+  for (const c of r.columns)
+    comment(
+      p.create,
+      c.comment === null ? null : commentOn(columnTarget(r.schema, r.name, c.name), c.comment),
+    );
+
+  if (r.partitionOf !== null && r.partitionBound !== null)
+    p.late.push({ rank: LATE.attach, statement: attachPartition(r.partitionOf, r, r.partitionBound) });
+  // Deeper partitions first: a parent's index or key then attaches to the partition's own instead of cloning one.
+  const deeper = (rank: number) => rank + (64 - depth) / 100;
+  for (const k of r.constraints) {
+    if (r.kind === 'table' || r.kind === 'partitioned_table') {
+      if (!inlineByDefault(k))
+        p.late.push({
+          rank: k.kind === 'foreign_key' ? deeper(LATE.foreignKey) : LATE.notValid,
+          statement: addConstraint(r.schema, r.name, k),
+        });
+    }
+    if (k.comment !== null)
+      p.late.push({
+        rank: LATE.comment,
+        statement: commentOn(constraintTarget(r.schema, r.name, k.name), k.comment),
+      });
+  }
+  const constraintIndexes = new Set(r.constraints.map((k) => k.index).filter((i) => i !== null));
+  for (const i of r.indexes) {
+    if (!constraintIndexes.has(i.name))
+      p.late.push({ rank: deeper(LATE.index), statement: createIndexFromDefinition(r.schema, r.name, i) });
+    if (i.comment !== null)
+      p.late.push({
+        rank: LATE.comment,
+        statement: commentOn(indexTarget(r.schema, r.name, i.name), i.comment),
+      });
+  }
+  for (const tr of r.triggers) {
+    if (clonedTrigger(lookup, r, tr.name)) continue;
+    p.late.push({ rank: LATE.trigger, statement: createTrigger(r.schema, r.name, tr) });
+    if (tr.enabled !== 'origin')
+      p.late.push({
+        rank: LATE.trigger,
+        statement: setTriggerEnabled(r.schema, r.name, tr.name, tr.enabled),
+      });
+    if (tr.comment !== null)
+      p.late.push({
+        rank: LATE.comment,
+        statement: commentOn(triggerTarget(r.schema, r.name, tr.name), tr.comment),
+      });
+  }
+  if (r.rlsEnabled)
+    p.late.push({ rank: LATE.rls, statement: setRowLevelSecurity(r.schema, r.name, 'enable') });
+  if (r.rlsForced) p.late.push({ rank: LATE.rls, statement: setRowLevelSecurity(r.schema, r.name, 'force') });
+  for (const pol of lookup.policiesOf(r.schema, r.name)) {
+    p.late.push({ rank: LATE.policy, statement: createPolicy(pol) });
+    if (pol.comment !== null)
+      p.late.push({ rank: LATE.policy, statement: commentOnPolicy(pol, pol.comment) });
+  }
+  p.acl.push(
+    ...aclStatements(t.object, r.owner, lookup.grantsOf(t.object), lookup.columnGrantsOf(r.schema, r.name)),
+  );
+  return p;
+}
+
+/** `SET check_function_bodies = false` for a whole script: SQL function bodies may name objects created later. */
+export function scriptPreamble(): Statement {
+  return statement(
+    'alter',
+    refs.database('current'),
+    "SELECT pg_catalog.set_config('check_function_bodies', 'false', false)",
+  );
+}

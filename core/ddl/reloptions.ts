@@ -1,0 +1,26 @@
+import { GatehouseError } from '../../shared/errors.js';
+import { quoteIdent, quoteLiteral } from './quote.js';
+
+/** One `name=value` reloption (pg_class.reloptions) split at its first `=`. */
+export function splitOption(option: string): { name: string; value: string } {
+  const eq = option.indexOf('=');
+  if (eq <= 0)
+    throw new GatehouseError('GH702', 'A storage parameter must read name=value.', {
+      details: option,
+      hint: 'Write it as pg_class.reloptions does, e.g. fillfactor=70.',
+    });
+  return { name: option.slice(0, eq), value: option.slice(eq + 1) };
+}
+
+/** `(fillfactor = '70', toast.autovacuum_enabled = 'false')`: names quoted by part, values as literals. */
+export function optionList(options: readonly string[]): string {
+  return `(${options
+    .map(splitOption)
+    .map((o) => `${o.name.split('.').map(quoteIdent).join('.')} = ${quoteLiteral(o.value)}`)
+    .join(', ')})`;
+}
+
+/** `(fillfactor, toast.autovacuum_enabled)` for RESET. */
+export function optionNames(names: readonly string[]): string {
+  return `(${names.map((n) => n.split('.').map(quoteIdent).join('.')).join(', ')})`;
+}

@@ -1,0 +1,220 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Catalog } from '../../shared/model/catalog.js';
+import {
+  createTempDatabase,
+  pgServers,
+  superuserQuery,
+  uniqueSuffix,
+  withDatabase,
+  type TestServer,
+} from '../../test/pg.js';
+import { dropRoles, fixtureRoles, ownerSetup, superuserSetup } from '../catalog/testing/fixture.js';
+import { packageRoot } from '../db/sql-files.js';
+import { seedDemo, type DemoNames } from '../embedded/demo-seed.js';
+import { ddlForDatabase, ddlForRoles } from './database-ddl.js';
+import { dropRole } from './roles.js';
+import { toScript } from './statement.js';
+import { databaseParts, withoutOids } from './testing/normalise.js';
+import { readModel, runScript, runStatements } from './testing/run.js';
+
+// Every object of each fixture, written by ddlForDatabase, applied to an empty database and read back through
+// the catalog, gives the same model (OIDs aside). Roles are cluster-wide: the fixtures' roles carry a unique
+// suffix, and the role round trip writes them under a second suffix.
+
+const corpusDir =
+  process.env.GATEHOUSE_CONFORMANCE_DIR ?? resolve(packageRoot(), '../shared/postgrest-cases');
+
+interface Loaded {
+  readonly model: Catalog;
+  readonly roles: readonly string[];
+  drop(): Promise<void>;
+}
+
+async function catalogFixture(server: TestServer): Promise<Loaded> {
+  const db = await createTempDatabase(server, 'gh_rt_cat');
+  const roles = fixtureRoles(uniqueSuffix());
+  await superuserQuery(server, superuserSetup(roles, db.name, server.major), db.name);
+  await superuserQuery(server, ownerSetup(roles, server.major), db.name);
+  return {
+    model: await readModel(db.uri),
+    roles: [roles.dev, roles.anon, roles.auth, roles.member],
+    drop: async () => {
+      await db.drop();
+      await superuserQuery(server, dropRoles(roles));
+    },
+  };
+}
+
+async function corpusFixture(server: TestServer): Promise<Loaded> {
+  const sfx = uniqueSuffix();
+  const db = await createTempDatabase(server, 'gh_rt_cf');
+  const sql = readFileSync(resolve(corpusDir, 'fixture.sql'), 'utf8').replace(
+    /\bcf_(authenticator|anon|user|admin)\b/g,
+    `cf_$1_${sfx}`,
+  );
+  await runScript(db.uri, sql);
+  const roles = ['authenticator', 'anon', 'user', 'admin'].map((r) => `cf_${r}_${sfx}`);
+  return {
+    model: await readModel(db.uri),
+    roles,
+    drop: async () => {
+      await db.drop();
+      await runStatements(
+        server.superuserUri,
+        roles.map((r) => dropRole(r, { ifExists: true })),
+      );
+    },
+  };
+}
+
+async function demoFixture(server: TestServer): Promise<Loaded> {
+  const sfx = uniqueSuffix();
+  const names: DemoNames = {
+    database: `gh_rt_demo_${sfx}`,
+    authenticator: `authenticator_${sfx}`,
+    anon: `anon_${sfx}`,
+    appUser: `app_user_${sfx}`,
+    appAdmin: `app_admin_${sfx}`,
+    developer: `developer_${sfx}`,
+  };
+  const url = new URL(server.superuserUri);
+  await seedDemo(
+    {
+      host: url.hostname,
+      port: Number(url.port),
+      superuser: decodeURIComponent(url.username),
+      superuserPassword: decodeURIComponent(url.password),
+    },
+    { developer: `dev-${sfx}`, authenticator: `auth-${sfx}` },
+    names,
+  );
+  const roles = [names.authenticator, names.anon, names.appUser, names.appAdmin, names.developer];
+  return {
+    model: await readModel(withDatabase(server.superuserUri, names.database)),
+    roles,
+    drop: async () => {
+      await superuserQuery(server, `DROP DATABASE IF EXISTS "${names.database}" WITH (FORCE)`);
+      await runStatements(
+        server.superuserUri,
+        roles.map((r) => dropRole(r, { ifExists: true })),
+      );
+    },
+  };
+}
+
+const fixtures: [string, (s: TestServer) => Promise<Loaded>, number][] = [
+  ['catalog fixture', catalogFixture, 14],
+  ['conformance corpus fixture', corpusFixture, 14],
+  // The demo's view is security_invoker (PostgreSQL 15+).
+  ['demo seed', demoFixture, 15],
+];
+
+/** Renames the given roles everywhere the role DDL reads them (roles, memberships, role settings). */
+function renameRoles(model: Catalog, map: ReadonlyMap<string, string>): Catalog {
+  const r = (n: string) => map.get(n) ?? n;
+  const rn = (n: string | null) => (n === null ? null : r(n));
+  return {
+    ...model,
+    roles: model.roles.map((x) => ({ ...x, name: r(x.name) })),
+    memberships: model.memberships.map((m) => ({
+      ...m,
+      role: r(m.role),
+      member: r(m.member),
+      grantor: rn(m.grantor),
+    })),
+    roleSettings: model.roleSettings.map((s) => ({ ...s, role: rn(s.role) })),
+  };
+}
+
+describe.each(pgServers())('DDL round trip on $label', (server) => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    for (const c of cleanups.reverse()) await c().catch(() => undefined);
+  });
+
+  describe.each(fixtures.filter(([, , min]) => server.major >= min))('%s', (_name, load) => {
+    it('writes every object so that it reads back the same', async () => {
+      const source = await load(server);
+      cleanups.push(source.drop);
+      const target = await createTempDatabase(server, 'gh_rt_target');
+      cleanups.push(target.drop);
+
+      const ddl = ddlForDatabase(source.model, { database: target.name });
+      expect(ddl.skipped).toEqual([]);
+      // Foreign data wrappers and servers are not in the model: the target has them as the source does.
+      if (source.model.relations.some((r) => r.kind === 'foreign_table'))
+        await superuserQuery(
+          server,
+          'CREATE FOREIGN DATA WRAPPER gh_dummy_fdw; CREATE SERVER gh_dummy_server FOREIGN DATA WRAPPER gh_dummy_fdw',
+          target.name,
+        );
+      try {
+        await runScript(target.uri, toScript(ddl.statements));
+      } catch (error) {
+        // Find the failing statement for the message.
+        await runStatements(target.uri, ddl.statements).catch((e: unknown) => {
+          throw e;
+        });
+        throw error;
+      }
+      const back = await readModel(target.uri);
+
+      const skippedNames = new Set(ddl.skipped.map((s) => `${s.object.schema}.${s.object.name}`));
+      const withoutSkipped = (m: Catalog): Catalog => ({
+        ...m,
+        relations: m.relations.filter((r) => !skippedNames.has(`${r.schema}.${r.name}`)),
+        grants: m.grants.filter((g) => !skippedNames.has(`${g.object.schema}.${g.object.name}`)),
+        dependencies: m.dependencies.filter(
+          (d) =>
+            !skippedNames.has(`${d.from.schema}.${d.from.name}`) &&
+            !skippedNames.has(`${d.to.schema}.${d.to.name}`),
+        ),
+      });
+      const want = databaseParts(withoutSkipped(source.model), target.name);
+      const got = databaseParts(back);
+      for (const part of Object.keys(want)) expect({ [part]: got[part] }).toEqual({ [part]: want[part] });
+    });
+
+    it('writes its roles so that they read back the same', async () => {
+      const source = await load(server);
+      cleanups.push(source.drop);
+      const target = await createTempDatabase(server, 'gh_rt_roles');
+      cleanups.push(target.drop);
+      const sfx = uniqueSuffix();
+      const map = new Map(source.roles.map((r) => [r, `${r.slice(0, 40)}_rt_${sfx}`]));
+      const renamed = renameRoles(source.model, map);
+      const names = new Set(map.values());
+      const statements = ddlForRoles(renamed, { roles: (r) => names.has(r.name), database: target.name });
+      cleanups.push(() =>
+        runStatements(
+          server.superuserUri,
+          [...names].map((n) => dropRole(n, { ifExists: true })),
+        ),
+      );
+      await runStatements(target.uri, statements);
+      const back = await readModel(target.uri);
+
+      const pick = (m: Catalog, db: string) =>
+        withoutOids({
+          roles: m.roles.filter((r) => names.has(r.name)).map((r) => ({ ...r, hasPassword: null })),
+          memberships: m.memberships.filter((x) => names.has(x.role) || names.has(x.member)),
+          roleSettings: m.roleSettings.filter(
+            (s) => s.role !== null && names.has(s.role) && (s.database === null || s.database === db),
+          ),
+        });
+      const want = pick(renamed, source.model.database.name) as Record<string, unknown[]>;
+      const got = pick(back, target.name) as Record<string, unknown[]>;
+      expect(want.roles).toHaveLength(source.roles.length);
+      expect(got.roles).toEqual(want.roles);
+      expect(got.memberships).toEqual(want.memberships);
+      const db = (list: unknown[] | undefined, name: string) =>
+        (list as { database: string | null }[]).map((s) => ({
+          ...s,
+          database: s.database === name ? 'THE DB' : s.database,
+        }));
+      expect(db(got.roleSettings, target.name)).toEqual(db(want.roleSettings, source.model.database.name));
+    });
+  });
+});

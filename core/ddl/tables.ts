@@ -1,0 +1,362 @@
+import { GatehouseError } from '../../shared/errors.js';
+import type { Column, Constraint, QualifiedName, Relation, Sequence } from '../../shared/model/catalog.js';
+import { parenthesisedExpression, typeName } from './expression.js';
+import { checkParenthesised } from './names.js';
+import { quoteIdent, quoteLiteral, quoteQualified } from './quote.js';
+import { optionList, optionNames, splitOption } from './reloptions.js';
+import { sequenceOptions } from './sequences.js';
+import { refs, statement, type Statement } from './statement.js';
+import type { Target } from './target.js';
+
+const RELATION_WORD: Record<Relation['kind'], string> = {
+  table: 'TABLE',
+  partitioned_table: 'TABLE',
+  foreign_table: 'FOREIGN TABLE',
+  view: 'VIEW',
+  materialized_view: 'MATERIALIZED VIEW',
+};
+
+/** A relation as ALTER / COMMENT / DROP name it (the keyword follows its kind). */
+export function relationTarget(r: Pick<Relation, 'schema' | 'name' | 'kind'>): Target {
+  return {
+    word: RELATION_WORD[r.kind],
+    name: quoteQualified(r.schema, r.name),
+    object: refs.relation(r.schema, r.name),
+  };
+}
+
+export function columnTarget(schema: string, table: string, column: string): Target {
+  return {
+    word: 'COLUMN',
+    name: `${quoteQualified(schema, table)}.${quoteIdent(column)}`,
+    object: refs.member('column', schema, table, column),
+  };
+}
+
+export function constraintTarget(schema: string, table: string, name: string): Target {
+  return {
+    word: 'CONSTRAINT',
+    name: `${quoteIdent(name)} ON ${quoteQualified(schema, table)}`,
+    object: refs.member('constraint', schema, table, name),
+  };
+}
+
+/** The parts of a column a definition needs; `identitySequence` gives an identity column its exact options. */
+export type ColumnSpec = Pick<
+  Column,
+  'name' | 'type' | 'notNull' | 'default' | 'identity' | 'generated' | 'generation' | 'collation'
+>;
+
+/** `name type [COLLATE c] [GENERATED …] [DEFAULT …] [NOT NULL]`. */
+export function columnDefinition(c: ColumnSpec, identitySequence?: Sequence): string {
+  let sql = `${quoteIdent(c.name)} ${typeName(c.type.formatted)}`;
+  if (c.collation !== null && c.collation !== 'default') sql += ` COLLATE ${quoteIdent(c.collation)}`;
+  if (c.generated !== null) {
+    if (c.generation === null)
+      throw new GatehouseError('GH702', `The generated column ${c.name} has no expression.`);
+    sql += ` GENERATED ALWAYS AS ${parenthesisedExpression(c.generation, 'generation expression')} ${c.generated.toUpperCase()}`;
+  } else if (c.identity !== null) {
+    sql += ` GENERATED ${c.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY`;
+    if (identitySequence !== undefined)
+      // The sequence's type follows the column's: AS would conflict with it.
+      sql += ` (SEQUENCE NAME ${quoteQualified(identitySequence.schema, identitySequence.name)} ${sequenceOptions({ ...identitySequence, dataType: undefined })})`;
+  } else if (c.default !== null) {
+    sql += ` DEFAULT ${parenthesisedExpression(c.default, 'default expression')}`;
+  }
+  if (c.notNull) sql += ' NOT NULL';
+  return sql;
+}
+
+function sameColumn(a: ColumnSpec, b: ColumnSpec): boolean {
+  return (
+    a.type.formatted === b.type.formatted &&
+    a.notNull === b.notNull &&
+    a.default === b.default &&
+    a.identity === b.identity &&
+    a.generated === b.generated &&
+    a.generation === b.generation &&
+    a.collation === b.collation
+  );
+}
+
+/** `CONSTRAINT name <pg_get_constraintdef text>`. */
+export function constraintDefinition(k: Pick<Constraint, 'name' | 'definition'>): string {
+  return `CONSTRAINT ${quoteIdent(k.name)} ${k.definition}`;
+}
+
+export interface CreateTableOptions {
+  /** The identity sequences of the table's identity columns (by column name). */
+  readonly identitySequences?: ReadonlyMap<string, Sequence>;
+  /**
+   * Inheritance: the parents' columns by name. A column the same as its parent's is left to the merge, and
+   * one that differs is written without the generation it inherits (PostgreSQL before 16 refuses it there).
+   */
+  readonly inheritedColumns?: ReadonlyMap<string, Column>;
+  /** Which constraints go inline; the rest are added later with ALTER TABLE (default: all but foreign keys). */
+  readonly inlineConstraint?: (k: Constraint) => boolean;
+}
+
+/** Inline by default: every validated constraint that is not a foreign key (those wait for their targets). */
+export const inlineByDefault = (k: Constraint): boolean => k.kind !== 'foreign_key' && k.validated;
+
+/**
+ * CREATE TABLE s.t (columns, constraints) [PARTITION BY …] [WITH (…)]. A partition is written as a plain table;
+ * attachPartition() makes it one (as pg_dump does), so its own constraints and indexes carry over exactly.
+ */
+export function createTable(
+  r: Pick<Relation, 'schema' | 'name' | 'kind' | 'columns' | 'constraints' | 'partitionKey' | 'options'> & {
+    readonly inherits?: readonly QualifiedName[];
+  },
+  options: CreateTableOptions = {},
+): Statement {
+  if (r.kind !== 'table' && r.kind !== 'partitioned_table')
+    throw new GatehouseError('GH702', `CREATE TABLE cannot write a ${r.kind.replace('_', ' ')}.`, {
+      details: `${r.schema}.${r.name}`,
+    });
+  const inline = options.inlineConstraint ?? inlineByDefault;
+  const columns: string[] = [];
+  for (const c of r.columns) {
+    const parent = options.inheritedColumns?.get(c.name);
+    if (parent !== undefined && sameColumn(c, parent)) continue;
+    const own = parent?.generated != null ? { ...c, generated: null, generation: null } : c;
+    columns.push(columnDefinition(own, options.identitySequences?.get(c.name)));
+  }
+  const lines = [...columns, ...r.constraints.filter(inline).map(constraintDefinition)];
+  let sql = `CREATE TABLE ${quoteQualified(r.schema, r.name)} (${lines.length > 0 ? `\n  ${lines.join(',\n  ')}\n` : ''})`;
+  // Inherited columns and constraints are written too: PostgreSQL merges them with the parents' ones.
+  if (r.inherits !== undefined && r.inherits.length > 0)
+    sql += ` INHERITS (${r.inherits.map((p) => quoteQualified(p.schema, p.name)).join(', ')})`;
+  if (r.kind === 'partitioned_table') {
+    if (r.partitionKey === null)
+      throw new GatehouseError('GH702', `The partitioned table ${r.schema}.${r.name} has no partition key.`);
+    sql += ` PARTITION BY ${checkPartitionKey(r.partitionKey)}`;
+  }
+  if (r.options.length > 0) sql += ` WITH ${optionList(r.options)}`;
+  return statement('create', refs.relation(r.schema, r.name), sql);
+}
+
+/**
+ * CREATE FOREIGN TABLE s.t (columns, CHECK constraints) [INHERITS (…)] SERVER srv [OPTIONS (…)]. Column-level
+ * FDW options are not in the model.
+ */
+export function createForeignTable(
+  r: Pick<Relation, 'schema' | 'name' | 'columns' | 'constraints' | 'foreignTable'> & {
+    readonly inherits?: readonly QualifiedName[];
+  },
+): Statement {
+  if (r.foreignTable === null)
+    throw new GatehouseError('GH702', `The foreign table ${r.schema}.${r.name} has no server in the model.`);
+  const lines = [
+    ...r.columns.map((c) => columnDefinition(c)),
+    ...r.constraints.filter((k) => k.kind === 'check' && k.validated).map(constraintDefinition),
+  ];
+  let sql = `CREATE FOREIGN TABLE ${quoteQualified(r.schema, r.name)} (${lines.length > 0 ? `\n  ${lines.join(',\n  ')}\n` : ''})`;
+  if (r.inherits !== undefined && r.inherits.length > 0)
+    sql += ` INHERITS (${r.inherits.map((p) => quoteQualified(p.schema, p.name)).join(', ')})`;
+  sql += ` SERVER ${quoteIdent(r.foreignTable.server)}`;
+  if (r.foreignTable.options.length > 0) sql += ` OPTIONS ${fdwOptionList(r.foreignTable.options)}`;
+  return statement('create', refs.relation(r.schema, r.name), sql);
+}
+
+/** FDW options `(name 'value', …)` from their stored `name=value` form. */
+export function fdwOptionList(options: readonly string[]): string {
+  return `(${options
+    .map(splitOption)
+    .map((o) => `${quoteIdent(o.name)} ${quoteLiteral(o.value)}`)
+    .join(', ')})`;
+}
+
+/** pg_get_partkeydef text: `RANGE (at)`, `LIST (lower(name))`, `HASH (id)`. */
+function checkPartitionKey(key: string): string {
+  const m = /^(RANGE|LIST|HASH) \((.*)\)$/s.exec(key);
+  if (m === null || m[2] === undefined)
+    throw new GatehouseError('GH702', 'A partition key must read RANGE (…), LIST (…) or HASH (…).', {
+      details: key,
+    });
+  checkParenthesised(m[2], 'partition key columns');
+  return key;
+}
+
+/** ALTER TABLE parent ATTACH PARTITION child FOR VALUES … / DEFAULT. */
+export function attachPartition(parent: QualifiedName, child: QualifiedName, bound: string): Statement {
+  if (!/^(FOR VALUES |DEFAULT$)/.test(bound))
+    throw new GatehouseError('GH702', 'A partition bound must read FOR VALUES … or DEFAULT.', {
+      details: bound,
+    });
+  return statement(
+    'alter',
+    refs.relation(parent.schema, parent.name),
+    `ALTER TABLE ${quoteQualified(parent.schema, parent.name)} ATTACH PARTITION ${quoteQualified(child.schema, child.name)} ${bound}`,
+  );
+}
+
+export function detachPartition(
+  parent: QualifiedName,
+  child: QualifiedName,
+  options: { concurrently?: boolean } = {},
+): Statement {
+  return statement(
+    'alter',
+    refs.relation(parent.schema, parent.name),
+    `ALTER TABLE ${quoteQualified(parent.schema, parent.name)} DETACH PARTITION ${quoteQualified(child.schema, child.name)}${options.concurrently === true ? ' CONCURRENTLY' : ''}`,
+    { transactional: options.concurrently !== true },
+  );
+}
+
+// ------------------------------------------------------------------------------------------------ ALTER TABLE
+
+function alterTable(
+  schema: string,
+  table: string,
+  action: string,
+  object = refs.relation(schema, table),
+): Statement {
+  return statement('alter', object, `ALTER TABLE ${quoteQualified(schema, table)} ${action}`);
+}
+
+export function addColumn(schema: string, table: string, column: ColumnSpec): Statement {
+  return alterTable(
+    schema,
+    table,
+    `ADD COLUMN ${columnDefinition(column)}`,
+    refs.member('column', schema, table, column.name),
+  );
+}
+
+export function dropColumn(
+  schema: string,
+  table: string,
+  column: string,
+  options: { cascade?: boolean } = {},
+): Statement {
+  const s = alterTable(
+    schema,
+    table,
+    `DROP COLUMN ${quoteIdent(column)}${options.cascade === true ? ' CASCADE' : ''}`,
+  );
+  return { ...s, kind: 'drop', object: refs.member('column', schema, table, column) };
+}
+
+export function renameColumn(schema: string, table: string, column: string, newName: string): Statement {
+  const s = alterTable(schema, table, `RENAME COLUMN ${quoteIdent(column)} TO ${quoteIdent(newName)}`);
+  return { ...s, kind: 'rename', object: refs.member('column', schema, table, column) };
+}
+
+/** ALTER COLUMN c TYPE t [USING expr]: a change in place (PostgreSQL rewrites the table when it must). */
+export function alterColumnType(
+  schema: string,
+  table: string,
+  column: string,
+  type: string,
+  using?: string,
+): Statement {
+  return alterTable(
+    schema,
+    table,
+    `ALTER COLUMN ${quoteIdent(column)} TYPE ${typeName(type)}${using !== undefined ? ` USING ${parenthesisedExpression(using, 'USING expression')}` : ''}`,
+    refs.member('column', schema, table, column),
+  );
+}
+
+export function setColumnDefault(
+  schema: string,
+  table: string,
+  column: string,
+  expression: string | null,
+): Statement {
+  return alterTable(
+    schema,
+    table,
+    `ALTER COLUMN ${quoteIdent(column)} ${expression === null ? 'DROP DEFAULT' : `SET DEFAULT ${parenthesisedExpression(expression, 'default expression')}`}`,
+    refs.member('column', schema, table, column),
+  );
+}
+
+export function setColumnNotNull(schema: string, table: string, column: string, notNull: boolean): Statement {
+  return alterTable(
+    schema,
+    table,
+    `ALTER COLUMN ${quoteIdent(column)} ${notNull ? 'SET' : 'DROP'} NOT NULL`,
+    refs.member('column', schema, table, column),
+  );
+}
+
+/** ADD GENERATED … AS IDENTITY / DROP IDENTITY / SET GENERATED …. */
+export function setColumnIdentity(
+  schema: string,
+  table: string,
+  column: string,
+  change: 'always' | 'by_default' | 'drop',
+  options: { existing?: boolean } = {},
+): Statement {
+  const word = change === 'always' ? 'ALWAYS' : 'BY DEFAULT';
+  const action =
+    change === 'drop'
+      ? 'DROP IDENTITY'
+      : options.existing === true
+        ? `SET GENERATED ${word}`
+        : `ADD GENERATED ${word} AS IDENTITY`;
+  return alterTable(
+    schema,
+    table,
+    `ALTER COLUMN ${quoteIdent(column)} ${action}`,
+    refs.member('column', schema, table, column),
+  );
+}
+
+/** ADD CONSTRAINT name <definition> (its NOT VALID, if any, is part of the definition). */
+export function addConstraint(
+  schema: string,
+  table: string,
+  k: Pick<Constraint, 'name' | 'definition'>,
+): Statement {
+  return alterTable(
+    schema,
+    table,
+    `ADD ${constraintDefinition(k)}`,
+    refs.member('constraint', schema, table, k.name),
+  );
+}
+
+export function dropConstraint(
+  schema: string,
+  table: string,
+  name: string,
+  options: { ifExists?: boolean; cascade?: boolean } = {},
+): Statement {
+  const s = alterTable(
+    schema,
+    table,
+    `DROP CONSTRAINT ${options.ifExists === true ? 'IF EXISTS ' : ''}${quoteIdent(name)}${options.cascade === true ? ' CASCADE' : ''}`,
+  );
+  return { ...s, kind: 'drop', object: refs.member('constraint', schema, table, name) };
+}
+
+export function renameConstraint(schema: string, table: string, name: string, newName: string): Statement {
+  const s = alterTable(schema, table, `RENAME CONSTRAINT ${quoteIdent(name)} TO ${quoteIdent(newName)}`);
+  return { ...s, kind: 'rename', object: refs.member('constraint', schema, table, name) };
+}
+
+export function validateConstraint(schema: string, table: string, name: string): Statement {
+  return alterTable(
+    schema,
+    table,
+    `VALIDATE CONSTRAINT ${quoteIdent(name)}`,
+    refs.member('constraint', schema, table, name),
+  );
+}
+
+/** SET (storage parameters) / RESET (names), on tables, materialized views and views alike. */
+export function setRelationOptions(
+  r: Pick<Relation, 'schema' | 'name' | 'kind'>,
+  set: readonly string[],
+  reset: readonly string[] = [],
+): Statement {
+  const t = relationTarget(r);
+  const parts = [
+    ...(set.length > 0 ? [`SET ${optionList(set)}`] : []),
+    ...(reset.length > 0 ? [`RESET ${optionNames(reset)}`] : []),
+  ];
+  if (parts.length === 0) throw new GatehouseError('GH702', 'No storage parameter to set or reset.');
+  return statement('alter', t.object, `ALTER ${t.word} ${t.name} ${parts.join(', ')}`);
+}
