@@ -30,29 +30,49 @@ export const relationKey = (schema: string, name: string): string => `${schema}\
 export const functionKey = (schema: string, name: string, args: string): string =>
   `${schema}\0${name}\0${args}`;
 
+function memo(cache: Map<string, boolean>, key: string, compute: () => boolean): boolean {
+  let v = cache.get(key);
+  if (v === undefined) {
+    v = compute();
+    cache.set(key, v);
+  }
+  return v;
+}
+
 /** The Access of one model, each role's privileges computed once (shared/model's effectivePrivileges). */
 export function modelAccess(catalog: Catalog): Access {
   const rules = roleRules(catalog);
   const known = new Set(catalog.roles.map((r) => r.name));
   const relationCache = new Map<string, Map<string, RelationGrants>>();
   const functionCache = new Map<string, Set<string>>();
+  const schemas = new Set(catalog.schemas.map((x) => x.name));
+  const usage = new Map<string, boolean>();
+  const privsOf = new Map<string, boolean>();
   const load = (role: string): void => {
     const relations = new Map<string, { [P in DataPrivilege]?: 'all' | string[] }>();
     const functions = new Set<string>();
     if (known.has(role)) {
+      // Entries come in model order (an object, then its columns): the key is built once per object.
+      let lastRef: unknown = null;
+      let grants: { [P in DataPrivilege]?: 'all' | string[] } = {};
       for (const p of effectivePrivileges(catalog, role)) {
         const o = p.object;
-        if (o.kind === 'function' && p.privilege === 'EXECUTE') {
-          functions.add(functionKey(o.schema ?? '', o.name, o.args ?? ''));
-        } else if (o.kind === 'relation' && DATA.has(p.privilege)) {
+        if (o.kind === 'function') {
+          if (p.privilege === 'EXECUTE') functions.add(functionKey(o.schema ?? '', o.name, o.args ?? ''));
+          continue;
+        }
+        if (o.kind !== 'relation' || !DATA.has(p.privilege)) continue;
+        if (o !== lastRef) {
+          lastRef = o;
           const key = relationKey(o.schema ?? '', o.name);
-          const grants = relations.get(key) ?? {};
-          const privilege = p.privilege as DataPrivilege;
-          const held = grants[privilege];
-          if (p.column === undefined) grants[privilege] = 'all';
-          else if (held !== 'all') grants[privilege] = [...(held ?? []), p.column];
+          grants = relations.get(key) ?? {};
           relations.set(key, grants);
         }
+        const privilege = p.privilege as DataPrivilege;
+        const held = grants[privilege];
+        if (p.column === undefined) grants[privilege] = 'all';
+        else if (held === undefined) grants[privilege] = [p.column];
+        else if (held !== 'all') held.push(p.column);
       }
     }
     relationCache.set(role, relations);
@@ -67,12 +87,19 @@ export function modelAccess(catalog: Catalog): Access {
       if (!functionCache.has(role)) load(role);
       return functionCache.get(role) ?? new Set();
     },
+    // The findings ask these for every role × relation: each answer is kept.
     schemaUsage: (role, schema) =>
-      known.has(role) &&
-      catalog.schemas.some((s) => s.name === schema) &&
-      hasSchemaPrivilege(catalog, role, schema, 'USAGE'),
+      memo(
+        usage,
+        `${role}\0${schema}`,
+        () => known.has(role) && schemas.has(schema) && hasSchemaPrivilege(catalog, role, schema, 'USAGE'),
+      ),
     hasPrivilegesOf: (role, target) =>
-      known.has(role) && known.has(target) && pgHasRole(catalog, role, target, 'USAGE'),
+      memo(
+        privsOf,
+        `${role}\0${target}`,
+        () => known.has(role) && known.has(target) && pgHasRole(catalog, role, target, 'USAGE'),
+      ),
     canSetRole: (role, target) =>
       known.has(role) && known.has(target) && pgHasRole(catalog, role, target, 'SET'),
     isSuperuser: (role) => known.has(role) && rules.isSuperuser(role),

@@ -20,9 +20,16 @@ const RLS_KINDS = new Set<Relation['kind']>(['table', 'partitioned_table']);
 const label = (r: { schema: string; name: string }) => `${r.schema}.${r.name}`;
 const policyLink = (r: Relation) => ({ view: 'policies' as const, ref: refs.relation(r.schema, r.name) });
 
-/** The privileges each request role holds on r: role → privileges. */
+const reachCache = new WeakMap<AdvisorContext, Map<Relation, Map<string, DataPrivilege[]>>>();
+
+/** The privileges each request role holds on r: role → privileges (computed once per run and relation). */
 function reachOf(ctx: AdvisorContext, r: Relation): Map<string, DataPrivilege[]> {
+  let cache = reachCache.get(ctx);
+  if (!cache) reachCache.set(ctx, (cache = new Map()));
+  const hit = cache.get(r);
+  if (hit) return hit;
   const out = new Map<string, DataPrivilege[]>();
+  cache.set(r, out);
   for (const role of ctx.requestRoles) {
     if (!role.exists) continue;
     const g = grantsFor(ctx, role.name, r);
