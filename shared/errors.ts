@@ -37,6 +37,8 @@ export const errorCodes = {
   GH307: 'The port is already in use or not allowed.',
   GH400: 'A configuration file could not be read.',
   GH401: 'A configuration file has an invalid line.',
+  GH402: 'The advisor acknowledgements file is invalid.',
+  GH403: 'The role is not a request role of this PostgREST configuration.',
   GH500: 'The persona cannot be assumed.',
   GH501: 'The request could not be parsed.',
   GH510: 'The conformance cases file is invalid.',

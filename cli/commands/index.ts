@@ -48,4 +48,14 @@ export const commands: readonly CommandEntry[] = [
     summary: 'Print who sees what under RLS (personas × relations × commands); --expect puts it under test.',
     load: async () => (await import('./matrix.js')).matrixCommand,
   },
+  {
+    name: 'advise',
+    summary: 'Review what PostgREST exposes: findings with why and the DDL fix; exit 1 at --fail-on.',
+    load: async () => (await import('./advise.js')).adviseCommand,
+  },
+  {
+    name: 'reach',
+    summary: 'Show, per request role, every endpoint it reaches, its methods, and whether RLS filters rows.',
+    load: async () => (await import('./reach.js')).reachCommand,
+  },
 ];

@@ -5,6 +5,7 @@ import { actAsConsoleHandlers } from '../act-as/console/handlers.js';
 import { actAsHandlers } from '../act-as/handlers.js';
 import { catalogHandlers } from '../catalog/handlers.js';
 import { workbenchHandlers } from '../workbench/handlers.js';
+import { advisorHandlers } from '../advisor/handlers.js';
 import { changesetHandlers } from '../changeset/handlers.js';
 import { rolesHandlers } from '../roles/handlers.js';
 import { rlsHandlers } from '../rls/handlers.js';
@@ -17,6 +18,7 @@ export const handlers: Handlers = {
   ...actAsHandlers,
   ...catalogHandlers,
   ...workbenchHandlers,
+  ...advisorHandlers,
   ...changesetHandlers,
   ...rolesHandlers,
   ...rlsHandlers,

@@ -49,7 +49,7 @@ export function App() {
   const showConnections = current === null || route.panel === CONNECTIONS_PANEL;
 
   const openObject = useCallback(
-    (ref: ObjectRef) => navigate({ panel: DEFAULT_PANEL, object: ref, tab: null }),
+    (ref: ObjectRef, tab?: string) => navigate({ panel: DEFAULT_PANEL, object: ref, tab: tab ?? null }),
     [navigate],
   );
 

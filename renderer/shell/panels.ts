@@ -4,7 +4,8 @@ import type { ObjectRef } from '../../shared/model/catalog.js';
 /** What every panel gets: the open connection and a way to jump to a catalog object in the explorer. */
 export interface PanelProps {
   readonly connectionId: string;
-  readonly openObject: (ref: ObjectRef) => void;
+  /** `tab` opens one of the explorer's tabs on it (`grants`, `policies`…). */
+  readonly openObject: (ref: ObjectRef, tab?: string) => void;
 }
 
 export interface PanelDefinition {
@@ -56,5 +57,12 @@ export const panels: readonly PanelDefinition[] = [
     description:
       'Row level security: policies with warnings, who sees what (previewed before apply), why this row.',
     component: lazy(() => import('../rls/RlsPanel.js')),
+  },
+  {
+    id: 'advisor',
+    title: 'Advisor',
+    description:
+      'What each request role can reach over HTTP, and the mistakes in the way — each with its fix.',
+    component: lazy(() => import('../advisor/AdvisorPanel.js')),
   },
 ];

@@ -5,6 +5,7 @@ import { actAsConsoleCalls } from './act-as-console.js';
 import { actAsCalls } from './act-as.js';
 import { catalogCalls } from './catalog.js';
 import { workbenchCalls } from './workbench.js';
+import { advisorCalls } from './advisor.js';
 import { changesetCalls } from './changeset.js';
 import { rolesCalls } from './roles.js';
 import { rlsCalls } from './rls.js';
@@ -17,6 +18,7 @@ export const contract = {
   ...actAsCalls,
   ...catalogCalls,
   ...workbenchCalls,
+  ...advisorCalls,
   ...changesetCalls,
   ...rolesCalls,
   ...rlsCalls,

@@ -1,0 +1,174 @@
+import type { Catalog, FunctionInfo, Grant, Policy, Relation, Role } from '../../shared/model/catalog.js';
+import { refKey } from '../../shared/model/catalog.js';
+import { postgrestView, switchableRoles, type PostgrestView } from '../../shared/model/postgrest-roles.js';
+import type { PostgrestConfig } from '../act-as/config/index.js';
+import { relationKey, type Access, type DataPrivilege, type RelationGrants } from './access.js';
+import type { AdvisorConfig } from './config-view.js';
+
+/** A role requests run as: db-anon-role, or a role the authenticator may SET ROLE to (a JWT's `role`). */
+export interface RequestRole {
+  readonly name: string;
+  readonly as: 'anon' | 'jwt';
+  readonly exists: boolean;
+}
+
+/** Everything the finding families read, indexed once per run. */
+export interface AdvisorContext {
+  readonly catalog: Catalog;
+  readonly config: PostgrestConfig;
+  readonly advisorConfig: AdvisorConfig;
+  readonly access: Access;
+  readonly authenticator: string | null;
+  readonly anon: string | null;
+  readonly requestRoles: readonly RequestRole[];
+  /** db-schemas that exist, in order. */
+  readonly exposedSchemas: readonly string[];
+  readonly isExposed: (schema: string) => boolean;
+  readonly role: (name: string) => Role | undefined;
+  readonly relation: (schema: string, name: string) => Relation | undefined;
+  readonly exposedRelations: readonly Relation[];
+  /** RPC candidates: functions of the exposed schemas, minus trigger functions, aggregates and extension members. */
+  readonly exposedFunctions: readonly FunctionInfo[];
+  readonly policiesOf: (schema: string, table: string) => readonly Policy[];
+  readonly grantsOn: (ref: Parameters<typeof refKey>[0]) => readonly Grant[];
+  /** Relations a view reads, followed through views (pg_depend's rule edges), without the view itself. */
+  readonly baseRelationsOf: (view: Relation) => readonly Relation[];
+  readonly assumptions: string[];
+}
+
+const NOT_RPC_RETURNS = new Set(['trigger', 'event_trigger']);
+
+/** The authenticator from shared/model's PostgREST view (db-uri's user, else inferred), each guess said. */
+function authenticatorOf(catalog: Catalog, view: PostgrestView, assumptions: string[]): string | null {
+  const a = view.authenticator;
+  if (a !== null && a.source === 'inferred')
+    assumptions.push(
+      `db-uri names no user: the authenticator is taken to be ${a.name} (a LOGIN NOINHERIT role that may switch to ${view.anonSwitchable ? (view.anonRole ?? '') : 'other roles'}).`,
+    );
+  if (a !== null) return a.name;
+  assumptions.push(
+    `db-uri names no user and no LOGIN NOINHERIT role may switch roles: the authenticator is taken to be ${catalog.server.sessionUser}, the role this catalog was read as.`,
+  );
+  return catalog.server.sessionUser;
+}
+
+export function advisorContext(
+  catalog: Catalog,
+  advisorConfig: AdvisorConfig,
+  access: Access,
+): AdvisorContext {
+  const assumptions = [...advisorConfig.assumptions];
+  const config = advisorConfig.config;
+  const roles = new Map(catalog.roles.map((r) => [r.name, r]));
+  const relations = new Map(catalog.relations.map((r) => [relationKey(r.schema, r.name), r]));
+  const view = postgrestView(catalog, {
+    authenticator: advisorConfig.dbUriUser,
+    anonRole: config.dbAnonRole,
+    schemas: config.dbSchemas,
+  });
+  const exposedSchemas = [...view.exposedSchemas];
+  const exposed = new Set(exposedSchemas);
+  const authenticator = authenticatorOf(catalog, view, assumptions);
+  if (authenticator !== null && !roles.has(authenticator))
+    assumptions.push(`The authenticator ${authenticator} is not a role of this database.`);
+  const anon = config.dbAnonRole;
+  // The roles requests run as: db-anon-role, then every role the authenticator may SET ROLE to.
+  const switchable =
+    view.authenticator === null && authenticator !== null
+      ? switchableRoles(catalog, authenticator)
+      : view.requestRoles;
+  const requestRoles: RequestRole[] = [];
+  if (anon !== null) requestRoles.push({ name: anon, as: 'anon', exists: roles.has(anon) });
+  for (const name of switchable)
+    if (name !== anon && !roles.get(name)?.isSystem) requestRoles.push({ name, as: 'jwt', exists: true });
+
+  const policies = new Map<string, Policy[]>();
+  for (const p of catalog.policies) {
+    const k = relationKey(p.schema, p.table);
+    policies.set(k, [...(policies.get(k) ?? []), p]);
+  }
+  const grants = new Map<string, Grant[]>();
+  for (const g of catalog.grants) {
+    const k = refKey(g.object);
+    const list = grants.get(k);
+    if (list) list.push(g);
+    else grants.set(k, [g]);
+  }
+  const viewDeps = new Map<string, Relation[]>();
+  for (const d of catalog.dependencies) {
+    if (d.via !== 'rule' || d.from.kind !== 'relation' || d.to.kind !== 'relation') continue;
+    const to = relations.get(relationKey(d.to.schema ?? '', d.to.name));
+    if (!to) continue;
+    const k = relationKey(d.from.schema ?? '', d.from.name);
+    viewDeps.set(k, [...(viewDeps.get(k) ?? []), to]);
+  }
+  const baseCache = new Map<string, Relation[]>();
+  const baseRelationsOf = (view: Relation): Relation[] => {
+    const start = relationKey(view.schema, view.name);
+    const cached = baseCache.get(start);
+    if (cached) return cached;
+    const seen = new Set([start]);
+    const out: Relation[] = [];
+    const stack = [...(viewDeps.get(start) ?? [])];
+    while (stack.length > 0) {
+      const r = stack.pop()!;
+      const k = relationKey(r.schema, r.name);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      out.push(r);
+      if (r.kind === 'view' || r.kind === 'materialized_view') stack.push(...(viewDeps.get(k) ?? []));
+    }
+    baseCache.set(start, out);
+    return out;
+  };
+
+  return {
+    catalog,
+    config,
+    advisorConfig,
+    access,
+    authenticator,
+    anon,
+    requestRoles,
+    exposedSchemas,
+    isExposed: (s) => exposed.has(s),
+    role: (n) => roles.get(n),
+    relation: (s, n) => relations.get(relationKey(s, n)),
+    exposedRelations: view.relations.filter((r) => r.partitionOf === null),
+    // Extension members and trigger functions are not the API's own RPCs.
+    exposedFunctions: view.functions.filter(
+      (f) => f.extension === null && !NOT_RPC_RETURNS.has(f.returns.type.name),
+    ),
+    policiesOf: (s, t) => policies.get(relationKey(s, t)) ?? [],
+    grantsOn: (ref) => grants.get(refKey(ref)) ?? [],
+    baseRelationsOf,
+    assumptions,
+  };
+}
+
+/** Whether `role`'s requests see `table` through its policies, or every row (superuser, BYPASSRLS, owner rights). */
+export function rowsFilteredFor(ctx: AdvisorContext, role: string, table: Relation): boolean {
+  if (!table.rlsEnabled) return false;
+  const r = ctx.role(role);
+  if (r === undefined) return true;
+  if (r.superuser || r.bypassRls) return false;
+  return table.rlsForced || !ctx.access.hasPrivilegesOf(role, table.owner);
+}
+
+/** The data privileges `role` holds on `r`, or none when it may not use r's schema (then nothing is reachable). */
+export function grantsFor(ctx: AdvisorContext, role: string, r: Relation): RelationGrants {
+  if (!ctx.access.schemaUsage(role, r.schema)) return {};
+  return ctx.access.relations(role).get(relationKey(r.schema, r.name)) ?? {};
+}
+
+/** Whether a policy applies to `role`: it names PUBLIC, the role, or a role whose privileges it holds. */
+export function policyAppliesTo(ctx: AdvisorContext, p: Policy, role: string): boolean {
+  return p.roles.some(
+    (r) => r.kind === 'public' || r.name === role || ctx.access.hasPrivilegesOf(role, r.name),
+  );
+}
+
+/** A policy's commands: ALL stands for each of the four. */
+export function policyCovers(p: Policy, command: DataPrivilege): boolean {
+  return p.command === 'ALL' || p.command === command;
+}

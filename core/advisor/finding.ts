@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import type { Finding, FindingLink } from '../../shared/contract/advisor.js';
+import { refLabel, type ObjectRef } from '../../shared/model/catalog.js';
+import type { Statement } from '../ddl/index.js';
+import type { FindingDefinition } from './registry.js';
+
+/** JSON with keys sorted, so that a fingerprint does not depend on property order. */
+function stableJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+}
+
+/** A short hash of an object's definition (whatever the finding depends on): acknowledgements compare it. */
+export function fingerprint(...parts: unknown[]): string {
+  return createHash('sha256').update(stableJson(parts)).digest('hex').slice(0, 16);
+}
+
+export interface FindingArgs {
+  /** The main object's readable name. */
+  readonly object: string;
+  readonly objects: readonly ObjectRef[];
+  readonly message: string;
+  readonly fingerprint: string;
+  /** The DDL that fixes it, from core/ddl's builders, and what it does. */
+  readonly fix?: { readonly summary: string; readonly statements: readonly Statement[] } | null;
+  /** Said when there is no fix, or about the fix (what to do next). */
+  readonly fixNote?: string | null;
+  readonly link?: FindingLink | null;
+}
+
+export function makeFinding(def: FindingDefinition, a: FindingArgs): Finding {
+  return {
+    id: def.id,
+    key: `${def.id}:${a.object}`,
+    severity: def.severity,
+    title: def.title,
+    message: a.message,
+    why: def.why,
+    object: a.object,
+    objects: [...a.objects],
+    fingerprint: a.fingerprint,
+    fix:
+      a.fix == null || a.fix.statements.length === 0
+        ? null
+        : {
+            summary: a.fix.summary,
+            statements: a.fix.statements.map((s) => ({
+              sql: s.sql,
+              object: refLabel(s.object),
+              action: `${def.id}: ${s.kind}`,
+            })),
+          },
+    fixNote: a.fixNote ?? null,
+    link: a.link ?? null,
+    acknowledged: null,
+  };
+}
+
+/** Fingerprint parts of a model object: its definition without the facts that change on their own. */
+export function definitionOf<T extends object>(o: T): Omit<T, 'oid' | 'estimatedRows'> {
+  const { oid: _oid, estimatedRows: _rows, ...rest } = o as T & { oid?: unknown; estimatedRows?: unknown };
+  return rest;
+}

@@ -1,0 +1,111 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { advisorReportSchema } from '../../shared/contract/advisor.js';
+import {
+  createTempDatabase,
+  pgServers,
+  superuserQuery,
+  uniqueSuffix,
+  type TempDatabase,
+} from '../../test/pg.js';
+import { createStudioContext, type StudioContext } from '../app/context.js';
+import { dispatch } from '../app/dispatch.js';
+import { handlers } from '../app/handlers.js';
+import { fakeEnvironment } from '../connections/test-environment.js';
+import { loadAcks } from './ack.js';
+import { cleanSql, configText, fill, fixtureRoles, rolesSql } from './testing/fixtures.js';
+
+describe.each(pgServers())(
+  'advisor.run / advisor.acknowledge through the studio contract ($label)',
+  (server) => {
+    let db: TempDatabase;
+    let context: StudioContext;
+    let id = '';
+    const roles = fixtureRoles(uniqueSuffix());
+    const dir = mkdtempSync(join(tmpdir(), 'gh-adv-handler-'));
+
+    beforeAll(async () => {
+      db = await createTempDatabase(server, 'gh_adv_h');
+      await superuserQuery(server, fill(rolesSql, roles), db.name);
+      await superuserQuery(server, fill(cleanSql(server.major), roles), db.name);
+      context = createStudioContext({
+        mode: 'cli',
+        version: '0.0.0-test',
+        dataDir: '/nonexistent/gh',
+        manager: { environment: fakeEnvironment() },
+      });
+      const opened = await dispatch(handlers, context, 'connections.open', { params: { uri: db.uri } });
+      id = opened.ok ? (opened.value as { id: string }).id : '';
+    });
+
+    afterAll(async () => {
+      await context?.connections.closeAll();
+      await db?.drop();
+      await superuserQuery(
+        server,
+        `DROP ROLE IF EXISTS "${roles.owner}", "${roles.auth}", "${roles.anon}", "${roles.user}"`,
+      );
+    });
+
+    it('says it assumed PostgREST’s defaults while the connection has no postgrest.conf', async () => {
+      const r = await dispatch(handlers, context, 'advisor.run', { connectionId: id });
+      expect(r.ok).toBe(true);
+      const report = advisorReportSchema.parse(r.ok ? r.value : null);
+      expect(report.assumptions[0]).toMatch(/no postgrest\.conf .*defaults are assumed/);
+      expect(report.reach.schemas).toEqual(['public']);
+      expect(report.ackFile).toBeNull();
+    });
+
+    it('uses the connection’s postgrest.conf, keeps acknowledgements beside it, and re-reads after a change', async () => {
+      const conf = join(dir, 'postgrest.conf');
+      writeFileSync(conf, configText(roles, db.name));
+      expect(await context.actAsConfigs.adoptFile(id, conf)).toBe(true);
+      const first = advisorReportSchema.parse(
+        ((await dispatch(handlers, context, 'advisor.run', { connectionId: id })) as { value: unknown })
+          .value,
+      );
+      expect(first.findings.map((f) => f.key)).toEqual(['public_read_policy:policy posts_read on api.posts']);
+      expect(first.ackFile).toBe(join(dir, 'gatehouse-advisor.json'));
+
+      const ack = await dispatch(handlers, context, 'advisor.acknowledge', {
+        connectionId: id,
+        key: first.findings[0]!.key,
+        reason: 'the blog is public',
+      });
+      expect(ack.ok).toBe(true);
+      expect(loadAcks(join(dir, 'gatehouse-advisor.json')).map((a) => a.reason)).toEqual([
+        'the blog is public',
+      ]);
+
+      await superuserQuery(server, fill('GRANT SELECT ON api.posts TO PUBLIC;', roles), db.name);
+      const stale = advisorReportSchema.parse(
+        ((await dispatch(handlers, context, 'advisor.run', { connectionId: id })) as { value: unknown })
+          .value,
+      );
+      expect(stale.findings.map((f) => f.key)).not.toContain('public_grant:api.posts');
+      const fresh = advisorReportSchema.parse(
+        (
+          (await dispatch(handlers, context, 'advisor.run', { connectionId: id, refresh: true })) as {
+            value: unknown;
+          }
+        ).value,
+      );
+      expect(fresh.findings.map((f) => f.key)).toContain('public_grant:api.posts');
+      expect(fresh.findings.find((f) => f.id === 'public_read_policy')?.acknowledged?.reason).toBe(
+        'the blog is public',
+      );
+    });
+
+    it('refuses to acknowledge a finding that is not there', async () => {
+      const r = await dispatch(handlers, context, 'advisor.acknowledge', {
+        connectionId: id,
+        key: 'nope:x',
+        reason: 'r',
+      });
+      expect(r.ok).toBe(false);
+      expect(r.ok ? null : r.error.code).toBe('GH402');
+    });
+  },
+);

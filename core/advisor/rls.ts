@@ -1,0 +1,339 @@
+import type { Finding } from '../../shared/contract/advisor.js';
+import type { Policy, Relation } from '../../shared/model/catalog.js';
+import {
+  createPolicy,
+  dropPolicy,
+  refs,
+  revokePrivileges,
+  setRowLevelSecurity,
+  type Statement,
+} from '../ddl/index.js';
+import type { DataPrivilege } from './access.js';
+import { grantsFor, policyAppliesTo, policyCovers, rowsFilteredFor, type AdvisorContext } from './context.js';
+import { fingerprint, makeFinding } from './finding.js';
+import { relationFingerprint } from './fingerprints.js';
+import { FINDINGS } from './registry.js';
+
+const WRITES: readonly DataPrivilege[] = ['INSERT', 'UPDATE', 'DELETE'];
+const ALL_DATA: readonly DataPrivilege[] = ['SELECT', 'INSERT', 'UPDATE', 'DELETE'];
+const RLS_KINDS = new Set<Relation['kind']>(['table', 'partitioned_table']);
+const label = (r: { schema: string; name: string }) => `${r.schema}.${r.name}`;
+const policyLink = (r: Relation) => ({ view: 'policies' as const, ref: refs.relation(r.schema, r.name) });
+
+const reachCache = new WeakMap<AdvisorContext, Map<Relation, Map<string, DataPrivilege[]>>>();
+
+/** The privileges each request role holds on r: role → privileges (computed once per run and relation). */
+function reachOf(ctx: AdvisorContext, r: Relation): Map<string, DataPrivilege[]> {
+  let cache = reachCache.get(ctx);
+  if (!cache) reachCache.set(ctx, (cache = new Map()));
+  const hit = cache.get(r);
+  if (hit) return hit;
+  const out = new Map<string, DataPrivilege[]>();
+  cache.set(r, out);
+  for (const role of ctx.requestRoles) {
+    if (!role.exists) continue;
+    const g = grantsFor(ctx, role.name, r);
+    const held = ALL_DATA.filter((p) => g[p] !== undefined);
+    if (held.length > 0) out.set(role.name, held);
+  }
+  return out;
+}
+
+const describe = (reach: Map<string, DataPrivilege[]>) =>
+  [...reach].map(([role, ps]) => `${role} (${ps.join(', ')})`).join(', ');
+
+/**
+ * The explicit grants a REVOKE must take away so that `role` no longer holds `privilege` on r: the ones to the
+ * role, to PUBLIC, or to a role whose privileges it holds (PostgreSQL's own closure, from shared/model).
+ */
+function revokesFor(
+  ctx: AdvisorContext,
+  r: Relation,
+  role: string,
+  privileges: readonly DataPrivilege[],
+): Statement[] {
+  const ref = refs.relation(r.schema, r.name);
+  const out: Statement[] = [];
+  const grants = [...ctx.grantsOn(ref)];
+  for (const c of r.columns) grants.push(...ctx.grantsOn(refs.member('column', r.schema, r.name, c.name)));
+  const byGrantee = new Map<
+    string,
+    { public: boolean; table: Set<DataPrivilege>; columns: Map<DataPrivilege, string[]> }
+  >();
+  for (const g of grants) {
+    if (!(privileges as readonly string[]).includes(g.privilege)) continue;
+    const grantee = g.grantee.kind === 'public' ? null : g.grantee.name;
+    if (grantee !== null && grantee !== role && !ctx.access.hasPrivilegesOf(role, grantee)) continue;
+    if (grantee !== null && grantee === r.owner) continue; // the owner's own rights cannot be revoked away
+    const k = grantee ?? '\0PUBLIC';
+    const entry = byGrantee.get(k) ?? { public: grantee === null, table: new Set(), columns: new Map() };
+    const p = g.privilege as DataPrivilege;
+    if (g.object.kind === 'column' && g.object.member !== undefined)
+      entry.columns.set(p, [...(entry.columns.get(p) ?? []), g.object.member]);
+    else entry.table.add(p);
+    byGrantee.set(k, entry);
+  }
+  for (const [k, e] of byGrantee) {
+    const grantees = [e.public ? { kind: 'public' as const } : { kind: 'role' as const, name: k }];
+    if (e.table.size > 0) out.push(revokePrivileges({ object: ref, privileges: [...e.table], grantees }));
+    for (const [p, cols] of e.columns)
+      if (p !== 'DELETE')
+        out.push(revokePrivileges({ object: ref, privileges: [p], columns: cols, grantees }));
+  }
+  return out;
+}
+
+function unprotectedTables(ctx: AdvisorContext): Finding[] {
+  const out: Finding[] = [];
+  for (const r of ctx.exposedRelations) {
+    if (!RLS_KINDS.has(r.kind) || r.rlsEnabled) continue;
+    const reach = reachOf(ctx, r);
+    if (reach.size === 0) continue;
+    const objects = [refs.relation(r.schema, r.name), ...[...reach.keys()].map(refs.role)];
+    out.push(
+      makeFinding(FINDINGS.table_without_rls, {
+        object: label(r),
+        objects,
+        message: `${label(r)} has no row-level security; every row is reachable by ${describe(reach)}`,
+        fingerprint: relationFingerprint(ctx, r),
+        fix: {
+          summary: `Enable RLS on ${label(r)}`,
+          statements: [setRowLevelSecurity(r.schema, r.name, 'enable')],
+        },
+        fixNote:
+          'With RLS on and no policy yet, these roles see no rows: write a policy for what each may reach.',
+        link: policyLink(r),
+      }),
+    );
+    const writers = [...reach].filter(([, ps]) => ps.some((p) => WRITES.includes(p)));
+    if (writers.length === 0) continue;
+    const statements = writers.flatMap(([role, ps]) =>
+      revokesFor(
+        ctx,
+        r,
+        role,
+        ps.filter((p) => WRITES.includes(p)),
+      ),
+    );
+    out.push(
+      makeFinding(FINDINGS.write_without_policy, {
+        object: label(r),
+        objects,
+        message: `${writers.map(([role, ps]) => `${role} may ${ps.filter((p) => WRITES.includes(p)).join('/')}`).join(', ')} any row of ${label(r)} (no RLS)`,
+        fingerprint: relationFingerprint(ctx, r),
+        fix: statements.length > 0 ? { summary: `Revoke the writes on ${label(r)}`, statements } : null,
+        fixNote:
+          statements.length > 0
+            ? 'Or keep the grants and enable RLS with a policy per command.'
+            : `The writes come from owning ${label(r)}: enable RLS and force it, or change the owner.`,
+        link: { view: 'grants', ref: refs.relation(r.schema, r.name) },
+      }),
+    );
+  }
+  return out;
+}
+
+function viewsOverUnprotected(ctx: AdvisorContext): Finding[] {
+  const out: Finding[] = [];
+  for (const v of ctx.exposedRelations) {
+    if (v.kind !== 'view' && v.kind !== 'materialized_view') continue;
+    const readers = [...reachOf(ctx, v)].filter(([, ps]) => ps.includes('SELECT')).map(([role]) => role);
+    if (readers.length === 0) continue;
+    const open = ctx.baseRelationsOf(v).filter((b) => RLS_KINDS.has(b.kind) && !b.rlsEnabled);
+    if (open.length === 0) continue;
+    out.push(
+      makeFinding(FINDINGS.view_over_table_without_rls, {
+        object: label(v),
+        objects: [refs.relation(v.schema, v.name), ...open.map((b) => refs.relation(b.schema, b.name))],
+        message: `view ${label(v)} shows every row of ${open.map(label).join(', ')} (no RLS) to ${readers.join(', ')}`,
+        fingerprint: fingerprint(
+          relationFingerprint(ctx, v),
+          open.map((b) => relationFingerprint(ctx, b)),
+        ),
+        fix: {
+          summary: `Enable RLS on ${open.map(label).join(', ')}`,
+          statements: open.map((b) => setRowLevelSecurity(b.schema, b.name, 'enable')),
+        },
+        fixNote: 'Then write policies; for them to apply through the view it must be security_invoker (15+).',
+        link: { view: 'explorer', ref: refs.relation(v.schema, v.name) },
+      }),
+    );
+  }
+  return out;
+}
+
+function notForced(ctx: AdvisorContext): Finding[] {
+  const out: Finding[] = [];
+  const roles = [
+    ...ctx.requestRoles.filter((r) => r.exists).map((r) => r.name),
+    ...(ctx.authenticator !== null && ctx.role(ctx.authenticator) ? [ctx.authenticator] : []),
+  ];
+  for (const r of ctx.catalog.relations) {
+    if (!r.rlsEnabled || r.rlsForced || !RLS_KINDS.has(r.kind)) continue;
+    const owners = roles.filter((role) => ctx.access.hasPrivilegesOf(role, r.owner));
+    if (owners.length === 0) continue;
+    out.push(
+      makeFinding(FINDINGS.rls_not_forced, {
+        object: label(r),
+        objects: [refs.relation(r.schema, r.name), refs.role(r.owner), ...owners.map(refs.role)],
+        message: `${label(r)} is owned by ${r.owner}, whose privileges ${owners.join(', ')} hold${owners.length === 1 ? 's' : ''}: its policies do not apply to them`,
+        fingerprint: fingerprint(relationFingerprint(ctx, r), owners),
+        fix: {
+          summary: `Force RLS on ${label(r)}`,
+          statements: [setRowLevelSecurity(r.schema, r.name, 'force')],
+        },
+        fixNote: 'Better still, let a role no request uses own the table.',
+        link: policyLink(r),
+      }),
+    );
+  }
+  return out;
+}
+
+const isTrue = (e: string | null) =>
+  e !== null &&
+  e
+    .trim()
+    .replace(/^\((.*)\)$/, '$1')
+    .trim() === 'true';
+
+/** Whether the policy is for the anonymous role or PUBLIC (or a role anon holds the privileges of). */
+function forAnonOrPublic(ctx: AdvisorContext, p: Policy): string | null {
+  if (p.roles.some((r) => r.kind === 'public')) return 'PUBLIC';
+  if (ctx.anon === null || !ctx.role(ctx.anon)) return null;
+  return policyAppliesTo(ctx, p, ctx.anon) ? ctx.anon : null;
+}
+
+function writesEveryRow(p: Policy): boolean {
+  switch (p.command) {
+    case 'INSERT':
+      return isTrue(p.withCheck);
+    case 'UPDATE':
+      return isTrue(p.using) || (p.using === null && isTrue(p.withCheck));
+    case 'DELETE':
+      return isTrue(p.using);
+    case 'ALL':
+      return isTrue(p.using) || isTrue(p.withCheck);
+    default:
+      return false;
+  }
+}
+
+function openPolicies(ctx: AdvisorContext): Finding[] {
+  const out: Finding[] = [];
+  for (const p of ctx.catalog.policies) {
+    const table = ctx.relation(p.schema, p.table);
+    if (!table || !p.permissive) continue;
+    const who = forAnonOrPublic(ctx, p);
+    if (who === null) continue;
+    const object = `policy ${p.name} on ${p.schema}.${p.table}`;
+    const objects = [refs.member('policy', p.schema, p.table, p.name), refs.relation(p.schema, p.table)];
+    if (p.command === 'SELECT' && isTrue(p.using)) {
+      out.push(
+        makeFinding(FINDINGS.public_read_policy, {
+          object,
+          objects,
+          message: `${object} lets ${who} read every row`,
+          fingerprint: fingerprint(p),
+          fix: null,
+          fixNote: 'Nothing to fix if the table is meant to be public.',
+          link: policyLink(table),
+        }),
+      );
+    } else if (p.command !== 'SELECT' && writesEveryRow(p)) {
+      const statements = [dropPolicy(p)];
+      // An ALL policy also granted reading: keep that part as a read-only policy of the same name.
+      if (p.command === 'ALL' && isTrue(p.using))
+        statements.push(createPolicy({ ...p, command: 'SELECT', withCheck: null }));
+      out.push(
+        makeFinding(FINDINGS.policy_write_all, {
+          object,
+          objects,
+          message: `${object} lets ${who} ${p.command === 'ALL' ? 'read and write' : p.command} every row`,
+          fingerprint: fingerprint(p, table.rlsEnabled),
+          fix: {
+            summary: p.command === 'ALL' && isTrue(p.using) ? `Make ${p.name} read-only` : `Drop ${p.name}`,
+            statements,
+          },
+          fixNote: 'Then write the policy the writes need, e.g. WITH CHECK (owner = current_user).',
+          link: policyLink(table),
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+function policiesWithoutRls(ctx: AdvisorContext): Finding[] {
+  const out: Finding[] = [];
+  const tables = new Map<string, Policy[]>();
+  for (const p of ctx.catalog.policies)
+    tables.set(`${p.schema}.${p.table}`, [...(tables.get(`${p.schema}.${p.table}`) ?? []), p]);
+  for (const [, policies] of tables) {
+    const first = policies[0]!;
+    const r = ctx.relation(first.schema, first.table);
+    if (!r || r.rlsEnabled) continue;
+    out.push(
+      makeFinding(FINDINGS.policy_rls_disabled, {
+        object: label(r),
+        objects: [
+          refs.relation(r.schema, r.name),
+          ...policies.map((p) => refs.member('policy', p.schema, p.table, p.name)),
+        ],
+        message: `${label(r)} has ${policies.length} polic${policies.length === 1 ? 'y' : 'ies'} (${policies.map((p) => p.name).join(', ')}) but RLS is off: none applies`,
+        fingerprint: relationFingerprint(ctx, r),
+        fix: {
+          summary: `Enable RLS on ${label(r)}`,
+          statements: [setRowLevelSecurity(r.schema, r.name, 'enable')],
+        },
+        link: policyLink(r),
+      }),
+    );
+  }
+  return out;
+}
+
+function silentDenies(ctx: AdvisorContext): Finding[] {
+  const out: Finding[] = [];
+  for (const r of ctx.exposedRelations) {
+    if (!RLS_KINDS.has(r.kind) || !r.rlsEnabled) continue;
+    const policies = ctx.policiesOf(r.schema, r.name).filter((p) => p.permissive);
+    const denied: string[] = [];
+    const objects = [refs.relation(r.schema, r.name)];
+    for (const [role, held] of reachOf(ctx, r)) {
+      if (!rowsFilteredFor(ctx, role, r)) continue;
+      const none = held.filter(
+        (c) => !policies.some((p) => policyCovers(p, c) && policyAppliesTo(ctx, p, role)),
+      );
+      if (none.length === 0) continue;
+      denied.push(`${role} (${none.join(', ')})`);
+      objects.push(refs.role(role));
+    }
+    if (denied.length === 0) continue;
+    out.push(
+      makeFinding(FINDINGS.rls_no_policy, {
+        object: label(r),
+        objects,
+        message: `${label(r)}: no policy lets ${denied.join(', ')} — granted, yet silently denied`,
+        fingerprint: relationFingerprint(ctx, r),
+        fix: null,
+        fixNote:
+          'Write a policy for each command the role should use, or revoke the grant it should not have.',
+        link: policyLink(r),
+      }),
+    );
+  }
+  return out;
+}
+
+/** Tables without RLS, views over them, unforced RLS, write-all / public-read policies, policies RLS ignores, silent denies. */
+export function rlsFindings(ctx: AdvisorContext): Finding[] {
+  return [
+    ...unprotectedTables(ctx),
+    ...viewsOverUnprotected(ctx),
+    ...notForced(ctx),
+    ...openPolicies(ctx),
+    ...policiesWithoutRls(ctx),
+    ...silentDenies(ctx),
+  ];
+}

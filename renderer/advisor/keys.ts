@@ -1,0 +1,6 @@
+/** React Query keys for the advisor, per connection and catalog read (a new model re-runs it). */
+export const advisorKeys = {
+  all: ['advisor'] as const,
+  of: (connectionId: string) => [...advisorKeys.all, connectionId] as const,
+  run: (connectionId: string, modelAt: number) => [...advisorKeys.of(connectionId), modelAt] as const,
+};

@@ -1,0 +1,38 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useClient } from '../client/index.js';
+import { useCatalogQuery } from '../catalog/queries.js';
+import { advisorApi } from './api.js';
+import { advisorKeys } from './keys.js';
+
+/**
+ * The advisor's report for a connection. Keyed by when the catalog was last read, so that an applied change set
+ * (which rereads the catalog) re-runs it.
+ */
+export function useAdvisorQuery(connectionId: string) {
+  const client = useClient();
+  const catalog = useCatalogQuery(connectionId);
+  const modelAt = catalog.dataUpdatedAt;
+  return useQuery({
+    queryKey: advisorKeys.run(connectionId, modelAt),
+    queryFn: () => advisorApi.run(client, connectionId),
+    enabled: catalog.isSuccess,
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useAdvisorMutations(connectionId: string) {
+  const client = useClient();
+  const qc = useQueryClient();
+  const refresh = () => qc.invalidateQueries({ queryKey: advisorKeys.of(connectionId) });
+  return {
+    rerun: useMutation({
+      mutationFn: () => advisorApi.run(client, connectionId, true),
+      onSettled: refresh,
+    }),
+    acknowledge: useMutation({
+      mutationFn: (a: { key: string; reason: string }) =>
+        advisorApi.acknowledge(client, connectionId, a.key, a.reason),
+      onSettled: refresh,
+    }),
+  };
+}
