@@ -1,3 +1,4 @@
+import { conformanceFile } from '../../test/conformance-dir.js';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -17,7 +18,7 @@ import { dropRoles, fixtureRoles, ownerSetup, superuserSetup } from './testing/f
 // PostgreSQL's own has_*_privilege and pg_has_role, for every role × object × privilege of four databases:
 // the conformance fixture, the demo, the catalog fixture and random role models (fast-check, fixed seed).
 
-const CORPUS = '/work/shared/postgrest-cases/fixture.sql';
+const CORPUS = conformanceFile('fixture.sql');
 
 function expectAgreement(r: OracleResult): void {
   expect(r.mismatches.slice(0, 40)).toEqual([]);

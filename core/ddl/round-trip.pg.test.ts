@@ -1,3 +1,4 @@
+import { conformanceDir } from '../../test/conformance-dir.js';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,7 +12,6 @@ import {
   type TestServer,
 } from '../../test/pg.js';
 import { dropRoles, fixtureRoles, ownerSetup, superuserSetup } from '../catalog/testing/fixture.js';
-import { packageRoot } from '../db/sql-files.js';
 import { seedDemo, type DemoNames } from '../embedded/demo-seed.js';
 import { ddlForDatabase, ddlForRoles } from './database-ddl.js';
 import { dropRole } from './roles.js';
@@ -23,8 +23,7 @@ import { readModel, runScript, runStatements } from './testing/run.js';
 // the catalog, gives the same model (OIDs aside). Roles are cluster-wide: the fixtures' roles carry a unique
 // suffix, and the role round trip writes them under a second suffix.
 
-const corpusDir =
-  process.env.GATEHOUSE_CONFORMANCE_DIR ?? resolve(packageRoot(), '../shared/postgrest-cases');
+const corpusDir = conformanceDir;
 
 interface Loaded {
   readonly model: Catalog;

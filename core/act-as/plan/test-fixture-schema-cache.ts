@@ -5,6 +5,7 @@
  * model is read, and the database and roles are dropped again.
  */
 import { readFileSync } from 'node:fs';
+import { conformanceFile } from '../../../test/conformance-dir.js';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import type { Catalog } from '../../../shared/model/catalog.js';
@@ -20,7 +21,7 @@ import { readCatalog } from '../../catalog/read-catalog.js';
 import { schemaCacheFromCatalog } from '../schema-cache/derive.js';
 import type { SchemaCache } from '../schema-cache/types.js';
 
-export const FIXTURE_SQL = '/work/shared/postgrest-cases/fixture.sql';
+export const FIXTURE_SQL = conformanceFile('fixture.sql');
 const FIXTURE_ROLES = ['authenticator', 'anon', 'user', 'admin'] as const;
 
 /** fixture.sql with its roles renamed `cf_<role>_<suffix>`, and those role names. */
