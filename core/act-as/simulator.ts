@@ -172,7 +172,11 @@ export function loginFor(config: PostgrestConfig, connection: SimConnection): Re
  * those of roles the authenticator is a direct member of. Null when the login is the authenticator.
  */
 function authenticatorName(config: PostgrestConfig, login: Login): string | null {
-  if (!login.checkMembership) return null;
+  return login.checkMembership ? configAuthenticator(config) : null;
+}
+
+/** The authenticator db-uri names (its user), or null when db-uri names none. */
+export function configAuthenticator(config: PostgrestConfig): string | null {
   try {
     const user = new URL(config.dbUri).username;
     return user === '' ? null : decodeURIComponent(user);

@@ -5,6 +5,7 @@ import { evaluateJsPath, type PostgrestConfig } from '../act-as/config/index.js'
 import type { Json } from '../act-as/errors/index.js';
 import { preRequestStatement, settingsStatement, type SessionContext } from '../act-as/execute/session.js';
 import { sqlFile } from '../db/sql-files.js';
+import { configAuthenticator } from '../act-as/simulator.js';
 
 export interface PersonaRole {
   readonly role: string;
@@ -59,8 +60,11 @@ export async function personaSession(
     (await client.query<{ v: string }>("select current_setting('server_version_num') as v")).rows[0]?.v ?? 0,
   );
   const file = version >= 150000 ? 'role-settings.sql' : 'role-settings-pg14.sql';
+  // The persona session is a SET ROLE from the developer: settings are those of roles the authenticator of
+  // db-uri is a direct member of, as for the simulator's developer login.
   const settings = await client.query<{ key: string; value: string }>(sqlFile(`act-as/execute/${file}`), [
     role,
+    configAuthenticator(config),
   ]);
   const lower = (o: Record<string, string> | undefined) =>
     Object.entries(o ?? {}).map(([k, v]) => [k.toLowerCase(), v] as const);

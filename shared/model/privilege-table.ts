@@ -98,9 +98,9 @@ export class PrivilegeTable {
     }
     for (const t of c.types) {
       const ref: ObjectRef = { kind: 'type', schema: t.schema, name: t.name };
-      // A multirange cannot be granted on: newer servers consult its range type (pg_type_aclmask); 14 and 15
-      // check the multirange's own (always default) ACL. Verified on 14, 15 and 18; assumed from 16.
-      const range = t.kind === 'multirange' && major >= 16 ? rangeOf(index, ref) : undefined;
+      // A multirange cannot be granted on: 17 and 18 consult its range type (pg_type_aclmask); 14, 15 and 16
+      // check the multirange's own (always default) ACL (tested on 14–18).
+      const range = t.kind === 'multirange' && major >= 17 ? rangeOf(index, ref) : undefined;
       sources.push({ o: add(ref, 'type', t.owner), grants: index.grantsOn(range ?? ref) });
     }
 
