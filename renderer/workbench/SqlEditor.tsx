@@ -11,10 +11,12 @@ export interface SqlMarker {
   readonly message: string;
 }
 
-export type RunRequest =
+/** What to run, with the editor's text as it is at that moment (React state may not have caught up yet). */
+export type RunRequest = { readonly text: string } & (
   | { readonly mode: 'cursor'; readonly cursor: number }
   | { readonly mode: 'selection'; readonly cursor: number; readonly selection: [number, number] }
-  | { readonly mode: 'script'; readonly cursor: number };
+  | { readonly mode: 'script'; readonly cursor: number }
+);
 
 export interface SqlEditorProps {
   readonly path: string;
@@ -144,14 +146,16 @@ export default function SqlEditor(props: SqlEditorProps) {
       const position = editor.getPosition();
       const cursor = position ? model.getOffsetAt(position) : 0;
       const sel = editor.getSelection();
-      if (script) return { mode: 'script', cursor };
+      const text = model.getValue();
+      if (script) return { text, mode: 'script', cursor };
       if (sel && !sel.isEmpty())
         return {
+          text,
           mode: 'selection',
           cursor,
           selection: [model.getOffsetAt(sel.getStartPosition()), model.getOffsetAt(sel.getEndPosition())],
         };
-      return { mode: 'cursor', cursor };
+      return { text, mode: 'cursor', cursor };
     };
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => run.current(request(false)));
     editor.addCommand(monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => run.current(request(true)));

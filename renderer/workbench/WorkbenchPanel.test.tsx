@@ -9,7 +9,10 @@ import WorkbenchPanel from './WorkbenchPanel.js';
 vi.mock('./SqlEditor.js', () => ({
   default: (props: SqlEditorProps) => {
     props.onReady?.({
-      request: (script) => (script ? { mode: 'script', cursor: 0 } : { mode: 'cursor', cursor: 3 }),
+      request: (script) =>
+        script
+          ? { text: props.value, mode: 'script', cursor: 0 }
+          : { text: props.value, mode: 'cursor', cursor: 3 },
       focus: () => undefined,
     });
     return (

@@ -88,7 +88,7 @@ export default function WorkbenchPanel({ connectionId }: PanelProps) {
       const result = await workbenchApi.run(client, {
         connectionId,
         sessionId: tab.id,
-        text: tab.sql,
+        text: request.text,
         mode: request.mode,
         cursor: request.cursor,
         ...(request.mode === 'selection' ? { selection: request.selection } : {}),
@@ -147,7 +147,11 @@ export default function WorkbenchPanel({ connectionId }: PanelProps) {
     [current],
   );
   const request = (script: boolean): RunRequest =>
-    editors.current.get(active.id)?.request(script) ?? { mode: script ? 'script' : 'cursor', cursor: 0 };
+    editors.current.get(active.id)?.request(script) ?? {
+      text: active.sql,
+      mode: script ? 'script' : 'cursor',
+      cursor: 0,
+    };
   const isRunning = running[active.id] === true;
   const open = current?.transaction?.state === 'open';
 
