@@ -5,6 +5,7 @@ import { pgServers } from '../test/pg.js';
 import { launchBrowser, type StudioBrowser } from './support/browser.js';
 import { ensureRendererBuilt } from './support/build.js';
 import { seedDemoDatabase, type DemoDatabase } from './support/demo-db.js';
+import { connectToDemo } from './support/connect-demo.js';
 
 const SECRET = 'e2e-rls-secret-0123456789abcdefghijklmnopqr';
 
@@ -55,15 +56,7 @@ describe('RLS story: owner-only policy, previewed, applied, confirmed', () => {
   it('connects, configures PostgREST and saves a persona in the console', async () => {
     const { page } = browser;
     await page.goto(studio.server.url);
-    await page.getByRole('heading', { name: 'New connection' }).waitFor();
-    await page.getByLabel('Name').fill('Demo shop');
-    await page.getByLabel('Host').fill(demo.host);
-    await page.getByLabel('Port').fill(String(demo.port));
-    await page.getByLabel('Database').fill(demo.names.database);
-    await page.getByLabel('User').fill(demo.names.developer);
-    await page.getByLabel('Password').fill(demo.developerPassword);
-    await page.getByRole('button', { name: 'Connect', exact: true }).click();
-    await page.getByRole('tree', { name: 'Schemas' }).waitFor({ timeout: 30_000 });
+    await connectToDemo(page, demo);
     await page.getByRole('tablist', { name: 'Panels' }).getByRole('tab', { name: 'Act as' }).click();
     await page.getByRole('heading', { name: 'Personas' }).waitFor();
     await page.getByRole('button', { name: 'PostgREST config' }).click();
