@@ -138,6 +138,11 @@ describe.each(pgServers())('exposure advisor ($label)', (server) => {
       const acked = await f.advise('', loadAcks(file));
       expect(acked.findings[0]?.acknowledged?.reason).toBe('the blog is public');
       expect(acked.staleAcks).toEqual([]);
+      // A new column changes nothing about who reaches which rows: the acknowledgement holds.
+      await f.run('ALTER TABLE api.posts ADD COLUMN gh_note text;');
+      const widened = await f.advise('', loadAcks(file));
+      expect(widened.findings[0]?.acknowledged?.reason).toBe('the blog is public');
+      await f.run('ALTER TABLE api.posts DROP COLUMN gh_note;');
       await f.run('ALTER POLICY posts_read ON api.posts TO {anon};');
       const changed = await f.advise('', loadAcks(file));
       expect(changed.findings[0]?.key).toBe(finding.key);

@@ -4,7 +4,6 @@ import { alterPolicy, createPolicy, dropPolicy, refs, type Statement } from '../
 import type { DataPrivilege } from './access.js';
 import { policyAppliesTo, policyCovers, type AdvisorContext } from './context.js';
 import { fingerprint, makeFinding } from './finding.js';
-import { relationFingerprint } from './fingerprints.js';
 import { createIndexOn } from './fix-ddl.js';
 import { expressionFacts, wrapCalls, type ExpressionFacts } from './policy-expression.js';
 import { FINDINGS } from './registry.js';
@@ -190,7 +189,8 @@ function unindexedForeignKeys(ctx: AdvisorContext): Finding[] {
             refs.relation(target.schema, target.name),
           ],
           message: `foreign key ${c.name} of ${label(r)} (${c.columns.join(', ')}) → ${label(target)} has no index`,
-          fingerprint: fingerprint(relationFingerprint(ctx, r), c),
+          // What the finding depends on: the key and the indexes that could serve it (as for policy columns).
+          fingerprint: fingerprint(r.indexes, c),
           fix: {
             summary: `Index ${label(r)} (${c.columns.join(', ')})`,
             statements: [createIndexOn(r.schema, r.name, c.columns)],
