@@ -39,6 +39,11 @@ export function relationFingerprint(ctx: AdvisorContext, r: Relation): string {
   });
 }
 
+/** A relation's indexes (what an unindexed key or policy column finding depends on, with the key or column). */
+export function indexesFingerprint(ctx: AdvisorContext, r: Relation): string {
+  return once(ctx, r.indexes, () => fingerprint(r.indexes));
+}
+
 /** A function's definition and its grants. */
 export function functionFingerprint(ctx: AdvisorContext, f: FunctionInfo): string {
   return once(ctx, f, () =>

@@ -5,6 +5,7 @@ import type { DataPrivilege } from './access.js';
 import { policyAppliesTo, policyCovers, type AdvisorContext } from './context.js';
 import { fingerprint, makeFinding } from './finding.js';
 import { createIndexOn } from './fix-ddl.js';
+import { indexesFingerprint } from './fingerprints.js';
 import { expressionFacts, wrapCalls, type ExpressionFacts } from './policy-expression.js';
 import { FINDINGS } from './registry.js';
 
@@ -158,7 +159,7 @@ function unindexedPolicyColumns(ctx: AdvisorContext, facts: ReturnType<typeof an
             refs.member('policy', p.schema, p.table, p.name),
           ],
           message: `${policyLabel(p)} filters on ${label(r)}.${column}, which no index leads with`,
-          fingerprint: fingerprint(r.indexes, p),
+          fingerprint: fingerprint(indexesFingerprint(ctx, r), p),
           fix: {
             summary: `Index ${label(r)} (${column})`,
             statements: [createIndexOn(r.schema, r.name, [column])],
@@ -190,7 +191,7 @@ function unindexedForeignKeys(ctx: AdvisorContext): Finding[] {
           ],
           message: `foreign key ${c.name} of ${label(r)} (${c.columns.join(', ')}) → ${label(target)} has no index`,
           // What the finding depends on: the key and the indexes that could serve it (as for policy columns).
-          fingerprint: fingerprint(r.indexes, c),
+          fingerprint: fingerprint(indexesFingerprint(ctx, r), c),
           fix: {
             summary: `Index ${label(r)} (${c.columns.join(', ')})`,
             statements: [createIndexOn(r.schema, r.name, c.columns)],

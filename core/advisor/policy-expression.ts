@@ -13,6 +13,24 @@ export interface ExpressionFacts {
 const PREFIX = 'SELECT (';
 type Node = Record<string, unknown>;
 
+// Schemas generated from one template repeat the same few expressions on thousands of tables: parse each text
+// once. The tree depends on the text alone (what is hoistable is decided per call, from the catalog). Bounded.
+const trees = new Map<string, unknown>();
+const TREE_CACHE_SIZE = 4096;
+
+function parseExpression(expression: string): unknown {
+  if (trees.has(expression)) return trees.get(expression);
+  let tree: unknown = null;
+  try {
+    tree = parseSync(`${PREFIX}${expression})`);
+  } catch {
+    // null: does not parse (cached too)
+  }
+  if (trees.size >= TREE_CACHE_SIZE) trees.clear();
+  trees.set(expression, tree);
+  return tree;
+}
+
 function lastName(names: unknown): { schema: string | null; name: string } {
   const parts = (Array.isArray(names) ? names : []).map(
     (n) => ((n as Node).String as Node | undefined)?.sval as string,
@@ -55,12 +73,8 @@ export function expressionFacts(
   expression: string,
   isHoistable: (schema: string | null, name: string) => boolean,
 ): ExpressionFacts | null {
-  let tree: unknown;
-  try {
-    tree = parseSync(`${PREFIX}${expression})`);
-  } catch {
-    return null;
-  }
+  const tree = parseExpression(expression);
+  if (tree === null) return null;
   const calls: { start: number; end: number; name: string }[] = [];
   const columns = new Set<string>();
   const walk = (node: unknown, inSubquery: boolean): void => {
