@@ -15,6 +15,14 @@ export function pgServers(): TestServer[] {
   return inject('pgServers');
 }
 
+/**
+ * Whether `server` is the newest of the run: tests of what does not depend on the server's version (the HTTP
+ * transport over the simulator) run there only, their version-dependent part running on every server.
+ */
+export function isNewestServer(server: TestServer): boolean {
+  return server.major === Math.max(...pgServers().map((s) => s.major));
+}
+
 export function withDatabase(uri: string, database: string): string {
   const u = new URL(uri);
   u.pathname = '/' + encodeURIComponent(database);
