@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actAsTestSchema } from '../core/act-as/test-schema.js';
-import { pgServers, superuserQuery, uniqueSuffix, withDatabase } from '../test/pg.js';
+import { superuserQuery, uniqueSuffix, withDatabase, newestServerOnly } from '../test/pg.js';
 import { runBin } from '../test/run-bin.js';
 
 // Failures that need a real server, run through the bin entry as a CI job would.
-describe.each(pgServers())('gatehouse exit statuses against $label (child process)', (server) => {
+describe.each(newestServerOnly())('gatehouse exit statuses against $label (child process)', (server) => {
   const suffix = uniqueSuffix();
   const login = `gh_cli_${suffix}`;
   const base = new URL(server.superuserUri);

@@ -23,6 +23,14 @@ export function isNewestServer(server: TestServer): boolean {
   return server.major === Math.max(...pgServers().map((s) => s.major));
 }
 
+/**
+ * The newest server alone, for the CLI's tests: a command only wires core to the process (arguments, output,
+ * exit status), and the core behaviour it wires is tested on every server.
+ */
+export function newestServerOnly(): TestServer[] {
+  return pgServers().filter(isNewestServer);
+}
+
 export function withDatabase(uri: string, database: string): string {
   const u = new URL(uri);
   u.pathname = '/' + encodeURIComponent(database);

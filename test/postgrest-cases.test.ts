@@ -34,9 +34,9 @@ describe('the conformance corpus in test/postgrest-cases', () => {
   });
 
   // Two copies must not drift apart silently: every case of ../shared/postgrest-cases, unchanged, is in the repository.
-  it.skipIf(!sharedPresent)(
-    'holds every case of ../shared/postgrest-cases, with the same fixture and config',
-    () => {
+  // (Only where ../shared exists, as in CI: a user's clone has nothing to compare with.)
+  if (sharedPresent)
+    it('holds every case of ../shared/postgrest-cases, with the same fixture and config', () => {
       const ours = casesById(repositoryConformanceDir);
       const missing: string[] = [];
       const changed: string[] = [];
@@ -54,6 +54,5 @@ describe('the conformance corpus in test/postgrest-cases', () => {
       expect(read(repositoryConformanceDir, 'postgrest.conf'), `postgrest.conf differs (${hint})`).toBe(
         read(sharedDir, 'postgrest.conf'),
       );
-    },
-  );
+    });
 });

@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { advisorReportSchema, reachMapSchema } from '../../shared/contract/advisor.js';
 import {
   createTempDatabase,
-  pgServers,
   superuserQuery,
   uniqueSuffix,
   type TempDatabase,
+  newestServerOnly,
 } from '../../test/pg.js';
 import { cleanSql, configText, fill, fixtureRoles, rolesSql } from '../../core/advisor/testing/fixtures.js';
 import { runCli } from '../run-cli.js';
@@ -23,7 +23,7 @@ function capture() {
   };
 }
 
-describe.each(pgServers())('gatehouse advise / reach ($label)', (server) => {
+describe.each(newestServerOnly())('gatehouse advise / reach ($label)', (server) => {
   let db: TempDatabase;
   const roles = fixtureRoles(uniqueSuffix());
   const dir = mkdtempSync(join(tmpdir(), 'gh-advise-'));

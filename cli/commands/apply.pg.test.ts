@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTempDatabase, pgServers, superuserQuery, type TempDatabase } from '../../test/pg.js';
+import { createTempDatabase, superuserQuery, type TempDatabase, newestServerOnly } from '../../test/pg.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const bin = join(root, 'bin/gatehouse.js');
@@ -24,7 +24,7 @@ function gatehouse(
   });
 }
 
-describe.each(pgServers())('gatehouse apply ($label)', (server) => {
+describe.each(newestServerOnly())('gatehouse apply ($label)', (server) => {
   let db: TempDatabase;
   let dir: string;
   let env: NodeJS.ProcessEnv;

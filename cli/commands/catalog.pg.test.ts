@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogSchema } from '../../shared/model/catalog.js';
 import {
   createTempDatabase,
-  pgServers,
   superuserQuery,
   uniqueSuffix,
   type TempDatabase,
+  newestServerOnly,
 } from '../../test/pg.js';
 import { freePort } from '../../core/embedded/free-port.js';
 import { runCli } from '../run-cli.js';
@@ -20,7 +20,7 @@ function capture() {
   };
 }
 
-describe.each(pgServers())('gatehouse catalog ($label)', (server) => {
+describe.each(newestServerOnly())('gatehouse catalog ($label)', (server) => {
   let db: TempDatabase;
   const role = `gh_cli_${uniqueSuffix()}`;
 

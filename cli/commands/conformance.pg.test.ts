@@ -2,12 +2,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { pgServers, superuserQuery, uniqueSuffix } from '../../test/pg.js';
+import { superuserQuery, uniqueSuffix, newestServerOnly } from '../../test/pg.js';
 import { actAsTestSchema } from '../../core/act-as/test-schema.js';
 import { conformanceCommand } from './conformance.js';
 
 /** The runner on its own small fixture (unique roles), so it never collides with the corpus test's cf_* roles. */
-describe.each(pgServers())('gatehouse conformance on $label', (server) => {
+describe.each(newestServerOnly())('gatehouse conformance on $label', (server) => {
   const s = actAsTestSchema(uniqueSuffix());
   const dir = mkdtempSync(join(tmpdir(), 'gh-conformance-'));
   const file = (name: string, text: string) => {

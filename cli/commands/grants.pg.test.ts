@@ -147,38 +147,39 @@ describe.each(pgServers())('gatehouse grants agrees with has_*_privilege ($label
     }
   });
 
-  // The demo's view is security_invoker, which PostgreSQL 14 does not have.
-  it.skipIf(server.major < 15)('on every role of the demo database', async () => {
-    const sfx = uniqueSuffix();
-    const names: DemoNames = {
-      database: `gh_demo_${sfx}`,
-      authenticator: `authenticator_${sfx}`,
-      anon: `anon_${sfx}`,
-      appUser: `app_user_${sfx}`,
-      appAdmin: `app_admin_${sfx}`,
-      developer: `developer_${sfx}`,
-    };
-    const url = new URL(server.superuserUri);
-    const roles = [names.authenticator, names.anon, names.appUser, names.appAdmin, names.developer];
-    try {
-      await seedDemo(
-        {
-          host: url.hostname,
-          port: Number(url.port),
-          superuser: decodeURIComponent(url.username),
-          superuserPassword: decodeURIComponent(url.password),
-        },
-        { developer: `dev-${sfx}`, authenticator: `auth-${sfx}` },
-        names,
-      );
-      expect(await expectAgreement(withDatabase(server.superuserUri, names.database), roles)).toBeGreaterThan(
-        20,
-      );
-    } finally {
-      await superuserQuery(server, `DROP DATABASE IF EXISTS "${names.database}" WITH (FORCE)`);
-      await superuserQuery(server, roles.map((r) => `DROP ROLE IF EXISTS "${r}";`).join('\n'));
-    }
-  });
+  // The demo's view is security_invoker, which PostgreSQL 14 does not have: on 14 there is no demo to check.
+  if (server.major >= 15)
+    it('on every role of the demo database', async () => {
+      const sfx = uniqueSuffix();
+      const names: DemoNames = {
+        database: `gh_demo_${sfx}`,
+        authenticator: `authenticator_${sfx}`,
+        anon: `anon_${sfx}`,
+        appUser: `app_user_${sfx}`,
+        appAdmin: `app_admin_${sfx}`,
+        developer: `developer_${sfx}`,
+      };
+      const url = new URL(server.superuserUri);
+      const roles = [names.authenticator, names.anon, names.appUser, names.appAdmin, names.developer];
+      try {
+        await seedDemo(
+          {
+            host: url.hostname,
+            port: Number(url.port),
+            superuser: decodeURIComponent(url.username),
+            superuserPassword: decodeURIComponent(url.password),
+          },
+          { developer: `dev-${sfx}`, authenticator: `auth-${sfx}` },
+          names,
+        );
+        expect(
+          await expectAgreement(withDatabase(server.superuserUri, names.database), roles),
+        ).toBeGreaterThan(20);
+      } finally {
+        await superuserQuery(server, `DROP DATABASE IF EXISTS "${names.database}" WITH (FORCE)`);
+        await superuserQuery(server, roles.map((r) => `DROP ROLE IF EXISTS "${r}";`).join('\n'));
+      }
+    });
 
   it('an unknown role exits 1 naming it; a missing --role exits 2', async () => {
     const db = await createTempDatabase(server, 'gh_grants');

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { matrixSchema } from '../../shared/contract/rls.js';
 import { checksumTables, createRlsFixture, type RlsFixture } from '../../core/rls/testing/fixture-db.js';
-import { pgServers } from '../../test/pg.js';
+import { newestServerOnly } from '../../test/pg.js';
 import { runBin } from '../../test/run-bin.js';
 
-describe.each(pgServers())('gatehouse matrix ($label)', (server) => {
+describe.each(newestServerOnly())('gatehouse matrix ($label)', (server) => {
   let fx: RlsFixture;
   let dir: string;
   let conf: string;

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pgServers, superuserQuery, uniqueSuffix, type TempDatabase } from '../../test/pg.js';
+import { superuserQuery, uniqueSuffix, type TempDatabase, newestServerOnly } from '../../test/pg.js';
 import { createActAsTestDatabase } from '../../test/act-as-db.js';
 import { actAsTestSchema } from '../../core/act-as/test-schema.js';
 import { requestCommand } from './request.js';
@@ -18,7 +18,7 @@ async function run(argv: string[]): Promise<{ code: number; out: string; err: st
   return { code, out, err };
 }
 
-describe.each(pgServers())('gatehouse request on $label', (server) => {
+describe.each(newestServerOnly())('gatehouse request on $label', (server) => {
   const s = actAsTestSchema(uniqueSuffix());
   let db: TempDatabase;
   let conf: string;

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pgServers, uniqueSuffix, type TempDatabase } from '../../test/pg.js';
+import { uniqueSuffix, type TempDatabase, newestServerOnly } from '../../test/pg.js';
 import { createActAsTestDatabase } from '../../test/act-as-db.js';
 import { loadPostgrestConfig } from '../../core/act-as/config/index.js';
 import { signClaims } from '../../core/act-as/persona.js';
 import { actAsTestSchema } from '../../core/act-as/test-schema.js';
 import { startActAsServer, type ActAsServer } from './serve.js';
 
-describe.each(pgServers())('gatehouse serve on $label', (server) => {
+describe.each(newestServerOnly())('gatehouse serve on $label', (server) => {
   const s = actAsTestSchema(uniqueSuffix());
   let db: TempDatabase;
   let srv: ActAsServer;
