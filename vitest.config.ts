@@ -5,6 +5,10 @@ import react from '@vitejs/plugin-react';
 // and e2e stories that drive the built renderer in Chromium through browser mode.
 export default defineConfig({
   test: {
+    // Two workers even on two cores: a pg or e2e test mostly waits on PostgreSQL or Chromium, which run in
+    // processes of their own (vitest's default here would be one). Test files never share cluster-wide names:
+    // roles carry a unique suffix, and the corpus fixture's fixed roles are loaded by one file only.
+    maxWorkers: 2,
     projects: [
       {
         test: {
