@@ -1,6 +1,6 @@
 /**
  * Round-2 conformance cases (cases/round2.json, on top of the corpus fixture plus cases/round2.sql), on every
- * server directly and, on the newest server, through `gatehouse serve`, answered as each PostgREST major the case's since/until admits:
+ * server, directly and through `gatehouse serve`, answered as each PostgREST major the case's since/until admits:
  * unversioned cases as the default major, versioned ones at every major in their range.
  *
  * Declared by corpus.pg.test.ts after the corpus itself: the fixture creates cluster-wide roles, so two files
@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isNewestServer, pgServers } from '../../../test/pg.js';
+import { pgServers } from '../../../test/pg.js';
 import { conformanceDir } from '../../../test/conformance-dir.js';
 import { packageRoot } from '../../db/sql-files.js';
 import { defaultStages } from '../default-stages.js';
@@ -41,7 +41,6 @@ export function describeRound2Cases(): void {
     const direct = new Map<number, TargetsByConfig<ReturnType<typeof simulatorTarget>>>();
     const http = new Map<number, TargetsByConfig<ReturnType<typeof serveTarget>>>();
     const databaseUri = (d: string): string => dbs.uri(d);
-    const viaServe = isNewestServer(server);
 
     beforeAll(async () => {
       const fixture = readFileSync(resolve(dir, 'fixture.sql'), 'utf8');
@@ -54,8 +53,7 @@ export function describeRound2Cases(): void {
             simulatorTarget({ config, databaseUri, stages: defaultStages }),
           ),
         );
-        if (viaServe)
-          http.set(v, new TargetsByConfig(baseText, v, (config) => serveTarget({ config, databaseUri })));
+        http.set(v, new TargetsByConfig(baseText, v, (config) => serveTarget({ config, databaseUri })));
       }
     });
 
@@ -74,13 +72,9 @@ export function describeRound2Cases(): void {
       expect(r.outcome, r.differences.join('\n')).toBe('pass');
     });
 
-    if (viaServe)
-      it.each(runs)('via serve: $label', async (c) => {
-        const r = await runCase(c, http.get(c.version)!.for(c), dbs, {
-          jwtSecret: secret(c),
-          knownDeviations,
-        });
-        expect(r.outcome, r.differences.join('\n')).toBe('pass');
-      });
+    it.each(runs)('via serve: $label', async (c) => {
+      const r = await runCase(c, http.get(c.version)!.for(c), dbs, { jwtSecret: secret(c), knownDeviations });
+      expect(r.outcome, r.differences.join('\n')).toBe('pass');
+    });
   });
 }
