@@ -1,34 +1,10 @@
-import { readFileSync } from 'node:fs';
-import pg from 'pg';
 import { advise, loadAdvisorConfig } from '../../core/advisor/index.js';
-import { readCatalog } from '../../core/catalog/read-catalog.js';
 import type { Catalog } from '../../shared/model/catalog.js';
 import { measure, summarise, type Bench, type BenchResult } from '../bench.js';
-import { generateCatalog, LARGE } from '../catalog/generate.js';
+import { BENCH_AUTHENTICATOR, benchModel } from '../catalog/bench-model.js';
 
 const RUNS = Number(process.env.GATEHOUSE_BENCH_RUNS ?? 7);
 const TARGET_MS = 1000;
-
-/** The bench catalog, generated (or, to iterate on the advisor, a JSON dump of one: GATEHOUSE_BENCH_CATALOG_JSON). */
-async function benchCatalog(log: (line: string) => void): Promise<Catalog> {
-  const dump = process.env.GATEHOUSE_BENCH_CATALOG_JSON;
-  if (dump) return JSON.parse(readFileSync(dump, 'utf8')) as Catalog;
-  log('generating the catalog in a fresh embedded PostgreSQL 18…');
-  const generated = await generateCatalog(LARGE);
-  try {
-    const client = new pg.Client({ connectionString: generated.uri });
-    await client.connect();
-    try {
-      // The worst case's authenticator: it may become every one of the 300 roles (they form one chain).
-      await client.query('CREATE ROLE bench_auth LOGIN NOINHERIT; GRANT bench_r300 TO bench_auth;');
-      return await readCatalog(client);
-    } finally {
-      await client.end();
-    }
-  } finally {
-    await generated.dispose();
-  }
-}
 
 function configFor(catalog: Catalog, authenticator: string) {
   const schemas = catalog.schemas.filter((s) => s.name.startsWith('bench_s')).map((s) => s.name);
@@ -52,11 +28,11 @@ function configFor(catalog: Catalog, authenticator: string) {
 export const advisorBench: Bench = {
   name: 'advisor (5k tables)',
   async run(log) {
-    const catalog = await benchCatalog(log);
+    const catalog = await benchModel(log);
     const results: BenchResult[] = [];
     for (const [label, authenticator, target] of [
       ['advisor (5k tables, anon + 1 JWT role)', 'bench_r3', TARGET_MS],
-      ['advisor (5k tables, 300 request roles)', 'bench_auth', undefined],
+      ['advisor (5k tables, 300 request roles)', BENCH_AUTHENTICATOR, undefined],
     ] as const) {
       if (!catalog.roles.some((r) => r.name === authenticator)) continue;
       const config = configFor(catalog, authenticator);

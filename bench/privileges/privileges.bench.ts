@@ -1,11 +1,8 @@
-import pg from 'pg';
-import { readCatalog } from '../../core/catalog/read-catalog.js';
 import { catalogIndex } from '../../shared/model/catalog-index.js';
-import type { Catalog } from '../../shared/model/catalog.js';
 import { effectivePrivileges } from '../../shared/model/effective-privileges.js';
 import { hasTablePrivilege } from '../../shared/model/privileges.js';
 import { measure, summarise, type Bench } from '../bench.js';
-import { generateCatalog, LARGE } from '../catalog/generate.js';
+import { BENCH_AUTHENTICATOR, benchModel } from '../catalog/bench-model.js';
 
 const RUNS = Number(process.env.GATEHOUSE_BENCH_RUNS ?? 7);
 const TARGET_MS = 300;
@@ -25,21 +22,10 @@ const cpuMs = () => {
 export const privilegesBench: Bench = {
   name: 'effective privileges (300 roles × 5k tables)',
   async run(log) {
-    log('generating the catalog in a fresh embedded PostgreSQL 18…');
-    const generated = await generateCatalog(LARGE);
-    let catalog: Catalog;
-    try {
-      const client = new pg.Client({ connectionString: generated.uri });
-      await client.connect();
-      try {
-        catalog = await readCatalog(client);
-      } finally {
-        await client.end();
-      }
-    } finally {
-      await generated.dispose();
-    }
-    const roles = catalog.roles.filter((r) => !r.isSystem).map((r) => r.name);
+    const catalog = await benchModel(log);
+    const roles = catalog.roles
+      .filter((r) => !r.isSystem && r.name !== BENCH_AUTHENTICATOR)
+      .map((r) => r.name);
     const objects =
       catalog.relations.length + catalog.sequences.length + catalog.functions.length + catalog.types.length;
     let entries = 0;

@@ -1,5 +1,3 @@
-import pg from 'pg';
-import { readCatalog } from '../../core/catalog/read-catalog.js';
 import { planChanges } from '../../core/roles/plan.js';
 import type { RoleChange } from '../../shared/contract/roles.js';
 import { cellChanges, matrixColumns, matrixRows, MatrixCells } from '../../shared/grants/matrix.js';
@@ -9,7 +7,7 @@ import { member, role, smallCatalog } from '../../shared/model/testing/small-cat
 import { roleGraph } from '../../shared/roles/graph.js';
 import { placeGraph } from '../../renderer/roles/graph-flow.js';
 import { measure, summarise, type Bench } from '../bench.js';
-import { generateCatalog, LARGE } from '../catalog/generate.js';
+import { BENCH_AUTHENTICATOR, benchModel } from '../catalog/bench-model.js';
 
 const RUNS = Number(process.env.GATEHOUSE_BENCH_RUNS ?? 7);
 
@@ -80,21 +78,10 @@ export const rolesBench: Bench = {
       RUNS,
     );
 
-    log('generating the bench catalog in a fresh embedded PostgreSQL 18…');
-    const generated = await generateCatalog(LARGE);
-    let catalog: Catalog;
-    try {
-      const client = new pg.Client({ connectionString: generated.uri });
-      await client.connect();
-      try {
-        catalog = await readCatalog(client);
-      } finally {
-        await client.end();
-      }
-    } finally {
-      await generated.dispose();
-    }
-    const roles = catalog.roles.filter((r) => !r.isSystem).map((r) => r.name);
+    const catalog = await benchModel(log);
+    const roles = catalog.roles
+      .filter((r) => !r.isSystem && r.name !== BENCH_AUTHENTICATOR)
+      .map((r) => r.name);
     const twenty = roles.slice(0, 20);
     let rowCount = 0;
     let columnCount = 0;
