@@ -1,7 +1,11 @@
 import type { RoleChangeInput } from '../contract/roles.js';
 import { catalogIndex, type CatalogIndex } from '../model/catalog-index.js';
 import type { Catalog, ObjectRef, Privilege } from '../model/catalog.js';
-import { effectivePrivileges, type EffectivePrivilegeList } from '../model/effective-privileges.js';
+import {
+  effectivePrivilegeOn,
+  effectivePrivileges,
+  type EffectivePrivilegeList,
+} from '../model/effective-privileges.js';
 import { postgrestView, type PostgrestRoleConfig } from '../model/postgrest-roles.js';
 import { privilegesOf, type PrivilegeObjectKind } from '../model/privilege-kinds.js';
 import type { EffectivePrivilege } from '../model/privileges.js';
@@ -247,12 +251,10 @@ export class MatrixCells {
               };
         return { privilege, held, direct };
       }
-      const list = this.list(column.role);
+      // One privilege at a time, not the role's whole list: a screenful of cells for hundreds of roles.
       // A column row: held on the column, or on the whole table (which covers every column).
-      const held =
-        row.column !== null
-          ? (list.find(row.ref, privilege, row.column) ?? list.find(row.ref, privilege) ?? null)
-          : (list.find(row.ref, privilege) ?? null);
+      const on = (c: string | null) => effectivePrivilegeOn(this.index, column.role, row.ref, privilege, c);
+      const held = (row.column !== null ? (on(row.column) ?? on(null)) : on(null)) ?? null;
       return { privilege, held, direct };
     });
   }

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import type { Catalog, Privilege } from '../../../shared/model/catalog.js';
-import { effectivePrivileges } from '../../../shared/model/effective-privileges.js';
+import { refKey, type Catalog, type Privilege } from '../../../shared/model/catalog.js';
+import { effectivePrivilegeOn, effectivePrivileges } from '../../../shared/model/effective-privileges.js';
+import { privilegeTable } from '../../../shared/model/privilege-table.js';
 import { privilegesOf } from '../../../shared/model/privilege-kinds.js';
 import {
   hasColumnPrivilege,
@@ -149,6 +150,17 @@ export async function compareWithPostgres(uri: string, roles: readonly string[])
       for (const x of expected)
         if (!listed.has(x)) mismatches.push(`effectivePrivileges(${role}) lacks ${x}`);
       for (const x of listed) if (!expected.has(x)) mismatches.push(`effectivePrivileges(${role}) adds ${x}`);
+      // The one-privilege form (what the grants matrix paints with) answers exactly as the list, route included.
+      const list = effectivePrivileges(catalog, role);
+      for (const o of privilegeTable(catalog).objects)
+        for (const p of o.privileges) {
+          const fromList = JSON.stringify(list.find(o.ref, p, o.column) ?? null);
+          const one = JSON.stringify(effectivePrivilegeOn(catalog, role, o.ref, p, o.column) ?? null);
+          if (one !== fromList)
+            mismatches.push(
+              `effectivePrivilegeOn(${role}, ${refKey(o.ref)} ${o.column ?? ''} ${p}): ${one}, the list ${fromList}`,
+            );
+        }
     }
     return { questions: rows.length, trueAnswers, mismatches, catalog };
   } finally {
