@@ -61,8 +61,7 @@ export function regeneratedByDropAdd(d: Diff, from: Relation, name: string): boo
 /** Plain tables only: partitions and inheritance take their columns from elsewhere. */
 function rebuildable(d: Diff, from: Relation, to: Relation): boolean {
   if (from.kind !== 'table' || to.kind !== 'table') return false;
-  if (from.partitionOf !== null || from.inherits.length > 0 || to.partitionOf !== null || to.inherits.length > 0)
-    return false;
+  if (from.partitionOf !== null || to.partitionOf !== null) return false;
   for (const r of d.from.relations.values())
     if (
       (r.partitionOf?.schema === from.schema && r.partitionOf.name === from.name) ||

@@ -1,4 +1,4 @@
-import type { DiffOptions, Migration, MigrationStatement } from '../../../shared/diff/migration.js';
+import type { DiffOptions, Migration, MigrationStatement, RenameCandidate } from '../../../shared/diff/migration.js';
 import { refKey, type Catalog, type ObjectRef } from '../../../shared/model/catalog.js';
 import { ordersCreation } from '../../ddl/database-ddl.js';
 import { orderIndices } from '../../ddl/order.js';
@@ -24,10 +24,24 @@ export function diffModels(from: Catalog, to: Catalog, options: DiffOptions = {}
   const toScope = schemaScope(to, options);
   const scopedFrom = buildSide(from, fromScope);
   const scopedTo = buildSide(to, toScope);
-  const candidates = renameCandidates(scopedFrom.model, scopedTo.model);
-  const accepted = acceptedRenames(candidates, options);
-  const renamed = applyRenames(from, accepted);
-  const d = new Diff(accepted.length > 0 ? buildSide(renamed.model, fromScope) : scopedFrom, scopedTo, options);
+  // Renames in rounds: a renamed table's columns are compared (and may be renamed) in the next round.
+  let fromSide = scopedFrom;
+  let fromModel = from;
+  let candidates = renameCandidates(scopedFrom.model, scopedTo.model);
+  const accepted: RenameCandidate[] = [];
+  const renameStatements: ReturnType<typeof applyRenames>['statements'] = [];
+  for (let round = 0; round < 4; round++) {
+    const now = acceptedRenames(candidates, options);
+    if (now.length === 0) break;
+    const renamed = applyRenames(fromModel, now);
+    accepted.push(...now);
+    renameStatements.push(...renamed.statements);
+    fromModel = renamed.model;
+    fromSide = buildSide(fromModel, fromScope);
+    candidates = renameCandidates(fromSide.model, scopedTo.model);
+  }
+  const renamed = { statements: renameStatements };
+  const d = new Diff(fromSide, scopedTo, options);
 
   emitRoles(d);
   for (const { statement, rename } of renamed.statements) {
@@ -54,7 +68,7 @@ export function diffModels(from: Catalog, to: Catalog, options: DiffOptions = {}
   const skipped = skippedChanges(d, options.skip ?? []);
   const kept = (p: Planned) => !p.changeIds.some((id) => skipped.has(id));
   const ordered = orderUnits(d);
-  const remainingCandidates = candidates.filter((c) => !accepted.includes(c));
+  const remainingCandidates = candidates;
   const base = {
     equal: d.plan.changes.length === 0,
     changes: d.plan.changes,
@@ -103,6 +117,7 @@ function orderUnits(d: Diff): { order: Unit[] } | { cycle: Unit[] } {
     if (a !== undefined && b !== undefined && a !== b) edges.push([a, b]);
   };
   for (const e of d.from.dependencies) {
+    if (e.from.kind === 'sequence' && e.to.kind === 'relation') continue; // ownership, not use
     push(at('drop', e.from), at('drop', e.to));
     // An object that stays but stops using one that goes: its change first.
     if (d.isDropped(e.to) && !d.isRecreated(e.to) && !d.isDropped(e.from)) push(at('main', e.from), at('drop', e.to));

@@ -150,6 +150,13 @@ function alterColumn(
         lock,
       ]);
   }
+  if (f.notNull !== c.notNull && !inherited)
+    d.plan.add(
+      'main',
+      setColumnNotNull(s, t, c.name, c.notNull),
+      change(),
+      c.notNull ? [hazard('access_exclusive_lock', `${s}.${t} is scanned for nulls in ${c.name} under lock`)] : [],
+    );
   if (f.identity !== c.identity) {
     if (f.identity !== null && c.identity === null)
       d.plan.add('main', setColumnIdentity(s, t, c.name, 'drop'), change());
@@ -159,13 +166,6 @@ function alterColumn(
     } else if (c.identity !== null)
       d.plan.add('main', setColumnIdentity(s, t, c.name, c.identity, { existing: true }), change());
   }
-  if (f.notNull !== c.notNull && !inherited)
-    d.plan.add(
-      'main',
-      setColumnNotNull(s, t, c.name, c.notNull),
-      change(),
-      c.notNull ? [hazard('access_exclusive_lock', `${s}.${t} is scanned for nulls in ${c.name} under lock`)] : [],
-    );
 }
 
 function emitColumnComments(d: Diff, from: Relation, to: Relation): void {
@@ -292,12 +292,12 @@ function emitIndexes(d: Diff, from: Relation, to: Relation): void {
       : (forced?.changeId ?? '');
     recreatedNames.add(name);
     if (!(parentDropsIndexes && from.partitionOf !== null)) d.plan.add('drop', dropIndex(s, t, name), id);
-    if (next !== undefined) d.plan.add('late', createIndexFromDefinition(s, t, next), id, [], rank);
+    if (next !== undefined) d.plan.add('late', createIndexFromDefinition(s, t, next, { recurse: true }), id, [], rank);
   }
   for (const [name, i] of toI) {
     if (fromI.has(name)) continue;
     const id = d.plan.change({ action: 'add', kind: 'index', object: ref(name), summary: `create index ${name} on ${s}.${t}`, toSql: i.definition });
-    d.plan.add('late', createIndexFromDefinition(s, t, i), id, [], rank);
+    d.plan.add('late', createIndexFromDefinition(s, t, i, { recurse: true }), id, [], rank);
   }
   if (d.wants('comment'))
     for (const [name, i] of toI) commentIfChanged(d, fromI.get(name), i, recreatedNames.has(name) || !fromI.has(name), () =>
