@@ -20,7 +20,9 @@ export const diffBench: Bench = {
     await client.connect();
     try {
       const from = await readCatalog(client);
-      const tables = from.relations.filter((r) => r.kind === 'table').slice(0, Math.floor(LARGE.tables * 0.05));
+      const tables = from.relations
+        .filter((r) => r.kind === 'table')
+        .slice(0, Math.floor(LARGE.tables * 0.05));
       log(`changing ${tables.length} tables…`);
       await client.query('BEGIN');
       for (const [i, t] of tables.entries()) {
@@ -44,6 +46,7 @@ export const diffBench: Bench = {
       }
       await client.query('COMMIT');
       const to = await readCatalog(client);
+      (globalThis as { __ghSave?: (a: unknown, b: unknown) => void }).__ghSave?.(from, to);
       let note = '';
       const times = await measure(async () => {
         const m = diffModels(from, to);

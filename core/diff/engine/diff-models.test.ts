@@ -3,7 +3,15 @@ import type { Catalog, Dependency, Relation } from '../../../shared/model/catalo
 import { member, role, smallCatalog, table } from '../../../shared/model/testing/small-catalog.js';
 import { diffModels } from './diff-models.js';
 
-const TEXT = { oid: 25, schema: 'pg_catalog', name: 'text', formatted: 'text', kind: 'base', isArray: false, elementOid: null } as const;
+const TEXT = {
+  oid: 25,
+  schema: 'pg_catalog',
+  name: 'text',
+  formatted: 'text',
+  kind: 'base',
+  isArray: false,
+  elementOid: null,
+} as const;
 
 function view(name: string, query: string, columns = ['id']): Relation {
   return { ...table('api', name, 'postgres', columns), kind: 'view', viewDefinition: query };
@@ -14,7 +22,11 @@ const dep = (from: string, to: string, via: Dependency['via'] = 'rule'): Depende
   kind: 'normal',
   via,
 });
-const model = (relations: Relation[], dependencies: Dependency[] = [], extra: Partial<Catalog> = {}): Catalog => ({
+const model = (
+  relations: Relation[],
+  dependencies: Dependency[] = [],
+  extra: Partial<Catalog> = {},
+): Catalog => ({
   ...smallCatalog({ roles: [], relations }),
   dependencies,
   ...extra,
@@ -30,9 +42,15 @@ describe('diffModels on hand-built models', () => {
   });
 
   it('drops a view over a retyped column first and recreates it after, with hazards and reasons', () => {
-    const a = model([table('api', 't', 'postgres', ['id']), view('v', ' SELECT t.id FROM api.t;')], [dep('v', 't')]);
+    const a = model(
+      [table('api', 't', 'postgres', ['id']), view('v', ' SELECT t.id FROM api.t;')],
+      [dep('v', 't')],
+    );
     const t2 = table('api', 't', 'postgres', ['id']);
-    const b = model([{ ...t2, columns: [{ ...t2.columns[0]!, type: TEXT }] }, view('v', ' SELECT t.id FROM api.t;')], [dep('v', 't')]);
+    const b = model(
+      [{ ...t2, columns: [{ ...t2.columns[0]!, type: TEXT }] }, view('v', ' SELECT t.id FROM api.t;')],
+      [dep('v', 't')],
+    );
     const r = diffModels(a, b);
     const text = r.statements.map((s) => s.sql);
     const drop = text.indexOf('DROP VIEW api.v');
@@ -52,7 +70,10 @@ describe('diffModels on hand-built models', () => {
   });
 
   it('drops dependants before what they depend on, in reverse dependency order', () => {
-    const a = model([table('api', 't', 'postgres'), view('v1', ' SELECT 1;'), view('v2', ' SELECT 2;')], [dep('v1', 't'), dep('v2', 'v1')]);
+    const a = model(
+      [table('api', 't', 'postgres'), view('v1', ' SELECT 1;'), view('v2', ' SELECT 2;')],
+      [dep('v1', 't'), dep('v2', 'v1')],
+    );
     const b = model([]);
     expect(sqls(a, b)).toEqual(['DROP VIEW api.v2', 'DROP VIEW api.v1', 'DROP TABLE api.t']);
     const drop = diffModels(a, b).statements.find((s) => s.sql === 'DROP TABLE api.t');
@@ -60,9 +81,16 @@ describe('diffModels on hand-built models', () => {
   });
 
   it('creates forward on the TO graph', () => {
-    const b = model([view('v2', ' SELECT 2;'), view('v1', ' SELECT 1;'), table('api', 't', 'postgres')], [dep('v1', 't'), dep('v2', 'v1')]);
+    const b = model(
+      [view('v2', ' SELECT 2;'), view('v1', ' SELECT 1;'), table('api', 't', 'postgres')],
+      [dep('v1', 't'), dep('v2', 'v1')],
+    );
     const creates = sqls(model([]), b).filter((s) => s.startsWith('CREATE'));
-    expect(creates.map((s) => s.split('\n')[0])).toEqual(['CREATE TABLE api.t (', 'CREATE VIEW api.v1 AS', 'CREATE VIEW api.v2 AS']);
+    expect(creates.map((s) => s.split('\n')[0])).toEqual([
+      'CREATE TABLE api.t (',
+      'CREATE VIEW api.v1 AS',
+      'CREATE VIEW api.v2 AS',
+    ]);
   });
 
   it('reports a cycle with its members and writes nothing', () => {
@@ -77,7 +105,12 @@ describe('diffModels on hand-built models', () => {
     const b = model([table('api', 'customers', 'postgres', ['id', 'name'])]);
     const offered = diffModels(a, b);
     expect(offered.renameCandidates).toEqual([
-      { kind: 'table', from: { kind: 'relation', schema: 'api', name: 'clients' }, to: { kind: 'relation', schema: 'api', name: 'customers' }, similarity: 1 },
+      {
+        kind: 'table',
+        from: { kind: 'relation', schema: 'api', name: 'clients' },
+        to: { kind: 'relation', schema: 'api', name: 'customers' },
+        similarity: 1,
+      },
     ]);
     expect(offered.statements.map((s) => s.sql)).toContain('DROP TABLE api.clients');
     expect(sqls(a, b, { renames: 'all' })).toEqual(['ALTER TABLE api.clients RENAME TO customers']);
@@ -88,13 +121,22 @@ describe('diffModels on hand-built models', () => {
     const b = model([table('api', 't', 'postgres', ['id', 'a', 'b'])]);
     const rebuilt = diffModels(a, b);
     expect(rebuilt.changes.map((c) => c.action)).toEqual(['rebuild']);
-    expect(rebuilt.statements.some((s) => s.sql.startsWith('INSERT INTO api.t (id, b) OVERRIDING SYSTEM VALUE SELECT id, b FROM api.t_gh_rebuild'))).toBe(true);
+    expect(
+      rebuilt.statements.some((s) =>
+        s.sql.startsWith(
+          'INSERT INTO api.t (id, b) OVERRIDING SYSTEM VALUE SELECT id, b FROM api.t_gh_rebuild',
+        ),
+      ),
+    ).toBe(true);
     expect(sqls(a, b, { ignoreColumnOrder: true })).toEqual(['ALTER TABLE api.t ADD COLUMN a integer']);
   });
 
   it('compares roles and memberships only with includeRoles', () => {
     const a = smallCatalog({ roles: [role('web', { canLogin: false })] });
-    const b = smallCatalog({ roles: [role('web', { canLogin: true }), role('api')], memberships: [member('api', 'web')] });
+    const b = smallCatalog({
+      roles: [role('web', { canLogin: true }), role('api')],
+      memberships: [member('api', 'web')],
+    });
     expect(diffModels(a, b).equal).toBe(true);
     const r = sqls(a, b, { includeRoles: true });
     expect(r).toContain('ALTER ROLE web WITH LOGIN');

@@ -24,7 +24,7 @@ import { suffixedName } from './names.js';
 import { emitTableMembers } from './emit-members.js';
 import { isTable, relationKind } from './kinds.js';
 import { hazard } from './plan.js';
-import { relKey, type Side } from './side.js';
+import type { Side } from './side.js';
 
 /** The statements of every relation: drops, creations, recreations, rebuilds and in-place alterations. */
 export function emitRelations(d: Diff): void {
@@ -73,7 +73,13 @@ function dropRelation(d: Diff, r: Relation, changeId: string): void {
 }
 
 /** Creation phases of a top object from one side into the plan: objects in main, late ones late, ACL last. */
-export function emitCreated(d: Diff, side: Side, ref: ObjectRef, changeId: string, hazards: Hazard[] = []): void {
+export function emitCreated(
+  d: Diff,
+  side: Side,
+  ref: ObjectRef,
+  changeId: string,
+  hazards: Hazard[] = [],
+): void {
   const p = objectPhases(side, ref);
   if (p === null) return;
   emitPhases(d, p, changeId, hazards);
@@ -102,9 +108,11 @@ function rebuildTable(d: Diff, from: Relation, to: Relation, changeId: string): 
       d.plan.addTo(ref, 'drop', [sequenceOwnedBy(s.schema, s.name, null)], changeId);
   // Its own foreign keys go first: the old copy must not hold another rebuilt table's old copy.
   for (const k of from.constraints)
-    if (k.kind === 'foreign_key' && !k.inherited) d.plan.addTo(ref, 'drop', [dropConstraint(from.schema, from.name, k.name)], changeId);
+    if (k.kind === 'foreign_key' && !k.inherited)
+      d.plan.addTo(ref, 'drop', [dropConstraint(from.schema, from.name, k.name)], changeId);
   for (const c of from.columns)
-    if (c.identity !== null) d.plan.addTo(ref, 'drop', [setColumnIdentity(from.schema, from.name, c.name, 'drop')], changeId);
+    if (c.identity !== null)
+      d.plan.addTo(ref, 'drop', [setColumnIdentity(from.schema, from.name, c.name, 'drop')], changeId);
   d.plan.addTo(ref, 'drop', [renameTo(relationTarget(from), old)], changeId, rewrite);
   const p = relationPhases(d.to.lookup, to);
   const create = createTable(to, {
@@ -117,14 +125,20 @@ function rebuildTable(d: Diff, from: Relation, to: Relation, changeId: string): 
   const main: Statement[] = [create];
   if (copied.length > 0) main.push(copyRows(to, oldName, copied));
   for (const c of to.columns)
-    if (c.identity !== null && fromNames.has(c.name)) main.push(syncIdentitySequence(to.schema, to.name, c.name));
+    if (c.identity !== null && fromNames.has(c.name))
+      main.push(syncIdentitySequence(to.schema, to.name, c.name));
   main.push(
-    dropObject({ word: 'TABLE', name: quoteQualified(from.schema, old), object: refs.relation(from.schema, from.name) }),
+    dropObject({
+      word: 'TABLE',
+      name: quoteQualified(from.schema, old),
+      object: refs.relation(from.schema, from.name),
+    }),
   );
   main.forEach((s, i) => d.plan.addTo(ref, 'main', [s], changeId, i === 0 ? rewrite : []));
   d.plan.addTo(ref, 'main', p.create.slice(1), changeId);
   for (const k of to.constraints)
-    if (inlineByDefault(k)) d.plan.add('late', addConstraint(to.schema, to.name, k), changeId, [], LATE.notValid);
+    if (inlineByDefault(k))
+      d.plan.add('late', addConstraint(to.schema, to.name, k), changeId, [], LATE.notValid);
   for (const l of p.late) d.plan.add('late', l.statement, changeId, [], l.rank);
   for (const s of d.to.model.sequences)
     if (!s.identity && s.ownedBy?.schema === to.schema && s.ownedBy.table === to.name)
