@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { readCatalog } from '../../core/catalog/read-catalog.js';
 import { diffModels } from '../../core/diff/index.js';
@@ -46,7 +47,9 @@ export const diffBench: Bench = {
       }
       await client.query('COMMIT');
       const to = await readCatalog(client);
-      (globalThis as { __ghSave?: (a: unknown, b: unknown) => void }).__ghSave?.(from, to);
+      // For profiling diffModels alone (bench/diff/profile.ts): keep the two models.
+      const keep = process.env.GATEHOUSE_BENCH_DIFF_MODELS;
+      if (keep) writeFileSync(keep, JSON.stringify([from, to]));
       let note = '';
       const times = await measure(async () => {
         const m = diffModels(from, to);

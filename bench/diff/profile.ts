@@ -1,13 +1,13 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { diffModels } from '../../core/diff/index.js';
 import type { Catalog } from '../../shared/model/catalog.js';
 import { diffBench } from './diff.bench.js';
 
-// Profiling aid (not a bench): `tsx bench/diff/profile.ts` saves the bench's two models once, then times diffModels.
+// Profiling aid (not a bench): `tsx bench/diff/profile.ts` runs the bench once to keep its two models, then times
+// diffModels on them alone (add --cpu-prof to profile).
 const file = '/tmp/gh-diff-models.json';
 if (!existsSync(file)) {
-  (globalThis as { __ghSave?: (a: Catalog, b: Catalog) => void }).__ghSave = (a, b) =>
-    writeFileSync(file, JSON.stringify([a, b]));
+  process.env.GATEHOUSE_BENCH_DIFF_MODELS = file;
   await diffBench.run(() => undefined);
 }
 const [a, b] = JSON.parse(readFileSync(file, 'utf8')) as [Catalog, Catalog];

@@ -18,6 +18,31 @@ export function same(a: unknown, b: unknown): boolean {
   return true;
 }
 
+// Facts of one database that say nothing about the schema: two equal schemas differ in all of them.
+const LOCAL = new Set(['oid', 'rowTypeOid', 'elementOid', 'arrayOid', 'estimatedRows']);
+
+/** `same`, blind to OIDs and statistics: whether two model objects describe the same schema object. */
+export function sameDefinition(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameDefinition(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in x) {
+    if (LOCAL.has(k) || x[k] === undefined) continue;
+    if (!sameDefinition(x[k], y[k])) return false;
+    n++;
+  }
+  for (const k in y) if (!LOCAL.has(k) && y[k] !== undefined) n--;
+  return n === 0;
+}
+
 export const sameType = (a: TypeRef, b: TypeRef): boolean => a.formatted === b.formatted;
 
 /** What CREATE OR REPLACE FUNCTION writes (owner, comment and privileges are separate statements). */

@@ -88,6 +88,10 @@ export class Diff {
     this.memberRecreates.set(k, m);
   }
 
+  hasMemberRecreates(schema: string, table: string): boolean {
+    return this.memberRecreates.has(relKey(schema, table));
+  }
+
   memberRecreate(
     schema: string,
     table: string,
@@ -98,10 +102,16 @@ export class Diff {
 
   /** The object's whole DDL on one side, for the side-by-side view (null where it is absent or unwritable). */
   sql(side: Side, ref: ObjectRef): string | null {
+    // A table with several changes (columns, an index, a comment) names its DDL once per change: write it once.
+    const key = `${side === this.from ? 'from' : 'to'}\0${refKey(ref)}`;
+    if (this.sqlCache.has(key)) return this.sqlCache.get(key) ?? null;
     const phases = objectPhases(side, ref);
-    if (phases === null) return null;
-    return toScript(flat(phases));
+    const text = phases === null ? null : toScript(flat(phases));
+    this.sqlCache.set(key, text);
+    return text;
   }
+
+  private readonly sqlCache = new Map<string, string | null>();
 }
 
 export function flat(p: Phases): Statement[] {

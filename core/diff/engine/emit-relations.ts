@@ -17,7 +17,7 @@ import { commentOn, dropObject, ownerTo, renameTo } from '../../ddl/target.js';
 import { createView } from '../../ddl/views.js';
 import { setRelationOptions } from '../../ddl/tables.js';
 import { quoteQualified } from '../../ddl/quote.js';
-import { routineBody, same, viewBody } from './compare.js';
+import { routineBody, same, sameDefinition, viewBody } from './compare.js';
 import type { Diff } from './context.js';
 import { objectPhases } from './context.js';
 import { suffixedName } from './names.js';
@@ -47,7 +47,7 @@ export function emitRelations(d: Diff): void {
       rebuildTable(d, from, to, rebuild);
       continue;
     }
-    alterRelation(d, from, to);
+    if (!unchanged(d, k, from, to)) alterRelation(d, from, to);
   }
   for (const [k, to] of d.to.relations) {
     if (d.from.relations.has(k)) continue;
@@ -55,6 +55,20 @@ export function emitRelations(d: Diff): void {
     const id = `${relationKind(to)}:add:${refLabel(ref)}`;
     if (d.plan.get(id) !== undefined) emitCreated(d, d.to, ref, id);
   }
+}
+
+/**
+ * Most tables of two versions of a schema are equal: skip those whose definition and policies are the same (OIDs
+ * aside) and whose members nothing forces to be recreated. Partitions and inheritance children also follow their
+ * parents, so they always take the long way.
+ */
+function unchanged(d: Diff, key: string, from: Relation, to: Relation): boolean {
+  if (from.partitionOf !== null || to.partitionOf !== null) return false;
+  if (from.inherits.length > 0 || to.inherits.length > 0) return false;
+  if (d.hasMemberRecreates(from.schema, from.name)) return false;
+  return (
+    sameDefinition(from, to) && sameDefinition(d.from.policies.get(key) ?? [], d.to.policies.get(key) ?? [])
+  );
 }
 
 function dependantsText(d: Diff, ref: ObjectRef): string {

@@ -7,9 +7,9 @@ import { pgBinDir, type PgMajor } from '../../../../test/pg-binaries.js';
 const run = promisify(execFile);
 
 /**
- * pg_dump of the server's own major (the judge needs one: an older pg_dump refuses a newer server and a newer
- * one prints differently): the npm package's bin folder first, then the operating system's per-major folder.
- * Null when neither has one. Test support only.
+ * A pg_dump for a server of `major`: its own major's (the npm packages ship none, the operating system may), else
+ * a newer one — pg_dump reads older servers, and both sides of a comparison are dumped by the same binary. An
+ * older pg_dump refuses a newer server. Null when there is none. Test support only.
  */
 export async function pgDumpFor(major: number): Promise<string | null> {
   const places: string[] = [];
@@ -18,7 +18,7 @@ export async function pgDumpFor(major: number): Promise<string | null> {
   } catch {
     // no package for this major
   }
-  places.push(`/usr/lib/postgresql/${major}/bin/pg_dump`);
+  for (let m = major; m <= 18; m++) places.push(`/usr/lib/postgresql/${m}/bin/pg_dump`);
   return places.find((p) => existsSync(p)) ?? null;
 }
 
