@@ -60,13 +60,43 @@ export function useQueueRlsChange(connectionId: string) {
   });
 }
 
-/** Validates a policy expression as it is typed (debounced by the caller's key): syntax, then names and types. */
-export function useExpressionCheck(connectionId: string, schema: string, table: string, expression: string) {
+/**
+ * Validates a policy expression as it is typed (debounced by the caller): syntax, then names and types, against
+ * the database as the pending change set leaves it (so keyed by the pending set too).
+ */
+export function useExpressionCheck(
+  connectionId: string,
+  schema: string,
+  table: string,
+  expression: string,
+  pendingKey: string,
+) {
   const client = useClient();
   return useQuery({
-    queryKey: [...rlsKeys.of(connectionId), 'validate', schema, table, expression],
-    queryFn: () => client.call('rls.validate', { connectionId, schema, table, expression }),
+    queryKey: [...rlsKeys.of(connectionId), 'validate', schema, table, expression, pendingKey],
+    queryFn: () => client.call('rls.validate', { connectionId, schema, table, expression, preview: true }),
     enabled: expression.trim() !== '',
     staleTime: Infinity,
+  });
+}
+
+/** The editor's catalog for one table (columns, relations, functions, roles, claim names, templates), from core. */
+export function useEditorContext(connectionId: string, schema: string, table: string) {
+  const client = useClient();
+  return useQuery({
+    queryKey: [...rlsKeys.of(connectionId), 'editorContext', schema, table],
+    queryFn: () => client.call('rls.editorContext', { connectionId, schema, table }),
+    staleTime: 30_000,
+  });
+}
+
+/** The statements a change would queue (or why an edit needs DROP + CREATE), asked as the draft settles. */
+export function useChangePlan(connectionId: string, change: RlsChange | null) {
+  const client = useClient();
+  return useQuery({
+    queryKey: [...rlsKeys.of(connectionId), 'plan', JSON.stringify(change)],
+    queryFn: () => client.call('rls.plan', { connectionId, change: change! }),
+    enabled: change !== null,
+    retry: false,
   });
 }
