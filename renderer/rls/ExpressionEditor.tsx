@@ -129,42 +129,50 @@ export default function ExpressionEditor(props: ExpressionEditorProps) {
       style={{ height }}
       data-testid={`policy-expr-${props.path}`}
     >
-      <Editor
-        defaultValue={props.value}
-        path={uri}
-        language="pgsql"
-        theme={theme === 'dark' ? 'vs-dark' : 'vs'}
-        onChange={(v) => props.onChange(v ?? '')}
-        onMount={onMount}
-        height="100%"
-        width="100%"
-        options={{
-          ariaLabel: props.ariaLabel,
-          minimap: { enabled: false },
-          lineNumbers: 'off',
-          glyphMargin: false,
-          folding: false,
-          lineDecorationsWidth: 6,
-          renderLineHighlight: 'none',
-          scrollBeyondLastLine: false,
-          wordWrap: 'on',
-          wrappingIndent: 'indent',
-          scrollbar: { horizontal: 'hidden', vertical: 'auto', alwaysConsumeMouseWheel: false },
-          overviewRulerLanes: 0,
-          automaticLayout: true,
-          fixedOverflowWidgets: true,
-          fontSize: 13,
-          tabSize: 2,
-          wordBasedSuggestions: 'off',
-          quickSuggestions: { other: true, strings: true, comments: false },
-          padding: { top: 4, bottom: 4 },
-          fontFamily:
-            "ui-monospace, SFMono-Regular, Menlo, Consolas, 'Liberation Mono', 'DejaVu Sans Mono', monospace",
-        }}
-        loading={
-          <textarea className="rls-expr-fallback" readOnly value={props.value} aria-label={props.ariaLabel} />
-        }
-      />
+      {/* absolutely placed: Monaco's pixel width never counts towards the layout's width, so the box can shrink */}
+      <div className="rls-expr-inner">
+        <Editor
+          defaultValue={props.value}
+          path={uri}
+          language="pgsql"
+          theme={theme === 'dark' ? 'vs-dark' : 'vs'}
+          onChange={(v) => props.onChange(v ?? '')}
+          onMount={onMount}
+          height="100%"
+          width="100%"
+          options={{
+            ariaLabel: props.ariaLabel,
+            minimap: { enabled: false },
+            lineNumbers: 'off',
+            glyphMargin: false,
+            folding: false,
+            lineDecorationsWidth: 6,
+            renderLineHighlight: 'none',
+            scrollBeyondLastLine: false,
+            wordWrap: 'on',
+            wrappingIndent: 'indent',
+            scrollbar: { horizontal: 'hidden', vertical: 'auto', alwaysConsumeMouseWheel: false },
+            overviewRulerLanes: 0,
+            automaticLayout: true,
+            fixedOverflowWidgets: true,
+            fontSize: 13,
+            tabSize: 2,
+            wordBasedSuggestions: 'off',
+            quickSuggestions: { other: true, strings: true, comments: false },
+            padding: { top: 4, bottom: 4 },
+            fontFamily:
+              "ui-monospace, SFMono-Regular, Menlo, Consolas, 'Liberation Mono', 'DejaVu Sans Mono', monospace",
+          }}
+          loading={
+            <textarea
+              className="rls-expr-fallback"
+              readOnly
+              value={props.value}
+              aria-label={props.ariaLabel}
+            />
+          }
+        />
+      </div>
     </div>
   );
 }

@@ -267,7 +267,7 @@ export function NewPolicies({
   };
   const drafts = chosen?.policies ?? [blank];
   return (
-    <section className="rls-new" aria-label="New policy">
+    <section className="rls-new" aria-label="New policies">
       <div className="rls-editor-row">
         <h3>New policy</h3>
         <label>

@@ -7,7 +7,14 @@ import { ErrorCallout } from '../shell/ErrorCallout.js';
 import type { PanelProps } from '../shell/panels.js';
 import { matrixPersonas } from './personas.js';
 import { EditPolicy, NewPolicies } from './PolicyEditor.js';
-import { useMatrix, useOverview, useQueueRlsChange, useSavedPersonas, useWhyRow } from './queries.js';
+import {
+  useMatrix,
+  useOverview,
+  useQueueRlsChange,
+  useRlsFollowsCatalog,
+  useSavedPersonas,
+  useWhyRow,
+} from './queries.js';
 import './rls.css';
 
 type Rel = RlsOverview['relations'][number];
@@ -16,6 +23,7 @@ const label = (r: { schema: string; name: string }) => `${r.schema}.${r.name}`;
 
 export default function RlsPanel({ connectionId }: PanelProps) {
   const overview = useOverview(connectionId);
+  useRlsFollowsCatalog(connectionId);
   const [selected, setSelected] = useState<string | null>(null);
   if (overview.isPending) return <Loading label="Reading policies…" />;
   if (overview.isError) return <ErrorCallout error={asErrorShape(overview.error)} />;

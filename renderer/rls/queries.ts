@@ -1,7 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import type { CallInput } from '../../shared/contract/index.js';
 import type { MatrixPersona, RlsChange } from '../../shared/contract/rls.js';
 import { useClient } from '../client/index.js';
+import { catalogKeys } from '../catalog/keys.js';
 import { changesetKeys } from '../changeset/keys.js';
 
 export const rlsKeys = {
@@ -99,4 +101,23 @@ export function useChangePlan(connectionId: string, change: RlsChange | null) {
     enabled: change !== null,
     retry: false,
   });
+}
+
+/**
+ * The overview and the editor's catalog follow the database: when the catalog is invalidated (a change set
+ * applied, a workbench commit), the RLS queries of that connection are too.
+ */
+export function useRlsFollowsCatalog(connectionId: string): void {
+  const qc = useQueryClient();
+  useEffect(() => {
+    const read = JSON.stringify(catalogKeys.read(connectionId));
+    return qc.getQueryCache().subscribe((event) => {
+      if (
+        event.type === 'updated' &&
+        event.action.type === 'invalidate' &&
+        JSON.stringify(event.query.queryKey) === read
+      )
+        void qc.invalidateQueries({ queryKey: rlsKeys.of(connectionId) });
+    });
+  }, [qc, connectionId]);
 }
