@@ -8,6 +8,7 @@ import { changesetBench } from './changeset/changeset.bench.js';
 import { privilegesBench } from './privileges/privileges.bench.js';
 import { ddlWriteBench } from './ddl/write.bench.js';
 import { rlsBench } from './rls/rls.bench.js';
+import { rlsValidateBench } from './rls/validate.bench.js';
 import { advisorBench } from './advisor/advisor.bench.js';
 
 /** Every benchmark `npm run bench` runs, in order. Add one line per bench. */
@@ -21,5 +22,6 @@ export const benches: readonly Bench[] = [
   ddlWriteBench,
   rolesBench,
   rlsBench,
+  rlsValidateBench,
   advisorBench,
 ];
