@@ -128,7 +128,7 @@ describe('RLS story: owner-only policy from a template, typo marked, previewed, 
     await form.getByRole('group', { name: 'USING' }).getByText('✓ valid').waitFor({ timeout: 30_000 });
     await expect
       .poll(() => form.getByLabel('Statements to queue').textContent())
-      .toContain("USING (owner_sub = current_setting('request.jwt.claims', true)::json->>'sub')");
+      .toContain("USING (owner_sub = (SELECT current_setting('request.jwt.claims', true)::json->>'sub'))");
 
     // the editor knows the claims in use: inside ->> ' it offers sub (from the persona and the demo's policies)
     await typeExpression('using', "owner_sub = current_setting('request.jwt.claims', true)::json->>'");

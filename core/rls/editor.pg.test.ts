@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PolicyEditorContext, RlsChangePlan } from '../../shared/contract/rls.js';
+import type { PolicyEditorContext, RlsChangePlan, RlsOverview } from '../../shared/contract/rls.js';
 import { pgServers } from '../../test/pg.js';
 import { createStudioContext, type StudioContext } from '../app/context.js';
 import { dispatch } from '../app/dispatch.js';
@@ -150,16 +150,38 @@ describe.each(pgServers())('policy editor through the contract ($label)', (serve
       table: 'gh_docs',
     });
     const owner = docs.templates.find((x) => x.id === 'owner')!.policies[0]!;
-    expect(owner.using).toBe(`user_id = (current_setting('request.jwt.claims', true)::json->>'sub')::uuid`);
+    expect(owner.using).toBe(
+      `user_id = (SELECT current_setting('request.jwt.claims', true)::json->>'sub')::uuid`,
+    );
     expect(owner.roles).not.toContain(fx.role('anon'));
     // the tenant claim is the persona's org_id, the column org_id (integer)
     expect(docs.templates.find((x) => x.id === 'tenant')!.policies[0]!.using).toBe(
-      `org_id = (current_setting('request.jwt.claims', true)::json->>'org_id')::integer`,
+      `org_id = (SELECT current_setting('request.jwt.claims', true)::json->>'org_id')::integer`,
     );
     expect(docs.templates.find((x) => x.id === 'public-read')!.policies).toHaveLength(2);
     expect(docs.templates.find((x) => x.id === 'session')!.companionSql).toContain(
       "set_config('app.user_id'",
     );
+  });
+
+  it('a template applied gives the advisor nothing to say about it (claims read once, not per row)', async () => {
+    const docs = await call<PolicyEditorContext>('rls.editorContext', {
+      connectionId,
+      schema: 'api',
+      table: 'gh_docs',
+    });
+    const owner = docs.templates.find((x) => x.id === 'owner')!.policies[0]!;
+    await call('rls.queue', {
+      connectionId,
+      change: { kind: 'create', schema: 'api', table: 'gh_docs', ...owner },
+    });
+    await call('changeset.apply', { connectionId });
+    const overview = await call<RlsOverview>('rls.overview', { connectionId });
+    const docsWarnings = overview.relations.find((r) => r.schema === 'api' && r.name === 'gh_docs')!.warnings;
+    expect(docsWarnings.filter((w) => w.policy === owner.name)).toEqual([]);
+    // while the corpus's own per-row claim reads are flagged, as the advisor does
+    const notes = overview.relations.find((r) => r.schema === 'api' && r.name === 'notes')!.warnings;
+    expect(notes.map((w) => w.code)).toContain('policy_per_row_call');
   });
 
   it('validates as the pending change set would leave the table', async () => {

@@ -29,9 +29,13 @@ const OWNER_NAMES = [
 const TENANT = /tenant|org|account|team|workspace/i;
 
 /** `text` compared with a column: cast to the column's type unless it is text already. */
-const asColumnType = (text: string, type: string) => (TEXT_TYPES.test(type) ? text : `(${text})::${type}`);
+const asColumnType = (text: string, type: string) => (TEXT_TYPES.test(type) ? text : `${text}::${type}`);
+/**
+ * A claim read in a scalar subquery: evaluated once per statement, not once per row (the advisor's
+ * policy_per_row_call finding), so a template never writes what the advisor then flags.
+ */
 export const claimExpression = (claim: string) =>
-  `current_setting('request.jwt.claims', true)::json->>${quoteLiteral(claim)}`;
+  `(SELECT current_setting('request.jwt.claims', true)::json->>${quoteLiteral(claim)})`;
 
 /** A policy name from the table's, kept within PostgreSQL's 63 bytes. */
 function policyName(table: string, suffix: string): string {
@@ -67,7 +71,7 @@ export function policyTemplates(input: TemplateInput): PolicyTemplate[] {
     input.sessionSettings.find((s) => /user|sub|account/i.test(s)) ??
     input.sessionSettings[0] ??
     'app.user_id';
-  const session = `${quoteIdent(owner.name)} = ${asColumnType(`current_setting(${quoteLiteral(setting)}, true)`, owner.type)}`;
+  const session = `${quoteIdent(owner.name)} = ${asColumnType(`(SELECT current_setting(${quoteLiteral(setting)}, true))`, owner.type)}`;
   const t = input.table;
   const draft = (d: Omit<PolicyDraft, 'permissive'> & { permissive?: boolean }): PolicyDraft => ({
     permissive: true,
