@@ -139,7 +139,10 @@ describe('RLS story: owner-only policy from a template, typo marked, previewed, 
     await page.keyboard.press('Escape');
 
     // a misspelt column: PostgreSQL's answer becomes a marker on the word, and nothing can be queued
-    await typeExpression('using', "ownr_sub = current_setting('request.jwt.claims', true)::json->>'sub'");
+    await typeExpression(
+      'using',
+      "ownr_sub = (SELECT current_setting('request.jwt.claims', true)::json->>'sub')",
+    );
     const problem = form.getByRole('alert', { name: 'USING problem' });
     await problem.waitFor();
     expect(await problem.textContent()).toContain('column "ownr_sub" does not exist');
@@ -153,7 +156,10 @@ describe('RLS story: owner-only policy from a template, typo marked, previewed, 
     await form.getByText(/Syntax at character 13/).waitFor();
 
     // fixed: valid again, queued
-    await typeExpression('using', "owner_sub = current_setting('request.jwt.claims', true)::json->>'sub'");
+    await typeExpression(
+      'using',
+      "owner_sub = (SELECT current_setting('request.jwt.claims', true)::json->>'sub')",
+    );
     await problem.waitFor({ state: 'detached' });
     await form.getByRole('group', { name: 'USING' }).getByText('✓ valid').waitFor();
     await expect.poll(() => form.getByRole('button', { name: 'Add to change set' }).isDisabled()).toBe(false);
