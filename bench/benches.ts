@@ -8,6 +8,7 @@ import { changesetBench } from './changeset/changeset.bench.js';
 import { privilegesBench } from './privileges/privileges.bench.js';
 import { ddlWriteBench } from './ddl/write.bench.js';
 import { rlsBench } from './rls/rls.bench.js';
+import { rlsValidateBench } from './rls/validate.bench.js';
 import { advisorBench } from './advisor/advisor.bench.js';
 import { diffBench } from './diff/diff.bench.js';
 
@@ -22,6 +23,7 @@ export const benches: readonly Bench[] = [
   ddlWriteBench,
   rolesBench,
   rlsBench,
+  rlsValidateBench,
   advisorBench,
   diffBench,
 ];

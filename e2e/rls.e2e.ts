@@ -13,7 +13,7 @@ const SECRET = 'e2e-rls-secret-0123456789abcdefghijklmnopqr';
  * "Add an owner-only policy, watch the matrix change before apply, apply, confirm with the console" on the demo
  * shop, with a notes table that has RLS on and no policy yet (so every persona sees nothing).
  */
-describe('RLS story: owner-only policy, previewed, applied, confirmed', () => {
+describe('RLS story: owner-only policy from a template, typo marked, previewed, applied, confirmed, renamed', () => {
   let demo: DemoDatabase;
   let studio: DevStudio;
   let browser: StudioBrowser;
@@ -91,7 +91,11 @@ describe('RLS story: owner-only policy, previewed, applied, confirmed', () => {
     await page.getByRole('heading', { name: 'Tables and views' }).waitFor();
     // products is read by anon with RLS off: an error-level warning in the list
     await page.getByRole('button', { name: 'api.products' }).click();
-    await page.getByText(/RLS is off on api\.products/).waitFor();
+    // the advisor's finding, shown where the table is
+    await page
+      .getByText(/api\.products has no row-level security/)
+      .first()
+      .waitFor();
     await cell('alice', 'api.notes', 'select').waitFor({ timeout: 30_000 });
     expect(await cell('alice', 'api.notes', 'select').textContent()).toBe('0');
     expect(await cell('alice', 'api.notes', 'select').getAttribute('title')).toMatch(
@@ -100,25 +104,65 @@ describe('RLS story: owner-only policy, previewed, applied, confirmed', () => {
     await browser.shot('rls-01-overview');
   });
 
-  it('adds an owner-only policy and the previewed matrix changes before apply', async () => {
+  /** Replaces the text of a policy expression's Monaco editor, as typing would. */
+  const typeExpression = async (which: 'using' | 'check', text: string) => {
+    const { page } = browser;
+    const editor = page.locator(`[data-testid$="/${which}"] .monaco-editor`).first();
+    await editor.waitFor({ timeout: 30_000 });
+    // a suggestion list may still be open over the editor: close it, then click the text's first line
+    await page.keyboard.press('Escape');
+    await editor.click({ position: { x: 40, y: 10 } });
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText(text);
+  };
+
+  it('adds an owner-only policy from the template in Monaco, a typo marked, and the previewed matrix changes before apply', async () => {
     const { page } = browser;
     await page.getByRole('button', { name: 'api.notes' }).click();
     const form = page.getByRole('form', { name: 'New policy' });
-    // a misspelt column is marked from PostgreSQL's answer, and the policy cannot be queued
-    await form.getByLabel('Policy name').fill('notes_owner');
-    await form.getByLabel('USING', { exact: true }).fill("ownr_sub = 'alice'");
+    await page.getByLabel('Template').waitFor();
+    await page.getByLabel('Template').selectOption('owner');
+    await expect.poll(() => form.getByLabel('Policy name').inputValue()).toBe('notes_owner');
+    // the template is filled in from the table (owner_sub) and the claim in use (sub)
+    await form.getByRole('group', { name: 'USING' }).getByText('✓ valid').waitFor({ timeout: 30_000 });
+    await expect
+      .poll(() => form.getByLabel('Statements to queue').textContent())
+      .toContain("USING (owner_sub = (SELECT current_setting('request.jwt.claims', true)::json->>'sub'))");
+
+    // the editor knows the claims in use: inside ->> ' it offers sub (from the persona and the demo's policies)
+    await typeExpression('using', "owner_sub = current_setting('request.jwt.claims', true)::json->>'");
+    await page.keyboard.press('Control+Space');
+    const suggest = page.locator('.suggest-widget .monaco-list-row');
+    await suggest.filter({ hasText: /^sub/ }).first().waitFor({ timeout: 10_000 });
+    await browser.shot('rls-02a-claim-completion');
+    await page.keyboard.press('Escape');
+
+    // a misspelt column: PostgreSQL's answer becomes a marker on the word, and nothing can be queued
+    await typeExpression(
+      'using',
+      "ownr_sub = (SELECT current_setting('request.jwt.claims', true)::json->>'sub')",
+    );
     const problem = form.getByRole('alert', { name: 'USING problem' });
     await problem.waitFor();
     expect(await problem.textContent()).toContain('column "ownr_sub" does not exist');
+    await form.locator('[data-testid$="/using"] .squiggly-error').first().waitFor();
     expect(await form.getByRole('button', { name: 'Add to change set' }).isDisabled()).toBe(true);
-    await form.getByLabel('USING', { exact: true }).fill("owner_sub = = 'alice'");
+    await browser.shot('rls-02b-typo-marked');
+    // a syntax error is marked by libpg-query before PostgreSQL is asked
+    await typeExpression('using', "owner_sub = = 'alice'");
+    await page.keyboard.press('Escape');
+    await browser.shot('rls-02c-syntax');
     await form.getByText(/Syntax at character 13/).waitFor();
-    await browser.shot('rls-02a-invalid-expression');
-    await form.getByLabel('Template').selectOption('owner');
+
+    // fixed: valid again, queued
+    await typeExpression(
+      'using',
+      "owner_sub = (SELECT current_setting('request.jwt.claims', true)::json->>'sub')",
+    );
     await problem.waitFor({ state: 'detached' });
-    await form.getByLabel('Policy name').fill('notes_owner');
-    await form.getByLabel('Roles').fill(demo.names.appUser);
-    expect(await form.getByLabel('USING', { exact: true }).inputValue()).toContain("->>'sub'");
+    await form.getByRole('group', { name: 'USING' }).getByText('✓ valid').waitFor();
+    await expect.poll(() => form.getByRole('button', { name: 'Add to change set' }).isDisabled()).toBe(false);
     await form.getByRole('button', { name: 'Add to change set' }).click();
     await page.getByRole('button', { name: 'Change set: 1 pending' }).waitFor();
     await page.getByText('Preview pending changes (1)').waitFor();
@@ -126,7 +170,7 @@ describe('RLS story: owner-only policy, previewed, applied, confirmed', () => {
       .poll(() => cell('alice', 'api.notes', 'select').textContent(), { timeout: 30_000 })
       .toBe('2');
     expect(await cell('alice', 'api.notes', 'select').getAttribute('title')).toContain('notes_owner');
-    await browser.shot('rls-02b-previewed');
+    await browser.shot('rls-02d-previewed');
 
     // not applied: without the preview alice still sees nothing
     await page.getByLabel(/Preview pending changes/).uncheck();
@@ -180,9 +224,68 @@ describe('RLS story: owner-only policy, previewed, applied, confirmed', () => {
     await browser.shot('rls-04-console');
 
     await page.getByRole('tablist', { name: 'Panels' }).getByRole('tab', { name: 'RLS' }).click();
+  });
+
+  it('renames the applied policy in the editor: one ALTER POLICY … RENAME, the matrix unchanged', async () => {
+    const { page } = browser;
+    await page.getByRole('button', { name: 'api.notes' }).click();
+    await page.getByRole('button', { name: 'Edit notes_owner' }).click({ timeout: 30_000 });
+    const form = page.getByRole('form', { name: 'Edit policy notes_owner' });
+    await form.getByLabel('Policy name').fill('notes_owner_only');
+    await expect
+      .poll(() => form.getByLabel('Statements to queue').textContent())
+      .toBe('ALTER POLICY notes_owner ON api.notes RENAME TO notes_owner_only;');
+    // RESTRICTIVE cannot be altered in place: the editor says so and offers drop and create
+    await form.getByLabel('Kind').selectOption('RESTRICTIVE');
+    const needs = form.getByRole('status', { name: 'Needs drop and create' });
+    await needs.waitFor();
+    expect(await needs.textContent()).toContain('PERMISSIVE and RESTRICTIVE');
+    expect(await form.getByRole('button', { name: 'Queue changes' }).isDisabled()).toBe(true);
+    await browser.shot('rls-05a-restrictive-needs-recreate');
+    await form.getByLabel('Kind').selectOption('PERMISSIVE');
+    await needs.waitFor({ state: 'detached' });
+    await expect.poll(() => form.getByRole('button', { name: 'Queue changes' }).isDisabled()).toBe(false);
+    await form.getByRole('button', { name: 'Queue changes' }).click();
+    await page.getByRole('button', { name: 'Change set: 1 pending' }).waitFor();
+    await page.getByRole('button', { name: 'Change set: 1 pending' }).click();
+    const drawer = page.getByRole('dialog', { name: 'Change set' });
+    await drawer.getByRole('button', { name: 'Apply 1 statement' }).click();
+    await drawer.getByRole('status', { name: 'Apply result' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Edit notes_owner_only' }).waitFor({ timeout: 30_000 });
+    await expect
+      .poll(() => cell('alice', 'api.notes', 'select').getAttribute('title'), { timeout: 30_000 })
+      .toContain('notes_owner_only');
+    expect(await cell('alice', 'api.notes', 'select').textContent()).toBe('2');
+    await browser.shot('rls-05b-renamed');
+    // the panel fits a 1280 px window: nothing overflows to the right
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByRole('button', { name: 'Edit notes_owner_only' }).click();
+    await page.getByRole('form', { name: 'Edit policy notes_owner_only' }).waitFor();
+    await page.locator('[data-testid$="/using"] .monaco-editor').first().waitFor();
+    // The panel's narrowest layout (its min-content width) fits the window, and its column never scrolls sideways
+    // (the shell's top bar is measured too: its own min-content decides the window's width, see the report).
+    const widths = () =>
+      page.evaluate<{ panel: number; topbar: number; mainOverflow: number }>(`(() => {
+        const minContent = (el) => { const w = el.style.width; el.style.width = 'min-content';
+          const m = el.getBoundingClientRect().width; el.style.width = w; return Math.ceil(m); };
+        const main = document.querySelector('.rls-main');
+        const list = document.querySelector('.rls-overview').getBoundingClientRect().width;
+        const parts = [...document.querySelectorAll('.rls-main > *')].map(minContent);
+        return { panel: Math.ceil(list + Math.max(...parts)), topbar: minContent(document.querySelector('.topbar')),
+          mainOverflow: main.scrollWidth - main.clientWidth };
+      })()`);
+    const light = await widths();
+    console.log(`RLS panel min-content ${light.panel}px, top bar min-content ${light.topbar}px at 1280`);
+    expect(light.panel).toBeLessThanOrEqual(1280);
+    expect(light.mainOverflow).toBe(0);
+    await browser.shot('rls-06-1280-light');
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();
     await cell('alice', 'api.notes', 'select').waitFor();
-    await browser.shot('rls-05-dark');
+    const dark = await widths();
+    expect(dark.panel).toBeLessThanOrEqual(1280);
+    expect(dark.mainOverflow).toBe(0);
+    await browser.shot('rls-06-1280-dark');
     await page.getByRole('button', { name: 'Switch to light theme' }).click();
     // Monaco's own service-registration noise aside, the page logged no error.
     expect(

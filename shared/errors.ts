@@ -71,6 +71,9 @@ export const errorCodes = {
   GH802: 'The matrix expectation file is invalid.',
   GH803: 'The previewed change set failed.',
   GH804: 'No such row for "why this row".',
+  GH805: 'PostgreSQL cannot make this policy change in place.',
+  GH806: 'A policy expression does not parse or type-check.',
+  GH807: 'No such policy.',
   GH900: 'Internal error.',
 } as const;
 

@@ -78,4 +78,63 @@ describe.each(pgServers())('matrix exported as tests ($label)', (server) => {
     const sql = await exported('sql');
     expect(tap.match(/gh_probe\(\d+/g)).toEqual(sql.match(/gh_probe\(\d+/g));
   });
+
+  /**
+   * No npm package ships pgTAP's SQL (and the test servers are the npm embedded PostgreSQL), so the pgTAP file runs
+   * against a stand-in of the three pgTAP functions it calls — plan(int), is(anyelement, anyelement, text) and
+   * finish() — that prints TAP lines the way pgTAP does. Everything else in the file (the sessions, the probes as
+   * each persona, the settings read back, the comparisons) runs for real.
+   */
+  const TAP_STANDIN = `
+    create table public.gh_tap (n serial, line text, planned int);
+    create function public.plan(int) returns text language sql as
+      $$ insert into public.gh_tap (line, planned) values ('1..' || $1, $1) returning line $$;
+    create function public.is(got anyelement, want anyelement, what text) returns text language sql as $$
+      insert into public.gh_tap (line)
+      select case when got is not distinct from want then 'ok' else 'not ok' end
+             || ' ' || (select count(*) from public.gh_tap where planned is null) + 1 || ' - ' || what
+      returning line $$;
+    create function public.finish() returns setof text language sql as
+      $$ select '# ' || count(*) filter (where line like 'not ok%') || ' failed' from public.gh_tap $$;`;
+
+  const runTap = async (mutate: string | null) => {
+    const tap = await exported('pgtap');
+    const client = await fx.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(TAP_STANDIN);
+      if (mutate) await client.query(mutate);
+      const body = tap.replace(/^begin;$/m, '').replace(/^rollback;$/m, '');
+      await client.query(body);
+      const r = await client.query<{ line: string; planned: number | null }>(
+        'select line, planned from public.gh_tap order by n',
+      );
+      return r.rows;
+    } finally {
+      await client.query('ROLLBACK');
+      await client.end();
+    }
+  };
+
+  it('the pgTAP file runs on the database it came from: every planned test ok (pgTAP functions stood in)', async () => {
+    const rows = await runTap(null);
+    const planned = rows[0]?.planned ?? 0;
+    const tests = rows.slice(1).map((r) => r.line);
+    expect(planned).toBeGreaterThan(10);
+    expect(tests).toHaveLength(planned);
+    expect(tests.filter((l) => !l.startsWith('ok '))).toEqual([]);
+    expect(tests).toContain(
+      `ok ${tests.findIndex((l) => l.endsWith('alice select api.notes')) + 1} - alice select api.notes`,
+    );
+  });
+
+  it('and reports not ok for the cells a policy change broke', async () => {
+    const rows = await runTap('DROP POLICY notes_user_select ON api.notes');
+    const failed = rows.slice(1).filter((r) => r.line.startsWith('not ok'));
+    expect(failed.map((r) => r.line.replace(/^not ok \d+ - /, ''))).toEqual([
+      'alice select api.notes',
+      // an UPDATE reads the rows it changes: without the SELECT policy alice's update finds none
+      'alice update api.notes',
+    ]);
+  });
 });

@@ -6,8 +6,11 @@ import { configFor, connectionFor } from '../act-as/handlers.js';
 import { replayInTransaction } from '../changeset/apply.js';
 import { placedStatements } from '../changeset/session.js';
 import { readCatalog } from '../catalog/read-catalog.js';
+import type { RlsChange } from '../../shared/contract/rls.js';
+import { personaStore, targetKey } from '../act-as/console/handlers.js';
 import { computeMatrix } from './matrix.js';
-import { statementFor } from './change-ddl.js';
+import { expressionsOf, planChange, type ChangePlan } from './change-ddl.js';
+import { policyEditorContext } from './editor-context.js';
 import { rlsOverview } from './overview.js';
 import { validateExpression } from './validate.js';
 import { whyRow } from './why-row.js';
@@ -38,42 +41,95 @@ function previewOf(context: StudioContext, connectionId: string) {
   return { run, count: statements.filter((s) => s.phase === 'transaction').length };
 }
 
-/** db-uri's user: the authenticator PostgREST logs in as (inferred from the model when db-uri has none). */
-function authenticatorOf(dbUri: string): string | null {
-  try {
-    const u = new URL(dbUri);
-    return u.username === '' ? null : decodeURIComponent(u.username);
-  } catch {
-    return null;
-  }
+/** A change planned against the model (an edit needs the policy as it is now). */
+async function planFor(context: StudioContext, connectionId: string, change: RlsChange): Promise<ChangePlan> {
+  if (change.kind !== 'edit') return planChange(change);
+  const model = await context.models.get(connectionId);
+  const current = model.policies.find(
+    (p) => p.schema === change.schema && p.table === change.table && p.name === change.name,
+  );
+  return planChange(change, current);
+}
+
+/** The pending change set replayed first, when there is one: checks see the database as it will be. */
+function pendingReplay(context: StudioContext, connectionId: string) {
+  const p = previewOf(context, connectionId);
+  return p.count > 0 ? p.run : undefined;
 }
 
 export const rlsHandlers: HandlerGroup<'rls'> = {
   'rls.queue': async ({ connectionId, change }, context) => {
     context.connections.target(connectionId); // GH108 for a connection that is not open
-    const s = statementFor(change);
+    const plan = await planFor(context, connectionId, change);
+    if (plan.unchanged)
+      throw new GatehouseError(
+        'GH222',
+        `Policy ${change.kind === 'edit' ? change.name : ''}: nothing changed.`,
+        {
+          hint: 'Change its name, roles or an expression first.',
+        },
+      );
+    // An expression that does not parse or type-check is never queued (the editor marks it; this is the rule).
+    const table = { schema: change.schema, name: change.table };
+    for (const e of expressionsOf(change)) {
+      const [problem] = await context.connections.withClient(connectionId, (client) =>
+        validateExpression(client, table, e.text, pendingReplay(context, connectionId)),
+      );
+      if (problem)
+        throw new GatehouseError('GH806', `The ${e.what} expression is not valid: ${problem.message}`, {
+          details: e.text,
+          hint: `Fix it at character ${problem.offset + 1} (the editor marks the spot).`,
+        });
+    }
     const action = change.kind === 'rls' ? `${change.change.replace('_', ' ')} RLS` : `${change.kind} policy`;
-    await context.changeSets.add(connectionId, [
-      { sql: s.sql, origin: { panel: 'rls', object: `${change.schema}.${change.table}`, action } },
-    ]);
-    return { sql: s.sql, pending: context.changeSets.list(connectionId).length };
+    const sqls = plan.statements.map((s) => s.sql);
+    await context.changeSets.add(
+      connectionId,
+      sqls.map((sql) => ({
+        sql,
+        origin: { panel: 'rls', object: `${change.schema}.${change.table}`, action },
+      })),
+    );
+    return { sql: sqls.join(';\n'), statements: sqls, pending: context.changeSets.list(connectionId).length };
   },
-  'rls.validate': async ({ connectionId, schema, table, expression }, context) => ({
+  'rls.plan': async ({ connectionId, change }, context) => {
+    context.connections.target(connectionId);
+    try {
+      const plan = await planFor(context, connectionId, change);
+      return {
+        statements: plan.statements.map((s) => s.sql),
+        recreateReason: plan.recreateReason,
+        unchanged: plan.unchanged,
+      };
+    } catch (error) {
+      // An edit PostgreSQL cannot do in place: say why, so the editor can offer DROP + CREATE.
+      if (error instanceof GatehouseError && error.code === 'GH805')
+        return { statements: [], recreateReason: error.message, unchanged: false };
+      throw error;
+    }
+  },
+  'rls.editorContext': async ({ connectionId, schema, table }, context) => {
+    const [config, model, personas] = await Promise.all([
+      configFor(context, connectionId),
+      context.models.get(connectionId),
+      personaStore(context).list(targetKey(context, connectionId)),
+    ]);
+    return policyEditorContext(model, config, personas, { schema, table });
+  },
+  'rls.validate': async ({ connectionId, schema, table, expression, preview }, context) => ({
     problems: await context.connections.withClient(connectionId, (client) =>
-      validateExpression(client, { schema, name: table }, expression),
+      validateExpression(
+        client,
+        { schema, name: table },
+        expression,
+        preview ? pendingReplay(context, connectionId) : undefined,
+      ),
     ),
   }),
   'rls.overview': async ({ connectionId }, context) => {
     const config = await configFor(context, connectionId);
     const model = await context.connections.withClient(connectionId, (client) => readCatalog(client));
-    const authenticator = authenticatorOf(config.dbUri);
-    return rlsOverview(model, {
-      schemas: config.dbSchemas,
-      anonRole: config.dbAnonRole,
-      ...(authenticator !== null && model.roles.some((r) => r.name === authenticator)
-        ? { authenticator }
-        : {}),
-    });
+    return rlsOverview(model, config);
   },
   'rls.matrix': async ({ connectionId, personas, preview }, context) => {
     const config = await configFor(context, connectionId);

@@ -1,12 +1,16 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RlsOverview } from '../../shared/contract/rls.js';
 import { pgServers } from '../../test/pg.js';
+import { loadPostgrestConfig } from '../act-as/config/index.js';
 import { readCatalog } from '../catalog/read-catalog.js';
 import { createRlsFixture, type RlsFixture } from './testing/fixture-db.js';
 import { rlsOverview } from './overview.js';
 
-describe.each(pgServers())('RLS overview warnings ($label)', (server) => {
+describe.each(pgServers())("RLS overview, its warnings the advisor's findings ($label)", (server) => {
   let fx: RlsFixture;
   let overview: RlsOverview;
   const rel = (name: string) => {
@@ -37,16 +41,19 @@ describe.each(pgServers())('RLS overview warnings ($label)', (server) => {
         ALTER TABLE api.gh_owned ENABLE ROW LEVEL SECURITY;
         CREATE VIEW api.gh_notes_view AS SELECT id, body FROM api.notes;
         CREATE VIEW api.gh_notes_invoker WITH (security_invoker = true) AS SELECT id, body FROM api.notes;
+        GRANT SELECT ON api.gh_notes_view, api.gh_notes_invoker TO "${anon}";
       `.replace(
           /security_invoker = true/,
           server.major >= 15 ? 'security_invoker = true' : 'security_barrier = true',
         ),
       );
-      overview = rlsOverview(await readCatalog(client), {
-        schemas: ['api'],
-        anonRole: anon,
-        authenticator: fx.role('authenticator'),
-      });
+      const dir = mkdtempSync(join(tmpdir(), 'gh-rls-ov-'));
+      try {
+        const config = loadPostgrestConfig({ file: fx.writeConfig(dir), env: {} });
+        overview = rlsOverview(await readCatalog(client), config);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     } finally {
       await client.end();
     }
@@ -68,29 +75,49 @@ describe.each(pgServers())('RLS overview warnings ($label)', (server) => {
   });
 
   it('warns where RLS is off on a table requests reach', () => {
-    expect(codes('teams')).toContain('rls_off_exposed');
-    expect(rel('teams').warnings[0]?.message).toContain(fx.role('anon'));
-    expect(codes('notes')).not.toContain('rls_off_exposed');
+    expect(codes('teams')).toContain('table_without_rls');
+    const teams = rel('teams').warnings.find((w) => w.code === 'table_without_rls');
+    expect(teams?.message).toContain(fx.role('anon'));
+    expect(teams).toMatchObject({ severity: 'error', fix: 'Enable RLS on api.teams' });
+    expect(codes('notes')).not.toContain('table_without_rls');
   });
 
   it('warns on obsolete claim settings and USING (true) writes for anon', () => {
     expect(codes('gh_legacy')).toEqual(
-      expect.arrayContaining(['obsolete_claim_setting', 'open_write_policy']),
+      expect.arrayContaining(['obsolete_jwt_claim_setting', 'policy_write_all']),
     );
-    expect(rel('gh_legacy').warnings.find((w) => w.code === 'obsolete_claim_setting')?.policy).toBe(
+    expect(rel('gh_legacy').warnings.find((w) => w.code === 'obsolete_jwt_claim_setting')?.policy).toBe(
       'legacy_owner',
     );
-    expect(codes('notes')).not.toContain('open_write_policy');
+    expect(rel('gh_legacy').warnings.find((w) => w.code === 'policy_write_all')?.policy).toBe('legacy_wipe');
+    expect(codes('notes')).not.toContain('policy_write_all');
   });
 
   it('warns on policies of a table whose RLS is off, and on RLS not forced for an owner requests use', () => {
-    expect(codes('gh_dead')).toContain('policy_rls_off');
-    expect(codes('gh_owned')).toContain('owner_not_forced');
-    expect(codes('notes')).not.toContain('owner_not_forced');
+    expect(codes('gh_dead')).toContain('policy_rls_disabled');
+    expect(codes('gh_owned')).toContain('rls_not_forced');
+    expect(codes('notes')).not.toContain('rls_not_forced');
   });
 
   it('warns on a view over an RLS table that runs as its owner', () => {
-    expect(codes('gh_notes_view')).toContain('view_owner_rights');
-    if (server.major >= 15) expect(codes('gh_notes_invoker')).not.toContain('view_owner_rights');
+    expect(codes('gh_notes_view')).toContain('view_bypasses_rls');
+    if (server.major >= 15) expect(codes('gh_notes_invoker')).not.toContain('view_bypasses_rls');
+  });
+
+  it('every warning is an advisor finding of the same run: one implementation, two views', async () => {
+    const { rlsAdvice } = await import('../advisor/rls-advice.js');
+    const client = await fx.connect();
+    const dir = mkdtempSync(join(tmpdir(), 'gh-rls-ov2-'));
+    try {
+      const config = loadPostgrestConfig({ file: fx.writeConfig(dir), env: {} });
+      const { findings } = rlsAdvice(await readCatalog(client), config);
+      const fromAdvisor = new Set(findings.map((f) => `${f.id}|${f.message}`));
+      const warnings = overview.relations.flatMap((r) => r.warnings);
+      expect(warnings.length).toBeGreaterThan(5);
+      for (const w of warnings) expect(fromAdvisor).toContain(`${w.code}|${w.message}`);
+    } finally {
+      await client.end();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

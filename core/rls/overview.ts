@@ -1,42 +1,46 @@
+import type { Finding } from '../../shared/contract/advisor.js';
 import type { RlsOverview, RlsWarning } from '../../shared/contract/rls.js';
-import { catalogIndex, type CatalogIndex } from '../../shared/model/catalog-index.js';
-import type { Catalog, Policy, Relation } from '../../shared/model/catalog.js';
-import { postgrestView } from '../../shared/model/postgrest-roles.js';
-import { hasTablePrivilege } from '../../shared/model/privileges.js';
-import { pgHasRole } from '../../shared/model/role-closure.js';
+import { catalogIndex } from '../../shared/model/catalog-index.js';
+import type { Catalog } from '../../shared/model/catalog.js';
+import type { PostgrestConfig } from '../act-as/config/index.js';
+import { rlsAdvice } from '../advisor/rls-advice.js';
 
-export interface OverviewConfig {
-  readonly schemas: readonly string[];
-  readonly anonRole: string | null;
-  /** The login PostgREST uses (db-uri's user), when known. */
-  readonly authenticator?: string | null;
+const key = (schema: string, name: string) => `${schema}\0${name}`;
+
+/** The relation a finding is about (its first relation or policy object) and the policy, when one. */
+function subjectOf(f: Finding): { relation: string; policy?: string } | null {
+  for (const o of f.objects) {
+    if (o.kind === 'relation' && o.schema !== null) return { relation: key(o.schema, o.name) };
+    if (o.kind === 'policy' && o.schema !== null && o.member !== undefined)
+      return { relation: key(o.schema, o.name), policy: o.member };
+  }
+  return null;
 }
 
-const DATA = ['SELECT', 'INSERT', 'UPDATE', 'DELETE'] as const;
-const TABLE_KINDS = new Set<Relation['kind']>(['table', 'partitioned_table']);
-const OBSOLETE_CLAIM = /request\.jwt\.claim\.[A-Za-z_]/;
-const label = (r: { schema: string; name: string }) => `${r.schema}.${r.name}`;
-const isTrue = (e: string | null) => e !== null && /^\(?\s*true\s*\)?$/i.test(e.trim());
-
 /**
- * Every table and view with its RLS state, policy counts by command and the warnings: RLS off where requests
- * reach, RLS not forced while a request role acts as the owner, obsolete request.jwt.claim.* settings,
- * USING (true) writes for anon or PUBLIC, policies on a table whose RLS is off, views over RLS tables that run as
- * their owner. Grant questions go to shared/model; pure, no I/O.
+ * Every table and view with its RLS state and policy counts by command. Its warnings are the advisor's RLS
+ * findings (core/advisor/rls-advice.ts), each attached to the relation it is about: one implementation of "RLS
+ * off where requests reach", "not forced", "USING (true) writes", "policies RLS ignores", "views that bypass",
+ * "obsolete claim settings". Pure, no I/O.
  */
-export function rlsOverview(model: Catalog, config: OverviewConfig): RlsOverview {
+export function rlsOverview(model: Catalog, config: PostgrestConfig): RlsOverview {
   const index = catalogIndex(model);
-  const view = postgrestView(index, {
-    schemas: [...config.schemas],
-    anonRole: config.anonRole,
-    ...(config.authenticator ? { authenticator: config.authenticator } : {}),
-  });
-  const requestRoles = [
-    ...new Set([...view.requestRoles, ...(config.anonRole ? [config.anonRole] : [])]),
-  ].filter((r) => index.role(r) !== undefined);
-  const exposed = new Set(view.exposedSchemas);
+  const { ctx, findings } = rlsAdvice(model, config);
+  const warnings = new Map<string, RlsWarning[]>();
+  for (const f of findings) {
+    const s = subjectOf(f);
+    if (s === null) continue;
+    const list = warnings.get(s.relation) ?? warnings.set(s.relation, []).get(s.relation)!;
+    list.push({
+      code: f.id,
+      severity: f.severity,
+      message: f.message,
+      ...(s.policy !== undefined ? { policy: s.policy } : {}),
+      ...(f.fix !== null ? { fix: f.fix.summary } : {}),
+    });
+  }
   return {
-    requestRoles,
+    requestRoles: ctx.requestRoles.filter((r) => r.exists).map((r) => r.name),
     relations: model.relations.map((r) => {
       const policies = index.policies(r.schema, r.name);
       const counts = { ALL: 0, SELECT: 0, INSERT: 0, UPDATE: 0, DELETE: 0 };
@@ -45,7 +49,7 @@ export function rlsOverview(model: Catalog, config: OverviewConfig): RlsOverview
         schema: r.schema,
         name: r.name,
         kind: r.kind,
-        exposed: exposed.has(r.schema),
+        exposed: ctx.isExposed(r.schema),
         rlsEnabled: r.rlsEnabled,
         rlsForced: r.rlsForced,
         owner: r.owner,
@@ -59,87 +63,8 @@ export function rlsOverview(model: Catalog, config: OverviewConfig): RlsOverview
           using: p.using,
           withCheck: p.withCheck,
         })),
-        warnings: warningsFor(index, r, policies, exposed.has(r.schema), requestRoles, config.anonRole),
+        warnings: warnings.get(key(r.schema, r.name)) ?? [],
       };
     }),
   };
-}
-
-function warningsFor(
-  index: CatalogIndex,
-  r: Relation,
-  policies: readonly Policy[],
-  exposed: boolean,
-  requestRoles: readonly string[],
-  anonRole: string | null,
-): RlsWarning[] {
-  const out: RlsWarning[] = [];
-  const reaching = (rel: Relation) =>
-    requestRoles.filter((role) => DATA.some((p) => hasTablePrivilege(index, role, rel, p)));
-  if (TABLE_KINDS.has(r.kind)) {
-    if (!r.rlsEnabled && exposed) {
-      const who = reaching(r);
-      if (who.length > 0)
-        out.push({
-          code: 'rls_off_exposed',
-          severity: 'error',
-          message: `RLS is off on ${label(r)}, which ${who.join(', ')} reach${who.length === 1 ? 'es' : ''} through db-schemas: every row is served.`,
-          fix: 'enable',
-        });
-    }
-    if (r.rlsEnabled && !r.rlsForced) {
-      const owners = requestRoles.filter((role) => pgHasRole(index, role, r.owner, 'USAGE'));
-      if (owners.length > 0)
-        out.push({
-          code: 'owner_not_forced',
-          severity: 'warning',
-          message: `RLS is enabled but not forced on ${label(r)}, and ${owners.join(', ')} act${owners.length === 1 ? 's' : ''} as its owner ${r.owner}: policies do not apply to ${owners.length === 1 ? 'it' : 'them'}.`,
-          fix: 'force',
-        });
-    }
-    if (!r.rlsEnabled && policies.length > 0)
-      out.push({
-        code: 'policy_rls_off',
-        severity: 'warning',
-        message: `${label(r)} has ${policies.length} polic${policies.length === 1 ? 'y' : 'ies'} but RLS is off: ${policies.length === 1 ? 'it does' : 'they do'} nothing.`,
-        fix: 'enable',
-      });
-  }
-  for (const p of policies) {
-    if (OBSOLETE_CLAIM.test(`${p.using ?? ''} ${p.withCheck ?? ''}`))
-      out.push({
-        code: 'obsolete_claim_setting',
-        severity: 'warning',
-        policy: p.name,
-        message: `Policy ${p.name} reads request.jwt.claim.<name>, which PostgREST no longer sets: use current_setting('request.jwt.claims', true)::json->>'<name>'.`,
-      });
-    const forAnonOrPublic = p.roles.some(
-      (x) => x.kind === 'public' || (anonRole !== null && x.name === anonRole),
-    );
-    const writes = p.command !== 'SELECT';
-    const open = p.command === 'INSERT' ? isTrue(p.withCheck) : isTrue(p.using);
-    if (p.permissive && writes && forAnonOrPublic && open)
-      out.push({
-        code: 'open_write_policy',
-        severity: 'error',
-        policy: p.name,
-        message: `Policy ${p.name} lets ${p.roles.some((x) => x.kind === 'public') ? 'PUBLIC' : anonRole} ${p.command === 'ALL' ? 'write' : p.command} every row (${p.command === 'INSERT' ? 'WITH CHECK' : 'USING'} true).`,
-      });
-  }
-  if (r.kind === 'view' && !r.securityInvoker) {
-    const ref = { kind: 'relation' as const, schema: r.schema, name: r.name };
-    const protectedBases = index
-      .dependenciesOf(ref)
-      .map((d) =>
-        d.to.kind === 'relation' && d.to.schema ? index.relation(d.to.schema, d.to.name) : undefined,
-      )
-      .filter((b): b is Relation => b !== undefined && b.rlsEnabled);
-    if (protectedBases.length > 0)
-      out.push({
-        code: 'view_owner_rights',
-        severity: 'warning',
-        message: `View ${label(r)} reads ${protectedBases.map(label).join(', ')} (RLS on) as its owner ${r.owner}, so their policies see the owner, not the requesting role: set security_invoker = true.`,
-      });
-  }
-  return out;
 }

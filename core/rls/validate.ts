@@ -50,6 +50,8 @@ export async function validateExpression(
   client: pg.ClientBase,
   table: { schema: string; name: string },
   expression: string,
+  /** Runs first inside the transaction: the pending change set, so the check sees what it adds. */
+  before?: (client: pg.ClientBase) => Promise<void>,
 ): Promise<ExpressionProblem[]> {
   const syntax = expressionSyntax(expression);
   if (syntax.length > 0) return syntax;
@@ -57,6 +59,22 @@ export async function validateExpression(
   const prefix = `EXPLAIN SELECT FROM ${quoteQualified(table.schema, table.name)} WHERE (`;
   const sql = `${prefix}${expression})`;
   await client.query('BEGIN');
+  try {
+    if (before) await before(client);
+    return await explainProblems(client, sql, prefix, expression, table);
+  } finally {
+    await client.query('ROLLBACK').catch(() => undefined);
+  }
+}
+
+/** EXPLAIN's answer as problems: none, or PostgreSQL's error at its position inside the expression. */
+async function explainProblems(
+  client: pg.ClientBase,
+  sql: string,
+  prefix: string,
+  expression: string,
+  table: { schema: string; name: string },
+): Promise<ExpressionProblem[]> {
   try {
     await client.query(sql);
     return [];
@@ -74,7 +92,5 @@ export async function validateExpression(
         message: e.message,
       },
     ];
-  } finally {
-    await client.query('ROLLBACK').catch(() => undefined);
   }
 }

@@ -1,16 +1,17 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { MatrixCell, RlsOverview } from '../../shared/contract/rls.js';
 import { asErrorShape } from '../client/index.js';
 import { useChangeSetQuery } from '../changeset/queries.js';
 import { EmptyState, Loading } from '../shell/EmptyState.js';
 import { ErrorCallout } from '../shell/ErrorCallout.js';
 import type { PanelProps } from '../shell/panels.js';
-import { matrixPersonas, policyTemplates } from './personas.js';
+import { matrixPersonas } from './personas.js';
+import { EditPolicy, NewPolicies } from './PolicyEditor.js';
 import {
-  useExpressionCheck,
   useMatrix,
   useOverview,
   useQueueRlsChange,
+  useRlsFollowsCatalog,
   useSavedPersonas,
   useWhyRow,
 } from './queries.js';
@@ -22,6 +23,7 @@ const label = (r: { schema: string; name: string }) => `${r.schema}.${r.name}`;
 
 export default function RlsPanel({ connectionId }: PanelProps) {
   const overview = useOverview(connectionId);
+  useRlsFollowsCatalog(connectionId);
   const [selected, setSelected] = useState<string | null>(null);
   if (overview.isPending) return <Loading label="Reading policies…" />;
   if (overview.isError) return <ErrorCallout error={asErrorShape(overview.error)} />;
@@ -78,17 +80,24 @@ export default function RlsPanel({ connectionId }: PanelProps) {
 
 function TableEditor({ connectionId, rel }: { connectionId: string; rel: Rel }) {
   const queue = useQueueRlsChange(connectionId);
+  const pending = useChangeSetQuery(connectionId);
+  const pendingKey = (pending.data?.statements ?? []).map((s) => s.id).join(',');
+  const [editing, setEditing] = useState<string | null>(null);
   const t = { schema: rel.schema, table: rel.name };
   const isTable = rel.kind === 'table' || rel.kind === 'partitioned_table';
+  const editPolicy = rel.policies.find((p) => p.name === editing) ?? null;
   return (
     <section className="rls-table" aria-label={`Policies of ${label(rel)}`}>
       <h2>{label(rel)}</h2>
       {rel.warnings.map((w) => (
         <div
           key={w.code + (w.policy ?? '')}
-          className={`callout ${w.severity === 'error' ? 'error' : 'warn'}`}
+          className={`callout ${w.severity === 'error' ? 'error' : w.severity === 'warning' ? 'warn' : 'info'}`}
         >
-          {w.message}
+          <div>
+            {w.message}
+            {w.fix && <span className="muted"> — fix: {w.fix} (Advisor panel)</span>}
+          </div>
         </div>
       ))}
       {isTable && (
@@ -111,217 +120,78 @@ function TableEditor({ connectionId, rel }: { connectionId: string; rel: Rel }) 
           </button>
         </div>
       )}
-      <table className="rls-policies">
-        <thead>
-          <tr>
-            <th>Policy</th>
-            <th>Kind</th>
-            <th>Command</th>
-            <th>Roles</th>
-            <th>USING</th>
-            <th>WITH CHECK</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {rel.policies.map((p) => (
-            <tr key={p.name}>
-              <td>{p.name}</td>
-              <td>{p.permissive ? 'permissive' : 'restrictive'}</td>
-              <td>{p.command}</td>
-              <td>{p.roles.join(', ')}</td>
-              <td>
-                <code>{p.using ?? '—'}</code>
-              </td>
-              <td>
-                <code>{p.withCheck ?? '—'}</code>
-              </td>
-              <td>
-                <button
-                  className="btn small danger"
-                  aria-label={`Drop ${p.name}`}
-                  onClick={() => queue.mutate({ kind: 'drop', ...t, name: p.name })}
-                >
-                  Drop
-                </button>
-              </td>
+      {rel.policies.length > 0 && (
+        <table className="rls-policies">
+          <colgroup>
+            <col className="c-name" />
+            <col className="c-kind" />
+            <col className="c-cmd" />
+            <col className="c-roles" />
+            <col />
+            <col />
+            <col className="c-actions" />
+          </colgroup>
+          <thead>
+            <tr>
+              <th>Policy</th>
+              <th>Kind</th>
+              <th>Command</th>
+              <th>Roles</th>
+              <th>USING</th>
+              <th>WITH CHECK</th>
+              <th />
             </tr>
-          ))}
-        </tbody>
-      </table>
-      {isTable && <NewPolicy connectionId={connectionId} rel={rel} />}
+          </thead>
+          <tbody>
+            {rel.policies.map((p) => (
+              <tr key={p.name} className={p.name === editing ? 'editing' : ''}>
+                <td>{p.name}</td>
+                <td>{p.permissive ? 'permissive' : 'restrictive'}</td>
+                <td>{p.command}</td>
+                <td>{p.roles.join(', ')}</td>
+                <td>
+                  <code>{p.using ?? '—'}</code>
+                </td>
+                <td>
+                  <code>{p.withCheck ?? '—'}</code>
+                </td>
+                <td className="rls-row-actions">
+                  {isTable && (
+                    <button
+                      className="btn small"
+                      aria-label={`Edit ${p.name}`}
+                      onClick={() => setEditing(p.name === editing ? null : p.name)}
+                    >
+                      Edit
+                    </button>
+                  )}
+                  <button
+                    className="btn small danger"
+                    aria-label={`Drop ${p.name}`}
+                    onClick={() => queue.mutate({ kind: 'drop', ...t, name: p.name })}
+                  >
+                    Drop
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {editPolicy && (
+        <EditPolicy
+          key={editPolicy.name}
+          connectionId={connectionId}
+          rel={rel}
+          policy={editPolicy}
+          pendingKey={pendingKey}
+          onDone={() => setEditing(null)}
+        />
+      )}
+      {isTable && <NewPolicies connectionId={connectionId} rel={rel} pendingKey={pendingKey} />}
       {queue.isError && <ErrorCallout error={asErrorShape(queue.error)} />}
       {queue.data && <div className="rls-queued">Queued: {queue.data.sql}</div>}
     </section>
-  );
-}
-
-function NewPolicy({ connectionId, rel }: { connectionId: string; rel: Rel }) {
-  const queue = useQueueRlsChange(connectionId);
-  const templates = policyTemplates('owner_sub', 'tenant_id');
-  const [name, setName] = useState('');
-  const [command, setCommand] = useState<'ALL' | 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE'>('ALL');
-  const [permissive, setPermissive] = useState(true);
-  const [roles, setRoles] = useState('');
-  const [using, setUsing] = useState('');
-  const [check, setCheck] = useState('');
-  const [usingOk, setUsingOk] = useState(true);
-  const [checkOk, setCheckOk] = useState(true);
-  const usesUsing = command !== 'INSERT';
-  const usesCheck = command !== 'SELECT' && command !== 'DELETE';
-  return (
-    <form
-      className="rls-new"
-      aria-label="New policy"
-      onSubmit={(e) => {
-        e.preventDefault();
-        queue.mutate({
-          kind: 'create',
-          schema: rel.schema,
-          table: rel.name,
-          name,
-          permissive,
-          command,
-          roles: roles
-            .split(',')
-            .map((r) => r.trim())
-            .filter(Boolean),
-          using: usesUsing && using.trim() ? using : null,
-          withCheck: usesCheck && check.trim() ? check : null,
-        });
-      }}
-    >
-      <h3>New policy</h3>
-      <label>
-        Template{' '}
-        <select
-          aria-label="Template"
-          defaultValue=""
-          onChange={(e) => {
-            const t = templates.find((x) => x.id === e.target.value);
-            if (!t) return;
-            setCommand(t.command);
-            setUsing(t.using ?? '');
-            setCheck(t.withCheck ?? '');
-            if (!name) setName(`${rel.name}_${t.id.replace('-', '_')}`);
-          }}
-        >
-          <option value="">—</option>
-          {templates.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Name{' '}
-        <input aria-label="Policy name" value={name} onChange={(e) => setName(e.target.value)} required />
-      </label>
-      <label>
-        Command{' '}
-        <select
-          aria-label="Command"
-          value={command}
-          onChange={(e) => setCommand(e.target.value as typeof command)}
-        >
-          {['ALL', 'SELECT', 'INSERT', 'UPDATE', 'DELETE'].map((c) => (
-            <option key={c}>{c}</option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <input type="checkbox" checked={!permissive} onChange={(e) => setPermissive(!e.target.checked)} />{' '}
-        Restrictive
-      </label>
-      <label>
-        Roles{' '}
-        <input
-          aria-label="Roles"
-          placeholder="PUBLIC"
-          value={roles}
-          onChange={(e) => setRoles(e.target.value)}
-        />
-      </label>
-      {usesUsing && (
-        <ExpressionField
-          connectionId={connectionId}
-          rel={rel}
-          label="USING"
-          value={using}
-          onChange={setUsing}
-          onValidity={setUsingOk}
-        />
-      )}
-      {usesCheck && (
-        <ExpressionField
-          connectionId={connectionId}
-          rel={rel}
-          label="WITH CHECK"
-          value={check}
-          onChange={setCheck}
-          onValidity={setCheckOk}
-        />
-      )}
-      <button
-        className="btn primary"
-        type="submit"
-        disabled={!name || queue.isPending || (usesUsing && !usingOk) || (usesCheck && !checkOk)}
-      >
-        Add to change set
-      </button>
-      {queue.isError && <ErrorCallout error={asErrorShape(queue.error)} />}
-    </form>
-  );
-}
-
-/** Waits until typing pauses before asking the database. */
-function useDebounced(value: string, ms = 250): string {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const t = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(t);
-  }, [value, ms]);
-  return v;
-}
-
-function ExpressionField({
-  connectionId,
-  rel,
-  label: name,
-  value,
-  onChange,
-  onValidity,
-}: {
-  connectionId: string;
-  rel: Rel;
-  label: string;
-  value: string;
-  onChange: (v: string) => void;
-  onValidity: (ok: boolean) => void;
-}) {
-  const settled = useDebounced(value);
-  const check = useExpressionCheck(connectionId, rel.schema, rel.name, settled);
-  const problems = settled === value ? (check.data?.problems ?? []) : [];
-  const ok = value.trim() === '' || (settled === value && check.isSuccess && problems.length === 0);
-  useEffect(() => onValidity(ok), [ok, onValidity]);
-  return (
-    <label className="wide">
-      {name}
-      <textarea
-        aria-label={name}
-        aria-invalid={problems.length > 0}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        rows={2}
-      />
-      {problems.map((p) => (
-        <span key={p.offset + p.message} className="rls-problem" role="alert" aria-label={`${name} problem`}>
-          {p.source === 'syntax' ? 'Syntax' : 'PostgreSQL'} at character {p.offset + 1}: {p.message} — near “
-          {value.slice(p.offset, p.offset + 12)}”
-        </span>
-      ))}
-    </label>
   );
 }
 
@@ -352,52 +222,54 @@ function MatrixView({ connectionId }: { connectionId: string }) {
       )}
       {matrix.isError && <ErrorCallout error={asErrorShape(matrix.error)} />}
       {matrix.data && (
-        <table className="rls-grid">
-          <thead>
-            <tr>
-              <th>Relation</th>
-              {personas.map((p) => (
-                <th key={p.name} colSpan={4}>
-                  {p.name}
-                </th>
-              ))}
-            </tr>
-            <tr>
-              <th />
-              {personas.flatMap((p) =>
-                COMMANDS.map((c) => (
-                  <th key={p.name + c} className="cmd">
-                    {c[0]!.toUpperCase()}
+        <div className="rls-grid-scroll">
+          <table className="rls-grid">
+            <thead>
+              <tr>
+                <th>Relation</th>
+                {personas.map((p) => (
+                  <th key={p.name} colSpan={4}>
+                    {p.name}
                   </th>
-                )),
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            {relations.map((r) => (
-              <tr key={r}>
-                <th>{r}</th>
+                ))}
+              </tr>
+              <tr>
+                <th />
                 {personas.flatMap((p) =>
-                  COMMANDS.map((c) => {
-                    const cell = byKey.get(`${p.name}\0${r}\0${c}`);
-                    if (!cell) return <td key={p.name + c} />;
-                    return (
-                      <td
-                        key={p.name + c}
-                        className={`cell ${cell.allowed ? 'yes' : 'no'}`}
-                        title={cell.reason}
-                        data-cell={`${p.name} ${r} ${c}`}
-                        onClick={() => setPicked(cell)}
-                      >
-                        {cell.allowed ? (cell.rows !== undefined ? cell.rows : '✓') : '✗'}
-                      </td>
-                    );
-                  }),
+                  COMMANDS.map((c) => (
+                    <th key={p.name + c} className="cmd">
+                      {c[0]!.toUpperCase()}
+                    </th>
+                  )),
                 )}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {relations.map((r) => (
+                <tr key={r}>
+                  <th>{r}</th>
+                  {personas.flatMap((p) =>
+                    COMMANDS.map((c) => {
+                      const cell = byKey.get(`${p.name}\0${r}\0${c}`);
+                      if (!cell) return <td key={p.name + c} />;
+                      return (
+                        <td
+                          key={p.name + c}
+                          className={`cell ${cell.allowed ? 'yes' : 'no'}`}
+                          title={cell.reason}
+                          data-cell={`${p.name} ${r} ${c}`}
+                          onClick={() => setPicked(cell)}
+                        >
+                          {cell.allowed ? (cell.rows !== undefined ? cell.rows : '✓') : '✗'}
+                        </td>
+                      );
+                    }),
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {picked && (
         <WhyRow

@@ -42,38 +42,3 @@ export function matrixPersonas(saved: readonly SavedPersona[]): {
   }
   return { personas, skipped };
 }
-
-/** Policy shapes people write most, for a table's columns and the claims in use. */
-export interface PolicyTemplate {
-  readonly id: string;
-  readonly label: string;
-  readonly command: 'ALL' | 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE';
-  readonly using: string | null;
-  readonly withCheck: string | null;
-}
-
-const claim = (name: string) => `current_setting('request.jwt.claims', true)::json->>'${name}'`;
-
-export function policyTemplates(ownerColumn: string, tenantColumn: string): PolicyTemplate[] {
-  const own = `${ownerColumn} = ${claim('sub')}`;
-  const tenant = `${tenantColumn} = (${claim('tenant_id')})`;
-  return [
-    { id: 'owner', label: 'Owner only (by sub)', command: 'ALL', using: own, withCheck: own },
-    {
-      id: 'tenant',
-      label: 'Tenant isolation (tenant_id claim)',
-      command: 'ALL',
-      using: tenant,
-      withCheck: tenant,
-    },
-    { id: 'role-read', label: 'Role-based read', command: 'SELECT', using: 'true', withCheck: null },
-    { id: 'public-read', label: 'Public read', command: 'SELECT', using: 'true', withCheck: null },
-    {
-      id: 'session',
-      label: 'Pre-request session (cookie)',
-      command: 'ALL',
-      using: `${ownerColumn} = current_setting('app.session_user', true)`,
-      withCheck: `${ownerColumn} = current_setting('app.session_user', true)`,
-    },
-  ];
-}

@@ -1,7 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import type { CallInput } from '../../shared/contract/index.js';
 import type { MatrixPersona, RlsChange } from '../../shared/contract/rls.js';
 import { useClient } from '../client/index.js';
+import { catalogKeys } from '../catalog/keys.js';
 import { changesetKeys } from '../changeset/keys.js';
 
 export const rlsKeys = {
@@ -60,13 +62,62 @@ export function useQueueRlsChange(connectionId: string) {
   });
 }
 
-/** Validates a policy expression as it is typed (debounced by the caller's key): syntax, then names and types. */
-export function useExpressionCheck(connectionId: string, schema: string, table: string, expression: string) {
+/**
+ * Validates a policy expression as it is typed (debounced by the caller): syntax, then names and types, against
+ * the database as the pending change set leaves it (so keyed by the pending set too).
+ */
+export function useExpressionCheck(
+  connectionId: string,
+  schema: string,
+  table: string,
+  expression: string,
+  pendingKey: string,
+) {
   const client = useClient();
   return useQuery({
-    queryKey: [...rlsKeys.of(connectionId), 'validate', schema, table, expression],
-    queryFn: () => client.call('rls.validate', { connectionId, schema, table, expression }),
+    queryKey: [...rlsKeys.of(connectionId), 'validate', schema, table, expression, pendingKey],
+    queryFn: () => client.call('rls.validate', { connectionId, schema, table, expression, preview: true }),
     enabled: expression.trim() !== '',
     staleTime: Infinity,
   });
+}
+
+/** The editor's catalog for one table (columns, relations, functions, roles, claim names, templates), from core. */
+export function useEditorContext(connectionId: string, schema: string, table: string) {
+  const client = useClient();
+  return useQuery({
+    queryKey: [...rlsKeys.of(connectionId), 'editorContext', schema, table],
+    queryFn: () => client.call('rls.editorContext', { connectionId, schema, table }),
+    staleTime: 30_000,
+  });
+}
+
+/** The statements a change would queue (or why an edit needs DROP + CREATE), asked as the draft settles. */
+export function useChangePlan(connectionId: string, change: RlsChange | null) {
+  const client = useClient();
+  return useQuery({
+    queryKey: [...rlsKeys.of(connectionId), 'plan', JSON.stringify(change)],
+    queryFn: () => client.call('rls.plan', { connectionId, change: change! }),
+    enabled: change !== null,
+    retry: false,
+  });
+}
+
+/**
+ * The overview and the editor's catalog follow the database: when the catalog is invalidated (a change set
+ * applied, a workbench commit), the RLS queries of that connection are too.
+ */
+export function useRlsFollowsCatalog(connectionId: string): void {
+  const qc = useQueryClient();
+  useEffect(() => {
+    const read = JSON.stringify(catalogKeys.read(connectionId));
+    return qc.getQueryCache().subscribe((event) => {
+      if (
+        event.type === 'updated' &&
+        event.action.type === 'invalidate' &&
+        JSON.stringify(event.query.queryKey) === read
+      )
+        void qc.invalidateQueries({ queryKey: rlsKeys.of(connectionId) });
+    });
+  }, [qc, connectionId]);
 }

@@ -54,21 +54,18 @@ export const whyRowSchema = z.object({
 });
 export type WhyRow = z.infer<typeof whyRowSchema>;
 
+/**
+ * A warning of the overview: one of the advisor's findings (core/advisor is the one implementation), attached to
+ * the relation it is about. `code` is the finding's id (table_without_rls, rls_not_forced, policy_write_all, …).
+ */
 export const rlsWarningSchema = z.object({
-  code: z.enum([
-    'rls_off_exposed',
-    'owner_not_forced',
-    'obsolete_claim_setting',
-    'open_write_policy',
-    'policy_rls_off',
-    'view_owner_rights',
-  ]),
-  severity: z.enum(['error', 'warning']),
+  code: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
   message: z.string(),
   /** The policy it is about, when one. */
   policy: z.string().optional(),
-  /** The RLS change that fixes it, when one. */
-  fix: z.enum(['enable', 'force']).optional(),
+  /** The fix the advisor proposes, in one line, when it has one (its statements are the advisor's). */
+  fix: z.string().optional(),
 });
 export type RlsWarning = z.infer<typeof rlsWarningSchema>;
 
@@ -130,6 +127,22 @@ const tableRef = {
     .max(63 * 4),
 };
 
+const identifier = z
+  .string()
+  .min(1)
+  .max(63 * 4);
+
+/** A policy as the editor holds it: every clause, expressions as SQL text (null = none). Roles empty = PUBLIC. */
+export const policyDraftSchema = z.object({
+  name: identifier,
+  permissive: z.boolean(),
+  command: policyCommand,
+  roles: z.array(z.string().min(1)).max(100),
+  using: z.string().max(100_000).nullable(),
+  withCheck: z.string().max(100_000).nullable(),
+});
+export type PolicyDraft = z.infer<typeof policyDraftSchema>;
+
 /** One change the RLS panel queues; core/ddl writes its statement. Roles empty = PUBLIC. */
 export const rlsChangeSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -168,9 +181,62 @@ export const rlsChangeSchema = z.discriminatedUnion('kind', [
       .max(63 * 4),
   }),
   z.object({ kind: z.literal('drop'), ...tableRef, name: z.string().min(1) }),
+  /**
+   * The editor's change of an existing policy `name` into `policy`: RENAME and ALTER where PostgreSQL can, and
+   * with `recreate` DROP + CREATE where it cannot (PERMISSIVE/RESTRICTIVE, the command, removing an expression).
+   */
+  z.object({
+    kind: z.literal('edit'),
+    ...tableRef,
+    name: z.string().min(1),
+    policy: policyDraftSchema,
+    recreate: z.boolean().default(false),
+  }),
 ]);
-export type RlsChange = z.infer<typeof rlsChangeSchema>;
+// The input form: `recreate` may be left out (false).
+export type RlsChange = z.input<typeof rlsChangeSchema>;
 const relationRef = z.object({ schema: z.string().min(1), name: z.string().min(1) });
+
+/** A policy shape people write most, filled in for one table: one or more policies, and what else it needs. */
+export const policyTemplateSchema = z.object({
+  id: z.enum(['owner', 'tenant', 'role-read', 'public-read', 'session']),
+  label: z.string(),
+  description: z.string(),
+  policies: z.array(policyDraftSchema).min(1),
+  /** SQL the pattern needs besides the policies (the pre-request function), to create where functions are written. */
+  companionSql: z.string().nullable(),
+});
+export type PolicyTemplate = z.infer<typeof policyTemplateSchema>;
+
+/** What the policy editor completes and templates from, computed in core from the model and the saved personas. */
+export const policyEditorContextSchema = z.object({
+  schema: z.string(),
+  table: z.string(),
+  columns: z.array(z.object({ name: z.string(), type: z.string() })),
+  relations: z.array(
+    z.object({ schema: z.string(), name: z.string(), kind: z.string(), columns: z.array(z.string()) }),
+  ),
+  functions: z.array(
+    z.object({ schema: z.string(), name: z.string(), args: z.string(), returns: z.string() }),
+  ),
+  requestRoles: z.array(z.string()),
+  /** JWT claim names in use (policies, views, functions, saved personas), with where each was seen. */
+  claims: z.array(z.object({ name: z.string(), usedBy: z.array(z.string()) })),
+  /** Settings the configured pre-request function sets (set_config('app.user_id', …)), for current_setting(). */
+  sessionSettings: z.array(z.string()),
+  templates: z.array(policyTemplateSchema),
+});
+export type PolicyEditorContext = z.infer<typeof policyEditorContextSchema>;
+
+/** The statements a change would queue, or why it cannot be done as asked. */
+export const rlsChangePlanSchema = z.object({
+  statements: z.array(z.string()),
+  /** Why the edit needs DROP + CREATE (set when `recreate` was not asked for, or to say that it happens). */
+  recreateReason: z.string().nullable(),
+  /** True when nothing would change. */
+  unchanged: z.boolean(),
+});
+export type RlsChangePlan = z.infer<typeof rlsChangePlanSchema>;
 
 export const rlsCalls = {
   'rls.matrix': defineCall({
@@ -201,20 +267,35 @@ export const rlsCalls = {
   }),
   'rls.queue': defineCall({
     summary:
-      'Queue an RLS change (enable/force, create/alter/rename/drop policy) in the change set; DDL from core/ddl.',
+      'Queue an RLS change (enable/force, create/alter/rename/edit/drop policy) in the change set; DDL from core/ddl; expressions must parse and type-check.',
     input: z.object({ connectionId, change: rlsChangeSchema }),
-    output: z.object({ sql: z.string(), pending: z.number().int() }),
+    /** `sql`: the statements queued, one after the other (an edit may be RENAME + ALTER, or DROP + CREATE). */
+    output: z.object({ sql: z.string(), statements: z.array(z.string()), pending: z.number().int() }),
   }),
   'rls.validate': defineCall({
     summary:
-      'Check a policy expression: syntax with libpg-query, names and types by PostgreSQL (EXPLAIN, rolled back).',
+      'Check a policy expression: syntax with libpg-query, names and types by PostgreSQL (EXPLAIN after the pending change set, rolled back).',
     input: z.object({
       connectionId,
       schema: z.string(),
       table: z.string(),
       expression: z.string().max(100_000),
+      /** Check against the database as the pending change set would leave it (a column it adds). */
+      preview: z.boolean().default(true),
     }),
     output: z.object({ problems: z.array(expressionProblemSchema) }),
+  }),
+  'rls.plan': defineCall({
+    summary:
+      'The statements an RLS change would queue (core/ddl), without queuing: for an edit, RENAME/ALTER or why it needs DROP + CREATE.',
+    input: z.object({ connectionId, change: rlsChangeSchema }),
+    output: rlsChangePlanSchema,
+  }),
+  'rls.editorContext': defineCall({
+    summary:
+      "The policy editor's catalog for one table: its columns, other relations, functions, request roles, the JWT claim names in use and the templates.",
+    input: z.object({ connectionId, ...tableRef }),
+    output: policyEditorContextSchema,
   }),
   'rls.overview': defineCall({
     summary:
