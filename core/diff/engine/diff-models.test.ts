@@ -151,4 +151,13 @@ describe('diffModels on hand-built models', () => {
     expect(diffModels(a, b, { ignoreOwners: true }).equal).toBe(true);
     expect(diffModels(a, b, { excludeKinds: ['owner'] }).equal).toBe(true);
   });
+
+  it('writes no owner for a created object when owners are ignored', () => {
+    const a = model([]);
+    const b = model([table('api', 'n', 'alice', ['id'])]);
+    expect(sqls(a, b).some((s) => s.includes('OWNER TO alice'))).toBe(true);
+    const ignoring = sqls(a, b, { ignoreOwners: true });
+    expect(ignoring.some((s) => s.startsWith('CREATE TABLE api.n'))).toBe(true);
+    expect(ignoring.some((s) => s.includes('OWNER TO'))).toBe(false);
+  });
 });

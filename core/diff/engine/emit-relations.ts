@@ -100,9 +100,13 @@ export function emitCreated(
 }
 
 export function emitPhases(d: Diff, p: Phases, changeId: string, hazards: readonly Hazard[] = []): void {
-  p.create.forEach((s, i) => d.plan.add('main', s, changeId, i === 0 ? hazards : []));
-  for (const l of p.late) d.plan.add('late', l.statement, changeId, [], l.rank);
-  d.plan.add('acl', p.acl, changeId);
+  // Ignoring owners: a created object belongs to whoever runs the migration, as every other object does.
+  const create = d.wants('owner') ? p.create : p.create.filter((s) => s.kind !== 'owner');
+  create.forEach((s, i) => d.plan.add('main', s, changeId, i === 0 ? hazards : []));
+  for (const l of p.late)
+    if (d.wants('owner') || l.statement.kind !== 'owner')
+      d.plan.add('late', l.statement, changeId, [], l.rank);
+  if (d.wants('grant')) d.plan.add('acl', p.acl, changeId);
 }
 
 /**
