@@ -4,12 +4,14 @@ import type { Catalog, TypeRef } from '../../../shared/model/catalog.js';
  * OIDs differ between two databases built from the same DDL and between two builds of one database, so a
  * snapshot carries none: every OID of a user object (≥ FirstNormalObjectId, 16384) is replaced by a synthetic
  * id, the same for every mention of the same object, numbered in the order of a key built from names
- * (`class:public.users`, `type:public._mood`, `proc:api.f(integer)`). Built-in OIDs (int4 = 23) are
+ * (`class:public.users`, `type:public._mood`, `proc:api.f(integer)`), from 3,000,000,000 up. Built-in OIDs (int4 = 23) are
  * constants of PostgreSQL and stay. The result is a valid Catalog: consumers that join by OID (a column's
  * type to its user type, a function's return to a row type) still find each other.
  */
 
 const FIRST_NORMAL_OID = 16384;
+/** Synthetic ids start far above any OID a real cluster hands out, so one is never mistaken for the other. */
+const FIRST_SYNTHETIC_ID = 3_000_000_000;
 const OID_FIELDS = new Set(['oid', 'elementOid', 'arrayOid', 'rowTypeOid']);
 
 function isTypeRef(value: object): value is TypeRef {
@@ -63,7 +65,7 @@ function renumbering(model: Catalog): Map<number, number> {
     key: list.reduce((a, b) => (b < a ? b : a)),
   }));
   chosen.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.oid - b.oid));
-  return new Map(chosen.map((c, i) => [c.oid, FIRST_NORMAL_OID + i]));
+  return new Map(chosen.map((c, i) => [c.oid, FIRST_SYNTHETIC_ID + i]));
 }
 
 /**
@@ -73,7 +75,7 @@ function renumbering(model: Catalog): Map<number, number> {
  */
 export function canonicalCatalog(model: Catalog, readAt: string): Catalog {
   const ids = renumbering(model);
-  let next = FIRST_NORMAL_OID + ids.size;
+  let next = FIRST_SYNTHETIC_ID + ids.size;
   const remap = (oid: number): number => {
     if (oid < FIRST_NORMAL_OID) return oid;
     let id = ids.get(oid);

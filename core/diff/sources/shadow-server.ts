@@ -1,4 +1,4 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -143,7 +143,14 @@ export async function startShadowServer(major: number = DEFAULT_SHADOW_MAJOR): P
   const exit = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
   // A crash of this process must not leave the server (or its directory) behind.
   const onExit = () => {
-    if (!exited) child.kill('SIGKILL');
+    if (!exited)
+      try {
+        execFileSync(...asPostgres(join(bin, 'pg_ctl'), ['-D', data, 'stop', '-m', 'immediate', '-w']), {
+          stdio: 'ignore',
+        });
+      } catch {
+        child.kill('SIGKILL');
+      }
     cleanup();
   };
   process.once('exit', onExit);
@@ -176,7 +183,11 @@ export async function startShadowServer(major: number = DEFAULT_SHADOW_MAJOR): P
     ...server,
     stop: async () => {
       process.removeListener('exit', onExit);
-      if (!exited) child.kill('SIGINT');
+      // pg_ctl, not a signal: as root the child is runuser, which does not pass signals on.
+      if (!exited)
+        await run(...asPostgres(join(bin, 'pg_ctl'), ['-D', data, 'stop', '-m', 'immediate', '-w'])).catch(
+          () => child.kill('SIGKILL'),
+        );
       await exit;
       cleanup();
     },
