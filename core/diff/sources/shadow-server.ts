@@ -168,7 +168,9 @@ export async function startShadowServer(major: number = DEFAULT_SHADOW_MAJOR): P
     }
     try {
       version = await withClient(plainConnect, uri('postgres'), async (c) =>
-        String((await c.query<{ v: string }>('SHOW server_version')).rows[0]?.v ?? ''),
+        String(
+          (await c.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]?.v ?? '',
+        ),
       );
       break;
     } catch {

@@ -1,5 +1,6 @@
 import type { DiffOptions, Migration } from '../../../shared/diff/migration.js';
 import type { Catalog } from '../../../shared/model/catalog.js';
+import { diffModels } from '../index.js';
 
 /**
  * The diff engine as sources, verification and export use it: the one signature of core/diff/engine's
@@ -8,9 +9,6 @@ import type { Catalog } from '../../../shared/model/catalog.js';
  */
 export type DiffModels = (from: Catalog, to: Catalog, options?: DiffOptions) => Migration;
 
-export async function loadDiffEngine(): Promise<DiffModels> {
-  // Until the engine branch is merged the module may be absent: a computed specifier keeps the build green.
-  const specifier: string = '../engine/diff-models.js';
-  const engine = (await import(specifier)) as { diffModels: DiffModels };
-  return engine.diffModels;
+export function loadDiffEngine(): Promise<DiffModels> {
+  return Promise.resolve(diffModels);
 }
