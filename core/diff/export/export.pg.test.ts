@@ -129,7 +129,7 @@ describe.each(pgServers())('migration exports on $label', (server) => {
     expect(text).toMatch(/^down_revision = "bbb222"$/m);
     expect(text).toContain('from alembic import op');
     expect(text).toMatch(
-      /def upgrade\(\) -> None:\n    op\.execute\(\n        """ALTER TABLE app\.members ADD COLUMN age integer;"""/,
+      /def upgrade\(\) -> None:\n {4}op\.execute\(\n {8}"""ALTER TABLE app\.members ADD COLUMN age integer;"""/,
     );
     expect(text).toMatch(/def downgrade\(\) -> None:\n[\s\S]*DROP TABLE app\.notes/);
     expect(readdirSync(versions)).toHaveLength(3);
