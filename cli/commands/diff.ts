@@ -86,7 +86,7 @@ function describe(s: LoadedSource): string {
     case 'snapshot':
       return `${s.label} (snapshot of PostgreSQL ${s.model.server.major})`;
     default:
-      return `${s.label} (${s.convention === 'file' ? '.sql file' : `${s.convention} folder, ${s.files.length} files`}, read through shadow PostgreSQL ${s.model.server.version})`;
+      return `${s.label} (${s.convention === 'file' ? '.sql file' : `${s.convention} folder, ${s.files.length} ${s.files.length === 1 ? 'file' : 'files'}`}, read through shadow PostgreSQL ${s.model.server.version})`;
   }
 }
 

@@ -7,6 +7,7 @@ import type { Catalog } from '../../../shared/model/catalog.js';
 import { createTempDatabase, pgServers, type TempDatabase } from '../../../test/pg.js';
 import { databaseParts } from '../../ddl/testing/normalise.js';
 import { readModel, runScript } from '../../ddl/testing/run.js';
+import { diffModels } from '../index.js';
 import { canonicalCatalog } from './canonical-ids.js';
 import { plainConnect } from './connect.js';
 import { folderConventions } from './folder-plan.js';
@@ -74,6 +75,9 @@ describe.each(pgServers())('diff sources on $label', (server) => {
       .columns.find((c) => c.name === 'mood')!;
     expect(column.type.oid).toBe(mood.oid);
     expect(parts(loaded)).toEqual(parts(expectedModel));
+    // Every consumer of the model still works on it: the diff engine finds nothing between the two.
+    expect(diffModels(loaded, expectedModel, { includeRoles: true }).changes).toEqual([]);
+    expect(diffModels(expectedModel, loaded, { includeRoles: true }).equal).toBe(true);
   });
 
   it('a snapshot of a newer format is refused by name (GH1004), a damaged one with GH1003', () => {

@@ -53,9 +53,7 @@ function recheckOptions(options: DiffOptions | undefined): DiffOptions {
   return rest;
 }
 
-async function copyOfSource(
-  input: VerifyInput,
-): Promise<{
+async function copyOfSource(input: VerifyInput): Promise<{
   db: ShadowDatabase;
   label: string;
   copyDifferences: Migration | null;
