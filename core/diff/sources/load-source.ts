@@ -164,7 +164,7 @@ export async function loadFilesIntoShadow(
 
 /** The major a shadow must run for one side: the other side's when it is a database or a snapshot of one. */
 function wantedMajor(
-  other: { spec: SourceSpec; model: Catalog | null },
+  other: { readonly spec: SourceSpec; readonly model: Catalog | null },
   pgMajor: number | undefined,
 ): { major: number; why: string } {
   if (other.model !== null) {
@@ -182,6 +182,48 @@ function wantedMajor(
   }
   if (pgMajor !== undefined) return { major: pgMajor, why: '--pg-major' };
   return { major: 18, why: 'the default shadow version' };
+}
+
+/**
+ * Reads one side. A folder or .sql file goes through a shadow database of the pool (the caller closes it);
+ * `other` is the other side when it is known (a database or snapshot decides the shadow's major and lends its
+ * roles). The UI calls this per side; `loadSourcePair` calls it for both.
+ */
+export async function loadSource(
+  source: string | SourceSpec,
+  pool: ShadowPool,
+  options: LoadOptions & { readonly other?: { readonly spec: SourceSpec; readonly model: Catalog } } = {},
+): Promise<LoadedSource> {
+  const spec = typeof source === 'string' ? await classifySource(source) : source;
+  const connect = options.connect ?? environmentConnect();
+  const label = sourceLabel(spec);
+  const base = { spec, label, convention: null, files: [], ignored: [], shadowDb: null, seededRoles: [] };
+  if (spec.kind === 'live') return { ...base, model: await readLiveModel(spec.uri, connect) };
+  if (spec.kind === 'snapshot') return { ...base, model: await readSnapshotFile(spec.path) };
+  const other = options.other ?? { spec, model: null };
+  const { major, why } = wantedMajor(other, options.pgMajor);
+  const plan = await plannedFiles(spec);
+  options.onProgress?.({
+    step: 'shadow',
+    message: `${label}: ${plan.convention === 'file' ? 'a .sql file' : `${plan.convention} folder, ${plan.files.length} files`} → shadow PostgreSQL ${major}`,
+  });
+  const { model, db, seededRoles } = await loadFilesIntoShadow(
+    pool,
+    major,
+    why,
+    plan.files,
+    other.model,
+    options.onProgress,
+  );
+  return {
+    ...base,
+    model,
+    convention: plan.convention,
+    files: plan.files,
+    ignored: plan.ignored,
+    shadowDb: db,
+    seededRoles,
+  };
 }
 
 /** Both sides of a diff, read into models; `pool` holds the shadow databases of folder sides until closed. */
@@ -202,59 +244,24 @@ export async function loadSourcePair(
   options: LoadOptions = {},
   pool: ShadowPool = new ShadowPool({ ...options, connect: options.connect ?? environmentConnect() }),
 ): Promise<LoadedPair> {
-  const connect = options.connect ?? environmentConnect();
   const specs = [
     typeof from === 'string' ? await classifySource(from) : from,
     typeof to === 'string' ? await classifySource(to) : to,
   ] as const;
   const direct = await Promise.all(
-    specs.map(async (spec) =>
-      spec.kind === 'live'
-        ? await readLiveModel(spec.uri, connect)
-        : spec.kind === 'snapshot'
-          ? await readSnapshotFile(spec.path)
-          : null,
+    specs.map((spec) =>
+      spec.kind === 'live' || spec.kind === 'snapshot' ? loadSource(spec, pool, options) : null,
     ),
   );
   const loaded = await Promise.all(
-    specs.map(async (spec, i): Promise<LoadedSource> => {
-      const label = sourceLabel(spec);
-      if (spec.kind === 'live' || spec.kind === 'snapshot')
-        return {
-          spec,
-          label,
-          model: direct[i]!,
-          convention: null,
-          files: [],
-          ignored: [],
-          shadowDb: null,
-          seededRoles: [],
-        };
-      const other = { spec: specs[1 - i]!, model: direct[1 - i] ?? null };
-      const { major, why } = wantedMajor(other, options.pgMajor);
-      const plan = await plannedFiles(spec);
-      options.onProgress?.({
-        step: 'shadow',
-        message: `${label}: ${plan.convention === 'file' ? 'a .sql file' : `${plan.convention} folder, ${plan.files.length} files`} → shadow PostgreSQL ${major}`,
+    specs.map(async (spec, i) => {
+      const ready = direct[i];
+      if (ready) return ready;
+      const other = direct[1 - i];
+      return loadSource(spec, pool, {
+        ...options,
+        ...(other ? { other: { spec: other.spec, model: other.model } } : {}),
       });
-      const { model, db, seededRoles } = await loadFilesIntoShadow(
-        pool,
-        major,
-        why,
-        plan.files,
-        other.model,
-        options.onProgress,
-      );
-      return {
-        spec,
-        label,
-        model,
-        convention: plan.convention,
-        files: plan.files,
-        ignored: plan.ignored,
-        shadowDb: db,
-        seededRoles,
-      };
     }),
   );
   return { from: loaded[0]!, to: loaded[1]!, pool };
