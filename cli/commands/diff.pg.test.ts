@@ -11,10 +11,11 @@ import { runBin } from '../../test/run-bin.js';
 // `gatehouse diff` and `gatehouse snapshot` as child processes (needs `npm run build:node`): what a user or CI sees.
 const fixtures = resolve(import.meta.dirname, '../../core/diff/sources/fixtures');
 const expectedSql = readFileSync(join(fixtures, 'expected.sql'), 'utf8');
-const work = mkdtempSync(join(tmpdir(), 'gh-diff-cli-'));
+const root = mkdtempSync(join(tmpdir(), 'gh-diff-cli-'));
 
 describe.each(pgServers())('gatehouse diff on $label', (server) => {
   let db: TempDatabase;
+  const work = mkdtempSync(join(root, `${server.label}-`));
   const shadow = ['--shadow', server.superuserUri];
   beforeAll(async () => {
     db = await createTempDatabase(server, 'gh_cli_diff');

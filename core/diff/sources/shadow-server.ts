@@ -207,6 +207,8 @@ export async function startShadowServer(major: number = DEFAULT_SHADOW_MAJOR): P
       const fresh = randomBytes(12).toString('hex');
       version = await withClient(plainConnect, uri('postgres'), async (c) => {
         await c.query(`ALTER ROLE postgres PASSWORD '${fresh}'`);
+        // The sources are applied in this database: it must look like a new one (initdb comments it).
+        await c.query('COMMENT ON DATABASE postgres IS NULL');
         const r = await c.query<{ v: string }>("SELECT current_setting('server_version') AS v");
         return String(r.rows[0]?.v ?? '');
       });
