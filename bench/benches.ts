@@ -9,6 +9,7 @@ import { privilegesBench } from './privileges/privileges.bench.js';
 import { ddlWriteBench } from './ddl/write.bench.js';
 import { rlsBench } from './rls/rls.bench.js';
 import { advisorBench } from './advisor/advisor.bench.js';
+import { diffBench } from './diff/diff.bench.js';
 import { diffSourcesBench } from './diff-sources/folder.bench.js';
 
 /** Every benchmark `npm run bench` runs, in order. Add one line per bench. */
@@ -23,5 +24,6 @@ export const benches: readonly Bench[] = [
   rolesBench,
   rlsBench,
   advisorBench,
+  diffBench,
   diffSourcesBench,
 ];

@@ -17,6 +17,9 @@ export interface ModelLookup {
   grantsOf(ref: ObjectRef): readonly Grant[];
   /** Column grants of a relation. */
   columnGrantsOf(schema: string, name: string): readonly Grant[];
+  /** Every object's own grants by refKey, and column grants by `schema\0relation` (the diff walks them). */
+  readonly grantGroups: ReadonlyMap<string, readonly Grant[]>;
+  readonly columnGrantGroups: ReadonlyMap<string, readonly Grant[]>;
   policiesOf(schema: string, table: string): readonly Policy[];
   relation(schema: string, name: string): Relation | undefined;
   /** Identity sequences of a table by column name. */
@@ -37,7 +40,9 @@ export function modelLookup(model: Catalog, serverMajor = model.server.major): M
       list.push(g);
       columnGrants.set(k, list);
     } else {
-      const k = refKey({ ...g.object, member: undefined });
+      // refKey of the object without its member, spelt out: this runs once per grant (tens of thousands).
+      const o = g.object;
+      const k = `${o.kind}\0${o.schema ?? ''}\0${o.name}\0\0${o.args ?? ''}`;
       const list = grants.get(k) ?? [];
       list.push(g);
       grants.set(k, list);
@@ -70,6 +75,8 @@ export function modelLookup(model: Catalog, serverMajor = model.server.major): M
     serverMajor,
     grantsOf: (ref) => grants.get(refKey({ ...ref, member: undefined })) ?? none,
     columnGrantsOf: (schema, name) => columnGrants.get(key2(schema, name)) ?? none,
+    grantGroups: grants,
+    columnGrantGroups: columnGrants,
     policiesOf: (schema, table) => policies.get(key2(schema, table)) ?? none,
     relation: (schema, name) => relations.get(key2(schema, name)),
     identitySequences: (schema, table) => identity.get(key2(schema, table)) ?? new Map(),

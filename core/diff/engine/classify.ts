@@ -31,10 +31,18 @@ export function viewReplaceable(from: Relation, to: Relation): boolean {
  * a rebuild is needed when that order is not `to`'s.
  */
 export function columnOrderDiffers(d: Diff, from: Relation, to: Relation): boolean {
+  if (
+    from.columns.length === to.columns.length &&
+    from.columns.every((c, i) => {
+      const t = to.columns[i];
+      return (
+        t !== undefined && t.name === c.name && t.generated === c.generated && t.generation === c.generation
+      );
+    })
+  )
+    return false;
   const kept = new Set(to.columns.map((c) => c.name));
-  const readded = new Set(
-    to.columns.filter((c) => regeneratedByDropAdd(d, from, c.name)).map((c) => c.name),
-  );
+  const readded = new Set(to.columns.filter((c) => regeneratedByDropAdd(d, from, c.name)).map((c) => c.name));
   const fromNames = new Set(from.columns.map((c) => c.name));
   const after = [
     ...from.columns.filter((c) => kept.has(c.name) && !readded.has(c.name)).map((c) => c.name),
@@ -61,15 +69,23 @@ export function regeneratedByDropAdd(d: Diff, from: Relation, name: string): boo
 /** Plain tables only: partitions and inheritance take their columns from elsewhere. */
 function rebuildable(d: Diff, from: Relation, to: Relation): boolean {
   if (from.kind !== 'table' || to.kind !== 'table') return false;
-  if (from.partitionOf !== null || from.inherits.length > 0 || to.partitionOf !== null || to.inherits.length > 0)
-    return false;
-  for (const r of d.from.relations.values())
-    if (
-      (r.partitionOf?.schema === from.schema && r.partitionOf.name === from.name) ||
-      r.inherits.some((p) => p.schema === from.schema && p.name === from.name)
-    )
-      return false;
-  return true;
+  if (from.partitionOf !== null || to.partitionOf !== null) return false;
+  return !parents(d).has(relKey(from.schema, from.name));
+}
+
+/** Tables that have partitions or inheritance children on FROM's side (computed once per diff). */
+const parentsCache = new WeakMap<Diff, Set<string>>();
+function parents(d: Diff): Set<string> {
+  let set = parentsCache.get(d);
+  if (set === undefined) {
+    set = new Set<string>();
+    for (const r of d.from.relations.values()) {
+      if (r.partitionOf !== null) set.add(relKey(r.partitionOf.schema, r.partitionOf.name));
+      for (const p of r.inherits) set.add(relKey(p.schema, p.name));
+    }
+    parentsCache.set(d, set);
+  }
+  return set;
 }
 
 function classifyRelations(d: Diff): void {
@@ -113,16 +129,13 @@ function classifyRelations(d: Diff): void {
       continue;
     }
     if (from.kind === 'materialized_view' && from.viewDefinition !== to.viewDefinition) {
-      if (d.wants(kind)) recreateFor(`recreate materialized view ${from.schema}.${from.name}: its query changes`);
+      if (d.wants(kind))
+        recreateFor(`recreate materialized view ${from.schema}.${from.name}: its query changes`);
       continue;
     }
     if (from.kind !== 'table' && from.kind !== 'partitioned_table') continue;
     if (!d.wants('column')) continue;
-    if (
-      d.options.ignoreColumnOrder !== true &&
-      rebuildable(d, from, to) &&
-      columnOrderDiffers(d, from, to)
-    ) {
+    if (d.options.ignoreColumnOrder !== true && columnOrderDiffers(d, from, to) && rebuildable(d, from, to)) {
       const id = d.plan.change({
         action: 'rebuild',
         kind: 'table',
@@ -140,11 +153,7 @@ function classifyRelations(d: Diff): void {
       const t = toCols.get(c.name);
       return t === undefined || t.type.formatted !== c.type.formatted || t.collation !== c.collation;
     });
-    if (touching.length > 0)
-      d.touched.set(
-        refKey(ref),
-        touching.map((c) => c.name).join(', '),
-      );
+    if (touching.length > 0) d.touched.set(refKey(ref), touching.map((c) => c.name).join(', '));
   }
   for (const [k, to] of d.to.relations) {
     if (d.from.relations.has(k)) continue;

@@ -1,7 +1,13 @@
 import type { DiffKind, DiffOptions } from '../../../shared/diff/migration.js';
 import { refKey, refLabel, type ObjectRef } from '../../../shared/model/catalog.js';
 import { GatehouseError } from '../../../shared/errors.js';
-import { functionPhases, relationPhases, sequencePhases, typePhases, type Phases } from '../../ddl/object-phases.js';
+import {
+  functionPhases,
+  relationPhases,
+  sequencePhases,
+  typePhases,
+  type Phases,
+} from '../../ddl/object-phases.js';
 import { toScript, type Statement } from '../../ddl/statement.js';
 import { Plan } from './plan.js';
 import { fnKey, relKey, type Side } from './side.js';
@@ -49,7 +55,8 @@ export class Diff {
   wants(kind: DiffKind): boolean {
     if (this.options.excludeKinds?.includes(kind) === true) return false;
     if (kind === 'owner' && this.options.ignoreOwners === true) return false;
-    if ((kind === 'grant' || kind === 'default_privilege') && this.options.ignoreGrants === true) return false;
+    if ((kind === 'grant' || kind === 'default_privilege') && this.options.ignoreGrants === true)
+      return false;
     if ((kind === 'role' || kind === 'membership') && this.options.includeRoles !== true) return false;
     return true;
   }
@@ -81,7 +88,11 @@ export class Diff {
     this.memberRecreates.set(k, m);
   }
 
-  memberRecreate(schema: string, table: string, part: MemberPart): { changeId: string; because: string } | undefined {
+  memberRecreate(
+    schema: string,
+    table: string,
+    part: MemberPart,
+  ): { changeId: string; because: string } | undefined {
     return this.memberRecreates.get(relKey(schema, table))?.get(part);
   }
 
@@ -106,7 +117,9 @@ export function objectPhases(side: Side, ref: ObjectRef): Phases | null {
         return r === undefined ? null : relationPhases(side.lookup, r);
       }
       case 'function': {
-        const f = side.functions.get(fnKey({ schema: ref.schema ?? '', name: ref.name, identityArgs: ref.args ?? '' }));
+        const f = side.functions.get(
+          fnKey({ schema: ref.schema ?? '', name: ref.name, identityArgs: ref.args ?? '' }),
+        );
         return f === undefined ? null : functionPhases(side.lookup, f);
       }
       case 'type': {

@@ -88,7 +88,9 @@ export function followDependants(d: Diff): void {
       }
       if (cause.mode === 'touched') continue;
       if (dep.kind === 'function') {
-        const f = d.from.functions.get(fnKey({ schema: dep.schema ?? '', name: dep.name, identityArgs: dep.args ?? '' }));
+        const f = d.from.functions.get(
+          fnKey({ schema: dep.schema ?? '', name: dep.name, identityArgs: dep.args ?? '' }),
+        );
         if (f === undefined) continue;
         const next = recreate(d, dep, cause);
         if (next !== null) queue.push(next);
@@ -151,7 +153,8 @@ function recreate(d: Diff, dep: ObjectRef, cause: Cause): Cause | null {
     return null;
   }
   const r = dep.kind === 'relation' ? d.from.relations.get(relKey(dep.schema ?? '', dep.name)) : undefined;
-  const kind = dep.kind === 'function' ? 'function' : r?.kind === 'materialized_view' ? 'materialized_view' : 'view';
+  const kind =
+    dep.kind === 'function' ? 'function' : r?.kind === 'materialized_view' ? 'materialized_view' : 'view';
   const id = d.plan.change({
     action: 'rebuild',
     kind,
@@ -167,7 +170,14 @@ function recreate(d: Diff, dep: ObjectRef, cause: Cause): Cause | null {
   return { ref: dep, changeId: id, mode: 'dropped', why: `${refLabel(dep)} is recreated` };
 }
 
-function memberRecreate(d: Diff, schema: string, table: string, part: MemberPart, causeId: string, why: string): void {
+function memberRecreate(
+  d: Diff,
+  schema: string,
+  table: string,
+  part: MemberPart,
+  causeId: string,
+  why: string,
+): void {
   const existing = d.memberRecreate(schema, table, part);
   if (existing !== undefined) {
     d.plan.require(existing.changeId, causeId);

@@ -1,4 +1,9 @@
-import type { DiffOptions, Migration, MigrationStatement } from '../../../shared/diff/migration.js';
+import type {
+  DiffOptions,
+  Migration,
+  MigrationStatement,
+  RenameCandidate,
+} from '../../../shared/diff/migration.js';
 import { refKey, type Catalog, type ObjectRef } from '../../../shared/model/catalog.js';
 import { ordersCreation } from '../../ddl/database-ddl.js';
 import { orderIndices } from '../../ddl/order.js';
@@ -24,10 +29,24 @@ export function diffModels(from: Catalog, to: Catalog, options: DiffOptions = {}
   const toScope = schemaScope(to, options);
   const scopedFrom = buildSide(from, fromScope);
   const scopedTo = buildSide(to, toScope);
-  const candidates = renameCandidates(scopedFrom.model, scopedTo.model);
-  const accepted = acceptedRenames(candidates, options);
-  const renamed = applyRenames(from, accepted);
-  const d = new Diff(accepted.length > 0 ? buildSide(renamed.model, fromScope) : scopedFrom, scopedTo, options);
+  // Renames in rounds: a renamed table's columns are compared (and may be renamed) in the next round.
+  let fromSide = scopedFrom;
+  let fromModel = from;
+  let candidates = renameCandidates(scopedFrom.model, scopedTo.model);
+  const accepted: RenameCandidate[] = [];
+  const renameStatements: ReturnType<typeof applyRenames>['statements'] = [];
+  for (let round = 0; round < 4; round++) {
+    const now = acceptedRenames(candidates, options);
+    if (now.length === 0) break;
+    const renamed = applyRenames(fromModel, now);
+    accepted.push(...now);
+    renameStatements.push(...renamed.statements);
+    fromModel = renamed.model;
+    fromSide = buildSide(fromModel, fromScope);
+    candidates = renameCandidates(fromSide.model, scopedTo.model);
+  }
+  const renamed = { statements: renameStatements };
+  const d = new Diff(fromSide, scopedTo, options);
 
   emitRoles(d);
   for (const { statement, rename } of renamed.statements) {
@@ -54,7 +73,7 @@ export function diffModels(from: Catalog, to: Catalog, options: DiffOptions = {}
   const skipped = skippedChanges(d, options.skip ?? []);
   const kept = (p: Planned) => !p.changeIds.some((id) => skipped.has(id));
   const ordered = orderUnits(d);
-  const remainingCandidates = candidates.filter((c) => !accepted.includes(c));
+  const remainingCandidates = candidates;
   const base = {
     equal: d.plan.changes.length === 0,
     changes: d.plan.changes,
@@ -103,9 +122,11 @@ function orderUnits(d: Diff): { order: Unit[] } | { cycle: Unit[] } {
     if (a !== undefined && b !== undefined && a !== b) edges.push([a, b]);
   };
   for (const e of d.from.dependencies) {
+    if (e.from.kind === 'sequence' && e.to.kind === 'relation') continue; // ownership, not use
     push(at('drop', e.from), at('drop', e.to));
     // An object that stays but stops using one that goes: its change first.
-    if (d.isDropped(e.to) && !d.isRecreated(e.to) && !d.isDropped(e.from)) push(at('main', e.from), at('drop', e.to));
+    if (d.isDropped(e.to) && !d.isRecreated(e.to) && !d.isDropped(e.from))
+      push(at('main', e.from), at('drop', e.to));
   }
   const follow = ordersCreation(d.to.lookup);
   for (const e of d.to.dependencies) if (follow(e)) push(at('main', e.to), at('main', e.from));
@@ -122,7 +143,9 @@ function orderUnits(d: Diff): { order: Unit[] } | { cycle: Unit[] } {
     u.phase === 'drop' ? (DROP_RANK[u.ref.kind] ?? 6) : 10 + (MAIN_RANK[u.ref.kind] ?? 6),
   );
   const r = orderIndices(ranks, edges);
-  return 'cycle' in r ? { cycle: r.cycle.map((i) => units[i] as Unit) } : { order: r.order.map((i) => units[i] as Unit) };
+  return 'cycle' in r
+    ? { cycle: r.cycle.map((i) => units[i] as Unit) }
+    : { order: r.order.map((i) => units[i] as Unit) };
 }
 
 /** Objects created or recreated require the creations of what they depend on in TO (leaving one out leaves both). */
@@ -130,7 +153,12 @@ function linkCreations(d: Diff): void {
   const creating = new Map<string, string[]>();
   for (const c of d.plan.changes)
     if (c.action === 'add' || c.action === 'rebuild' || (c.kind === 'column' && c.action === 'alter')) {
-      const top: ObjectRef = { kind: c.object.kind === 'column' ? 'relation' : c.object.kind, schema: c.object.schema, name: c.object.name, ...(c.object.args !== undefined ? { args: c.object.args } : {}) };
+      const top: ObjectRef = {
+        kind: c.object.kind === 'column' ? 'relation' : c.object.kind,
+        schema: c.object.schema,
+        name: c.object.name,
+        ...(c.object.args !== undefined ? { args: c.object.args } : {}),
+      };
       const k = refKey(top);
       creating.set(k, [...(creating.get(k) ?? []), c.id]);
     }
@@ -149,7 +177,7 @@ function linkCreations(d: Diff): void {
 function skippedChanges(d: Diff, skip: readonly string[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const id of skip) if (d.plan.get(id) !== undefined) out.set(id, 'ticked out');
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const c of d.plan.changes) {
       if (out.has(c.id)) continue;
@@ -173,11 +201,27 @@ function markEnumValues(d: Diff, planned: readonly Planned[]): MigrationStatemen
     const hazards = [...p.hazards];
     if (/^ALTER TYPE .* ADD VALUE /s.test(p.statement.sql)) {
       const literal = d.enumValues.find((v) => p.statement.sql.includes(`ADD VALUE ${v.literal}`))?.literal;
-      if (literal !== undefined && planned.some((o) => o !== p && !/ ADD VALUE /.test(o.statement.sql) && o.statement.sql.includes(literal))) {
+      if (
+        literal !== undefined &&
+        planned.some(
+          (o) => o !== p && !/ ADD VALUE /.test(o.statement.sql) && o.statement.sql.includes(literal),
+        )
+      ) {
         transactional = false;
-        hazards.push(hazard('non_transactional', `the new value ${literal} is used by this migration: added before its transaction, committed on its own`));
+        hazards.push(
+          hazard(
+            'non_transactional',
+            `the new value ${literal} is used by this migration: added before its transaction, committed on its own`,
+          ),
+        );
       }
     }
-    return { sql: p.statement.sql, transactional, object: p.statement.object, changeIds: [...p.changeIds], hazards };
+    return {
+      sql: p.statement.sql,
+      transactional,
+      object: p.statement.object,
+      changeIds: [...p.changeIds],
+      hazards,
+    };
   });
 }

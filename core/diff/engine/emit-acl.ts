@@ -45,8 +45,33 @@ function wholeAcl(d: Diff, ref: ObjectRef): boolean {
   return ownerOf(d.from, top) === undefined || ownerOf(d.to, top) === undefined;
 }
 
+/** Same grants in the same order (the model sorts them): the common case, no delta needed. */
+function sameGrants(a: readonly Grant[], b: readonly Grant[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as Grant;
+    const y = b[i] as Grant;
+    if (
+      x.privilege !== y.privilege ||
+      x.grantor !== y.grantor ||
+      x.grantable !== y.grantable ||
+      x.implicit !== y.implicit ||
+      x.grantee.kind !== y.grantee.kind ||
+      (x.grantee.kind === 'role' && y.grantee.kind === 'role' && x.grantee.name !== y.grantee.name) ||
+      x.object.member !== y.object.member
+    )
+      return false;
+  }
+  return true;
+}
+
 const grantKey = (g: Grant, owner: (r: string) => string) =>
-  [refKey(g.object), who(g.grantee.kind === 'role' ? { kind: 'role', name: owner(g.grantee.name) } : g.grantee), g.privilege, owner(g.grantor)].join('\u0001');
+  [
+    refKey(g.object),
+    who(g.grantee.kind === 'role' ? { kind: 'role', name: owner(g.grantee.name) } : g.grantee),
+    g.privilege,
+    owner(g.grantor),
+  ].join('\u0001');
 
 /**
  * GRANT / REVOKE deltas on every object both sides have (not recreated): what TO has and FROM lacks is granted,
@@ -55,24 +80,75 @@ const grantKey = (g: Grant, owner: (r: string) => string) =>
  */
 export function emitGrants(d: Diff): void {
   if (!d.wants('grant')) return;
+  const fromGroups = d.from.lookup.grantGroups;
+  const toGroups = d.to.lookup.grantGroups;
+  const fromCols = d.from.lookup.columnGrantGroups;
+  const toCols = d.to.lookup.columnGrantGroups;
+  const differing: { from: readonly Grant[]; to: readonly Grant[] }[] = [];
+  const none: readonly Grant[] = [];
+  const compare = (a: ReadonlyMap<string, readonly Grant[]>, b: ReadonlyMap<string, readonly Grant[]>) => {
+    for (const [k, list] of a) {
+      const other = b.get(k) ?? none;
+      if (!sameGrants(list, other)) differing.push({ from: list, to: other });
+    }
+    for (const [k, list] of b) if (!a.has(k)) differing.push({ from: none, to: list });
+  };
+  compare(fromGroups, toGroups);
+  compare(fromCols, toCols);
+  // Owners that change rewrite the ACL of objects whose grants otherwise look alike: look at those too.
+  for (const [k, list] of fromGroups) {
+    const g = list[0];
+    if (g === undefined) continue;
+    const top = strip(g.object);
+    const a = ownerOf(d.from, top);
+    const b = ownerOf(d.to, top);
+    if (a !== undefined && b !== undefined && a !== b && sameGrants(list, toGroups.get(k) ?? none))
+      differing.push({ from: list, to: toGroups.get(k) ?? none });
+  }
   const fromG = new Map<string, Grant>();
   const toG = new Map<string, Grant>();
-  for (const g of d.from.model.grants) {
-    if (g.object.kind === 'database' || wholeAcl(d, g.object)) continue;
-    const a = ownerOf(d.from, strip(g.object));
-    const b = ownerOf(d.to, strip(g.object));
-    const map = (r: string) => (r === a && b !== undefined ? b : r);
-    fromG.set(grantKey(g, map), g);
-  }
-  for (const g of d.to.model.grants) {
-    if (g.object.kind === 'database' || wholeAcl(d, g.object)) continue;
-    toG.set(grantKey(g, (r) => r), g);
+  for (const pair of differing) {
+    for (const g of pair.from) {
+      if (g.object.kind === 'database' || wholeAcl(d, g.object)) continue;
+      const a = ownerOf(d.from, strip(g.object));
+      const b = ownerOf(d.to, strip(g.object));
+      const map = (r: string) => (r === a && b !== undefined ? b : r);
+      fromG.set(grantKey(g, map), g);
+    }
+    for (const g of pair.to) {
+      if (g.object.kind === 'database' || wholeAcl(d, g.object)) continue;
+      toG.set(
+        grantKey(g, (r) => r),
+        g,
+      );
+    }
   }
   // Group per object, grantee, grantor and option so each statement names one of each.
-  const groups = new Map<string, { object: ObjectRef; grantee: Principal; grantor: string; privileges: Privilege[]; revoke: boolean; option: boolean; columns: string[] }>();
+  const groups = new Map<
+    string,
+    {
+      object: ObjectRef;
+      grantee: Principal;
+      grantor: string;
+      privileges: Privilege[];
+      revoke: boolean;
+      option: boolean;
+      columns: string[];
+    }
+  >();
   const put = (g: Grant, revoke: boolean, option: boolean, grantor: string) => {
-    const object = g.object.kind === 'column' ? { kind: 'relation' as const, schema: g.object.schema, name: g.object.name } : g.object;
-    const key = [refKey(object), who(g.grantee), grantor, revoke, option, g.object.kind === 'column' ? `${g.privilege}` : ''].join('\u0001');
+    const object =
+      g.object.kind === 'column'
+        ? { kind: 'relation' as const, schema: g.object.schema, name: g.object.name }
+        : g.object;
+    const key = [
+      refKey(object),
+      who(g.grantee),
+      grantor,
+      revoke,
+      option,
+      g.object.kind === 'column' ? `${g.privilege}` : '',
+    ].join('\u0001');
     let e = groups.get(key);
     if (e === undefined) {
       e = { object, grantee: g.grantee, grantor, privileges: [], revoke, option, columns: [] };
@@ -80,7 +156,8 @@ export function emitGrants(d: Diff): void {
     }
     if (g.object.kind === 'column') {
       if (e.privileges.length === 0) e.privileges.push(g.privilege);
-      if (g.object.member !== undefined && !e.columns.includes(g.object.member)) e.columns.push(g.object.member);
+      if (g.object.member !== undefined && !e.columns.includes(g.object.member))
+        e.columns.push(g.object.member);
     } else if (!e.privileges.includes(g.privilege)) e.privileges.push(g.privilege);
   };
   for (const [k, g] of fromG) {
@@ -101,13 +178,30 @@ export function emitGrants(d: Diff): void {
     const k = refKey(top);
     let id = changes.get(k);
     if (id === undefined) {
-      id = d.plan.change({ action: 'alter', kind: 'grant', object: top, summary: `privileges on ${top.schema === null ? '' : `${top.schema}.`}${top.name}` });
+      id = d.plan.change({
+        action: 'alter',
+        kind: 'grant',
+        object: top,
+        summary: `privileges on ${top.schema === null ? '' : `${top.schema}.`}${top.name}`,
+      });
       changes.set(k, id);
     }
     const columns = e.columns.length > 0 ? { columns: e.columns } : {};
     const s = e.revoke
-      ? revokePrivileges({ object: e.object, privileges: e.privileges, ...columns, grantees: [e.grantee], ...(e.option ? { grantOptionFor: true } : {}) })
-      : grantPrivileges({ object: e.object, privileges: e.privileges, ...columns, grantees: [e.grantee], withGrantOption: e.option });
+      ? revokePrivileges({
+          object: e.object,
+          privileges: e.privileges,
+          ...columns,
+          grantees: [e.grantee],
+          ...(e.option ? { grantOptionFor: true } : {}),
+        })
+      : grantPrivileges({
+          object: e.object,
+          privileges: e.privileges,
+          ...columns,
+          grantees: [e.grantee],
+          withGrantOption: e.option,
+        });
     d.plan.add('acl', asGrantor(e.grantor, ownerOf(d.to, top) ?? e.grantor, e.object, [s]), id);
   }
 }
@@ -122,15 +216,29 @@ function builtIn(role: string, type: DefaultPrivilegeObject): DefaultPrivilege['
     schemas: ['USAGE', 'CREATE'],
     large_objects: ['SELECT', 'UPDATE'],
   };
-  const own = all[type].map((privilege) => ({ grantee: { kind: 'role' as const, name: role }, privilege, grantor: role, grantable: false }));
+  const own = all[type].map((privilege) => ({
+    grantee: { kind: 'role' as const, name: role },
+    privilege,
+    grantor: role,
+    grantable: false,
+  }));
   const pub = type === 'functions' ? ['EXECUTE'] : type === 'types' ? ['USAGE'] : [];
-  return [...own, ...pub.map((privilege) => ({ grantee: { kind: 'public' as const }, privilege: privilege as Privilege, grantor: role, grantable: false }))];
+  return [
+    ...own,
+    ...pub.map((privilege) => ({
+      grantee: { kind: 'public' as const },
+      privilege: privilege as Privilege,
+      grantor: role,
+      grantable: false,
+    })),
+  ];
 }
 
 /** ALTER DEFAULT PRIVILEGES deltas per (role, schema, object type); an absent global entry is the built-in default. */
 export function emitDefaultPrivileges(d: Diff): void {
   if (!d.wants('default_privilege')) return;
-  const key = (x: { role: string; schema: string | null; objectType: string }) => `${x.role}\0${x.schema ?? ''}\0${x.objectType}`;
+  const key = (x: { role: string; schema: string | null; objectType: string }) =>
+    `${x.role}\0${x.schema ?? ''}\0${x.objectType}`;
   const fromD = new Map(d.from.model.defaultPrivileges.map((x) => [key(x), x]));
   const toD = new Map(d.to.model.defaultPrivileges.map((x) => [key(x), x]));
   for (const k of [...new Set([...fromD.keys(), ...toD.keys()])].sort()) {
@@ -142,15 +250,45 @@ export function emitDefaultPrivileges(d: Diff): void {
     const gk = (g: DefaultPrivilege['grants'][number]) => `${who(g.grantee)}\0${g.privilege}`;
     const ga = new Map(grants(a).map((g) => [gk(g), g]));
     const gb = new Map(grants(b).map((g) => [gk(g), g]));
-    const revoke = [...ga].filter(([x, g]) => !gb.has(x) || (g.grantable && gb.get(x)?.grantable === false)).map(([, g]) => ({ ...g, option: gb.has(gk(g)) }));
-    const grant = [...gb].filter(([x, g]) => !ga.has(x) || (g.grantable && ga.get(x)?.grantable === false)).map(([, g]) => g);
+    const revoke = [...ga]
+      .filter(([x, g]) => !gb.has(x) || (g.grantable && gb.get(x)?.grantable === false))
+      .map(([, g]) => ({ ...g, option: gb.has(gk(g)) }));
+    const grant = [...gb]
+      .filter(([x, g]) => !ga.has(x) || (g.grantable && ga.get(x)?.grantable === false))
+      .map(([, g]) => g);
     if (revoke.length === 0 && grant.length === 0) continue;
-    const object: ObjectRef = base.schema !== null ? { kind: 'schema', schema: null, name: base.schema } : { kind: 'role', schema: null, name: base.role };
-    const id = d.plan.change({ action: 'alter', kind: 'default_privilege', object, summary: `default privileges of ${base.role}${base.schema !== null ? ` in ${base.schema}` : ''} on ${base.objectType}` });
+    const object: ObjectRef =
+      base.schema !== null
+        ? { kind: 'schema', schema: null, name: base.schema }
+        : { kind: 'role', schema: null, name: base.role };
+    const id = d.plan.change({
+      action: 'alter',
+      kind: 'default_privilege',
+      object,
+      summary: `default privileges of ${base.role}${base.schema !== null ? ` in ${base.schema}` : ''} on ${base.objectType}`,
+    });
     const head = { forRole: base.role, inSchema: base.schema, objectType: base.objectType } as const;
     for (const g of revoke)
-      d.plan.add('defaults', revokeDefaultPrivileges({ ...head, privileges: [g.privilege], grantees: [g.grantee], ...(g.option ? { grantOption: true } : {}) }), id);
+      d.plan.add(
+        'defaults',
+        revokeDefaultPrivileges({
+          ...head,
+          privileges: [g.privilege],
+          grantees: [g.grantee],
+          ...(g.option ? { grantOption: true } : {}),
+        }),
+        id,
+      );
     for (const g of grant)
-      d.plan.add('defaults', grantDefaultPrivileges({ ...head, privileges: [g.privilege], grantees: [g.grantee], grantOption: g.grantable }), id);
+      d.plan.add(
+        'defaults',
+        grantDefaultPrivileges({
+          ...head,
+          privileges: [g.privilege],
+          grantees: [g.grantee],
+          grantOption: g.grantable,
+        }),
+        id,
+      );
   }
 }

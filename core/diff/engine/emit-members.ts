@@ -2,7 +2,13 @@ import type { Hazard } from '../../../shared/diff/migration.js';
 import type { Column, Constraint, Index, Policy, Relation, Trigger } from '../../../shared/model/catalog.js';
 import { createIndexFromDefinition, dropIndex, indexTarget } from '../../ddl/indexes.js';
 import { LATE } from '../../ddl/object-phases.js';
-import { alterPolicy, commentOnPolicy, createPolicy, dropPolicy, type PolicyChange } from '../../ddl/policies.js';
+import {
+  alterPolicy,
+  commentOnPolicy,
+  createPolicy,
+  dropPolicy,
+  type PolicyChange,
+} from '../../ddl/policies.js';
 import { setRowLevelSecurity } from '../../ddl/rls.js';
 import { refs } from '../../ddl/statement.js';
 import {
@@ -39,18 +45,11 @@ export function emitTableMembers(d: Diff, from: Relation, to: Relation): void {
   const isTable = to.kind === 'table' || to.kind === 'partitioned_table' || to.kind === 'foreign_table';
   if (d.wants('column')) emitColumns(d, from, to, isTable);
   if (isTable && d.wants('constraint')) emitConstraints(d, from, to);
-  else if (isTable) forcedOnly(d, from, to, 'constraint');
   if (d.wants('index')) emitIndexes(d, from, to);
   if (d.wants('trigger')) emitTriggers(d, from, to);
   if (isTable && d.wants('rls')) emitRls(d, from, to);
   emitPolicies(d, from, to);
   if (isTable && d.wants('table')) emitPartitioning(d, from, to);
-}
-
-function forcedOnly(d: Diff, from: Relation, to: Relation, _part: 'constraint'): void {
-  void d;
-  void from;
-  void to;
 }
 
 function emitColumns(d: Diff, from: Relation, to: Relation, isTable: boolean): void {
@@ -62,7 +61,8 @@ function emitColumns(d: Diff, from: Relation, to: Relation, isTable: boolean): v
   // A partition's columns (and those a child inherits) follow their parent's ALTERs.
   const inherited = new Set<string>();
   if (to.partitionOf !== null) for (const c of to.columns) inherited.add(c.name);
-  for (const p of to.inherits) for (const c of d.to.relations.get(relKey(p.schema, p.name))?.columns ?? []) inherited.add(c.name);
+  for (const p of to.inherits)
+    for (const c of d.to.relations.get(relKey(p.schema, p.name))?.columns ?? []) inherited.add(c.name);
   let id: string | null = null;
   const change = () => (id ??= columnChangeId(d, ref));
   const defaults = d.memberRecreate(s, t, 'default');
@@ -79,7 +79,8 @@ function emitColumns(d: Diff, from: Relation, to: Relation, isTable: boolean): v
     for (const c of to.columns) {
       const f = fromCols.get(c.name);
       if (f === undefined) continue;
-      if (f.default !== c.default && !forcedDefault(f)) d.plan.add('main', setColumnDefault(s, t, c.name, c.default), change());
+      if (f.default !== c.default && !forcedDefault(f))
+        d.plan.add('main', setColumnDefault(s, t, c.name, c.default), change());
     }
     emitColumnComments(d, from, to);
     return;
@@ -96,7 +97,8 @@ function emitColumns(d: Diff, from: Relation, to: Relation, isTable: boolean): v
   for (const c of to.columns) {
     const f = fromCols.get(c.name);
     if (f !== undefined && !regeneratedByDropAdd(d, from, c.name)) {
-      if (!inherited.has(c.name) || to.inherits.length > 0) alterColumn(d, from, f, c, inherited.has(c.name), change);
+      if (!inherited.has(c.name) || to.inherits.length > 0)
+        alterColumn(d, from, f, c, inherited.has(c.name), change);
       continue;
     }
     if (to.partitionOf !== null) continue;
@@ -136,7 +138,10 @@ function alterColumn(
       change(),
       coercible
         ? [lock]
-        : [hazard('table_rewrite', `${s}.${t} is rewritten: ${f.type.formatted} → ${c.type.formatted}`), lock],
+        : [
+            hazard('table_rewrite', `${s}.${t} is rewritten: ${f.type.formatted} → ${c.type.formatted}`),
+            lock,
+          ],
     );
     if (c.default !== null && c.generated === null && c.identity === null && !forcedDefault)
       d.plan.add('main', setColumnDefault(s, t, c.name, c.default), change());
@@ -150,22 +155,25 @@ function alterColumn(
         lock,
       ]);
   }
-  if (f.identity !== c.identity) {
-    if (f.identity !== null && c.identity === null)
-      d.plan.add('main', setColumnIdentity(s, t, c.name, 'drop'), change());
-    else if (f.identity === null && c.identity !== null) {
-      if (f.default !== null && !typeChanged) d.plan.add('main', setColumnDefault(s, t, c.name, null), change());
-      d.plan.add('main', setColumnIdentity(s, t, c.name, c.identity), change());
-    } else if (c.identity !== null)
-      d.plan.add('main', setColumnIdentity(s, t, c.name, c.identity, { existing: true }), change());
-  }
   if (f.notNull !== c.notNull && !inherited)
     d.plan.add(
       'main',
       setColumnNotNull(s, t, c.name, c.notNull),
       change(),
-      c.notNull ? [hazard('access_exclusive_lock', `${s}.${t} is scanned for nulls in ${c.name} under lock`)] : [],
+      c.notNull
+        ? [hazard('access_exclusive_lock', `${s}.${t} is scanned for nulls in ${c.name} under lock`)]
+        : [],
     );
+  if (f.identity !== c.identity) {
+    if (f.identity !== null && c.identity === null)
+      d.plan.add('main', setColumnIdentity(s, t, c.name, 'drop'), change());
+    else if (f.identity === null && c.identity !== null) {
+      if (f.default !== null && !typeChanged)
+        d.plan.add('main', setColumnDefault(s, t, c.name, null), change());
+      d.plan.add('main', setColumnIdentity(s, t, c.name, c.identity), change());
+    } else if (c.identity !== null)
+      d.plan.add('main', setColumnIdentity(s, t, c.name, c.identity, { existing: true }), change());
+  }
 }
 
 function emitColumnComments(d: Diff, from: Relation, to: Relation): void {
@@ -205,22 +213,32 @@ function emitConstraints(d: Diff, from: Relation, to: Relation): void {
     const isForced = forced !== undefined && (k.kind === 'check' || k.kind === 'foreign_key');
     if (!changed && !isForced) {
       if (validating) {
-        const id = d.plan.change({ action: 'alter', kind: 'constraint', object: ref(name), summary: `validate ${name} on ${s}.${t}` });
-        d.plan.add('late', validateConstraint(s, t, name), id, [hazard('access_exclusive_lock', `${s}.${t} is scanned to validate ${name}`)], LATE.foreignKey + 0.5);
+        const id = d.plan.change({
+          action: 'alter',
+          kind: 'constraint',
+          object: ref(name),
+          summary: `validate ${name} on ${s}.${t}`,
+        });
+        d.plan.add(
+          'late',
+          validateConstraint(s, t, name),
+          id,
+          [hazard('access_exclusive_lock', `${s}.${t} is scanned to validate ${name}`)],
+          LATE.foreignKey + 0.5,
+        );
       }
       continue;
     }
-    const id =
-      changed
-        ? d.plan.change({
-            action: next === undefined ? 'drop' : 'alter',
-            kind: 'constraint',
-            object: ref(name),
-            summary: `${next === undefined ? 'drop' : 'change'} constraint ${name} on ${s}.${t}`,
-            fromSql: `${k.definition}`,
-            toSql: next?.definition ?? null,
-          })
-        : (forced?.changeId ?? '');
+    const id = changed
+      ? d.plan.change({
+          action: next === undefined ? 'drop' : 'alter',
+          kind: 'constraint',
+          object: ref(name),
+          summary: `${next === undefined ? 'drop' : 'change'} constraint ${name} on ${s}.${t}`,
+          fromSql: `${k.definition}`,
+          toSql: next?.definition ?? null,
+        })
+      : (forced?.changeId ?? '');
     dropped.add(name);
     d.plan.add('drop', dropConstraint(s, t, name), id);
     if (next !== undefined) addLate(d, s, t, next, id);
@@ -241,7 +259,12 @@ function emitConstraints(d: Diff, from: Relation, to: Relation): void {
       const before = fromK.get(name)?.comment ?? null;
       if (before === k.comment && !dropped.has(name)) continue;
       if (k.comment === null && (dropped.has(name) || !fromK.has(name))) continue;
-      const id = d.plan.change({ action: 'alter', kind: 'comment', object: ref(name), summary: `comment on constraint ${name} of ${s}.${t}` });
+      const id = d.plan.change({
+        action: 'alter',
+        kind: 'comment',
+        object: ref(name),
+        summary: `comment on constraint ${name} of ${s}.${t}`,
+      });
       d.plan.add('late', commentOn(constraintTarget(s, t, name), k.comment), id, [], LATE.comment);
     }
 }
@@ -253,7 +276,13 @@ function addLate(d: Diff, s: string, t: string, k: Constraint, id: string): void
         ? [hazard('access_exclusive_lock', `${s}.${t} is scanned to check ${k.name}`)]
         : []
       : [hazard('access_exclusive_lock', `${s}.${t} is locked while the index of ${k.name} is built`)];
-  d.plan.add('late', addConstraint(s, t, k), id, hazards, k.kind === 'foreign_key' ? LATE.foreignKey : LATE.notValid);
+  d.plan.add(
+    'late',
+    addConstraint(s, t, k),
+    id,
+    hazards,
+    k.kind === 'foreign_key' ? LATE.foreignKey : LATE.notValid,
+  );
 }
 
 // ------------------------------------------------------------------------------------------------ indexes
@@ -262,14 +291,18 @@ function emitIndexes(d: Diff, from: Relation, to: Relation): void {
   const s = to.schema;
   const t = to.name;
   const forced = d.memberRecreate(s, t, 'index');
-  const constraintIndexes = new Set([...from.constraints, ...to.constraints].map((k) => k.index).filter((i) => i !== null));
+  const constraintIndexes = new Set(
+    [...from.constraints, ...to.constraints].map((k) => k.index).filter((i) => i !== null),
+  );
   const fromI = byName(from.indexes.filter((i) => !constraintIndexes.has(i.name)));
   const toI = byName(to.indexes.filter((i) => !constraintIndexes.has(i.name)));
   const parent = to.partitionOf ?? from.partitionOf;
   const parentDropsIndexes =
     parent !== null &&
     [...(d.from.relations.get(relKey(parent.schema, parent.name))?.indexes ?? [])].some(
-      (i) => d.to.relations.get(relKey(parent.schema, parent.name))?.indexes.find((x) => x.name === i.name)?.definition !== i.definition,
+      (i) =>
+        d.to.relations.get(relKey(parent.schema, parent.name))?.indexes.find((x) => x.name === i.name)
+          ?.definition !== i.definition,
     );
   const depth = d.to.lookup.partitionDepth(to);
   const rank = LATE.index + (64 - depth) / 100;
@@ -292,16 +325,31 @@ function emitIndexes(d: Diff, from: Relation, to: Relation): void {
       : (forced?.changeId ?? '');
     recreatedNames.add(name);
     if (!(parentDropsIndexes && from.partitionOf !== null)) d.plan.add('drop', dropIndex(s, t, name), id);
-    if (next !== undefined) d.plan.add('late', createIndexFromDefinition(s, t, next), id, [], rank);
+    if (next !== undefined)
+      d.plan.add('late', createIndexFromDefinition(s, t, next, { recurse: true }), id, [], rank);
   }
   for (const [name, i] of toI) {
     if (fromI.has(name)) continue;
-    const id = d.plan.change({ action: 'add', kind: 'index', object: ref(name), summary: `create index ${name} on ${s}.${t}`, toSql: i.definition });
-    d.plan.add('late', createIndexFromDefinition(s, t, i), id, [], rank);
+    const id = d.plan.change({
+      action: 'add',
+      kind: 'index',
+      object: ref(name),
+      summary: `create index ${name} on ${s}.${t}`,
+      toSql: i.definition,
+    });
+    d.plan.add('late', createIndexFromDefinition(s, t, i, { recurse: true }), id, [], rank);
   }
   if (d.wants('comment'))
-    for (const [name, i] of toI) commentIfChanged(d, fromI.get(name), i, recreatedNames.has(name) || !fromI.has(name), () =>
-      commentOn(indexTarget(s, t, name), i.comment), ref(name), `comment on index ${name}`);
+    for (const [name, i] of toI)
+      commentIfChanged(
+        d,
+        fromI.get(name),
+        i,
+        recreatedNames.has(name) || !fromI.has(name),
+        () => commentOn(indexTarget(s, t, name), i.comment),
+        ref(name),
+        `comment on index ${name}`,
+      );
 }
 
 function commentIfChanged(
@@ -342,14 +390,20 @@ function emitTriggers(d: Diff, from: Relation, to: Relation): void {
   const create = (x: Trigger, id: string) => {
     created.add(x.name);
     d.plan.add('late', createTrigger(s, t, x), id, [], LATE.trigger);
-    if (x.enabled !== 'origin') d.plan.add('late', setTriggerEnabled(s, t, x.name, x.enabled), id, [], LATE.trigger);
+    if (x.enabled !== 'origin')
+      d.plan.add('late', setTriggerEnabled(s, t, x.name, x.enabled), id, [], LATE.trigger);
   };
   for (const [name, x] of fromT) {
     const next = toT.get(name);
     const changed = next === undefined || next.definition !== x.definition;
     if (!changed && forced === undefined) {
       if (next !== undefined && next.enabled !== x.enabled) {
-        const id = d.plan.change({ action: 'alter', kind: 'trigger', object: ref(name), summary: `trigger ${name} on ${s}.${t}: ${next.enabled}` });
+        const id = d.plan.change({
+          action: 'alter',
+          kind: 'trigger',
+          object: ref(name),
+          summary: `trigger ${name} on ${s}.${t}: ${next.enabled}`,
+        });
         d.plan.add('late', setTriggerEnabled(s, t, name, next.enabled), id, [], LATE.trigger);
       }
       continue;
@@ -369,12 +423,26 @@ function emitTriggers(d: Diff, from: Relation, to: Relation): void {
   }
   for (const [name, x] of toT) {
     if (fromT.has(name)) continue;
-    const id = d.plan.change({ action: 'add', kind: 'trigger', object: ref(name), summary: `create trigger ${name} on ${s}.${t}`, toSql: x.definition });
+    const id = d.plan.change({
+      action: 'add',
+      kind: 'trigger',
+      object: ref(name),
+      summary: `create trigger ${name} on ${s}.${t}`,
+      toSql: x.definition,
+    });
     create(x, id);
   }
   if (d.wants('comment'))
     for (const [name, x] of toT)
-      commentIfChanged(d, fromT.get(name), x, created.has(name), () => commentOn(triggerTarget(s, t, name), x.comment), ref(name), `comment on trigger ${name}`);
+      commentIfChanged(
+        d,
+        fromT.get(name),
+        x,
+        created.has(name),
+        () => commentOn(triggerTarget(s, t, name), x.comment),
+        ref(name),
+        `comment on trigger ${name}`,
+      );
 }
 
 // ------------------------------------------------------------------------------------------------ RLS & policies
@@ -447,14 +515,25 @@ function emitPolicies(d: Diff, from: Relation, to: Relation): void {
   if (wants)
     for (const [name, p] of toP) {
       if (fromP.has(name)) continue;
-      const id = d.plan.change({ action: 'add', kind: 'policy', object: ref(name), summary: `create policy ${name} on ${s}.${t}`, toSql: createPolicy(p).sql });
+      const id = d.plan.change({
+        action: 'add',
+        kind: 'policy',
+        object: ref(name),
+        summary: `create policy ${name} on ${s}.${t}`,
+        toSql: createPolicy(p).sql,
+      });
       create(p, id);
     }
   if (d.wants('comment'))
     for (const [name, p] of toP) {
       if (created.has(name)) continue;
       if ((fromP.get(name)?.comment ?? null) === p.comment) continue;
-      const id = d.plan.change({ action: 'alter', kind: 'comment', object: ref(name), summary: `comment on policy ${name}` });
+      const id = d.plan.change({
+        action: 'alter',
+        kind: 'comment',
+        object: ref(name),
+        summary: `comment on policy ${name}`,
+      });
       d.plan.add('late', commentOnPolicy(p, p.comment), id, [], LATE.comment);
     }
 }
@@ -489,17 +568,28 @@ function emitPartitioning(d: Diff, from: Relation, to: Relation): void {
     });
     if (from.partitionOf !== null) d.plan.add('drop', detachPartition(from.partitionOf, from), id);
     if (to.partitionOf !== null && to.partitionBound !== null)
-      d.plan.add('late', attachPartition(to.partitionOf, to, to.partitionBound), id, [
-        hazard('access_exclusive_lock', `${s}.${t} is scanned to check the partition bound`),
-      ], LATE.attach);
+      d.plan.add(
+        'late',
+        attachPartition(to.partitionOf, to, to.partitionBound),
+        id,
+        [hazard('access_exclusive_lock', `${s}.${t} is scanned to check the partition bound`)],
+        LATE.attach,
+      );
   }
   const key = (p: { schema: string; name: string }) => `${p.schema}.${p.name}`;
   const before = new Set(from.inherits.map(key));
   const after = new Set(to.inherits.map(key));
   if (!same([...before], [...after])) {
-    const id = d.plan.change({ action: 'alter', kind: 'table', object: ref, summary: `inheritance of ${s}.${t}: ${[...after].join(', ') || 'none'}` });
-    for (const p of from.inherits) if (!after.has(key(p))) d.plan.add('main', setInheritance(s, t, p, false), id);
-    for (const p of to.inherits) if (!before.has(key(p))) d.plan.add('main', setInheritance(s, t, p, true), id);
+    const id = d.plan.change({
+      action: 'alter',
+      kind: 'table',
+      object: ref,
+      summary: `inheritance of ${s}.${t}: ${[...after].join(', ') || 'none'}`,
+    });
+    for (const p of from.inherits)
+      if (!after.has(key(p))) d.plan.add('main', setInheritance(s, t, p, false), id);
+    for (const p of to.inherits)
+      if (!before.has(key(p))) d.plan.add('main', setInheritance(s, t, p, true), id);
   }
 }
 

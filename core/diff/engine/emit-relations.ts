@@ -7,6 +7,7 @@ import {
   addConstraint,
   copyRows,
   createTable,
+  dropConstraint,
   inlineByDefault,
   relationTarget,
   setColumnIdentity,
@@ -23,7 +24,7 @@ import { suffixedName } from './names.js';
 import { emitTableMembers } from './emit-members.js';
 import { isTable, relationKind } from './kinds.js';
 import { hazard } from './plan.js';
-import { relKey, type Side } from './side.js';
+import type { Side } from './side.js';
 
 /** The statements of every relation: drops, creations, recreations, rebuilds and in-place alterations. */
 export function emitRelations(d: Diff): void {
@@ -72,7 +73,13 @@ function dropRelation(d: Diff, r: Relation, changeId: string): void {
 }
 
 /** Creation phases of a top object from one side into the plan: objects in main, late ones late, ACL last. */
-export function emitCreated(d: Diff, side: Side, ref: ObjectRef, changeId: string, hazards: Hazard[] = []): void {
+export function emitCreated(
+  d: Diff,
+  side: Side,
+  ref: ObjectRef,
+  changeId: string,
+  hazards: Hazard[] = [],
+): void {
   const p = objectPhases(side, ref);
   if (p === null) return;
   emitPhases(d, p, changeId, hazards);
@@ -90,6 +97,7 @@ export function emitPhases(d: Diff, p: Phases, changeId: string, hazards: readon
  * Owned sequences are detached first so that dropping the old table leaves them.
  */
 function rebuildTable(d: Diff, from: Relation, to: Relation, changeId: string): void {
+  const ref = refs.relation(from.schema, from.name);
   const rewrite = [
     hazard('table_rewrite', `${to.schema}.${to.name} is copied into a new table in the new column order`),
     hazard('access_exclusive_lock', `${to.schema}.${to.name} is locked while its rows are copied`),
@@ -97,10 +105,15 @@ function rebuildTable(d: Diff, from: Relation, to: Relation, changeId: string): 
   const old = suffixedName(from.name, 'gh_rebuild');
   for (const s of d.from.model.sequences)
     if (!s.identity && s.ownedBy?.schema === from.schema && s.ownedBy.table === from.name)
-      d.plan.add('drop', sequenceOwnedBy(s.schema, s.name, null), changeId);
+      d.plan.addTo(ref, 'drop', [sequenceOwnedBy(s.schema, s.name, null)], changeId);
+  // Its own foreign keys go first: the old copy must not hold another rebuilt table's old copy.
+  for (const k of from.constraints)
+    if (k.kind === 'foreign_key' && !k.inherited)
+      d.plan.addTo(ref, 'drop', [dropConstraint(from.schema, from.name, k.name)], changeId);
   for (const c of from.columns)
-    if (c.identity !== null) d.plan.add('drop', setColumnIdentity(from.schema, from.name, c.name, 'drop'), changeId);
-  d.plan.add('drop', renameTo(relationTarget(from), old), changeId, rewrite);
+    if (c.identity !== null)
+      d.plan.addTo(ref, 'drop', [setColumnIdentity(from.schema, from.name, c.name, 'drop')], changeId);
+  d.plan.addTo(ref, 'drop', [renameTo(relationTarget(from), old)], changeId, rewrite);
   const p = relationPhases(d.to.lookup, to);
   const create = createTable(to, {
     identitySequences: d.to.lookup.identitySequences(to.schema, to.name),
@@ -112,14 +125,20 @@ function rebuildTable(d: Diff, from: Relation, to: Relation, changeId: string): 
   const main: Statement[] = [create];
   if (copied.length > 0) main.push(copyRows(to, oldName, copied));
   for (const c of to.columns)
-    if (c.identity !== null && fromNames.has(c.name)) main.push(syncIdentitySequence(to.schema, to.name, c.name));
+    if (c.identity !== null && fromNames.has(c.name))
+      main.push(syncIdentitySequence(to.schema, to.name, c.name));
   main.push(
-    dropObject({ word: 'TABLE', name: quoteQualified(from.schema, old), object: refs.relation(from.schema, from.name) }),
+    dropObject({
+      word: 'TABLE',
+      name: quoteQualified(from.schema, old),
+      object: refs.relation(from.schema, from.name),
+    }),
   );
-  main.forEach((s, i) => d.plan.add('main', s, changeId, i === 0 ? rewrite : []));
-  p.create.slice(1).forEach((s) => d.plan.add('main', s, changeId));
+  main.forEach((s, i) => d.plan.addTo(ref, 'main', [s], changeId, i === 0 ? rewrite : []));
+  d.plan.addTo(ref, 'main', p.create.slice(1), changeId);
   for (const k of to.constraints)
-    if (inlineByDefault(k)) d.plan.add('late', addConstraint(to.schema, to.name, k), changeId, [], LATE.notValid);
+    if (inlineByDefault(k))
+      d.plan.add('late', addConstraint(to.schema, to.name, k), changeId, [], LATE.notValid);
   for (const l of p.late) d.plan.add('late', l.statement, changeId, [], l.rank);
   for (const s of d.to.model.sequences)
     if (!s.identity && s.ownedBy?.schema === to.schema && s.ownedBy.table === to.name)

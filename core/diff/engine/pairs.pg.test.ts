@@ -3,8 +3,19 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diffOptionsSchema, migrationSchema, type DiffOptions, type Migration } from '../../../shared/diff/migration.js';
-import { createTempDatabase, pgServers, superuserQuery, uniqueSuffix, type TestServer } from '../../../test/pg.js';
+import {
+  diffOptionsSchema,
+  migrationSchema,
+  type DiffOptions,
+  type Migration,
+} from '../../../shared/diff/migration.js';
+import {
+  createTempDatabase,
+  pgServers,
+  superuserQuery,
+  uniqueSuffix,
+  type TestServer,
+} from '../../../test/pg.js';
 import { readModel } from '../../ddl/testing/run.js';
 import { diffModels } from './diff-models.js';
 import { normaliseDump, residue } from './testing/normdump.js';
@@ -18,7 +29,9 @@ import { pgDumpFor, schemaDump } from './testing/pg-dump.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pairsDir = join(here, 'pairs');
-const pairs = readdirSync(pairsDir).filter((n) => existsSync(join(pairsDir, n, 'a.sql'))).sort();
+const pairs = readdirSync(pairsDir)
+  .filter((n) => existsSync(join(pairsDir, n, 'a.sql')))
+  .sort();
 
 async function apply(uri: string, m: Migration): Promise<void> {
   const client = new pg.Client({ connectionString: uri });
@@ -27,7 +40,9 @@ async function apply(uri: string, m: Migration): Promise<void> {
     try {
       await client.query(sql);
     } catch (error) {
-      throw new Error(`${error instanceof Error ? error.message : String(error)}\n  in: ${sql}`, { cause: error });
+      throw new Error(`${error instanceof Error ? error.message : String(error)}\n  in: ${sql}`, {
+        cause: error,
+      });
     }
   };
   try {
@@ -89,8 +104,12 @@ describe.each(pgServers())('migration pairs on $label', (server: TestServer) => 
       // The judge: pg_dump of the server's own major, normalised. Without one (the npm packages ship no pg_dump)
       // the model comparison above is the check, and the report says which majors had the judge.
       if (pgDump !== null) {
-        const dumpA = normaliseDump(await schemaDump(pgDump, a.uri), { ignoreColumnOrder: options.ignoreColumnOrder === true });
-        const dumpB = normaliseDump(await schemaDump(pgDump, b.uri), { ignoreColumnOrder: options.ignoreColumnOrder === true });
+        const dumpA = normaliseDump(await schemaDump(pgDump, a.uri), {
+          ignoreColumnOrder: options.ignoreColumnOrder === true,
+        });
+        const dumpB = normaliseDump(await schemaDump(pgDump, b.uri), {
+          ignoreColumnOrder: options.ignoreColumnOrder === true,
+        });
         expect(residue(dumpA, dumpB)).toEqual([]);
       }
     } finally {

@@ -53,7 +53,14 @@ export function strip(ref: ObjectRef): ObjectRef {
     case 'policy':
       return refs.relation(ref.schema ?? '', ref.name);
     default:
-      return ref.member === undefined ? ref : { kind: ref.kind, schema: ref.schema, name: ref.name };
+      return ref.member === undefined
+        ? ref
+        : {
+            kind: ref.kind,
+            schema: ref.schema,
+            name: ref.name,
+            ...(ref.args !== undefined ? { args: ref.args } : {}),
+          };
   }
 }
 
@@ -69,15 +76,19 @@ export function buildSide(full: Catalog, inScope: (schema: string) => boolean): 
     types: full.types.filter(keep),
     policies: full.policies.filter((p) => inScope(p.schema)),
     grants: full.grants.filter((g) =>
-      g.object.kind === 'schema' ? inScope(g.object.name) : g.object.schema !== null && inScope(g.object.schema),
+      g.object.kind === 'schema'
+        ? inScope(g.object.name)
+        : g.object.schema !== null && inScope(g.object.schema),
     ),
     defaultPrivileges: full.defaultPrivileges.filter((d) => d.schema === null || inScope(d.schema)),
   };
   // Extension members: an edge to one is an edge to its extension (the extension is what gets created).
   const extensionOf = new Map<string, string>();
-  for (const t of full.types) if (t.extension !== null) extensionOf.set(refKey(refs.type(t.schema, t.name)), t.extension);
+  for (const t of full.types)
+    if (t.extension !== null) extensionOf.set(refKey(refs.type(t.schema, t.name)), t.extension);
   for (const f of full.functions)
-    if (f.extension !== null) extensionOf.set(refKey(refs.function(f.schema, f.name, f.identityArgs)), f.extension);
+    if (f.extension !== null)
+      extensionOf.set(refKey(refs.function(f.schema, f.name, f.identityArgs)), f.extension);
   for (const r of full.relations)
     if (r.extension !== null) extensionOf.set(refKey(refs.relation(r.schema, r.name)), r.extension);
   for (const s of full.sequences)
@@ -89,8 +100,11 @@ export function buildSide(full: Catalog, inScope: (schema: string) => boolean): 
   };
   const dependencies: Dependency[] = [];
   const dependants = new Map<string, Dependency[]>();
+  const noExtensions = extensionOf.size === 0;
   for (const d of [...full.dependencies, ...typeUses(full)]) {
-    const e: Dependency = { ...d, from: lift(d.from), to: lift(d.to) };
+    const from = noExtensions ? strip(d.from) : lift(d.from);
+    const to = noExtensions ? strip(d.to) : lift(d.to);
+    const e: Dependency = from === d.from && to === d.to ? d : { ...d, from, to };
     if (refKey(e.from) === refKey(e.to)) continue;
     dependencies.push(e);
     const k = refKey(e.to);

@@ -22,7 +22,13 @@ export function splitStatements(text: string): string[] {
       let depth = 1;
       let j = i + 2;
       while (j < n && depth > 0) {
-        if (text.startsWith('/*', j)) { depth++; j += 2; } else if (text.startsWith('*/', j)) { depth--; j += 2; } else j++;
+        if (text.startsWith('/*', j)) {
+          depth++;
+          j += 2;
+        } else if (text.startsWith('*/', j)) {
+          depth--;
+          j += 2;
+        } else j++;
       }
       buf += text.slice(i, j);
       i = j;
@@ -32,8 +38,17 @@ export function splitStatements(text: string): string[] {
       const escape = i > 0 && /[eE]/.test(text[i - 1] as string) && !(i >= 2 && isWord(text[i - 2]));
       let j = i + 1;
       while (j < n) {
-        if (escape && text[j] === '\\') { j += 2; continue; }
-        if (text[j] === "'") { if (text[j + 1] === "'") { j += 2; continue; } break; }
+        if (escape && text[j] === '\\') {
+          j += 2;
+          continue;
+        }
+        if (text[j] === "'") {
+          if (text[j + 1] === "'") {
+            j += 2;
+            continue;
+          }
+          break;
+        }
         j++;
       }
       buf += text.slice(i, j + 1);
@@ -42,7 +57,16 @@ export function splitStatements(text: string): string[] {
     }
     if (ch === '"') {
       let j = i + 1;
-      while (j < n) { if (text[j] === '"') { if (text[j + 1] === '"') { j += 2; continue; } break; } j++; }
+      while (j < n) {
+        if (text[j] === '"') {
+          if (text[j + 1] === '"') {
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        j++;
+      }
       buf += text.slice(i, j + 1);
       i = j + 1;
       continue;
@@ -61,7 +85,11 @@ export function splitStatements(text: string): string[] {
     if (/[A-Za-z_]/.test(ch) && !(i > 0 && /[A-Za-z0-9_$]/.test(text[i - 1] as string))) {
       const m = /^[A-Za-z_][A-Za-z0-9_$]*/.exec(text.slice(i, i + 128)) as RegExpExecArray;
       const word = m[0].toUpperCase();
-      if ((word === 'BEGIN' || word === 'CASE') && /^\s*CREATE\s+(OR\s+REPLACE\s+)?(FUNCTION|PROCEDURE)\b/i.test(buf)) beginDepth++;
+      if (
+        (word === 'BEGIN' || word === 'CASE') &&
+        /^\s*CREATE\s+(OR\s+REPLACE\s+)?(FUNCTION|PROCEDURE)\b/i.test(buf)
+      )
+        beginDepth++;
       else if (word === 'END' && beginDepth > 0) beginDepth--;
       buf += m[0];
       i += m[0].length;
@@ -86,7 +114,10 @@ function sortColumns(stmt: string): string {
   if (!/^CREATE (UNLOGGED |FOREIGN )?TABLE /.test(head) || !head.endsWith('(')) return stmt;
   const end = lines.findIndex((l, i) => i > 0 && l.startsWith(')'));
   if (end < 0) return stmt;
-  const members = lines.slice(1, end).map((l) => l.replace(/,$/, '')).sort();
+  const members = lines
+    .slice(1, end)
+    .map((l) => l.replace(/,$/, ''))
+    .sort();
   const withCommas = members.map((m, i) => (i < members.length - 1 ? `${m},` : m));
   return [head, ...withCommas, ...lines.slice(end)].join('\n');
 }

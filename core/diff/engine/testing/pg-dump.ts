@@ -23,6 +23,8 @@ export async function pgDumpFor(major: number): Promise<string | null> {
 }
 
 export async function schemaDump(pgDump: string, uri: string): Promise<string> {
-  const { stdout } = await run(pgDump, ['--schema-only', '--no-password', '-d', uri], { maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await run(pgDump, ['--schema-only', '--no-password', '-d', uri], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return stdout;
 }
