@@ -11,6 +11,7 @@ import { rlsBench } from './rls/rls.bench.js';
 import { rlsValidateBench } from './rls/validate.bench.js';
 import { advisorBench } from './advisor/advisor.bench.js';
 import { diffBench } from './diff/diff.bench.js';
+import { diffSourcesBench } from './diff-sources/folder.bench.js';
 
 /** Every benchmark `npm run bench` runs, in order. Add one line per bench. */
 export const benches: readonly Bench[] = [
@@ -26,4 +27,5 @@ export const benches: readonly Bench[] = [
   rlsValidateBench,
   advisorBench,
   diffBench,
+  diffSourcesBench,
 ];

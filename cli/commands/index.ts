@@ -58,4 +58,15 @@ export const commands: readonly CommandEntry[] = [
     summary: 'Show, per request role, every endpoint it reaches, its methods, and whether RLS filters rows.',
     load: async () => (await import('./reach.js')).reachCommand,
   },
+  {
+    name: 'diff',
+    summary:
+      'Print the migration from one schema to another (databases, snapshots, .sql files or migrations folders).',
+    load: async () => (await import('./diff.js')).diffCommand,
+  },
+  {
+    name: 'snapshot',
+    summary: "Write a database's catalog model to a versioned, stable snapshot file (a diff source).",
+    load: async () => (await import('./snapshot.js')).snapshotCommand,
+  },
 ];

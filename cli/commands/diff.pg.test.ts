@@ -1,0 +1,122 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { snapshotText } from '../../core/diff/sources/snapshot.js';
+import { readModel, runScript } from '../../core/ddl/testing/run.js';
+import { freePort } from '../../core/embedded/free-port.js';
+import { createTempDatabase, pgServers, type TempDatabase } from '../../test/pg.js';
+import { runBin } from '../../test/run-bin.js';
+
+// `gatehouse diff` and `gatehouse snapshot` as child processes (needs `npm run build:node`): what a user or CI sees.
+const fixtures = resolve(import.meta.dirname, '../../core/diff/sources/fixtures');
+const expectedSql = readFileSync(join(fixtures, 'expected.sql'), 'utf8');
+const root = mkdtempSync(join(tmpdir(), 'gh-diff-cli-'));
+
+describe.each(pgServers())('gatehouse diff on $label', (server) => {
+  let db: TempDatabase;
+  const work = mkdtempSync(join(root, `${server.label}-`));
+  const shadow = ['--shadow', server.superuserUri];
+  beforeAll(async () => {
+    db = await createTempDatabase(server, 'gh_cli_diff');
+    await runScript(db.uri, expectedSql);
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  it('prints nothing and exits 0 when the sides are equal', async () => {
+    const r = await runBin(['diff', '--from', db.uri, '--to', join(fixtures, 'plain'), ...shadow], {
+      timeoutMs: 60_000,
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('');
+  });
+
+  it('prints the migration with its own BEGIN/COMMIT, writes -o and --down, verifies, and takes snapshots', async () => {
+    const to = join(work, 'to');
+    mkdirSync(to);
+    writeFileSync(join(to, '1_all.sql'), `${expectedSql}\nALTER TABLE app.members DROP COLUMN email;\n`);
+    const r = await runBin(['diff', '--from', db.uri, '--to', to, ...shadow, '--verify'], {
+      timeoutMs: 60_000,
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^-- gatehouse diff: /);
+    expect(r.stdout).toMatch(
+      /\nBEGIN;\n[\s\S]*-- hazard data_loss: [^\n]*\n(?:-- hazard [^\n]*\n)*ALTER TABLE app\.members DROP COLUMN email;\n[\s\S]*\nCOMMIT;\n$/,
+    );
+    expect(r.stderr).toContain('verified on');
+
+    const out = join(work, 'up.sql');
+    const down = join(work, 'down.sql');
+    const r2 = await runBin(['diff', '--from', db.uri, '--to', to, ...shadow, '-o', out, '--down', down]);
+    expect(r2.status, r2.stderr).toBe(0);
+    expect(r2.stdout).toBe('');
+    expect(readFileSync(out, 'utf8')).toContain('DROP COLUMN email');
+    expect(readFileSync(down, 'utf8')).toMatch(/\bemail text\b/);
+
+    const snap = join(work, 'db.snapshot.json');
+    const s = await runBin(['snapshot', '--db', db.uri, '-o', snap]);
+    expect(s.status, s.stderr).toBe(0);
+    expect(readFileSync(snap, 'utf8')).toBe(snapshotText(await readModel(db.uri)));
+    const r3 = await runBin(['diff', '--from', snap, '--to', db.uri, '--json']);
+    expect(r3.status, r3.stderr).toBe(0);
+    const json = JSON.parse(r3.stdout) as { migration: { equal: boolean }; from: { kind: string } };
+    expect(json.from.kind).toBe('snapshot');
+    expect(json.migration.equal).toBe(true);
+  });
+
+  const out = () => join(work, `never-${Math.random().toString(36).slice(2)}.sql`);
+  it.each([
+    [
+      'an unreadable folder',
+      () => ['--from', '/etc/passwd/nope', '--to', db.uri],
+      /^error GH1001: Could not read|^error GH1000: The source \/etc\/passwd\/nope/,
+    ],
+    [
+      'a file that fails to apply',
+      () => ['--from', join(fixtures, 'broken-position'), '--to', db.uri, ...shadow],
+      /^error GH1002: .*broken-position\/2_bad\.sql line 4: column "nosuch_column" does not exist/,
+    ],
+    [
+      'a snapshot of a newer format',
+      () => {
+        const f = join(work, 'newer.json');
+        writeFileSync(f, '{"kind": "gatehouse-snapshot", "format": 7, "catalogFormat": 1, "model": {}}\n');
+        return ['--from', f, '--to', db.uri];
+      },
+      /^error GH1004: .*newer\.json is snapshot format 7/,
+    ],
+    [
+      'a URI that cannot connect',
+      () => ['--from', `postgresql://nobody@127.0.0.1:${port}/x`, '--to', db.uri],
+      /^error GH100: /,
+    ],
+    [
+      'a shadow server of another major',
+      () => [
+        '--from',
+        join(fixtures, 'plain'),
+        '--to',
+        join(fixtures, 'dbmate'),
+        '--pg-major',
+        String(server.major === 18 ? 17 : 18),
+        ...shadow,
+      ],
+      /^error GH1006: The shadow server .* is PostgreSQL \d+, but --pg-major is PostgreSQL \d+/,
+    ],
+  ])('%s: a clear error, exit 1, no output', async (_what, args, first) => {
+    const file = out();
+    const r = await runBin(['diff', ...args(), '-o', file], { timeoutMs: 60_000 });
+    expect(r.firstErrorLine, r.stderr).toMatch(first);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(existsSync(file)).toBe(false);
+  });
+});
+
+let port = 1;
+beforeAll(async () => {
+  port = await freePort();
+});

@@ -1,0 +1,295 @@
+import { rename, writeFile } from 'node:fs/promises';
+import { GatehouseError } from '../../shared/errors.js';
+import {
+  diffKindSchema,
+  type DiffKind,
+  type DiffOptions,
+  type Migration,
+} from '../../shared/diff/migration.js';
+import { refLabel } from '../../shared/model/catalog.js';
+import { exportFormats, exportMigration, type ExportFormat } from '../../core/diff/export/export-folder.js';
+import { assertOrdered, renderMigration } from '../../core/diff/export/render-script.js';
+import type { SourceProgress } from '../../core/diff/sources/apply-files.js';
+import { environmentConnect } from '../../core/diff/sources/connect.js';
+import { loadSourcePair, type LoadedSource } from '../../core/diff/sources/load-source.js';
+import { ShadowPool } from '../../core/diff/sources/shadow-pool.js';
+import { SHADOW_MAJORS } from '../../core/diff/sources/shadow-server.js';
+import { loadDiffEngine } from '../../core/diff/verify/engine.js';
+import { verifyMigration, type VerifyResult } from '../../core/diff/verify/verify-migration.js';
+import { parseCommandArgs, required, UsageError } from '../args.js';
+import type { Command, CommandIO } from '../command.js';
+
+const usage = `Usage: gatehouse diff --from SOURCE --to TARGET [-o FILE] [--down FILE] [--schema S]… [--exclude-kind K]…
+       [--renames] [--ignore-column-order] [--ignore-owners] [--ignore-grants] [--include-roles] [--verify] [--json]
+       [--pg-major N] [--shadow URI] [--progress] [--export DIR --format F --name NAME]
+
+Prints the migration that turns SOURCE into TARGET: ordered DDL with each statement's hazards as comments above
+it, its own BEGIN/COMMIT around the transactional part (statements PostgreSQL refuses in a transaction stand
+outside it). Prints nothing when the two are equal.
+
+SOURCE and TARGET are each one of:
+  postgres://…        a live database (PG* variables and ~/.pgpass apply)
+  FILE (snapshot)     a model written by \`gatehouse snapshot\`
+  FILE.sql            a .sql file, applied to a throwaway shadow PostgreSQL and read back
+  FOLDER              a migrations folder, applied in its tool's order to a shadow PostgreSQL: sqitch
+                      (sqitch.plan), supabase (supabase/migrations), Flyway (V1__x.sql, then R__x.sql), golang-migrate
+                      (*.up.sql), dbmate (-- migrate:up sections), nested folders, or plain sorted .sql files
+The shadow runs the other side's major when it is a database or a snapshot, else --pg-major (default 18).
+
+  -o, --output FILE       write the migration to FILE instead of stdout (only once everything succeeded)
+  --down FILE             also write the reverse migration (TARGET → SOURCE) to FILE
+  --schema S              compare only schema S (repeatable)
+  --exclude-kind K        leave out one kind of object (repeatable): ${diffKindSchema.options.join(', ')}
+  --renames               carry out the renames the diff detects instead of drop + add
+  --ignore-column-order   do not rebuild tables whose columns only differ in order
+  --ignore-owners, --ignore-grants, --include-roles   what to compare (roles are cluster-wide: off by default)
+  --verify                apply the migration to a shadow copy of SOURCE and diff again: exit 2 if anything remains
+  --json                  print {from, to, migration, down, verify} as JSON instead of SQL
+  --pg-major N            the shadow's PostgreSQL major when no side decides it (${SHADOW_MAJORS.join(', ')})
+  --shadow URI            use this server for shadow databases instead of starting one (needs CREATE DATABASE)
+  --progress              report progress on stderr (the default when stderr is a terminal)
+  --export DIR            also write the migration into the migrations folder DIR, as --format lays it out:
+  --format F              ${exportFormats.join(', ')}
+  --name NAME             the exported migration's name (e.g. add_members)
+
+Exit status: 0 done (also when equal), 1 error (nothing written), 2 --verify found a residue, or a usage error.
+
+Examples:
+  gatehouse diff --from postgresql://app@prod/app --to supabase/migrations
+  gatehouse diff --from prod.snapshot.json --to db/ --verify -o migration.sql --down down.sql
+  gatehouse diff --from postgresql://localhost/app --to schema/ --export db/migrations --format dbmate --name add_members`;
+
+function kinds(values: readonly string[] | undefined): DiffKind[] {
+  return (values ?? []).map((k) => {
+    const parsed = diffKindSchema.safeParse(k);
+    if (!parsed.success)
+      throw new UsageError(
+        `--exclude-kind "${k}" is not a kind; use one of ${diffKindSchema.options.join(', ')}.`,
+      );
+    return parsed.data;
+  });
+}
+
+function major(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!SHADOW_MAJORS.includes(n))
+    throw new UsageError(`--pg-major must be one of ${SHADOW_MAJORS.join(', ')} (got "${value}").`);
+  return n;
+}
+
+/** How a side was read, for stderr and --json. */
+function describe(s: LoadedSource): string {
+  switch (s.spec.kind) {
+    case 'live':
+      return `${s.label} (PostgreSQL ${s.model.server.version})`;
+    case 'snapshot':
+      return `${s.label} (snapshot of PostgreSQL ${s.model.server.major})`;
+    default:
+      return `${s.label} (${s.convention === 'file' ? '.sql file' : `${s.convention} folder, ${s.files.length} ${s.files.length === 1 ? 'file' : 'files'}`}, read through shadow PostgreSQL ${s.model.server.version})`;
+  }
+}
+
+function reverseOptions(options: DiffOptions): DiffOptions {
+  const { renames, skip: _skip, ...rest } = options;
+  if (renames === undefined || renames === 'all') return renames === undefined ? rest : { ...rest, renames };
+  return { ...rest, renames: renames.map((r) => ({ from: r.to, to: r.from })) };
+}
+
+async function writeAtomically(path: string, text: string): Promise<void> {
+  const tmp = `${path}.gatehouse-${process.pid}.tmp`;
+  try {
+    await writeFile(tmp, text);
+    await rename(tmp, path);
+  } catch (error) {
+    throw new GatehouseError('GH1010', `Could not write ${path}: ${(error as Error).message}`, {
+      hint: 'Check that the folder exists and is writable.',
+    });
+  }
+}
+
+function progressPrinter(io: CommandIO, on: boolean): ((p: SourceProgress) => void) | undefined {
+  if (!on) return undefined;
+  return (p) =>
+    io.stderr(
+      p.step === 'apply' ? `  [${p.index}/${p.total}] ${p.file}\n` : `gatehouse diff: ${p.message}\n`,
+    );
+}
+
+function residueReport(v: VerifyResult): string {
+  const lines = [
+    `gatehouse diff: NOT verified: after the migration, ${v.shadow} still differs from the target in ${v.residue.changes.length} ${v.residue.changes.length === 1 ? 'change' : 'changes'}:`,
+    ...v.residue.changes.map((c) => `  ${c.action} ${c.kind} ${refLabel(c.object)}: ${c.summary}`),
+  ];
+  if (v.copyDifferences !== null)
+    lines.push(
+      `  (the shadow copy already differed from the source before the migration in ${v.copyDifferences.changes.length} changes: ${v.copyDifferences.changes
+        .slice(0, 5)
+        .map((c) => refLabel(c.object))
+        .join(', ')})`,
+    );
+  const sql = v.residue.cycles.length === 0 ? renderMigration(v.residue) : '';
+  if (sql !== '')
+    lines.push(
+      '  residue as SQL:',
+      ...sql
+        .trimEnd()
+        .split('\n')
+        .map((l) => `    ${l}`),
+    );
+  return `${lines.join('\n')}\n`;
+}
+
+export const diffCommand: Command = {
+  usage,
+  async run(argv, io) {
+    const { values } = parseCommandArgs(argv, {
+      from: { type: 'string' },
+      to: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      down: { type: 'string' },
+      schema: { type: 'string', multiple: true },
+      'exclude-kind': { type: 'string', multiple: true },
+      renames: { type: 'boolean' },
+      'ignore-column-order': { type: 'boolean' },
+      'ignore-owners': { type: 'boolean' },
+      'ignore-grants': { type: 'boolean' },
+      'include-roles': { type: 'boolean' },
+      verify: { type: 'boolean' },
+      json: { type: 'boolean' },
+      'pg-major': { type: 'string' },
+      shadow: { type: 'string' },
+      progress: { type: 'boolean' },
+      export: { type: 'string' },
+      format: { type: 'string' },
+      name: { type: 'string' },
+    });
+    const from = required(values.from, '--from', '--from postgresql://app@localhost/app');
+    const to = required(values.to, '--to', '--to supabase/migrations');
+    const excludeKinds = kinds(values['exclude-kind']);
+    const pgMajor = major(values['pg-major']);
+    let format: ExportFormat | undefined;
+    if (values.export !== undefined) {
+      if (!exportFormats.includes(values.format as ExportFormat))
+        throw new UsageError(`--export needs --format, one of ${exportFormats.join(', ')}.`);
+      format = values.format as ExportFormat;
+      required(values.name, '--name', '--name add_members');
+    } else if (values.format !== undefined || values.name !== undefined)
+      throw new UsageError('--format and --name go with --export DIR.');
+    const options: DiffOptions = {
+      ...(values.schema ? { schemas: values.schema } : {}),
+      ...(excludeKinds.length > 0 ? { excludeKinds } : {}),
+      ...(values['ignore-owners'] ? { ignoreOwners: true } : {}),
+      ...(values['ignore-grants'] ? { ignoreGrants: true } : {}),
+      ...(values['include-roles'] ? { includeRoles: true } : {}),
+      ...(values['ignore-column-order'] ? { ignoreColumnOrder: true } : {}),
+      ...(values.renames ? { renames: 'all' as const } : {}),
+    };
+    const onProgress = progressPrinter(io, values.progress === true || process.stderr.isTTY === true);
+    const connect = environmentConnect(io.env);
+    const pool = new ShadowPool({
+      connect,
+      ...(values.shadow !== undefined ? { shadowUri: values.shadow } : {}),
+    });
+    try {
+      const pair = await loadSourcePair(
+        from,
+        to,
+        { connect, ...(pgMajor !== undefined ? { pgMajor } : {}), ...(onProgress ? { onProgress } : {}) },
+        pool,
+      );
+      const diff = await loadDiffEngine();
+      onProgress?.({ step: 'read', message: `from ${describe(pair.from)}` });
+      onProgress?.({ step: 'read', message: `to ${describe(pair.to)}` });
+      const migration = diff(pair.from.model, pair.to.model, options);
+      assertOrdered(migration);
+      const needDown = values.down !== undefined || values.export !== undefined || values.json === true;
+      let down: Migration | null = null;
+      if (needDown) {
+        down = diff(pair.to.model, pair.from.model, reverseOptions(options));
+        assertOrdered(down);
+      }
+      const verification = values.verify
+        ? await verifyMigration({
+            from: pair.from,
+            to: pair.to.model,
+            migration,
+            options,
+            diff,
+            pool,
+            ...(onProgress ? { onProgress } : {}),
+          })
+        : null;
+
+      const headerOf = (m: Migration, a: LoadedSource, b: LoadedSource) =>
+        m.equal
+          ? ''
+          : `-- gatehouse diff: the migration from ${describe(a)}\n--   to ${describe(b)}\n` +
+            (verification !== null && m === migration
+              ? `-- ${verification.verified ? 'verified' : 'NOT verified'} on ${verification.shadow}\n`
+              : '') +
+            '\n';
+      const sql = migration.equal ? '' : headerOf(migration, pair.from, pair.to) + renderMigration(migration);
+      const downSql =
+        down === null || down.equal ? '' : headerOf(down, pair.to, pair.from) + renderMigration(down);
+      const text = values.json
+        ? `${JSON.stringify(
+            {
+              from: {
+                source: from,
+                kind: pair.from.spec.kind,
+                convention: pair.from.convention,
+                description: describe(pair.from),
+              },
+              to: {
+                source: to,
+                kind: pair.to.spec.kind,
+                convention: pair.to.convention,
+                description: describe(pair.to),
+              },
+              migration,
+              sql,
+              down,
+              verify: verification && {
+                verified: verification.verified,
+                shadow: verification.shadow,
+                residue: verification.residue,
+                copyDifferences: verification.copyDifferences,
+                notCopied: verification.notCopied,
+              },
+            },
+            null,
+            2,
+          )}\n`
+        : sql;
+
+      // Everything is computed: only now is anything written.
+      if (values.output !== undefined) await writeAtomically(values.output, text);
+      else io.stdout(text);
+      if (values.down !== undefined) await writeAtomically(values.down, downSql);
+      if (values.export !== undefined && format !== undefined && down !== null) {
+        if (migration.equal) io.stderr('gatehouse diff: the two sides are equal: nothing to export.\n');
+        else {
+          const files = await exportMigration({
+            dir: values.export,
+            format,
+            name: values.name!,
+            up: migration,
+            down,
+            description: `${pair.from.label} → ${pair.to.label}`,
+          });
+          for (const f of files)
+            io.stderr(`gatehouse diff: ${f.mode === 'append' ? 'appended to' : 'wrote'} ${f.path}\n`);
+        }
+      }
+      if (verification !== null && !verification.verified) {
+        io.stderr(residueReport(verification));
+        return 2;
+      }
+      if (verification !== null) io.stderr(`gatehouse diff: verified on ${verification.shadow}.\n`);
+      return 0;
+    } finally {
+      await pool.close();
+    }
+  },
+};
