@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * Gatehouse's own error codes, one table, PostgREST-style ranges (GH1xx connection, GH2xx catalog and DDL,
  * GH3xx studio transport, GH4xx configuration files, GH5xx act-as, GH6xx change sets, GH7xx workbench,
- * GH9xx internal).
+ * GH9xx internal, GH10xx migration diff).
  * A retired code is never reused. Each entry says what went wrong and what to do about it.
  */
 export const errorCodes = {
@@ -72,6 +72,18 @@ export const errorCodes = {
   GH803: 'The previewed change set failed.',
   GH804: 'No such row for "why this row".',
   GH900: 'Internal error.',
+  // GH10xx migration diff: sources, shadow database, verification, export (core/diff/sources|verify|export)
+  GH1000: 'The diff source is not a postgres:// URI, a snapshot file, a .sql file or a folder.',
+  GH1001: 'The migrations folder or .sql file could not be read.',
+  GH1002: 'A migration file failed to apply to the shadow database.',
+  GH1003: 'The snapshot file is not a Gatehouse snapshot or is damaged.',
+  GH1004: 'The snapshot was written in a newer format than this Gatehouse reads.',
+  GH1005: 'The shadow database could not be started or used.',
+  GH1006: 'The PostgreSQL major versions of the source and the shadow database do not match.',
+  GH1007: 'The migration could not be exported to the folder.',
+  GH1008: 'The migration failed on the shadow copy while verifying it.',
+  GH1009: 'The migration cannot be ordered: its objects depend on each other in a cycle.',
+  GH1010: 'The output file could not be written.',
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;

