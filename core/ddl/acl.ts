@@ -7,7 +7,7 @@ import { statement, type Statement } from './statement.js';
 const principalKey = (p: Principal) => (p.kind === 'public' ? '\0PUBLIC' : p.name);
 
 /** Runs `inner` as `role` (SET ROLE … RESET ROLE), so PostgreSQL records that role as the grantor. */
-function asGrantor(role: string, owner: string, object: ObjectRef, inner: Statement[]): Statement[] {
+export function asGrantor(role: string, owner: string, object: ObjectRef, inner: Statement[]): Statement[] {
   if (role === owner) return inner;
   return [
     statement('grant', object, `SET ROLE ${quoteIdent(role)}`),

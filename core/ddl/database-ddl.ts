@@ -102,7 +102,7 @@ function creatables(lookup: ModelLookup): Creatable[] {
  * foreign keys between relations, sequences OWNED BY a column, a partition's edge to its parent (it is created
  * as a plain table and attached later), and what triggers, policies and indexes use.
  */
-function ordersCreation(lookup: ModelLookup): (d: Dependency) => boolean {
+export function ordersCreation(lookup: ModelLookup): (d: Dependency) => boolean {
   return (d) => {
     if (d.via === 'trigger' || d.via === 'policy') return false;
     if (d.via === 'index') {
@@ -125,7 +125,7 @@ function ordersCreation(lookup: ModelLookup): (d: Dependency) => boolean {
  * type's hidden relation), a domain's base type and a range's subtype, each to a user type of the model
  * (arrays resolved to their element).
  */
-function typeUses(model: Catalog): Dependency[] {
+export function typeUses(model: Catalog): Dependency[] {
   const byOid = new Map<number, ObjectRef>();
   for (const t of model.types) {
     const ref = refs.type(t.schema, t.name);

@@ -17,40 +17,76 @@ export function dependencyOrder<N extends OrderNode>(
   dependencies: readonly Dependency[],
   follow: (d: Dependency) => boolean,
 ): N[] {
+  const r = orderOrCycle(nodes, dependencies, follow);
+  if ('cycle' in r) throw cycleError(r.cycle);
+  return r.order;
+}
+
+/**
+ * dependencyOrder without throwing: the order, or one cycle's members (each depending on the next, the last on
+ * the first) when the objects cannot be ordered. The migration diff reports the cycle instead of failing.
+ */
+export function orderOrCycle<N extends OrderNode>(
+  nodes: readonly N[],
+  dependencies: readonly Dependency[],
+  follow: (d: Dependency) => boolean,
+): { order: N[] } | { cycle: N[] } {
   const index = new Map<string, number>();
   nodes.forEach((n, i) => index.set(refKey(n.ref), i));
-  const dependents: number[][] = nodes.map(() => []);
-  const waiting = new Array<number>(nodes.length).fill(0);
+  const edges: [number, number][] = [];
   for (const d of dependencies) {
     if (!follow(d)) continue;
     const from = index.get(refKey({ ...d.from, member: undefined }));
     const to = index.get(refKey({ ...d.to, member: undefined }));
     if (from === undefined || to === undefined || from === to) continue;
-    dependents[to]?.push(from);
-    waiting[from] = (waiting[from] ?? 0) + 1;
+    edges.push([to, from]);
+  }
+  const r = orderIndices(
+    nodes.map((n) => n.rank),
+    edges,
+  );
+  return 'cycle' in r
+    ? { cycle: r.cycle.map((i) => nodes[i] as N) }
+    : { order: r.order.map((i) => nodes[i] as N) };
+}
+
+/**
+ * The topological sort under both: `edges` are [first, then] pairs of node indices; among nodes free to go the
+ * lower rank goes first, then the lower index. Returns the indices in order, or one cycle's members.
+ */
+export function orderIndices(
+  ranks: readonly number[],
+  edges: readonly (readonly [number, number])[],
+): { order: number[] } | { cycle: number[] } {
+  const dependents: number[][] = ranks.map(() => []);
+  const waiting = new Array<number>(ranks.length).fill(0);
+  for (const [first, then] of edges) {
+    if (first === then) continue;
+    dependents[first]?.push(then);
+    waiting[then] = (waiting[then] ?? 0) + 1;
   }
   const before = (a: number, b: number) => {
-    const ra = nodes[a]?.rank ?? 0;
-    const rb = nodes[b]?.rank ?? 0;
+    const ra = ranks[a] ?? 0;
+    const rb = ranks[b] ?? 0;
     return ra !== rb ? ra < rb : a < b;
   };
   const heap = new MinHeap(before);
   waiting.forEach((w, i) => {
     if (w === 0) heap.push(i);
   });
-  const out: N[] = [];
+  const out: number[] = [];
   for (let i = heap.pop(); i !== undefined; i = heap.pop()) {
-    out.push(nodes[i] as N);
+    out.push(i);
     for (const d of dependents[i] ?? []) {
       waiting[d] = (waiting[d] ?? 0) - 1;
       if (waiting[d] === 0) heap.push(d);
     }
   }
-  if (out.length < nodes.length) throw cycleError(nodes, dependents, waiting);
-  return out;
+  if (out.length < ranks.length) return { cycle: findCycle(dependents, waiting) };
+  return { order: out };
 }
 
-function cycleError(nodes: readonly OrderNode[], dependents: number[][], waiting: number[]): GatehouseError {
+function findCycle(dependents: number[][], waiting: number[]): number[] {
   // Walk dependents among the still-waiting nodes until one repeats: that loop is a cycle.
   const stuck = new Set(waiting.flatMap((w, i) => (w > 0 ? [i] : [])));
   let at = stuck.values().next().value as number;
@@ -61,7 +97,11 @@ function cycleError(nodes: readonly OrderNode[], dependents: number[][], waiting
     path.push(at);
     at = (dependents[at] ?? []).find((d) => stuck.has(d)) ?? at;
   }
-  const cycle = path.slice(seen.get(at)).map((i) => refLabel(nodes[i]?.ref as ObjectRef));
+  return path.slice(seen.get(at));
+}
+
+function cycleError(members: readonly OrderNode[]): GatehouseError {
+  const cycle = members.map((n) => refLabel(n.ref));
   return new GatehouseError('GH222', 'The objects depend on each other in a cycle and cannot be ordered.', {
     details: `Cycle: ${[...cycle, cycle[0]].join(' → ')}`,
     hint: 'Break the cycle (e.g. create one side without the dependency and ALTER it afterwards).',

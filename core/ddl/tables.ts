@@ -214,11 +214,16 @@ function alterTable(
   return statement('alter', object, `ALTER TABLE ${quoteQualified(schema, table)} ${action}`);
 }
 
-export function addColumn(schema: string, table: string, column: ColumnSpec): Statement {
+export function addColumn(
+  schema: string,
+  table: string,
+  column: ColumnSpec,
+  identitySequence?: Sequence,
+): Statement {
   return alterTable(
     schema,
     table,
-    `ADD COLUMN ${columnDefinition(column)}`,
+    `ADD COLUMN ${columnDefinition(column, identitySequence)}`,
     refs.member('column', schema, table, column.name),
   );
 }
@@ -242,19 +247,104 @@ export function renameColumn(schema: string, table: string, column: string, newN
   return { ...s, kind: 'rename', object: refs.member('column', schema, table, column) };
 }
 
-/** ALTER COLUMN c TYPE t [USING expr]: a change in place (PostgreSQL rewrites the table when it must). */
+/**
+ * ALTER COLUMN c TYPE t [COLLATE x] [USING expr]: a change in place (PostgreSQL rewrites the table when it must).
+ * `castUsing` writes `USING c::t`, an explicit cast where only an explicit one exists (text to integer).
+ */
 export function alterColumnType(
   schema: string,
   table: string,
   column: string,
   type: string,
   using?: string,
+  options: { collation?: string | null; castUsing?: boolean } = {},
+): Statement {
+  const collate =
+    options.collation != null && options.collation !== 'default'
+      ? ` COLLATE ${quoteIdent(options.collation)}`
+      : '';
+  const usingText =
+    using !== undefined
+      ? ` USING ${parenthesisedExpression(using, 'USING expression')}`
+      : options.castUsing === true
+        ? ` USING ${quoteIdent(column)}::${typeName(type)}`
+        : '';
+  return alterTable(
+    schema,
+    table,
+    `ALTER COLUMN ${quoteIdent(column)} TYPE ${typeName(type)}${collate}${usingText}`,
+    refs.member('column', schema, table, column),
+  );
+}
+
+/**
+ * ALTER COLUMN c TYPE t USING c::text::t (or text[] for arrays): moves a column onto a type rebuilt under the same
+ * name (an enum that lost a value), through the text both share.
+ */
+export function alterColumnTypeThroughText(
+  schema: string,
+  table: string,
+  column: string,
+  type: string,
+  isArray: boolean,
 ): Statement {
   return alterTable(
     schema,
     table,
-    `ALTER COLUMN ${quoteIdent(column)} TYPE ${typeName(type)}${using !== undefined ? ` USING ${parenthesisedExpression(using, 'USING expression')}` : ''}`,
+    `ALTER COLUMN ${quoteIdent(column)} TYPE ${typeName(type)} USING ${quoteIdent(column)}::${isArray ? 'text[]' : 'text'}::${typeName(type)}`,
     refs.member('column', schema, table, column),
+  );
+}
+
+/** ALTER COLUMN c SET EXPRESSION AS (expr) (PostgreSQL 17+): a new generation expression, the column kept. */
+export function setColumnExpression(schema: string, table: string, column: string, expression: string): Statement {
+  return alterTable(
+    schema,
+    table,
+    `ALTER COLUMN ${quoteIdent(column)} SET EXPRESSION AS ${parenthesisedExpression(expression, 'generation expression')}`,
+    refs.member('column', schema, table, column),
+  );
+}
+
+/** ALTER COLUMN c DROP EXPRESSION: a generated column becomes a plain one, its values kept. */
+export function dropColumnExpression(schema: string, table: string, column: string): Statement {
+  return alterTable(
+    schema,
+    table,
+    `ALTER COLUMN ${quoteIdent(column)} DROP EXPRESSION`,
+    refs.member('column', schema, table, column),
+  );
+}
+
+/** ALTER TABLE s.t INHERIT parent / NO INHERIT parent. */
+export function setInheritance(schema: string, table: string, parent: QualifiedName, inherit: boolean): Statement {
+  return alterTable(
+    schema,
+    table,
+    `${inherit ? 'INHERIT' : 'NO INHERIT'} ${quoteQualified(parent.schema, parent.name)}`,
+  );
+}
+
+/**
+ * INSERT INTO s.t (columns) OVERRIDING SYSTEM VALUE SELECT columns FROM s.old: the rows of a table being rebuilt
+ * (column order), copied into its new copy. Identity values are kept as they are.
+ */
+export function copyRows(target: QualifiedName, source: QualifiedName, columns: readonly string[]): Statement {
+  const list = columns.map(quoteIdent).join(', ');
+  return statement(
+    'alter',
+    refs.relation(target.schema, target.name),
+    `INSERT INTO ${quoteQualified(target.schema, target.name)} (${list}) OVERRIDING SYSTEM VALUE SELECT ${list} FROM ${quoteQualified(source.schema, source.name)}`,
+  );
+}
+
+/** Moves an identity column's sequence past the highest value copied in (a rebuilt table keeps issuing new ones). */
+export function syncIdentitySequence(schema: string, table: string, column: string): Statement {
+  const qualified = quoteQualified(schema, table);
+  return statement(
+    'alter',
+    refs.member('column', schema, table, column),
+    `SELECT pg_catalog.setval(pg_catalog.pg_get_serial_sequence(${quoteLiteral(qualified)}, ${quoteLiteral(column)}), max(${quoteIdent(column)})) FROM ${qualified} HAVING max(${quoteIdent(column)}) IS NOT NULL`,
   );
 }
 

@@ -1,0 +1,271 @@
+import { refKey, type Relation } from '../../../shared/model/catalog.js';
+import { refs } from '../../ddl/statement.js';
+import { routineBody, same, viewBody } from './compare.js';
+import type { Diff } from './context.js';
+import { isTable, relationKind } from './kinds.js';
+import { fnKey, relKey } from './side.js';
+
+/**
+ * First pass over the relations, functions and types: which are removed, added, recreated for their own change
+ * (a view whose columns change, a function whose signature or result does, a table whose kind or partition key
+ * does), rebuilt (column order, an enum losing a value) or touched (columns dropped or retyped). The changes
+ * registered here are the causes the dependants pass follows.
+ */
+export function classify(d: Diff): void {
+  classifyRelations(d);
+  classifyFunctions(d);
+  classifyTypes(d);
+}
+
+/** Whether CREATE OR REPLACE VIEW can take `from` to `to`: the old columns, same names and types, come first. */
+export function viewReplaceable(from: Relation, to: Relation): boolean {
+  if (from.kind !== 'view' || to.kind !== 'view') return false;
+  if (to.columns.length < from.columns.length) return false;
+  return from.columns.every(
+    (c, i) => to.columns[i]?.name === c.name && to.columns[i]?.type.formatted === c.type.formatted,
+  );
+}
+
+/**
+ * The columns of `to` that must be added at the end and the order the table would end with after plain ALTERs;
+ * a rebuild is needed when that order is not `to`'s.
+ */
+export function columnOrderDiffers(d: Diff, from: Relation, to: Relation): boolean {
+  const kept = new Set(to.columns.map((c) => c.name));
+  const readded = new Set(
+    to.columns.filter((c) => regeneratedByDropAdd(d, from, c.name)).map((c) => c.name),
+  );
+  const fromNames = new Set(from.columns.map((c) => c.name));
+  const after = [
+    ...from.columns.filter((c) => kept.has(c.name) && !readded.has(c.name)).map((c) => c.name),
+    ...to.columns.filter((c) => !fromNames.has(c.name) || readded.has(c.name)).map((c) => c.name),
+  ];
+  return !same(
+    after,
+    to.columns.map((c) => c.name),
+  );
+}
+
+/** A column whose generation cannot be changed in place on this server (needs a drop and an add). */
+export function regeneratedByDropAdd(d: Diff, from: Relation, name: string): boolean {
+  const to = d.to.relations.get(relKey(from.schema, from.name));
+  const a = from.columns.find((c) => c.name === name);
+  const b = to?.columns.find((c) => c.name === name);
+  if (a === undefined || b === undefined) return false;
+  if (a.generated === b.generated && a.generation === b.generation) return false;
+  if (b.generated === null) return false; // DROP EXPRESSION keeps the column
+  if (a.generated !== null && a.generated === b.generated && d.major >= 17) return false; // SET EXPRESSION
+  return true;
+}
+
+/** Plain tables only: partitions and inheritance take their columns from elsewhere. */
+function rebuildable(d: Diff, from: Relation, to: Relation): boolean {
+  if (from.kind !== 'table' || to.kind !== 'table') return false;
+  if (from.partitionOf !== null || from.inherits.length > 0 || to.partitionOf !== null || to.inherits.length > 0)
+    return false;
+  for (const r of d.from.relations.values())
+    if (
+      (r.partitionOf?.schema === from.schema && r.partitionOf.name === from.name) ||
+      r.inherits.some((p) => p.schema === from.schema && p.name === from.name)
+    )
+      return false;
+  return true;
+}
+
+function classifyRelations(d: Diff): void {
+  for (const [k, from] of d.from.relations) {
+    const ref = refs.relation(from.schema, from.name);
+    const to = d.to.relations.get(k);
+    const kind = relationKind(from);
+    if (to === undefined) {
+      if (!d.wants(kind)) continue;
+      const id = d.plan.change({
+        action: 'drop',
+        kind,
+        object: ref,
+        summary: `drop ${from.kind.replace('_', ' ')} ${from.schema}.${from.name}`,
+        fromSql: d.sql(d.from, ref),
+      });
+      d.markDropped(ref, id);
+      continue;
+    }
+    const recreateFor = (summary: string) => {
+      const id = d.plan.change({
+        action: 'rebuild',
+        kind,
+        object: ref,
+        summary,
+        fromSql: d.sql(d.from, ref),
+        toSql: d.sql(d.to, ref),
+      });
+      d.markRecreated(ref, { changeId: id, cause: null, because: null });
+    };
+    if (from.kind !== to.kind) {
+      if (d.wants(kind)) recreateFor(`recreate ${from.schema}.${from.name}: ${from.kind} becomes ${to.kind}`);
+      continue;
+    }
+    if (isTable(from) && from.partitionKey !== to.partitionKey) {
+      if (d.wants(kind)) recreateFor(`recreate ${from.schema}.${from.name}: partition key changes`);
+      continue;
+    }
+    if (from.kind === 'view' && !same(viewBody(from), viewBody(to)) && !viewReplaceable(from, to)) {
+      if (d.wants(kind)) recreateFor(`recreate view ${from.schema}.${from.name}: its columns change`);
+      continue;
+    }
+    if (from.kind === 'materialized_view' && from.viewDefinition !== to.viewDefinition) {
+      if (d.wants(kind)) recreateFor(`recreate materialized view ${from.schema}.${from.name}: its query changes`);
+      continue;
+    }
+    if (from.kind !== 'table' && from.kind !== 'partitioned_table') continue;
+    if (!d.wants('column')) continue;
+    if (
+      d.options.ignoreColumnOrder !== true &&
+      rebuildable(d, from, to) &&
+      columnOrderDiffers(d, from, to)
+    ) {
+      const id = d.plan.change({
+        action: 'rebuild',
+        kind: 'table',
+        object: ref,
+        summary: `rebuild ${from.schema}.${from.name} for its column order (${to.columns.map((c) => c.name).join(', ')}), rows kept`,
+        fromSql: d.sql(d.from, ref),
+        toSql: d.sql(d.to, ref),
+      });
+      d.rebuilt.set(refKey(ref), id);
+      continue;
+    }
+    if (from.partitionOf !== null) continue; // a partition's columns follow its parent
+    const toCols = new Map(to.columns.map((c) => [c.name, c]));
+    const touching = from.columns.filter((c) => {
+      const t = toCols.get(c.name);
+      return t === undefined || t.type.formatted !== c.type.formatted || t.collation !== c.collation;
+    });
+    if (touching.length > 0)
+      d.touched.set(
+        refKey(ref),
+        touching.map((c) => c.name).join(', '),
+      );
+  }
+  for (const [k, to] of d.to.relations) {
+    if (d.from.relations.has(k)) continue;
+    const kind = relationKind(to);
+    if (!d.wants(kind)) continue;
+    const ref = refs.relation(to.schema, to.name);
+    d.plan.change({
+      action: 'add',
+      kind,
+      object: ref,
+      summary: `create ${to.kind.replace('_', ' ')} ${to.schema}.${to.name}`,
+      toSql: d.sql(d.to, ref),
+    });
+  }
+}
+
+function classifyFunctions(d: Diff): void {
+  if (!d.wants('function')) return;
+  for (const [k, f] of d.from.functions) {
+    const ref = refs.function(f.schema, f.name, f.identityArgs);
+    const to = d.to.functions.get(k);
+    if (to === undefined) {
+      const id = d.plan.change({
+        action: 'drop',
+        kind: 'function',
+        object: ref,
+        summary: `drop ${f.kind} ${f.schema}.${f.name}(${f.identityArgs})`,
+        fromSql: d.sql(d.from, ref),
+      });
+      d.markDropped(ref, id);
+      continue;
+    }
+    if (same(routineBody(f), routineBody(to))) continue;
+    const replaceable =
+      f.kind === to.kind &&
+      f.argumentsText === to.argumentsText &&
+      (f.returns.text ?? f.returns.type.formatted) === (to.returns.text ?? to.returns.type.formatted);
+    if (replaceable) continue; // CREATE OR REPLACE, written with the other alters
+    const id = d.plan.change({
+      action: 'rebuild',
+      kind: 'function',
+      object: ref,
+      summary: `recreate ${f.kind} ${f.schema}.${f.name}(${f.identityArgs}): its arguments or result change`,
+      fromSql: d.sql(d.from, ref),
+      toSql: d.sql(d.to, ref),
+    });
+    d.markRecreated(ref, { changeId: id, cause: null, because: null });
+  }
+  for (const [k, f] of d.to.functions) {
+    if (d.from.functions.has(k)) continue;
+    const ref = refs.function(f.schema, f.name, f.identityArgs);
+    d.plan.change({
+      action: 'add',
+      kind: 'function',
+      object: ref,
+      summary: `create ${f.kind} ${f.schema}.${f.name}(${f.identityArgs})`,
+      toSql: d.sql(d.to, ref),
+    });
+  }
+  void fnKey;
+}
+
+/** Whether `a` is `b` with values only inserted (ADD VALUE can do it). */
+export function labelsGrow(a: readonly string[], b: readonly string[]): boolean {
+  let i = 0;
+  for (const l of b) if (a[i] === l) i++;
+  return i === a.length;
+}
+
+function classifyTypes(d: Diff): void {
+  if (!d.wants('type')) return;
+  for (const [k, t] of d.from.types) {
+    const ref = refs.type(t.schema, t.name);
+    const to = d.to.types.get(k);
+    if (to === undefined) {
+      const id = d.plan.change({
+        action: 'drop',
+        kind: 'type',
+        object: ref,
+        summary: `drop ${t.kind} type ${t.schema}.${t.name}`,
+        fromSql: d.sql(d.from, ref),
+      });
+      d.markDropped(ref, id);
+      continue;
+    }
+    let reason: string | null = null;
+    if (t.kind !== to.kind) reason = `${t.kind} becomes ${to.kind}`;
+    else if (t.kind === 'enum' && !labelsGrow(t.labels, to.labels))
+      reason = `values removed or reordered (${t.labels.filter((l) => !to.labels.includes(l)).join(', ') || 'order'})`;
+    else if (t.kind === 'domain' && t.domain?.baseType.formatted !== to.domain?.baseType.formatted)
+      reason = 'its base type changes';
+    else if (t.kind === 'range' && t.rangeSubtype?.formatted !== to.rangeSubtype?.formatted)
+      reason = 'its subtype changes';
+    else if (
+      t.kind === 'composite' &&
+      !same(
+        t.attributes.filter((a) => to.attributes.some((b) => b.name === a.name)).map((a) => a.name),
+        to.attributes.filter((b) => t.attributes.some((a) => a.name === b.name)).map((b) => b.name),
+      )
+    )
+      reason = 'its attributes are reordered';
+    if (reason === null) continue;
+    const id = d.plan.change({
+      action: 'rebuild',
+      kind: 'type',
+      object: ref,
+      summary: `rebuild type ${t.schema}.${t.name}: ${reason}`,
+      fromSql: d.sql(d.from, ref),
+      toSql: d.sql(d.to, ref),
+    });
+    d.typeRebuilt.set(refKey(ref), id);
+  }
+  for (const [k, t] of d.to.types) {
+    if (d.from.types.has(k)) continue;
+    const ref = refs.type(t.schema, t.name);
+    d.plan.change({
+      action: 'add',
+      kind: 'type',
+      object: ref,
+      summary: `create ${t.kind} type ${t.schema}.${t.name}`,
+      toSql: d.sql(d.to, ref),
+    });
+  }
+}

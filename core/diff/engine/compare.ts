@@ -1,0 +1,71 @@
+import type { Column, FunctionInfo, Relation, TypeRef } from '../../../shared/model/catalog.js';
+
+/** Structural equality of plain model values (arrays in order, object keys regardless of order). */
+export function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!same(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  if (ka.length !== kb.length) return false;
+  for (const k of ka)
+    if (!same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  return true;
+}
+
+export const sameType = (a: TypeRef, b: TypeRef): boolean => a.formatted === b.formatted;
+
+/** What CREATE OR REPLACE FUNCTION writes (owner, comment and privileges are separate statements). */
+export function routineBody(f: FunctionInfo): unknown {
+  return [
+    f.kind,
+    f.argumentsText,
+    f.returns.text ?? f.returns.type.formatted,
+    f.volatility,
+    f.securityDefiner,
+    f.strict,
+    f.leakproof,
+    f.parallel,
+    f.language,
+    f.config,
+    f.source,
+    f.cost,
+    f.rows,
+  ];
+}
+
+/** What a view's CREATE [OR REPLACE] writes. */
+export function viewBody(r: Relation): unknown {
+  return [r.viewDefinition, r.options, r.checkOption, r.securityBarrier, r.securityInvoker];
+}
+
+/**
+ * Type changes PostgreSQL makes without rewriting the table (binary coercible, no stricter constraint):
+ * varchar growing or losing its limit, varchar to text, numeric losing its precision, bit varying growing.
+ */
+export function binaryCoercible(from: Column, to: Column): boolean {
+  const a = from.type.formatted;
+  const b = to.type.formatted;
+  if (a === b) return true;
+  const len = (t: string, base: string) => {
+    const m = new RegExp(`^${base}(?:\\((\\d+)\\))?$`).exec(t);
+    return m === null ? undefined : m[1] === undefined ? Infinity : Number(m[1]);
+  };
+  for (const base of ['character varying', 'bit varying']) {
+    const la = len(a, base);
+    const lb = len(b, base);
+    if (la !== undefined && lb !== undefined) return lb >= la;
+  }
+  if (len(a, 'character varying') !== undefined && b === 'text') return true;
+  if (a === 'text' && b === 'character varying') return true;
+  if (/^numeric\(\d+,\d+\)$/.test(a) && b === 'numeric') return true;
+  const na = /^numeric\((\d+),(\d+)\)$/.exec(a);
+  const nb = /^numeric\((\d+),(\d+)\)$/.exec(b);
+  if (na !== null && nb !== null) return na[2] === nb[2] && Number(nb[1]) >= Number(na[1]);
+  return false;
+}

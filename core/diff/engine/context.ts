@@ -1,0 +1,129 @@
+import type { DiffKind, DiffOptions } from '../../../shared/diff/migration.js';
+import { refKey, refLabel, type ObjectRef } from '../../../shared/model/catalog.js';
+import { GatehouseError } from '../../../shared/errors.js';
+import { functionPhases, relationPhases, sequencePhases, typePhases, type Phases } from '../../ddl/object-phases.js';
+import { toScript, type Statement } from '../../ddl/statement.js';
+import { Plan } from './plan.js';
+import { fnKey, relKey, type Side } from './side.js';
+
+/** What of a table that stays is dropped and recreated around a change it depends on. */
+export type MemberPart = 'policy' | 'trigger' | 'default' | 'constraint' | 'index';
+
+/** Why an object is dropped and recreated: its own change, or one it depends on. */
+export interface Recreate {
+  readonly changeId: string;
+  /** For dependants: the change that forces it. */
+  readonly cause: string | null;
+  readonly because: string | null;
+}
+
+/** The state every kind's diff reads and writes: both sides, the options, the plan and the recreation sets. */
+export class Diff {
+  readonly plan = new Plan();
+  /** Top objects dropped in FROM: removed, or recreated (then also in `recreated`), by refKey. */
+  readonly dropped = new Map<string, { ref: ObjectRef; changeId: string }>();
+  /** Top objects dropped and created again from TO, by refKey. */
+  readonly recreated = new Map<string, Recreate>();
+  /** Tables rebuilt to reproduce their column order (data kept). */
+  readonly rebuilt = new Map<string, string>();
+  /** Types rebuilt in place (renamed away, created anew, columns moved over): enum values removed. */
+  readonly typeRebuilt = new Map<string, string>();
+  /** Tables whose columns change in a way views and policies over them do not survive (drop, type change). */
+  readonly touched = new Map<string, string>();
+  /** Parts of tables that stay, dropped and recreated because of something they depend on. */
+  readonly memberRecreates = new Map<string, Map<MemberPart, { changeId: string; because: string }>>();
+  /** Enum values added (their literals): a statement using one cannot share their transaction. */
+  readonly enumValues: { literal: string; changeId: string }[] = [];
+
+  constructor(
+    readonly from: Side,
+    readonly to: Side,
+    readonly options: DiffOptions,
+  ) {}
+
+  /** The server major the migration runs on (FROM's). */
+  get major(): number {
+    return this.from.model.server.major;
+  }
+
+  wants(kind: DiffKind): boolean {
+    if (this.options.excludeKinds?.includes(kind) === true) return false;
+    if (kind === 'owner' && this.options.ignoreOwners === true) return false;
+    if ((kind === 'grant' || kind === 'default_privilege') && this.options.ignoreGrants === true) return false;
+    if ((kind === 'role' || kind === 'membership') && this.options.includeRoles !== true) return false;
+    return true;
+  }
+
+  isDropped(ref: ObjectRef): boolean {
+    return this.dropped.has(refKey(ref));
+  }
+
+  isRecreated(ref: ObjectRef): boolean {
+    return this.recreated.has(refKey(ref));
+  }
+
+  markDropped(ref: ObjectRef, changeId: string): void {
+    if (!this.dropped.has(refKey(ref))) this.dropped.set(refKey(ref), { ref, changeId });
+  }
+
+  markRecreated(ref: ObjectRef, r: Recreate): boolean {
+    const k = refKey(ref);
+    if (this.recreated.has(k)) return false;
+    this.recreated.set(k, r);
+    this.markDropped(ref, r.changeId);
+    return true;
+  }
+
+  recreateMembers(schema: string, table: string, part: MemberPart, changeId: string, because: string): void {
+    const k = relKey(schema, table);
+    const m = this.memberRecreates.get(k) ?? new Map<MemberPart, { changeId: string; because: string }>();
+    if (!m.has(part)) m.set(part, { changeId, because });
+    this.memberRecreates.set(k, m);
+  }
+
+  memberRecreate(schema: string, table: string, part: MemberPart): { changeId: string; because: string } | undefined {
+    return this.memberRecreates.get(relKey(schema, table))?.get(part);
+  }
+
+  /** The object's whole DDL on one side, for the side-by-side view (null where it is absent or unwritable). */
+  sql(side: Side, ref: ObjectRef): string | null {
+    const phases = objectPhases(side, ref);
+    if (phases === null) return null;
+    return toScript(flat(phases));
+  }
+}
+
+export function flat(p: Phases): Statement[] {
+  return [...p.create, ...[...p.late].sort((a, b) => a.rank - b.rank).map((l) => l.statement), ...p.acl];
+}
+
+/** The creation phases of a top object on one side, or null (absent, or not writable from the model). */
+export function objectPhases(side: Side, ref: ObjectRef): Phases | null {
+  try {
+    switch (ref.kind) {
+      case 'relation': {
+        const r = side.relations.get(relKey(ref.schema ?? '', ref.name));
+        return r === undefined ? null : relationPhases(side.lookup, r);
+      }
+      case 'function': {
+        const f = side.functions.get(fnKey({ schema: ref.schema ?? '', name: ref.name, identityArgs: ref.args ?? '' }));
+        return f === undefined ? null : functionPhases(side.lookup, f);
+      }
+      case 'type': {
+        const t = side.types.get(relKey(ref.schema ?? '', ref.name));
+        return t === undefined ? null : typePhases(side.lookup, t);
+      }
+      case 'sequence': {
+        const s = side.sequences.get(relKey(ref.schema ?? '', ref.name));
+        return s === undefined ? null : sequencePhases(side.lookup, s);
+      }
+      default:
+        return null;
+    }
+  } catch (error) {
+    if (error instanceof GatehouseError && error.code === 'GH222') return null;
+    throw error;
+  }
+}
+
+export const label = refLabel;

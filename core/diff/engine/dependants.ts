@@ -1,0 +1,190 @@
+import { refKey, refLabel, type ObjectRef } from '../../../shared/model/catalog.js';
+import type { Diff, MemberPart } from './context.js';
+import { fnKey, relKey } from './side.js';
+
+type Mode = 'dropped' | 'rebuilt' | 'type_rebuilt' | 'touched';
+
+interface Cause {
+  readonly ref: ObjectRef;
+  readonly changeId: string;
+  readonly mode: Mode;
+  readonly why: string;
+}
+
+const PART_OF_VIA: Partial<Record<string, MemberPart>> = {
+  policy: 'policy',
+  trigger: 'trigger',
+  default: 'default',
+  constraint: 'constraint',
+  index: 'index',
+};
+
+const PART_KIND = {
+  policy: 'policy',
+  trigger: 'trigger',
+  default: 'column',
+  constraint: 'constraint',
+  index: 'index',
+} as const;
+
+/**
+ * Follows the FROM model's pg_depend edges from every object that is dropped, rebuilt or has columns dropped or
+ * retyped to what depends on it: views, functions and types are dropped and recreated (and their own dependants
+ * in turn); policies, triggers, defaults, constraints and indexes of tables that stay are dropped and recreated
+ * around the change. Each such dependant is a change of its own that requires its cause (and the cause requires
+ * it: neither can go without the other).
+ */
+export function followDependants(d: Diff): void {
+  const queue: Cause[] = [];
+  for (const { ref, changeId } of d.dropped.values())
+    queue.push({ ref, changeId, mode: 'dropped', why: `${refLabel(ref)} is dropped` });
+  for (const [k, changeId] of d.rebuilt) {
+    const ref = keyRef(d, k, 'relation');
+    if (ref !== undefined) queue.push({ ref, changeId, mode: 'rebuilt', why: `${refLabel(ref)} is rebuilt` });
+  }
+  for (const [k, changeId] of d.typeRebuilt) {
+    const ref = keyRef(d, k, 'type');
+    if (ref !== undefined)
+      queue.push({ ref, changeId, mode: 'type_rebuilt', why: `type ${refLabel(ref)} is rebuilt` });
+  }
+  for (const [k, columns] of d.touched) {
+    const ref = keyRef(d, k, 'relation');
+    if (ref === undefined) continue;
+    const changeId = columnChangeId(d, ref);
+    const why = `columns ${columns} of ${refLabel(ref)} are dropped or change type`;
+    queue.push({ ref, changeId, mode: 'touched', why });
+    // Its own policies may use those columns (the model drops a table's edges to itself).
+    if ((d.from.policies.get(relKey(ref.schema ?? '', ref.name)) ?? []).length > 0)
+      memberRecreate(d, ref.schema ?? '', ref.name, 'policy', changeId, why);
+  }
+  for (let cause = queue.shift(); cause !== undefined; cause = queue.shift()) {
+    for (const e of d.from.dependants.get(refKey(cause.ref)) ?? []) {
+      const dep = e.from;
+      const dropped = d.dropped.get(refKey(dep));
+      if (dropped !== undefined) {
+        d.plan.require(cause.changeId, dropped.changeId);
+        continue;
+      }
+      if (dep.kind === 'relation') {
+        const r = d.from.relations.get(relKey(dep.schema ?? '', dep.name));
+        if (r === undefined) continue;
+        if (r.kind === 'view' || r.kind === 'materialized_view') {
+          const next = recreate(d, dep, cause);
+          if (next !== null) queue.push(next);
+          continue;
+        }
+        const part = PART_OF_VIA[e.via];
+        if (part !== undefined) {
+          if (cause.mode === 'touched' && part !== 'policy') continue;
+          memberRecreate(d, r.schema, r.name, part, cause.changeId, cause.why);
+          continue;
+        }
+        if (cause.mode === 'type_rebuilt' && !d.touched.has(refKey(dep)) && !d.rebuilt.has(refKey(dep))) {
+          // Its columns move onto the rebuilt type: what depends on them follows.
+          d.touched.set(refKey(dep), `of type ${refLabel(cause.ref)}`);
+          queue.push({ ref: dep, changeId: cause.changeId, mode: 'touched', why: cause.why });
+        }
+        continue;
+      }
+      if (cause.mode === 'touched') continue;
+      if (dep.kind === 'function') {
+        const f = d.from.functions.get(fnKey({ schema: dep.schema ?? '', name: dep.name, identityArgs: dep.args ?? '' }));
+        if (f === undefined) continue;
+        const next = recreate(d, dep, cause);
+        if (next !== null) queue.push(next);
+        continue;
+      }
+      if (dep.kind === 'type') {
+        const k = refKey(dep);
+        if (d.typeRebuilt.has(k) || !d.to.types.has(relKey(dep.schema ?? '', dep.name))) continue;
+        const id = d.plan.change({
+          action: 'rebuild',
+          kind: 'type',
+          object: dep,
+          summary: `rebuild type ${refLabel(dep)}`,
+          because: cause.why,
+          requires: [cause.changeId],
+          fromSql: d.sql(d.from, dep),
+          toSql: d.sql(d.to, dep),
+        });
+        d.plan.require(cause.changeId, id);
+        d.typeRebuilt.set(k, id);
+        queue.push({ ref: dep, changeId: id, mode: 'type_rebuilt', why: `type ${refLabel(dep)} is rebuilt` });
+      }
+    }
+  }
+}
+
+function keyRef(d: Diff, key: string, kind: 'relation' | 'type'): ObjectRef | undefined {
+  // keys are refKeys: kind\0schema\0name\0\0
+  const [, schema, name] = key.split('\0');
+  if (schema === undefined || name === undefined) return undefined;
+  void d;
+  return { kind, schema, name };
+}
+
+/** The change carrying a table's column alterations (registered now so dependants can require it). */
+export function columnChangeId(d: Diff, table: ObjectRef): string {
+  const id = `column:alter:${refLabel(table)}`;
+  if (d.plan.get(id) === undefined)
+    d.plan.change({
+      action: 'alter',
+      kind: 'column',
+      object: table,
+      summary: `alter columns of ${refLabel(table)}`,
+      fromSql: d.sql(d.from, table),
+      toSql: d.sql(d.to, table),
+    });
+  return id;
+}
+
+function recreate(d: Diff, dep: ObjectRef, cause: Cause): Cause | null {
+  const exists =
+    dep.kind === 'function'
+      ? d.to.functions.has(fnKey({ schema: dep.schema ?? '', name: dep.name, identityArgs: dep.args ?? '' }))
+      : d.to.relations.has(relKey(dep.schema ?? '', dep.name));
+  if (!exists) return null;
+  const existing = d.recreated.get(refKey(dep));
+  if (existing !== undefined) {
+    d.plan.require(existing.changeId, cause.changeId);
+    d.plan.require(cause.changeId, existing.changeId);
+    return null;
+  }
+  const r = dep.kind === 'relation' ? d.from.relations.get(relKey(dep.schema ?? '', dep.name)) : undefined;
+  const kind = dep.kind === 'function' ? 'function' : r?.kind === 'materialized_view' ? 'materialized_view' : 'view';
+  const id = d.plan.change({
+    action: 'rebuild',
+    kind,
+    object: dep,
+    summary: `drop and recreate ${refLabel(dep)}`,
+    because: cause.why,
+    requires: [cause.changeId],
+    fromSql: d.sql(d.from, dep),
+    toSql: d.sql(d.to, dep),
+  });
+  d.plan.require(cause.changeId, id);
+  d.markRecreated(dep, { changeId: id, cause: cause.changeId, because: cause.why });
+  return { ref: dep, changeId: id, mode: 'dropped', why: `${refLabel(dep)} is recreated` };
+}
+
+function memberRecreate(d: Diff, schema: string, table: string, part: MemberPart, causeId: string, why: string): void {
+  const existing = d.memberRecreate(schema, table, part);
+  if (existing !== undefined) {
+    d.plan.require(existing.changeId, causeId);
+    d.plan.require(causeId, existing.changeId);
+    return;
+  }
+  const object: ObjectRef = { kind: 'relation', schema, name: table };
+  const id = d.plan.change({
+    action: 'rebuild',
+    kind: PART_KIND[part],
+    object,
+    summary: `drop and recreate the ${part === 'policy' ? 'policies' : `${part}s`} of ${schema}.${table}`,
+    because: why,
+    requires: [causeId],
+    fromSql: d.sql(d.from, object),
+    toSql: d.sql(d.to, object),
+  });
+  d.plan.require(causeId, id);
+  d.recreateMembers(schema, table, part, id, why);
+}

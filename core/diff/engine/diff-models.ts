@@ -1,0 +1,183 @@
+import type { DiffOptions, Migration, MigrationStatement } from '../../../shared/diff/migration.js';
+import { refKey, type Catalog, type ObjectRef } from '../../../shared/model/catalog.js';
+import { ordersCreation } from '../../ddl/database-ddl.js';
+import { orderIndices } from '../../ddl/order.js';
+import { classify } from './classify.js';
+import { Diff } from './context.js';
+import { followDependants } from './dependants.js';
+import { emitDefaultPrivileges, emitGrants } from './emit-acl.js';
+import { emitExtensions, emitFunctions, emitSchemas, emitSequences, emitTypes } from './emit-objects.js';
+import { emitRelations } from './emit-relations.js';
+import { emitRoles } from './emit-roles.js';
+import { hazard, type Planned, type Unit } from './plan.js';
+import { acceptedRenames, applyRenames, renameCandidates } from './renames.js';
+import { buildSide, schemaScope } from './side.js';
+
+/**
+ * The migration that turns `from` into `to`: every difference as a change (ticked out through `options.skip`,
+ * dependants following), and the statements that carry the kept ones out, ordered by both models' pg_depend
+ * graphs — drops in reverse dependency order on FROM's, creations forward on TO's, then what must wait for
+ * every object (keys, indexes, triggers, policies), privileges and default privileges. Pure and deterministic.
+ */
+export function diffModels(from: Catalog, to: Catalog, options: DiffOptions = {}): Migration {
+  const fromScope = schemaScope(from, options);
+  const toScope = schemaScope(to, options);
+  const scopedFrom = buildSide(from, fromScope);
+  const scopedTo = buildSide(to, toScope);
+  const candidates = renameCandidates(scopedFrom.model, scopedTo.model);
+  const accepted = acceptedRenames(candidates, options);
+  const renamed = applyRenames(from, accepted);
+  const d = new Diff(accepted.length > 0 ? buildSide(renamed.model, fromScope) : scopedFrom, scopedTo, options);
+
+  emitRoles(d);
+  for (const { statement, rename } of renamed.statements) {
+    const id = d.plan.change({
+      action: 'rename',
+      kind: rename.kind,
+      object: rename.from,
+      summary: `rename ${rename.from.member ?? rename.from.name} to ${rename.to.member ?? rename.to.name}`,
+    });
+    d.plan.add('first', statement, id);
+  }
+  classify(d);
+  followDependants(d);
+  emitSchemas(d);
+  emitExtensions(d);
+  emitTypes(d);
+  emitSequences(d);
+  emitFunctions(d);
+  emitRelations(d);
+  emitGrants(d);
+  emitDefaultPrivileges(d);
+  linkCreations(d);
+
+  const skipped = skippedChanges(d, options.skip ?? []);
+  const kept = (p: Planned) => !p.changeIds.some((id) => skipped.has(id));
+  const ordered = orderUnits(d);
+  const remainingCandidates = candidates.filter((c) => !accepted.includes(c));
+  const base = {
+    equal: d.plan.changes.length === 0,
+    changes: d.plan.changes,
+    skipped: [...skipped].map(([id, because]) => ({ id, because })),
+    renameCandidates: remainingCandidates,
+  };
+  if ('cycle' in ordered)
+    return { ...base, statements: [], cycles: [{ members: ordered.cycle.map((u) => u.ref) }] };
+  const planned: Planned[] = [
+    ...d.plan.first.filter((p) => p.statement.object.kind === 'role'),
+    ...d.plan.first.filter((p) => p.statement.object.kind !== 'role'),
+    ...ordered.order.flatMap((u) => u.statements),
+    ...[...d.plan.late].sort((a, b) => a.rank - b.rank || a.order - b.order).map((l) => l.planned),
+    ...d.plan.acl,
+    ...d.plan.defaults,
+    ...d.plan.last,
+  ].filter(kept);
+  return { ...base, statements: markEnumValues(d, planned), cycles: [] };
+}
+
+const DROP_RANK: Partial<Record<ObjectRef['kind'], number>> = {
+  relation: 0,
+  function: 1,
+  sequence: 2,
+  type: 3,
+  extension: 4,
+  schema: 5,
+};
+const MAIN_RANK: Partial<Record<ObjectRef['kind'], number>> = {
+  schema: 0,
+  extension: 1,
+  type: 2,
+  sequence: 3,
+  function: 4,
+  relation: 5,
+};
+
+/** Orders the units on one graph: FROM's edges among drops, TO's among creations, each object dropped first. */
+function orderUnits(d: Diff): { order: Unit[] } | { cycle: Unit[] } {
+  const units = [...d.plan.units.values()];
+  const index = new Map<string, number>();
+  units.forEach((u, i) => index.set(`${u.phase}\0${refKey(u.ref)}`, i));
+  const at = (phase: Unit['phase'], ref: ObjectRef) => index.get(`${phase}\0${refKey(ref)}`);
+  const edges: [number, number][] = [];
+  const push = (a: number | undefined, b: number | undefined) => {
+    if (a !== undefined && b !== undefined && a !== b) edges.push([a, b]);
+  };
+  for (const e of d.from.dependencies) {
+    push(at('drop', e.from), at('drop', e.to));
+    // An object that stays but stops using one that goes: its change first.
+    if (d.isDropped(e.to) && !d.isRecreated(e.to) && !d.isDropped(e.from)) push(at('main', e.from), at('drop', e.to));
+  }
+  const follow = ordersCreation(d.to.lookup);
+  for (const e of d.to.dependencies) if (follow(e)) push(at('main', e.to), at('main', e.from));
+  units.forEach((u, i) => {
+    if (u.phase === 'drop') push(i, at('main', u.ref));
+    const s = u.ref.schema;
+    if (s !== null && u.ref.kind !== 'schema') {
+      const schema: ObjectRef = { kind: 'schema', schema: null, name: s };
+      if (u.phase === 'main') push(at('main', schema), i);
+      else push(i, at('drop', schema));
+    }
+  });
+  const ranks = units.map((u) =>
+    u.phase === 'drop' ? (DROP_RANK[u.ref.kind] ?? 6) : 10 + (MAIN_RANK[u.ref.kind] ?? 6),
+  );
+  const r = orderIndices(ranks, edges);
+  return 'cycle' in r ? { cycle: r.cycle.map((i) => units[i] as Unit) } : { order: r.order.map((i) => units[i] as Unit) };
+}
+
+/** Objects created or recreated require the creations of what they depend on in TO (leaving one out leaves both). */
+function linkCreations(d: Diff): void {
+  const creating = new Map<string, string[]>();
+  for (const c of d.plan.changes)
+    if (c.action === 'add' || c.action === 'rebuild' || (c.kind === 'column' && c.action === 'alter')) {
+      const top: ObjectRef = { kind: c.object.kind === 'column' ? 'relation' : c.object.kind, schema: c.object.schema, name: c.object.name, ...(c.object.args !== undefined ? { args: c.object.args } : {}) };
+      const k = refKey(top);
+      creating.set(k, [...(creating.get(k) ?? []), c.id]);
+    }
+  for (const e of d.to.dependencies) {
+    const mine = creating.get(refKey(e.from));
+    const theirs = creating.get(refKey(e.to));
+    if (mine === undefined || theirs === undefined) continue;
+    for (const id of mine) {
+      const c = d.plan.get(id);
+      if (c !== undefined && c.action !== 'alter') d.plan.require(id, ...theirs);
+    }
+  }
+}
+
+/** The ticked-out changes and every change that requires one of them, with the reason. */
+function skippedChanges(d: Diff, skip: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const id of skip) if (d.plan.get(id) !== undefined) out.set(id, 'ticked out');
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const c of d.plan.changes) {
+      if (out.has(c.id)) continue;
+      const missing = c.requires.find((r) => out.has(r));
+      if (missing !== undefined) {
+        out.set(c.id, `requires ${missing}, which is left out`);
+        grew = true;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * An enum value added cannot be used in the transaction that adds it (55P04): when another statement of the
+ * migration spells the new value, ALTER TYPE … ADD VALUE runs before the transaction, on its own.
+ */
+function markEnumValues(d: Diff, planned: readonly Planned[]): MigrationStatement[] {
+  return planned.map((p) => {
+    let transactional = p.statement.transactional;
+    const hazards = [...p.hazards];
+    if (/^ALTER TYPE .* ADD VALUE /s.test(p.statement.sql)) {
+      const literal = d.enumValues.find((v) => p.statement.sql.includes(`ADD VALUE ${v.literal}`))?.literal;
+      if (literal !== undefined && planned.some((o) => o !== p && !/ ADD VALUE /.test(o.statement.sql) && o.statement.sql.includes(literal))) {
+        transactional = false;
+        hazards.push(hazard('non_transactional', `the new value ${literal} is used by this migration: added before its transaction, committed on its own`));
+      }
+    }
+    return { sql: p.statement.sql, transactional, object: p.statement.object, changeIds: [...p.changeIds], hazards };
+  });
+}

@@ -1,0 +1,156 @@
+import {
+  refKey,
+  type DefaultPrivilege,
+  type DefaultPrivilegeObject,
+  type Grant,
+  type ObjectRef,
+  type Principal,
+  type Privilege,
+} from '../../../shared/model/catalog.js';
+import { asGrantor } from '../../ddl/acl.js';
+import { grantDefaultPrivileges, revokeDefaultPrivileges } from '../../ddl/default-privileges.js';
+import { grantPrivileges, revokePrivileges } from '../../ddl/grants.js';
+import type { Diff } from './context.js';
+import { strip, type Side } from './side.js';
+
+const who = (p: Principal) => (p.kind === 'public' ? '\0PUBLIC' : p.name);
+
+/** The owner of a grantable object on one side (grants follow ALTER … OWNER TO: PostgreSQL rewrites the ACL). */
+function ownerOf(side: Side, ref: ObjectRef): string | undefined {
+  const m = side.model;
+  switch (ref.kind) {
+    case 'schema':
+      return m.schemas.find((s) => s.name === ref.name)?.owner;
+    case 'relation':
+    case 'column':
+      return side.relations.get(`${ref.schema ?? ''}\0${ref.name}`)?.owner;
+    case 'sequence':
+      return side.sequences.get(`${ref.schema ?? ''}\0${ref.name}`)?.owner;
+    case 'type':
+      return side.types.get(`${ref.schema ?? ''}\0${ref.name}`)?.owner;
+    case 'function':
+      return side.functions.get(`${ref.schema ?? ''}\0${ref.name}\0${ref.args ?? ''}`)?.owner;
+    case 'database':
+      return m.database.owner;
+    default:
+      return undefined;
+  }
+}
+
+/** Whether the object's privileges come whole with its creation (added or recreated) or go with its drop. */
+function wholeAcl(d: Diff, ref: ObjectRef): boolean {
+  const top = strip(ref);
+  if (top.kind === 'database') return true;
+  if (d.isDropped(top) || d.rebuilt.has(refKey(top)) || d.typeRebuilt.has(refKey(top))) return true;
+  return ownerOf(d.from, top) === undefined || ownerOf(d.to, top) === undefined;
+}
+
+const grantKey = (g: Grant, owner: (r: string) => string) =>
+  [refKey(g.object), who(g.grantee.kind === 'role' ? { kind: 'role', name: owner(g.grantee.name) } : g.grantee), g.privilege, owner(g.grantor)].join('\u0001');
+
+/**
+ * GRANT / REVOKE deltas on every object both sides have (not recreated): what TO has and FROM lacks is granted,
+ * what FROM has and TO lacks revoked, grant options added or taken away; never a revoke-all. FROM's grants are
+ * read with its owner replaced by TO's when the owner changes, as ALTER … OWNER TO does to the ACL.
+ */
+export function emitGrants(d: Diff): void {
+  if (!d.wants('grant')) return;
+  const fromG = new Map<string, Grant>();
+  const toG = new Map<string, Grant>();
+  for (const g of d.from.model.grants) {
+    if (g.object.kind === 'database' || wholeAcl(d, g.object)) continue;
+    const a = ownerOf(d.from, strip(g.object));
+    const b = ownerOf(d.to, strip(g.object));
+    const map = (r: string) => (r === a && b !== undefined ? b : r);
+    fromG.set(grantKey(g, map), g);
+  }
+  for (const g of d.to.model.grants) {
+    if (g.object.kind === 'database' || wholeAcl(d, g.object)) continue;
+    toG.set(grantKey(g, (r) => r), g);
+  }
+  // Group per object, grantee, grantor and option so each statement names one of each.
+  const groups = new Map<string, { object: ObjectRef; grantee: Principal; grantor: string; privileges: Privilege[]; revoke: boolean; option: boolean; columns: string[] }>();
+  const put = (g: Grant, revoke: boolean, option: boolean, grantor: string) => {
+    const object = g.object.kind === 'column' ? { kind: 'relation' as const, schema: g.object.schema, name: g.object.name } : g.object;
+    const key = [refKey(object), who(g.grantee), grantor, revoke, option, g.object.kind === 'column' ? `${g.privilege}` : ''].join('\u0001');
+    let e = groups.get(key);
+    if (e === undefined) {
+      e = { object, grantee: g.grantee, grantor, privileges: [], revoke, option, columns: [] };
+      groups.set(key, e);
+    }
+    if (g.object.kind === 'column') {
+      if (e.privileges.length === 0) e.privileges.push(g.privilege);
+      if (g.object.member !== undefined && !e.columns.includes(g.object.member)) e.columns.push(g.object.member);
+    } else if (!e.privileges.includes(g.privilege)) e.privileges.push(g.privilege);
+  };
+  for (const [k, g] of fromG) {
+    const next = toG.get(k);
+    const owner = ownerOf(d.to, strip(g.object)) ?? g.grantor;
+    const grantor = g.grantor === ownerOf(d.from, strip(g.object)) ? owner : g.grantor;
+    if (next === undefined) put(g, true, false, grantor);
+    else if (g.grantable && !next.grantable) put(g, true, true, grantor);
+  }
+  for (const [k, g] of toG) {
+    const before = fromG.get(k);
+    if (before === undefined) put(g, false, g.grantable, g.grantor);
+    else if (!before.grantable && g.grantable) put(g, false, true, g.grantor);
+  }
+  const changes = new Map<string, string>();
+  for (const e of groups.values()) {
+    const top = strip(e.object);
+    const k = refKey(top);
+    let id = changes.get(k);
+    if (id === undefined) {
+      id = d.plan.change({ action: 'alter', kind: 'grant', object: top, summary: `privileges on ${top.schema === null ? '' : `${top.schema}.`}${top.name}` });
+      changes.set(k, id);
+    }
+    const columns = e.columns.length > 0 ? { columns: e.columns } : {};
+    const s = e.revoke
+      ? revokePrivileges({ object: e.object, privileges: e.privileges, ...columns, grantees: [e.grantee], ...(e.option ? { grantOptionFor: true } : {}) })
+      : grantPrivileges({ object: e.object, privileges: e.privileges, ...columns, grantees: [e.grantee], withGrantOption: e.option });
+    d.plan.add('acl', asGrantor(e.grantor, ownerOf(d.to, top) ?? e.grantor, e.object, [s]), id);
+  }
+}
+
+/** Built-in default privileges of a role's new objects while it has no global pg_default_acl entry. */
+function builtIn(role: string, type: DefaultPrivilegeObject): DefaultPrivilege['grants'] {
+  const all: Record<DefaultPrivilegeObject, Privilege[]> = {
+    tables: ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER'],
+    sequences: ['USAGE', 'SELECT', 'UPDATE'],
+    functions: ['EXECUTE'],
+    types: ['USAGE'],
+    schemas: ['USAGE', 'CREATE'],
+    large_objects: ['SELECT', 'UPDATE'],
+  };
+  const own = all[type].map((privilege) => ({ grantee: { kind: 'role' as const, name: role }, privilege, grantor: role, grantable: false }));
+  const pub = type === 'functions' ? ['EXECUTE'] : type === 'types' ? ['USAGE'] : [];
+  return [...own, ...pub.map((privilege) => ({ grantee: { kind: 'public' as const }, privilege: privilege as Privilege, grantor: role, grantable: false }))];
+}
+
+/** ALTER DEFAULT PRIVILEGES deltas per (role, schema, object type); an absent global entry is the built-in default. */
+export function emitDefaultPrivileges(d: Diff): void {
+  if (!d.wants('default_privilege')) return;
+  const key = (x: { role: string; schema: string | null; objectType: string }) => `${x.role}\0${x.schema ?? ''}\0${x.objectType}`;
+  const fromD = new Map(d.from.model.defaultPrivileges.map((x) => [key(x), x]));
+  const toD = new Map(d.to.model.defaultPrivileges.map((x) => [key(x), x]));
+  for (const k of [...new Set([...fromD.keys(), ...toD.keys()])].sort()) {
+    const a = fromD.get(k);
+    const b = toD.get(k);
+    const base = (a ?? b) as DefaultPrivilege;
+    const grants = (x: DefaultPrivilege | undefined) =>
+      x?.grants ?? (base.schema === null ? builtIn(base.role, base.objectType) : []);
+    const gk = (g: DefaultPrivilege['grants'][number]) => `${who(g.grantee)}\0${g.privilege}`;
+    const ga = new Map(grants(a).map((g) => [gk(g), g]));
+    const gb = new Map(grants(b).map((g) => [gk(g), g]));
+    const revoke = [...ga].filter(([x, g]) => !gb.has(x) || (g.grantable && gb.get(x)?.grantable === false)).map(([, g]) => ({ ...g, option: gb.has(gk(g)) }));
+    const grant = [...gb].filter(([x, g]) => !ga.has(x) || (g.grantable && ga.get(x)?.grantable === false)).map(([, g]) => g);
+    if (revoke.length === 0 && grant.length === 0) continue;
+    const object: ObjectRef = base.schema !== null ? { kind: 'schema', schema: null, name: base.schema } : { kind: 'role', schema: null, name: base.role };
+    const id = d.plan.change({ action: 'alter', kind: 'default_privilege', object, summary: `default privileges of ${base.role}${base.schema !== null ? ` in ${base.schema}` : ''} on ${base.objectType}` });
+    const head = { forRole: base.role, inSchema: base.schema, objectType: base.objectType } as const;
+    for (const g of revoke)
+      d.plan.add('defaults', revokeDefaultPrivileges({ ...head, privileges: [g.privilege], grantees: [g.grantee], ...(g.option ? { grantOption: true } : {}) }), id);
+    for (const g of grant)
+      d.plan.add('defaults', grantDefaultPrivileges({ ...head, privileges: [g.privilege], grantees: [g.grantee], grantOption: g.grantable }), id);
+  }
+}

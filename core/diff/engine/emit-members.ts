@@ -1,0 +1,506 @@
+import type { Hazard } from '../../../shared/diff/migration.js';
+import type { Column, Constraint, Index, Policy, Relation, Trigger } from '../../../shared/model/catalog.js';
+import { createIndexFromDefinition, dropIndex, indexTarget } from '../../ddl/indexes.js';
+import { LATE } from '../../ddl/object-phases.js';
+import { alterPolicy, commentOnPolicy, createPolicy, dropPolicy, type PolicyChange } from '../../ddl/policies.js';
+import { setRowLevelSecurity } from '../../ddl/rls.js';
+import { refs } from '../../ddl/statement.js';
+import {
+  addColumn,
+  addConstraint,
+  alterColumnType,
+  attachPartition,
+  columnTarget,
+  constraintTarget,
+  detachPartition,
+  dropColumn,
+  dropColumnExpression,
+  dropConstraint,
+  setColumnDefault,
+  setColumnExpression,
+  setColumnIdentity,
+  setColumnNotNull,
+  setInheritance,
+  validateConstraint,
+} from '../../ddl/tables.js';
+import { commentOn, dropObject } from '../../ddl/target.js';
+import { createTrigger, setTriggerEnabled, triggerTarget } from '../../ddl/triggers.js';
+import { binaryCoercible, same } from './compare.js';
+import type { Diff } from './context.js';
+import { regeneratedByDropAdd } from './classify.js';
+import { columnChangeId } from './dependants.js';
+import { hazard } from './plan.js';
+import { relKey } from './side.js';
+
+const byName = <T extends { name: string }>(list: readonly T[]) => new Map(list.map((x) => [x.name, x]));
+
+/** Columns, keys, indexes, triggers, RLS, policies, partitioning and inheritance of a relation on both sides. */
+export function emitTableMembers(d: Diff, from: Relation, to: Relation): void {
+  const isTable = to.kind === 'table' || to.kind === 'partitioned_table' || to.kind === 'foreign_table';
+  if (d.wants('column')) emitColumns(d, from, to, isTable);
+  if (isTable && d.wants('constraint')) emitConstraints(d, from, to);
+  else if (isTable) forcedOnly(d, from, to, 'constraint');
+  if (d.wants('index')) emitIndexes(d, from, to);
+  if (d.wants('trigger')) emitTriggers(d, from, to);
+  if (isTable && d.wants('rls')) emitRls(d, from, to);
+  emitPolicies(d, from, to);
+  if (isTable && d.wants('table')) emitPartitioning(d, from, to);
+}
+
+function forcedOnly(d: Diff, from: Relation, to: Relation, _part: 'constraint'): void {
+  void d;
+  void from;
+  void to;
+}
+
+function emitColumns(d: Diff, from: Relation, to: Relation, isTable: boolean): void {
+  const ref = refs.relation(to.schema, to.name);
+  const toCols = byName(to.columns);
+  const fromCols = byName(from.columns);
+  const s = to.schema;
+  const t = to.name;
+  // A partition's columns (and those a child inherits) follow their parent's ALTERs.
+  const inherited = new Set<string>();
+  if (to.partitionOf !== null) for (const c of to.columns) inherited.add(c.name);
+  for (const p of to.inherits) for (const c of d.to.relations.get(relKey(p.schema, p.name))?.columns ?? []) inherited.add(c.name);
+  let id: string | null = null;
+  const change = () => (id ??= columnChangeId(d, ref));
+  const defaults = d.memberRecreate(s, t, 'default');
+  if (defaults !== undefined)
+    for (const c of from.columns)
+      if (c.default !== null && c.generated === null && c.identity === null && toCols.has(c.name)) {
+        d.plan.add('drop', setColumnDefault(s, t, c.name, null), defaults.changeId);
+        const next = toCols.get(c.name)?.default ?? null;
+        if (next !== null) d.plan.add('main', setColumnDefault(s, t, c.name, next), defaults.changeId);
+      }
+  const forcedDefault = (c: Column) => defaults !== undefined && c.default !== null;
+  if (!isTable) {
+    // Views: only column defaults (for inserts through the view) and comments are columns' own.
+    for (const c of to.columns) {
+      const f = fromCols.get(c.name);
+      if (f === undefined) continue;
+      if (f.default !== c.default && !forcedDefault(f)) d.plan.add('main', setColumnDefault(s, t, c.name, c.default), change());
+    }
+    emitColumnComments(d, from, to);
+    return;
+  }
+  for (const f of from.columns) {
+    if (toCols.has(f.name) && !regeneratedByDropAdd(d, from, f.name)) continue;
+    if (inherited.has(f.name) && toCols.has(f.name)) continue;
+    if (from.partitionOf !== null) continue;
+    d.plan.add('main', dropColumn(s, t, f.name), change(), [
+      hazard('data_loss', `drops column ${s}.${t}.${f.name} and its values`),
+      hazard('access_exclusive_lock', `${s}.${t} is locked`),
+    ]);
+  }
+  for (const c of to.columns) {
+    const f = fromCols.get(c.name);
+    if (f !== undefined && !regeneratedByDropAdd(d, from, c.name)) {
+      if (!inherited.has(c.name) || to.inherits.length > 0) alterColumn(d, from, f, c, inherited.has(c.name), change);
+      continue;
+    }
+    if (to.partitionOf !== null) continue;
+    const hazards: Hazard[] = [];
+    if (c.identity !== null || c.generated === 'stored')
+      hazards.push(hazard('table_rewrite', `${s}.${t} is rewritten to fill ${c.name}`));
+    const seq = c.identity !== null ? d.to.lookup.identitySequences(s, t).get(c.name) : undefined;
+    d.plan.add('main', addColumn(s, t, c, seq), change(), hazards);
+  }
+  emitColumnComments(d, from, to);
+}
+
+function alterColumn(
+  d: Diff,
+  from: Relation,
+  f: Column,
+  c: Column,
+  inherited: boolean,
+  change: () => string,
+): void {
+  const s = from.schema;
+  const t = from.name;
+  const lock = hazard('access_exclusive_lock', `${s}.${t} is locked while ${c.name} changes`);
+  const typeChanged = f.type.formatted !== c.type.formatted || f.collation !== c.collation;
+  const forcedDefault = d.memberRecreate(s, t, 'default') !== undefined && f.default !== null;
+  if (typeChanged && !inherited) {
+    // The old default may not cast to the new type: it goes first and comes back after.
+    if (f.default !== null && c.generated === null && f.identity === null && !forcedDefault)
+      d.plan.add('main', setColumnDefault(s, t, c.name, null), change());
+    const coercible = binaryCoercible(f, c) && f.collation === c.collation;
+    d.plan.add(
+      'main',
+      alterColumnType(s, t, c.name, c.type.formatted, undefined, {
+        collation: c.collation !== f.collation ? (c.collation ?? 'default') : null,
+        castUsing: !coercible,
+      }),
+      change(),
+      coercible
+        ? [lock]
+        : [hazard('table_rewrite', `${s}.${t} is rewritten: ${f.type.formatted} → ${c.type.formatted}`), lock],
+    );
+    if (c.default !== null && c.generated === null && c.identity === null && !forcedDefault)
+      d.plan.add('main', setColumnDefault(s, t, c.name, c.default), change());
+  } else if (f.default !== c.default && c.generated === null && c.identity === null && !forcedDefault)
+    d.plan.add('main', setColumnDefault(s, t, c.name, c.default), change());
+  if (f.generated !== c.generated || f.generation !== c.generation) {
+    if (c.generated === null) d.plan.add('main', dropColumnExpression(s, t, c.name), change(), [lock]);
+    else if (c.generation !== null)
+      d.plan.add('main', setColumnExpression(s, t, c.name, c.generation), change(), [
+        hazard('table_rewrite', `${s}.${t} is rewritten to compute ${c.name} anew`),
+        lock,
+      ]);
+  }
+  if (f.identity !== c.identity) {
+    if (f.identity !== null && c.identity === null)
+      d.plan.add('main', setColumnIdentity(s, t, c.name, 'drop'), change());
+    else if (f.identity === null && c.identity !== null) {
+      if (f.default !== null && !typeChanged) d.plan.add('main', setColumnDefault(s, t, c.name, null), change());
+      d.plan.add('main', setColumnIdentity(s, t, c.name, c.identity), change());
+    } else if (c.identity !== null)
+      d.plan.add('main', setColumnIdentity(s, t, c.name, c.identity, { existing: true }), change());
+  }
+  if (f.notNull !== c.notNull && !inherited)
+    d.plan.add(
+      'main',
+      setColumnNotNull(s, t, c.name, c.notNull),
+      change(),
+      c.notNull ? [hazard('access_exclusive_lock', `${s}.${t} is scanned for nulls in ${c.name} under lock`)] : [],
+    );
+}
+
+function emitColumnComments(d: Diff, from: Relation, to: Relation): void {
+  if (!d.wants('comment')) return;
+  const fromCols = byName(from.columns);
+  for (const c of to.columns) {
+    const before = fromCols.get(c.name)?.comment ?? null;
+    if (before === c.comment) continue;
+    const target = columnTarget(to.schema, to.name, c.name);
+    const id = d.plan.change({
+      action: 'alter',
+      kind: 'comment',
+      object: target.object,
+      summary: `comment on column ${to.schema}.${to.name}.${c.name}`,
+    });
+    d.plan.add('main', commentOn(target, c.comment), id);
+  }
+}
+
+// ------------------------------------------------------------------------------------------------ constraints
+
+const constraintBody = (k: Constraint) => [k.kind, k.definition, k.deferrable, k.deferred];
+
+function emitConstraints(d: Diff, from: Relation, to: Relation): void {
+  const s = to.schema;
+  const t = to.name;
+  const forced = d.memberRecreate(s, t, 'constraint');
+  const fromK = byName(from.constraints.filter((k) => !k.inherited));
+  const toK = byName(to.constraints.filter((k) => !k.inherited));
+  const dropped = new Set<string>();
+  const ref = (name: string) => refs.member('constraint', s, t, name);
+  for (const [name, k] of fromK) {
+    const next = toK.get(name);
+    const validating =
+      next !== undefined && !k.validated && next.validated && k.definition === `${next.definition} NOT VALID`;
+    const changed = next === undefined || (!same(constraintBody(k), constraintBody(next)) && !validating);
+    const isForced = forced !== undefined && (k.kind === 'check' || k.kind === 'foreign_key');
+    if (!changed && !isForced) {
+      if (validating) {
+        const id = d.plan.change({ action: 'alter', kind: 'constraint', object: ref(name), summary: `validate ${name} on ${s}.${t}` });
+        d.plan.add('late', validateConstraint(s, t, name), id, [hazard('access_exclusive_lock', `${s}.${t} is scanned to validate ${name}`)], LATE.foreignKey + 0.5);
+      }
+      continue;
+    }
+    const id =
+      changed
+        ? d.plan.change({
+            action: next === undefined ? 'drop' : 'alter',
+            kind: 'constraint',
+            object: ref(name),
+            summary: `${next === undefined ? 'drop' : 'change'} constraint ${name} on ${s}.${t}`,
+            fromSql: `${k.definition}`,
+            toSql: next?.definition ?? null,
+          })
+        : (forced?.changeId ?? '');
+    dropped.add(name);
+    d.plan.add('drop', dropConstraint(s, t, name), id);
+    if (next !== undefined) addLate(d, s, t, next, id);
+  }
+  for (const [name, k] of toK) {
+    if (fromK.has(name)) continue;
+    const id = d.plan.change({
+      action: 'add',
+      kind: 'constraint',
+      object: ref(name),
+      summary: `add constraint ${name} on ${s}.${t}`,
+      toSql: k.definition,
+    });
+    addLate(d, s, t, k, id);
+  }
+  if (d.wants('comment'))
+    for (const [name, k] of toK) {
+      const before = fromK.get(name)?.comment ?? null;
+      if (before === k.comment && !dropped.has(name)) continue;
+      if (k.comment === null && (dropped.has(name) || !fromK.has(name))) continue;
+      const id = d.plan.change({ action: 'alter', kind: 'comment', object: ref(name), summary: `comment on constraint ${name} of ${s}.${t}` });
+      d.plan.add('late', commentOn(constraintTarget(s, t, name), k.comment), id, [], LATE.comment);
+    }
+}
+
+function addLate(d: Diff, s: string, t: string, k: Constraint, id: string): void {
+  const hazards =
+    k.kind === 'foreign_key' || k.kind === 'check'
+      ? k.validated
+        ? [hazard('access_exclusive_lock', `${s}.${t} is scanned to check ${k.name}`)]
+        : []
+      : [hazard('access_exclusive_lock', `${s}.${t} is locked while the index of ${k.name} is built`)];
+  d.plan.add('late', addConstraint(s, t, k), id, hazards, k.kind === 'foreign_key' ? LATE.foreignKey : LATE.notValid);
+}
+
+// ------------------------------------------------------------------------------------------------ indexes
+
+function emitIndexes(d: Diff, from: Relation, to: Relation): void {
+  const s = to.schema;
+  const t = to.name;
+  const forced = d.memberRecreate(s, t, 'index');
+  const constraintIndexes = new Set([...from.constraints, ...to.constraints].map((k) => k.index).filter((i) => i !== null));
+  const fromI = byName(from.indexes.filter((i) => !constraintIndexes.has(i.name)));
+  const toI = byName(to.indexes.filter((i) => !constraintIndexes.has(i.name)));
+  const parent = to.partitionOf ?? from.partitionOf;
+  const parentDropsIndexes =
+    parent !== null &&
+    [...(d.from.relations.get(relKey(parent.schema, parent.name))?.indexes ?? [])].some(
+      (i) => d.to.relations.get(relKey(parent.schema, parent.name))?.indexes.find((x) => x.name === i.name)?.definition !== i.definition,
+    );
+  const depth = d.to.lookup.partitionDepth(to);
+  const rank = LATE.index + (64 - depth) / 100;
+  const ref = (name: string) => refs.member('index', s, t, name);
+  const recreatedNames = new Set<string>();
+  for (const [name, i] of fromI) {
+    const next = toI.get(name);
+    const changed = next === undefined || next.definition !== i.definition;
+    const isForced = forced !== undefined && (i.columns.includes(null) || i.predicate !== null);
+    if (!changed && !isForced) continue;
+    const id = changed
+      ? d.plan.change({
+          action: next === undefined ? 'drop' : 'alter',
+          kind: 'index',
+          object: ref(name),
+          summary: `${next === undefined ? 'drop' : 'change'} index ${name} on ${s}.${t}`,
+          fromSql: i.definition,
+          toSql: next?.definition ?? null,
+        })
+      : (forced?.changeId ?? '');
+    recreatedNames.add(name);
+    if (!(parentDropsIndexes && from.partitionOf !== null)) d.plan.add('drop', dropIndex(s, t, name), id);
+    if (next !== undefined) d.plan.add('late', createIndexFromDefinition(s, t, next), id, [], rank);
+  }
+  for (const [name, i] of toI) {
+    if (fromI.has(name)) continue;
+    const id = d.plan.change({ action: 'add', kind: 'index', object: ref(name), summary: `create index ${name} on ${s}.${t}`, toSql: i.definition });
+    d.plan.add('late', createIndexFromDefinition(s, t, i), id, [], rank);
+  }
+  if (d.wants('comment'))
+    for (const [name, i] of toI) commentIfChanged(d, fromI.get(name), i, recreatedNames.has(name) || !fromI.has(name), () =>
+      commentOn(indexTarget(s, t, name), i.comment), ref(name), `comment on index ${name}`);
+}
+
+function commentIfChanged(
+  d: Diff,
+  before: { comment: string | null } | undefined,
+  after: { comment: string | null },
+  created: boolean,
+  write: () => ReturnType<typeof commentOn>,
+  object: ReturnType<typeof refs.member>,
+  summary: string,
+): void {
+  if (created ? after.comment === null : (before?.comment ?? null) === after.comment) return;
+  const id = d.plan.change({ action: 'alter', kind: 'comment', object, summary });
+  d.plan.add('late', write(), id, [], LATE.comment);
+}
+
+// ------------------------------------------------------------------------------------------------ triggers
+
+function clonedTrigger(d: Diff, r: Relation, name: string, side: 'from' | 'to'): boolean {
+  const rels = side === 'from' ? d.from.relations : d.to.relations;
+  for (let parent = r.partitionOf, n = 0; parent !== null && n < 64; n++) {
+    const pr = rels.get(relKey(parent.schema, parent.name));
+    if (pr === undefined) return false;
+    if (pr.triggers.some((t) => t.name === name)) return true;
+    parent = pr.partitionOf;
+  }
+  return false;
+}
+
+function emitTriggers(d: Diff, from: Relation, to: Relation): void {
+  const s = to.schema;
+  const t = to.name;
+  const forced = d.memberRecreate(s, t, 'trigger');
+  const fromT = byName(from.triggers.filter((x) => !clonedTrigger(d, from, x.name, 'from')));
+  const toT = byName(to.triggers.filter((x) => !clonedTrigger(d, to, x.name, 'to')));
+  const ref = (name: string) => refs.member('trigger', s, t, name);
+  const created = new Set<string>();
+  const create = (x: Trigger, id: string) => {
+    created.add(x.name);
+    d.plan.add('late', createTrigger(s, t, x), id, [], LATE.trigger);
+    if (x.enabled !== 'origin') d.plan.add('late', setTriggerEnabled(s, t, x.name, x.enabled), id, [], LATE.trigger);
+  };
+  for (const [name, x] of fromT) {
+    const next = toT.get(name);
+    const changed = next === undefined || next.definition !== x.definition;
+    if (!changed && forced === undefined) {
+      if (next !== undefined && next.enabled !== x.enabled) {
+        const id = d.plan.change({ action: 'alter', kind: 'trigger', object: ref(name), summary: `trigger ${name} on ${s}.${t}: ${next.enabled}` });
+        d.plan.add('late', setTriggerEnabled(s, t, name, next.enabled), id, [], LATE.trigger);
+      }
+      continue;
+    }
+    const id = changed
+      ? d.plan.change({
+          action: next === undefined ? 'drop' : 'alter',
+          kind: 'trigger',
+          object: ref(name),
+          summary: `${next === undefined ? 'drop' : 'change'} trigger ${name} on ${s}.${t}`,
+          fromSql: x.definition,
+          toSql: next?.definition ?? null,
+        })
+      : (forced?.changeId ?? '');
+    d.plan.add('drop', dropObject(triggerTarget(s, t, name)), id);
+    if (next !== undefined) create(next, id);
+  }
+  for (const [name, x] of toT) {
+    if (fromT.has(name)) continue;
+    const id = d.plan.change({ action: 'add', kind: 'trigger', object: ref(name), summary: `create trigger ${name} on ${s}.${t}`, toSql: x.definition });
+    create(x, id);
+  }
+  if (d.wants('comment'))
+    for (const [name, x] of toT)
+      commentIfChanged(d, fromT.get(name), x, created.has(name), () => commentOn(triggerTarget(s, t, name), x.comment), ref(name), `comment on trigger ${name}`);
+}
+
+// ------------------------------------------------------------------------------------------------ RLS & policies
+
+function emitRls(d: Diff, from: Relation, to: Relation): void {
+  const s = to.schema;
+  const t = to.name;
+  if (from.rlsEnabled === to.rlsEnabled && from.rlsForced === to.rlsForced) return;
+  const id = d.plan.change({
+    action: 'alter',
+    kind: 'rls',
+    object: refs.relation(s, t),
+    summary: `row level security on ${s}.${t}: ${to.rlsEnabled ? 'enabled' : 'disabled'}${to.rlsForced ? ', forced' : ''}`,
+  });
+  if (from.rlsEnabled !== to.rlsEnabled)
+    d.plan.add('late', setRowLevelSecurity(s, t, to.rlsEnabled ? 'enable' : 'disable'), id, [], LATE.rls);
+  if (from.rlsForced !== to.rlsForced)
+    d.plan.add('late', setRowLevelSecurity(s, t, to.rlsForced ? 'force' : 'no_force'), id, [], LATE.rls);
+}
+
+const policyBody = (p: Policy) => [p.permissive, p.command, p.roles, p.using, p.withCheck];
+
+function emitPolicies(d: Diff, from: Relation, to: Relation): void {
+  const s = to.schema;
+  const t = to.name;
+  const forced = d.memberRecreate(s, t, 'policy');
+  const fromP = byName(d.from.policies.get(relKey(s, t)) ?? []);
+  const toP = byName(d.to.policies.get(relKey(s, t)) ?? []);
+  const wants = d.wants('policy');
+  const ref = (name: string) => refs.member('policy', s, t, name);
+  const created = new Set<string>();
+  const create = (p: Policy, id: string) => {
+    created.add(p.name);
+    d.plan.add('late', createPolicy(p), id, [], LATE.policy);
+    if (p.comment !== null) d.plan.add('late', commentOnPolicy(p, p.comment), id, [], LATE.policy);
+  };
+  for (const [name, p] of fromP) {
+    const next = toP.get(name);
+    const changed = wants && (next === undefined || !same(policyBody(p), policyBody(next)));
+    if (!changed && forced === undefined) continue;
+    if (!changed && next === undefined) continue;
+    if (changed && forced === undefined && next !== undefined) {
+      const alter = policyAlter(p, next);
+      if (alter !== null) {
+        const id = d.plan.change({
+          action: 'alter',
+          kind: 'policy',
+          object: ref(name),
+          summary: `alter policy ${name} on ${s}.${t}`,
+          fromSql: createPolicy(p).sql,
+          toSql: createPolicy(next).sql,
+        });
+        d.plan.add('late', alterPolicy(next, alter), id, [], LATE.policy);
+        continue;
+      }
+    }
+    const id = changed
+      ? d.plan.change({
+          action: next === undefined ? 'drop' : 'alter',
+          kind: 'policy',
+          object: ref(name),
+          summary: `${next === undefined ? 'drop' : 'recreate'} policy ${name} on ${s}.${t}`,
+          fromSql: createPolicy(p).sql,
+          toSql: next !== undefined ? createPolicy(next).sql : null,
+        })
+      : (forced?.changeId ?? '');
+    d.plan.add('drop', dropPolicy(p), id);
+    if (next !== undefined) create(next, id);
+  }
+  if (wants)
+    for (const [name, p] of toP) {
+      if (fromP.has(name)) continue;
+      const id = d.plan.change({ action: 'add', kind: 'policy', object: ref(name), summary: `create policy ${name} on ${s}.${t}`, toSql: createPolicy(p).sql });
+      create(p, id);
+    }
+  if (d.wants('comment'))
+    for (const [name, p] of toP) {
+      if (created.has(name)) continue;
+      if ((fromP.get(name)?.comment ?? null) === p.comment) continue;
+      const id = d.plan.change({ action: 'alter', kind: 'comment', object: ref(name), summary: `comment on policy ${name}` });
+      d.plan.add('late', commentOnPolicy(p, p.comment), id, [], LATE.comment);
+    }
+}
+
+/** What ALTER POLICY can change in place: roles and expressions, never the command, kind or a removed clause. */
+function policyAlter(a: Policy, b: Policy): PolicyChange | null {
+  if (a.permissive !== b.permissive || a.command !== b.command) return null;
+  if ((a.using !== null && b.using === null) || (a.withCheck !== null && b.withCheck === null)) return null;
+  const change: { roles?: Policy['roles']; using?: string; withCheck?: string } = {};
+  if (!same(a.roles, b.roles)) change.roles = b.roles;
+  if (a.using !== b.using && b.using !== null) change.using = b.using;
+  if (a.withCheck !== b.withCheck && b.withCheck !== null) change.withCheck = b.withCheck;
+  return change;
+}
+
+// ------------------------------------------------------------------------------------------------ partitions
+
+function emitPartitioning(d: Diff, from: Relation, to: Relation): void {
+  const s = to.schema;
+  const t = to.name;
+  const ref = refs.relation(s, t);
+  const samePartition =
+    from.partitionOf?.schema === to.partitionOf?.schema &&
+    from.partitionOf?.name === to.partitionOf?.name &&
+    from.partitionBound === to.partitionBound;
+  if (!samePartition) {
+    const id = d.plan.change({
+      action: 'alter',
+      kind: 'table',
+      object: ref,
+      summary: `partition of ${s}.${t}: ${to.partitionOf === null ? 'detached' : `${to.partitionOf.schema}.${to.partitionOf.name} ${to.partitionBound ?? ''}`}`,
+    });
+    if (from.partitionOf !== null) d.plan.add('drop', detachPartition(from.partitionOf, from), id);
+    if (to.partitionOf !== null && to.partitionBound !== null)
+      d.plan.add('late', attachPartition(to.partitionOf, to, to.partitionBound), id, [
+        hazard('access_exclusive_lock', `${s}.${t} is scanned to check the partition bound`),
+      ], LATE.attach);
+  }
+  const key = (p: { schema: string; name: string }) => `${p.schema}.${p.name}`;
+  const before = new Set(from.inherits.map(key));
+  const after = new Set(to.inherits.map(key));
+  if (!same([...before], [...after])) {
+    const id = d.plan.change({ action: 'alter', kind: 'table', object: ref, summary: `inheritance of ${s}.${t}: ${[...after].join(', ') || 'none'}` });
+    for (const p of from.inherits) if (!after.has(key(p))) d.plan.add('main', setInheritance(s, t, p, false), id);
+    for (const p of to.inherits) if (!before.has(key(p))) d.plan.add('main', setInheritance(s, t, p, true), id);
+  }
+}
+
+export type { Index };

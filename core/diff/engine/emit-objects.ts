@@ -1,0 +1,274 @@
+import { refKey, refLabel, type UserType } from '../../../shared/model/catalog.js';
+import { createExtension, extensionTarget, updateExtension } from '../../ddl/extensions.js';
+import { createRoutine, routineTarget } from '../../ddl/functions.js';
+import { LATE, schemaPhases, typePhases } from '../../ddl/object-phases.js';
+import { createSchema, schemaTarget } from '../../ddl/schemas.js';
+import { alterSequence, sequenceOwnedBy, sequenceTarget, type SequenceOptions } from '../../ddl/sequences.js';
+import { refs } from '../../ddl/statement.js';
+import { alterColumnTypeThroughText, setColumnDefault } from '../../ddl/tables.js';
+import { commentOn, dropObject, ownerTo, renameTo, setSchema, type Target } from '../../ddl/target.js';
+import {
+  addDomainConstraint,
+  addEnumValue,
+  alterCompositeAttribute,
+  dropDomainConstraint,
+  setDomainDefault,
+  setDomainNotNull,
+  typeTarget,
+} from '../../ddl/types.js';
+import { quoteLiteral } from '../../ddl/quote.js';
+import { routineBody, same } from './compare.js';
+import type { Diff } from './context.js';
+import { emitCreated, emitPhases } from './emit-relations.js';
+import { suffixedName } from './names.js';
+import { hazard } from './plan.js';
+import { relKey } from './side.js';
+
+function ownerAndComment(
+  d: Diff,
+  t: Target,
+  a: { owner: string; comment: string | null },
+  b: { owner: string; comment: string | null },
+): void {
+  if (a.owner !== b.owner && d.wants('owner')) {
+    const id = d.plan.change({ action: 'alter', kind: 'owner', object: t.object, summary: `owner of ${refLabel(t.object)}: ${a.owner} → ${b.owner}` });
+    d.plan.add('main', ownerTo(t, b.owner), id);
+  }
+  if (a.comment !== b.comment && d.wants('comment')) {
+    const id = d.plan.change({ action: 'alter', kind: 'comment', object: t.object, summary: `comment on ${refLabel(t.object)}` });
+    d.plan.add('main', commentOn(t, b.comment), id);
+  }
+}
+
+export function emitSchemas(d: Diff): void {
+  if (!d.wants('schema')) return;
+  const fromS = new Map(d.from.model.schemas.map((s) => [s.name, s]));
+  const toS = new Map(d.to.model.schemas.map((s) => [s.name, s]));
+  for (const [name, s] of fromS) {
+    const t = schemaTarget(name);
+    const next = toS.get(name);
+    if (next === undefined) {
+      const id = d.plan.change({ action: 'drop', kind: 'schema', object: t.object, summary: `drop schema ${name}` });
+      d.plan.add('drop', dropObject(t), id);
+      continue;
+    }
+    ownerAndComment(d, t, s, next);
+  }
+  for (const [name, s] of toS) {
+    if (fromS.has(name)) continue;
+    const ref = refs.schema(name);
+    const id = d.plan.change({ action: 'add', kind: 'schema', object: ref, summary: `create schema ${name}` });
+    emitPhases(d, schemaPhases(d.to.lookup, s), id);
+    void createSchema;
+  }
+}
+
+export function emitExtensions(d: Diff): void {
+  if (!d.wants('extension')) return;
+  const fromE = new Map(d.from.model.extensions.map((e) => [e.name, e]));
+  const toE = new Map(d.to.model.extensions.map((e) => [e.name, e]));
+  for (const [name, e] of fromE) {
+    const t = extensionTarget(name);
+    const next = toE.get(name);
+    if (next === undefined) {
+      const id = d.plan.change({ action: 'drop', kind: 'extension', object: t.object, summary: `drop extension ${name}` });
+      d.plan.add('drop', dropObject(t), id, [hazard('breaks_dependants', `what uses ${name}'s objects must be gone`)]);
+      continue;
+    }
+    if (e.version !== next.version || e.schema !== next.schema) {
+      const id = d.plan.change({ action: 'alter', kind: 'extension', object: t.object, summary: `extension ${name}: ${e.version} → ${next.version}${e.schema !== next.schema ? `, schema ${next.schema}` : ''}` });
+      if (e.schema !== next.schema) d.plan.add('main', setSchema(t, next.schema), id);
+      if (e.version !== next.version) d.plan.add('main', updateExtension(name, next.version), id);
+    }
+    if (e.comment !== next.comment && d.wants('comment')) {
+      const id = d.plan.change({ action: 'alter', kind: 'comment', object: t.object, summary: `comment on extension ${name}` });
+      d.plan.add('main', commentOn(t, next.comment), id);
+    }
+  }
+  for (const [name, e] of toE) {
+    if (fromE.has(name)) continue;
+    const ref = refs.extension(name);
+    const id = d.plan.change({ action: 'add', kind: 'extension', object: ref, summary: `create extension ${name} ${e.version}` });
+    d.plan.add('main', createExtension({ name, schema: e.schema, version: e.version }, { ifNotExists: true, cascade: true }), id);
+    if (e.comment !== null) d.plan.add('main', commentOn(extensionTarget(name), e.comment), id);
+  }
+}
+
+export function emitFunctions(d: Diff): void {
+  for (const [k, f] of d.from.functions) {
+    const ref = refs.function(f.schema, f.name, f.identityArgs);
+    const t = routineTarget(f);
+    const to = d.to.functions.get(k);
+    const dropped = d.dropped.get(refKey(ref));
+    if (dropped !== undefined) {
+      const deps = [...new Set((d.from.dependants.get(refKey(ref)) ?? []).map((e) => refLabel(e.from)))];
+      d.plan.add('drop', dropObject(t), dropped.changeId, deps.length > 0 ? [hazard('breaks_dependants', `dropped first and recreated: ${deps.join(', ')}`)] : []);
+      if (to !== undefined) emitCreated(d, d.to, ref, dropped.changeId);
+      continue;
+    }
+    if (to === undefined) continue;
+    if (!same(routineBody(f), routineBody(to)) && d.wants('function')) {
+      const id = d.plan.change({ action: 'alter', kind: 'function', object: ref, summary: `replace ${f.kind} ${f.schema}.${f.name}(${f.identityArgs})`, fromSql: d.sql(d.from, ref), toSql: d.sql(d.to, ref) });
+      d.plan.add('main', createRoutine(to, { orReplace: true }), id);
+    }
+    ownerAndComment(d, t, f, to);
+  }
+  for (const [k, f] of d.to.functions) {
+    if (d.from.functions.has(k)) continue;
+    const ref = refs.function(f.schema, f.name, f.identityArgs);
+    const id = `function:add:${refLabel(ref)}`;
+    if (d.plan.get(id) !== undefined) emitCreated(d, d.to, ref, id);
+  }
+}
+
+export function emitSequences(d: Diff): void {
+  if (!d.wants('sequence')) return;
+  for (const [k, s] of d.from.sequences) {
+    const t = sequenceTarget(s.schema, s.name);
+    const to = d.to.sequences.get(k);
+    if (to === undefined) {
+      if (s.identity) continue; // goes with its column
+      const id = d.plan.change({ action: 'drop', kind: 'sequence', object: t.object, summary: `drop sequence ${s.schema}.${s.name}` });
+      // A sequence owned by a table that is dropped goes with it.
+      const owner = s.ownedBy;
+      const withTable = owner !== null && d.isDropped(refs.relation(owner.schema, owner.table)) && !d.to.relations.has(relKey(owner.schema, owner.table));
+      if (!withTable) d.plan.add('drop', dropObject(t), id);
+      d.markDropped(t.object, id);
+      continue;
+    }
+    const opts: (keyof SequenceOptions)[] = ['dataType', 'increment', 'min', 'max', 'start', 'cache', 'cycle'];
+    const change: Record<string, unknown> = {};
+    for (const o of opts) if (s[o] !== to[o] && !(o === 'dataType' && s.identity)) change[o] = to[o];
+    if (Object.keys(change).length > 0) {
+      const id = d.plan.change({ action: 'alter', kind: 'sequence', object: t.object, summary: `sequence ${s.schema}.${s.name}: ${Object.keys(change).join(', ')}` });
+      d.plan.add('main', alterSequence(s.schema, s.name, change as Partial<SequenceOptions>), id);
+    }
+    if (!s.identity && !same(s.ownedBy, to.ownedBy) && !d.rebuilt.has(refKey(refs.relation(to.ownedBy?.schema ?? '', to.ownedBy?.table ?? '')))) {
+      const id = d.plan.change({ action: 'alter', kind: 'sequence', object: t.object, summary: `sequence ${s.schema}.${s.name} owned by ${to.ownedBy === null ? 'none' : `${to.ownedBy.table}.${to.ownedBy.column}`}` });
+      d.plan.add('late', sequenceOwnedBy(s.schema, s.name, to.ownedBy), id, [], LATE.ownedBy);
+    }
+    if (!s.identity) ownerAndComment(d, t, s, to);
+    else if (s.comment !== to.comment && d.wants('comment')) {
+      const id = d.plan.change({ action: 'alter', kind: 'comment', object: t.object, summary: `comment on sequence ${s.schema}.${s.name}` });
+      d.plan.add('main', commentOn(t, to.comment), id);
+    }
+  }
+  for (const [k, s] of d.to.sequences) {
+    if (d.from.sequences.has(k) || s.identity) continue;
+    const ref = refs.sequence(s.schema, s.name);
+    const id = d.plan.change({ action: 'add', kind: 'sequence', object: ref, summary: `create sequence ${s.schema}.${s.name}`, toSql: d.sql(d.to, ref) });
+    emitCreated(d, d.to, ref, id);
+  }
+}
+
+export function emitTypes(d: Diff): void {
+  for (const [k, t] of d.from.types) {
+    const ref = refs.type(t.schema, t.name);
+    const to = d.to.types.get(k);
+    const target = typeTarget(t);
+    if (to === undefined) {
+      const dropped = d.dropped.get(refKey(ref));
+      if (dropped !== undefined && t.kind !== 'multirange') d.plan.add('drop', dropObject(target), dropped.changeId);
+      continue;
+    }
+    const rebuilt = d.typeRebuilt.get(refKey(ref));
+    if (rebuilt !== undefined) {
+      rebuildType(d, t, to, rebuilt);
+      continue;
+    }
+    if (d.wants('type')) alterType(d, t, to);
+    if (t.kind !== 'multirange' || d.major < 17) ownerAndComment(d, target, t, to);
+    else if (t.comment !== to.comment && d.wants('comment')) {
+      const id = d.plan.change({ action: 'alter', kind: 'comment', object: ref, summary: `comment on type ${t.schema}.${t.name}` });
+      d.plan.add('main', commentOn(target, to.comment), id);
+    }
+  }
+  for (const [k, t] of d.to.types) {
+    if (d.from.types.has(k)) continue;
+    const ref = refs.type(t.schema, t.name);
+    const id = `type:add:${refLabel(ref)}`;
+    if (d.plan.get(id) !== undefined) emitCreated(d, d.to, ref, id);
+  }
+}
+
+function alterType(d: Diff, a: UserType, b: UserType): void {
+  const ref = refs.type(a.schema, a.name);
+  if (a.kind === 'enum' && !same(a.labels, b.labels)) {
+    const id = d.plan.change({ action: 'alter', kind: 'type', object: ref, summary: `enum ${a.schema}.${a.name}: add ${b.labels.filter((l) => !a.labels.includes(l)).join(', ')}` });
+    const have = new Set(a.labels);
+    b.labels.forEach((l, i) => {
+      if (have.has(l)) return;
+      const next = b.labels.slice(i + 1).find((x) => have.has(x));
+      const prev = b.labels.slice(0, i).reverse()[0];
+      const position = next !== undefined ? { before: next } : prev !== undefined ? { after: prev } : undefined;
+      have.add(l);
+      d.plan.add('first', addEnumValue(a.schema, a.name, l, position), id);
+      d.enumValues.push({ literal: quoteLiteral(l), changeId: id });
+    });
+  }
+  if (a.kind === 'domain' && a.domain !== null && b.domain !== null) {
+    const da = a.domain;
+    const db = b.domain;
+    let id: string | null = null;
+    const change = () => (id ??= d.plan.change({ action: 'alter', kind: 'type', object: ref, summary: `domain ${a.schema}.${a.name}` }));
+    if (da.default !== db.default) d.plan.add('main', setDomainDefault(a.schema, a.name, db.default), change());
+    const named = (list: typeof da.constraints) => new Map(list.filter((c) => !c.notNull).map((c) => [c.name, c]));
+    const ca = named(da.constraints);
+    const cb = named(db.constraints);
+    for (const [n, c] of ca) {
+      const next = cb.get(n);
+      if (next !== undefined && next.definition === c.definition && next.validated === c.validated) continue;
+      d.plan.add('drop', dropDomainConstraint(a.schema, a.name, n), change());
+      if (next !== undefined) d.plan.add('late', addDomainConstraint(a.schema, a.name, next), change(), [], LATE.notValid);
+    }
+    for (const [n, c] of cb) if (!ca.has(n)) d.plan.add('late', addDomainConstraint(a.schema, a.name, c), change(), [], LATE.notValid);
+    if (da.notNull !== db.notNull) d.plan.add('main', setDomainNotNull(a.schema, a.name, db.notNull), change());
+  }
+  if (a.kind === 'composite' && !same(a.attributes.map((x) => [x.name, x.type.formatted]), b.attributes.map((x) => [x.name, x.type.formatted]))) {
+    const id = d.plan.change({ action: 'alter', kind: 'type', object: ref, summary: `composite ${a.schema}.${a.name}: attributes` });
+    const bm = new Map(b.attributes.map((x) => [x.name, x]));
+    const am = new Map(a.attributes.map((x) => [x.name, x]));
+    for (const x of a.attributes) if (!bm.has(x.name)) d.plan.add('main', alterCompositeAttribute(a.schema, a.name, { drop: x.name }), id, [hazard('data_loss', `drops attribute ${x.name}`)]);
+    for (const x of b.attributes) {
+      const old = am.get(x.name);
+      if (old === undefined) d.plan.add('main', alterCompositeAttribute(a.schema, a.name, { add: x.name, type: x.type.formatted }), id);
+      else if (old.type.formatted !== x.type.formatted) d.plan.add('main', alterCompositeAttribute(a.schema, a.name, { alter: x.name, type: x.type.formatted }), id);
+    }
+  }
+}
+
+/**
+ * A type that cannot change in place (an enum losing a value, a domain's base type…): renamed away, created anew
+ * under its name, every column of it moved over through text, the old one dropped. Views, functions and the
+ * like over it were dropped before and come back after (dependants).
+ */
+function rebuildType(d: Diff, a: UserType, b: UserType, changeId: string): void {
+  const ref = refs.type(a.schema, a.name);
+  const old = suffixedName(a.name, 'gh_old');
+  d.plan.add('drop', renameTo(typeTarget(a), old), changeId);
+  const p = typePhases(d.to.lookup, b);
+  p.create.forEach((s, i) =>
+    d.plan.add('main', s, changeId, i === 0 ? [hazard('table_rewrite', `columns of ${a.schema}.${a.name} are rewritten onto the new type`)] : []),
+  );
+  const oids = new Set([a.oid, ...(a.arrayOid !== null ? [a.arrayOid] : [])]);
+  for (const r of d.from.relations.values()) {
+    if (r.kind !== 'table' && r.kind !== 'partitioned_table') continue;
+    if (r.partitionOf !== null || !d.to.relations.has(relKey(r.schema, r.name))) continue;
+    if (d.isDropped(refs.relation(r.schema, r.name)) || d.rebuilt.has(refKey(refs.relation(r.schema, r.name)))) continue;
+    const toRel = d.to.relations.get(relKey(r.schema, r.name));
+    for (const c of r.columns) {
+      if (!oids.has(c.type.oid)) continue;
+      const next = toRel?.columns.find((x) => x.name === c.name);
+      if (next === undefined) continue;
+      if (c.default !== null) d.plan.addTo(ref, 'main', [setColumnDefault(r.schema, r.name, c.name, null)], changeId);
+      d.plan.addTo(ref, 'main', [alterColumnTypeThroughText(r.schema, r.name, c.name, next.type.formatted, c.type.isArray)], changeId, [
+        hazard('table_rewrite', `${r.schema}.${r.name} is rewritten`),
+        hazard('access_exclusive_lock', `${r.schema}.${r.name} is locked`),
+      ]);
+      if (next.default !== null) d.plan.addTo(ref, 'main', [setColumnDefault(r.schema, r.name, c.name, next.default)], changeId);
+    }
+  }
+  d.plan.addTo(ref, 'main', [dropObject({ ...typeTarget(a), name: typeTarget({ ...a, name: old }).name })], changeId);
+  for (const l of p.late) d.plan.add('late', l.statement, changeId, [], l.rank);
+  d.plan.add('acl', p.acl, changeId);
+}

@@ -1,0 +1,179 @@
+import type { Hazard } from '../../../shared/diff/migration.js';
+import { refKey, refLabel, type ObjectRef, type Relation } from '../../../shared/model/catalog.js';
+import { relationPhases, LATE, type Phases } from '../../ddl/object-phases.js';
+import { refs, type Statement } from '../../ddl/statement.js';
+import { sequenceOwnedBy } from '../../ddl/sequences.js';
+import {
+  addConstraint,
+  copyRows,
+  createTable,
+  inlineByDefault,
+  relationTarget,
+  setColumnIdentity,
+  syncIdentitySequence,
+} from '../../ddl/tables.js';
+import { commentOn, dropObject, ownerTo, renameTo } from '../../ddl/target.js';
+import { createView } from '../../ddl/views.js';
+import { setRelationOptions } from '../../ddl/tables.js';
+import { quoteQualified } from '../../ddl/quote.js';
+import { routineBody, same, viewBody } from './compare.js';
+import type { Diff } from './context.js';
+import { objectPhases } from './context.js';
+import { suffixedName } from './names.js';
+import { emitTableMembers } from './emit-members.js';
+import { isTable, relationKind } from './kinds.js';
+import { hazard } from './plan.js';
+import { relKey, type Side } from './side.js';
+
+/** The statements of every relation: drops, creations, recreations, rebuilds and in-place alterations. */
+export function emitRelations(d: Diff): void {
+  for (const [k, from] of d.from.relations) {
+    const ref = refs.relation(from.schema, from.name);
+    const to = d.to.relations.get(k);
+    const dropped = d.dropped.get(refKey(ref));
+    if (to === undefined) {
+      if (dropped !== undefined) dropRelation(d, from, dropped.changeId);
+      continue;
+    }
+    const re = d.recreated.get(refKey(ref));
+    if (re !== undefined) {
+      dropRelation(d, from, re.changeId);
+      emitCreated(d, d.to, ref, re.changeId);
+      continue;
+    }
+    const rebuild = d.rebuilt.get(refKey(ref));
+    if (rebuild !== undefined) {
+      rebuildTable(d, from, to, rebuild);
+      continue;
+    }
+    alterRelation(d, from, to);
+  }
+  for (const [k, to] of d.to.relations) {
+    if (d.from.relations.has(k)) continue;
+    const ref = refs.relation(to.schema, to.name);
+    const id = `${relationKind(to)}:add:${refLabel(ref)}`;
+    if (d.plan.get(id) !== undefined) emitCreated(d, d.to, ref, id);
+  }
+}
+
+function dependantsText(d: Diff, ref: ObjectRef): string {
+  const names = (d.from.dependants.get(refKey(ref)) ?? []).map((e) => refLabel(e.from));
+  return [...new Set(names)].join(', ');
+}
+
+function dropRelation(d: Diff, r: Relation, changeId: string): void {
+  const ref = refs.relation(r.schema, r.name);
+  const hazards: Hazard[] = [];
+  if (isTable(r) && r.kind !== 'foreign_table')
+    hazards.push(hazard('data_loss', `drops ${r.schema}.${r.name} and every row in it`));
+  const deps = dependantsText(d, ref);
+  if (deps !== '') hazards.push(hazard('breaks_dependants', `dropped first and recreated: ${deps}`));
+  d.plan.add('drop', dropObject(relationTarget(r)), changeId, hazards);
+}
+
+/** Creation phases of a top object from one side into the plan: objects in main, late ones late, ACL last. */
+export function emitCreated(d: Diff, side: Side, ref: ObjectRef, changeId: string, hazards: Hazard[] = []): void {
+  const p = objectPhases(side, ref);
+  if (p === null) return;
+  emitPhases(d, p, changeId, hazards);
+}
+
+export function emitPhases(d: Diff, p: Phases, changeId: string, hazards: readonly Hazard[] = []): void {
+  p.create.forEach((s, i) => d.plan.add('main', s, changeId, i === 0 ? hazards : []));
+  for (const l of p.late) d.plan.add('late', l.statement, changeId, [], l.rank);
+  d.plan.add('acl', p.acl, changeId);
+}
+
+/**
+ * A table whose column order differs: renamed away, created anew in TO's order, its rows copied over (identity
+ * values kept), the old one dropped, then keys, indexes, triggers, policies and privileges as TO has them.
+ * Owned sequences are detached first so that dropping the old table leaves them.
+ */
+function rebuildTable(d: Diff, from: Relation, to: Relation, changeId: string): void {
+  const rewrite = [
+    hazard('table_rewrite', `${to.schema}.${to.name} is copied into a new table in the new column order`),
+    hazard('access_exclusive_lock', `${to.schema}.${to.name} is locked while its rows are copied`),
+  ];
+  const old = suffixedName(from.name, 'gh_rebuild');
+  for (const s of d.from.model.sequences)
+    if (!s.identity && s.ownedBy?.schema === from.schema && s.ownedBy.table === from.name)
+      d.plan.add('drop', sequenceOwnedBy(s.schema, s.name, null), changeId);
+  for (const c of from.columns)
+    if (c.identity !== null) d.plan.add('drop', setColumnIdentity(from.schema, from.name, c.name, 'drop'), changeId);
+  d.plan.add('drop', renameTo(relationTarget(from), old), changeId, rewrite);
+  const p = relationPhases(d.to.lookup, to);
+  const create = createTable(to, {
+    identitySequences: d.to.lookup.identitySequences(to.schema, to.name),
+    inlineConstraint: () => false,
+  });
+  const oldName = { schema: from.schema, name: old };
+  const fromNames = new Set(from.columns.map((c) => c.name));
+  const copied = to.columns.filter((c) => fromNames.has(c.name) && c.generated === null).map((c) => c.name);
+  const main: Statement[] = [create];
+  if (copied.length > 0) main.push(copyRows(to, oldName, copied));
+  for (const c of to.columns)
+    if (c.identity !== null && fromNames.has(c.name)) main.push(syncIdentitySequence(to.schema, to.name, c.name));
+  main.push(
+    dropObject({ word: 'TABLE', name: quoteQualified(from.schema, old), object: refs.relation(from.schema, from.name) }),
+  );
+  main.forEach((s, i) => d.plan.add('main', s, changeId, i === 0 ? rewrite : []));
+  p.create.slice(1).forEach((s) => d.plan.add('main', s, changeId));
+  for (const k of to.constraints)
+    if (inlineByDefault(k)) d.plan.add('late', addConstraint(to.schema, to.name, k), changeId, [], LATE.notValid);
+  for (const l of p.late) d.plan.add('late', l.statement, changeId, [], l.rank);
+  for (const s of d.to.model.sequences)
+    if (!s.identity && s.ownedBy?.schema === to.schema && s.ownedBy.table === to.name)
+      d.plan.add('late', sequenceOwnedBy(s.schema, s.name, s.ownedBy), changeId, [], LATE.ownedBy);
+  d.plan.add('acl', p.acl, changeId);
+}
+
+function alterRelation(d: Diff, from: Relation, to: Relation): void {
+  const ref = refs.relation(from.schema, from.name);
+  const kind = relationKind(from);
+  const t = relationTarget(to);
+  if (from.kind === 'view' && !same(viewBody(from), viewBody(to)) && d.wants('view')) {
+    const id = d.plan.change({
+      action: 'alter',
+      kind: 'view',
+      object: ref,
+      summary: `replace the query of view ${to.schema}.${to.name}`,
+      fromSql: d.sql(d.from, ref),
+      toSql: d.sql(d.to, ref),
+    });
+    d.plan.add('main', createView(to, { orReplace: true }), id);
+  }
+  if (!same(from.options, to.options) && from.kind !== 'view' && d.wants(kind)) {
+    const id = d.plan.change({
+      action: 'alter',
+      kind,
+      object: ref,
+      summary: `storage parameters of ${to.schema}.${to.name}: ${to.options.join(', ') || 'defaults'}`,
+      fromSql: d.sql(d.from, ref),
+      toSql: d.sql(d.to, ref),
+    });
+    const names = (o: readonly string[]) => o.map((x) => x.slice(0, x.indexOf('=')));
+    const set = to.options.filter((o) => !from.options.includes(o));
+    const reset = names(from.options).filter((n) => !names(to.options).includes(n));
+    d.plan.add('main', setRelationOptions(to, set, reset), id);
+  }
+  if (from.owner !== to.owner && d.wants('owner')) {
+    const id = d.plan.change({
+      action: 'alter',
+      kind: 'owner',
+      object: ref,
+      summary: `owner of ${to.schema}.${to.name}: ${from.owner} → ${to.owner}`,
+    });
+    d.plan.add('main', ownerTo(t, to.owner), id);
+  }
+  if (from.comment !== to.comment && d.wants('comment')) {
+    const id = d.plan.change({
+      action: 'alter',
+      kind: 'comment',
+      object: ref,
+      summary: `comment on ${to.schema}.${to.name}`,
+    });
+    d.plan.add('main', commentOn(t, to.comment), id);
+  }
+  emitTableMembers(d, from, to);
+  void routineBody;
+}

@@ -1,0 +1,10 @@
+CREATE SCHEMA api;
+GRANT USAGE ON SCHEMA api TO {{anon}};
+CREATE TABLE api.members (id integer PRIMARY KEY, name text, email text);
+CREATE VIEW api.member_list AS SELECT id, name FROM api.members;
+GRANT SELECT ON api.member_list TO {{anon}};
+GRANT SELECT, INSERT ON api.members TO {{auth}};
+GRANT UPDATE (name) ON api.members TO {{auth}};
+GRANT SELECT (id, name) ON api.members TO {{anon}};
+CREATE SEQUENCE api.counter;
+GRANT USAGE ON SEQUENCE api.counter TO {{auth}};

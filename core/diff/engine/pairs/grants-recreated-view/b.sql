@@ -1,0 +1,11 @@
+CREATE SCHEMA api;
+GRANT USAGE, CREATE ON SCHEMA api TO {{anon}};
+CREATE TABLE api.members (id integer PRIMARY KEY, name text, email text);
+CREATE VIEW api.member_list AS SELECT name, id FROM api.members;
+GRANT SELECT ON api.member_list TO {{anon}};
+GRANT SELECT ON api.member_list TO {{auth}} WITH GRANT OPTION;
+GRANT SELECT, UPDATE ON api.members TO {{auth}};
+GRANT UPDATE (name, email) ON api.members TO {{auth}};
+GRANT SELECT (id) ON api.members TO {{anon}};
+CREATE SEQUENCE api.counter;
+GRANT USAGE, SELECT ON SEQUENCE api.counter TO {{auth}};

@@ -1,0 +1,5 @@
+CREATE SCHEMA app;
+CREATE TABLE app.measures (at date NOT NULL, v integer) PARTITION BY RANGE (at);
+CREATE TABLE app.measures_2024 PARTITION OF app.measures FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE TABLE app.base (id integer, created date);
+CREATE TABLE app.child (extra text);

@@ -1,0 +1,1 @@
+SELECT (SELECT name FROM app.customers WHERE id = 1) = 'ann' AS ok

@@ -1,0 +1,7 @@
+CREATE SCHEMA old_stuff;
+CREATE TABLE old_stuff.t (id integer);
+CREATE SCHEMA app;
+CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA app;
+CREATE SEQUENCE app.ticket_seq INCREMENT BY 1 MAXVALUE 1000;
+CREATE SEQUENCE app.gone_seq;
+COMMENT ON SCHEMA app IS 'application';

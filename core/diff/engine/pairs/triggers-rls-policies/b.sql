@@ -1,0 +1,12 @@
+CREATE SCHEMA api;
+CREATE TABLE api.notes (id integer PRIMARY KEY, owner text DEFAULT current_user, body text);
+CREATE FUNCTION api.stamp() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE TRIGGER notes_stamp BEFORE INSERT OR UPDATE ON api.notes FOR EACH ROW EXECUTE FUNCTION api.stamp();
+CREATE TRIGGER notes_audit AFTER DELETE ON api.notes FOR EACH ROW EXECUTE FUNCTION api.stamp();
+ALTER TABLE api.notes DISABLE TRIGGER notes_audit;
+ALTER TABLE api.notes ENABLE ROW LEVEL SECURITY;
+ALTER TABLE api.notes FORCE ROW LEVEL SECURITY;
+CREATE POLICY notes_read ON api.notes FOR SELECT TO {{anon}}, {{auth}} USING (owner = current_user OR body IS NULL);
+CREATE POLICY notes_write ON api.notes AS RESTRICTIVE FOR UPDATE USING (true);
+CREATE POLICY notes_new ON api.notes FOR INSERT WITH CHECK (owner = current_user);
+COMMENT ON POLICY notes_new ON api.notes IS 'insert own';

@@ -1,0 +1,174 @@
+import type { DiffOptions, RenameCandidate } from '../../../shared/diff/migration.js';
+import { refKey, type Catalog, type ObjectRef, type Relation } from '../../../shared/model/catalog.js';
+import { renameTo } from '../../ddl/target.js';
+import { relationTarget, renameColumn, renameConstraint } from '../../ddl/tables.js';
+import { renamePolicy } from '../../ddl/policies.js';
+import { routineTarget } from '../../ddl/functions.js';
+import { refs, type Statement } from '../../ddl/statement.js';
+import { routineBody, same } from './compare.js';
+
+const rk = (r: { schema: string; name: string }) => `${r.schema}\0${r.name}`;
+
+/**
+ * Objects that look renamed: one gone and one new of the same kind in the same place, alike apart from the name
+ * (tables by their columns, columns by type, functions by signature and body, policies and constraints by what
+ * they say). Offered only; applied when accepted.
+ */
+export function renameCandidates(from: Catalog, to: Catalog): RenameCandidate[] {
+  const out: RenameCandidate[] = [];
+  const fromR = new Map(from.relations.map((r) => [rk(r), r]));
+  const toR = new Map(to.relations.map((r) => [rk(r), r]));
+  const cols = (r: Relation) => r.columns.map((c) => `${c.name}:${c.type.formatted}`);
+  for (const [k, a] of fromR) {
+    if (toR.has(k)) {
+      const b = toR.get(k) as Relation;
+      if (a.kind !== 'table' && a.kind !== 'partitioned_table') continue;
+      const goneC = a.columns.filter((c) => !b.columns.some((x) => x.name === c.name));
+      const newC = b.columns.filter((c) => !a.columns.some((x) => x.name === c.name));
+      for (const c of goneC)
+        for (const n of newC)
+          if (c.type.formatted === n.type.formatted)
+            out.push({
+              kind: 'column',
+              from: refs.member('column', a.schema, a.name, c.name),
+              to: refs.member('column', b.schema, b.name, n.name),
+              similarity: a.columns.indexOf(c) === b.columns.indexOf(n) ? 1 : 0.8,
+            });
+      const goneK = a.constraints.filter((x) => !x.inherited && !b.constraints.some((y) => y.name === x.name));
+      const newK = b.constraints.filter((x) => !x.inherited && !a.constraints.some((y) => y.name === x.name));
+      for (const x of goneK)
+        for (const y of newK)
+          if (x.definition === y.definition)
+            out.push({ kind: 'constraint', from: refs.member('constraint', a.schema, a.name, x.name), to: refs.member('constraint', b.schema, b.name, y.name), similarity: 1 });
+      continue;
+    }
+    for (const [k2, b] of toR) {
+      if (fromR.has(k2) || b.schema !== a.schema || b.kind !== a.kind) continue;
+      const ca = new Set(cols(a));
+      const cb = cols(b);
+      const common = cb.filter((c) => ca.has(c)).length;
+      const sim = common / Math.max(ca.size, cb.length, 1);
+      if (sim >= 0.5) out.push({ kind: a.kind === 'view' ? 'view' : a.kind === 'materialized_view' ? 'materialized_view' : 'table', from: refs.relation(a.schema, a.name), to: refs.relation(b.schema, b.name), similarity: sim });
+    }
+  }
+  const fk = (f: { schema: string; name: string; identityArgs: string }) => `${f.schema}\0${f.name}\0${f.identityArgs}`;
+  const toF = new Set(to.functions.map(fk));
+  const fromF = new Set(from.functions.map(fk));
+  for (const a of from.functions) {
+    if (toF.has(fk(a))) continue;
+    for (const b of to.functions)
+      if (!fromF.has(fk(b)) && b.schema === a.schema && b.identityArgs === a.identityArgs && same(routineBody(a), routineBody(b)))
+        out.push({ kind: 'function', from: refs.function(a.schema, a.name, a.identityArgs), to: refs.function(b.schema, b.name, b.identityArgs), similarity: 1 });
+  }
+  const pk = (p: { schema: string; table: string; name: string }) => `${p.schema}\0${p.table}\0${p.name}`;
+  const toP = new Set(to.policies.map(pk));
+  const fromP = new Set(from.policies.map(pk));
+  for (const a of from.policies) {
+    if (toP.has(pk(a))) continue;
+    for (const b of to.policies)
+      if (!fromP.has(pk(b)) && b.schema === a.schema && b.table === a.table && same([a.command, a.permissive, a.roles, a.using, a.withCheck], [b.command, b.permissive, b.roles, b.using, b.withCheck]))
+        out.push({ kind: 'policy', from: refs.member('policy', a.schema, a.table, a.name), to: refs.member('policy', b.schema, b.table, b.name), similarity: 1 });
+  }
+  return out;
+}
+
+/** The accepted renames among the candidates. */
+export function acceptedRenames(candidates: readonly RenameCandidate[], options: DiffOptions): RenameCandidate[] {
+  const r = options.renames;
+  if (r === undefined) return [];
+  if (r === 'all') {
+    // One rename per source and target: the most alike wins.
+    const used = new Set<string>();
+    const out: RenameCandidate[] = [];
+    for (const c of [...candidates].sort((a, b) => b.similarity - a.similarity)) {
+      if (used.has(refKey(c.from)) || used.has(refKey(c.to))) continue;
+      used.add(refKey(c.from));
+      used.add(refKey(c.to));
+      out.push(c);
+    }
+    return out;
+  }
+  return candidates.filter((c) => r.some((x) => refKey(x.from) === refKey(c.from) && refKey(x.to) === refKey(c.to)));
+}
+
+/**
+ * FROM as it is after the renames (so the rest of the diff compares like with like), and the rename statements.
+ * Definitions that spell the old name (views over a renamed table) stay as read: those differ and are replaced.
+ */
+export function applyRenames(model: Catalog, renames: readonly RenameCandidate[]): { model: Catalog; statements: { statement: Statement; rename: RenameCandidate }[] } {
+  let m = model;
+  const statements: { statement: Statement; rename: RenameCandidate }[] = [];
+  for (const r of renames) {
+    const s = r.from.schema ?? '';
+    if (r.kind === 'table' || r.kind === 'view' || r.kind === 'materialized_view') {
+      const rel = m.relations.find((x) => x.schema === s && x.name === r.from.name);
+      if (rel === undefined) continue;
+      statements.push({ statement: renameTo(relationTarget(rel), r.to.name), rename: r });
+      const mapRef = (o: ObjectRef): ObjectRef =>
+        (o.kind === 'relation' || o.kind === 'column') && o.schema === s && o.name === r.from.name ? { ...o, name: r.to.name } : o;
+      const mapQ = <T extends { schema: string; name: string }>(q: T): T => (q.schema === s && q.name === r.from.name ? { ...q, name: r.to.name } : q);
+      m = {
+        ...m,
+        relations: m.relations.map((x) => ({
+          ...(x === rel ? { ...x, name: r.to.name } : x),
+          partitionOf: x.partitionOf === null ? null : mapQ(x.partitionOf),
+          inherits: x.inherits.map(mapQ),
+          constraints: x.constraints.map((k) => (k.foreignKey === null ? k : { ...k, foreignKey: { ...k.foreignKey, table: mapQ(k.foreignKey.table) } })),
+        })),
+        policies: m.policies.map((p) => (p.schema === s && p.table === r.from.name ? { ...p, table: r.to.name } : p)),
+        grants: m.grants.map((g) => ({ ...g, object: mapRef(g.object) })),
+        sequences: m.sequences.map((q) => (q.ownedBy?.schema === s && q.ownedBy.table === r.from.name ? { ...q, ownedBy: { ...q.ownedBy, table: r.to.name } } : q)),
+        dependencies: m.dependencies.map((e) => ({ ...e, from: mapRef(e.from), to: mapRef(e.to) })),
+      };
+    } else if (r.kind === 'column') {
+      const table = r.from.name;
+      const from = r.from.member ?? '';
+      const to = r.to.member ?? '';
+      statements.push({ statement: renameColumn(s, table, from, to), rename: r });
+      const col = (c: string) => (c === from ? to : c);
+      m = {
+        ...m,
+        relations: m.relations.map((x) =>
+          x.schema === s && x.name === table
+            ? {
+                ...x,
+                columns: x.columns.map((c) => (c.name === from ? { ...c, name: to } : c)),
+                constraints: x.constraints.map((k) => ({ ...k, columns: k.columns.map(col) })),
+                indexes: x.indexes.map((i) => ({ ...i, columns: i.columns.map((c) => (c === null ? c : col(c))), include: i.include.map(col) })),
+              }
+            : x,
+        ),
+        grants: m.grants.map((g) => (g.object.kind === 'column' && g.object.schema === s && g.object.name === table && g.object.member === from ? { ...g, object: { ...g.object, member: to } } : g)),
+        sequences: m.sequences.map((q) => (q.ownedBy?.schema === s && q.ownedBy.table === table && q.ownedBy.column === from ? { ...q, ownedBy: { ...q.ownedBy, column: to } } : q)),
+      };
+    } else if (r.kind === 'function') {
+      const f = m.functions.find((x) => x.schema === s && x.name === r.from.name && x.identityArgs === r.from.args);
+      if (f === undefined) continue;
+      statements.push({ statement: renameTo(routineTarget(f), r.to.name), rename: r });
+      const mapRef = (o: ObjectRef): ObjectRef => (o.kind === 'function' && o.schema === s && o.name === r.from.name && o.args === r.from.args ? { ...o, name: r.to.name } : o);
+      m = {
+        ...m,
+        functions: m.functions.map((x) => (x === f ? { ...x, name: r.to.name } : x)),
+        grants: m.grants.map((g) => ({ ...g, object: mapRef(g.object) })),
+        dependencies: m.dependencies.map((e) => ({ ...e, from: mapRef(e.from), to: mapRef(e.to) })),
+      };
+    } else if (r.kind === 'policy') {
+      const p = m.policies.find((x) => x.schema === s && x.table === r.from.name && x.name === r.from.member);
+      if (p === undefined) continue;
+      statements.push({ statement: renamePolicy(p, r.to.member ?? ''), rename: r });
+      m = { ...m, policies: m.policies.map((x) => (x === p ? { ...x, name: r.to.member ?? '' } : x)) };
+    } else if (r.kind === 'constraint') {
+      const table = r.from.name;
+      statements.push({ statement: renameConstraint(s, table, r.from.member ?? '', r.to.member ?? ''), rename: r });
+      m = {
+        ...m,
+        relations: m.relations.map((x) =>
+          x.schema === s && x.name === table
+            ? { ...x, constraints: x.constraints.map((k) => (k.name === r.from.member ? { ...k, name: r.to.member ?? '', index: k.index === r.from.member ? (r.to.member ?? '') : k.index } : k)), indexes: x.indexes.map((i) => (i.name === r.from.member ? { ...i, name: r.to.member ?? '' } : i)) }
+            : x,
+        ),
+      };
+    }
+  }
+  return { model: m, statements };
+}

@@ -1,0 +1,119 @@
+import type { DiffOptions } from '../../../shared/diff/migration.js';
+import {
+  refKey,
+  type Catalog,
+  type Dependency,
+  type FunctionInfo,
+  type ObjectRef,
+  type Policy,
+  type Relation,
+  type Sequence,
+  type UserType,
+} from '../../../shared/model/catalog.js';
+import { typeUses } from '../../ddl/database-ddl.js';
+import { modelLookup, type ModelLookup } from '../../ddl/model-lookup.js';
+import { refs } from '../../ddl/statement.js';
+
+/** One side of the diff: the model cut to the options' scope, with the lookups every kind's diff needs. */
+export interface Side {
+  readonly model: Catalog;
+  readonly lookup: ModelLookup;
+  readonly relations: ReadonlyMap<string, Relation>;
+  readonly functions: ReadonlyMap<string, FunctionInfo>;
+  readonly types: ReadonlyMap<string, UserType>;
+  readonly sequences: ReadonlyMap<string, Sequence>;
+  readonly policies: ReadonlyMap<string, readonly Policy[]>;
+  /** Every edge (the model's plus the type uses it does not carry), extension members lifted to their extension. */
+  readonly dependencies: readonly Dependency[];
+  /** Edges by the object depended on (refKey of `to`, members stripped). */
+  readonly dependants: ReadonlyMap<string, readonly Dependency[]>;
+}
+
+export const relKey = (schema: string, name: string): string => `${schema}\0${name}`;
+export const fnKey = (f: Pick<FunctionInfo, 'schema' | 'name' | 'identityArgs'>): string =>
+  `${f.schema}\0${f.name}\0${f.identityArgs}`;
+
+/** A range type's constructors are made by CREATE TYPE … AS RANGE: never diffed on their own. */
+export const isRangeConstructor = (f: FunctionInfo): boolean =>
+  f.language === 'internal' && /^(multi)?range_constructor\d$/.test(f.source ?? '');
+
+/** The schemas the diff compares on this side: the asked ones, else every schema no extension made. */
+export function schemaScope(model: Catalog, options: DiffOptions): (schema: string) => boolean {
+  const own = new Set(model.schemas.filter((s) => s.extension === null).map((s) => s.name));
+  const asked = options.schemas !== undefined ? new Set(options.schemas) : undefined;
+  return (s) => (asked === undefined ? own.has(s) : asked.has(s) && own.has(s));
+}
+
+export function strip(ref: ObjectRef): ObjectRef {
+  switch (ref.kind) {
+    case 'column':
+    case 'constraint':
+    case 'index':
+    case 'trigger':
+    case 'policy':
+      return refs.relation(ref.schema ?? '', ref.name);
+    default:
+      return ref.member === undefined ? ref : { kind: ref.kind, schema: ref.schema, name: ref.name };
+  }
+}
+
+export function buildSide(full: Catalog, inScope: (schema: string) => boolean): Side {
+  const keep = <T extends { schema: string; extension?: string | null }>(x: T) =>
+    inScope(x.schema) && (x.extension ?? null) === null;
+  const model: Catalog = {
+    ...full,
+    schemas: full.schemas.filter((s) => s.extension === null && inScope(s.name)),
+    relations: full.relations.filter(keep),
+    sequences: full.sequences.filter(keep),
+    functions: full.functions.filter((f) => keep(f) && !isRangeConstructor(f)),
+    types: full.types.filter(keep),
+    policies: full.policies.filter((p) => inScope(p.schema)),
+    grants: full.grants.filter((g) =>
+      g.object.kind === 'schema' ? inScope(g.object.name) : g.object.schema !== null && inScope(g.object.schema),
+    ),
+    defaultPrivileges: full.defaultPrivileges.filter((d) => d.schema === null || inScope(d.schema)),
+  };
+  // Extension members: an edge to one is an edge to its extension (the extension is what gets created).
+  const extensionOf = new Map<string, string>();
+  for (const t of full.types) if (t.extension !== null) extensionOf.set(refKey(refs.type(t.schema, t.name)), t.extension);
+  for (const f of full.functions)
+    if (f.extension !== null) extensionOf.set(refKey(refs.function(f.schema, f.name, f.identityArgs)), f.extension);
+  for (const r of full.relations)
+    if (r.extension !== null) extensionOf.set(refKey(refs.relation(r.schema, r.name)), r.extension);
+  for (const s of full.sequences)
+    if (s.extension !== null) extensionOf.set(refKey(refs.sequence(s.schema, s.name)), s.extension);
+  const lift = (ref: ObjectRef): ObjectRef => {
+    const s = strip(ref);
+    const ext = extensionOf.get(refKey(s));
+    return ext !== undefined ? refs.extension(ext) : s;
+  };
+  const dependencies: Dependency[] = [];
+  const dependants = new Map<string, Dependency[]>();
+  for (const d of [...full.dependencies, ...typeUses(full)]) {
+    const e: Dependency = { ...d, from: lift(d.from), to: lift(d.to) };
+    if (refKey(e.from) === refKey(e.to)) continue;
+    dependencies.push(e);
+    const k = refKey(e.to);
+    const list = dependants.get(k) ?? [];
+    list.push(e);
+    dependants.set(k, list);
+  }
+  const policies = new Map<string, Policy[]>();
+  for (const p of model.policies) {
+    const k = relKey(p.schema, p.table);
+    const list = policies.get(k) ?? [];
+    list.push(p);
+    policies.set(k, list);
+  }
+  return {
+    model,
+    lookup: modelLookup(model),
+    relations: new Map(model.relations.map((r) => [relKey(r.schema, r.name), r])),
+    functions: new Map(model.functions.map((f) => [fnKey(f), f])),
+    types: new Map(model.types.map((t) => [relKey(t.schema, t.name), t])),
+    sequences: new Map(model.sequences.map((s) => [relKey(s.schema, s.name), s])),
+    policies,
+    dependencies,
+    dependants,
+  };
+}

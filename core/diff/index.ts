@@ -1,0 +1,3 @@
+// The migration diff's public surface. Engine: two models in, one Migration out (pure, deterministic).
+export { diffModels } from './engine/diff-models.js';
+export { renameCandidates } from './engine/renames.js';
