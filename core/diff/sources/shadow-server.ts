@@ -30,6 +30,7 @@ export interface ShadowServer {
 export interface ShadowDatabase {
   readonly name: string;
   readonly uri: string;
+  readonly connect: Connect;
   drop(): Promise<void>;
 }
 
@@ -246,6 +247,7 @@ function databasesOn(
       return {
         name,
         uri: withDatabase(adminUri, name),
+        connect,
         drop: async () => {
           await withClient(connect, adminUri, (c) =>
             c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`),
