@@ -8,7 +8,15 @@ import { userOfDbUri } from '../advisor/config-view.js';
 import type { StudioContext } from '../app/context.js';
 import type { HandlerGroup } from '../app/handler.js';
 import { toGatehouseError } from '../app/to-gatehouse-error.js';
-import { diffServices, type LoadedSide } from './studio-services.js';
+import {
+  exportPlanned,
+  liveSource,
+  migrationScript,
+  planMigration,
+  readPathSide,
+  verifyPlanned,
+  type LoadedSide,
+} from './studio-services.js';
 import { reviewModels } from './review/index.js';
 
 /** One comparison the studio holds: both models read once, planned again as the user ticks changes. */
@@ -85,33 +93,28 @@ async function reviewConfigFor(
   };
 }
 
-async function loadSide(
+/** A connection side: the studio's own read of it (fresh: the comparison sees the database as it is now). */
+async function loadConnection(
   context: StudioContext,
-  side: DiffSide,
+  side: Extract<DiffSide, { kind: 'connection' }>,
   report: (p: Omit<DiffProgress, 'side'>) => void,
 ): Promise<LoadedSide> {
-  if (side.kind === 'connection') {
-    report({ message: 'Reading the connection’s catalog', done: null, total: null });
-    // A fresh read: the comparison must see the database as it is now, not as the explorer last read it.
-    const catalog = await context.models.refresh(side.connectionId);
-    const name =
-      context.connections.status().find((s) => s.id === side.connectionId)?.name ?? side.connectionId;
-    return {
-      side,
-      catalog,
-      summary: {
-        kind: 'connection',
-        label: `${name} (${catalog.database.name})`,
-        serverVersion: catalog.server.version,
-      },
-    };
-  }
-  return diffServices.readSource(side, report);
+  report({ message: 'reading the connection’s catalog', done: null, total: null });
+  const catalog = await context.models.refresh(side.connectionId);
+  const name =
+    context.connections.status().find((s) => s.id === side.connectionId)?.name ?? side.connectionId;
+  const label = `${name} (${catalog.database.name})`;
+  return {
+    side,
+    catalog,
+    source: liveSource(catalog, label),
+    summary: { kind: 'connection', label, serverVersion: catalog.server.version },
+  };
 }
 
 function plan(e: Entry, options: DiffOptions): Comparison {
   const { from, to, reviewConfig } = ready(e);
-  const migration: Migration = diffServices.diff(from.catalog, to.catalog, options);
+  const migration: Migration = planMigration(from.catalog, to.catalog, options);
   const review = reviewModels(from.catalog, to.catalog, reviewConfig);
   const extra = e.comparison?.review.assumptions ?? [];
   const comparison: Comparison = {
@@ -126,7 +129,7 @@ function plan(e: Entry, options: DiffOptions): Comparison {
         ...new Set([...extra.filter((a) => !review.assumptions.includes(a)), ...review.assumptions]),
       ],
     },
-    script: diffServices.script(migration),
+    script: migrationScript(migration),
     applyTo: e.fromSide.kind === 'connection' ? e.fromSide.connectionId : null,
   };
   e.comparison = comparison;
@@ -148,8 +151,21 @@ async function run(
     const configured = review
       ? { config: review, assumption: null }
       : await reviewConfigFor(context, e.fromSide, to);
-    e.from = await loadSide(context, e.fromSide, push('from'));
-    e.to = await loadSide(context, to, push('to'));
+    // Connections first: a folder's shadow database takes the other side's major and roles.
+    const sides = [e.fromSide, to] as const;
+    const names = ['from', 'to'] as const;
+    const loaded: (LoadedSide | null)[] = [null, null];
+    for (const i of [0, 1] as const) {
+      const side = sides[i];
+      if (side.kind === 'connection') loaded[i] = await loadConnection(context, side, push(names[i]));
+    }
+    for (const i of [0, 1] as const) {
+      const side = sides[i];
+      if (side.kind !== 'connection')
+        loaded[i] = await readPathSide(side, loaded[1 - i]?.catalog ?? null, push(names[i]));
+    }
+    e.from = loaded[0] ?? null;
+    e.to = loaded[1] ?? null;
     e.reviewConfig = configured.config;
     e.state = 'done';
     push('plan')({ message: 'Planning the migration', done: null, total: null });
@@ -199,9 +215,11 @@ export const diffHandlers: HandlerGroup<'diff'> = {
     const { from, to } = ready(e);
     const c = plan(e, options);
     const verification =
-      verify !== false ? await diffServices.verify({ from, to, migration: c.migration, options }) : null;
+      verify !== false
+        ? await verifyPlanned(from, to, c.migration, options, (p) => e.steps.push({ side: 'verify', ...p }))
+        : null;
     if (verification && !verification.verified && force !== true) return { files: [], verification };
-    const files = await diffServices.exportTo({
+    const files = await exportPlanned({
       migration: c.migration,
       from,
       to,

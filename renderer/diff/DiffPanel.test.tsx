@@ -262,7 +262,7 @@ describe('DiffPanel', () => {
     expect(result.textContent).toContain('Verified and exported');
     expect(client.calls.find(([n]) => n === 'diff.export')![1]).toMatchObject({
       comparisonId: 'cmp-1',
-      format: 'plain',
+      format: 'supabase',
       folder: '/srv/out',
       options: { skip: ['table:api.members'] },
       verify: true,

@@ -6,11 +6,11 @@ import type { ExportInput, ExportView } from './api.js';
 import { changeLabel } from './change-tree.js';
 
 const FORMATS: readonly { format: ExportFormat; label: string }[] = [
-  { format: 'plain', label: 'Plain .sql' },
   { format: 'supabase', label: 'supabase/migrations' },
   { format: 'dbmate', label: 'dbmate' },
   { format: 'flyway', label: 'Flyway' },
   { format: 'sqitch', label: 'sqitch' },
+  { format: 'golang-migrate', label: 'golang-migrate' },
   { format: 'alembic', label: 'Alembic' },
 ];
 
@@ -38,7 +38,7 @@ export function ExportBar({
   applyError: unknown;
   empty: boolean;
 }) {
-  const [format, setFormat] = useState<ExportFormat>('plain');
+  const [format, setFormat] = useState<ExportFormat>('supabase');
   const [folder, setFolder] = useState('');
   const [name, setName] = useState('migration');
   const absolute = /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(folder.trim());

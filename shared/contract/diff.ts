@@ -63,7 +63,15 @@ export const comparisonSchema = z.object({
 });
 export type Comparison = z.infer<typeof comparisonSchema>;
 
-export const exportFormatSchema = z.enum(['plain', 'supabase', 'dbmate', 'flyway', 'sqitch', 'alembic']);
+/** The migrations folder layouts core/diff/export writes. */
+export const exportFormatSchema = z.enum([
+  'supabase',
+  'dbmate',
+  'flyway',
+  'sqitch',
+  'golang-migrate',
+  'alembic',
+]);
 export type ExportFormat = z.infer<typeof exportFormatSchema>;
 
 /** The result of verifying: applied to a shadow copy of the source, then diffed again against the target. */
