@@ -9,6 +9,7 @@ import { advisorHandlers } from '../advisor/handlers.js';
 import { changesetHandlers } from '../changeset/handlers.js';
 import { rolesHandlers } from '../roles/handlers.js';
 import { rlsHandlers } from '../rls/handlers.js';
+import { diffHandlers } from '../diff/handlers.js';
 
 /** All handlers, one group per capability. */
 export const handlers: Handlers = {
@@ -22,4 +23,5 @@ export const handlers: Handlers = {
   ...changesetHandlers,
   ...rolesHandlers,
   ...rlsHandlers,
+  ...diffHandlers,
 };

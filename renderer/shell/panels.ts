@@ -59,6 +59,13 @@ export const panels: readonly PanelDefinition[] = [
     component: lazy(() => import('../rls/RlsPanel.js')),
   },
   {
+    id: 'diff',
+    title: 'Diff',
+    description:
+      'Compare a database with another, a snapshot or a folder of .sql: what changes for whom, the ordered migration.',
+    component: lazy(() => import('../diff/DiffPanel.js')),
+  },
+  {
     id: 'advisor',
     title: 'Advisor',
     description:

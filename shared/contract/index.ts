@@ -9,6 +9,7 @@ import { advisorCalls } from './advisor.js';
 import { changesetCalls } from './changeset.js';
 import { rolesCalls } from './roles.js';
 import { rlsCalls } from './rls.js';
+import { diffCalls } from './diff.js';
 
 /** The whole studio contract, merged from one file per capability. */
 export const contract = {
@@ -22,6 +23,7 @@ export const contract = {
   ...changesetCalls,
   ...rolesCalls,
   ...rlsCalls,
+  ...diffCalls,
 };
 
 export type Contract = typeof contract;
