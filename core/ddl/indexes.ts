@@ -25,7 +25,8 @@ export function createIndexFromDefinition(
 ): Statement {
   let sql = singleStatement(index.definition, 'IndexStmt', 'index definition');
   // A partitioned table's index reads `ON ONLY`; `recurse` drops it so the partitions' matching indexes attach.
-  if (options.recurse === true) sql = sql.replace(/^(CREATE (UNIQUE )?INDEX ("(?:[^"]|"")*"|\S+) ON )ONLY /, '$1');
+  if (options.recurse === true)
+    sql = sql.replace(/^(CREATE (UNIQUE )?INDEX ("(?:[^"]|"")*"|\S+) ON )ONLY /, '$1');
   if (options.concurrently === true)
     sql = sql.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX CONCURRENTLY ');
   return statement('create', refs.member('index', schema, table, index.name), sql, {

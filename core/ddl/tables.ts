@@ -297,7 +297,12 @@ export function alterColumnTypeThroughText(
 }
 
 /** ALTER COLUMN c SET EXPRESSION AS (expr) (PostgreSQL 17+): a new generation expression, the column kept. */
-export function setColumnExpression(schema: string, table: string, column: string, expression: string): Statement {
+export function setColumnExpression(
+  schema: string,
+  table: string,
+  column: string,
+  expression: string,
+): Statement {
   return alterTable(
     schema,
     table,
@@ -317,7 +322,12 @@ export function dropColumnExpression(schema: string, table: string, column: stri
 }
 
 /** ALTER TABLE s.t INHERIT parent / NO INHERIT parent. */
-export function setInheritance(schema: string, table: string, parent: QualifiedName, inherit: boolean): Statement {
+export function setInheritance(
+  schema: string,
+  table: string,
+  parent: QualifiedName,
+  inherit: boolean,
+): Statement {
   return alterTable(
     schema,
     table,
@@ -329,7 +339,11 @@ export function setInheritance(schema: string, table: string, parent: QualifiedN
  * INSERT INTO s.t (columns) OVERRIDING SYSTEM VALUE SELECT columns FROM s.old: the rows of a table being rebuilt
  * (column order), copied into its new copy. Identity values are kept as they are.
  */
-export function copyRows(target: QualifiedName, source: QualifiedName, columns: readonly string[]): Statement {
+export function copyRows(
+  target: QualifiedName,
+  source: QualifiedName,
+  columns: readonly string[],
+): Statement {
   const list = columns.map(quoteIdent).join(', ');
   return statement(
     'alter',
