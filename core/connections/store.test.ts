@@ -89,7 +89,8 @@ describe('connections.* through dispatch', () => {
       ok: false,
       error: { code: 'GH108' },
     });
-  });
+    // (The first import of the whole handler graph — libpg-query's wasm included — is slow on a busy machine.)
+  }, 30_000);
 
   it('reports a damaged file as GH400', async () => {
     const { writeFileSync } = await import('node:fs');
