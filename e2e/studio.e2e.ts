@@ -6,6 +6,24 @@ import { ensureRendererBuilt } from './support/build.js';
 import { seedDemoDatabase, type DemoDatabase } from './support/demo-db.js';
 import type { Page } from 'playwright-core';
 
+/** Where the top bar's parts end up: the tabs' heights, its right-most control, the page's scroll width. */
+async function topBarLayout(page: Page) {
+  return page.evaluate(() => {
+    const bar = document.querySelector('.topbar')!;
+    const tabs = [...bar.querySelectorAll<HTMLElement>('[role="tab"], .panel-more-button')].filter(
+      (e) => !e.closest('[aria-hidden]'),
+    );
+    const controls = [...bar.querySelectorAll<HTMLElement>('button')].filter(
+      (e) => !e.closest('[aria-hidden]'),
+    );
+    return {
+      tabHeights: tabs.map((t) => t.getBoundingClientRect().height),
+      rightEdge: Math.max(...controls.map((c) => c.getBoundingClientRect().right)),
+      pageWidth: document.documentElement.scrollWidth,
+    };
+  });
+}
+
 /** The object's own tabs (Columns, Policies, Grants …), apart from the panels of the top bar. */
 const objectTabs = (page: Page) => page.getByRole('tablist', { name: 'Object details' });
 
@@ -224,6 +242,55 @@ describe('studio story: connect and inspect a table with RLS', () => {
     expect(await page.getByRole('navigation', { name: 'Database objects' }).isVisible()).toBe(false);
     await page.keyboard.press('Control+b');
     expect(await page.getByRole('navigation', { name: 'Database objects' }).isVisible()).toBe(true);
+  });
+
+  it('keeps the top bar on one line at 1280 and 1024 px, in both themes, with the rest in More', async () => {
+    const { page } = browser;
+    for (const theme of ['light', 'dark'] as const) {
+      if ((await page.locator('html').getAttribute('data-theme')) !== theme)
+        await page.getByRole('button', { name: `Switch to ${theme} theme` }).click();
+      for (const width of [1280, 1024]) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.waitForTimeout(150);
+        const bar = await topBarLayout(page);
+        // One line: every tab is as tall as one button; nothing is pushed past the right edge.
+        expect(bar.tabHeights.every((h) => h <= 32)).toBe(true);
+        expect(bar.rightEdge).toBeLessThanOrEqual(width);
+        expect(bar.pageWidth).toBeLessThanOrEqual(width);
+        for (const name of [
+          'Keyboard shortcuts',
+          'Refresh catalog',
+          `Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`,
+        ]) {
+          const box = await page.getByRole('button', { name }).boundingBox();
+          expect(box && box.x + box.width).toBeLessThanOrEqual(width);
+        }
+        const tabs = await page.getByRole('tablist', { name: 'Panels' }).getByRole('tab').count();
+        const more = page.getByRole('button', { name: /^More/ });
+        const hidden =
+          (await more.count()) > 0 ? ((await more.getAttribute('title')) ?? '').split(', ').length : 0;
+        // Every panel is reachable: in the bar or in the menu.
+        expect(tabs + hidden).toBe(7);
+        await browser.shot(`15-topbar-${width}-${theme}`);
+      }
+    }
+    // At 1024 px some panels are in More: open the menu, pick one, it opens and takes a place in the bar.
+    const more = page.getByRole('button', { name: /^More/ });
+    await more.click();
+    const menu = page.getByRole('menu', { name: 'More panels' });
+    await menu.waitFor();
+    await browser.shot('16-topbar-more-menu');
+    const last = menu.getByRole('menuitem').last();
+    const title = (await last.locator('.t').textContent()) ?? '';
+    await last.click();
+    await menu.waitFor({ state: 'detached' });
+    await page
+      .getByRole('tablist', { name: 'Panels' })
+      .getByRole('tab', { name: title, selected: true })
+      .waitFor();
+    await page.getByRole('tablist', { name: 'Panels' }).getByRole('tab', { name: 'Explorer' }).click();
+    await page.getByRole('button', { name: 'Switch to light theme' }).click();
+    await page.setViewportSize({ width: 1440, height: 900 });
   });
 
   it('shows a banner when the connection is lost and reconnects keeping what was typed', async () => {
