@@ -293,6 +293,24 @@ describe('studio story: connect and inspect a table with RLS', () => {
     await page.setViewportSize({ width: 1440, height: 900 });
   });
 
+  it('resizes the navigator with its splitter, keeps the width over a reload, and resets on double click', async () => {
+    const { page } = browser;
+    const nav = page.getByRole('navigation', { name: 'Database objects' });
+    const splitter = page.getByRole('separator', { name: 'Resize the navigator' });
+    const width = async () => Math.round((await nav.boundingBox())!.width);
+    const initial = await width();
+    await splitter.focus();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+    expect(await width()).toBe(initial + 80);
+    expect(await splitter.getAttribute('aria-valuenow')).toBe(String(initial + 80));
+    await browser.shot('17-navigator-resized');
+    await page.reload();
+    await nav.waitFor();
+    expect(await width()).toBe(initial + 80);
+    await splitter.dblclick();
+    expect(await width()).toBe(initial);
+  });
+
   it('shows a banner when the connection is lost and reconnects keeping what was typed', async () => {
     const { page } = browser;
     await page.getByRole('treeitem', { name: 'table api.orders' }).click();

@@ -5,6 +5,7 @@ import { asErrorShape, useClient } from '../client/index.js';
 import { catalogKeys } from '../catalog/keys.js';
 import { useCatalogQuery } from '../catalog/queries.js';
 import type { PanelProps } from '../shell/panels.js';
+import { Splitter, useSplitSize } from '../shell/Splitter.js';
 import { workbenchApi, type RunResult } from './api.js';
 import { SqlCompleter } from './completion.js';
 import { openInActAs } from './handoff.js';
@@ -45,6 +46,7 @@ export default function WorkbenchPanel({ connectionId }: PanelProps) {
   const [running, setRunning] = useState<Record<string, boolean>>({});
   const [history, setHistory] = useState<WorkbenchHistoryEntry[]>([]);
   const editors = useRef(new Map<string, EditorApi>());
+  const editorHeight = useSplitSize('workbench.editor', 240, 120, 900);
 
   const refreshHistory = useCallback(() => {
     workbenchApi
@@ -190,7 +192,7 @@ export default function WorkbenchPanel({ connectionId }: PanelProps) {
             +
           </button>
         </div>
-        <div className="wb-editor-box">
+        <div className="wb-editor-box" style={{ height: editorHeight.size }}>
           <Suspense
             fallback={<textarea className="wb-fallback" readOnly value={active.sql} aria-label="SQL" />}
           >
@@ -207,6 +209,7 @@ export default function WorkbenchPanel({ connectionId }: PanelProps) {
             />
           </Suspense>
         </div>
+        <Splitter split={editorHeight} orientation="horizontal" pane="before" label="Resize the SQL editor" />
         <div className="wb-toolbar">
           {isRunning ? (
             <button
