@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
+import { EmptyState } from '../shell/EmptyState.js';
 import { cellText, type Tabular } from './response-body.js';
 
 const ROW_H = 28;
@@ -60,6 +61,16 @@ export function ResultGrid({
   if (table.columns.length === 0)
     return (
       <div className="aa-muted aa-pad">{table.rows.length === 0 ? 'No rows.' : 'Rows without columns.'}</div>
+    );
+  // No header over nothing: say it is empty and which columns it would have had.
+  if (table.rows.length === 0)
+    return (
+      <div className="aa-grid-empty">
+        <EmptyState compact icon="∅" title="No rows">
+          {table.columns.length} column{table.columns.length === 1 ? '' : 's'}:{' '}
+          <span className="mono">{table.columns.join(', ')}</span>
+        </EmptyState>
+      </div>
     );
   return (
     <div

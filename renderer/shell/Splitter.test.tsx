@@ -2,7 +2,13 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KEY_STEP, Splitter, useSplitSize } from './Splitter.js';
 
-function Harness({ pane = 'before' as const, orientation = 'vertical' as const }) {
+function Harness({
+  pane = 'before',
+  orientation = 'vertical',
+}: {
+  pane?: 'before' | 'after';
+  orientation?: 'vertical' | 'horizontal';
+}) {
   const split = useSplitSize('test.pane', 300, 200, 500);
   return (
     <div>
