@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startDevStudio, type DevStudio } from '../server/dev.js';
 import {
   createTempDatabase,
@@ -38,6 +38,12 @@ describe('roles story: design the PostgREST role model from scratch', () => {
     );
     studio = await startDevStudio();
     browser = await launchBrowser();
+  });
+
+  // Any uncaught error in the page fails the story it happened in (Monaco's service errors included).
+  afterEach(() => {
+    const errors = browser ? browser.pageErrors.splice(0) : [];
+    expect(errors).toEqual([]);
   });
 
   afterAll(async () => {

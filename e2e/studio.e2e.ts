@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startDevStudio, type DevStudio } from '../server/dev.js';
 import { pgServers, superuserQuery, type TestServer } from '../test/pg.js';
 import { launchBrowser, type StudioBrowser } from './support/browser.js';
@@ -41,6 +41,12 @@ describe('studio story: connect and inspect a table with RLS', () => {
     demo = await seedDemoDatabase(server);
     studio = await startDevStudio();
     browser = await launchBrowser();
+  });
+
+  // Any uncaught error in the page fails the story it happened in (Monaco's service errors included).
+  afterEach(() => {
+    const errors = browser ? browser.pageErrors.splice(0) : [];
+    expect(errors).toEqual([]);
   });
 
   afterAll(async () => {
@@ -244,7 +250,20 @@ describe('studio story: connect and inspect a table with RLS', () => {
     expect(await page.getByRole('table', { name: 'Arguments' }).textContent()).toContain('quantity');
     await page.locator('body').click({ position: { x: 700, y: 600 } });
     await page.keyboard.press('?');
-    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    const shortcuts = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await shortcuts.waitFor();
+    // Every shortcut: the global ones, the editors' and the layout's.
+    for (const group of [
+      'Anywhere',
+      'Navigator',
+      'SQL editor and act-as console',
+      'Data and change set',
+      'Layout',
+    ])
+      await shortcuts.getByRole('region', { name: group }).waitFor();
+    expect(await shortcuts.textContent()).toContain('F5');
+    expect(await shortcuts.textContent()).toContain('splitter');
+    await browser.shot('11b-shortcuts');
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+b');
     expect(await page.getByRole('navigation', { name: 'Database objects' }).isVisible()).toBe(false);
@@ -352,6 +371,40 @@ describe('studio story: connect and inspect a table with RLS', () => {
     await ok.waitFor();
     expect(await ok.textContent()).toContain('superuser');
     await browser.shot('13-superuser-warning');
+  });
+
+  it('switches the form between fields and URI keeping what was typed, both ways', async () => {
+    const { page } = browser;
+    const form = page.getByRole('group', { name: 'Connection input' });
+    await form.getByRole('button', { name: 'URI' }).click();
+    const uri = page.getByLabel('Connection URI');
+    expect(await uri.inputValue()).toBe(
+      `postgres://${demo.superuser}@${demo.host}:${demo.port}/${demo.names.database}`,
+    );
+    // The password typed in the fields is still there, in its own field, never in the URI.
+    expect(await page.getByLabel(/^Password/).inputValue()).toBe(demo.superuserPassword);
+    await uri.fill(
+      `postgres://${demo.names.developer}@${demo.host}:${demo.port}/${demo.names.database}?sslmode=disable`,
+    );
+    await browser.shot('18-connection-uri');
+    await form.getByRole('button', { name: 'Fields' }).click();
+    expect(await page.getByLabel('User').inputValue()).toBe(demo.names.developer);
+    expect(await page.getByLabel('Host').inputValue()).toBe(demo.host);
+    expect(await page.getByLabel('Port').inputValue()).toBe(String(demo.port));
+    expect(await page.getByLabel('Database').inputValue()).toBe(demo.names.database);
+    expect(await page.getByLabel('SSL mode').inputValue()).toBe('disable');
+    // A URI with options the fields have no place for is not half-copied: the form says so.
+    await form.getByRole('button', { name: 'URI' }).click();
+    await uri.fill(
+      `postgres://${demo.names.developer}@${demo.host}:${demo.port}/${demo.names.database}?application_name=x`,
+    );
+    await form.getByRole('button', { name: 'Fields' }).click();
+    expect(await page.getByRole('status', { name: 'URI not copied' }).textContent()).toContain(
+      'application_name',
+    );
+    expect(await page.getByLabel('SSL mode').inputValue()).toBe('disable');
+    await browser.shot('19-connection-uri-not-copied');
+    await page.getByLabel('SSL mode').selectOption('');
   });
 
   it('saves a connection and opens it from the list', async () => {
