@@ -320,6 +320,46 @@ describe('studio story: connect and inspect a table with RLS', () => {
     await page.setViewportSize({ width: 1440, height: 900 });
   });
 
+  it('opens every panel at 1280 px without the window scrolling sideways', async () => {
+    const { page } = browser;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const names = ['SQL', 'Act as', 'Roles', 'Grants', 'RLS', 'Advisor'];
+    for (const name of names) {
+      const tab = page.getByRole('tablist', { name: 'Panels' }).getByRole('tab', { name, exact: true });
+      if ((await tab.count()) === 0) {
+        await page.getByRole('button', { name: /^More/ }).click();
+        await page.getByRole('menuitem', { name: new RegExp(`^${name}`) }).click();
+      } else await tab.click();
+      await page
+        .getByRole('tablist', { name: 'Panels' })
+        .getByRole('tab', { name, selected: true })
+        .waitFor();
+      await page.locator('.panel-host .loading').first().waitFor({ state: 'detached', timeout: 30_000 });
+      await page.waitForTimeout(300);
+      const layout = (await page.evaluate(`(() => {
+        const host = document.querySelector('.panel-host');
+        const first = host && host.firstElementChild;
+        return {
+          pageWidth: document.documentElement.scrollWidth,
+          bodyScrollX: window.scrollX,
+          hostRight: host ? host.getBoundingClientRect().right : 0,
+          contentLeft: first ? first.getBoundingClientRect().left : 0,
+        };
+      })()`)) as { pageWidth: number; bodyScrollX: number; hostRight: number; contentLeft: number };
+      // The window never scrolls sideways; a panel starts at the left edge and ends at the right one.
+      expect({ name, ...layout }).toEqual({
+        name,
+        pageWidth: 1280,
+        bodyScrollX: 0,
+        hostRight: 1280,
+        contentLeft: 0,
+      });
+      await browser.shot(`20-panel-${name.toLowerCase().replace(' ', '-')}-1280`);
+    }
+    await page.getByRole('tablist', { name: 'Panels' }).getByRole('tab', { name: 'Explorer' }).click();
+    await page.setViewportSize({ width: 1440, height: 900 });
+  });
+
   it('resizes the navigator with its splitter, keeps the width over a reload, and resets on double click', async () => {
     const { page } = browser;
     const nav = page.getByRole('navigation', { name: 'Database objects' });

@@ -219,6 +219,7 @@ describe('workbench story', () => {
     await typeSql(
       "select g as id, md5(g::text) as hash, g * 3 as n, 'row ' || g as label from generate_series(1, 100000) g",
     );
+    await page.keyboard.press('Escape');
     await page.keyboard.press('Control+Enter');
     const grid = page.getByRole('grid', { name: 'Result 1' });
     await grid.waitFor({ timeout: 60_000 });

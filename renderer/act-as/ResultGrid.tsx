@@ -49,7 +49,9 @@ export function ResultGrid({
     });
   }, [table]);
   const template = widths.map((w) => `${w}px`).join(' ');
-  const total = widths.reduce((a, b) => a + b, 0) + 56;
+  // The row-number column fits the last number (100000 needs more than 56 px).
+  const numW = Math.max(48, String(table.rows.length).length * 8 + 24);
+  const total = widths.reduce((a, b) => a + b, 0) + numW;
   const rendered = useRef(false);
   useEffect(() => {
     if (!rendered.current) {
@@ -88,7 +90,7 @@ export function ResultGrid({
       <div
         className="aa-grid-head"
         role="row"
-        style={{ gridTemplateColumns: `56px ${template}`, width: total }}
+        style={{ gridTemplateColumns: `${numW}px ${template}`, width: total }}
       >
         <div role="columnheader" className="aa-grid-num">
           #
@@ -109,7 +111,7 @@ export function ResultGrid({
               role="row"
               aria-rowindex={v.index + 2}
               className={`aa-grid-row${v.index % 2 ? ' odd' : ''}${h?.className ? ` ${h.className}` : ''}`}
-              style={{ transform: `translateY(${v.start}px)`, gridTemplateColumns: `56px ${template}` }}
+              style={{ transform: `translateY(${v.start}px)`, gridTemplateColumns: `${numW}px ${template}` }}
             >
               <div className="aa-grid-num">{v.index + 1}</div>
               {table.columns.map((c, ci) => {
