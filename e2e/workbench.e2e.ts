@@ -235,6 +235,11 @@ describe('workbench story', () => {
         const max = el.scrollHeight - el.clientHeight;
         const step = ${mode === 'steady' ? 'el.clientHeight' : 'max / frames'};
         const times = [];
+        // Chromium's long-animation-frame entries: how much of a slow frame was script (ours: React rendering
+        // the rows) and how much layout, paint or waiting for the CPU (a shared machine).
+        const loafs = [];
+        const observer = new PerformanceObserver((l) => loafs.push(...l.getEntries()));
+        try { observer.observe({ type: 'long-animation-frame' }); } catch {}
         await new Promise((done) => {
           let n = 0;
           const tick = (t) => {
@@ -245,6 +250,10 @@ describe('workbench story', () => {
           };
           requestAnimationFrame(tick);
         });
+        await new Promise((r) => setTimeout(r, 50));
+        observer.disconnect();
+        const scriptMs = loafs.reduce((a, e) => a + (e.scripts || []).reduce((b, x) => b + x.duration, 0), 0);
+        const renderMs = loafs.reduce((a, e) => a + (e.renderStart ? e.startTime + e.duration - e.renderStart : 0), 0);
         const gaps = times.slice(1).map((t, i) => t - times[i]).sort((a, b) => a - b);
         const pct = (p) => gaps[Math.min(gaps.length - 1, Math.floor(p * gaps.length))];
         const elapsed = times[times.length - 1] - times[0];
@@ -257,6 +266,9 @@ describe('workbench story', () => {
           p95Ms: Math.round(pct(0.95) * 10) / 10,
           maxMs: Math.round(gaps[gaps.length - 1] * 10) / 10,
           over33ms: gaps.filter((g) => g > 33.4).length,
+          longFrames: loafs.length,
+          longFramesScriptMs: Math.round(scriptMs),
+          longFramesRenderMs: Math.round(renderMs),
           lastRowIndex: last,
         };
       })()`);

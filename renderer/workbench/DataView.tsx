@@ -350,7 +350,11 @@ export function DataView({
               title={`${c.name} ${c.type}${pk.includes(c.name) ? ' (primary key)' : ''}`}
             >
               <button onClick={() => cycleSort(c.name)} aria-label={`Sort by ${c.name}`}>
-                {pk.includes(c.name) ? '🔑 ' : ''}
+                {pk.includes(c.name) && (
+                  <span className="wb-pk" aria-hidden>
+                    PK
+                  </span>
+                )}
                 {c.name}
                 {sortOf(c.name) === 'asc' ? ' ▲' : sortOf(c.name) === 'desc' ? ' ▼' : ''}
               </button>
