@@ -337,7 +337,9 @@ export function GrantsMatrix({ catalog, config, onQueue, busy, scope }: Props) {
             style={{ gridTemplateColumns: `${HEAD_W}px repeat(${columns.length}, ${COL_W}px)` }}
           >
             <div className="matrix-corner">
-              {rows.length.toLocaleString()} object{rows.length === 1 ? '' : 's'} × {columns.length} grantees
+              {scope
+                ? `${rows.length === 1 ? 'the object' : `the object and ${rows.length - 1} column${rows.length === 2 ? '' : 's'}`} × ${columns.length} grantees`
+                : `${rows.length.toLocaleString()} object${rows.length === 1 ? '' : 's'} × ${columns.length} grantees`}
             </div>
             {columns.map((c, ci) => (
               <button
