@@ -109,6 +109,12 @@ describe('the grants matrix', () => {
     expect(screen.queryByRole('button', { name: /Revoke everything PUBLIC/ })).toBeNull();
     const update = within(screen.getByTestId('cell:name:app_user')).getByRole('button', { name: /^UPDATE/ });
     expect(update.getAttribute('aria-label')).toBe('UPDATE on name for app_user: granted directly');
+    // SELECT on the column comes from the table's grant: said so, and drawn quieter.
+    const select = within(screen.getByTestId('cell:name:app_user')).getByRole('button', { name: /^SELECT/ });
+    expect(select.getAttribute('aria-label')).toBe(
+      'SELECT on name for app_user: granted directly, on the whole table',
+    );
+    expect(select.className).toContain('covered');
     expect(screen.getByTestId('holds-nothing:anon')).toBeTruthy();
   });
 });

@@ -424,14 +424,16 @@ export function GrantsMatrix({ catalog, config, onQueue, busy, scope }: Props) {
                     >
                       {cells.cell(row, c).map((p) => {
                         const cls = p.held === null ? 'none' : p.held.source;
+                        // A column row holding a privilege through the whole table's grant, not its own.
+                        const covered = row.column !== null && p.held !== null && p.held.column === undefined;
                         const why =
                           p.held === null
                             ? 'not held'
-                            : `${SOURCE_TEXT[p.held.source]}${p.held.source === 'inherited' || p.held.source === 'predefined' ? ` from ${p.held.via}` : ''}${p.held.grantable ? ', with grant option' : ''}`;
+                            : `${SOURCE_TEXT[p.held.source]}${p.held.source === 'inherited' || p.held.source === 'predefined' ? ` from ${p.held.via}` : ''}${p.held.grantable ? ', with grant option' : ''}${covered ? ', on the whole table' : ''}`;
                         return (
                           <button
                             key={p.privilege}
-                            className={`priv ${cls}${p.held?.grantable === true && p.held.source !== 'superuser' ? ' grantable' : ''}`}
+                            className={`priv ${cls}${p.held?.grantable === true && p.held.source !== 'superuser' ? ' grantable' : ''}${covered ? ' covered' : ''}`}
                             aria-label={`${p.privilege} on ${row.label} for ${c.role}: ${why}`}
                             title={`${p.privilege}: ${why}${p.direct ? ' (click to revoke)' : ' (click to grant)'}`}
                             disabled={busy}
