@@ -78,4 +78,20 @@ describe('PanelTabs', () => {
     expect(screen.queryByRole('menu')).toBeNull();
     expect(document.activeElement).toBe(more);
   });
+
+  it('moves focus along the tabs with the arrow keys, on to More and back', () => {
+    barWidth = 260;
+    render(<PanelTabs tabs={tabs} selected="explorer" onSelect={() => undefined} />);
+    const list = screen.getByRole('tablist', { name: 'Panels' });
+    screen.getByRole('tab', { name: 'Explorer' }).focus();
+    fireEvent.keyDown(list, { key: 'ArrowRight' });
+    expect(document.activeElement?.textContent).toBe('SQL');
+    fireEvent.keyDown(list, { key: 'End' });
+    const more = screen.getByRole('button', { name: /More/ });
+    expect(document.activeElement).toBe(more);
+    fireEvent.keyDown(more, { key: 'ArrowLeft' });
+    expect(document.activeElement?.textContent).toBe('Act as');
+    fireEvent.keyDown(list, { key: 'Home' });
+    expect(document.activeElement?.textContent).toBe('Explorer');
+  });
 });

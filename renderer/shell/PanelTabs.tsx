@@ -77,9 +77,27 @@ export function PanelTabs({
     }
   };
 
+  // ← → move between the tabs (and on to More), Home/End to the ends; Enter or Space opens, as on any button.
+  const onTabsKey = (e: KeyboardEvent<HTMLElement>) => {
+    if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(e.key)) return;
+    const items = [
+      ...e.currentTarget.querySelectorAll<HTMLElement>('[role="tab"]'),
+      ...(moreButton.current ? [moreButton.current] : []),
+    ];
+    const at = items.indexOf(document.activeElement as HTMLElement);
+    const next =
+      e.key === 'Home'
+        ? 0
+        : e.key === 'End'
+          ? items.length - 1
+          : (at + (e.key === 'ArrowRight' ? 1 : -1) + items.length) % items.length;
+    e.preventDefault();
+    items[next]?.focus();
+  };
+
   return (
     <div className="panel-tabs-wrap" ref={wrap}>
-      <nav className="panel-tabs" role="tablist" aria-label="Panels">
+      <nav className="panel-tabs" role="tablist" aria-label="Panels" onKeyDown={onTabsKey}>
         {fit.visible.map((i) => {
           const p = tabs[i]!;
           return (
@@ -109,6 +127,10 @@ export function PanelTabs({
               if (e.key === 'ArrowDown' && !menuOpen) {
                 e.preventDefault();
                 setOpen(true);
+              } else if (e.key === 'ArrowLeft') {
+                e.preventDefault();
+                const tabs = wrap.current?.querySelectorAll<HTMLElement>('[role="tab"]');
+                tabs?.[tabs.length - 1]?.focus();
               }
             }}
           >

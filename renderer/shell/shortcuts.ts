@@ -65,6 +65,10 @@ export const shortcutGroups: readonly { readonly title: string; readonly shortcu
         { keys: ['Shift', '←/→'], label: 'Resize in bigger steps' },
         { keys: ['Home', 'End'], label: 'On a splitter: smallest or largest size' },
         { keys: ['Enter'], label: 'On a splitter: back to the default size (or double-click it)' },
+        {
+          keys: ['←', '→'],
+          label: 'On the panel tabs: move between panels (Enter opens, Home/End the ends)',
+        },
         { keys: ['↓'], label: 'On More ▾: open the list of the other panels (↑ ↓ to move, Esc closes)' },
       ],
     },

@@ -47,6 +47,7 @@ export default function WorkbenchPanel({ connectionId }: PanelProps) {
   const [history, setHistory] = useState<WorkbenchHistoryEntry[]>([]);
   const editors = useRef(new Map<string, EditorApi>());
   const editorHeight = useSplitSize('workbench.editor', 240, 120, 900);
+  const sideWidth = useSplitSize('workbench.side', 280, 200, 560);
 
   const refreshHistory = useCallback(() => {
     workbenchApi
@@ -282,7 +283,14 @@ export default function WorkbenchPanel({ connectionId }: PanelProps) {
         )}
         {current?.result && <Results statements={current.result.statements} catalog={catalog.data ?? null} />}
       </div>
+      <Splitter
+        split={sideWidth}
+        orientation="vertical"
+        pane="after"
+        label="Resize the history and snippets"
+      />
       <SidePanel
+        width={sideWidth.size}
         connectionId={connectionId}
         history={history}
         currentSql={active.sql}
