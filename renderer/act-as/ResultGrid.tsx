@@ -16,8 +16,11 @@ export function ResultGrid({
   highlight,
   onRendered,
   fit,
+  numeric,
 }: {
   table: Tabular;
+  /** Columns of a numeric type (values arrive as text, e.g. the workbench's): right-aligned like numbers. */
+  numeric?: ReadonlySet<string>;
   /** Size to the rows (up to a limit) instead of filling the parent: small results in a list. */
   fit?: boolean;
   label: string;
@@ -122,7 +125,7 @@ export function ResultGrid({
                     key={c}
                     role="gridcell"
                     title={text.length > 40 ? text : undefined}
-                    className={`${value === null ? 'null' : typeof value === 'number' ? 'num' : ''}${h?.columns?.includes(c) ? ' diff' : ''}`}
+                    className={`${value === null ? 'null' : typeof value === 'number' || numeric?.has(c) ? 'num' : ''}${h?.columns?.includes(c) ? ' diff' : ''}`}
                   >
                     {text}
                   </div>
