@@ -9,6 +9,15 @@ export interface PanelTab {
 
 /** Space between tabs, as in .panel-tabs { gap } (var(--space-1)). */
 const GAP = 4;
+/** The menu's widest, as in .panel-menu { max-width }. */
+const MENU_W = 320;
+
+/** The menu opens under More, moved left as far as needed to stay inside the window. */
+function menuLeft(button: HTMLElement | null): number | undefined {
+  if (!button) return undefined;
+  const left = button.getBoundingClientRect().left;
+  return Math.max(8, Math.min(left, window.innerWidth - MENU_W - 8));
+}
 
 /**
  * The top bar's panel tabs on one line: the tabs that fit in the space left by the other controls (measured with a
@@ -27,7 +36,13 @@ export function PanelTabs({
   const measure = useRef<HTMLDivElement>(null);
   const moreButton = useRef<HTMLButtonElement>(null);
   const [fit, setFit] = useState<TabFit>({ visible: tabs.map((_, i) => i), overflow: [] });
-  const [open, setOpen] = useState(false);
+  const [open, setOpenState] = useState(false);
+  // Where the menu opens, measured when it opens (not during render).
+  const [menuAt, setMenuAt] = useState<number | undefined>(undefined);
+  const setOpen = (next: boolean) => {
+    if (next) setMenuAt(menuLeft(moreButton.current));
+    setOpenState(next);
+  };
   const selectedIndex = tabs.findIndex((t) => t.id === selected);
 
   useLayoutEffect(() => {
@@ -137,7 +152,13 @@ export function PanelTabs({
             More <span aria-hidden>▾</span>
           </button>
           {menuOpen && (
-            <div className="panel-menu" role="menu" aria-label="More panels" onKeyDown={onMenuKey}>
+            <div
+              className="panel-menu"
+              role="menu"
+              aria-label="More panels"
+              onKeyDown={onMenuKey}
+              style={{ left: menuAt }}
+            >
               {fit.overflow.map((i, n) => {
                 const p = tabs[i]!;
                 return (
