@@ -1,7 +1,7 @@
 /**
  * Profiles `serve` on the corpus read mix (what the act-as bench's throughput figure measures), without the raw side:
  *
- *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/act-as/serve-profile.ts [requests]
+ *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/act-as/serve-profile.ts [requests] [serve|raw]
  *
  * CPU profiles stay meaningful on a loaded machine where wall times do not. Prints CPU time per request of the
  * process (serve and its 8 HTTP clients) and of the same statements sent raw through a pg pool.
@@ -26,10 +26,12 @@ try {
   try {
     await mix.run(mix.viaServe, 1000);
     await mix.run(mix.raw, 1000);
-    for (const [name, one] of [
+    // `serve-profile.ts N serve` measures serve alone (a profile of serve only).
+    const sides = [
       ['serve', mix.viaServe],
       ['raw', mix.raw],
-    ] as const) {
+    ] as const;
+    for (const [name, one] of sides.filter(([n]) => process.argv[3] === undefined || process.argv[3] === n)) {
       const cpu = process.cpuUsage();
       const r = await mix.run(one, total);
       const used = process.cpuUsage(cpu);

@@ -124,6 +124,23 @@ function headerPairs(h: SimRequest['headers']): [string, string][] {
  * be a member of every role it impersonates.
  */
 export function loginFor(config: PostgrestConfig, connection: SimConnection): Result<Login> {
+  // serve and the CLI ask with the same config and URI for every request: parse the URIs once.
+  if (connection.developer) return loginOf(config, connection);
+  let byUri = logins.get(config);
+  if (!byUri) logins.set(config, (byUri = new Map()));
+  const uri = connection.developerUri ?? null;
+  let login = byUri.get(uri);
+  if (!login) {
+    login = loginOf(config, connection);
+    if (byUri.size >= 100) byUri.clear();
+    byUri.set(uri, login);
+  }
+  return login;
+}
+
+const logins = new WeakMap<PostgrestConfig, Map<string | null, Result<Login>>>();
+
+function loginOf(config: PostgrestConfig, connection: SimConnection): Result<Login> {
   let auth: URL | null;
   try {
     auth = config.dbUri ? new URL(config.dbUri) : null;
