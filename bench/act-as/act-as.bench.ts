@@ -13,7 +13,7 @@ import { SchemaCacheStore, schemaCacheConfig } from '../../core/act-as/schema-ca
 import { loginFor, simulate } from '../../core/act-as/simulator.js';
 import type { HttpRequestInput } from '../../core/act-as/request/types.js';
 import { measure, summarise, type Bench, type BenchResult } from '../bench.js';
-import { readMixSetup } from './read-mix.js';
+import { READ_MIX_CONCURRENCY, readMixSetup } from './read-mix.js';
 
 const RUNS = Number(process.env.GATEHOUSE_BENCH_RUNS ?? 7);
 const dir = conformanceDir;
@@ -66,18 +66,25 @@ async function readMix(
     const ratio = serveRate / rawRate;
     const s = summarise('act-as serve, corpus read mix (8 concurrent)', serveMs);
     const r = summarise('read mix statements raw through pg (8 concurrent)', rawMs);
+    // The figure is the mean time per request at this concurrency (concurrency / throughput), so the target,
+    // ≥ 0.8× raw throughput, is exactly "≤ 1.25× raw's" (a median latency would not say that).
+    const perRequestMs = (rate: number): number => (1000 * READ_MIX_CONCURRENCY) / rate;
     const out: BenchResult[] = [
       {
         ...s,
-        // The target is relative: ≥ 0.8× raw throughput ⇔ mean latency ≤ 1.25× raw's.
-        targetMs: r.medianMs * 1.25,
+        medianMs: perRequestMs(serveRate),
+        targetMs: perRequestMs(rawRate) * 1.25,
         note:
           `${serveRate.toFixed(0)} req/s vs ${rawRate.toFixed(0)} req/s raw = ${ratio.toFixed(2)}× (target ≥ 0.8×); ` +
           `CPU ${serveCpu.toFixed(0)} µs per request (serve + its HTTP clients) vs ${rawCpu.toFixed(0)} µs raw; ` +
           `${mix.requests.length} corpus reads, ${total} requests per round, median of 3 rounds, ` +
           `db-prepared-statements ${config.dbPreparedStatements ? 'on' : 'off'}`,
       },
-      { ...r, note: `${rawRate.toFixed(0)} req/s, ${rawCpu.toFixed(0)} µs CPU per request` },
+      {
+        ...r,
+        medianMs: perRequestMs(rawRate),
+        note: `${rawRate.toFixed(0)} req/s, ${rawCpu.toFixed(0)} µs CPU per request`,
+      },
     ];
     log(out[0]?.note ?? '');
     return out;
