@@ -46,6 +46,7 @@ export const errorCodes = {
   GH512: 'The act-as database session failed.',
   GH513: 'The PostgREST version to answer as is not one Gatehouse models.',
   GH520: 'A file of the studio data dir could not be read or saved.',
+  GH521: 'The PostgREST version answered as would not start with this configuration.',
   GH600: 'A change set statement does not parse.',
   GH601: 'This statement cannot be part of a change set.',
   GH602: 'No such pending statement.',

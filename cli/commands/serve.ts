@@ -1,4 +1,6 @@
 import { loadPostgrestConfig } from '../../core/act-as/config/index.js';
+import { configRefusal } from '../../core/act-as/versions.js';
+import { GatehouseError } from '../../shared/errors.js';
 import { startActAsServer } from '../../core/act-as/serve.js';
 import { parseCommandArgs, portFlag, required } from '../args.js';
 import type { Command } from '../command.js';
@@ -45,6 +47,12 @@ export const serveCommand: Command = {
       postgrestVersion: postgrestVersionFrom(values),
     });
     if (values.config === undefined) io.stderr(assumedConfigNotice(config, 'serve'));
+    // Like the PostgREST it stands in for, serve does not start with a configuration that major refuses.
+    const refused = configRefusal(config);
+    if (refused)
+      throw new GatehouseError('GH521', refused, {
+        hint: 'Change jwt-role-claim-key in the configuration, or pass the --postgrest-version you run.',
+      });
     const server = await startActAsServer({
       db,
       config,

@@ -28,7 +28,7 @@ import type { SimResponse } from './response/types.js';
 import { SchemaCacheStore, schemaCacheConfig, schemaCacheOf } from './schema-cache-store.js';
 import type { SchemaCache } from './schema-cache/index.js';
 import type { DbPlan, Stages } from './stages.js';
-import { behaves, errorAs, errorVerbosity, responseAs } from './versions.js';
+import { behaves, configRefusal, errorAs, errorVerbosity, responseAs } from './versions.js';
 
 export type { Persona } from './persona.js';
 export type { SimResponse } from './response/types.js';
@@ -124,6 +124,23 @@ function headerPairs(h: SimRequest['headers']): [string, string][] {
  * be a member of every role it impersonates.
  */
 export function loginFor(config: PostgrestConfig, connection: SimConnection): Result<Login> {
+  // serve and the CLI ask with the same config and URI for every request: parse the URIs once.
+  if (connection.developer) return loginOf(config, connection);
+  let byUri = logins.get(config);
+  if (!byUri) logins.set(config, (byUri = new Map()));
+  const uri = connection.developerUri ?? null;
+  let login = byUri.get(uri);
+  if (!login) {
+    login = loginOf(config, connection);
+    if (byUri.size >= 100) byUri.clear();
+    byUri.set(uri, login);
+  }
+  return login;
+}
+
+const logins = new WeakMap<PostgrestConfig, Map<string | null, Result<Login>>>();
+
+function loginOf(config: PostgrestConfig, connection: SimConnection): Result<Login> {
   let auth: URL | null;
   try {
     auth = config.dbUri ? new URL(config.dbUri) : null;
@@ -199,6 +216,29 @@ function authFromClaims(config: PostgrestConfig, claims: Readonly<Record<string,
   return ok({ role, claims: { ...claims }, authenticated: role !== config.dbAnonRole, anonymous });
 }
 
+/**
+ * PostgREST 16 with url-use-legacy-target-names (the default): a filter, order or limit that named an aliased embed
+ * by its relation name answers a Warning header after Server-Timing, before Vary (App.hs toWaiResponse).
+ */
+function withLegacyTargetWarning(
+  config: PostgrestConfig,
+  plan: DbPlan | null,
+  res: SimResponse,
+): SimResponse {
+  const targets = plan?.readPlan.legacyTargets;
+  if (!targets || !config.urlUseLegacyTargetNames || !behaves(config, 'legacy-target-names-setting'))
+    return res;
+  const hint = targets.map(([name, alias]) => `\`${name}\` to \`${alias}\``).join(', ');
+  const message =
+    'Embedded resource was referenced by relation name even though it has an alias. This is deprecated and will ' +
+    `stop working in a future release. Update ${hint} in query string filters, orders or limits.`;
+  const warning: [string, string] = ['Warning', `299 PostgRESTv16.2 "${message}"`];
+  const vary = res.headers.findIndex(([k]) => k === 'Vary');
+  const headers = [...res.headers];
+  headers.splice(vary === -1 ? headers.length : vary, 0, warning);
+  return { ...res, headers };
+}
+
 /** Runs one request through PostgREST's pipeline. Never throws. */
 export async function simulate(input: SimulateInput): Promise<SimulateResult> {
   const started = performance.now();
@@ -240,6 +280,18 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
   const fail = (e: PgrstError): SimulateResult =>
     done(errorResponse(errorAs(config, e), errorVerbosity(config)));
   try {
+    // The studio chooses the major after the config was loaded: a config that major refuses answers nothing.
+    const refused = configRefusal(config);
+    if (refused)
+      return fail(
+        new PgrstError({
+          status: 500,
+          code: 'GH521',
+          message: refused,
+          details: null,
+          hint: 'Change jwt-role-claim-key in the PostgREST configuration, or choose the PostgREST version you run.',
+        }),
+      );
     const headers = requestHeaders;
     const preflight = corsPreflight(input.request.method, headers, config.serverCorsAllowedOrigins);
     if (preflight) return { ...done(preflight), response: traced(preflight) };
@@ -420,7 +472,7 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
     return done(
       response.status >= 400 && response.headers.some(([k]) => k === 'Proxy-Status')
         ? response
-        : withServerTiming(response, performance.now() - at),
+        : withLegacyTargetWarning(config, plan, withServerTiming(response, performance.now() - at)),
     );
   } catch (e) {
     // A bug, not a request error: still answer like PostgREST would (500), naming what broke.

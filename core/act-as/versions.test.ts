@@ -3,10 +3,12 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../db/sql-files.js';
 import { parseCases } from './conformance/cases.js';
+import { defaultRoleClaimKey, parseJsPath } from './config/js-path.js';
 import {
   POSTGREST_VERSIONS,
   VERSION_BEHAVIOURS,
   behavesAt,
+  configRefusal,
   inVersionRange,
   parsePostgrestVersion,
   type BehaviourId,
@@ -39,6 +41,18 @@ const CASES: Record<BehaviourId, { readonly with: string; readonly without: stri
     with: 'r2.version.timezone-invalid-fails',
     without: 'r2.version.timezone-invalid-ignored',
   },
+  'jwt-role-claim-key-json-path': {
+    with: 'r2.version.role-claim-json-path',
+    without: 'r2.version.role-claim-json-path-refused',
+  },
+  'jwt-role-claim-key-filters': {
+    with: 'r2.version.role-claim-filter',
+    without: 'r2.version.role-claim-filter-refused-v12',
+  },
+  'legacy-target-names-setting': {
+    with: 'r2.version.target-names-alias-only',
+    without: 'r2.version.target-names-setting-ignored',
+  },
 };
 
 describe('the PostgREST version table', () => {
@@ -63,5 +77,18 @@ describe('the PostgREST version table', () => {
     expect(parsePostgrestVersion('14.17')).toBe(14);
     expect(parsePostgrestVersion('15')).toBeNull();
     expect(parsePostgrestVersion('latest')).toBeNull();
+  });
+});
+
+describe('configurations a major refuses to start with', () => {
+  const key = (source: string) => ({ jwtRoleClaimKey: parseJsPath(source) });
+  it('names the jwt-role-claim-key syntax the major does not read', () => {
+    expect(configRefusal({ postgrestVersion: 16, ...key('$.roles[0]') })).toBeNull();
+    expect(configRefusal({ postgrestVersion: 14, ...key('$.roles[0]') })).toMatch(
+      /PostgREST 14 .*from 16 on/,
+    );
+    expect(configRefusal({ postgrestVersion: 13, ...key('.roles[?(@ == "a")]') })).toBeNull();
+    expect(configRefusal({ postgrestVersion: 12, ...key('.roles[?(@ == "a")]') })).toMatch(/from 13 on/);
+    expect(configRefusal({ postgrestVersion: 12, jwtRoleClaimKey: defaultRoleClaimKey })).toBeNull();
   });
 });

@@ -70,6 +70,26 @@ export const VERSION_BEHAVIOURS = {
       'An invalid Prefer: timezone always fails (PostgreSQL 22023); before 16 it was ignored unless handling=strict.',
     source: 'CHANGELOG 16.0 #5128; v14.17 src/PostgREST/ApiRequest/Preferences.hs preferTimezone',
   },
+  'jwt-role-claim-key-json-path': {
+    since: 16,
+    summary:
+      'jwt-role-claim-key takes an RFC 9535 JSONPath (`$.roles[?search(@, "^app_")]`), the older JSPath syntax still read after it (before 16: only the older syntax; a `$` path keeps PostgREST from starting).',
+    source:
+      'CHANGELOG 16.0 #4984, 16.2 #5171; v16.2 src/library/PostgREST/Config.hs:433-440, Config/JSPath.hs; v14.17 src/PostgREST/Config/JSPath.hs pJSPath',
+  },
+  'jwt-role-claim-key-filters': {
+    since: 13,
+    summary:
+      'The older jwt-role-claim-key syntax takes a final filter `[?(@ == "x")]` with == != ^== ==^ *== (12: keys and indexes only; a filter keeps PostgREST from starting).',
+    source: 'CHANGELOG 13.0.0 #1536; v12.2.12 src/PostgREST/Config/JSPath.hs pJSPath; v14.17 pJSPFilter',
+  },
+  'legacy-target-names-setting': {
+    since: 16,
+    summary:
+      'url-use-legacy-target-names=false finds an aliased embed in filters, orders and limits by its alias only (else 400 PGRST108 naming the alias); with true (the default) a match by relation name answers a `Warning: 299` header. Before 16 the setting does not exist: name or alias, no warning.',
+    source:
+      'CHANGELOG 16.0 #4075; v16.2 src/library/PostgREST/Plan.hs:1013-1041 updateNode, App.hs:220-224 and 276-279 warningHeaders, Error.hs:214-220',
+  },
 } as const satisfies Record<string, VersionBehaviour>;
 
 export type BehaviourId = keyof typeof VERSION_BEHAVIOURS;
@@ -147,4 +167,25 @@ export function postgrestVersionOption(text: string | undefined): PostgrestVersi
       hint: `Use one of ${POSTGREST_VERSIONS.join(', ')} (the major you run; default ${DEFAULT_POSTGREST_VERSION}).`,
     });
   return v;
+}
+
+/**
+ * Why the chosen major would not start with this configuration (PostgREST fails at config load), or null. Only
+ * what the version table knows: a jwt-role-claim-key in a syntax the major does not read.
+ */
+export function configRefusal(
+  config: Pick<PostgrestConfig, 'postgrestVersion' | 'jwtRoleClaimKey'>,
+): string | null {
+  const key = config.jwtRoleClaimKey;
+  if (!key.given) return null;
+  const v = config.postgrestVersion;
+  if (key.syntax === 'json-path' && !behaves(config, 'jwt-role-claim-key-json-path'))
+    return `PostgREST ${v} does not read jwt-role-claim-key "${key.source}": JSONPath ($…) is read from 16 on; before, write it as .key, ."quoted key" or [0] steps.`;
+  if (
+    key.syntax === 'legacy' &&
+    key.steps.some((s) => s.type === 'filter') &&
+    !behaves(config, 'jwt-role-claim-key-filters')
+  )
+    return `PostgREST ${v} does not read jwt-role-claim-key "${key.source}": filters [?(@ == "…")] are read from 13 on.`;
+  return null;
 }

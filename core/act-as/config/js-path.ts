@@ -1,102 +1,75 @@
 /**
- * `jwt-role-claim-key`: PostgREST accepts an RFC 9535 JSONPath (`$.realm_access.roles[0]`, `$['https://x'].role`)
- * and, for compatibility, its older JSPath syntax (`.realm_access.roles[0]`, `."https://x".role`,
- * `.roles[?(@ == "admin")]`). Both are parsed into the same steps; evaluation returns the first match.
+ * `jwt-role-claim-key` as PostgREST 16.2 reads it (Config.hs parseRoleClaimKey): an RFC 9535 JSONPath first
+ * (`$.realm_access.roles[0]`, `$.roles[?search(@, "^app_")]`, core/act-as/config/json-path.ts), else its older JSPath
+ * syntax (Config/DeprecatedJSPath.hs; before 16 the only one): `.key`, `."quoted key"`, `[0]` and one final filter
+ * `[?(@ OP "value")]` with OP one of == != ^== ==^ *==. Which majors accept which syntax is in versions.ts.
  *
  * @example
- *   parseJsPath('.realm_access.roles[0]')  // steps: key realm_access, key roles, index 0
+ *   parseJsPath('.realm_access.roles[0]')  // legacy: key realm_access, key roles, index 0
  *   evaluateJsPath({ realm_access: { roles: ['admin'] } }, parseJsPath('$.realm_access.roles[0]')) // 'admin'
  */
 import type { Json } from '../errors/pgrst-error.js';
+import { JsonPathSyntaxError, evaluateJsonPath, parseJsonPath } from './json-path.js';
 import type { JsPath, JsPathStep } from './types.js';
 
 type FilterOp = Extract<JsPathStep, { type: 'filter' }>['op'];
 
 class JsPathError extends Error {}
 
-function parseQuoted(s: string, i: number, quote: '"' | "'"): { value: string; next: number } {
-  let out = '';
-  for (let j = i + 1; j < s.length; j++) {
-    const c = s[j]!;
-    if (c === quote) return { value: out, next: j + 1 };
-    if (c === '\\' && quote === "'" && j + 1 < s.length) {
-      out += s[j + 1];
-      j++;
-      continue;
-    }
-    out += c;
-  }
-  throw new JsPathError('unterminated quoted name');
-}
-
-function parseFilter(s: string, i: number): { step: JsPathStep; next: number } {
-  // [?(@ OP "value")] (old syntax) or [?@ OP 'value'] (RFC 9535)
-  const m = /^\[\?\(?\s*@\s*(==\^|==|!=|\^==|\*==)\s*(?:"([^"]*)"|'([^']*)')\s*\)?\]/.exec(s.slice(i));
-  if (!m) throw new JsPathError(`invalid filter at position ${i + 1}`);
-  return { step: { type: 'filter', op: m[1] as FilterOp, value: m[2] ?? m[3]! }, next: i + m[0].length };
-}
-
-function parseSteps(s: string, i: number, dotKey: RegExp): JsPathStep[] {
+/** The deprecated syntax (v14 Config/JSPath.hs pJSPath): many1 (key | filter | index), a filter only last. */
+function parseLegacy(s: string): JsPathStep[] {
   const steps: JsPathStep[] = [];
+  let i = 0;
   while (i < s.length) {
-    const c = s[i]!;
-    if (c === '.') {
-      if (s[i + 1] === '"') {
-        const q = parseQuoted(s, i + 1, '"');
-        steps.push({ type: 'key', key: q.value });
-        i = q.next;
-        continue;
-      }
-      const m = dotKey.exec(s.slice(i + 1));
-      if (!m || m[0] === '') throw new JsPathError(`expected a name after "." at position ${i + 1}`);
-      steps.push({ type: 'key', key: m[0] });
-      i += 1 + m[0].length;
-      continue;
-    }
-    if (c === '[') {
-      if (s[i + 1] === '?') {
-        const f = parseFilter(s, i);
-        steps.push(f.step);
-        i = f.next;
-        continue;
-      }
-      if (s[i + 1] === '"' || s[i + 1] === "'") {
-        const q = parseQuoted(s, i + 1, s[i + 1] as '"' | "'");
-        if (s[q.next] !== ']') throw new JsPathError(`expected "]" at position ${q.next + 1}`);
-        steps.push({ type: 'key', key: q.value });
-        i = q.next + 1;
-        continue;
-      }
-      const m = /^\[(-?[0-9]+)\]/.exec(s.slice(i));
-      if (!m) throw new JsPathError(`invalid index at position ${i + 1}`);
+    const rest = s.slice(i);
+    if (rest.startsWith('.')) {
+      const q = /^\."([^"]*)"/.exec(rest);
+      const plain = /^\.([A-Za-z0-9_$@]+)/.exec(rest);
+      const m = q ?? plain;
+      if (!m) throw new JsPathError(`expected an attribute name after "." at position ${i + 1}`);
+      steps.push({ type: 'key', key: m[1]! });
+      i += m[0].length;
+    } else if (rest.startsWith('[?(')) {
+      const m = /^\[\?\(@\s*(==\^|==|!=|\^==|\*==)\s*"([^"]*)"\)\]/.exec(rest);
+      if (!m) throw new JsPathError(`invalid filter at position ${i + 1}`);
+      if (m[0].length !== rest.length) throw new JsPathError('a filter must be the last step');
+      steps.push({ type: 'filter', op: m[1] as FilterOp, value: m[2]! });
+      i += m[0].length;
+    } else {
+      const m = /^\[([0-9]+)\]/.exec(rest);
+      if (!m) throw new JsPathError(`unexpected ${JSON.stringify(rest[0])} at position ${i + 1}`);
       steps.push({ type: 'index', index: Number(m[1]) });
       i += m[0].length;
-      continue;
     }
-    throw new JsPathError(`unexpected ${JSON.stringify(c)} at position ${i + 1}`);
   }
+  if (steps.length === 0) throw new JsPathError('empty path');
   return steps;
 }
 
-/** Parses a role-claim key; throws an Error with a readable reason when it is invalid. */
+/** Parses a role-claim key; throws an Error with a readable reason when neither syntax reads it. */
 export function parseJsPath(source: string): JsPath {
   const s = source.trim();
   try {
-    if (s.startsWith('$')) return { source, steps: parseSteps(s, 1, /^[A-Za-z_][A-Za-z0-9_]*/) };
-    if (s === '') throw new JsPathError('empty path');
-    const steps = parseSteps(s, 0, /^[A-Za-z0-9_$@]+/);
-    // Old syntax: a filter may only come last.
-    if (steps.slice(0, -1).some((x) => x.type === 'filter'))
-      throw new JsPathError('a filter must be the last step');
-    return { source, steps };
+    return { source, syntax: 'json-path', query: parseJsonPath(s), given: true };
   } catch (e) {
-    if (e instanceof JsPathError)
-      throw new Error(`failed to parse role-claim-key value (${source}): ${e.message}`, { cause: e });
-    throw e;
+    if (!(e instanceof JsonPathSyntaxError)) throw e;
+    try {
+      return { source, syntax: 'legacy', steps: parseLegacy(s), given: true };
+    } catch (legacy) {
+      if (!(legacy instanceof JsPathError)) throw legacy;
+      // A `$` path is meant as JSONPath: its error says more than the old syntax's "expected '.'".
+      const why = s.startsWith('$') ? e.message : legacy.message;
+      throw new Error(`failed to parse role-claim-key value (${source}): ${why}`, { cause: legacy });
+    }
   }
 }
 
-export const defaultRoleClaimKey: JsPath = { source: '$.role', steps: [{ type: 'key', key: 'role' }] };
+export const defaultRoleClaimKey: JsPath = {
+  source: '$.role',
+  syntax: 'json-path',
+  query: parseJsonPath('$.role'),
+  given: false,
+};
 
 function matches(op: FilterOp, pattern: string, v: string): boolean {
   switch (op) {
@@ -115,6 +88,8 @@ function matches(op: FilterOp, pattern: string, v: string): boolean {
 
 /** The first value the path selects in `json`, or undefined. */
 export function evaluateJsPath(json: Json | undefined, path: JsPath): Json | undefined {
+  if (json === undefined) return undefined;
+  if (path.syntax === 'json-path') return evaluateJsonPath(path.query, json)[0];
   let cur: Json | undefined = json;
   for (const step of path.steps) {
     if (cur === undefined) return undefined;
@@ -125,7 +100,7 @@ export function evaluateJsPath(json: Json | undefined, path: JsPath): Json | und
           : undefined;
     } else if (step.type === 'index') {
       if (!Array.isArray(cur)) return undefined;
-      cur = cur[step.index < 0 ? cur.length + step.index : step.index];
+      cur = cur[step.index];
     } else {
       if (!Array.isArray(cur)) return undefined;
       cur = cur.find((x) => typeof x === 'string' && matches(step.op, step.value, x));

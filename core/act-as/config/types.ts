@@ -2,6 +2,7 @@
  * PostgREST's configuration as the simulator needs it (PostgREST's Config.hs AppConfig, v13+ names and defaults).
  * Produced by `loadPostgrestConfig` (file + PGRST_* environment, environment wins).
  */
+import type { JsonPathQuery } from './json-path.js';
 
 /** One step of a role-claim path: `.key`, `[0]`, or a final filter `[?(@ == "x")]` (deprecated JSPath syntax). */
 export type JsPathStep =
@@ -9,8 +10,13 @@ export type JsPathStep =
   | { type: 'index'; index: number }
   | { type: 'filter'; op: '==' | '!=' | '^==' | '==^' | '*=='; value: string };
 
-/** Parsed `jwt-role-claim-key`, e.g. `.realm_access.roles[0]` or `$.role` (default). */
-export type JsPath = { source: string; steps: JsPathStep[] };
+/**
+ * Parsed `jwt-role-claim-key`: an RFC 9535 JSONPath (`$.realm_access.roles[0]`, PostgREST 16) or the older JSPath
+ * syntax (`.realm_access.roles[0]`, every version). `given` is false for the default (`$.role`, before 16 `.role`).
+ */
+export type JsPath =
+  | { source: string; syntax: 'json-path'; query: JsonPathQuery; given: boolean }
+  | { source: string; syntax: 'legacy'; steps: JsPathStep[]; given: boolean };
 
 export type TxEnd = 'commit' | 'commit-allow-override' | 'rollback' | 'rollback-allow-override';
 export type OpenApiMode = 'follow-privileges' | 'ignore-privileges' | 'disabled';

@@ -142,6 +142,53 @@ async function run(
   }
 }
 
+type QueryResult = pg.QueryResult<Record<string, unknown>>;
+
+/** A statement of a batch sent in one write. */
+interface Sent {
+  readonly statement: SqlStatement;
+  readonly prepare?: boolean;
+  readonly types?: pg.CustomTypesConfig;
+}
+
+/** The socket under a pg client, when pg exposes it (it does on Node: `client.connection.stream`). */
+function socketOf(client: pg.PoolClient): { cork(): void; uncork(): void } | null {
+  const stream = (client as { connection?: { stream?: unknown } }).connection?.stream;
+  return typeof stream === 'object' &&
+    stream !== null &&
+    typeof (stream as { cork?: unknown }).cork === 'function' &&
+    typeof (stream as { uncork?: unknown }).uncork === 'function'
+    ? (stream as { cork(): void; uncork(): void })
+    : null;
+}
+
+/**
+ * Sends the statements on the (pipelining) client in one write and waits for every answer. The trace keeps the
+ * statements the server ran: up to and including the first that failed, and a COMMIT after it (which the server
+ * turned into a rollback); the ones it ignored because the transaction was aborted are left out.
+ */
+async function sendTogether(
+  client: pg.PoolClient,
+  trace: TracedStatement[],
+  batch: readonly Sent[],
+): Promise<PromiseSettledResult<QueryResult>[]> {
+  const traced = batch.map((): TracedStatement[] => []);
+  const socket = socketOf(client);
+  socket?.cork();
+  let pending: Promise<QueryResult>[];
+  try {
+    pending = batch.map((b, i) => run(client, traced[i]!, b.statement, b.types, b.prepare ?? false));
+  } finally {
+    socket?.uncork();
+  }
+  const answers = await Promise.allSettled(pending);
+  const first = answers.findIndex((a) => a.status === 'rejected');
+  answers.forEach((a, i) => {
+    if (first === -1 || i <= first || a.status === 'fulfilled') trace.push(...traced[i]!);
+  });
+  return answers;
+}
+
 /** Ends the transaction as asked; deferred constraints are still checked before a rollback. */
 async function end(
   client: pg.PoolClient,
@@ -203,44 +250,52 @@ export async function executeStatement(input: ExecuteInput): Promise<ExecuteOutp
     }
     client = await pool.pool.connect();
     if (input.onBackend) await reportBackend(client, input.onBackend);
-    // BEGIN cannot fail on a connection that is not in a transaction, so it travels with the set_config round
-    // (the pool pipelines): one round trip for both, and nothing is sent that PostgREST would not send.
-    const begun = run(client, trace, { sql: beginStatement(session), params: [] });
     const prep = input.prepared ?? false;
-    const settings = run(client, trace, settingsStatement(session), undefined, prep);
-    inTx = true;
-    for (const r of await Promise.allSettled([begun, settings])) if (r.status === 'rejected') throw r.reason;
     const pre = preRequestStatement(session);
-    if (pre) await run(client, trace, pre, undefined, prep);
+    // A plain read that commits: no post-check applies and no count estimate runs in between, so COMMIT can go
+    // with the main statement. Should anything before it fail, the server turns that COMMIT into a rollback,
+    // which is what PostgREST's ROLLBACK would do.
+    const commitsWithMain =
+      !st.explain &&
+      input.end === 'commit' &&
+      st.kind === 'read' &&
+      !st.singular &&
+      !((st.count === 'planned' || st.count === 'estimated') && st.countSql !== null);
+    // BEGIN, the set_config round, the pre-request call and the main statement (with COMMIT for a plain read)
+    // are PostgREST's statements in PostgREST's order; none needs an answer before the next one can be sent, and a
+    // failure aborts the transaction, so the server ignores what follows. So they go out in one write and come
+    // back in one round trip; the first failure is the request's error, exactly as if they had been awaited one
+    // by one.
+    const batch: Sent[] = [
+      { statement: { sql: beginStatement(session), params: [] } },
+      { statement: settingsStatement(session), prepare: prep },
+      ...(pre ? [{ statement: pre, prepare: prep }] : []),
+      {
+        statement: { sql: st.sql, params: st.params },
+        prepare: prep,
+        ...(st.explain ? { types: RAW_TEXT } : {}),
+      },
+      ...(commitsWithMain ? [{ statement: { sql: 'COMMIT', params: [] } }] : []),
+    ];
+    inTx = true;
+    const answers = await sendTogether(client, trace, batch);
+    if (commitsWithMain) inTx = false;
+    const failed0 = answers.find((a) => a.status === 'rejected');
+    if (failed0) throw failed0.reason;
+    const main = (answers[batch.length - (commitsWithMain ? 2 : 1)] as PromiseFulfilledResult<QueryResult>)
+      .value;
+    if (commitsWithMain) {
+      const commit = (answers[batch.length - 1] as PromiseFulfilledResult<QueryResult>).value;
+      committed = commit.command === 'COMMIT';
+      return finish(trace, committed, started, ok(decodeResultSet(main.rows[0], false)));
+    }
     if (st.explain) {
       // The plan as PostgreSQL prints it, every row a line (MainTx.hs planRow: BS.unlines); no checks follow.
-      const plan = await run(client, trace, { sql: st.sql, params: st.params }, RAW_TEXT, prep);
-      const body = plan.rows.map((r) => `${String(Object.values(r)[0] ?? '')}\n`).join('');
+      const body = main.rows.map((r) => `${String(Object.values(r)[0] ?? '')}\n`).join('');
       committed = await end(client, trace, input.end);
       inTx = false;
       return finish(trace, committed, started, ok({ ...decodeResultSet(undefined, false), body }));
     }
-    if (
-      input.end === 'commit' &&
-      st.kind === 'read' &&
-      !st.singular &&
-      !((st.count === 'planned' || st.count === 'estimated') && st.countSql !== null)
-    ) {
-      // A plain read that commits: no post-check applies and no count estimate runs in between, so COMMIT goes out
-      // with the main statement (same statements, one round trip fewer). Should the main statement fail, the
-      // server turns that COMMIT into a rollback, which is what PostgREST's ROLLBACK would do.
-      const sent = await Promise.allSettled([
-        run(client, trace, { sql: st.sql, params: st.params }, undefined, prep),
-        run(client, trace, { sql: 'COMMIT', params: [] }),
-      ]);
-      inTx = false;
-      const [mainR, commitR] = sent;
-      if (mainR.status === 'rejected') throw mainR.reason;
-      if (commitR.status === 'rejected') throw commitR.reason;
-      committed = commitR.value.command === 'COMMIT';
-      return finish(trace, committed, started, ok(decodeResultSet(mainR.value.rows[0], false)));
-    }
-    const main = await run(client, trace, { sql: st.sql, params: st.params }, undefined, prep);
     let rs = decodeResultSet(main.rows[0], st.kind === 'call');
     const failed = postChecks(st, rs);
     if (failed) {

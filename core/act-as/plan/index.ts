@@ -39,7 +39,13 @@ function checkStrictPrefs(req: ApiRequest): void {
 }
 
 function plan(req: ApiRequest, sc: SchemaCache, config: PlanConfig): Plan {
-  const opts = { maxRows: config.dbMaxRows, aggregatesEnabled: config.dbAggregatesEnabled };
+  const version = { postgrestVersion: config.postgrestVersion ?? DEFAULT_POSTGREST_VERSION };
+  const opts = {
+    maxRows: config.dbMaxRows,
+    aggregatesEnabled: config.dbAggregatesEnabled,
+    legacyTargetNames:
+      !behaves(version, 'legacy-target-names-setting') || (config.urlUseLegacyTargetNames ?? true),
+  };
   const act = req.action;
   switch (act.type) {
     case 'relation-read': {

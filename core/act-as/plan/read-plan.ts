@@ -99,14 +99,32 @@ function initTree(sc: SchemaCache, qi: QualifiedName, select: readonly SelectIte
 }
 
 /**
- * Finds the node at `path` or fails with PGRST108. An embed is found by its alias or by its relation name
- * (PostgREST's url-use-legacy-target-names, true by default and the only behaviour of v13).
+ * How filters, orders and limits find an embed (PostgREST 16's url-use-legacy-target-names, Plan.hs updateNode):
+ * `legacy` by its relation name or its alias (the default, and the only way before 16); otherwise by its alias
+ * only (its name when it has none). `byName` collects the aliased embeds a legacy lookup found by relation name
+ * (PostgREST 16 warns about them).
  */
-function findNode(root: Node, path: EmbedPath): Node {
+export interface TargetNames {
+  readonly legacy: boolean;
+  readonly byName: Set<ReadPlan>;
+}
+
+/** Finds the node at `path` or fails with PGRST108. */
+function findNode(root: Node, path: EmbedPath, names: TargetNames): Node {
   let node = root;
   for (const name of path) {
-    const next = node.children.find((c) => c.plan.relName === name || c.plan.relAlias === name);
-    if (!next) throw pgrst.notEmbedded(name, null);
+    const byEither = (c: Node) => c.plan.relName === name || c.plan.relAlias === name;
+    const next = names.legacy
+      ? node.children.find(byEither)
+      : node.children.find((c) => (c.plan.relAlias ?? c.plan.relName) === name);
+    if (!next) {
+      // Without legacy names PostgREST says which alias to use when the name would have matched.
+      const legacy = names.legacy ? undefined : node.children.find(byEither);
+      const alias = legacy?.plan.relAlias;
+      throw pgrst.notEmbedded(name, legacy && alias && legacy.plan.relName === name ? [name, alias] : null);
+    }
+    if (next.plan.relName === name && next.plan.relAlias !== null && next.plan.relAlias !== name)
+      names.byName.add(next.plan);
     node = next;
   }
   return node;
@@ -118,10 +136,16 @@ function rangePath(key: string): EmbedPath | null {
   return parts;
 }
 
-function addFilters(sc: SchemaCache, root: Node, req: ApiRequest, ctx: ReadContext): void {
+function addFilters(
+  sc: SchemaCache,
+  root: Node,
+  req: ApiRequest,
+  ctx: ReadContext,
+  names: TargetNames,
+): void {
   const filters = ctx === 'mutate' ? req.queryParams.filtersNotRoot : req.queryParams.filters;
   for (const { path, filter } of filters) {
-    const node = findNode(root, path);
+    const node = findNode(root, path, names);
     node.plan.where = [
       ...node.plan.where,
       { type: 'stmnt', filter: resolveFilter(sc, node.plan.from, filter) },
@@ -129,28 +153,28 @@ function addFilters(sc: SchemaCache, root: Node, req: ApiRequest, ctx: ReadConte
   }
 }
 
-function addOrders(sc: SchemaCache, root: Node, req: ApiRequest): void {
+function addOrders(sc: SchemaCache, root: Node, req: ApiRequest, names: TargetNames): void {
   for (const { path, terms } of req.queryParams.order) {
-    const node = findNode(root, path);
+    const node = findNode(root, path, names);
     node.plan.order = terms.map((t) => resolveOrder(sc, node.plan.from, t));
   }
 }
 
-function addRanges(root: Node, req: ApiRequest, ctx: ReadContext): void {
+function addRanges(root: Node, req: ApiRequest, ctx: ReadContext, names: TargetNames): void {
   if (ctx === 'mutate') return;
   for (const [key, range] of Object.entries(req.ranges)) {
     const path = rangePath(key);
     if (path === null) continue;
-    findNode(root, path).plan.range = range;
+    findNode(root, path, names).plan.range = range;
   }
 }
 
-function addLogic(sc: SchemaCache, root: Node, req: ApiRequest, ctx: ReadContext): void {
+function addLogic(sc: SchemaCache, root: Node, req: ApiRequest, ctx: ReadContext, names: TargetNames): void {
   const trees =
     ctx === 'mutate' ? req.queryParams.logic.filter((l) => l.path.length > 0) : req.queryParams.logic;
   const perNode = new Map<Node, PlanLogicTree[]>();
   for (const { path, tree } of trees) {
-    const node = findNode(root, path);
+    const node = findNode(root, path, names);
     perNode.set(node, [...(perNode.get(node) ?? []), resolveLogicTree(sc, node.plan.from, tree)]);
   }
   for (const [node, logic] of perNode) node.plan.where = [...logic, ...node.plan.where];
@@ -550,6 +574,8 @@ function freeze(n: Node): ReadPlanTree {
 export interface ReadPlanOptions {
   readonly maxRows: number | null;
   readonly aggregatesEnabled: boolean;
+  /** url-use-legacy-target-names as the major reads it (default true). */
+  readonly legacyTargetNames?: boolean;
 }
 
 /** Builds the read plan tree for `qi` (a table, view, or a function's result relation). */
@@ -561,10 +587,11 @@ export function buildReadPlan(
   opts: ReadPlanOptions,
 ): ReadPlanTree {
   const root = initTree(sc, qi, req.queryParams.select);
-  addFilters(sc, root, req, ctx);
-  addOrders(sc, root, req);
-  addRanges(root, req, ctx);
-  addLogic(sc, root, req, ctx);
+  const names: TargetNames = { legacy: opts.legacyTargetNames ?? true, byName: new Set() };
+  addFilters(sc, root, req, ctx, names);
+  addOrders(sc, root, req, names);
+  addRanges(root, req, ctx, names);
+  addLogic(sc, root, req, ctx, names);
   addRels(sc, qi.schema, ctx, root);
   expandStars(sc, qi.schema, root);
   addAliases(root);
@@ -575,7 +602,14 @@ export function buildReadPlan(
   hoistSpreadAggregates(root);
   addToManyOrderSelects(root);
   restrictRanges(root, opts.maxRows, ctx);
-  return freeze(root);
+  // The embeds found by relation name, as PostgREST lists them (the tree in preorder): [relation, alias].
+  const legacyTargets: [string, string][] = [];
+  const visit = (n: Node): void => {
+    if (names.byName.has(n.plan)) legacyTargets.push([n.plan.relName, n.plan.relAlias ?? '']);
+    n.children.forEach(visit);
+  };
+  visit(root);
+  return { ...freeze(root), ...(legacyTargets.length > 0 ? { legacyTargets } : {}) };
 }
 
 /** `select=*` without embeds (custom media handlers only apply then). */

@@ -169,6 +169,8 @@ export interface ReadPlan {
 export interface ReadPlanTree {
   readonly node: ReadPlan;
   readonly children: readonly ReadPlanTree[];
+  /** On the root: aliased embeds that filters, orders or limits named by relation name, as [relation, alias]. */
+  readonly legacyTargets?: readonly (readonly [string, string])[];
 }
 
 export type MutatePlan =

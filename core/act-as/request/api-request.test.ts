@@ -426,6 +426,27 @@ describe('payload', () => {
     });
   });
 
+  it("CSV fails where cassava's decodeByName fails, with attoparsec's text", () => {
+    const message = (t: string) => {
+      const r = parseCsv(t);
+      return r.ok ? null : r.error.message;
+    };
+    expect(message('a,b\n1,"x"y\n')).toBe('parse error (string) at "y\\n"');
+    expect(message('a,b')).toBe('parse error (string) at ""');
+    expect(message('a,b\n1,"')).toBe('parse error (Failed reading: trailing double quote) at ""');
+    expect(message('a\n1\r2é')).toBe('parse error (string) at "\\r2\\195\\169"');
+    expect(message(`a\n1\r${'x'.repeat(120)}`)).toBe(
+      `parse error (string) at \r${'x'.repeat(99)} (truncated)`,
+    );
+    // An unterminated quote loses its last character; extra fields are dropped, missing ones absent.
+    expect(parseCsv('a,b\n1,"xyz')).toEqual({ ok: true, value: [{ a: '1', b: 'xy' }] });
+    expect(parseCsv('a,b\n1,2,3\n4\n')).toEqual({ ok: true, value: [{ a: '1', b: '2' }, { a: '4' }] });
+    expect(parsePayload('a,b\n1,2\n4\n', { type: 'csv' }, null, create)).toMatchObject({
+      ok: false,
+      error: { message: 'All lines must have same number of fields' },
+    });
+  });
+
   it('CSV and forms', () => {
     expect(parseCsv('a,b\n1,"x,""y"""\n2,NULL\n')).toEqual({
       ok: true,

@@ -68,85 +68,146 @@ export function parseForm(text: string): [string, string][] {
   return out;
 }
 
-/** RFC 4180 CSV (cassava's decodeByName): header row + records; "NULL" becomes null. */
+/** Haskell's `show` of a String whose characters are bytes (cassava shows `BL8.unpack` of the rest). */
+const HS_CONTROL = [
+  'NUL',
+  'SOH',
+  'STX',
+  'ETX',
+  'EOT',
+  'ENQ',
+  'ACK',
+  'a',
+  'b',
+  't',
+  'n',
+  'v',
+  'f',
+  'r',
+  'SO',
+  'SI',
+  'DLE',
+  'DC1',
+  'DC2',
+  'DC3',
+  'DC4',
+  'NAK',
+  'SYN',
+  'ETB',
+  'CAN',
+  'EM',
+  'SUB',
+  'ESC',
+  'FS',
+  'GS',
+  'RS',
+  'US',
+];
+function hsShowBytes(bytes: Uint8Array): string {
+  let out = '"';
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    const next = bytes[i + 1];
+    if (b === 0x22) out += '\\"';
+    else if (b === 0x5c) out += '\\\\';
+    else if (b >= 0x20 && b < 0x7f) out += String.fromCharCode(b);
+    else if (b < 0x20) {
+      out += `\\${HS_CONTROL[b]}`;
+      // "\SO" then "H" would read as "\SOH": Haskell separates them with "\&".
+      if (b === 0x0e && next === 0x48) out += '\\&';
+    } else {
+      out += b === 0x7f ? '\\DEL' : `\\${b}`;
+      if (b !== 0x7f && next !== undefined && next >= 0x30 && next <= 0x39) out += '\\&';
+    }
+  }
+  return `${out}"`;
+}
+
+class CsvFailure {
+  constructor(
+    readonly msg: string,
+    readonly pos: number,
+  ) {}
+}
+
+/**
+ * CSV as PostgREST reads it: cassava's decodeByName (Data/Csv/Encoding.hs csvWithHeader, Data/Csv/Parser.hs) on the
+ * body's bytes. A header line, then records; a row is zipped with the header (extra fields dropped, missing ones
+ * absent — PostgREST's payloadAttributes then wants every row to have the first one's keys); "NULL" is null.
+ * Failures are attoparsec's: `parse error (MSG) at "REST"` (REST shown as Haskell shows it, or its first 100 bytes
+ * and " (truncated)").
+ */
 export function parseCsv(text: string): Result<Record<string, Json>[]> {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let i = 0;
-  let quoted = false;
-  let atFieldStart = true;
-  while (i < text.length) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-        i++;
-        if (i < text.length && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') {
-          return err(
-            pgrst.invalidBody(
-              `parse error (Failed reading: satisfy) at ${JSON.stringify(text.slice(i, i + 20))}`,
-            ),
-          );
-        }
-        continue;
+  const bytes = new TextEncoder().encode(text);
+  const n = bytes.length;
+  const decode = (from: number, to: number): string => new TextDecoder().decode(bytes.subarray(from, to));
+  let pos = 0;
+  const field = (): string => {
+    if (bytes[pos] === 0x22) {
+      pos++;
+      // A.scan: after a quote (state true) only another quote continues; the closing quote is dropped.
+      const from = pos;
+      let afterQuote = false;
+      while (pos < n) {
+        const c = bytes[pos]!;
+        if (c === 0x22) afterQuote = !afterQuote;
+        else if (afterQuote) break;
+        pos++;
       }
-      field += c;
-      i++;
-      continue;
+      if (pos === from) throw new CsvFailure('Failed reading: trailing double quote', pos);
+      return decode(from, pos - 1).replace(/""/g, '"');
     }
-    if (c === '"' && atFieldStart) {
-      quoted = true;
-      atFieldStart = false;
-      i++;
-      continue;
+    const from = pos;
+    while (
+      pos < n &&
+      bytes[pos] !== 0x22 &&
+      bytes[pos] !== 0x0a &&
+      bytes[pos] !== 0x2c &&
+      bytes[pos] !== 0x0d
+    )
+      pos++;
+    return decode(from, pos);
+  };
+  const record = (): string[] => {
+    const fields = [field()];
+    while (bytes[pos] === 0x2c) {
+      pos++;
+      fields.push(field());
     }
-    if (c === ',') {
-      row.push(field);
-      field = '';
-      atFieldStart = true;
-      i++;
-      continue;
+    return fields;
+  };
+  // attoparsec's endOfLine: "\n" or "\r\n"; its last alternative fails with "string".
+  const endOfLine = (): boolean => {
+    if (bytes[pos] === 0x0a) return (pos++, true);
+    if (bytes[pos] === 0x0d && bytes[pos + 1] === 0x0a) return ((pos += 2), true);
+    return false;
+  };
+  try {
+    const header = record();
+    if (!endOfLine()) throw new CsvFailure('string', pos);
+    const out: Record<string, Json>[] = [];
+    for (;;) {
+      const r = record();
+      if (!(r.length === 1 && r[0] === '')) {
+        // HM.fromList (V.zip hdr v): the shorter side decides, a repeated name keeps its last value.
+        const obj: Record<string, Json> = {};
+        for (let j = 0; j < Math.min(r.length, header.length); j++)
+          obj[header[j]!] = r[j] === 'NULL' ? null : r[j]!;
+        out.push(obj);
+      }
+      if (pos === n) break;
+      if (!endOfLine()) throw new CsvFailure('string', pos);
     }
-    if (c === '\n' || c === '\r') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      atFieldStart = true;
-      i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
-      continue;
-    }
-    field += c;
-    atFieldStart = false;
-    i++;
+    return ok(out);
+  } catch (e) {
+    if (!(e instanceof CsvFailure)) throw e;
+    const left = bytes.subarray(e.pos);
+    const shown =
+      left.length > 100
+        ? `${new TextDecoder().decode(left.subarray(0, 100))} (truncated)`
+        : hsShowBytes(left);
+    return err(pgrst.invalidBody(`parse error (${e.msg}) at ${shown}`));
   }
-  if (quoted) return err(pgrst.invalidBody('parse error (not enough input) at ""'));
-  if (!atFieldStart || field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  // cassava ignores a trailing empty line.
-  const records = rows.filter((r) => !(r.length === 1 && r[0] === ''));
-  const header = records[0];
-  if (header === undefined) return err(pgrst.invalidBody('parse error (not enough input) at ""'));
-  const out: Record<string, Json>[] = [];
-  for (const r of records.slice(1)) {
-    if (r.length !== header.length)
-      return err(pgrst.invalidBody('All lines must have same number of fields'));
-    const obj: Record<string, Json> = {};
-    header.forEach((h, j) => {
-      const v = r[j]!;
-      obj[h] = v === 'NULL' ? null : v;
-    });
-    out.push(obj);
-  }
-  return ok(out);
 }
 
 function shouldParse(action: Action): boolean {

@@ -98,12 +98,34 @@ function pRequestLogicTree(k: string, v: string): { path: EmbedPath; tree: Logic
 }
 
 export function parseQueryParams(isRpcRead: boolean, queryString: string): Result<QueryParams> {
+  const key = `${isRpcRead ? 'r' : 't'}${queryString}`;
+  const hit = parsedQueries.get(key);
+  if (hit) return ok(hit);
   try {
-    return ok(parseQueryParamsOrThrow(isRpcRead, queryString));
+    const qp = deepFreeze(parseQueryParamsOrThrow(isRpcRead, queryString));
+    // Bounded: clients repeat a finite set of query shapes; forgetting them all only costs a parse each.
+    if (parsedQueries.size >= MAX_PARSED_QUERIES) parsedQueries.clear();
+    parsedQueries.set(key, qp);
+    return ok(qp);
   } catch (e) {
     if (e instanceof QpFailure) return err(e.error);
     throw e;
   }
+}
+
+/**
+ * Parsed query strings: the parse is a pure function of the string (and whether it is an RPC read), and clients
+ * send the same few query strings over and over, so each is parsed once. Frozen, since every request shares it.
+ */
+const parsedQueries = new Map<string, QueryParams>();
+const MAX_PARSED_QUERIES = 2_000;
+
+function deepFreeze<T>(v: T): T {
+  if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v)) deepFreeze(x);
+  }
+  return v;
 }
 
 function lookupParam(qString: readonly [string, string | null][], needle: string): string | null {
