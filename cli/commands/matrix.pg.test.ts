@@ -38,6 +38,21 @@ describe.each(newestServerOnly())('gatehouse matrix ($label)', (server) => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('answers as the chosen PostgREST major, and names an unknown one', async () => {
+    const args = ['--db', fx.db.uri, '--config', conf, '--personas', personas, '--json'];
+    const v12 = await run([...args, '--postgrest-version', '12']);
+    expect(v12.stderr).toBe('');
+    expect(v12.status).toBe(0);
+    const cell = matrixSchema
+      .parse(JSON.parse(v12.stdout))
+      .cells.find((c) => c.persona === 'alice' && c.relation === 'api.notes' && c.command === 'select');
+    expect(cell).toMatchObject({ allowed: true, rows: 2 });
+    const unknown = await run([...args, '--postgrest-version', '11']);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stdout).toBe('');
+    expect(unknown.stderr).toContain('Unknown PostgREST version "11"');
+  });
+
   it('--json prints every cell in the documented shape; --expect of it passes, a changed verdict fails', async () => {
     const r = await run(['--db', fx.db.uri, '--config', conf, '--personas', personas, '--json']);
     expect(r.stderr).toBe('');

@@ -7,11 +7,12 @@ import { computeMatrix } from '../../core/rls/matrix.js';
 import { formatDifferences, formatMatrix } from '../../core/rls/format.js';
 import { diffMatrix, readExpectation, readPersonasFile } from '../../core/rls/personas-file.js';
 import { parseCommandArgs, required, UsageError } from '../args.js';
+import { POSTGREST_VERSION_OPTIONS, postgrestVersionFrom } from '../postgrest-version-option.js';
 import type { Command } from '../command.js';
 import { assumedConfigNotice } from './config-notice.js';
 
 const usage = `Usage: gatehouse matrix --db URI --config postgrest.conf --personas personas.json [--json] [--expect FILE]
-                        [--export pgtap|sql]
+                        [--export pgtap|sql] [--postgrest-version 12|13|14|16]
 
 Prints who sees what: every persona × every relation of db-schemas × select, insert, update and delete. SELECT
 counts the rows the persona sees; INSERT, UPDATE and DELETE are probed with real statements in transactions
@@ -28,6 +29,7 @@ claims, headers and cookies, and db-pre-request.
                     whose verdict differs
   --export FORMAT   print the matrix as tests to keep: pgtap (run with pg_prove) or sql (plain assertions,
                     run with psql -v ON_ERROR_STOP=1); both pass on this database and roll back
+  --postgrest-version N   the PostgREST major the personas' requests are answered as (default 16)
 
 Exit status: 0 printed (or matches --expect), 1 differs, bad persona or connection failure, 2 usage error.
 
@@ -45,6 +47,7 @@ export const matrixCommand: Command = {
       json: { type: 'boolean' },
       expect: { type: 'string' },
       export: { type: 'string' },
+      ...POSTGREST_VERSION_OPTIONS,
     });
     const exportFormat = values.export;
     if (exportFormat !== undefined && exportFormat !== 'pgtap' && exportFormat !== 'sql')
@@ -54,7 +57,11 @@ export const matrixCommand: Command = {
     if (values.expect === '') throw new UsageError('--expect needs a file (e.g. --expect rls-matrix.json).');
     const personas = await readPersonasFile(personasFile);
     const expected = values.expect !== undefined ? await readExpectation(values.expect) : null;
-    const config = loadPostgrestConfig({ file: values.config ?? null, env: io.env });
+    const config = loadPostgrestConfig({
+      file: values.config ?? null,
+      env: io.env,
+      postgrestVersion: postgrestVersionFrom(values),
+    });
     if (values.config === undefined) io.stderr(assumedConfigNotice(config, 'matrix'));
     const environment = systemEnvironment(io.env);
     const resolved = resolveConnection({ uri: db }, environment);
