@@ -16,6 +16,8 @@ export default defineConfig({
           include: ['{shared,core,server,cli,electron,bench,test}/**/*.test.ts'],
           exclude: ['**/*.pg.test.ts', 'node_modules/**'],
           environment: 'node',
+          // (5 s by default: a first import of a large module graph on a busy machine can take longer.)
+          testTimeout: 20_000,
         },
       },
       {
@@ -24,6 +26,8 @@ export default defineConfig({
           name: 'renderer',
           include: ['renderer/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
+          setupFiles: ['renderer/test-setup.ts'],
+          testTimeout: 20_000,
         },
       },
       {

@@ -3,13 +3,14 @@
  * server, directly and through `gatehouse serve`, answered as each PostgREST major the case's since/until admits:
  * unversioned cases as the default major, versioned ones at every major in their range.
  *
- * Declared by corpus.pg.test.ts after the corpus itself: the fixture creates cluster-wide roles, so two files
- * loading it on one server at the same time would break each other; in one file the loads run one after another.
+ * Declared by the corpus suite (test-corpus-suite.ts) after the corpus itself: the fixture creates cluster-wide
+ * roles, so two files loading it on one server at the same time would break each other; in one file the loads run
+ * one after another.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pgServers } from '../../../test/pg.js';
+import type { TestServer } from '../../../test/pg.js';
 import { conformanceDir } from '../../../test/conformance-dir.js';
 import { packageRoot } from '../../db/sql-files.js';
 import { defaultStages } from '../default-stages.js';
@@ -34,8 +35,8 @@ const runs = POSTGREST_VERSIONS.flatMap((version) =>
     .map((c) => ({ ...c, version, label: `v${version} ${c.id}` })),
 );
 
-export function describeRound2Cases(): void {
-  describe.each(pgServers())('round-2 conformance cases on $label', (server) => {
+export function describeRound2Cases(servers: readonly TestServer[]): void {
+  describe.each(servers)('round-2 conformance cases on $label', (server) => {
     const baseText = readFileSync(resolve(dir, 'postgrest.conf'), 'utf8');
     let dbs: FixtureDatabases;
     const direct = new Map<number, TargetsByConfig<ReturnType<typeof simulatorTarget>>>();
