@@ -117,6 +117,38 @@ describe.each(pgServers().filter((s) => s.major >= 15))(
       expect(cells).toHaveLength(5 * new Set(cells.map((c) => c.relation)).size * 4);
     });
 
+    it('a relation that cannot be read says why in its cells, never "0 rows"', async () => {
+      // A view over a table its owner cannot read (made by the superuser): the developer, who holds the
+      // request roles' privileges, cannot read it either.
+      const owner = `gh_lock_${sfx}`;
+      await superuserQuery(server, `CREATE ROLE "${owner}" NOLOGIN`);
+      try {
+        await superuserQuery(
+          server,
+          `CREATE TABLE internal.gh_locked (id int); INSERT INTO internal.gh_locked VALUES (1), (2);
+         CREATE VIEW api.gh_locked AS SELECT * FROM internal.gh_locked;
+         ALTER VIEW api.gh_locked OWNER TO "${owner}";
+         GRANT SELECT ON api.gh_locked TO "${names.appUser}";`,
+          names.database,
+        );
+        const cells = await computeMatrix({ connect, config, personas: personas().slice(0, 2) });
+        const locked = cell(cells, 'alice', 'api.gh_locked', 'select');
+        expect(locked.allowed).toBe(false);
+        expect(locked.rows).toBeUndefined();
+        expect(locked.reason).toMatch(/permission denied for table gh_locked/);
+        const developer = await connect();
+        await expect(developer.query('select * from api.gh_locked')).rejects.toMatchObject({ code: '42501' });
+        await developer.end();
+        expect(cell(cells, 'anonymous', 'api.gh_locked', 'select').reason).toMatch(/no SELECT privilege/);
+      } finally {
+        await superuserQuery(
+          server,
+          `DROP VIEW IF EXISTS api.gh_locked; DROP TABLE IF EXISTS internal.gh_locked; DROP ROLE IF EXISTS "${owner}"`,
+          names.database,
+        );
+      }
+    });
+
     it("why this row: bob's order is out for alice and for her cookie session (as app_user), in for bob", async () => {
       const client = await connect();
       try {
