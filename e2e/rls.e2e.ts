@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevStudio, type DevStudio } from '../server/dev.js';
@@ -214,6 +215,14 @@ describe('RLS story: owner-only policy from a template, typo marked, previewed, 
     await expect
       .poll(() => cell('alice', 'api.notes', 'select').textContent(), { timeout: 30_000 })
       .toBe('2');
+    // the approved matrix as tests to keep (the SQL file's run is tested in core/rls/export.pg.test.ts)
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export SQL asserts' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('rls-matrix.test.sql');
+    const text = readFileSync(await file.path(), 'utf8');
+    expect(text).toContain("'alice select api.notes'");
+    expect(text).toMatch(/^rollback;$/m);
 
     await page.getByRole('tablist', { name: 'Panels' }).getByRole('tab', { name: 'Act as' }).click();
     await page

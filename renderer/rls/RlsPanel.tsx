@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { MatrixCell, RlsOverview } from '../../shared/contract/rls.js';
 import { asErrorShape } from '../client/index.js';
+import { downloadText } from '../changeset/download.js';
 import { useChangeSetQuery } from '../changeset/queries.js';
 import { EmptyState, Loading } from '../shell/EmptyState.js';
 import { ErrorCallout } from '../shell/ErrorCallout.js';
@@ -8,6 +9,7 @@ import type { PanelProps } from '../shell/panels.js';
 import { matrixPersonas } from './personas.js';
 import { EditPolicy, NewPolicies } from './PolicyEditor.js';
 import {
+  useExportTests,
   useMatrix,
   useOverview,
   useQueueRlsChange,
@@ -231,6 +233,7 @@ function MatrixView({ connectionId }: { connectionId: string }) {
   const pendingKey = (pending.data?.statements ?? []).map((s) => s.id).join(',');
   const matrix = useMatrix(connectionId, saved.isPending ? [] : personas, preview, pendingKey);
   const pendingCount = pending.data?.statements.length ?? 0;
+  const exporting = useExportTests();
   const cells = matrix.data?.cells ?? [];
   const relations = [...new Set(cells.map((c) => c.relation))];
   const byKey = new Map(cells.map((c) => [`${c.persona}\0${c.relation}\0${c.command}`, c]));
@@ -243,7 +246,28 @@ function MatrixView({ connectionId }: { connectionId: string }) {
           pending changes ({pendingCount})
         </label>
         {matrix.isFetching && <span className="spinner" aria-label="Probing" />}
+        <span className="grow" />
+        <span className="muted" id="rls-export-note">
+          Tests to keep{pendingCount > 0 ? ' (as applied: pending changes left out)' : ''}:
+        </span>
+        {(['pgtap', 'sql'] as const).map((format) => (
+          <button
+            key={format}
+            className="btn small"
+            aria-describedby="rls-export-note"
+            disabled={exporting.isPending || personas.length === 0}
+            onClick={() =>
+              exporting.mutate(
+                { connectionId, personas, format },
+                { onSuccess: (r) => downloadText(r.fileName, r.text) },
+              )
+            }
+          >
+            {format === 'pgtap' ? 'Export pgTAP' : 'Export SQL asserts'}
+          </button>
+        ))}
       </div>
+      {exporting.isError && <ErrorCallout error={asErrorShape(exporting.error)} />}
       {skipped.length > 0 && (
         <div className="callout warn">Left out (claims not a JSON object): {skipped.join(', ')}</div>
       )}
