@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevStudio, type DevStudio } from '../server/dev.js';
@@ -96,12 +97,22 @@ describe('RLS story: owner-only policy from a template, typo marked, previewed, 
       .getByText(/api\.products has no row-level security/)
       .first()
       .waitFor();
+    // no policies: said so (and what that means with RLS off), not an empty table header
+    const none = page.getByRole('status').filter({ hasText: 'No policies on api.products' });
+    expect(await none.textContent()).toContain('RLS is off: every role with a grant on it reads and writes');
+    expect(await page.locator('.rls-policies').count()).toBe(0);
+    expect(await page.getByTestId('rls-state').textContent()).toContain('policies none');
     await cell('alice', 'api.notes', 'select').waitFor({ timeout: 30_000 });
     expect(await cell('alice', 'api.notes', 'select').textContent()).toBe('0');
     expect(await cell('alice', 'api.notes', 'select').getAttribute('title')).toMatch(
       /no SELECT policy applies/,
     );
     await browser.shot('rls-01-overview');
+    // the policy count by command, for a table that has some
+    await page.getByRole('button', { name: 'api.orders' }).click();
+    expect(await page.getByTestId('rls-state').textContent()).toMatch(
+      /policies (ALL|SELECT|INSERT|UPDATE|DELETE) \d/,
+    );
   });
 
   /** Replaces the text of a policy expression's Monaco editor, as typing would. */
@@ -204,6 +215,14 @@ describe('RLS story: owner-only policy from a template, typo marked, previewed, 
     await expect
       .poll(() => cell('alice', 'api.notes', 'select').textContent(), { timeout: 30_000 })
       .toBe('2');
+    // the approved matrix as tests to keep (the SQL file's run is tested in core/rls/export.pg.test.ts)
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export SQL asserts' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('rls-matrix.test.sql');
+    const text = readFileSync(await file.path(), 'utf8');
+    expect(text).toContain("'alice select api.notes'");
+    expect(text).toMatch(/^rollback;$/m);
 
     await page.getByRole('tablist', { name: 'Panels' }).getByRole('tab', { name: 'Act as' }).click();
     await page

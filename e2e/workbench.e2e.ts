@@ -184,6 +184,11 @@ describe('workbench story', () => {
     expect(await grid.locator('.hidden-for-persona').count()).toBe(2);
     expect(await grid.locator('.hidden-for-persona').first().textContent()).toContain('bob');
     await browser.shot('workbench-07-as-alice');
+    // the owner's and the persona's view read as well in the dark theme
+    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+    await grid.locator('.hidden-for-persona').first().waitFor();
+    await browser.shot('workbench-07b-as-alice-dark');
+    await page.getByRole('button', { name: 'Switch to light theme' }).click();
   });
 
   it('opens the same SQL in the act-as console and runs it as alice', async () => {

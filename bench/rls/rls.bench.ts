@@ -7,6 +7,7 @@ import { startEmbeddedCluster } from '../../core/embedded/cluster.js';
 import { computeMatrix } from '../../core/rls/matrix.js';
 import { whyRow } from '../../core/rls/why-row.js';
 import { measure, summarise, type Bench, type BenchResult } from '../bench.js';
+import { cpuMeter } from './cpu.js';
 
 const RUNS = Number(process.env.GATEHOUSE_BENCH_RUNS ?? 5);
 const TABLES = 200;
@@ -59,6 +60,15 @@ export const rlsBench: Bench = {
       }, RUNS);
       if (cells !== 5 * TABLES * 4) throw new Error(`matrix has ${cells} cells, expected ${5 * TABLES * 4}`);
       log(`${cells} cells`);
+      // The same matrix in CPU time, this process and PostgreSQL's (the backends reaped after each run).
+      const cpu = cpuMeter(join(dir, 'data'));
+      const matrixCpu: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const before = cpu();
+        await computeMatrix({ connect, config, personas });
+        await new Promise((r) => setTimeout(r, 200)); // let the persona backends exit and be reaped
+        matrixCpu.push(cpu() - before);
+      }
       const why = await measure(
         () =>
           whyRow({
@@ -74,6 +84,10 @@ export const rlsBench: Bench = {
       await setup.end();
       return [
         summarise('rls: matrix, 5 personas × 200 tables × 4 commands', matrixTimes, { targetMs: 2000 }),
+        summarise('rls: matrix, CPU (node + PostgreSQL, summed over cores)', matrixCpu, {
+          targetMs: 2000,
+          note: 'CPU time of this process and the cluster: what an idle machine would spend; wall time waits for a core under load',
+        }),
         summarise('rls: why this row', why, { targetMs: 200 }),
       ];
     } finally {

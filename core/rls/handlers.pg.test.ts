@@ -108,6 +108,36 @@ describe.each(pgServers())('rls calls through the contract ($label)', (server) =
     await client.end();
   });
 
+  it('exports the matrix as tests to keep: the SQL asserts pass on this database, the pgTAP file plans each probe', async () => {
+    const personas = [anon, { name: 'alice', claims: { role: fx.role('user'), sub: 'u-alice' } }];
+    const sql = await call<{ fileName: string; text: string }>('rls.exportTests', {
+      connectionId,
+      personas,
+      format: 'sql',
+    });
+    expect(sql.fileName).toBe('rls-matrix.test.sql');
+    const client = await fx.connect();
+    try {
+      const results = await client.query(sql.text);
+      const oks = (Array.isArray(results) ? results : [results])
+        .flatMap((r) => r.rows as Record<string, unknown>[])
+        .map((row) => Object.values(row)[0])
+        .filter((v): v is string => typeof v === 'string' && v.startsWith('ok '));
+      expect(oks).toContain('ok alice select api.notes');
+      expect(oks).toContain('ok anonymous select api.notes');
+    } finally {
+      await client.end();
+    }
+    const tap = await call<{ fileName: string; text: string }>('rls.exportTests', {
+      connectionId,
+      personas,
+      format: 'pgtap',
+    });
+    expect(tap.fileName).toBe('rls-matrix.pgtap.sql');
+    expect(tap.text).toMatch(/^select plan\(\d+\);$/m);
+    expect(tap.text).toContain("'alice select api.notes'");
+  });
+
   it('a persona whose role is missing is refused with the reason', async () => {
     await expect(
       call('rls.matrix', { connectionId, personas: [{ name: 'x', claims: { role: 'nope_role' } }] }),

@@ -8,6 +8,7 @@ import { placedStatements } from '../changeset/session.js';
 import { readCatalog } from '../catalog/read-catalog.js';
 import type { RlsChange } from '../../shared/contract/rls.js';
 import { personaStore, targetKey } from '../act-as/console/handlers.js';
+import { exportMatrixTests } from './export.js';
 import { computeMatrix } from './matrix.js';
 import { expressionsOf, planChange, type ChangePlan } from './change-ddl.js';
 import { policyEditorContext } from './editor-context.js';
@@ -141,6 +142,14 @@ export const rlsHandlers: HandlerGroup<'rls'> = {
       ...(p ? { preview: p.run } : {}),
     });
     return { cells, previewed: p?.count ?? 0 };
+  },
+  'rls.exportTests': async ({ connectionId, personas, format }, context) => {
+    const config = await configFor(context, connectionId);
+    const text = await exportMatrixTests(
+      { connect: () => developerClient(context, connectionId), config, personas },
+      format,
+    );
+    return { fileName: format === 'pgtap' ? 'rls-matrix.pgtap.sql' : 'rls-matrix.test.sql', text };
   },
   'rls.whyRow': async ({ connectionId, persona, relation, key, command, preview }, context) => {
     const config = await configFor(context, connectionId);

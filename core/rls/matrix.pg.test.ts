@@ -102,6 +102,47 @@ describe.each(pgServers())('RLS matrix on the corpus fixture ($label)', (server)
     expect(cell(after, 'anonymous', 'api.notes', 'select')).toMatchObject({ rows: 0 });
   });
 
+  it('a cookie session goes through the pre-request: its grants, policies and rows are the switched role’s', async () => {
+    const user = fx.role('user');
+    // The postgrest-sessions pattern: an anonymous request whose cookie the pre-request turns into alice.
+    const preview = async (c: pg.ClientBase) => {
+      await c.query(`CREATE FUNCTION app.gh_session() RETURNS void LANGUAGE plpgsql AS $fn$
+        BEGIN
+          IF current_setting('request.cookies', true)::json->>'session' = 'alice-session' THEN
+            PERFORM set_config('role', '${user}', true);
+            PERFORM set_config('request.jwt.claims', '{"role": "${user}", "sub": "u-alice"}', true);
+          ELSIF current_setting('request.cookies', true)::json->>'session' IS NOT NULL THEN
+            RAISE EXCEPTION 'no session %', current_setting('request.cookies', true)::json->>'session';
+          END IF;
+        END $fn$`);
+    };
+    const sessions = { ...config, dbPreRequest: { schema: 'app', name: 'gh_session' } };
+    const cells = await computeMatrix({
+      connect: () => fx.connect(),
+      config: sessions,
+      preview,
+      personas: [
+        { name: 'cookie', claims: null, cookies: { session: 'alice-session' } },
+        { name: 'anonymous', claims: null },
+      ],
+    });
+    const select = cell(cells, 'cookie', 'api.notes', 'select');
+    expect(select).toMatchObject({ allowed: true, rows: 2 });
+    expect(select.reason).toContain('notes_user_select');
+    // cf_user's grants, not cf_anon's: the inbox takes an insert, the notes an update of alice's two rows
+    expect(cell(cells, 'cookie', 'api.inbox', 'insert')).toMatchObject({ allowed: true });
+    expect(cell(cells, 'cookie', 'api.notes', 'update').reason).toContain('2 rows affected');
+    expect(cell(cells, 'anonymous', 'api.notes', 'select')).toMatchObject({ allowed: true, rows: 0 });
+    await expect(
+      computeMatrix({
+        connect: () => fx.connect(),
+        config: sessions,
+        preview,
+        personas: [{ name: 'forged', claims: null, cookies: { session: 'forged' } }],
+      }),
+    ).rejects.toThrow(/no session forged/);
+  });
+
   it('refuses a persona whose role does not exist', async () => {
     await expect(
       computeMatrix({

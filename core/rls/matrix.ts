@@ -5,7 +5,13 @@ import type { PostgrestConfig } from '../act-as/config/index.js';
 import { sqlFile } from '../db/sql-files.js';
 import { quoteIdent, quoteQualified } from '../ddl/quote.js';
 import type { SessionContext } from '../act-as/execute/session.js';
-import { enterPersona, personaRole, personaSession, type PersonaRole } from './persona-session.js';
+import {
+  enterPersona,
+  personaRole,
+  personaSession,
+  roleAfterPreRequest,
+  type PersonaRole,
+} from './persona-session.js';
 
 export const matrixCommands: readonly MatrixCommand[] = ['select', 'insert', 'update', 'delete'];
 
@@ -180,11 +186,13 @@ export interface PersonaProbeRun {
 export async function probePersona(input: MatrixInput, persona: MatrixPersona): Promise<PersonaProbeRun> {
   const client = await input.connect();
   try {
-    const role = await personaRole(client, persona, input.config);
-    const session = await personaSession(client, persona, role.role, input.config);
+    const claimed = await personaRole(client, persona, input.config);
+    const session = await personaSession(client, persona, claimed.role, input.config);
     await client.query('begin isolation level read committed read write');
     try {
       if (input.preview) await input.preview(client);
+      // Grants and policies are those of the role the probes run as: after the pre-request (cookie sessions).
+      const role = await roleAfterPreRequest(client, session, claimed);
       const rels = (
         await client.query<ProbeRelation>(sqlFile('rls/relations.sql'), [input.config.dbSchemas, role.role])
       ).rows;

@@ -95,3 +95,28 @@ export async function enterPersona(client: pg.ClientBase, session: SessionContex
   const pre = preRequestStatement(session);
   if (pre !== null) await client.query(pre.sql, [...pre.params]);
 }
+
+/**
+ * The role the persona's requests run as once db-pre-request has run: a cookie session's pre-request switches
+ * from the anonymous role to the session's (the postgrest-sessions pattern), and grants and policies are those
+ * of that role. Found in a savepoint that is rolled back; the persona's own role without a pre-request or when
+ * it leaves the role alone. A pre-request that raises refuses the persona with its error, as PostgREST would.
+ */
+export async function roleAfterPreRequest(
+  client: pg.ClientBase,
+  session: SessionContext,
+  role: PersonaRole,
+): Promise<PersonaRole> {
+  if (session.preRequest === null) return role;
+  await client.query('savepoint gh_pre_request');
+  let after: string;
+  try {
+    await enterPersona(client, session);
+    after = (await client.query<{ r: string }>('select current_user as r')).rows[0]?.r ?? role.role;
+  } finally {
+    await client.query('rollback to savepoint gh_pre_request');
+  }
+  if (after === role.role) return role;
+  const r = await client.query<{ superuser: boolean; bypassrls: boolean }>(sqlFile('rls/role.sql'), [after]);
+  return { role: after, superuser: r.rows[0]?.superuser ?? false, bypassrls: r.rows[0]?.bypassrls ?? false };
+}

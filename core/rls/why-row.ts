@@ -5,7 +5,7 @@ import type { PostgrestConfig } from '../act-as/config/index.js';
 import { sqlFile } from '../db/sql-files.js';
 import { quoteIdent, quoteQualified } from '../ddl/quote.js';
 import { applicablePolicies, type ProbePolicy } from './matrix.js';
-import { enterPersona, personaRole, personaSession } from './persona-session.js';
+import { enterPersona, personaRole, personaSession, roleAfterPreRequest } from './persona-session.js';
 
 export interface WhyRowInput {
   readonly client: pg.ClientBase;
@@ -51,12 +51,14 @@ function clauses(p: ProbePolicy, command: MatrixCommand): { using: string | null
  */
 export async function whyRow(input: WhyRowInput): Promise<WhyRow> {
   const { client, persona, relation, command } = input;
-  const role = await personaRole(client, persona, input.config);
-  const session = await personaSession(client, persona, role.role, input.config);
+  const claimed = await personaRole(client, persona, input.config);
+  const session = await personaSession(client, persona, claimed.role, input.config);
   const label = `${relation.schema}.${relation.name}`;
   await client.query('begin isolation level read committed read write');
   try {
     if (input.preview) await input.preview(client);
+    // The policies that apply are those of the role after the pre-request (a cookie session switches it).
+    const role = await roleAfterPreRequest(client, session, claimed);
     const t = (
       await client.query<TableState>(sqlFile('rls/why-row-table.sql'), [
         relation.schema,

@@ -62,4 +62,41 @@ describe('compare personas', () => {
     expect(rows[1]!.textContent).toContain('not visible');
     expect(rows[1]!.textContent).toContain('user_id=bob');
   });
+
+  it('compares a cookie session beside a JWT persona: the session goes with its Cookie header', async () => {
+    const cookie: SavedPersona = {
+      id: 'c',
+      name: 'alice (cookie session)',
+      kind: 'anon',
+      claims: '',
+      token: '',
+      headers: [['Cookie', 'session=alice-session']],
+    };
+    const client = fakeClient(() => answer(200, [{ id: 1, user_id: 'alice', status: 'open' }]));
+    render(
+      <Providers client={client}>
+        <ComparePanel
+          connectionId="c1"
+          draft={{ method: 'GET', path: '/orders', headers: [['Accept', 'application/json']], body: '' }}
+          personas={[personas[1]!, cookie]}
+          resolve={(p) => toContractPersona(p, { roles: [] })}
+          blocked={null}
+        />
+      </Providers>,
+    );
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Compare' })));
+    const sent = client.calls.map((c) => c[1] as { headers: [string, string][]; persona: { type: string } });
+    expect(sent.map((s) => s.persona.type)).toEqual(['claims', 'anon']);
+    expect(sent[0]!.headers).toEqual([['Accept', 'application/json']]);
+    expect(sent[1]!.headers).toEqual(
+      expect.arrayContaining([
+        ['Accept', 'application/json'],
+        ['Cookie', 'session=alice-session'],
+      ]),
+    );
+    // the same rows: nothing only one of them sees
+    expect(screen.getByRole('table', { name: 'Rows by persona' }).querySelectorAll('.aa-only')).toHaveLength(
+      0,
+    );
+  });
 });

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { MatrixCell, RlsOverview } from '../../shared/contract/rls.js';
 import { asErrorShape } from '../client/index.js';
+import { downloadText } from '../changeset/download.js';
 import { useChangeSetQuery } from '../changeset/queries.js';
 import { EmptyState, Loading } from '../shell/EmptyState.js';
 import { ErrorCallout } from '../shell/ErrorCallout.js';
@@ -8,6 +9,7 @@ import type { PanelProps } from '../shell/panels.js';
 import { matrixPersonas } from './personas.js';
 import { EditPolicy, NewPolicies } from './PolicyEditor.js';
 import {
+  useExportTests,
   useMatrix,
   useOverview,
   useQueueRlsChange,
@@ -20,6 +22,14 @@ import './rls.css';
 type Rel = RlsOverview['relations'][number];
 const COMMANDS = ['select', 'insert', 'update', 'delete'] as const;
 const label = (r: { schema: string; name: string }) => `${r.schema}.${r.name}`;
+
+/** The policy count by command, as "ALL 1 · SELECT 2" (commands without a policy left out). */
+export function countsByCommand(counts: Rel['policyCounts']): string {
+  return (['ALL', 'SELECT', 'INSERT', 'UPDATE', 'DELETE'] as const)
+    .filter((c) => counts[c] > 0)
+    .map((c) => `${c} ${counts[c]}`)
+    .join(' · ');
+}
 
 export default function RlsPanel({ connectionId }: PanelProps) {
   const overview = useOverview(connectionId);
@@ -53,7 +63,14 @@ export default function RlsPanel({ connectionId }: PanelProps) {
                         : 'RLS on'
                       : 'RLS off'}
                 </span>
-                {r.policies.length > 0 && <span className="rls-count">{r.policies.length} pol.</span>}
+                {r.policies.length > 0 && (
+                  <span
+                    className="rls-count"
+                    title={`Policies by command: ${countsByCommand(r.policyCounts)}`}
+                  >
+                    {r.policies.length} pol.
+                  </span>
+                )}
                 {r.warnings.length > 0 && (
                   <span
                     className={`rls-warn ${r.warnings.some((w) => w.severity === 'error') ? 'error' : ''}`}
@@ -102,9 +119,9 @@ function TableEditor({ connectionId, rel }: { connectionId: string; rel: Rel }) 
       ))}
       {isTable && (
         <div className="rls-actions">
-          <span>
+          <span data-testid="rls-state">
             RLS {rel.rlsEnabled ? 'enabled' : 'disabled'}, {rel.rlsForced ? 'forced' : 'not forced'} · owner{' '}
-            {rel.owner}
+            {rel.owner} · policies {rel.policies.length === 0 ? 'none' : countsByCommand(rel.policyCounts)}
           </span>
           <button
             className="btn small"
@@ -120,7 +137,15 @@ function TableEditor({ connectionId, rel }: { connectionId: string; rel: Rel }) 
           </button>
         </div>
       )}
-      {rel.policies.length > 0 && (
+      {rel.policies.length === 0 ? (
+        <EmptyState compact icon="∅" title={`No policies on ${label(rel)}`}>
+          {!isTable
+            ? 'A view has no policies of its own: the policies of the tables it reads apply, as its owner or, with security_invoker, as the caller.'
+            : rel.rlsEnabled
+              ? 'RLS is on and no policy lets a row through: every request role that is not the owner sees nothing (default deny). Add one below.'
+              : 'RLS is off: every role with a grant on it reads and writes every row. Enable RLS, then add a policy below.'}
+        </EmptyState>
+      ) : (
         <table className="rls-policies">
           <colgroup>
             <col className="c-name" />
@@ -148,7 +173,11 @@ function TableEditor({ connectionId, rel }: { connectionId: string; rel: Rel }) 
                 <td>{p.name}</td>
                 <td>{p.permissive ? 'permissive' : 'restrictive'}</td>
                 <td>{p.command}</td>
-                <td>{p.roles.join(', ')}</td>
+                <td className="rls-policy-roles">
+                  {p.roles.map((r) => (
+                    <span key={r}>{r}</span>
+                  ))}
+                </td>
                 <td>
                   <code>{p.using ?? '—'}</code>
                 </td>
@@ -204,6 +233,7 @@ function MatrixView({ connectionId }: { connectionId: string }) {
   const pendingKey = (pending.data?.statements ?? []).map((s) => s.id).join(',');
   const matrix = useMatrix(connectionId, saved.isPending ? [] : personas, preview, pendingKey);
   const pendingCount = pending.data?.statements.length ?? 0;
+  const exporting = useExportTests();
   const cells = matrix.data?.cells ?? [];
   const relations = [...new Set(cells.map((c) => c.relation))];
   const byKey = new Map(cells.map((c) => [`${c.persona}\0${c.relation}\0${c.command}`, c]));
@@ -216,12 +246,39 @@ function MatrixView({ connectionId }: { connectionId: string }) {
           pending changes ({pendingCount})
         </label>
         {matrix.isFetching && <span className="spinner" aria-label="Probing" />}
+        <span className="grow" />
+        <span className="muted" id="rls-export-note">
+          Tests to keep{pendingCount > 0 ? ' (as applied: pending changes left out)' : ''}:
+        </span>
+        {(['pgtap', 'sql'] as const).map((format) => (
+          <button
+            key={format}
+            className="btn small"
+            aria-describedby="rls-export-note"
+            disabled={exporting.isPending || personas.length === 0}
+            onClick={() =>
+              exporting.mutate(
+                { connectionId, personas, format },
+                { onSuccess: (r) => downloadText(r.fileName, r.text) },
+              )
+            }
+          >
+            {format === 'pgtap' ? 'Export pgTAP' : 'Export SQL asserts'}
+          </button>
+        ))}
       </div>
+      {exporting.isError && <ErrorCallout error={asErrorShape(exporting.error)} />}
       {skipped.length > 0 && (
         <div className="callout warn">Left out (claims not a JSON object): {skipped.join(', ')}</div>
       )}
       {matrix.isError && <ErrorCallout error={asErrorShape(matrix.error)} />}
-      {matrix.data && (
+      {matrix.data && relations.length === 0 && (
+        <EmptyState compact icon="∅" title="No relation to probe">
+          No table or view in the exposed schemas (db-schemas) of the PostgREST config: set db-schemas in the
+          act-as console's config to see who sees what.
+        </EmptyState>
+      )}
+      {matrix.data && relations.length > 0 && (
         <div className="rls-grid-scroll">
           <table className="rls-grid">
             <thead>

@@ -47,6 +47,14 @@ export function useMatrix(
   });
 }
 
+/** The matrix as tests to keep (pgTAP or plain SQL), as the database is now. */
+export function useExportTests() {
+  const client = useClient();
+  return useMutation({
+    mutationFn: (input: CallInput<'rls.exportTests'>) => client.call('rls.exportTests', input),
+  });
+}
+
 export function useWhyRow() {
   const client = useClient();
   return useMutation({ mutationFn: (input: CallInput<'rls.whyRow'>) => client.call('rls.whyRow', input) });

@@ -99,6 +99,34 @@ describe('DataView', () => {
     await screen.findByText(/Applied 1 change in one transaction/);
   });
 
+  it('copies the selected rows as tab-separated text, header first (row numbers pick, Ctrl adds)', async () => {
+    const written: string[] = [];
+    const clipboard = Object.getOwnPropertyDescriptor(navigator, 'clipboard');
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: (t: string) => (written.push(t), Promise.resolve()) },
+    });
+    try {
+      render(
+        <Providers client={tableClient(3)}>
+          <DataView connectionId="c" relation={{ schema: 'public', name: 't' }} catalog={null} />
+        </Providers>,
+      );
+      await screen.findByText('row 1');
+      const rowNumber = (n: number) =>
+        screen.getAllByRole('row').find((r) => r.getAttribute('aria-rowindex') === String(n + 1))!
+          .firstElementChild!;
+      fireEvent.click(rowNumber(3));
+      fireEvent.click(rowNumber(1), { ctrlKey: true });
+      fireEvent.click(screen.getByRole('button', { name: 'Copy 2' }));
+      expect(written).toEqual(['id\tname\n1\trow 1\n3\trow 3']);
+      await screen.findByText('Copied 2 rows (tab-separated).');
+    } finally {
+      if (clipboard) Object.defineProperty(navigator, 'clipboard', clipboard);
+      else Reflect.deleteProperty(navigator, 'clipboard');
+    }
+  });
+
   it('sends filters and sort to the host (never building SQL here)', async () => {
     const client = tableClient(50);
     render(

@@ -54,8 +54,13 @@ const tx = (state: string, changes: string[], message: string) => ({
   message,
 });
 
-function panelClient(run: (input: Record<string, unknown>) => unknown) {
+function panelClient(
+  run: (input: Record<string, unknown>) => unknown,
+  answers: Record<string, () => unknown> = {},
+) {
   return fakeClient((name, input) => {
+    const answer = answers[name];
+    if (answer) return answer();
     switch (name) {
       case 'catalog.read':
         return { catalog: fixtureCatalog(), ms: 1 };
@@ -99,6 +104,43 @@ describe('WorkbenchPanel', () => {
       sessionId: run.sessionId,
     });
     await screen.findByText('Committed: UPDATE 3.');
+  });
+
+  it('DDL committed here refreshes the model (the catalog is read again); a rolled-back one does not', async () => {
+    const ddl = { ...tx('open', ['CREATE TABLE'], 'Transaction open: CREATE TABLE.'), schemaChanged: true };
+    const client = panelClient(
+      () => ({
+        statements: [statement({ sql: 'create table t (a int)', command: 'CREATE', rowCount: null })],
+        transaction: ddl,
+        ms: 3,
+      }),
+      {
+        'workbench.commit': () => ({
+          transaction: { ...ddl, state: 'committed', message: 'Committed: CREATE TABLE.' },
+        }),
+        'workbench.rollback': () => ({
+          transaction: { ...ddl, state: 'rolled_back', message: 'Rolled back.' },
+        }),
+      },
+    );
+    render(
+      <Providers client={client}>
+        <WorkbenchPanel connectionId="c1" openObject={() => undefined} />
+      </Providers>,
+    );
+    const reads = () => client.calls.filter(([n]) => n === 'catalog.read').length;
+    await screen.findByLabelText('SQL editor');
+    await waitFor(() => expect(reads()).toBeGreaterThan(0));
+    const before = reads();
+    await act(async () => fireEvent.click(await screen.findByRole('button', { name: 'Run' })));
+    await screen.findByRole('alert', { name: 'Transaction' });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Rollback' })));
+    await screen.findByText('Rolled back.');
+    expect(reads()).toBe(before);
+    await act(async () => fireEvent.click(await screen.findByRole('button', { name: 'Run' })));
+    await act(async () => fireEvent.click(await screen.findByRole('button', { name: 'Commit' })));
+    await screen.findByText('Committed: CREATE TABLE.');
+    await waitFor(() => expect(reads()).toBeGreaterThan(before));
   });
 
   it('marks errors at PostgreSQL’s position and keeps tabs per connection', async () => {

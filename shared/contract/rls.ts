@@ -252,6 +252,16 @@ export const rlsCalls = {
       previewed: z.number().int(),
     }),
   }),
+  'rls.exportTests': defineCall({
+    summary:
+      'The matrix as tests to keep, as the database is now (no preview): pgTAP (pg_prove) or plain SQL assertions (psql); both pass on this database and roll back.',
+    input: z.object({
+      connectionId,
+      personas: z.array(matrixPersonaSchema).min(1).max(50),
+      format: z.enum(['pgtap', 'sql']),
+    }),
+    output: z.object({ fileName: z.string(), text: z.string() }),
+  }),
   'rls.whyRow': defineCall({
     summary:
       'Why this row?: for one row and persona, each applying policy’s USING / WITH CHECK verdict and the combined one.',
