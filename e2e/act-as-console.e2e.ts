@@ -481,4 +481,33 @@ describe('act-as console stories', () => {
     await note.waitFor({ state: 'detached' });
     expect(await page.getByTestId('answer-as').textContent()).toBe('as admin');
   });
+  it('resizes the persona sidebar and the response pane, remembers both, and a double click resets', async () => {
+    const { page } = browser;
+    const sidebar = page.getByRole('separator', { name: 'Resize the persona sidebar' });
+    const response = page.getByRole('separator', { name: 'Resize the response pane' });
+    const personas = page.getByRole('complementary', { name: 'Personas' });
+    const pane = page.getByRole('region', { name: 'Response' });
+    const width = async () => (await personas.boundingBox())!.width;
+    const height = async () => (await pane.boundingBox())!.height;
+    const before = { width: await width(), height: await height() };
+    // The sidebar by mouse, 80 px to the right.
+    const box = (await sidebar.boundingBox())!;
+    await page.mouse.move(box.x + 0.5, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 80.5, box.y + box.height / 2, { steps: 4 });
+    await page.mouse.up();
+    expect(Math.round(await width())).toBe(Math.round(before.width + 80));
+    // The response pane by keyboard: up grows a pane below the splitter.
+    await response.focus();
+    await page.keyboard.press('Shift+ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    expect(Math.round(await height())).toBe(Math.round(before.height + 80));
+    await browser.shot('act-as-22-resized');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Personas' }).waitFor();
+    expect(Math.round(await width())).toBe(Math.round(before.width + 80));
+    await sidebar.dblclick();
+    expect(Math.round(await width())).toBe(Math.round(before.width));
+    await response.dblclick();
+  });
 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startDevStudio, type DevStudio } from '../server/dev.js';
 import {
   createTempDatabase,
@@ -38,6 +38,12 @@ describe('roles story: design the PostgREST role model from scratch', () => {
     );
     studio = await startDevStudio();
     browser = await launchBrowser();
+  });
+
+  // Any uncaught error in the page fails the story it happened in (Monaco's service errors included).
+  afterEach(() => {
+    const errors = browser ? browser.pageErrors.splice(0) : [];
+    expect(errors).toEqual([]);
   });
 
   afterAll(async () => {
@@ -184,6 +190,33 @@ describe('roles story: design the PostgREST role model from scratch', () => {
     await page.getByTestId('default-privileges').waitFor();
     await browser.shot('roles-06-defaults-dark');
     await page.getByRole('button', { name: 'Switch to light theme' }).click();
+    expect(browser.problems).toEqual([]);
+  });
+  it('selects a rectangle of cells by dragging across the matrix and grants it in one go', async () => {
+    const { page } = browser;
+    await page.getByRole('tab', { name: 'Matrix' }).click();
+    const from = page.getByTestId(`cell:api:${names.anon}`);
+    const to = page.getByTestId(`cell:api.members:${names.appUser}`);
+    await from.waitFor();
+    const a = (await from.boundingBox())!;
+    const b = (await to.boundingBox())!;
+    await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
+    await page.mouse.up();
+    const actions = page.getByTestId('matrix-actions');
+    await actions.waitFor();
+    // Two rows (the schema api and the table api.members) × the columns from anon to app_user.
+    const cells = Number(/^(\d+) cells/.exec((await actions.textContent()) ?? '')?.[1]);
+    expect(cells).toBeGreaterThanOrEqual(4);
+    expect(cells % 2).toBe(0);
+    expect(await from.getAttribute('class')).toContain('selected');
+    expect(await to.getAttribute('class')).toContain('selected');
+    await browser.shot('roles-07-matrix-drag-selection');
+    await actions.getByRole('button', { name: 'Grant' }).click();
+    const notice = page.getByTestId('plan-notice');
+    await notice.filter({ hasText: `GRANT SELECT ON TABLE api.members TO ${names.anon}` }).waitFor();
+    await browser.shot('roles-08-matrix-area-granted');
     expect(browser.problems).toEqual([]);
   });
 });

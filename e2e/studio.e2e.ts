@@ -1,10 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startDevStudio, type DevStudio } from '../server/dev.js';
 import { pgServers, superuserQuery, type TestServer } from '../test/pg.js';
 import { launchBrowser, type StudioBrowser } from './support/browser.js';
 import { ensureRendererBuilt } from './support/build.js';
 import { seedDemoDatabase, type DemoDatabase } from './support/demo-db.js';
 import type { Page } from 'playwright-core';
+
+/** Where the top bar's parts end up: the tabs' heights, its right-most control, the page's scroll width. */
+async function topBarLayout(
+  page: Page,
+): Promise<{ tabHeights: number[]; rightEdge: number; pageWidth: number }> {
+  // A string, evaluated in the page: the node-side tsconfig has no DOM types.
+  return page.evaluate(`(() => {
+    const bar = document.querySelector('.topbar');
+    const shown = (sel) => [...bar.querySelectorAll(sel)].filter((e) => !e.closest('[aria-hidden]'));
+    return {
+      tabHeights: shown('[role="tab"], .panel-more-button').map((t) => t.getBoundingClientRect().height),
+      rightEdge: Math.max(...shown('button').map((c) => c.getBoundingClientRect().right)),
+      pageWidth: document.documentElement.scrollWidth,
+    };
+  })()`);
+}
 
 /** The object's own tabs (Columns, Policies, Grants …), apart from the panels of the top bar. */
 const objectTabs = (page: Page) => page.getByRole('tablist', { name: 'Object details' });
@@ -25,6 +41,12 @@ describe('studio story: connect and inspect a table with RLS', () => {
     demo = await seedDemoDatabase(server);
     studio = await startDevStudio();
     browser = await launchBrowser();
+  });
+
+  // Any uncaught error in the page fails the story it happened in (Monaco's service errors included).
+  afterEach(() => {
+    const errors = browser ? browser.pageErrors.splice(0) : [];
+    expect(errors).toEqual([]);
   });
 
   afterAll(async () => {
@@ -144,20 +166,30 @@ describe('studio story: connect and inspect a table with RLS', () => {
     await browser.shot('05-table-policies');
   });
 
-  it('shows its grants as a role × privilege matrix with column grants', async () => {
+  it('shows its grants as the grants matrix narrowed to the table, column grants under it', async () => {
     const { page } = browser;
     await objectTabs(page)
       .getByRole('tab', { name: /Grants/ })
       .click();
-    const matrix = page.getByRole('table', { name: 'Grants matrix' });
-    await matrix.waitFor();
-    const cell = (role: string, privilege: string) => matrix.getByLabel(`${role} ${privilege}`);
-    expect(await cell(demo.names.appUser, 'SELECT').getAttribute('data-state')).toBe('granted');
-    expect(await cell(demo.names.appUser, 'DELETE').getAttribute('data-state')).toBe('none');
-    expect(await cell(demo.names.appUser, 'UPDATE').getAttribute('data-state')).toBe('columns');
-    expect(await cell(demo.names.appUser, 'UPDATE').textContent()).toBe('status');
-    expect(await cell(demo.names.appAdmin, 'DELETE').getAttribute('data-state')).toBe('granted');
-    await page.getByRole('table', { name: 'Column grants' }).waitFor();
+    await page.getByTestId('object-grants').waitFor();
+    const held = (row: string, role: string, privilege: string) =>
+      page
+        .getByTestId(`cell:${row}:${role}`)
+        .getByRole('button', {
+          name: new RegExp(`^${privilege} on ${row.replace('.', '\\.')} for ${role}: `),
+        })
+        .getAttribute('aria-label');
+    expect(await held('api.orders', demo.names.appUser, 'SELECT')).toMatch(/granted directly$/);
+    expect(await held('api.orders', demo.names.appUser, 'DELETE')).toMatch(/not held$/);
+    expect(await held('api.orders', demo.names.appUser, 'UPDATE')).toMatch(/not held$/);
+    // UPDATE is granted on the column status only: its row, under the table, says so.
+    expect(await held('status', demo.names.appUser, 'UPDATE')).toMatch(/granted directly$/);
+    expect(await held('user_id', demo.names.appUser, 'UPDATE')).toMatch(/not held$/);
+    expect(await held('api.orders', demo.names.appAdmin, 'DELETE')).toMatch(/granted directly$/);
+    // Only this table and its columns: no other object's rows.
+    expect(await page.locator('[data-row^="r.api.products"]').count()).toBe(0);
+    // db-anon-role is there even though it holds nothing on orders.
+    await page.getByTestId(`holds-nothing:${demo.names.anon}`).waitFor();
     await browser.shot('06-table-grants');
   });
 
@@ -218,12 +250,132 @@ describe('studio story: connect and inspect a table with RLS', () => {
     expect(await page.getByRole('table', { name: 'Arguments' }).textContent()).toContain('quantity');
     await page.locator('body').click({ position: { x: 700, y: 600 } });
     await page.keyboard.press('?');
-    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    const shortcuts = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await shortcuts.waitFor();
+    // Every shortcut: the global ones, the editors' and the layout's.
+    for (const group of [
+      'Anywhere',
+      'Navigator',
+      'SQL editor and act-as console',
+      'Data and change set',
+      'Layout',
+    ])
+      await shortcuts.getByRole('region', { name: group }).waitFor();
+    expect(await shortcuts.textContent()).toContain('F5');
+    expect(await shortcuts.textContent()).toContain('splitter');
+    await browser.shot('11b-shortcuts');
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+b');
     expect(await page.getByRole('navigation', { name: 'Database objects' }).isVisible()).toBe(false);
     await page.keyboard.press('Control+b');
     expect(await page.getByRole('navigation', { name: 'Database objects' }).isVisible()).toBe(true);
+  });
+
+  it('keeps the top bar on one line at 1280 and 1024 px, in both themes, with the rest in More', async () => {
+    const { page } = browser;
+    for (const theme of ['light', 'dark'] as const) {
+      if ((await page.locator('html').getAttribute('data-theme')) !== theme)
+        await page.getByRole('button', { name: `Switch to ${theme} theme` }).click();
+      for (const width of [1280, 1024]) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.waitForTimeout(150);
+        const bar = await topBarLayout(page);
+        // One line: every tab is as tall as one button; nothing is pushed past the right edge.
+        expect(bar.tabHeights.every((h) => h <= 32)).toBe(true);
+        expect(bar.rightEdge).toBeLessThanOrEqual(width);
+        expect(bar.pageWidth).toBeLessThanOrEqual(width);
+        for (const name of [
+          'Keyboard shortcuts',
+          'Refresh catalog',
+          `Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`,
+        ]) {
+          const box = await page.getByRole('button', { name }).boundingBox();
+          expect(box && box.x + box.width).toBeLessThanOrEqual(width);
+        }
+        const tabs = await page.getByRole('tablist', { name: 'Panels' }).getByRole('tab').count();
+        const more = page.getByRole('button', { name: /^More/ });
+        const hidden =
+          (await more.count()) > 0 ? ((await more.getAttribute('title')) ?? '').split(', ').length : 0;
+        // Every panel is reachable: in the bar or in the menu.
+        expect(tabs + hidden).toBe(7);
+        await browser.shot(`15-topbar-${width}-${theme}`);
+      }
+    }
+    // At 1024 px some panels are in More: open the menu, pick one, it opens and takes a place in the bar.
+    const more = page.getByRole('button', { name: /^More/ });
+    await more.click();
+    const menu = page.getByRole('menu', { name: 'More panels' });
+    await menu.waitFor();
+    await browser.shot('16-topbar-more-menu');
+    const last = menu.getByRole('menuitem').last();
+    const title = (await last.locator('.t').textContent()) ?? '';
+    await last.click();
+    await menu.waitFor({ state: 'detached' });
+    await page
+      .getByRole('tablist', { name: 'Panels' })
+      .getByRole('tab', { name: title, selected: true })
+      .waitFor();
+    await page.getByRole('tablist', { name: 'Panels' }).getByRole('tab', { name: 'Explorer' }).click();
+    await page.getByRole('button', { name: 'Switch to light theme' }).click();
+    await page.setViewportSize({ width: 1440, height: 900 });
+  });
+
+  it('opens every panel at 1280 px without the window scrolling sideways', async () => {
+    const { page } = browser;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const names = ['SQL', 'Act as', 'Roles', 'Grants', 'RLS', 'Advisor'];
+    for (const name of names) {
+      const tab = page.getByRole('tablist', { name: 'Panels' }).getByRole('tab', { name, exact: true });
+      if ((await tab.count()) === 0) {
+        await page.getByRole('button', { name: /^More/ }).click();
+        await page.getByRole('menuitem', { name: new RegExp(`^${name}`) }).click();
+      } else await tab.click();
+      await page
+        .getByRole('tablist', { name: 'Panels' })
+        .getByRole('tab', { name, selected: true })
+        .waitFor();
+      await page.locator('.panel-host .loading').first().waitFor({ state: 'detached', timeout: 30_000 });
+      await page.waitForTimeout(300);
+      const layout = (await page.evaluate(`(() => {
+        const host = document.querySelector('.panel-host');
+        const first = host && host.firstElementChild;
+        return {
+          pageWidth: document.documentElement.scrollWidth,
+          bodyScrollX: window.scrollX,
+          hostRight: host ? host.getBoundingClientRect().right : 0,
+          contentLeft: first ? first.getBoundingClientRect().left : 0,
+        };
+      })()`)) as { pageWidth: number; bodyScrollX: number; hostRight: number; contentLeft: number };
+      // The window never scrolls sideways; a panel starts at the left edge and ends at the right one.
+      expect({ name, ...layout }).toEqual({
+        name,
+        pageWidth: 1280,
+        bodyScrollX: 0,
+        hostRight: 1280,
+        contentLeft: 0,
+      });
+      await browser.shot(`20-panel-${name.toLowerCase().replace(' ', '-')}-1280`);
+    }
+    await page.getByRole('tablist', { name: 'Panels' }).getByRole('tab', { name: 'Explorer' }).click();
+    await page.setViewportSize({ width: 1440, height: 900 });
+  });
+
+  it('resizes the navigator with its splitter, keeps the width over a reload, and resets on double click', async () => {
+    const { page } = browser;
+    const nav = page.getByRole('navigation', { name: 'Database objects' });
+    const splitter = page.getByRole('separator', { name: 'Resize the navigator' });
+    const width = async () => Math.round((await nav.boundingBox())!.width);
+    const initial = await width();
+    await splitter.focus();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+    expect(await width()).toBe(initial + 80);
+    expect(await splitter.getAttribute('aria-valuenow')).toBe(String(initial + 80));
+    await browser.shot('17-navigator-resized');
+    await page.reload();
+    await nav.waitFor();
+    expect(await width()).toBe(initial + 80);
+    await splitter.dblclick();
+    expect(await width()).toBe(initial);
   });
 
   it('shows a banner when the connection is lost and reconnects keeping what was typed', async () => {
@@ -259,6 +411,40 @@ describe('studio story: connect and inspect a table with RLS', () => {
     await ok.waitFor();
     expect(await ok.textContent()).toContain('superuser');
     await browser.shot('13-superuser-warning');
+  });
+
+  it('switches the form between fields and URI keeping what was typed, both ways', async () => {
+    const { page } = browser;
+    const form = page.getByRole('group', { name: 'Connection input' });
+    await form.getByRole('button', { name: 'URI' }).click();
+    const uri = page.getByLabel('Connection URI');
+    expect(await uri.inputValue()).toBe(
+      `postgres://${demo.superuser}@${demo.host}:${demo.port}/${demo.names.database}`,
+    );
+    // The password typed in the fields is still there, in its own field, never in the URI.
+    expect(await page.getByLabel(/^Password/).inputValue()).toBe(demo.superuserPassword);
+    await uri.fill(
+      `postgres://${demo.names.developer}@${demo.host}:${demo.port}/${demo.names.database}?sslmode=disable`,
+    );
+    await browser.shot('18-connection-uri');
+    await form.getByRole('button', { name: 'Fields' }).click();
+    expect(await page.getByLabel('User').inputValue()).toBe(demo.names.developer);
+    expect(await page.getByLabel('Host').inputValue()).toBe(demo.host);
+    expect(await page.getByLabel('Port').inputValue()).toBe(String(demo.port));
+    expect(await page.getByLabel('Database').inputValue()).toBe(demo.names.database);
+    expect(await page.getByLabel('SSL mode').inputValue()).toBe('disable');
+    // A URI with options the fields have no place for is not half-copied: the form says so.
+    await form.getByRole('button', { name: 'URI' }).click();
+    await uri.fill(
+      `postgres://${demo.names.developer}@${demo.host}:${demo.port}/${demo.names.database}?application_name=x`,
+    );
+    await form.getByRole('button', { name: 'Fields' }).click();
+    expect(await page.getByRole('status', { name: 'URI not copied' }).textContent()).toContain(
+      'application_name',
+    );
+    expect(await page.getByLabel('SSL mode').inputValue()).toBe('disable');
+    await browser.shot('19-connection-uri-not-copied');
+    await page.getByLabel('SSL mode').selectOption('');
   });
 
   it('saves a connection and opens it from the list', async () => {

@@ -1,6 +1,6 @@
 import { GatehouseError } from '../../shared/errors.js';
 import { sslModeSchema, type ConnectionParams, type SslMode } from '../../shared/model/connection.js';
-import { parseConnectionString, type Conninfo } from './conninfo.js';
+import { parseConnectionString, type Conninfo } from '../../shared/connections/conninfo.js';
 import type { ResolveEnvironment } from './environment.js';
 import { lookupPgpass, parsePgpass, pgpassModeProblem } from './pgpass.js';
 import { parseServiceFile } from './service-file.js';

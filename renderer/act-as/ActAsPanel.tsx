@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { asErrorShape, useClient } from '../client/index.js';
 import { useCatalogQuery } from '../catalog/queries.js';
 import { Badge } from '../shell/Badge.js';
+import { Splitter, useSplitSize } from '../shell/Splitter.js';
 import type { PanelProps } from '../shell/panels.js';
 import './act-as.css';
 import { consoleApi, newRunId, type RequestResult, type SavedPersona } from './api.js';
@@ -131,6 +132,8 @@ export default function ActAsPanel({ connectionId }: PanelProps) {
   // SQL sent from the workbench ("Run as persona…") opens the SQL tab with it
   const [handoff] = useState(takeSqlHandoff);
   const [tab, setTab] = useState<Tab>(handoff === null ? 'request' : 'sql');
+  const sidebar = useSplitSize('act-as.personas', 340, 240, 640);
+  const responsePane = useSplitSize('act-as.response', 440, 160, 1600);
   const [draft, setDraft] = useState<Draft>({ method: 'GET', path: '/', headers: [], body: '' });
   const [commit, setCommit] = useState(false);
   const [sending, setSending] = useState(false);
@@ -246,6 +249,7 @@ export default function ActAsPanel({ connectionId }: PanelProps) {
   return (
     <div
       className="aa-panel"
+      style={{ gridTemplateColumns: `${sidebar.size}px auto minmax(0, 1fr)` }}
       onKeyDown={(e) => {
         if ((e.ctrlKey || e.metaKey) && e.key === 'Enter' && !e.defaultPrevented && tab === 'request') {
           e.preventDefault();
@@ -319,6 +323,7 @@ export default function ActAsPanel({ connectionId }: PanelProps) {
           <div className="aa-inline-error">{asErrorShape(savePersonas.error).message}</div>
         )}
       </aside>
+      <Splitter split={sidebar} orientation="vertical" pane="before" label="Resize the persona sidebar" />
       <section className="aa-main">
         <div className="tabs aa-main-tabs" role="tablist" aria-label="Console">
           {(
@@ -339,55 +344,65 @@ export default function ActAsPanel({ connectionId }: PanelProps) {
           </span>
         </div>
         {tab === 'request' && (
-          <div className="aa-request">
-            <RequestBuilder
-              draft={draft}
-              onChange={setDraft}
-              completer={completer}
-              problems={pathProblems}
-              onSend={() => void send()}
-              sending={sending}
-              onCancel={() => {
-                if (currentRun.current) void consoleApi.cancel(client, connectionId, currentRun.current);
-              }}
-              commit={commit}
-              onCommit={setCommit}
-              blocked={blocked}
-              {...(schemas[0] ? { schema: schemas[0] } : {})}
-            />
-            {sendError && (
-              <div className="callout error" role="alert">
-                <div>{sendError}</div>
-              </div>
-            )}
-            {answer ? (
-              <ResponseView
-                stale={staleReasons(answer, { request: draft, persona: selected })}
-                answeredAs={answer.persona.name}
-                answeredRequest={`${answer.request.method} ${answer.request.path}`}
-                path={answer.request.path}
-                body={hasBody(answer.request.method) ? answer.request.body : null}
-                key={answer.arrivedAt}
-                connectionId={connectionId}
-                result={answer.result}
-                method={answer.method}
-                persona={(() => {
-                  const r = resolve(answer.persona);
-                  return 'persona' in r ? r.persona : { type: 'anon' as const };
-                })()}
-                catalog={catalog.data ?? null}
-                schemas={schemas}
-                arrivedAt={answer.arrivedAt}
+          <div className="aa-request aa-request-split">
+            <div className="aa-request-top">
+              <RequestBuilder
+                draft={draft}
+                onChange={setDraft}
+                completer={completer}
+                problems={pathProblems}
+                onSend={() => void send()}
+                sending={sending}
+                onCancel={() => {
+                  if (currentRun.current) void consoleApi.cancel(client, connectionId, currentRun.current);
+                }}
+                commit={commit}
+                onCommit={setCommit}
+                blocked={blocked}
+                {...(schemas[0] ? { schema: schemas[0] } : {})}
               />
-            ) : (
-              <div className="aa-empty">
-                <p>
-                  Pick a persona, write a path (completion: Ctrl+Space) and press{' '}
-                  <span className="kbd">Ctrl</span>+<span className="kbd">Enter</span>. Every run is{' '}
-                  <Badge tone="ok">rolled back</Badge> unless you switch on Commit and confirm.
-                </p>
-              </div>
-            )}
+              {sendError && (
+                <div className="callout error" role="alert">
+                  <div>{sendError}</div>
+                </div>
+              )}
+            </div>
+            <Splitter
+              split={responsePane}
+              orientation="horizontal"
+              pane="after"
+              label="Resize the response pane"
+            />
+            <div className="aa-response-pane" style={{ flexBasis: responsePane.size }}>
+              {answer ? (
+                <ResponseView
+                  stale={staleReasons(answer, { request: draft, persona: selected })}
+                  answeredAs={answer.persona.name}
+                  answeredRequest={`${answer.request.method} ${answer.request.path}`}
+                  path={answer.request.path}
+                  body={hasBody(answer.request.method) ? answer.request.body : null}
+                  key={answer.arrivedAt}
+                  connectionId={connectionId}
+                  result={answer.result}
+                  method={answer.method}
+                  persona={(() => {
+                    const r = resolve(answer.persona);
+                    return 'persona' in r ? r.persona : { type: 'anon' as const };
+                  })()}
+                  catalog={catalog.data ?? null}
+                  schemas={schemas}
+                  arrivedAt={answer.arrivedAt}
+                />
+              ) : (
+                <div className="aa-empty">
+                  <p>
+                    Pick a persona, write a path (completion: Ctrl+Space) and press{' '}
+                    <span className="kbd">Ctrl</span>+<span className="kbd">Enter</span>. Every run is{' '}
+                    <Badge tone="ok">rolled back</Badge> unless you switch on Commit and confirm.
+                  </p>
+                </div>
+              )}
+            </div>
           </div>
         )}
         {tab === 'sql' && (

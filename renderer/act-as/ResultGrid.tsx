@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
+import { EmptyState } from '../shell/EmptyState.js';
 import { cellText, type Tabular } from './response-body.js';
 
 const ROW_H = 28;
@@ -15,8 +16,11 @@ export function ResultGrid({
   highlight,
   onRendered,
   fit,
+  numeric,
 }: {
   table: Tabular;
+  /** Columns of a numeric type (values arrive as text, e.g. the workbench's): right-aligned like numbers. */
+  numeric?: ReadonlySet<string>;
   /** Size to the rows (up to a limit) instead of filling the parent: small results in a list. */
   fit?: boolean;
   label: string;
@@ -48,7 +52,9 @@ export function ResultGrid({
     });
   }, [table]);
   const template = widths.map((w) => `${w}px`).join(' ');
-  const total = widths.reduce((a, b) => a + b, 0) + 56;
+  // The row-number column fits the last number (100000 needs more than 56 px).
+  const numW = Math.max(48, String(table.rows.length).length * 8 + 24);
+  const total = widths.reduce((a, b) => a + b, 0) + numW;
   const rendered = useRef(false);
   useEffect(() => {
     if (!rendered.current) {
@@ -60,6 +66,16 @@ export function ResultGrid({
   if (table.columns.length === 0)
     return (
       <div className="aa-muted aa-pad">{table.rows.length === 0 ? 'No rows.' : 'Rows without columns.'}</div>
+    );
+  // No header over nothing: say it is empty and which columns it would have had.
+  if (table.rows.length === 0)
+    return (
+      <div className="aa-grid-empty">
+        <EmptyState compact icon="∅" title="No rows">
+          {table.columns.length} column{table.columns.length === 1 ? '' : 's'}:{' '}
+          <span className="mono">{table.columns.join(', ')}</span>
+        </EmptyState>
+      </div>
     );
   return (
     <div
@@ -77,7 +93,7 @@ export function ResultGrid({
       <div
         className="aa-grid-head"
         role="row"
-        style={{ gridTemplateColumns: `56px ${template}`, width: total }}
+        style={{ gridTemplateColumns: `${numW}px ${template}`, width: total }}
       >
         <div role="columnheader" className="aa-grid-num">
           #
@@ -98,7 +114,7 @@ export function ResultGrid({
               role="row"
               aria-rowindex={v.index + 2}
               className={`aa-grid-row${v.index % 2 ? ' odd' : ''}${h?.className ? ` ${h.className}` : ''}`}
-              style={{ transform: `translateY(${v.start}px)`, gridTemplateColumns: `56px ${template}` }}
+              style={{ transform: `translateY(${v.start}px)`, gridTemplateColumns: `${numW}px ${template}` }}
             >
               <div className="aa-grid-num">{v.index + 1}</div>
               {table.columns.map((c, ci) => {
@@ -109,7 +125,7 @@ export function ResultGrid({
                     key={c}
                     role="gridcell"
                     title={text.length > 40 ? text : undefined}
-                    className={`${value === null ? 'null' : typeof value === 'number' ? 'num' : ''}${h?.columns?.includes(c) ? ' diff' : ''}`}
+                    className={`${value === null ? 'null' : typeof value === 'number' || numeric?.has(c) ? 'num' : ''}${h?.columns?.includes(c) ? ' diff' : ''}`}
                   >
                     {text}
                   </div>

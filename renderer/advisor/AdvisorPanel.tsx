@@ -106,6 +106,7 @@ export default function AdvisorPanel({ connectionId, openObject }: PanelProps) {
             authenticator {r.reach.authenticator ?? '?'} · {r.reach.schemas.join(', ') || 'no exposed schema'}
           </span>
           <select
+            className="select adv-role-select"
             aria-label="Role"
             value={role ?? ''}
             onChange={(e) => setRole(e.target.value === '' ? null : e.target.value)}

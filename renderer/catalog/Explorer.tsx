@@ -4,6 +4,7 @@ import { asErrorShape } from '../client/index.js';
 import { EmptyState, Loading } from '../shell/EmptyState.js';
 import { ErrorCallout } from '../shell/ErrorCallout.js';
 import type { Route } from '../shell/route.js';
+import { Splitter, useSplitSize } from '../shell/Splitter.js';
 import { Navigator } from './Navigator.js';
 import { ObjectDetail } from './ObjectDetail.js';
 
@@ -27,6 +28,7 @@ export function Explorer({
   onFilterChange(filter: string): void;
   onQuickOpen(): void;
 }) {
+  const nav = useSplitSize('navigator', 300, 200, 560);
   if (catalog.isPending) return <Loading label="Reading the catalog…" />;
   if (catalog.error && !catalog.data) {
     return (
@@ -50,14 +52,22 @@ export function Explorer({
     ? { kind: 'relation' as const, schema: firstTable.schema, name: firstTable.name }
     : null;
   return (
-    <div className={`workspace${navHidden ? ' nav-hidden' : ''}`}>
-      <Navigator
-        catalog={data}
-        selected={route.object}
-        onSelect={(ref) => navigate({ object: ref, tab: null })}
-        filter={filter}
-        onFilterChange={onFilterChange}
-      />
+    <div
+      className={`workspace${navHidden ? ' nav-hidden' : ''}`}
+      style={{ gridTemplateColumns: navHidden ? 'minmax(0, 1fr)' : `${nav.size}px auto minmax(0, 1fr)` }}
+    >
+      {!navHidden && (
+        <>
+          <Navigator
+            catalog={data}
+            selected={route.object}
+            onSelect={(ref) => navigate({ object: ref, tab: null })}
+            filter={filter}
+            onFilterChange={onFilterChange}
+          />
+          <Splitter split={nav} orientation="vertical" pane="before" label="Resize the navigator" />
+        </>
+      )}
       <main className="gh-main">
         {route.object ? (
           <ObjectDetail

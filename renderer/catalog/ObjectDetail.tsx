@@ -2,9 +2,9 @@ import { lazy, Suspense, useMemo, type ReactNode } from 'react';
 import type { Catalog, ObjectRef } from '../../shared/model/catalog.js';
 import { Badge } from '../shell/Badge.js';
 import { EmptyState, Loading } from '../shell/EmptyState.js';
-import { GrantsMatrix } from './GrantsMatrix.js';
+import { ObjectGrants } from '../grants/ObjectGrants.js';
 import { KindIcon } from './KindIcon.js';
-import { findObject, grantsFor, policiesFor, privilegesFor, type CatalogObject } from './lookup.js';
+import { findObject, grantsFor, policiesFor, type CatalogObject } from './lookup.js';
 import { relationNavKind, rlsState } from './navigator-model.js';
 import { RlsBadge } from './RlsBadge.js';
 import { ColumnsTab } from './tabs/ColumnsTab.js';
@@ -39,7 +39,6 @@ function tabsFor(
   obj: CatalogObject,
   onOpen: (ref: ObjectRef) => void,
 ): Tab[] {
-  const major = catalog.server.major;
   const ddlTab = (object: ObjectRef): Tab => ({
     id: 'ddl',
     label: 'DDL',
@@ -95,14 +94,7 @@ function tabsFor(
           id: 'grants',
           label: 'Grants',
           count: new Set([...grants.object, ...grants.columns].map((g) => JSON.stringify(g.grantee))).size,
-          render: () => (
-            <GrantsMatrix
-              grants={grants.object}
-              columnGrants={grants.columns}
-              privileges={privilegesFor('relation', major, r)}
-              owner={r.owner}
-            />
-          ),
+          render: () => <ObjectGrants connectionId={connectionId} catalog={catalog} object={ref} />,
         },
         ddlTab(ref),
         {
@@ -118,22 +110,16 @@ function tabsFor(
     }
     case 'function': {
       const f = obj.value;
-      const grants = grantsFor(catalog, {
-        kind: 'function',
-        schema: f.schema,
-        name: f.name,
-        args: f.identityArgs,
-      });
       return [
         { id: 'overview', label: 'Overview', render: () => <FunctionOverview fn={f} onOpen={onOpen} /> },
         {
           id: 'grants',
           label: 'Grants',
           render: () => (
-            <GrantsMatrix
-              grants={grants.object}
-              privileges={privilegesFor('function', major)}
-              owner={f.owner}
+            <ObjectGrants
+              connectionId={connectionId}
+              catalog={catalog}
+              object={{ kind: 'function', schema: f.schema, name: f.name, args: f.identityArgs }}
             />
           ),
         },
@@ -142,17 +128,16 @@ function tabsFor(
     }
     case 'sequence': {
       const s = obj.value;
-      const grants = grantsFor(catalog, { kind: 'sequence', schema: s.schema, name: s.name });
       return [
         { id: 'overview', label: 'Overview', render: () => <SequenceOverview seq={s} /> },
         {
           id: 'grants',
           label: 'Grants',
           render: () => (
-            <GrantsMatrix
-              grants={grants.object}
-              privileges={privilegesFor('sequence', major)}
-              owner={s.owner}
+            <ObjectGrants
+              connectionId={connectionId}
+              catalog={catalog}
+              object={{ kind: 'sequence', schema: s.schema, name: s.name }}
             />
           ),
         },
@@ -161,14 +146,17 @@ function tabsFor(
     }
     case 'type': {
       const t = obj.value;
-      const grants = grantsFor(catalog, { kind: 'type', schema: t.schema, name: t.name });
       return [
         { id: 'overview', label: 'Overview', render: () => <TypeOverview type={t} /> },
         {
           id: 'grants',
           label: 'Grants',
           render: () => (
-            <GrantsMatrix grants={grants.object} privileges={privilegesFor('type', major)} owner={t.owner} />
+            <ObjectGrants
+              connectionId={connectionId}
+              catalog={catalog}
+              object={{ kind: 'type', schema: t.schema, name: t.name }}
+            />
           ),
         },
         ddlTab({ kind: 'type', schema: t.schema, name: t.name }),
@@ -176,7 +164,6 @@ function tabsFor(
     }
     case 'schema': {
       const s = obj.value;
-      const grants = grantsFor(catalog, { kind: 'schema', schema: null, name: s.name });
       return [
         {
           id: 'overview',
@@ -187,10 +174,10 @@ function tabsFor(
           id: 'grants',
           label: 'Grants',
           render: () => (
-            <GrantsMatrix
-              grants={grants.object}
-              privileges={privilegesFor('schema', major)}
-              owner={s.owner}
+            <ObjectGrants
+              connectionId={connectionId}
+              catalog={catalog}
+              object={{ kind: 'schema', schema: null, name: s.name }}
             />
           ),
         },

@@ -4,7 +4,6 @@ import type {
   Grant,
   ObjectRef,
   Policy,
-  Privilege,
   Relation,
   SchemaInfo,
   Sequence,
@@ -70,25 +69,6 @@ export function grantsFor(
   );
   const columns = ref.kind === 'relation' ? index.columnGrantsOf(ref.schema ?? '', ref.name) : [];
   return { object, columns };
-}
-
-/** The privileges that exist for an object kind, in the order GRANT ALL lists them. */
-export function privilegesFor(kind: CatalogObject['kind'], major: number, relation?: Relation): Privilege[] {
-  switch (kind) {
-    case 'relation': {
-      const base: Privilege[] = ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER'];
-      if (major >= 17) base.push('MAINTAIN');
-      return relation?.kind === 'view' ? base.filter((p) => p !== 'MAINTAIN' || major >= 17) : base;
-    }
-    case 'function':
-      return ['EXECUTE'];
-    case 'sequence':
-      return ['USAGE', 'SELECT', 'UPDATE'];
-    case 'type':
-      return ['USAGE'];
-    case 'schema':
-      return ['USAGE', 'CREATE'];
-  }
 }
 
 export function qualified(schema: string, name: string): string {

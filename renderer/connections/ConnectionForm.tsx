@@ -3,7 +3,7 @@ import { sslModeSchema } from '../../shared/model/connection.js';
 import { asErrorShape } from '../client/index.js';
 import { ErrorCallout } from '../shell/ErrorCallout.js';
 import { WhoamiBadges } from './WhoamiBadges.js';
-import { draftToParams, fieldForError, type ConnectionDraft, type DraftField } from './draft.js';
+import { draftToParams, fieldForError, switchMode, type ConnectionDraft, type DraftField } from './draft.js';
 import {
   useOpenConnectionMutation,
   useSaveConnectionMutation,
@@ -28,6 +28,13 @@ export function ConnectionForm({
   onOpened(id: string): void;
 }) {
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
+  // Why the URI could not be copied into the fields (the fields then keep what they had).
+  const [modeNote, setModeNote] = useState<string | null>(null);
+  const toMode = (mode: ConnectionDraft['mode']) => {
+    const { patch, problem } = switchMode(draft, mode);
+    update(patch);
+    setModeNote(problem);
+  };
   const test = useTestConnectionMutation();
   const save = useSaveConnectionMutation();
   const open = useOpenConnectionMutation();
@@ -137,14 +144,10 @@ export function ConnectionForm({
       <div className="card-body">
         {text('name', 'Name', { placeholder: 'My project (local)' })}
         <div className="segmented" role="group" aria-label="Connection input">
-          <button
-            type="button"
-            aria-pressed={draft.mode === 'fields'}
-            onClick={() => update({ mode: 'fields' })}
-          >
+          <button type="button" aria-pressed={draft.mode === 'fields'} onClick={() => toMode('fields')}>
             Fields
           </button>
-          <button type="button" aria-pressed={draft.mode === 'uri'} onClick={() => update({ mode: 'uri' })}>
+          <button type="button" aria-pressed={draft.mode === 'uri'} onClick={() => toMode('uri')}>
             URI
           </button>
         </div>
@@ -158,6 +161,14 @@ export function ConnectionForm({
           </>
         ) : (
           <>
+            {modeNote && (
+              <div className="callout warn" role="status" aria-label="URI not copied">
+                <div>
+                  <div className="title">The URI was not copied into the fields</div>
+                  <div className="hint">{modeNote}</div>
+                </div>
+              </div>
+            )}
             <div className="row">
               {text('host', 'Host', { placeholder: 'localhost', mono: true })}
               {text('port', 'Port', { placeholder: '5432', mono: true })}

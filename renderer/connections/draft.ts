@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
-import type { ConnectionParams, SslMode } from '../../shared/model/connection.js';
-import type { ErrorCode } from '../../shared/errors.js';
+import { parseConnectionString } from '../../shared/connections/conninfo.js';
+import { GatehouseError, type ErrorCode } from '../../shared/errors.js';
+import { sslModeSchema, type ConnectionParams, type SslMode } from '../../shared/model/connection.js';
 
 /** What the user has typed in the connection form, kept across reconnects and panel switches. */
 export interface ConnectionDraft {
@@ -52,6 +53,92 @@ export function draftToParams(
   if (d.password) params.password = d.password;
   if (d.sslmode) params.sslmode = d.sslmode;
   return { params };
+}
+
+/** The libpq keywords the form has a field for; a URI with others stays a URI. */
+const FIELD_KEYWORDS = new Set(['host', 'port', 'dbname', 'user', 'password', 'sslmode']);
+
+/** postgres://user@host:port/db?sslmode=… from the fields (the password stays in its own field). */
+export function fieldsToUri(d: ConnectionDraft): string {
+  const host = d.host.trim();
+  const user = d.user.trim();
+  const database = d.database.trim();
+  const port = d.port.trim();
+  const hostPart = host.includes(':') ? `[${host}]` : encodeURIComponent(host);
+  return (
+    'postgres://' +
+    (user ? `${encodeURIComponent(user)}@` : '') +
+    hostPart +
+    (port ? `:${port}` : '') +
+    (database ? `/${encodeURIComponent(database)}` : '') +
+    (d.sslmode ? `?sslmode=${d.sslmode}` : '')
+  );
+}
+
+/**
+ * The fields a URI (or key=value string) stands for, to switch the form from URI to fields without losing what
+ * was typed. A password in the URI moves to the password field. Refused, with the reason, when the string does
+ * not parse or carries options the fields cannot show (they would be lost).
+ */
+export function uriToFields(uri: string):
+  | {
+      fields: Pick<ConnectionDraft, 'host' | 'port' | 'database' | 'user' | 'sslmode'> & {
+        password?: string;
+      };
+    }
+  | { problem: string } {
+  let info: Record<string, string>;
+  try {
+    info = parseConnectionString(uri);
+  } catch (e) {
+    return { problem: e instanceof GatehouseError ? e.message : String(e) };
+  }
+  const extra = Object.keys(info).filter((k) => !FIELD_KEYWORDS.has(k));
+  if (extra.length > 0)
+    return {
+      problem: `The fields have no place for ${extra.join(', ')}: keep using the URI to connect with them.`,
+    };
+  const sslmode = sslModeSchema.safeParse(info.sslmode);
+  if (info.sslmode !== undefined && !sslmode.success)
+    return { problem: `sslmode=${info.sslmode} is not one of ${sslModeSchema.options.join(', ')}.` };
+  return {
+    fields: {
+      host: info.host ?? '',
+      port: info.port ?? '',
+      database: info.dbname ?? '',
+      user: info.user ?? '',
+      sslmode: sslmode.success ? sslmode.data : '',
+      ...(info.password !== undefined ? { password: info.password } : {}),
+    },
+  };
+}
+
+/**
+ * What switching the form to `mode` changes: the other side rewritten from what was typed, so nothing is lost.
+ * Fields → URI always works; URI → fields keeps the fields as they were and says why when the URI cannot be
+ * shown as fields (or is empty).
+ */
+export function switchMode(
+  d: ConnectionDraft,
+  mode: ConnectionDraft['mode'],
+): { patch: Partial<ConnectionDraft>; problem: string | null } {
+  if (mode === d.mode) return { patch: {}, problem: null };
+  if (mode === 'uri') {
+    // Only what the user typed: the default host and port alone would turn an empty URI into a useless one.
+    const typed = (['host', 'port', 'database', 'user', 'sslmode'] as const).some(
+      (k) => d[k].trim() !== emptyDraft[k],
+    );
+    return { patch: typed ? { mode, uri: fieldsToUri(d) } : { mode }, problem: null };
+  }
+  if (d.uri.trim() === '') return { patch: { mode }, problem: null };
+  const r = uriToFields(d.uri);
+  if ('problem' in r) return { patch: { mode }, problem: r.problem };
+  const { password, ...fields } = r.fields;
+  // A password written into the URI moves to the password field (it is never kept in the stored draft).
+  return {
+    patch: { mode, ...fields, ...(password !== undefined && d.password === '' ? { password } : {}) },
+    problem: null,
+  };
 }
 
 /** Which field an error from the connections capability points at, so the form can mark it. */

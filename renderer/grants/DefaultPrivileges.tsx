@@ -1,3 +1,4 @@
+import { EmptyState } from '../shell/EmptyState.js';
 import { useState } from 'react';
 import type { RoleChangeInput } from '../../shared/contract/roles.js';
 import { newObjectGrants } from '../../shared/grants/default-preview.js';
@@ -46,38 +47,36 @@ export function DefaultPrivileges({
   });
   return (
     <div className="defaults" data-testid="default-privileges">
-      <table className="reach-table defaults-table">
-        <thead>
-          <tr>
-            <th>Owner</th>
-            <th>Schema</th>
-            <th>Objects</th>
-            <th>Grants</th>
-          </tr>
-        </thead>
-        <tbody>
-          {catalog.defaultPrivileges.map((d, i) => (
-            <tr key={i}>
-              <td className="mono">{d.role}</td>
-              <td className="mono">{d.schema ?? <i>every schema</i>}</td>
-              <td>{d.objectType}</td>
-              <td className="mono">
-                {d.grants
-                  .map((g) => `${principalLabel(g.grantee)}: ${g.privilege}${g.grantable ? '*' : ''}`)
-                  .join(', ') || <i>nothing (revoked)</i>}
-              </td>
-            </tr>
-          ))}
-          {catalog.defaultPrivileges.length === 0 && (
+      {catalog.defaultPrivileges.length === 0 ? (
+        <EmptyState compact icon="∅" title="No ALTER DEFAULT PRIVILEGES">
+          New objects get PostgreSQL&apos;s built-in defaults: functions and types are usable by PUBLIC.
+        </EmptyState>
+      ) : (
+        <table className="reach-table defaults-table">
+          <thead>
             <tr>
-              <td colSpan={4} className="muted">
-                No ALTER DEFAULT PRIVILEGES: new objects get PostgreSQL&apos;s built-in defaults (functions
-                and types are usable by PUBLIC).
-              </td>
+              <th>Owner</th>
+              <th>Schema</th>
+              <th>Objects</th>
+              <th>Grants</th>
             </tr>
-          )}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {catalog.defaultPrivileges.map((d, i) => (
+              <tr key={i}>
+                <td className="mono">{d.role}</td>
+                <td className="mono">{d.schema ?? <i>every schema</i>}</td>
+                <td>{d.objectType}</td>
+                <td className="mono">
+                  {d.grants
+                    .map((g) => `${principalLabel(g.grantee)}: ${g.privilege}${g.grantable ? '*' : ''}`)
+                    .join(', ') || <i>nothing (revoked)</i>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       <div className="defaults-editor">
         <div className="field-row">
           <label>

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RoleChangeInput } from '../../shared/contract/roles.js';
 import {
   cellChanges,
@@ -13,12 +13,15 @@ import {
   type RowKind,
 } from '../../shared/grants/matrix.js';
 import { catalogIndex } from '../../shared/model/catalog-index.js';
-import type { Catalog, Privilege } from '../../shared/model/catalog.js';
+import type { Catalog, ObjectRef, Privilege } from '../../shared/model/catalog.js';
 import type { PostgrestRoleConfig } from '../../shared/model/postgrest-roles.js';
+import { objectsHeld, rowsOfObject } from './scope.js';
 
 const ROW_H = 30;
 const COL_W = 168;
 const HEAD_W = 320;
+/** The column heads' height (role, PostgREST part, what it holds): the scoped matrix is sized to its rows. */
+const HEAD_H = 58;
 
 const SOURCE_TEXT = {
   direct: 'granted directly',
@@ -33,6 +36,8 @@ interface Props {
   config: PostgrestRoleConfig;
   onQueue(changes: RoleChangeInput[]): void;
   busy: boolean;
+  /** Only this object (a table with all its columns, a function…): the explorer's Grants tab. */
+  scope?: ObjectRef;
 }
 
 interface Selection {
@@ -41,7 +46,7 @@ interface Selection {
 }
 
 /** Objects × roles, virtualised; a letter per privilege, coloured by how it is held; edit by cell, row, column, area. */
-export function GrantsMatrix({ catalog, config, onQueue, busy }: Props) {
+export function GrantsMatrix({ catalog, config, onQueue, busy, scope }: Props) {
   const index = catalogIndex(catalog);
   const userSchemas = catalog.schemas.filter((s) => s.extension === null).map((s) => s.name);
   const [schema, setSchema] = useState<string>('');
@@ -57,19 +62,29 @@ export function GrantsMatrix({ catalog, config, onQueue, busy }: Props) {
 
   const rows = useMemo(
     () =>
-      matrixRows(index, {
-        schemas: schema === '' ? null : [schema],
-        kinds: kind === '' ? null : kind === 'table' ? ['table', 'column'] : [kind],
-        search,
-        columns: expandColumns,
-      }),
-    [index, schema, kind, search, expandColumns],
+      scope
+        ? rowsOfObject(index, scope)
+        : matrixRows(index, {
+            schemas: schema === '' ? null : [schema],
+            kinds: kind === '' ? null : kind === 'table' ? ['table', 'column'] : [kind],
+            search,
+            columns: expandColumns,
+          }),
+    [index, scope, schema, kind, search, expandColumns],
   );
   const columns = useMemo(
     () => matrixColumns(index, config, showAllRoles ? 'all-non-system' : []),
     [index, config, showAllRoles],
   );
   const cells = useMemo(() => new MatrixCells(index), [index]);
+  // db-anon-role and the request roles say so when they hold nothing on what is shown ("anon: nothing").
+  const held = useMemo(
+    () =>
+      new Map(
+        columns.filter((c) => c.pinned !== null).map((c) => [c.role, objectsHeld(cells.list(c.role), rows)]),
+      ),
+    [columns, cells, rows],
+  );
   const parent = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({
     count: rows.length,
@@ -108,6 +123,19 @@ export function GrantsMatrix({ catalog, config, onQueue, busy }: Props) {
     setSelection((s) =>
       extend && s ? { anchor: s.anchor, focus: { row, col } } : { anchor: { row, col }, focus: { row, col } },
     );
+  // A drag from one cell to another selects the rectangle between them, whether it starts on a letter or not
+  // (a letter's click only fires when the button is pressed and released on it).
+  const press = useRef<{ row: number; col: number } | null>(null);
+  useEffect(() => {
+    const release = () => (press.current = null);
+    window.addEventListener('mouseup', release);
+    return () => window.removeEventListener('mouseup', release);
+  }, []);
+  const dragTo = (row: number, col: number) => {
+    const from = press.current;
+    if (from === null || (from.row === row && from.col === col)) return;
+    setSelection({ anchor: from, focus: { row, col } });
+  };
 
   const toggle = (row: MatrixRow, column: MatrixColumn, privilege: Privilege, direct: boolean) =>
     onQueue(cellChanges(cells, [{ row, column }], [privilege], direct ? 'revoke' : 'grant'));
@@ -129,71 +157,92 @@ export function GrantsMatrix({ catalog, config, onQueue, busy }: Props) {
   );
 
   return (
-    <div className="grants-matrix-wrap">
-      <div className="grants-toolbar">
-        <select
-          className="select"
-          value={schema}
-          onChange={(e) => setSchema(e.target.value)}
-          aria-label="Schema"
-        >
-          <option value="">All schemas</option>
-          {catalog.schemas.map((s) => (
-            <option key={s.name}>{s.name}</option>
-          ))}
-        </select>
-        <select
-          className="select"
-          value={kind}
-          onChange={(e) => setKind(e.target.value as RowKind | '')}
-          aria-label="Object kind"
-        >
-          <option value="">All kinds</option>
-          <option value="schema">Schemas</option>
-          <option value="table">Tables and views</option>
-          <option value="sequence">Sequences</option>
-          <option value="function">Functions</option>
-          <option value="type">Types</option>
-        </select>
-        <input
-          className="input"
-          placeholder="Filter objects…"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          aria-label="Filter objects"
-        />
-        <label className="check">
+    <div className={`grants-matrix-wrap${selected.length > 0 ? ' has-selection' : ''}`}>
+      {scope ? (
+        <div className="grants-toolbar">
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={showAllRoles}
+              onChange={(e) => setShowAllRoles(e.target.checked)}
+            />
+            All roles
+          </label>
+          <span className="grow" />
+          <span className="muted">
+            Effective privileges on this object, through inheritance and PUBLIC; edits go to the change set.
+          </span>
+        </div>
+      ) : (
+        <div className="grants-toolbar">
+          <select
+            className="select"
+            value={schema}
+            onChange={(e) => setSchema(e.target.value)}
+            aria-label="Schema"
+          >
+            <option value="">All schemas</option>
+            {catalog.schemas.map((s) => (
+              <option key={s.name}>{s.name}</option>
+            ))}
+          </select>
+          <select
+            className="select"
+            value={kind}
+            onChange={(e) => setKind(e.target.value as RowKind | '')}
+            aria-label="Object kind"
+          >
+            <option value="">All kinds</option>
+            <option value="schema">Schemas</option>
+            <option value="table">Tables and views</option>
+            <option value="sequence">Sequences</option>
+            <option value="function">Functions</option>
+            <option value="type">Types</option>
+          </select>
           <input
-            type="checkbox"
-            checked={expandColumns}
-            onChange={(e) => setExpandColumns(e.target.checked)}
+            className="input"
+            placeholder="Filter objects…"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            aria-label="Filter objects"
           />
-          All columns
-        </label>
-        <label className="check">
-          <input type="checkbox" checked={showAllRoles} onChange={(e) => setShowAllRoles(e.target.checked)} />
-          All roles
-        </label>
-        <span className="grow" />
-        <select
-          className="select"
-          value={publicSchema}
-          onChange={(e) => setPublicSchema(e.target.value)}
-          aria-label="Schema to revoke PUBLIC in"
-        >
-          {userSchemas.map((s) => (
-            <option key={s}>{s}</option>
-          ))}
-        </select>
-        <button
-          className="btn small danger"
-          disabled={busy || publicSchema === ''}
-          onClick={() => onQueue([{ type: 'revoke-public-in-schema', schema: publicSchema }])}
-        >
-          Revoke everything PUBLIC has in {publicSchema}
-        </button>
-      </div>
-      {(publicFns.length > 0 || newFnsPublic) && (
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={expandColumns}
+              onChange={(e) => setExpandColumns(e.target.checked)}
+            />
+            All columns
+          </label>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={showAllRoles}
+              onChange={(e) => setShowAllRoles(e.target.checked)}
+            />
+            All roles
+          </label>
+          <span className="grow" />
+          <select
+            className="select"
+            value={publicSchema}
+            onChange={(e) => setPublicSchema(e.target.value)}
+            aria-label="Schema to revoke PUBLIC in"
+          >
+            {userSchemas.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+          <button
+            className="btn small danger"
+            disabled={busy || publicSchema === ''}
+            onClick={() => onQueue([{ type: 'revoke-public-in-schema', schema: publicSchema }])}
+          >
+            Revoke everything PUBLIC has in {publicSchema}
+          </button>
+        </div>
+      )}
+      {!scope && (publicFns.length > 0 || newFnsPublic) && (
         <div className="callout warn trap" data-testid="public-execute-trap">
           <b>PUBLIC can EXECUTE</b>{' '}
           {publicFns.length > 0 && (
@@ -234,8 +283,8 @@ export function GrantsMatrix({ catalog, config, onQueue, busy }: Props) {
         <span className="priv direct">r</span> direct <span className="priv inherited">r</span> inherited{' '}
         <span className="priv public">r</span> PUBLIC <span className="priv predefined">r</span> predefined /
         superuser <span className="priv direct grantable">r</span> with grant option{' '}
-        <span className="priv none">r</span> not held · click a letter to grant or revoke it; select cells
-        (shift-click for an area) to edit many
+        <span className="priv none">r</span> not held · click a letter to grant or revoke it; drag across
+        cells (or shift-click) to edit an area
       </div>
       {selected.length > 0 && (
         <div className="matrix-actions" data-testid="matrix-actions">
@@ -276,14 +325,21 @@ export function GrantsMatrix({ catalog, config, onQueue, busy }: Props) {
           </button>
         </div>
       )}
-      <div className="matrix-scroll" ref={parent} data-testid="grants-matrix">
+      <div
+        className="matrix-scroll"
+        ref={parent}
+        data-testid="grants-matrix"
+        style={scope ? { flex: 'none', height: Math.min(560, HEAD_H + rows.length * ROW_H + 2) } : undefined}
+      >
         <div className="matrix-inner" style={{ width: HEAD_W + columns.length * COL_W }}>
           <div
             className="matrix-head"
             style={{ gridTemplateColumns: `${HEAD_W}px repeat(${columns.length}, ${COL_W}px)` }}
           >
             <div className="matrix-corner">
-              {rows.length.toLocaleString()} object{rows.length === 1 ? '' : 's'} × {columns.length} grantees
+              {scope
+                ? `${rows.length === 1 ? 'the object' : `the object and ${rows.length - 1} column${rows.length === 2 ? '' : 's'}`} × ${columns.length} grantees`
+                : `${rows.length.toLocaleString()} object${rows.length === 1 ? '' : 's'} × ${columns.length} grantees`}
             </div>
             {columns.map((c, ci) => (
               <button
@@ -294,14 +350,27 @@ export function GrantsMatrix({ catalog, config, onQueue, busy }: Props) {
                 }
                 title={
                   c.pinned
-                    ? `PostgREST ${c.pinned === 'anon' ? 'db-anon-role' : 'request role'}`
+                    ? `PostgREST ${c.pinned === 'anon' ? 'db-anon-role' : 'request role'}${held.get(c.role) === 0 ? ': holds nothing here' : ''}`
                     : c.public
                       ? 'Every role'
                       : c.role
                 }
               >
                 <span className="mono">{c.role}</span>
-                {c.pinned && <span className="role-part">{c.pinned}</span>}
+                {c.pinned && (
+                  <span className="colhead-tags">
+                    <span className="role-part">{c.pinned}</span>
+                    {held.get(c.role) === 0 ? (
+                      <span className="held-nothing" data-testid={`holds-nothing:${c.role}`}>
+                        nothing
+                      </span>
+                    ) : (
+                      <span className="held-count">
+                        {held.get(c.role)} object{held.get(c.role) === 1 ? '' : 's'}
+                      </span>
+                    )}
+                  </span>
+                )}
               </button>
             ))}
           </div>
@@ -311,7 +380,7 @@ export function GrantsMatrix({ catalog, config, onQueue, busy }: Props) {
               return (
                 <div
                   key={row.key}
-                  className={`matrix-row kind-${row.kind}`}
+                  className={`matrix-row row-${row.kind}`}
                   style={{
                     transform: `translateY(${v.start}px)`,
                     gridTemplateColumns: `${HEAD_W}px repeat(${columns.length}, ${COL_W}px)`,
@@ -328,7 +397,7 @@ export function GrantsMatrix({ catalog, config, onQueue, busy }: Props) {
                     }
                     title={`${row.detail} ${row.label}`}
                   >
-                    <span className={`kind-tag ${row.kind}`}>
+                    <span className="kind-tag">
                       {row.kind === 'table' ? row.detail.replace('_', ' ') : row.kind}
                     </span>
                     <span className="mono label">{row.label}</span>
@@ -343,21 +412,28 @@ export function GrantsMatrix({ catalog, config, onQueue, busy }: Props) {
                       key={c.role}
                       className={`matrix-cell${inSelection(v.index, ci) ? ' selected' : ''}`}
                       onMouseDown={(e) => {
+                        if (e.button !== 0) return;
+                        press.current = { row: v.index, col: ci };
                         if ((e.target as HTMLElement).closest('button')) return;
                         pick(v.index, ci, e.shiftKey);
+                      }}
+                      onMouseEnter={(e) => {
+                        if (e.buttons === 1) dragTo(v.index, ci);
                       }}
                       data-testid={`cell:${row.label}:${c.role}`}
                     >
                       {cells.cell(row, c).map((p) => {
                         const cls = p.held === null ? 'none' : p.held.source;
+                        // A column row holding a privilege through the whole table's grant, not its own.
+                        const covered = row.column !== null && p.held !== null && p.held.column === undefined;
                         const why =
                           p.held === null
                             ? 'not held'
-                            : `${SOURCE_TEXT[p.held.source]}${p.held.source === 'inherited' || p.held.source === 'predefined' ? ` from ${p.held.via}` : ''}${p.held.grantable ? ', with grant option' : ''}`;
+                            : `${SOURCE_TEXT[p.held.source]}${p.held.source === 'inherited' || p.held.source === 'predefined' ? ` from ${p.held.via}` : ''}${p.held.grantable ? ', with grant option' : ''}${covered ? ', on the whole table' : ''}`;
                         return (
                           <button
                             key={p.privilege}
-                            className={`priv ${cls}${p.held?.grantable === true && p.held.source !== 'superuser' ? ' grantable' : ''}`}
+                            className={`priv ${cls}${p.held?.grantable === true && p.held.source !== 'superuser' ? ' grantable' : ''}${covered ? ' covered' : ''}`}
                             aria-label={`${p.privilege} on ${row.label} for ${c.role}: ${why}`}
                             title={`${p.privilege}: ${why}${p.direct ? ' (click to revoke)' : ' (click to grant)'}`}
                             disabled={busy}

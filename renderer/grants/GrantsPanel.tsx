@@ -1,17 +1,16 @@
 import { useState } from 'react';
-import type { RoleChangeInput } from '../../shared/contract/roles.js';
 import type { Catalog } from '../../shared/model/catalog.js';
 import { asErrorShape } from '../client/index.js';
 import { useCatalogQuery } from '../catalog/queries.js';
 import { Loading } from '../shell/EmptyState.js';
 import { ErrorCallout } from '../shell/ErrorCallout.js';
 import type { PanelProps } from '../shell/panels.js';
-import { usePlanMutation, type PlanResult } from '../roles/api.js';
 import { useRoleConfig } from '../roles/config.js';
 import '../roles/roles.css';
 import './grants.css';
 import { DefaultPrivileges } from './DefaultPrivileges.js';
 import { GrantsMatrix } from './GrantsMatrix.js';
+import { PlanNotice, usePlanQueue } from './PlanNotice.js';
 
 /** The grants panel: the objects × roles matrix and the default privileges, edits queued in the change set. */
 export default function GrantsPanel({ connectionId }: PanelProps) {
@@ -25,15 +24,7 @@ export default function GrantsPanel({ connectionId }: PanelProps) {
 function GrantsView({ connectionId, catalog }: { connectionId: string; catalog: Catalog }) {
   const [tab, setTab] = useState<'matrix' | 'defaults'>('matrix');
   const config = useRoleConfig(connectionId);
-  const plan = usePlanMutation(connectionId, 'grants');
-  const [notice, setNotice] = useState<PlanResult | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const queue = (changes: RoleChangeInput[]) => {
-    if (changes.length === 0) return;
-    setError(null);
-    plan.mutate({ changes, queue: true }, { onSuccess: setNotice, onError: setError });
-  };
-  const errors = notice?.problems.filter((p) => p.severity === 'error') ?? [];
+  const plan = usePlanQueue(connectionId);
   return (
     <div className="grants-panel">
       <div className="grants-tabs" role="tablist">
@@ -54,50 +45,11 @@ function GrantsView({ connectionId, catalog }: { connectionId: string; catalog: 
           Default privileges
         </button>
       </div>
-      {error !== null && (
-        <ErrorCallout error={asErrorShape(error)} title="The change could not be prepared" />
-      )}
-      {notice && (
-        <div
-          className={`plan-notice ${errors.length > 0 ? 'error' : 'ok'}`}
-          role="status"
-          data-testid="plan-notice"
-        >
-          <div className="grow">
-            {errors.length > 0 ? (
-              <>
-                <b>Not queued:</b>
-                <ul>
-                  {errors.map((p, i) => (
-                    <li key={i}>
-                      {p.message} {p.hint && <span className="muted">{p.hint}</span>}
-                    </li>
-                  ))}
-                </ul>
-              </>
-            ) : (
-              <>
-                Queued {notice.statements.length} statement{notice.statements.length === 1 ? '' : 's'}:{' '}
-                <span className="mono">
-                  {notice.statements
-                    .map((s) => s.sql)
-                    .slice(0, 3)
-                    .join('; ')}
-                </span>
-                {notice.statements.length > 3 && ' …'} — apply from the change set (
-                <kbd className="kbd">C</kbd>).
-              </>
-            )}
-          </div>
-          <button className="btn ghost small" onClick={() => setNotice(null)}>
-            Dismiss
-          </button>
-        </div>
-      )}
+      <PlanNotice queue={plan} />
       {tab === 'matrix' ? (
-        <GrantsMatrix catalog={catalog} config={config} onQueue={queue} busy={plan.isPending} />
+        <GrantsMatrix catalog={catalog} config={config} onQueue={plan.queue} busy={plan.busy} />
       ) : (
-        <DefaultPrivileges catalog={catalog} onQueue={queue} busy={plan.isPending} />
+        <DefaultPrivileges catalog={catalog} onQueue={plan.queue} busy={plan.busy} />
       )}
     </div>
   );

@@ -1,3 +1,4 @@
+import { EmptyState } from '../shell/EmptyState.js';
 import { useMemo, useState } from 'react';
 import type { RoleAttributesInput, RoleChangeInput } from '../../shared/contract/roles.js';
 import { catalogIndex } from '../../shared/model/catalog-index.js';
@@ -135,33 +136,32 @@ function Reach({ catalog, role }: { catalog: Catalog; role: string }) {
         <span>Inherits from</span>
         <span>{summary.usage.length > 0 ? summary.usage.join(', ') : '—'}</span>
       </div>
-      <table className="reach-table">
-        <thead>
-          <tr>
-            <th>Schema</th>
-            <th>Objects</th>
-            <th>Privileges</th>
-            <th>via PUBLIC</th>
-          </tr>
-        </thead>
-        <tbody>
-          {summary.bySchema.map(([schema, s]) => (
-            <tr key={schema}>
-              <td className="mono">{schema}</td>
-              <td>{s.objects.size}</td>
-              <td>{s.privileges}</td>
-              <td>{s.public}</td>
-            </tr>
-          ))}
-          {summary.bySchema.length === 0 && (
+      {summary.bySchema.length === 0 ? (
+        <EmptyState compact icon="∅" title="Reaches nothing">
+          No privilege on any object of the schemas read, directly, inherited or through PUBLIC.
+        </EmptyState>
+      ) : (
+        <table className="reach-table">
+          <thead>
             <tr>
-              <td colSpan={4} className="muted">
-                Nothing in the schemas read.
-              </td>
+              <th>Schema</th>
+              <th>Objects</th>
+              <th>Privileges</th>
+              <th>via PUBLIC</th>
             </tr>
-          )}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {summary.bySchema.map(([schema, s]) => (
+              <tr key={schema}>
+                <td className="mono">{schema}</td>
+                <td>{s.objects.size}</td>
+                <td>{s.privileges}</td>
+                <td>{s.public}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </section>
   );
 }

@@ -20,6 +20,7 @@ import { useCatalogQuery } from '../catalog/queries.js';
 import { EmptyState, Loading } from '../shell/EmptyState.js';
 import { ErrorCallout } from '../shell/ErrorCallout.js';
 import type { PanelProps } from '../shell/panels.js';
+import { Splitter, useSplitSize } from '../shell/Splitter.js';
 import { ThemeContext } from '../shell/theme-context.js';
 import { usePlanMutation, type PlanResult } from './api.js';
 import { useRoleConfig } from './config.js';
@@ -48,6 +49,7 @@ export default function RolesPanel({ connectionId }: PanelProps) {
 function RolesView({ connectionId, catalog }: { connectionId: string; catalog: Catalog }) {
   const config = useRoleConfig(connectionId);
   const graph: RoleGraph = useMemo(() => roleGraph(catalog, config), [catalog, config]);
+  const inspector = useSplitSize('roles.inspector', 380, 300, 720);
   const [search, setSearch] = useState('');
   const [collapseSystem, setCollapseSystem] = useState(true);
   const [postgrestOnly, setPostgrestOnly] = useState(false);
@@ -168,7 +170,7 @@ function RolesView({ connectionId, catalog }: { connectionId: string; catalog: C
       </div>
       <ShapeSummary graph={graph} onSelect={setSelected} />
       {notice && <PlanNotice notice={notice} onClose={() => setNotice(null)} />}
-      <div className="roles-body">
+      <div className="roles-body" style={{ gridTemplateColumns: `minmax(0, 1fr) auto ${inspector.size}px` }}>
         <div className="roles-canvas" data-testid="role-graph">
           {placed.nodes.length === 0 ? (
             <EmptyState title="No roles match">Clear the search or the filters.</EmptyState>
@@ -203,6 +205,7 @@ function RolesView({ connectionId, catalog }: { connectionId: string; catalog: C
             </ReactFlow>
           )}
         </div>
+        <Splitter split={inspector} orientation="vertical" pane="after" label="Resize the role inspector" />
         <RoleInspector
           key={selected ?? ''}
           catalog={catalog}

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { EmptyState } from './EmptyState.js';
 
 export interface Column<T> {
   readonly key: string;
@@ -7,21 +8,30 @@ export interface Column<T> {
   readonly className?: string;
 }
 
-/** A readable table: sticky header, zebra rows, monospace where a column asks for it. */
+/** A readable table: sticky header, zebra rows, monospace where a column asks for it; no rows, no header. */
 export function DataTable<T>({
   columns,
   rows,
   rowKey,
   empty,
+  emptyDetail,
   label,
 }: {
   columns: readonly Column<T>[];
   rows: readonly T[];
   rowKey: (row: T) => string;
+  /** What to say instead of a header over no rows. */
   empty: ReactNode;
+  /** A line under it: why it is empty or what to do. */
+  emptyDetail?: ReactNode;
   label: string;
 }) {
-  if (rows.length === 0) return <div className="nav-empty">{empty}</div>;
+  if (rows.length === 0)
+    return (
+      <EmptyState compact icon="∅" title={empty}>
+        {emptyDetail}
+      </EmptyState>
+    );
   return (
     <div className="table-wrap">
       <table className="table" aria-label={label}>

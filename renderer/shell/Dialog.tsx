@@ -5,11 +5,14 @@ export function Dialog({
   onClose,
   children,
   bare,
+  wide,
 }: {
   title: string;
   onClose(): void;
   children: ReactNode;
   bare?: boolean;
+  /** Twice as wide (the shortcuts list). */
+  wide?: boolean;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -21,7 +24,14 @@ export function Dialog({
   }, []);
   return (
     <div className="overlay" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-label={title} ref={ref} tabIndex={-1}>
+      <div
+        className={wide ? 'dialog wide' : 'dialog'}
+        role="dialog"
+        aria-modal="true"
+        aria-label={title}
+        ref={ref}
+        tabIndex={-1}
+      >
         {!bare && (
           <div className="dialog-head">
             <span>{title}</span>

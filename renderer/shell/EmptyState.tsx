@@ -5,14 +5,17 @@ export function EmptyState({
   title,
   children,
   actions,
+  compact,
 }: {
   icon?: ReactNode;
-  title: string;
+  title: ReactNode;
   children?: ReactNode;
   actions?: ReactNode;
+  /** Inside a page, in place of a table that has no rows: smaller, framed like the table would have been. */
+  compact?: boolean;
 }) {
   return (
-    <div className="empty">
+    <div className={compact ? 'empty compact' : 'empty'} role={compact ? 'status' : undefined}>
       <div className="art" aria-hidden>
         {icon}
       </div>

@@ -1,24 +1,30 @@
 import { Dialog } from './Dialog.js';
-import { shortcutList } from './shortcuts.js';
+import { shortcutGroups } from './shortcuts.js';
 
 export function ShortcutsDialog({ onClose }: { onClose(): void }) {
   return (
-    <Dialog title="Keyboard shortcuts" onClose={onClose}>
-      <div className="dialog-body">
-        <dl className="shortcut-list">
-          {shortcutList.map((s) => (
-            <div key={s.label} style={{ display: 'contents' }}>
-              <dt>
-                {s.keys.map((k) => (
-                  <span key={k}>
-                    <span className="kbd">{k}</span>{' '}
-                  </span>
-                ))}
-              </dt>
-              <dd>{s.label}</dd>
-            </div>
-          ))}
-        </dl>
+    <Dialog title="Keyboard shortcuts" onClose={onClose} wide>
+      <div className="dialog-body shortcut-groups">
+        {shortcutGroups.map((g) => (
+          <section key={g.title} aria-label={g.title}>
+            <h3>{g.title}</h3>
+            <dl className="shortcut-list">
+              {g.shortcuts.map((s) => (
+                <div key={`${s.keys.join('+')} ${s.label}`} className="shortcut">
+                  <dt>
+                    {s.keys.map((k, i) => (
+                      <span key={k}>
+                        {i > 0 && <span className="plus">+</span>}
+                        <span className="kbd">{k}</span>
+                      </span>
+                    ))}
+                  </dt>
+                  <dd>{s.label}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        ))}
       </div>
     </Dialog>
   );

@@ -2,6 +2,7 @@ import type { ConnectionStatus } from '../../shared/model/connection.js';
 import { ChangeSetButton } from '../changeset/ChangeSetButton.js';
 import { WhoamiBadges } from '../connections/WhoamiBadges.js';
 import { DEFAULT_PANEL } from './route.js';
+import { PanelTabs } from './PanelTabs.js';
 import { panels } from './panels.js';
 
 export function TopBar({
@@ -36,7 +37,7 @@ export function TopBar({
         <span className="brand-mark" aria-hidden>
           G
         </span>
-        Gatehouse
+        <span className="brand-name">Gatehouse</span>
       </div>
       <span className="topbar-sep" />
       <button
@@ -63,34 +64,32 @@ export function TopBar({
           <WhoamiBadges whoami={current.whoami} />
         </div>
       )}
-      {current && (
+      {current ? (
         <>
           <span className="topbar-sep" />
-          <nav className="panel-tabs" role="tablist" aria-label="Panels">
-            {[
+          <PanelTabs
+            tabs={[
               { id: DEFAULT_PANEL, title: 'Explorer', description: 'Browse schemas and objects' },
               ...panels,
-            ].map((p) => (
-              <button
-                key={p.id}
-                role="tab"
-                className="panel-tab"
-                aria-selected={panel === p.id}
-                title={p.description}
-                onClick={() => onPanel(p.id)}
-              >
-                {p.title}
-              </button>
-            ))}
-          </nav>
+            ]}
+            selected={panel}
+            onSelect={onPanel}
+          />
         </>
+      ) : (
+        <span className="topbar-spacer" />
       )}
-      <span className="topbar-spacer" />
       {current && (
-        <>
+        <div className="topbar-tools">
           <ChangeSetButton count={changeCount} onOpen={onChanges} />
-          <button className="btn ghost small" onClick={onQuickOpen} title="Quick open (Ctrl/⌘ K)">
-            Search <span className="kbd">Ctrl K</span>
+          <button
+            className="btn ghost small topbar-search"
+            onClick={onQuickOpen}
+            title="Quick open (Ctrl/⌘ K)"
+            aria-label="Search"
+          >
+            <span aria-hidden>⌕</span> <span className="label">Search</span>{' '}
+            <span className="kbd">Ctrl K</span>
           </button>
           <button
             className="btn ghost icon-btn"
@@ -100,7 +99,7 @@ export function TopBar({
           >
             ↻
           </button>
-        </>
+        </div>
       )}
       <button
         className="btn ghost icon-btn"

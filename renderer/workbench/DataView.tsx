@@ -233,8 +233,10 @@ export function DataView({
       ) ?? [],
     [shape],
   );
-  const template = `44px ${widths.map((w) => `${w}px`).join(' ')}`;
-  const width = widths.reduce((a, b) => a + b, 44);
+  // The row-number column fits the last row's number (a 100k-row table needs more than 44 px).
+  const numW = Math.max(44, String(total + insertRows).length * 8 + 20);
+  const template = `${numW}px ${widths.map((w) => `${w}px`).join(' ')}`;
+  const width = widths.reduce((a, b) => a + b, numW);
 
   if (error && !shape)
     return (
@@ -348,7 +350,11 @@ export function DataView({
               title={`${c.name} ${c.type}${pk.includes(c.name) ? ' (primary key)' : ''}`}
             >
               <button onClick={() => cycleSort(c.name)} aria-label={`Sort by ${c.name}`}>
-                {pk.includes(c.name) ? '🔑 ' : ''}
+                {pk.includes(c.name) && (
+                  <span className="wb-pk" aria-hidden>
+                    PK
+                  </span>
+                )}
                 {c.name}
                 {sortOf(c.name) === 'asc' ? ' ▲' : sortOf(c.name) === 'desc' ? ' ▼' : ''}
               </button>

@@ -40,6 +40,7 @@ export function FilterBar({
       {filters.map((f, i) => (
         <span key={i} className="wb-filter">
           <select
+            className="select wb-control"
             aria-label="Filter column"
             value={f.column}
             onChange={(e) => patch(i, { column: e.target.value })}
@@ -49,6 +50,7 @@ export function FilterBar({
             ))}
           </select>
           <select
+            className="select wb-control"
             aria-label="Filter operator"
             value={f.op}
             onChange={(e) => patch(i, { op: e.target.value as FilterOp })}
@@ -61,6 +63,7 @@ export function FilterBar({
           </select>
           {f.op !== 'is_null' && f.op !== 'not_null' && (
             <input
+              className="input mono wb-control"
               aria-label="Filter value"
               value={f.value}
               onChange={(e) => patch(i, { value: e.target.value })}

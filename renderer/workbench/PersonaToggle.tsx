@@ -107,7 +107,12 @@ export function PersonaToggle({
     <span className="wb-row">
       <label className="wb-muted">
         As persona{' '}
-        <select aria-label="As persona" value={chosen} onChange={(e) => setChosen(e.target.value)}>
+        <select
+          className="select wb-control"
+          aria-label="As persona"
+          value={chosen}
+          onChange={(e) => setChosen(e.target.value)}
+        >
           <option value="">— (the developer)</option>
           {list.map((p) => (
             <option key={p.id} value={p.id}>

@@ -85,6 +85,9 @@ describe('Results', () => {
     expect(domRows).toBeGreaterThan(10);
     expect(domRows).toBeLessThan(100);
     expect(screen.getByText('row 0')).toBeTruthy();
+    // integer values arrive as text and are still right-aligned like numbers; text stays left
+    expect(screen.getByText('row 0').previousElementSibling?.className).toContain('num');
+    expect(screen.getByText('row 0').className).not.toContain('num');
   });
 
   it('draws EXPLAIN output as a plan tree', () => {

@@ -3,6 +3,9 @@ import type { Catalog } from '../../shared/model/catalog.js';
 import { ResultGrid } from '../act-as/ResultGrid.js';
 import { PlanView } from './PlanView.js';
 
+/** PostgreSQL's numeric types, by the names the workbench reports (format_type): right-aligned in the grid. */
+const NUMERIC_TYPE = /^(smallint|integer|bigint|numeric|real|double precision|oid|money)\b/;
+
 /** The banner of a tab's transaction: open ones wait for Commit or Rollback; finished ones say what happened. */
 export function TransactionBanner({
   transaction,
@@ -111,6 +114,7 @@ function StatementView({
                 rows: result.rows,
               }}
               label={label}
+              numeric={new Set(result.columns.filter((c) => NUMERIC_TYPE.test(c.type)).map((c) => c.name))}
               fit
               {...(onRendered ? { onRendered } : {})}
             />

@@ -10,7 +10,10 @@ export function SidePanel({
   currentSql,
   onOpen,
   onClearHistory,
+  width,
 }: {
+  /** Set by the splitter beside it. */
+  width?: number;
   connectionId: string;
   history: readonly WorkbenchHistoryEntry[];
   currentSql: string;
@@ -40,7 +43,7 @@ export function SidePanel({
   }, [client, connectionId]);
 
   return (
-    <aside className="wb-side" aria-label="History and snippets">
+    <aside className="wb-side" aria-label="History and snippets" style={width ? { width } : undefined}>
       <div className="wb-side-tabs" role="tablist">
         <button role="tab" aria-selected={view === 'history'} onClick={() => setView('history')}>
           History ({history.length})

@@ -5,6 +5,7 @@ import { asErrorShape, useClient } from '../client/index.js';
 import { catalogKeys } from '../catalog/keys.js';
 import { useCatalogQuery } from '../catalog/queries.js';
 import type { PanelProps } from '../shell/panels.js';
+import { Splitter, useSplitSize } from '../shell/Splitter.js';
 import { workbenchApi, type RunResult } from './api.js';
 import { SqlCompleter } from './completion.js';
 import { openInActAs } from './handoff.js';
@@ -45,6 +46,8 @@ export default function WorkbenchPanel({ connectionId }: PanelProps) {
   const [running, setRunning] = useState<Record<string, boolean>>({});
   const [history, setHistory] = useState<WorkbenchHistoryEntry[]>([]);
   const editors = useRef(new Map<string, EditorApi>());
+  const editorHeight = useSplitSize('workbench.editor', 240, 120, 900);
+  const sideWidth = useSplitSize('workbench.side', 280, 200, 560);
 
   const refreshHistory = useCallback(() => {
     workbenchApi
@@ -190,7 +193,7 @@ export default function WorkbenchPanel({ connectionId }: PanelProps) {
             +
           </button>
         </div>
-        <div className="wb-editor-box">
+        <div className="wb-editor-box" style={{ height: editorHeight.size }}>
           <Suspense
             fallback={<textarea className="wb-fallback" readOnly value={active.sql} aria-label="SQL" />}
           >
@@ -207,6 +210,7 @@ export default function WorkbenchPanel({ connectionId }: PanelProps) {
             />
           </Suspense>
         </div>
+        <Splitter split={editorHeight} orientation="horizontal" pane="before" label="Resize the SQL editor" />
         <div className="wb-toolbar">
           {isRunning ? (
             <button
@@ -279,7 +283,14 @@ export default function WorkbenchPanel({ connectionId }: PanelProps) {
         )}
         {current?.result && <Results statements={current.result.statements} catalog={catalog.data ?? null} />}
       </div>
+      <Splitter
+        split={sideWidth}
+        orientation="vertical"
+        pane="after"
+        label="Resize the history and snippets"
+      />
       <SidePanel
+        width={sideWidth.size}
         connectionId={connectionId}
         history={history}
         currentSql={active.sql}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GatehouseError } from '../../shared/errors.js';
+import { GatehouseError } from '../errors.js';
 import { parseConnectionString, parseKeywordValue, parseUri } from './conninfo.js';
 
 function gh103(fn: () => unknown): GatehouseError {

@@ -1,4 +1,4 @@
-import { GatehouseError } from '../../shared/errors.js';
+import { GatehouseError } from '../errors.js';
 
 /** libpq keywords we understand; anything else in a URI or conninfo string is refused like libpq does. */
 export const KNOWN_KEYWORDS = new Set([

@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import type { RoleChangeInput } from '../../shared/contract/roles.js';
+import { asErrorShape } from '../client/index.js';
+import { usePlanMutation, type PlanResult } from '../roles/api.js';
+import { ErrorCallout } from '../shell/ErrorCallout.js';
+
+export interface PlanQueue {
+  queue(changes: RoleChangeInput[]): void;
+  readonly busy: boolean;
+  readonly notice: PlanResult | null;
+  readonly error: unknown;
+  dismiss(): void;
+}
+
+/** Grant edits planned and queued in the change set, with what came of the last one. */
+export function usePlanQueue(connectionId: string): PlanQueue {
+  const plan = usePlanMutation(connectionId, 'grants');
+  const [notice, setNotice] = useState<PlanResult | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  return {
+    queue: (changes) => {
+      if (changes.length === 0) return;
+      setError(null);
+      plan.mutate({ changes, queue: true }, { onSuccess: setNotice, onError: setError });
+    },
+    busy: plan.isPending,
+    notice,
+    error,
+    dismiss: () => setNotice(null),
+  };
+}
+
+/** What the last edit queued (its first statements), or why it was not queued. */
+export function PlanNotice({ queue }: { queue: PlanQueue }) {
+  const { notice, error } = queue;
+  const errors = notice?.problems.filter((p) => p.severity === 'error') ?? [];
+  return (
+    <>
+      {error !== null && (
+        <ErrorCallout error={asErrorShape(error)} title="The change could not be prepared" />
+      )}
+      {notice && (
+        <div
+          className={`plan-notice ${errors.length > 0 ? 'error' : 'ok'}`}
+          role="status"
+          data-testid="plan-notice"
+        >
+          <div className="grow">
+            {errors.length > 0 ? (
+              <>
+                <b>Not queued:</b>
+                <ul>
+                  {errors.map((p, i) => (
+                    <li key={i}>
+                      {p.message} {p.hint && <span className="muted">{p.hint}</span>}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : (
+              <>
+                Queued {notice.statements.length} statement{notice.statements.length === 1 ? '' : 's'}:{' '}
+                <span className="mono">
+                  {notice.statements
+                    .map((s) => s.sql)
+                    .slice(0, 3)
+                    .join('; ')}
+                </span>
+                {notice.statements.length > 3 && ' …'} — apply from the change set (
+                <kbd className="kbd">C</kbd>).
+              </>
+            )}
+          </div>
+          <button className="btn ghost small" onClick={queue.dismiss}>
+            Dismiss
+          </button>
+        </div>
+      )}
+    </>
+  );
+}
