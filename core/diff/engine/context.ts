@@ -106,7 +106,11 @@ export class Diff {
     const key = `${side === this.from ? 'from' : 'to'}\0${refKey(ref)}`;
     if (this.sqlCache.has(key)) return this.sqlCache.get(key) ?? null;
     const phases = objectPhases(side, ref);
-    const text = phases === null ? null : toScript(flat(phases));
+    // What the comparison ignores is left out of the view too: an owner that differs is not a difference here.
+    const shown = (s: Statement) =>
+      (s.kind !== 'owner' || this.wants('owner')) &&
+      ((s.kind !== 'grant' && s.kind !== 'revoke') || this.wants('grant'));
+    const text = phases === null ? null : toScript(flat(phases).filter(shown));
     this.sqlCache.set(key, text);
     return text;
   }

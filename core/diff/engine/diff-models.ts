@@ -14,7 +14,7 @@ import { emitDefaultPrivileges, emitGrants } from './emit-acl.js';
 import { emitExtensions, emitFunctions, emitSchemas, emitSequences, emitTypes } from './emit-objects.js';
 import { emitRelations } from './emit-relations.js';
 import { emitRoles } from './emit-roles.js';
-import { hazard, type Planned, type Unit } from './plan.js';
+import { hazard, topRef, type Planned, type Unit } from './plan.js';
 import { acceptedRenames, applyRenames, renameCandidates } from './renames.js';
 import { buildSide, schemaScope } from './side.js';
 
@@ -69,6 +69,7 @@ export function diffModels(from: Catalog, to: Catalog, options: DiffOptions = {}
   emitGrants(d);
   emitDefaultPrivileges(d);
   linkCreations(d);
+  showObjectSql(d);
 
   const skipped = skippedChanges(d, options.skip ?? []);
   const kept = (p: Planned) => !p.changeIds.some((id) => skipped.has(id));
@@ -92,6 +93,19 @@ export function diffModels(from: Catalog, to: Catalog, options: DiffOptions = {}
     ...d.plan.last,
   ].filter(kept);
   return { ...base, statements: markEnumValues(d, planned), cycles: [] };
+}
+
+/**
+ * A change that names no DDL of its own (a comment, a grant, an owner) shows its object's whole DDL on both
+ * sides instead, so the side-by-side view has something to compare: the table with its old and new comment.
+ */
+function showObjectSql(d: Diff): void {
+  for (const c of d.plan.changes) {
+    if (c.fromSql !== null || c.toSql !== null) continue;
+    const top = topRef(c.object);
+    c.fromSql = d.sql(d.from, top);
+    c.toSql = d.sql(d.to, top);
+  }
 }
 
 const DROP_RANK: Partial<Record<ObjectRef['kind'], number>> = {
