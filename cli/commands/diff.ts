@@ -116,6 +116,7 @@ function residueReport(v: VerifyResult): string {
     `gatehouse diff: NOT verified: after the migration, ${v.shadow} still differs from the target in ${v.unexpected.length} ${v.unexpected.length === 1 ? 'change' : 'changes'}:`,
     ...v.unexpected.map((c) => `  ${c.action} ${c.kind} ${refLabel(c.object)}: ${c.summary}`),
   ];
+  for (const n of v.notCopied) lines.push(`  not copied to the shadow: ${refLabel(n.object)}: ${n.reason}`);
   if (v.copyDifferences !== null)
     lines.push(
       `  (the shadow copy already differed from the source before the migration in ${v.copyDifferences.changes.length} changes: ${v.copyDifferences.changes
