@@ -1,7 +1,8 @@
 import type { DiffKind, DiffOptions } from '../../../shared/diff/migration.js';
-import { refKey, refLabel, type ObjectRef } from '../../../shared/model/catalog.js';
+import { isEventTriggerRef, refKey, refLabel, type ObjectRef } from '../../../shared/model/catalog.js';
 import { GatehouseError } from '../../../shared/errors.js';
 import {
+  eventTriggerPhases,
   functionPhases,
   relationPhases,
   sequencePhases,
@@ -143,6 +144,11 @@ export function objectPhases(side: Side, ref: ObjectRef): Phases | null {
       case 'sequence': {
         const s = side.sequences.get(relKey(ref.schema ?? '', ref.name));
         return s === undefined ? null : sequencePhases(side.lookup, s);
+      }
+      case 'trigger': {
+        if (!isEventTriggerRef(ref)) return null;
+        const e = side.model.eventTriggers?.find((x) => x.name === ref.name);
+        return e === undefined ? null : eventTriggerPhases(e);
       }
       default:
         return null;

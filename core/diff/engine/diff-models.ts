@@ -11,6 +11,7 @@ import { classify } from './classify.js';
 import { Diff } from './context.js';
 import { followDependants } from './dependants.js';
 import { emitDefaultPrivileges, emitGrants } from './emit-acl.js';
+import { emitEventTriggers } from './emit-event-triggers.js';
 import { emitExtensions, emitFunctions, emitSchemas, emitSequences, emitTypes } from './emit-objects.js';
 import { emitRelations } from './emit-relations.js';
 import { emitRoles } from './emit-roles.js';
@@ -68,6 +69,7 @@ export function diffModels(from: Catalog, to: Catalog, options: DiffOptions = {}
   emitRelations(d);
   emitGrants(d);
   emitDefaultPrivileges(d);
+  emitEventTriggers(d);
   linkCreations(d);
   showObjectSql(d);
 
