@@ -148,6 +148,9 @@ describe('diff story: the demo database against a folder of .sql files', () => {
     const result = exportBar.getByRole('status', { name: 'Export result' });
     await result.waitFor({ timeout: 90_000 });
     await expect(result.textContent()).resolves.toContain('Verified and exported');
+    // The ticked-out comment comes back from the re-diff as expected, not as residue, and the result says so.
+    await expect(result.textContent()).resolves.toContain('only what was ticked out: comment on api.orders');
+    await result.scrollIntoViewIfNeeded();
     await browser.shot('diff-06-exported');
     const files = readdirSync(out);
     expect(files).toHaveLength(1);
