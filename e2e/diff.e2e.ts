@@ -110,15 +110,24 @@ describe('diff story: the demo database against a folder of .sql files', () => {
   it('shows one object side by side, and unticks the comment change', async () => {
     const { page } = browser;
     const tree = page.getByRole('tree', { name: 'Differences' });
+    // The change's own row (its name is the change's summary): the schema and kind rows above it contain its
+    // text and checkbox too, and clicking one of those only folds the group.
     const comment = tree
-      .getByRole('treeitem')
-      .filter({ hasText: 'orders' })
-      .filter({
-        has: page.getByRole('checkbox', { name: /comment/i }),
-      });
-    await comment.first().click();
+      .getByRole('treeitem', { name: /orders/ })
+      .filter({ has: page.getByRole('checkbox', { name: /comment/i }) });
+    await expect(comment.count()).resolves.toBe(1);
+    await comment.click();
     const detail = page.getByRole('region', { name: 'Change detail' });
     await detail.locator('.monaco-diff-editor').waitFor();
+    // The table's DDL on both sides, the new comment on the right (Monaco draws spaces as U+00A0).
+    await expect
+      .poll(
+        async () => (await detail.locator('.view-lines').allTextContents()).join('\n').replace(/\s+/g, ' '),
+        {
+          timeout: 10_000,
+        },
+      )
+      .toMatch(/CREATE TABLE api\.orders[\s\S]*Orders placed through the API/);
     await browser.shot('diff-04-object');
     await comment.getByRole('checkbox').uncheck();
     await expect(comment.getByRole('checkbox').isChecked()).resolves.toBe(false);
@@ -139,6 +148,9 @@ describe('diff story: the demo database against a folder of .sql files', () => {
     const result = exportBar.getByRole('status', { name: 'Export result' });
     await result.waitFor({ timeout: 90_000 });
     await expect(result.textContent()).resolves.toContain('Verified and exported');
+    // The ticked-out comment comes back from the re-diff as expected, not as residue, and the result says so.
+    await expect(result.textContent()).resolves.toContain('only what was ticked out: comment on api.orders');
+    await result.scrollIntoViewIfNeeded();
     await browser.shot('diff-06-exported');
     const files = readdirSync(out);
     expect(files).toHaveLength(1);

@@ -88,6 +88,10 @@ export const errorCodes = {
   GH1008: 'The migration failed on the shadow copy while verifying it.',
   GH1009: 'The migration cannot be ordered: its objects depend on each other in a cycle.',
   GH1010: 'The output file could not be written.',
+  GH1011: 'No such comparison: it was closed, replaced or the studio restarted.',
+  GH1012: 'The comparison is not ready: it is still reading its sides, or it failed.',
+  GH1013: 'The migration cannot be applied: its source is not an open connection.',
+  GH1014: 'The planned migration has nothing to apply.',
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import pg from 'pg';
 import { readCatalog } from '../../core/catalog/read-catalog.js';
 import { diffModels } from '../../core/diff/index.js';
@@ -51,10 +52,16 @@ export const diffBench: Bench = {
       const keep = process.env.GATEHOUSE_BENCH_DIFF_MODELS;
       if (keep) writeFileSync(keep, JSON.stringify([from, to]));
       let note = '';
+      // CPU time next to the wall time: the machine is often shared, and diffModels is pure CPU on this thread.
+      let cpu = 0;
       const times = await measure(async () => {
+        const before = process.cpuUsage();
         const m = diffModels(from, to);
+        const used = process.cpuUsage(before);
+        cpu += (used.user + used.system) / 1000;
         note = `${m.changes.length} changes, ${m.statements.length} statements`;
       }, RUNS);
+      note += `, CPU ${(cpu / (RUNS + 1)).toFixed(0)} ms/run (process, GC threads included), load ${loadavg()[0]!.toFixed(1)}`;
       log(`diff: ${note}`);
       return [summarise('diff + order (5k tables, 5 % changed)', times, { targetMs: 300, note })];
     } finally {

@@ -67,6 +67,47 @@ describe.each(pgServers())('gatehouse diff on $label', (server) => {
     expect(json.migration.equal).toBe(true);
   });
 
+  it('exits 2 with --verify when the shadow copy cannot reproduce the source, naming the residue', async () => {
+    // A snapshot holding a view the DDL writer refuses (its definition is two statements: hand-edited, or
+    // written by a tool that does not check): the copy leaves it out, so after the (empty) migration the
+    // shadow still lacks it. Verification must say so, exit 2 and still write nothing else.
+    const model = await readModel(db.uri);
+    const tampered = {
+      ...model,
+      relations: model.relations.map((r) =>
+        r.name === 'member_names' ? { ...r, viewDefinition: ' SELECT 1 AS id; SELECT 2 AS id' } : r,
+      ),
+    };
+    const snap = join(work, 'tampered.snapshot.json');
+    writeFileSync(snap, snapshotText(tampered));
+    const r = await runBin(['diff', '--from', snap, '--to', snap, ...shadow, '--verify'], {
+      timeoutMs: 60_000,
+    });
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(
+      /^gatehouse diff: NOT verified: .* still differs from the target in 1 change:\n/m,
+    );
+    expect(r.stderr).toContain('  add view app.member_names: create view app.member_names');
+    expect(r.stderr).toMatch(/not copied to the shadow: app\.member_names: The view definition/);
+
+    // --json carries the same verdict for CI, and -o is still written: the exit status is the verdict.
+    const file = join(work, 'tampered.json');
+    const j = await runBin(
+      ['diff', '--from', snap, '--to', snap, ...shadow, '--verify', '--json', '-o', file],
+      {
+        timeoutMs: 60_000,
+      },
+    );
+    expect(j.status, j.stderr).toBe(2);
+    const json = JSON.parse(readFileSync(file, 'utf8')) as {
+      verify: { verified: boolean; unexpected: { id: string }[]; notCopied: unknown[] };
+    };
+    expect(json.verify.verified).toBe(false);
+    expect(json.verify.unexpected.map((c) => c.id)).toEqual(['view:add:app.member_names']);
+    expect(json.verify.notCopied).toHaveLength(1);
+  });
+
   const out = () => join(work, `never-${Math.random().toString(36).slice(2)}.sql`);
   it.each([
     [

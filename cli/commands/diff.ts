@@ -9,6 +9,7 @@ import {
 import { refLabel } from '../../shared/model/catalog.js';
 import { exportFormats, exportMigration, type ExportFormat } from '../../core/diff/export/export-folder.js';
 import { assertOrdered, renderMigration } from '../../core/diff/export/render-script.js';
+import { downMigration } from '../../core/diff/index.js';
 import type { SourceProgress } from '../../core/diff/sources/apply-files.js';
 import { environmentConnect } from '../../core/diff/sources/connect.js';
 import { loadSourcePair, type LoadedSource } from '../../core/diff/sources/load-source.js';
@@ -90,12 +91,6 @@ function describe(s: LoadedSource): string {
   }
 }
 
-function reverseOptions(options: DiffOptions): DiffOptions {
-  const { renames, skip: _skip, ...rest } = options;
-  if (renames === undefined || renames === 'all') return renames === undefined ? rest : { ...rest, renames };
-  return { ...rest, renames: renames.map((r) => ({ from: r.to, to: r.from })) };
-}
-
 async function writeAtomically(path: string, text: string): Promise<void> {
   const tmp = `${path}.gatehouse-${process.pid}.tmp`;
   try {
@@ -118,9 +113,10 @@ function progressPrinter(io: CommandIO, on: boolean): ((p: SourceProgress) => vo
 
 function residueReport(v: VerifyResult): string {
   const lines = [
-    `gatehouse diff: NOT verified: after the migration, ${v.shadow} still differs from the target in ${v.residue.changes.length} ${v.residue.changes.length === 1 ? 'change' : 'changes'}:`,
-    ...v.residue.changes.map((c) => `  ${c.action} ${c.kind} ${refLabel(c.object)}: ${c.summary}`),
+    `gatehouse diff: NOT verified: after the migration, ${v.shadow} still differs from the target in ${v.unexpected.length} ${v.unexpected.length === 1 ? 'change' : 'changes'}:`,
+    ...v.unexpected.map((c) => `  ${c.action} ${c.kind} ${refLabel(c.object)}: ${c.summary}`),
   ];
+  for (const n of v.notCopied) lines.push(`  not copied to the shadow: ${refLabel(n.object)}: ${n.reason}`);
   if (v.copyDifferences !== null)
     lines.push(
       `  (the shadow copy already differed from the source before the migration in ${v.copyDifferences.changes.length} changes: ${v.copyDifferences.changes
@@ -206,7 +202,7 @@ export const diffCommand: Command = {
       const needDown = values.down !== undefined || values.export !== undefined || values.json === true;
       let down: Migration | null = null;
       if (needDown) {
-        down = diff(pair.to.model, pair.from.model, reverseOptions(options));
+        down = downMigration(pair.from.model, pair.to.model, migration, options, diff);
         assertOrdered(down);
       }
       const verification = values.verify
@@ -254,6 +250,8 @@ export const diffCommand: Command = {
                 verified: verification.verified,
                 shadow: verification.shadow,
                 residue: verification.residue,
+                unexpected: verification.unexpected,
+                leftOut: verification.leftOut,
                 copyDifferences: verification.copyDifferences,
                 notCopied: verification.notCopied,
               },

@@ -14,6 +14,7 @@ import {
   DEV_PASSWORD,
   dropRoles,
   fixtureRoles,
+  eventTriggerSetup,
   ownerSetup,
   superuserSetup,
   type FixtureRoles,
@@ -53,6 +54,7 @@ describe.each(pgServers())('readCatalog ($label)', (server) => {
     roles = fixtureRoles(uniqueSuffix());
     await superuserQuery(server, superuserSetup(roles, db.name, server.major), db.name);
     await superuserQuery(server, ownerSetup(roles, server.major), db.name);
+    await superuserQuery(server, eventTriggerSetup(), db.name);
     asDev = await readAs(asUser(db.uri, roles.dev, DEV_PASSWORD));
     asSuper = await readAs(db.uri);
   });
@@ -162,6 +164,21 @@ describe.each(pgServers())('readCatalog ($label)', (server) => {
       comment: 'the API',
     });
     expect(asDev.extensions.find((e) => e.name === 'plpgsql')).toMatchObject({ schema: 'pg_catalog' });
+  });
+
+  it('reads event triggers: event, tags, function, firing state, owner and comment', () => {
+    const e = asDev.eventTriggers ?? [];
+    expect(e.map((x) => x.name)).toEqual(['gh_note_ddl', 'gh_note_drop']);
+    expect(e[0]).toMatchObject({
+      event: 'ddl_command_end',
+      tags: ['CREATE TABLE', 'ALTER TABLE'],
+      function: { schema: 'public', name: 'gh_note_ddl' },
+      enabled: 'always',
+      owner: asSuper.server.currentUser,
+      comment: 'notes table DDL',
+    });
+    expect(e[1]).toMatchObject({ event: 'sql_drop', tags: [], enabled: 'disabled', comment: null });
+    expect(asSuper.eventTriggers).toEqual(asDev.eventTriggers);
   });
 
   it('reads tables with columns, identity, generated, defaults, arrays and domains', () => {

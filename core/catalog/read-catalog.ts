@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { GatehouseError } from '../../shared/errors.js';
 import { CATALOG_FORMAT, type Catalog } from '../../shared/model/catalog.js';
 import { assembleCasts } from './assemble-casts.js';
+import { assembleEventTriggers } from './assemble-event-triggers.js';
 import { assembleDependencies } from './assemble-dependencies.js';
 import { assembleFunctions, assembleTypes } from './assemble-functions.js';
 import { assembleDefaultPrivileges, assembleGrants, assemblePolicies } from './assemble-privileges.js';
@@ -177,6 +178,7 @@ async function readInTransaction(
     { file: 'default-privileges.sql', values: p },
     { file: 'policies.sql', values: p },
     { file: 'casts.sql' },
+    { file: 'event-triggers.sql' },
   ];
   const pipeline = new SplitPipeline(
     parallel === null
@@ -268,6 +270,9 @@ async function readInTransaction(
   );
   const policies = assemblePolicies(await pipeline.take('policies.sql', rows.policyRow), roles);
   const casts = assembleCasts(await pipeline.take('casts.sql', rows.castRow));
+  const eventTriggers = assembleEventTriggers(
+    await pipeline.take('event-triggers.sql', rows.eventTriggerRow),
+  );
 
   const catalog: Catalog = {
     format: CATALOG_FORMAT,
@@ -315,6 +320,7 @@ async function readInTransaction(
     policies,
     dependencies,
     casts,
+    eventTriggers,
   };
   return deepFreeze(catalog);
 }

@@ -217,6 +217,18 @@ export const castRow = z.object({
   executable: z.boolean(),
 });
 
+export const eventTriggerRow = z.object({
+  oid: int,
+  name: text,
+  event: text,
+  function_schema: text,
+  function_name: text,
+  enabled: z.enum(['origin', 'disabled', 'replica', 'always']),
+  tags: z.array(text),
+  owner: text,
+  comment: maybeText,
+});
+
 export const functionRow = z.object({
   oid: int,
   schema: text,
@@ -358,6 +370,7 @@ export type KeywordRow = z.infer<typeof keywordRow>;
 export type ViewQueryRow = z.infer<typeof viewQueryRow>;
 export type SequenceRow = z.infer<typeof sequenceRow>;
 export type CastRow = z.infer<typeof castRow>;
+export type EventTriggerRow = z.infer<typeof eventTriggerRow>;
 export type FunctionRow = z.infer<typeof functionRow>;
 export type FunctionArgRow = z.infer<typeof functionArgRow>;
 export type TypeNameRow = z.infer<typeof typeNameRow>;

@@ -1,5 +1,6 @@
 import { GatehouseError } from '../../shared/errors.js';
 import {
+  isEventTriggerRef,
   refKey,
   type Catalog,
   type Dependency,
@@ -10,6 +11,7 @@ import { aclStatements, defaultPrivilegeStatements } from './acl.js';
 import { grantMembership } from './memberships.js';
 import { modelLookup, type ModelLookup } from './model-lookup.js';
 import {
+  eventTriggerPhases,
   extensionPhases,
   functionPhases,
   relationPhases,
@@ -267,12 +269,20 @@ export function ddlForDatabase(model: Catalog, options: DatabaseDdlOptions = {})
   for (const c of dependencyOrder(creatables(lookup), dependencies, ordersCreation(lookup)))
     take(c.ref, c.phases);
   late.sort((a, b) => a.rank - b.rank || a.order - b.order);
+  // Event triggers fire on DDL: created last, so none runs on the script's own statements (as pg_dump does).
+  const events: Statement[] = [];
+  for (const e of model.eventTriggers ?? []) {
+    const before = create.length;
+    take(refs.eventTrigger(e.name), () => eventTriggerPhases(e));
+    events.push(...create.splice(before));
+  }
   const statements = [
     ...create,
     ...late.map((l) => l.statement),
     ...acl,
     ...model.defaultPrivileges.flatMap(defaultPrivilegeStatements),
     ...(options.database !== undefined ? databaseStatements(lookup, options.database) : []),
+    ...events,
   ];
   return { statements, skipped };
 }
@@ -337,6 +347,11 @@ export function ddlForObject(model: Catalog, ref: ObjectRef): Statement[] {
     case 'index':
     case 'trigger':
     case 'policy': {
+      if (isEventTriggerRef(ref)) {
+        const e = model.eventTriggers?.find((x) => x.name === ref.name);
+        if (e === undefined) throw notFound();
+        return flat(eventTriggerPhases(e));
+      }
       const r = ref.schema === null ? undefined : lookup.relation(ref.schema, ref.name);
       if (r === undefined) throw notFound();
       return flat(relationPhases(lookup, r));

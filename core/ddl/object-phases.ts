@@ -1,6 +1,7 @@
 import { GatehouseError } from '../../shared/errors.js';
 import type {
   Column,
+  EventTrigger,
   Extension,
   FunctionInfo,
   Relation,
@@ -9,6 +10,7 @@ import type {
   UserType,
 } from '../../shared/model/catalog.js';
 import { aclStatements } from './acl.js';
+import { createEventTrigger, eventTriggerTarget, setEventTriggerEnabled } from './event-triggers.js';
 import { createExtension, extensionTarget } from './extensions.js';
 import { createRoutine, routineTarget } from './functions.js';
 import { createIndexFromDefinition, indexTarget } from './indexes.js';
@@ -150,6 +152,20 @@ export function sequencePhases(lookup: ModelLookup, s: Sequence): Phases {
   }
   comment(p.create, s.comment === null ? null : commentOn(t, s.comment));
   p.acl.push(...aclStatements(t.object, s.owner, lookup.grantsOf(t.object)));
+  return p;
+}
+
+/**
+ * An event trigger, created disabled-or-not and owned as the model says. It fires on DDL, so a whole-database
+ * script creates event triggers after every other statement (see ddlForDatabase); only a superuser may run this.
+ */
+export function eventTriggerPhases(e: EventTrigger): Phases {
+  const p = empty();
+  const t = eventTriggerTarget(e.name);
+  p.create.push(createEventTrigger(e));
+  if (e.enabled !== 'origin') p.create.push(setEventTriggerEnabled(e.name, e.enabled));
+  p.create.push(ownerTo(t, e.owner));
+  comment(p.create, e.comment === null ? null : commentOn(t, e.comment));
   return p;
 }
 

@@ -11,7 +11,13 @@ import {
   withDatabase,
   type TestServer,
 } from '../../test/pg.js';
-import { dropRoles, fixtureRoles, ownerSetup, superuserSetup } from '../catalog/testing/fixture.js';
+import {
+  dropRoles,
+  fixtureRoles,
+  eventTriggerSetup,
+  ownerSetup,
+  superuserSetup,
+} from '../catalog/testing/fixture.js';
 import { seedDemo, type DemoNames } from '../embedded/demo-seed.js';
 import { ddlForDatabase, ddlForRoles } from './database-ddl.js';
 import { dropRole } from './roles.js';
@@ -36,6 +42,7 @@ async function catalogFixture(server: TestServer): Promise<Loaded> {
   const roles = fixtureRoles(uniqueSuffix());
   await superuserQuery(server, superuserSetup(roles, db.name, server.major), db.name);
   await superuserQuery(server, ownerSetup(roles, server.major), db.name);
+  await superuserQuery(server, eventTriggerSetup(), db.name);
   return {
     model: await readModel(db.uri),
     roles: [roles.dev, roles.anon, roles.auth, roles.member],

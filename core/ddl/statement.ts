@@ -42,6 +42,8 @@ export const refs = {
   schema: (name: string): ObjectRef => ({ kind: 'schema', schema: null, name }),
   database: (name: string): ObjectRef => ({ kind: 'database', schema: null, name }),
   extension: (name: string): ObjectRef => ({ kind: 'extension', schema: null, name }),
+  /** An event trigger: a trigger of no relation (see isEventTriggerRef). */
+  eventTrigger: (name: string): ObjectRef => ({ kind: 'trigger', schema: null, name }),
   relation: (schema: string, name: string): ObjectRef => ({ kind: 'relation', schema, name }),
   sequence: (schema: string, name: string): ObjectRef => ({ kind: 'sequence', schema, name }),
   type: (schema: string, name: string): ObjectRef => ({ kind: 'type', schema, name }),

@@ -52,7 +52,7 @@ function entryOf(context: StudioContext, id: string): Entry {
   const e = storeOf(context).get(id);
   if (!e)
     throw new GatehouseError(
-      'GH300',
+      'GH1011',
       `No comparison "${id}": it was closed, replaced or the studio restarted.`,
       {
         hint: 'Compare the two sides again.',
@@ -63,7 +63,7 @@ function entryOf(context: StudioContext, id: string): Entry {
 
 function ready(e: Entry): { from: LoadedSide; to: LoadedSide; reviewConfig: ReviewConfig } {
   if (e.state !== 'done' || !e.from || !e.to || !e.reviewConfig)
-    throw new GatehouseError('GH300', 'This comparison is still reading its sides (or failed).', {
+    throw new GatehouseError('GH1012', 'This comparison is still reading its sides (or failed).', {
       hint: 'Wait until diff.progress says done.',
     });
   return { from: e.from, to: e.to, reviewConfig: e.reviewConfig };
@@ -234,19 +234,19 @@ export const diffHandlers: HandlerGroup<'diff'> = {
     const e = entryOf(context, comparisonId);
     const c = plan(e, options);
     if (c.applyTo === null)
-      throw new GatehouseError('GH603', 'Only a migration from an open connection can be applied.', {
+      throw new GatehouseError('GH1013', 'Only a migration from an open connection can be applied.', {
         hint: 'Pick the connection as the source (From) side, or export the migration instead.',
       });
     if (c.migration.cycles.length > 0)
       throw new GatehouseError(
-        'GH603',
+        'GH1009',
         'The migration cannot be ordered: its objects depend on each other in a cycle.',
         {
           hint: `Leave out one change of the cycle: ${c.migration.cycles[0]!.members.map(refLabel).join(', ')}.`,
         },
       );
     if (c.migration.statements.length === 0)
-      throw new GatehouseError('GH603', 'The planned migration has no statements.', {
+      throw new GatehouseError('GH1014', 'The planned migration has no statements.', {
         hint: 'Tick at least one change in, or compare other sides.',
       });
     const summaries = new Map(c.migration.changes.map((ch) => [ch.id, ch.summary]));

@@ -8,10 +8,10 @@ import type {
 } from '../../shared/contract/diff.js';
 import type { DiffOptions, Migration } from '../../shared/diff/migration.js';
 import { GatehouseError } from '../../shared/errors.js';
-import { refKey, type Catalog } from '../../shared/model/catalog.js';
+import type { Catalog } from '../../shared/model/catalog.js';
 import { exportMigration } from './export/export-folder.js';
 import { renderMigration } from './export/render-script.js';
-import { diffModels } from './index.js';
+import { diffModels, downMigration } from './index.js';
 import type { SourceProgress } from './sources/apply-files.js';
 import { environmentConnect } from './sources/connect.js';
 import { loadFilesIntoShadow, plannedFiles, type LoadedSource } from './sources/load-source.js';
@@ -135,8 +135,9 @@ export function migrationScript(m: Migration): string {
 }
 
 /**
- * Applies the migration to a shadow copy of the source and diffs the result against the target. What is left
- * over and was ticked out (or followed a ticked-out change) is expected: verified means nothing else remains.
+ * Applies the migration to a shadow copy of the source and diffs the result against the target. What comes back
+ * and was ticked out of the migration is reported apart (verifyMigration splits it): verified means nothing
+ * else remains.
  */
 export async function verifyPlanned(
   from: LoadedSide,
@@ -145,12 +146,6 @@ export async function verifyPlanned(
   options: DiffOptions,
   report: Report,
 ): Promise<Verification> {
-  const left = new Set(
-    migration.skipped
-      .map((s) => migration.changes.find((c) => c.id === s.id))
-      .filter((c) => c !== undefined)
-      .map((c) => `${c.kind}\0${refKey(c.object)}`),
-  );
   try {
     const r = await withPool((pool) =>
       verifyMigration({
@@ -163,11 +158,10 @@ export async function verifyPlanned(
         onProgress: (p) => report(progressOf(p)),
       }),
     );
-    const residue = r.residue.changes.filter((c) => !left.has(`${c.kind}\0${refKey(c.object)}`));
-    return { verified: residue.length === 0, residue, error: null };
+    return { verified: r.verified, residue: [...r.unexpected], leftOut: [...r.leftOut], error: null };
   } catch (error) {
     if (error instanceof GatehouseError && error.code === 'GH1008')
-      return { verified: false, residue: [], error: error.message };
+      return { verified: false, residue: [], leftOut: [], error: error.message };
     throw error;
   }
 }
@@ -181,8 +175,8 @@ export async function exportPlanned(input: {
   folder: string;
   name: string;
 }): Promise<string[]> {
-  // The down migration undoes what the up one does: the same options, the sides swapped.
-  const down = diffModels(input.to.catalog, input.from.catalog, input.options);
+  // The down migration undoes what the up one does: the sides swapped, the same changes left out.
+  const down = downMigration(input.from.catalog, input.to.catalog, input.migration, input.options);
   const files = await exportMigration({
     dir: input.folder,
     format: input.format,

@@ -26,9 +26,11 @@ export function ChangeDetail({
   const byId = new Map(migration.changes.map((c) => [c.id, c]));
   const requires = change.requires.map((id) => byId.get(id)).filter((c): c is Change => c !== undefined);
   const dependants = dependantsOf(migration, change.id);
-  const hazards = migration.statements
-    .filter((s) => s.changeIds.includes(change.id))
-    .flatMap((s) => s.hazards);
+  const carried = migration.statements.filter((s) => s.changeIds.includes(change.id));
+  const hazards = carried.flatMap((s) => s.hazards);
+  // An object without DDL of its own on either side (a cluster-wide setting): the statements that change it.
+  const bare = change.fromSql === null && change.toSql === null;
+  const toSql = bare ? carried.map((s) => s.sql).join('\n\n') : (change.toSql ?? '');
   const link = (c: Change) => (
     <li key={c.id}>
       <button type="button" className="link" onClick={() => onSelect(c.id)}>
@@ -74,11 +76,11 @@ export function ChangeDetail({
       </div>
       <div className="diff-sql-head" aria-hidden>
         <span>From</span>
-        <span>To</span>
+        <span>{bare ? 'Statements' : 'To'}</span>
       </div>
       <div className="diff-sql" aria-label="DDL before and after">
         <Suspense fallback={<Loading label="Loading the editor…" />}>
-          <SqlDiff from={change.fromSql ?? ''} to={change.toSql ?? ''} theme={theme} />
+          <SqlDiff from={change.fromSql ?? ''} to={toSql} theme={theme} />
         </Suspense>
       </div>
     </section>

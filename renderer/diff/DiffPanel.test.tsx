@@ -180,7 +180,7 @@ function host() {
       case 'diff.export':
         return {
           files: ['/srv/out/20260101000000_migration.sql'],
-          verification: { verified: true, residue: [], error: null },
+          verification: { verified: true, residue: [], leftOut: [], error: null },
         };
       default:
         throw new Error(`unexpected call ${name}`);

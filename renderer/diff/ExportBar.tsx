@@ -112,7 +112,13 @@ export function ExportBar({
         <div className="callout ok" role="status" aria-label="Export result">
           <div>
             <div className="title">Verified and exported</div>
-            <div>Applied to a shadow copy of the source, the migration leaves nothing to change.</div>
+            <div>
+              {v.leftOut.length === 0
+                ? 'Applied to a shadow copy of the source, the migration leaves nothing to change.'
+                : `Applied to a shadow copy of the source, the migration leaves only what was ticked out: ${v.leftOut
+                    .map((c) => c.summary)
+                    .join(', ')}.`}
+            </div>
             <ul className="diff-files">
               {result.files.map((f) => (
                 <li key={f}>

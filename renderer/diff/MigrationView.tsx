@@ -12,6 +12,7 @@ const HAZARD_WORDS: Record<HazardKind, string> = {
   access_exclusive_lock: 'ACCESS EXCLUSIVE lock',
   breaks_dependants: 'breaks dependants',
   non_transactional: 'outside the transaction',
+  needs_superuser: 'needs a superuser',
 };
 
 /** The migration as it would run: hazards counted on top, the script (hazards in its comments) read-only. */

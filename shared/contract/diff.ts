@@ -77,8 +77,10 @@ export type ExportFormat = z.infer<typeof exportFormatSchema>;
 /** The result of verifying: applied to a shadow copy of the source, then diffed again against the target. */
 export const verificationSchema = z.object({
   verified: z.boolean(),
-  /** What still differs after the migration ran (empty when verified). */
+  /** What still differs after the migration ran and nothing explains (empty when verified). */
   residue: z.array(changeSchema),
+  /** What still differs because it was ticked out of the migration: expected, not held against it. */
+  leftOut: z.array(changeSchema),
   /** The shadow run's error, when the migration failed there. */
   error: z.string().nullable(),
 });

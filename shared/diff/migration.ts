@@ -42,6 +42,8 @@ export const hazardKindSchema = z.enum([
   'access_exclusive_lock',
   'breaks_dependants',
   'non_transactional',
+  /** Only a superuser may run it (an event trigger: created, altered or owned). */
+  'needs_superuser',
 ]);
 export type HazardKind = z.infer<typeof hazardKindSchema>;
 

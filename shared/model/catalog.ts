@@ -35,7 +35,8 @@ export type ObjectKind = z.infer<typeof objectKindSchema>;
  * A stable reference to one object. `schema` is null for objects outside schemas (database, schema, role,
  * extension). Members of a relation (column, constraint, index, trigger, policy) use the relation as
  * `schema.name` and their own name as `member`. Functions carry their identity argument types in `args`
- * (`pg_get_function_identity_arguments`, e.g. `integer, text`) so overloads stay distinct.
+ * (`pg_get_function_identity_arguments`, e.g. `integer, text`) so overloads stay distinct. An event trigger,
+ * database-wide, is a trigger of no relation: `{ kind: 'trigger', schema: null, name }` (see isEventTriggerRef).
  */
 export const objectRefSchema = obj({
   kind: objectKindSchema,
@@ -67,6 +68,11 @@ export function refKey(ref: ObjectRef): string {
 }
 
 /** `"schema"."name"`-free readable form for messages: schema.name[.member][(args)]. */
+/** Whether a reference names an event trigger (a trigger in no schema, of no relation). */
+export function isEventTriggerRef(ref: ObjectRef): boolean {
+  return ref.kind === 'trigger' && ref.schema === null && ref.member === undefined;
+}
+
 export function refLabel(ref: ObjectRef): string {
   const base = ref.schema === null ? ref.name : `${ref.schema}.${ref.name}`;
   return `${base}${ref.args !== undefined ? `(${ref.args})` : ''}${ref.member !== undefined ? `.${ref.member}` : ''}`;
@@ -594,6 +600,27 @@ export const castSchema = obj({
 });
 export type Cast = z.infer<typeof castSchema>;
 
+// ---------------------------------------------------------------------------------------------- event triggers
+
+/**
+ * A database-wide event trigger (pg_event_trigger): a function returning event_trigger, run on an event for the
+ * command tags listed (none: every tag). `enabled` as ALTER EVENT TRIGGER spells it (evtenabled O/D/R/A). Only a
+ * superuser can create one, and its owner must be a superuser. Event triggers an extension created are left out.
+ */
+export const eventTriggerSchema = obj({
+  oid: z.number().int(),
+  name: z.string(),
+  /** ddl_command_start, ddl_command_end, sql_drop, table_rewrite, login (17+). */
+  event: z.string(),
+  function: qualifiedNameSchema,
+  enabled: z.enum(['origin', 'disabled', 'replica', 'always']),
+  /** WHEN TAG IN (…), in the catalog's order; empty when the trigger fires for every command tag. */
+  tags: list(z.string()),
+  owner: z.string(),
+  comment: z.string().nullable(),
+});
+export type EventTrigger = z.infer<typeof eventTriggerSchema>;
+
 // ---------------------------------------------------------------------------------------------- the model
 
 export const CATALOG_FORMAT = 1;
@@ -621,5 +648,7 @@ export const catalogSchema = obj({
   dependencies: list(dependencySchema),
   /** User-defined casts; absent in models read before casts were. */
   casts: list(castSchema).optional(),
+  /** Event triggers; absent in models read before event triggers were. */
+  eventTriggers: list(eventTriggerSchema).optional(),
 });
 export type Catalog = z.infer<typeof catalogSchema>;

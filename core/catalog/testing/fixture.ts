@@ -46,6 +46,22 @@ export function superuserSetup(r: FixtureRoles, database: string, major: number)
   `;
 }
 
+/**
+ * Event triggers (only a superuser may create one; run after ownerSetup, so they fire on nothing of it): one
+ * limited to two tags and enabled ALWAYS with a comment, one on sql_drop left disabled.
+ */
+export function eventTriggerSetup(): string {
+  return `
+    CREATE FUNCTION public.gh_note_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN END $$;
+    CREATE EVENT TRIGGER gh_note_ddl ON ddl_command_end WHEN TAG IN ('CREATE TABLE', 'ALTER TABLE')
+      EXECUTE FUNCTION public.gh_note_ddl();
+    ALTER EVENT TRIGGER gh_note_ddl ENABLE ALWAYS;
+    COMMENT ON EVENT TRIGGER gh_note_ddl IS 'notes table DDL';
+    CREATE EVENT TRIGGER gh_note_drop ON sql_drop EXECUTE FUNCTION public.gh_note_ddl();
+    ALTER EVENT TRIGGER gh_note_drop DISABLE;
+  `;
+}
+
 /** Run as the superuser after SET ROLE dev: everything below is owned by dev. */
 /** `major`: PG15 added UNIQUE NULLS NOT DISTINCT and security_invoker views; on 14 the fixture uses the plain forms. */
 export function ownerSetup(r: FixtureRoles, major: number): string {

@@ -1,7 +1,8 @@
 import type { DiffKind, DiffOptions } from '../../../shared/diff/migration.js';
-import { refKey, refLabel, type ObjectRef } from '../../../shared/model/catalog.js';
+import { isEventTriggerRef, refKey, refLabel, type ObjectRef } from '../../../shared/model/catalog.js';
 import { GatehouseError } from '../../../shared/errors.js';
 import {
+  eventTriggerPhases,
   functionPhases,
   relationPhases,
   sequencePhases,
@@ -106,7 +107,11 @@ export class Diff {
     const key = `${side === this.from ? 'from' : 'to'}\0${refKey(ref)}`;
     if (this.sqlCache.has(key)) return this.sqlCache.get(key) ?? null;
     const phases = objectPhases(side, ref);
-    const text = phases === null ? null : toScript(flat(phases));
+    // What the comparison ignores is left out of the view too: an owner that differs is not a difference here.
+    const shown = (s: Statement) =>
+      (s.kind !== 'owner' || this.wants('owner')) &&
+      ((s.kind !== 'grant' && s.kind !== 'revoke') || this.wants('grant'));
+    const text = phases === null ? null : toScript(flat(phases).filter(shown));
     this.sqlCache.set(key, text);
     return text;
   }
@@ -139,6 +144,11 @@ export function objectPhases(side: Side, ref: ObjectRef): Phases | null {
       case 'sequence': {
         const s = side.sequences.get(relKey(ref.schema ?? '', ref.name));
         return s === undefined ? null : sequencePhases(side.lookup, s);
+      }
+      case 'trigger': {
+        if (!isEventTriggerRef(ref)) return null;
+        const e = side.model.eventTriggers?.find((x) => x.name === ref.name);
+        return e === undefined ? null : eventTriggerPhases(e);
       }
       default:
         return null;

@@ -11,10 +11,11 @@ import { classify } from './classify.js';
 import { Diff } from './context.js';
 import { followDependants } from './dependants.js';
 import { emitDefaultPrivileges, emitGrants } from './emit-acl.js';
+import { emitEventTriggers } from './emit-event-triggers.js';
 import { emitExtensions, emitFunctions, emitSchemas, emitSequences, emitTypes } from './emit-objects.js';
 import { emitRelations } from './emit-relations.js';
 import { emitRoles } from './emit-roles.js';
-import { hazard, type Planned, type Unit } from './plan.js';
+import { hazard, topRef, type Planned, type Unit } from './plan.js';
 import { acceptedRenames, applyRenames, renameCandidates } from './renames.js';
 import { buildSide, schemaScope } from './side.js';
 
@@ -68,7 +69,9 @@ export function diffModels(from: Catalog, to: Catalog, options: DiffOptions = {}
   emitRelations(d);
   emitGrants(d);
   emitDefaultPrivileges(d);
+  emitEventTriggers(d);
   linkCreations(d);
+  showObjectSql(d);
 
   const skipped = skippedChanges(d, options.skip ?? []);
   const kept = (p: Planned) => !p.changeIds.some((id) => skipped.has(id));
@@ -92,6 +95,19 @@ export function diffModels(from: Catalog, to: Catalog, options: DiffOptions = {}
     ...d.plan.last,
   ].filter(kept);
   return { ...base, statements: markEnumValues(d, planned), cycles: [] };
+}
+
+/**
+ * A change that names no DDL of its own (a comment, a grant, an owner) shows its object's whole DDL on both
+ * sides instead, so the side-by-side view has something to compare: the table with its old and new comment.
+ */
+function showObjectSql(d: Diff): void {
+  for (const c of d.plan.changes) {
+    if (c.fromSql !== null || c.toSql !== null) continue;
+    const top = topRef(c.object);
+    c.fromSql = d.sql(d.from, top);
+    c.toSql = d.sql(d.to, top);
+  }
 }
 
 const DROP_RANK: Partial<Record<ObjectRef['kind'], number>> = {

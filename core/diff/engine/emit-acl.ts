@@ -10,6 +10,7 @@ import {
 import { asGrantor } from '../../ddl/acl.js';
 import { grantDefaultPrivileges, revokeDefaultPrivileges } from '../../ddl/default-privileges.js';
 import { grantPrivileges, revokePrivileges } from '../../ddl/grants.js';
+import { privilegesOf } from '../../../shared/model/privilege-kinds.js';
 import type { Diff } from './context.js';
 import { strip, type Side } from './side.js';
 
@@ -206,10 +207,13 @@ export function emitGrants(d: Diff): void {
   }
 }
 
-/** Built-in default privileges of a role's new objects while it has no global pg_default_acl entry. */
-function builtIn(role: string, type: DefaultPrivilegeObject): DefaultPrivilege['grants'] {
-  const all: Record<DefaultPrivilegeObject, Privilege[]> = {
-    tables: ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER'],
+/**
+ * Built-in default privileges of a role's new objects while it has no global pg_default_acl entry (acldefault):
+ * on tables every table privilege of the server's major, MAINTAIN included from 17.
+ */
+function builtIn(role: string, type: DefaultPrivilegeObject, major: number): DefaultPrivilege['grants'] {
+  const all: Record<DefaultPrivilegeObject, readonly Privilege[]> = {
+    tables: privilegesOf('table', major),
     sequences: ['USAGE', 'SELECT', 'UPDATE'],
     functions: ['EXECUTE'],
     types: ['USAGE'],
@@ -246,7 +250,7 @@ export function emitDefaultPrivileges(d: Diff): void {
     const b = toD.get(k);
     const base = (a ?? b) as DefaultPrivilege;
     const grants = (x: DefaultPrivilege | undefined) =>
-      x?.grants ?? (base.schema === null ? builtIn(base.role, base.objectType) : []);
+      x?.grants ?? (base.schema === null ? builtIn(base.role, base.objectType, d.major) : []);
     const gk = (g: DefaultPrivilege['grants'][number]) => `${who(g.grantee)}\0${g.privilege}`;
     const ga = new Map(grants(a).map((g) => [gk(g), g]));
     const gb = new Map(grants(b).map((g) => [gk(g), g]));

@@ -1,5 +1,5 @@
 import type { Change, DiffKind, Hazard } from '../../../shared/diff/migration.js';
-import { refKey, refLabel, type ObjectRef } from '../../../shared/model/catalog.js';
+import { isEventTriggerRef, refKey, refLabel, type ObjectRef } from '../../../shared/model/catalog.js';
 import type { Statement } from '../../ddl/statement.js';
 
 /** A statement on its way into the migration: the changes it carries and what it risks. */
@@ -133,6 +133,7 @@ export class Plan {
 
 /** Members (columns, policies, …) belong to their relation's unit. */
 export function topRef(ref: ObjectRef): ObjectRef {
+  if (isEventTriggerRef(ref)) return ref;
   switch (ref.kind) {
     case 'column':
     case 'constraint':

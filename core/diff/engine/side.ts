@@ -1,5 +1,6 @@
 import type { DiffOptions } from '../../../shared/diff/migration.js';
 import {
+  isEventTriggerRef,
   refKey,
   type Catalog,
   type Dependency,
@@ -45,6 +46,7 @@ export function schemaScope(model: Catalog, options: DiffOptions): (schema: stri
 }
 
 export function strip(ref: ObjectRef): ObjectRef {
+  if (isEventTriggerRef(ref)) return ref;
   switch (ref.kind) {
     case 'column':
     case 'constraint':
@@ -81,6 +83,8 @@ export function buildSide(full: Catalog, inScope: (schema: string) => boolean): 
         : g.object.schema !== null && inScope(g.object.schema),
     ),
     defaultPrivileges: full.defaultPrivileges.filter((d) => d.schema === null || inScope(d.schema)),
+    // Database-wide, but scoped with their function: `--schema api` leaves out a trigger of audit.log_ddl().
+    eventTriggers: (full.eventTriggers ?? []).filter((e) => inScope(e.function.schema)),
   };
   // Extension members: an edge to one is an edge to its extension (the extension is what gets created).
   const extensionOf = new Map<string, string>();

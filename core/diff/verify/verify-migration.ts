@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { GatehouseError } from '../../../shared/errors.js';
-import type { DiffOptions, Migration } from '../../../shared/diff/migration.js';
-import { refLabel, type Catalog, type ObjectRef } from '../../../shared/model/catalog.js';
+import type { Change, DiffOptions, Migration } from '../../../shared/diff/migration.js';
+import { refKey, refLabel, type Catalog, type ObjectRef } from '../../../shared/model/catalog.js';
 import { readCatalog } from '../../catalog/read-catalog.js';
 import { ddlForDatabase } from '../../ddl/database-ddl.js';
 import { transactionGroups } from '../export/render-script.js';
@@ -15,7 +15,8 @@ import type { DiffModels } from './engine.js';
 /**
  * Proves a migration before it ships: applied to a shadow copy of FROM (its own shadow database when FROM is a
  * folder or .sql file, else FROM's DDL written by core/ddl into a new shadow database), read back and diffed
- * against TO again. Verified only when that second diff is empty; otherwise its changes are the residue.
+ * against TO again. Verified only when that second diff holds nothing but what the migration ticked out (those
+ * are reported apart, as `leftOut`); anything else is the residue.
  */
 export interface VerifyInput {
   readonly from: LoadedSource;
@@ -28,9 +29,17 @@ export interface VerifyInput {
 }
 
 export interface VerifyResult {
+  /** Nothing differs after the migration but what was ticked out of it (`leftOut`). */
   readonly verified: boolean;
-  /** The second diff (shadow after the migration → TO): empty when verified. */
+  /** The second diff (shadow after the migration → TO): empty when verified with nothing ticked out. */
   readonly residue: Migration;
+  /**
+   * The changes of `residue` that are the migration's own ticked-out changes (or followed one): expected to
+   * remain, and not counted against verification.
+   */
+  readonly leftOut: readonly Change[];
+  /** The changes of `residue` that nothing explains: verified only when empty. */
+  readonly unexpected: readonly Change[];
   /** What the migration ran on, for the report. */
   readonly shadow: string;
   /**
@@ -51,6 +60,30 @@ interface PgFailure {
 function recheckOptions(options: DiffOptions | undefined): DiffOptions {
   const { renames: _renames, skip: _skip, ...rest } = options ?? {};
   return rest;
+}
+
+/**
+ * What a change is across two diffs of the same direction: its kind, action and object (an id's `#n` suffix
+ * counts duplicates within one diff and is not comparable across two).
+ */
+const sameChange = (c: Change) => `${c.kind}\0${c.action}\0${refKey(c.object)}`;
+
+/**
+ * Splits the second diff: a change the migration ticked out (or that followed one out) was left on purpose and
+ * comes back exactly as it was planned, shadow → TO being FROM → TO minus what ran. Everything else is residue.
+ */
+export function splitResidue(
+  migration: Migration,
+  residue: Migration,
+): { leftOut: Change[]; unexpected: Change[] } {
+  const byId = new Map(migration.changes.map((c) => [c.id, c]));
+  const skipped = new Set(
+    migration.skipped.map((s) => byId.get(s.id)).flatMap((c) => (c === undefined ? [] : [sameChange(c)])),
+  );
+  const leftOut: Change[] = [];
+  const unexpected: Change[] = [];
+  for (const c of residue.changes) (skipped.has(sameChange(c)) ? leftOut : unexpected).push(c);
+  return { leftOut, unexpected };
 }
 
 async function copyOfSource(input: VerifyInput): Promise<{
@@ -138,9 +171,12 @@ export async function verifyMigration(input: VerifyInput): Promise<VerifyResult>
     return readCatalog(client);
   });
   const residue = input.diff(after, input.to, recheckOptions(input.options));
+  const { leftOut, unexpected } = splitResidue(input.migration, residue);
   return {
-    verified: residue.equal,
+    verified: unexpected.length === 0 && residue.cycles.length === 0,
     residue,
+    leftOut,
+    unexpected,
     shadow: copy.label,
     copyDifferences: copy.copyDifferences,
     notCopied: copy.notCopied,

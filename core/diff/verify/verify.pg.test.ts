@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Catalog } from '../../../shared/model/catalog.js';
 import { createTempDatabase, pgServers, type TempDatabase } from '../../../test/pg.js';
 import { readModel, runScript } from '../../ddl/testing/run.js';
-import { diffModels } from '../index.js';
+import { renderMigration } from '../export/render-script.js';
+import { diffModels, downMigration } from '../index.js';
 import { plainConnect } from '../sources/connect.js';
 import { loadSourcePair } from '../sources/load-source.js';
 import { ShadowPool } from '../sources/shadow-pool.js';
@@ -78,5 +79,40 @@ describe.each(pgServers())('verification on $label', (server) => {
     expect(result.verified).toBe(false);
     expect(result.shadow).toContain('the shadow database of');
     expect(result.residue.statements.map((s) => s.sql)).toEqual([migration.statements[index]!.sql]);
+  });
+
+  it('a change ticked out comes back as left out, not residue; the down migration leaves out the same', async () => {
+    const p = pool();
+    const pair = await loadSourcePair(from.uri, to.uri, { connect: plainConnect }, p);
+    const plain = diffModels(pair.from.model, pair.to.model);
+    const notes = plain.changes.find((c) => c.action === 'add' && c.object.name === 'notes');
+    expect(notes).toBeDefined();
+    const up = diffModels(pair.from.model, pair.to.model, { skip: [notes!.id] });
+    expect(up.statements.some((s) => s.sql.includes('app.notes'))).toBe(false);
+    const result = await verifyMigration({
+      from: pair.from,
+      to: toModel,
+      migration: up,
+      options: { skip: [notes!.id] },
+      diff: diffModels,
+      pool: p,
+    });
+    expect(result.unexpected).toEqual([]);
+    expect(result.verified).toBe(true);
+    expect(result.leftOut.map((c) => c.id)).toContain(notes!.id);
+    expect(result.residue.equal).toBe(false);
+
+    // Up then down on a copy of FROM gives FROM back: the down migration does not drop the table up never made.
+    const copy = await createTempDatabase(server, 'gh_ver_down');
+    try {
+      await runScript(copy.uri, expectedSql);
+      const down = downMigration(pair.from.model, pair.to.model, up);
+      expect(down.statements.some((s) => s.sql.includes('app.notes'))).toBe(false);
+      await runScript(copy.uri, renderMigration(up));
+      await runScript(copy.uri, renderMigration(down));
+      expect(diffModels(await readModel(copy.uri), pair.from.model).changes).toEqual([]);
+    } finally {
+      await copy.drop();
+    }
   });
 });

@@ -1,0 +1,12 @@
+CREATE SCHEMA audit;
+CREATE FUNCTION audit.note() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN END $$;
+CREATE FUNCTION audit.note_too() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN END $$;
+CREATE EVENT TRIGGER kept ON ddl_command_start EXECUTE FUNCTION audit.note();
+CREATE EVENT TRIGGER switched ON ddl_command_end EXECUTE FUNCTION audit.note();
+ALTER EVENT TRIGGER switched DISABLE;
+CREATE EVENT TRIGGER tagged ON ddl_command_end WHEN TAG IN ('CREATE TABLE', 'DROP TABLE') EXECUTE FUNCTION audit.note();
+CREATE EVENT TRIGGER moved ON table_rewrite EXECUTE FUNCTION audit.note_too();
+CREATE EVENT TRIGGER commented ON ddl_command_start EXECUTE FUNCTION audit.note();
+COMMENT ON EVENT TRIGGER commented IS 'after';
+CREATE EVENT TRIGGER added ON ddl_command_end WHEN TAG IN ('CREATE VIEW') EXECUTE FUNCTION audit.note_too();
+ALTER EVENT TRIGGER added ENABLE REPLICA;
