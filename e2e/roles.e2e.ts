@@ -147,6 +147,9 @@ describe('roles story: design the PostgREST role model from scratch', () => {
     await graph.locator(`[data-role="${names.authenticator}"]`).click();
     await page.getByTestId('role-reach').waitFor();
     expect(await page.getByTestId('role-reach').textContent()).toContain(names.appAdmin);
+    // The grant form above was scrolled to; choosing the role again opens its inspector at its heading.
+    expect(await inspector.evaluate((el) => el.scrollTop)).toBe(0);
+    await inspector.getByRole('heading', { name: names.authenticator }).waitFor();
     await browser.shot('roles-02-graph-light');
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();
     await browser.shot('roles-03-graph-dark');

@@ -199,16 +199,17 @@ function ungrantedApiRoles(ctx: AdvisorContext, auth: string): Finding[] {
         used.set(r.name, `policy ${p.name} on ${p.schema}.${p.table}`);
   }
   const out: Finding[] = [];
+  // Gathered once: looked up for each of up to hundreds of roles, over thousands of relations.
+  const ownersOrGroups = new Set([
+    ...ctx.catalog.relations.map((r) => r.owner),
+    ...ctx.catalog.memberships.map((m) => m.role),
+  ]);
   for (const [name, evidence] of used) {
     const role = ctx.role(name);
     if (!role || role.canLogin || role.superuser || role.isSystem || name === auth || requestNames.has(name))
       continue;
     // An owner's or a group's grants are not the sign of a request role: only roles nothing else can become.
-    if (
-      ctx.catalog.relations.some((r) => r.owner === name) ||
-      ctx.catalog.memberships.some((m) => m.role === name)
-    )
-      continue;
+    if (ownersOrGroups.has(name)) continue;
     out.push(
       makeFinding(FINDINGS.role_not_granted, {
         object: `role ${name}`,

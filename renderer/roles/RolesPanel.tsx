@@ -53,7 +53,14 @@ function RolesView({ connectionId, catalog }: { connectionId: string; catalog: C
   const [search, setSearch] = useState('');
   const [collapseSystem, setCollapseSystem] = useState(true);
   const [postgrestOnly, setPostgrestOnly] = useState(false);
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selected, setSelectedRole] = useState<string | null>(null);
+  // Each choice of a role (even the one shown) opens its inspector afresh, at its heading: a form used further
+  // down must not leave the next look at the role scrolled to the bottom.
+  const [opened, setOpened] = useState(0);
+  const setSelected = (name: string | null) => {
+    setSelectedRole(name);
+    setOpened((n) => n + 1);
+  };
   const [dialog, setDialog] = useState<'new' | 'template' | null>(null);
   const [notice, setNotice] = useState<{ result?: PlanResult; error?: unknown } | null>(null);
   const plan = usePlanMutation(connectionId, 'roles');
@@ -207,7 +214,7 @@ function RolesView({ connectionId, catalog }: { connectionId: string; catalog: C
         </div>
         <Splitter split={inspector} orientation="vertical" pane="after" label="Resize the role inspector" />
         <RoleInspector
-          key={selected ?? ''}
+          key={`${selected ?? ''}\0${opened}`}
           catalog={catalog}
           graph={graph}
           role={selected}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { member, role, smallCatalog, table } from '../model/testing/small-catalog.js';
 import { filterGraph, isGroupNode, roleBadges, roleGraph, SYSTEM_GROUP } from './graph.js';
-import { layoutGraph, roleNodeSize, tightEdges } from './layout.js';
+import { layoutGraph, longestPathRanks, roleNodeSize, tightEdges } from './layout.js';
 
 const postgrestModel = (major = 18) =>
   smallCatalog({
@@ -151,5 +151,15 @@ describe('layout', () => {
     expect(tight).not.toContainEqual({ source: 'r0', target: 'r17' });
     const r = layoutGraph(nodes, edges);
     for (const e of edges) expect(r.positions.get(e.source)!.y).toBeLessThan(r.positions.get(e.target)!.y);
+    // dagre is handed the longest-path ranks (no network simplex): one row per rank, in rank order.
+    const { rank } = longestPathRanks(nodes, edges);
+    const rowOf = new Map<number, number>();
+    for (const n of nodes) {
+      const y = r.positions.get(n.id)!.y;
+      expect(rowOf.get(rank.get(n.id)!) ?? y).toBe(y);
+      rowOf.set(rank.get(n.id)!, y);
+    }
+    const rows = [...rowOf].sort((a, b) => a[0] - b[0]).map(([, y]) => y);
+    expect(rows).toEqual([...rows].sort((a, b) => a - b));
   });
 });
