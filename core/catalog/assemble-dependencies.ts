@@ -25,7 +25,11 @@ const strength: Record<Dependency['kind'], number> = { normal: 0, auto: 1, inter
  * table) and edges leaving the model are dropped; of duplicate (from, to) edges the first by
  * (kind normal < auto < internal, via) is kept, so the list is stable and compact.
  */
-export function assembleDependencies(rows: readonly DependencyRow[], refs: ObjectRefs): Dependency[] {
+export function assembleDependencies(
+  rows: readonly DependencyRow[],
+  refs: ObjectRefs,
+  columnName: (relationOid: number, attnum: number) => string | undefined = () => undefined,
+): Dependency[] {
   // References are shared per OID (ObjectRefs): their keys and sort positions are worked out once per
   // reference, not once per pg_depend row (27,000 of them for 5,000 tables).
   const keys = new Map<ObjectRef, string>();
@@ -35,6 +39,9 @@ export function assembleDependencies(rows: readonly DependencyRow[], refs: Objec
     return k;
   };
   const edges = new Map<string, { from: ObjectRef; to: ObjectRef; dep: Dependency }>();
+  // The columns each edge uses, over all its rows: null once one row names the whole object (or a column the
+  // model does not hold).
+  const columns = new Map<string, Set<string> | null>();
   for (const row of rows) {
     const from = resolve(refs, row.from_catalog, row.from_oid);
     const to = resolve(refs, row.to_catalog, row.to_oid);
@@ -43,6 +50,14 @@ export function assembleDependencies(rows: readonly DependencyRow[], refs: Objec
     const toKey = keyOf(to);
     if (fromKey === toKey) continue;
     const key = `${fromKey}\u0001${toKey}`;
+    const used = columns.get(key);
+    if (used !== null) {
+      const name =
+        row.to_column > 0 && row.to_catalog === 'class' ? columnName(row.to_oid, row.to_column) : undefined;
+      if (name === undefined) columns.set(key, null);
+      else if (used === undefined) columns.set(key, new Set([name]));
+      else used.add(name);
+    }
     const existing = edges.get(key);
     if (
       existing !== undefined &&
@@ -69,6 +84,11 @@ export function assembleDependencies(rows: readonly DependencyRow[], refs: Objec
     const d = distinct[i]!;
     if (i > 0 && compareTuples(distinct[i - 1]!.t, d.t) !== 0) n++;
     rank.set(d.ref, n);
+  }
+  for (const [key, e] of edges) {
+    const used = columns.get(key);
+    if (used !== null && used !== undefined)
+      e.dep = Object.freeze({ ...e.dep, columns: Object.freeze([...used].sort()) });
   }
   const list = [...edges.values()];
   const r = (ref: ObjectRef) => rank.get(ref) ?? 0;

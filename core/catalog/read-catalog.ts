@@ -261,9 +261,16 @@ async function readInTransaction(
   });
   const userTypes = assembleTypes(typeRows, domainConstraintRows, typeAttributeRows, types);
   const grants = assembleGrants(await pipeline.take('grants.sql', rows.grantRow), refs, roles);
+  const columnNames = new Map<number, Map<number, string>>();
+  for (const c of columnRows) {
+    let m = columnNames.get(c.relation_oid);
+    if (m === undefined) columnNames.set(c.relation_oid, (m = new Map()));
+    m.set(c.position, c.name);
+  }
   const dependencies = assembleDependencies(
     await pipeline.take('dependencies.sql', rows.dependencyRow),
     refs,
+    (rel, attnum) => columnNames.get(rel)?.get(attnum),
   );
   const defaultPrivileges = assembleDefaultPrivileges(
     await pipeline.take('default-privileges.sql', rows.defaultPrivilegeRow),

@@ -351,6 +351,8 @@ export const dependencyRow = z.object({
   to_catalog: z.enum(['class', 'function', 'type']),
   to_oid: int,
   kind: z.enum(['normal', 'auto', 'internal']),
+  /** refobjsubid: the column of `to` used, 0 for the whole object. */
+  to_column: int,
 });
 
 export type ServerRow = z.infer<typeof serverRow>;

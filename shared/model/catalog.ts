@@ -578,6 +578,11 @@ export const dependencySchema = obj({
   to: objectRefSchema,
   kind: z.enum(['normal', 'auto', 'internal']),
   via: z.enum(['direct', 'rule', 'constraint', 'default', 'trigger', 'policy', 'index', 'type']),
+  /**
+   * The columns of `to` (a relation) the dependant uses, by name, when it uses only columns (a view over some of
+   * a table's columns); absent when it depends on the whole object.
+   */
+  columns: list(z.string()).optional(),
 });
 export type Dependency = z.infer<typeof dependencySchema>;
 

@@ -153,7 +153,10 @@ function classifyRelations(d: Diff): void {
       const t = toCols.get(c.name);
       return t === undefined || t.type.formatted !== c.type.formatted || t.collation !== c.collation;
     });
-    if (touching.length > 0) d.touched.set(refKey(ref), touching.map((c) => c.name).join(', '));
+    if (touching.length > 0) {
+      d.touched.set(refKey(ref), touching.map((c) => c.name).join(', '));
+      d.touchedColumns.set(refKey(ref), new Set(touching.map((c) => c.name)));
+    }
   }
   for (const [k, to] of d.to.relations) {
     if (d.from.relations.has(k)) continue;

@@ -37,6 +37,8 @@ export class Diff {
   readonly typeRebuilt = new Map<string, string>();
   /** Tables whose columns change in a way views and policies over them do not survive (drop, type change). */
   readonly touched = new Map<string, string>();
+  /** The dropped or retyped columns of each touched table, by name (absent: all of them may be affected). */
+  readonly touchedColumns = new Map<string, ReadonlySet<string>>();
   /** Parts of tables that stay, dropped and recreated because of something they depend on. */
   readonly memberRecreates = new Map<string, Map<MemberPart, { changeId: string; because: string }>>();
   /** Enum values added (their literals): a statement using one cannot share their transaction. */

@@ -1,0 +1,1 @@
+SELECT (SELECT view_oid FROM api.kept) = 'api.item_notes'::regclass::oid AS ok
