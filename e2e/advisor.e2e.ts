@@ -5,6 +5,7 @@ import { launchBrowser, type StudioBrowser } from './support/browser.js';
 import { ensureRendererBuilt } from './support/build.js';
 import { seedDemoDatabase, type DemoDatabase } from './support/demo-db.js';
 import { connectToDemo } from './support/connect-demo.js';
+import { configureDemoPostgrest } from './support/postgrest-config.js';
 
 const SECRET = 'e2e-advisor-secret-0123456789abcdefghijklmnop';
 
@@ -35,20 +36,7 @@ describe('advisor story', () => {
     const { page } = browser;
     await page.goto(studio.server.url);
     await connectToDemo(page, demo);
-    await page.getByRole('tablist', { name: 'Panels' }).getByRole('tab', { name: 'Act as' }).click();
-    await page.getByRole('button', { name: 'PostgREST config' }).click();
-    await page
-      .getByLabel('postgrest.conf')
-      .fill(
-        [
-          `db-uri = "postgres://${demo.names.authenticator}@${demo.host}:${demo.port}/${demo.names.database}"`,
-          'db-schemas = "api"',
-          `db-anon-role = "${demo.names.anon}"`,
-          `jwt-secret = "${SECRET}"`,
-        ].join('\n'),
-      );
-    await page.getByRole('button', { name: 'Apply' }).click();
-    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await configureDemoPostgrest(page, demo, SECRET);
   });
 
   it('opens the advisor: findings by severity, and what anon can reach', async () => {

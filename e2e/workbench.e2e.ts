@@ -8,6 +8,7 @@ import { launchBrowser, type StudioBrowser } from './support/browser.js';
 import { ensureRendererBuilt, repoRoot } from './support/build.js';
 import { seedDemoDatabase, type DemoDatabase } from './support/demo-db.js';
 import { connectToDemo } from './support/connect-demo.js';
+import { configureDemoPostgrest } from './support/postgrest-config.js';
 
 /** Where the stories' measured figures go (reported, never asserted against a time). */
 const benchDir = join(repoRoot, 'test-results/bench');
@@ -75,20 +76,7 @@ describe('workbench story', () => {
     await page.goto(studio.server.url);
     await connectToDemo(page, demo);
 
-    await page.getByRole('tablist', { name: 'Panels' }).getByRole('tab', { name: 'Act as' }).click();
-    await page.getByRole('button', { name: 'PostgREST config' }).click();
-    await page
-      .getByLabel('postgrest.conf')
-      .fill(
-        [
-          `db-uri = "postgres://${demo.names.authenticator}@${demo.host}:${demo.port}/${demo.names.database}"`,
-          'db-schemas = "api"',
-          `db-anon-role = "${demo.names.anon}"`,
-          `jwt-secret = "${SECRET}"`,
-        ].join('\n'),
-      );
-    await page.getByRole('button', { name: 'Apply' }).click();
-    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await configureDemoPostgrest(page, demo, SECRET);
     await page.getByRole('button', { name: '+ New' }).click();
     await page.getByLabel('Persona name').fill('alice');
     const claims = page.locator('[data-testid^="editor-claims/"] .monaco-editor');
