@@ -27,16 +27,24 @@ export function aclStatements(
   owner: string,
   grants: readonly Grant[],
   columnGrants: readonly Grant[] = [],
+  options: { ownerless?: boolean } = {},
 ): Statement[] {
   const out: Statement[] = [];
-  const explicit = grants.filter((g) => !g.implicit);
-  const isDefault = grants.length > 0 && explicit.length === 0;
+  // Ownerless (a migration that ignores owners): the object belongs to whoever runs it, so the owner's own ACL
+  // items are neither revoked nor granted; only what others hold is written.
+  const others = (list: readonly Grant[]) =>
+    options.ownerless === true
+      ? list.filter((g) => !(g.grantee.kind === 'role' && g.grantee.name === owner))
+      : list;
+  const explicit = others(grants.filter((g) => !g.implicit));
+  const isDefault = grants.length > 0 && grants.every((g) => g.implicit);
   if (!isDefault) {
-    const owners: Principal[] = [{ kind: 'public' }, { kind: 'role', name: owner }];
+    const owners: Principal[] =
+      options.ownerless === true ? [{ kind: 'public' }] : [{ kind: 'public' }, { kind: 'role', name: owner }];
     out.push(revokePrivileges({ object, privileges: 'ALL', grantees: owners }));
     out.push(...grouped(object, owner, explicit, (g) => g.privilege));
   }
-  out.push(...grouped(object, owner, columnGrants, (g) => g.privilege, true));
+  out.push(...grouped(object, owner, others(columnGrants), (g) => g.privilege, true));
   return out;
 }
 

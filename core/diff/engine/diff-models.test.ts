@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog, Dependency, Relation } from '../../../shared/model/catalog.js';
-import { member, role, smallCatalog, table } from '../../../shared/model/testing/small-catalog.js';
+import { grant, member, role, smallCatalog, table } from '../../../shared/model/testing/small-catalog.js';
 import { diffModels } from './diff-models.js';
 
 const TEXT = {
@@ -159,5 +159,13 @@ describe('diffModels on hand-built models', () => {
     const ignoring = sqls(a, b, { ignoreOwners: true });
     expect(ignoring.some((s) => s.startsWith('CREATE TABLE api.n'))).toBe(true);
     expect(ignoring.some((s) => s.includes('OWNER TO'))).toBe(false);
+    // Its privileges, without the owner's own: only what others hold.
+    const granted = model([table('api', 'n', 'alice', ['id'])], [], {
+      grants: [grant('api.n', 'alice', 'SELECT'), grant('api.n', 'web', 'SELECT')],
+    });
+    const acl = sqls(a, granted, { ignoreOwners: true });
+    expect(acl).toContain('REVOKE ALL PRIVILEGES ON TABLE api.n FROM PUBLIC');
+    expect(acl).toContain('GRANT SELECT ON TABLE api.n TO web');
+    expect(acl.some((s) => / alice\b/.test(s))).toBe(false);
   });
 });

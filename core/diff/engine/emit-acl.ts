@@ -17,7 +17,7 @@ import { strip, type Side } from './side.js';
 const who = (p: Principal) => (p.kind === 'public' ? '\0PUBLIC' : p.name);
 
 /** The owner of a grantable object on one side (grants follow ALTER … OWNER TO: PostgreSQL rewrites the ACL). */
-function ownerOf(side: Side, ref: ObjectRef): string | undefined {
+export function ownerOf(side: Side, ref: ObjectRef): string | undefined {
   const m = side.model;
   switch (ref.kind) {
     case 'schema':

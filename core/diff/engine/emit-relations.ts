@@ -18,6 +18,8 @@ import { createView } from '../../ddl/views.js';
 import { setRelationOptions } from '../../ddl/tables.js';
 import { quoteQualified } from '../../ddl/quote.js';
 import { routineBody, same, sameDefinition, viewBody } from './compare.js';
+import { aclStatements } from '../../ddl/acl.js';
+import { ownerOf } from './emit-acl.js';
 import type { Diff } from './context.js';
 import { objectPhases } from './context.js';
 import { suffixedName } from './names.js';
@@ -96,7 +98,20 @@ export function emitCreated(
 ): void {
   const p = objectPhases(side, ref);
   if (p === null) return;
-  emitPhases(d, p, changeId, hazards);
+  const owner = d.wants('owner') ? undefined : ownerOf(side, ref);
+  // Ignoring owners, the new object's privileges are written without its owner's own ACL items: whoever runs
+  // the migration owns it (the TO side's owner may be a folder's shadow superuser).
+  const acl =
+    owner === undefined
+      ? p.acl
+      : aclStatements(
+          ref,
+          owner,
+          side.lookup.grantsOf(ref),
+          ref.kind === 'relation' ? side.lookup.columnGrantsOf(ref.schema ?? '', ref.name) : [],
+          { ownerless: true },
+        );
+  emitPhases(d, { ...p, acl }, changeId, hazards);
 }
 
 export function emitPhases(d: Diff, p: Phases, changeId: string, hazards: readonly Hazard[] = []): void {
