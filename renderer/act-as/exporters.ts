@@ -57,7 +57,7 @@ export interface ExportResponse {
 const KEPT_HEADERS = ['content-range', 'location', 'preference-applied', 'content-type'];
 
 /**
- * The request and its answer as a conformance case (format of shared/postgrest-cases/README.md): claims rather
+ * The request and its answer as a conformance case (format of test/postgrest-cases/README.md): claims rather
  * than tokens, the body as JSON when it parses, the expectation from the observed response.
  */
 export function toCorpusCase(input: {
