@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GatehouseError } from '../../../shared/errors.js';
 import type { Catalog } from '../../../shared/model/catalog.js';
+import { ownRoles } from '../../catalog/testing/own-roles.js';
 import { createTempDatabase, pgServers, type TempDatabase } from '../../../test/pg.js';
 import { databaseParts } from '../../ddl/testing/normalise.js';
 import { readModel, runScript } from '../../ddl/testing/run.js';
@@ -50,20 +51,6 @@ describe.each(pgServers())('diff sources on $label', (server) => {
     for (const p of pools) await p.close();
     await expected.drop();
   });
-
-  /** The model with only the roles its database mentions (owners, grantees…) and the built-in ones. */
-  const ownRoles = (m: Catalog): Catalog => {
-    const rest = JSON.stringify({ ...m, roles: [], memberships: [], roleSettings: [] });
-    const own = new Set(
-      m.roles.filter((r) => r.isSystem || rest.includes(JSON.stringify(r.name))).map((r) => r.name),
-    );
-    return {
-      ...m,
-      roles: m.roles.filter((r) => own.has(r.name)),
-      memberships: m.memberships.filter((x) => own.has(x.role) && own.has(x.member)),
-      roleSettings: m.roleSettings.filter((x) => x.role === null || own.has(x.role)),
-    };
-  };
 
   it('a snapshot is byte-identical under re-runs, free of OIDs and timestamps, and loads back to the model', async () => {
     const again = await readModel(expected.uri);
