@@ -175,6 +175,8 @@ describe('roles story: design the PostgREST role model from scratch', () => {
     await drawer.getByRole('button', { name: 'Apply 1 statement' }).click();
     await drawer.getByRole('status', { name: 'Apply result' }).waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Close change set' }).click();
+    // Applied: the "Queued … apply from the change set" notice is gone.
+    await page.getByTestId('plan-notice').waitFor({ state: 'detached' });
     expect(
       (await pgRows(`SELECT has_table_privilege('${names.appUser}', 'api.members', 'SELECT') AS ok`))[0].ok,
     ).toBe(true);

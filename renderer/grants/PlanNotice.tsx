@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { RoleChangeInput } from '../../shared/contract/roles.js';
 import { asErrorShape } from '../client/index.js';
+import { useChangeSetQuery } from '../changeset/queries.js';
 import { usePlanMutation, type PlanResult } from '../roles/api.js';
 import { ErrorCallout } from '../shell/ErrorCallout.js';
 
@@ -17,6 +18,11 @@ export function usePlanQueue(connectionId: string): PlanQueue {
   const plan = usePlanMutation(connectionId, 'grants');
   const [notice, setNotice] = useState<PlanResult | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // "Queued … — apply from the change set" is stale once the set is applied or discarded: it empties.
+  const pending = useChangeSetQuery(connectionId).data?.statements.length;
+  useEffect(() => {
+    if (pending === 0) setNotice(null);
+  }, [pending]);
   return {
     queue: (changes) => {
       if (changes.length === 0) return;
