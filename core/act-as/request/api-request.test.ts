@@ -435,6 +435,7 @@ describe('payload', () => {
     expect(message('a,b')).toBe('parse error (string) at ""');
     expect(message('a,b\n1,"')).toBe('parse error (Failed reading: trailing double quote) at ""');
     expect(message('a\n1\r2é')).toBe('parse error (string) at "\\r2\\195\\169"');
+    expect(message('a\n1\r\x0eH\x7f1')).toBe('parse error (string) at "\\r\\SO\\&H\\DEL1"');
     expect(message(`a\n1\r${'x'.repeat(120)}`)).toBe(
       `parse error (string) at \r${'x'.repeat(99)} (truncated)`,
     );

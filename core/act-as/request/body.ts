@@ -12,6 +12,7 @@ import type { Result } from '../errors/result.js';
 import { err, ok } from '../errors/result.js';
 import type { Action, Json, MediaType, Payload } from './types.js';
 import { toMime } from './media-types.js';
+import { showString } from './parsec.js';
 import { urlDecode } from './url.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
@@ -66,61 +67,6 @@ export function parseForm(text: string): [string, string][] {
     ]);
   }
   return out;
-}
-
-/** Haskell's `show` of a String whose characters are bytes (cassava shows `BL8.unpack` of the rest). */
-const HS_CONTROL = [
-  'NUL',
-  'SOH',
-  'STX',
-  'ETX',
-  'EOT',
-  'ENQ',
-  'ACK',
-  'a',
-  'b',
-  't',
-  'n',
-  'v',
-  'f',
-  'r',
-  'SO',
-  'SI',
-  'DLE',
-  'DC1',
-  'DC2',
-  'DC3',
-  'DC4',
-  'NAK',
-  'SYN',
-  'ETB',
-  'CAN',
-  'EM',
-  'SUB',
-  'ESC',
-  'FS',
-  'GS',
-  'RS',
-  'US',
-];
-function hsShowBytes(bytes: Uint8Array): string {
-  let out = '"';
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i]!;
-    const next = bytes[i + 1];
-    if (b === 0x22) out += '\\"';
-    else if (b === 0x5c) out += '\\\\';
-    else if (b >= 0x20 && b < 0x7f) out += String.fromCharCode(b);
-    else if (b < 0x20) {
-      out += `\\${HS_CONTROL[b]}`;
-      // "\SO" then "H" would read as "\SOH": Haskell separates them with "\&".
-      if (b === 0x0e && next === 0x48) out += '\\&';
-    } else {
-      out += b === 0x7f ? '\\DEL' : `\\${b}`;
-      if (b !== 0x7f && next !== undefined && next >= 0x30 && next <= 0x39) out += '\\&';
-    }
-  }
-  return `${out}"`;
 }
 
 class CsvFailure {
@@ -205,7 +151,8 @@ export function parseCsv(text: string): Result<Record<string, Json>[]> {
     const shown =
       left.length > 100
         ? `${new TextDecoder().decode(left.subarray(0, 100))} (truncated)`
-        : hsShowBytes(left);
+        : // Haskell's `show` of the rest as bytes (cassava shows `BL8.unpack` of it): one Char per byte.
+          showString(Array.from(left, (b) => String.fromCharCode(b)));
     return err(pgrst.invalidBody(`parse error (${e.msg}) at ${shown}`));
   }
 }
