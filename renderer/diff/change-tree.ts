@@ -30,34 +30,15 @@ export interface SchemaGroup {
   readonly kinds: readonly KindGroup[];
 }
 
-/** The tree's order of kinds: containers first, then what lives in them, then access. */
-const KIND_ORDER: readonly DiffKind[] = [
-  'schema',
-  'extension',
-  'role',
-  'membership',
-  'type',
-  'sequence',
-  'table',
-  'column',
-  'constraint',
-  'index',
-  'view',
-  'materialized_view',
-  'function',
-  'trigger',
-  'event_trigger',
-  'rls',
-  'policy',
-  'owner',
-  'grant',
-  'default_privilege',
-  'comment',
-];
-
+/**
+ * Each kind's heading, in the tree's order: containers first, then what lives in them, then access. A Record, so
+ * a kind added to the contract cannot be left out of the tree (its changes would not show).
+ */
 const KIND_LABELS: Record<DiffKind, string> = {
   schema: 'Schemas',
   extension: 'Extensions',
+  role: 'Roles',
+  membership: 'Memberships',
   type: 'Types',
   sequence: 'Sequences',
   table: 'Tables',
@@ -75,11 +56,10 @@ const KIND_LABELS: Record<DiffKind, string> = {
   grant: 'Grants',
   default_privilege: 'Default privileges',
   comment: 'Comments',
-  role: 'Roles',
-  membership: 'Memberships',
 };
 
 export const kindLabel = (k: DiffKind): string => KIND_LABELS[k];
+const KIND_ORDER = Object.keys(KIND_LABELS) as DiffKind[];
 
 function count(changes: readonly Change[]): ToneCounts {
   const c = { added: 0, removed: 0, changed: 0 };
@@ -97,7 +77,7 @@ export function changeLabel(c: Change): string {
 
 /**
  * The differences as a tree: schema → kind → change, counts of added/removed/changed at every level, in a
- * stable order (schemas by name with the cluster-wide group first, kinds as KIND_ORDER, objects by name).
+ * stable order (schemas by name with the cluster-wide group first, kinds in KIND_LABELS' order, objects by name).
  * `tones` filters which changes show.
  */
 export function changeTree(
