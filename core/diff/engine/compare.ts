@@ -1,47 +1,39 @@
 import type { Column, FunctionInfo, Relation, TypeRef } from '../../../shared/model/catalog.js';
 
-/** Structural equality of plain model values (arrays in order, object keys regardless of order). */
-export function same(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!same(a[i], b[i])) return false;
-    return true;
-  }
-  if (Array.isArray(b)) return false;
-  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-  if (ka.length !== kb.length) return false;
-  for (const k of ka)
-    if (!same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
-  return true;
+/** Structural equality of plain model values (arrays in order, object keys regardless of order, undefined
+ * as absent), blind to the keys in `ignore`. */
+function equalWithout(ignore: ReadonlySet<string>): (a: unknown, b: unknown) => boolean {
+  const equal = (a: unknown, b: unknown): boolean => {
+    if (a === b) return true;
+    if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+    if (Array.isArray(a)) {
+      if (!Array.isArray(b) || a.length !== b.length) return false;
+      for (let i = 0; i < a.length; i++) if (!equal(a[i], b[i])) return false;
+      return true;
+    }
+    if (Array.isArray(b)) return false;
+    const x = a as Record<string, unknown>;
+    const y = b as Record<string, unknown>;
+    let n = 0;
+    for (const k in x) {
+      if (ignore.has(k) || x[k] === undefined) continue;
+      if (!equal(x[k], y[k])) return false;
+      n++;
+    }
+    for (const k in y) if (!ignore.has(k) && y[k] !== undefined) n--;
+    return n === 0;
+  };
+  return equal;
 }
+
+/** Structural equality of plain model values. */
+export const same = equalWithout(new Set());
 
 // Facts of one database that say nothing about the schema: two equal schemas differ in all of them.
 const LOCAL = new Set(['oid', 'rowTypeOid', 'elementOid', 'arrayOid', 'estimatedRows']);
 
 /** `same`, blind to OIDs and statistics: whether two model objects describe the same schema object. */
-export function sameDefinition(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameDefinition(a[i], b[i])) return false;
-    return true;
-  }
-  if (Array.isArray(b)) return false;
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  let n = 0;
-  for (const k in x) {
-    if (LOCAL.has(k) || x[k] === undefined) continue;
-    if (!sameDefinition(x[k], y[k])) return false;
-    n++;
-  }
-  for (const k in y) if (!LOCAL.has(k) && y[k] !== undefined) n--;
-  return n === 0;
-}
+export const sameDefinition = equalWithout(LOCAL);
 
 export const sameType = (a: TypeRef, b: TypeRef): boolean => a.formatted === b.formatted;
 
