@@ -6,10 +6,9 @@ import {
   ReactFlowProvider,
   useReactFlow,
   type Connection,
-  type Edge,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useContext, useMemo, useState } from 'react';
+import { useContext, useMemo, useState, type KeyboardEvent } from 'react';
 import type { RoleChangeInput } from '../../shared/contract/roles.js';
 import { catalogIndex } from '../../shared/model/catalog-index.js';
 import type { Catalog } from '../../shared/model/catalog.js';
@@ -25,13 +24,16 @@ import { ThemeContext } from '../shell/theme-context.js';
 import { usePlanMutation, type PlanResult } from './api.js';
 import { useRoleConfig } from './config.js';
 import { downloadPng, downloadSvg } from './export.js';
-import { edgeLabel, graphSvg, placeGraph } from './graph-flow.js';
+import { edgeBadge, edgeTitle, graphSvg, labelSpots, placeGraph } from './graph-flow.js';
+import { MembershipEdge, type MembershipFlowEdge } from './MembershipEdge.js';
 import { RoleCard, type RoleFlowNode } from './RoleCard.js';
 import { RoleInspector } from './RoleInspector.js';
 import { NewRoleDialog, TemplateDialog } from './RoleDialogs.js';
 import './roles.css';
 
 const nodeTypes = { role: RoleCard };
+const edgeTypes = { membership: MembershipEdge };
+const FIT = { padding: 0.15, maxZoom: 1 } as const;
 
 /** The roles panel: the role graph (PostgREST shape drawn as such), a role's inspector, and role editing. */
 export default function RolesPanel({ connectionId }: PanelProps) {
@@ -94,21 +96,39 @@ function RolesView({ connectionId, catalog }: { connectionId: string; catalog: C
       })),
     [placed, reach, selected],
   );
-  const edges: Edge[] = useMemo(
+  const spots = useMemo(() => labelSpots(placed, edgeBadge), [placed]);
+  const [hovered, setHovered] = useState<string | null>(null);
+  const edges: MembershipFlowEdge[] = useMemo(
     () =>
       placed.edges.map((e) => ({
         id: e.id,
+        type: 'membership' as const,
         source: e.member,
         target: e.role,
-        label: edgeLabel(e) || undefined,
-        title: e.grantors.length > 0 ? `granted by ${e.grantors.join(', ')}` : undefined,
         className: `membership${e.broken ? ' broken' : ''}${e.admin ? ' admin' : ''}${e.optionsFromServer && !e.inherit ? ' noinherit' : ''}`,
         markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
         deletable: e.member !== SYSTEM_GROUP && e.role !== SYSTEM_GROUP,
-        data: { grantors: e.grantors },
+        ariaLabel: `${e.member} is a member of ${e.role}${edgeTitle(e) ? `: ${edgeTitle(e)}` : ''}`,
+        data: {
+          badge: edgeBadge(e),
+          full: edgeTitle(e),
+          t: spots.get(e.id)?.t ?? 0.5,
+          hovered: hovered === e.id,
+          grantors: e.grantors,
+        },
       })),
-    [placed],
+    [placed, spots, hovered],
   );
+
+  // Keys on the canvas, as the controls: + and − zoom, 0 fits every node into view.
+  const onCanvasKey = (e: KeyboardEvent) => {
+    if (e.target instanceof HTMLInputElement || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.key === '+' || e.key === '=') void flow.zoomIn({ duration: 120 });
+    else if (e.key === '-' || e.key === '_') void flow.zoomOut({ duration: 120 });
+    else if (e.key === '0') void flow.fitView({ ...FIT, duration: 200 });
+    else return;
+    e.preventDefault();
+  };
 
   const queue = (changes: RoleChangeInput[]) =>
     plan.mutate(
@@ -152,7 +172,8 @@ function RolesView({ connectionId, catalog }: { connectionId: string; catalog: C
         <span className="grow" />
         <button
           className="btn small"
-          onClick={() => void flow.fitView({ padding: 0.15, maxZoom: 1, duration: 200 })}
+          onClick={() => void flow.fitView({ ...FIT, duration: 200 })}
+          title="Fit every role into view (0)"
         >
           Fit
         </button>
@@ -178,7 +199,13 @@ function RolesView({ connectionId, catalog }: { connectionId: string; catalog: C
       <ShapeSummary graph={graph} onSelect={setSelected} />
       {notice && <PlanNotice notice={notice} onClose={() => setNotice(null)} />}
       <div className="roles-body" style={{ gridTemplateColumns: `minmax(0, 1fr) auto ${inspector.size}px` }}>
-        <div className="roles-canvas" data-testid="role-graph">
+        <div
+          className="roles-canvas"
+          data-testid="role-graph"
+          tabIndex={0}
+          aria-label="Role graph: + and − zoom, 0 fits"
+          onKeyDown={onCanvasKey}
+        >
           {placed.nodes.length === 0 ? (
             <EmptyState title="No roles match">Clear the search or the filters.</EmptyState>
           ) : (
@@ -186,13 +213,16 @@ function RolesView({ connectionId, catalog }: { connectionId: string; catalog: C
               nodes={nodes}
               edges={edges}
               nodeTypes={nodeTypes}
+              edgeTypes={edgeTypes}
               fitView
-              fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
+              fitViewOptions={FIT}
               minZoom={0.1}
               nodesConnectable
               nodesDraggable
               onNodeClick={(_, n) => setSelected(n.id === SYSTEM_GROUP ? null : n.id)}
               onPaneClick={() => setSelected(null)}
+              onEdgeMouseEnter={(_, e) => setHovered(e.id)}
+              onEdgeMouseLeave={() => setHovered(null)}
               onConnect={onConnect}
               onEdgesDelete={(deleted) =>
                 queue(

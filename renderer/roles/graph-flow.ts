@@ -35,6 +35,113 @@ export function edgeLabel(e: MembershipEdge): string {
   return opts.join(' · ');
 }
 
+/**
+ * The label an edge always shows: only what departs from a plain GRANT (ADMIN, NOINHERIT, NO SET) — on 16+ every
+ * edge has INHERIT and SET, and a member with several memberships drew a stack of identical "INHERIT · SET" labels
+ * over each other. The full options and the grantor show on hover and selection, and in the picture export.
+ */
+export function edgeBadge(e: MembershipEdge): string {
+  const opts = [
+    e.admin ? 'ADMIN' : null,
+    e.optionsFromServer && !e.inherit ? 'NOINHERIT' : null,
+    e.optionsFromServer && !e.set ? 'NO SET' : null,
+  ].filter((x): x is string => x !== null);
+  return opts.join(' · ');
+}
+
+/** The full label: every option and who granted it. */
+export function edgeTitle(e: MembershipEdge): string {
+  const opts = edgeLabel(e);
+  const by = e.grantors.length > 0 ? `by ${e.grantors.join(', ')}` : '';
+  return [opts, by].filter((x) => x !== '').join(' · ');
+}
+
+/**
+ * The point at `t` of the curve React Flow draws from a bottom handle to a top handle (its bezier edge: control
+ * points half the vertical distance away, or 25·0.25·√d when the target is above), so a label placed by `t`
+ * stays on its edge when a node is dragged.
+ */
+export function bezierPoint(
+  sx: number,
+  sy: number,
+  tx: number,
+  ty: number,
+  t: number,
+): { x: number; y: number } {
+  const d = ty - sy;
+  const off = d >= 0 ? 0.5 * d : 0.25 * 25 * Math.sqrt(-d);
+  const [c1y, c2y] = [sy + off, ty - off];
+  const u = 1 - t;
+  const a = u * u * u;
+  const b = 3 * u * u * t;
+  const c = 3 * u * t * t;
+  const e = t * t * t;
+  return { x: (a + b) * sx + (c + e) * tx, y: a * sy + b * c1y + c * c2y + e * ty };
+}
+
+/** Estimated size of an edge label (10px text with padding; no DOM to measure in). */
+export function labelBox(text: string): { width: number; height: number } {
+  return { width: Math.ceil(6.2 * [...text].length + 12), height: 16 };
+}
+
+export interface LabelSpot {
+  /** Where along the edge, 0 at the member, 1 at the role. */
+  readonly t: number;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Where the labels may go along an edge, best first: the middle, then out towards either end. */
+const SPOTS = [0.5, 0.38, 0.62, 0.28, 0.72, 0.44, 0.56, 0.2, 0.8, 0.33, 0.67];
+
+/**
+ * A place along its edge for each label, clear of the other labels and of the nodes where one exists (greedy,
+ * edges in graph order; the least overlapping spot otherwise). Edges leaving one member (or reaching one role)
+ * run close together near that node, so their labels slide apart along them.
+ */
+export function labelSpots(
+  g: PlacedGraph,
+  text: (e: MembershipEdge) => string,
+): ReadonlyMap<string, LabelSpot> {
+  const byId = new Map(g.nodes.map((n) => [n.id, n]));
+  type Box = { x0: number; y0: number; x1: number; y1: number };
+  const pad = 3;
+  const nodes: Box[] = g.nodes.map((n) => ({ x0: n.x, y0: n.y, x1: n.x + n.width, y1: n.y + n.height }));
+  const placed: Box[] = [];
+  const overlap = (a: Box, b: Box) =>
+    Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)) *
+    Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0));
+  const spots = new Map<string, LabelSpot>();
+  for (const e of g.edges) {
+    const label = text(e);
+    const a = byId.get(e.member);
+    const b = byId.get(e.role);
+    if (label === '' || !a || !b) continue;
+    const size = labelBox(label);
+    const [sx, sy, tx, ty] = [a.x + a.width / 2, a.y + a.height, b.x + b.width / 2, b.y];
+    let best: { spot: LabelSpot; box: Box; cost: number } | null = null;
+    for (const t of SPOTS) {
+      const p = bezierPoint(sx, sy, tx, ty, t);
+      const box = {
+        x0: p.x - size.width / 2 - pad,
+        y0: p.y - size.height / 2 - pad,
+        x1: p.x + size.width / 2 + pad,
+        y1: p.y + size.height / 2 + pad,
+      };
+      // Another label hidden is worse than a label over a card's edge.
+      const cost =
+        placed.reduce((s, o) => s + 4 * overlap(box, o), 0) + nodes.reduce((s, o) => s + overlap(box, o), 0);
+      if (best === null || cost < best.cost) best = { spot: { t, ...p, ...size }, box, cost };
+      if (cost === 0) break;
+    }
+    placed.push(best!.box);
+    spots.set(e.id, best!.spot);
+  }
+  return spots;
+}
+
 /** model graph → filter → sizes → dagre layout: pure, so it is tested and benchmarked without a DOM. */
 export function placeGraph(graph: RoleGraph, filter: GraphFilter): PlacedGraph {
   const visible = filterGraph(graph, filter);
@@ -87,6 +194,9 @@ export function graphSvg(g: PlacedGraph, theme: 'light' | 'dark'): string {
           danger: '#c0352f',
         };
   const byId = new Map(g.nodes.map((n) => [n.id, n]));
+  // A picture has no hover: every option and grantor is written out, each label at its own spot.
+  const spots = labelSpots(g, edgeTitle);
+  const labels: string[] = [];
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${Math.ceil(g.width)}" height="${Math.ceil(g.height)}" viewBox="0 0 ${Math.ceil(g.width)} ${Math.ceil(g.height)}" font-family="Segoe UI, Roboto, Helvetica, Arial, sans-serif">`,
     `<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="${c.edge}"/></marker></defs>`,
@@ -101,13 +211,15 @@ export function graphSvg(g: PlacedGraph, theme: 'light' | 'dark'): string {
     const x2 = b.x + b.width / 2;
     const y2 = b.y;
     const stroke = e.broken ? c.danger : c.edge;
+    const off = y2 >= y1 ? 0.5 * (y2 - y1) : 0.25 * 25 * Math.sqrt(y1 - y2); // as bezierPoint
     parts.push(
-      `<path d="M${x1},${y1} C${x1},${(y1 + y2) / 2} ${x2},${(y1 + y2) / 2} ${x2},${y2}" fill="none" stroke="${stroke}" stroke-width="1.5"${e.broken ? ' stroke-dasharray="5 4"' : ''} marker-end="url(#arrow)"/>`,
+      `<path d="M${x1},${y1} C${x1},${y1 + off} ${x2},${y2 - off} ${x2},${y2}" fill="none" stroke="${stroke}" stroke-width="1.5"${e.broken ? ' stroke-dasharray="5 4"' : ''} marker-end="url(#arrow)"/>`,
     );
-    const label = edgeLabel(e);
-    if (label !== '')
-      parts.push(
-        `<text x="${(x1 + x2) / 2}" y="${(y1 + y2) / 2}" font-size="10" fill="${c.muted}" text-anchor="middle">${esc(label)}</text>`,
+    const spot = spots.get(e.id);
+    if (spot !== undefined)
+      labels.push(
+        `<rect x="${spot.x - spot.width / 2}" y="${spot.y - spot.height / 2}" width="${spot.width}" height="${spot.height}" rx="4" fill="${c.card}" stroke="${c.border}"/>`,
+        `<text x="${spot.x}" y="${spot.y + 3.5}" font-size="10" fill="${c.muted}" text-anchor="middle">${esc(edgeTitle(e))}</text>`,
       );
   }
   for (const n of g.nodes) {
@@ -125,6 +237,7 @@ export function graphSvg(g: PlacedGraph, theme: 'light' | 'dark'): string {
         );
     }
   }
-  parts.push('</svg>');
+  // Labels above the edges and the cards, so a label slid towards a card stays readable.
+  parts.push(...labels, '</svg>');
   return parts.join('\n');
 }
