@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { RoleChangeInput } from '../../shared/contract/roles.js';
 import {
   cellChanges,
@@ -77,14 +77,6 @@ export function GrantsMatrix({ catalog, config, onQueue, busy, scope }: Props) {
     [index, config, showAllRoles],
   );
   const cells = useMemo(() => new MatrixCells(index), [index]);
-  // db-anon-role and the request roles say so when they hold nothing on what is shown ("anon: nothing").
-  const held = useMemo(
-    () =>
-      new Map(
-        columns.filter((c) => c.pinned !== null).map((c) => [c.role, objectsHeld(cells.list(c.role), rows)]),
-      ),
-    [columns, cells, rows],
-  );
   const parent = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({
     count: rows.length,
@@ -92,7 +84,19 @@ export function GrantsMatrix({ catalog, config, onQueue, busy, scope }: Props) {
     estimateSize: () => ROW_H,
     overscan: 12,
   });
-
+  // Columns too: 300 request roles × a screenful of rows was 10,000 cells per frame.
+  const across = useVirtualizer({
+    horizontal: true,
+    count: columns.length,
+    getScrollElement: () => parent.current,
+    estimateSize: () => COL_W,
+    paddingStart: HEAD_W,
+    overscan: 2,
+  });
+  const shownColumns = across.getVirtualItems();
+  const c0 = shownColumns[0]?.index ?? 0;
+  const c1 = shownColumns[shownColumns.length - 1]?.index ?? -1;
+  const held = useHeldCounts(cells, columns, rows, c0, c1);
   const selected = useMemo((): CellAddress[] => {
     if (selection === null) return [];
     const [r0, r1] = [selection.anchor.row, selection.focus.row].sort((a, b) => a - b) as [number, number];
@@ -103,58 +107,83 @@ export function GrantsMatrix({ catalog, config, onQueue, busy, scope }: Props) {
         if (rows[r] && columns[c]) out.push({ row: rows[r]!, column: columns[c]! });
     return out;
   }, [selection, rows, columns]);
-  const inSelection = (r: number, c: number) => {
-    if (selection === null) return false;
-    const { anchor: a, focus: f } = selection;
-    return (
-      r >= Math.min(a.row, f.row) &&
-      r <= Math.max(a.row, f.row) &&
-      c >= Math.min(a.col, f.col) &&
-      c <= Math.max(a.col, f.col)
-    );
-  };
   const selectable = useMemo(() => {
     const s = new Set<Privilege>();
     for (const a of selected) for (const p of a.row.privileges) s.add(p);
     return [...s];
   }, [selected]);
 
-  const pick = (row: number, col: number, extend: boolean) =>
-    setSelection((s) =>
-      extend && s ? { anchor: s.anchor, focus: { row, col } } : { anchor: { row, col }, focus: { row, col } },
-    );
   // A drag from one cell to another selects the rectangle between them, whether it starts on a letter or not
-  // (a letter's click only fires when the button is pressed and released on it).
+  // (a letter's click only fires when the button is pressed and released on it). The handlers are stable, so a
+  // row that neither scrolled in nor changed selection is not drawn again.
   const press = useRef<{ row: number; col: number } | null>(null);
   useEffect(() => {
     const release = () => (press.current = null);
     window.addEventListener('mouseup', release);
     return () => window.removeEventListener('mouseup', release);
   }, []);
-  const dragTo = (row: number, col: number) => {
-    const from = press.current;
-    if (from === null || (from.row === row && from.col === col)) return;
-    setSelection({ anchor: from, focus: { row, col } });
-  };
-
-  const toggle = (row: MatrixRow, column: MatrixColumn, privilege: Privilege, direct: boolean) =>
-    onQueue(cellChanges(cells, [{ row, column }], [privilege], direct ? 'revoke' : 'grant'));
+  const live = useRef({ cells, onQueue, rows, columns });
+  live.current = { cells, onQueue, rows, columns };
+  const handlers: RowHandlers = useMemo(
+    () => ({
+      press(row, col, onLetter, extend) {
+        press.current = { row, col };
+        if (onLetter) return;
+        setSelection((s) =>
+          extend && s
+            ? { anchor: s.anchor, focus: { row, col } }
+            : { anchor: { row, col }, focus: { row, col } },
+        );
+      },
+      dragTo(row, col) {
+        const from = press.current;
+        if (from === null || (from.row === row && from.col === col)) return;
+        setSelection({ anchor: from, focus: { row, col } });
+      },
+      selectRow(row) {
+        setSelection({
+          anchor: { row, col: 0 },
+          focus: { row, col: live.current.columns.length - 1 },
+        });
+      },
+      toggle(row, column, privilege, direct) {
+        const { cells, onQueue } = live.current;
+        onQueue(cellChanges(cells, [{ row, column }], [privilege], direct ? 'revoke' : 'grant'));
+      },
+    }),
+    [],
+  );
+  const rectangle = useMemo(
+    () =>
+      selection === null
+        ? null
+        : {
+            r0: Math.min(selection.anchor.row, selection.focus.row),
+            r1: Math.max(selection.anchor.row, selection.focus.row),
+            c0: Math.min(selection.anchor.col, selection.focus.col),
+            c1: Math.max(selection.anchor.col, selection.focus.col),
+          },
+    [selection],
+  );
 
   // The trap: functions PUBLIC may EXECUTE in the exposed schemas, and whether new ones will be too.
-  const exposed = config.schemas.filter((s) => index.schema(s) !== undefined);
-  const publicFns = exposed.flatMap((s) =>
-    index
-      .inSchema(s)
-      .functions.filter((f) =>
-        index
-          .grantsOn({ kind: 'function', schema: s, name: f.name, args: f.identityArgs })
-          .some((g) => g.grantee.kind === 'public' && g.privilege === 'EXECUTE'),
-      ),
-  );
-  const me = catalog.server.currentUser;
-  const newFnsPublic = !catalog.defaultPrivileges.some(
-    (d) => d.role === me && d.schema === null && d.objectType === 'functions',
-  );
+  const { exposed, publicFns, newFnsPublic, me } = useMemo(() => {
+    const exposed = config.schemas.filter((s) => index.schema(s) !== undefined);
+    const publicFns = exposed.flatMap((s) =>
+      index
+        .inSchema(s)
+        .functions.filter((f) =>
+          index
+            .grantsOn({ kind: 'function', schema: s, name: f.name, args: f.identityArgs })
+            .some((g) => g.grantee.kind === 'public' && g.privilege === 'EXECUTE'),
+        ),
+    );
+    const me = catalog.server.currentUser;
+    const newFnsPublic = !catalog.defaultPrivileges.some(
+      (d) => d.role === me && d.schema === null && d.objectType === 'functions',
+    );
+    return { exposed, publicFns, newFnsPublic, me };
+  }, [config, index, catalog]);
 
   return (
     <div className={`grants-matrix-wrap${selected.length > 0 ? ' has-selection' : ''}`}>
@@ -331,121 +360,72 @@ export function GrantsMatrix({ catalog, config, onQueue, busy, scope }: Props) {
         data-testid="grants-matrix"
         style={scope ? { flex: 'none', height: Math.min(560, HEAD_H + rows.length * ROW_H + 2) } : undefined}
       >
-        <div className="matrix-inner" style={{ width: HEAD_W + columns.length * COL_W }}>
-          <div
-            className="matrix-head"
-            style={{ gridTemplateColumns: `${HEAD_W}px repeat(${columns.length}, ${COL_W}px)` }}
-          >
+        <div className="matrix-inner" style={{ width: across.getTotalSize() }}>
+          <div className="matrix-head" style={{ gridTemplateColumns: gridOf(shownColumns) }}>
             <div className="matrix-corner">
               {scope
                 ? `${rows.length === 1 ? 'the object' : `the object and ${rows.length - 1} column${rows.length === 2 ? '' : 's'}`} × ${columns.length} grantees`
                 : `${rows.length.toLocaleString()} object${rows.length === 1 ? '' : 's'} × ${columns.length} grantees`}
             </div>
-            {columns.map((c, ci) => (
-              <button
-                key={c.role}
-                className={`matrix-colhead${c.pinned ? ` pinned ${c.pinned}` : ''}${c.public ? ' public' : ''}`}
-                onClick={() =>
-                  setSelection({ anchor: { row: 0, col: ci }, focus: { row: rows.length - 1, col: ci } })
-                }
-                title={
-                  c.pinned
-                    ? `PostgREST ${c.pinned === 'anon' ? 'db-anon-role' : 'request role'}${held.get(c.role) === 0 ? ': holds nothing here' : ''}`
-                    : c.public
-                      ? 'Every role'
-                      : c.role
-                }
-              >
-                <span className="mono">{c.role}</span>
-                {c.pinned && (
-                  <span className="colhead-tags">
-                    <span className="role-part">{c.pinned}</span>
-                    {held.get(c.role) === 0 ? (
-                      <span className="held-nothing" data-testid={`holds-nothing:${c.role}`}>
-                        nothing
-                      </span>
-                    ) : (
-                      <span className="held-count">
-                        {held.get(c.role)} object{held.get(c.role) === 1 ? '' : 's'}
-                      </span>
-                    )}
-                  </span>
-                )}
-              </button>
-            ))}
+            <div aria-hidden />
+            {shownColumns.map(({ index: ci }) => {
+              const c = columns[ci]!;
+              const count = held.get(c.role);
+              return (
+                <button
+                  key={c.role}
+                  className={`matrix-colhead${c.pinned ? ` pinned ${c.pinned}` : ''}${c.public ? ' public' : ''}`}
+                  onClick={() =>
+                    setSelection({ anchor: { row: 0, col: ci }, focus: { row: rows.length - 1, col: ci } })
+                  }
+                  title={
+                    c.pinned
+                      ? `PostgREST ${c.pinned === 'anon' ? 'db-anon-role' : 'request role'}${count === 0 ? ': holds nothing here' : ''}`
+                      : c.public
+                        ? 'Every role'
+                        : c.role
+                  }
+                >
+                  <span className="mono">{c.role}</span>
+                  {c.pinned && (
+                    <span className="colhead-tags">
+                      <span className="role-part">{c.pinned}</span>
+                      {count === undefined ? (
+                        <span className="held-count">…</span>
+                      ) : count === 0 ? (
+                        <span className="held-nothing" data-testid={`holds-nothing:${c.role}`}>
+                          nothing
+                        </span>
+                      ) : (
+                        <span className="held-count">
+                          {count} object{count === 1 ? '' : 's'}
+                        </span>
+                      )}
+                    </span>
+                  )}
+                </button>
+              );
+            })}
           </div>
           <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
             {virtual.getVirtualItems().map((v) => {
-              const row = rows[v.index]!;
+              const inRows = rectangle !== null && v.index >= rectangle.r0 && v.index <= rectangle.r1;
               return (
-                <div
-                  key={row.key}
-                  className={`matrix-row row-${row.kind}`}
-                  style={{
-                    transform: `translateY(${v.start}px)`,
-                    gridTemplateColumns: `${HEAD_W}px repeat(${columns.length}, ${COL_W}px)`,
-                  }}
-                  data-row={row.key.replaceAll('\0', '.')}
-                >
-                  <button
-                    className="matrix-rowhead"
-                    onClick={() =>
-                      setSelection({
-                        anchor: { row: v.index, col: 0 },
-                        focus: { row: v.index, col: columns.length - 1 },
-                      })
-                    }
-                    title={`${row.detail} ${row.label}`}
-                  >
-                    <span className="kind-tag">
-                      {row.kind === 'table' ? row.detail.replace('_', ' ') : row.kind}
-                    </span>
-                    <span className="mono label">{row.label}</span>
-                    {row.publicExecute && (
-                      <span className="trap-dot" title="PUBLIC may EXECUTE this function">
-                        PUBLIC
-                      </span>
-                    )}
-                  </button>
-                  {columns.map((c, ci) => (
-                    <div
-                      key={c.role}
-                      className={`matrix-cell${inSelection(v.index, ci) ? ' selected' : ''}`}
-                      onMouseDown={(e) => {
-                        if (e.button !== 0) return;
-                        press.current = { row: v.index, col: ci };
-                        if ((e.target as HTMLElement).closest('button')) return;
-                        pick(v.index, ci, e.shiftKey);
-                      }}
-                      onMouseEnter={(e) => {
-                        if (e.buttons === 1) dragTo(v.index, ci);
-                      }}
-                      data-testid={`cell:${row.label}:${c.role}`}
-                    >
-                      {cells.cell(row, c).map((p) => {
-                        const cls = p.held === null ? 'none' : p.held.source;
-                        // A column row holding a privilege through the whole table's grant, not its own.
-                        const covered = row.column !== null && p.held !== null && p.held.column === undefined;
-                        const why =
-                          p.held === null
-                            ? 'not held'
-                            : `${SOURCE_TEXT[p.held.source]}${p.held.source === 'inherited' || p.held.source === 'predefined' ? ` from ${p.held.via}` : ''}${p.held.grantable ? ', with grant option' : ''}${covered ? ', on the whole table' : ''}`;
-                        return (
-                          <button
-                            key={p.privilege}
-                            className={`priv ${cls}${p.held?.grantable === true && p.held.source !== 'superuser' ? ' grantable' : ''}${covered ? ' covered' : ''}`}
-                            aria-label={`${p.privilege} on ${row.label} for ${c.role}: ${why}`}
-                            title={`${p.privilege}: ${why}${p.direct ? ' (click to revoke)' : ' (click to grant)'}`}
-                            disabled={busy}
-                            onClick={() => toggle(row, c, p.privilege, p.direct)}
-                          >
-                            {PRIVILEGE_LETTER[p.privilege]}
-                          </button>
-                        );
-                      })}
-                    </div>
-                  ))}
-                </div>
+                <MatrixRowView
+                  key={rows[v.index]!.key}
+                  row={rows[v.index]!}
+                  rowIndex={v.index}
+                  start={v.start}
+                  columns={columns}
+                  c0={c0}
+                  c1={c1}
+                  grid={gridOf(shownColumns)}
+                  sel0={inRows ? rectangle.c0 : -1}
+                  sel1={inRows ? rectangle.c1 : -1}
+                  cells={cells}
+                  busy={busy}
+                  on={handlers}
+                />
               );
             })}
           </div>
@@ -453,4 +433,153 @@ export function GrantsMatrix({ catalog, config, onQueue, busy, scope }: Props) {
       </div>
     </div>
   );
+}
+
+/** The grid of a row and of the head: the object, a spacer for the columns scrolled past, the columns shown. */
+function gridOf(shown: readonly { start: number }[]): string {
+  const pad = shown.length > 0 ? shown[0]!.start - HEAD_W : 0;
+  return `${HEAD_W}px ${pad}px repeat(${shown.length}, ${COL_W}px)`;
+}
+
+interface RowHandlers {
+  press(row: number, col: number, onLetter: boolean, extend: boolean): void;
+  dragTo(row: number, col: number): void;
+  selectRow(row: number): void;
+  toggle(row: MatrixRow, column: MatrixColumn, privilege: Privilege, direct: boolean): void;
+}
+
+/**
+ * One row of the matrix, the columns c0..c1 of it. Memoised on plain values: scrolling draws only the rows that
+ * come into view, and a selection only the rows it enters or leaves (sel0..sel1 are -1 outside it).
+ */
+const MatrixRowView = memo(function MatrixRowView({
+  row,
+  rowIndex,
+  start,
+  columns,
+  c0,
+  c1,
+  grid,
+  sel0,
+  sel1,
+  cells,
+  busy,
+  on,
+}: {
+  row: MatrixRow;
+  rowIndex: number;
+  start: number;
+  columns: readonly MatrixColumn[];
+  c0: number;
+  c1: number;
+  grid: string;
+  sel0: number;
+  sel1: number;
+  cells: MatrixCells;
+  busy: boolean;
+  on: RowHandlers;
+}) {
+  const shown: number[] = [];
+  for (let ci = c0; ci <= c1; ci++) shown.push(ci);
+  return (
+    <div
+      className={`matrix-row row-${row.kind}`}
+      style={{ transform: `translateY(${start}px)`, gridTemplateColumns: grid }}
+      data-row={row.key.replaceAll('\0', '.')}
+    >
+      <button
+        className="matrix-rowhead"
+        onClick={() => on.selectRow(rowIndex)}
+        title={`${row.detail} ${row.label}`}
+      >
+        <span className="kind-tag">{row.kind === 'table' ? row.detail.replace('_', ' ') : row.kind}</span>
+        <span className="mono label">{row.label}</span>
+        {row.publicExecute && (
+          <span className="trap-dot" title="PUBLIC may EXECUTE this function">
+            PUBLIC
+          </span>
+        )}
+      </button>
+      <div aria-hidden />
+      {shown.map((ci) => {
+        const c = columns[ci]!;
+        return (
+          <div
+            key={c.role}
+            className={`matrix-cell${ci >= sel0 && ci <= sel1 ? ' selected' : ''}`}
+            onMouseDown={(e) => {
+              if (e.button !== 0) return;
+              on.press(rowIndex, ci, (e.target as HTMLElement).closest('button') !== null, e.shiftKey);
+            }}
+            onMouseEnter={(e) => {
+              if (e.buttons === 1) on.dragTo(rowIndex, ci);
+            }}
+            data-testid={`cell:${row.label}:${c.role}`}
+          >
+            {cells.cell(row, c).map((p) => {
+              const cls = p.held === null ? 'none' : p.held.source;
+              // A column row holding a privilege through the whole table's grant, not its own.
+              const covered = row.column !== null && p.held !== null && p.held.column === undefined;
+              const why =
+                p.held === null
+                  ? 'not held'
+                  : `${SOURCE_TEXT[p.held.source]}${p.held.source === 'inherited' || p.held.source === 'predefined' ? ` from ${p.held.via}` : ''}${p.held.grantable ? ', with grant option' : ''}${covered ? ', on the whole table' : ''}`;
+              return (
+                <button
+                  key={p.privilege}
+                  className={`priv ${cls}${p.held?.grantable === true && p.held.source !== 'superuser' ? ' grantable' : ''}${covered ? ' covered' : ''}`}
+                  aria-label={`${p.privilege} on ${row.label} for ${c.role}: ${why}`}
+                  title={`${p.privilege}: ${why}${p.direct ? ' (click to revoke)' : ' (click to grant)'}`}
+                  disabled={busy}
+                  onClick={() => on.toggle(row, c, p.privilege, p.direct)}
+                >
+                  {PRIVILEGE_LETTER[p.privilege]}
+                </button>
+              );
+            })}
+          </div>
+        );
+      })}
+    </div>
+  );
+});
+
+/**
+ * What each pinned role (db-anon-role, a request role) holds on the rows shown, for the columns in view: counted
+ * after the first paint, one role per task (a role's whole privilege list on a large catalog takes a while).
+ */
+function useHeldCounts(
+  cells: MatrixCells,
+  columns: readonly MatrixColumn[],
+  rows: readonly MatrixRow[],
+  c0: number,
+  c1: number,
+): ReadonlyMap<string, number> {
+  const [held, setHeld] = useState<{ rows: readonly MatrixRow[]; counts: Map<string, number> }>({
+    rows,
+    counts: new Map(),
+  });
+  const counts = held.rows === rows ? held.counts : null;
+  const want = useMemo(() => {
+    const out: string[] = [];
+    for (let ci = c0; ci <= c1; ci++) {
+      const c = columns[ci];
+      if (c !== undefined && c.pinned !== null && !(counts?.has(c.role) ?? false)) out.push(c.role);
+    }
+    return out.join('\0');
+  }, [columns, c0, c1, counts]);
+  useEffect(() => {
+    if (want === '') return;
+    const role = want.split('\0')[0]!;
+    const timer = setTimeout(() => {
+      const n = objectsHeld(cells.list(role), rows);
+      setHeld((h) => {
+        const counts = new Map(h.rows === rows ? h.counts : []);
+        counts.set(role, n);
+        return { rows, counts };
+      });
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [want, cells, rows]);
+  return counts ?? new Map();
 }

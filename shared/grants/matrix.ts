@@ -205,9 +205,11 @@ export function matrixColumns(
   return cols;
 }
 
-/** Per-role effective privilege lists, computed on first use and kept for the model. */
+/** Per-role effective privilege lists and the cells drawn, computed on first use and kept for the model. */
 export class MatrixCells {
   private readonly lists = new Map<string, EffectivePrivilegeList>();
+  /** Cells by row key and role: scrolling back draws them again without asking the privilege rules. */
+  private readonly drawn = new Map<string, readonly CellPrivilege[]>();
 
   constructor(readonly index: CatalogIndex) {}
 
@@ -221,7 +223,17 @@ export class MatrixCells {
   }
 
   /** The privileges of one cell. PUBLIC's column shows PUBLIC's own ACL items. */
-  cell(row: MatrixRow, column: MatrixColumn): CellPrivilege[] {
+  cell(row: MatrixRow, column: MatrixColumn): readonly CellPrivilege[] {
+    const key = `${row.key}\u0001${column.public ? '' : column.role}`;
+    let cell = this.drawn.get(key);
+    if (cell === undefined) {
+      cell = this.compute(row, column);
+      this.drawn.set(key, cell);
+    }
+    return cell;
+  }
+
+  private compute(row: MatrixRow, column: MatrixColumn): CellPrivilege[] {
     const on: ObjectRef =
       row.column !== null
         ? { kind: 'column', schema: row.ref.schema, name: row.ref.name, member: row.column }

@@ -1,6 +1,7 @@
-import type { CatalogIndex } from './catalog-index.js';
-import type { Catalog, ObjectRef, Privilege } from './catalog.js';
-import { privilegeTable, type PrivilegeTable } from './privilege-table.js';
+import { catalogIndex, type CatalogIndex } from './catalog-index.js';
+import type { Catalog, Grant, ObjectRef, Privilege } from './catalog.js';
+import { PREDEFINED_GRANTS, privilegesOf, type PrivilegeObjectKind } from './privilege-kinds.js';
+import { privilegeTable, rangeOf, type PrivilegeTable } from './privilege-table.js';
 import type { EffectivePrivilege, PrivilegeSource } from './privileges.js';
 import { requireRole, roleRules, type RoleClosure, type RoleRules } from './role-closure.js';
 
@@ -219,28 +220,111 @@ function orderIndex(closure: RoleClosure): Map<string, number> {
   return index;
 }
 
+/** One object as the point query sees it: what the privilege table holds for it, read from the index alone. */
+interface PointObject {
+  readonly ref: ObjectRef;
+  readonly kind: PrivilegeObjectKind;
+  readonly owner: string;
+  readonly privileges: readonly Privilege[];
+  /** The ACL items that apply to it (PrivilegeTable.grantsOf). */
+  readonly grants: readonly Grant[];
+}
+
 /**
- * The route effectivePrivileges takes to one slot, for that slot alone: the role itself, then PUBLIC, then the
- * roles it inherits from in closure order, then predefined roles; the grant option from any of those routes'
- * ACL items or from reaching the owner. Null when not held.
+ * The object PrivilegeTable would hold at `position(ref, column)`, or undefined where it holds none (a column has
+ * one only when it has its own ACL items). Read from the index, so that a point query needs no compiled table:
+ * building it for the bench catalog took most of the grants matrix's first paint.
+ */
+function pointObject(index: CatalogIndex, ref: ObjectRef, column: string | null): PointObject | undefined {
+  const c = index.catalog;
+  const major = c.server.major;
+  const of = (kind: PrivilegeObjectKind, owner: string, grants: readonly Grant[]): PointObject => ({
+    ref,
+    kind,
+    owner,
+    privileges: privilegesOf(kind, major),
+    grants,
+  });
+  if (column !== null) {
+    if (ref.kind !== 'relation' || ref.schema === null) return undefined;
+    const r = index.relation(ref.schema, ref.name);
+    if (r === undefined) return undefined;
+    const grants = index.columnGrantsOf(ref.schema, ref.name).filter((g) => g.object.member === column);
+    if (grants.length === 0 || !r.columns.some((col) => col.name === column)) return undefined;
+    return of('column', r.owner, grants);
+  }
+  switch (ref.kind) {
+    case 'database':
+      return ref.name === c.database.name ? of('database', c.database.owner, index.grantsOn(ref)) : undefined;
+    case 'schema': {
+      const s = index.schema(ref.name);
+      return s && of('schema', s.owner, index.grantsOn(ref));
+    }
+    case 'relation': {
+      const r = ref.schema === null ? undefined : index.relation(ref.schema, ref.name);
+      return r && of('table', r.owner, index.grantsOn(ref));
+    }
+    case 'sequence': {
+      const q = ref.schema === null ? undefined : index.sequence(ref.schema, ref.name);
+      return q && of('sequence', q.owner, index.grantsOn(ref));
+    }
+    case 'function': {
+      const f =
+        ref.schema === null || ref.args === undefined
+          ? undefined
+          : index.functionOverload(ref.schema, ref.name, ref.args);
+      return f && of('function', f.owner, index.grantsOn(ref));
+    }
+    case 'type': {
+      const t = ref.schema === null ? undefined : index.type(ref.schema, ref.name);
+      if (t === undefined) return undefined;
+      const range = t.kind === 'multirange' && major >= 17 ? rangeOf(index, ref) : undefined;
+      return of('type', t.owner, index.grantsOn(range ?? ref));
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The predefined roles of the server, in PREDEFINED_GRANTS order (PrivilegeTable.predefinedMask's). */
+const predefinedRoles = new WeakMap<CatalogIndex, readonly string[]>();
+
+function predefinedOf(index: CatalogIndex): readonly string[] {
+  let roles = predefinedRoles.get(index);
+  if (roles === undefined) {
+    const major = index.catalog.server.major;
+    roles = [
+      ...new Set(
+        PREDEFINED_GRANTS.filter((p) => major >= p.since && index.role(p.role) !== undefined).map(
+          (p) => p.role,
+        ),
+      ),
+    ];
+    predefinedRoles.set(index, roles);
+  }
+  return roles;
+}
+
+/**
+ * The route effectivePrivileges takes to one privilege of one object: the role itself, then PUBLIC, then the roles
+ * it inherits from in closure order, then predefined roles; the grant option from any of those routes' ACL items
+ * or from reaching the owner. Null when not held.
  */
 function routeTo(
-  t: PrivilegeTable,
+  index: CatalogIndex,
   rules: RoleRules,
   role: string,
-  slot: number,
+  o: PointObject,
+  privilege: Privilege,
 ): { via: string; source: PrivilegeSource; grantable: boolean } | null {
   if (rules.isSuperuser(role))
-    return t.slotParent[slot] === -1 ? { via: role, source: 'superuser', grantable: true } : null;
+    return o.kind !== 'column' ? { via: role, source: 'superuser', grantable: true } : null;
   const closure = rules.closure(role, 'USAGE');
   const order = orderIndex(closure);
-  const position = t.slotObject[slot]!;
-  const o = t.objects[position]!;
-  const privilege = o.privileges[slot - o.base];
   let rank = Infinity;
   let via: string | null = null;
   let grantable = false;
-  for (const g of t.grantsOf[position]!) {
+  for (const g of o.grants) {
     if (g.privilege !== privilege) continue;
     const k = g.grantee.kind === 'public' ? 0.5 : order.get(g.grantee.name);
     if (k === undefined) continue;
@@ -257,17 +341,24 @@ function routeTo(
       source: rank === 0 ? 'direct' : rank === 0.5 ? 'public' : 'inherited',
       grantable: grantable || ownerReached,
     };
-  for (const [predefined, mask] of t.predefinedMask)
-    if (mask[slot] === 1 && closure.distance.has(predefined))
+  const major = index.catalog.server.major;
+  for (const predefined of predefinedOf(index))
+    if (
+      closure.distance.has(predefined) &&
+      PREDEFINED_GRANTS.some(
+        (p) =>
+          p.role === predefined && major >= p.since && p.kind === o.kind && p.privileges.includes(privilege),
+      )
+    )
       return { via: predefined, source: 'predefined', grantable: ownerReached };
   return null;
 }
 
 /**
  * The entry `effectivePrivileges(model, role).find(object, privilege, column)` returns — the same route, source
- * and grant option — computed for that one privilege: a grants matrix paints a screenful of cells for hundreds of
- * roles, and building each role's whole list first cost seconds on a large catalog. A column entry exists only
- * where the table-level privilege is not held.
+ * and grant option — computed for that one privilege from the index (no privilege table): a grants matrix paints a
+ * screenful of cells for hundreds of roles, and building each role's whole list first cost seconds on a large
+ * catalog. A column entry exists only where the table-level privilege is not held.
  */
 export function effectivePrivilegeOn(
   model: Catalog | CatalogIndex,
@@ -276,18 +367,16 @@ export function effectivePrivilegeOn(
   privilege: Privilege,
   column: string | null = null,
 ): EffectivePrivilege | undefined {
-  const t = privilegeTable(model);
-  const rules = roleRules(t.index);
-  requireRole(t.index, role);
-  const position = t.position(object, column);
-  if (position < 0) return undefined;
-  const o = t.objects[position]!;
-  const i = o.privileges.indexOf(privilege);
-  if (i < 0) return undefined;
-  const slot = o.base + i;
-  const parent = t.slotParent[slot]!;
-  if (parent >= 0 && routeTo(t, rules, role, parent) !== null) return undefined;
-  const route = routeTo(t, rules, role, slot);
+  const index = 'catalog' in model ? model : catalogIndex(model);
+  const rules = roleRules(index);
+  requireRole(index, role);
+  const o = pointObject(index, object, column);
+  if (o === undefined || !o.privileges.includes(privilege)) return undefined;
+  if (column !== null) {
+    const table = pointObject(index, object, null);
+    if (table !== undefined && routeTo(index, rules, role, table, privilege) !== null) return undefined;
+  }
+  const route = routeTo(index, rules, role, o, privilege);
   if (route === null) return undefined;
   const entry = {
     object: o.ref,
@@ -295,5 +384,5 @@ export function effectivePrivilegeOn(
     privilege,
     ...route,
   };
-  return o.column === null ? entry : { ...entry, column: o.column };
+  return column === null ? entry : { ...entry, column };
 }

@@ -166,7 +166,7 @@ export class PrivilegeTable {
  * The range type a multirange belongs to. The model keeps no pg_range link for multiranges, but PostgreSQL always
  * creates their constructor functions, named like the multirange, in its schema, taking one range.
  */
-function rangeOf(index: CatalogIndex, multirange: ObjectRef): ObjectRef | undefined {
+export function rangeOf(index: CatalogIndex, multirange: ObjectRef): ObjectRef | undefined {
   if (multirange.schema === null) return undefined;
   for (const f of index.functions(multirange.schema, multirange.name)) {
     const arg = f.args.length === 1 ? f.args[0] : undefined;
