@@ -184,6 +184,64 @@ describe('roles graph story: read, draw, zoom and export the role graph', () => 
     await browser.shot('roles-graph-04-edge-drawn');
   });
 
+  it('is told before apply when a drawn edge would close a cycle, and revokes a membership by deleting its edge', async () => {
+    const { page } = browser;
+    const drag = async (member: string, role: string) => {
+      const a = (await node(member).locator('.react-flow__handle.source').boundingBox())!;
+      const b = (await node(role).locator('.react-flow__handle.target').boundingBox())!;
+      await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
+      await page.mouse.up();
+    };
+    // archive is a member of reporting now: reporting → archive would be circular.
+    await drag('reporting', 'archive');
+    const notice = page.getByTestId('plan-notice');
+    await notice.filter({ hasText: 'Not queued' }).waitFor();
+    expect(await notice.textContent()).toContain('circular membership');
+    // Nothing was queued.
+    await page.getByRole('button', { name: /^Change set: 0 pending/ }).waitFor();
+    await browser.shot('roles-graph-05-cycle-refused');
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+
+    // Select the edge drawn above and press Delete: the REVOKE lands in the change set.
+    const edge = page.locator(
+      `.react-flow__edge[aria-label^="${n('archive')} is a member of ${n('reporting')}"]`,
+    );
+    // A point a fifth of the way along the curve, clear of the labels sitting nearer its middle.
+    const at = (await edge.locator('path.react-flow__edge-path').evaluate((p) => {
+      const path = p as unknown as {
+        getTotalLength(): number;
+        getPointAtLength(l: number): { x: number; y: number };
+        getScreenCTM(): { a: number; d: number; e: number; f: number };
+      };
+      const q = path.getPointAtLength(path.getTotalLength() * 0.2);
+      const m = path.getScreenCTM();
+      return { x: q.x * m.a + m.e, y: q.y * m.d + m.f };
+    })) as { x: number; y: number };
+    await page.mouse.click(at.x, at.y);
+    await page.locator('.react-flow__edge.selected').waitFor();
+    await page.keyboard.press('Delete');
+    await notice.filter({ hasText: 'Queued 1 statement' }).waitFor();
+    await page.getByRole('button', { name: /^Change set: 1 pending/ }).click();
+    const drawer = page.getByRole('dialog', { name: 'Change set' });
+    await drawer
+      .getByText(`REVOKE ${n('reporting')} FROM ${n('archive')}`)
+      .first()
+      .waitFor();
+    await drawer.getByRole('button', { name: 'Apply 1 statement' }).click();
+    await drawer.getByRole('status', { name: 'Apply result' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Close change set' }).click();
+    await edge.waitFor({ state: 'detached', timeout: 30_000 });
+    const rows = (
+      await superuserQuery(
+        server(),
+        `SELECT 1 FROM pg_auth_members m JOIN pg_roles u ON u.oid = m.member WHERE u.rolname = '${n('archive')}'`,
+      )
+    ).rows;
+    expect(rows).toEqual([]);
+  });
+
   it('zooms with the controls and the keys, and fits every role back into view', async () => {
     const { page } = browser;
     const z0 = await scale();
@@ -225,7 +283,7 @@ describe('roles graph story: read, draw, zoom and export the role graph', () => 
     await page.getByRole('button', { name: 'Fit View' }).click();
     await page.waitForTimeout(400);
     expect((await inView()).every(Boolean)).toBe(true);
-    await browser.shot('roles-graph-05-fit');
+    await browser.shot('roles-graph-06-fit');
   });
 
   it('exports the graph as SVG and as PNG for a design review', async () => {
@@ -238,8 +296,9 @@ describe('roles graph story: read, draw, zoom and export the role graph', () => 
     const svg = readFileSync((await svgDownload.path())!, 'utf8');
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     for (const r of roles) expect(svg).toContain(`>${n(r)}<`);
-    // The picture has no hover: the full labels are written out.
-    expect(svg).toContain('ADMIN');
+    // The labels the canvas shows, and a key for the plain memberships.
+    expect(svg).toContain('>ADMIN<');
+    expect(svg).toContain('unlabelled memberships are plain');
     const [, w, h] = /width="(\d+)" height="(\d+)"/.exec(svg)!.map(Number);
     expect(w).toBeGreaterThan(200);
     expect(h).toBeGreaterThan(150);
@@ -274,7 +333,7 @@ describe('roles graph story: read, draw, zoom and export the role graph', () => 
       return { share: other / (d.length / 4), colours: colours.size };
     })()`)) as { share: number; colours: number };
     // Kept beside the screenshots, to look at.
-    writeFileSync(join(screenshotDir, 'roles-graph-06-export.png'), png);
+    writeFileSync(join(screenshotDir, 'roles-graph-07-export.png'), png);
     expect(ink.share).toBeGreaterThan(0.1);
     expect(ink.colours).toBeGreaterThan(8);
     expect(browser.problems).toEqual([]);

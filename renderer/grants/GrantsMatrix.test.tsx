@@ -71,8 +71,9 @@ describe('the grants matrix', () => {
     // members, its granted column name, notes × anon, app_user.
     const actions = screen.getByTestId('matrix-actions');
     expect(actions.textContent).toContain('6 cells');
-    expect(from.className).toContain('selected');
-    expect(to.className).toContain('selected');
+    // (The cells are HTML rebuilt with their row: look them up again.)
+    expect(screen.getByTestId('cell:api.members:anon').className).toContain('selected');
+    expect(screen.getByTestId('cell:api.notes:app_user').className).toContain('selected');
     expect(screen.getByTestId('cell:api:anon').className).not.toContain('selected');
     fireEvent.click(within(actions).getByRole('button', { name: 'Grant' }));
     const changes = onQueue.mock.calls[0]![0];
@@ -118,6 +119,81 @@ describe('the grants matrix', () => {
     );
     expect(select.className).toContain('covered');
     expect(await screen.findByTestId('holds-nothing:anon')).toBeTruthy();
+  });
+});
+
+describe('the PUBLIC traps and the one-click actions', () => {
+  const withPublicFn = () => {
+    const c = catalog();
+    return {
+      ...c,
+      grants: [
+        ...c.grants,
+        ...smallCatalog({
+          roles: [role('owner')],
+          functions: [fn('api', 'hello', 'owner')],
+          grants: [grant('function api.hello', 'PUBLIC', 'EXECUTE')],
+        }).grants,
+      ],
+    };
+  };
+
+  it('says which exposed functions PUBLIC may EXECUTE, and that new ones will be too; revokes the default', () => {
+    const onQueue = vi.fn<(c: RoleChangeInput[]) => void>();
+    render(<GrantsMatrix catalog={withPublicFn()} config={config} onQueue={onQueue} busy={false} />);
+    const trap = screen.getByTestId('public-execute-trap');
+    expect(trap.textContent).toContain('1 function in api');
+    expect(trap.textContent).toContain('Every new function');
+    // The function's row is flagged too.
+    const row = document.querySelector('[data-row="f.api.hello."]')!;
+    expect(row.querySelector('.trap-dot')?.textContent).toBe('PUBLIC');
+    fireEvent.click(within(trap).getByRole('button', { name: 'Revoke the default' }));
+    expect(onQueue.mock.calls[0]![0]).toEqual([
+      {
+        type: 'default-revoke',
+        forRole: withPublicFn().server.currentUser,
+        inSchema: null,
+        objectType: 'functions',
+        privileges: ['EXECUTE'],
+        grantee: { kind: 'public' },
+      },
+    ]);
+  });
+
+  it('revokes everything PUBLIC has in a schema in one action', () => {
+    const onQueue = vi.fn<(c: RoleChangeInput[]) => void>();
+    render(<GrantsMatrix catalog={catalog()} config={config} onQueue={onQueue} busy={false} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Revoke everything PUBLIC has in api' }));
+    expect(onQueue.mock.calls[0]![0]).toEqual([{ type: 'revoke-public-in-schema', schema: 'api' }]);
+  });
+
+  it('a row head selects the row, a column head the column; a letter grants and revokes one privilege', () => {
+    const onQueue = vi.fn<(c: RoleChangeInput[]) => void>();
+    render(<GrantsMatrix catalog={catalog()} config={config} onQueue={onQueue} busy={false} />);
+    const columns = document.querySelectorAll('.matrix-colhead').length;
+    fireEvent.click(screen.getByTitle('table api.notes'));
+    expect(screen.getByTestId('matrix-actions').textContent).toContain(`${columns} cells`);
+    fireEvent.click(screen.getByRole('button', { name: /^app_user/ }));
+    const rows = document.querySelectorAll('[data-row]').length;
+    expect(screen.getByTestId('matrix-actions').textContent).toContain(`${rows} cells`);
+    expect(screen.getByTestId('cell:api.notes:app_user').className).toContain('selected');
+    expect(screen.getByTestId('cell:api.notes:anon').className).not.toContain('selected');
+    fireEvent.click(
+      within(screen.getByTestId('cell:api.members:app_user')).getByRole('button', {
+        name: 'SELECT on api.members for app_user: granted directly',
+      }),
+    );
+    fireEvent.click(
+      within(screen.getByTestId('cell:api.notes:anon')).getByRole('button', {
+        name: 'INSERT on api.notes for anon: not held',
+      }),
+    );
+    expect(onQueue.mock.calls.map((c) => c[0][0]!.type)).toEqual(['revoke', 'grant']);
+    expect(onQueue.mock.calls[1]![0][0]).toMatchObject({
+      object: { kind: 'relation', schema: 'api', name: 'notes' },
+      privileges: ['INSERT'],
+      grantee: { kind: 'role', name: 'anon' },
+    });
   });
 });
 

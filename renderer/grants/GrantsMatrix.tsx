@@ -6,7 +6,6 @@ import {
   matrixColumns,
   matrixRows,
   MatrixCells,
-  PRIVILEGE_LETTER,
   type CellAddress,
   type MatrixColumn,
   type MatrixRow,
@@ -15,6 +14,7 @@ import {
 import { catalogIndex } from '../../shared/model/catalog-index.js';
 import type { Catalog, ObjectRef, Privilege } from '../../shared/model/catalog.js';
 import type { PostgrestRoleConfig } from '../../shared/model/postgrest-roles.js';
+import { cellHtml, heldText } from './cell-html.js';
 import { objectsHeld, rowsOfObject } from './scope.js';
 
 const ROW_H = 30;
@@ -22,14 +22,6 @@ const COL_W = 168;
 const HEAD_W = 320;
 /** The column heads' height (role, PostgREST part, what it holds): the scoped matrix is sized to its rows. */
 const HEAD_H = 58;
-
-const SOURCE_TEXT = {
-  direct: 'granted directly',
-  public: 'via PUBLIC',
-  inherited: 'inherited',
-  predefined: 'through a predefined role',
-  superuser: 'superuser',
-} as const;
 
 interface Props {
   catalog: Catalog;
@@ -82,7 +74,7 @@ export function GrantsMatrix({ catalog, config, onQueue, busy, scope }: Props) {
     count: rows.length,
     getScrollElement: () => parent.current,
     estimateSize: () => ROW_H,
-    overscan: 12,
+    overscan: 4,
   });
   // Columns too: 300 request roles × a screenful of rows was 10,000 cells per frame.
   const across = useVirtualizer({
@@ -138,7 +130,16 @@ export function GrantsMatrix({ catalog, config, onQueue, busy, scope }: Props) {
       dragTo(row, col) {
         const from = press.current;
         if (from === null || (from.row === row && from.col === col)) return;
-        setSelection({ anchor: from, focus: { row, col } });
+        // mouseover fires for every letter crossed: the same rectangle keeps the same state (no render).
+        setSelection((s) =>
+          s !== null &&
+          s.anchor.row === from.row &&
+          s.anchor.col === from.col &&
+          s.focus.row === row &&
+          s.focus.col === col
+            ? s
+            : { anchor: from, focus: { row, col } },
+        );
       },
       selectRow(row) {
         setSelection({
@@ -186,7 +187,7 @@ export function GrantsMatrix({ catalog, config, onQueue, busy, scope }: Props) {
   }, [config, index, catalog]);
 
   return (
-    <div className={`grants-matrix-wrap${selected.length > 0 ? ' has-selection' : ''}`}>
+    <div className={`grants-matrix-wrap${selected.length > 0 ? ' has-selection' : ''}${busy ? ' busy' : ''}`}>
       {scope ? (
         <div className="grants-toolbar">
           <label className="check">
@@ -479,13 +480,49 @@ const MatrixRowView = memo(function MatrixRowView({
   busy: boolean;
   on: RowHandlers;
 }) {
-  const shown: number[] = [];
-  for (let ci = c0; ci <= c1; ci++) shown.push(ci);
+  let html = '';
+  for (let ci = c0; ci <= c1; ci++) {
+    const c = columns[ci]!;
+    html += cellHtml(row, c, ci, cells.cell(row, c), ci >= sel0 && ci <= sel1);
+  }
+  // The letter and the cell an event happened on (delegated: the cells are HTML, see cell-html.ts).
+  const hit = (target: EventTarget) => {
+    const el = target as HTMLElement;
+    const cell = el.closest<HTMLElement>('[data-ci]');
+    if (cell === null) return null;
+    const ci = Number(cell.dataset.ci);
+    const letter = el.closest<HTMLElement>('[data-priv]');
+    const p = letter === null ? undefined : cells.cell(row, columns[ci]!)[Number(letter.dataset.priv)];
+    return { ci, column: columns[ci]!, letter, p };
+  };
+  const act = (target: EventTarget) => {
+    const h = hit(target);
+    if (h?.p !== undefined && !busy) on.toggle(row, h.column, h.p.privilege, h.p.direct);
+  };
   return (
     <div
       className={`matrix-row row-${row.kind}`}
       style={{ transform: `translateY(${start}px)`, gridTemplateColumns: grid }}
       data-row={row.key.replaceAll('\0', '.')}
+      onMouseDown={(e) => {
+        const h = e.button === 0 ? hit(e.target) : null;
+        if (h !== null) on.press(rowIndex, h.ci, h.letter !== null, e.shiftKey);
+      }}
+      onMouseOver={(e) => {
+        const h = hit(e.target);
+        if (h === null) return;
+        if (e.buttons === 1) on.dragTo(rowIndex, h.ci);
+        // The tooltip, written on first hover (thousands of letters are drawn per frame when scrolling).
+        if (h.letter !== null && h.p !== undefined && h.letter.title === '')
+          h.letter.title = `${h.p.privilege}: ${heldText(row, h.p)}${h.p.direct ? ' (click to revoke)' : ' (click to grant)'}`;
+      }}
+      onClick={(e) => act(e.target)}
+      onKeyDown={(e) => {
+        if ((e.key !== 'Enter' && e.key !== ' ') || !(e.target as HTMLElement).hasAttribute('data-priv'))
+          return;
+        e.preventDefault();
+        act(e.target);
+      }}
     >
       <button
         className="matrix-rowhead"
@@ -501,45 +538,7 @@ const MatrixRowView = memo(function MatrixRowView({
         )}
       </button>
       <div aria-hidden />
-      {shown.map((ci) => {
-        const c = columns[ci]!;
-        return (
-          <div
-            key={c.role}
-            className={`matrix-cell${ci >= sel0 && ci <= sel1 ? ' selected' : ''}`}
-            onMouseDown={(e) => {
-              if (e.button !== 0) return;
-              on.press(rowIndex, ci, (e.target as HTMLElement).closest('button') !== null, e.shiftKey);
-            }}
-            onMouseEnter={(e) => {
-              if (e.buttons === 1) on.dragTo(rowIndex, ci);
-            }}
-            data-testid={`cell:${row.label}:${c.role}`}
-          >
-            {cells.cell(row, c).map((p) => {
-              const cls = p.held === null ? 'none' : p.held.source;
-              // A column row holding a privilege through the whole table's grant, not its own.
-              const covered = row.column !== null && p.held !== null && p.held.column === undefined;
-              const why =
-                p.held === null
-                  ? 'not held'
-                  : `${SOURCE_TEXT[p.held.source]}${p.held.source === 'inherited' || p.held.source === 'predefined' ? ` from ${p.held.via}` : ''}${p.held.grantable ? ', with grant option' : ''}${covered ? ', on the whole table' : ''}`;
-              return (
-                <button
-                  key={p.privilege}
-                  className={`priv ${cls}${p.held?.grantable === true && p.held.source !== 'superuser' ? ' grantable' : ''}${covered ? ' covered' : ''}`}
-                  aria-label={`${p.privilege} on ${row.label} for ${c.role}: ${why}`}
-                  title={`${p.privilege}: ${why}${p.direct ? ' (click to revoke)' : ' (click to grant)'}`}
-                  disabled={busy}
-                  onClick={() => on.toggle(row, c, p.privilege, p.direct)}
-                >
-                  {PRIVILEGE_LETTER[p.privilege]}
-                </button>
-              );
-            })}
-          </div>
-        );
-      })}
+      <div className="matrix-cells" dangerouslySetInnerHTML={{ __html: html }} />
     </div>
   );
 });

@@ -11,6 +11,8 @@ export type MembershipFlowEdge = Edge<
     /** Where along the edge the label sits (graph-flow's labelSpots). */
     t: number;
     hovered: boolean;
+    /** Selects the edge (a click on its label: the label lies over the edge). */
+    select(): void;
     grantors: readonly string[];
   },
   'membership'
@@ -41,6 +43,7 @@ export const MembershipEdge = memo(function MembershipEdge(props: EdgeProps<Memb
             style={{ transform: `translate(-50%, -50%) translate(${at.x}px, ${at.y}px)` }}
             onMouseEnter={() => setPointed(true)}
             onMouseLeave={() => setPointed(false)}
+            onClick={() => data?.select()}
           >
             {text}
           </div>

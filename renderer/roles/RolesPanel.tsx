@@ -8,7 +8,7 @@ import {
   type Connection,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useContext, useMemo, useState, type KeyboardEvent } from 'react';
+import { useContext, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { RoleChangeInput } from '../../shared/contract/roles.js';
 import { catalogIndex } from '../../shared/model/catalog-index.js';
 import type { Catalog } from '../../shared/model/catalog.js';
@@ -98,6 +98,9 @@ function RolesView({ connectionId, catalog }: { connectionId: string; catalog: C
   );
   const spots = useMemo(() => labelSpots(placed, edgeBadge), [placed]);
   const [hovered, setHovered] = useState<string | null>(null);
+  // The edges are ours (computed from the model), so React Flow's selection of one is kept here: without it an
+  // edge could not be selected, and "select an edge and press Delete" revoked nothing.
+  const [selectedEdge, setSelectedEdge] = useState<string | null>(null);
   const edges: MembershipFlowEdge[] = useMemo(
     () =>
       placed.edges.map((e) => ({
@@ -108,17 +111,31 @@ function RolesView({ connectionId, catalog }: { connectionId: string; catalog: C
         className: `membership${e.broken ? ' broken' : ''}${e.admin ? ' admin' : ''}${e.optionsFromServer && !e.inherit ? ' noinherit' : ''}`,
         markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
         deletable: e.member !== SYSTEM_GROUP && e.role !== SYSTEM_GROUP,
+        selected: e.id === selectedEdge,
         ariaLabel: `${e.member} is a member of ${e.role}${edgeTitle(e) ? `: ${edgeTitle(e)}` : ''}`,
         data: {
           badge: edgeBadge(e),
           full: edgeTitle(e),
           t: spots.get(e.id)?.t ?? 0.5,
           hovered: hovered === e.id,
+          select: () => setSelectedEdge(e.id),
           grantors: e.grantors,
         },
       })),
-    [placed, spots, hovered],
+    [placed, spots, hovered, selectedEdge],
   );
+
+  // A new layout (a search, a filter, an applied change) is fitted into view: dagre places every role afresh,
+  // and a role could land out of sight.
+  const firstLayout = useRef(true);
+  useEffect(() => {
+    if (firstLayout.current) {
+      firstLayout.current = false; // the first one is fitted by <ReactFlow fitView>
+      return;
+    }
+    const t = setTimeout(() => void flow.fitView({ ...FIT, duration: 200 }), 50);
+    return () => clearTimeout(t);
+  }, [placed, flow]);
 
   // Keys on the canvas, as the controls: + and − zoom, 0 fits every node into view.
   const onCanvasKey = (e: KeyboardEvent) => {
@@ -220,7 +237,15 @@ function RolesView({ connectionId, catalog }: { connectionId: string; catalog: C
               nodesConnectable
               nodesDraggable
               onNodeClick={(_, n) => setSelected(n.id === SYSTEM_GROUP ? null : n.id)}
-              onPaneClick={() => setSelected(null)}
+              onPaneClick={() => {
+                setSelected(null);
+                setSelectedEdge(null);
+              }}
+              onEdgesChange={(changes) => {
+                for (const c of changes)
+                  if (c.type === 'select')
+                    setSelectedEdge((s) => (c.selected ? c.id : s === c.id ? null : s));
+              }}
               onEdgeMouseEnter={(_, e) => setHovered(e.id)}
               onEdgeMouseLeave={() => setHovered(null)}
               onConnect={onConnect}

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { member, role, smallCatalog } from '../../shared/model/testing/small-catalog.js';
 import { roleGraph } from '../../shared/roles/graph.js';
-import { edgeLabel, graphSvg, placeGraph } from './graph-flow.js';
+import {
+  bezierPoint,
+  edgeBadge,
+  edgeLabel,
+  edgeTitle,
+  graphSvg,
+  labelSpots,
+  placeGraph,
+} from './graph-flow.js';
 
 const graph = (major = 18) =>
   roleGraph(
@@ -35,5 +43,42 @@ describe('graph → placed graph → SVG', () => {
     expect(svg).toContain('we&lt;ird&quot;');
     expect(svg).not.toContain('we<ird"');
     expect(svg).toContain('stroke-dasharray="5 4"');
+  });
+});
+
+describe('label spots', () => {
+  it('puts the labels of one member’s several memberships apart, each on its own edge', () => {
+    const roles = ['hub', 'a', 'b', 'c', 'd', 'e'].map((r) => role(r));
+    const g = roleGraph(
+      smallCatalog({
+        roles,
+        memberships: ['a', 'b', 'c', 'd', 'e'].map((r) => member(r, 'hub', { admin: true })),
+      }),
+      {},
+    );
+    const placed = placeGraph(g, { search: 'hub' });
+    const spots = labelSpots(placed, edgeBadge);
+    expect(spots.size).toBe(5);
+    const boxes = [...spots.values()];
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [p, q] = [boxes[i]!, boxes[j]!];
+        const apart =
+          Math.abs(p.x - q.x) >= (p.width + q.width) / 2 || Math.abs(p.y - q.y) >= (p.height + q.height) / 2;
+        expect(apart).toBe(true);
+      }
+    // Each spot lies on its edge's curve.
+    const byId = new Map(placed.nodes.map((n) => [n.id, n]));
+    for (const e of placed.edges) {
+      const [a, b, s] = [byId.get(e.member)!, byId.get(e.role)!, spots.get(e.id)!];
+      const p = bezierPoint(a.x + a.width / 2, a.y + a.height, b.x + b.width / 2, b.y, s.t);
+      expect([p.x, p.y]).toEqual([s.x, s.y]);
+    }
+  });
+
+  it('shows only what departs from a plain GRANT; the full options and grantor on hover', () => {
+    const p = placeGraph(graph(), {});
+    expect(p.edges.map(edgeBadge).sort()).toEqual(['ADMIN · NO SET', 'NOINHERIT']);
+    expect(p.edges.map(edgeTitle).every((t) => t.includes('SET'))).toBe(true);
   });
 });

@@ -194,11 +194,13 @@ export function graphSvg(g: PlacedGraph, theme: 'light' | 'dark'): string {
           danger: '#c0352f',
         };
   const byId = new Map(g.nodes.map((n) => [n.id, n]));
-  // A picture has no hover: every option and grantor is written out, each label at its own spot.
-  const spots = labelSpots(g, edgeTitle);
+  const height = Math.ceil(g.height) + 18; // room for the key at the foot
+  // The labels the canvas shows (full ones, grantor included, piled up on a dense graph), each at its own spot;
+  // the picture says what a plain edge means.
+  const spots = labelSpots(g, edgeBadge);
   const labels: string[] = [];
   const parts: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${Math.ceil(g.width)}" height="${Math.ceil(g.height)}" viewBox="0 0 ${Math.ceil(g.width)} ${Math.ceil(g.height)}" font-family="Segoe UI, Roboto, Helvetica, Arial, sans-serif">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${Math.ceil(g.width)}" height="${height}" viewBox="0 0 ${Math.ceil(g.width)} ${height}" font-family="Segoe UI, Roboto, Helvetica, Arial, sans-serif">`,
     `<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="${c.edge}"/></marker></defs>`,
     `<rect width="100%" height="100%" fill="${c.bg}"/>`,
   ];
@@ -219,7 +221,7 @@ export function graphSvg(g: PlacedGraph, theme: 'light' | 'dark'): string {
     if (spot !== undefined)
       labels.push(
         `<rect x="${spot.x - spot.width / 2}" y="${spot.y - spot.height / 2}" width="${spot.width}" height="${spot.height}" rx="4" fill="${c.card}" stroke="${c.border}"/>`,
-        `<text x="${spot.x}" y="${spot.y + 3.5}" font-size="10" fill="${c.muted}" text-anchor="middle">${esc(edgeTitle(e))}</text>`,
+        `<text x="${spot.x}" y="${spot.y + 3.5}" font-size="10" fill="${c.muted}" text-anchor="middle">${esc(edgeBadge(e))}</text>`,
       );
   }
   for (const n of g.nodes) {
@@ -230,14 +232,28 @@ export function graphSvg(g: PlacedGraph, theme: 'light' | 'dark'): string {
       `<text x="${n.x + 12}" y="${n.y + 20}" font-size="13" font-weight="600" fill="${c.text}">${esc(isGroupNode(n.node) ? `pg_* (${n.node.group.length})` : n.id)}</text>`,
     );
     if (role !== null) {
-      const line = [...role.parts, ...role.badges.map((b) => b.label)].join(' · ');
-      if (line !== '')
-        parts.push(
-          `<text x="${n.x + 12}" y="${n.y + 38}" font-size="10" fill="${c.muted}">${esc(line)}</text>`,
+      // Wrapped to the card (no DOM to measure in: ~6 px a character at 10 px).
+      const lines: string[] = [];
+      for (const word of [...role.parts, ...role.badges.map((b) => b.label)]) {
+        const last = lines[lines.length - 1];
+        if (last !== undefined && (last.length + 3 + word.length) * 6 <= n.width - 20)
+          lines[lines.length - 1] = `${last} · ${word}`;
+        else lines.push(word);
+      }
+      lines
+        .slice(0, 2)
+        .forEach((line, i) =>
+          parts.push(
+            `<text x="${n.x + 12}" y="${n.y + 38 + 14 * i}" font-size="10" fill="${c.muted}">${esc(line)}</text>`,
+          ),
         );
     }
   }
   // Labels above the edges and the cards, so a label slid towards a card stays readable.
-  parts.push(...labels, '</svg>');
+  parts.push(
+    ...labels,
+    `<text x="16" y="${height - 8}" font-size="10" fill="${c.muted}">An arrow runs from a member to the role it is granted; unlabelled memberships are plain (${g.edges.some((e) => e.optionsFromServer) ? 'INHERIT, SET, ' : ''}no ADMIN).</text>`,
+    '</svg>',
+  );
   return parts.join('\n');
 }
