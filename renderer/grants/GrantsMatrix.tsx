@@ -313,8 +313,8 @@ export function GrantsMatrix({ catalog, config, onQueue, busy, scope }: Props) {
         <span className="priv direct">r</span> direct <span className="priv inherited">r</span> inherited{' '}
         <span className="priv public">r</span> PUBLIC <span className="priv predefined">r</span> predefined /
         superuser <span className="priv direct grantable">r</span> with grant option{' '}
-        <span className="priv none">r</span> not held · click a letter to grant or revoke it; drag across
-        cells (or shift-click) to edit an area
+        <span className="priv none">r</span> not held (shown on the row pointed at) · click a letter to grant
+        or revoke it; drag across cells (or shift-click) to edit an area
       </div>
       {selected.length > 0 && (
         <div className="matrix-actions" data-testid="matrix-actions">
