@@ -13,7 +13,7 @@ import {
   type RowKind,
 } from '../../shared/grants/matrix.js';
 import { catalogIndex } from '../../shared/model/catalog-index.js';
-import type { Catalog, ObjectRef, Privilege } from '../../shared/model/catalog.js';
+import { refKey, type Catalog, type ObjectRef, type Privilege } from '../../shared/model/catalog.js';
 import type { PostgrestRoleConfig } from '../../shared/model/postgrest-roles.js';
 import { objectsHeld, rowsOfObject } from './scope.js';
 
@@ -38,6 +38,8 @@ interface Props {
   busy: boolean;
   /** Only this object (a table with all its columns, a function…): the explorer's Grants tab. */
   scope?: ObjectRef;
+  /** A cell a link asked for (object × grantee, `PUBLIC` for PUBLIC): scrolled to, selected and highlighted. */
+  focus?: { readonly object: ObjectRef; readonly grantee: string | null };
 }
 
 interface Selection {
@@ -46,7 +48,7 @@ interface Selection {
 }
 
 /** Objects × roles, virtualised; a letter per privilege, coloured by how it is held; edit by cell, row, column, area. */
-export function GrantsMatrix({ catalog, config, onQueue, busy, scope }: Props) {
+export function GrantsMatrix({ catalog, config, onQueue, busy, scope, focus }: Props) {
   const index = catalogIndex(catalog);
   const userSchemas = catalog.schemas.filter((s) => s.extension === null).map((s) => s.name);
   const [schema, setSchema] = useState<string>('');
@@ -113,6 +115,30 @@ export function GrantsMatrix({ catalog, config, onQueue, busy, scope }: Props) {
       c <= Math.max(a.col, f.col)
     );
   };
+  // The focused cell: its row (the object itself, not one of its columns) and its grantee's column.
+  const focusKey = focus ? `${refKey(focus.object)}\0${focus.grantee ?? ''}` : null;
+  const focused = useMemo(() => {
+    if (!focus) return null;
+    const want = refKey(focus.object);
+    const row = rows.findIndex((r) => r.column === null && refKey(r.ref) === want);
+    const col = focus.grantee === null ? -1 : columns.findIndex((c) => c.role === focus.grantee);
+    return row < 0 ? null : { row, col };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for focus
+  }, [focusKey, rows, columns]);
+  useEffect(() => {
+    if (focused === null) return;
+    virtual.scrollToIndex(focused.row, { align: 'center' });
+    const el = parent.current;
+    if (el && focused.col >= 0)
+      el.scrollLeft = Math.max(0, HEAD_W + focused.col * COL_W - (el.clientWidth + HEAD_W - COL_W) / 2);
+    setSelection(
+      focused.col >= 0
+        ? { anchor: focused, focus: focused }
+        : { anchor: { row: focused.row, col: 0 }, focus: { row: focused.row, col: columns.length - 1 } },
+    );
+    // Only a new target moves the view: edits (a new model) must not scroll the user back.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focusKey, focused !== null]);
   const selectable = useMemo(() => {
     const s = new Set<Privilege>();
     for (const a of selected) for (const p of a.row.privileges) s.add(p);
@@ -410,7 +436,7 @@ export function GrantsMatrix({ catalog, config, onQueue, busy, scope }: Props) {
                   {columns.map((c, ci) => (
                     <div
                       key={c.role}
-                      className={`matrix-cell${inSelection(v.index, ci) ? ' selected' : ''}`}
+                      className={`matrix-cell${inSelection(v.index, ci) ? ' selected' : ''}${focused?.row === v.index && focused.col === ci ? ' focused' : ''}`}
                       onMouseDown={(e) => {
                         if (e.button !== 0) return;
                         press.current = { row: v.index, col: ci };
