@@ -95,7 +95,7 @@ describe('advisor acknowledgement story', () => {
 
   it('lapses the acknowledgement once the object changes', async () => {
     const { page } = browser;
-    // Someone lets app_admin's writes go and hands INSERT to anon: who reaches the table has changed.
+    // Someone hands INSERT on the table to anon: who may reach it has changed.
     const client = new pg.Client({
       host: demo.host,
       port: demo.port,

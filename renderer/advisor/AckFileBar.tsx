@@ -15,7 +15,9 @@ export function AckFileBar({ inUse, chosen, onChoose }: AckFileBarProps) {
     <div className="adv-ackfile" role="group" aria-label="Acknowledgements file">
       <span className="muted">Acknowledgements</span>{' '}
       {inUse !== null ? (
-        <code title="The file the team commits; each acknowledgement lapses when its object changes">
+        <code
+          title={`${inUse} — the file the team commits; an acknowledgement lapses when its object changes`}
+        >
           {inUse}
         </code>
       ) : (

@@ -95,6 +95,7 @@ export function FindingCard({
               }}
             >
               <input
+                className="input"
                 aria-label="Reason"
                 placeholder="Why this is intended (kept in gatehouse-advisor.json)"
                 value={reason}
