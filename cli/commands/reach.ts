@@ -1,3 +1,4 @@
+import { reachOfRole } from '../../shared/contract/advisor.js';
 import { GatehouseError } from '../../shared/errors.js';
 import { formatReach } from '../../core/advisor/index.js';
 import { parseCommandArgs, required } from '../args.js';
@@ -42,7 +43,7 @@ export const reachCommand: Command = {
             hint: 'Use db-anon-role or a role granted to the authenticator (role names are case-sensitive).',
           },
         );
-      reach = { ...reach, roles: one };
+      reach = reachOfRole(reach, one[0]!);
     }
     for (const a of report.assumptions) io.stderr(`gatehouse reach: assumed: ${a}\n`);
     io.stdout(values.json ? JSON.stringify(reach, null, 2) + '\n' : formatReach(reach));

@@ -26,15 +26,30 @@ export interface Access {
 }
 
 const DATA = new Set<string>(['SELECT', 'INSERT', 'UPDATE', 'DELETE']);
+const DATA_ORDER: readonly DataPrivilege[] = ['SELECT', 'INSERT', 'UPDATE', 'DELETE'];
+/** The grants of a relation held whole, by bit mask of DATA_ORDER: shared by every role and relation alike. */
+const WHOLE: readonly RelationGrants[] = Array.from({ length: 16 }, (_, mask) =>
+  Object.freeze(
+    Object.fromEntries(DATA_ORDER.filter((_, i) => (mask & (1 << i)) !== 0).map((p) => [p, 'all' as const])),
+  ),
+);
 export const relationKey = (schema: string, name: string): string => `${schema}\0${name}`;
 export const functionKey = (schema: string, name: string, args: string): string =>
   `${schema}\0${name}\0${args}`;
 
-function memo(cache: Map<string, boolean>, key: string, compute: () => boolean): boolean {
-  let v = cache.get(key);
+/** A kept answer per (a, b): nested maps, not `${a}\0${b}` keys (a run asks millions, the strings were garbage). */
+function memo(
+  cache: Map<string, Map<string, boolean>>,
+  a: string,
+  b: string,
+  compute: () => boolean,
+): boolean {
+  let inner = cache.get(a);
+  if (inner === undefined) cache.set(a, (inner = new Map()));
+  let v = inner.get(b);
   if (v === undefined) {
     v = compute();
-    cache.set(key, v);
+    inner.set(b, v);
   }
   return v;
 }
@@ -46,15 +61,30 @@ export function modelAccess(catalog: Catalog): Access {
   const relationCache = new Map<string, Map<string, RelationGrants>>();
   const functionCache = new Map<string, Set<string>>();
   const schemas = new Set(catalog.schemas.map((x) => x.name));
-  const usage = new Map<string, boolean>();
-  const privsOf = new Map<string, boolean>();
+  const keys = new WeakMap<object, string>();
+  const usage = new Map<string, Map<string, boolean>>();
+  const privsOf = new Map<string, Map<string, boolean>>();
   const load = (role: string): void => {
-    const relations = new Map<string, { [P in DataPrivilege]?: 'all' | string[] }>();
+    const relations = new Map<string, RelationGrants>();
     const functions = new Set<string>();
     if (known.has(role)) {
-      // Entries come in model order (an object, then its columns): the key is built once per object.
+      // Entries come in model order (an object, then its columns): the key is looked up once per object, and
+      // kept per reference for the next role (hundreds of request roles hold the same thousands of tables).
       let lastRef: unknown = null;
+      let lastKey = '';
       let grants: { [P in DataPrivilege]?: 'all' | string[] } = {};
+      // A relation held whole for every privilege gets one of the shared frozen records, not its own.
+      const settle = () => {
+        if (lastRef === null) return;
+        let mask = 0;
+        for (let i = 0; i < DATA_ORDER.length; i++) {
+          const v = grants[DATA_ORDER[i]!];
+          if (v === undefined) continue;
+          if (v !== 'all') return;
+          mask |= 1 << i;
+        }
+        relations.set(lastKey, WHOLE[mask]!);
+      };
       for (const p of effectivePrivileges(catalog, role)) {
         const o = p.object;
         if (o.kind === 'function') {
@@ -63,9 +93,19 @@ export function modelAccess(catalog: Catalog): Access {
         }
         if (o.kind !== 'relation' || !DATA.has(p.privilege)) continue;
         if (o !== lastRef) {
+          settle();
           lastRef = o;
-          const key = relationKey(o.schema ?? '', o.name);
-          grants = relations.get(key) ?? {};
+          let key = keys.get(o);
+          if (key === undefined) keys.set(o, (key = relationKey(o.schema ?? '', o.name)));
+          lastKey = key;
+          const seen = relations.get(key);
+          grants = {};
+          // Not met in model order (an object's entries are together), but a second run of it must not lose any.
+          if (seen !== undefined)
+            for (const q of DATA_ORDER) {
+              const v = seen[q];
+              if (v !== undefined) grants[q] = v === 'all' ? v : [...v];
+            }
           relations.set(key, grants);
         }
         const privilege = p.privilege as DataPrivilege;
@@ -74,6 +114,7 @@ export function modelAccess(catalog: Catalog): Access {
         else if (held === undefined) grants[privilege] = [p.column];
         else if (held !== 'all') held.push(p.column);
       }
+      settle();
     }
     relationCache.set(role, relations);
     functionCache.set(role, functions);
@@ -91,13 +132,15 @@ export function modelAccess(catalog: Catalog): Access {
     schemaUsage: (role, schema) =>
       memo(
         usage,
-        `${role}\0${schema}`,
+        role,
+        schema,
         () => known.has(role) && schemas.has(schema) && hasSchemaPrivilege(catalog, role, schema, 'USAGE'),
       ),
     hasPrivilegesOf: (role, target) =>
       memo(
         privsOf,
-        `${role}\0${target}`,
+        role,
+        target,
         () => known.has(role) && known.has(target) && pgHasRole(catalog, role, target, 'USAGE'),
       ),
     canSetRole: (role, target) =>

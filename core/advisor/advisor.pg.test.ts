@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AdvisorReport } from '../../shared/contract/advisor.js';
-import { advisorReportSchema } from '../../shared/contract/advisor.js';
+import type { AdvisorReport, Finding, FindingLink } from '../../shared/contract/advisor.js';
+import { refKey, type ObjectRef } from '../../shared/model/catalog.js';
+import { advisorReportSchema, endpointsOf } from '../../shared/contract/advisor.js';
 import {
   createTempDatabase,
   pgServers,
@@ -15,7 +16,7 @@ import {
 import { readCatalog } from '../catalog/read-catalog.js';
 import { loadAcks, saveAck } from './ack.js';
 import { loadAdvisorConfig } from './config-view.js';
-import { FINDING_IDS } from './registry.js';
+import { FINDING_IDS, type FindingId } from './registry.js';
 import { advise } from './run.js';
 import {
   cleanSql,
@@ -26,6 +27,71 @@ import {
   rolesSql,
   type FixtureRoles,
 } from './testing/fixtures.js';
+
+/**
+ * Where each finding sends the studio: the role graph, the grants matrix, the policy editor… (complete by type;
+ * a list where the object decides: a missing schema or function is a postgrest.conf setting, a function body is
+ * shown in the explorer).
+ */
+const LINK_VIEW: Record<FindingId, FindingLink['view'] | readonly FindingLink['view'][]> = {
+  role_superuser: 'role',
+  role_bypassrls: 'role',
+  authenticator_inherit: 'role',
+  authenticator_owns_objects: 'role',
+  request_role_login: 'role',
+  role_not_granted: 'role',
+  table_without_rls: 'policy',
+  write_without_policy: 'grant',
+  view_over_table_without_rls: 'policy',
+  rls_not_forced: 'policy',
+  policy_write_all: 'policy',
+  public_read_policy: 'policy',
+  policy_rls_disabled: 'policy',
+  rls_no_policy: 'policy',
+  obsolete_jwt_claim_setting: ['policy', 'explorer'],
+  function_public_execute: 'grant',
+  default_execute_public: 'default-privileges',
+  security_definer_exposed: 'explorer',
+  security_definer_search_path: 'explorer',
+  view_bypasses_rls: 'explorer',
+  public_grant: 'grant',
+  schema_without_usage: ['grant', 'config'],
+  pre_request_unusable: ['grant', 'config'],
+  jwt_secret_short: 'config',
+  system_schema_exposed: 'config',
+  policy_per_row_call: 'policy',
+  multiple_permissive_policies: 'policy',
+  unindexed_policy_column: 'explorer',
+  unindexed_foreign_key: 'explorer',
+};
+
+/** Whether a finding's link shows one of the objects the finding names (the cell's grantee among them). */
+function linkShowsItsObjects(f: Finding): boolean {
+  const has = (ref: ObjectRef) => f.objects.some((o) => refKey(o) === refKey(ref));
+  const role = (name: string): ObjectRef => ({ kind: 'role', schema: null, name });
+  const l = f.link;
+  switch (l?.view) {
+    case 'role':
+      return has(role(l.role));
+    case 'grant':
+      return has(l.object) && (l.grantee === null || l.grantee === 'PUBLIC' || has(role(l.grantee)));
+    case 'default-privileges':
+      return has(role(l.owner));
+    case 'policy': {
+      const { schema, name } = l.table;
+      return (
+        has({ kind: 'relation', schema, name }) &&
+        (l.policy === null || has({ kind: 'policy', schema, name, member: l.policy }))
+      );
+    }
+    case 'explorer':
+      return f.objects.some((o) => o.schema === l.object.schema && o.name === l.object.name);
+    case 'config':
+      return true;
+    default:
+      return false;
+  }
+}
 
 interface Fixture {
   readonly roles: FixtureRoles;
@@ -94,14 +160,14 @@ describe.each(pgServers())('exposure advisor ($label)', (server) => {
         [anon, 'anon'],
         [user, 'jwt'],
       ]);
-      const anonReach = report.reach.roles[0]!.endpoints;
+      const anonReach = endpointsOf(report.reach, report.reach.roles[0]!);
       expect(
         anonReach.map((e) => [e.path, e.methods.map((m) => m.method).join(','), e.rows, e.write]),
       ).toEqual([
         ['/posts', 'GET,HEAD', 'filtered', false],
         ['/rpc/add', 'GET,HEAD,POST', 'filtered', false],
       ]);
-      const userReach = report.reach.roles[1]!.endpoints;
+      const userReach = endpointsOf(report.reach, report.reach.roles[1]!);
       const todos = userReach.find((e) => e.path === '/todos');
       expect(todos?.methods.map((m) => m.method)).toEqual(['GET', 'HEAD', 'POST', 'PATCH', 'PUT', 'DELETE']);
       expect(todos).toMatchObject({ rows: 'filtered', write: true });
@@ -121,7 +187,7 @@ describe.each(pgServers())('exposure advisor ($label)', (server) => {
           'GRANT SELECT (id, name), UPDATE (name) ON api.profiles TO {user};',
       );
       const r = await f.advise();
-      const profiles = r.reach.roles[1]!.endpoints.find((e) => e.path === '/profiles');
+      const profiles = endpointsOf(r.reach, r.reach.roles[1]!).find((e) => e.path === '/profiles');
       expect(profiles?.methods).toEqual([
         { method: 'GET', columns: ['id', 'name'] },
         { method: 'HEAD', columns: ['id', 'name'] },
@@ -188,6 +254,8 @@ describe.each(pgServers())('exposure advisor ($label)', (server) => {
           .split(' on ')[0] ?? '';
       expect(found?.message).toContain(name.split('.').pop());
       expect(found?.why.length).toBeGreaterThan(80);
+      expect([LINK_VIEW[m.finding as FindingId]].flat()).toContain(found?.link?.view);
+      expect(linkShowsItsObjects(found!), JSON.stringify(found?.link)).toBe(true);
       const fixable = typeof m.fixable === 'function' ? m.fixable(server.major) : m.fixable;
       if (!fixable) {
         expect(found?.fix === null || m.finding === 'multiple_permissive_policies').toBe(true);

@@ -2,11 +2,12 @@ import type { Finding } from '../../shared/contract/advisor.js';
 import { grantPrivileges, refs } from '../ddl/index.js';
 import { functionKey } from './access.js';
 import type { AdvisorContext } from './context.js';
-import { fingerprint, makeFinding } from './finding.js';
+import { fingerprint, makeFinding, someNames } from './finding.js';
 import { FINDINGS } from './registry.js';
+import { links } from './links.js';
 
 const configRef = (key: string) => ({ kind: 'database' as const, schema: null, name: key });
-const configLink = (key: string) => ({ view: 'config' as const, ref: configRef(key) });
+const configLink = links.config;
 
 function schemaUsage(ctx: AdvisorContext): Finding[] {
   const out: Finding[] = [];
@@ -33,7 +34,7 @@ function schemaUsage(ctx: AdvisorContext): Finding[] {
       makeFinding(FINDINGS.schema_without_usage, {
         object: `schema ${schema}`,
         objects: [refs.schema(schema), ...without.map(refs.role)],
-        message: `${without.join(', ')} lack${without.length === 1 ? 's' : ''} USAGE on exposed schema ${schema}: their requests to it fail`,
+        message: `${someNames(without)} lack${without.length === 1 ? 's' : ''} USAGE on exposed schema ${schema}: their requests to it fail`,
         fingerprint: fingerprint(info, ctx.grantsOn(refs.schema(schema)), without),
         fix: {
           summary: `Grant USAGE on ${schema} to ${without.join(', ')}`,
@@ -45,7 +46,7 @@ function schemaUsage(ctx: AdvisorContext): Finding[] {
             }),
           ],
         },
-        link: { view: 'grants', ref: refs.schema(schema) },
+        link: links.grant(refs.schema(schema), without[0]!),
       }),
     );
   }
@@ -92,7 +93,7 @@ function preRequest(ctx: AdvisorContext): Finding[] {
     makeFinding(FINDINGS.pre_request_unusable, {
       object,
       objects: [configRef('db-pre-request'), ref, ...denied.map(refs.role)],
-      message: `db-pre-request ${fn.schema}.${fn.name}() cannot be run by ${denied.join(', ')}: their requests fail`,
+      message: `db-pre-request ${fn.schema}.${fn.name}() cannot be run by ${someNames(denied)}: their requests fail`,
       fingerprint: fingerprint(written, ctx.grantsOn(ref), denied),
       fix:
         executeOnly.length > 0
@@ -108,7 +109,7 @@ function preRequest(ctx: AdvisorContext): Finding[] {
             }
           : null,
       fixNote: denied.length > executeOnly.length ? `Grant USAGE on schema ${fn.schema} as well.` : null,
-      link: { view: 'grants', ref },
+      link: links.grant(ref, denied[0]!),
     }),
   ];
 }

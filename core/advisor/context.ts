@@ -3,6 +3,19 @@ import { refKey } from '../../shared/model/catalog.js';
 import { postgrestView, switchableRoles, type PostgrestView } from '../../shared/model/postgrest-roles.js';
 import type { PostgrestConfig } from '../act-as/config/index.js';
 import { relationKey, type Access, type DataPrivilege, type RelationGrants } from './access.js';
+
+const DATA: readonly DataPrivilege[] = ['SELECT', 'INSERT', 'UPDATE', 'DELETE'];
+/** Every subset of the four data privileges, in that order, by bit mask: shared, not one array per pair. */
+const HELD: readonly (readonly DataPrivilege[])[] = Array.from({ length: 16 }, (_, mask) =>
+  Object.freeze(DATA.filter((_, i) => (mask & (1 << i)) !== 0)),
+);
+
+/** The privileges `g` holds (whole relation or some columns), as a shared array. */
+export function heldPrivileges(g: RelationGrants): readonly DataPrivilege[] {
+  let mask = 0;
+  for (let i = 0; i < DATA.length; i++) if (g[DATA[i]!] !== undefined) mask |= 1 << i;
+  return HELD[mask]!;
+}
 import type { AdvisorConfig } from './config-view.js';
 
 /** A role requests run as: db-anon-role, or a role the authenticator may SET ROLE to (a JWT's `role`). */
@@ -122,6 +135,7 @@ export function advisorContext(
     return out;
   };
 
+  const exposedRelations = view.relations.filter((r) => r.partitionOf === null);
   return {
     catalog,
     config,
@@ -134,7 +148,7 @@ export function advisorContext(
     isExposed: (s) => exposed.has(s),
     role: (n) => roles.get(n),
     relation: (s, n) => relations.get(relationKey(s, n)),
-    exposedRelations: view.relations.filter((r) => r.partitionOf === null),
+    exposedRelations,
     // Extension members and trigger functions are not the API's own RPCs.
     exposedFunctions: view.functions.filter(
       (f) => f.extension === null && !NOT_RPC_RETURNS.has(f.returns.type.name),
@@ -144,6 +158,37 @@ export function advisorContext(
     baseRelationsOf,
     assumptions,
   };
+}
+
+const holderIndex = new WeakMap<AdvisorContext, Map<Relation, Map<string, readonly DataPrivilege[]>>>();
+const NO_HOLDERS: ReadonlyMap<string, readonly DataPrivilege[]> = new Map();
+
+/**
+ * The data privileges each request role can use on an exposed relation (role → privileges, in request-role
+ * order; a role without USAGE on its schema holds none). Built once per context from each role's own privileges,
+ * not by asking every role about every relation (with 300 request roles that was most of a run). Keyed by the
+ * context object, so a copy with fewer request roles (the diff review's) gets its own.
+ */
+export function holdersOf(ctx: AdvisorContext, r: Relation): ReadonlyMap<string, readonly DataPrivilege[]> {
+  let holders = holderIndex.get(ctx);
+  if (holders === undefined) {
+    holders = new Map();
+    holderIndex.set(ctx, holders);
+    const byKey = new Map(ctx.exposedRelations.map((x) => [relationKey(x.schema, x.name), x]));
+    for (const role of ctx.requestRoles) {
+      if (!role.exists) continue;
+      for (const [key, g] of ctx.access.relations(role.name)) {
+        const rel = byKey.get(key);
+        if (rel === undefined || !ctx.access.schemaUsage(role.name, rel.schema)) continue;
+        const held = heldPrivileges(g);
+        if (held.length === 0) continue;
+        let map = holders.get(rel);
+        if (map === undefined) holders.set(rel, (map = new Map()));
+        map.set(role.name, held);
+      }
+    }
+  }
+  return holders.get(r) ?? NO_HOLDERS;
 }
 
 /** Whether `role`'s requests see `table` through its policies, or every row (superuser, BYPASSRLS, owner rights). */

@@ -25,6 +25,15 @@ function stableJson(value: unknown): string {
   return `${out}}`;
 }
 
+/**
+ * Names for a message, the first few and how many more: with hundreds of request roles a line naming every one
+ * is unreadable (and was megabytes per run). The finding's `objects` still lists them all.
+ */
+export function someNames(names: readonly string[], max = 6): string {
+  if (names.length <= max) return names.join(', ');
+  return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+}
+
 /** A short hash of an object's definition (whatever the finding depends on): acknowledgements compare it. */
 export function fingerprint(...parts: unknown[]): string {
   return createHash('sha256').update(stableJson(parts)).digest('hex').slice(0, 16);

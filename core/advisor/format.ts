@@ -1,4 +1,9 @@
-import type { AdvisorReport, ReachMap, ReachRole } from '../../shared/contract/advisor.js';
+import {
+  endpointsOf,
+  type AdvisorReport,
+  type ReachMap,
+  type ReachRole,
+} from '../../shared/contract/advisor.js';
 
 const ROWS = { filtered: 'RLS filters rows', unfiltered: 'every row', definer: 'runs as owner' } as const;
 
@@ -30,13 +35,15 @@ export function formatFindings(report: AdvisorReport, options: { fixes?: boolean
   return out.join('\n') + '\n';
 }
 
-function formatRole(r: ReachRole): string[] {
+function formatRole(reach: ReachMap, r: ReachRole): string[] {
   const head = `${r.role} (${r.as === 'anon' ? 'db-anon-role' : 'JWT role'})${r.exists ? '' : ' — does not exist'}`;
-  if (r.endpoints.length === 0) return [head, '  (nothing)'];
-  const width = Math.max(...r.endpoints.map((e) => e.path.length));
+  const endpoints = endpointsOf(reach, r);
+  if (endpoints.length === 0) return [head, '  (nothing)'];
+  let width = 0;
+  for (const e of endpoints) width = Math.max(width, e.path.length);
   return [
     head,
-    ...r.endpoints.map((e) => {
+    ...endpoints.map((e) => {
       const methods = e.methods
         .filter((m) => m.method !== 'HEAD')
         .map((m) => (m.columns === null ? m.method : `${m.method}(${m.columns.join(',')})`))
@@ -52,6 +59,6 @@ export function formatReach(reach: ReachMap): string {
     `authenticator: ${reach.authenticator ?? '(unknown)'}   exposed schemas: ${reach.schemas.join(', ') || '(none)'}`,
     '',
   ];
-  for (const r of reach.roles) out.push(...formatRole(r), '');
+  for (const r of reach.roles) out.push(...formatRole(reach, r), '');
   return out.join('\n');
 }

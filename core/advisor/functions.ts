@@ -11,10 +11,11 @@ import type { AdvisorContext } from './context.js';
 import { fingerprint, makeFinding } from './finding.js';
 import { functionFingerprint } from './fingerprints.js';
 import { FINDINGS } from './registry.js';
+import { links } from './links.js';
 
 const sig = (f: FunctionInfo) => `${f.schema}.${f.name}(${f.identityArgs})`;
 const fnRef = (f: FunctionInfo) => refs.function(f.schema, f.name, f.identityArgs);
-const link = (f: FunctionInfo) => ({ view: 'grants' as const, ref: fnRef(f) });
+
 /** The search_path a fix pins: nothing user-writable, pg_temp explicitly last (else it is searched first). */
 export const PINNED_SEARCH_PATH = 'pg_catalog, pg_temp';
 
@@ -38,7 +39,7 @@ function publicExecute(ctx: AdvisorContext): Finding[] {
           ],
         },
         fixNote: 'Grant EXECUTE to the request roles that should call it.',
-        link: link(f),
+        link: links.grant(fnRef(f), 'PUBLIC'),
       }),
     );
   }
@@ -97,7 +98,7 @@ function defaultExecute(ctx: AdvisorContext): Finding[] {
         message: `functions ${role} creates ${where.join(', ')} will be executable by PUBLIC (default privileges)`,
         fingerprint: fingerprint(entries),
         fix: { summary: `Revoke default EXECUTE from PUBLIC for ${role}`, statements },
-        link: { view: 'grants', ref: refs.role(role) },
+        link: links.defaults(role),
       }),
     );
   }
@@ -120,7 +121,7 @@ function definers(ctx: AdvisorContext): Finding[] {
         },
         fixNote:
           'If it must run as its owner, move it to an unexposed schema and call it from an invoker function.',
-        link: { view: 'explorer', ref: fnRef(f) },
+        link: links.explorer(fnRef(f), 'ddl'),
       }),
     );
   }
@@ -138,7 +139,7 @@ function definers(ctx: AdvisorContext): Finding[] {
           statements: [setRoutineSetting(f, 'search_path', PINNED_SEARCH_PATH)],
         },
         fixNote: 'Qualify the names the body uses (schema.table) so that it still finds them.',
-        link: { view: 'explorer', ref: fnRef(f) },
+        link: links.explorer(fnRef(f), 'ddl'),
       }),
     );
   }

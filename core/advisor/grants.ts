@@ -4,6 +4,7 @@ import { refs, revokePrivileges, type Statement } from '../ddl/index.js';
 import type { AdvisorContext } from './context.js';
 import { fingerprint, makeFinding } from './finding.js';
 import { FINDINGS } from './registry.js';
+import { links } from './links.js';
 
 /** Explicit grants to PUBLIC on tables, views, columns and sequences of the user schemas. */
 export function grantFindings(ctx: AdvisorContext): Finding[] {
@@ -46,7 +47,7 @@ export function grantFindings(ctx: AdvisorContext): Finding[] {
         fingerprint: fingerprint(g.grants),
         fix: { summary: `Revoke PUBLIC's privileges on ${g.schema}.${g.name}`, statements },
         fixNote: 'Grant them to the roles that need them.',
-        link: { view: 'grants', ref },
+        link: links.grant(ref, 'PUBLIC'),
       }),
     );
   }

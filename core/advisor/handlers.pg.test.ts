@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -106,6 +106,44 @@ describe.each(pgServers())(
       });
       expect(r.ok).toBe(false);
       expect(r.ok ? null : r.error.code).toBe('GH402');
+    });
+
+    it('writes an acknowledgements file the studio names, and only an absolute .json path', async () => {
+      const named = join(dir, 'team', 'acks.json');
+      mkdirSync(join(dir, 'team'));
+      const run = await dispatch(handlers, context, 'advisor.run', { connectionId: id, ackFile: named });
+      const report = advisorReportSchema.parse(run.ok ? run.value : null);
+      expect(report.ackFile).toBe(named);
+      const ack = await dispatch(handlers, context, 'advisor.acknowledge', {
+        connectionId: id,
+        key: report.findings.find((f) => f.id === 'public_grant')!.key,
+        reason: 'posts are public',
+        ackFile: named,
+      });
+      expect(ack.ok ? ack.value : ack.error).toEqual({ ackFile: named });
+      expect(loadAcks(named).map((a) => [a.finding, a.reason])).toEqual([
+        ['public_grant', 'posts are public'],
+      ]);
+      for (const bad of ['acks.json', join(dir, 'postgrest.conf')]) {
+        const r = await dispatch(handlers, context, 'advisor.acknowledge', {
+          connectionId: id,
+          key: 'public_grant:api.posts',
+          reason: 'r',
+          ackFile: bad,
+        });
+        expect(r.ok ? null : r.error.code).toBe('GH402');
+      }
+      // A JSON file that is not an acknowledgements file is never overwritten.
+      const other = join(dir, 'package.json');
+      writeFileSync(other, '{"name": "app"}\n');
+      const r = await dispatch(handlers, context, 'advisor.acknowledge', {
+        connectionId: id,
+        key: 'public_grant:api.posts',
+        reason: 'r',
+        ackFile: other,
+      });
+      expect(r.ok ? null : r.error.code).toBe('GH402');
+      expect(readFileSync(other, 'utf8')).toBe('{"name": "app"}\n');
     });
   },
 );

@@ -3,9 +3,25 @@ import type { AdvisorReport } from '../../shared/contract/advisor.js';
 import { GatehouseError } from '../../shared/errors.js';
 import type { StudioContext } from '../app/context.js';
 import type { HandlerGroup } from '../app/handler.js';
-import { defaultAckFile, loadAcks, saveAck } from './ack.js';
+import { ACK_FILE_NAME, defaultAckFile, loadAcks, saveAck } from './ack.js';
 import { loadAdvisorConfig } from './config-view.js';
 import { advise } from './run.js';
+
+/**
+ * An acknowledgements file the studio names: an absolute path to a .json file. The host writes it, so a
+ * renderer may not point it anywhere else (saveAck also refuses a file that is not an acknowledgements file).
+ */
+function studioAckFile(file: string): string {
+  if (!isAbsolute(file) || !file.toLowerCase().endsWith('.json'))
+    throw new GatehouseError(
+      'GH402',
+      `${file}: the acknowledgements file must be an absolute path to a .json file.`,
+      {
+        hint: `E.g. /path/to/your/api/${ACK_FILE_NAME}, beside the postgrest.conf you commit.`,
+      },
+    );
+  return file;
+}
 
 /** The connection's advisor run: its model (from the shared cache), its PostgREST config, the acknowledgements. */
 async function run(
@@ -29,7 +45,7 @@ async function run(
           ],
         }
       : loadAdvisorConfig({ text: entry!.text, file, env: {} });
-  const ackFile = input.ackFile ?? defaultAckFile(file);
+  const ackFile = input.ackFile !== undefined ? studioAckFile(input.ackFile) : defaultAckFile(file);
   const acks = ackFile === null ? [] : loadAcks(ackFile);
   return advise({ catalog, config, acks, ackFile });
 }

@@ -4,6 +4,7 @@ import type { AdvisorContext } from './context.js';
 import { fingerprint, makeFinding } from './finding.js';
 import { functionFingerprint } from './fingerprints.js';
 import { FINDINGS } from './registry.js';
+import { links } from './links.js';
 
 /** `request.jwt.claim.sub` and the like (not `request.jwt.claims`, which PostgREST sets). */
 const OBSOLETE = /request\.jwt\.claim\.([A-Za-z_][A-Za-z0-9_$]*)/g;
@@ -33,7 +34,7 @@ export function jwtClaimFindings(ctx: AdvisorContext): Finding[] {
         fingerprint: fingerprint(p),
         fix: null,
         fixNote: `Rewrite the expression: ${replacement(claims)}.`,
-        link: { view: 'policies', ref: refs.relation(p.schema, p.table) },
+        link: links.policy(p.schema, p.table, p.name),
       }),
     );
   }
@@ -50,7 +51,7 @@ export function jwtClaimFindings(ctx: AdvisorContext): Finding[] {
         fingerprint: functionFingerprint(ctx, f),
         fix: null,
         fixNote: `Rewrite the body: ${replacement(claims)}.`,
-        link: { view: 'explorer', ref: refs.function(f.schema, f.name, f.identityArgs) },
+        link: links.explorer(refs.function(f.schema, f.name, f.identityArgs), 'ddl'),
       }),
     );
   }

@@ -8,6 +8,7 @@ import { createIndexOn } from './fix-ddl.js';
 import { indexesFingerprint } from './fingerprints.js';
 import { expressionFacts, wrapCalls, type ExpressionFacts } from './policy-expression.js';
 import { FINDINGS } from './registry.js';
+import { links } from './links.js';
 
 const COMMANDS: readonly DataPrivilege[] = ['SELECT', 'INSERT', 'UPDATE', 'DELETE'];
 const label = (r: { schema: string; name: string }) => `${r.schema}.${r.name}`;
@@ -53,7 +54,7 @@ function perRowCalls(ctx: AdvisorContext, facts: ReturnType<typeof analyse>): Fi
           summary: `Wrap ${names.join(', ')} in scalar subqueries`,
           statements: [alterPolicy(p, change)],
         },
-        link: { view: 'policies', ref: refs.relation(p.schema, p.table) },
+        link: links.policy(p.schema, p.table, p.name),
       }),
     );
   }
@@ -118,14 +119,14 @@ function multiplePermissive(ctx: AdvisorContext): Finding[] {
           refs.relation(schema ?? '', rest.join('.')),
           ...list.map((p) => refs.member('policy', p.schema, p.table, p.name)),
         ],
-        message: `${table} has several permissive policies for ${overlaps.join('; ')}`,
+        message: `${table} has several permissive policies for ${overlaps.length <= 6 ? overlaps.join('; ') : `${overlaps.slice(0, 6).join('; ')} and ${overlaps.length - 6} more`}`,
         fingerprint: fingerprint(list),
         fix:
           fix === null
             ? null
             : { summary: `Combine ${list.map((p) => p.name).join(', ')} into one policy`, statements: fix },
         fixNote: fix === null ? 'Merge them into one policy per command with the conditions ORed.' : null,
-        link: { view: 'policies', ref: refs.relation(schema ?? '', rest.join('.')) },
+        link: links.policy(schema ?? '', rest.join('.'), list[0]?.name ?? null),
       }),
     );
   }
@@ -165,7 +166,7 @@ function unindexedPolicyColumns(ctx: AdvisorContext, facts: ReturnType<typeof an
             statements: [createIndexOn(r.schema, r.name, [column])],
           },
           fixNote: 'On a large, busy table build it CONCURRENTLY outside the change set instead.',
-          link: { view: 'explorer', ref: refs.relation(r.schema, r.name) },
+          link: links.explorer(refs.relation(r.schema, r.name), 'indexes'),
         }),
       );
     }
@@ -196,7 +197,7 @@ function unindexedForeignKeys(ctx: AdvisorContext): Finding[] {
             summary: `Index ${label(r)} (${c.columns.join(', ')})`,
             statements: [createIndexOn(r.schema, r.name, c.columns)],
           },
-          link: { view: 'explorer', ref: refs.relation(r.schema, r.name) },
+          link: links.explorer(refs.relation(r.schema, r.name), 'indexes'),
         }),
       );
     }

@@ -28,7 +28,7 @@ export function rlsAdvice(
     ...rlsFindings(ctx),
     ...viewFindings(ctx),
     ...jwtClaimFindings(ctx),
-    ...performanceFindings(ctx).filter((f) => f.link?.view === 'policies'),
+    ...performanceFindings(ctx).filter((f) => f.link?.view === 'policy'),
   ];
   return { ctx, findings: [...new Map(findings.map((f) => [f.key, f])).values()] };
 }

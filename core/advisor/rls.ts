@@ -9,48 +9,32 @@ import {
   type Statement,
 } from '../ddl/index.js';
 import type { DataPrivilege } from './access.js';
-import { grantsFor, policyAppliesTo, policyCovers, rowsFilteredFor, type AdvisorContext } from './context.js';
-import { fingerprint, makeFinding } from './finding.js';
+import { holdersOf, policyAppliesTo, policyCovers, rowsFilteredFor, type AdvisorContext } from './context.js';
+import { fingerprint, makeFinding, someNames } from './finding.js';
 import { relationFingerprint } from './fingerprints.js';
 import { FINDINGS } from './registry.js';
+import { links } from './links.js';
 
 const WRITES: readonly DataPrivilege[] = ['INSERT', 'UPDATE', 'DELETE'];
-const ALL_DATA: readonly DataPrivilege[] = ['SELECT', 'INSERT', 'UPDATE', 'DELETE'];
 const RLS_KINDS = new Set<Relation['kind']>(['table', 'partitioned_table']);
 const label = (r: { schema: string; name: string }) => `${r.schema}.${r.name}`;
-const policyLink = (r: Relation) => ({ view: 'policies' as const, ref: refs.relation(r.schema, r.name) });
+const policyLink = (r: Relation, policy: string | null = null) => links.policy(r.schema, r.name, policy);
 
-const reachCache = new WeakMap<AdvisorContext, Map<Relation, Map<string, DataPrivilege[]>>>();
+/** The privileges each request role holds on r: role → privileges (built once per run, see holdersOf). */
+const reachOf = holdersOf;
 
-/** The privileges each request role holds on r: role → privileges (computed once per run and relation). */
-function reachOf(ctx: AdvisorContext, r: Relation): Map<string, DataPrivilege[]> {
-  let cache = reachCache.get(ctx);
-  if (!cache) reachCache.set(ctx, (cache = new Map()));
-  const hit = cache.get(r);
-  if (hit) return hit;
-  const out = new Map<string, DataPrivilege[]>();
-  cache.set(r, out);
-  for (const role of ctx.requestRoles) {
-    if (!role.exists) continue;
-    const g = grantsFor(ctx, role.name, r);
-    const held = ALL_DATA.filter((p) => g[p] !== undefined);
-    if (held.length > 0) out.set(role.name, held);
-  }
-  return out;
-}
-
-const describe = (reach: Map<string, DataPrivilege[]>) =>
-  [...reach].map(([role, ps]) => `${role} (${ps.join(', ')})`).join(', ');
+const describe = (reach: ReadonlyMap<string, readonly DataPrivilege[]>) =>
+  someNames([...reach].map(([role, ps]) => `${role} (${ps.join(', ')})`));
 
 /**
- * The explicit grants a REVOKE must take away so that `role` no longer holds `privilege` on r: the ones to the
- * role, to PUBLIC, or to a role whose privileges it holds (PostgreSQL's own closure, from shared/model).
+ * The explicit grants a REVOKE must take away so that no writer keeps its writes on r: each grant of one of the
+ * writes a writer holds, to PUBLIC, to the writer, or to a role whose privileges it holds (PostgreSQL's own
+ * closure, from shared/model). One pass over r's grants for all writers: a statement per grantee, never repeated.
  */
 function revokesFor(
   ctx: AdvisorContext,
   r: Relation,
-  role: string,
-  privileges: readonly DataPrivilege[],
+  writers: readonly (readonly [string, readonly DataPrivilege[]])[],
 ): Statement[] {
   const ref = refs.relation(r.schema, r.name);
   const out: Statement[] = [];
@@ -61,13 +45,18 @@ function revokesFor(
     { public: boolean; table: Set<DataPrivilege>; columns: Map<DataPrivilege, string[]> }
   >();
   for (const g of grants) {
-    if (!(privileges as readonly string[]).includes(g.privilege)) continue;
+    if (!(WRITES as readonly string[]).includes(g.privilege)) continue;
+    const p = g.privilege as DataPrivilege;
     const grantee = g.grantee.kind === 'public' ? null : g.grantee.name;
-    if (grantee !== null && grantee !== role && !ctx.access.hasPrivilegesOf(role, grantee)) continue;
     if (grantee !== null && grantee === r.owner) continue; // the owner's own rights cannot be revoked away
+    const needed = writers.some(
+      ([role, held]) =>
+        held.includes(p) &&
+        (grantee === null || grantee === role || ctx.access.hasPrivilegesOf(role, grantee)),
+    );
+    if (!needed) continue;
     const k = grantee ?? '\0PUBLIC';
     const entry = byGrantee.get(k) ?? { public: grantee === null, table: new Set(), columns: new Map() };
-    const p = g.privilege as DataPrivilege;
     if (g.object.kind === 'column' && g.object.member !== undefined)
       entry.columns.set(p, [...(entry.columns.get(p) ?? []), g.object.member]);
     else entry.table.add(p);
@@ -107,26 +96,19 @@ function unprotectedTables(ctx: AdvisorContext): Finding[] {
     );
     const writers = [...reach].filter(([, ps]) => ps.some((p) => WRITES.includes(p)));
     if (writers.length === 0) continue;
-    const statements = writers.flatMap(([role, ps]) =>
-      revokesFor(
-        ctx,
-        r,
-        role,
-        ps.filter((p) => WRITES.includes(p)),
-      ),
-    );
+    const statements = revokesFor(ctx, r, writers);
     out.push(
       makeFinding(FINDINGS.write_without_policy, {
         object: label(r),
         objects,
-        message: `${writers.map(([role, ps]) => `${role} may ${ps.filter((p) => WRITES.includes(p)).join('/')}`).join(', ')} any row of ${label(r)} (no RLS)`,
+        message: `${someNames(writers.map(([role, ps]) => `${role} may ${ps.filter((p) => WRITES.includes(p)).join('/')}`))} any row of ${label(r)} (no RLS)`,
         fingerprint: relationFingerprint(ctx, r),
         fix: statements.length > 0 ? { summary: `Revoke the writes on ${label(r)}`, statements } : null,
         fixNote:
           statements.length > 0
             ? 'Or keep the grants and enable RLS with a policy per command.'
             : `The writes come from owning ${label(r)}: enable RLS and force it, or change the owner.`,
-        link: { view: 'grants', ref: refs.relation(r.schema, r.name) },
+        link: links.grant(refs.relation(r.schema, r.name), writers[0]![0]),
       }),
     );
   }
@@ -145,7 +127,7 @@ function viewsOverUnprotected(ctx: AdvisorContext): Finding[] {
       makeFinding(FINDINGS.view_over_table_without_rls, {
         object: label(v),
         objects: [refs.relation(v.schema, v.name), ...open.map((b) => refs.relation(b.schema, b.name))],
-        message: `view ${label(v)} shows every row of ${open.map(label).join(', ')} (no RLS) to ${readers.join(', ')}`,
+        message: `view ${label(v)} shows every row of ${open.map(label).join(', ')} (no RLS) to ${someNames(readers)}`,
         fingerprint: fingerprint(
           relationFingerprint(ctx, v),
           open.map((b) => relationFingerprint(ctx, b)),
@@ -155,7 +137,7 @@ function viewsOverUnprotected(ctx: AdvisorContext): Finding[] {
           statements: open.map((b) => setRowLevelSecurity(b.schema, b.name, 'enable')),
         },
         fixNote: 'Then write policies; for them to apply through the view it must be security_invoker (15+).',
-        link: { view: 'explorer', ref: refs.relation(v.schema, v.name) },
+        link: policyLink(open[0]!),
       }),
     );
   }
@@ -176,7 +158,7 @@ function notForced(ctx: AdvisorContext): Finding[] {
       makeFinding(FINDINGS.rls_not_forced, {
         object: label(r),
         objects: [refs.relation(r.schema, r.name), refs.role(r.owner), ...owners.map(refs.role)],
-        message: `${label(r)} is owned by ${r.owner}, whose privileges ${owners.join(', ')} hold${owners.length === 1 ? 's' : ''}: its policies do not apply to them`,
+        message: `${label(r)} is owned by ${r.owner}, whose privileges ${someNames(owners)} hold${owners.length === 1 ? 's' : ''}: its policies do not apply to them`,
         fingerprint: fingerprint(relationFingerprint(ctx, r), owners),
         fix: {
           summary: `Force RLS on ${label(r)}`,
@@ -237,7 +219,7 @@ function openPolicies(ctx: AdvisorContext): Finding[] {
           fingerprint: fingerprint(p),
           fix: null,
           fixNote: 'Nothing to fix if the table is meant to be public.',
-          link: policyLink(table),
+          link: policyLink(table, p.name),
         }),
       );
     } else if (p.command !== 'SELECT' && writesEveryRow(p)) {
@@ -256,7 +238,7 @@ function openPolicies(ctx: AdvisorContext): Finding[] {
             statements,
           },
           fixNote: 'Then write the policy the writes need, e.g. WITH CHECK (owner = current_user).',
-          link: policyLink(table),
+          link: policyLink(table, p.name),
         }),
       );
     }
@@ -314,7 +296,7 @@ function silentDenies(ctx: AdvisorContext): Finding[] {
       makeFinding(FINDINGS.rls_no_policy, {
         object: label(r),
         objects,
-        message: `${label(r)}: no policy lets ${denied.join(', ')} — granted, yet silently denied`,
+        message: `${label(r)}: no policy lets ${someNames(denied)} — granted, yet silently denied`,
         fingerprint: relationFingerprint(ctx, r),
         fix: null,
         fixNote:

@@ -11,8 +11,9 @@ import {
 import type { AdvisorContext } from './context.js';
 import { definitionOf, fingerprint, makeFinding } from './finding.js';
 import { FINDINGS } from './registry.js';
+import { links } from './links.js';
 
-const roleLink = (name: string) => ({ view: 'roles' as const, ref: refs.role(name) });
+const roleLink = links.role;
 
 /** The role's attributes and memberships: what role findings depend on. */
 function roleFingerprint(ctx: AdvisorContext, name: string): string {

@@ -1,10 +1,11 @@
 import type { Finding } from '../../shared/contract/advisor.js';
 import { refs } from '../ddl/index.js';
 import { grantsFor, rowsFilteredFor, type AdvisorContext } from './context.js';
-import { fingerprint, makeFinding } from './finding.js';
+import { fingerprint, makeFinding, someNames } from './finding.js';
 import { relationFingerprint } from './fingerprints.js';
 import { alterViewSecurityInvoker } from './fix-ddl.js';
 import { FINDINGS } from './registry.js';
+import { links } from './links.js';
 
 const label = (r: { schema: string; name: string }) => `${r.schema}.${r.name}`;
 
@@ -37,7 +38,7 @@ export function viewFindings(ctx: AdvisorContext): Finding[] {
           ...bypassed.map((b) => refs.relation(b.schema, b.name)),
           refs.role(v.owner),
         ],
-        message: `view ${label(v)} bypasses the RLS of ${bypassed.map(label).join(', ')} (${because}) for ${readers.map((r) => r.name).join(', ')}`,
+        message: `view ${label(v)} bypasses the RLS of ${bypassed.map(label).join(', ')} (${because}) for ${someNames(readers.map((r) => r.name))}`,
         fingerprint: fingerprint(
           relationFingerprint(ctx, v),
           owner ?? null,
@@ -54,7 +55,7 @@ export function viewFindings(ctx: AdvisorContext): Finding[] {
           major >= 15
             ? 'The readers then need SELECT on the tables too, and the tables’ policies decide their rows.'
             : 'PostgreSQL 14 has no security_invoker: give the view to an owner subject to the policies (not the tables’ owner), or force RLS on the tables.',
-        link: { view: 'explorer', ref: refs.relation(v.schema, v.name) },
+        link: links.explorer(refs.relation(v.schema, v.name), 'ddl'),
       }),
     );
   }

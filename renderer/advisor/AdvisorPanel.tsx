@@ -5,19 +5,23 @@ import { Loading } from '../shell/EmptyState.js';
 import { ErrorCallout } from '../shell/ErrorCallout.js';
 import type { PanelProps } from '../shell/panels.js';
 import './advisor.css';
+import { AckFileBar } from './AckFileBar.js';
+import { useAckFile } from './ack-file.js';
 import type { FindingView } from './api.js';
-import { FindingCard, linkTab } from './FindingCard.js';
-import { fixStatements, groupFindings } from './findings-model.js';
+import { FindingCard } from './FindingCard.js';
+import { fixStatements, groupFindings, linkTarget } from './findings-model.js';
 import { useAdvisorMutations, useAdvisorQuery } from './queries.js';
-import { ReachTable } from './ReachTable.js';
+import { MAX_REACH_ROWS, ReachTable } from './ReachTable.js';
+import { reachPairs } from '../../shared/contract/advisor.js';
 
 const ReachGraphView = lazy(() => import('./ReachGraphView.js'));
 const HEADINGS = { error: 'Errors', warning: 'Warnings', info: 'Notes' } as const;
 
 /** The exposure advisor: findings by severity beside the reach map (a table and a picture). */
-export default function AdvisorPanel({ connectionId, openObject }: PanelProps) {
-  const report = useAdvisorQuery(connectionId);
-  const { rerun, acknowledge } = useAdvisorMutations(connectionId);
+export default function AdvisorPanel({ connectionId, openObject, open: openTarget }: PanelProps) {
+  const [ackFile, setAckFile] = useAckFile(connectionId);
+  const report = useAdvisorQuery(connectionId, ackFile);
+  const { rerun, acknowledge } = useAdvisorMutations(connectionId, ackFile);
   const queue = useQueueChanges(connectionId);
   const changes = useChangeSetQuery(connectionId);
   const [view, setView] = useState<'table' | 'picture'>('table');
@@ -25,7 +29,13 @@ export default function AdvisorPanel({ connectionId, openObject }: PanelProps) {
 
   if (report.isPending) return <Loading label="Reviewing the database…" />;
   if (report.error)
-    return <ErrorCallout error={asErrorShape(report.error)} title="The advisor could not run" />;
+    return (
+      <div className="adv-panel-error">
+        <ErrorCallout error={asErrorShape(report.error)} title="The advisor could not run" />
+        {/* A bad acknowledgements path stops every run: let it be changed here. */}
+        {ackFile !== null && <AckFileBar inUse={null} chosen={ackFile} onChoose={setAckFile} />}
+      </div>
+    );
   const r = report.data;
   const queued = new Set(
     (changes.data?.statements ?? [])
@@ -53,6 +63,7 @@ export default function AdvisorPanel({ connectionId, openObject }: PanelProps) {
             {rerun.isPending ? 'Re-running…' : 'Re-run'}
           </button>
         </header>
+        <AckFileBar inUse={r.ackFile} chosen={ackFile} onChoose={setAckFile} />
         {r.assumptions.length > 0 && (
           <div className="callout" role="note" aria-label="Assumptions">
             <div>
@@ -86,7 +97,12 @@ export default function AdvisorPanel({ connectionId, openObject }: PanelProps) {
                   canAcknowledge={r.ackFile !== null}
                   onAddFix={(x) => queue.mutate(fixStatements(x))}
                   onAcknowledge={(x, reason) => acknowledge.mutate({ key: x.key, reason })}
-                  onOpen={(x) => x.link && openObject(x.link.ref, linkTab(x))}
+                  onOpen={(x) => {
+                    const t = linkTarget(x);
+                    if (t === null) return;
+                    if (openTarget) openTarget(t);
+                    else if (t.view === 'explorer') openObject(t.object, t.tab ?? undefined);
+                  }}
                 />
               ))}
             </ul>
@@ -137,8 +153,9 @@ export default function AdvisorPanel({ connectionId, openObject }: PanelProps) {
             </button>
           </div>
         </header>
-        {view === 'table' ? (
-          <ReachTable reach={r.reach} role={role} />
+        {/* Too many pairs to draw or list at once: each role's totals, one role at a time. */}
+        {view === 'table' || (role === null && reachPairs(r.reach) > MAX_REACH_ROWS) ? (
+          <ReachTable reach={r.reach} role={role} onPick={setRole} />
         ) : (
           <Suspense fallback={<Loading />}>
             <ReachGraphView reach={r.reach} role={role} />

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { Badge, type BadgeTone } from '../shell/Badge.js';
 import type { FindingView } from './api.js';
-import { fixScript } from './findings-model.js';
+import { fixScript, linkTitle } from './findings-model.js';
 
 const TONE: Record<FindingView['severity'], BadgeTone> = { error: 'danger', warning: 'warn', info: 'info' };
-const TAB: Record<string, string | undefined> = { grants: 'grants', policies: 'policies' };
 
 export interface FindingCardProps {
   readonly finding: FindingView;
@@ -27,7 +26,7 @@ export function FindingCard({
 }: FindingCardProps) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState<string | null>(null);
-  const linkable = f.link !== null && f.link.view !== 'config';
+  const where = linkTitle(f);
   return (
     <li className={`adv-finding ${f.acknowledged ? 'acked' : ''}`} data-key={f.key} aria-label={f.key}>
       <div className="adv-finding-head">
@@ -44,8 +43,14 @@ export function FindingCard({
       </div>
       <div className="adv-message">
         {f.message}
-        {linkable && (
-          <button type="button" className="btn ghost small" onClick={() => onOpen(f)} title="Open the object">
+        {where !== null && (
+          <button
+            type="button"
+            className="btn ghost small adv-open"
+            onClick={() => onOpen(f)}
+            title={where}
+            aria-label={where}
+          >
             {f.object} ↗
           </button>
         )}
@@ -90,6 +95,7 @@ export function FindingCard({
               }}
             >
               <input
+                className="input"
                 aria-label="Reason"
                 placeholder="Why this is intended (kept in gatehouse-advisor.json)"
                 value={reason}
@@ -105,8 +111,4 @@ export function FindingCard({
       )}
     </li>
   );
-}
-
-export function linkTab(f: FindingView): string | undefined {
-  return f.link ? TAB[f.link.view] : undefined;
 }

@@ -6,8 +6,19 @@ export type FindingView = AdvisorReportView['findings'][number];
 
 /** Plain fetchers, usable without React. */
 export const advisorApi = {
-  run: (client: Client, connectionId: string, refresh = false) =>
-    client.call('advisor.run', { connectionId, refresh }),
-  acknowledge: (client: Client, connectionId: string, key: string, reason: string) =>
-    client.call('advisor.acknowledge', { connectionId, key, reason }),
+  run: (client: Client, connectionId: string, refresh = false, ackFile: string | null = null) =>
+    client.call('advisor.run', { connectionId, refresh, ...(ackFile !== null ? { ackFile } : {}) }),
+  acknowledge: (
+    client: Client,
+    connectionId: string,
+    key: string,
+    reason: string,
+    ackFile: string | null = null,
+  ) =>
+    client.call('advisor.acknowledge', {
+      connectionId,
+      key,
+      reason,
+      ...(ackFile !== null ? { ackFile } : {}),
+    }),
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FindingView } from './api.js';
-import { fixScript, fixStatements, groupFindings } from './findings-model.js';
+import { fixScript, fixStatements, groupFindings, linkTarget, linkTitle } from './findings-model.js';
 
 const finding = (over: Partial<FindingView>): FindingView => ({
   id: 'table_without_rls',
@@ -45,5 +45,31 @@ describe('findings model', () => {
       },
     ]);
     expect(fixStatements(finding({ fix: null }))).toEqual([]);
+  });
+
+  it('says where each link leads, and gives a postgrest.conf setting none', () => {
+    const orders = { kind: 'relation', schema: 'api', name: 'orders' } as const;
+    const titles = [
+      { view: 'role', role: 'web_anon' },
+      { view: 'grant', object: orders, grantee: 'PUBLIC' },
+      { view: 'grant', object: orders, grantee: null },
+      { view: 'default-privileges', owner: 'developer' },
+      { view: 'policy', table: { schema: 'api', name: 'orders' }, policy: 'own' },
+      { view: 'policy', table: { schema: 'api', name: 'orders' }, policy: null },
+      { view: 'explorer', object: orders, tab: 'indexes' },
+    ].map((link) => linkTitle(finding({ link: link as FindingView['link'] })));
+    expect(titles).toEqual([
+      'Open role web_anon in Roles',
+      'Open api.orders × PUBLIC in Grants',
+      'Open api.orders in Grants',
+      'Open the default privileges of developer in Grants',
+      'Open policy own on api.orders in RLS',
+      'Open api.orders in RLS',
+      'Open api.orders in the explorer',
+    ]);
+    const config = finding({ link: { view: 'config', key: 'jwt-secret' } });
+    expect(linkTarget(config)).toBeNull();
+    expect(linkTitle(config)).toBeNull();
+    expect(linkTitle(finding({ link: null }))).toBeNull();
   });
 });

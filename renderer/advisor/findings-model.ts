@@ -1,3 +1,5 @@
+import type { FocusTarget } from '../../shared/contract/focus.js';
+import { refLabel } from '../../shared/model/catalog.js';
 import type { FindingView } from './api.js';
 
 export type SeverityView = FindingView['severity'];
@@ -28,4 +30,27 @@ export function fixStatements(
     sql: s.sql,
     origin: { panel: 'advisor', object: f.object, action: `fix ${f.id}` },
   }));
+}
+
+/** Where a finding's link leads, or null when no panel shows it (a postgrest.conf setting). */
+export function linkTarget(f: FindingView): FocusTarget | null {
+  return f.link === null || f.link.view === 'config' ? null : f.link;
+}
+
+/** What following the link opens, for its tooltip and accessible name. */
+export function linkTitle(f: FindingView): string | null {
+  const t = linkTarget(f);
+  if (t === null) return null;
+  switch (t.view) {
+    case 'role':
+      return `Open role ${t.role} in Roles`;
+    case 'grant':
+      return `Open ${refLabel(t.object)}${t.grantee !== null ? ` × ${t.grantee}` : ''} in Grants`;
+    case 'default-privileges':
+      return `Open the default privileges of ${t.owner} in Grants`;
+    case 'policy':
+      return `Open ${t.policy !== null ? `policy ${t.policy} on ` : ''}${t.table.schema}.${t.table.name} in RLS`;
+    case 'explorer':
+      return `Open ${refLabel(t.object)} in the explorer`;
+  }
 }

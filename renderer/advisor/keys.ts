@@ -2,5 +2,6 @@
 export const advisorKeys = {
   all: ['advisor'] as const,
   of: (connectionId: string) => [...advisorKeys.all, connectionId] as const,
-  run: (connectionId: string, modelAt: number) => [...advisorKeys.of(connectionId), modelAt] as const,
+  run: (connectionId: string, modelAt: number, ackFile: string | null) =>
+    [...advisorKeys.of(connectionId), modelAt, ackFile] as const,
 };

@@ -8,30 +8,30 @@ import { advisorKeys } from './keys.js';
  * The advisor's report for a connection. Keyed by when the catalog was last read, so that an applied change set
  * (which rereads the catalog) re-runs it.
  */
-export function useAdvisorQuery(connectionId: string) {
+export function useAdvisorQuery(connectionId: string, ackFile: string | null) {
   const client = useClient();
   const catalog = useCatalogQuery(connectionId);
   const modelAt = catalog.dataUpdatedAt;
   return useQuery({
-    queryKey: advisorKeys.run(connectionId, modelAt),
-    queryFn: () => advisorApi.run(client, connectionId),
+    queryKey: advisorKeys.run(connectionId, modelAt, ackFile),
+    queryFn: () => advisorApi.run(client, connectionId, false, ackFile),
     enabled: catalog.isSuccess,
     placeholderData: (previous) => previous,
   });
 }
 
-export function useAdvisorMutations(connectionId: string) {
+export function useAdvisorMutations(connectionId: string, ackFile: string | null) {
   const client = useClient();
   const qc = useQueryClient();
   const refresh = () => qc.invalidateQueries({ queryKey: advisorKeys.of(connectionId) });
   return {
     rerun: useMutation({
-      mutationFn: () => advisorApi.run(client, connectionId, true),
+      mutationFn: () => advisorApi.run(client, connectionId, true, ackFile),
       onSettled: refresh,
     }),
     acknowledge: useMutation({
       mutationFn: (a: { key: string; reason: string }) =>
-        advisorApi.acknowledge(client, connectionId, a.key, a.reason),
+        advisorApi.acknowledge(client, connectionId, a.key, a.reason, ackFile),
       onSettled: refresh,
     }),
   };

@@ -5,57 +5,47 @@ import { layoutReach, reachGraph } from './reach-graph.js';
 const reach: ReachMap = {
   authenticator: 'authenticator',
   schemas: ['api'],
+  endpoints: [
+    {
+      path: '/posts',
+      schema: 'api',
+      name: 'posts',
+      kind: 'table',
+      methods: [
+        { method: 'GET', columns: null },
+        { method: 'HEAD', columns: null },
+      ],
+      rows: 'filtered',
+      write: false,
+      args: null,
+    },
+    {
+      path: '/notes',
+      schema: 'api',
+      name: 'notes',
+      kind: 'table',
+      methods: [{ method: 'GET', columns: null }],
+      rows: 'unfiltered',
+      write: false,
+      args: null,
+    },
+    {
+      path: '/posts',
+      schema: 'api',
+      name: 'posts',
+      kind: 'table',
+      methods: [
+        { method: 'GET', columns: null },
+        { method: 'POST', columns: null },
+      ],
+      rows: 'filtered',
+      write: true,
+      args: null,
+    },
+  ],
   roles: [
-    {
-      role: 'web_anon',
-      as: 'anon',
-      exists: true,
-      endpoints: [
-        {
-          path: '/posts',
-          schema: 'api',
-          name: 'posts',
-          kind: 'table',
-          methods: [
-            { method: 'GET', columns: null },
-            { method: 'HEAD', columns: null },
-          ],
-          rows: 'filtered',
-          write: false,
-          args: null,
-        },
-        {
-          path: '/notes',
-          schema: 'api',
-          name: 'notes',
-          kind: 'table',
-          methods: [{ method: 'GET', columns: null }],
-          rows: 'unfiltered',
-          write: false,
-          args: null,
-        },
-      ],
-    },
-    {
-      role: 'app_user',
-      as: 'jwt',
-      exists: true,
-      endpoints: [
-        {
-          path: '/posts',
-          schema: 'api',
-          name: 'posts',
-          kind: 'table',
-          methods: [
-            { method: 'GET', columns: null },
-            { method: 'POST', columns: null },
-          ],
-          rows: 'filtered',
-          write: true,
-          args: null,
-        },
-      ],
-    },
+    { role: 'web_anon', as: 'anon', exists: true, endpoints: [0, 1] },
+    { role: 'app_user', as: 'jwt', exists: true, endpoints: [2] },
   ],
 };
 

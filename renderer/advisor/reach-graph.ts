@@ -1,5 +1,5 @@
 import dagre from '@dagrejs/dagre';
-import type { ReachEndpoint, ReachMap } from '../../shared/contract/advisor.js';
+import { endpointsOf, type ReachEndpoint, type ReachMap } from '../../shared/contract/advisor.js';
 
 /** How an edge is drawn: a write, a read RLS filters, a read of every row (or an RPC running as its owner). */
 export type ReachCategory = 'write' | 'filtered' | 'unfiltered';
@@ -46,7 +46,7 @@ export function reachGraph(reach: ReachMap, roleFilter: string | null = null): R
       category: null,
       detail: r.as === 'anon' ? 'anonymous' : 'JWT role',
     });
-    for (const e of r.endpoints) {
+    for (const e of endpointsOf(reach, r)) {
       const id = endpointId(e);
       const category = categoryOf(e);
       const prev = nodes.get(id);

@@ -24,16 +24,23 @@ export function DefaultPrivileges({
   catalog,
   onQueue,
   busy,
+  owner: focusOwner,
 }: {
   catalog: Catalog;
   onQueue(changes: RoleChangeInput[]): void;
   busy: boolean;
+  /** The owner a link asked for (an advisor finding): its entries marked, its form open for functions. */
+  owner?: string;
 }) {
   const roles = catalog.roles.filter((r) => !r.isSystem).map((r) => r.name);
-  const [owner, setOwner] = useState(catalog.server.currentUser);
+  const [owner, setOwner] = useState(focusOwner ?? catalog.server.currentUser);
   const [schema, setSchema] = useState<string>('');
-  const [objectType, setObjectType] = useState<DefaultPrivilegeObject>('tables');
-  const [privileges, setPrivileges] = useState<Set<Privilege>>(new Set(['SELECT']));
+  const [objectType, setObjectType] = useState<DefaultPrivilegeObject>(
+    focusOwner !== undefined ? 'functions' : 'tables',
+  );
+  const [privileges, setPrivileges] = useState<Set<Privilege>>(
+    new Set([focusOwner !== undefined ? 'EXECUTE' : 'SELECT']),
+  );
   const [grantee, setGrantee] = useState('PUBLIC');
   const inSchema = schema === '' || objectType === 'schemas' ? null : schema;
   const preview = newObjectGrants(catalog, owner, inSchema, objectType);
@@ -63,7 +70,7 @@ export function DefaultPrivileges({
           </thead>
           <tbody>
             {catalog.defaultPrivileges.map((d, i) => (
-              <tr key={i}>
+              <tr key={i} className={d.role === focusOwner ? 'focused' : undefined}>
                 <td className="mono">{d.role}</td>
                 <td className="mono">{d.schema ?? <i>every schema</i>}</td>
                 <td>{d.objectType}</td>

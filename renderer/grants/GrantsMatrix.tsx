@@ -12,7 +12,7 @@ import {
   type RowKind,
 } from '../../shared/grants/matrix.js';
 import { catalogIndex } from '../../shared/model/catalog-index.js';
-import type { Catalog, ObjectRef, Privilege } from '../../shared/model/catalog.js';
+import { refKey, type Catalog, type ObjectRef, type Privilege } from '../../shared/model/catalog.js';
 import type { PostgrestRoleConfig } from '../../shared/model/postgrest-roles.js';
 import { cellHtml, heldText } from './cell-html.js';
 import { objectsHeld, rowsOfObject } from './scope.js';
@@ -30,6 +30,8 @@ interface Props {
   busy: boolean;
   /** Only this object (a table with all its columns, a function…): the explorer's Grants tab. */
   scope?: ObjectRef;
+  /** A cell a link asked for (object × grantee, `PUBLIC` for PUBLIC): scrolled to, selected and highlighted. */
+  focus?: { readonly object: ObjectRef; readonly grantee: string | null };
 }
 
 interface Selection {
@@ -38,7 +40,7 @@ interface Selection {
 }
 
 /** Objects × roles, virtualised; a letter per privilege, coloured by how it is held; edit by cell, row, column, area. */
-export function GrantsMatrix({ catalog, config, onQueue, busy, scope }: Props) {
+export function GrantsMatrix({ catalog, config, onQueue, busy, scope, focus }: Props) {
   const index = catalogIndex(catalog);
   const userSchemas = catalog.schemas.filter((s) => s.extension === null).map((s) => s.name);
   const [schema, setSchema] = useState<string>('');
@@ -99,6 +101,30 @@ export function GrantsMatrix({ catalog, config, onQueue, busy, scope }: Props) {
         if (rows[r] && columns[c]) out.push({ row: rows[r]!, column: columns[c]! });
     return out;
   }, [selection, rows, columns]);
+  // The focused cell: its row (the object itself, not one of its columns) and its grantee's column.
+  const focusKey = focus ? `${refKey(focus.object)}\0${focus.grantee ?? ''}` : null;
+  const focused = useMemo(() => {
+    if (!focus) return null;
+    const want = refKey(focus.object);
+    const row = rows.findIndex((r) => r.column === null && refKey(r.ref) === want);
+    const col = focus.grantee === null ? -1 : columns.findIndex((c) => c.role === focus.grantee);
+    return row < 0 ? null : { row, col };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for focus
+  }, [focusKey, rows, columns]);
+  useEffect(() => {
+    if (focused === null) return;
+    virtual.scrollToIndex(focused.row, { align: 'center' });
+    const el = parent.current;
+    if (el && focused.col >= 0)
+      el.scrollLeft = Math.max(0, HEAD_W + focused.col * COL_W - (el.clientWidth + HEAD_W - COL_W) / 2);
+    setSelection(
+      focused.col >= 0
+        ? { anchor: focused, focus: focused }
+        : { anchor: { row: focused.row, col: 0 }, focus: { row: focused.row, col: columns.length - 1 } },
+    );
+    // Only a new target moves the view: edits (a new model) must not scroll the user back.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focusKey, focused !== null]);
   const selectable = useMemo(() => {
     const s = new Set<Privilege>();
     for (const a of selected) for (const p of a.row.privileges) s.add(p);
@@ -423,6 +449,7 @@ export function GrantsMatrix({ catalog, config, onQueue, busy, scope }: Props) {
                   grid={gridOf(shownColumns)}
                   sel0={inRows ? rectangle.c0 : -1}
                   sel1={inRows ? rectangle.c1 : -1}
+                  focusCol={focused?.row === v.index ? focused.col : -1}
                   cells={cells}
                   busy={busy}
                   on={handlers}
@@ -463,6 +490,7 @@ const MatrixRowView = memo(function MatrixRowView({
   grid,
   sel0,
   sel1,
+  focusCol,
   cells,
   busy,
   on,
@@ -476,6 +504,8 @@ const MatrixRowView = memo(function MatrixRowView({
   grid: string;
   sel0: number;
   sel1: number;
+  /** The column of the cell a link led to in this row, -1 when none. */
+  focusCol: number;
   cells: MatrixCells;
   busy: boolean;
   on: RowHandlers;
@@ -483,7 +513,7 @@ const MatrixRowView = memo(function MatrixRowView({
   let html = '';
   for (let ci = c0; ci <= c1; ci++) {
     const c = columns[ci]!;
-    html += cellHtml(row, c, ci, cells.cell(row, c), ci >= sel0 && ci <= sel1);
+    html += cellHtml(row, c, ci, cells.cell(row, c), ci >= sel0 && ci <= sel1, ci === focusCol);
   }
   // The letter and the cell an event happened on (delegated: the cells are HTML, see cell-html.ts).
   const hit = (target: EventTarget) => {

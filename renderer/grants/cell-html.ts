@@ -46,6 +46,7 @@ export function cellHtml(
   ci: number,
   state: readonly CellPrivilege[],
   selected: boolean,
+  focused = false,
 ): string {
   const letters = state.map((p, i) => {
     // A column row holding a privilege through the whole table's grant, not its own: drawn quieter.
@@ -54,5 +55,5 @@ export function cellHtml(
     const label = escapeHtml(`${p.privilege} on ${row.label} for ${column.role}: ${heldText(row, p)}`);
     return `<span role="button" tabindex="0" data-priv="${i}" class="${cls}" aria-label="${label}">${PRIVILEGE_LETTER[p.privilege]}</span>`;
   });
-  return `<div class="matrix-cell${selected ? ' selected' : ''}" data-ci="${ci}" data-testid="${escapeHtml(`cell:${row.label}:${column.role}`)}">${letters.join('')}</div>`;
+  return `<div class="matrix-cell${selected ? ' selected' : ''}${focused ? ' focused' : ''}" data-ci="${ci}" data-testid="${escapeHtml(`cell:${row.label}:${column.role}`)}">${letters.join('')}</div>`;
 }

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { MatrixCell, RlsOverview } from '../../shared/contract/rls.js';
 import { asErrorShape } from '../client/index.js';
 import { downloadText } from '../changeset/download.js';
@@ -6,6 +6,7 @@ import { useChangeSetQuery } from '../changeset/queries.js';
 import { EmptyState, Loading } from '../shell/EmptyState.js';
 import { ErrorCallout } from '../shell/ErrorCallout.js';
 import type { PanelProps } from '../shell/panels.js';
+import { useScrollOnce } from '../shell/scroll-once.js';
 import { matrixPersonas } from './personas.js';
 import { EditPolicy, NewPolicies } from './PolicyEditor.js';
 import {
@@ -31,10 +32,17 @@ export function countsByCommand(counts: Rel['policyCounts']): string {
     .join(' · ');
 }
 
-export default function RlsPanel({ connectionId }: PanelProps) {
+export default function RlsPanel({ connectionId, focus }: PanelProps) {
   const overview = useOverview(connectionId);
   useRlsFollowsCatalog(connectionId);
-  const [selected, setSelected] = useState<string | null>(null);
+  // A link's target (shell/route.ts): that table selected, that policy open in the editor.
+  const target = focus?.view === 'policy' ? focus : null;
+  const targetTable = target ? label(target.table) : null;
+  const [selected, setSelected] = useState<string | null>(targetTable);
+  useEffect(() => {
+    if (targetTable !== null) setSelected(targetTable);
+  }, [targetTable]);
+  const scrollToTable = useScrollOnce(targetTable);
   if (overview.isPending) return <Loading label="Reading policies…" />;
   if (overview.isError) return <ErrorCallout error={asErrorShape(overview.error)} />;
   const rels = [...overview.data.relations].sort(
@@ -52,6 +60,7 @@ export default function RlsPanel({ connectionId }: PanelProps) {
                 className={`rls-rel${label(r) === selected ? ' selected' : ''}`}
                 onClick={() => setSelected(label(r))}
                 aria-label={label(r)}
+                ref={label(r) === targetTable ? scrollToTable : undefined}
               >
                 <span className="rls-name">{label(r)}</span>
                 <span className={`rls-state ${r.rlsEnabled ? 'on' : 'off'}`}>
@@ -85,7 +94,12 @@ export default function RlsPanel({ connectionId }: PanelProps) {
       </section>
       <div className="rls-main">
         {current ? (
-          <TableEditor key={label(current)} connectionId={connectionId} rel={current} />
+          <TableEditor
+            key={`${label(current)}\0${label(current) === targetTable ? (target?.policy ?? '') : ''}`}
+            connectionId={connectionId}
+            rel={current}
+            focusPolicy={label(current) === targetTable ? (target?.policy ?? null) : null}
+          />
         ) : (
           <EmptyState title="Pick a table">Its RLS state, policies and warnings show here.</EmptyState>
         )}
@@ -95,14 +109,26 @@ export default function RlsPanel({ connectionId }: PanelProps) {
   );
 }
 
-function TableEditor({ connectionId, rel }: { connectionId: string; rel: Rel }) {
+function TableEditor({
+  connectionId,
+  rel,
+  focusPolicy,
+}: {
+  connectionId: string;
+  rel: Rel;
+  /** The policy a link asked for: open in the editor, scrolled to. */
+  focusPolicy: string | null;
+}) {
   const queue = useQueueRlsChange(connectionId);
   const pending = useChangeSetQuery(connectionId);
   const pendingKey = (pending.data?.statements ?? []).map((s) => s.id).join(',');
-  const [editing, setEditing] = useState<string | null>(null);
   const t = { schema: rel.schema, table: rel.name };
   const isTable = rel.kind === 'table' || rel.kind === 'partitioned_table';
+  const [editing, setEditing] = useState<string | null>(
+    isTable && rel.policies.some((p) => p.name === focusPolicy) ? focusPolicy : null,
+  );
   const editPolicy = rel.policies.find((p) => p.name === editing) ?? null;
+  const scrollToEditor = useScrollOnce(focusPolicy);
   return (
     <section className="rls-table" aria-label={`Policies of ${label(rel)}`}>
       <h2>{label(rel)}</h2>
@@ -169,7 +195,11 @@ function TableEditor({ connectionId, rel }: { connectionId: string; rel: Rel }) 
           </thead>
           <tbody>
             {rel.policies.map((p) => (
-              <tr key={p.name} className={p.name === editing ? 'editing' : ''}>
+              <tr
+                key={p.name}
+                className={`${p.name === editing ? 'editing' : ''}${p.name === focusPolicy ? ' focused' : ''}`}
+                data-policy={p.name}
+              >
                 <td>{p.name}</td>
                 <td>{p.permissive ? 'permissive' : 'restrictive'}</td>
                 <td>{p.command}</td>
@@ -208,14 +238,16 @@ function TableEditor({ connectionId, rel }: { connectionId: string; rel: Rel }) 
         </table>
       )}
       {editPolicy && (
-        <EditPolicy
-          key={editPolicy.name}
-          connectionId={connectionId}
-          rel={rel}
-          policy={editPolicy}
-          pendingKey={pendingKey}
-          onDone={() => setEditing(null)}
-        />
+        <div className="rls-edit-focus" ref={editPolicy.name === focusPolicy ? scrollToEditor : undefined}>
+          <EditPolicy
+            key={editPolicy.name}
+            connectionId={connectionId}
+            rel={rel}
+            policy={editPolicy}
+            pendingKey={pendingKey}
+            onDone={() => setEditing(null)}
+          />
+        </div>
       )}
       {isTable && <NewPolicies connectionId={connectionId} rel={rel} pendingKey={pendingKey} />}
       {queue.isError && <ErrorCallout error={asErrorShape(queue.error)} />}

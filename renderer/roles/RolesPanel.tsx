@@ -36,26 +36,39 @@ const edgeTypes = { membership: MembershipEdge };
 const FIT = { padding: 0.15, maxZoom: 1 } as const;
 
 /** The roles panel: the role graph (PostgREST shape drawn as such), a role's inspector, and role editing. */
-export default function RolesPanel({ connectionId }: PanelProps) {
+export default function RolesPanel({ connectionId, focus }: PanelProps) {
   const catalog = useCatalogQuery(connectionId);
   if (catalog.isPending) return <Loading label="Reading roles…" />;
   if (catalog.error)
     return <ErrorCallout error={asErrorShape(catalog.error)} title="The catalog could not be read" />;
   return (
     <ReactFlowProvider>
-      <RolesView connectionId={connectionId} catalog={catalog.data} />
+      <RolesView
+        connectionId={connectionId}
+        catalog={catalog.data}
+        focusRole={focus?.view === 'role' ? focus.role : null}
+      />
     </ReactFlowProvider>
   );
 }
 
-function RolesView({ connectionId, catalog }: { connectionId: string; catalog: Catalog }) {
+function RolesView({
+  connectionId,
+  catalog,
+  focusRole,
+}: {
+  connectionId: string;
+  catalog: Catalog;
+  /** A role a link asked to show (shell/route.ts): selected and open in the inspector. */
+  focusRole: string | null;
+}) {
   const config = useRoleConfig(connectionId);
   const graph: RoleGraph = useMemo(() => roleGraph(catalog, config), [catalog, config]);
   const inspector = useSplitSize('roles.inspector', 380, 300, 720);
   const [search, setSearch] = useState('');
   const [collapseSystem, setCollapseSystem] = useState(true);
   const [postgrestOnly, setPostgrestOnly] = useState(false);
-  const [selected, setSelectedRole] = useState<string | null>(null);
+  const [selected, setSelectedRole] = useState<string | null>(focusRole);
   // Each choice of a role (even the one shown) opens its inspector afresh, at its heading: a form used further
   // down must not leave the next look at the role scrolled to the bottom.
   const [opened, setOpened] = useState(0);
@@ -63,6 +76,12 @@ function RolesView({ connectionId, catalog }: { connectionId: string; catalog: C
     setSelectedRole(name);
     setOpened((n) => n + 1);
   };
+  // A link followed while the panel is open (another finding's role) selects that role.
+  useEffect(() => {
+    if (focusRole === null) return;
+    setSelectedRole(focusRole);
+    setOpened((n) => n + 1);
+  }, [focusRole]);
   const [dialog, setDialog] = useState<'new' | 'template' | null>(null);
   const [notice, setNotice] = useState<{ result?: PlanResult; error?: unknown } | null>(null);
   const plan = usePlanMutation(connectionId, 'roles');

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, useCallback, useState } from 'react';
+import type { FocusTarget } from '../../shared/contract/focus.js';
 import type { ObjectRef } from '../../shared/model/catalog.js';
 import { asErrorShape, useClient } from '../client/index.js';
 import { catalogApi } from '../catalog/api.js';
@@ -18,7 +19,7 @@ import { EmptyState, Loading } from './EmptyState.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
 import { ErrorCallout } from './ErrorCallout.js';
 import { panels } from './panels.js';
-import { DEFAULT_PANEL, formatRoute, useRoute } from './route.js';
+import { DEFAULT_PANEL, formatRoute, routeTo, useRoute } from './route.js';
 import { ShortcutsDialog } from './ShortcutsDialog.js';
 import { useShortcuts } from './shortcuts.js';
 import { useTheme } from './theme.js';
@@ -49,9 +50,11 @@ export function App() {
   const showConnections = current === null || route.panel === CONNECTIONS_PANEL;
 
   const openObject = useCallback(
-    (ref: ObjectRef, tab?: string) => navigate({ panel: DEFAULT_PANEL, object: ref, tab: tab ?? null }),
+    (ref: ObjectRef, tab?: string) =>
+      navigate({ panel: DEFAULT_PANEL, object: ref, tab: tab ?? null, focus: null }),
     [navigate],
   );
+  const openTarget = useCallback((target: FocusTarget) => navigate(routeTo(target)), [navigate]);
 
   // Using the connection is what makes the manager replace a lost pool: reread the catalog, then the status.
   const reconnect = async () => {
@@ -94,7 +97,9 @@ export function App() {
         draft={draft}
         update={updateDraft}
         openConnections={open}
-        onOpened={(id) => navigate({ connectionId: id, panel: DEFAULT_PANEL, object: null, tab: null })}
+        onOpened={(id) =>
+          navigate({ connectionId: id, panel: DEFAULT_PANEL, object: null, tab: null, focus: null })
+        }
       />
     );
   } else if (route.panel !== DEFAULT_PANEL) {
@@ -104,7 +109,7 @@ export function App() {
       <div className="panel-host">
         {Panel ? (
           <Suspense fallback={<Loading />}>
-            <Panel connectionId={current!.id} openObject={openObject} />
+            <Panel connectionId={current!.id} openObject={openObject} open={openTarget} focus={route.focus} />
           </Suspense>
         ) : (
           <EmptyState title="No such panel">This panel is not part of this version of Gatehouse.</EmptyState>
@@ -135,7 +140,7 @@ export function App() {
           theme={theme}
           onToggleTheme={toggle}
           onShowConnections={() => navigate({ panel: CONNECTIONS_PANEL })}
-          onPanel={(id) => navigate({ panel: id })}
+          onPanel={(id) => navigate({ panel: id, focus: null })}
           onShortcuts={() => setDialog('shortcuts')}
           onRefresh={() => {
             if (!current) return;

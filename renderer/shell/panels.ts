@@ -1,11 +1,22 @@
 import { lazy, type ComponentType } from 'react';
+import type { FocusTarget } from '../../shared/contract/focus.js';
 import type { ObjectRef } from '../../shared/model/catalog.js';
 
-/** What every panel gets: the open connection and a way to jump to a catalog object in the explorer. */
+/**
+ * What every panel gets: the open connection, a way to jump to a catalog object in the explorer or to any place
+ * in the studio, and the place the route asks this panel to show (when a link led here).
+ */
 export interface PanelProps {
   readonly connectionId: string;
   /** `tab` opens one of the explorer's tabs on it (`grants`, `policies`…). */
   readonly openObject: (ref: ObjectRef, tab?: string) => void;
+  /** Opens the panel that shows the target, focused on it (shell/route.ts routeTo). */
+  readonly open?: (target: FocusTarget) => void;
+  /**
+   * This panel's focus from the route, or null. A panel that has one selects, scrolls to and highlights it;
+   * a new object (another link followed) focuses again.
+   */
+  readonly focus?: FocusTarget | null;
 }
 
 export interface PanelDefinition {

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { FOCUS_PANEL, focusTargetSchema, type FocusTarget } from '../../shared/contract/focus.js';
 import { objectKindSchema, type ObjectRef } from '../../shared/model/catalog.js';
 
 /** Where the user is, kept in the URL hash so a reload or a shared link lands in the same place. */
@@ -7,6 +8,8 @@ export interface Route {
   readonly panel: string;
   readonly object: ObjectRef | null;
   readonly tab: string | null;
+  /** What the panel shows first (a role, a grants cell, a policy): set by links, cleared by the panel tabs. */
+  readonly focus: FocusTarget | null;
 }
 
 export const DEFAULT_PANEL = 'explorer';
@@ -24,7 +27,34 @@ export function parseRoute(hash: string): Route {
           ...(p.get('a') !== null ? { args: p.get('a')! } : {}),
         }
       : null;
-  return { connectionId: p.get('c'), panel: p.get('p') ?? DEFAULT_PANEL, object, tab: p.get('t') };
+  return {
+    connectionId: p.get('c'),
+    panel: p.get('p') ?? DEFAULT_PANEL,
+    object,
+    tab: p.get('t'),
+    focus: parseFocus(p.get('f')),
+  };
+}
+
+/** A focus target from the URL; anything that does not parse (an old or hand-edited link) is none. */
+function parseFocus(text: string | null): FocusTarget | null {
+  if (text === null) return null;
+  try {
+    const parsed = focusTargetSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The route patch that shows a target: the explorer on its object and tab, or the owning panel focused on it.
+ * The one place a link becomes a place in the studio.
+ */
+export function routeTo(target: FocusTarget): Partial<Route> {
+  if (target.view === 'explorer')
+    return { panel: DEFAULT_PANEL, object: target.object, tab: target.tab, focus: null };
+  return { panel: FOCUS_PANEL[target.view], object: null, tab: null, focus: target };
 }
 
 export function formatRoute(r: Route): string {
@@ -38,6 +68,7 @@ export function formatRoute(r: Route): string {
     if (r.object.args !== undefined) p.set('a', r.object.args);
   }
   if (r.tab) p.set('t', r.tab);
+  if (r.focus) p.set('f', JSON.stringify(r.focus));
   return '#' + p.toString();
 }
 

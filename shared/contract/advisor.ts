@@ -1,17 +1,21 @@
 import { z } from 'zod';
 import { objectRefSchema } from '../model/catalog.js';
 import { defineCall } from './define.js';
+import { focusTargetSchema } from './focus.js';
 
 const connectionId = z.string().min(1).max(200);
 
 export const severitySchema = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof severitySchema>;
 
-/** Where the studio shows a finding's object: the role graph, the grants matrix, the policy editor or the explorer. */
-export const findingLinkSchema = z.object({
-  view: z.enum(['roles', 'grants', 'policies', 'explorer', 'config']),
-  ref: objectRefSchema,
-});
+/**
+ * Where the studio shows a finding's object: a place in the role graph, the grants matrix, the policy editor or
+ * the explorer (shared/contract/focus.ts), or a postgrest.conf setting (`config`), which no panel shows.
+ */
+export const findingLinkSchema = z.union([
+  focusTargetSchema,
+  z.object({ view: z.literal('config'), key: z.string() }),
+]);
 export type FindingLink = z.infer<typeof findingLinkSchema>;
 
 /** One DDL statement of a fix, with what it changes (the change set records it as the statement's origin). */
@@ -69,6 +73,7 @@ export const reachMethodSchema = z.object({
 export const rowFilterSchema = z.enum(['filtered', 'unfiltered', 'definer']);
 export type RowFilter = z.infer<typeof rowFilterSchema>;
 
+/** An endpoint as some request roles reach it: the same relation with other methods or rows is another entry. */
 export const reachEndpointSchema = z.object({
   /** `/orders`, `/rpc/add_order` (schema-qualified when it is not the first of db-schemas). */
   path: z.string(),
@@ -89,16 +94,43 @@ export const reachRoleSchema = z.object({
   /** How requests become this role: the anonymous role, or a JWT role the authenticator may switch to. */
   as: z.enum(['anon', 'jwt']),
   exists: z.boolean(),
-  endpoints: z.array(reachEndpointSchema),
+  /**
+   * What it reaches: indexes into the map's `endpoints`, in endpoint order. Roles share entries — with hundreds of
+   * request roles over thousands of tables, one object per role × endpoint was hundreds of megabytes of JSON.
+   */
+  endpoints: z.array(z.number().int().nonnegative()),
 });
 export type ReachRole = z.infer<typeof reachRoleSchema>;
 
 export const reachMapSchema = z.object({
   authenticator: z.string().nullable(),
   schemas: z.array(z.string()),
+  /** Every endpoint some request role reaches, once per way of reaching it (methods, rows). */
+  endpoints: z.array(reachEndpointSchema),
   roles: z.array(reachRoleSchema),
 });
 export type ReachMap = z.infer<typeof reachMapSchema>;
+
+/** The endpoints one role of the map reaches. */
+export function endpointsOf(map: ReachMap, role: ReachRole): ReachEndpoint[] {
+  return role.endpoints.map((i) => map.endpoints[i]!);
+}
+
+/** The map of one role: its endpoints only, renumbered (`gatehouse reach --role R`). */
+export function reachOfRole(map: ReachMap, role: ReachRole): ReachMap {
+  return {
+    ...map,
+    endpoints: endpointsOf(map, role),
+    roles: [{ ...role, endpoints: role.endpoints.map((_, i) => i) }],
+  };
+}
+
+/** The role × endpoint pairs of the map (what one row per pair would list). */
+export function reachPairs(map: ReachMap): number {
+  let n = 0;
+  for (const r of map.roles) n += r.endpoints.length;
+  return n;
+}
 
 export const advisorReportSchema = z.object({
   /** What the advisor assumed (defaults, an inferred authenticator, lines of postgrest.conf it could not use). */

@@ -1,4 +1,9 @@
-import type { HttpMethod, ReachEndpoint, RowFilter } from '../../../shared/contract/advisor.js';
+import {
+  endpointsOf,
+  type HttpMethod,
+  type ReachEndpoint,
+  type RowFilter,
+} from '../../../shared/contract/advisor.js';
 import type { ReviewConfig } from '../../../shared/diff/review.js';
 import type { Catalog, Relation } from '../../../shared/model/catalog.js';
 import { postgrestView } from '../../../shared/model/postgrest-roles.js';
@@ -86,7 +91,7 @@ export function sideReach(catalog: Catalog, config: ReviewConfig, authenticator:
   const roles = new Map<string, { role: RequestRole; endpoints: Map<string, EndpointState> }>();
   for (const [i, rr] of reach.roles.entries()) {
     const endpoints = new Map<string, EndpointState>();
-    for (const e of rr.endpoints) {
+    for (const e of endpointsOf(reach, rr)) {
       const relation = e.kind === 'function' ? undefined : ctx.relation(e.schema, e.name);
       const methods = new Map<HttpMethod, ReadonlySet<string>>();
       for (const m of e.methods)

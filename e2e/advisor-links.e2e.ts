@@ -1,0 +1,141 @@
+import pg from 'pg';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDevStudio, type DevStudio } from '../server/dev.js';
+import { pgServers } from '../test/pg.js';
+import { launchBrowser, type StudioBrowser } from './support/browser.js';
+import { ensureRendererBuilt } from './support/build.js';
+import { connectToDemo } from './support/connect-demo.js';
+import { seedDemoDatabase, type DemoDatabase } from './support/demo-db.js';
+import { configureDemoPostgrest } from './support/postgrest-config.js';
+
+const SECRET = 'e2e-advisor-links-secret-0123456789abcdefghij';
+
+/** Runs SQL in the demo database as the superuser: the mistakes a team might make, planted before the review. */
+async function asSuperuser(demo: DemoDatabase, sql: string): Promise<void> {
+  const client = new pg.Client({
+    host: demo.host,
+    port: demo.port,
+    user: demo.superuser,
+    password: demo.superuserPassword,
+    database: demo.names.database,
+  });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Back to the advisor, and the finding's link followed. */
+async function follow(page: Page, key: string, title: string): Promise<void> {
+  await page.getByRole('tablist', { name: 'Panels' }).getByRole('tab', { name: 'Advisor' }).click();
+  const finding = page.getByRole('region', { name: 'Findings' }).getByRole('listitem', { name: key });
+  await finding.waitFor({ timeout: 30_000 });
+  await finding.getByRole('button', { name: title }).click();
+}
+
+/**
+ * "The advisor says anon can log in, PUBLIC reads customers and anon may delete every order: from each finding,
+ * one click shows me the thing itself — the role in the role graph, the cell in the grants matrix, the policy in
+ * the policy editor."
+ */
+describe('advisor links story', () => {
+  let demo: DemoDatabase;
+  let studio: DevStudio;
+  let browser: StudioBrowser;
+
+  beforeAll(async () => {
+    ensureRendererBuilt();
+    const server = pgServers().find((s) => s.major === 18) ?? pgServers()[0]!;
+    demo = await seedDemoDatabase(server);
+    const n = demo.names;
+    await asSuperuser(
+      demo,
+      `ALTER ROLE "${n.anon}" LOGIN;
+       GRANT SELECT ON api.customers TO PUBLIC;
+       CREATE POLICY orders_anon_delete ON api.orders FOR DELETE TO "${n.anon}" USING (true);`,
+    );
+    studio = await startDevStudio();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await studio?.close();
+    await demo?.drop();
+  });
+
+  it('connects to the demo and gives act-as its postgrest.conf', async () => {
+    const { page } = browser;
+    await page.goto(studio.server.url);
+    await connectToDemo(page, demo);
+    await configureDemoPostgrest(page, demo, SECRET);
+  });
+
+  it('follows a role finding into the role graph, that role selected and open in the inspector', async () => {
+    const { page } = browser;
+    const anon = demo.names.anon;
+    await follow(page, `request_role_login:role ${anon}`, `Open role ${anon} in Roles`);
+    await expect(
+      page
+        .getByRole('tablist', { name: 'Panels' })
+        .getByRole('tab', { name: 'Roles' })
+        .getAttribute('aria-selected'),
+    ).resolves.toBe('true');
+    const inspector = page.getByRole('complementary', { name: `Role ${anon}` });
+    await inspector.getByRole('heading', { name: anon }).waitFor();
+    await page.locator(`.role-card.selected[data-role="${anon}"]`).waitFor();
+    expect(page.url()).toContain('p=roles');
+    await browser.shot('advisor-links-01-role');
+  });
+
+  it('follows a grant finding to the object × PUBLIC cell of the matrix, scrolled to and highlighted', async () => {
+    const { page } = browser;
+    await follow(page, 'public_grant:api.customers', 'Open api.customers × PUBLIC in Grants');
+    const cell = page.getByTestId('cell:api.customers:PUBLIC');
+    await cell.waitFor();
+    await expect(cell.getAttribute('class')).resolves.toMatch(/\bfocused\b/);
+    await expect(cell.getAttribute('class')).resolves.toMatch(/\bselected\b/);
+    await expect(cell.isVisible()).resolves.toBe(true);
+    // The one cell is the selection: granting or revoking there is the next click.
+    await expect(page.getByTestId('matrix-actions').textContent()).resolves.toContain('1 cell');
+    // PUBLIC's SELECT is held there (the grant the finding is about), one click from being revoked.
+    const select = cell.getByRole('button', { name: /^SELECT on api\.customers for PUBLIC: / });
+    await expect(select.getAttribute('class')).resolves.not.toMatch(/\bnone\b/);
+    await expect(select.getAttribute('title')).resolves.toMatch(/click to revoke/);
+    await browser.shot('advisor-links-02-grant-cell');
+  });
+
+  it('follows a policy finding to the RLS panel, the policy open in the policy editor', async () => {
+    const { page } = browser;
+    await follow(
+      page,
+      'policy_write_all:policy orders_anon_delete on api.orders',
+      'Open policy orders_anon_delete on api.orders in RLS',
+    );
+    const table = page.getByRole('region', { name: 'Policies of api.orders' });
+    await table.waitFor();
+    await expect(
+      page
+        .getByRole('region', { name: 'RLS overview' })
+        .getByRole('button', { name: 'api.orders' })
+        .getAttribute('class'),
+    ).resolves.toMatch(/\bselected\b/);
+    await table.locator('tr.focused[data-policy="orders_anon_delete"]').waitFor();
+    const editor = table.getByRole('form', { name: 'Edit policy orders_anon_delete' });
+    await expect(editor.getByLabel('Policy name').inputValue()).resolves.toBe('orders_anon_delete');
+    await expect(editor.getByLabel('Command').inputValue()).resolves.toBe('DELETE');
+    await expect(editor.isVisible()).resolves.toBe(true);
+    await browser.shot('advisor-links-03-policy-editor');
+
+    // A link in the URL: reloading lands on the same place.
+    await page.reload();
+    await page
+      .getByRole('region', { name: 'Policies of api.orders' })
+      .getByRole('form', { name: 'Edit policy orders_anon_delete' })
+      .waitFor({ timeout: 30_000 });
+    expect(browser.problems).toEqual([]);
+  });
+});
