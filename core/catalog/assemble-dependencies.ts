@@ -30,26 +30,33 @@ export function assembleDependencies(
   refs: ObjectRefs,
   columnName: (relationOid: number, attnum: number) => string | undefined = () => undefined,
 ): Dependency[] {
-  // References are shared per OID (ObjectRefs): their keys and sort positions are worked out once per
-  // reference, not once per pg_depend row (27,000 of them for 5,000 tables).
-  const keys = new Map<ObjectRef, string>();
-  const keyOf = (ref: ObjectRef): string => {
-    let k = keys.get(ref);
-    if (k === undefined) keys.set(ref, (k = refKey(ref)));
-    return k;
+  // References are shared per OID (ObjectRefs): each gets a number once (equal keys, equal numbers), and an
+  // edge is keyed by its two numbers, not by a string built per pg_depend row (27,000 of them for 5,000 tables).
+  const keys = new Map<ObjectRef, number>();
+  const idOfKey = new Map<string, number>();
+  const idOf = (ref: ObjectRef): number => {
+    let id = keys.get(ref);
+    if (id === undefined) {
+      const key = refKey(ref);
+      id = idOfKey.get(key);
+      if (id === undefined) idOfKey.set(key, (id = idOfKey.size));
+      keys.set(ref, id);
+    }
+    return id;
   };
-  const edges = new Map<string, { from: ObjectRef; to: ObjectRef; dep: Dependency }>();
+  const edges = new Map<number, { from: ObjectRef; to: ObjectRef; dep: Dependency }>();
   // The columns each edge uses, over all its rows: null once one row names the whole object (or a column the
   // model does not hold).
-  const columns = new Map<string, Set<string> | null>();
+  const columns = new Map<number, Set<string> | null>();
   for (const row of rows) {
     const from = resolve(refs, row.from_catalog, row.from_oid);
     const to = resolve(refs, row.to_catalog, row.to_oid);
     if (from === undefined || to === undefined) continue;
-    const fromKey = keyOf(from);
-    const toKey = keyOf(to);
-    if (fromKey === toKey) continue;
-    const key = `${fromKey}\u0001${toKey}`;
+    const fromId = idOf(from);
+    const toId = idOf(to);
+    if (fromId === toId) continue;
+    // Exact while there are fewer than 2^26 distinct references.
+    const key = fromId * 67108864 + toId;
     const used = columns.get(key);
     if (used !== null) {
       const name =
@@ -90,8 +97,8 @@ export function assembleDependencies(
     if (used !== null && used !== undefined)
       e.dep = Object.freeze({ ...e.dep, columns: Object.freeze([...used].sort()) });
   }
-  const list = [...edges.values()];
   const r = (ref: ObjectRef) => rank.get(ref) ?? 0;
-  list.sort((a, b) => r(a.from) - r(b.from) || r(a.to) - r(b.to));
+  const list = [...edges.values()].map((e) => ({ from: r(e.from), to: r(e.to), dep: e.dep }));
+  list.sort((a, b) => a.from - b.from || a.to - b.to);
   return list.map((e) => e.dep);
 }
