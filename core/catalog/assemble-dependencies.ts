@@ -20,6 +20,20 @@ function resolve(
 
 const strength: Record<Dependency['kind'], number> = { normal: 0, auto: 1, internal: 2 };
 
+/** One (from, to) pair while rows are folded: the edge kept so far and the columns of `to` its rows use. */
+interface Edge {
+  from: ObjectRef;
+  to: ObjectRef;
+  dep: Dependency;
+  /** null once one row names the whole object (or a column the model does not hold). */
+  columns: Set<string> | null;
+}
+
+/** References hold only strings: frozen with them, the edge is skipped by the final deepFreeze. */
+function dependency(from: ObjectRef, to: ObjectRef, row: DependencyRow): Dependency {
+  return Object.freeze({ from: Object.freeze(from), to: Object.freeze(to), kind: row.kind, via: row.via });
+}
+
 /**
  * pg_depend rows → edges between model objects. Self-edges (a table's own constraint, a row type's
  * table) and edges leaving the model are dropped; of duplicate (from, to) edges the first by
@@ -30,48 +44,62 @@ export function assembleDependencies(
   refs: ObjectRefs,
   columnName: (relationOid: number, attnum: number) => string | undefined = () => undefined,
 ): Dependency[] {
-  // References are shared per OID (ObjectRefs): their keys and sort positions are worked out once per
-  // reference, not once per pg_depend row (27,000 of them for 5,000 tables).
-  const keys = new Map<ObjectRef, string>();
-  const keyOf = (ref: ObjectRef): string => {
-    let k = keys.get(ref);
-    if (k === undefined) keys.set(ref, (k = refKey(ref)));
-    return k;
+  // References are shared per OID (ObjectRefs): each gets a small number once (equal keys, equal numbers),
+  // and edges are found by their two numbers, not by a string built per pg_depend row (27,000 of them for
+  // 5,000 tables).
+  const keys = new Map<ObjectRef, number>();
+  const idOfKey = new Map<string, number>();
+  const idOf = (ref: ObjectRef): number => {
+    let id = keys.get(ref);
+    if (id === undefined) {
+      const key = refKey(ref);
+      id = idOfKey.get(key);
+      if (id === undefined) idOfKey.set(key, (id = idOfKey.size));
+      keys.set(ref, id);
+    }
+    return id;
   };
-  const edges = new Map<string, { from: ObjectRef; to: ObjectRef; dep: Dependency }>();
-  // The columns each edge uses, over all its rows: null once one row names the whole object (or a column the
-  // model does not hold).
-  const columns = new Map<string, Set<string> | null>();
+  const byFrom = new Map<number, Map<number, Edge>>();
+  // In the order each (from, to) pair first appeared.
+  const edges: Edge[] = [];
   for (const row of rows) {
     const from = resolve(refs, row.from_catalog, row.from_oid);
     const to = resolve(refs, row.to_catalog, row.to_oid);
     if (from === undefined || to === undefined) continue;
-    const fromKey = keyOf(from);
-    const toKey = keyOf(to);
-    if (fromKey === toKey) continue;
-    const key = `${fromKey}\u0001${toKey}`;
-    const used = columns.get(key);
-    if (used !== null) {
-      const name =
-        row.to_column > 0 && row.to_catalog === 'class' ? columnName(row.to_oid, row.to_column) : undefined;
-      if (name === undefined) columns.set(key, null);
-      else if (used === undefined) columns.set(key, new Set([name]));
-      else used.add(name);
+    const fromId = idOf(from);
+    const toId = idOf(to);
+    if (fromId === toId) continue;
+    let fromEdges = byFrom.get(fromId);
+    if (fromEdges === undefined) byFrom.set(fromId, (fromEdges = new Map()));
+    const existing = fromEdges.get(toId);
+    const name =
+      existing?.columns === null || row.to_column <= 0 || row.to_catalog !== 'class'
+        ? undefined
+        : columnName(row.to_oid, row.to_column);
+    if (existing === undefined) {
+      const edge: Edge = {
+        from,
+        to,
+        dep: dependency(from, to, row),
+        columns: name === undefined ? null : new Set([name]),
+      };
+      fromEdges.set(toId, edge);
+      edges.push(edge);
+      continue;
     }
-    const existing = edges.get(key);
+    if (existing.columns !== null) {
+      if (name === undefined) existing.columns = null;
+      else existing.columns.add(name);
+    }
     if (
-      existing !== undefined &&
-      (strength[existing.dep.kind] < strength[row.kind] ||
-        (existing.dep.kind === row.kind && existing.dep.via <= row.via))
+      strength[existing.dep.kind] < strength[row.kind] ||
+      (existing.dep.kind === row.kind && existing.dep.via <= row.via)
     ) {
       continue;
     }
-    edges.set(key, {
-      from,
-      to,
-      // References hold only strings: frozen with them, the edge is skipped by the final deepFreeze.
-      dep: Object.freeze({ from: Object.freeze(from), to: Object.freeze(to), kind: row.kind, via: row.via }),
-    });
+    existing.from = from;
+    existing.to = to;
+    existing.dep = dependency(from, to, row);
   }
   // Order by (from, to), each compared as (kind, schema, name, args): rank the distinct references once
   // (equal tuples share a rank), then sort the edges by two numbers.
@@ -85,13 +113,12 @@ export function assembleDependencies(
     if (i > 0 && compareTuples(distinct[i - 1]!.t, d.t) !== 0) n++;
     rank.set(d.ref, n);
   }
-  for (const [key, e] of edges) {
-    const used = columns.get(key);
-    if (used !== null && used !== undefined)
-      e.dep = Object.freeze({ ...e.dep, columns: Object.freeze([...used].sort()) });
+  for (const e of edges) {
+    if (e.columns !== null)
+      e.dep = Object.freeze({ ...e.dep, columns: Object.freeze([...e.columns].sort()) });
   }
-  const list = [...edges.values()];
   const r = (ref: ObjectRef) => rank.get(ref) ?? 0;
-  list.sort((a, b) => r(a.from) - r(b.from) || r(a.to) - r(b.to));
+  const list = edges.map((e) => ({ from: r(e.from), to: r(e.to), dep: e.dep }));
+  list.sort((a, b) => a.from - b.from || a.to - b.to);
   return list.map((e) => e.dep);
 }

@@ -20,7 +20,7 @@ const refs = new ObjectRefs({
 const roles = [role(10, 'owner'), role(20, 'zed'), role(30, 'amy')];
 
 describe('assembleGrants', () => {
-  it('unpacks ACL rows, names roles, puts PUBLIC first and orders objects and grants', () => {
+  it('reads aclitem[] text, names roles, puts PUBLIC first and orders objects and grants', () => {
     const grants = assembleGrants(
       [
         {
@@ -28,11 +28,11 @@ describe('assembleGrants', () => {
           oid: 100,
           column_name: null,
           implicit: false,
-          acl: '20,10,SELECT,f;0,10,SELECT,f;30,10,UPDATE,t',
+          acl: '{zed=r/owner,=r/owner,amy=w*/owner}',
         },
-        { kind: 'relation', oid: 200, column_name: null, implicit: true, acl: '10,10,SELECT,f' },
-        { kind: 'column', oid: 100, column_name: 'x', implicit: false, acl: '30,10,SELECT,f' },
-        { kind: 'relation', oid: 999, column_name: null, implicit: false, acl: '10,10,SELECT,f' },
+        { kind: 'relation', oid: 200, column_name: null, implicit: true, acl: '{owner=r/owner}' },
+        { kind: 'column', oid: 100, column_name: 'x', implicit: false, acl: '{amy=r/owner}' },
+        { kind: 'relation', oid: 999, column_name: null, implicit: false, acl: '{owner=r/owner}' },
       ],
       refs,
       roles,
@@ -53,7 +53,7 @@ describe('assembleGrants', () => {
   it('refuses a privilege it does not know with GH202', () => {
     expect(() =>
       assembleGrants(
-        [{ kind: 'relation', oid: 100, column_name: null, implicit: false, acl: '0,10,FLY,f' }],
+        [{ kind: 'relation', oid: 100, column_name: null, implicit: false, acl: '{=rs/owner}' }],
         refs,
         roles,
       ),

@@ -1,6 +1,5 @@
 import { GatehouseError } from '../../shared/errors.js';
 import {
-  privilegeSchema,
   type DefaultPrivilege,
   type Grant,
   type ObjectRef,
@@ -10,6 +9,7 @@ import {
   type Role,
 } from '../../shared/model/catalog.js';
 import { compareText, compareTuples } from './compare.js';
+import { readAclText } from './acl-text.js';
 import type { ObjectRefs } from './object-refs.js';
 import type { DefaultPrivilegeRow, GrantRow, PolicyRow } from './rows.js';
 
@@ -22,33 +22,46 @@ export function principal(name: string | null): Principal {
 
 const principalSortKey = (p: Principal): string | null => (p.kind === 'public' ? null : p.name);
 
-/** Each privilege word to its constant: the model holds these rather than slices of the packed ACL text. */
-const PRIVILEGES: ReadonlyMap<string, Privilege> = new Map(privilegeSchema.options.map((p) => [p, p]));
+/** aclitemout's privilege letters (ACL_ALL_RIGHTS_STR), each to the privilege the model names. */
+const PRIVILEGE_LETTERS: ReadonlyMap<string, Privilege> = new Map<string, Privilege>([
+  ['a', 'INSERT'],
+  ['r', 'SELECT'],
+  ['w', 'UPDATE'],
+  ['d', 'DELETE'],
+  ['D', 'TRUNCATE'],
+  ['x', 'REFERENCES'],
+  ['t', 'TRIGGER'],
+  ['X', 'EXECUTE'],
+  ['U', 'USAGE'],
+  ['C', 'CREATE'],
+  ['T', 'TEMPORARY'],
+  ['c', 'CONNECT'],
+  ['m', 'MAINTAIN'],
+]);
 
 /**
- * Packed ACL rows (one per object, see grants.sql) → grants on model references, in the model's order: by
- * object (kind, schema, name, arguments, column), then grantee (PUBLIC first), privilege and grantor.
- * Role OIDs are named from the role list; equal principals share one object.
+ * ACL rows (one per object, aclitem[] text, see grants.sql) → grants on model references, in the model's
+ * order: by object (kind, schema, name, arguments, column), then grantee (PUBLIC first), privilege and
+ * grantor. A role that no longer exists (printed as its OID) is named `#oid`; equal principals share one
+ * object.
  */
 export function assembleGrants(rows: readonly GrantRow[], refs: ObjectRefs, roles: readonly Role[]): Grant[] {
-  const names = new Map(roles.map((r) => [r.oid, r.name]));
-  const principals = new Map<string, Principal>([['0', PUBLIC]]);
-  const principalOf = (oid: string): Principal => {
-    let p = principals.get(oid);
+  const known = new Set(roles.map((r) => r.name));
+  const roleName = (name: string): string => (known.has(name) || !/^[0-9]+$/.test(name) ? name : `#${name}`);
+  const principals = new Map<string, Principal>();
+  const principalOf = (name: string): Principal => {
+    let p = principals.get(name);
     if (p === undefined) {
-      p = Object.freeze({ kind: 'role' as const, name: names.get(Number(oid)) ?? `#${oid}` });
-      principals.set(oid, p);
+      p = Object.freeze({ kind: 'role' as const, name: roleName(name) });
+      principals.set(name, p);
     }
     return p;
   };
   const grantors = new Map<string, string>();
-  const grantorOf = (oid: string): string => {
-    let name = grantors.get(oid);
-    if (name === undefined) {
-      name = names.get(Number(oid)) ?? `#${oid}`;
-      grantors.set(oid, name);
-    }
-    return name;
+  const grantorOf = (name: string): string => {
+    let n = grantors.get(name);
+    if (n === undefined) grantors.set(name, (n = roleName(name)));
+    return n;
   };
   const groups: { key: string; grants: Grant[] }[] = [];
   for (const row of rows) {
@@ -58,31 +71,28 @@ export function assembleGrants(rows: readonly GrantRow[], refs: ObjectRefs, role
     // final deepFreeze skips 85,000 grants instead of walking their keys.
     Object.freeze(object);
     const grants: Grant[] = [];
-    const acl = row.acl;
-    // Items are `grantee,grantor,privilege,t|f` joined by ';' — read in place, without split() arrays.
-    for (let at = 0; at < acl.length;) {
-      const c1 = acl.indexOf(',', at);
-      const c2 = acl.indexOf(',', c1 + 1);
-      const c3 = acl.indexOf(',', c2 + 1);
-      const end = acl.indexOf(';', c3 + 1);
-      const stop = end < 0 ? acl.length : end;
-      const grantee = acl.slice(at, c1);
-      const grantor = acl.slice(c1 + 1, c2);
-      const word = acl.slice(c2 + 1, c3);
-      const privilege = PRIVILEGES.get(word);
-      const grantable = acl.charCodeAt(c3 + 1) === 116; /* t */
-      at = stop + 1;
-      if (c1 < 0 || c2 < 0 || c3 < 0 || privilege === undefined) privilegeError(word);
-      grants.push(
-        Object.freeze({
-          object,
-          grantee: principalOf(grantee),
-          privilege,
-          grantor: grantorOf(grantor),
-          grantable,
-          implicit: row.implicit,
-        }),
-      );
+    try {
+      readAclText(row.acl, (i) => {
+        const grantee = i.grantee === null ? PUBLIC : principalOf(i.grantee);
+        const grantor = grantorOf(i.grantor);
+        const letters = i.privileges;
+        for (let at = 0; at < letters.length; at++) {
+          const letter = letters[at]!;
+          const privilege = PRIVILEGE_LETTERS.get(letter);
+          if (privilege === undefined) privilegeError(letter);
+          const grantable = letters.charCodeAt(at + 1) === 42; /* * */
+          if (grantable) at++;
+          grants.push(
+            Object.freeze({ object, grantee, privilege, grantor, grantable, implicit: row.implicit }),
+          );
+        }
+      });
+    } catch (error) {
+      if (error instanceof GatehouseError) throw error;
+      throw new GatehouseError('GH202', 'The catalog query grants.sql returned an ACL it cannot read.', {
+        details: error instanceof Error ? error.message : String(error),
+        hint: 'This PostgreSQL version prints privileges differently than expected; please report it with the server version.',
+      });
     }
     if (grants.length > 1) grants.sort(compareGrantsOnOneObject);
     groups.push({ key: sortKey(object), grants });

@@ -8,32 +8,43 @@ export interface PipelinedQuery {
 }
 
 /**
- * Runs a fixed list of catalog queries in order on one client, sending query k+1 the moment query k's
- * result is in, whatever the caller is doing: the server works on k+1 while this process validates and
- * assembles earlier results, so on a multi-core machine the read costs roughly max(server, client) instead
- * of their sum. Only one query is ever in flight on the client. Results must be taken with `take` in list
- * order.
+ * Runs a fixed list of catalog queries in order on one client. On a client in pipeline mode (see
+ * withPipelining) every query is written at once and the server answers them back to back; otherwise query
+ * k+1 is sent the moment query k's result is in, whatever the caller is doing. Either way the server works
+ * while this process validates and assembles earlier results, so on a multi-core machine the read costs
+ * roughly max(server, client) instead of their sum. Results must be taken with `take` in list order.
  */
 export class QueryPipeline {
   private readonly sent: Promise<pg.QueryResult>[] = [];
   private next = 0;
 
+  /** When the previous query's result came in: a pipelined query's time is counted from then. */
+  private lastDone = 0;
+
   constructor(
     private readonly client: pg.ClientBase,
     private readonly queries: readonly PipelinedQuery[],
     private readonly onQuery?: (file: string, ms: number, rows: number) => void,
+    private readonly pipelined = false,
   ) {
-    this.send(0);
+    if (pipelined) for (let i = 0; i < queries.length; i++) this.send(i);
+    else this.send(0);
   }
 
   private send(index: number): void {
     const query = this.queries[index];
     if (query === undefined) return;
-    const started = performance.now();
+    const sentAt = performance.now();
     const promise = sendCatalogQuery(this.client, query.file, query.values).then(
       (result) => {
-        this.onQuery?.(query.file, performance.now() - started, result.rowCount ?? result.rows.length);
-        this.send(index + 1);
+        const done = performance.now();
+        this.onQuery?.(
+          query.file,
+          done - Math.max(sentAt, this.lastDone),
+          result.rowCount ?? result.rows.length,
+        );
+        this.lastDone = done;
+        if (!this.pipelined) this.send(index + 1);
         return result;
       },
       (error: unknown) => {

@@ -99,6 +99,62 @@ describe.each(pgServers())('readCatalog ($label)', (server) => {
     }
   });
 
+  it('writes the queries ahead in pipeline mode and gives the client back as it was, also after a failure', async () => {
+    const uri = asUser(db.uri, roles.dev, DEV_PASSWORD);
+    const client = new pg.Client({ connectionString: uri });
+    const alreadyPipelined = new pg.Client({ connectionString: uri, pipeline: true });
+    await client.connect();
+    await alreadyPipelined.connect();
+    // Counts the catalog queries written before the one ahead of them was answered; `fail` turns one into an error.
+    let inFlight = 0;
+    let mostInFlight = 0;
+    let fail: string | null = null;
+    const query = client.query.bind(client) as (config: unknown) => Promise<unknown>;
+    (client as unknown as { query: (config: unknown) => Promise<unknown> }).query = (config) => {
+      if (typeof config === 'string') return query(config);
+      const text = (config as { text: string }).text;
+      const failing = fail !== null && text.includes(fail);
+      mostInFlight = Math.max(mostInFlight, ++inFlight);
+      return query(
+        failing
+          ? { ...(config as object), text: 'SELECT 1 / 0 AS boom WHERE $1::oid[] IS NOT NULL' }
+          : config,
+      ).finally(() => inFlight--);
+    };
+    // Outside the read's REPEATABLE READ transaction, a session is back at its default level.
+    const outsideTransaction = async (c: pg.Client) =>
+      (
+        await c.query<{ level: string }>(
+          "SELECT pg_catalog.current_setting('transaction_isolation') AS level",
+        )
+      ).rows[0]?.level === 'read committed';
+    try {
+      const pipelined = await readCatalog(client);
+      expect(ownRoles({ ...pipelined, readAt: asDev.readAt })).toEqual(ownRoles(asDev));
+      expect(mostInFlight).toBeGreaterThan(10);
+      expect(client.pipeline).toBe(false);
+
+      // A query failing halfway: the error is the catalog's, every query written after it is drained, and
+      // the client is out of pipeline mode, outside a transaction and reads the same model again.
+      fail = 'pg_catalog.pg_attribute AS a';
+      await expect(readCatalog(client)).rejects.toMatchObject({ code: 'GH202' });
+      expect(inFlight).toBe(0);
+      expect(client.pipeline).toBe(false);
+      expect(await outsideTransaction(client)).toBe(true);
+      fail = null;
+      const again = await readCatalog(client);
+      expect(again.relations).toEqual(asDev.relations);
+
+      // A client made in pipeline mode is read as it is and stays so.
+      const own = await readCatalog(alreadyPipelined);
+      expect(own.relations).toEqual(asDev.relations);
+      expect(alreadyPipelined.pipeline).toBe(true);
+    } finally {
+      await client.end();
+      await alreadyPipelined.end();
+    }
+  });
+
   it('validates against the model schema and is frozen', () => {
     expect(() => catalogSchema.parse(asDev)).not.toThrow();
     expect(Object.isFrozen(asDev)).toBe(true);

@@ -14,6 +14,7 @@ import * as rows from './rows.js';
 import { runCatalogQuery } from './run-query.js';
 import { TypeRefs } from './type-refs.js';
 import { QueryPipeline, SplitPipeline, type PipelinedQuery } from './query-pipeline.js';
+import { withPipelining } from './pipeline-mode.js';
 import { MIN_SERVER_VERSION_NUM } from '../db/server-versions.js';
 
 export interface ReadCatalogOptions {
@@ -43,22 +44,47 @@ const PARALLEL_FILES = new Set([
 
 const BEGIN = 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY';
 // Expressions and definitions are rendered relative to search_path: an empty one schema-qualifies every
-// user object, so the model reads the same whatever the role's or database's search_path is.
-const EMPTY_SEARCH_PATH = "SELECT pg_catalog.set_config('search_path', '', true)";
+// user object, so the model reads the same whatever the role's or database's search_path is. No parallel
+// workers: on catalog-sized tables they cost more CPU than they save (a third more for the bench catalog),
+// and the read already keeps a backend per connection busy.
+const READ_SETTINGS =
+  "SELECT pg_catalog.set_config('search_path', '', true), pg_catalog.set_config('max_parallel_workers_per_gather', '0', true)";
 
 export { MIN_SERVER_VERSION_NUM } from '../db/server-versions.js';
 
 /**
  * Reads the whole catalog model in one REPEATABLE READ READ ONLY transaction, so every query sees the
- * same snapshot. Queries run one after another on the given client, each sent as soon as the previous
- * result is in (see QueryPipeline). The client must not be inside a transaction; it is left outside one.
+ * same snapshot. The queries are written to the given client at once in pipeline mode (see
+ * withPipelining, QueryPipeline) and answered one after another. The client must not be inside a
+ * transaction, nor used by anything else during the read; it is left outside one.
  */
-export async function readCatalog(client: pg.ClientBase, options: ReadCatalogOptions = {}): Promise<Catalog> {
+export function readCatalog(client: pg.ClientBase, options: ReadCatalogOptions = {}): Promise<Catalog> {
+  const second = options.parallelClient;
+  return withPipelining(client, (pipelined) =>
+    second
+      ? withPipelining(second, (secondPipelined) =>
+          readInSnapshot(client, options, { first: pipelined, second: secondPipelined }),
+        )
+      : readInSnapshot(client, options, { first: pipelined, second: false }),
+  );
+}
+
+/** Whether each connection is in pipeline mode. */
+interface Pipelining {
+  readonly first: boolean;
+  readonly second: boolean;
+}
+
+async function readInSnapshot(
+  client: pg.ClientBase,
+  options: ReadCatalogOptions,
+  pipelining: Pipelining,
+): Promise<Catalog> {
   let snapshot: string | null = null;
   try {
     await client.query(BEGIN);
     if (options.parallelClient) snapshot = await exportSnapshot(client);
-    await client.query(EMPTY_SEARCH_PATH);
+    await client.query(READ_SETTINGS);
   } catch (error) {
     throw new GatehouseError('GH202', 'Could not start the catalog read transaction.', {
       details: error instanceof Error ? error.message : String(error),
@@ -71,7 +97,7 @@ export async function readCatalog(client: pg.ClientBase, options: ReadCatalogOpt
       ? await importSnapshot(options.parallelClient, snapshot)
       : null;
   try {
-    const catalog = await readInTransaction(client, parallel, options);
+    const catalog = await readInTransaction(client, parallel, options, pipelining);
     await client.query('COMMIT');
     if (parallel) await parallel.query('COMMIT');
     return catalog;
@@ -107,7 +133,7 @@ async function importSnapshot(second: pg.ClientBase, snapshot: string): Promise<
   try {
     await second.query(BEGIN);
     await second.query(`SET TRANSACTION SNAPSHOT '${snapshot}'`);
-    await second.query(EMPTY_SEARCH_PATH);
+    await second.query(READ_SETTINGS);
     return second;
   } catch {
     await second.query('ROLLBACK').catch(() => undefined);
@@ -119,6 +145,7 @@ async function readInTransaction(
   client: pg.ClientBase,
   parallel: pg.ClientBase | null,
   options: ReadCatalogOptions,
+  pipelining: Pipelining,
 ): Promise<Catalog> {
   const q = async <T extends Parameters<typeof runCatalogQuery>[2]>(
     file: string,
@@ -182,21 +209,23 @@ async function readInTransaction(
   ];
   const pipeline = new SplitPipeline(
     parallel === null
-      ? [new QueryPipeline(client, queries, options.onQuery)]
+      ? [new QueryPipeline(client, queries, options.onQuery, pipelining.first)]
       : [
           new QueryPipeline(
             client,
             queries.filter((q) => !PARALLEL_FILES.has(q.file)),
             options.onQuery,
+            pipelining.first,
           ),
           new QueryPipeline(
             parallel,
             queries.filter((q) => PARALLEL_FILES.has(q.file)),
             options.onQuery,
+            pipelining.second,
           ),
         ],
   );
-  // Each pipeline sends its next query as soon as a result is in: assembly runs while the servers work.
+  // Every query is on its way (or goes the moment the one before it is in): assembly runs while the servers work.
   const database = (await pipeline.take('database.sql', rows.databaseRow))[0];
   if (database === undefined) {
     throw new GatehouseError('GH202', 'The catalog query database.sql returned no row.', {
@@ -261,16 +290,20 @@ async function readInTransaction(
   });
   const userTypes = assembleTypes(typeRows, domainConstraintRows, typeAttributeRows, types);
   const grants = assembleGrants(await pipeline.take('grants.sql', rows.grantRow), refs, roles);
-  const columnNames = new Map<number, Map<number, string>>();
-  for (const c of columnRows) {
-    let m = columnNames.get(c.relation_oid);
-    if (m === undefined) columnNames.set(c.relation_oid, (m = new Map()));
-    m.set(c.position, c.name);
-  }
+  // A column's name from the assembled relation (columns in attnum order: without dropped columns the
+  // attnum is the index plus one), so no map per relation is built for the lookup.
+  const relationByOid = new Map(relations.map((r) => [r.oid, r]));
+  const columnName = (rel: number, attnum: number): string | undefined => {
+    const columns = relationByOid.get(rel)?.columns;
+    if (columns === undefined) return undefined;
+    const guess = columns[attnum - 1];
+    if (guess !== undefined && guess.position === attnum) return guess.name;
+    return columns.find((c) => c.position === attnum)?.name;
+  };
   const dependencies = assembleDependencies(
     await pipeline.take('dependencies.sql', rows.dependencyRow),
     refs,
-    (rel, attnum) => columnNames.get(rel)?.get(attnum),
+    columnName,
   );
   const defaultPrivileges = assembleDefaultPrivileges(
     await pipeline.take('default-privileges.sql', rows.defaultPrivilegeRow),

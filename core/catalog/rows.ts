@@ -317,7 +317,7 @@ export const grantRow = z.object({
   oid: int,
   column_name: maybeText,
   implicit: z.boolean(),
-  /** `grantee,grantor,privilege,grantable(t|f)` items joined by ';' (see grants.sql). */
+  /** The object's aclitem[] as text (see grants.sql and acl-text.ts). */
   acl: text,
 });
 

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { z } from 'zod';
 import { GatehouseError } from '../../shared/errors.js';
 import { sqlFile } from '../db/sql-files.js';
+import { catalogTypes } from './array-text.js';
 import { compileRowCheck, type RowCheck } from './row-check.js';
 
 /** SQLSTATE class 08 and 57P*: the session itself went away, which is not the query's fault. */
@@ -50,7 +51,11 @@ export async function sendCatalogQuery(
   values: readonly unknown[] = [],
 ): Promise<pg.QueryResult> {
   try {
-    return await client.query({ text: sqlFile(`catalog/${file}`), values: [...values] });
+    return await client.query({
+      text: sqlFile(`catalog/${file}`),
+      values: [...values],
+      types: catalogTypes(client),
+    });
   } catch (error) {
     throw catalogQueryError(file, error);
   }

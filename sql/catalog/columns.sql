@@ -8,7 +8,8 @@ SELECT
   -- Without a typmod the text is the type's own (type-names.sql has it): format only the others.
   CASE WHEN a.atttypmod <> -1 THEN pg_catalog.format_type(a.atttypid, a.atttypmod) END AS formatted_type,
   a.attnotnull AS not_null,
-  CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS default_value,
+  -- A DEFAULT cannot name a column: deparsed without the relation, which spares opening and locking each one.
+  CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, 0) END AS default_value,
   CASE a.attidentity WHEN 'a' THEN 'always' WHEN 'd' THEN 'by_default' END AS identity,
   CASE a.attgenerated WHEN 's' THEN 'stored' WHEN 'v' THEN 'virtual' END AS generated,
   CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS generation,

@@ -1,8 +1,9 @@
--- Every object ACL of the database, decoded with aclexplode in one pass. A NULL ACL means PostgreSQL's
--- built-in defaults apply (owner: everything; PUBLIC: EXECUTE on functions, USAGE on types, CONNECT and
--- TEMPORARY on the database): acldefault() spells those out and "implicit" marks them.
--- Objects come back by kind and OID, grantor and grantee as role OIDs (0 = PUBLIC) that the reader names
--- from the role list: naming 80,000 rows with pg_get_userbyid here would cost more than the rest.
+-- Every object ACL of the database, as aclitem[] text. A NULL ACL means PostgreSQL's built-in defaults apply
+-- (owner: everything; PUBLIC: EXECUTE on functions, USAGE on types, CONNECT and TEMPORARY on the database):
+-- acldefault() spells those out and "implicit" marks them.
+-- The reader decodes the text (`grantee=privileges/grantor` items, role names quoted as aclitemout quotes
+-- them, `*` after a privilege letter granted WITH GRANT OPTION): aclexplode and re-packing its rows here cost
+-- the server twice as much as the whole rest of this query.
 -- No ORDER BY: the reader orders the objects (a few thousand) and each object's few grants, which is far
 -- cheaper than sorting every decoded row by names here.
 WITH objects AS (
@@ -33,32 +34,21 @@ WITH objects AS (
   WHERE d.datname = current_database()
 ),
 packed AS (
-  SELECT o.kind, o.oid, NULL::text AS column_name, o.implicit, a.acl
+  SELECT o.kind, o.oid, NULL::text AS column_name, o.implicit, o.acl
   FROM objects AS o
-  CROSS JOIN LATERAL (
-    SELECT string_agg(x.grantee || ',' || x.grantor || ',' || x.privilege_type || ','
-                      || CASE WHEN x.is_grantable THEN 't' ELSE 'f' END, ';') AS acl
-    FROM aclexplode(o.acl) AS x
-  ) AS a
   UNION ALL
   -- Column privileges exist only where granted explicitly: a NULL attacl adds nothing to the table's ACL.
-  SELECT 'column', a.attrelid, a.attname, false, p.acl
+  SELECT 'column', a.attrelid, a.attname, false, a.attacl
   FROM pg_catalog.pg_attribute AS a
   JOIN pg_catalog.pg_class AS c ON c.oid = a.attrelid
-  CROSS JOIN LATERAL (
-    SELECT string_agg(x.grantee || ',' || x.grantor || ',' || x.privilege_type || ','
-                      || CASE WHEN x.is_grantable THEN 't' ELSE 'f' END, ';') AS acl
-    FROM aclexplode(a.attacl) AS x
-  ) AS p
   WHERE a.attacl IS NOT NULL
     AND a.attnum > 0
     AND NOT a.attisdropped
     AND c.relkind IN ('r', 'v', 'm', 'p', 'f')
     AND c.relnamespace = ANY ($1::oid[])
 )
--- One row per object: its decoded grants packed as `grantee,grantor,privilege,grantable` items joined by
--- ';' (OIDs, privilege words and t/f need no escaping). 80,000 single-grant rows cost the client far more to
--- receive than a row per object. An empty ACL (everything revoked) packs to NULL and is skipped.
-SELECT kind, oid, column_name, implicit, acl
+-- One row per object with its whole ACL: 80,000 single-grant rows cost the client far more to receive than a
+-- row per object. An empty ACL (everything revoked) is skipped.
+SELECT kind, oid, column_name, implicit, acl::text AS acl
 FROM packed
-WHERE acl IS NOT NULL;
+WHERE pg_catalog.cardinality(acl) > 0;
