@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { GatehouseError } from '../../shared/errors.js';
 import { CATALOG_FORMAT, type Catalog } from '../../shared/model/catalog.js';
 import { assembleCasts } from './assemble-casts.js';
+import { assembleCollations, assembleStatistics } from './assemble-collations.js';
 import { assembleEventTriggers } from './assemble-event-triggers.js';
 import { assembleDependencies } from './assemble-dependencies.js';
 import { assembleFunctions, assembleTypes } from './assemble-functions.js';
@@ -179,6 +180,8 @@ async function readInTransaction(
     { file: 'policies.sql', values: p },
     { file: 'casts.sql' },
     { file: 'event-triggers.sql' },
+    { file: 'collations.sql', values: p },
+    { file: 'statistics.sql', values: p },
   ];
   const pipeline = new SplitPipeline(
     parallel === null
@@ -280,6 +283,8 @@ async function readInTransaction(
   const eventTriggers = assembleEventTriggers(
     await pipeline.take('event-triggers.sql', rows.eventTriggerRow),
   );
+  const collations = assembleCollations(await pipeline.take('collations.sql', rows.collationRow));
+  const statistics = assembleStatistics(await pipeline.take('statistics.sql', rows.statisticsRow));
 
   const catalog: Catalog = {
     format: CATALOG_FORMAT,
@@ -328,6 +333,8 @@ async function readInTransaction(
     dependencies,
     casts,
     eventTriggers,
+    collations,
+    statistics,
   };
   return deepFreeze(catalog);
 }

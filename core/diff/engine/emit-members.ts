@@ -35,6 +35,7 @@ import { binaryCoercible, same } from './compare.js';
 import type { Diff } from './context.js';
 import { regeneratedByDropAdd } from './classify.js';
 import { columnChangeId } from './dependants.js';
+import { emitColumnFacts } from './emit-column-facts.js';
 import { hazard } from './plan.js';
 import { relKey } from './side.js';
 
@@ -82,6 +83,7 @@ function emitColumns(d: Diff, from: Relation, to: Relation, isTable: boolean): v
       if (f.default !== c.default && !forcedDefault(f))
         d.plan.add('main', setColumnDefault(s, t, c.name, c.default), change());
     }
+    emitColumnFacts(d, from, to, change);
     emitColumnComments(d, from, to);
     return;
   }
@@ -108,6 +110,7 @@ function emitColumns(d: Diff, from: Relation, to: Relation, isTable: boolean): v
     const seq = c.identity !== null ? d.to.lookup.identitySequences(s, t).get(c.name) : undefined;
     d.plan.add('main', addColumn(s, t, c, seq), change(), hazards);
   }
+  emitColumnFacts(d, from, to, change);
   emitColumnComments(d, from, to);
 }
 
@@ -122,17 +125,25 @@ function alterColumn(
   const s = from.schema;
   const t = from.name;
   const lock = hazard('access_exclusive_lock', `${s}.${t} is locked while ${c.name} changes`);
-  const typeChanged = f.type.formatted !== c.type.formatted || f.collation !== c.collation;
+  const typeChanged =
+    f.type.formatted !== c.type.formatted ||
+    f.collation !== c.collation ||
+    f.collationSchema !== c.collationSchema;
   const forcedDefault = d.memberRecreate(s, t, 'default') !== undefined && f.default !== null;
   if (typeChanged && !inherited) {
     // The old default may not cast to the new type: it goes first and comes back after.
     if (f.default !== null && c.generated === null && f.identity === null && !forcedDefault)
       d.plan.add('main', setColumnDefault(s, t, c.name, null), change());
-    const coercible = binaryCoercible(f, c) && f.collation === c.collation;
+    // A collation alone rebuilds the column's indexes, not the table.
+    const coercible = binaryCoercible(f, c);
     d.plan.add(
       'main',
       alterColumnType(s, t, c.name, c.type.formatted, undefined, {
-        collation: c.collation !== f.collation ? (c.collation ?? 'default') : null,
+        collation:
+          c.collation !== f.collation || c.collationSchema !== f.collationSchema
+            ? (c.collation ?? 'default')
+            : null,
+        ...(c.collationSchema !== undefined ? { collationSchema: c.collationSchema } : {}),
         castUsing: !coercible,
       }),
       change(),

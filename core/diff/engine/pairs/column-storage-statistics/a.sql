@@ -1,0 +1,14 @@
+CREATE SCHEMA app;
+CREATE TABLE app.docs (id integer, body text, note text, meta jsonb, n numeric, code varchar(10));
+ALTER TABLE app.docs
+  ALTER body SET STORAGE EXTERNAL,
+  ALTER note SET COMPRESSION pglz,
+  ALTER id SET STATISTICS 500,
+  ALTER meta SET STORAGE MAIN,
+  ALTER code SET STORAGE EXTERNAL,
+  ALTER code SET COMPRESSION pglz,
+  ALTER code SET STATISTICS 70;
+CREATE TABLE app.events (id integer, at date, payload text) PARTITION BY RANGE (at);
+CREATE TABLE app.events_2024 PARTITION OF app.events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+ALTER TABLE ONLY app.events_2024 ALTER payload SET STORAGE MAIN;
+CREATE MATERIALIZED VIEW app.doc_ids AS SELECT id, body FROM app.docs;
