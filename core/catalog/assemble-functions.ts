@@ -100,6 +100,9 @@ export function assembleTypes(
       name: a.name,
       position: a.position,
       type: types.ref(a.attribute_type_oid, a.formatted_type),
+      ...(a.collation_schema !== null && a.collation_name !== null
+        ? { collation: { schema: a.collation_schema, name: a.collation_name } }
+        : {}),
     })),
     rangeSubtype:
       t.range_subtype_oid !== null

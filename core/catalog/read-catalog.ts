@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { GatehouseError } from '../../shared/errors.js';
 import { CATALOG_FORMAT, type Catalog } from '../../shared/model/catalog.js';
 import { assembleCasts } from './assemble-casts.js';
-import { assembleCollations, assembleStatistics } from './assemble-collations.js';
+import { assembleCollations, assembleStatistics, withRangeOptions } from './assemble-collations.js';
 import { assembleEventTriggers } from './assemble-event-triggers.js';
 import { assembleDependencies } from './assemble-dependencies.js';
 import { assembleFunctions, assembleTypes } from './assemble-functions.js';
@@ -182,6 +182,7 @@ async function readInTransaction(
     { file: 'event-triggers.sql' },
     { file: 'collations.sql', values: p },
     { file: 'statistics.sql', values: p },
+    { file: 'range-options.sql', values: p },
   ];
   const pipeline = new SplitPipeline(
     parallel === null
@@ -285,6 +286,7 @@ async function readInTransaction(
   );
   const collations = assembleCollations(await pipeline.take('collations.sql', rows.collationRow));
   const statistics = assembleStatistics(await pipeline.take('statistics.sql', rows.statisticsRow));
+  const rangeOptions = await pipeline.take('range-options.sql', rows.rangeOptionRow);
 
   const catalog: Catalog = {
     format: CATALOG_FORMAT,
@@ -326,7 +328,7 @@ async function readInTransaction(
     relations,
     sequences: assembleSequences(sequenceRows),
     functions,
-    types: userTypes,
+    types: withRangeOptions(userTypes, rangeOptions),
     grants,
     defaultPrivileges,
     policies,

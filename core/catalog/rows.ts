@@ -318,6 +318,8 @@ export const typeAttributeRow = z.object({
   position: int,
   attribute_type_oid: int,
   formatted_type: text,
+  collation_schema: maybeText,
+  collation_name: maybeText,
 });
 
 export const grantRow = z.object({
@@ -392,6 +394,18 @@ export const statisticsRow = z.object({
   comment: maybeText,
 });
 
+export const rangeOptionRow = z.object({
+  type_oid: int,
+  collation_schema: maybeText,
+  collation_name: maybeText,
+  opclass_schema: maybeText,
+  opclass_name: maybeText,
+  canonical: maybeText,
+  subtype_diff: maybeText,
+  multirange_schema: maybeText,
+  multirange_name: maybeText,
+});
+
 export type ServerRow = z.infer<typeof serverRow>;
 export type DatabaseRow = z.infer<typeof databaseRow>;
 export type RoleRow = z.infer<typeof roleRow>;
@@ -422,3 +436,4 @@ export type PolicyRow = z.infer<typeof policyRow>;
 export type DependencyRow = z.infer<typeof dependencyRow>;
 export type CollationRow = z.infer<typeof collationRow>;
 export type StatisticsRow = z.infer<typeof statisticsRow>;
+export type RangeOptionRow = z.infer<typeof rangeOptionRow>;

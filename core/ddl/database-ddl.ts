@@ -24,6 +24,7 @@ import {
   type Phases,
 } from './object-phases.js';
 import { dependencyOrder } from './order.js';
+import { defaultMultirangeName } from './types.js';
 import { collationRef } from './collations.js';
 import { quoteIdent, quoteQualified } from './quote.js';
 import { commentOnRole, createRole, setDatabaseSetting, setRoleSetting } from './roles.js';
@@ -149,6 +150,12 @@ export function typeUses(model: Catalog): Dependency[] {
       const to = byOid.get(u.oid) ?? (u.elementOid !== null ? byOid.get(u.elementOid) : undefined);
       if (to !== undefined) out.push({ from, to, kind: 'normal', via: 'type' });
     }
+    // A range's multirange is made by CREATE TYPE … AS RANGE: it comes after the range (and what the range uses).
+    if (t.kind === 'range') {
+      const m = t.range?.multirange ?? { schema: t.schema, name: defaultMultirangeName(t.name) };
+      if (model.types.some((x) => x.kind === 'multirange' && x.schema === m.schema && x.name === m.name))
+        out.push({ from: refs.type(m.schema, m.name), to: from, kind: 'normal', via: 'type' });
+    }
   }
   return out;
 }
@@ -193,11 +200,8 @@ export function collationUses(model: Catalog): Dependency[] {
       }
   }
   for (const t of model.types)
-    if (t.domain?.collation !== undefined)
-      edge(
-        refs.type(t.schema, t.name),
-        byKey.get(`${t.domain.collation.schema}\0${t.domain.collation.name}`),
-      );
+    for (const c of [t.domain?.collation, t.range?.collation, ...t.attributes.map((a) => a.collation)])
+      if (c !== undefined) edge(refs.type(t.schema, t.name), byKey.get(`${c.schema}\0${c.name}`));
   return out;
 }
 

@@ -110,7 +110,7 @@ async function demoFixture(server: TestServer): Promise<Loaded> {
   };
 }
 
-// Collations (libc and ICU, used by columns, a domain and an index), extended statistics (kinds, expressions, a
+// Collations (libc and ICU, used by columns, a domain, a composite, a range and an index), range options, extended statistics (kinds, expressions, a
 // target, a comment), SQL-standard function bodies, and column storage, compression and statistics targets, on a
 // table, an inheritance child that differs from its parent, a partition and a materialized view.
 const FACTS_SQL = `
@@ -135,6 +135,11 @@ CREATE TABLE facts.events_1 PARTITION OF facts.events FOR VALUES FROM ('2024-01-
 ALTER TABLE ONLY facts.events_1 ALTER payload SET STORAGE MAIN;
 CREATE MATERIALIZED VIEW facts.titles AS SELECT id, title FROM facts.docs;
 ALTER MATERIALIZED VIEW facts.titles ALTER title SET STATISTICS 20;
+CREATE FUNCTION facts.time_diff(a time, b time) RETURNS double precision
+  LANGUAGE sql IMMUTABLE STRICT AS 'SELECT EXTRACT(EPOCH FROM (a - b))::double precision';
+CREATE TYPE facts.timerange AS RANGE (SUBTYPE = time, SUBTYPE_DIFF = facts.time_diff, MULTIRANGE_TYPE_NAME = facts.time_spans);
+CREATE TYPE facts.names AS RANGE (SUBTYPE = text, COLLATION = facts.bytes, SUBTYPE_OPCLASS = text_pattern_ops);
+CREATE TYPE facts.pair AS (a text COLLATE facts.bytes, b integer);
 CREATE FUNCTION facts.twice(x integer) RETURNS integer LANGUAGE sql IMMUTABLE RETURN x * 2;
 CREATE FUNCTION facts.doc_count() RETURNS bigint LANGUAGE sql STABLE
 BEGIN ATOMIC

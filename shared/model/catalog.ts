@@ -499,9 +499,29 @@ export const userTypeSchema = obj({
     collation: qualifiedNameSchema.optional(),
   }).nullable(),
   /** Composite types: attributes in order. */
-  attributes: list(obj({ name: z.string(), position: z.number().int(), type: typeRefSchema })),
+  attributes: list(
+    obj({
+      name: z.string(),
+      position: z.number().int(),
+      type: typeRefSchema,
+      /** COLLATE: present only when the attribute's collation is not its type's. */
+      collation: qualifiedNameSchema.optional(),
+    }),
+  ),
   /** Ranges: the subtype. */
   rangeSubtype: typeRefSchema.nullable(),
+  /**
+   * Ranges: the options SUBTYPE alone would not give, each present only where set — a collation other than the
+   * subtype's, a subtype operator class other than its default, canonical and subtype_diff functions (as regproc
+   * prints them), a multirange type not named by PostgreSQL's rule. Absent when there is none.
+   */
+  range: obj({
+    collation: qualifiedNameSchema.optional(),
+    opclass: qualifiedNameSchema.optional(),
+    canonical: z.string().optional(),
+    subtypeDiff: z.string().optional(),
+    multirange: qualifiedNameSchema.optional(),
+  }).optional(),
   extension: z.string().nullable(),
 });
 export type UserType = z.infer<typeof userTypeSchema>;

@@ -257,6 +257,7 @@ function classifyTypes(d: Diff): void {
       reason = 'its collation changes';
     else if (t.kind === 'range' && t.rangeSubtype?.formatted !== to.rangeSubtype?.formatted)
       reason = 'its subtype changes';
+    else if (t.kind === 'range' && !same(t.range, to.range)) reason = 'its options change';
     else if (
       t.kind === 'composite' &&
       !same(

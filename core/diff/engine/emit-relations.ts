@@ -197,7 +197,7 @@ function alterRelation(d: Diff, from: Relation, to: Relation): void {
       fromSql: d.sql(d.from, ref),
       toSql: d.sql(d.to, ref),
     });
-    d.plan.add('main', createView(to, { orReplace: true }), id);
+    d.writing(id, ref, () => d.plan.add('main', createView(to, { orReplace: true }), id));
   }
   if (!same(from.options, to.options) && from.kind !== 'view' && d.wants(kind)) {
     const id = d.plan.change({

@@ -76,3 +76,45 @@ describe('objects the DDL writer cannot write', () => {
     expect(m.statements[0]?.sql).toMatch(/^CREATE FUNCTION api\.twice\(\)[\s\S]*\nRETURN \(1 \* 2\)$/);
   });
 });
+
+describe('changes in place the DDL writer cannot write', () => {
+  it('lists an aggregate that CREATE OR REPLACE would have to write, instead of failing the diff', () => {
+    const agg = fn('api', 'total', 'postgres', 'aggregate');
+    const m = diffModels(model({ functions: [agg] }), model({ functions: [{ ...agg, parallel: 'safe' }] }));
+    expect(m.unwritable.map((u) => u.changeId)).toEqual(['function:alter:api.total()']);
+    expect(m.statements).toEqual([]);
+  });
+});
+
+describe('range types', () => {
+  const INT = fn('api', 'x', 'postgres').returns.type;
+  const range = (extra: Partial<UserType>): UserType => ({
+    ...baseType,
+    name: 'span',
+    kind: 'range',
+    rangeSubtype: INT,
+    ...extra,
+  });
+
+  it('writes their options, and lists one with a canonical function as not written', () => {
+    const withDiff = range({
+      range: { subtypeDiff: 'api.span_diff', multirange: { schema: 'api', name: 'spans' } },
+    });
+    expect(diffModels(model({}), model({ types: [withDiff] })).statements[0]?.sql).toBe(
+      'CREATE TYPE api.span AS RANGE (SUBTYPE = integer, SUBTYPE_DIFF = api.span_diff, MULTIRANGE_TYPE_NAME = api.spans)',
+    );
+    const canonical = range({ range: { canonical: 'api.span_canonical' } });
+    const m = diffModels(model({}), model({ types: [canonical] }));
+    expect(m.unwritable.map((u) => u.reason)).toEqual([
+      'The range type api.span has a canonical function, which the model cannot write.',
+    ]);
+    expect(m.statements).toEqual([]);
+  });
+
+  it('refuses a subtype_diff that is not a function name', () => {
+    const bad = range({ range: { subtypeDiff: 'f); DROP TABLE x; --' } });
+    expect(diffModels(model({}), model({ types: [bad] })).unwritable.map((u) => u.reason)).toEqual([
+      'The subtype_diff function is not a function name.',
+    ]);
+  });
+});

@@ -14,3 +14,4 @@ CREATE TABLE app.people (
 CREATE VIEW app.nicks AS SELECT id, nick FROM app.people;
 CREATE DOMAIN app.tag AS text;
 INSERT INTO app.people VALUES (1, 'Ann', 'ann@example.org', 'annie', 'a1');
+CREATE TYPE app.name_pair AS (first text, last text COLLATE "C");

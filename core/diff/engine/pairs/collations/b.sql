@@ -21,3 +21,5 @@ CREATE INDEX people_name_fr ON app.people (name COLLATE intl.fr);
 CREATE DOMAIN app.tag AS text COLLATE app.nocase;
 CREATE DOMAIN intl.word AS text COLLATE intl.fr;
 CREATE TABLE intl.words (w intl.word, t app.tag);
+CREATE TYPE app.name_pair AS (first text COLLATE app.nocase, last text);
+CREATE TYPE intl.label AS (v text COLLATE intl.fr, n integer);
