@@ -406,6 +406,13 @@ export const rangeOptionRow = z.object({
   multirange_name: maybeText,
 });
 
+export const indexStatisticsRow = z.object({
+  relation_oid: int,
+  index_name: text,
+  column_number: int,
+  target: int,
+});
+
 export type ServerRow = z.infer<typeof serverRow>;
 export type DatabaseRow = z.infer<typeof databaseRow>;
 export type RoleRow = z.infer<typeof roleRow>;
@@ -437,3 +444,4 @@ export type DependencyRow = z.infer<typeof dependencyRow>;
 export type CollationRow = z.infer<typeof collationRow>;
 export type StatisticsRow = z.infer<typeof statisticsRow>;
 export type RangeOptionRow = z.infer<typeof rangeOptionRow>;
+export type IndexStatisticsRow = z.infer<typeof indexStatisticsRow>;

@@ -17,7 +17,7 @@ import { createStatistics, setStatisticsTarget, statisticsTarget } from './stati
 import { createEventTrigger, eventTriggerTarget, setEventTriggerEnabled } from './event-triggers.js';
 import { createExtension, extensionTarget } from './extensions.js';
 import { createRoutine, routineTarget } from './functions.js';
-import { createIndexFromDefinition, indexTarget } from './indexes.js';
+import { createIndexFromDefinition, indexStatisticsStatements, indexTarget } from './indexes.js';
 import type { ModelLookup } from './model-lookup.js';
 import { commentOnPolicy, createPolicy } from './policies.js';
 import { setRowLevelSecurity } from './rls.js';
@@ -288,6 +288,8 @@ export function relationPhases(lookup: ModelLookup, r: Relation): Phases {
   for (const i of r.indexes) {
     if (!constraintIndexes.has(i.name))
       p.late.push({ rank: deeper(LATE.index), statement: createIndexFromDefinition(r.schema, r.name, i) });
+    for (const st of indexStatisticsStatements(r.schema, r.name, i))
+      p.late.push({ rank: deeper(LATE.index), statement: st });
     if (i.comment !== null)
       p.late.push({
         rank: LATE.comment,

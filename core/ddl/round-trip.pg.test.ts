@@ -126,6 +126,8 @@ ALTER TABLE facts.docs ALTER body SET STORAGE EXTERNAL, ALTER body SET COMPRESSI
 CREATE TABLE facts.docs_child (extra text) INHERITS (facts.docs);
 ALTER TABLE ONLY facts.docs_child ALTER body SET STORAGE MAIN, ALTER body SET COMPRESSION default;
 CREATE INDEX docs_title_split ON facts.docs (title COLLATE facts.split);
+CREATE INDEX docs_lower_body ON facts.docs (id, lower(body));
+ALTER INDEX facts.docs_lower_body ALTER COLUMN 2 SET STATISTICS 150;
 CREATE STATISTICS facts.docs_geo (ndistinct, dependencies) ON id, title FROM facts.docs;
 CREATE STATISTICS facts.docs_expr ON lower(body), id FROM facts.docs;
 ALTER STATISTICS facts.docs_expr SET STATISTICS 25;

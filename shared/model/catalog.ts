@@ -322,6 +322,8 @@ export const indexSchema = obj({
   valid: z.boolean(),
   definition: z.string(),
   comment: z.string().nullable(),
+  /** Statistics targets set on its (expression) columns, by column number; absent when none is set. */
+  statistics: list(obj({ column: z.number().int(), target: z.number().int() })).optional(),
 });
 export type Index = z.infer<typeof indexSchema>;
 

@@ -1,6 +1,12 @@
 import type { Hazard } from '../../../shared/diff/migration.js';
 import type { Column, Constraint, Index, Policy, Relation, Trigger } from '../../../shared/model/catalog.js';
-import { createIndexFromDefinition, dropIndex, indexTarget } from '../../ddl/indexes.js';
+import {
+  createIndexFromDefinition,
+  dropIndex,
+  indexStatisticsStatements,
+  indexTarget,
+  setIndexColumnStatistics,
+} from '../../ddl/indexes.js';
 import { LATE } from '../../ddl/object-phases.js';
 import {
   alterPolicy,
@@ -336,8 +342,10 @@ function emitIndexes(d: Diff, from: Relation, to: Relation): void {
       : (forced?.changeId ?? '');
     recreatedNames.add(name);
     if (!(parentDropsIndexes && from.partitionOf !== null)) d.plan.add('drop', dropIndex(s, t, name), id);
-    if (next !== undefined)
+    if (next !== undefined) {
       d.plan.add('late', createIndexFromDefinition(s, t, next, { recurse: true }), id, [], rank);
+      d.plan.add('late', indexStatisticsStatements(s, t, next), id, [], rank);
+    }
   }
   for (const [name, i] of toI) {
     if (fromI.has(name)) continue;
@@ -349,7 +357,9 @@ function emitIndexes(d: Diff, from: Relation, to: Relation): void {
       toSql: i.definition,
     });
     d.plan.add('late', createIndexFromDefinition(s, t, i, { recurse: true }), id, [], rank);
+    d.plan.add('late', indexStatisticsStatements(s, t, i), id, [], rank);
   }
+  emitIndexStatistics(d, from, to, recreatedNames);
   if (d.wants('comment'))
     for (const [name, i] of toI)
       commentIfChanged(
@@ -361,6 +371,35 @@ function emitIndexes(d: Diff, from: Relation, to: Relation): void {
         ref(name),
         `comment on index ${name}`,
       );
+}
+
+/** Statistics targets of index columns, on the indexes that stay as they are (every index, constraints' too). */
+function emitIndexStatistics(d: Diff, from: Relation, to: Relation, recreated: ReadonlySet<string>): void {
+  const fromI = byName(from.indexes);
+  for (const i of to.indexes) {
+    const f = fromI.get(i.name);
+    if (f === undefined || recreated.has(i.name) || f.definition !== i.definition) continue;
+    const before = new Map((f.statistics ?? []).map((x) => [x.column, x.target]));
+    const after = new Map((i.statistics ?? []).map((x) => [x.column, x.target]));
+    const columns = [...new Set([...before.keys(), ...after.keys()])].filter(
+      (c) => before.get(c) !== after.get(c),
+    );
+    if (columns.length === 0) continue;
+    const id = d.plan.change({
+      action: 'alter',
+      kind: 'index',
+      object: refs.member('index', to.schema, to.name, i.name),
+      summary: `statistics targets of index ${i.name} on ${to.schema}.${to.name}`,
+    });
+    for (const c of columns)
+      d.plan.add(
+        'late',
+        setIndexColumnStatistics(to.schema, to.name, i.name, c, after.get(c) ?? null),
+        id,
+        [],
+        LATE.index,
+      );
+  }
 }
 
 function commentIfChanged(

@@ -18,3 +18,8 @@ CREATE MATERIALIZED VIEW app.doc_ids AS SELECT id, body FROM app.docs;
 ALTER MATERIALIZED VIEW app.doc_ids ALTER body SET STATISTICS 50;
 CREATE TABLE app.blobs (id integer, data bytea, label text);
 ALTER TABLE app.blobs ALTER data SET STORAGE EXTERNAL, ALTER label SET COMPRESSION pglz, ALTER id SET STATISTICS 10;
+CREATE INDEX docs_lower_body ON app.docs (lower(body));
+ALTER INDEX app.docs_lower_body ALTER COLUMN 1 SET STATISTICS 100;
+CREATE INDEX docs_upper_note ON app.docs (upper(note));
+CREATE INDEX docs_len ON app.docs (length(note), id);
+ALTER INDEX app.docs_len ALTER COLUMN 1 SET STATISTICS 40;
