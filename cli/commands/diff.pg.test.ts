@@ -67,6 +67,27 @@ describe.each(pgServers())('gatehouse diff on $label', (server) => {
     expect(json.migration.equal).toBe(true);
   });
 
+  it('names an object it cannot write on stderr and on top of the SQL, and --verify finds it missing', async () => {
+    // An aggregate: the model does not hold its state function and type, so no statement creates it.
+    const to = join(work, 'to-aggregate');
+    mkdirSync(to);
+    writeFileSync(
+      join(to, '1_all.sql'),
+      `${expectedSql}\nCREATE AGGREGATE app.total(integer) (SFUNC = int4pl, STYPE = integer);\n`,
+    );
+    const line =
+      'not written: function app.total(integer): The aggregate app.total cannot be written from the model.';
+    const r = await runBin(['diff', '--from', db.uri, '--to', to, ...shadow], { timeoutMs: 60_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`gatehouse diff: ${line}`);
+    expect(r.stdout).toContain(`-- ${line}`);
+    const v = await runBin(['diff', '--from', db.uri, '--to', to, ...shadow, '--verify'], {
+      timeoutMs: 60_000,
+    });
+    expect(v.status, v.stderr).toBe(2);
+    expect(v.stderr).toContain('add function app.total(integer)');
+  });
+
   it('exits 2 with --verify when the shadow copy cannot reproduce the source, naming the residue', async () => {
     // A snapshot holding a view the DDL writer refuses (its definition is two statements: hand-edited, or
     // written by a tool that does not check): the copy leaves it out, so after the (empty) migration the

@@ -8,7 +8,7 @@ import {
 } from '../../shared/diff/migration.js';
 import { refLabel } from '../../shared/model/catalog.js';
 import { exportFormats, exportMigration, type ExportFormat } from '../../core/diff/export/export-folder.js';
-import { assertOrdered, renderMigration } from '../../core/diff/export/render-script.js';
+import { assertOrdered, renderMigration, unwritableLines } from '../../core/diff/export/render-script.js';
 import { downMigration } from '../../core/diff/index.js';
 import type { SourceProgress } from '../../core/diff/sources/apply-files.js';
 import { environmentConnect } from '../../core/diff/sources/connect.js';
@@ -280,6 +280,8 @@ export const diffCommand: Command = {
             io.stderr(`gatehouse diff: ${f.mode === 'append' ? 'appended to' : 'wrote'} ${f.path}\n`);
         }
       }
+      // Changes whose object no statement creates: named, never left silent.
+      for (const line of unwritableLines(migration)) io.stderr(`gatehouse diff: ${line}\n`);
       if (verification !== null && !verification.verified) {
         io.stderr(residueReport(verification));
         return 2;

@@ -53,6 +53,7 @@ export function assembleFunctions(
       comment: f.comment,
       config: parseSettings(f.config),
       source: f.source,
+      ...(f.sql_body !== null ? { sqlBody: f.sql_body } : {}),
       cost: f.cost,
       rows: f.result_rows,
       extension: f.extension,
@@ -90,12 +91,18 @@ export function assembleTypes(
               notNull: false,
               validated: c.validated,
             })),
+            ...(t.collation_schema !== null && t.collation_name !== null
+              ? { collation: { schema: t.collation_schema, name: t.collation_name } }
+              : {}),
           }
         : null,
     attributes: (attributesOf.get(t.oid) ?? []).map((a) => ({
       name: a.name,
       position: a.position,
       type: types.ref(a.attribute_type_oid, a.formatted_type),
+      ...(a.collation_schema !== null && a.collation_name !== null
+        ? { collation: { schema: a.collation_schema, name: a.collation_name } }
+        : {}),
     })),
     rangeSubtype:
       t.range_subtype_oid !== null

@@ -133,6 +133,7 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
         comment: c.comment,
         source: isView ? sourceOf(r.oid, c.position) : null,
         origin: isView ? originOf(r.oid, c.position) : null,
+        ...columnFacts(c),
       }),
     );
     // Constraints, indexes and triggers are frozen whole as they are made too (30,000 of them).
@@ -255,4 +256,18 @@ export function assembleSequences(rows: readonly SequenceRow[]): Sequence[] {
     comment: s.comment,
     extension: s.extension,
   }));
+}
+
+const STORAGE = { p: 'plain', e: 'external', x: 'extended', m: 'main' } as const;
+
+/** The column facts that are set only on some columns: keys left out where unset (snapshots stay as they were). */
+function columnFacts(c: ColumnRow): Partial<Column> {
+  return {
+    ...(c.collation_schema !== null ? { collationSchema: c.collation_schema } : {}),
+    ...(c.storage !== null && c.type_storage !== null
+      ? { storage: { value: STORAGE[c.storage], typeDefault: STORAGE[c.type_storage] } }
+      : {}),
+    ...(c.compression !== null ? { compression: c.compression } : {}),
+    ...(c.statistics_target !== null ? { statistics: c.statistics_target } : {}),
+  };
 }

@@ -2,6 +2,9 @@ import type pg from 'pg';
 import { GatehouseError } from '../../shared/errors.js';
 import { CATALOG_FORMAT, type Catalog } from '../../shared/model/catalog.js';
 import { assembleCasts } from './assemble-casts.js';
+import { assembleCollations } from './assemble-collations.js';
+import { withRangeOptions } from './assemble-range-options.js';
+import { assembleStatistics, withIndexStatistics } from './assemble-statistics.js';
 import { assembleEventTriggers } from './assemble-event-triggers.js';
 import { assembleDependencies } from './assemble-dependencies.js';
 import { assembleFunctions, assembleTypes } from './assemble-functions.js';
@@ -206,6 +209,10 @@ async function readInTransaction(
     { file: 'policies.sql', values: p },
     { file: 'casts.sql' },
     { file: 'event-triggers.sql' },
+    { file: 'collations.sql', values: p },
+    { file: 'statistics.sql', values: p },
+    { file: 'range-options.sql', values: p },
+    { file: 'index-statistics.sql', values: p },
   ];
   const pipeline = new SplitPipeline(
     parallel === null
@@ -313,6 +320,10 @@ async function readInTransaction(
   const eventTriggers = assembleEventTriggers(
     await pipeline.take('event-triggers.sql', rows.eventTriggerRow),
   );
+  const collations = assembleCollations(await pipeline.take('collations.sql', rows.collationRow));
+  const statistics = assembleStatistics(await pipeline.take('statistics.sql', rows.statisticsRow));
+  const rangeOptions = await pipeline.take('range-options.sql', rows.rangeOptionRow);
+  const indexStatistics = await pipeline.take('index-statistics.sql', rows.indexStatisticsRow);
 
   const catalog: Catalog = {
     format: CATALOG_FORMAT,
@@ -351,16 +362,18 @@ async function readInTransaction(
       extension: s.extension,
     })),
     extensions,
-    relations,
+    relations: withIndexStatistics(relations, indexStatistics),
     sequences: assembleSequences(sequenceRows),
     functions,
-    types: userTypes,
+    types: withRangeOptions(userTypes, rangeOptions),
     grants,
     defaultPrivileges,
     policies,
     dependencies,
     casts,
     eventTriggers,
+    collations,
+    statistics,
   };
   return deepFreeze(catalog);
 }

@@ -123,6 +123,11 @@ export const columnRow = z.object({
   generation: maybeText,
   collation: maybeText,
   comment: maybeText,
+  collation_schema: maybeText,
+  storage: z.enum(['p', 'e', 'x', 'm']).nullable(),
+  type_storage: z.enum(['p', 'e', 'x', 'm']).nullable(),
+  compression: maybeText,
+  statistics_target: maybeInt,
 });
 
 const fkAction = z.enum(['no_action', 'restrict', 'cascade', 'set_null', 'set_default']);
@@ -257,6 +262,7 @@ export const functionRow = z.object({
   cost: z.number(),
   result_rows: z.number(),
   extension: maybeText,
+  sql_body: maybeText,
 });
 
 export const functionArgRow = z.object({
@@ -295,6 +301,8 @@ export const typeRow = z.object({
   range_subtype_oid: maybeInt,
   range_subtype_formatted: maybeText,
   extension: maybeText,
+  collation_schema: maybeText,
+  collation_name: maybeText,
 });
 
 export const domainConstraintRow = z.object({
@@ -310,6 +318,8 @@ export const typeAttributeRow = z.object({
   position: int,
   attribute_type_oid: int,
   formatted_type: text,
+  collation_schema: maybeText,
+  collation_name: maybeText,
 });
 
 export const grantRow = z.object({
@@ -355,6 +365,54 @@ export const dependencyRow = z.object({
   to_column: int,
 });
 
+export const collationRow = z.object({
+  schema: text,
+  name: text,
+  owner: text,
+  provider: z.enum(['libc', 'icu', 'builtin']),
+  deterministic: z.boolean(),
+  locale: maybeText,
+  lc_collate: maybeText,
+  lc_ctype: maybeText,
+  icu_rules: maybeText,
+  version: maybeText,
+  comment: maybeText,
+  extension: maybeText,
+});
+
+export const statisticsRow = z.object({
+  schema: text,
+  name: text,
+  table_schema: text,
+  table_name: text,
+  owner: text,
+  kinds: z.array(z.enum(['ndistinct', 'dependencies', 'mcv', 'expressions'])),
+  columns: z.array(text),
+  expressions: z.array(text),
+  target: maybeInt,
+  definition: text,
+  comment: maybeText,
+});
+
+export const rangeOptionRow = z.object({
+  type_oid: int,
+  collation_schema: maybeText,
+  collation_name: maybeText,
+  opclass_schema: maybeText,
+  opclass_name: maybeText,
+  canonical: maybeText,
+  subtype_diff: maybeText,
+  multirange_schema: maybeText,
+  multirange_name: maybeText,
+});
+
+export const indexStatisticsRow = z.object({
+  relation_oid: int,
+  index_name: text,
+  column_number: int,
+  target: int,
+});
+
 export type ServerRow = z.infer<typeof serverRow>;
 export type DatabaseRow = z.infer<typeof databaseRow>;
 export type RoleRow = z.infer<typeof roleRow>;
@@ -383,3 +441,7 @@ export type GrantRow = z.infer<typeof grantRow>;
 export type DefaultPrivilegeRow = z.infer<typeof defaultPrivilegeRow>;
 export type PolicyRow = z.infer<typeof policyRow>;
 export type DependencyRow = z.infer<typeof dependencyRow>;
+export type CollationRow = z.infer<typeof collationRow>;
+export type StatisticsRow = z.infer<typeof statisticsRow>;
+export type RangeOptionRow = z.infer<typeof rangeOptionRow>;
+export type IndexStatisticsRow = z.infer<typeof indexStatisticsRow>;

@@ -11,6 +11,7 @@ import { aclStatements, defaultPrivilegeStatements } from './acl.js';
 import { grantMembership } from './memberships.js';
 import { modelLookup, type ModelLookup } from './model-lookup.js';
 import {
+  collationPhases,
   eventTriggerPhases,
   extensionPhases,
   functionPhases,
@@ -18,11 +19,14 @@ import {
   schemaPhases,
   scriptPreamble,
   sequencePhases,
+  statisticsPhases,
   typePhases,
   type Phases,
 } from './object-phases.js';
 import { dependencyOrder } from './order.js';
-import { quoteIdent } from './quote.js';
+import { defaultMultirangeName } from './types.js';
+import { collationRef } from './collations.js';
+import { quoteIdent, quoteQualified } from './quote.js';
 import { commentOnRole, createRole, setDatabaseSetting, setRoleSetting } from './roles.js';
 import { refs, statement, type Statement } from './statement.js';
 import { commentOn, ownerTo } from './target.js';
@@ -146,7 +150,58 @@ export function typeUses(model: Catalog): Dependency[] {
       const to = byOid.get(u.oid) ?? (u.elementOid !== null ? byOid.get(u.elementOid) : undefined);
       if (to !== undefined) out.push({ from, to, kind: 'normal', via: 'type' });
     }
+    // A range's multirange is made by CREATE TYPE … AS RANGE: it comes after the range (and what the range uses).
+    if (t.kind === 'range') {
+      const m = t.range?.multirange ?? { schema: t.schema, name: defaultMultirangeName(t.name) };
+      if (model.types.some((x) => x.kind === 'multirange' && x.schema === m.schema && x.name === m.name))
+        out.push({ from: refs.type(m.schema, m.name), to: from, kind: 'normal', via: 'type' });
+    }
   }
+  return out;
+}
+
+/**
+ * Edges to the user collations of the model (pg_depend's are on pg_collation, which the model's list does not
+ * carry): a column's COLLATE, a domain's, and an index, constraint or view whose definition spells one.
+ */
+export function collationUses(model: Catalog): Dependency[] {
+  const collations = (model.collations ?? []).filter((c) => c.extension === null);
+  if (collations.length === 0) return [];
+  const spelt = collations.map((c) => ({
+    ref: collationRef(c.schema, c.name),
+    key: `${c.schema}\0${c.name}`,
+    text: `COLLATE ${quoteQualified(c.schema, c.name)}`,
+  }));
+  const byKey = new Map(spelt.map((c) => [c.key, c.ref]));
+  const out: Dependency[] = [];
+  const edge = (from: ObjectRef, to: ObjectRef | undefined) => {
+    if (to !== undefined) out.push({ from, to, kind: 'normal', via: 'direct' });
+  };
+  for (const r of model.relations) {
+    const from = refs.relation(r.schema, r.name);
+    const seen = new Set<ObjectRef>();
+    for (const c of r.columns)
+      if (c.collationSchema !== undefined && c.collation !== null) {
+        const to = byKey.get(`${c.collationSchema}\0${c.collation}`);
+        if (to !== undefined && !seen.has(to)) {
+          seen.add(to);
+          edge(from, to);
+        }
+      }
+    const texts = [
+      ...r.indexes.map((i) => i.definition),
+      ...r.constraints.map((k) => k.definition),
+      ...(r.viewDefinition !== null ? [r.viewDefinition] : []),
+    ];
+    for (const c of spelt)
+      if (!seen.has(c.ref) && texts.some((t) => t.includes(c.text))) {
+        seen.add(c.ref);
+        edge(from, c.ref);
+      }
+  }
+  for (const t of model.types)
+    for (const c of [t.domain?.collation, t.range?.collation, ...t.attributes.map((a) => a.collation)])
+      if (c !== undefined) edge(refs.type(t.schema, t.name), byKey.get(`${c.schema}\0${c.name}`));
   return out;
 }
 
@@ -265,6 +320,9 @@ export function ddlForDatabase(model: Catalog, options: DatabaseDdlOptions = {})
     if (s.extension === null)
       take(refs.schema(s.name), () => schemaPhases(lookup, s, { exists: existing.has(s.name) }));
   for (const e of model.extensions) take(refs.extension(e.name), () => extensionPhases(e));
+  // Collations depend on nothing but their schema, and types and tables may use them.
+  for (const c of model.collations ?? [])
+    if (c.extension === null) take(collationRef(c.schema, c.name), () => collationPhases(c));
   const dependencies = [...model.dependencies, ...typeUses(model)];
   for (const c of dependencyOrder(creatables(lookup), dependencies, ordersCreation(lookup)))
     take(c.ref, c.phases);
@@ -355,6 +413,16 @@ export function ddlForObject(model: Catalog, ref: ObjectRef): Statement[] {
       const r = ref.schema === null ? undefined : lookup.relation(ref.schema, ref.name);
       if (r === undefined) throw notFound();
       return flat(relationPhases(lookup, r));
+    }
+    case 'collation': {
+      const c = model.collations?.find((x) => x.schema === ref.schema && x.name === ref.name);
+      if (c === undefined) throw notFound();
+      return flat(collationPhases(c));
+    }
+    case 'statistics': {
+      const s = model.statistics?.find((x) => x.schema === ref.schema && x.name === ref.name);
+      if (s === undefined) throw notFound();
+      return flat({ create: [], late: statisticsPhases(s), acl: [] });
     }
     case 'role': {
       const role = model.roles.find((x) => x.name === ref.name);

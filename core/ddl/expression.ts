@@ -64,6 +64,7 @@ const STATEMENT_START: Record<string, RegExp> = {
   CreateTableAsStmt: /^CREATE MATERIALIZED VIEW /,
   IndexStmt: /^CREATE (UNIQUE )?INDEX /,
   CreateTrigStmt: /^CREATE (CONSTRAINT )?TRIGGER /,
+  CreateStatsStmt: /^CREATE STATISTICS /,
 };
 
 /**

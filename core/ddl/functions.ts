@@ -1,5 +1,6 @@
 import { GatehouseError } from '../../shared/errors.js';
 import type { FunctionInfo } from '../../shared/model/catalog.js';
+import { singleStatement } from './expression.js';
 import { checkParenthesised, routineSignature } from './names.js';
 import { quoteIdent, quoteLiteral, quoteQualified } from './quote.js';
 import { settingAssignment } from './settings.js';
@@ -22,6 +23,7 @@ export type RoutineSpec = Pick<
   | 'language'
   | 'config'
   | 'source'
+  | 'sqlBody'
   | 'cost'
   | 'rows'
 >;
@@ -68,9 +70,9 @@ export function createRoutine(f: RoutineSpec, options: { orReplace?: boolean } =
         hint: 'The model does not hold an aggregate’s state function and type; use pg_dump for aggregates.',
       },
     );
-  if (f.source === null || (f.source === '' && f.language === 'sql'))
+  if (f.sqlBody === undefined && (f.source === null || (f.source === '' && f.language === 'sql')))
     throw new GatehouseError('GH222', `The body of ${f.schema}.${f.name} is not in the model.`, {
-      hint: 'SQL-standard bodies (BEGIN ATOMIC / RETURN) and unreadable sources cannot be written back.',
+      hint: 'Unreadable sources cannot be written back.',
     });
   if (f.language === 'c')
     throw new GatehouseError(
@@ -101,7 +103,14 @@ export function createRoutine(f: RoutineSpec, options: { orReplace?: boolean } =
   }
   lines.push(f.securityDefiner ? 'SECURITY DEFINER' : 'SECURITY INVOKER');
   for (const s of f.config) lines.push(`SET ${settingAssignment(s.name, s.value)}`);
-  const body = f.language === 'internal' ? quoteLiteral(f.source) : dollarQuote(f.source);
+  if (f.sqlBody !== undefined) {
+    // Written as the catalog printed it, then the whole statement parsed: one CREATE FUNCTION, nothing after it.
+    lines.push(f.sqlBody);
+    const sql = singleStatement(lines.join('\n'), 'CreateFunctionStmt', 'SQL-standard function body');
+    return statement('create', refs.function(f.schema, f.name, f.identityArgs), sql);
+  }
+  const source = f.source ?? '';
+  const body = f.language === 'internal' ? quoteLiteral(source) : dollarQuote(source);
   lines.push(`AS ${body}`);
   return statement('create', refs.function(f.schema, f.name, f.identityArgs), lines.join('\n'));
 }

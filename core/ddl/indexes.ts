@@ -81,3 +81,37 @@ export function dropIndex(
     { transactional: options.concurrently !== true },
   );
 }
+
+/** ALTER INDEX s.i ALTER COLUMN n SET STATISTICS t (-1, the default, when null), n the column's number. */
+export function setIndexColumnStatistics(
+  schema: string,
+  table: string,
+  index: string,
+  column: number,
+  target: number | null,
+): Statement {
+  if (
+    !Number.isInteger(column) ||
+    column < 1 ||
+    (target !== null && (!Number.isInteger(target) || target < 0))
+  )
+    throw new GatehouseError(
+      'GH222',
+      'An index column statistics target needs a column number and a target ≥ 0.',
+      {
+        details: `${column}: ${String(target)}`,
+      },
+    );
+  return statement(
+    'alter',
+    refs.member('index', schema, table, index),
+    `ALTER INDEX ${quoteQualified(schema, index)} ALTER COLUMN ${column} SET STATISTICS ${target ?? -1}`,
+  );
+}
+
+/** The statistics targets an index created from its definition needs to match the model. */
+export function indexStatisticsStatements(schema: string, table: string, index: Index): Statement[] {
+  return (index.statistics ?? []).map((s) =>
+    setIndexColumnStatistics(schema, table, index.name, s.column, s.target),
+  );
+}

@@ -3,9 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Catalog, Column, TypeRef } from '../../shared/model/catalog.js';
 import { INJECTION_NAMES } from '../../shared/sql/injection-names.js';
 import { createTempDatabase, pgServers, type TempDatabase } from '../../test/pg.js';
+import { createCollation } from './collations.js';
+import { createStatistics, setStatisticsTarget } from './statistics.js';
 import {
   addConstraint,
   addEnumValue,
+  columnAttributeStatements,
   commentOn,
   createCompositeType,
   createDomain,
@@ -107,6 +110,22 @@ describe.each(pgServers())('objects named with the injection corpus on $label', 
       const s = n;
       const q = (x: string) => quoteQualified(s, x);
       out.push(createSchema({ name: s }));
+      out.push(
+        createCollation({
+          schema: s,
+          name: n,
+          owner: '',
+          provider: 'libc',
+          deterministic: true,
+          locale: null,
+          collate: 'C',
+          ctype: 'C',
+          icuRules: null,
+          version: null,
+          comment: null,
+          extension: null,
+        }),
+      );
       out.push(createEnum({ schema: s, name: tag(n, 'e'), labels: [n, 'b'] }));
       out.push(addEnumValue(s, tag(n, 'e'), 'a', { before: 'b' }));
       out.push(renameEnumValue(s, tag(n, 'e'), 'a', tag(n, 'a')));
@@ -162,6 +181,7 @@ describe.each(pgServers())('objects named with the injection corpus on $label', 
             column(tag(n, 'd'), q(tag(n, 'd'))),
             column(tag(n, 'g'), 'text', { generated: 'stored', generation: `upper(${quoteIdent(n)}::text)` }),
             column(tag(n, 's'), 'bigint', { default: `nextval(${quoteLiteral(q(tag(n, 's')))}::regclass)` }),
+            column(tag(n, 'l'), 'text', { collation: n, collationSchema: s }),
           ],
           constraints: [
             {
@@ -211,6 +231,21 @@ describe.each(pgServers())('objects named with the injection corpus on $label', 
           where: `${quoteIdent(n)} > 1`,
         }),
         commentOn(relationTarget({ schema: s, name: n, kind: 'table' }), n),
+        ...columnAttributeStatements(
+          { schema: s, name: n, kind: 'table' },
+          {
+            name: tag(n, 'l'),
+            storage: { value: 'external', typeDefault: 'extended' },
+            compression: 'pglz',
+            statistics: 42,
+          },
+        ),
+        createStatistics({
+          schema: s,
+          name: tag(n, 'x'),
+          definition: `CREATE STATISTICS ${q(tag(n, 'x'))} (ndistinct) ON ${quoteIdent(n)}, ${quoteIdent(tag(n, 'l'))} FROM ${q(n)}`,
+        }),
+        setStatisticsTarget(s, tag(n, 'x'), 7),
       );
       out.push(
         createRoutine(
@@ -231,6 +266,12 @@ describe.each(pgServers())('objects named with the injection corpus on $label', 
             returns: { ...routine(s, n, {}).returns, type: type('trigger'), text: 'trigger' },
             source: `BEGIN RAISE NOTICE '%', ${quoteLiteral(n)}; RETURN NEW; END`,
             config: [{ name: 'search_path', value: `${quoteIdent(n)}, public` }],
+          }),
+        ),
+        createRoutine(
+          routine(s, tag(n, 'b'), {
+            source: '',
+            sqlBody: `RETURN (${quoteLiteral(n)} || ${quoteLiteral(n)})`,
           }),
         ),
         createRoutine(
@@ -276,7 +317,33 @@ describe.each(pgServers())('objects named with the injection corpus on $label', 
       expect(t, n).toBeDefined();
       expect(t?.comment).toBe(n);
       expect(t?.options).toEqual(['fillfactor=70']);
-      expect(t?.columns.map((c) => c.name)).toEqual([n, tag(n, 'm'), tag(n, 'd'), tag(n, 'g'), tag(n, 's')]);
+      expect(t?.columns.map((c) => c.name)).toEqual([
+        n,
+        tag(n, 'm'),
+        tag(n, 'd'),
+        tag(n, 'g'),
+        tag(n, 's'),
+        tag(n, 'l'),
+      ]);
+      expect(t?.columns.find((c) => c.name === tag(n, 'l'))).toMatchObject({
+        collation: n,
+        collationSchema: n,
+        storage: { value: 'external', typeDefault: 'extended' },
+        compression: 'pglz',
+        statistics: 42,
+      });
+      expect(model.collations?.find((c) => c.schema === n && c.name === n)).toMatchObject({
+        provider: 'libc',
+        collate: 'C',
+        ctype: 'C',
+      });
+      expect(model.statistics?.find((x) => x.schema === n && x.name === tag(n, 'x'))).toMatchObject({
+        table: { schema: n, name: n },
+        kinds: ['ndistinct'],
+        columns: [n, tag(n, 'l')],
+        target: 7,
+      });
+      expect(model.functions.find((x) => x.schema === n && x.name === tag(n, 'b'))?.sqlBody).toBeDefined();
       expect(t?.constraints.map((c) => c.name).sort()).toEqual([n, tag(n, 'k')].sort());
       expect(t?.indexes.map((i) => i.name).sort()).toEqual([tag(n, 'i'), tag(n, 'k')].sort());
       expect(t?.triggers.map((x) => x.name)).toEqual([n]);
@@ -320,6 +387,8 @@ describe.each(pgServers())('objects named with the injection corpus on $label', 
     const n = names.find((x) => x.includes('$$')) ?? names[0]!;
     const { rows } = await query(db.uri, `SELECT ${quoteQualified(n, n)}(7) AS v`);
     expect(rows[0]?.v).toBe(`${n}7`);
+    const body = await query(db.uri, `SELECT ${quoteQualified(n, tag(n, 'b'))}() AS v`);
+    expect(body.rows[0]?.v).toBe(`${n}${n}`);
   });
 
   it('writes them all again, and they read back the same', async () => {

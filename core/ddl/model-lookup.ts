@@ -6,6 +6,7 @@ import {
   type Policy,
   type Relation,
   type Sequence,
+  type StatisticsObject,
 } from '../../shared/model/catalog.js';
 
 /** The lookups the writers need, built once per model (every list of the model is scanned once). */
@@ -21,6 +22,8 @@ export interface ModelLookup {
   readonly grantGroups: ReadonlyMap<string, readonly Grant[]>;
   readonly columnGrantGroups: ReadonlyMap<string, readonly Grant[]>;
   policiesOf(schema: string, table: string): readonly Policy[];
+  /** The extended statistics objects on a table. */
+  statisticsOf(schema: string, table: string): readonly StatisticsObject[];
   relation(schema: string, name: string): Relation | undefined;
   /** Identity sequences of a table by column name. */
   identitySequences(schema: string, table: string): ReadonlyMap<string, Sequence>;
@@ -55,6 +58,13 @@ export function modelLookup(model: Catalog, serverMajor = model.server.major): M
     list.push(p);
     policies.set(k, list);
   }
+  const statistics = new Map<string, StatisticsObject[]>();
+  for (const s of model.statistics ?? []) {
+    const k = key2(s.table.schema, s.table.name);
+    const list = statistics.get(k) ?? [];
+    list.push(s);
+    statistics.set(k, list);
+  }
   const relations = new Map(model.relations.map((r) => [key2(r.schema, r.name), r]));
   const identity = new Map<string, Map<string, Sequence>>();
   for (const s of model.sequences) {
@@ -78,6 +88,7 @@ export function modelLookup(model: Catalog, serverMajor = model.server.major): M
     grantGroups: grants,
     columnGrantGroups: columnGrants,
     policiesOf: (schema, table) => policies.get(key2(schema, table)) ?? none,
+    statisticsOf: (schema, table) => statistics.get(key2(schema, table)) ?? none,
     relation: (schema, name) => relations.get(key2(schema, name)),
     identitySequences: (schema, table) => identity.get(key2(schema, table)) ?? new Map(),
     partitionDepth: (r) => depth(r),

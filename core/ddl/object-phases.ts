@@ -1,5 +1,6 @@
 import { GatehouseError } from '../../shared/errors.js';
 import type {
+  Collation,
   Column,
   EventTrigger,
   Extension,
@@ -7,13 +8,16 @@ import type {
   Relation,
   SchemaInfo,
   Sequence,
+  StatisticsObject,
   UserType,
 } from '../../shared/model/catalog.js';
 import { aclStatements } from './acl.js';
+import { collationTarget, createCollation } from './collations.js';
+import { createStatistics, setStatisticsTarget, statisticsTarget } from './statistics.js';
 import { createEventTrigger, eventTriggerTarget, setEventTriggerEnabled } from './event-triggers.js';
 import { createExtension, extensionTarget } from './extensions.js';
 import { createRoutine, routineTarget } from './functions.js';
-import { createIndexFromDefinition, indexTarget } from './indexes.js';
+import { createIndexFromDefinition, indexStatisticsStatements, indexTarget } from './indexes.js';
 import type { ModelLookup } from './model-lookup.js';
 import { commentOnPolicy, createPolicy } from './policies.js';
 import { setRowLevelSecurity } from './rls.js';
@@ -23,6 +27,7 @@ import { refs, statement, type Statement } from './statement.js';
 import {
   addConstraint,
   attachPartition,
+  columnAttributeStatements,
   columnTarget,
   constraintTarget,
   createForeignTable,
@@ -66,6 +71,8 @@ export const LATE = {
   rls: 6,
   policy: 7,
   comment: 8,
+  /** Extended statistics: after the indexes, whose expressions they may share. */
+  statistics: 3.5,
 } as const;
 
 const empty = (): Phases => ({ create: [], late: [], acl: [] });
@@ -138,6 +145,26 @@ export function typePhases(lookup: ModelLookup, t: UserType): Phases {
   comment(p.create, t.comment === null ? null : commentOn(target, t.comment));
   p.acl.push(...aclStatements(target.object, t.owner, lookup.grantsOf(target.object)));
   return p;
+}
+
+/** A collation (created before every type and table, which may use it), owned and commented. */
+export function collationPhases(c: Collation): Phases {
+  const p = empty();
+  const t = collationTarget(c);
+  p.create.push(createCollation(c));
+  p.create.push(ownerTo(t, c.owner));
+  comment(p.create, c.comment === null ? null : commentOn(t, c.comment));
+  return p;
+}
+
+/** An extended statistics object: late (its table and columns exist by then), with target, owner and comment. */
+export function statisticsPhases(s: StatisticsObject): Phases['late'] {
+  const t = statisticsTarget(s);
+  const out: Statement[] = [createStatistics(s)];
+  if (s.target !== null) out.push(setStatisticsTarget(s.schema, s.name, s.target));
+  out.push(ownerTo(t, s.owner));
+  if (s.comment !== null) out.push(commentOn(t, s.comment));
+  return out.map((statement) => ({ rank: LATE.statistics, statement }));
 }
 
 export function sequencePhases(lookup: ModelLookup, s: Sequence): Phases {
@@ -226,6 +253,11 @@ export function relationPhases(lookup: ModelLookup, r: Relation): Phases {
       p.create.push(createForeignTable(r));
       break;
   }
+  // Storage, compression and statistics targets the model holds (created with the type's defaults).
+  if (r.kind !== 'view') {
+    const parents = r.inherits.length > 0 ? inheritedColumns(lookup, r) : undefined;
+    for (const c of r.columns) p.create.push(...columnAttributeStatements(r, c, parents?.get(c.name)));
+  }
   p.create.push(ownerTo(t, r.owner));
   comment(p.create, r.comment === null ? null : commentOn(t, r.comment));
   for (const c of r.columns)
@@ -256,6 +288,8 @@ export function relationPhases(lookup: ModelLookup, r: Relation): Phases {
   for (const i of r.indexes) {
     if (!constraintIndexes.has(i.name))
       p.late.push({ rank: deeper(LATE.index), statement: createIndexFromDefinition(r.schema, r.name, i) });
+    for (const st of indexStatisticsStatements(r.schema, r.name, i))
+      p.late.push({ rank: deeper(LATE.index), statement: st });
     if (i.comment !== null)
       p.late.push({
         rank: LATE.comment,
@@ -276,6 +310,7 @@ export function relationPhases(lookup: ModelLookup, r: Relation): Phases {
         statement: commentOn(triggerTarget(r.schema, r.name, tr.name), tr.comment),
       });
   }
+  for (const s of lookup.statisticsOf(r.schema, r.name)) p.late.push(...statisticsPhases(s));
   if (r.rlsEnabled)
     p.late.push({ rank: LATE.rls, statement: setRowLevelSecurity(r.schema, r.name, 'enable') });
   if (r.rlsForced) p.late.push({ rank: LATE.rls, statement: setRowLevelSecurity(r.schema, r.name, 'force') });

@@ -110,7 +110,53 @@ async function demoFixture(server: TestServer): Promise<Loaded> {
   };
 }
 
+// Collations (libc and ICU, used by columns, a domain, a composite, a range and an index), range options, extended statistics (kinds, expressions, a
+// target, a comment), SQL-standard function bodies, and column storage, compression and statistics targets, on a
+// table, an inheritance child that differs from its parent, a partition and a materialized view.
+const FACTS_SQL = `
+CREATE SCHEMA facts;
+CREATE COLLATION facts.bytes (provider = libc, locale = 'C');
+CREATE COLLATION facts.split (lc_collate = 'C', lc_ctype = 'POSIX');
+CREATE COLLATION facts.nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+COMMENT ON COLLATION facts.nocase IS 'case-insensitive';
+CREATE DOMAIN facts.tag AS text COLLATE facts.nocase;
+CREATE TABLE facts.docs (id integer, title text COLLATE facts.bytes, body text, tag facts.tag, n numeric);
+ALTER TABLE facts.docs ALTER body SET STORAGE EXTERNAL, ALTER body SET COMPRESSION pglz,
+  ALTER id SET STATISTICS 300, ALTER n SET STORAGE EXTENDED;
+CREATE TABLE facts.docs_child (extra text) INHERITS (facts.docs);
+ALTER TABLE ONLY facts.docs_child ALTER body SET STORAGE MAIN, ALTER body SET COMPRESSION default;
+CREATE INDEX docs_title_split ON facts.docs (title COLLATE facts.split);
+CREATE INDEX docs_lower_body ON facts.docs (id, lower(body));
+ALTER INDEX facts.docs_lower_body ALTER COLUMN 2 SET STATISTICS 150;
+CREATE STATISTICS facts.docs_geo (ndistinct, dependencies) ON id, title FROM facts.docs;
+CREATE STATISTICS facts.docs_expr ON lower(body), id FROM facts.docs;
+ALTER STATISTICS facts.docs_expr SET STATISTICS 25;
+COMMENT ON STATISTICS facts.docs_geo IS 'geo';
+CREATE TABLE facts.events (at date, payload text) PARTITION BY RANGE (at);
+CREATE TABLE facts.events_1 PARTITION OF facts.events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+ALTER TABLE ONLY facts.events_1 ALTER payload SET STORAGE MAIN;
+CREATE MATERIALIZED VIEW facts.titles AS SELECT id, title FROM facts.docs;
+ALTER MATERIALIZED VIEW facts.titles ALTER title SET STATISTICS 20;
+CREATE FUNCTION facts.time_diff(a time, b time) RETURNS double precision
+  LANGUAGE sql IMMUTABLE STRICT AS 'SELECT EXTRACT(EPOCH FROM (a - b))::double precision';
+CREATE TYPE facts.timerange AS RANGE (SUBTYPE = time, SUBTYPE_DIFF = facts.time_diff, MULTIRANGE_TYPE_NAME = facts.time_spans);
+CREATE TYPE facts.names AS RANGE (SUBTYPE = text, COLLATION = facts.bytes, SUBTYPE_OPCLASS = text_pattern_ops);
+CREATE TYPE facts.pair AS (a text COLLATE facts.bytes, b integer);
+CREATE FUNCTION facts.twice(x integer) RETURNS integer LANGUAGE sql IMMUTABLE RETURN x * 2;
+CREATE FUNCTION facts.doc_count() RETURNS bigint LANGUAGE sql STABLE
+BEGIN ATOMIC
+  SELECT count(*) FROM facts.docs;
+END;
+`;
+
+async function factsFixture(server: TestServer): Promise<Loaded> {
+  const db = await createTempDatabase(server, 'gh_rt_facts');
+  await superuserQuery(server, FACTS_SQL, db.name);
+  return { model: await readModel(db.uri), roles: [], drop: () => db.drop() };
+}
+
 const fixtures: [string, (s: TestServer) => Promise<Loaded>, number][] = [
+  ['collations, statistics and column facts', factsFixture, 14],
   ['catalog fixture', catalogFixture, 14],
   ['conformance corpus fixture', corpusFixture, 14],
   // The demo's view is security_invoker (PostgreSQL 15+).

@@ -1,5 +1,12 @@
 import { GatehouseError } from '../../shared/errors.js';
-import type { Column, Constraint, QualifiedName, Relation, Sequence } from '../../shared/model/catalog.js';
+import type {
+  Column,
+  ColumnStorage,
+  Constraint,
+  QualifiedName,
+  Relation,
+  Sequence,
+} from '../../shared/model/catalog.js';
 import { parenthesisedExpression, typeName } from './expression.js';
 import { checkParenthesised } from './names.js';
 import { quoteIdent, quoteLiteral, quoteQualified } from './quote.js';
@@ -45,12 +52,19 @@ export function constraintTarget(schema: string, table: string, name: string): T
 export type ColumnSpec = Pick<
   Column,
   'name' | 'type' | 'notNull' | 'default' | 'identity' | 'generated' | 'generation' | 'collation'
->;
+> &
+  Pick<Partial<Column>, 'collationSchema'>;
+
+/** `COLLATE c` (qualified for a user collation), or nothing for none and the database default. */
+function collateClause(collation: string | null | undefined, schema: string | undefined): string {
+  if (collation == null || collation === 'default') return '';
+  return ` COLLATE ${schema !== undefined ? quoteQualified(schema, collation) : quoteIdent(collation)}`;
+}
 
 /** `name type [COLLATE c] [GENERATED …] [DEFAULT …] [NOT NULL]`. */
 export function columnDefinition(c: ColumnSpec, identitySequence?: Sequence): string {
   let sql = `${quoteIdent(c.name)} ${typeName(c.type.formatted)}`;
-  if (c.collation !== null && c.collation !== 'default') sql += ` COLLATE ${quoteIdent(c.collation)}`;
+  sql += collateClause(c.collation, c.collationSchema);
   if (c.generated !== null) {
     if (c.generation === null)
       throw new GatehouseError('GH222', `The generated column ${c.name} has no expression.`);
@@ -75,7 +89,8 @@ function sameColumn(a: ColumnSpec, b: ColumnSpec): boolean {
     a.identity === b.identity &&
     a.generated === b.generated &&
     a.generation === b.generation &&
-    a.collation === b.collation
+    a.collation === b.collation &&
+    a.collationSchema === b.collationSchema
   );
 }
 
@@ -257,12 +272,9 @@ export function alterColumnType(
   column: string,
   type: string,
   using?: string,
-  options: { collation?: string | null; castUsing?: boolean } = {},
+  options: { collation?: string | null; collationSchema?: string; castUsing?: boolean } = {},
 ): Statement {
-  const collate =
-    options.collation != null && options.collation !== 'default'
-      ? ` COLLATE ${quoteIdent(options.collation)}`
-      : '';
+  const collate = collateClause(options.collation, options.collationSchema);
   const usingText =
     using !== undefined
       ? ` USING ${parenthesisedExpression(using, 'USING expression')}`
@@ -463,4 +475,94 @@ export function setRelationOptions(
   ];
   if (parts.length === 0) throw new GatehouseError('GH222', 'No storage parameter to set or reset.');
   return statement('alter', t.object, `ALTER ${t.word} ${t.name} ${parts.join(', ')}`);
+}
+
+// ------------------------------------------------------------------------------------------------ column attributes
+
+/** `ALTER TABLE ONLY s.t` (no recursion: each partition and child has its own), or the matview's / foreign table's. */
+function alterRelationOnly(r: Pick<Relation, 'schema' | 'name' | 'kind'>): string {
+  const name = quoteQualified(r.schema, r.name);
+  switch (r.kind) {
+    case 'materialized_view':
+      return `ALTER MATERIALIZED VIEW ${name}`;
+    case 'foreign_table':
+      return `ALTER FOREIGN TABLE ONLY ${name}`;
+    case 'view':
+      throw new GatehouseError('GH222', `The columns of the view ${r.schema}.${r.name} have no storage.`);
+    default:
+      return `ALTER TABLE ONLY ${name}`;
+  }
+}
+
+const STORAGE_WORD: Record<ColumnStorage, string> = {
+  plain: 'PLAIN',
+  external: 'EXTERNAL',
+  extended: 'EXTENDED',
+  main: 'MAIN',
+};
+
+/** ALTER … ALTER COLUMN c SET STORAGE PLAIN | EXTERNAL | EXTENDED | MAIN. */
+export function setColumnStorage(
+  r: Pick<Relation, 'schema' | 'name' | 'kind'>,
+  column: string,
+  storage: ColumnStorage,
+): Statement {
+  return statement(
+    'alter',
+    refs.member('column', r.schema, r.name, column),
+    `${alterRelationOnly(r)} ALTER COLUMN ${quoteIdent(column)} SET STORAGE ${STORAGE_WORD[storage]}`,
+  );
+}
+
+/** ALTER … ALTER COLUMN c SET COMPRESSION method (PostgreSQL 14+); `default` when null. */
+export function setColumnCompression(
+  r: Pick<Relation, 'schema' | 'name' | 'kind'>,
+  column: string,
+  method: string | null,
+): Statement {
+  if (method !== null && !/^[a-z][a-z0-9_]*$/.test(method))
+    throw new GatehouseError('GH222', 'A compression method must be a plain name such as pglz or lz4.', {
+      details: method,
+    });
+  return statement(
+    'alter',
+    refs.member('column', r.schema, r.name, column),
+    `${alterRelationOnly(r)} ALTER COLUMN ${quoteIdent(column)} SET COMPRESSION ${method ?? 'default'}`,
+  );
+}
+
+/** ALTER … ALTER COLUMN c SET STATISTICS n (-1, the default, when null: every major from 14 takes it). */
+export function setColumnStatistics(
+  r: Pick<Relation, 'schema' | 'name' | 'kind'>,
+  column: string,
+  target: number | null,
+): Statement {
+  if (target !== null && (!Number.isInteger(target) || target < 0))
+    throw new GatehouseError('GH222', 'A statistics target must be an integer of 0 or more.', {
+      details: String(target),
+    });
+  return statement(
+    'alter',
+    refs.member('column', r.schema, r.name, column),
+    `${alterRelationOnly(r)} ALTER COLUMN ${quoteIdent(column)} SET STATISTICS ${target ?? -1}`,
+  );
+}
+
+/**
+ * What a column created with its type's defaults needs to match the model: storage, compression, target. A column
+ * merged from an INHERITS parent starts with the parent's storage and compression (`inherited`) instead.
+ */
+export function columnAttributeStatements(
+  r: Pick<Relation, 'schema' | 'name' | 'kind'>,
+  c: Pick<Column, 'name' | 'storage' | 'compression' | 'statistics'>,
+  inherited?: Pick<Column, 'storage' | 'compression'>,
+): Statement[] {
+  const out: Statement[] = [];
+  const storage = c.storage?.value ?? inherited?.storage?.typeDefault;
+  if (c.storage?.value !== inherited?.storage?.value && storage !== undefined)
+    out.push(setColumnStorage(r, c.name, storage));
+  if (c.compression !== inherited?.compression)
+    out.push(setColumnCompression(r, c.name, c.compression ?? null));
+  if (c.statistics !== undefined) out.push(setColumnStatistics(r, c.name, c.statistics));
+  return out;
 }

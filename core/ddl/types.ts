@@ -1,5 +1,5 @@
 import { GatehouseError } from '../../shared/errors.js';
-import type { UserType } from '../../shared/model/catalog.js';
+import type { QualifiedName, UserType } from '../../shared/model/catalog.js';
 import { parenthesisedExpression, typeName } from './expression.js';
 import { quoteIdent, quoteLiteral, quoteQualified } from './quote.js';
 import { refs, statement, type Statement } from './statement.js';
@@ -17,7 +17,9 @@ export function typeTarget(t: Pick<UserType, 'schema' | 'name' | 'kind'>): Targe
 
 /** CREATE TYPE s.t AS (attribute type, …). */
 export function createCompositeType(t: Pick<UserType, 'schema' | 'name' | 'attributes'>): Statement {
-  const attrs = t.attributes.map((a) => `${quoteIdent(a.name)} ${typeName(a.type.formatted)}`);
+  const attrs = t.attributes.map(
+    (a) => `${quoteIdent(a.name)} ${typeName(a.type.formatted)}${collate(a.collation)}`,
+  );
   return statement(
     'create',
     refs.type(t.schema, t.name),
@@ -25,24 +27,28 @@ export function createCompositeType(t: Pick<UserType, 'schema' | 'name' | 'attri
   );
 }
 
+/** ` COLLATE s.c`, or nothing. */
+const collate = (c: { readonly schema: string; readonly name: string } | undefined): string =>
+  c === undefined ? '' : ` COLLATE ${quoteQualified(c.schema, c.name)}`;
+
 /** ALTER TYPE s.t ADD / DROP / ALTER ATTRIBUTE … [CASCADE]. */
 export function alterCompositeAttribute(
   schema: string,
   name: string,
   change:
-    | { readonly add: string; readonly type: string }
+    | { readonly add: string; readonly type: string; readonly collation?: QualifiedName }
     | { readonly drop: string }
-    | { readonly alter: string; readonly type: string }
+    | { readonly alter: string; readonly type: string; readonly collation?: QualifiedName }
     | { readonly rename: string; readonly to: string },
   options: { cascade?: boolean } = {},
 ): Statement {
   const action =
     'add' in change
-      ? `ADD ATTRIBUTE ${quoteIdent(change.add)} ${typeName(change.type)}`
+      ? `ADD ATTRIBUTE ${quoteIdent(change.add)} ${typeName(change.type)}${collate(change.collation)}`
       : 'drop' in change
         ? `DROP ATTRIBUTE ${quoteIdent(change.drop)}`
         : 'alter' in change
-          ? `ALTER ATTRIBUTE ${quoteIdent(change.alter)} TYPE ${typeName(change.type)}`
+          ? `ALTER ATTRIBUTE ${quoteIdent(change.alter)} TYPE ${typeName(change.type)}${collate(change.collation)}`
           : `RENAME ATTRIBUTE ${quoteIdent(change.rename)} TO ${quoteIdent(change.to)}`;
   return statement(
     'alter',
@@ -53,14 +59,52 @@ export function alterCompositeAttribute(
 
 // ------------------------------------------------------------------------------------------------ range
 
-/** CREATE TYPE s.r AS RANGE (SUBTYPE = t): the model holds the subtype only (its other options take defaults). */
-export function createRangeType(t: Pick<UserType, 'schema' | 'name' | 'rangeSubtype'>): Statement {
+/** The multirange name PostgreSQL gives a range type by default: its first "range" made "multirange", else `_multirange`. */
+export function defaultMultirangeName(range: string): string {
+  const at = range.indexOf('range');
+  return at < 0 ? `${range}_multirange` : `${range.slice(0, at)}multirange${range.slice(at + 5)}`;
+}
+
+/** A function name as regproc prints it (`f`, `s.f`, `"my s"."f"`), refused when it is anything else. */
+function functionName(text: string, what: string): string {
+  const part = '(?:"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)';
+  if (!new RegExp(`^${part}(?:\\.${part})?$`).test(text))
+    throw new GatehouseError('GH222', `The ${what} is not a function name.`, { details: text });
+  return text;
+}
+
+/**
+ * CREATE TYPE s.r AS RANGE (SUBTYPE = t[, SUBTYPE_OPCLASS = …][, COLLATION = …][, SUBTYPE_DIFF = …]
+ * [, MULTIRANGE_TYPE_NAME = …]). A canonical function is refused: it needs a shell type created first and is
+ * written in C.
+ */
+export function createRangeType(
+  t: Pick<UserType, 'schema' | 'name' | 'rangeSubtype'> & Partial<Pick<UserType, 'range'>>,
+): Statement {
   if (t.rangeSubtype === null)
     throw new GatehouseError('GH222', `The range type ${t.schema}.${t.name} has no subtype in the model.`);
+  const o = t.range;
+  if (o?.canonical !== undefined)
+    throw new GatehouseError(
+      'GH222',
+      `The range type ${t.schema}.${t.name} has a canonical function, which the model cannot write.`,
+      {
+        hint: 'A canonical function is written in C against a shell type: create the type through its extension.',
+      },
+    );
+  const options = [`SUBTYPE = ${typeName(t.rangeSubtype.formatted)}`];
+  if (o?.opclass !== undefined)
+    options.push(`SUBTYPE_OPCLASS = ${quoteQualified(o.opclass.schema, o.opclass.name)}`);
+  if (o?.collation !== undefined)
+    options.push(`COLLATION = ${quoteQualified(o.collation.schema, o.collation.name)}`);
+  if (o?.subtypeDiff !== undefined)
+    options.push(`SUBTYPE_DIFF = ${functionName(o.subtypeDiff, 'subtype_diff function')}`);
+  if (o?.multirange !== undefined)
+    options.push(`MULTIRANGE_TYPE_NAME = ${quoteQualified(o.multirange.schema, o.multirange.name)}`);
   return statement(
     'create',
     refs.type(t.schema, t.name),
-    `CREATE TYPE ${quoteQualified(t.schema, t.name)} AS RANGE (SUBTYPE = ${typeName(t.rangeSubtype.formatted)})`,
+    `CREATE TYPE ${quoteQualified(t.schema, t.name)} AS RANGE (${options.join(', ')})`,
   );
 }
 
@@ -116,6 +160,8 @@ export function createDomain(t: Pick<UserType, 'schema' | 'name' | 'domain'>): S
   const d = t.domain;
   if (d === null) throw new GatehouseError('GH222', `${t.schema}.${t.name} is not a domain.`);
   const parts = [`CREATE DOMAIN ${quoteQualified(t.schema, t.name)} AS ${typeName(d.baseType.formatted)}`];
+  if (d.collation !== undefined)
+    parts.push(`COLLATE ${quoteQualified(d.collation.schema, d.collation.name)}`);
   if (d.default !== null) parts.push(`DEFAULT ${parenthesisedExpression(d.default, 'domain default')}`);
   const named = d.constraints.filter((c) => c.validated);
   if (d.notNull && !named.some((c) => c.notNull)) parts.push('NOT NULL');

@@ -98,6 +98,7 @@ const MIGRATION: Migration = {
   ],
   renameCandidates: [],
   cycles: [],
+  unwritable: [],
 };
 
 function comparison(options: DiffOptions): Comparison {

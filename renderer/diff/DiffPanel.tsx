@@ -201,7 +201,11 @@ export default function DiffPanel({ connectionId }: PanelProps) {
             {m.plan.isPending && <Loading label="Planning…" />}
           </div>
           {m.plan.error && <ErrorCallout error={asErrorShape(m.plan.error)} title="Not planned" />}
-          <ReviewSection review={comparison.review} onOpen={openReview} />
+          <ReviewSection
+            review={comparison.review}
+            unwritable={comparison.migration.unwritable}
+            onOpen={openReview}
+          />
           {migration.renameCandidates.length > 0 && (
             <RenameCandidates
               candidates={migration.renameCandidates}

@@ -44,6 +44,25 @@ export function MigrationView({ migration, script }: { migration: Migration; scr
           </div>
         </div>
       )}
+      {migration.unwritable.length > 0 && (
+        <div className="callout warn" role="alert" aria-label="Not written">
+          <div>
+            <div className="title">
+              {migration.unwritable.length} object{migration.unwritable.length === 1 ? ' is' : 's are'} not
+              written: the migration alone does not reach the target
+            </div>
+            {migration.unwritable.map((u) => (
+              <div key={`${u.changeId}\0${refLabel(u.object)}`}>
+                <code>
+                  {u.object.kind} {refLabel(u.object)}
+                </code>
+                : {u.reason}
+                {u.hint !== null ? ` ${u.hint}` : ''}
+              </div>
+            ))}
+          </div>
+        </div>
+      )}
       <div className="diff-script" aria-label="Migration SQL">
         <Suspense fallback={<Loading label="Loading the editor…" />}>
           <SqlViewer value={script} theme={theme} />

@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import type { Unwritable } from '../../shared/diff/migration.js';
 import type { DiffReview, ReviewItem } from '../../shared/diff/review.js';
+import { refKey, refLabel } from '../../shared/model/catalog.js';
 
 const SIGN = { gain: '▲', loss: '▼', change: '◆' } as const;
 const SHOWN = 6;
@@ -10,11 +12,15 @@ const SHOWN = 6;
  */
 export function ReviewSection({
   review,
+  unwritable = [],
   onOpen,
 }: {
   review: DiffReview;
+  /** Objects the migration does not write: what the review says of them does not happen through it. */
+  unwritable?: readonly Unwritable[];
   onOpen: (item: ReviewItem) => void;
 }) {
+  const notWritten = new Set(unwritable.map((u) => refKey(u.object)));
   const [role, setRole] = useState<string>('');
   const [all, setAll] = useState(false);
   const items = role === '' ? review.items : review.items.filter((i) => i.role === role);
@@ -45,6 +51,12 @@ export function ReviewSection({
           </select>
         )}
       </header>
+      {unwritable.length > 0 && (
+        <p className="callout warn" role="note" aria-label="Not written by the migration">
+          Not written by the migration: {unwritable.map((u) => refLabel(u.object)).join(', ')}. What the
+          target gives a role through them does not happen by applying it.
+        </p>
+      )}
       {items.length > 0 && (
         <ol className="diff-review-list">
           {shown.map((i) => (
@@ -57,6 +69,7 @@ export function ReviewSection({
                   {SIGN[i.direction]}
                 </span>
                 <span className="diff-review-sentence">{i.sentence}</span>
+                {notWritten.has(refKey(i.object)) && <span className="hazard-chip">not written</span>}
               </button>
             </li>
           ))}

@@ -17,6 +17,8 @@ const KINDS: Readonly<Record<ObjectRef['kind'], readonly RowKind[] | null>> = {
   constraint: null,
   role: null,
   extension: null,
+  collation: null,
+  statistics: null,
 };
 
 /** The matrix rows of one object: a table with every one of its columns, or a schema, function, sequence, type. */

@@ -13,12 +13,14 @@ const obj = <T extends z.ZodRawShape>(shape: T) => z.object(shape).strict();
 export const diffKindSchema = z.enum([
   'schema',
   'extension',
+  'collation',
   'type',
   'sequence',
   'table',
   'column',
   'constraint',
   'index',
+  'statistics',
   'view',
   'materialized_view',
   'function',
@@ -90,6 +92,22 @@ export const renameCandidateSchema = obj({
 });
 export type RenameCandidate = z.infer<typeof renameCandidateSchema>;
 
+/**
+ * A change whose object the DDL writer cannot write from the model (an aggregate, a C function or base type
+ * outside an extension, a definition the model does not hold): the change stands, but no statement creates the
+ * object, so the migration alone does not reach the target. Named, never a silent gap: the CLI prints it, the
+ * SQL says it in a comment and the studio shows it above the script.
+ */
+export const unwritableSchema = obj({
+  changeId: z.string(),
+  object: objectRefSchema,
+  /** Why it cannot be written (the writer's own words). */
+  reason: z.string(),
+  /** What to do instead. */
+  hint: z.string().nullable(),
+});
+export type Unwritable = z.infer<typeof unwritableSchema>;
+
 export const diffOptionsSchema = obj({
   /** Only these schemas (default: every schema that is not a system or extension schema). */
   schemas: z.array(z.string()).optional(),
@@ -118,5 +136,7 @@ export const migrationSchema = obj({
   renameCandidates: z.array(renameCandidateSchema),
   /** Dependency cycles that cannot be ordered: when any exists, `statements` is empty. */
   cycles: z.array(obj({ members: z.array(objectRefSchema) })),
+  /** Objects of kept changes that no statement creates (see unwritableSchema). */
+  unwritable: z.array(unwritableSchema),
 });
 export type Migration = z.infer<typeof migrationSchema>;

@@ -28,6 +28,8 @@ export const objectKindSchema = z.enum([
   'index',
   'trigger',
   'policy',
+  'collation',
+  'statistics',
 ]);
 export type ObjectKind = z.infer<typeof objectKindSchema>;
 
@@ -227,6 +229,10 @@ export const relationKindSchema = z.enum([
 ]);
 export type RelationKind = z.infer<typeof relationKindSchema>;
 
+/** pg_attribute.attstorage / pg_type.typstorage as SET STORAGE spells them. */
+export const columnStorageSchema = z.enum(['plain', 'external', 'extended', 'main']);
+export type ColumnStorage = z.infer<typeof columnStorageSchema>;
+
 export const columnSchema = obj({
   name: z.string(),
   /** attnum: 1-based, gaps where columns were dropped. */
@@ -239,7 +245,16 @@ export const columnSchema = obj({
   generated: z.enum(['stored', 'virtual']).nullable(),
   /** The generation expression of a generated column. */
   generation: z.string().nullable(),
+  /** The collation's name (`default` for the database's), null for types without one. */
   collation: z.string().nullable(),
+  /** The collation's schema when it is not pg_catalog (a user collation, written qualified); absent otherwise. */
+  collationSchema: z.string().optional(),
+  /** SET STORAGE: present only when the column's storage is not its type's default (`typeDefault`). */
+  storage: obj({ value: columnStorageSchema, typeDefault: columnStorageSchema }).optional(),
+  /** SET COMPRESSION (PostgreSQL 14+): present only when the column names a method (attcompression set). */
+  compression: z.string().optional(),
+  /** SET STATISTICS: present only when set (attstattarget; -1 before 17 and NULL from 17 mean the default). */
+  statistics: z.number().int().optional(),
   comment: z.string().nullable(),
   /**
    * Views only: the base-table column this view column shows unchanged (followed through views of views),
@@ -307,6 +322,8 @@ export const indexSchema = obj({
   valid: z.boolean(),
   definition: z.string(),
   comment: z.string().nullable(),
+  /** Statistics targets set on its (expression) columns, by column number; absent when none is set. */
+  statistics: list(obj({ column: z.number().int(), target: z.number().int() })).optional(),
 });
 export type Index = z.infer<typeof indexSchema>;
 
@@ -446,6 +463,8 @@ export const functionSchema = obj({
   config: list(settingSchema),
   /** prosrc: the body (or the C symbol). */
   source: z.string().nullable(),
+  /** A SQL-standard body (`RETURN …` / `BEGIN ATOMIC … END`, pg_get_function_sqlbody); absent otherwise. */
+  sqlBody: z.string().optional(),
   cost: z.number(),
   rows: z.number(),
   extension: z.string().nullable(),
@@ -478,11 +497,33 @@ export const userTypeSchema = obj({
     notNull: z.boolean(),
     default: z.string().nullable(),
     constraints: list(domainConstraintSchema),
+    /** COLLATE: present only when the domain's collation is not its base type's. */
+    collation: qualifiedNameSchema.optional(),
   }).nullable(),
   /** Composite types: attributes in order. */
-  attributes: list(obj({ name: z.string(), position: z.number().int(), type: typeRefSchema })),
+  attributes: list(
+    obj({
+      name: z.string(),
+      position: z.number().int(),
+      type: typeRefSchema,
+      /** COLLATE: present only when the attribute's collation is not its type's. */
+      collation: qualifiedNameSchema.optional(),
+    }),
+  ),
   /** Ranges: the subtype. */
   rangeSubtype: typeRefSchema.nullable(),
+  /**
+   * Ranges: the options SUBTYPE alone would not give, each present only where set — a collation other than the
+   * subtype's, a subtype operator class other than its default, canonical and subtype_diff functions (as regproc
+   * prints them), a multirange type not named by PostgreSQL's rule. Absent when there is none.
+   */
+  range: obj({
+    collation: qualifiedNameSchema.optional(),
+    opclass: qualifiedNameSchema.optional(),
+    canonical: z.string().optional(),
+    subtypeDiff: z.string().optional(),
+    multirange: qualifiedNameSchema.optional(),
+  }).optional(),
   extension: z.string().nullable(),
 });
 export type UserType = z.infer<typeof userTypeSchema>;
@@ -626,6 +667,52 @@ export const eventTriggerSchema = obj({
 });
 export type EventTrigger = z.infer<typeof eventTriggerSchema>;
 
+// ---------------------------------------------------------------------------------------------- collations
+
+/**
+ * A collation of the included schemas (CREATE COLLATION). `locale` is the ICU / builtin locale (colllocale,
+ * colliculocale before 17, collcollate for ICU on 14); `collate` / `ctype` are libc's, null otherwise. `version` is
+ * the provider's version recorded at creation: a fact of the server's library, never written (restores record
+ * their own) and not compared.
+ */
+export const collationSchema = obj({
+  schema: z.string(),
+  name: z.string(),
+  owner: z.string(),
+  provider: z.enum(['libc', 'icu', 'builtin']),
+  deterministic: z.boolean(),
+  locale: z.string().nullable(),
+  collate: z.string().nullable(),
+  ctype: z.string().nullable(),
+  /** ICU tailoring rules (PostgreSQL 16+). */
+  icuRules: z.string().nullable(),
+  version: z.string().nullable(),
+  comment: z.string().nullable(),
+  extension: z.string().nullable(),
+});
+export type Collation = z.infer<typeof collationSchema>;
+
+// ---------------------------------------------------------------------------------------------- extended statistics
+
+/**
+ * An extended statistics object (CREATE STATISTICS) on one table: its kinds, the columns and expressions it
+ * covers, its statistics target (null: the default) and `definition` as pg_get_statisticsobjdef writes it.
+ */
+export const statisticsObjectSchema = obj({
+  schema: z.string(),
+  name: z.string(),
+  table: qualifiedNameSchema,
+  owner: z.string(),
+  /** Asked-for kinds; an expression-only object reads `expressions` alone. */
+  kinds: list(z.enum(['ndistinct', 'dependencies', 'mcv', 'expressions'])),
+  columns: list(z.string()),
+  expressions: list(z.string()),
+  target: z.number().int().nullable(),
+  definition: z.string(),
+  comment: z.string().nullable(),
+});
+export type StatisticsObject = z.infer<typeof statisticsObjectSchema>;
+
 // ---------------------------------------------------------------------------------------------- the model
 
 export const CATALOG_FORMAT = 1;
@@ -655,5 +742,9 @@ export const catalogSchema = obj({
   casts: list(castSchema).optional(),
   /** Event triggers; absent in models read before event triggers were. */
   eventTriggers: list(eventTriggerSchema).optional(),
+  /** Collations of the included schemas; absent in models read before collations were. */
+  collations: list(collationSchema).optional(),
+  /** Extended statistics objects; absent in models read before they were. */
+  statistics: list(statisticsObjectSchema).optional(),
 });
 export type Catalog = z.infer<typeof catalogSchema>;

@@ -1,5 +1,8 @@
 -- Live columns of the relations in the included schemas ($1), in attnum order per relation.
 -- A generated column's expression lives in pg_attrdef too: it goes to "generation", not "default".
+-- Storage, compression and statistics target come last, each null unless set: storage only where it is not the
+-- type's default, compression only where attcompression names a method, the target only where it is not the
+-- default (-1 before 17, NULL from 17).
 SELECT
   a.attrelid AS relation_oid,
   a.attname AS name,
@@ -14,11 +17,18 @@ SELECT
   CASE a.attgenerated WHEN 's' THEN 'stored' WHEN 'v' THEN 'virtual' END AS generated,
   CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS generation,
   co.collname AS collation,
-  d.description AS comment
+  d.description AS comment,
+  CASE WHEN co.collnamespace <> 'pg_catalog'::regnamespace THEN co_n.nspname END AS collation_schema,
+  CASE WHEN a.attstorage <> ty.typstorage THEN a.attstorage::text END AS storage,
+  CASE WHEN a.attstorage <> ty.typstorage THEN ty.typstorage::text END AS type_storage,
+  CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END AS compression,
+  nullif(a.attstattarget::int, -1) AS statistics_target
 FROM pg_catalog.pg_attribute AS a
 JOIN pg_catalog.pg_class AS c ON c.oid = a.attrelid
+JOIN pg_catalog.pg_type AS ty ON ty.oid = a.atttypid
 LEFT JOIN pg_catalog.pg_attrdef AS ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
 LEFT JOIN pg_catalog.pg_collation AS co ON co.oid = a.attcollation AND a.attcollation <> 0
+LEFT JOIN pg_catalog.pg_namespace AS co_n ON co_n.oid = co.collnamespace
 LEFT JOIN pg_catalog.pg_description AS d
   ON d.objoid = a.attrelid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = a.attnum
 WHERE c.relkind IN ('r', 'v', 'm', 'p', 'f')

@@ -30,7 +30,9 @@ SELECT
   p.prosrc AS source,
   p.procost::float8 AS cost,
   p.prorows::float8 AS result_rows,
-  e.extname AS extension
+  e.extname AS extension,
+  -- SQL-standard bodies (BEGIN ATOMIC … END, RETURN …) live in prosqlbody, prosrc left empty.
+  CASE WHEN p.prosqlbody IS NOT NULL THEN pg_catalog.pg_get_function_sqlbody(p.oid) END AS sql_body
 FROM pg_catalog.pg_proc AS p
 JOIN pg_catalog.pg_namespace AS n ON n.oid = p.pronamespace
 JOIN pg_catalog.pg_language AS l ON l.oid = p.prolang

@@ -18,9 +18,15 @@ SELECT
   t.typdefault AS default_value,
   rg.rngsubtype AS range_subtype_oid,
   pg_catalog.format_type(rg.rngsubtype, NULL) AS range_subtype_formatted,
-  e.extname AS extension
+  e.extname AS extension,
+  -- A domain's COLLATE, only where it is not its base type's (as pg_dump writes it).
+  co_n.nspname AS collation_schema,
+  co.collname AS collation_name
 FROM pg_catalog.pg_type AS t
 JOIN pg_catalog.pg_namespace AS n ON n.oid = t.typnamespace
+LEFT JOIN pg_catalog.pg_type AS bt ON bt.oid = t.typbasetype AND t.typtype = 'd'
+LEFT JOIN pg_catalog.pg_collation AS co ON co.oid = t.typcollation AND t.typcollation <> bt.typcollation
+LEFT JOIN pg_catalog.pg_namespace AS co_n ON co_n.oid = co.collnamespace
 LEFT JOIN pg_catalog.pg_class AS rc ON rc.oid = t.typrelid
 LEFT JOIN (
   SELECT enumtypid, array_agg(enumlabel::text ORDER BY enumsortorder) AS labels

@@ -38,6 +38,8 @@ export function databaseParts(model: Catalog, databaseName = model.database.name
     defaultPrivileges: model.defaultPrivileges,
     policies: model.policies,
     dependencies: model.dependencies,
+    collations: model.collations ?? [],
+    statistics: model.statistics ?? [],
     databaseSettings: model.roleSettings
       .filter((s) => s.role === null && s.database === model.database.name)
       .map((s) => s.settings),

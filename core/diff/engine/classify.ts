@@ -151,7 +151,12 @@ function classifyRelations(d: Diff): void {
     const toCols = new Map(to.columns.map((c) => [c.name, c]));
     const touching = from.columns.filter((c) => {
       const t = toCols.get(c.name);
-      return t === undefined || t.type.formatted !== c.type.formatted || t.collation !== c.collation;
+      return (
+        t === undefined ||
+        t.type.formatted !== c.type.formatted ||
+        t.collation !== c.collation ||
+        t.collationSchema !== c.collationSchema
+      );
     });
     if (touching.length > 0) {
       d.touched.set(refKey(ref), touching.map((c) => c.name).join(', '));
@@ -248,8 +253,11 @@ function classifyTypes(d: Diff): void {
       reason = `values removed or reordered (${t.labels.filter((l) => !to.labels.includes(l)).join(', ') || 'order'})`;
     else if (t.kind === 'domain' && t.domain?.baseType.formatted !== to.domain?.baseType.formatted)
       reason = 'its base type changes';
+    else if (t.kind === 'domain' && !same(t.domain?.collation, to.domain?.collation))
+      reason = 'its collation changes';
     else if (t.kind === 'range' && t.rangeSubtype?.formatted !== to.rangeSubtype?.formatted)
       reason = 'its subtype changes';
+    else if (t.kind === 'range' && !same(t.range, to.range)) reason = 'its options change';
     else if (
       t.kind === 'composite' &&
       !same(

@@ -51,6 +51,7 @@ export function routineBody(f: FunctionInfo): unknown {
     f.language,
     f.config,
     f.source,
+    f.sqlBody,
     f.cost,
     f.rows,
   ];

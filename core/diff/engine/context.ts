@@ -1,11 +1,13 @@
-import type { DiffKind, DiffOptions } from '../../../shared/diff/migration.js';
+import type { DiffKind, DiffOptions, Unwritable } from '../../../shared/diff/migration.js';
 import { isEventTriggerRef, refKey, refLabel, type ObjectRef } from '../../../shared/model/catalog.js';
 import { GatehouseError } from '../../../shared/errors.js';
 import {
+  collationPhases,
   eventTriggerPhases,
   functionPhases,
   relationPhases,
   sequencePhases,
+  statisticsPhases,
   typePhases,
   type Phases,
 } from '../../ddl/object-phases.js';
@@ -43,6 +45,8 @@ export class Diff {
   readonly memberRecreates = new Map<string, Map<MemberPart, { changeId: string; because: string }>>();
   /** Enum values added (their literals): a statement using one cannot share their transaction. */
   readonly enumValues: { literal: string; changeId: string }[] = [];
+  /** Objects created (or recreated) by a change that the DDL writer cannot write. */
+  readonly unwritable: Unwritable[] = [];
 
   constructor(
     readonly from: Side,
@@ -91,6 +95,21 @@ export class Diff {
     this.memberRecreates.set(k, m);
   }
 
+  /**
+   * Runs a writer for a change; a GH222 (the model cannot be written) becomes an unwritable entry instead of
+   * failing the whole diff. Returns whether it wrote.
+   */
+  writing(changeId: string, object: ObjectRef, write: () => void): boolean {
+    try {
+      write();
+      return true;
+    } catch (error) {
+      if (!(error instanceof GatehouseError) || error.code !== 'GH222') throw error;
+      this.unwritable.push({ changeId, object, reason: error.message, hint: error.hint });
+      return false;
+    }
+  }
+
   hasMemberRecreates(schema: string, table: string): boolean {
     return this.memberRecreates.has(relKey(schema, table));
   }
@@ -127,7 +146,26 @@ export function flat(p: Phases): Statement[] {
 
 /** The creation phases of a top object on one side, or null (absent, or not writable from the model). */
 export function objectPhases(side: Side, ref: ObjectRef): Phases | null {
+  const p = writeObject(side, ref);
+  return p === null || 'reason' in p ? null : p;
+}
+
+/** objectPhases, with the writer's reason (GH222) where the object exists but cannot be written. */
+export function writeObject(
+  side: Side,
+  ref: ObjectRef,
+): Phases | { reason: string; hint: string | null } | null {
   try {
+    return phasesOf(side, ref);
+  } catch (error) {
+    if (error instanceof GatehouseError && error.code === 'GH222')
+      return { reason: error.message, hint: error.hint ?? null };
+    throw error;
+  }
+}
+
+function phasesOf(side: Side, ref: ObjectRef): Phases | null {
+  {
     switch (ref.kind) {
       case 'relation': {
         const r = side.relations.get(relKey(ref.schema ?? '', ref.name));
@@ -147,6 +185,14 @@ export function objectPhases(side: Side, ref: ObjectRef): Phases | null {
         const s = side.sequences.get(relKey(ref.schema ?? '', ref.name));
         return s === undefined ? null : sequencePhases(side.lookup, s);
       }
+      case 'collation': {
+        const c = side.model.collations?.find((x) => x.schema === ref.schema && x.name === ref.name);
+        return c === undefined ? null : collationPhases(c);
+      }
+      case 'statistics': {
+        const s = side.model.statistics?.find((x) => x.schema === ref.schema && x.name === ref.name);
+        return s === undefined ? null : { create: [], late: statisticsPhases(s), acl: [] };
+      }
       case 'trigger': {
         if (!isEventTriggerRef(ref)) return null;
         const e = side.model.eventTriggers?.find((x) => x.name === ref.name);
@@ -155,9 +201,6 @@ export function objectPhases(side: Side, ref: ObjectRef): Phases | null {
       default:
         return null;
     }
-  } catch (error) {
-    if (error instanceof GatehouseError && error.code === 'GH222') return null;
-    throw error;
   }
 }
 

@@ -11,7 +11,9 @@ import { classify } from './classify.js';
 import { Diff } from './context.js';
 import { followDependants } from './dependants.js';
 import { emitDefaultPrivileges, emitGrants } from './emit-acl.js';
+import { classifyCollations, emitCollations } from './emit-collations.js';
 import { emitEventTriggers } from './emit-event-triggers.js';
+import { emitStatistics } from './emit-statistics.js';
 import { emitExtensions, emitFunctions, emitSchemas, emitSequences, emitTypes } from './emit-objects.js';
 import { emitRelations } from './emit-relations.js';
 import { emitRoles } from './emit-roles.js';
@@ -60,13 +62,16 @@ export function diffModels(from: Catalog, to: Catalog, options: DiffOptions = {}
     d.plan.add('first', statement, id);
   }
   classify(d);
+  classifyCollations(d);
   followDependants(d);
   emitSchemas(d);
   emitExtensions(d);
+  emitCollations(d);
   emitTypes(d);
   emitSequences(d);
   emitFunctions(d);
   emitRelations(d);
+  emitStatistics(d);
   emitGrants(d);
   emitDefaultPrivileges(d);
   emitEventTriggers(d);
@@ -82,6 +87,7 @@ export function diffModels(from: Catalog, to: Catalog, options: DiffOptions = {}
     changes: d.plan.changes,
     skipped: [...skipped].map(([id, because]) => ({ id, because })),
     renameCandidates: remainingCandidates,
+    unwritable: d.unwritable.filter((u) => !skipped.has(u.changeId)),
   };
   if ('cycle' in ordered)
     return { ...base, statements: [], cycles: [{ members: ordered.cycle.map((u) => u.ref) }] };
@@ -115,12 +121,14 @@ const DROP_RANK: Partial<Record<ObjectRef['kind'], number>> = {
   function: 1,
   sequence: 2,
   type: 3,
+  collation: 3.5,
   extension: 4,
   schema: 5,
 };
 const MAIN_RANK: Partial<Record<ObjectRef['kind'], number>> = {
   schema: 0,
   extension: 1,
+  collation: 1.5,
   type: 2,
   sequence: 3,
   function: 4,

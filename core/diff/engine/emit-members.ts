@@ -1,6 +1,12 @@
 import type { Hazard } from '../../../shared/diff/migration.js';
 import type { Column, Constraint, Index, Policy, Relation, Trigger } from '../../../shared/model/catalog.js';
-import { createIndexFromDefinition, dropIndex, indexTarget } from '../../ddl/indexes.js';
+import {
+  createIndexFromDefinition,
+  dropIndex,
+  indexStatisticsStatements,
+  indexTarget,
+  setIndexColumnStatistics,
+} from '../../ddl/indexes.js';
 import { LATE } from '../../ddl/object-phases.js';
 import {
   alterPolicy,
@@ -35,6 +41,7 @@ import { binaryCoercible, same } from './compare.js';
 import type { Diff } from './context.js';
 import { regeneratedByDropAdd } from './classify.js';
 import { columnChangeId } from './dependants.js';
+import { emitColumnFacts } from './emit-column-facts.js';
 import { hazard } from './plan.js';
 import { relKey } from './side.js';
 
@@ -82,6 +89,7 @@ function emitColumns(d: Diff, from: Relation, to: Relation, isTable: boolean): v
       if (f.default !== c.default && !forcedDefault(f))
         d.plan.add('main', setColumnDefault(s, t, c.name, c.default), change());
     }
+    emitColumnFacts(d, from, to, change);
     emitColumnComments(d, from, to);
     return;
   }
@@ -108,6 +116,7 @@ function emitColumns(d: Diff, from: Relation, to: Relation, isTable: boolean): v
     const seq = c.identity !== null ? d.to.lookup.identitySequences(s, t).get(c.name) : undefined;
     d.plan.add('main', addColumn(s, t, c, seq), change(), hazards);
   }
+  emitColumnFacts(d, from, to, change);
   emitColumnComments(d, from, to);
 }
 
@@ -122,17 +131,25 @@ function alterColumn(
   const s = from.schema;
   const t = from.name;
   const lock = hazard('access_exclusive_lock', `${s}.${t} is locked while ${c.name} changes`);
-  const typeChanged = f.type.formatted !== c.type.formatted || f.collation !== c.collation;
+  const typeChanged =
+    f.type.formatted !== c.type.formatted ||
+    f.collation !== c.collation ||
+    f.collationSchema !== c.collationSchema;
   const forcedDefault = d.memberRecreate(s, t, 'default') !== undefined && f.default !== null;
   if (typeChanged && !inherited) {
     // The old default may not cast to the new type: it goes first and comes back after.
     if (f.default !== null && c.generated === null && f.identity === null && !forcedDefault)
       d.plan.add('main', setColumnDefault(s, t, c.name, null), change());
-    const coercible = binaryCoercible(f, c) && f.collation === c.collation;
+    // A collation alone rebuilds the column's indexes, not the table.
+    const coercible = binaryCoercible(f, c);
     d.plan.add(
       'main',
       alterColumnType(s, t, c.name, c.type.formatted, undefined, {
-        collation: c.collation !== f.collation ? (c.collation ?? 'default') : null,
+        collation:
+          c.collation !== f.collation || c.collationSchema !== f.collationSchema
+            ? (c.collation ?? 'default')
+            : null,
+        ...(c.collationSchema !== undefined ? { collationSchema: c.collationSchema } : {}),
         castUsing: !coercible,
       }),
       change(),
@@ -325,8 +342,10 @@ function emitIndexes(d: Diff, from: Relation, to: Relation): void {
       : (forced?.changeId ?? '');
     recreatedNames.add(name);
     if (!(parentDropsIndexes && from.partitionOf !== null)) d.plan.add('drop', dropIndex(s, t, name), id);
-    if (next !== undefined)
+    if (next !== undefined) {
       d.plan.add('late', createIndexFromDefinition(s, t, next, { recurse: true }), id, [], rank);
+      d.plan.add('late', indexStatisticsStatements(s, t, next), id, [], rank);
+    }
   }
   for (const [name, i] of toI) {
     if (fromI.has(name)) continue;
@@ -338,7 +357,9 @@ function emitIndexes(d: Diff, from: Relation, to: Relation): void {
       toSql: i.definition,
     });
     d.plan.add('late', createIndexFromDefinition(s, t, i, { recurse: true }), id, [], rank);
+    d.plan.add('late', indexStatisticsStatements(s, t, i), id, [], rank);
   }
+  emitIndexStatistics(d, from, to, recreatedNames);
   if (d.wants('comment'))
     for (const [name, i] of toI)
       commentIfChanged(
@@ -350,6 +371,35 @@ function emitIndexes(d: Diff, from: Relation, to: Relation): void {
         ref(name),
         `comment on index ${name}`,
       );
+}
+
+/** Statistics targets of index columns, on the indexes that stay as they are (every index, constraints' too). */
+function emitIndexStatistics(d: Diff, from: Relation, to: Relation, recreated: ReadonlySet<string>): void {
+  const fromI = byName(from.indexes);
+  for (const i of to.indexes) {
+    const f = fromI.get(i.name);
+    if (f === undefined || recreated.has(i.name) || f.definition !== i.definition) continue;
+    const before = new Map((f.statistics ?? []).map((x) => [x.column, x.target]));
+    const after = new Map((i.statistics ?? []).map((x) => [x.column, x.target]));
+    const columns = [...new Set([...before.keys(), ...after.keys()])].filter(
+      (c) => before.get(c) !== after.get(c),
+    );
+    if (columns.length === 0) continue;
+    const id = d.plan.change({
+      action: 'alter',
+      kind: 'index',
+      object: refs.member('index', to.schema, to.name, i.name),
+      summary: `statistics targets of index ${i.name} on ${to.schema}.${to.name}`,
+    });
+    for (const c of columns)
+      d.plan.add(
+        'late',
+        setIndexColumnStatistics(to.schema, to.name, i.name, c, after.get(c) ?? null),
+        id,
+        [],
+        LATE.index,
+      );
+  }
 }
 
 function commentIfChanged(

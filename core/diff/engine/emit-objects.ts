@@ -1,11 +1,17 @@
-import { refKey, refLabel, type UserType } from '../../../shared/model/catalog.js';
+import {
+  refKey,
+  refLabel,
+  type Column,
+  type Relation,
+  type UserType,
+} from '../../../shared/model/catalog.js';
 import { createExtension, extensionTarget, updateExtension } from '../../ddl/extensions.js';
 import { createRoutine, routineTarget } from '../../ddl/functions.js';
 import { LATE, schemaPhases, typePhases } from '../../ddl/object-phases.js';
 import { createSchema, schemaTarget } from '../../ddl/schemas.js';
 import { alterSequence, sequenceOwnedBy, sequenceTarget, type SequenceOptions } from '../../ddl/sequences.js';
 import { refs } from '../../ddl/statement.js';
-import { alterColumnTypeThroughText, setColumnDefault } from '../../ddl/tables.js';
+import { alterColumnType, alterColumnTypeThroughText, setColumnDefault } from '../../ddl/tables.js';
 import { commentOn, dropObject, ownerTo, renameTo, setSchema, type Target } from '../../ddl/target.js';
 import {
   addDomainConstraint,
@@ -169,7 +175,7 @@ export function emitFunctions(d: Diff): void {
         fromSql: d.sql(d.from, ref),
         toSql: d.sql(d.to, ref),
       });
-      d.plan.add('main', createRoutine(to, { orReplace: true }), id);
+      d.writing(id, ref, () => d.plan.add('main', createRoutine(to, { orReplace: true }), id));
     }
     ownerAndComment(d, t, f, to);
   }
@@ -352,8 +358,8 @@ function alterType(d: Diff, a: UserType, b: UserType): void {
   if (
     a.kind === 'composite' &&
     !same(
-      a.attributes.map((x) => [x.name, x.type.formatted]),
-      b.attributes.map((x) => [x.name, x.type.formatted]),
+      a.attributes.map((x) => [x.name, x.type.formatted, x.collation]),
+      b.attributes.map((x) => [x.name, x.type.formatted, x.collation]),
     )
   ) {
     const id = d.plan.change({
@@ -374,13 +380,21 @@ function alterType(d: Diff, a: UserType, b: UserType): void {
       if (old === undefined)
         d.plan.add(
           'main',
-          alterCompositeAttribute(a.schema, a.name, { add: x.name, type: x.type.formatted }),
+          alterCompositeAttribute(a.schema, a.name, {
+            add: x.name,
+            type: x.type.formatted,
+            ...(x.collation !== undefined ? { collation: x.collation } : {}),
+          }),
           id,
         );
-      else if (old.type.formatted !== x.type.formatted)
+      else if (old.type.formatted !== x.type.formatted || !same(old.collation, x.collation))
         d.plan.add(
           'main',
-          alterCompositeAttribute(a.schema, a.name, { alter: x.name, type: x.type.formatted }),
+          alterCompositeAttribute(a.schema, a.name, {
+            alter: x.name,
+            type: x.type.formatted,
+            ...(x.collation !== undefined ? { collation: x.collation } : {}),
+          }),
           id,
         );
     }
@@ -394,20 +408,22 @@ function alterType(d: Diff, a: UserType, b: UserType): void {
  */
 function rebuildType(d: Diff, a: UserType, b: UserType, changeId: string): void {
   const ref = refs.type(a.schema, a.name);
+  // Left as it is (not renamed away) when the new one cannot be written.
+  if (!d.writing(changeId, ref, () => typePhases(d.to.lookup, b))) return;
+  // A range renamed away keeps its constructor functions' and multirange's names, which the new one needs: its
+  // columns wait as text instead while the old range is dropped and the new one created.
+  const detour = a.kind === 'range';
   const old = suffixedName(a.name, 'gh_old');
-  d.plan.add('drop', renameTo(typeTarget(a), old), changeId);
+  if (!detour) d.plan.add('drop', renameTo(typeTarget(a), old), changeId);
   const p = typePhases(d.to.lookup, b);
-  p.create.forEach((s, i) =>
-    d.plan.add(
-      'main',
-      s,
-      changeId,
-      i === 0
-        ? [hazard('table_rewrite', `columns of ${a.schema}.${a.name} are rewritten onto the new type`)]
-        : [],
-    ),
-  );
+  const rewrite = [
+    hazard('table_rewrite', `columns of ${a.schema}.${a.name} are rewritten onto the new type`),
+  ];
+  const create = () =>
+    p.create.forEach((s, i) => d.plan.addTo(ref, 'main', [s], changeId, i === 0 ? rewrite : []));
+  if (!detour) create();
   const oids = new Set([a.oid, ...(a.arrayOid !== null ? [a.arrayOid] : [])]);
+  const moved: { r: Relation; c: Column; next: Column }[] = [];
   for (const r of d.from.relations.values()) {
     if (r.kind !== 'table' && r.kind !== 'partitioned_table') continue;
     if (r.partitionOf !== null || !d.to.relations.has(relKey(r.schema, r.name))) continue;
@@ -420,29 +436,51 @@ function rebuildType(d: Diff, a: UserType, b: UserType, changeId: string): void 
     for (const c of r.columns) {
       if (!oids.has(c.type.oid)) continue;
       const next = toRel?.columns.find((x) => x.name === c.name);
-      if (next === undefined) continue;
-      if (c.default !== null)
-        d.plan.addTo(ref, 'main', [setColumnDefault(r.schema, r.name, c.name, null)], changeId);
+      if (next !== undefined) moved.push({ r, c, next });
+    }
+  }
+  const locks = (r: Relation) => [
+    hazard('table_rewrite', `${r.schema}.${r.name} is rewritten`),
+    hazard('access_exclusive_lock', `${r.schema}.${r.name} is locked`),
+  ];
+  for (const { r, c } of moved) {
+    if (c.default !== null)
+      d.plan.addTo(ref, 'main', [setColumnDefault(r.schema, r.name, c.name, null)], changeId);
+    if (detour)
       d.plan.addTo(
         ref,
         'main',
-        [alterColumnTypeThroughText(r.schema, r.name, c.name, next.type.formatted, c.type.isArray)],
-        changeId,
         [
-          hazard('table_rewrite', `${r.schema}.${r.name} is rewritten`),
-          hazard('access_exclusive_lock', `${r.schema}.${r.name} is locked`),
+          alterColumnType(r.schema, r.name, c.name, c.type.isArray ? 'text[]' : 'text', undefined, {
+            castUsing: true,
+          }),
         ],
+        changeId,
+        locks(r),
       );
-      if (next.default !== null)
-        d.plan.addTo(ref, 'main', [setColumnDefault(r.schema, r.name, c.name, next.default)], changeId);
-    }
   }
-  d.plan.addTo(
-    ref,
-    'main',
-    [dropObject({ ...typeTarget(a), name: typeTarget({ ...a, name: old }).name })],
-    changeId,
-  );
+  if (detour) {
+    d.plan.addTo(ref, 'main', [dropObject(typeTarget(a))], changeId);
+    create();
+  }
+  for (const { r, c, next } of moved) {
+    d.plan.addTo(
+      ref,
+      'main',
+      [alterColumnTypeThroughText(r.schema, r.name, c.name, next.type.formatted, c.type.isArray)],
+      changeId,
+      locks(r),
+    );
+    if (next.default !== null)
+      d.plan.addTo(ref, 'main', [setColumnDefault(r.schema, r.name, c.name, next.default)], changeId);
+  }
+  if (!detour)
+    d.plan.addTo(
+      ref,
+      'main',
+      [dropObject({ ...typeTarget(a), name: typeTarget({ ...a, name: old }).name })],
+      changeId,
+    );
   for (const l of p.late) d.plan.add('late', l.statement, changeId, [], l.rank);
   d.plan.add('acl', p.acl, changeId);
 }

@@ -21,7 +21,7 @@ import { routineBody, same, sameDefinition, viewBody } from './compare.js';
 import { aclStatements } from '../../ddl/acl.js';
 import { ownerOf } from './emit-acl.js';
 import type { Diff } from './context.js';
-import { objectPhases } from './context.js';
+import { writeObject } from './context.js';
 import { suffixedName } from './names.js';
 import { emitTableMembers } from './emit-members.js';
 import { isTable, relationKind } from './kinds.js';
@@ -96,8 +96,13 @@ export function emitCreated(
   changeId: string,
   hazards: Hazard[] = [],
 ): void {
-  const p = objectPhases(side, ref);
+  const p = writeObject(side, ref);
   if (p === null) return;
+  if ('reason' in p) {
+    // The change stands without a statement: said so, by name (the CLI, the script and the studio show it).
+    d.unwritable.push({ changeId, object: ref, reason: p.reason, hint: p.hint });
+    return;
+  }
   const owner = d.wants('owner') ? undefined : ownerOf(side, ref);
   // Ignoring owners, the new object's privileges are written without its owner's own ACL items: whoever runs
   // the migration owns it (the TO side's owner may be a folder's shadow superuser).
@@ -192,7 +197,7 @@ function alterRelation(d: Diff, from: Relation, to: Relation): void {
       fromSql: d.sql(d.from, ref),
       toSql: d.sql(d.to, ref),
     });
-    d.plan.add('main', createView(to, { orReplace: true }), id);
+    d.writing(id, ref, () => d.plan.add('main', createView(to, { orReplace: true }), id));
   }
   if (!same(from.options, to.options) && from.kind !== 'view' && d.wants(kind)) {
     const id = d.plan.change({

@@ -11,7 +11,7 @@ import {
   type Sequence,
   type UserType,
 } from '../../../shared/model/catalog.js';
-import { typeUses } from '../../ddl/database-ddl.js';
+import { collationUses, typeUses } from '../../ddl/database-ddl.js';
 import { modelLookup, type ModelLookup } from '../../ddl/model-lookup.js';
 import { refs } from '../../ddl/statement.js';
 
@@ -85,6 +85,11 @@ export function buildSide(full: Catalog, inScope: (schema: string) => boolean): 
     defaultPrivileges: full.defaultPrivileges.filter((d) => d.schema === null || inScope(d.schema)),
     // Database-wide, but scoped with their function: `--schema api` leaves out a trigger of audit.log_ddl().
     eventTriggers: (full.eventTriggers ?? []).filter((e) => inScope(e.function.schema)),
+    // Absent (a model read before they were) stays absent: not compared rather than all added or dropped.
+    ...(full.collations !== undefined ? { collations: full.collations.filter(keep) } : {}),
+    ...(full.statistics !== undefined
+      ? { statistics: full.statistics.filter((x) => inScope(x.schema) && inScope(x.table.schema)) }
+      : {}),
   };
   // Extension members: an edge to one is an edge to its extension (the extension is what gets created).
   const extensionOf = new Map<string, string>();
@@ -105,7 +110,7 @@ export function buildSide(full: Catalog, inScope: (schema: string) => boolean): 
   const dependencies: Dependency[] = [];
   const dependants = new Map<string, Dependency[]>();
   const noExtensions = extensionOf.size === 0;
-  for (const d of [...full.dependencies, ...typeUses(full)]) {
+  for (const d of [...full.dependencies, ...typeUses(full), ...collationUses(full)]) {
     const from = noExtensions ? strip(d.from) : lift(d.from);
     const to = noExtensions ? strip(d.to) : lift(d.to);
     const e: Dependency = from === d.from && to === d.to ? d : { ...d, from, to };

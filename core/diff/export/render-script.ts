@@ -32,12 +32,27 @@ export function hasNonTransactional(m: Migration): boolean {
   return m.statements.some((s) => !s.transactional);
 }
 
-/** The SQL of a migration; empty when there is nothing to do. */
+/**
+ * One line per object no statement creates (see Migration.unwritable), for the head of the script and the CLI's
+ * stderr: `not written: function app.total(integer): The aggregate … (hint)`.
+ */
+export function unwritableLines(m: Migration): string[] {
+  return m.unwritable.map((u) =>
+    `not written: ${u.object.kind} ${refLabel(u.object)}: ${u.reason}${u.hint !== null ? ` ${u.hint}` : ''}`.replace(
+      /\n/g,
+      ' ',
+    ),
+  );
+}
+
+/** The SQL of a migration; empty when there is nothing to do. Objects it cannot write are named on top. */
 export function renderMigration(m: Migration, style: TransactionStyle = 'own'): string {
   assertOrdered(m);
-  if (m.statements.length === 0) return '';
-  if (style === 'none') return m.statements.map(statementText).join('\n');
-  const out: string[] = [];
+  const missing = unwritableLines(m).map((l) => `-- ${l}\n`);
+  const head = missing.length > 0 ? `${missing.join('')}\n` : '';
+  if (m.statements.length === 0) return head;
+  if (style === 'none') return head + m.statements.map(statementText).join('\n');
+  const out: string[] = [head];
   let open = false;
   for (const s of m.statements) {
     if (s.transactional && !open) {

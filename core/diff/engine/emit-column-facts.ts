@@ -1,0 +1,51 @@
+import type { Column, Relation } from '../../../shared/model/catalog.js';
+import { LATE } from '../../ddl/object-phases.js';
+import { setColumnCompression, setColumnStatistics, setColumnStorage } from '../../ddl/tables.js';
+import type { Diff } from './context.js';
+import { regeneratedByDropAdd } from './classify.js';
+import { hazard } from './plan.js';
+
+/** The column facts SET STORAGE / COMPRESSION / STATISTICS change, as a column has them. */
+type Facts = Pick<Column, 'storage' | 'compression' | 'statistics'>;
+const NONE: Facts = {};
+
+/**
+ * Storage, compression and statistics targets of the columns of a table, partition, foreign table or materialized
+ * view that stays. Each is compared with what the column will have once the other column changes ran: a column
+ * added (or dropped and added) starts with its type's defaults, a retyped one (or re-collated) keeps its target but
+ * takes its new type's storage and no compression. Written late, after every ADD COLUMN and ALTER TYPE (a parent's
+ * ALTER reaches its partitions), each with ONLY: partitions and children carry their own.
+ */
+export function emitColumnFacts(d: Diff, from: Relation, to: Relation, change: () => string): void {
+  if (to.kind === 'view' || from.kind !== to.kind) return;
+  const fromCols = new Map(from.columns.map((c) => [c.name, c]));
+  for (const c of to.columns) {
+    const f = fromCols.get(c.name);
+    const before: Facts =
+      f === undefined || regeneratedByDropAdd(d, from, c.name)
+        ? NONE
+        : f.type.formatted !== c.type.formatted ||
+            f.collation !== c.collation ||
+            f.collationSchema !== c.collationSchema
+          ? { ...(f.statistics !== undefined ? { statistics: f.statistics } : {}) }
+          : f;
+    // SET STATISTICS takes a SHARE UPDATE EXCLUSIVE lock; STORAGE and COMPRESSION an ACCESS EXCLUSIVE one (no rewrite).
+    const add = (s: ReturnType<typeof setColumnStorage>, locks = true) =>
+      d.plan.add(
+        'late',
+        s,
+        change(),
+        locks
+          ? [hazard('access_exclusive_lock', `${to.schema}.${to.name} is locked while ${c.name} changes`)]
+          : [],
+        LATE.ownedBy,
+      );
+    if (before.storage?.value !== c.storage?.value) {
+      // Back to the type's default: the value the old column's type had (its type did not change).
+      const value = c.storage?.value ?? before.storage?.typeDefault;
+      if (value !== undefined) add(setColumnStorage(to, c.name, value));
+    }
+    if (before.compression !== c.compression) add(setColumnCompression(to, c.name, c.compression ?? null));
+    if (before.statistics !== c.statistics) add(setColumnStatistics(to, c.name, c.statistics ?? null), false);
+  }
+}

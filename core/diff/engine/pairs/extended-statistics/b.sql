@@ -1,0 +1,13 @@
+CREATE SCHEMA app;
+CREATE TABLE app.orders (id integer, customer integer, region text, city text, total numeric);
+CREATE STATISTICS app.orders_geo (dependencies, ndistinct) ON region, city FROM app.orders;
+COMMENT ON STATISTICS app.orders_geo IS 'geo';
+CREATE STATISTICS app.orders_cust ON customer, region FROM app.orders;
+ALTER STATISTICS app.orders_cust OWNER TO {{anon}};
+CREATE STATISTICS app.orders_expr ON (lower(city)) FROM app.orders;
+ALTER STATISTICS app.orders_expr SET STATISTICS 50;
+COMMENT ON STATISTICS app.orders_expr IS 'lower city';
+CREATE STATISTICS app.orders_new (mcv) ON region, total FROM app.orders;
+CREATE TABLE app.lines (order_id integer, sku text, qty integer);
+CREATE STATISTICS app.lines_sku ON sku, qty FROM app.lines;
+ALTER STATISTICS app.lines_sku SET STATISTICS 200;

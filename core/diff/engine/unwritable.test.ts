@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import type { Catalog, UserType } from '../../../shared/model/catalog.js';
+import { fn, smallCatalog, table } from '../../../shared/model/testing/small-catalog.js';
+import { renderMigration } from '../export/render-script.js';
+import { diffModels } from './diff-models.js';
+
+const model = (extra: Partial<Catalog>): Catalog => ({
+  ...smallCatalog({ roles: [], relations: [] }),
+  ...extra,
+});
+
+const baseType: UserType = {
+  oid: 0,
+  schema: 'api',
+  name: 'blob',
+  kind: 'base',
+  owner: 'postgres',
+  comment: null,
+  arrayOid: null,
+  labels: [],
+  domain: null,
+  attributes: [],
+  rangeSubtype: null,
+  extension: null,
+};
+
+// An object the DDL writer cannot write from the model (GH222) is a named entry of the migration, never a change
+// that silently has no statement.
+describe('objects the DDL writer cannot write', () => {
+  const a = model({});
+  const b = model({
+    relations: [table('api', 'kept', 'postgres', ['id'])],
+    functions: [
+      fn('api', 'total', 'postgres', 'aggregate'),
+      { ...fn('api', 'native', 'postgres'), language: 'c', source: 'native_fn' },
+      fn('api', 'ok', 'postgres'),
+    ],
+    types: [baseType],
+  });
+
+  it('lists each one with the writer’s reason and hint, and writes the rest', () => {
+    const m = diffModels(a, b);
+    expect(m.unwritable.map((u) => [u.changeId, u.reason])).toEqual([
+      ['type:add:api.blob', 'The base type api.blob cannot be written from the model.'],
+      ['function:add:api.total()', 'The aggregate api.total cannot be written from the model.'],
+      ['function:add:api.native()', 'The C function api.native cannot be written from the model.'],
+    ]);
+    expect(m.unwritable.every((u) => u.hint !== null && u.hint.length > 0)).toBe(true);
+    const sql = m.statements.map((s) => s.sql);
+    expect(sql.some((s) => s.startsWith('CREATE TABLE api.kept'))).toBe(true);
+    expect(sql.some((s) => s.startsWith('CREATE FUNCTION api.ok()'))).toBe(true);
+    expect(sql.some((s) => /\b(total|native|blob)\b/.test(s))).toBe(false);
+    // Each still stands as a change: the tree shows it, and verification reports its residue.
+    expect(m.changes.map((c) => c.id)).toEqual(expect.arrayContaining(m.unwritable.map((u) => u.changeId)));
+  });
+
+  it('names them on top of the script', () => {
+    const text = renderMigration(diffModels(a, b));
+    expect(text.split('\n').slice(0, 3)).toEqual([
+      '-- not written: type api.blob: The base type api.blob cannot be written from the model. Base types are defined in C: create them through their extension.',
+      '-- not written: function api.total(): The aggregate api.total cannot be written from the model. The model does not hold an aggregate’s state function and type; use pg_dump for aggregates.',
+      '-- not written: function api.native(): The C function api.native cannot be written from the model. Its shared library is not in the model; create it through its extension.',
+    ]);
+    expect(text).toContain('CREATE TABLE api.kept');
+  });
+
+  it('leaves one out with its change when it is ticked out', () => {
+    const m = diffModels(a, b, { skip: ['function:add:api.total()'] });
+    expect(m.unwritable.map((u) => u.changeId)).toEqual(['type:add:api.blob', 'function:add:api.native()']);
+  });
+
+  it('writes SQL-standard bodies instead of listing them', () => {
+    const body = { ...fn('api', 'twice', 'postgres'), source: '', sqlBody: 'RETURN (1 * 2)' };
+    const m = diffModels(a, model({ functions: [body] }));
+    expect(m.unwritable).toEqual([]);
+    expect(m.statements[0]?.sql).toMatch(/^CREATE FUNCTION api\.twice\(\)[\s\S]*\nRETURN \(1 \* 2\)$/);
+  });
+});
+
+describe('changes in place the DDL writer cannot write', () => {
+  it('lists an aggregate that CREATE OR REPLACE would have to write, instead of failing the diff', () => {
+    const agg = fn('api', 'total', 'postgres', 'aggregate');
+    const m = diffModels(model({ functions: [agg] }), model({ functions: [{ ...agg, parallel: 'safe' }] }));
+    expect(m.unwritable.map((u) => u.changeId)).toEqual(['function:alter:api.total()']);
+    expect(m.statements).toEqual([]);
+  });
+});
+
+describe('range types', () => {
+  const INT = fn('api', 'x', 'postgres').returns.type;
+  const range = (extra: Partial<UserType>): UserType => ({
+    ...baseType,
+    name: 'span',
+    kind: 'range',
+    rangeSubtype: INT,
+    ...extra,
+  });
+
+  it('writes their options, and lists one with a canonical function as not written', () => {
+    const withDiff = range({
+      range: { subtypeDiff: 'api.span_diff', multirange: { schema: 'api', name: 'spans' } },
+    });
+    expect(diffModels(model({}), model({ types: [withDiff] })).statements[0]?.sql).toBe(
+      'CREATE TYPE api.span AS RANGE (SUBTYPE = integer, SUBTYPE_DIFF = api.span_diff, MULTIRANGE_TYPE_NAME = api.spans)',
+    );
+    const canonical = range({ range: { canonical: 'api.span_canonical' } });
+    const m = diffModels(model({}), model({ types: [canonical] }));
+    expect(m.unwritable.map((u) => u.reason)).toEqual([
+      'The range type api.span has a canonical function, which the model cannot write.',
+    ]);
+    expect(m.statements).toEqual([]);
+  });
+
+  it('refuses a subtype_diff that is not a function name', () => {
+    const bad = range({ range: { subtypeDiff: 'f); DROP TABLE x; --' } });
+    expect(diffModels(model({}), model({ types: [bad] })).unwritable.map((u) => u.reason)).toEqual([
+      'The subtype_diff function is not a function name.',
+    ]);
+  });
+});
