@@ -163,7 +163,8 @@ export function loadPostgrestConfig(input: LoadConfigInput = {}): PostgrestConfi
   }
   let jwtKeys: PostgrestConfig['jwtKeys'] = null;
   if (secretV !== null && jwtSecret !== null) {
-    const k = jwtKeysFromSecret(jwtSecret, jwtSecretIsBase64);
+    // A short secret loads: whether the chosen major starts with it is configRefusal's question (versions.ts).
+    const k = jwtKeysFromSecret(jwtSecret, jwtSecretIsBase64, false);
     if (!k.ok)
       throw invalid(secretV.where, k.problem, 'Use a secret of at least 32 characters, or a JWK/JWKS.');
     jwtKeys = k.keys;

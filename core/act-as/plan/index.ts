@@ -83,7 +83,14 @@ function plan(req: ApiRequest, sc: SchemaCache, config: PlanConfig): Plan {
     case 'routine': {
       const inv = act.invokeMethod;
       const keys = new Set(inv.type === 'read' ? req.queryParams.params.map((p) => p[0]) : req.columns);
-      const routine = findProc(sc, act.qi, keys, req.contentMediaType, inv.type === 'inv');
+      const routine = findProc(
+        sc,
+        act.qi,
+        keys,
+        req.contentMediaType,
+        inv.type === 'inv',
+        req.preferences.params === 'single-object',
+      );
       const relName = routine.returns.composite ? routine.returns.type.name : routine.name;
       const relQi = { schema: routine.schema, name: relName };
       const readPlan = buildReadPlan(sc, relQi, req, 'call', opts);
@@ -121,7 +128,14 @@ function plan(req: ApiRequest, sc: SchemaCache, config: PlanConfig): Plan {
     }
     case 'routine-info': {
       const keys = new Set(req.queryParams.params.map((p) => p[0]));
-      const routine = findProc(sc, act.qi, keys, req.contentMediaType, act.invokeMethod.type === 'inv');
+      const routine = findProc(
+        sc,
+        act.qi,
+        keys,
+        req.contentMediaType,
+        act.invokeMethod.type === 'inv',
+        req.preferences.params === 'single-object',
+      );
       return {
         type: 'info',
         allow: routine.volatility === 'volatile' ? 'OPTIONS,POST' : 'OPTIONS,GET,HEAD,POST',
