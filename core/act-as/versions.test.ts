@@ -79,11 +79,20 @@ const CASES: Record<BehaviourId, { readonly with: string; readonly without: read
   'pgrst125-126': { with: 'r2.version.invalid-path-pgrst125', without: ['r2.version.invalid-path-v12'] },
   'params-single-object': {
     with: 'r2.version.params-single-object-v12',
-    without: ['r2.version.params-single-object-removed'],
+    without: ['r2.version.params-single-object-v13', 'r2.version.params-single-object-removed'],
   },
   'range-error-cut-to-page': {
     with: 'r2.version.range-error-cut-v13',
     without: ['r2.version.range-error-v12', 'r2.version.range-error'],
+  },
+  'limited-update-delete': {
+    with: 'r2.version.limited-update-v12',
+    without: ['r2.version.limited-update-ignored'],
+  },
+  'pgrst106-names-schema': { with: 'r2.version.pgrst106', without: ['r2.version.pgrst106-v12'] },
+  'single-param-fallback-unnamed-only': {
+    with: 'r2.version.named-single-param-fallback',
+    without: ['r2.version.named-single-param-fallback-v13'],
   },
   'timezone-numeric-offsets': {
     with: 'r2.version.timezone-numeric-offset',

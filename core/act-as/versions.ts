@@ -160,6 +160,26 @@ export const VERSION_BEHAVIOURS = {
     source:
       'CHANGELOG 14.2 #4455 (regression of 13.0.0 #4016); v13.0.8 src/PostgREST/Response.hs:66-90 (contentLengthHeaderStrict rsBody), fixed by 7be638f0f',
   },
+  'limited-update-delete': {
+    until: 13,
+    summary:
+      'PATCH/DELETE with `limit`/`offset` change only the rows whose order columns match the first rows in that `order` (a limit without any order: 400 PGRST109); from 13 a limit on PATCH/DELETE is ignored.',
+    source:
+      'CHANGELOG 13.0.0 #3013; v12.2.12 src/PostgREST/ApiRequest.hs:223, Query/QueryBuilder.hs:135-191, Query/SqlFragment.hs:505-510, Error.hs:143-144; v13.0.8 src/PostgREST/Plan.hs:937-941 addRanges',
+  },
+  'pgrst106-names-schema': {
+    since: 13,
+    summary:
+      'PGRST106 names the schema asked for ("Invalid schema: x") and lists the exposed ones in its hint (12: "The schema must be one of the following: api, app", no hint).',
+    source: 'CHANGELOG 13.0.7 #4089; v12.2.12 src/PostgREST/Error.hs:129-130',
+  },
+  'single-param-fallback-unnamed-only': {
+    since: 14,
+    summary:
+      'Only a function whose one parameter is unnamed takes a raw POST body when no named call matches (before: a named one too, then called without arguments, so PostgreSQL answers 42883).',
+    source:
+      'CHANGELOG 14.2 #4553; v13.0.8 src/PostgREST/Plan.hs:245-252, 969-972 (callParams KeyParams); v14.17 src/PostgREST/Plan.hs:261-269',
+  },
 } as const satisfies Record<string, VersionBehaviour>;
 
 export type BehaviourId = keyof typeof VERSION_BEHAVIOURS;
@@ -215,6 +235,16 @@ export function errorAs(config: Pick<PostgrestConfig, 'postgrestVersion'>, error
       hint: error.hint,
       // A 400 carries no WWW-Authenticate (v12.2.12 Error.hs PgError headers: only for 401).
       headers: Object.fromEntries(Object.entries(error.headers).filter(([k]) => k !== 'WWW-Authenticate')),
+    });
+  const exposed = /^Only the following schemas are exposed: (.*)$/.exec(
+    typeof error.hint === 'string' ? error.hint : '',
+  );
+  if (error.code === 'PGRST106' && exposed && !behaves(config, 'pgrst106-names-schema'))
+    return new PgrstError({
+      status: error.status,
+      code: error.code,
+      message: `The schema must be one of the following: ${exposed[1]}`,
+      headers: { ...error.headers },
     });
   if (error.code === 'PGRST116' && !behaves(config, 'singular-coerce-message'))
     return new PgrstError({

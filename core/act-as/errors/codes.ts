@@ -138,6 +138,15 @@ export const pgrst = {
       'response.headers guc must be a JSON array composed of objects with a single key and a string value',
     ),
   gucStatus: () => e(500, 'PGRST112', 'response.status guc must be a valid status code'),
+  /** PGRST109, PostgREST 12 only (its limited update/delete, v12.2.12 Error.hs:143-144). */
+  limitNoOrder: () =>
+    e(
+      400,
+      'PGRST109',
+      "A 'limit' was applied without an explicit 'order'",
+      null,
+      "Apply an 'order' using unique column(s)",
+    ),
   putLimitNotAllowed: () => e(400, 'PGRST114', 'limit/offset querystring parameters are not allowed for PUT'),
   putMatchingPk: () => e(400, 'PGRST115', 'Payload values do not match URL in primary key column(s)'),
   singularity: (rows: number) =>

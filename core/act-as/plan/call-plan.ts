@@ -32,12 +32,14 @@ export function findProc(
   contentType: MediaType,
   isInvPost: boolean,
   singleObject = false,
+  fallbackNeedsUnnamed = true,
 ): Routine {
   const procs = sc.routines.get(qualifiedKey(qi)) ?? [];
   const kind = bodyKind(contentType);
   const singleUnnamed = (p: Routine): boolean => {
     const only = p.params.length === 1 ? p.params[0] : undefined;
-    if (!isInvPost || !only || only.name !== '') return false;
+    // Before 14.2 the fallback took a single named parameter too (v13.0.8 Plan.hs:245-252; CHANGELOG 14.2 #4553).
+    if (!isInvPost || !only || (fallbackNeedsUnnamed && only.name !== '')) return false;
     return (
       (kind === 'json' && (only.type === 'json' || only.type === 'jsonb')) ||
       (kind === 'text' && only.type === 'text') ||

@@ -66,7 +66,16 @@ function plan(req: ApiRequest, sc: SchemaCache, config: PlanConfig): Plan {
     case 'relation-mut': {
       const table = findTable(sc, act.qi);
       const readPlan = buildReadPlan(sc, act.qi, req, 'mutate', opts);
-      const mutatePlan = buildMutatePlan(sc, act.mutation, act.qi, table, req, readPlan);
+      const limitedMutations = behaves(version, 'limited-update-delete');
+      // PostgREST 12 refuses a limit on PATCH/DELETE without any order (v12.2.12 ApiRequest.hs:223).
+      if (
+        limitedMutations &&
+        (req.method === 'PATCH' || req.method === 'DELETE') &&
+        Object.keys(req.queryParams.ranges).length > 0 &&
+        req.queryParams.order.length === 0
+      )
+        throw pgrst.limitNoOrder();
+      const mutatePlan = buildMutatePlan(sc, act.mutation, act.qi, table, req, readPlan, limitedMutations);
       checkStrictPrefs(req);
       const [handler, media] = negotiate(req, config.dbPlanEnabled ?? false);
       return {
@@ -90,6 +99,7 @@ function plan(req: ApiRequest, sc: SchemaCache, config: PlanConfig): Plan {
         req.contentMediaType,
         inv.type === 'inv',
         req.preferences.params === 'single-object',
+        behaves(version, 'single-param-fallback-unnamed-only'),
       );
       const relName = routine.returns.composite ? routine.returns.type.name : routine.name;
       const relQi = { schema: routine.schema, name: relName };
@@ -135,6 +145,7 @@ function plan(req: ApiRequest, sc: SchemaCache, config: PlanConfig): Plan {
         req.contentMediaType,
         act.invokeMethod.type === 'inv',
         req.preferences.params === 'single-object',
+        behaves(version, 'single-param-fallback-unnamed-only'),
       );
       return {
         type: 'info',
