@@ -94,6 +94,10 @@ const CASES: Record<BehaviourId, { readonly with: string; readonly without: read
     with: 'r2.version.named-single-param-fallback',
     without: ['r2.version.named-single-param-fallback-v13'],
   },
+  'system-schemas-refused': {
+    with: 'r2.version.system-schema-refused',
+    without: ['r2.version.system-schema-started'],
+  },
   'timezone-numeric-offsets': {
     with: 'r2.version.timezone-numeric-offset',
     without: ['r2.version.timezone-numeric-offset-ignored'],
@@ -146,5 +150,13 @@ describe('configurations a major refuses to start with', () => {
     expect(configRefusal({ ...short, postgrestVersion: 13 })).toMatch(/at least 32 characters/);
     expect(configRefusal({ ...short, postgrestVersion: 16 })).toMatch(/at least 32 characters/);
     expect(configRefusal({ ...short, postgrestVersion: 12 })).toBeNull();
+  });
+
+  it('refuses pg_catalog or information_schema in db-schemas from 16 on', () => {
+    const sys = loadPostgrestConfig({ text: 'db-schemas = "api, information_schema"', env: {} });
+    expect(configRefusal({ ...sys, postgrestVersion: 16 })).toMatch(
+      /does not allow schema: 'information_schema'/,
+    );
+    expect(configRefusal({ ...sys, postgrestVersion: 14 })).toBeNull();
   });
 });

@@ -180,6 +180,12 @@ export const VERSION_BEHAVIOURS = {
     source:
       'CHANGELOG 14.2 #4553; v13.0.8 src/PostgREST/Plan.hs:245-252, 969-972 (callParams KeyParams); v14.17 src/PostgREST/Plan.hs:261-269',
   },
+  'system-schemas-refused': {
+    since: 16,
+    summary:
+      'pg_catalog or information_schema in db-schemas keeps PostgREST from starting (before 16 it starts; requests to those schemas find nothing in the schema cache).',
+    source: 'CHANGELOG 16.0 #4359 (Migration to v16); v16.2 src/library/PostgREST/Config.hs:370-379',
+  },
 } as const satisfies Record<string, VersionBehaviour>;
 
 export type BehaviourId = keyof typeof VERSION_BEHAVIOURS;
@@ -305,13 +311,16 @@ export function postgrestVersionOption(text: string | undefined): PostgrestVersi
 
 /**
  * Why the chosen major would not start with this configuration (PostgREST fails at config load), or null. Only
- * what the version table knows: a jwt-secret under 32 characters from 13 on, a jwt-role-claim-key in a syntax the
- * major does not read.
+ * what the version table knows: pg_catalog or information_schema in db-schemas from 16 on, a jwt-secret under 32
+ * characters from 13 on, a jwt-role-claim-key in a syntax the major does not read.
  */
 export function configRefusal(
   config: Pick<PostgrestConfig, 'postgrestVersion' | 'jwtRoleClaimKey'> &
-    Partial<Pick<PostgrestConfig, 'jwtKeys'>>,
+    Partial<Pick<PostgrestConfig, 'jwtKeys' | 'dbSchemas'>>,
 ): string | null {
+  const system = (config.dbSchemas ?? []).find((x) => x === 'pg_catalog' || x === 'information_schema');
+  if (system !== undefined && behaves(config, 'system-schemas-refused'))
+    return `PostgREST ${config.postgrestVersion} does not start: db-schemas does not allow schema: '${system}'.`;
   const keys = config.jwtKeys;
   if (keys?.type === 'secret' && keys.secret.length < 32 && behaves(config, 'jwt-secret-min-length'))
     return `PostgREST ${config.postgrestVersion} does not start: the JWT secret must be at least 32 characters long (12 took a shorter one).`;
