@@ -179,4 +179,28 @@ describe.each(newestServerOnly())('gatehouse request on $label', (server) => {
       /--jwt, --claims or --anon/,
     );
   });
+  it('answers as the --postgrest-version chosen: a two-part token as 12 and as 16 word it', async () => {
+    const token = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.bm90IGFuIG9iamVjdA';
+    const as = async (v: string) => {
+      const r = await run([
+        'GET /items',
+        '--db',
+        db.uri,
+        '--config',
+        conf,
+        '--jwt',
+        token,
+        '--postgrest-version',
+        v,
+      ]);
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(/^HTTP\/1\.1 401 Unauthorized\n/);
+      return JSON.parse(r.out.split('\n\n')[1] ?? '') as { code: string; message: string };
+    };
+    expect(await as('12')).toMatchObject({
+      code: 'PGRST301',
+      message: 'JWSError (CompactDecodeError Invalid number of parts: Expected 3 parts; got 2)',
+    });
+    expect(await as('16')).toMatchObject({ code: 'PGRST301', message: 'Expected 3 parts in JWT; got 2' });
+  });
 });

@@ -15,6 +15,7 @@ import { afterPreRequest, preRequestProbeParams } from './console/after-pre-requ
 import { sqlFile } from '../db/sql-files.js';
 import type { AfterPreRequest } from '../../shared/contract/act-as.js';
 import { actAsRuntime, runSqlAsPersona, simulate, type SimConnection } from './simulator.js';
+import { configRefusal } from './versions.js';
 
 /** The PostgREST configuration act-as uses for a connection (PostgREST's defaults until one is set). */
 export function configFor(context: StudioContext, connectionId: string): Promise<PostgrestConfig> {
@@ -188,10 +189,12 @@ export const actAsHandlers: HandlerGroup<'actAs'> = {
   },
   'actAs.config.get': async (input, context) => {
     const stored = await context.actAsConfigs.entry(input.connectionId);
+    const config = await configFor(context, input.connectionId);
     return {
       text: stored?.text ?? '',
-      effective: effectiveConfig(await configFor(context, input.connectionId)),
-      problem: null,
+      effective: effectiveConfig(config),
+      // What the chosen major would not start with (a short secret from 13, pg_catalog exposed from 16 …).
+      problem: configRefusal(config),
       postgrestVersion: await context.actAsConfigs.version(input.connectionId),
     };
   },

@@ -23,12 +23,11 @@ import type { RenderedStatement } from './render/types.js';
 import type { ApiRequest } from './request/types.js';
 import { buildResponse, infoResponse } from './response/build.js';
 import { corsPreflight, withCors } from './response/cors.js';
-import { errorResponse } from './response/error-response.js';
 import type { SimResponse } from './response/types.js';
 import { SchemaCacheStore, schemaCacheConfig, schemaCacheOf } from './schema-cache-store.js';
 import type { SchemaCache } from './schema-cache/index.js';
 import type { DbPlan, Stages } from './stages.js';
-import { behaves, configRefusal, errorAs, errorVerbosity, responseAs } from './versions.js';
+import { behaves, configRefusal, errorResponseAs, errorVerbosity, responseAs } from './versions.js';
 
 export type { Persona } from './persona.js';
 export type { SimResponse } from './response/types.js';
@@ -277,8 +276,7 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
       `transaction;dur=${d(t.executeMs)}, response;dur=${d(responseMs)}`;
     return { ...response, headers: [...response.headers, ['Server-Timing', value]] };
   };
-  const fail = (e: PgrstError): SimulateResult =>
-    done(errorResponse(errorAs(config, e), errorVerbosity(config)));
+  const fail = (e: PgrstError): SimulateResult => done(errorResponseAs(config, e));
   try {
     // The studio chooses the major after the config was loaded: a config that major refuses answers nothing.
     const refused = configRefusal(config);
@@ -289,7 +287,7 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
           code: 'GH521',
           message: refused,
           details: null,
-          hint: 'Change jwt-role-claim-key in the PostgREST configuration, or choose the PostgREST version you run.',
+          hint: 'Change the PostgREST configuration, or choose the PostgREST version you run.',
         }),
       );
     const headers = requestHeaders;
@@ -347,7 +345,10 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
     }
     // Before PostgREST 16 an unknown Prefer: timezone was not applied (an invalid preference, PGRST122 when strict).
     const tz = apiRequest.preferences.timezone;
-    if (tz !== null && !behaves(config, 'timezone-strict')) {
+    if (
+      tz !== null &&
+      (!behaves(config, 'timezone-strict') || !behaves(config, 'timezone-numeric-offsets'))
+    ) {
       let known: boolean;
       try {
         known = await pool.knownTimezone(tz);
@@ -467,6 +468,7 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
       negotiatedByProfile: apiRequest.negotiatedByProfile,
       canonicalQuery: apiRequest.queryParams.canonical,
       verbosity: errorVerbosity(config),
+      rangeErrorCutToPage: behaves(config, 'range-error-cut-to-page'),
     });
     // An error from the response stage (bad response.headers GUC) is an error response: no Server-Timing.
     return done(

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../db/sql-files.js';
 import { parseCases } from './conformance/cases.js';
 import { defaultRoleClaimKey, parseJsPath } from './config/js-path.js';
+import { loadPostgrestConfig } from './config/load.js';
 import {
   POSTGREST_VERSIONS,
   VERSION_BEHAVIOURS,
@@ -12,6 +13,7 @@ import {
   inVersionRange,
   parsePostgrestVersion,
   type BehaviourId,
+  type VersionBehaviour,
 } from './versions.js';
 
 const cases = parseCases(
@@ -19,54 +21,105 @@ const cases = parseCases(
   'round2.json',
 );
 
-/** Every behaviour's cases: one for the versions that have it, one for those that do not. */
-const CASES: Record<BehaviourId, { readonly with: string; readonly without: string }> = {
+/**
+ * Every behaviour's cases: one for the versions that have it, and those for the versions that do not (their ranges
+ * together are the rest).
+ */
+const CASES: Record<BehaviourId, { readonly with: string; readonly without: readonly string[] }> = {
   'singular-coerce-message': {
     with: 'r2.singular.insert-many-minimal',
-    without: 'r2.singular.insert-many-v12-message',
+    without: ['r2.singular.insert-many-v12-message'],
   },
   'missing-relation-pgrst205': {
     with: 'r2.version.missing-table-pgrst205',
-    without: 'r2.version.missing-table-42p01',
+    without: ['r2.version.missing-table-42p01'],
   },
-  'spread-to-many': { with: 'r2.version.spread-to-many', without: 'r2.version.spread-to-many-v12' },
-  'content-length': { with: 'r2.version.content-length', without: 'r2.version.no-content-length-v12' },
-  'proxy-status': { with: 'r2.version.proxy-status', without: 'r2.version.no-proxy-status-v12' },
-  vary: { with: 'r2.version.vary', without: 'r2.version.no-vary' },
+  'spread-to-many': { with: 'r2.version.spread-to-many', without: ['r2.version.spread-to-many-v12'] },
+  'content-length': { with: 'r2.version.content-length', without: ['r2.version.no-content-length-v12'] },
+  'proxy-status': { with: 'r2.version.proxy-status', without: ['r2.version.no-proxy-status-v12'] },
+  vary: { with: 'r2.version.vary', without: ['r2.version.no-vary'] },
   'client-error-verbosity': {
     with: 'r2.version.client-error-verbosity',
-    without: 'r2.version.client-error-verbosity-ignored',
+    without: ['r2.version.client-error-verbosity-ignored'],
   },
   'timezone-strict': {
     with: 'r2.version.timezone-invalid-fails',
-    without: 'r2.version.timezone-invalid-ignored',
+    without: ['r2.version.timezone-invalid-ignored'],
   },
   'jwt-role-claim-key-json-path': {
     with: 'r2.version.role-claim-json-path',
-    without: 'r2.version.role-claim-json-path-refused',
+    without: ['r2.version.role-claim-json-path-refused'],
   },
   'jwt-role-claim-key-filters': {
     with: 'r2.version.role-claim-filter',
-    without: 'r2.version.role-claim-filter-refused-v12',
+    without: ['r2.version.role-claim-filter-refused-v12'],
   },
   'legacy-target-names-setting': {
     with: 'r2.version.target-names-alias-only',
-    without: 'r2.version.target-names-setting-ignored',
+    without: ['r2.version.target-names-setting-ignored'],
+  },
+  'jwt-diagnostic-errors': {
+    with: 'r2.version.jwt-empty-bearer',
+    without: ['r2.version.jwt-empty-bearer-v12'],
+  },
+  'jwt-key-selection': {
+    with: 'r2.version.jwt-hs512-no-suitable-key',
+    without: ['r2.version.jwt-hs512-v12'],
+  },
+  'jwt-null-time-claims-checked': {
+    with: 'r2.version.jwt-null-exp-checked-v13',
+    without: ['r2.version.jwt-null-exp-ignored-v12', 'r2.version.jwt-null-exp-ignored'],
+  },
+  'jwt-secret-min-length': {
+    with: 'r2.version.jwt-short-secret-refused',
+    without: ['r2.version.jwt-short-secret-v12'],
+  },
+  'unknown-role-401': { with: 'r2.version.unknown-role-401', without: ['r2.version.unknown-role-400-v12'] },
+  'is-not-null': { with: 'r2.version.is-not-null', without: ['r2.version.is-not-null-v12'] },
+  'pgrst125-126': { with: 'r2.version.invalid-path-pgrst125', without: ['r2.version.invalid-path-v12'] },
+  'params-single-object': {
+    with: 'r2.version.params-single-object-v12',
+    without: ['r2.version.params-single-object-v13', 'r2.version.params-single-object-removed'],
+  },
+  'range-error-cut-to-page': {
+    with: 'r2.version.range-error-cut-v13',
+    without: ['r2.version.range-error-v12', 'r2.version.range-error'],
+  },
+  'limited-update-delete': {
+    with: 'r2.version.limited-update-v12',
+    without: ['r2.version.limited-update-ignored'],
+  },
+  'pgrst106-names-schema': { with: 'r2.version.pgrst106', without: ['r2.version.pgrst106-v12'] },
+  'single-param-fallback-unnamed-only': {
+    with: 'r2.version.named-single-param-fallback',
+    without: ['r2.version.named-single-param-fallback-v13'],
+  },
+  'system-schemas-refused': {
+    with: 'r2.version.system-schema-refused',
+    without: ['r2.version.system-schema-started'],
+  },
+  'timezone-numeric-offsets': {
+    with: 'r2.version.timezone-numeric-offset',
+    without: ['r2.version.timezone-numeric-offset-ignored'],
   },
 };
 
+const str = (v: number | undefined): string | undefined => (v === undefined ? undefined : String(v));
+
 describe('the PostgREST version table', () => {
   it.each(Object.keys(VERSION_BEHAVIOURS) as BehaviourId[])(
-    '%s has a case on each side of its range',
+    '%s has a case for its range and cases for the rest',
     (id) => {
-      const b = VERSION_BEHAVIOURS[id];
+      const b: VersionBehaviour = VERSION_BEHAVIOURS[id];
       const withCase = cases.find((c) => c.id === CASES[id].with);
-      const withoutCase = cases.find((c) => c.id === CASES[id].without);
-      expect(withCase?.since).toBe(String(b.since));
-      expect(withoutCase?.until).toBe(String(b.since));
+      const withoutCases = CASES[id].without.map((w) => cases.find((c) => c.id === w));
+      expect(withCase, CASES[id].with).toBeDefined();
+      expect(withCase?.since).toBe(str(b.since));
+      expect(withCase?.until).toBe(str(b.until));
       for (const v of POSTGREST_VERSIONS) {
         expect(inVersionRange(v, withCase!)).toBe(behavesAt(v, id));
-        expect(inVersionRange(v, withoutCase!)).toBe(!behavesAt(v, id));
+        const others = withoutCases.filter((c) => inVersionRange(v, c!));
+        expect(others.length, `${id} at ${v}`).toBe(behavesAt(v, id) ? 0 : 1);
       }
     },
   );
@@ -90,5 +143,20 @@ describe('configurations a major refuses to start with', () => {
     expect(configRefusal({ postgrestVersion: 13, ...key('.roles[?(@ == "a")]') })).toBeNull();
     expect(configRefusal({ postgrestVersion: 12, ...key('.roles[?(@ == "a")]') })).toMatch(/from 13 on/);
     expect(configRefusal({ postgrestVersion: 12, jwtRoleClaimKey: defaultRoleClaimKey })).toBeNull();
+  });
+
+  it('refuses a jwt-secret under 32 characters from 13 on (12 took it)', () => {
+    const short = loadPostgrestConfig({ text: 'jwt-secret = "short"', env: {} });
+    expect(configRefusal({ ...short, postgrestVersion: 13 })).toMatch(/at least 32 characters/);
+    expect(configRefusal({ ...short, postgrestVersion: 16 })).toMatch(/at least 32 characters/);
+    expect(configRefusal({ ...short, postgrestVersion: 12 })).toBeNull();
+  });
+
+  it('refuses pg_catalog or information_schema in db-schemas from 16 on', () => {
+    const sys = loadPostgrestConfig({ text: 'db-schemas = "api, information_schema"', env: {} });
+    expect(configRefusal({ ...sys, postgrestVersion: 16 })).toMatch(
+      /does not allow schema: 'information_schema'/,
+    );
+    expect(configRefusal({ ...sys, postgrestVersion: 14 })).toBeNull();
   });
 });

@@ -8,6 +8,7 @@ import type { PostgrestConfig, PostgrestVersion } from './config/types.js';
 import { GatehouseError } from '../../shared/errors.js';
 import { PgrstError } from './errors/pgrst-error.js';
 import type { SimResponse } from './response/types.js';
+import { errorResponse } from './response/error-response.js';
 
 export type { PostgrestVersion } from './config/types.js';
 
@@ -90,6 +91,101 @@ export const VERSION_BEHAVIOURS = {
     source:
       'CHANGELOG 16.0 #4075; v16.2 src/library/PostgREST/Plan.hs:1013-1041 updateNode, App.hs:220-224 and 276-279 warningHeaders, Error.hs:214-220',
   },
+  'jwt-diagnostic-errors': {
+    since: 13,
+    summary:
+      'JWT failures are PostgREST\'s own texts: PGRST301 for decoding (an empty Bearer token included), PGRST303 for claims (12: every failure is 401 PGRST301 with hs-jose\'s shown error, e.g. "JWSError JWSInvalidSignature", "JWTNotYetValid"; claims checked exp, iat, nbf, aud; an empty `aud` array matches nothing; an empty Bearer token is anonymous).',
+    source:
+      'CHANGELOG 13.0.0 #3600 #3926; v12.2.12 src/PostgREST/Auth.hs:56-76 with hs-jose v0.11 src/Crypto/JWT.hs:195-205, 553-618, 667-672, JWS.hs:468-481, 634-654; v13.0.8 src/PostgREST/Error.hs:723-768',
+  },
+  'jwt-key-selection': {
+    since: 13,
+    summary:
+      "Only keys jose-jwt can decode the token with are tried: the kid must equal the key's, the key's alg and type must fit, and a plain jwt-secret is an HS256 key without kid; none → PGRST301 \"No suitable key was found to decode the JWT\" (12: every key of the set is tried with the header's alg, HS384/HS512 and kids included).",
+    source:
+      'CHANGELOG 13.0.0 #3598; v13.0.8 src/PostgREST/Config.hs:510-521 parseSecret; jose-jwt 0.10.0 Jose/Jwt.hs:84-126, Jose/Jwk.hs:112-136, 183-190; hs-jose v0.11 src/Crypto/JOSE/JWK/Store.hs:101-106',
+  },
+  'jwt-null-time-claims-checked': {
+    since: 13,
+    until: 14,
+    summary:
+      'A null exp, nbf or iat claim fails as "The JWT \'exp\' claim must be a number" (PGRST303); 12 (hs-jose) and 14 on read a null claim as absent.',
+    source:
+      'v13.0.8 src/PostgREST/Auth.hs:90-107 verifyClaim/isValidExpClaim; v14.17 src/PostgREST/Auth/Jwt.hs checkForErrors (parseMaybe (.:? key)); hs-jose v0.11 src/Crypto/JWT.hs:450-460',
+  },
+  'jwt-secret-min-length': {
+    since: 13,
+    summary: 'A jwt-secret shorter than 32 characters keeps PostgREST from starting (12: accepted).',
+    source:
+      'CHANGELOG 13.0.0 #3607; v13.0.8 src/PostgREST/Config.hs:519-521; v12.2.12 src/PostgREST/Config.hs:462-470',
+  },
+  'unknown-role-401': {
+    since: 13,
+    summary: 'A JWT role that does not exist answers 401 (22023 "role … does not exist"); 12 answered 400.',
+    source:
+      'CHANGELOG 13.0.1 #3601; v13.0.8 src/PostgREST/Error.hs:603-606; PostgREST test/io/test_io.py test_jwt_errors at f69ef6c42 (400 on hs-jose builds)',
+  },
+  'is-not-null': {
+    since: 13,
+    summary:
+      '`is.not_null` filters on IS NOT NULL (12: PGRST100, its pTriVal reads null, unknown, true, false only).',
+    source:
+      'CHANGELOG 13.0.0 #3747; v12.2.12 src/PostgREST/ApiRequest/QueryParams.hs:643, 656-660; v13.0.8 ApiRequest/QueryParams.hs pIsVal',
+  },
+  'pgrst125-126': {
+    since: 13,
+    summary:
+      'An invalid resource path answers 404 PGRST125, the root with openapi-mode=disabled 404 PGRST126 (12: 404 with the body `{}`).',
+    source: 'CHANGELOG 13.0.0 #3906; v12.2.12 src/PostgREST/ApiRequest.hs:169-173, Error.hs:75, 135',
+  },
+  'params-single-object': {
+    until: 13,
+    summary:
+      '`Prefer: params=single-object` calls the function whose one parameter is json or jsonb with the whole body, and is named in Preference-Applied (from 13: an invalid preference, ignored).',
+    source:
+      'CHANGELOG 13.0.0 #3757; v12.2.12 src/PostgREST/ApiRequest/Preferences.hs:140, 154, Plan.hs:247-249, 969-972, Response.hs:209',
+  },
+  'timezone-numeric-offsets': {
+    since: 16,
+    summary:
+      "`Prefer: timezone` takes what PostgreSQL's TimeZone takes, numeric offsets like `-4` included (before 16: only names of pg_timezone_names; others ignored, PGRST122 with handling=strict).",
+    source:
+      'CHANGELOG 16.0 #5100; v14.17 src/PostgREST/ApiRequest/Preferences.hs fromHeaders isTimezonePrefAccepted',
+  },
+  'range-error-cut-to-page': {
+    since: 13,
+    until: 14,
+    summary:
+      'A read whose offset is past the exact count (416 PGRST103) keeps the Content-Length of the empty page, so the error body reaches clients cut to it (`{"` for `[]`); fixed in 14.2. 12 sends no Content-Length and the whole body.',
+    source:
+      'CHANGELOG 14.2 #4455 (regression of 13.0.0 #4016); v13.0.8 src/PostgREST/Response.hs:66-90 (contentLengthHeaderStrict rsBody), fixed by 7be638f0f',
+  },
+  'limited-update-delete': {
+    until: 13,
+    summary:
+      'PATCH/DELETE with `limit`/`offset` change only the rows whose order columns match the first rows in that `order` (a limit without any order: 400 PGRST109); from 13 a limit on PATCH/DELETE is ignored.',
+    source:
+      'CHANGELOG 13.0.0 #3013; v12.2.12 src/PostgREST/ApiRequest.hs:223, Query/QueryBuilder.hs:135-191, Query/SqlFragment.hs:505-510, Error.hs:143-144; v13.0.8 src/PostgREST/Plan.hs:937-941 addRanges',
+  },
+  'pgrst106-names-schema': {
+    since: 13,
+    summary:
+      'PGRST106 names the schema asked for ("Invalid schema: x") and lists the exposed ones in its hint (12: "The schema must be one of the following: api, app", no hint).',
+    source: 'CHANGELOG 13.0.7 #4089; v12.2.12 src/PostgREST/Error.hs:129-130',
+  },
+  'single-param-fallback-unnamed-only': {
+    since: 14,
+    summary:
+      'Only a function whose one parameter is unnamed takes a raw POST body when no named call matches (before: a named one too, then called without arguments, so PostgreSQL answers 42883).',
+    source:
+      'CHANGELOG 14.2 #4553; v13.0.8 src/PostgREST/Plan.hs:245-252, 969-972 (callParams KeyParams); v14.17 src/PostgREST/Plan.hs:261-269',
+  },
+  'system-schemas-refused': {
+    since: 16,
+    summary:
+      'pg_catalog or information_schema in db-schemas keeps PostgREST from starting (before 16 it starts; requests to those schemas find nothing in the schema cache).',
+    source: 'CHANGELOG 16.0 #4359 (Migration to v16); v16.2 src/library/PostgREST/Config.hs:370-379',
+  },
 } as const satisfies Record<string, VersionBehaviour>;
 
 export type BehaviourId = keyof typeof VERSION_BEHAVIOURS;
@@ -131,6 +227,31 @@ export function errorAs(config: Pick<PostgrestConfig, 'postgrestVersion'>, error
   if (error.code === 'PGRST205' && missing && !behaves(config, 'missing-relation-pgrst205'))
     // PostgREST 12 planned without the table and ran the query: PostgreSQL's error, 404 (Error.hs pgErrorStatus).
     return new PgrstError({ status: 404, code: '42P01', message: `relation "${missing[1]}" does not exist` });
+  if (
+    error.code === '22023' &&
+    error.status === 401 &&
+    /^role .* does not exist$/.test(error.message) &&
+    !behaves(config, 'unknown-role-401')
+  )
+    return new PgrstError({
+      status: 400,
+      code: error.code,
+      message: error.message,
+      details: error.details,
+      hint: error.hint,
+      // A 400 carries no WWW-Authenticate (v12.2.12 Error.hs PgError headers: only for 401).
+      headers: Object.fromEntries(Object.entries(error.headers).filter(([k]) => k !== 'WWW-Authenticate')),
+    });
+  const exposed = /^Only the following schemas are exposed: (.*)$/.exec(
+    typeof error.hint === 'string' ? error.hint : '',
+  );
+  if (error.code === 'PGRST106' && exposed && !behaves(config, 'pgrst106-names-schema'))
+    return new PgrstError({
+      status: error.status,
+      code: error.code,
+      message: `The schema must be one of the following: ${exposed[1]}`,
+      headers: { ...error.headers },
+    });
   if (error.code === 'PGRST116' && !behaves(config, 'singular-coerce-message'))
     return new PgrstError({
       status: error.status,
@@ -141,6 +262,25 @@ export function errorAs(config: Pick<PostgrestConfig, 'postgrestVersion'>, error
       headers: { ...error.headers },
     });
   return error;
+}
+
+/**
+ * The response for an error as the chosen major sends it: PostgREST 12 answered an invalid path and a disabled
+ * root with its NotFound error, whose body is `{}` (v12.2.12 Error.hs:75, 135); otherwise the usual error body.
+ */
+export function errorResponseAs(
+  config: Pick<PostgrestConfig, 'postgrestVersion' | 'clientErrorVerbosity'>,
+  error: PgrstError,
+): SimResponse {
+  const e = errorAs(config, error);
+  if ((e.code === 'PGRST125' || e.code === 'PGRST126') && !behaves(config, 'pgrst125-126'))
+    return {
+      status: 404,
+      statusText: null,
+      headers: [['Content-Type', 'application/json; charset=utf-8']],
+      body: '{}',
+    };
+  return errorResponse(e, errorVerbosity(config));
 }
 
 /** The headers the chosen major does not send yet (Vary before 16; Content-Length and Proxy-Status before 13). */
@@ -171,11 +311,19 @@ export function postgrestVersionOption(text: string | undefined): PostgrestVersi
 
 /**
  * Why the chosen major would not start with this configuration (PostgREST fails at config load), or null. Only
- * what the version table knows: a jwt-role-claim-key in a syntax the major does not read.
+ * what the version table knows: pg_catalog or information_schema in db-schemas from 16 on, a jwt-secret under 32
+ * characters from 13 on, a jwt-role-claim-key in a syntax the major does not read.
  */
 export function configRefusal(
-  config: Pick<PostgrestConfig, 'postgrestVersion' | 'jwtRoleClaimKey'>,
+  config: Pick<PostgrestConfig, 'postgrestVersion' | 'jwtRoleClaimKey'> &
+    Partial<Pick<PostgrestConfig, 'jwtKeys' | 'dbSchemas'>>,
 ): string | null {
+  const system = (config.dbSchemas ?? []).find((x) => x === 'pg_catalog' || x === 'information_schema');
+  if (system !== undefined && behaves(config, 'system-schemas-refused'))
+    return `PostgREST ${config.postgrestVersion} does not start: db-schemas does not allow schema: '${system}'.`;
+  const keys = config.jwtKeys;
+  if (keys?.type === 'secret' && keys.secret.length < 32 && behaves(config, 'jwt-secret-min-length'))
+    return `PostgREST ${config.postgrestVersion} does not start: the JWT secret must be at least 32 characters long (12 took a shorter one).`;
   const key = config.jwtRoleClaimKey;
   if (!key.given) return null;
   const v = config.postgrestVersion;

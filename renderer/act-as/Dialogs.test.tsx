@@ -30,4 +30,21 @@ describe('ConfigDialog', () => {
       }),
     );
   });
+
+  it('says why the chosen major would not start with the configuration', async () => {
+    const problem =
+      'PostgREST 16 does not start: the JWT secret must be at least 32 characters long (12 took a shorter one).';
+    const client = fakeClient(() => ({
+      text: 'jwt-secret = "short"',
+      effective: {},
+      problem,
+      postgrestVersion: 16,
+    }));
+    render(
+      <Providers client={client}>
+        <ConfigDialog connectionId="c1" onClose={() => undefined} />
+      </Providers>,
+    );
+    expect((await screen.findByRole('alert', { name: 'Configuration problem' })).textContent).toBe(problem);
+  });
 });

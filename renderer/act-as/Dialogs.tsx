@@ -83,6 +83,11 @@ export function ConfigDialog({ connectionId, onClose }: { connectionId: string; 
           placeholder={'db-schemas = "api"\ndb-anon-role = "anon"\njwt-secret = "…"'}
           onChange={(e) => setText(e.target.value)}
         />
+        {config.data?.problem && (
+          <div className="aa-inline-error" role="alert" aria-label="Configuration problem">
+            {config.data.problem}
+          </div>
+        )}
         {set.error && (
           <div className="aa-inline-error">
             {asErrorShape(set.error).message} {asErrorShape(set.error).hint}

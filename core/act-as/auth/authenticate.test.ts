@@ -109,10 +109,19 @@ describe('authenticate', () => {
     );
   });
 
-  it('verifies HS384/HS512 with the same secret', async () => {
+  it('a plain secret is one HS256 key from 13 on; PostgREST 12 verified HS384/HS512 with it too', async () => {
+    // v13.0.8 Config.hs:518 (SymmetricJwk … (Just $ JWT.Signed JWT.HS256)); jose-jwt Jwk.hs:187-190 algCompatible.
     for (const alg of ['HS384', 'HS512']) {
-      const r = await authenticate(config, `Bearer ${await sign({ role: 'cf_user' }, secret, alg)}`, now);
-      expect(r.ok && r.value.role).toBe('cf_user');
+      const token = `Bearer ${await sign({ role: 'cf_user' }, secret, alg)}`;
+      const r = await authenticate(config, token, now);
+      expect(!r.ok && r.error.toBody()).toEqual({
+        code: 'PGRST301',
+        message: 'No suitable key or wrong key type',
+        details: 'No suitable key was found to decode the JWT',
+        hint: null,
+      });
+      const r12 = await authenticate({ ...config, postgrestVersion: 12 }, token, now);
+      expect(r12.ok && r12.value.role).toBe('cf_user');
     }
   });
 
@@ -184,9 +193,26 @@ describe('authenticate', () => {
     expect(await authenticate(cfg, `Bearer ${tr}`, now)).toMatchObject({ ok: true, value: { role: 'r' } });
     const te = await new SignJWT({ role: 'e' }).setProtectedHeader({ alg: 'ES256' }).sign(ec.privateKey);
     expect(await authenticate(cfg, `Bearer ${te}`, now)).toMatchObject({ ok: true, value: { role: 'e' } });
+    // No key of the set can take an HS256 token (jose-jwt canDecodeJws): no suitable key.
     const hs = await sign({ role: 'x' });
     const bad = await authenticate(cfg, `Bearer ${hs}`, now);
-    expect(!bad.ok && bad.error.details).toBe('None of the keys was able to decode the JWT');
+    expect(!bad.ok && bad.error.details).toBe('No suitable key was found to decode the JWT');
+    // A kid no key has: none is tried (13 on), where PostgREST 12 tried every key.
+    const tk = await new SignJWT({ role: 'e' })
+      .setProtectedHeader({ alg: 'ES256', kid: 'other' })
+      .sign(ec.privateKey);
+    const noKid = await authenticate(cfg, `Bearer ${tk}`, now);
+    expect(!noKid.ok && noKid.error.details).toBe('No suitable key was found to decode the JWT');
+    expect(await authenticate({ ...cfg, postgrestVersion: 12 }, `Bearer ${tk}`, now)).toMatchObject({
+      ok: true,
+      value: { role: 'e' },
+    });
+    // The right signature under another key's kid does not verify (13 on: "None of the keys …").
+    const wrong = await new SignJWT({ role: 'e' })
+      .setProtectedHeader({ alg: 'ES256', kid: 'e1' })
+      .sign((await generateKeyPair('ES256')).privateKey);
+    const none = await authenticate(cfg, `Bearer ${wrong}`, now);
+    expect(!none.ok && none.error.details).toBe('None of the keys was able to decode the JWT');
   });
 
   it('mintJwt produces tokens authenticate accepts, without adding claims', async () => {

@@ -9,14 +9,14 @@ import { pgrst } from '../errors/codes.js';
 import type { Json } from '../errors/pgrst-error.js';
 import type { Result } from '../errors/result.js';
 import { err, ok } from '../errors/result.js';
-import type { JwtKeys } from '../config/types.js';
+import type { Jwk as JwtKeysJwk, JwtKeys } from '../config/types.js';
 
 /** PostgREST's allowed clock skew for exp/nbf/iat. */
 export const allowedSkewSeconds = 30;
 
 type Claims = Record<string, Json>;
 
-/** The JWS algorithms PostgREST's JOSE library knows ("none" parses but is refused). */
+/** The JWS algorithms jose-jwt knows (Jwa.hs:22, 33; "none" parses but is refused; PS* do not parse). */
 const knownAlgs = new Set([
   'none',
   'HS256',
@@ -25,14 +25,30 @@ const knownAlgs = new Set([
   'RS256',
   'RS384',
   'RS512',
-  'PS256',
-  'PS384',
-  'PS512',
   'ES256',
   'ES384',
   'ES512',
   'EdDSA',
 ]);
+
+/** The key type each algorithm needs (jose-jwt Jwk.hs:112-136 canDecodeJws). */
+function ktyFits(alg: string, jwk: JwtKeysJwk): boolean {
+  if (alg === 'EdDSA') return jwk.kty === 'OKP' && (jwk.crv === 'Ed25519' || jwk.crv === 'Ed448');
+  if (alg.startsWith('RS')) return jwk.kty === 'RSA';
+  if (alg.startsWith('HS')) return jwk.kty === 'oct';
+  if (alg.startsWith('ES')) return jwk.kty === 'EC';
+  return false;
+}
+
+/** jose-jwt's canDecodeJws: not an encryption key, the token's kid (if any) equal to the key's, alg compatible. */
+function canDecodeJws(alg: string, kid: unknown, jwk: JwtKeysJwk): boolean {
+  return (
+    jwk.use !== 'enc' &&
+    (kid === undefined || kid === jwk.kid) &&
+    (jwk.alg === undefined || jwk.alg === alg) &&
+    ktyFits(alg, jwk)
+  );
+}
 
 function isObject(v: unknown): v is Claims {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -46,10 +62,14 @@ export async function decodeJwt(token: string, keys: JwtKeys): Promise<Result<Cl
   // A header the JOSE library cannot read (not base64url JSON, no or unknown alg) fails as a cryptographic
   // operation (PostgREST's spec: random characters → "JWT cryptographic operation failed").
   let alg: string;
+  let kid: unknown;
   try {
     const header = decodeProtectedHeader(token);
     if (typeof header.alg !== 'string' || !knownAlgs.has(header.alg))
       return err(pgrst.jwtDecode({ kind: 'bad-crypto' }));
+    // jose-jwt reads a kid as text (a null one as none); anything else fails the header.
+    kid = header.kid ?? undefined;
+    if (kid !== undefined && typeof kid !== 'string') return err(pgrst.jwtDecode({ kind: 'bad-crypto' }));
     alg = header.alg;
   } catch {
     return err(pgrst.jwtDecode({ kind: 'bad-crypto' }));
@@ -62,32 +82,24 @@ export async function decodeJwt(token: string, keys: JwtKeys): Promise<Result<Cl
       }),
     );
   }
+  // jose-jwt's decode (Jwt.hs:84-126): only the keys `canDecodeJws` admits are tried; none → KeyError.
   const candidates: Parameters<typeof compactVerify>[1][] = [];
   if (keys.type === 'secret') {
-    if (alg.startsWith('HS')) candidates.push(keys.secret);
+    // The secret is one symmetric JWK with alg HS256, use sig and no kid (Config.hs parseSecret).
+    if (alg === 'HS256' && kid === undefined) candidates.push(keys.secret);
   } else {
-    const kid = (() => {
+    for (const jwk of keys.keys.filter((k) => canDecodeJws(alg, kid, k))) {
       try {
-        return decodeProtectedHeader(token).kid;
+        candidates.push(await importJWK(jwk as JWK, alg));
       } catch {
-        return undefined;
-      }
-    })();
-    // A key with the token's kid is preferred; otherwise every key is tried (jose-jwt's behaviour).
-    const byKid = kid === undefined ? [] : keys.keys.filter((k) => k.kid === kid);
-    for (const jwk of byKid.length > 0 ? byKid : keys.keys) {
-      try {
-        candidates.push(await importJWK(jwk as JWK, typeof jwk.alg === 'string' ? jwk.alg : alg));
-      } catch {
-        // A key that cannot be used for this algorithm is simply not a candidate.
+        // A key jose cannot load for this algorithm decodes nothing (jose-jwt: UnsupportedJwk).
       }
     }
   }
-  if (candidates.length === 0 && keys.type === 'jwks' && keys.keys.length === 0) {
+  if (candidates.length === 0)
     return err(
       pgrst.jwtDecode({ kind: 'key-error', details: 'No suitable key was found to decode the JWT' }),
     );
-  }
   let payload: Uint8Array | null = null;
   for (const key of candidates) {
     try {
@@ -120,13 +132,19 @@ function sciToInt(n: number): number {
 
 /**
  * exp / nbf / iat / aud checks in PostgREST's order; the first failure wins. `jwtAud` null = any audience.
- * A claim that is null or absent is not checked.
+ * An absent claim is not checked, nor a null one unless `nullTimesChecked` (PostgREST 13 looked a null exp, nbf
+ * or iat up and found no number: v13.0.8 Auth.hs verifyClaim/isValidExpClaim; 14 parses them with `.:?`).
  */
-export function validateClaims(claims: Claims, nowSeconds: number, jwtAud: string | null): Result<Claims> {
+export function validateClaims(
+  claims: Claims,
+  nowSeconds: number,
+  jwtAud: string | null,
+  nullTimesChecked = false,
+): Result<Claims> {
   const now = Math.floor(nowSeconds);
   const num = (key: string): number | null | 'bad' => {
     const v = claims[key];
-    if (v === undefined || v === null) return null;
+    if (v === undefined || (v === null && !nullTimesChecked)) return null;
     return typeof v === 'number' ? sciToInt(v) : 'bad';
   };
   const exp = num('exp');

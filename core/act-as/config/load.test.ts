@@ -125,12 +125,6 @@ describe('loadPostgrestConfig', () => {
     ['\n\ndb-uri = "unterminated', 'postgrest.conf:3', 'unterminated string'],
     ['x = "$(NOPE_NOT_SET)"', 'postgrest.conf:1', 'NOPE_NOT_SET'],
     ['db-tx-end = "sometimes"', 'postgrest.conf:1 (db-tx-end)', 'Invalid transaction termination'],
-    ['jwt-secret = "short"', 'postgrest.conf:1 (jwt-secret)', 'at least 32 characters'],
-    [
-      'db-schemas = "api, pg_catalog"',
-      'postgrest.conf:1 (db-schemas)',
-      "does not allow schema: 'pg_catalog'",
-    ],
     ['db-max-rows = "many"', 'postgrest.conf:1 (db-max-rows)', 'not an integer'],
     [
       'jwt-role-claim-key = "role"',

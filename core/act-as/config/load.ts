@@ -108,15 +108,8 @@ export function loadPostgrestConfig(input: LoadConfigInput = {}): PostgrestConfi
 
   const schemasV = str('db-schemas', 'db-schema');
   const dbSchemas = schemasV === null ? ['public'] : splitOnCommas(schemasV.value);
-  for (const bad of ['pg_catalog', 'information_schema']) {
-    if (schemasV !== null && dbSchemas.includes(bad)) {
-      throw invalid(
-        schemasV.where,
-        `db-schemas does not allow schema: '${bad}'`,
-        'Expose your own schemas only.',
-      );
-    }
-  }
+  // pg_catalog or information_schema in db-schemas loads: whether the chosen major starts with it is
+  // configRefusal's question (16 refuses it, versions.ts 'system-schemas-refused').
   const extra = src.get('db-extra-search-path');
   const dbTxEnd = oneOf<TxEnd>(
     'db-tx-end',
@@ -163,7 +156,8 @@ export function loadPostgrestConfig(input: LoadConfigInput = {}): PostgrestConfi
   }
   let jwtKeys: PostgrestConfig['jwtKeys'] = null;
   if (secretV !== null && jwtSecret !== null) {
-    const k = jwtKeysFromSecret(jwtSecret, jwtSecretIsBase64);
+    // A short secret loads: whether the chosen major starts with it is configRefusal's question (versions.ts).
+    const k = jwtKeysFromSecret(jwtSecret, jwtSecretIsBase64, false);
     if (!k.ok)
       throw invalid(secretV.where, k.problem, 'Use a secret of at least 32 characters, or a JWK/JWKS.');
     jwtKeys = k.keys;

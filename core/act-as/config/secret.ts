@@ -26,7 +26,8 @@ function decodeBase64(text: string): Uint8Array | null {
   return new Uint8Array(Buffer.from(s, 'base64'));
 }
 
-export function jwtKeysFromSecret(secret: string, isBase64: boolean): SecretResult {
+/** `minLength32`: the major refuses shorter secrets (13 on); PostgREST 12 took any length. */
+export function jwtKeysFromSecret(secret: string, isBase64: boolean, minLength32 = true): SecretResult {
   let bytes: Uint8Array = new TextEncoder().encode(secret);
   if (isBase64) {
     const d = decodeBase64(secret);
@@ -46,6 +47,7 @@ export function jwtKeysFromSecret(secret: string, isBase64: boolean): SecretResu
     if (keys.every(isJwk)) return { ok: true, keys: { type: 'jwks', keys } };
   }
   if (isJwk(parsed)) return { ok: true, keys: { type: 'jwks', keys: [parsed] } };
-  if (bytes.length < 32) return { ok: false, problem: 'The JWT secret must be at least 32 characters long.' };
+  if (minLength32 && bytes.length < 32)
+    return { ok: false, problem: 'The JWT secret must be at least 32 characters long.' };
   return { ok: true, keys: { type: 'secret', secret: bytes } };
 }

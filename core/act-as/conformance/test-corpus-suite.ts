@@ -11,6 +11,7 @@ import { isNewestServer, pgServers, type TestServer } from '../../../test/pg.js'
 import { conformanceDir } from '../../../test/conformance-dir.js';
 import { loadPostgrestConfig } from '../config/index.js';
 import { defaultStages } from '../default-stages.js';
+import { inVersionRange } from '../versions.js';
 import { parseCases } from './cases.js';
 import { FixtureDatabases } from './databases.js';
 import { knownDeviations } from './known-deviations.js';
@@ -46,6 +47,15 @@ export function describeCorpus(servers: readonly TestServer[]): void {
     let dbs: FixtureDatabases;
     let target: ReturnType<typeof simulatorTarget>;
     let http: ReturnType<typeof serveTarget> | undefined;
+    // PostgREST 12, on the newest server: the corpus's cases recorded as holding for 12.2 (no `since`, or one
+    // below 13: test/postgrest-cases/README.md), answered by `serve --postgrest-version 12` and directly.
+    const config12 = loadPostgrestConfig({
+      file: resolve(dir, 'postgrest.conf'),
+      env: {},
+      postgrestVersion: 12,
+    });
+    let target12: ReturnType<typeof simulatorTarget> | undefined;
+    let http12: ReturnType<typeof serveTarget> | undefined;
 
     beforeAll(async () => {
       dbs = await FixtureDatabases.onServer(
@@ -54,11 +64,21 @@ export function describeCorpus(servers: readonly TestServer[]): void {
       );
       target = simulatorTarget({ config: config, databaseUri: (d) => dbs.uri(d), stages: defaultStages });
       if (viaServe) http = serveTarget({ config: config, databaseUri: (d) => dbs.uri(d) });
+      if (viaServe) {
+        target12 = simulatorTarget({
+          config: config12,
+          databaseUri: (d) => dbs.uri(d),
+          stages: defaultStages,
+        });
+        http12 = serveTarget({ config: config12, databaseUri: (d) => dbs.uri(d) });
+      }
     });
 
     afterAll(async () => {
       await target?.close();
       await http?.close();
+      await target12?.close();
+      await http12?.close();
       await dbs?.close();
     });
 
@@ -76,6 +96,24 @@ export function describeCorpus(servers: readonly TestServer[]): void {
         });
         expect(r.outcome, r.differences.join('\n')).not.toBe('fail');
       });
+
+    if (viaServe) {
+      const holds12 = selected.filter((c) => inVersionRange(12, c));
+      it.each(holds12)('as PostgREST 12: $id', async (c) => {
+        const r = await runCase(c, started(target12), dbs, {
+          jwtSecret: config12.jwtSecret ?? '',
+          knownDeviations,
+        });
+        expect(r.outcome, r.differences.join('\n')).not.toBe('fail');
+      });
+      it.each(holds12)('as PostgREST 12 via serve: $id', async (c) => {
+        const r = await runCase(c, started(http12), dbs, {
+          jwtSecret: config12.jwtSecret ?? '',
+          knownDeviations,
+        });
+        expect(r.outcome, r.differences.join('\n')).not.toBe('fail');
+      });
+    }
   });
 
   // Round-2 cases (cases/round2.json) after the corpus, in the same file: their fixture loads never overlap.

@@ -7,6 +7,7 @@
  */
 import type { Json } from './pgrst-error.js';
 import { PgrstError } from './pgrst-error.js';
+import { showString } from '../request/parsec.js';
 
 /** Why a Range/limit/offset cannot be satisfied (PGRST103 details). */
 export type RangeErrorKind =
@@ -35,8 +36,8 @@ function e(
 }
 
 function invalidTokenHeader(message: string): Record<string, string> {
-  // PostgREST writes Haskell's `show` of the message: a double-quoted string.
-  return { 'WWW-Authenticate': `Bearer error="invalid_token", error_description=${JSON.stringify(message)}` };
+  // PostgREST writes Haskell's `show` of the message (Error.hs invalidTokenHeader): quotes and backslashes escaped.
+  return { 'WWW-Authenticate': `Bearer error="invalid_token", error_description=${showString(message)}` };
 }
 
 /** JWT decoding failures (PGRST301). */
@@ -137,6 +138,15 @@ export const pgrst = {
       'response.headers guc must be a JSON array composed of objects with a single key and a string value',
     ),
   gucStatus: () => e(500, 'PGRST112', 'response.status guc must be a valid status code'),
+  /** PGRST109, PostgREST 12 only (its limited update/delete, v12.2.12 Error.hs:143-144). */
+  limitNoOrder: () =>
+    e(
+      400,
+      'PGRST109',
+      "A 'limit' was applied without an explicit 'order'",
+      null,
+      "Apply an 'order' using unique column(s)",
+    ),
   putLimitNotAllowed: () => e(400, 'PGRST114', 'limit/offset querystring parameters are not allowed for PUT'),
   putMatchingPk: () => e(400, 'PGRST115', 'Payload values do not match URL in primary key column(s)'),
   singularity: (rows: number) =>
@@ -296,6 +306,9 @@ export const pgrst = {
       headers: invalidTokenHeader(message),
     });
   },
+  /** PostgREST 12's one JWT error (JwtTokenInvalid, v12.2.12 Error.hs:522-550): 401 PGRST301, hs-jose's text. */
+  jwtInvalid: (message: string) =>
+    new PgrstError({ status: 401, code: 'PGRST301', message, headers: invalidTokenHeader(message) }),
   jwtTokenRequired: () =>
     new PgrstError({
       status: 401,

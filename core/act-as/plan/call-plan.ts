@@ -31,12 +31,15 @@ export function findProc(
   argKeys: ReadonlySet<string>,
   contentType: MediaType,
   isInvPost: boolean,
+  singleObject = false,
+  fallbackNeedsUnnamed = true,
 ): Routine {
   const procs = sc.routines.get(qualifiedKey(qi)) ?? [];
   const kind = bodyKind(contentType);
   const singleUnnamed = (p: Routine): boolean => {
     const only = p.params.length === 1 ? p.params[0] : undefined;
-    if (!isInvPost || !only || only.name !== '') return false;
+    // Before 14.2 the fallback took a single named parameter too (v13.0.8 Plan.hs:245-252; CHANGELOG 14.2 #4553).
+    if (!isInvPost || !only || (fallbackNeedsUnnamed && only.name !== '')) return false;
     return (
       (kind === 'json' && (only.type === 'json' || only.type === 'jsonb')) ||
       (kind === 'text' && only.type === 'text') ||
@@ -45,6 +48,9 @@ export function findProc(
     );
   };
   const matches = (p: Routine): boolean => {
+    // PostgREST 12's Prefer: params=single-object: one json or jsonb parameter, whatever its name (Plan.hs:248-249).
+    if (singleObject)
+      return p.params.length === 1 && (p.params[0]!.type === 'json' || p.params[0]!.type === 'jsonb');
     if (p.params.length === 0) {
       return (
         argKeys.size === 0 && !(isInvPost && (kind === 'octet-stream' || kind === 'text' || kind === 'xml'))
@@ -129,7 +135,7 @@ export function buildCallPlan(
   }
   const only = proc.params.length === 1 ? proc.params[0] : undefined;
   const params: CallPlan['params'] =
-    only && only.name === ''
+    only && (only.name === '' || req.preferences.params === 'single-object')
       ? { type: 'one-positional', param: only }
       : { type: 'keyed', params: proc.params.filter((p) => paramKeys.has(p.name)) };
   return {

@@ -66,7 +66,16 @@ function plan(req: ApiRequest, sc: SchemaCache, config: PlanConfig): Plan {
     case 'relation-mut': {
       const table = findTable(sc, act.qi);
       const readPlan = buildReadPlan(sc, act.qi, req, 'mutate', opts);
-      const mutatePlan = buildMutatePlan(sc, act.mutation, act.qi, table, req, readPlan);
+      const limitedMutations = behaves(version, 'limited-update-delete');
+      // PostgREST 12 refuses a limit on PATCH/DELETE without any order (v12.2.12 ApiRequest.hs:223).
+      if (
+        limitedMutations &&
+        (req.method === 'PATCH' || req.method === 'DELETE') &&
+        Object.keys(req.queryParams.ranges).length > 0 &&
+        req.queryParams.order.length === 0
+      )
+        throw pgrst.limitNoOrder();
+      const mutatePlan = buildMutatePlan(sc, act.mutation, act.qi, table, req, readPlan, limitedMutations);
       checkStrictPrefs(req);
       const [handler, media] = negotiate(req, config.dbPlanEnabled ?? false);
       return {
@@ -83,7 +92,15 @@ function plan(req: ApiRequest, sc: SchemaCache, config: PlanConfig): Plan {
     case 'routine': {
       const inv = act.invokeMethod;
       const keys = new Set(inv.type === 'read' ? req.queryParams.params.map((p) => p[0]) : req.columns);
-      const routine = findProc(sc, act.qi, keys, req.contentMediaType, inv.type === 'inv');
+      const routine = findProc(
+        sc,
+        act.qi,
+        keys,
+        req.contentMediaType,
+        inv.type === 'inv',
+        req.preferences.params === 'single-object',
+        behaves(version, 'single-param-fallback-unnamed-only'),
+      );
       const relName = routine.returns.composite ? routine.returns.type.name : routine.name;
       const relQi = { schema: routine.schema, name: relName };
       const readPlan = buildReadPlan(sc, relQi, req, 'call', opts);
@@ -121,7 +138,15 @@ function plan(req: ApiRequest, sc: SchemaCache, config: PlanConfig): Plan {
     }
     case 'routine-info': {
       const keys = new Set(req.queryParams.params.map((p) => p[0]));
-      const routine = findProc(sc, act.qi, keys, req.contentMediaType, act.invokeMethod.type === 'inv');
+      const routine = findProc(
+        sc,
+        act.qi,
+        keys,
+        req.contentMediaType,
+        act.invokeMethod.type === 'inv',
+        req.preferences.params === 'single-object',
+        behaves(version, 'single-param-fallback-unnamed-only'),
+      );
       return {
         type: 'info',
         allow: routine.volatility === 'volatile' ? 'OPTIONS,POST' : 'OPTIONS,GET,HEAD,POST',

@@ -3,6 +3,7 @@ import { pgrst } from '../errors/index.js';
 import type { ApiRequest, Mutation } from '../request/types.js';
 import type { QualifiedName, SchemaCache, Table } from '../schema-cache/types.js';
 import { inferColsEmbedNeeds } from './read-plan.js';
+import { allRange, rangeEquals } from '../request/range.js';
 import { columnField, resolveFilter, resolveLogicTree, withJsonParse } from './resolve.js';
 import type { CoercibleField, MutatePlan, PlanLogicTree, ReadPlanTree } from './types.js';
 
@@ -29,6 +30,7 @@ export function buildMutatePlan(
   table: Table,
   req: ApiRequest,
   readTree: ReadPlanTree,
+  limitedMutations = false,
 ): MutatePlan {
   const qp = req.queryParams;
   const prefs = req.preferences;
@@ -44,6 +46,11 @@ export function buildMutatePlan(
   ];
   const body = payloadBody(req);
   const applyDefaults = prefs.missing === 'default';
+  // PostgREST 12: a limit on PATCH/DELETE limits the rows changed, in the root's order (Plan.hs mutatePlan).
+  const limited =
+    limitedMutations && !rangeEquals(req.topLevelRange, allRange)
+      ? { limited: { range: req.topLevelRange, order: readTree.node.order } }
+      : {};
   switch (mutation) {
     case 'create':
       return {
@@ -68,6 +75,7 @@ export function buildMutatePlan(
         where,
         returning,
         applyDefaults,
+        ...limited,
       };
     case 'single-upsert': {
       const filterFields = new Set(qp.filtersRoot.map((f) => f.field.name));
@@ -99,6 +107,6 @@ export function buildMutatePlan(
       };
     }
     case 'delete':
-      return { type: 'delete', from: qi, where, returning };
+      return { type: 'delete', from: qi, where, returning, ...limited };
   }
 }

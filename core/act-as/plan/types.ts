@@ -173,6 +173,15 @@ export interface ReadPlanTree {
   readonly legacyTargets?: readonly (readonly [string, string])[];
 }
 
+/**
+ * PostgREST 12's limited update/delete (`?limit=…&order=…` on PATCH/DELETE; removed in 13, CHANGELOG 13.0.0
+ * #3013): the rows whose order columns match the first `range` rows in that order (v12.2.12 QueryBuilder.hs:135-191).
+ */
+export interface LimitedMutation {
+  readonly range: NonnegRange;
+  readonly order: readonly PlanOrderTerm[];
+}
+
 export type MutatePlan =
   | {
       readonly type: 'insert';
@@ -198,12 +207,14 @@ export type MutatePlan =
       readonly where: readonly PlanLogicTree[];
       readonly returning: readonly string[];
       readonly applyDefaults: boolean;
+      readonly limited?: LimitedMutation;
     }
   | {
       readonly type: 'delete';
       readonly from: QualifiedName;
       readonly where: readonly PlanLogicTree[];
       readonly returning: readonly string[];
+      readonly limited?: LimitedMutation;
     };
 
 export type RpcParamValue =

@@ -116,6 +116,8 @@ function preferenceApplied(
     ];
     out.push(`return=${r}`);
   }
+  // PostgREST 12 names params=single-object on a call's response (v12.2.12 Response.hs:209).
+  if (plan.type === 'call' && prefs.params === 'single-object') out.push('params=single-object');
   if (prefs.count !== null) out.push(`count=${prefs.count}`);
   if (prefs.transaction !== null) out.push(`tx=${prefs.transaction}`);
   if (prefs.handling !== null) out.push(`handling=${prefs.handling}`);

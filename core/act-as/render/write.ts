@@ -1,7 +1,7 @@
 /** Mutation and function-call statements (PostgREST QueryBuilder.hs mutatePlanToQuery/callPlanToQuery). */
-import type { CallPlan, CoercibleField, MutatePlan } from '../plan/types.js';
+import type { CallPlan, CoercibleField, LimitedMutation, MutatePlan } from '../plan/types.js';
 import type { QualifiedName } from '../schema-cache/types.js';
-import { logicTree } from './read.js';
+import { limitOffset, logicTree, orderBy } from './read.js';
 import { arrayLiteral, catalogLiteral, catalogType, column, ident, qident, type Params } from './sql.js';
 
 const BODY = { schema: '', name: 'pgrst_body' };
@@ -62,6 +62,24 @@ function countInserted(add: boolean): string {
   return `set_config('pgrst.inserted', (coalesce(nullif(current_setting('pgrst.inserted', true), '')::int, 0) ${sym} 1)::text, true) <> '${num}'`;
 }
 
+/**
+ * PostgREST 12's pgrst_affected_rows: the order columns of the first rows in range, and the condition matching
+ * the table's rows to them (v12.2.12 QueryBuilder.hs:150-160, 177-187; SqlFragment.hs:505-510 mutRangeF).
+ */
+function affectedRows(
+  p: Params,
+  table: QualifiedName,
+  where: string,
+  limited: LimitedMutation,
+): { cte: string; match: string } {
+  const cols = limited.order.map((o) => (o.type === 'field' ? o.field.name : o.fieldName));
+  const affected = { schema: '', name: 'pgrst_affected_rows' };
+  return {
+    cte: `pgrst_affected_rows AS (SELECT ${cols.map((c) => column(table, c)).join(', ')} FROM ${qident(table)}${where} ${orderBy(p, table, limited.order)} ${limitOffset(p, limited.range)}) `,
+    match: cols.map((c) => `${column(table, c)} = ${column(affected, c)}`).join(' AND '),
+  };
+}
+
 export function mutateQuery(p: Params, m: MutatePlan): string {
   switch (m.type) {
     case 'insert': {
@@ -94,12 +112,23 @@ export function mutateQuery(p: Params, m: MutatePlan): string {
       const where = m.where.length
         ? ` WHERE ${m.where.map((t) => logicTree(p, m.table, t)).join(' AND ')}`
         : '';
+      if (m.limited) {
+        const rangeCols = m.columns
+          .map((c) => `${ident(c.name)} = (SELECT ${ident(c.name)} FROM pgrst_update_body) `)
+          .join(', ');
+        const r = affectedRows(p, m.table, where, m.limited);
+        return `WITH pgrst_update_body AS (${fromJsonBody(p, m.body, m.columns, true, true, m.applyDefaults)}), ${r.cte} UPDATE ${qident(m.table)} SET ${rangeCols}FROM pgrst_affected_rows WHERE ${r.match} ${returning(m.table, m.returning)}`;
+      }
       return `UPDATE ${qident(m.table)} SET ${set} ${fromJsonBody(p, m.body, m.columns, false, false, m.applyDefaults)}${where} ${returning(m.table, m.returning)}`;
     }
     case 'delete': {
       const where = m.where.length
         ? ` WHERE ${m.where.map((t) => logicTree(p, m.from, t)).join(' AND ')}`
         : '';
+      if (m.limited) {
+        const r = affectedRows(p, m.from, where, m.limited);
+        return `WITH ${r.cte} DELETE FROM ${qident(m.from)} USING pgrst_affected_rows WHERE ${r.match} ${returning(m.from, m.returning)}`;
+      }
       return `DELETE FROM ${qident(m.from)} ${where} ${returning(m.from, m.returning)}`;
     }
   }

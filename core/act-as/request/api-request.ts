@@ -18,6 +18,7 @@ import { decodeMediaType, parseAccept } from './media-types.js';
 import { getAction, getResource, getSchema } from './path.js';
 import { parsePreferences } from './preferences.js';
 import { parseQueryParams } from './query-params.js';
+import { DEFAULT_POSTGREST_VERSION, behavesAt } from '../versions.js';
 import {
   allRange,
   hasLimitZero,
@@ -32,7 +33,8 @@ import { decodePathSegments } from './url.js';
 export type ApiRequestConfig = Pick<
   PostgrestConfig,
   'dbSchemas' | 'openApiMode' | 'dbRootSpec' | 'dbTxAllowOverride'
->;
+> &
+  Partial<Pick<PostgrestConfig, 'postgrestVersion'>>;
 
 function isPairList(h: HttpRequestInput['headers']): h is readonly (readonly [string, string])[] {
   return Array.isArray(h);
@@ -91,7 +93,12 @@ export function parseApiRequest(input: HttpRequestInput, config: ApiRequestConfi
   const pairs = headerPairs(input.headers);
   const method = input.method;
   const { path, query } = splitTarget(input.target);
-  const preferences = parsePreferences(pairs, config.dbTxAllowOverride);
+  const version = config.postgrestVersion ?? DEFAULT_POSTGREST_VERSION;
+  const preferences = parsePreferences(
+    pairs,
+    config.dbTxAllowOverride,
+    behavesAt(version, 'params-single-object'),
+  );
 
   const resource = getResource(decodePathSegments(path), config);
   if (!resource.ok) return resource;
@@ -101,7 +108,7 @@ export function parseApiRequest(input: HttpRequestInput, config: ApiRequestConfi
   if (!action.ok) return action;
   const a = action.value;
   const isInvokeSafe = a.type === 'routine' && a.invokeMethod.type === 'read';
-  const qp = parseQueryParams(isInvokeSafe, query);
+  const qp = parseQueryParams(isInvokeSafe, query, behavesAt(version, 'is-not-null') ? 13 : 12);
   if (!qp.ok) return qp;
   const ranges = getRanges(method, qp.value, lookupHeader(pairs, 'range'));
   if (!ranges.ok) return ranges;

@@ -53,14 +53,28 @@ const pIsVal: Parser<IsVal> = label(
   'isVal: (null, not_null, true, false, unknown)',
 );
 
-export function pOpExpr(pSVal: Parser<string>): Parser<OpExpr> {
+/** PostgREST 12's pTriVal (v12.2.12 ApiRequest/QueryParams.hs:656-660): no not_null. */
+const pTriVal12: Parser<IsVal> = label(
+  alt<IsVal>(
+    attempt(as(ciString('null'), 'null')),
+    attempt(as(ciString('unknown'), 'unknown')),
+    attempt(as(ciString('true'), 'true')),
+    attempt(as(ciString('false'), 'false')),
+  ),
+  'null or trilean value (unknown, true, false)',
+);
+
+/** The filter grammar of a PostgREST major: 13 on (`is.not_null`, CHANGELOG 13.0.0 #3747) or 12's. */
+export type FilterDialect = 12 | 13;
+
+export function pOpExpr(pSVal: Parser<string>, dialect: FilterDialect = 13): Parser<OpExpr> {
   const pIn: Parser<Operation> = andThen(
     attempt(andThen(string('in'), pDelimiter)),
     map(pListVal, (values) => ({ type: 'in', values })),
   );
   const pIs: Parser<Operation> = andThen(
     attempt(andThen(string('is'), pDelimiter)),
-    map(pIsVal, (value) => ({ type: 'is', value })),
+    map(dialect === 12 ? pTriVal12 : pIsVal, (value) => ({ type: 'is', value })),
   );
   const pIsDist: Parser<Operation> = andThen(
     attempt(andThen(string('isdistinct'), pDelimiter)),

@@ -25,7 +25,7 @@ import {
   andThen,
 } from './parsec.js';
 import { lexeme, pDelimiter, pField, pFieldName, pQuotedValue } from './grammar.js';
-import { pOpExpr } from './filter.js';
+import { pOpExpr, type FilterDialect } from './filter.js';
 
 const pPgArray: Parser<string> = bind2(
   string('{'),
@@ -39,14 +39,11 @@ export const pLogicSingleVal: Parser<string> = alt(
   map(many(noneOf(',)')), (cs) => cs.join('')),
 );
 
-const pLogicFilter: Parser<Filter> = bind2(
-  pField,
-  andThen(pDelimiter, pOpExpr(pLogicSingleVal)),
-  (field, opExpr) => ({
+const pLogicFilter = (dialect: FilterDialect): Parser<Filter> =>
+  bind2(pField, andThen(pDelimiter, pOpExpr(pLogicSingleVal, dialect)), (field, opExpr) => ({
     field,
     opExpr,
-  }),
-);
+  }));
 
 const pNot: Parser<boolean> = label(
   alt(attempt(as(andThen(string('not'), pDelimiter), true)), pure(false)),
@@ -58,20 +55,28 @@ const pLogicOp: Parser<LogicOperator> = label(
   'logic operator (and, or)',
 );
 
-export const pLogicTree: Parser<LogicTree> = lazy(() =>
-  alt<LogicTree>(
-    map(attempt(pLogicFilter), (filter) => ({ type: 'stmnt', filter })),
-    bind2(
-      pNot,
+function logicTree(dialect: FilterDialect): Parser<LogicTree> {
+  const filter = pLogicFilter(dialect);
+  const tree: Parser<LogicTree> = lazy(() =>
+    alt<LogicTree>(
+      map(attempt(filter), (filter) => ({ type: 'stmnt', filter })),
       bind2(
-        pLogicOp,
-        andThen(lexeme(char('(')), before(sepBy1(pLogicTree, lexeme(char(','))), lexeme(char(')')))),
-        (operator, children) => ({ operator, children }),
+        pNot,
+        bind2(
+          pLogicOp,
+          andThen(lexeme(char('(')), before(sepBy1(tree, lexeme(char(','))), lexeme(char(')')))),
+          (operator, children) => ({ operator, children }),
+        ),
+        (negated, { operator, children }) => ({ type: 'expr', negated, operator, children }) as LogicTree,
       ),
-      (negated, { operator, children }) => ({ type: 'expr', negated, operator, children }) as LogicTree,
     ),
-  ),
-);
+  );
+  return tree;
+}
+
+export const pLogicTree: Parser<LogicTree> = logicTree(13);
+/** The logic tree PostgREST 12 parses (its filters without `is.not_null`). */
+export const pLogicTree12: Parser<LogicTree> = logicTree(12);
 
 /** `items.not.or` → path ["items"], op "not.or". */
 export const pLogicPath: Parser<{ path: string[]; op: string }> = map(

@@ -69,11 +69,13 @@ function withPrefix(prefs: readonly string[], prefix: string): string | null {
 
 /**
  * `headers`: all request headers (lower-cased or not); every `Prefer` header counts, values split on ",".
- * `allowTxOverride`: db-tx-end is `*-allow-override` (otherwise tx= is ignored).
+ * `allowTxOverride`: db-tx-end is `*-allow-override` (otherwise tx= is ignored). `singleObject`: the major reads
+ * `params=single-object` (PostgREST 12, v12.2.12 ApiRequest/Preferences.hs:140, 154).
  */
 export function parsePreferences(
   headers: readonly (readonly [string, string])[],
   allowTxOverride: boolean,
+  singleObject = false,
 ): Preferences {
   const prefs = headers
     .filter(([k]) => k.toLowerCase() === 'prefer')
@@ -91,8 +93,13 @@ export function parsePreferences(
     timezone: withPrefix(prefs, 'timezone='),
     // Int64 in PostgREST; out-of-range values are not read.
     maxAffected: maxAffected !== null && Number.isSafeInteger(maxAffected) ? maxAffected : null,
+    ...(singleObject && prefs.includes('params=single-object') ? { params: 'single-object' as const } : {}),
     invalid: prefs.filter(
-      (p) => !accepted.has(p) && !p.startsWith('timezone=') && !p.startsWith('max-affected='),
+      (p) =>
+        !accepted.has(p) &&
+        !p.startsWith('timezone=') &&
+        !p.startsWith('max-affected=') &&
+        !(singleObject && p === 'params=single-object'),
     ),
   };
 }

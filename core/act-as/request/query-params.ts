@@ -24,8 +24,8 @@ import type { Parser } from './parsec.js';
 import { alt, pure, run, showErrorMessages, showPos } from './parsec.js';
 import { pColumns, pSingleVal, pTreePath, strip } from './grammar.js';
 import { pFieldForest } from './select.js';
-import { pOpExpr } from './filter.js';
-import { pLogicPath, pLogicTree } from './logic.js';
+import { pOpExpr, type FilterDialect } from './filter.js';
+import { pLogicPath, pLogicTree, pLogicTree12 } from './logic.js';
 import { pOrder } from './order.js';
 import { allRange, rangeGeq, rangeLimit, rangeOffset, readInteger, restrictRange } from './range.js';
 import { parseQuery, urlEncode } from './url.js';
@@ -71,12 +71,30 @@ function canonicalOf(pairs: [string, string | null][]): string {
   return out.join('&');
 }
 
-const pFilterValue = pOpExpr(pSingleVal);
+const pFilterValues: Record<FilterDialect, Parser<OpExpr>> = {
+  12: pOpExpr(pSingleVal, 12),
+  13: pOpExpr(pSingleVal, 13),
+};
 
-function pRequestFilter(isRpcRead: boolean, k: string, v: string): { path: EmbedPath; filter: Filter } {
+function pRequestFilter(
+  isRpcRead: boolean,
+  k: string,
+  v: string,
+  dialect: FilterDialect,
+): { path: EmbedPath; filter: Filter } {
   const tree = fastTreePath(k) ?? parseWith(pTreePath, `failed to parse tree path (${k})`, k);
+  const fast = fastFilterValue(v);
+  const pFilterValue = pFilterValues[dialect];
   const opExpr =
-    fastFilterValue(v) ??
+    (fast &&
+    !(
+      dialect === 12 &&
+      fast.type === 'op' &&
+      fast.operation.type === 'is' &&
+      fast.operation.value === 'not_null'
+    )
+      ? fast
+      : undefined) ??
     parseWith(
       isRpcRead ? alt(pFilterValue, pure<OpExpr>({ type: 'noop', value: v })) : pFilterValue,
       `failed to parse filter (${v})`,
@@ -91,18 +109,30 @@ function pRequestOrder(k: string, v: string): { path: EmbedPath; terms: OrderTer
   return { path: tree.path, terms };
 }
 
-function pRequestLogicTree(k: string, v: string): { path: EmbedPath; tree: LogicTree } {
+function pRequestLogicTree(
+  k: string,
+  v: string,
+  dialect: FilterDialect,
+): { path: EmbedPath; tree: LogicTree } {
   const lp = parseWith(pLogicPath, `failed to parse logic path (${k})`, k);
-  const tree = parseWith(pLogicTree, `failed to parse logic tree (${v})`, lp.op + v);
+  const tree = parseWith(
+    dialect === 12 ? pLogicTree12 : pLogicTree,
+    `failed to parse logic tree (${v})`,
+    lp.op + v,
+  );
   return { path: lp.path, tree };
 }
 
-export function parseQueryParams(isRpcRead: boolean, queryString: string): Result<QueryParams> {
-  const key = `${isRpcRead ? 'r' : 't'}${queryString}`;
+export function parseQueryParams(
+  isRpcRead: boolean,
+  queryString: string,
+  dialect: FilterDialect = 13,
+): Result<QueryParams> {
+  const key = `${isRpcRead ? 'r' : 't'}${dialect}${queryString}`;
   const hit = parsedQueries.get(key);
   if (hit) return ok(hit);
   try {
-    const qp = deepFreeze(parseQueryParamsOrThrow(isRpcRead, queryString));
+    const qp = deepFreeze(parseQueryParamsOrThrow(isRpcRead, queryString, dialect));
     // Bounded: clients repeat a finite set of query shapes; forgetting them all only costs a parse each.
     if (parsedQueries.size >= MAX_PARSED_QUERIES) parsedQueries.clear();
     parsedQueries.set(key, qp);
@@ -133,7 +163,11 @@ function lookupParam(qString: readonly [string, string | null][], needle: string
   return null;
 }
 
-function parseQueryParamsOrThrow(isRpcRead: boolean, queryString: string): QueryParams {
+function parseQueryParamsOrThrow(
+  isRpcRead: boolean,
+  queryString: string,
+  dialect: FilterDialect,
+): QueryParams {
   const qString = parseQuery(queryString);
   const select = lookupParam(qString, 'select') ?? '*';
   const onConflict = lookupParam(qString, 'on_conflict');
@@ -157,12 +191,12 @@ function parseQueryParamsOrThrow(isRpcRead: boolean, queryString: string): Query
 
   // Same evaluation order as PostgREST: the first failing parameter in this order is the one reported.
   const rOrd = order.map(([k, v]) => pRequestOrder(k, v));
-  const rLogic = logic.map(([k, v]) => pRequestLogicTree(k, v));
+  const rLogic = logic.map(([k, v]) => pRequestLogicTree(k, v, dialect));
   const rCols =
     columns === null ? null : parseWith(pColumns, `failed to parse columns parameter (${columns})`, columns);
   const rSel: SelectItem[] =
     fastSelect(select) ?? parseWith(pFieldForest, `failed to parse select parameter (${select})`, select);
-  const all = filters.map(([k, v]) => pRequestFilter(isRpcRead, k, v));
+  const all = filters.map(([k, v]) => pRequestFilter(isRpcRead, k, v, dialect));
   const rFlts = all.filter((f) => f.filter.opExpr.type === 'op');
   const params = all.flatMap((f) =>
     f.filter.opExpr.type === 'noop' ? [[f.filter.field.name, f.filter.opExpr.value] as [string, string]] : [],

@@ -184,6 +184,8 @@ export type Preferences = {
   handling: PreferHandling | null;
   timezone: string | null;
   maxAffected: number | null;
+  /** `params=single-object`: only PostgREST 12 reads it (removed in 13, CHANGELOG 13.0.0 #3757); else absent. */
+  params?: 'single-object';
   invalid: string[];
 };
 

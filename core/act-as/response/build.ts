@@ -16,6 +16,11 @@ export interface ResponseInput {
   /** The query string with parameters sorted (Content-Location of reads); '' when none. */
   readonly canonicalQuery: string;
   readonly verbosity: 'verbose' | 'minimal';
+  /**
+   * PostgREST 13.0.0–14.1's bug (fixed in 14.2, #4455): a 416 out-of-range read keeps the Content-Length of the
+   * empty page it replaced, so clients read the error body cut to that length (v13.0.8 Response.hs:70, 84-87).
+   */
+  readonly rangeErrorCutToPage?: boolean;
 }
 
 const lengthOf = (body: string): Header => ['Content-Length', String(Buffer.byteLength(body))];
@@ -102,10 +107,12 @@ export function buildResponse(input: ResponseInput): SimResponse {
       const r = rangeStatus(st.range.offset, rs.queryTotal, rs.tableTotal);
       status = r.status;
       body = r.status === 416 ? outOfRangeBody(input) : st.headersOnly ? '' : rs.body;
+      const cut = r.status === 416 && input.rangeErrorCutToPage === true && !st.headersOnly;
+      if (cut) body = Buffer.from(body).subarray(0, Buffer.byteLength(rs.body)).toString('utf8');
       headers = [
         ['Content-Range', r.contentRange],
         ['Content-Location', `/${st.relationName}${input.canonicalQuery ? `?${input.canonicalQuery}` : ''}`],
-        ...(st.headersOnly ? [] : [lengthOf(body)]),
+        ...(st.headersOnly ? [] : [cut ? lengthOf(rs.body) : lengthOf(body)]),
         ...contentTypeHeaders(input),
         ...prefs,
       ];

@@ -53,6 +53,10 @@ CREATE FUNCTION api.r2_json_keys(json) RETURNS text LANGUAGE sql IMMUTABLE AS $$
   SELECT string_agg(k, ',' ORDER BY k) FROM json_object_keys($1) AS k
 $$;
 CREATE FUNCTION api.r2_jsonb_type(jsonb) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT jsonb_typeof($1) $$;
+-- PostgREST 12's Prefer: params=single-object: one named jsonb parameter takes the whole body.
+CREATE FUNCTION api.r2_params_object(doc jsonb) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT (doc->>'a') || '/' || (doc->>'b')
+$$;
 
 -- A table the planner over-estimates: 2 rows, statistics claiming 5000.
 CREATE TABLE api.r2_estimated (id int PRIMARY KEY);
