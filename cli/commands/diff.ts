@@ -180,6 +180,8 @@ export const diffCommand: Command = {
       ...(values['include-roles'] ? { includeRoles: true } : {}),
       ...(values['ignore-column-order'] ? { ignoreColumnOrder: true } : {}),
       ...(values.renames ? { renames: 'all' as const } : {}),
+      // The side-by-side SQL of each change is for the studio and --json; the SQL printed needs none of it.
+      ...(values.json ? {} : { objectSql: false }),
     };
     const onProgress = progressPrinter(io, values.progress === true || process.stderr.isTTY === true);
     const connect = environmentConnect(io.env);

@@ -123,6 +123,11 @@ export const diffOptionsSchema = obj({
     .optional(),
   /** Change ids ticked out. */
   skip: z.array(z.string()).optional(),
+  /**
+   * Whether each change carries its object's DDL on both sides (`fromSql`/`toSql`, for the side-by-side view):
+   * default true. Printing the migration needs none of it (the CLI without --json leaves it out).
+   */
+  objectSql: z.boolean().optional(),
 });
 export type DiffOptions = z.infer<typeof diffOptionsSchema>;
 

@@ -88,6 +88,18 @@ function parents(d: Diff): Set<string> {
   return set;
 }
 
+/** The same columns in the same order, each of the same type and collation: none dropped or retyped. */
+function sameColumnTypes(from: Relation, to: Relation): boolean {
+  if (from.columns.length !== to.columns.length) return false;
+  for (let i = 0; i < from.columns.length; i++) {
+    const a = from.columns[i]!;
+    const b = to.columns[i]!;
+    if (a.name !== b.name || a.type.formatted !== b.type.formatted || a.collation !== b.collation)
+      return false;
+  }
+  return true;
+}
+
 function classifyRelations(d: Diff): void {
   for (const [k, from] of d.from.relations) {
     const ref = refs.relation(from.schema, from.name);
@@ -148,6 +160,7 @@ function classifyRelations(d: Diff): void {
       continue;
     }
     if (from.partitionOf !== null) continue; // a partition's columns follow its parent
+    if (sameColumnTypes(from, to)) continue;
     const toCols = new Map(to.columns.map((c) => [c.name, c]));
     const touching = from.columns.filter((c) => {
       const t = toCols.get(c.name);

@@ -3,12 +3,17 @@ import type { Column, FunctionInfo, Relation, TypeRef } from '../../../shared/mo
 /** Structural equality of plain model values (arrays in order, object keys regardless of order, undefined
  * as absent), blind to the keys in `ignore`. */
 function equalWithout(ignore: ReadonlySet<string>): (a: unknown, b: unknown) => boolean {
+  // Runs over every relation of both models (most are equal): leaves are compared before recursing, and each
+  // key is read once per side.
   const equal = (a: unknown, b: unknown): boolean => {
-    if (a === b) return true;
     if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
     if (Array.isArray(a)) {
       if (!Array.isArray(b) || a.length !== b.length) return false;
-      for (let i = 0; i < a.length; i++) if (!equal(a[i], b[i])) return false;
+      for (let i = 0; i < a.length; i++) {
+        const v: unknown = a[i];
+        const w: unknown = b[i];
+        if (v !== w && !equal(v, w)) return false;
+      }
       return true;
     }
     if (Array.isArray(b)) return false;
@@ -16,14 +21,16 @@ function equalWithout(ignore: ReadonlySet<string>): (a: unknown, b: unknown) => 
     const y = b as Record<string, unknown>;
     let n = 0;
     for (const k in x) {
-      if (ignore.has(k) || x[k] === undefined) continue;
-      if (!equal(x[k], y[k])) return false;
+      const v = x[k];
+      if (v === undefined || ignore.has(k)) continue;
+      const w = y[k];
+      if (v !== w && !equal(v, w)) return false;
       n++;
     }
-    for (const k in y) if (!ignore.has(k) && y[k] !== undefined) n--;
+    for (const k in y) if (y[k] !== undefined && !ignore.has(k)) n--;
     return n === 0;
   };
-  return equal;
+  return (a, b) => a === b || equal(a, b);
 }
 
 /** Structural equality of plain model values. */

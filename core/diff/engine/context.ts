@@ -124,6 +124,7 @@ export class Diff {
 
   /** The object's whole DDL on one side, for the side-by-side view (null where it is absent or unwritable). */
   sql(side: Side, ref: ObjectRef): string | null {
+    if (this.options.objectSql === false) return null;
     // A table with several changes (columns, an index, a comment) names its DDL once per change: write it once.
     const key = `${side === this.from ? 'from' : 'to'}\0${refKey(ref)}`;
     if (this.sqlCache.has(key)) return this.sqlCache.get(key) ?? null;

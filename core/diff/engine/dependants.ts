@@ -59,7 +59,7 @@ export function followDependants(d: Diff): void {
   }
   for (let cause = queue.shift(); cause !== undefined; cause = queue.shift()) {
     const changed = cause.mode === 'touched' ? d.touchedColumns.get(refKey(cause.ref)) : undefined;
-    for (const e of d.from.dependants.get(refKey(cause.ref)) ?? []) {
+    for (const e of d.from.dependants.get(cause.ref) ?? []) {
       // pg_depend names the columns a view or policy uses: one using none of the changed columns stays.
       if (changed !== undefined && e.columns !== undefined && !e.columns.some((c) => changed.has(c)))
         continue;

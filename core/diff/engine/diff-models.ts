@@ -4,7 +4,7 @@ import type {
   MigrationStatement,
   RenameCandidate,
 } from '../../../shared/diff/migration.js';
-import { refKey, type Catalog, type ObjectRef } from '../../../shared/model/catalog.js';
+import type { Catalog, ObjectRef } from '../../../shared/model/catalog.js';
 import { ordersCreation } from '../../ddl/database-ddl.js';
 import { orderIndices } from '../../ddl/order.js';
 import { classify } from './classify.js';
@@ -19,6 +19,7 @@ import { emitRelations } from './emit-relations.js';
 import { emitRoles } from './emit-roles.js';
 import { hazard, topRef, type Planned, type Unit } from './plan.js';
 import { acceptedRenames, applyRenames, renameCandidates } from './renames.js';
+import { RefIndex } from './ref-index.js';
 import { buildSide, schemaScope } from './side.js';
 
 /**
@@ -27,15 +28,31 @@ import { buildSide, schemaScope } from './side.js';
  * graphs — drops in reverse dependency order on FROM's, creations forward on TO's, then what must wait for
  * every object (keys, indexes, triggers, policies), privileges and default privileges. Pure and deterministic.
  */
+export const T: Record<string, number> = {};
+let t0 = 0;
+const cpu = () => {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
+};
+const mark = (n: string) => {
+  const t = cpu();
+  T[n] = (T[n] ?? 0) + t - t0;
+  t0 = t;
+};
 export function diffModels(from: Catalog, to: Catalog, options: DiffOptions = {}): Migration {
+  t0 = cpu();
   const fromScope = schemaScope(from, options);
   const toScope = schemaScope(to, options);
   const scopedFrom = buildSide(from, fromScope);
   const scopedTo = buildSide(to, toScope);
+  mark('buildSide');
   // Renames in rounds: a renamed table's columns are compared (and may be renamed) in the next round.
   let fromSide = scopedFrom;
   let fromModel = from;
-  let candidates = renameCandidates(scopedFrom.model, scopedTo.model);
+  let candidates = renameCandidates(scopedFrom.model, scopedTo.model, {
+    from: scopedFrom.relations,
+    to: scopedTo.relations,
+  });
   const accepted: RenameCandidate[] = [];
   const renameStatements: ReturnType<typeof applyRenames>['statements'] = [];
   for (let round = 0; round < 4; round++) {
@@ -46,9 +63,13 @@ export function diffModels(from: Catalog, to: Catalog, options: DiffOptions = {}
     renameStatements.push(...renamed.statements);
     fromModel = renamed.model;
     fromSide = buildSide(fromModel, fromScope);
-    candidates = renameCandidates(fromSide.model, scopedTo.model);
+    candidates = renameCandidates(fromSide.model, scopedTo.model, {
+      from: fromSide.relations,
+      to: scopedTo.relations,
+    });
   }
   const renamed = { statements: renameStatements };
+  mark('renames');
   const d = new Diff(fromSide, scopedTo, options);
 
   emitRoles(d);
@@ -61,26 +82,36 @@ export function diffModels(from: Catalog, to: Catalog, options: DiffOptions = {}
     });
     d.plan.add('first', statement, id);
   }
+  mark('roles');
   classify(d);
   classifyCollations(d);
+  mark('classify');
   followDependants(d);
+  mark('dependants');
   emitSchemas(d);
   emitExtensions(d);
   emitCollations(d);
   emitTypes(d);
   emitSequences(d);
   emitFunctions(d);
+  mark('objects');
   emitRelations(d);
   emitStatistics(d);
+  mark('relations');
   emitGrants(d);
+  mark('grants');
   emitDefaultPrivileges(d);
   emitEventTriggers(d);
+  mark('defaults+evt');
   linkCreations(d);
+  mark('link');
   showObjectSql(d);
+  mark('showSql');
 
   const skipped = skippedChanges(d, options.skip ?? []);
   const kept = (p: Planned) => !p.changeIds.some((id) => skipped.has(id));
   const ordered = orderUnits(d);
+  mark('order');
   const remainingCandidates = candidates;
   const base = {
     equal: d.plan.changes.length === 0,
@@ -100,7 +131,9 @@ export function diffModels(from: Catalog, to: Catalog, options: DiffOptions = {}
     ...d.plan.defaults,
     ...d.plan.last,
   ].filter(kept);
-  return { ...base, statements: markEnumValues(d, planned), cycles: [] };
+  const out = { ...base, statements: markEnumValues(d, planned), cycles: [] };
+  mark('enum');
+  return out;
 }
 
 /**
@@ -138,29 +171,42 @@ const MAIN_RANK: Partial<Record<ObjectRef['kind'], number>> = {
 /** Orders the units on one graph: FROM's edges among drops, TO's among creations, each object dropped first. */
 function orderUnits(d: Diff): { order: Unit[] } | { cycle: Unit[] } {
   const units = [...d.plan.units.values()];
-  const index = new Map<string, number>();
-  units.forEach((u, i) => index.set(`${u.phase}\0${refKey(u.ref)}`, i));
-  const at = (phase: Unit['phase'], ref: ObjectRef) => index.get(`${phase}\0${refKey(ref)}`);
+  // Units by reference, one index per phase: every edge of both sides is looked up, and most miss.
+  const drops = new RefIndex<number>();
+  const mains = new RefIndex<number>();
+  units.forEach((u, i) => (u.phase === 'drop' ? drops : mains).set(u.ref, i));
   const edges: [number, number][] = [];
   const push = (a: number | undefined, b: number | undefined) => {
     if (a !== undefined && b !== undefined && a !== b) edges.push([a, b]);
   };
-  for (const e of d.from.dependencies) {
-    if (e.from.kind === 'sequence' && e.to.kind === 'relation') continue; // ownership, not use
-    push(at('drop', e.from), at('drop', e.to));
-    // An object that stays but stops using one that goes: its change first.
-    if (d.isDropped(e.to) && !d.isRecreated(e.to) && !d.isDropped(e.from))
-      push(at('main', e.from), at('drop', e.to));
+  const fromEdges = d.from.dependencies;
+  const toEdges = d.to.dependencies;
+  if (drops.size > 0)
+    for (let i = 0; i < fromEdges.length; i++) {
+      const e = fromEdges[i]!;
+      if (e.from.kind === 'sequence' && e.to.kind === 'relation') continue; // ownership, not use
+      const dropTo = drops.get(e.to);
+      if (dropTo === undefined) continue; // both edges below end at the drop of `to`
+      push(drops.get(e.from), dropTo);
+      // An object that stays but stops using one that goes: its change first.
+      if (d.isDropped(e.to) && !d.isRecreated(e.to) && !d.isDropped(e.from)) push(mains.get(e.from), dropTo);
+    }
+  if (mains.size > 0) {
+    const follow = ordersCreation(d.to.lookup);
+    for (let i = 0; i < toEdges.length; i++) {
+      const e = toEdges[i]!;
+      const a = mains.get(e.to);
+      const b = a === undefined ? undefined : mains.get(e.from);
+      if (b !== undefined && follow(e)) push(a, b);
+    }
   }
-  const follow = ordersCreation(d.to.lookup);
-  for (const e of d.to.dependencies) if (follow(e)) push(at('main', e.to), at('main', e.from));
   units.forEach((u, i) => {
-    if (u.phase === 'drop') push(i, at('main', u.ref));
+    if (u.phase === 'drop') push(i, mains.get(u.ref));
     const s = u.ref.schema;
     if (s !== null && u.ref.kind !== 'schema') {
       const schema: ObjectRef = { kind: 'schema', schema: null, name: s };
-      if (u.phase === 'main') push(at('main', schema), i);
-      else push(i, at('drop', schema));
+      if (u.phase === 'main') push(mains.get(schema), i);
+      else push(i, drops.get(schema));
     }
   });
   const ranks = units.map((u) =>
@@ -174,7 +220,7 @@ function orderUnits(d: Diff): { order: Unit[] } | { cycle: Unit[] } {
 
 /** Objects created or recreated require the creations of what they depend on in TO (leaving one out leaves both). */
 function linkCreations(d: Diff): void {
-  const creating = new Map<string, string[]>();
+  const creating = new RefIndex<string[]>();
   for (const c of d.plan.changes)
     if (c.action === 'add' || c.action === 'rebuild' || (c.kind === 'column' && c.action === 'alter')) {
       const top: ObjectRef = {
@@ -183,12 +229,14 @@ function linkCreations(d: Diff): void {
         name: c.object.name,
         ...(c.object.args !== undefined ? { args: c.object.args } : {}),
       };
-      const k = refKey(top);
-      creating.set(k, [...(creating.get(k) ?? []), c.id]);
+      creating.set(top, [...(creating.get(top) ?? []), c.id]);
     }
-  for (const e of d.to.dependencies) {
-    const mine = creating.get(refKey(e.from));
-    const theirs = creating.get(refKey(e.to));
+  if (creating.size === 0) return;
+  const edges = d.to.dependencies;
+  for (let i = 0; i < edges.length; i++) {
+    const e = edges[i]!;
+    const mine = creating.get(e.from);
+    const theirs = mine === undefined ? undefined : creating.get(e.to);
     if (mine === undefined || theirs === undefined) continue;
     for (const id of mine) {
       const c = d.plan.get(id);

@@ -46,6 +46,29 @@ function wholeAcl(d: Diff, ref: ObjectRef): boolean {
   return ownerOf(d.from, top) === undefined || ownerOf(d.to, top) === undefined;
 }
 
+/** Whether any grantable object both sides have changes its owner (most migrations change none). */
+function ownersChange(d: Diff): boolean {
+  if (d.from.model.database.owner !== d.to.model.database.owner) return true;
+  const differ = <T extends { owner: string }>(a: ReadonlyMap<string, T>, b: ReadonlyMap<string, T>) => {
+    let found = false;
+    a.forEach((x, k) => {
+      if (!found) {
+        const y = b.get(k);
+        found = y !== undefined && y.owner !== x.owner;
+      }
+    });
+    return found;
+  };
+  const schemas = (s: Side) => new Map(s.model.schemas.map((x) => [x.name, x]));
+  return (
+    differ(d.from.relations, d.to.relations) ||
+    differ(d.from.sequences, d.to.sequences) ||
+    differ(d.from.types, d.to.types) ||
+    differ(d.from.functions, d.to.functions) ||
+    differ(schemas(d.from), schemas(d.to))
+  );
+}
+
 /** Same grants in the same order (the model sorts them): the common case, no delta needed. */
 function sameGrants(a: readonly Grant[], b: readonly Grant[]): boolean {
   if (a.length !== b.length) return false;
@@ -87,25 +110,29 @@ export function emitGrants(d: Diff): void {
   const toCols = d.to.lookup.columnGrantGroups;
   const differing: { from: readonly Grant[]; to: readonly Grant[] }[] = [];
   const none: readonly Grant[] = [];
+  // forEach, not for…of: tens of thousands of groups, and no entry pair allocated for each.
   const compare = (a: ReadonlyMap<string, readonly Grant[]>, b: ReadonlyMap<string, readonly Grant[]>) => {
-    for (const [k, list] of a) {
+    a.forEach((list, k) => {
       const other = b.get(k) ?? none;
       if (!sameGrants(list, other)) differing.push({ from: list, to: other });
-    }
-    for (const [k, list] of b) if (!a.has(k)) differing.push({ from: none, to: list });
+    });
+    b.forEach((list, k) => {
+      if (!a.has(k)) differing.push({ from: none, to: list });
+    });
   };
   compare(fromGroups, toGroups);
   compare(fromCols, toCols);
   // Owners that change rewrite the ACL of objects whose grants otherwise look alike: look at those too.
-  for (const [k, list] of fromGroups) {
-    const g = list[0];
-    if (g === undefined) continue;
-    const top = strip(g.object);
-    const a = ownerOf(d.from, top);
-    const b = ownerOf(d.to, top);
-    if (a !== undefined && b !== undefined && a !== b && sameGrants(list, toGroups.get(k) ?? none))
-      differing.push({ from: list, to: toGroups.get(k) ?? none });
-  }
+  if (ownersChange(d))
+    for (const [k, list] of fromGroups) {
+      const g = list[0];
+      if (g === undefined) continue;
+      const top = strip(g.object);
+      const a = ownerOf(d.from, top);
+      const b = ownerOf(d.to, top);
+      if (a !== undefined && b !== undefined && a !== b && sameGrants(list, toGroups.get(k) ?? none))
+        differing.push({ from: list, to: toGroups.get(k) ?? none });
+    }
   const fromG = new Map<string, Grant>();
   const toG = new Map<string, Grant>();
   for (const pair of differing) {

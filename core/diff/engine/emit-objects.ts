@@ -23,7 +23,7 @@ import {
   typeTarget,
 } from '../../ddl/types.js';
 import { quoteLiteral } from '../../ddl/quote.js';
-import { routineBody, same } from './compare.js';
+import { routineBody, same, sameDefinition } from './compare.js';
 import type { Diff } from './context.js';
 import { emitCreated, emitPhases } from './emit-relations.js';
 import { suffixedName } from './names.js';
@@ -153,7 +153,7 @@ export function emitFunctions(d: Diff): void {
     const to = d.to.functions.get(k);
     const dropped = d.dropped.get(refKey(ref));
     if (dropped !== undefined) {
-      const deps = [...new Set((d.from.dependants.get(refKey(ref)) ?? []).map((e) => refLabel(e.from)))];
+      const deps = [...new Set((d.from.dependants.get(ref) ?? []).map((e) => refLabel(e.from)))];
       d.plan.add(
         'drop',
         dropObject(t),
@@ -190,8 +190,10 @@ export function emitFunctions(d: Diff): void {
 export function emitSequences(d: Diff): void {
   if (!d.wants('sequence')) return;
   for (const [k, s] of d.from.sequences) {
-    const t = sequenceTarget(s.schema, s.name);
     const to = d.to.sequences.get(k);
+    // Most sequences are the same on both sides (OIDs aside): nothing to write, no target to build.
+    if (to !== undefined && sameDefinition(s, to)) continue;
+    const t = sequenceTarget(s.schema, s.name);
     if (to === undefined) {
       if (s.identity) continue; // goes with its column
       const id = d.plan.change({

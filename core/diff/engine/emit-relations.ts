@@ -33,18 +33,19 @@ export function emitRelations(d: Diff): void {
   for (const [k, from] of d.from.relations) {
     const ref = refs.relation(from.schema, from.name);
     const to = d.to.relations.get(k);
-    const dropped = d.dropped.get(refKey(ref));
+    const rk = refKey(ref);
     if (to === undefined) {
+      const dropped = d.dropped.get(rk);
       if (dropped !== undefined) dropRelation(d, from, dropped.changeId);
       continue;
     }
-    const re = d.recreated.get(refKey(ref));
+    const re = d.recreated.get(rk);
     if (re !== undefined) {
       dropRelation(d, from, re.changeId);
       emitCreated(d, d.to, ref, re.changeId);
       continue;
     }
-    const rebuild = d.rebuilt.get(refKey(ref));
+    const rebuild = d.rebuilt.get(rk);
     if (rebuild !== undefined) {
       rebuildTable(d, from, to, rebuild);
       continue;
@@ -74,7 +75,7 @@ function unchanged(d: Diff, key: string, from: Relation, to: Relation): boolean 
 }
 
 function dependantsText(d: Diff, ref: ObjectRef): string {
-  const names = (d.from.dependants.get(refKey(ref)) ?? []).map((e) => refLabel(e.from));
+  const names = (d.from.dependants.get(ref) ?? []).map((e) => refLabel(e.from));
   return [...new Set(names)].join(', ');
 }
 

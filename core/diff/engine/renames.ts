@@ -14,15 +14,34 @@ const rk = (r: { schema: string; name: string }) => `${r.schema}\0${r.name}`;
  * (tables by their columns, columns by type, functions by signature and body, policies and constraints by what
  * they say). Offered only; applied when accepted.
  */
-export function renameCandidates(from: Catalog, to: Catalog): RenameCandidate[] {
+export function renameCandidates(
+  from: Catalog,
+  to: Catalog,
+  /** Both models' relations by `schema\0name`, when the caller has them already (the diff's sides do). */
+  relations?: { readonly from: ReadonlyMap<string, Relation>; readonly to: ReadonlyMap<string, Relation> },
+): RenameCandidate[] {
   const out: RenameCandidate[] = [];
-  const fromR = new Map(from.relations.map((r) => [rk(r), r]));
-  const toR = new Map(to.relations.map((r) => [rk(r), r]));
+  const fromR = relations?.from ?? new Map(from.relations.map((r) => [rk(r), r]));
+  const toR = relations?.to ?? new Map(to.relations.map((r) => [rk(r), r]));
   const cols = (r: Relation) => r.columns.map((c) => `${c.name}:${c.type.formatted}`);
+  // TO's new relations by schema and kind, each with its columns, in TO's order: a gone relation is compared
+  // with those alone (not with every relation of TO).
+  const added = new Map<string, { b: Relation; cols: string[] }[]>();
+  for (const [k, b] of toR) {
+    if (fromR.has(k)) continue;
+    const g = `${b.schema}\0${b.kind}`;
+    const list = added.get(g) ?? [];
+    list.push({ b, cols: cols(b) });
+    added.set(g, list);
+  }
+  const sameNames = <T extends { name: string }>(x: readonly T[], y: readonly T[]) =>
+    x.length === y.length && x.every((c, i) => c.name === y[i]?.name);
   for (const [k, a] of fromR) {
-    if (toR.has(k)) {
-      const b = toR.get(k) as Relation;
+    const b = toR.get(k);
+    if (b !== undefined) {
       if (a.kind !== 'table' && a.kind !== 'partitioned_table') continue;
+      // Most tables keep their columns and constraints: nothing gone, nothing new.
+      if (sameNames(a.columns, b.columns) && sameNames(a.constraints, b.constraints)) continue;
       const goneC = a.columns.filter((c) => !b.columns.some((x) => x.name === c.name));
       const newC = b.columns.filter((c) => !a.columns.some((x) => x.name === c.name));
       for (const c of goneC)
@@ -49,10 +68,8 @@ export function renameCandidates(from: Catalog, to: Catalog): RenameCandidate[] 
             });
       continue;
     }
-    for (const [k2, b] of toR) {
-      if (fromR.has(k2) || b.schema !== a.schema || b.kind !== a.kind) continue;
-      const ca = new Set(cols(a));
-      const cb = cols(b);
+    const ca = new Set(cols(a));
+    for (const { b, cols: cb } of added.get(`${a.schema}\0${a.kind}`) ?? []) {
       const common = cb.filter((c) => ca.has(c)).length;
       const sim = common / Math.max(ca.size, cb.length, 1);
       if (sim >= 0.5)
@@ -68,15 +85,12 @@ export function renameCandidates(from: Catalog, to: Catalog): RenameCandidate[] 
     `${f.schema}\0${f.name}\0${f.identityArgs}`;
   const toF = new Set(to.functions.map(fk));
   const fromF = new Set(from.functions.map(fk));
+  const addedF = to.functions.filter((b) => !fromF.has(fk(b)));
   for (const a of from.functions) {
+    if (addedF.length === 0) break;
     if (toF.has(fk(a))) continue;
-    for (const b of to.functions)
-      if (
-        !fromF.has(fk(b)) &&
-        b.schema === a.schema &&
-        b.identityArgs === a.identityArgs &&
-        same(routineBody(a), routineBody(b))
-      )
+    for (const b of addedF)
+      if (b.schema === a.schema && b.identityArgs === a.identityArgs && same(routineBody(a), routineBody(b)))
         out.push({
           kind: 'function',
           from: refs.function(a.schema, a.name, a.identityArgs),
@@ -87,11 +101,12 @@ export function renameCandidates(from: Catalog, to: Catalog): RenameCandidate[] 
   const pk = (p: { schema: string; table: string; name: string }) => `${p.schema}\0${p.table}\0${p.name}`;
   const toP = new Set(to.policies.map(pk));
   const fromP = new Set(from.policies.map(pk));
+  const addedP = to.policies.filter((b) => !fromP.has(pk(b)));
   for (const a of from.policies) {
+    if (addedP.length === 0) break;
     if (toP.has(pk(a))) continue;
-    for (const b of to.policies)
+    for (const b of addedP)
       if (
-        !fromP.has(pk(b)) &&
         b.schema === a.schema &&
         b.table === a.table &&
         same(

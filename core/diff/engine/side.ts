@@ -1,7 +1,6 @@
 import type { DiffOptions } from '../../../shared/diff/migration.js';
 import {
   isEventTriggerRef,
-  refKey,
   type Catalog,
   type Dependency,
   type FunctionInfo,
@@ -14,6 +13,7 @@ import {
 import { collationUses, typeUses } from '../../ddl/database-ddl.js';
 import { modelLookup, type ModelLookup } from '../../ddl/model-lookup.js';
 import { refs } from '../../ddl/statement.js';
+import { RefIndex, sameRef } from './ref-index.js';
 
 /** One side of the diff: the model cut to the options' scope, with the lookups every kind's diff needs. */
 export interface Side {
@@ -26,8 +26,8 @@ export interface Side {
   readonly policies: ReadonlyMap<string, readonly Policy[]>;
   /** Every edge (the model's plus the type uses it does not carry), extension members lifted to their extension. */
   readonly dependencies: readonly Dependency[];
-  /** Edges by the object depended on (refKey of `to`, members stripped). */
-  readonly dependants: ReadonlyMap<string, readonly Dependency[]>;
+  /** Edges by the object depended on (`to`, members stripped). */
+  readonly dependants: { get(ref: ObjectRef): readonly Dependency[] | undefined };
 }
 
 export const relKey = (schema: string, name: string): string => `${schema}\0${name}`;
@@ -66,25 +66,30 @@ export function strip(ref: ObjectRef): ObjectRef {
   }
 }
 
+/** `list.filter(keep)`, or `list` itself when it keeps everything (the usual case: no copy of 10⁵ grants). */
+function scoped<T>(list: readonly T[], keep: (x: T) => boolean): readonly T[] {
+  return list.every(keep) ? list : list.filter(keep);
+}
+
 export function buildSide(full: Catalog, inScope: (schema: string) => boolean): Side {
   const keep = <T extends { schema: string; extension?: string | null }>(x: T) =>
     inScope(x.schema) && (x.extension ?? null) === null;
   const model: Catalog = {
     ...full,
-    schemas: full.schemas.filter((s) => s.extension === null && inScope(s.name)),
-    relations: full.relations.filter(keep),
-    sequences: full.sequences.filter(keep),
-    functions: full.functions.filter((f) => keep(f) && !isRangeConstructor(f)),
-    types: full.types.filter(keep),
-    policies: full.policies.filter((p) => inScope(p.schema)),
-    grants: full.grants.filter((g) =>
+    schemas: scoped(full.schemas, (s) => s.extension === null && inScope(s.name)),
+    relations: scoped(full.relations, keep),
+    sequences: scoped(full.sequences, keep),
+    functions: scoped(full.functions, (f) => keep(f) && !isRangeConstructor(f)),
+    types: scoped(full.types, keep),
+    policies: scoped(full.policies, (p) => inScope(p.schema)),
+    grants: scoped(full.grants, (g) =>
       g.object.kind === 'schema'
         ? inScope(g.object.name)
         : g.object.schema !== null && inScope(g.object.schema),
     ),
-    defaultPrivileges: full.defaultPrivileges.filter((d) => d.schema === null || inScope(d.schema)),
+    defaultPrivileges: scoped(full.defaultPrivileges, (d) => d.schema === null || inScope(d.schema)),
     // Database-wide, but scoped with their function: `--schema api` leaves out a trigger of audit.log_ddl().
-    eventTriggers: (full.eventTriggers ?? []).filter((e) => inScope(e.function.schema)),
+    eventTriggers: scoped(full.eventTriggers ?? [], (e) => inScope(e.function.schema)),
     // Absent (a model read before they were) stays absent: not compared rather than all added or dropped.
     ...(full.collations !== undefined ? { collations: full.collations.filter(keep) } : {}),
     ...(full.statistics !== undefined
@@ -92,50 +97,50 @@ export function buildSide(full: Catalog, inScope: (schema: string) => boolean): 
       : {}),
   };
   // Extension members: an edge to one is an edge to its extension (the extension is what gets created).
-  const extensionOf = new Map<string, string>();
+  const extensionOf = new RefIndex<string>();
   for (const t of full.types)
-    if (t.extension !== null) extensionOf.set(refKey(refs.type(t.schema, t.name)), t.extension);
+    if (t.extension !== null) extensionOf.set(refs.type(t.schema, t.name), t.extension);
   for (const f of full.functions)
-    if (f.extension !== null)
-      extensionOf.set(refKey(refs.function(f.schema, f.name, f.identityArgs)), f.extension);
+    if (f.extension !== null) extensionOf.set(refs.function(f.schema, f.name, f.identityArgs), f.extension);
   for (const r of full.relations)
-    if (r.extension !== null) extensionOf.set(refKey(refs.relation(r.schema, r.name)), r.extension);
+    if (r.extension !== null) extensionOf.set(refs.relation(r.schema, r.name), r.extension);
   for (const s of full.sequences)
-    if (s.extension !== null) extensionOf.set(refKey(refs.sequence(s.schema, s.name)), s.extension);
+    if (s.extension !== null) extensionOf.set(refs.sequence(s.schema, s.name), s.extension);
   const lift = (ref: ObjectRef): ObjectRef => {
     const s = strip(ref);
-    const ext = extensionOf.get(refKey(s));
+    const ext = extensionOf.get(s);
     return ext !== undefined ? refs.extension(ext) : s;
   };
   const dependencies: Dependency[] = [];
-  const dependants = new Map<string, Dependency[]>();
+  const dependants = new RefIndex<Dependency[]>();
   const noExtensions = extensionOf.size === 0;
-  for (const d of [...full.dependencies, ...typeUses(full), ...collationUses(full)]) {
+  const add = (d: Dependency) => {
     const from = noExtensions ? strip(d.from) : lift(d.from);
     const to = noExtensions ? strip(d.to) : lift(d.to);
+    if (sameRef(from, to)) return;
     const e: Dependency = from === d.from && to === d.to ? d : { ...d, from, to };
-    if (refKey(e.from) === refKey(e.to)) continue;
     dependencies.push(e);
-    const k = refKey(e.to);
-    const list = dependants.get(k) ?? [];
-    list.push(e);
-    dependants.set(k, list);
-  }
-  const policies = new Map<string, Policy[]>();
-  for (const p of model.policies) {
-    const k = relKey(p.schema, p.table);
-    const list = policies.get(k) ?? [];
-    list.push(p);
-    policies.set(k, list);
-  }
+    const list = dependants.get(to);
+    if (list === undefined) dependants.set(to, [e]);
+    else list.push(e);
+  };
+  // Index loops: for…of allocates an iterator result per edge where the loop is not optimised.
+  const edges = full.dependencies;
+  for (let i = 0; i < edges.length; i++) add(edges[i]!);
+  const uses = typeUses(full);
+  for (let i = 0; i < uses.length; i++) add(uses[i]!);
+  const collations = collationUses(full);
+  for (let i = 0; i < collations.length; i++) add(collations[i]!);
+  const lookup = modelLookup(model);
   return {
     model,
-    lookup: modelLookup(model),
-    relations: new Map(model.relations.map((r) => [relKey(r.schema, r.name), r])),
+    lookup,
+    // The lookup's own maps (keyed as relKey is): built once per side.
+    relations: lookup.relations,
     functions: new Map(model.functions.map((f) => [fnKey(f), f])),
     types: new Map(model.types.map((t) => [relKey(t.schema, t.name), t])),
     sequences: new Map(model.sequences.map((s) => [relKey(s.schema, s.name), s])),
-    policies,
+    policies: lookup.policyGroups,
     dependencies,
     dependants,
   };
