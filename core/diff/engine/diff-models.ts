@@ -28,24 +28,11 @@ import { buildSide, schemaScope } from './side.js';
  * graphs — drops in reverse dependency order on FROM's, creations forward on TO's, then what must wait for
  * every object (keys, indexes, triggers, policies), privileges and default privileges. Pure and deterministic.
  */
-export const T: Record<string, number> = {};
-let t0 = 0;
-const cpu = () => {
-  const c = process.cpuUsage();
-  return (c.user + c.system) / 1000;
-};
-const mark = (n: string) => {
-  const t = cpu();
-  T[n] = (T[n] ?? 0) + t - t0;
-  t0 = t;
-};
 export function diffModels(from: Catalog, to: Catalog, options: DiffOptions = {}): Migration {
-  t0 = cpu();
   const fromScope = schemaScope(from, options);
   const toScope = schemaScope(to, options);
   const scopedFrom = buildSide(from, fromScope);
   const scopedTo = buildSide(to, toScope);
-  mark('buildSide');
   // Renames in rounds: a renamed table's columns are compared (and may be renamed) in the next round.
   let fromSide = scopedFrom;
   let fromModel = from;
@@ -69,7 +56,6 @@ export function diffModels(from: Catalog, to: Catalog, options: DiffOptions = {}
     });
   }
   const renamed = { statements: renameStatements };
-  mark('renames');
   const d = new Diff(fromSide, scopedTo, options);
 
   emitRoles(d);
@@ -82,36 +68,26 @@ export function diffModels(from: Catalog, to: Catalog, options: DiffOptions = {}
     });
     d.plan.add('first', statement, id);
   }
-  mark('roles');
   classify(d);
   classifyCollations(d);
-  mark('classify');
   followDependants(d);
-  mark('dependants');
   emitSchemas(d);
   emitExtensions(d);
   emitCollations(d);
   emitTypes(d);
   emitSequences(d);
   emitFunctions(d);
-  mark('objects');
   emitRelations(d);
   emitStatistics(d);
-  mark('relations');
   emitGrants(d);
-  mark('grants');
   emitDefaultPrivileges(d);
   emitEventTriggers(d);
-  mark('defaults+evt');
   linkCreations(d);
-  mark('link');
   showObjectSql(d);
-  mark('showSql');
 
   const skipped = skippedChanges(d, options.skip ?? []);
   const kept = (p: Planned) => !p.changeIds.some((id) => skipped.has(id));
   const ordered = orderUnits(d);
-  mark('order');
   const remainingCandidates = candidates;
   const base = {
     equal: d.plan.changes.length === 0,
@@ -131,9 +107,7 @@ export function diffModels(from: Catalog, to: Catalog, options: DiffOptions = {}
     ...d.plan.defaults,
     ...d.plan.last,
   ].filter(kept);
-  const out = { ...base, statements: markEnumValues(d, planned), cycles: [] };
-  mark('enum');
-  return out;
+  return { ...base, statements: markEnumValues(d, planned), cycles: [] };
 }
 
 /**
