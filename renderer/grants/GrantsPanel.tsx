@@ -11,7 +11,7 @@ import '../roles/roles.css';
 import './grants.css';
 import { DefaultPrivileges } from './DefaultPrivileges.js';
 import { GrantsMatrix } from './GrantsMatrix.js';
-import { PlanNotice, usePlanQueue } from './PlanNotice.js';
+import { PlanNotice, usePlanQueue } from '../roles/PlanNotice.js';
 
 /** The grants panel: the objects × roles matrix and the default privileges, edits queued in the change set. */
 export default function GrantsPanel({ connectionId, focus }: PanelProps) {
@@ -40,7 +40,7 @@ function GrantsView({
     if (focus?.view === 'default-privileges') setTab('defaults');
   }, [focus]);
   const config = useRoleConfig(connectionId);
-  const plan = usePlanQueue(connectionId);
+  const plan = usePlanQueue(connectionId, 'grants');
   return (
     <div className="grants-panel">
       <div className="grants-tabs" role="tablist">

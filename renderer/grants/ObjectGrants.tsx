@@ -3,7 +3,7 @@ import { useRoleConfig } from '../roles/config.js';
 import '../roles/roles.css';
 import './grants.css';
 import { GrantsMatrix } from './GrantsMatrix.js';
-import { PlanNotice, usePlanQueue } from './PlanNotice.js';
+import { PlanNotice, usePlanQueue } from '../roles/PlanNotice.js';
 
 /** The explorer's Grants tab: the grants matrix of the Grants panel, narrowed to one object and its columns. */
 export function ObjectGrants({
@@ -16,7 +16,7 @@ export function ObjectGrants({
   object: ObjectRef;
 }) {
   const config = useRoleConfig(connectionId);
-  const plan = usePlanQueue(connectionId);
+  const plan = usePlanQueue(connectionId, 'grants');
   return (
     <div className="object-grants" data-testid="object-grants">
       <PlanNotice queue={plan} />

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { RoleChangeInput } from '../../shared/contract/roles.js';
 import { asErrorShape } from '../client/index.js';
 import { useChangeSetQuery } from '../changeset/queries.js';
-import { usePlanMutation, type PlanResult } from '../roles/api.js';
+import { usePlanMutation, type PlanResult } from './api.js';
 import { ErrorCallout } from '../shell/ErrorCallout.js';
 
 export interface PlanQueue {
@@ -10,12 +10,17 @@ export interface PlanQueue {
   readonly busy: boolean;
   readonly notice: PlanResult | null;
   readonly error: unknown;
+  /** Shows what a dialog planned and queued itself (the role dialogs preview before they queue). */
+  show(result: PlanResult): void;
   dismiss(): void;
 }
 
-/** Grant edits planned and queued in the change set, with what came of the last one. */
-export function usePlanQueue(connectionId: string): PlanQueue {
-  const plan = usePlanMutation(connectionId, 'grants');
+/**
+ * Role and grant edits planned and queued in the change set, with what came of the last one; `panel` is the
+ * origin the change set records.
+ */
+export function usePlanQueue(connectionId: string, panel: 'roles' | 'grants'): PlanQueue {
+  const plan = usePlanMutation(connectionId, panel);
   const [notice, setNotice] = useState<PlanResult | null>(null);
   const [error, setError] = useState<unknown>(null);
   // "Queued … — apply from the change set" is stale once the set is applied or discarded: it empties.
@@ -32,7 +37,14 @@ export function usePlanQueue(connectionId: string): PlanQueue {
     busy: plan.isPending,
     notice,
     error,
-    dismiss: () => setNotice(null),
+    show: (result) => {
+      setError(null);
+      setNotice(result);
+    },
+    dismiss: () => {
+      setNotice(null);
+      setError(null);
+    },
   };
 }
 
@@ -43,7 +55,12 @@ export function PlanNotice({ queue }: { queue: PlanQueue }) {
   return (
     <>
       {error !== null && (
-        <ErrorCallout error={asErrorShape(error)} title="The change could not be prepared" />
+        <div className="plan-notice">
+          <ErrorCallout error={asErrorShape(error)} title="The change could not be prepared" />
+          <button className="btn ghost small" onClick={queue.dismiss}>
+            Dismiss
+          </button>
+        </div>
       )}
       {notice && (
         <div
@@ -74,6 +91,11 @@ export function PlanNotice({ queue }: { queue: PlanQueue }) {
                 </span>
                 {notice.statements.length > 3 && ' …'} — apply from the change set (
                 <kbd className="kbd">C</kbd>).
+                {notice.problems.map((p, i) => (
+                  <div key={i} className="muted">
+                    {p.message}
+                  </div>
+                ))}
               </>
             )}
           </div>

@@ -9,7 +9,6 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useContext, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { RoleChangeInput } from '../../shared/contract/roles.js';
 import { catalogIndex } from '../../shared/model/catalog-index.js';
 import type { Catalog } from '../../shared/model/catalog.js';
 import { roleRules } from '../../shared/model/role-closure.js';
@@ -21,7 +20,7 @@ import { ErrorCallout } from '../shell/ErrorCallout.js';
 import type { PanelProps } from '../shell/panels.js';
 import { Splitter, useSplitSize } from '../shell/Splitter.js';
 import { ThemeContext } from '../shell/theme-context.js';
-import { usePlanMutation, type PlanResult } from './api.js';
+import { PlanNotice, usePlanQueue } from './PlanNotice.js';
 import { useRoleConfig } from './config.js';
 import { downloadPng, downloadSvg } from './export.js';
 import { edgeBadge, edgeTitle, graphSvg, labelSpots, placeGraph } from './graph-flow.js';
@@ -83,8 +82,7 @@ function RolesView({
     setOpened((n) => n + 1);
   }, [focusRole]);
   const [dialog, setDialog] = useState<'new' | 'template' | null>(null);
-  const [notice, setNotice] = useState<{ result?: PlanResult; error?: unknown } | null>(null);
-  const plan = usePlanMutation(connectionId, 'roles');
+  const plan = usePlanQueue(connectionId, 'roles');
   const theme = useContext(ThemeContext);
   const flow = useReactFlow();
 
@@ -166,11 +164,7 @@ function RolesView({
     e.preventDefault();
   };
 
-  const queue = (changes: RoleChangeInput[]) =>
-    plan.mutate(
-      { changes, queue: true },
-      { onSuccess: (result) => setNotice({ result }), onError: (error) => setNotice({ error }) },
-    );
+  const queue = plan.queue;
 
   const onConnect = (c: Connection) => {
     if (c.source === c.target || c.source === SYSTEM_GROUP || c.target === SYSTEM_GROUP) return;
@@ -233,7 +227,7 @@ function RolesView({
         </button>
       </div>
       <ShapeSummary graph={graph} onSelect={setSelected} />
-      {notice && <PlanNotice notice={notice} onClose={() => setNotice(null)} />}
+      <PlanNotice queue={plan} />
       <div className="roles-body" style={{ gridTemplateColumns: `minmax(0, 1fr) auto ${inspector.size}px` }}>
         <div
           className="roles-canvas"
@@ -294,7 +288,7 @@ function RolesView({
           role={selected}
           onSelect={setSelected}
           onQueue={queue}
-          busy={plan.isPending}
+          busy={plan.busy}
         />
       </div>
       {dialog === 'new' && (
@@ -314,7 +308,7 @@ function RolesView({
           config={config}
           onClose={() => setDialog(null)}
           onQueued={(result) => {
-            setNotice({ result });
+            plan.show(result);
             setDialog(null);
           }}
         />
@@ -355,61 +349,6 @@ function ShapeSummary({ graph, onSelect }: { graph: RoleGraph; onSelect: (r: str
           {graph.problems.length} problem{graph.problems.length === 1 ? '' : 's'}
         </span>
       )}
-    </div>
-  );
-}
-
-function PlanNotice({
-  notice,
-  onClose,
-}: {
-  notice: { result?: PlanResult; error?: unknown };
-  onClose(): void;
-}) {
-  if (notice.error !== undefined)
-    return (
-      <div className="plan-notice">
-        <ErrorCallout error={asErrorShape(notice.error)} title="The change could not be prepared" />
-        <button className="btn ghost small" onClick={onClose}>
-          Dismiss
-        </button>
-      </div>
-    );
-  const r = notice.result!;
-  const errors = r.problems.filter((p) => p.severity === 'error');
-  return (
-    <div
-      className={`plan-notice ${errors.length > 0 ? 'error' : 'ok'}`}
-      role="status"
-      data-testid="plan-notice"
-    >
-      <div className="grow">
-        {errors.length > 0 ? (
-          <>
-            <b>Not queued:</b>
-            <ul>
-              {errors.map((p, i) => (
-                <li key={i}>
-                  {p.message} {p.hint && <span className="muted">{p.hint}</span>}
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : (
-          <>
-            Queued {r.statements.length} statement{r.statements.length === 1 ? '' : 's'} in the change set —
-            review and apply it from the top bar (<kbd className="kbd">C</kbd>).
-            {r.problems.map((p, i) => (
-              <div key={i} className="muted">
-                {p.message}
-              </div>
-            ))}
-          </>
-        )}
-      </div>
-      <button className="btn ghost small" onClick={onClose}>
-        Dismiss
-      </button>
     </div>
   );
 }
