@@ -188,14 +188,13 @@ describe('roles graph story: read, draw, zoom and export the role graph', () => 
     const { page } = browser;
     const drag = async (member: string, role: string) => {
       // A new layout (the grant applied above) is fitted with a short animation: draw once it has come to rest.
-      await page.waitForFunction(
-        () =>
-          new Promise<boolean>((done) => {
-            const at = () => document.querySelector('.react-flow__viewport')?.getAttribute('style');
-            const before = at();
-            setTimeout(() => done(at() === before), 150);
-          }),
-      );
+      const viewport = page.locator('.react-flow__viewport');
+      for (let last = null as string | null; ;) {
+        const now = await viewport.getAttribute('style');
+        if (now === last) break;
+        last = now;
+        await page.waitForTimeout(150);
+      }
       const a = (await node(member).locator('.react-flow__handle.source').boundingBox())!;
       const b = (await node(role).locator('.react-flow__handle.target').boundingBox())!;
       await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
