@@ -59,13 +59,18 @@ function keysOf(model: Catalog): Map<number, string[]> {
   return keys;
 }
 
-/** oid → synthetic id: each OID takes its smallest key; ids follow the keys' order (ties by the old OID). */
+/**
+ * oid → synthetic id: each OID takes its smallest key; ids follow the keys' order (ties by the old OID), roles
+ * last: they are the cluster's, so a role created for another database must not renumber this one's objects.
+ */
 function renumbering(model: Catalog): Map<number, number> {
-  const chosen = [...keysOf(model)].map(([oid, list]) => ({
-    oid,
-    key: list.reduce((a, b) => (b < a ? b : a)),
-  }));
-  chosen.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.oid - b.oid));
+  const chosen = [...keysOf(model)].map(([oid, list]) => {
+    const key = list.reduce((a, b) => (b < a ? b : a));
+    return { oid, key, role: key.startsWith('role:') };
+  });
+  chosen.sort((a, b) =>
+    a.role !== b.role ? (a.role ? 1 : -1) : a.key < b.key ? -1 : a.key > b.key ? 1 : a.oid - b.oid,
+  );
   return new Map(chosen.map((c, i) => [c.oid, FIRST_SYNTHETIC_ID + i]));
 }
 

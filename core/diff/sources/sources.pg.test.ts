@@ -5,7 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GatehouseError } from '../../../shared/errors.js';
 import type { Catalog } from '../../../shared/model/catalog.js';
 import { ownRoles } from '../../catalog/testing/own-roles.js';
-import { createTempDatabase, pgServers, type TempDatabase } from '../../../test/pg.js';
+import {
+  createTempDatabase,
+  pgServers,
+  superuserQuery,
+  uniqueSuffix,
+  type TempDatabase,
+} from '../../../test/pg.js';
+import { quoteIdent } from '../../../shared/sql/quote-ident.js';
 import { databaseParts } from '../../ddl/testing/normalise.js';
 import { readModel, runScript } from '../../ddl/testing/run.js';
 import { diffModels } from '../index.js';
@@ -50,6 +57,26 @@ describe.each(pgServers())('diff sources on $label', (server) => {
   afterAll(async () => {
     for (const p of pools) await p.close();
     await expected.drop();
+  });
+
+  it("a role created elsewhere in the cluster renumbers none of this database's objects in a snapshot", async () => {
+    // 'aaa…' sorts before every other role, and roles are the cluster's: another database's team makes them.
+    const role = `aaa_gh_snap_${uniqueSuffix()}`;
+    await superuserQuery(server, `CREATE ROLE ${quoteIdent(role)}`);
+    try {
+      const withRole = canonicalCatalog(await readModel(expected.uri), 'x');
+      const before = canonicalCatalog(expectedModel, 'x');
+      const ids = (m: Catalog) => ({
+        relations: m.relations.map((r) => [r.name, r.oid, r.rowTypeOid]),
+        types: m.types.map((t) => [t.name, t.oid, t.arrayOid]),
+        functions: m.functions.map((f) => [f.name, f.oid]),
+        schemas: m.schemas.map((x) => [x.name, x.oid]),
+      });
+      expect(withRole.roles.some((r) => r.name === role)).toBe(true);
+      expect(ids(withRole)).toEqual(ids(before));
+    } finally {
+      await superuserQuery(server, `DROP ROLE ${quoteIdent(role)}`);
+    }
   });
 
   it('a snapshot is byte-identical under re-runs, free of OIDs and timestamps, and loads back to the model', async () => {
