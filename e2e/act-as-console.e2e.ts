@@ -6,6 +6,7 @@ import { pgServers } from '../test/pg.js';
 import { launchBrowser, type StudioBrowser } from './support/browser.js';
 import { ensureRendererBuilt } from './support/build.js';
 import { seedDemoDatabase, type DemoDatabase } from './support/demo-db.js';
+import { connectToDemo } from './support/connect-demo.js';
 
 const SECRET = 'e2e-act-as-secret-0123456789abcdefghijklmnop';
 
@@ -113,15 +114,7 @@ describe('act-as console stories', () => {
   it('connects, opens the console and configures PostgREST', async () => {
     const { page } = browser;
     await page.goto(studio.server.url);
-    await page.getByRole('heading', { name: 'New connection' }).waitFor();
-    await page.getByLabel('Name').fill('Demo shop');
-    await page.getByLabel('Host').fill(demo.host);
-    await page.getByLabel('Port').fill(String(demo.port));
-    await page.getByLabel('Database').fill(demo.names.database);
-    await page.getByLabel('User').fill(demo.names.developer);
-    await page.getByLabel('Password').fill(demo.developerPassword);
-    await page.getByRole('button', { name: 'Connect', exact: true }).click();
-    await page.getByRole('tree', { name: 'Schemas' }).waitFor({ timeout: 30_000 });
+    await connectToDemo(page, demo);
     // the landing page points to the two first things to try
     const first = page.getByRole('list', { name: 'Try first' });
     expect(await first.textContent()).toContain('Browse api.');

@@ -1,7 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevStudio, type DevStudio } from '../server/dev.js';
 import { pgServers } from '../test/pg.js';
@@ -96,19 +95,7 @@ describe('advisor acknowledgement story', () => {
   it('lapses the acknowledgement once the object changes', async () => {
     const { page } = browser;
     // Someone hands INSERT on the table to anon: who may reach it has changed.
-    const client = new pg.Client({
-      host: demo.host,
-      port: demo.port,
-      user: demo.superuser,
-      password: demo.superuserPassword,
-      database: demo.names.database,
-    });
-    await client.connect();
-    try {
-      await client.query(`GRANT INSERT ON api.products TO "${demo.names.anon}"`);
-    } finally {
-      await client.end();
-    }
+    await demo.asSuperuser(`GRANT INSERT ON api.products TO "${demo.names.anon}"`);
     await page.getByRole('button', { name: 'Re-run' }).click();
     const products = page.getByRole('region', { name: 'Findings' }).getByRole('listitem', { name: KEY });
     await expect

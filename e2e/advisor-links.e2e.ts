@@ -1,4 +1,3 @@
-import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevStudio, type DevStudio } from '../server/dev.js';
@@ -10,23 +9,6 @@ import { seedDemoDatabase, type DemoDatabase } from './support/demo-db.js';
 import { configureDemoPostgrest } from './support/postgrest-config.js';
 
 const SECRET = 'e2e-advisor-links-secret-0123456789abcdefghij';
-
-/** Runs SQL in the demo database as the superuser: the mistakes a team might make, planted before the review. */
-async function asSuperuser(demo: DemoDatabase, sql: string): Promise<void> {
-  const client = new pg.Client({
-    host: demo.host,
-    port: demo.port,
-    user: demo.superuser,
-    password: demo.superuserPassword,
-    database: demo.names.database,
-  });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Back to the advisor, and the finding's link followed. */
 async function follow(page: Page, key: string, title: string): Promise<void> {
@@ -51,8 +33,7 @@ describe('advisor links story', () => {
     const server = pgServers().find((s) => s.major === 18) ?? pgServers()[0]!;
     demo = await seedDemoDatabase(server);
     const n = demo.names;
-    await asSuperuser(
-      demo,
+    await demo.asSuperuser(
       `ALTER ROLE "${n.anon}" LOGIN;
        GRANT SELECT ON api.customers TO PUBLIC;
        CREATE POLICY orders_anon_delete ON api.orders FOR DELETE TO "${n.anon}" USING (true);`,

@@ -5,6 +5,7 @@ import { pgServers } from '../test/pg.js';
 import { launchBrowser, type StudioBrowser } from './support/browser.js';
 import { ensureRendererBuilt } from './support/build.js';
 import { seedDemoDatabase, type DemoDatabase } from './support/demo-db.js';
+import { connectWith, demoFields } from './support/connect-demo.js';
 
 /**
  * A developer reviews changes before they touch the database: queue two statements, see them in the change set
@@ -61,14 +62,7 @@ describe('change set story: queue, review, remove, apply, history', () => {
   it('connects and shows an empty change set in the top bar', async () => {
     const { page } = browser;
     await page.goto(studio.server.url);
-    await page.getByLabel('Name').fill('Demo shop');
-    await page.getByLabel('Host').fill(demo.host);
-    await page.getByLabel('Port').fill(String(demo.port));
-    await page.getByLabel('Database').fill(demo.names.database);
-    await page.getByLabel('User').fill(demo.names.developer);
-    await page.getByLabel('Password').fill(demo.developerPassword);
-    await page.getByRole('button', { name: 'Connect', exact: true }).click();
-    await page.getByRole('tree', { name: 'Schemas' }).waitFor({ timeout: 30_000 });
+    await connectWith(page, demoFields(demo));
     await page.getByRole('button', { name: 'Change set: 0 pending' }).waitFor();
   });
 

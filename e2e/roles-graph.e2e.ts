@@ -11,6 +11,7 @@ import {
 } from '../test/pg.js';
 import { launchBrowser, screenshotDir, type StudioBrowser } from './support/browser.js';
 import { ensureRendererBuilt } from './support/build.js';
+import { connectWith, superuserFields } from './support/connect-demo.js';
 
 /**
  * A DBA reviews a dense role model in the graph: reads every membership's label (one member holds several), draws
@@ -85,16 +86,8 @@ describe('roles graph story: read, draw, zoom and export the role graph', () => 
 
   it('opens the roles of the database and reads every membership label, none over another', async () => {
     const { page } = browser;
-    const url = new URL(server().superuserUri);
     await page.goto(studio.server.url);
-    await page.getByLabel('Name').fill('Role review');
-    await page.getByLabel('Host').fill(url.hostname);
-    await page.getByLabel('Port').fill(url.port);
-    await page.getByLabel('Database').fill(db.name);
-    await page.getByLabel('User').fill(decodeURIComponent(url.username));
-    await page.getByLabel('Password').fill(decodeURIComponent(url.password));
-    await page.getByRole('button', { name: 'Connect', exact: true }).click();
-    await page.getByRole('tree', { name: 'Schemas' }).waitFor({ timeout: 30_000 });
+    await connectWith(page, superuserFields(server().superuserUri, db.name, 'Role review'));
     await page.getByRole('tab', { name: 'Roles' }).click();
     await node('auditor').waitFor({ timeout: 30_000 });
     // Only this story's roles (the cluster holds other tests' roles too).

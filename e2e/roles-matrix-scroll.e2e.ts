@@ -12,6 +12,7 @@ import {
 } from '../test/pg.js';
 import { launchBrowser, type StudioBrowser } from './support/browser.js';
 import { ensureRendererBuilt, repoRoot } from './support/build.js';
+import { connectWith, superuserFields } from './support/connect-demo.js';
 
 const benchDir = join(repoRoot, 'test-results/bench');
 const TABLES = 5000;
@@ -110,16 +111,8 @@ describe('grants matrix story: 5,000 tables × 20 roles, scrolled', () => {
 
   it('opens the matrix and scrolls it at the display rate', async () => {
     const { page } = browser;
-    const url = new URL(server().superuserUri);
     await page.goto(studio.server.url);
-    await page.getByLabel('Name').fill('Five thousand tables');
-    await page.getByLabel('Host').fill(url.hostname);
-    await page.getByLabel('Port').fill(url.port);
-    await page.getByLabel('Database').fill(db.name);
-    await page.getByLabel('User').fill(decodeURIComponent(url.username));
-    await page.getByLabel('Password').fill(decodeURIComponent(url.password));
-    await page.getByRole('button', { name: 'Connect', exact: true }).click();
-    await page.getByRole('tree', { name: 'Schemas' }).waitFor({ timeout: 60_000 });
+    await connectWith(page, superuserFields(server().superuserUri, db.name, 'Five thousand tables'), 60_000);
     // First paint: from the click on the tab to the first cells drawn (the catalog is read already).
     const t0 = Date.now();
     await page.getByRole('tab', { name: 'Grants' }).click();

@@ -9,6 +9,7 @@ import {
 } from '../test/pg.js';
 import { launchBrowser, type StudioBrowser } from './support/browser.js';
 import { ensureRendererBuilt } from './support/build.js';
+import { connectWith, superuserFields } from './support/connect-demo.js';
 
 /**
  * A DBA designs the PostgREST role model from scratch on an empty database: authenticator, anon, app_user (the
@@ -62,16 +63,8 @@ describe('roles story: design the PostgREST role model from scratch', () => {
 
   it('connects to the empty database and sees no PostgREST shape yet', async () => {
     const { page } = browser;
-    const url = new URL(server().superuserUri);
     await page.goto(studio.server.url);
-    await page.getByLabel('Name').fill('Empty app');
-    await page.getByLabel('Host').fill(url.hostname);
-    await page.getByLabel('Port').fill(url.port);
-    await page.getByLabel('Database').fill(db.name);
-    await page.getByLabel('User').fill(decodeURIComponent(url.username));
-    await page.getByLabel('Password').fill(decodeURIComponent(url.password));
-    await page.getByRole('button', { name: 'Connect', exact: true }).click();
-    await page.getByRole('tree', { name: 'Schemas' }).waitFor({ timeout: 30_000 });
+    await connectWith(page, superuserFields(server().superuserUri, db.name, 'Empty app'));
     await page.getByRole('tab', { name: 'Roles' }).click();
     await page.getByTestId('shape-summary').waitFor();
     expect(await page.getByTestId('shape-summary').textContent()).toContain('none found');

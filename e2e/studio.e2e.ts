@@ -4,6 +4,7 @@ import { pgServers, superuserQuery, type TestServer } from '../test/pg.js';
 import { launchBrowser, type StudioBrowser } from './support/browser.js';
 import { ensureRendererBuilt } from './support/build.js';
 import { seedDemoDatabase, type DemoDatabase } from './support/demo-db.js';
+import { demoFields, fillConnectionForm } from './support/connect-demo.js';
 import type { Page } from 'playwright-core';
 
 /** Where the top bar's parts end up: the tabs' heights, its right-most control, the page's scroll width. */
@@ -73,12 +74,10 @@ describe('studio story: connect and inspect a table with RLS', () => {
 
   it('names the problem when the password is wrong', async () => {
     const { page } = browser;
-    await page.getByLabel('Name').fill('Demo shop (local)');
-    await page.getByLabel('Host').fill(demo.host);
-    await page.getByLabel('Port').fill(String(demo.port));
-    await page.getByLabel('Database').fill(demo.names.database);
-    await page.getByLabel('User').fill(demo.names.developer);
-    await page.getByLabel('Password').fill('not-the-password');
+    await fillConnectionForm(page, {
+      ...demoFields(demo, 'Demo shop (local)'),
+      password: 'not-the-password',
+    });
     await page.getByRole('button', { name: 'Connect', exact: true }).click();
     const alert = page.getByRole('alert');
     await alert.waitFor();

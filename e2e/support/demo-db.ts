@@ -9,6 +9,8 @@ export interface DemoDatabase {
   readonly developerPassword: string;
   readonly superuser: string;
   readonly superuserPassword: string;
+  /** Runs SQL in the demo database as the superuser: what a story plants before the user looks. */
+  asSuperuser(sql: string): Promise<void>;
   drop(): Promise<void>;
 }
 
@@ -38,6 +40,9 @@ export async function seedDemoDatabase(server: TestServer): Promise<DemoDatabase
     developerPassword,
     superuser: target.superuser,
     superuserPassword: target.superuserPassword,
+    asSuperuser: async (sql) => {
+      await superuserQuery(server, sql, names.database);
+    },
     drop: async () => {
       await superuserQuery(server, `DROP DATABASE IF EXISTS "${names.database}" WITH (FORCE)`);
       for (const role of [names.developer, names.authenticator, names.anon, names.appUser, names.appAdmin]) {
