@@ -1,3 +1,4 @@
+import { JSON_SIMPLE_ESCAPES } from '../../shared/json/escapes.js';
 /**
  * A small JSON parser that remembers where things are: the claims editor needs the offset of a syntax error and
  * of each top-level property so mistakes are shown at the place they were made (JSON.parse only gives a message).
@@ -49,18 +50,8 @@ export function parseLocated(text: string): LocatedParse {
       }
       if (c === '\\') {
         const e = text[i + 1];
-        const simple: Record<string, string> = {
-          '"': '"',
-          '\\': '\\',
-          '/': '/',
-          b: '\b',
-          f: '\f',
-          n: '\n',
-          r: '\r',
-          t: '\t',
-        };
-        if (e !== undefined && e in simple) {
-          out += simple[e];
+        if (e !== undefined && e in JSON_SIMPLE_ESCAPES) {
+          out += JSON_SIMPLE_ESCAPES[e];
           i += 2;
         } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
           out += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));

@@ -13,6 +13,7 @@
  *   aesonDecode(bytes('{"a": tru}'))  // { ok: false, message: "Error in $: string. Expecting object value at 'tru}'" }
  */
 import type { Json } from '../errors/pgrst-error.js';
+import { JSON_SIMPLE_ESCAPES } from '../../../shared/json/escapes.js';
 
 export type AesonResult =
   { readonly ok: true; readonly value: Json } | { readonly ok: false; readonly message: string };
@@ -221,18 +222,8 @@ function unescape(raw: Uint8Array): string | null {
       continue;
     }
     const e = text[++i];
-    const simple: Record<string, string> = {
-      '"': '"',
-      '\\': '\\',
-      '/': '/',
-      b: '\b',
-      f: '\f',
-      n: '\n',
-      r: '\r',
-      t: '\t',
-    };
-    if (e !== undefined && simple[e] !== undefined) {
-      out += simple[e];
+    if (e !== undefined && JSON_SIMPLE_ESCAPES[e] !== undefined) {
+      out += JSON_SIMPLE_ESCAPES[e];
       continue;
     }
     if (e !== 'u') return null;
