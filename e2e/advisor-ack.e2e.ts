@@ -74,7 +74,11 @@ describe('advisor acknowledgement story', () => {
     await products.getByText(`Acknowledged: ${REASON}`).waitFor({ timeout: 30_000 });
     await expect(products.getAttribute('class')).resolves.toMatch(/\backed\b/);
     // The counts leave acknowledged findings out.
-    await expect(page.getByLabel('Counts').textContent()).resolves.toMatch(/^\d+ errors/);
+    const counts = (await page.getByLabel('Counts').textContent()) ?? '';
+    expect(counts).toMatch(/^\d+ errors? · \d+ warnings? · \d+ notes?$/);
+    // The section's count is the header's; the acknowledged one is named apart.
+    const errors = page.getByRole('region', { name: 'Errors' }).getByRole('heading').first();
+    await expect(errors.textContent()).resolves.toBe(`Errors ${/^(\d+)/.exec(counts)![1]} · 1 acknowledged`);
     await browser.shot('advisor-ack-02-acknowledged');
 
     // The file the team commits holds it: the finding, its object, the fingerprint it covers, the reason.

@@ -45,6 +45,7 @@ export default function AdvisorPanel({ connectionId, openObject, open: openTarge
   const isQueued = (f: FindingView) => queued.has(`fix ${f.id}\0${f.object}`);
   const open = r.findings.filter((f) => f.acknowledged === null);
   const count = (s: FindingView['severity']) => open.filter((f) => f.severity === s).length;
+  const counted = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
   return (
     <div className="adv-panel">
@@ -52,7 +53,8 @@ export default function AdvisorPanel({ connectionId, openObject, open: openTarge
         <header className="adv-head">
           <h2>Advisor</h2>
           <span className="adv-counts" aria-label="Counts">
-            {count('error')} errors · {count('warning')} warnings · {count('info')} notes
+            {counted(count('error'), 'error', 'errors')} · {counted(count('warning'), 'warning', 'warnings')}{' '}
+            · {counted(count('info'), 'note', 'notes')}
           </span>
           <button
             type="button"
@@ -86,7 +88,11 @@ export default function AdvisorPanel({ connectionId, openObject, open: openTarge
         {groupFindings(r.findings).map((g) => (
           <section key={g.severity} aria-label={HEADINGS[g.severity]}>
             <h3 className={`adv-sev ${g.severity}`}>
-              {HEADINGS[g.severity]} <span className="muted">{g.findings.length}</span>
+              {/* The same count as the header's (open findings), the acknowledged ones named apart. */}
+              {HEADINGS[g.severity]} <span className="muted">{count(g.severity)}</span>
+              {g.findings.length > count(g.severity) && (
+                <span className="muted"> · {g.findings.length - count(g.severity)} acknowledged</span>
+              )}
             </h3>
             <ul className="adv-list">
               {g.findings.map((f) => (
