@@ -10,6 +10,7 @@ import { parseCommandArgs, required, UsageError } from '../args.js';
 import { POSTGREST_VERSION_OPTIONS, postgrestVersionFrom } from '../postgrest-version-option.js';
 import type { Command } from '../command.js';
 import { assumedConfigNotice } from './config-notice.js';
+import { plural } from '../../shared/text/plural.js';
 
 const usage = `Usage: gatehouse matrix --db URI --config postgrest.conf --personas personas.json [--json] [--expect FILE]
                         [--export pgtap|sql] [--postgrest-version 12|13|14|16]
@@ -79,7 +80,7 @@ export const matrixCommand: Command = {
       const diffs = diffMatrix(expected, cells);
       if (diffs.length > 0) {
         io.stdout(
-          `The matrix differs from ${values.expect} in ${diffs.length} cell${diffs.length === 1 ? '' : 's'}:\n` +
+          `The matrix differs from ${values.expect} in ${diffs.length} ${plural(diffs.length, 'cell')}:\n` +
             formatDifferences(diffs),
         );
         return 1;

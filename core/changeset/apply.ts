@@ -10,6 +10,7 @@ import type {
 import { isConnectionLoss } from '../db/pg-errors.js';
 import { sqlFile } from '../db/sql-files.js';
 import { codePointToUtf16, lineColumn } from './text-offsets.js';
+import { plural } from '../../shared/text/plural.js';
 
 /** Defaults: a DDL set should wait briefly for locks (never queue behind traffic for long) and not run away. */
 export const DEFAULT_LOCK_TIMEOUT_MS = 5_000;
@@ -213,7 +214,7 @@ export async function runChangeSet(
   const n = rows.length;
   return done(
     'applied',
-    `Applied ${n} statement${n === 1 ? '' : 's'}${
+    `Applied ${n} ${plural(n, 'statement')}${
       after.length > 0
         ? ` (${inTx.length} in one transaction, ${after.length} after it)`
         : n > 0

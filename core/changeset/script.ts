@@ -4,6 +4,7 @@ import type {
   ScriptRange,
   StatementPhase,
 } from '../../shared/contract/changeset.js';
+import { plural } from '../../shared/text/plural.js';
 
 export interface ScriptStatement {
   readonly id: string;
@@ -41,7 +42,7 @@ export function previewScript(statements: readonly ScriptStatement[]): {
     length += text.length;
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) line++;
   };
-  const count = `${statements.length} statement${statements.length === 1 ? '' : 's'}`;
+  const count = `${statements.length} ${plural(statements.length, 'statement')}`;
   emit(
     statements.length === 0
       ? '-- The change set is empty.\n'
@@ -82,7 +83,7 @@ export function migrationFile(
           `-- Database "${oneLine(first.database)}" on ${oneLine(first.server.host)}:${first.server.port} (PostgreSQL ${oneLine(first.server.version)})`,
         ]
       : []),
-    `-- ${ordered.length} change set${ordered.length === 1 ? '' : 's'}. Apply with: gatehouse apply FILE --db URI`,
+    `-- ${ordered.length} change ${plural(ordered.length, 'set')}. Apply with: gatehouse apply FILE --db URI`,
     '-- (one transaction; statements that cannot run in one are marked and run after it).',
   ];
   ordered.forEach((e, k) => {

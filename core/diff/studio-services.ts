@@ -18,6 +18,7 @@ import { loadFilesIntoShadow, plannedFiles, type LoadedSource } from './sources/
 import { ShadowPool } from './sources/shadow-pool.js';
 import { readSnapshotFile } from './sources/snapshot.js';
 import { verifyMigration } from './verify/verify-migration.js';
+import { plural } from '../../shared/text/plural.js';
 
 /** A side read into a model, with what the header says of it and what verification needs of it. */
 export interface LoadedSide {
@@ -118,7 +119,7 @@ export async function readPathSide(
         kind: side.kind,
         label:
           side.kind === 'folder'
-            ? `${side.path} (${plan.convention}, ${files} file${files === 1 ? '' : 's'})`
+            ? `${side.path} (${plan.convention}, ${files} ${plural(files, 'file')})`
             : side.path,
         serverVersion: loaded.model.server.version,
       },

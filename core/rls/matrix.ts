@@ -12,6 +12,7 @@ import {
   roleAfterPreRequest,
   type PersonaRole,
 } from './persona-session.js';
+import { plural } from '../../shared/text/plural.js';
 
 export const matrixCommands: readonly MatrixCommand[] = ['select', 'insert', 'update', 'delete'];
 
@@ -166,7 +167,7 @@ export function cellFor(
   if (command === 'select') return cell(true, `SELECT granted; ${policyText}`, outcome.n);
   if (command === 'insert')
     return cell(true, `INSERT granted; ${policyText}; a row of column defaults passes`);
-  return cell(true, `${priv} granted; ${policyText}; ${outcome.n} row${outcome.n === 1 ? '' : 's'} affected`);
+  return cell(true, `${priv} granted; ${policyText}; ${outcome.n} ${plural(outcome.n, 'row')} affected`);
 }
 
 /** What one persona's probe run found: per relation × command, the statement and its outcome. */

@@ -39,6 +39,7 @@ import {
   setRoleSetting,
   type Statement,
 } from '../ddl/index.js';
+import { plural } from '../../shared/text/plural.js';
 
 /** The statements of one change, where they came from, and what the model says about it. */
 export interface PlannedChange {
@@ -339,7 +340,7 @@ export function planChanges(
                   : null,
                 f.privileges.length > 0 ? `holds ${f.privileges.length} privilege(s)` : null,
                 f.defaultPrivileges > 0
-                  ? `has ${f.defaultPrivileges} default-privilege entr${f.defaultPrivileges === 1 ? 'y' : 'ies'}`
+                  ? `has ${f.defaultPrivileges} default-privilege ${plural(f.defaultPrivileges, 'entry', 'entries')}`
                   : null,
               ].filter((x) => x !== null);
               if (what.length > 0)

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
 import { EmptyState } from '../shell/EmptyState.js';
 import { cellText, type Tabular } from './response-body.js';
+import { plural } from '../../shared/text/plural.js';
 
 const ROW_H = 28;
 
@@ -72,7 +73,7 @@ export function ResultGrid({
     return (
       <div className="aa-grid-empty">
         <EmptyState compact icon="∅" title="No rows">
-          {table.columns.length} column{table.columns.length === 1 ? '' : 's'}:{' '}
+          {table.columns.length} {plural(table.columns.length, 'column')}:{' '}
           <span className="mono">{table.columns.join(', ')}</span>
         </EmptyState>
       </div>

@@ -9,6 +9,7 @@ function navItemCount(c: Catalog): number {
   return c.relations.length + c.functions.length + c.sequences.length + c.types.length;
 }
 import { RlsBadge } from './RlsBadge.js';
+import { plural } from '../../shared/text/plural.js';
 
 /** Schemas → tables, views, functions, sequences, types; owner and RLS badges; a filter box. */
 export function Navigator({
@@ -169,7 +170,7 @@ export function Navigator({
       </div>
       <div className="nav-foot">
         <span>
-          {total} object{total === 1 ? '' : 's'}
+          {total} {plural(total, 'object')}
           {filtering ? ' match' : ''}
         </span>
         <span>

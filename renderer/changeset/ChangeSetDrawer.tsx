@@ -11,6 +11,7 @@ import { failureMarker } from './markers.js';
 import { OriginLine } from './OriginLine.js';
 import { useChangeSetMutations, usePreviewQuery } from './queries.js';
 import './changeset.css';
+import { plural } from '../../shared/text/plural.js';
 
 const ScriptView = lazy(() => import('./ScriptView.js'));
 
@@ -201,7 +202,7 @@ function PendingTab({
             >
               <div>
                 <div className="title">
-                  {after.length} statement{after.length === 1 ? '' : 's'} cannot run inside a transaction
+                  {after.length} {plural(after.length, 'statement')} cannot run inside a transaction
                 </div>
                 <div>
                   They run after the transaction commits, one by one. If one fails, the transaction and those
@@ -285,7 +286,7 @@ function PendingTab({
               >
                 {apply.isPending
                   ? 'Applying…'
-                  : `Apply ${statements.length} statement${statements.length === 1 ? '' : 's'}`}
+                  : `Apply ${statements.length} ${plural(statements.length, 'statement')}`}
               </button>
             </div>
           </footer>

@@ -7,6 +7,7 @@ import { changesetApi, type HistoryEntryView } from './api.js';
 import { downloadText } from './download.js';
 import { OriginLine } from './OriginLine.js';
 import { useHistoryQuery } from './queries.js';
+import { plural } from '../../shared/text/plural.js';
 
 const tones: Record<HistoryEntryView['outcome'], BadgeTone> = {
   applied: 'ok',
@@ -57,7 +58,7 @@ export function HistoryTab({ connectionId }: { connectionId: string }) {
       {error !== null && <ErrorCallout error={asErrorShape(error)} />}
       <div className="cs-history-bar">
         <span className="cs-muted">
-          {entries.length} change set{entries.length === 1 ? '' : 's'} on this database
+          {entries.length} change {plural(entries.length, 'set')} on this database
         </span>
         <button
           className="btn small"
@@ -87,7 +88,7 @@ export function HistoryTab({ connectionId }: { connectionId: string }) {
               <div className="cs-history-summary">{e.summary}</div>
               <details className="cs-history-sql">
                 <summary>
-                  {e.statements.length} statement{e.statements.length === 1 ? '' : 's'}
+                  {e.statements.length} {plural(e.statements.length, 'statement')}
                 </summary>
                 <ol>
                   {e.statements.map((s, i) => (

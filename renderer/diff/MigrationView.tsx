@@ -3,6 +3,7 @@ import type { HazardKind, Migration } from '../../shared/diff/migration.js';
 import { refLabel } from '../../shared/model/catalog.js';
 import { Loading } from '../shell/EmptyState.js';
 import { useThemeValue } from '../shell/theme-context.js';
+import { plural } from '../../shared/text/plural.js';
 
 const SqlViewer = lazy(() => import('../shell/monaco/SqlViewer.js'));
 
@@ -25,7 +26,7 @@ export function MigrationView({ migration, script }: { migration: Migration; scr
     <section className="diff-migration" aria-label="Migration">
       <div className="diff-migration-head">
         <span>
-          {migration.statements.length} statement{migration.statements.length === 1 ? '' : 's'}
+          {migration.statements.length} {plural(migration.statements.length, 'statement')}
         </span>
         {[...counts].map(([k, n]) => (
           <span key={k} className={`hazard-chip ${k}`}>

@@ -4,6 +4,7 @@ import { asErrorShape } from '../client/index.js';
 import { useChangeSetQuery } from '../changeset/queries.js';
 import { usePlanMutation, type PlanResult } from './api.js';
 import { ErrorCallout } from '../shell/ErrorCallout.js';
+import { plural } from '../../shared/text/plural.js';
 
 export interface PlanQueue {
   queue(changes: RoleChangeInput[]): void;
@@ -82,7 +83,7 @@ export function PlanNotice({ queue }: { queue: PlanQueue }) {
               </>
             ) : (
               <>
-                Queued {notice.statements.length} statement{notice.statements.length === 1 ? '' : 's'}:{' '}
+                Queued {notice.statements.length} {plural(notice.statements.length, 'statement')}:{' '}
                 <span className="mono">
                   {notice.statements
                     .map((s) => s.sql)

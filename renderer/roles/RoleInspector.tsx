@@ -8,6 +8,7 @@ import { roleRules } from '../../shared/model/role-closure.js';
 import { blocksDrop, roleFootprint } from '../../shared/roles/footprint.js';
 import type { RoleGraph } from '../../shared/roles/graph.js';
 import { scramVerifier } from '../../shared/roles/scram.js';
+import { plural } from '../../shared/text/plural.js';
 
 type BoolAttr =
   'canLogin' | 'inherit' | 'createRole' | 'createDb' | 'bypassRls' | 'replication' | 'superuser';
@@ -533,7 +534,7 @@ function RenameDrop({
       </div>
       <div className="drop-preview" data-testid="drop-preview">
         <div>
-          Owns <b>{footprint.owns.length}</b> object{footprint.owns.length === 1 ? '' : 's'}
+          Owns <b>{footprint.owns.length}</b> {plural(footprint.owns.length, 'object')}
           {footprint.owns.length > 0 &&
             `: ${footprint.owns
               .slice(0, 6)
@@ -541,7 +542,7 @@ function RenameDrop({
               .join(', ')}${footprint.owns.length > 6 ? ', …' : ''}`}
         </div>
         <div>
-          Holds <b>{footprint.privileges.length}</b> privilege{footprint.privileges.length === 1 ? '' : 's'}{' '}
+          Holds <b>{footprint.privileges.length}</b> {plural(footprint.privileges.length, 'privilege')}{' '}
           granted to it
           {footprint.defaultPrivileges > 0 && `, ${footprint.defaultPrivileges} default-privilege entries`}
         </div>

@@ -29,6 +29,7 @@ import { RoleCard, type RoleFlowNode } from './RoleCard.js';
 import { RoleInspector } from './RoleInspector.js';
 import { NewRoleDialog, TemplateDialog } from './RoleDialogs.js';
 import './roles.css';
+import { plural } from '../../shared/text/plural.js';
 
 const nodeTypes = { role: RoleCard };
 const edgeTypes = { membership: MembershipEdge };
@@ -346,7 +347,7 @@ function ShapeSummary({ graph, onSelect }: { graph: RoleGraph; onSelect: (r: str
         <span
           className={`shape-problems ${graph.problems.some((p) => p.severity === 'error') ? 'error' : 'warning'}`}
         >
-          {graph.problems.length} problem{graph.problems.length === 1 ? '' : 's'}
+          {graph.problems.length} {plural(graph.problems.length, 'problem')}
         </span>
       )}
     </div>

@@ -20,6 +20,7 @@ import {
   toggleDelete,
   type Pending,
 } from './pending.js';
+import { plural } from '../../shared/text/plural.js';
 
 const ROW_H = 26;
 
@@ -193,7 +194,7 @@ export function DataView({
       const r = await workbenchApi.apply(client, { connectionId, relation, changes: toChanges(pending) });
       setPending(EMPTY_PENDING);
       setNotice(
-        `Applied ${r.statements.length} change${r.statements.length === 1 ? '' : 's'} in one transaction.`,
+        `Applied ${r.statements.length} ${plural(r.statements.length, 'change')} in one transaction.`,
       );
       setGeneration((g) => g + 1);
       const c = await workbenchApi.count(client, query);
@@ -211,7 +212,7 @@ export function DataView({
       .filter((r): r is Row => !!r);
     const lines = [columns.join('\t'), ...rows.map((r) => r.map((v) => v ?? '').join('\t'))];
     void navigator.clipboard?.writeText(lines.join('\n'));
-    setNotice(`Copied ${rows.length} row${rows.length === 1 ? '' : 's'} (tab-separated).`);
+    setNotice(`Copied ${rows.length} ${plural(rows.length, 'row')} (tab-separated).`);
   };
 
   const exportAs = async (format: 'csv' | 'json') => {
@@ -499,7 +500,7 @@ export function DataView({
         <div className="wb-pending" aria-label="Pending change">
           <div className="wb-row">
             <strong>
-              {pendingCount(pending)} pending change{pendingCount(pending) === 1 ? '' : 's'}
+              {pendingCount(pending)} pending {plural(pendingCount(pending), 'change')}
             </strong>
             <span className="wb-muted">applied in one transaction, by primary key</span>
             <span className="grow" />

@@ -5,6 +5,7 @@ import { ANONYMOUS, toContractPersona } from '../act-as/personas.js';
 import { asErrorShape, useClient } from '../client/index.js';
 import type { PageCache } from './data-pages.js';
 import { visibilityRequest, visibleKeys } from './persona-view.js';
+import { plural } from '../../shared/text/plural.js';
 
 /**
  * "As persona…": the same rows, asked of the act-as simulator (GET /table?select=<key>&<key>=in.(…) as the persona,
@@ -94,7 +95,7 @@ export function PersonaToggle({
           }
           onHidden(new Set(hidden.current));
           setStatus(
-            `Dimmed: ${hidden.current.size} loaded row${hidden.current.size === 1 ? '' : 's'} ${persona.name} cannot see.`,
+            `Dimmed: ${hidden.current.size} loaded ${plural(hidden.current.size, 'row')} ${persona.name} cannot see.`,
           );
         })
         .catch((e: unknown) => setStatus(asErrorShape(e).message));

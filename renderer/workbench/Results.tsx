@@ -2,6 +2,7 @@ import type { StatementResult, WorkbenchTransaction } from '../../shared/contrac
 import type { Catalog } from '../../shared/model/catalog.js';
 import { ResultGrid } from '../act-as/ResultGrid.js';
 import { PlanView } from './PlanView.js';
+import { plural } from '../../shared/text/plural.js';
 
 /** PostgreSQL's numeric types, by the names the workbench reports (format_type): right-aligned in the grid. */
 const NUMERIC_TYPE = /^(smallint|integer|bigint|numeric|real|double precision|oid|money)\b/;
@@ -80,7 +81,7 @@ function StatementView({
         )}
         {result.columns.length > 0 && !result.plan && (
           <span className="wb-muted">
-            {result.rows.length.toLocaleString('en-US')} row{result.rows.length === 1 ? '' : 's'}
+            {result.rows.length.toLocaleString('en-US')} {plural(result.rows.length, 'row')}
             {result.truncated ? ' (more not shown)' : ''}
           </span>
         )}

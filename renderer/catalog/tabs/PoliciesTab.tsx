@@ -2,6 +2,7 @@ import { principalLabel, type Policy, type Relation } from '../../../shared/mode
 import { Badge } from '../../shell/Badge.js';
 import { rlsState } from '../navigator-model.js';
 import { RlsBadge } from '../RlsBadge.js';
+import { plural } from '../../../shared/text/plural.js';
 
 /** Policies as cards: command, permissive/restrictive, roles, USING and WITH CHECK in monospace. */
 export function PoliciesTab({ relation, policies }: { relation: Relation; policies: readonly Policy[] }) {
@@ -13,7 +14,7 @@ export function PoliciesTab({ relation, policies }: { relation: Relation; polici
           Row level security: <RlsBadge state={state} />
         </span>
         <span>
-          {policies.length} polic{policies.length === 1 ? 'y' : 'ies'}
+          {policies.length} {plural(policies.length, 'policy', 'policies')}
         </span>
       </div>
       {state === 'off' && policies.length > 0 && (
