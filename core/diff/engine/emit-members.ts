@@ -144,11 +144,9 @@ function alterColumn(
     const coercible = binaryCoercible(f, c);
     d.plan.add(
       'main',
+      // COLLATE whenever the type changes too: ALTER TYPE without it takes the new type's default collation.
       alterColumnType(s, t, c.name, c.type.formatted, undefined, {
-        collation:
-          c.collation !== f.collation || c.collationSchema !== f.collationSchema
-            ? (c.collation ?? 'default')
-            : null,
+        collation: c.collation,
         ...(c.collationSchema !== undefined ? { collationSchema: c.collationSchema } : {}),
         castUsing: !coercible,
       }),
