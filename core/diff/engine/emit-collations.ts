@@ -3,7 +3,7 @@ import { collationRef, collationTarget } from '../../ddl/collations.js';
 import { collationPhases } from '../../ddl/object-phases.js';
 import { alterColumnType } from '../../ddl/tables.js';
 import { commentOn, dropObject, ownerTo, renameTo } from '../../ddl/target.js';
-import { same } from './compare.js';
+import { retyped, same } from './compare.js';
 import type { Diff } from './context.js';
 import { columnChangeId } from './dependants.js';
 import { emitPhases } from './emit-relations.js';
@@ -35,12 +35,7 @@ function columnsUsing(d: Diff, c: Collation): { table: Relation; column: string 
     for (const col of r.columns) {
       if (col.collation !== c.name || col.collationSchema !== c.schema) continue;
       const n = next?.columns.find((x) => x.name === col.name);
-      if (
-        n?.collation === c.name &&
-        n.collationSchema === c.schema &&
-        n.type.formatted === col.type.formatted
-      )
-        out.push({ table: r, column: col.name });
+      if (n !== undefined && !retyped(col, n)) out.push({ table: r, column: col.name });
     }
   }
   return out;

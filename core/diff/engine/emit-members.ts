@@ -37,7 +37,7 @@ import {
 } from '../../ddl/tables.js';
 import { commentOn, dropObject } from '../../ddl/target.js';
 import { createTrigger, setTriggerEnabled, triggerTarget } from '../../ddl/triggers.js';
-import { binaryCoercible, same } from './compare.js';
+import { binaryCoercible, retyped, same } from './compare.js';
 import type { Diff } from './context.js';
 import { regeneratedByDropAdd } from './classify.js';
 import { columnChangeId } from './dependants.js';
@@ -131,10 +131,7 @@ function alterColumn(
   const s = from.schema;
   const t = from.name;
   const lock = hazard('access_exclusive_lock', `${s}.${t} is locked while ${c.name} changes`);
-  const typeChanged =
-    f.type.formatted !== c.type.formatted ||
-    f.collation !== c.collation ||
-    f.collationSchema !== c.collationSchema;
+  const typeChanged = retyped(f, c);
   const forcedDefault = d.memberRecreate(s, t, 'default') !== undefined && f.default !== null;
   if (typeChanged && !inherited) {
     // The old default may not cast to the new type: it goes first and comes back after.
