@@ -25,7 +25,7 @@ import {
 import { quoteLiteral } from '../../ddl/quote.js';
 import { routineBody, same, sameDefinition } from './compare.js';
 import type { Diff } from './context.js';
-import { emitCreated, emitPhases } from './emit-relations.js';
+import { emitCreated, emitPhases, emitRecreated } from './emit-relations.js';
 import { suffixedName } from './names.js';
 import { hazard } from './plan.js';
 import { relKey } from './side.js';
@@ -154,15 +154,17 @@ export function emitFunctions(d: Diff): void {
     const dropped = d.dropped.get(refKey(ref));
     if (dropped !== undefined) {
       const deps = [...new Set((d.from.dependants.get(ref) ?? []).map((e) => refLabel(e.from)))];
-      d.plan.add(
-        'drop',
-        dropObject(t),
-        dropped.changeId,
-        deps.length > 0
-          ? [hazard('breaks_dependants', `dropped first and recreated: ${deps.join(', ')}`)]
-          : [],
-      );
-      if (to !== undefined) emitCreated(d, d.to, ref, dropped.changeId);
+      const drop = () =>
+        d.plan.add(
+          'drop',
+          dropObject(t),
+          dropped.changeId,
+          deps.length > 0
+            ? [hazard('breaks_dependants', `dropped first and recreated: ${deps.join(', ')}`)]
+            : [],
+        );
+      if (to === undefined) drop();
+      else emitRecreated(d, ref, dropped.changeId, drop);
       continue;
     }
     if (to === undefined) continue;
