@@ -162,7 +162,9 @@ export function typeUses(model: Catalog): Dependency[] {
 
 /**
  * Edges to the user collations of the model (pg_depend's are on pg_collation, which the model's list does not
- * carry): a column's COLLATE, a domain's, and an index, constraint or view whose definition spells one.
+ * carry): a column's COLLATE, a domain's, a range's and a composite attribute's, and a view, index, constraint or
+ * policy whose definition spells one. `via` says which (a diff recreates the index, constraint or policy that
+ * spells a collation rebuilt under it, and moves the columns).
  */
 export function collationUses(model: Catalog): Dependency[] {
   const collations = (model.collations ?? []).filter((c) => c.extension === null);
@@ -174,9 +176,17 @@ export function collationUses(model: Catalog): Dependency[] {
   }));
   const byKey = new Map(spelt.map((c) => [c.key, c.ref]));
   const out: Dependency[] = [];
-  const edge = (from: ObjectRef, to: ObjectRef | undefined) => {
-    if (to !== undefined) out.push({ from, to, kind: 'normal', via: 'direct' });
+  const edge = (from: ObjectRef, to: ObjectRef | undefined, via: Dependency['via'] = 'direct') => {
+    if (to !== undefined) out.push({ from, to, kind: 'normal', via });
   };
+  const spelling = (from: ObjectRef, texts: readonly (string | null)[], via: Dependency['via']) => {
+    for (const c of spelt) if (texts.some((t) => t?.includes(c.text) === true)) edge(from, c.ref, via);
+  };
+  const policies = new Map<string, (string | null)[]>();
+  for (const p of model.policies) {
+    const k = `${p.schema}\0${p.table}`;
+    policies.set(k, [...(policies.get(k) ?? []), p.using, p.withCheck]);
+  }
   for (const r of model.relations) {
     const from = refs.relation(r.schema, r.name);
     const seen = new Set<ObjectRef>();
@@ -188,16 +198,19 @@ export function collationUses(model: Catalog): Dependency[] {
           edge(from, to);
         }
       }
-    const texts = [
-      ...r.indexes.map((i) => i.definition),
-      ...r.constraints.map((k) => k.definition),
-      ...(r.viewDefinition !== null ? [r.viewDefinition] : []),
-    ];
-    for (const c of spelt)
-      if (!seen.has(c.ref) && texts.some((t) => t.includes(c.text))) {
-        seen.add(c.ref);
-        edge(from, c.ref);
-      }
+    if (r.viewDefinition !== null) spelling(from, [r.viewDefinition], 'direct');
+    spelling(
+      from,
+      r.indexes.map((i) => i.definition),
+      'index',
+    );
+    spelling(
+      from,
+      r.constraints.map((k) => k.definition),
+      'constraint',
+    );
+    const own = policies.get(`${r.schema}\0${r.name}`);
+    if (own !== undefined) spelling(from, own, 'policy');
   }
   for (const t of model.types)
     for (const c of [t.domain?.collation, t.range?.collation, ...t.attributes.map((a) => a.collation)])

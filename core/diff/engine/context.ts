@@ -37,6 +37,11 @@ export class Diff {
   readonly rebuilt = new Map<string, string>();
   /** Types rebuilt in place (renamed away, created anew, columns moved over): enum values removed. */
   readonly typeRebuilt = new Map<string, string>();
+  /**
+   * Collations rebuilt around their users (renamed away, created anew, users moved over), by `schema\0name`: their
+   * change, and the `COLLATE s.c` that definitions using one spell.
+   */
+  readonly collationRebuilt = new Map<string, { changeId: string; spelt: string }>();
   /** Tables whose columns change in a way views and policies over them do not survive (drop, type change). */
   readonly touched = new Map<string, string>();
   /** The dropped or retyped columns of each touched table, by name (absent: all of them may be affected). */
@@ -108,6 +113,12 @@ export class Diff {
       this.unwritable.push({ changeId, object, reason: error.message, hint: error.hint });
       return false;
     }
+  }
+
+  /** Whether a definition (an index's, a constraint's) spells a collation that is rebuilt under it. */
+  spellsRebuiltCollation(definition: string): boolean {
+    for (const c of this.collationRebuilt.values()) if (definition.includes(c.spelt)) return true;
+    return false;
   }
 
   hasMemberRecreates(schema: string, table: string): boolean {

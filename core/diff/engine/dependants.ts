@@ -37,7 +37,12 @@ const PART_KIND = {
 export function followDependants(d: Diff): void {
   const queue: Cause[] = [];
   for (const { ref, changeId } of d.dropped.values())
-    queue.push({ ref, changeId, mode: 'dropped', why: `${refLabel(ref)} is dropped` });
+    queue.push({
+      ref,
+      changeId,
+      mode: 'dropped',
+      why: `${refLabel(ref)} is ${d.isRecreated(ref) ? 'recreated' : 'dropped'}`,
+    });
   for (const [k, changeId] of d.rebuilt) {
     const ref = keyRef(d, k, 'relation');
     if (ref !== undefined) queue.push({ ref, changeId, mode: 'rebuilt', why: `${refLabel(ref)} is rebuilt` });
@@ -103,6 +108,8 @@ export function followDependants(d: Diff): void {
       if (dep.kind === 'type') {
         const k = refKey(dep);
         if (d.typeRebuilt.has(k) || !d.to.types.has(relKey(dep.schema ?? '', dep.name))) continue;
+        // A multirange is its range's: dropped and created with it.
+        if (d.from.types.get(relKey(dep.schema ?? '', dep.name))?.kind === 'multirange') continue;
         const id = d.plan.change({
           action: 'rebuild',
           kind: 'type',

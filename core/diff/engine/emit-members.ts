@@ -217,12 +217,22 @@ function emitConstraints(d: Diff, from: Relation, to: Relation): void {
   const toK = byName(to.constraints.filter((k) => !k.inherited));
   const dropped = new Set<string>();
   const ref = (name: string) => refs.member('constraint', s, t, name);
+  // An INHERITS child's copy of its parent's check goes and comes back with the parent's (the child's own DROP
+  // is refused).
+  const parentChecks = new Set(
+    from.inherits.flatMap(
+      (p) => d.from.relations.get(relKey(p.schema, p.name))?.constraints.map((k) => k.name) ?? [],
+    ),
+  );
   for (const [name, k] of fromK) {
     const next = toK.get(name);
     const validating =
       next !== undefined && !k.validated && next.validated && k.definition === `${next.definition} NOT VALID`;
     const changed = next === undefined || (!same(constraintBody(k), constraintBody(next)) && !validating);
-    const isForced = forced !== undefined && (k.kind === 'check' || k.kind === 'foreign_key');
+    const isForced =
+      forced !== undefined &&
+      !parentChecks.has(name) &&
+      (k.kind === 'check' || k.kind === 'foreign_key' || d.spellsRebuiltCollation(k.definition));
     if (!changed && !isForced) {
       if (validating) {
         const id = d.plan.change({
@@ -323,7 +333,9 @@ function emitIndexes(d: Diff, from: Relation, to: Relation): void {
   for (const [name, i] of fromI) {
     const next = toI.get(name);
     const changed = next === undefined || next.definition !== i.definition;
-    const isForced = forced !== undefined && (i.columns.includes(null) || i.predicate !== null);
+    const isForced =
+      forced !== undefined &&
+      (i.columns.includes(null) || i.predicate !== null || d.spellsRebuiltCollation(i.definition));
     if (!changed && !isForced) continue;
     const id = changed
       ? d.plan.change({

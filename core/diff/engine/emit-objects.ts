@@ -26,6 +26,7 @@ import { quoteLiteral } from '../../ddl/quote.js';
 import { routineBody, same, sameDefinition } from './compare.js';
 import type { Diff } from './context.js';
 import { emitCreated, emitPhases, emitRecreated } from './emit-relations.js';
+import { inheritedColumns } from './kinds.js';
 import { suffixedName } from './names.js';
 import { hazard } from './plan.js';
 import { relKey } from './side.js';
@@ -437,8 +438,9 @@ function rebuildType(d: Diff, a: UserType, b: UserType, changeId: string): void 
     )
       continue;
     const toRel = d.to.relations.get(relKey(r.schema, r.name));
+    const inherited = inheritedColumns(d.from, r);
     for (const c of r.columns) {
-      if (!oids.has(c.type.oid)) continue;
+      if (!oids.has(c.type.oid) || inherited.has(c.name)) continue; // the parent's ALTER moves those
       const next = toRel?.columns.find((x) => x.name === c.name);
       if (next !== undefined) moved.push({ r, c, next });
     }

@@ -68,6 +68,8 @@ function unchanged(d: Diff, key: string, from: Relation, to: Relation): boolean 
   if (from.partitionOf !== null || to.partitionOf !== null) return false;
   if (from.inherits.length > 0 || to.inherits.length > 0) return false;
   if (d.hasMemberRecreates(from.schema, from.name)) return false;
+  // Columns moved onto a collation rebuilt under them: their storage facts are written again.
+  if (d.touched.has(refKey(refs.relation(from.schema, from.name)))) return false;
   return (
     sameDefinition(from, to) && sameDefinition(d.from.policies.get(key) ?? [], d.to.policies.get(key) ?? [])
   );
