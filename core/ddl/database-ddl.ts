@@ -25,7 +25,6 @@ import {
 } from './object-phases.js';
 import { dependencyOrder } from './order.js';
 import { defaultMultirangeName } from './types.js';
-import { collationRef } from './collations.js';
 import { quoteIdent, quoteQualified } from './quote.js';
 import { commentOnRole, createRole, setDatabaseSetting, setRoleSetting } from './roles.js';
 import { refs, statement, type Statement } from './statement.js';
@@ -170,7 +169,7 @@ export function collationUses(model: Catalog): Dependency[] {
   const collations = (model.collations ?? []).filter((c) => c.extension === null);
   if (collations.length === 0) return [];
   const spelt = collations.map((c) => ({
-    ref: collationRef(c.schema, c.name),
+    ref: refs.collation(c.schema, c.name),
     key: `${c.schema}\0${c.name}`,
     text: `COLLATE ${quoteQualified(c.schema, c.name)}`,
   }));
@@ -335,7 +334,7 @@ export function ddlForDatabase(model: Catalog, options: DatabaseDdlOptions = {})
   for (const e of model.extensions) take(refs.extension(e.name), () => extensionPhases(e));
   // Collations depend on nothing but their schema, and types and tables may use them.
   for (const c of model.collations ?? [])
-    if (c.extension === null) take(collationRef(c.schema, c.name), () => collationPhases(c));
+    if (c.extension === null) take(refs.collation(c.schema, c.name), () => collationPhases(c));
   const dependencies = [...model.dependencies, ...typeUses(model)];
   for (const c of dependencyOrder(creatables(lookup), dependencies, ordersCreation(lookup)))
     take(c.ref, c.phases);
@@ -435,7 +434,7 @@ export function ddlForObject(model: Catalog, ref: ObjectRef): Statement[] {
     case 'statistics': {
       const s = model.statistics?.find((x) => x.schema === ref.schema && x.name === ref.name);
       if (s === undefined) throw notFound();
-      return flat({ create: [], late: statisticsPhases(s), acl: [] });
+      return flat(statisticsPhases(s));
     }
     case 'role': {
       const role = model.roles.find((x) => x.name === ref.name);

@@ -203,7 +203,7 @@ function phasesOf(side: Side, ref: ObjectRef): Phases | null {
       }
       case 'statistics': {
         const s = side.model.statistics?.find((x) => x.schema === ref.schema && x.name === ref.name);
-        return s === undefined ? null : { create: [], late: statisticsPhases(s), acl: [] };
+        return s === undefined ? null : statisticsPhases(s);
       }
       case 'trigger': {
         if (!isEventTriggerRef(ref)) return null;

@@ -5,7 +5,7 @@ import {
   type Column,
   type Relation,
 } from '../../../shared/model/catalog.js';
-import { collationRef, collationTarget } from '../../ddl/collations.js';
+import { collationTarget } from '../../ddl/collations.js';
 import { collationPhases } from '../../ddl/object-phases.js';
 import { refs } from '../../ddl/statement.js';
 import { alterColumnType } from '../../ddl/tables.js';
@@ -107,7 +107,7 @@ export function classifyCollations(d: Diff): void {
 }
 
 function rebuildChange(d: Diff, a: Collation): string {
-  const ref = collationRef(a.schema, a.name);
+  const ref = refs.collation(a.schema, a.name);
   return d.plan.change({
     action: 'rebuild',
     kind: 'collation',
@@ -166,7 +166,7 @@ export function emitCollations(d: Diff): void {
   }
   for (const [k, b] of s.to) {
     if (s.from.has(k)) continue;
-    const ref = collationRef(b.schema, b.name);
+    const ref = refs.collation(b.schema, b.name);
     const id = d.plan.change({
       action: 'add',
       kind: 'collation',

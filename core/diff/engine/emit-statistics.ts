@@ -1,7 +1,7 @@
 import { refKey, refLabel, type StatisticsObject } from '../../../shared/model/catalog.js';
 import { LATE, statisticsPhases } from '../../ddl/object-phases.js';
 import { refs } from '../../ddl/statement.js';
-import { setStatisticsTarget, statisticsRef, statisticsTarget } from '../../ddl/statistics.js';
+import { setStatisticsTarget, statisticsTarget } from '../../ddl/statistics.js';
 import { commentOn, dropObject, ownerTo } from '../../ddl/target.js';
 import type { Diff } from './context.js';
 import { relKey } from './side.js';
@@ -40,8 +40,8 @@ export function emitStatistics(d: Diff): void {
   const fromS = new Map(a.map((s) => [key(s), s]));
   const toS = new Map(b.map((s) => [key(s), s]));
   const create = (s: StatisticsObject, id: string) =>
-    d.writing(id, statisticsRef(s.schema, s.name), () => {
-      for (const l of statisticsPhases(s))
+    d.writing(id, refs.statistics(s.schema, s.name), () => {
+      for (const l of statisticsPhases(s).late)
         if (d.wants('owner') || l.statement.kind !== 'owner') d.plan.add('late', l.statement, id, [], l.rank);
     });
   for (const [k, s] of fromS) {
@@ -94,7 +94,7 @@ export function emitStatistics(d: Diff): void {
   }
   for (const [k, s] of toS) {
     if (fromS.has(k) || goesWithTable(d, s)) continue;
-    const ref = statisticsRef(s.schema, s.name);
+    const ref = refs.statistics(s.schema, s.name);
     const id = d.plan.change({
       action: 'add',
       kind: 'statistics',
