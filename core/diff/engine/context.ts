@@ -177,42 +177,40 @@ export function writeObject(
 }
 
 function phasesOf(side: Side, ref: ObjectRef): Phases | null {
-  {
-    switch (ref.kind) {
-      case 'relation': {
-        const r = side.relations.get(relKey(ref.schema ?? '', ref.name));
-        return r === undefined ? null : relationPhases(side.lookup, r);
-      }
-      case 'function': {
-        const f = side.functions.get(
-          fnKey({ schema: ref.schema ?? '', name: ref.name, identityArgs: ref.args ?? '' }),
-        );
-        return f === undefined ? null : functionPhases(side.lookup, f);
-      }
-      case 'type': {
-        const t = side.types.get(relKey(ref.schema ?? '', ref.name));
-        return t === undefined ? null : typePhases(side.lookup, t);
-      }
-      case 'sequence': {
-        const s = side.sequences.get(relKey(ref.schema ?? '', ref.name));
-        return s === undefined ? null : sequencePhases(side.lookup, s);
-      }
-      case 'collation': {
-        const c = side.model.collations?.find((x) => x.schema === ref.schema && x.name === ref.name);
-        return c === undefined ? null : collationPhases(c);
-      }
-      case 'statistics': {
-        const s = side.model.statistics?.find((x) => x.schema === ref.schema && x.name === ref.name);
-        return s === undefined ? null : statisticsPhases(s);
-      }
-      case 'trigger': {
-        if (!isEventTriggerRef(ref)) return null;
-        const e = side.model.eventTriggers?.find((x) => x.name === ref.name);
-        return e === undefined ? null : eventTriggerPhases(e);
-      }
-      default:
-        return null;
+  switch (ref.kind) {
+    case 'relation': {
+      const r = side.relations.get(relKey(ref.schema ?? '', ref.name));
+      return r === undefined ? null : relationPhases(side.lookup, r);
     }
+    case 'function': {
+      const f = side.functions.get(
+        fnKey({ schema: ref.schema ?? '', name: ref.name, identityArgs: ref.args ?? '' }),
+      );
+      return f === undefined ? null : functionPhases(side.lookup, f);
+    }
+    case 'type': {
+      const t = side.types.get(relKey(ref.schema ?? '', ref.name));
+      return t === undefined ? null : typePhases(side.lookup, t);
+    }
+    case 'sequence': {
+      const s = side.sequences.get(relKey(ref.schema ?? '', ref.name));
+      return s === undefined ? null : sequencePhases(side.lookup, s);
+    }
+    case 'collation': {
+      const c = side.collations.get(relKey(ref.schema ?? '', ref.name));
+      return c === undefined ? null : collationPhases(c);
+    }
+    case 'statistics': {
+      const s = side.statistics.get(relKey(ref.schema ?? '', ref.name));
+      return s === undefined ? null : statisticsPhases(s);
+    }
+    case 'trigger': {
+      if (!isEventTriggerRef(ref)) return null;
+      const e = side.model.eventTriggers?.find((x) => x.name === ref.name);
+      return e === undefined ? null : eventTriggerPhases(e);
+    }
+    default:
+      return null;
   }
 }
 

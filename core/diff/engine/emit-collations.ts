@@ -1,34 +1,26 @@
-import {
-  refKey,
-  refLabel,
-  type Collation,
-  type Column,
-  type Relation,
-} from '../../../shared/model/catalog.js';
+import { refKey, type Collation, type Column, type Relation } from '../../../shared/model/catalog.js';
 import { collationTarget } from '../../ddl/collations.js';
 import { collationPhases } from '../../ddl/object-phases.js';
 import { refs } from '../../ddl/statement.js';
 import { alterColumnType } from '../../ddl/tables.js';
-import { commentOn, dropObject, ownerTo, renameTo } from '../../ddl/target.js';
+import { dropObject, renameTo } from '../../ddl/target.js';
 import { retyped, same } from './compare.js';
 import type { Diff } from './context.js';
 import { columnChangeId } from './dependants.js';
+import { ownerAndComment } from './emit-owner-comment.js';
 import { emitPhases } from './emit-relations.js';
 import { inheritedColumns, isTable } from './kinds.js';
 import { suffixedName } from './names.js';
 import { hazard } from './plan.js';
 import { relKey } from './side.js';
 
-const key = (c: Pick<Collation, 'schema' | 'name'>) => `${c.schema}\0${c.name}`;
 /** What CREATE COLLATION writes (the version is the library's, never written). */
 const body = (c: Collation) => [c.provider, c.deterministic, c.locale, c.collate, c.ctype, c.icuRules];
 
 /** Both sides' collations, or null when either model was read before collations were (then not compared). */
-function sides(d: Diff): { from: Map<string, Collation>; to: Map<string, Collation> } | null {
-  const a = d.from.model.collations;
-  const b = d.to.model.collations;
-  if (a === undefined || b === undefined || !d.wants('collation')) return null;
-  return { from: new Map(a.map((c) => [key(c), c])), to: new Map(b.map((c) => [key(c), c])) };
+function sides(d: Diff): { from: ReadonlyMap<string, Collation>; to: ReadonlyMap<string, Collation> } | null {
+  if (d.from.model.collations === undefined || d.to.model.collations === undefined) return null;
+  return d.wants('collation') ? { from: d.from.collations, to: d.to.collations } : null;
 }
 
 /**
@@ -64,8 +56,7 @@ function columnsUsing(d: Diff, c: Collation): { table: Relation; column: Column 
 /** Whether a column of a table that stays loses its storage and compression to a collation rebuilt under it. */
 export function recollated(d: Diff, c: Column): boolean {
   return (
-    c.collationSchema !== undefined &&
-    d.collationRebuilt.has(key({ schema: c.collationSchema, name: c.collation ?? '' }))
+    c.collationSchema !== undefined && d.collationRebuilt.has(relKey(c.collationSchema, c.collation ?? ''))
   );
 }
 
@@ -145,24 +136,7 @@ export function emitCollations(d: Diff): void {
       rebuildCollation(d, a, b);
       continue;
     }
-    if (a.owner !== b.owner && d.wants('owner')) {
-      const id = d.plan.change({
-        action: 'alter',
-        kind: 'owner',
-        object: t.object,
-        summary: `owner of collation ${refLabel(t.object)}: ${a.owner} → ${b.owner}`,
-      });
-      d.plan.add('main', ownerTo(t, b.owner), id);
-    }
-    if (a.comment !== b.comment && d.wants('comment')) {
-      const id = d.plan.change({
-        action: 'alter',
-        kind: 'comment',
-        object: t.object,
-        summary: `comment on collation ${refLabel(t.object)}`,
-      });
-      d.plan.add('main', commentOn(t, b.comment), id);
-    }
+    ownerAndComment(d, t, a, b, { what: 'collation' });
   }
   for (const [k, b] of s.to) {
     if (s.from.has(k)) continue;
@@ -180,7 +154,7 @@ export function emitCollations(d: Diff): void {
 
 function rebuildCollation(d: Diff, a: Collation, b: Collation): void {
   const t = collationTarget(a);
-  const rebuilt = d.collationRebuilt.get(key(a));
+  const rebuilt = d.collationRebuilt.get(relKey(a.schema, a.name));
   const id = rebuilt?.changeId ?? rebuildChange(d, a);
   let phases: ReturnType<typeof collationPhases>;
   try {

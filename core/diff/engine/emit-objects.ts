@@ -12,7 +12,7 @@ import { createSchema, schemaTarget } from '../../ddl/schemas.js';
 import { alterSequence, sequenceOwnedBy, sequenceTarget, type SequenceOptions } from '../../ddl/sequences.js';
 import { refs } from '../../ddl/statement.js';
 import { alterColumnType, alterColumnTypeThroughText, setColumnDefault } from '../../ddl/tables.js';
-import { commentOn, dropObject, ownerTo, renameTo, setSchema, type Target } from '../../ddl/target.js';
+import { commentOn, dropObject, renameTo, setSchema } from '../../ddl/target.js';
 import {
   addDomainConstraint,
   addEnumValue,
@@ -25,37 +25,12 @@ import {
 import { quoteLiteral } from '../../ddl/quote.js';
 import { routineBody, same, sameDefinition } from './compare.js';
 import type { Diff } from './context.js';
+import { ownerAndComment } from './emit-owner-comment.js';
 import { emitCreated, emitPhases, emitRecreated } from './emit-relations.js';
 import { inheritedColumns } from './kinds.js';
 import { suffixedName } from './names.js';
 import { hazard } from './plan.js';
 import { relKey } from './side.js';
-
-function ownerAndComment(
-  d: Diff,
-  t: Target,
-  a: { owner: string; comment: string | null },
-  b: { owner: string; comment: string | null },
-): void {
-  if (a.owner !== b.owner && d.wants('owner')) {
-    const id = d.plan.change({
-      action: 'alter',
-      kind: 'owner',
-      object: t.object,
-      summary: `owner of ${refLabel(t.object)}: ${a.owner} → ${b.owner}`,
-    });
-    d.plan.add('main', ownerTo(t, b.owner), id);
-  }
-  if (a.comment !== b.comment && d.wants('comment')) {
-    const id = d.plan.change({
-      action: 'alter',
-      kind: 'comment',
-      object: t.object,
-      summary: `comment on ${refLabel(t.object)}`,
-    });
-    d.plan.add('main', commentOn(t, b.comment), id);
-  }
-}
 
 export function emitSchemas(d: Diff): void {
   if (!d.wants('schema')) return;
