@@ -42,6 +42,7 @@ import type { Diff } from './context.js';
 import { regeneratedByDropAdd } from './classify.js';
 import { columnChangeId } from './dependants.js';
 import { emitColumnFacts } from './emit-column-facts.js';
+import { inheritedColumns } from './kinds.js';
 import { hazard } from './plan.js';
 import { relKey } from './side.js';
 
@@ -66,10 +67,8 @@ function emitColumns(d: Diff, from: Relation, to: Relation, isTable: boolean): v
   const s = to.schema;
   const t = to.name;
   // A partition's columns (and those a child inherits) follow their parent's ALTERs.
-  const inherited = new Set<string>();
+  const inherited = new Set(inheritedColumns(d.to, to));
   if (to.partitionOf !== null) for (const c of to.columns) inherited.add(c.name);
-  for (const p of to.inherits)
-    for (const c of d.to.relations.get(relKey(p.schema, p.name))?.columns ?? []) inherited.add(c.name);
   let id: string | null = null;
   const change = () => (id ??= columnChangeId(d, ref));
   const defaults = d.memberRecreate(s, t, 'default');
