@@ -186,9 +186,16 @@ export function collationUses(model: Catalog): Dependency[] {
     const k = `${p.schema}\0${p.table}`;
     policies.set(k, [...(policies.get(k) ?? []), p.using, p.withCheck]);
   }
+  const relations = new Map(model.relations.map((r) => [`${r.schema}\0${r.name}`, r]));
   for (const r of model.relations) {
     const from = refs.relation(r.schema, r.name);
     const seen = new Set<ObjectRef>();
+    // An INHERITS child's copy of a parent's check is the parent's use, not the child's.
+    const inherited = new Set(
+      r.inherits.flatMap(
+        (p) => relations.get(`${p.schema}\0${p.name}`)?.constraints.map((k) => k.name) ?? [],
+      ),
+    );
     for (const c of r.columns)
       if (c.collationSchema !== undefined && c.collation !== null) {
         const to = byKey.get(`${c.collationSchema}\0${c.collation}`);
@@ -205,7 +212,7 @@ export function collationUses(model: Catalog): Dependency[] {
     );
     spelling(
       from,
-      r.constraints.map((k) => k.definition),
+      r.constraints.filter((k) => !inherited.has(k.name)).map((k) => k.definition),
       'constraint',
     );
     const own = policies.get(`${r.schema}\0${r.name}`);
