@@ -3,7 +3,7 @@ import { refs } from '../../ddl/statement.js';
 import { retyped, routineBody, same, viewBody } from './compare.js';
 import type { Diff } from './context.js';
 import { isTable, relationKind } from './kinds.js';
-import { fnKey, relKey } from './side.js';
+import { relKey } from './side.js';
 
 /**
  * First pass over the relations, functions and types: which are removed, added, recreated for their own change
@@ -228,7 +228,6 @@ function classifyFunctions(d: Diff): void {
       toSql: d.sql(d.to, ref),
     });
   }
-  void fnKey;
 }
 
 /** Whether `a` is `b` with values only inserted (ADD VALUE can do it). */

@@ -1,5 +1,5 @@
 import type { DiffKind, DiffOptions, Unwritable } from '../../../shared/diff/migration.js';
-import { isEventTriggerRef, refKey, refLabel, type ObjectRef } from '../../../shared/model/catalog.js';
+import { isEventTriggerRef, refKey, type ObjectRef } from '../../../shared/model/catalog.js';
 import { GatehouseError } from '../../../shared/errors.js';
 import {
   collationPhases,
@@ -213,5 +213,3 @@ function phasesOf(side: Side, ref: ObjectRef): Phases | null {
       return null;
   }
 }
-
-export const label = refLabel;

@@ -44,16 +44,16 @@ export function followDependants(d: Diff): void {
       why: `${refLabel(ref)} is ${d.isRecreated(ref) ? 'recreated' : 'dropped'}`,
     });
   for (const [k, changeId] of d.rebuilt) {
-    const ref = keyRef(d, k, 'relation');
+    const ref = keyRef(k, 'relation');
     if (ref !== undefined) queue.push({ ref, changeId, mode: 'rebuilt', why: `${refLabel(ref)} is rebuilt` });
   }
   for (const [k, changeId] of d.typeRebuilt) {
-    const ref = keyRef(d, k, 'type');
+    const ref = keyRef(k, 'type');
     if (ref !== undefined)
       queue.push({ ref, changeId, mode: 'type_rebuilt', why: `type ${refLabel(ref)} is rebuilt` });
   }
   for (const [k, columns] of d.touched) {
-    const ref = keyRef(d, k, 'relation');
+    const ref = keyRef(k, 'relation');
     if (ref === undefined) continue;
     const changeId = columnChangeId(d, ref);
     const why = `columns ${columns} of ${refLabel(ref)} are dropped or change type`;
@@ -128,11 +128,10 @@ export function followDependants(d: Diff): void {
   }
 }
 
-function keyRef(d: Diff, key: string, kind: 'relation' | 'type'): ObjectRef | undefined {
+function keyRef(key: string, kind: 'relation' | 'type'): ObjectRef | undefined {
   // keys are refKeys: kind\0schema\0name\0\0
   const [, schema, name] = key.split('\0');
   if (schema === undefined || name === undefined) return undefined;
-  void d;
   return { kind, schema, name };
 }
 

@@ -8,7 +8,7 @@ import {
 import { createExtension, extensionTarget, updateExtension } from '../../ddl/extensions.js';
 import { createRoutine, routineTarget } from '../../ddl/functions.js';
 import { LATE, schemaPhases, typePhases } from '../../ddl/object-phases.js';
-import { createSchema, schemaTarget } from '../../ddl/schemas.js';
+import { schemaTarget } from '../../ddl/schemas.js';
 import { alterSequence, sequenceOwnedBy, sequenceTarget, type SequenceOptions } from '../../ddl/sequences.js';
 import { refs } from '../../ddl/statement.js';
 import { alterColumnType, alterColumnTypeThroughText, setColumnDefault } from '../../ddl/tables.js';
@@ -61,7 +61,6 @@ export function emitSchemas(d: Diff): void {
       summary: `create schema ${name}`,
     });
     emitPhases(d, schemaPhases(d.to.lookup, s), id);
-    void createSchema;
   }
 }
 

@@ -17,7 +17,7 @@ import { commentOn, dropObject, ownerTo, renameTo } from '../../ddl/target.js';
 import { createView } from '../../ddl/views.js';
 import { setRelationOptions } from '../../ddl/tables.js';
 import { quoteQualified } from '../../ddl/quote.js';
-import { routineBody, same, sameDefinition, viewBody } from './compare.js';
+import { same, sameDefinition, viewBody } from './compare.js';
 import { aclStatements } from '../../ddl/acl.js';
 import { ownerOf } from './emit-acl.js';
 import type { Diff } from './context.js';
@@ -250,5 +250,4 @@ function alterRelation(d: Diff, from: Relation, to: Relation): void {
     d.plan.add('main', commentOn(t, to.comment), id);
   }
   emitTableMembers(d, from, to);
-  void routineBody;
 }
