@@ -63,8 +63,9 @@ export const diffBench: Bench = {
         cpu.push((used.user + used.system) / 1000);
         note = `${m.changes.length} changes, ${m.statements.length} statements`;
       }, RUNS);
-      const measured = cpu.slice(1).sort((a, b) => a - b);
-      note += `, CPU median ${measured[Math.floor(measured.length / 2)]!.toFixed(0)} ms/run (process, GC threads included; warm-up ${cpu[0]!.toFixed(0)} ms), load ${loadavg()[0]!.toFixed(1)}`;
+      // The harness's median (summarise), of the same measured runs as the wall time's.
+      const cpuMedian = summarise('cpu', cpu.slice(1)).medianMs;
+      note += `, CPU median ${cpuMedian.toFixed(0)} ms/run (process, GC threads included; warm-up ${cpu[0]!.toFixed(0)} ms), load ${loadavg()[0]!.toFixed(1)}`;
       log(`diff: ${note}`);
       return [summarise('diff + order (5k tables, 5 % changed)', times, { targetMs: 300, note })];
     } finally {

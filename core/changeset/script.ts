@@ -15,7 +15,7 @@ export interface ScriptStatement {
 }
 
 /** A comment line can never end early or swallow the next line. */
-const oneLine = (s: string) => s.replace(/[\r\n]+/g, ' ').trim();
+export const oneLine = (s: string): string => s.replace(/[\r\n]+/g, ' ').trim();
 
 export function originLabel(origin: ChangeOrigin): string {
   return [origin.panel, origin.object, origin.action].map(oneLine).filter(Boolean).join(' · ');

@@ -1,16 +1,14 @@
 import { GatehouseError } from '../../shared/errors.js';
 import type { Collation } from '../../shared/model/catalog.js';
 import { quoteLiteral, quoteQualified } from './quote.js';
-import { statement, type Statement } from './statement.js';
+import { refs, statement, type Statement } from './statement.js';
 import type { Target } from './target.js';
-
-export const collationRef = (schema: string, name: string) => ({ kind: 'collation', schema, name }) as const;
 
 export function collationTarget(c: Pick<Collation, 'schema' | 'name'>): Target {
   return {
     word: 'COLLATION',
     name: quoteQualified(c.schema, c.name),
-    object: collationRef(c.schema, c.name),
+    object: refs.collation(c.schema, c.name),
   };
 }
 
@@ -40,7 +38,7 @@ export function createCollation(c: Collation): Statement {
   if (!c.deterministic) options.push('deterministic = false');
   return statement(
     'create',
-    collationRef(c.schema, c.name),
+    refs.collation(c.schema, c.name),
     `CREATE COLLATION ${quoteQualified(c.schema, c.name)} (${options.join(', ')})`,
   );
 }

@@ -25,7 +25,6 @@ import {
 } from './object-phases.js';
 import { dependencyOrder } from './order.js';
 import { defaultMultirangeName } from './types.js';
-import { collationRef } from './collations.js';
 import { quoteIdent, quoteQualified } from './quote.js';
 import { commentOnRole, createRole, setDatabaseSetting, setRoleSetting } from './roles.js';
 import { refs, statement, type Statement } from './statement.js';
@@ -162,24 +161,41 @@ export function typeUses(model: Catalog): Dependency[] {
 
 /**
  * Edges to the user collations of the model (pg_depend's are on pg_collation, which the model's list does not
- * carry): a column's COLLATE, a domain's, and an index, constraint or view whose definition spells one.
+ * carry): a column's COLLATE, a domain's, a range's and a composite attribute's, and a view, index, constraint or
+ * policy whose definition spells one. `via` says which (a diff recreates the index, constraint or policy that
+ * spells a collation rebuilt under it, and moves the columns).
  */
 export function collationUses(model: Catalog): Dependency[] {
   const collations = (model.collations ?? []).filter((c) => c.extension === null);
   if (collations.length === 0) return [];
   const spelt = collations.map((c) => ({
-    ref: collationRef(c.schema, c.name),
+    ref: refs.collation(c.schema, c.name),
     key: `${c.schema}\0${c.name}`,
     text: `COLLATE ${quoteQualified(c.schema, c.name)}`,
   }));
   const byKey = new Map(spelt.map((c) => [c.key, c.ref]));
   const out: Dependency[] = [];
-  const edge = (from: ObjectRef, to: ObjectRef | undefined) => {
-    if (to !== undefined) out.push({ from, to, kind: 'normal', via: 'direct' });
+  const edge = (from: ObjectRef, to: ObjectRef | undefined, via: Dependency['via'] = 'direct') => {
+    if (to !== undefined) out.push({ from, to, kind: 'normal', via });
   };
+  const spelling = (from: ObjectRef, texts: readonly (string | null)[], via: Dependency['via']) => {
+    for (const c of spelt) if (texts.some((t) => t?.includes(c.text) === true)) edge(from, c.ref, via);
+  };
+  const policies = new Map<string, (string | null)[]>();
+  for (const p of model.policies) {
+    const k = `${p.schema}\0${p.table}`;
+    policies.set(k, [...(policies.get(k) ?? []), p.using, p.withCheck]);
+  }
+  const relations = new Map(model.relations.map((r) => [`${r.schema}\0${r.name}`, r]));
   for (const r of model.relations) {
     const from = refs.relation(r.schema, r.name);
     const seen = new Set<ObjectRef>();
+    // An INHERITS child's copy of a parent's check is the parent's use, not the child's.
+    const inherited = new Set(
+      r.inherits.flatMap(
+        (p) => relations.get(`${p.schema}\0${p.name}`)?.constraints.map((k) => k.name) ?? [],
+      ),
+    );
     for (const c of r.columns)
       if (c.collationSchema !== undefined && c.collation !== null) {
         const to = byKey.get(`${c.collationSchema}\0${c.collation}`);
@@ -188,16 +204,19 @@ export function collationUses(model: Catalog): Dependency[] {
           edge(from, to);
         }
       }
-    const texts = [
-      ...r.indexes.map((i) => i.definition),
-      ...r.constraints.map((k) => k.definition),
-      ...(r.viewDefinition !== null ? [r.viewDefinition] : []),
-    ];
-    for (const c of spelt)
-      if (!seen.has(c.ref) && texts.some((t) => t.includes(c.text))) {
-        seen.add(c.ref);
-        edge(from, c.ref);
-      }
+    if (r.viewDefinition !== null) spelling(from, [r.viewDefinition], 'direct');
+    spelling(
+      from,
+      r.indexes.map((i) => i.definition),
+      'index',
+    );
+    spelling(
+      from,
+      r.constraints.filter((k) => !inherited.has(k.name)).map((k) => k.definition),
+      'constraint',
+    );
+    const own = policies.get(`${r.schema}\0${r.name}`);
+    if (own !== undefined) spelling(from, own, 'policy');
   }
   for (const t of model.types)
     for (const c of [t.domain?.collation, t.range?.collation, ...t.attributes.map((a) => a.collation)])
@@ -322,7 +341,7 @@ export function ddlForDatabase(model: Catalog, options: DatabaseDdlOptions = {})
   for (const e of model.extensions) take(refs.extension(e.name), () => extensionPhases(e));
   // Collations depend on nothing but their schema, and types and tables may use them.
   for (const c of model.collations ?? [])
-    if (c.extension === null) take(collationRef(c.schema, c.name), () => collationPhases(c));
+    if (c.extension === null) take(refs.collation(c.schema, c.name), () => collationPhases(c));
   const dependencies = [...model.dependencies, ...typeUses(model)];
   for (const c of dependencyOrder(creatables(lookup), dependencies, ordersCreation(lookup)))
     take(c.ref, c.phases);
@@ -422,7 +441,7 @@ export function ddlForObject(model: Catalog, ref: ObjectRef): Statement[] {
     case 'statistics': {
       const s = model.statistics?.find((x) => x.schema === ref.schema && x.name === ref.name);
       if (s === undefined) throw notFound();
-      return flat({ create: [], late: statisticsPhases(s), acl: [] });
+      return flat(statisticsPhases(s));
     }
     case 'role': {
       const role = model.roles.find((x) => x.name === ref.name);

@@ -3,6 +3,7 @@ import type { Index } from '../../shared/model/catalog.js';
 import { parenthesisedExpression, singleStatement } from './expression.js';
 import { quoteIdent, quoteQualified } from './quote.js';
 import { refs, statement, type Statement } from './statement.js';
+import { statisticsTargetSql } from './statistics.js';
 import type { Target } from './target.js';
 
 export function indexTarget(schema: string, table: string, name: string): Target {
@@ -82,7 +83,7 @@ export function dropIndex(
   );
 }
 
-/** ALTER INDEX s.i ALTER COLUMN n SET STATISTICS t (-1, the default, when null), n the column's number. */
+/** ALTER INDEX s.i ALTER COLUMN n SET STATISTICS t, n the column's number. */
 export function setIndexColumnStatistics(
   schema: string,
   table: string,
@@ -90,22 +91,14 @@ export function setIndexColumnStatistics(
   column: number,
   target: number | null,
 ): Statement {
-  if (
-    !Number.isInteger(column) ||
-    column < 1 ||
-    (target !== null && (!Number.isInteger(target) || target < 0))
-  )
-    throw new GatehouseError(
-      'GH222',
-      'An index column statistics target needs a column number and a target ≥ 0.',
-      {
-        details: `${column}: ${String(target)}`,
-      },
-    );
+  if (!Number.isInteger(column) || column < 1)
+    throw new GatehouseError('GH222', 'An index column statistics target needs a column number.', {
+      details: String(column),
+    });
   return statement(
     'alter',
     refs.member('index', schema, table, index),
-    `ALTER INDEX ${quoteQualified(schema, index)} ALTER COLUMN ${column} SET STATISTICS ${target ?? -1}`,
+    `ALTER INDEX ${quoteQualified(schema, index)} ALTER COLUMN ${column} ${statisticsTargetSql(target)}`,
   );
 }
 

@@ -66,13 +66,13 @@ export const LATE = {
   attach: 1,
   notValid: 2,
   index: 3,
+  /** Extended statistics: after the indexes, whose expressions they may share; between them and the keys. */
+  statistics: 3.5,
   foreignKey: 4,
   trigger: 5,
   rls: 6,
   policy: 7,
   comment: 8,
-  /** Extended statistics: after the indexes, whose expressions they may share. */
-  statistics: 3.5,
 } as const;
 
 const empty = (): Phases => ({ create: [], late: [], acl: [] });
@@ -157,14 +157,17 @@ export function collationPhases(c: Collation): Phases {
   return p;
 }
 
-/** An extended statistics object: late (its table and columns exist by then), with target, owner and comment. */
-export function statisticsPhases(s: StatisticsObject): Phases['late'] {
+/**
+ * An extended statistics object: all of it late (its table and columns exist by then), with target, owner and
+ * comment.
+ */
+export function statisticsPhases(s: StatisticsObject): Phases {
   const t = statisticsTarget(s);
   const out: Statement[] = [createStatistics(s)];
   if (s.target !== null) out.push(setStatisticsTarget(s.schema, s.name, s.target));
   out.push(ownerTo(t, s.owner));
   if (s.comment !== null) out.push(commentOn(t, s.comment));
-  return out.map((statement) => ({ rank: LATE.statistics, statement }));
+  return { ...empty(), late: out.map((statement) => ({ rank: LATE.statistics, statement })) };
 }
 
 export function sequencePhases(lookup: ModelLookup, s: Sequence): Phases {
@@ -310,7 +313,7 @@ export function relationPhases(lookup: ModelLookup, r: Relation): Phases {
         statement: commentOn(triggerTarget(r.schema, r.name, tr.name), tr.comment),
       });
   }
-  for (const s of lookup.statisticsOf(r.schema, r.name)) p.late.push(...statisticsPhases(s));
+  for (const s of lookup.statisticsOf(r.schema, r.name)) p.late.push(...statisticsPhases(s).late);
   if (r.rlsEnabled)
     p.late.push({ rank: LATE.rls, statement: setRowLevelSecurity(r.schema, r.name, 'enable') });
   if (r.rlsForced) p.late.push({ rank: LATE.rls, statement: setRowLevelSecurity(r.schema, r.name, 'force') });

@@ -47,6 +47,9 @@ export const refs = {
   relation: (schema: string, name: string): ObjectRef => ({ kind: 'relation', schema, name }),
   sequence: (schema: string, name: string): ObjectRef => ({ kind: 'sequence', schema, name }),
   type: (schema: string, name: string): ObjectRef => ({ kind: 'type', schema, name }),
+  collation: (schema: string, name: string): ObjectRef => ({ kind: 'collation', schema, name }),
+  /** An extended statistics object (CREATE STATISTICS). */
+  statistics: (schema: string, name: string): ObjectRef => ({ kind: 'statistics', schema, name }),
   function: (schema: string, name: string, args: string): ObjectRef => ({
     kind: 'function',
     schema,

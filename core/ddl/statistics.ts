@@ -2,17 +2,14 @@ import { GatehouseError } from '../../shared/errors.js';
 import type { StatisticsObject } from '../../shared/model/catalog.js';
 import { singleStatement } from './expression.js';
 import { quoteQualified } from './quote.js';
-import { statement, type Statement } from './statement.js';
+import { refs, statement, type Statement } from './statement.js';
 import type { Target } from './target.js';
-
-export const statisticsRef = (schema: string, name: string) =>
-  ({ kind: 'statistics', schema, name }) as const;
 
 export function statisticsTarget(s: Pick<StatisticsObject, 'schema' | 'name'>): Target {
   return {
     word: 'STATISTICS',
     name: quoteQualified(s.schema, s.name),
-    object: statisticsRef(s.schema, s.name),
+    object: refs.statistics(s.schema, s.name),
   };
 }
 
@@ -30,18 +27,26 @@ export function createStatistics(s: Pick<StatisticsObject, 'schema' | 'name' | '
         details: sql,
       },
     );
-  return statement('create', statisticsRef(s.schema, s.name), sql);
+  return statement('create', refs.statistics(s.schema, s.name), sql);
 }
 
-/** ALTER STATISTICS s.n SET STATISTICS n (-1, the default, when null: every major from 14 takes it). */
-export function setStatisticsTarget(schema: string, name: string, target: number | null): Statement {
+/**
+ * `SET STATISTICS n` for a column, an index column or a statistics object: -1 (the default) when null, which every
+ * major from 14 takes; refused unless an integer of 0 or more.
+ */
+export function statisticsTargetSql(target: number | null): string {
   if (target !== null && (!Number.isInteger(target) || target < 0))
     throw new GatehouseError('GH222', 'A statistics target must be an integer of 0 or more.', {
       details: String(target),
     });
+  return `SET STATISTICS ${target ?? -1}`;
+}
+
+/** ALTER STATISTICS s.n SET STATISTICS n. */
+export function setStatisticsTarget(schema: string, name: string, target: number | null): Statement {
   return statement(
     'alter',
-    statisticsRef(schema, name),
-    `ALTER STATISTICS ${quoteQualified(schema, name)} SET STATISTICS ${target ?? -1}`,
+    refs.statistics(schema, name),
+    `ALTER STATISTICS ${quoteQualified(schema, name)} ${statisticsTargetSql(target)}`,
   );
 }

@@ -13,6 +13,7 @@ import { quoteIdent, quoteLiteral, quoteQualified } from './quote.js';
 import { optionList, optionNames, splitOption } from './reloptions.js';
 import { sequenceOptions } from './sequences.js';
 import { refs, statement, type Statement } from './statement.js';
+import { statisticsTargetSql } from './statistics.js';
 import type { Target } from './target.js';
 
 const RELATION_WORD: Record<Relation['kind'], string> = {
@@ -531,20 +532,16 @@ export function setColumnCompression(
   );
 }
 
-/** ALTER … ALTER COLUMN c SET STATISTICS n (-1, the default, when null: every major from 14 takes it). */
+/** ALTER … ALTER COLUMN c SET STATISTICS n. */
 export function setColumnStatistics(
   r: Pick<Relation, 'schema' | 'name' | 'kind'>,
   column: string,
   target: number | null,
 ): Statement {
-  if (target !== null && (!Number.isInteger(target) || target < 0))
-    throw new GatehouseError('GH222', 'A statistics target must be an integer of 0 or more.', {
-      details: String(target),
-    });
   return statement(
     'alter',
     refs.member('column', r.schema, r.name, column),
-    `${alterRelationOnly(r)} ALTER COLUMN ${quoteIdent(column)} SET STATISTICS ${target ?? -1}`,
+    `${alterRelationOnly(r)} ALTER COLUMN ${quoteIdent(column)} ${statisticsTargetSql(target)}`,
   );
 }
 

@@ -160,8 +160,7 @@ export function createDomain(t: Pick<UserType, 'schema' | 'name' | 'domain'>): S
   const d = t.domain;
   if (d === null) throw new GatehouseError('GH222', `${t.schema}.${t.name} is not a domain.`);
   const parts = [`CREATE DOMAIN ${quoteQualified(t.schema, t.name)} AS ${typeName(d.baseType.formatted)}`];
-  if (d.collation !== undefined)
-    parts.push(`COLLATE ${quoteQualified(d.collation.schema, d.collation.name)}`);
+  if (d.collation !== undefined) parts.push(collate(d.collation).trimStart());
   if (d.default !== null) parts.push(`DEFAULT ${parenthesisedExpression(d.default, 'domain default')}`);
   const named = d.constraints.filter((c) => c.validated);
   if (d.notNull && !named.some((c) => c.notNull)) parts.push('NOT NULL');

@@ -1,5 +1,6 @@
 import {
   refKey,
+  sameRef,
   type Catalog,
   type Column,
   type Constraint,
@@ -84,17 +85,6 @@ const EMPTY_SCHEMA: SchemaContents = Object.freeze({
   sequences: EMPTY,
   types: EMPTY,
 });
-
-function sameRef(a: ObjectRef, b: ObjectRef): boolean {
-  return (
-    a === b ||
-    (a.name === b.name &&
-      a.schema === b.schema &&
-      a.kind === b.kind &&
-      a.member === b.member &&
-      a.args === b.args)
-  );
-}
 
 function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
   const list = map.get(k);

@@ -69,6 +69,18 @@ export function refKey(ref: ObjectRef): string {
   return `${ref.kind}\0${ref.schema ?? ''}\0${ref.name}\0${ref.member ?? ''}\0${ref.args ?? ''}`;
 }
 
+/** Whether two references name the same object (refKey equality, without building either key). */
+export function sameRef(a: ObjectRef, b: ObjectRef): boolean {
+  return (
+    a === b ||
+    (a.name === b.name &&
+      a.kind === b.kind &&
+      (a.schema ?? '') === (b.schema ?? '') &&
+      (a.member ?? '') === (b.member ?? '') &&
+      (a.args ?? '') === (b.args ?? ''))
+  );
+}
+
 /** `"schema"."name"`-free readable form for messages: schema.name[.member][(args)]. */
 /** Whether a reference names an event trigger (a trigger in no schema, of no relation). */
 export function isEventTriggerRef(ref: ObjectRef): boolean {

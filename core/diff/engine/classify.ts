@@ -1,9 +1,9 @@
 import { refKey, type Relation } from '../../../shared/model/catalog.js';
 import { refs } from '../../ddl/statement.js';
-import { routineBody, same, viewBody } from './compare.js';
+import { retyped, routineBody, same, viewBody } from './compare.js';
 import type { Diff } from './context.js';
 import { isTable, relationKind } from './kinds.js';
-import { fnKey, relKey } from './side.js';
+import { relKey } from './side.js';
 
 /**
  * First pass over the relations, functions and types: which are removed, added, recreated for their own change
@@ -94,8 +94,7 @@ function sameColumnTypes(from: Relation, to: Relation): boolean {
   for (let i = 0; i < from.columns.length; i++) {
     const a = from.columns[i]!;
     const b = to.columns[i]!;
-    if (a.name !== b.name || a.type.formatted !== b.type.formatted || a.collation !== b.collation)
-      return false;
+    if (a.name !== b.name || retyped(a, b)) return false;
   }
   return true;
 }
@@ -164,12 +163,7 @@ function classifyRelations(d: Diff): void {
     const toCols = new Map(to.columns.map((c) => [c.name, c]));
     const touching = from.columns.filter((c) => {
       const t = toCols.get(c.name);
-      return (
-        t === undefined ||
-        t.type.formatted !== c.type.formatted ||
-        t.collation !== c.collation ||
-        t.collationSchema !== c.collationSchema
-      );
+      return t === undefined || retyped(c, t);
     });
     if (touching.length > 0) {
       d.touched.set(refKey(ref), touching.map((c) => c.name).join(', '));
@@ -234,7 +228,6 @@ function classifyFunctions(d: Diff): void {
       toSql: d.sql(d.to, ref),
     });
   }
-  void fnKey;
 }
 
 /** Whether `a` is `b` with values only inserted (ADD VALUE can do it). */

@@ -44,6 +44,15 @@ export const sameDefinition = equalWithout(LOCAL);
 
 export const sameType = (a: TypeRef, b: TypeRef): boolean => a.formatted === b.formatted;
 
+/**
+ * Whether a column that stays changes type or collation (schema included: `app.ci` and `intl.ci` are two): what
+ * ALTER COLUMN … TYPE does, and what views, policies and storage facts over the column do not survive.
+ */
+export const retyped = (a: Column, b: Column): boolean =>
+  a.type.formatted !== b.type.formatted ||
+  a.collation !== b.collation ||
+  a.collationSchema !== b.collationSchema;
+
 /** What CREATE OR REPLACE FUNCTION writes (owner, comment and privileges are separate statements). */
 export function routineBody(f: FunctionInfo): unknown {
   return [

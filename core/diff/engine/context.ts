@@ -1,5 +1,5 @@
 import type { DiffKind, DiffOptions, Unwritable } from '../../../shared/diff/migration.js';
-import { isEventTriggerRef, refKey, refLabel, type ObjectRef } from '../../../shared/model/catalog.js';
+import { isEventTriggerRef, refKey, type ObjectRef } from '../../../shared/model/catalog.js';
 import { GatehouseError } from '../../../shared/errors.js';
 import {
   collationPhases,
@@ -37,6 +37,11 @@ export class Diff {
   readonly rebuilt = new Map<string, string>();
   /** Types rebuilt in place (renamed away, created anew, columns moved over): enum values removed. */
   readonly typeRebuilt = new Map<string, string>();
+  /**
+   * Collations rebuilt around their users (renamed away, created anew, users moved over), by `schema\0name`: their
+   * change, and the `COLLATE s.c` that definitions using one spell.
+   */
+  readonly collationRebuilt = new Map<string, { changeId: string; spelt: string }>();
   /** Tables whose columns change in a way views and policies over them do not survive (drop, type change). */
   readonly touched = new Map<string, string>();
   /** The dropped or retyped columns of each touched table, by name (absent: all of them may be affected). */
@@ -110,6 +115,12 @@ export class Diff {
     }
   }
 
+  /** Whether a definition (an index's, a constraint's) spells a collation that is rebuilt under it. */
+  spellsRebuiltCollation(definition: string): boolean {
+    for (const c of this.collationRebuilt.values()) if (definition.includes(c.spelt)) return true;
+    return false;
+  }
+
   hasMemberRecreates(schema: string, table: string): boolean {
     return this.memberRecreates.has(relKey(schema, table));
   }
@@ -166,43 +177,39 @@ export function writeObject(
 }
 
 function phasesOf(side: Side, ref: ObjectRef): Phases | null {
-  {
-    switch (ref.kind) {
-      case 'relation': {
-        const r = side.relations.get(relKey(ref.schema ?? '', ref.name));
-        return r === undefined ? null : relationPhases(side.lookup, r);
-      }
-      case 'function': {
-        const f = side.functions.get(
-          fnKey({ schema: ref.schema ?? '', name: ref.name, identityArgs: ref.args ?? '' }),
-        );
-        return f === undefined ? null : functionPhases(side.lookup, f);
-      }
-      case 'type': {
-        const t = side.types.get(relKey(ref.schema ?? '', ref.name));
-        return t === undefined ? null : typePhases(side.lookup, t);
-      }
-      case 'sequence': {
-        const s = side.sequences.get(relKey(ref.schema ?? '', ref.name));
-        return s === undefined ? null : sequencePhases(side.lookup, s);
-      }
-      case 'collation': {
-        const c = side.model.collations?.find((x) => x.schema === ref.schema && x.name === ref.name);
-        return c === undefined ? null : collationPhases(c);
-      }
-      case 'statistics': {
-        const s = side.model.statistics?.find((x) => x.schema === ref.schema && x.name === ref.name);
-        return s === undefined ? null : { create: [], late: statisticsPhases(s), acl: [] };
-      }
-      case 'trigger': {
-        if (!isEventTriggerRef(ref)) return null;
-        const e = side.model.eventTriggers?.find((x) => x.name === ref.name);
-        return e === undefined ? null : eventTriggerPhases(e);
-      }
-      default:
-        return null;
+  switch (ref.kind) {
+    case 'relation': {
+      const r = side.relations.get(relKey(ref.schema ?? '', ref.name));
+      return r === undefined ? null : relationPhases(side.lookup, r);
     }
+    case 'function': {
+      const f = side.functions.get(
+        fnKey({ schema: ref.schema ?? '', name: ref.name, identityArgs: ref.args ?? '' }),
+      );
+      return f === undefined ? null : functionPhases(side.lookup, f);
+    }
+    case 'type': {
+      const t = side.types.get(relKey(ref.schema ?? '', ref.name));
+      return t === undefined ? null : typePhases(side.lookup, t);
+    }
+    case 'sequence': {
+      const s = side.sequences.get(relKey(ref.schema ?? '', ref.name));
+      return s === undefined ? null : sequencePhases(side.lookup, s);
+    }
+    case 'collation': {
+      const c = side.collations.get(relKey(ref.schema ?? '', ref.name));
+      return c === undefined ? null : collationPhases(c);
+    }
+    case 'statistics': {
+      const s = side.statistics.get(relKey(ref.schema ?? '', ref.name));
+      return s === undefined ? null : statisticsPhases(s);
+    }
+    case 'trigger': {
+      if (!isEventTriggerRef(ref)) return null;
+      const e = side.model.eventTriggers?.find((x) => x.name === ref.name);
+      return e === undefined ? null : eventTriggerPhases(e);
+    }
+    default:
+      return null;
   }
 }
-
-export const label = refLabel;

@@ -37,18 +37,23 @@ const PART_KIND = {
 export function followDependants(d: Diff): void {
   const queue: Cause[] = [];
   for (const { ref, changeId } of d.dropped.values())
-    queue.push({ ref, changeId, mode: 'dropped', why: `${refLabel(ref)} is dropped` });
+    queue.push({
+      ref,
+      changeId,
+      mode: 'dropped',
+      why: `${refLabel(ref)} is ${d.isRecreated(ref) ? 'recreated' : 'dropped'}`,
+    });
   for (const [k, changeId] of d.rebuilt) {
-    const ref = keyRef(d, k, 'relation');
+    const ref = keyRef(k, 'relation');
     if (ref !== undefined) queue.push({ ref, changeId, mode: 'rebuilt', why: `${refLabel(ref)} is rebuilt` });
   }
   for (const [k, changeId] of d.typeRebuilt) {
-    const ref = keyRef(d, k, 'type');
+    const ref = keyRef(k, 'type');
     if (ref !== undefined)
       queue.push({ ref, changeId, mode: 'type_rebuilt', why: `type ${refLabel(ref)} is rebuilt` });
   }
   for (const [k, columns] of d.touched) {
-    const ref = keyRef(d, k, 'relation');
+    const ref = keyRef(k, 'relation');
     if (ref === undefined) continue;
     const changeId = columnChangeId(d, ref);
     const why = `columns ${columns} of ${refLabel(ref)} are dropped or change type`;
@@ -103,6 +108,8 @@ export function followDependants(d: Diff): void {
       if (dep.kind === 'type') {
         const k = refKey(dep);
         if (d.typeRebuilt.has(k) || !d.to.types.has(relKey(dep.schema ?? '', dep.name))) continue;
+        // A multirange is its range's: dropped and created with it.
+        if (d.from.types.get(relKey(dep.schema ?? '', dep.name))?.kind === 'multirange') continue;
         const id = d.plan.change({
           action: 'rebuild',
           kind: 'type',
@@ -121,11 +128,10 @@ export function followDependants(d: Diff): void {
   }
 }
 
-function keyRef(d: Diff, key: string, kind: 'relation' | 'type'): ObjectRef | undefined {
+function keyRef(key: string, kind: 'relation' | 'type'): ObjectRef | undefined {
   // keys are refKeys: kind\0schema\0name\0\0
   const [, schema, name] = key.split('\0');
   if (schema === undefined || name === undefined) return undefined;
-  void d;
   return { kind, schema, name };
 }
 

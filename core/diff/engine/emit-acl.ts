@@ -50,14 +50,11 @@ function wholeAcl(d: Diff, ref: ObjectRef): boolean {
 function ownersChange(d: Diff): boolean {
   if (d.from.model.database.owner !== d.to.model.database.owner) return true;
   const differ = <T extends { owner: string }>(a: ReadonlyMap<string, T>, b: ReadonlyMap<string, T>) => {
-    let found = false;
-    a.forEach((x, k) => {
-      if (!found) {
-        const y = b.get(k);
-        found = y !== undefined && y.owner !== x.owner;
-      }
-    });
-    return found;
+    for (const [k, x] of a) {
+      const y = b.get(k);
+      if (y !== undefined && y.owner !== x.owner) return true;
+    }
+    return false;
   };
   const schemas = (s: Side) => new Map(s.model.schemas.map((x) => [x.name, x]));
   return (

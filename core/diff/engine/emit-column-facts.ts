@@ -1,8 +1,10 @@
 import type { Column, Relation } from '../../../shared/model/catalog.js';
 import { LATE } from '../../ddl/object-phases.js';
 import { setColumnCompression, setColumnStatistics, setColumnStorage } from '../../ddl/tables.js';
+import { retyped } from './compare.js';
 import type { Diff } from './context.js';
 import { regeneratedByDropAdd } from './classify.js';
+import { recollated } from './emit-collations.js';
 import { hazard } from './plan.js';
 
 /** The column facts SET STORAGE / COMPRESSION / STATISTICS change, as a column has them. */
@@ -24,9 +26,7 @@ export function emitColumnFacts(d: Diff, from: Relation, to: Relation, change: (
     const before: Facts =
       f === undefined || regeneratedByDropAdd(d, from, c.name)
         ? NONE
-        : f.type.formatted !== c.type.formatted ||
-            f.collation !== c.collation ||
-            f.collationSchema !== c.collationSchema
+        : retyped(f, c) || recollated(d, f)
           ? { ...(f.statistics !== undefined ? { statistics: f.statistics } : {}) }
           : f;
     // SET STATISTICS takes a SHARE UPDATE EXCLUSIVE lock; STORAGE and COMPRESSION an ACCESS EXCLUSIVE one (no rewrite).

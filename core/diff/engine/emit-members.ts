@@ -37,11 +37,12 @@ import {
 } from '../../ddl/tables.js';
 import { commentOn, dropObject } from '../../ddl/target.js';
 import { createTrigger, setTriggerEnabled, triggerTarget } from '../../ddl/triggers.js';
-import { binaryCoercible, same } from './compare.js';
+import { binaryCoercible, retyped, same } from './compare.js';
 import type { Diff } from './context.js';
 import { regeneratedByDropAdd } from './classify.js';
 import { columnChangeId } from './dependants.js';
 import { emitColumnFacts } from './emit-column-facts.js';
+import { inheritedColumns } from './kinds.js';
 import { hazard } from './plan.js';
 import { relKey } from './side.js';
 
@@ -66,10 +67,8 @@ function emitColumns(d: Diff, from: Relation, to: Relation, isTable: boolean): v
   const s = to.schema;
   const t = to.name;
   // A partition's columns (and those a child inherits) follow their parent's ALTERs.
-  const inherited = new Set<string>();
+  const inherited = new Set(inheritedColumns(d.to, to));
   if (to.partitionOf !== null) for (const c of to.columns) inherited.add(c.name);
-  for (const p of to.inherits)
-    for (const c of d.to.relations.get(relKey(p.schema, p.name))?.columns ?? []) inherited.add(c.name);
   let id: string | null = null;
   const change = () => (id ??= columnChangeId(d, ref));
   const defaults = d.memberRecreate(s, t, 'default');
@@ -131,10 +130,7 @@ function alterColumn(
   const s = from.schema;
   const t = from.name;
   const lock = hazard('access_exclusive_lock', `${s}.${t} is locked while ${c.name} changes`);
-  const typeChanged =
-    f.type.formatted !== c.type.formatted ||
-    f.collation !== c.collation ||
-    f.collationSchema !== c.collationSchema;
+  const typeChanged = retyped(f, c);
   const forcedDefault = d.memberRecreate(s, t, 'default') !== undefined && f.default !== null;
   if (typeChanged && !inherited) {
     // The old default may not cast to the new type: it goes first and comes back after.
@@ -144,11 +140,9 @@ function alterColumn(
     const coercible = binaryCoercible(f, c);
     d.plan.add(
       'main',
+      // COLLATE whenever the type changes too: ALTER TYPE without it takes the new type's default collation.
       alterColumnType(s, t, c.name, c.type.formatted, undefined, {
-        collation:
-          c.collation !== f.collation || c.collationSchema !== f.collationSchema
-            ? (c.collation ?? 'default')
-            : null,
+        collation: c.collation,
         ...(c.collationSchema !== undefined ? { collationSchema: c.collationSchema } : {}),
         castUsing: !coercible,
       }),
@@ -222,12 +216,22 @@ function emitConstraints(d: Diff, from: Relation, to: Relation): void {
   const toK = byName(to.constraints.filter((k) => !k.inherited));
   const dropped = new Set<string>();
   const ref = (name: string) => refs.member('constraint', s, t, name);
+  // An INHERITS child's copy of its parent's check goes and comes back with the parent's (the child's own DROP
+  // is refused).
+  const parentChecks = new Set(
+    from.inherits.flatMap(
+      (p) => d.from.relations.get(relKey(p.schema, p.name))?.constraints.map((k) => k.name) ?? [],
+    ),
+  );
   for (const [name, k] of fromK) {
     const next = toK.get(name);
     const validating =
       next !== undefined && !k.validated && next.validated && k.definition === `${next.definition} NOT VALID`;
     const changed = next === undefined || (!same(constraintBody(k), constraintBody(next)) && !validating);
-    const isForced = forced !== undefined && (k.kind === 'check' || k.kind === 'foreign_key');
+    const isForced =
+      forced !== undefined &&
+      !parentChecks.has(name) &&
+      (k.kind === 'check' || k.kind === 'foreign_key' || d.spellsRebuiltCollation(k.definition));
     if (!changed && !isForced) {
       if (validating) {
         const id = d.plan.change({
@@ -328,7 +332,9 @@ function emitIndexes(d: Diff, from: Relation, to: Relation): void {
   for (const [name, i] of fromI) {
     const next = toI.get(name);
     const changed = next === undefined || next.definition !== i.definition;
-    const isForced = forced !== undefined && (i.columns.includes(null) || i.predicate !== null);
+    const isForced =
+      forced !== undefined &&
+      (i.columns.includes(null) || i.predicate !== null || d.spellsRebuiltCollation(i.definition));
     if (!changed && !isForced) continue;
     const id = changed
       ? d.plan.change({

@@ -8,11 +8,11 @@ import {
 import { createExtension, extensionTarget, updateExtension } from '../../ddl/extensions.js';
 import { createRoutine, routineTarget } from '../../ddl/functions.js';
 import { LATE, schemaPhases, typePhases } from '../../ddl/object-phases.js';
-import { createSchema, schemaTarget } from '../../ddl/schemas.js';
+import { schemaTarget } from '../../ddl/schemas.js';
 import { alterSequence, sequenceOwnedBy, sequenceTarget, type SequenceOptions } from '../../ddl/sequences.js';
 import { refs } from '../../ddl/statement.js';
 import { alterColumnType, alterColumnTypeThroughText, setColumnDefault } from '../../ddl/tables.js';
-import { commentOn, dropObject, ownerTo, renameTo, setSchema, type Target } from '../../ddl/target.js';
+import { commentOn, dropObject, renameTo, setSchema } from '../../ddl/target.js';
 import {
   addDomainConstraint,
   addEnumValue,
@@ -25,36 +25,12 @@ import {
 import { quoteLiteral } from '../../ddl/quote.js';
 import { routineBody, same, sameDefinition } from './compare.js';
 import type { Diff } from './context.js';
-import { emitCreated, emitPhases } from './emit-relations.js';
+import { ownerAndComment } from './emit-owner-comment.js';
+import { emitCreated, emitPhases, emitRecreated } from './emit-relations.js';
+import { inheritedColumns } from './kinds.js';
 import { suffixedName } from './names.js';
 import { hazard } from './plan.js';
 import { relKey } from './side.js';
-
-function ownerAndComment(
-  d: Diff,
-  t: Target,
-  a: { owner: string; comment: string | null },
-  b: { owner: string; comment: string | null },
-): void {
-  if (a.owner !== b.owner && d.wants('owner')) {
-    const id = d.plan.change({
-      action: 'alter',
-      kind: 'owner',
-      object: t.object,
-      summary: `owner of ${refLabel(t.object)}: ${a.owner} → ${b.owner}`,
-    });
-    d.plan.add('main', ownerTo(t, b.owner), id);
-  }
-  if (a.comment !== b.comment && d.wants('comment')) {
-    const id = d.plan.change({
-      action: 'alter',
-      kind: 'comment',
-      object: t.object,
-      summary: `comment on ${refLabel(t.object)}`,
-    });
-    d.plan.add('main', commentOn(t, b.comment), id);
-  }
-}
 
 export function emitSchemas(d: Diff): void {
   if (!d.wants('schema')) return;
@@ -85,7 +61,6 @@ export function emitSchemas(d: Diff): void {
       summary: `create schema ${name}`,
     });
     emitPhases(d, schemaPhases(d.to.lookup, s), id);
-    void createSchema;
   }
 }
 
@@ -154,15 +129,17 @@ export function emitFunctions(d: Diff): void {
     const dropped = d.dropped.get(refKey(ref));
     if (dropped !== undefined) {
       const deps = [...new Set((d.from.dependants.get(ref) ?? []).map((e) => refLabel(e.from)))];
-      d.plan.add(
-        'drop',
-        dropObject(t),
-        dropped.changeId,
-        deps.length > 0
-          ? [hazard('breaks_dependants', `dropped first and recreated: ${deps.join(', ')}`)]
-          : [],
-      );
-      if (to !== undefined) emitCreated(d, d.to, ref, dropped.changeId);
+      const drop = () =>
+        d.plan.add(
+          'drop',
+          dropObject(t),
+          dropped.changeId,
+          deps.length > 0
+            ? [hazard('breaks_dependants', `dropped first and recreated: ${deps.join(', ')}`)]
+            : [],
+        );
+      if (to === undefined) drop();
+      else emitRecreated(d, ref, dropped.changeId, drop);
       continue;
     }
     if (to === undefined) continue;
@@ -435,8 +412,9 @@ function rebuildType(d: Diff, a: UserType, b: UserType, changeId: string): void 
     )
       continue;
     const toRel = d.to.relations.get(relKey(r.schema, r.name));
+    const inherited = inheritedColumns(d.from, r);
     for (const c of r.columns) {
-      if (!oids.has(c.type.oid)) continue;
+      if (!oids.has(c.type.oid) || inherited.has(c.name)) continue; // the parent's ALTER moves those
       const next = toRel?.columns.find((x) => x.name === c.name);
       if (next !== undefined) moved.push({ r, c, next });
     }

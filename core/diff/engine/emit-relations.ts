@@ -17,7 +17,7 @@ import { commentOn, dropObject, ownerTo, renameTo } from '../../ddl/target.js';
 import { createView } from '../../ddl/views.js';
 import { setRelationOptions } from '../../ddl/tables.js';
 import { quoteQualified } from '../../ddl/quote.js';
-import { routineBody, same, sameDefinition, viewBody } from './compare.js';
+import { same, sameDefinition, viewBody } from './compare.js';
 import { aclStatements } from '../../ddl/acl.js';
 import { ownerOf } from './emit-acl.js';
 import type { Diff } from './context.js';
@@ -41,8 +41,7 @@ export function emitRelations(d: Diff): void {
     }
     const re = d.recreated.get(rk);
     if (re !== undefined) {
-      dropRelation(d, from, re.changeId);
-      emitCreated(d, d.to, ref, re.changeId);
+      emitRecreated(d, ref, re.changeId, () => dropRelation(d, from, re.changeId));
       continue;
     }
     const rebuild = d.rebuilt.get(rk);
@@ -69,6 +68,8 @@ function unchanged(d: Diff, key: string, from: Relation, to: Relation): boolean 
   if (from.partitionOf !== null || to.partitionOf !== null) return false;
   if (from.inherits.length > 0 || to.inherits.length > 0) return false;
   if (d.hasMemberRecreates(from.schema, from.name)) return false;
+  // Columns moved onto a collation rebuilt under them: their storage facts are written again.
+  if (d.touched.has(refKey(refs.relation(from.schema, from.name)))) return false;
   return (
     sameDefinition(from, to) && sameDefinition(d.from.policies.get(key) ?? [], d.to.policies.get(key) ?? [])
   );
@@ -89,21 +90,35 @@ function dropRelation(d: Diff, r: Relation, changeId: string): void {
   d.plan.add('drop', dropObject(relationTarget(r)), changeId, hazards);
 }
 
-/** Creation phases of a top object from one side into the plan: objects in main, late ones late, ACL last. */
-export function emitCreated(
-  d: Diff,
-  side: Side,
-  ref: ObjectRef,
-  changeId: string,
-  hazards: Hazard[] = [],
-): void {
+/**
+ * TO's phases of a top object, or null when there are none to write: absent, or refused by the DDL writer, which
+ * is then named as unwritable (the change stands without a statement: the CLI, the script and the studio show it).
+ */
+function writable(d: Diff, side: Side, ref: ObjectRef, changeId: string): Phases | null {
   const p = writeObject(side, ref);
+  if (p === null || !('reason' in p)) return p;
+  d.unwritable.push({ changeId, object: ref, reason: p.reason, hint: p.hint });
+  return null;
+}
+
+/** Creation phases of a top object from one side into the plan: objects in main, late ones late, ACL last. */
+export function emitCreated(d: Diff, side: Side, ref: ObjectRef, changeId: string): void {
+  const p = writable(d, side, ref, changeId);
+  if (p !== null) emitWritten(d, side, ref, p, changeId);
+}
+
+/**
+ * A top object dropped and created from TO: the drop only once TO's version is known to be writable, so that a
+ * migration never drops what it cannot create again (the object stays as it is, named unwritable).
+ */
+export function emitRecreated(d: Diff, ref: ObjectRef, changeId: string, drop: () => void): void {
+  const p = writable(d, d.to, ref, changeId);
   if (p === null) return;
-  if ('reason' in p) {
-    // The change stands without a statement: said so, by name (the CLI, the script and the studio show it).
-    d.unwritable.push({ changeId, object: ref, reason: p.reason, hint: p.hint });
-    return;
-  }
+  drop();
+  emitWritten(d, d.to, ref, p, changeId);
+}
+
+function emitWritten(d: Diff, side: Side, ref: ObjectRef, p: Phases, changeId: string): void {
   const owner = d.wants('owner') ? undefined : ownerOf(side, ref);
   // Ignoring owners, the new object's privileges are written without its owner's own ACL items: whoever runs
   // the migration owns it (the TO side's owner may be a folder's shadow superuser).
@@ -117,7 +132,7 @@ export function emitCreated(
           ref.kind === 'relation' ? side.lookup.columnGrantsOf(ref.schema ?? '', ref.name) : [],
           { ownerless: true },
         );
-  emitPhases(d, { ...p, acl }, changeId, hazards);
+  emitPhases(d, { ...p, acl }, changeId);
 }
 
 export function emitPhases(d: Diff, p: Phases, changeId: string, hazards: readonly Hazard[] = []): void {
@@ -137,6 +152,8 @@ export function emitPhases(d: Diff, p: Phases, changeId: string, hazards: readon
  */
 function rebuildTable(d: Diff, from: Relation, to: Relation, changeId: string): void {
   const ref = refs.relation(from.schema, from.name);
+  // Left as it is (not renamed away) when the new one cannot be written.
+  if (writable(d, d.to, ref, changeId) === null) return;
   const rewrite = [
     hazard('table_rewrite', `${to.schema}.${to.name} is copied into a new table in the new column order`),
     hazard('access_exclusive_lock', `${to.schema}.${to.name} is locked while its rows are copied`),
@@ -233,5 +250,4 @@ function alterRelation(d: Diff, from: Relation, to: Relation): void {
     d.plan.add('main', commentOn(t, to.comment), id);
   }
   emitTableMembers(d, from, to);
-  void routineBody;
 }

@@ -1,12 +1,12 @@
 import { refKey, refLabel, type StatisticsObject } from '../../../shared/model/catalog.js';
 import { LATE, statisticsPhases } from '../../ddl/object-phases.js';
 import { refs } from '../../ddl/statement.js';
-import { setStatisticsTarget, statisticsRef, statisticsTarget } from '../../ddl/statistics.js';
-import { commentOn, dropObject, ownerTo } from '../../ddl/target.js';
+import { setStatisticsTarget, statisticsTarget } from '../../ddl/statistics.js';
+import { dropObject } from '../../ddl/target.js';
 import type { Diff } from './context.js';
+import { ownerAndComment } from './emit-owner-comment.js';
+import { emitPhases } from './emit-relations.js';
 import { relKey } from './side.js';
-
-const key = (s: Pick<StatisticsObject, 'schema' | 'name'>) => `${s.schema}\0${s.name}`;
 
 /** Whether the table's own DDL writes (or its drop removes) its statistics: dropped, recreated, rebuilt or new. */
 function goesWithTable(d: Diff, s: StatisticsObject): boolean {
@@ -37,13 +37,10 @@ export function emitStatistics(d: Diff): void {
   const a = d.from.model.statistics;
   const b = d.to.model.statistics;
   if (a === undefined || b === undefined || !d.wants('statistics')) return;
-  const fromS = new Map(a.map((s) => [key(s), s]));
-  const toS = new Map(b.map((s) => [key(s), s]));
+  const fromS = d.from.statistics;
+  const toS = d.to.statistics;
   const create = (s: StatisticsObject, id: string) =>
-    d.writing(id, statisticsRef(s.schema, s.name), () => {
-      for (const l of statisticsPhases(s))
-        if (d.wants('owner') || l.statement.kind !== 'owner') d.plan.add('late', l.statement, id, [], l.rank);
-    });
+    d.writing(id, refs.statistics(s.schema, s.name), () => emitPhases(d, statisticsPhases(s), id));
   for (const [k, s] of fromS) {
     const next = toS.get(k);
     const t = statisticsTarget(s);
@@ -73,28 +70,14 @@ export function emitStatistics(d: Diff): void {
       });
       d.plan.add('late', setStatisticsTarget(s.schema, s.name, next.target), id, [], LATE.statistics);
     }
-    if (s.owner !== next.owner && d.wants('owner')) {
-      const id = d.plan.change({
-        action: 'alter',
-        kind: 'owner',
-        object: t.object,
-        summary: `owner of statistics ${refLabel(t.object)}: ${s.owner} → ${next.owner}`,
-      });
-      d.plan.add('late', ownerTo(t, next.owner), id, [], LATE.statistics);
-    }
-    if (s.comment !== next.comment && d.wants('comment')) {
-      const id = d.plan.change({
-        action: 'alter',
-        kind: 'comment',
-        object: t.object,
-        summary: `comment on statistics ${refLabel(t.object)}`,
-      });
-      d.plan.add('late', commentOn(t, next.comment), id, [], LATE.comment);
-    }
+    ownerAndComment(d, t, s, next, {
+      what: 'statistics',
+      late: { owner: LATE.statistics, comment: LATE.comment },
+    });
   }
   for (const [k, s] of toS) {
     if (fromS.has(k) || goesWithTable(d, s)) continue;
-    const ref = statisticsRef(s.schema, s.name);
+    const ref = refs.statistics(s.schema, s.name);
     const id = d.plan.change({
       action: 'add',
       kind: 'statistics',

@@ -1,15 +1,4 @@
-import type { ObjectRef } from '../../../shared/model/catalog.js';
-
-/** Whether two references name the same object (refKey equality, without building either key). */
-export function sameRef(a: ObjectRef, b: ObjectRef): boolean {
-  return (
-    a.name === b.name &&
-    a.kind === b.kind &&
-    (a.schema ?? '') === (b.schema ?? '') &&
-    (a.member ?? '') === (b.member ?? '') &&
-    (a.args ?? '') === (b.args ?? '')
-  );
-}
+import { sameRef, type ObjectRef } from '../../../shared/model/catalog.js';
 
 /**
  * Values by object reference, bucketed by the reference's name: the diff looks up both ends of every
@@ -29,10 +18,6 @@ export class RefIndex<T> {
     if (bucket === undefined) return undefined;
     for (const e of bucket) if (sameRef(e.ref, ref)) return e.value;
     return undefined;
-  }
-
-  has(ref: ObjectRef): boolean {
-    return this.get(ref) !== undefined;
   }
 
   set(ref: ObjectRef, value: T): this {

@@ -192,6 +192,10 @@ export function applyRenames(
             : q,
         ),
         dependencies: m.dependencies.map((e) => ({ ...e, from: mapRef(e.from), to: mapRef(e.to) })),
+        // Extended statistics go with their table (ALTER TABLE … RENAME keeps them).
+        ...(m.statistics !== undefined
+          ? { statistics: m.statistics.map((x) => ({ ...x, table: mapQ(x.table) })) }
+          : {}),
       };
     } else if (r.kind === 'column') {
       const table = r.from.name;
@@ -223,6 +227,13 @@ export function applyRenames(
             ? { ...g, object: { ...g.object, member: to } }
             : g,
         ),
+        ...(m.statistics !== undefined
+          ? {
+              statistics: m.statistics.map((x) =>
+                x.table.schema === s && x.table.name === table ? { ...x, columns: x.columns.map(col) } : x,
+              ),
+            }
+          : {}),
         sequences: m.sequences.map((q) =>
           q.ownedBy?.schema === s && q.ownedBy.table === table && q.ownedBy.column === from
             ? { ...q, ownedBy: { ...q.ownedBy, column: to } }

@@ -1,19 +1,22 @@
 import type { DiffOptions } from '../../../shared/diff/migration.js';
 import {
   isEventTriggerRef,
+  sameRef,
   type Catalog,
+  type Collation,
   type Dependency,
   type FunctionInfo,
   type ObjectRef,
   type Policy,
   type Relation,
   type Sequence,
+  type StatisticsObject,
   type UserType,
 } from '../../../shared/model/catalog.js';
 import { collationUses, typeUses } from '../../ddl/database-ddl.js';
 import { modelLookup, type ModelLookup } from '../../ddl/model-lookup.js';
 import { refs } from '../../ddl/statement.js';
-import { RefIndex, sameRef } from './ref-index.js';
+import { RefIndex } from './ref-index.js';
 
 /** One side of the diff: the model cut to the options' scope, with the lookups every kind's diff needs. */
 export interface Side {
@@ -24,6 +27,9 @@ export interface Side {
   readonly types: ReadonlyMap<string, UserType>;
   readonly sequences: ReadonlyMap<string, Sequence>;
   readonly policies: ReadonlyMap<string, readonly Policy[]>;
+  /** Collations and extended statistics by relKey (empty when the model was read before they were). */
+  readonly collations: ReadonlyMap<string, Collation>;
+  readonly statistics: ReadonlyMap<string, StatisticsObject>;
   /** Every edge (the model's plus the type uses it does not carry), extension members lifted to their extension. */
   readonly dependencies: readonly Dependency[];
   /** Edges by the object depended on (`to`, members stripped). */
@@ -141,6 +147,8 @@ export function buildSide(full: Catalog, inScope: (schema: string) => boolean): 
     types: new Map(model.types.map((t) => [relKey(t.schema, t.name), t])),
     sequences: new Map(model.sequences.map((s) => [relKey(s.schema, s.name), s])),
     policies: lookup.policyGroups,
+    collations: new Map((model.collations ?? []).map((c) => [relKey(c.schema, c.name), c])),
+    statistics: new Map((model.statistics ?? []).map((s) => [relKey(s.schema, s.name), s])),
     dependencies,
     dependants,
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Catalog, UserType } from '../../../shared/model/catalog.js';
+import type { Catalog, Relation, UserType } from '../../../shared/model/catalog.js';
 import { fn, smallCatalog, table } from '../../../shared/model/testing/small-catalog.js';
 import { renderMigration } from '../export/render-script.js';
 import { diffModels } from './diff-models.js';
@@ -116,5 +116,48 @@ describe('range types', () => {
     expect(diffModels(model({}), model({ types: [bad] })).unwritable.map((u) => u.reason)).toEqual([
       'The subtype_diff function is not a function name.',
     ]);
+  });
+});
+
+// Recreating drops first: an object whose new version cannot be written must never be dropped, or the migration
+// loses it. It stays as it is and is named, as an added one is.
+describe('objects recreated that the DDL writer cannot write', () => {
+  const view = (columns: string[], viewDefinition: string | null): Relation => ({
+    ...table('api', 'totals', 'postgres', columns),
+    kind: 'view',
+    viewDefinition,
+  });
+
+  it('leaves a view whose new definition cannot be read in place', () => {
+    const m = diffModels(
+      model({ relations: [view(['a', 'b'], 'SELECT 1 AS a, 2 AS b')] }),
+      model({ relations: [view(['a'], null)] }),
+    );
+    expect(m.unwritable.map((u) => [u.object.name, u.reason])).toEqual([
+      ['totals', 'The definition of api.totals could not be read.'],
+    ]);
+    expect(m.statements.map((s) => s.sql)).toEqual([]);
+  });
+
+  it('leaves a function whose new result it cannot write in place', () => {
+    const native = { ...fn('api', 'native', 'postgres'), language: 'c', source: 'native_fn' };
+    const text = { ...native, returns: { ...native.returns, text: 'text' } };
+    const m = diffModels(model({ functions: [native] }), model({ functions: [text] }));
+    expect(m.unwritable.map((u) => u.reason)).toEqual([
+      'The C function api.native cannot be written from the model.',
+    ]);
+    expect(m.statements.map((s) => s.sql)).toEqual([]);
+  });
+
+  it('leaves a table rebuilt for its column order in place when the new one cannot be written', () => {
+    const before = table('api', 'items', 'postgres', ['id', 'total']);
+    const after = table('api', 'items', 'postgres', ['total', 'id']);
+    const broken: Relation = {
+      ...after,
+      columns: after.columns.map((c) => (c.name === 'total' ? { ...c, generated: 'stored' } : c)),
+    };
+    const m = diffModels(model({ relations: [before] }), model({ relations: [broken] }));
+    expect(m.unwritable.map((u) => u.reason)).toEqual(['The generated column total has no expression.']);
+    expect(m.statements.map((s) => s.sql)).toEqual([]);
   });
 });

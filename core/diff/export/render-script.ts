@@ -1,6 +1,7 @@
 import { GatehouseError } from '../../../shared/errors.js';
 import type { Migration, MigrationStatement } from '../../../shared/diff/migration.js';
 import { refLabel } from '../../../shared/model/catalog.js';
+import { oneLine } from '../../changeset/script.js';
 
 /**
  * A migration as SQL text: each statement with its hazards as comments above it. `own` wraps each run of
@@ -11,7 +12,7 @@ export type TransactionStyle = 'own' | 'none';
 
 export function statementText(s: MigrationStatement): string {
   const sql = s.sql.trimEnd();
-  const hazards = s.hazards.map((h) => `-- hazard ${h.kind}: ${h.detail.replace(/\n/g, ' ')}\n`).join('');
+  const hazards = s.hazards.map((h) => `-- hazard ${h.kind}: ${oneLine(h.detail)}\n`).join('');
   return `${hazards}${sql}${sql.endsWith(';') ? '' : ';'}\n`;
 }
 
@@ -38,9 +39,8 @@ export function hasNonTransactional(m: Migration): boolean {
  */
 export function unwritableLines(m: Migration): string[] {
   return m.unwritable.map((u) =>
-    `not written: ${u.object.kind} ${refLabel(u.object)}: ${u.reason}${u.hint !== null ? ` ${u.hint}` : ''}`.replace(
-      /\n/g,
-      ' ',
+    oneLine(
+      `not written: ${u.object.kind} ${refLabel(u.object)}: ${u.reason}${u.hint !== null ? ` ${u.hint}` : ''}`,
     ),
   );
 }
