@@ -122,6 +122,65 @@ describe('the grants matrix', () => {
   });
 });
 
+describe('scrolling', () => {
+  const many = () =>
+    smallCatalog({
+      roles: [
+        role('authenticator', { canLogin: true, inherit: false }),
+        role('anon'),
+        role('app_user'),
+        role('owner'),
+      ],
+      memberships: [member('anon', 'authenticator'), member('app_user', 'authenticator')],
+      relations: Array.from({ length: 200 }, (_, i) =>
+        table('api', `t${String(i).padStart(3, '0')}`, 'owner', ['id']),
+      ),
+      grants: [grant('api.t150', 'app_user', 'SELECT')],
+    });
+
+  it('writes the rows coming into view light while scrolling, in full once the scroll comes to rest', async () => {
+    render(<GrantsMatrix catalog={many()} config={config} onQueue={() => undefined} busy={false} />);
+    const el = screen.getByTestId('grants-matrix');
+    // At rest: every cell, every letter a labelled button.
+    expect(within(screen.getByTestId('cell:api.t000:anon')).getAllByRole('button')).not.toHaveLength(0);
+    el.scrollTop = 150 * 30;
+    fireEvent.scroll(el);
+    // Scrolling: api.t150's row is drawn with the one letter held and no empty cell; the rows already drawn stay.
+    const row = document.querySelector('[data-row="r.api.t150"]')!;
+    expect(row).not.toBeNull();
+    expect(row.querySelector('[data-testid="cell:api.t150:anon"]')).toBeNull();
+    const held = row.querySelector('[data-testid="cell:api.t150:app_user"] [data-priv]')!;
+    expect(held.className).toBe('priv direct');
+    expect(held.hasAttribute('aria-label')).toBe(false);
+    // Written in full after the scroll's end (the virtualiser's 150 ms without a scroll event).
+    await waitFor(() =>
+      expect(
+        within(screen.getByTestId('cell:api.t150:anon')).getByRole('button', {
+          name: 'SELECT on api.t150 for anon: not held',
+        }),
+      ).toBeTruthy(),
+    );
+    expect(
+      within(screen.getByTestId('cell:api.t150:app_user')).getByRole('button', {
+        name: 'SELECT on api.t150 for app_user: granted directly',
+      }),
+    ).toBeTruthy();
+  });
+
+  it('with the focus on a letter (keyboard), rows coming into view are written in full', () => {
+    render(<GrantsMatrix catalog={many()} config={config} onQueue={() => undefined} busy={false} />);
+    const el = screen.getByTestId('grants-matrix');
+    within(screen.getByTestId('cell:api.t000:anon')).getAllByRole('button')[0]!.focus();
+    el.scrollTop = 150 * 30;
+    fireEvent.scroll(el);
+    expect(
+      within(screen.getByTestId('cell:api.t150:anon')).getByRole('button', {
+        name: 'SELECT on api.t150 for anon: not held',
+      }),
+    ).toBeTruthy();
+  });
+});
+
 describe('the PUBLIC traps and the one-click actions', () => {
   const withPublicFn = () => {
     const c = catalog();

@@ -14,7 +14,7 @@ import {
 import { catalogIndex } from '../../shared/model/catalog-index.js';
 import { refKey, type Catalog, type ObjectRef, type Privilege } from '../../shared/model/catalog.js';
 import type { PostgrestRoleConfig } from '../../shared/model/postgrest-roles.js';
-import { cellHtml, heldText } from './cell-html.js';
+import { heldText, rowCellsHtml, type CellDetail } from './cell-html.js';
 import { objectsHeld, rowsOfObject } from './scope.js';
 
 const ROW_H = 30;
@@ -87,6 +87,11 @@ export function GrantsMatrix({ catalog, config, onQueue, busy, scope, focus }: P
     paddingStart: HEAD_W,
     overscan: 2,
   });
+  // Rows that come into view while the matrix scrolls are written light (cell-html.ts), completed once it rests;
+  // with the focus inside (keyboard users tabbing along the letters) they are written in full.
+  const scrolling = virtual.isScrolling || across.isScrolling;
+  const detail: CellDetail =
+    scrolling && !(parent.current?.contains(document.activeElement) ?? false) ? 'light' : 'full';
   const shownColumns = across.getVirtualItems();
   const c0 = shownColumns[0]?.index ?? 0;
   const c1 = shownColumns[shownColumns.length - 1]?.index ?? -1;
@@ -451,6 +456,7 @@ export function GrantsMatrix({ catalog, config, onQueue, busy, scope, focus }: P
                   sel1={inRows ? rectangle.c1 : -1}
                   focusCol={focused?.row === v.index ? focused.col : -1}
                   cells={cells}
+                  detail={detail}
                   busy={busy}
                   on={handlers}
                 />
@@ -492,6 +498,7 @@ const MatrixRowView = memo(function MatrixRowView({
   sel1,
   focusCol,
   cells,
+  detail,
   busy,
   on,
 }: {
@@ -507,14 +514,18 @@ const MatrixRowView = memo(function MatrixRowView({
   /** The column of the cell a link led to in this row, -1 when none. */
   focusCol: number;
   cells: MatrixCells;
+  /** How rows coming into view now are written: a row written in full stays so. */
+  detail: CellDetail;
   busy: boolean;
   on: RowHandlers;
 }) {
-  let html = '';
-  for (let ci = c0; ci <= c1; ci++) {
-    const c = columns[ci]!;
-    html += cellHtml(row, c, ci, cells.cell(row, c), ci >= sel0 && ci <= sel1, ci === focusCol);
-  }
+  const [written, setWritten] = useState(detail);
+  if (detail === 'full' && written === 'light') setWritten('full');
+  // A scroll starting or ending passes a new `detail` to every row: the same HTML is not built again.
+  const html = useMemo(
+    () => rowCellsHtml(row, columns, c0, c1, cells, { sel0, sel1, focusCol }, written),
+    [row, columns, c0, c1, sel0, sel1, focusCol, cells, written],
+  );
   // The letter and the cell an event happened on (delegated: the cells are HTML, see cell-html.ts).
   const hit = (target: EventTarget) => {
     const el = target as HTMLElement;
