@@ -527,10 +527,16 @@ const MatrixRowView = memo(function MatrixRowView({
     [row, columns, c0, c1, sel0, sel1, focusCol, cells, written],
   );
   // The letter and the cell an event happened on (delegated: the cells are HTML, see cell-html.ts).
-  const hit = (target: EventTarget) => {
+  const hit = (target: EventTarget, clientX: number | null = null) => {
     const el = target as HTMLElement;
     const cell = el.closest<HTMLElement>('[data-ci]');
-    if (cell === null) return null;
+    if (cell === null) {
+      // A light row has no box for an empty cell: the pointer's column, from where the columns are.
+      if (clientX === null || el.closest('.matrix-rowhead') !== null) return null;
+      const x = clientX - el.closest<HTMLElement>('.matrix-row')!.getBoundingClientRect().left - HEAD_W;
+      const ci = Math.floor(x / COL_W);
+      return x < 0 || ci < c0 || ci > c1 ? null : { ci, column: columns[ci]!, letter: null, p: undefined };
+    }
     const ci = Number(cell.dataset.ci);
     const letter = el.closest<HTMLElement>('[data-priv]');
     const p = letter === null ? undefined : cells.cell(row, columns[ci]!)[Number(letter.dataset.priv)];
@@ -546,11 +552,11 @@ const MatrixRowView = memo(function MatrixRowView({
       style={{ transform: `translateY(${start}px)`, gridTemplateColumns: grid }}
       data-row={row.key.replaceAll('\0', '.')}
       onMouseDown={(e) => {
-        const h = e.button === 0 ? hit(e.target) : null;
+        const h = e.button === 0 ? hit(e.target, e.clientX) : null;
         if (h !== null) on.press(rowIndex, h.ci, h.letter !== null, e.shiftKey);
       }}
       onMouseOver={(e) => {
-        const h = hit(e.target);
+        const h = hit(e.target, e.clientX);
         if (h === null) return;
         if (e.buttons === 1) on.dragTo(rowIndex, h.ci);
         // The tooltip, written on first hover (thousands of letters are drawn per frame when scrolling).
