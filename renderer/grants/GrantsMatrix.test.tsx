@@ -176,10 +176,12 @@ describe('scrolling', () => {
     ).toBeTruthy();
   });
 
-  it('with the focus on a letter (keyboard), rows coming into view are written in full', () => {
+  it('with the keyboard on a letter, rows coming into view are written in full; after a click, light', () => {
     render(<GrantsMatrix catalog={many()} config={config} onQueue={() => undefined} busy={false} />);
     const el = screen.getByTestId('grants-matrix');
-    within(screen.getByTestId('cell:api.t000:anon')).getAllByRole('button')[0]!.focus();
+    const letter = within(screen.getByTestId('cell:api.t000:anon')).getAllByRole('button')[0]!;
+    fireEvent.keyDown(letter, { key: 'Tab' });
+    letter.focus();
     el.scrollTop = 150 * 30;
     fireEvent.scroll(el);
     expect(
@@ -187,6 +189,15 @@ describe('scrolling', () => {
         name: 'SELECT on api.t150 for anon: not held',
       }),
     ).toBeTruthy();
+    // A letter pressed with the mouse has the focus as well: scrolling on from there is drawn light.
+    const other = within(screen.getByTestId('cell:api.t150:app_user')).getAllByRole('button')[0]!;
+    fireEvent.mouseDown(other, { button: 0 });
+    fireEvent.mouseUp(window);
+    other.focus();
+    el.scrollTop = 60 * 30;
+    fireEvent.scroll(el);
+    expect(document.querySelector('[data-row="r.api.t060"]')).not.toBeNull();
+    expect(screen.queryByTestId('cell:api.t060:anon')).toBeNull();
   });
 });
 

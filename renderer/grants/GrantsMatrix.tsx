@@ -88,10 +88,12 @@ export function GrantsMatrix({ catalog, config, onQueue, busy, scope, focus }: P
     overscan: 2,
   });
   // Rows that come into view while the matrix scrolls are written light (cell-html.ts), completed once it rests;
-  // with the focus inside (keyboard users tabbing along the letters) they are written in full.
+  // while a keyboard user moves the focus along the letters they are written in full (a letter clicked keeps the
+  // focus too, but the mouse's scrolling stays light).
+  const byKeyboard = useRef(false);
   const scrolling = virtual.isScrolling || across.isScrolling;
-  const detail: CellDetail =
-    scrolling && !(parent.current?.contains(document.activeElement) ?? false) ? 'light' : 'full';
+  const keyboardInside = byKeyboard.current && (parent.current?.contains(document.activeElement) ?? false);
+  const detail: CellDetail = scrolling && !keyboardInside ? 'light' : 'full';
   const shownColumns = across.getVirtualItems();
   const c0 = shownColumns[0]?.index ?? 0;
   const c1 = shownColumns[shownColumns.length - 1]?.index ?? -1;
@@ -389,6 +391,8 @@ export function GrantsMatrix({ catalog, config, onQueue, busy, scope, focus }: P
       <div
         className="matrix-scroll"
         ref={parent}
+        onKeyDownCapture={() => (byKeyboard.current = true)}
+        onMouseDownCapture={() => (byKeyboard.current = false)}
         data-testid="grants-matrix"
         style={scope ? { flex: 'none', height: Math.min(560, HEAD_H + rows.length * ROW_H + 2) } : undefined}
       >
