@@ -230,6 +230,15 @@ describe('grants matrix story: 5,000 tables × 20 roles, scrolled', () => {
       el.scrollTop = 90_000;
       el.scrollLeft = 700;
     });
+    // Rows drawn while scrolling hold only the letters held; at rest every letter is a labelled button again.
+    await page
+      .getByTestId(`cell:api.t3005:${roles[4]}`)
+      .getByRole('button', { name: `DELETE on api.t3005 for ${roles[4]}: granted directly` })
+      .waitFor();
+    await page
+      .getByTestId(`cell:api.t3005:${roles[6]}`)
+      .getByRole('button', { name: `SELECT on api.t3005 for ${roles[6]}: not held` })
+      .waitFor();
     await page.waitForTimeout(300);
     await browser.shot('roles-matrix-01-five-thousand-tables');
     expect(browser.problems).toEqual([]);

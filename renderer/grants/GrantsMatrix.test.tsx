@@ -122,6 +122,85 @@ describe('the grants matrix', () => {
   });
 });
 
+describe('scrolling', () => {
+  const many = () =>
+    smallCatalog({
+      roles: [
+        role('authenticator', { canLogin: true, inherit: false }),
+        role('anon'),
+        role('app_user'),
+        role('owner'),
+      ],
+      memberships: [member('anon', 'authenticator'), member('app_user', 'authenticator')],
+      relations: Array.from({ length: 200 }, (_, i) =>
+        table('api', `t${String(i).padStart(3, '0')}`, 'owner', ['id']),
+      ),
+      grants: [grant('api.t150', 'app_user', 'SELECT')],
+    });
+
+  it('writes the rows coming into view light while scrolling, in full once the scroll comes to rest', async () => {
+    render(<GrantsMatrix catalog={many()} config={config} onQueue={() => undefined} busy={false} />);
+    const el = screen.getByTestId('grants-matrix');
+    // At rest: every cell, every letter a labelled button.
+    expect(within(screen.getByTestId('cell:api.t000:anon')).getAllByRole('button')).not.toHaveLength(0);
+    el.scrollTop = 150 * 30;
+    fireEvent.scroll(el);
+    // Scrolling: api.t150's row is drawn with the one letter held and no empty cell; the rows already drawn stay.
+    const row = document.querySelector('[data-row="r.api.t150"]')!;
+    expect(row).not.toBeNull();
+    expect(row.querySelector('[data-testid="cell:api.t150:anon"]')).toBeNull();
+    const held = row.querySelector('[data-testid="cell:api.t150:app_user"] [data-priv]')!;
+    expect(held.className).toBe('priv direct');
+    expect(held.hasAttribute('aria-label')).toBe(false);
+    // An empty cell of a light row has no box: a press there still selects it (its column from the pointer's x).
+    const anon = [...document.querySelectorAll('.matrix-colhead')].findIndex((h) =>
+      h.textContent?.startsWith('anon'),
+    );
+    fireEvent.mouseDown(row, { button: 0, buttons: 1, clientX: 320 + anon * 168 + 20 });
+    fireEvent.mouseUp(window);
+    expect(screen.getByTestId('matrix-actions').textContent).toContain('1 cell');
+    expect(screen.getByTestId('cell:api.t150:anon').className).toContain('selected');
+    fireEvent.click(within(screen.getByTestId('matrix-actions')).getByRole('button', { name: 'Clear' }));
+    // Written in full after the scroll's end (the virtualiser's 150 ms without a scroll event).
+    await waitFor(() =>
+      expect(
+        within(screen.getByTestId('cell:api.t150:anon')).getByRole('button', {
+          name: 'SELECT on api.t150 for anon: not held',
+        }),
+      ).toBeTruthy(),
+    );
+    expect(
+      within(screen.getByTestId('cell:api.t150:app_user')).getByRole('button', {
+        name: 'SELECT on api.t150 for app_user: granted directly',
+      }),
+    ).toBeTruthy();
+  });
+
+  it('with the keyboard on a letter, rows coming into view are written in full; after a click, light', () => {
+    render(<GrantsMatrix catalog={many()} config={config} onQueue={() => undefined} busy={false} />);
+    const el = screen.getByTestId('grants-matrix');
+    const letter = within(screen.getByTestId('cell:api.t000:anon')).getAllByRole('button')[0]!;
+    fireEvent.keyDown(letter, { key: 'Tab' });
+    letter.focus();
+    el.scrollTop = 150 * 30;
+    fireEvent.scroll(el);
+    expect(
+      within(screen.getByTestId('cell:api.t150:anon')).getByRole('button', {
+        name: 'SELECT on api.t150 for anon: not held',
+      }),
+    ).toBeTruthy();
+    // A letter pressed with the mouse has the focus as well: scrolling on from there is drawn light.
+    const other = within(screen.getByTestId('cell:api.t150:app_user')).getAllByRole('button')[0]!;
+    fireEvent.mouseDown(other, { button: 0 });
+    fireEvent.mouseUp(window);
+    other.focus();
+    el.scrollTop = 60 * 30;
+    fireEvent.scroll(el);
+    expect(document.querySelector('[data-row="r.api.t060"]')).not.toBeNull();
+    expect(screen.queryByTestId('cell:api.t060:anon')).toBeNull();
+  });
+});
+
 describe('the PUBLIC traps and the one-click actions', () => {
   const withPublicFn = () => {
     const c = catalog();

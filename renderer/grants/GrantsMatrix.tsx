@@ -14,7 +14,7 @@ import {
 import { catalogIndex } from '../../shared/model/catalog-index.js';
 import { refKey, type Catalog, type ObjectRef, type Privilege } from '../../shared/model/catalog.js';
 import type { PostgrestRoleConfig } from '../../shared/model/postgrest-roles.js';
-import { cellHtml, heldText } from './cell-html.js';
+import { heldText, rowCellsHtml, type CellDetail } from './cell-html.js';
 import { objectsHeld, rowsOfObject } from './scope.js';
 
 const ROW_H = 30;
@@ -87,6 +87,13 @@ export function GrantsMatrix({ catalog, config, onQueue, busy, scope, focus }: P
     paddingStart: HEAD_W,
     overscan: 2,
   });
+  // Rows that come into view while the matrix scrolls are written light (cell-html.ts), completed once it rests;
+  // while a keyboard user moves the focus along the letters they are written in full (a letter clicked keeps the
+  // focus too, but the mouse's scrolling stays light).
+  const byKeyboard = useRef(false);
+  const scrolling = virtual.isScrolling || across.isScrolling;
+  const keyboardInside = byKeyboard.current && (parent.current?.contains(document.activeElement) ?? false);
+  const detail: CellDetail = scrolling && !keyboardInside ? 'light' : 'full';
   const shownColumns = across.getVirtualItems();
   const c0 = shownColumns[0]?.index ?? 0;
   const c1 = shownColumns[shownColumns.length - 1]?.index ?? -1;
@@ -384,6 +391,8 @@ export function GrantsMatrix({ catalog, config, onQueue, busy, scope, focus }: P
       <div
         className="matrix-scroll"
         ref={parent}
+        onKeyDownCapture={() => (byKeyboard.current = true)}
+        onMouseDownCapture={() => (byKeyboard.current = false)}
         data-testid="grants-matrix"
         style={scope ? { flex: 'none', height: Math.min(560, HEAD_H + rows.length * ROW_H + 2) } : undefined}
       >
@@ -451,6 +460,7 @@ export function GrantsMatrix({ catalog, config, onQueue, busy, scope, focus }: P
                   sel1={inRows ? rectangle.c1 : -1}
                   focusCol={focused?.row === v.index ? focused.col : -1}
                   cells={cells}
+                  detail={detail}
                   busy={busy}
                   on={handlers}
                 />
@@ -492,6 +502,7 @@ const MatrixRowView = memo(function MatrixRowView({
   sel1,
   focusCol,
   cells,
+  detail,
   busy,
   on,
 }: {
@@ -507,19 +518,29 @@ const MatrixRowView = memo(function MatrixRowView({
   /** The column of the cell a link led to in this row, -1 when none. */
   focusCol: number;
   cells: MatrixCells;
+  /** How rows coming into view now are written: a row written in full stays so. */
+  detail: CellDetail;
   busy: boolean;
   on: RowHandlers;
 }) {
-  let html = '';
-  for (let ci = c0; ci <= c1; ci++) {
-    const c = columns[ci]!;
-    html += cellHtml(row, c, ci, cells.cell(row, c), ci >= sel0 && ci <= sel1, ci === focusCol);
-  }
+  const [written, setWritten] = useState(detail);
+  if (detail === 'full' && written === 'light') setWritten('full');
+  // A scroll starting or ending passes a new `detail` to every row: the same HTML is not built again.
+  const html = useMemo(
+    () => rowCellsHtml(row, columns, c0, c1, cells, { sel0, sel1, focusCol }, written),
+    [row, columns, c0, c1, sel0, sel1, focusCol, cells, written],
+  );
   // The letter and the cell an event happened on (delegated: the cells are HTML, see cell-html.ts).
-  const hit = (target: EventTarget) => {
+  const hit = (target: EventTarget, clientX: number | null = null) => {
     const el = target as HTMLElement;
     const cell = el.closest<HTMLElement>('[data-ci]');
-    if (cell === null) return null;
+    if (cell === null) {
+      // A light row has no box for an empty cell: the pointer's column, from where the columns are.
+      if (clientX === null || el.closest('.matrix-rowhead') !== null) return null;
+      const x = clientX - el.closest<HTMLElement>('.matrix-row')!.getBoundingClientRect().left - HEAD_W;
+      const ci = Math.floor(x / COL_W);
+      return x < 0 || ci < c0 || ci > c1 ? null : { ci, column: columns[ci]!, letter: null, p: undefined };
+    }
     const ci = Number(cell.dataset.ci);
     const letter = el.closest<HTMLElement>('[data-priv]');
     const p = letter === null ? undefined : cells.cell(row, columns[ci]!)[Number(letter.dataset.priv)];
@@ -535,11 +556,11 @@ const MatrixRowView = memo(function MatrixRowView({
       style={{ transform: `translateY(${start}px)`, gridTemplateColumns: grid }}
       data-row={row.key.replaceAll('\0', '.')}
       onMouseDown={(e) => {
-        const h = e.button === 0 ? hit(e.target) : null;
+        const h = e.button === 0 ? hit(e.target, e.clientX) : null;
         if (h !== null) on.press(rowIndex, h.ci, h.letter !== null, e.shiftKey);
       }}
       onMouseOver={(e) => {
-        const h = hit(e.target);
+        const h = hit(e.target, e.clientX);
         if (h === null) return;
         if (e.buttons === 1) on.dragTo(rowIndex, h.ci);
         // The tooltip, written on first hover (thousands of letters are drawn per frame when scrolling).
