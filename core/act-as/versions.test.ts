@@ -102,6 +102,10 @@ const CASES: Record<BehaviourId, { readonly with: string; readonly without: read
     with: 'r2.version.timezone-numeric-offset',
     without: ['r2.version.timezone-numeric-offset-ignored'],
   },
+  'fts-to-tsvector': {
+    with: 'r2.version.fts-to-tsvector',
+    without: ['r2.version.fts-column-as-is-v12'],
+  },
 };
 
 const str = (v: number | undefined): string | undefined => (v === undefined ? undefined : String(v));

@@ -186,6 +186,13 @@ export const VERSION_BEHAVIOURS = {
       'pg_catalog or information_schema in db-schemas keeps PostgREST from starting (before 16 it starts; requests to those schemas find nothing in the schema cache).',
     source: 'CHANGELOG 16.0 #4359 (Migration to v16); v16.2 src/library/PostgREST/Config.hs:370-379',
   },
+  'fts-to-tsvector': {
+    since: 13,
+    summary:
+      "A full-text filter (fts, plfts, phfts, wfts) on a column that is not a tsvector applies to_tsvector([lang,] col) to it, so json, jsonb and text columns are searched with the filter's language (12: `col @@ to_tsquery(…)`: text through PostgreSQL's text @@ tsquery with the default configuration, jsonb fails with 42883).",
+    source:
+      'CHANGELOG 13.0.0 #2255 (13.0.4 #4135: not on domains over tsvector); v12.2.12 src/PostgREST/Query/SqlFragment.hs:399; v13.0.8 src/PostgREST/Plan.hs:289-297, 332-335, Query/SqlFragment.hs:256-257',
+  },
 } as const satisfies Record<string, VersionBehaviour>;
 
 export type BehaviourId = keyof typeof VERSION_BEHAVIOURS;

@@ -45,6 +45,7 @@ function plan(req: ApiRequest, sc: SchemaCache, config: PlanConfig): Plan {
     aggregatesEnabled: config.dbAggregatesEnabled,
     legacyTargetNames:
       !behaves(version, 'legacy-target-names-setting') || (config.urlUseLegacyTargetNames ?? true),
+    ftsToTsVector: behaves(version, 'fts-to-tsvector'),
   };
   const act = req.action;
   switch (act.type) {
@@ -75,7 +76,16 @@ function plan(req: ApiRequest, sc: SchemaCache, config: PlanConfig): Plan {
         req.queryParams.order.length === 0
       )
         throw pgrst.limitNoOrder();
-      const mutatePlan = buildMutatePlan(sc, act.mutation, act.qi, table, req, readPlan, limitedMutations);
+      const mutatePlan = buildMutatePlan(
+        sc,
+        act.mutation,
+        act.qi,
+        table,
+        req,
+        readPlan,
+        limitedMutations,
+        opts.ftsToTsVector,
+      );
       checkStrictPrefs(req);
       const [handler, media] = negotiate(req, config.dbPlanEnabled ?? false);
       return {

@@ -31,6 +31,7 @@ export function buildMutatePlan(
   req: ApiRequest,
   readTree: ReadPlanTree,
   limitedMutations = false,
+  ftsToTsVector = true,
 ): MutatePlan {
   const qp = req.queryParams;
   const prefs = req.preferences;
@@ -39,9 +40,14 @@ export function buildMutatePlan(
     prefs.representation === 'none' || prefs.representation === null
       ? []
       : inferColsEmbedNeeds(readTree, pkCols);
-  const rootLogic = qp.logic.filter((l) => l.path.length === 0).map((l) => resolveLogicTree(sc, qi, l.tree));
+  const rootLogic = qp.logic
+    .filter((l) => l.path.length === 0)
+    .map((l) => resolveLogicTree(sc, qi, l.tree, ftsToTsVector));
   const where: PlanLogicTree[] = [
-    ...qp.filtersRoot.map((f): PlanLogicTree => ({ type: 'stmnt', filter: resolveFilter(sc, qi, f) })),
+    ...qp.filtersRoot.map((f): PlanLogicTree => ({
+      type: 'stmnt',
+      filter: resolveFilter(sc, qi, f, ftsToTsVector),
+    })),
     ...rootLogic,
   ];
   const body = payloadBody(req);

@@ -142,13 +142,14 @@ function addFilters(
   req: ApiRequest,
   ctx: ReadContext,
   names: TargetNames,
+  ftsToTsVector: boolean,
 ): void {
   const filters = ctx === 'mutate' ? req.queryParams.filtersNotRoot : req.queryParams.filters;
   for (const { path, filter } of filters) {
     const node = findNode(root, path, names);
     node.plan.where = [
       ...node.plan.where,
-      { type: 'stmnt', filter: resolveFilter(sc, node.plan.from, filter) },
+      { type: 'stmnt', filter: resolveFilter(sc, node.plan.from, filter, ftsToTsVector) },
     ];
   }
 }
@@ -169,13 +170,23 @@ function addRanges(root: Node, req: ApiRequest, ctx: ReadContext, names: TargetN
   }
 }
 
-function addLogic(sc: SchemaCache, root: Node, req: ApiRequest, ctx: ReadContext, names: TargetNames): void {
+function addLogic(
+  sc: SchemaCache,
+  root: Node,
+  req: ApiRequest,
+  ctx: ReadContext,
+  names: TargetNames,
+  ftsToTsVector: boolean,
+): void {
   const trees =
     ctx === 'mutate' ? req.queryParams.logic.filter((l) => l.path.length > 0) : req.queryParams.logic;
   const perNode = new Map<Node, PlanLogicTree[]>();
   for (const { path, tree } of trees) {
     const node = findNode(root, path, names);
-    perNode.set(node, [...(perNode.get(node) ?? []), resolveLogicTree(sc, node.plan.from, tree)]);
+    perNode.set(node, [
+      ...(perNode.get(node) ?? []),
+      resolveLogicTree(sc, node.plan.from, tree, ftsToTsVector),
+    ]);
   }
   for (const [node, logic] of perNode) node.plan.where = [...logic, ...node.plan.where];
 }
@@ -576,6 +587,8 @@ export interface ReadPlanOptions {
   readonly aggregatesEnabled: boolean;
   /** url-use-legacy-target-names as the major reads it (default true). */
   readonly legacyTargetNames?: boolean;
+  /** Full-text filters wrap non-tsvector columns in to_tsvector() (PostgREST 13 on; default true). */
+  readonly ftsToTsVector?: boolean;
 }
 
 /** Builds the read plan tree for `qi` (a table, view, or a function's result relation). */
@@ -588,10 +601,11 @@ export function buildReadPlan(
 ): ReadPlanTree {
   const root = initTree(sc, qi, req.queryParams.select);
   const names: TargetNames = { legacy: opts.legacyTargetNames ?? true, byName: new Set() };
-  addFilters(sc, root, req, ctx, names);
+  const fts = opts.ftsToTsVector ?? true;
+  addFilters(sc, root, req, ctx, names, fts);
   addOrders(sc, root, req, names);
   addRanges(root, req, ctx, names);
-  addLogic(sc, root, req, ctx, names);
+  addLogic(sc, root, req, ctx, names, fts);
   addRels(sc, qi.schema, ctx, root);
   expandStars(sc, qi.schema, root);
   addAliases(root);
