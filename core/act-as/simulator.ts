@@ -440,6 +440,7 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
       end: input.txEnd === 'postgrest' && postgrestCommits ? 'commit' : 'rollback',
       maxRows: config.dbMaxRows,
       prepared: config.dbPreparedStatements,
+      retryOn: behaves(config, 'serialization-failure-retried') ? ['40001'] : [],
       ...(input.onBackend ? { onBackend: input.onBackend } : {}),
     });
     t.executeMs = performance.now() - at;

@@ -106,6 +106,10 @@ const CASES: Record<BehaviourId, { readonly with: string; readonly without: read
     with: 'r2.version.fts-to-tsvector',
     without: ['r2.version.fts-column-as-is-v12'],
   },
+  'serialization-failure-retried': {
+    with: 'r2.version.serialization-failure-retried',
+    without: ['r2.version.serialization-failure-answered'],
+  },
 };
 
 const str = (v: number | undefined): string | undefined => (v === undefined ? undefined : String(v));

@@ -193,6 +193,13 @@ export const VERSION_BEHAVIOURS = {
     source:
       'CHANGELOG 13.0.0 #2255 (13.0.4 #4135: not on domains over tsvector); v12.2.12 src/PostgREST/Query/SqlFragment.hs:399; v13.0.8 src/PostgREST/Plan.hs:289-297, 332-335, Query/SqlFragment.hs:256-257',
   },
+  'serialization-failure-retried': {
+    until: 16,
+    summary:
+      "A transaction PostgreSQL fails with 40001 (serialization_failure) is run again, from BEGIN, until it does not fail so (hasql-transaction's retrying transaction); from 16 the error is answered (500).",
+    source:
+      'CHANGELOG 16.0 #3673; v14.17 src/PostgREST/MainTx.hs:101 (SQL.transaction), v16.2 src/library/PostgREST/MainTx.hs (SQL.transactionNoRetry, commit 41b86fffa); hasql-transaction 1.0.1.4 library/Hasql/Transaction/Private/Sessions.hs:15-42',
+  },
 } as const satisfies Record<string, VersionBehaviour>;
 
 export type BehaviourId = keyof typeof VERSION_BEHAVIOURS;

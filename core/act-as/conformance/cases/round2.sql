@@ -90,3 +90,17 @@ ALTER ROLE cf_r2_nested SET statement_timeout = '7s';
 GRANT USAGE ON SCHEMA api, app TO cf_r2_nested;
 GRANT EXECUTE ON FUNCTION app.cf_pre_request() TO cf_r2_nested;
 GRANT EXECUTE ON FUNCTION app.current_sub() TO cf_r2_nested;
+
+-- Fails its first call with 40001 (serialization_failure) and answers the call's number after: a sequence is not
+-- rolled back with the transaction, so a retried transaction sees the next number.
+CREATE SEQUENCE api.r2_attempts;
+CREATE FUNCTION api.r2_serialization_once() RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE
+  n bigint := nextval('api.r2_attempts');
+BEGIN
+  IF n = 1 THEN
+    RAISE EXCEPTION 'could not serialize access due to concurrent update' USING ERRCODE = 'serialization_failure';
+  END IF;
+  RETURN n;
+END $$;
+GRANT USAGE ON SEQUENCE api.r2_attempts TO cf_anon, cf_user, cf_admin;
