@@ -110,6 +110,14 @@ const CASES: Record<BehaviourId, { readonly with: string; readonly without: read
     with: 'r2.version.serialization-failure-retried',
     without: ['r2.version.serialization-failure-answered'],
   },
+  'openapi-integer-formats': {
+    with: 'r2.version.openapi-integer-formats',
+    without: ['r2.version.openapi-integer-type-names'],
+  },
+  'openapi-volatile-post-only': {
+    with: 'r2.version.openapi-volatile-post-only',
+    without: ['r2.version.openapi-volatile-get-v12'],
+  },
 };
 
 const str = (v: number | undefined): string | undefined => (v === undefined ? undefined : String(v));

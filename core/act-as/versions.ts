@@ -16,6 +16,21 @@ export type { PostgrestVersion } from './config/types.js';
 export const POSTGREST_VERSIONS: readonly PostgrestVersion[] = [12, 13, 14, 16];
 export const DEFAULT_POSTGREST_VERSION: PostgrestVersion = 16;
 
+/**
+ * The release each major answers as: the newest of its line when the table was read. `version` is what PostgREST
+ * calls its prettyVersion (the OpenAPI document's info.version): 12 adds the release commit's short hash, as
+ * builds from the git tag do (v12.2.12 src/PostgREST/Version.hs:20-28); from 14 two parts (v14.17 Version.hs
+ * prettyVersion: take 2). `docs`: the externalDocs version (docsVersion: "v" and the major).
+ */
+export const POSTGREST_RELEASES: Readonly<
+  Record<PostgrestVersion, { readonly version: string; readonly docs: string }>
+> = {
+  12: { version: '12.2.12 (cd3cf9e)', docs: 'v12' },
+  13: { version: '13.0.8', docs: 'v13' },
+  14: { version: '14.17', docs: 'v14' },
+  16: { version: '16.2', docs: 'v16' },
+};
+
 export interface VersionBehaviour {
   /** First major with the behaviour (inclusive); absent = every supported major. */
   readonly since?: PostgrestVersion;
@@ -141,9 +156,9 @@ export const VERSION_BEHAVIOURS = {
   'params-single-object': {
     until: 13,
     summary:
-      '`Prefer: params=single-object` calls the function whose one parameter is json or jsonb with the whole body, and is named in Preference-Applied (from 13: an invalid preference, ignored).',
+      '`Prefer: params=single-object` calls the function whose one parameter is json or jsonb with the whole body, and is named in Preference-Applied and in the OpenAPI preferParams enum (from 13: an invalid preference, ignored; preferParams has no enum).',
     source:
-      'CHANGELOG 13.0.0 #3757; v12.2.12 src/PostgREST/ApiRequest/Preferences.hs:140, 154, Plan.hs:247-249, 969-972, Response.hs:209',
+      'CHANGELOG 13.0.0 #3757, 13.0.6 #4292; v12.2.12 src/PostgREST/ApiRequest/Preferences.hs:140, 154, Plan.hs:247-249, 969-972, Response.hs:209, Response/OpenAPI.hs:164-180, 224',
   },
   'timezone-numeric-offsets': {
     since: 16,
@@ -199,6 +214,20 @@ export const VERSION_BEHAVIOURS = {
       "A transaction PostgreSQL fails with 40001 (serialization_failure) is run again, from BEGIN, until it does not fail so (hasql-transaction's retrying transaction); from 16 the error is answered (500).",
     source:
       'CHANGELOG 16.0 #3673; v14.17 src/PostgREST/MainTx.hs:101 (SQL.transaction), v16.2 src/library/PostgREST/MainTx.hs (SQL.transactionNoRetry, commit 41b86fffa); hasql-transaction 1.0.1.4 library/Hasql/Transaction/Private/Sessions.hs:15-42',
+  },
+  'openapi-integer-formats': {
+    since: 14,
+    summary:
+      'The OpenAPI document gives smallint and integer the format int32, bigint int64 (before: the type name, `"format": "integer"`), in definitions, RPC arguments and GET parameters.',
+    source:
+      'CHANGELOG 14.8 #4641 (commit 0d4d1dca5); v13.0.8 src/PostgREST/Response/OpenAPI.hs makeProperty (format ?~ colType col); v14.17 Response/OpenAPI.hs toSwaggerFormat',
+  },
+  'openapi-volatile-post-only': {
+    since: 13,
+    summary:
+      'The OpenAPI document lists only POST for a volatile function (12: GET and POST, though GET answers 405).',
+    source:
+      'CHANGELOG 13.0.5 #4174 (commit 73d335e97); v12.2.12 src/PostgREST/Response/OpenAPI.hs makeProcPathItem; v13.0.8 Response/OpenAPI.hs:360-362',
   },
 } as const satisfies Record<string, VersionBehaviour>;
 
