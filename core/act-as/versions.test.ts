@@ -118,6 +118,10 @@ const CASES: Record<BehaviourId, { readonly with: string; readonly without: read
     with: 'r2.version.openapi-volatile-post-only',
     without: ['r2.version.openapi-volatile-get-v12'],
   },
+  'mutation-logic-filters-representation': {
+    with: 'r2.version.patch-or-representation-filtered',
+    without: ['r2.version.patch-or-representation'],
+  },
 };
 
 const str = (v: number | undefined): string | undefined => (v === undefined ? undefined : String(v));

@@ -229,6 +229,13 @@ export const VERSION_BEHAVIOURS = {
     source:
       'CHANGELOG 13.0.5 #4174 (commit 73d335e97); v12.2.12 src/PostgREST/Response/OpenAPI.hs makeProcPathItem; v13.0.8 Response/OpenAPI.hs:360-362',
   },
+  'mutation-logic-filters-representation': {
+    until: 14,
+    summary:
+      'A PATCH, PUT or DELETE with a top-level `or=`/`and=` filter applies it again to the returned representation, on the rows as written, so return=representation (and its Content-Range) leaves out changed rows that no longer match; fixed in 14.4.',
+    source:
+      'CHANGELOG 14.4 #3707 (commit 0a8b83643); v13.0.8 src/PostgREST/Plan.hs addLogicTrees (all of qsLogic for every action); v14.17 Plan.hs addLogicTrees (mutations: non-root trees only)',
+  },
 } as const satisfies Record<string, VersionBehaviour>;
 
 export type BehaviourId = keyof typeof VERSION_BEHAVIOURS;

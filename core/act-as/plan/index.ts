@@ -46,6 +46,7 @@ function plan(req: ApiRequest, sc: SchemaCache, config: PlanConfig): Plan {
     legacyTargetNames:
       !behaves(version, 'legacy-target-names-setting') || (config.urlUseLegacyTargetNames ?? true),
     ftsToTsVector: behaves(version, 'fts-to-tsvector'),
+    rootLogicOnMutations: behaves(version, 'mutation-logic-filters-representation'),
   };
   const act = req.action;
   switch (act.type) {

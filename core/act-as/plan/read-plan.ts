@@ -177,9 +177,14 @@ function addLogic(
   ctx: ReadContext,
   names: TargetNames,
   ftsToTsVector: boolean,
+  rootLogicOnMutations: boolean,
 ): void {
+  // A write's top-level and=/or= trees filter the rows it changes (mutate-plan.ts); only embeds' ones belong to
+  // the representation, unless the major also filtered the representation with them (before 14.4).
   const trees =
-    ctx === 'mutate' ? req.queryParams.logic.filter((l) => l.path.length > 0) : req.queryParams.logic;
+    ctx === 'mutate' && !rootLogicOnMutations
+      ? req.queryParams.logic.filter((l) => l.path.length > 0)
+      : req.queryParams.logic;
   const perNode = new Map<Node, PlanLogicTree[]>();
   for (const { path, tree } of trees) {
     const node = findNode(root, path, names);
@@ -589,6 +594,11 @@ export interface ReadPlanOptions {
   readonly legacyTargetNames?: boolean;
   /** Full-text filters wrap non-tsvector columns in to_tsvector() (PostgREST 13 on; default true). */
   readonly ftsToTsVector?: boolean;
+  /**
+   * A write's top-level and=/or= trees also filter its returned representation, evaluated on the rows as written
+   * (PostgREST before 14.4; default false).
+   */
+  readonly rootLogicOnMutations?: boolean;
 }
 
 /** Builds the read plan tree for `qi` (a table, view, or a function's result relation). */
@@ -605,7 +615,7 @@ export function buildReadPlan(
   addFilters(sc, root, req, ctx, names, fts);
   addOrders(sc, root, req, names);
   addRanges(root, req, ctx, names);
-  addLogic(sc, root, req, ctx, names, fts);
+  addLogic(sc, root, req, ctx, names, fts, opts.rootLogicOnMutations ?? false);
   addRels(sc, qi.schema, ctx, root);
   expandStars(sc, qi.schema, root);
   addAliases(root);
