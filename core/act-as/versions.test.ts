@@ -122,6 +122,10 @@ const CASES: Record<BehaviourId, { readonly with: string; readonly without: read
     with: 'r2.version.patch-or-representation-filtered',
     without: ['r2.version.patch-or-representation'],
   },
+  'name-hints-close-only': {
+    with: 'r2.version.function-hint-close-only',
+    without: ['r2.version.function-hint-loose'],
+  },
 };
 
 const str = (v: number | undefined): string | undefined => (v === undefined ? undefined : String(v));

@@ -236,6 +236,13 @@ export const VERSION_BEHAVIOURS = {
     source:
       'CHANGELOG 14.4 #3707 (commit 0a8b83643); v13.0.8 src/PostgREST/Plan.hs addLogicTrees (all of qsLogic for every action); v14.17 Plan.hs addLogicTrees (mutations: non-root trees only)',
   },
+  'name-hints-close-only': {
+    since: 14,
+    summary:
+      'The "Perhaps you meant …" hint of a missing table (PGRST205) or function (PGRST202) names only a name at least 0.75 similar, and none for a schema of 500 relations or more (13: any match from 0.33, so unrelated names leaked; 12 the same for functions).',
+    source:
+      'CHANGELOG 14.6 #4675 (commit 73c8ae0bb), 14.3 #4462 (e252a4900); v13.0.8 src/PostgREST/Error.hs:419-427 (Fuzzy.getOne), tableNotFoundHint; v14.17 Error.hs getFuzzyHint',
+  },
 } as const satisfies Record<string, VersionBehaviour>;
 
 export type BehaviourId = keyof typeof VERSION_BEHAVIOURS;

@@ -21,11 +21,21 @@ export { contentTypeOf } from './negotiate.js';
 export type PlanConfig = Pick<PostgrestConfig, 'dbMaxRows' | 'dbAggregatesEnabled'> &
   Partial<Pick<PostgrestConfig, 'dbPlanEnabled' | 'postgrestVersion' | 'urlUseLegacyTargetNames'>>;
 
-function findTable(sc: SchemaCache, qi: QualifiedIdentifier): Table {
+/** How close a name must be to be suggested for a missing table or function (PostgREST 14.6 on: 0.75). */
+const hintMinScore = (version: Pick<PostgrestConfig, 'postgrestVersion'>): number =>
+  behaves(version, 'name-hints-close-only') ? 0.75 : 0.33;
+
+function findTable(
+  sc: SchemaCache,
+  qi: QualifiedIdentifier,
+  version: Pick<PostgrestConfig, 'postgrestVersion'>,
+): Table {
   const t = sc.tables.get(qualifiedKey(qi));
   if (t) return t;
   const names = [...sc.tables.values()].filter((x) => x.schema === qi.schema).map((x) => x.name);
-  const s = names.length < 500 ? fuzzyBest(names, qi.name, 0.75) : null;
+  // From 14.3 no hint is computed for a schema of 500 relations or more (its fuzzy set is too costly).
+  const hinted = !behaves(version, 'name-hints-close-only') || names.length < 500;
+  const s = hinted ? fuzzyBest(names, qi.name, hintMinScore(version)) : null;
   throw pgrst.tableNotFound(
     qi.schema,
     qi.name,
@@ -51,7 +61,7 @@ function plan(req: ApiRequest, sc: SchemaCache, config: PlanConfig): Plan {
   const act = req.action;
   switch (act.type) {
     case 'relation-read': {
-      findTable(sc, act.qi);
+      findTable(sc, act.qi, version);
       const readPlan = buildReadPlan(sc, act.qi, req, 'read', opts);
       const [handler, media] = negotiate(req, config.dbPlanEnabled ?? false);
       checkStrictPrefs(req);
@@ -66,7 +76,7 @@ function plan(req: ApiRequest, sc: SchemaCache, config: PlanConfig): Plan {
       };
     }
     case 'relation-mut': {
-      const table = findTable(sc, act.qi);
+      const table = findTable(sc, act.qi, version);
       const readPlan = buildReadPlan(sc, act.qi, req, 'mutate', opts);
       const limitedMutations = behaves(version, 'limited-update-delete');
       // PostgREST 12 refuses a limit on PATCH/DELETE without any order (v12.2.12 ApiRequest.hs:223).
@@ -111,6 +121,7 @@ function plan(req: ApiRequest, sc: SchemaCache, config: PlanConfig): Plan {
         inv.type === 'inv',
         req.preferences.params === 'single-object',
         behaves(version, 'single-param-fallback-unnamed-only'),
+        hintMinScore(version),
       );
       const relName = routine.returns.composite ? routine.returns.type.name : routine.name;
       const relQi = { schema: routine.schema, name: relName };
@@ -136,7 +147,7 @@ function plan(req: ApiRequest, sc: SchemaCache, config: PlanConfig): Plan {
       };
     }
     case 'relation-info': {
-      const t = findTable(sc, act.qi);
+      const t = findTable(sc, act.qi, version);
       const hasPk = t.pk.length > 0;
       const allow = [
         'OPTIONS,GET,HEAD',
@@ -157,6 +168,7 @@ function plan(req: ApiRequest, sc: SchemaCache, config: PlanConfig): Plan {
         act.invokeMethod.type === 'inv',
         req.preferences.params === 'single-object',
         behaves(version, 'single-param-fallback-unnamed-only'),
+        hintMinScore(version),
       );
       return {
         type: 'info',
