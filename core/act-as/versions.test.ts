@@ -126,6 +126,10 @@ const CASES: Record<BehaviourId, { readonly with: string; readonly without: read
     with: 'r2.version.function-hint-close-only',
     without: ['r2.version.function-hint-loose'],
   },
+  'rpc-filters-unselected-columns': {
+    with: 'r2.version.rpc-filter-unselected',
+    without: ['r2.version.rpc-filter-unselected-v12'],
+  },
 };
 
 const str = (v: number | undefined): string | undefined => (v === undefined ? undefined : String(v));

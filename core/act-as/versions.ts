@@ -243,6 +243,13 @@ export const VERSION_BEHAVIOURS = {
     source:
       'CHANGELOG 14.6 #4675 (commit 73c8ae0bb), 14.3 #4462 (e252a4900); v13.0.8 src/PostgREST/Error.hs:419-427 (Fuzzy.getOne), tableNotFoundHint; v14.17 Error.hs getFuzzyHint',
   },
+  'rpc-filters-unselected-columns': {
+    since: 13,
+    summary:
+      'A call of a table-valued function with `select=` filters on columns it does not select (the call selects them too); 12 selected only the returned columns, so such a filter failed with 42703.',
+    source:
+      'CHANGELOG 13.0.0 #3965 (commit f53147674); v12.2.12 src/PostgREST/Query/QueryBuilder.hs callPlanToQuery returnedColumns; v13.0.8 Plan.hs getFilterFieldNames',
+  },
 } as const satisfies Record<string, VersionBehaviour>;
 
 export type BehaviourId = keyof typeof VERSION_BEHAVIOURS;

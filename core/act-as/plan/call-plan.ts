@@ -122,6 +122,7 @@ export function buildCallPlan(
   req: ApiRequest,
   paramKeys: ReadonlySet<string>,
   readTree: ReadPlanTree,
+  selectFilterFields = true,
 ): CallPlan {
   const inv = req.action.type === 'routine' ? req.action.invokeMethod : { type: 'inv' as const };
   let args: CallPlan['args'];
@@ -146,7 +147,9 @@ export function buildCallPlan(
     args,
     returnsScalar: !proc.returns.setOf && !proc.returns.composite,
     returnsSetOfScalar: proc.returns.setOf && !proc.returns.composite,
-    filterFields: filterFieldNames(readTree),
+    // The columns filters name are selected from the call too (13 on); 12 selected only what is returned, so a
+    // filter on another column failed (42703).
+    filterFields: selectFilterFields ? filterFieldNames(readTree) : [],
     returning: inferColsEmbedNeeds(readTree, []),
   };
 }

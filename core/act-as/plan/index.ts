@@ -126,7 +126,13 @@ function plan(req: ApiRequest, sc: SchemaCache, config: PlanConfig): Plan {
       const relName = routine.returns.composite ? routine.returns.type.name : routine.name;
       const relQi = { schema: routine.schema, name: relName };
       const readPlan = buildReadPlan(sc, relQi, req, 'call', opts);
-      const callPlan = buildCallPlan(routine, req, keys, readPlan);
+      const callPlan = buildCallPlan(
+        routine,
+        req,
+        keys,
+        readPlan,
+        behaves(version, 'rpc-filters-unselected-columns'),
+      );
       const txMode = inv.type === 'read' || routine.volatility !== 'volatile' ? 'read' : 'write';
       const [handler, media] = negotiate(req, config.dbPlanEnabled ?? false);
       checkStrictPrefs(req);
