@@ -130,6 +130,10 @@ const CASES: Record<BehaviourId, { readonly with: string; readonly without: read
     with: 'r2.version.rpc-filter-unselected',
     without: ['r2.version.rpc-filter-unselected-v12'],
   },
+  'spread-aggregates-checked': {
+    with: 'r2.version.spread-aggregate-refused',
+    without: ['r2.version.spread-aggregate-v12'],
+  },
 };
 
 const str = (v: number | undefined): string | undefined => (v === undefined ? undefined : String(v));

@@ -250,6 +250,13 @@ export const VERSION_BEHAVIOURS = {
     source:
       'CHANGELOG 13.0.0 #3965 (commit f53147674); v12.2.12 src/PostgREST/Query/QueryBuilder.hs callPlanToQuery returnedColumns; v13.0.8 Plan.hs getFilterFieldNames',
   },
+  'spread-aggregates-checked': {
+    since: 13,
+    summary:
+      'With db-aggregates-enabled off, an aggregate inside a spread embed (`...teams(id.count())`) is refused with 400 PGRST123; 12 checked only after hoisting it into the parent, so it ran.',
+    source:
+      'CHANGELOG 13.0.0 #3693 (commit 3539aaff8); v12.2.12 src/PostgREST/Plan.hs readPlan (validateAggFunctions after hoistSpreadAggFunctions), 672-703',
+  },
 } as const satisfies Record<string, VersionBehaviour>;
 
 export type BehaviourId = keyof typeof VERSION_BEHAVIOURS;

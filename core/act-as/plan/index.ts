@@ -57,6 +57,7 @@ function plan(req: ApiRequest, sc: SchemaCache, config: PlanConfig): Plan {
       !behaves(version, 'legacy-target-names-setting') || (config.urlUseLegacyTargetNames ?? true),
     ftsToTsVector: behaves(version, 'fts-to-tsvector'),
     rootLogicOnMutations: behaves(version, 'mutation-logic-filters-representation'),
+    spreadAggregatesChecked: behaves(version, 'spread-aggregates-checked'),
   };
   const act = req.action;
   switch (act.type) {

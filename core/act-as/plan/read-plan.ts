@@ -599,6 +599,8 @@ export interface ReadPlanOptions {
    * (PostgREST before 14.4; default false).
    */
   readonly rootLogicOnMutations?: boolean;
+  /** db-aggregates-enabled=false also refuses aggregates inside a spread (13 on; default true). */
+  readonly spreadAggregatesChecked?: boolean;
 }
 
 /** Builds the read plan tree for `qi` (a table, view, or a function's result relation). */
@@ -622,8 +624,12 @@ export function buildReadPlan(
   addRelatedOrders(root);
   addNullEmbedFilters(root);
   addRelSelects(root);
-  validateAggregates(root, opts.aggregatesEnabled);
+  // From 13 aggregates are checked before a spread's are hoisted into its parent; 12 checked after, so those in a
+  // spread passed with db-aggregates-enabled off.
+  const spreadsChecked = opts.spreadAggregatesChecked ?? true;
+  if (spreadsChecked) validateAggregates(root, opts.aggregatesEnabled);
   hoistSpreadAggregates(root);
+  if (!spreadsChecked) validateAggregates(root, opts.aggregatesEnabled);
   addToManyOrderSelects(root);
   restrictRanges(root, opts.maxRows, ctx);
   // The embeds found by relation name, as PostgREST lists them (the tree in preorder): [relation, alias].
