@@ -134,6 +134,10 @@ const CASES: Record<BehaviourId, { readonly with: string; readonly without: read
     with: 'r2.version.spread-aggregate-refused',
     without: ['r2.version.spread-aggregate-v12'],
   },
+  'max-affected-rpc-needs-set': {
+    with: 'r2.version.max-affected-rpc-single',
+    without: ['r2.version.max-affected-rpc-single-v12'],
+  },
 };
 
 const str = (v: number | undefined): string | undefined => (v === undefined ? undefined : String(v));

@@ -257,6 +257,13 @@ export const VERSION_BEHAVIOURS = {
     source:
       'CHANGELOG 13.0.0 #3693 (commit 3539aaff8); v12.2.12 src/PostgREST/Plan.hs readPlan (validateAggFunctions after hoistSpreadAggFunctions), 672-703',
   },
+  'max-affected-rpc-needs-set': {
+    since: 13,
+    summary:
+      'Prefer: max-affected with handling=strict on a function that returns one row answers 400 PGRST128 (from 13.0.3); 12 counted its one row against the limit like a write (PGRST124 only when the limit is below 1).',
+    source:
+      'CHANGELOG 13.0.3 #4100 (commit f54aef479); v12.2.12 src/PostgREST/Query.hs:175, 256-261 failExceedsMaxAffectedPref; v13.0.8 Plan.hs callReadPlan failMaxAffectedRpcReturnsSingle',
+  },
 } as const satisfies Record<string, VersionBehaviour>;
 
 export type BehaviourId = keyof typeof VERSION_BEHAVIOURS;

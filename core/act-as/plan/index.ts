@@ -138,7 +138,13 @@ function plan(req: ApiRequest, sc: SchemaCache, config: PlanConfig): Plan {
       const [handler, media] = negotiate(req, config.dbPlanEnabled ?? false);
       checkStrictPrefs(req);
       const p = req.preferences;
-      if (p.maxAffected !== null && p.handling === 'strict' && !routine.returns.setOf) {
+      // 12 let a single-row function through: its one row is counted against max-affected like a write's.
+      if (
+        p.maxAffected !== null &&
+        p.handling === 'strict' &&
+        !routine.returns.setOf &&
+        behaves(version, 'max-affected-rpc-needs-set')
+      ) {
         throw pgrst.maxAffectedRpcViolation();
       }
       return {
