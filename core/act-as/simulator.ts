@@ -27,7 +27,14 @@ import type { SimResponse } from './response/types.js';
 import { SchemaCacheStore, schemaCacheConfig, schemaCacheOf } from './schema-cache-store.js';
 import type { SchemaCache } from './schema-cache/index.js';
 import type { DbPlan, Stages } from './stages.js';
-import { behaves, configRefusal, errorResponseAs, errorVerbosity, responseAs } from './versions.js';
+import {
+  behaves,
+  configRefusal,
+  errorResponseAs,
+  errorVerbosity,
+  responseAs,
+  roleSettingsAs,
+} from './versions.js';
 
 export type { Persona } from './persona.js';
 export type { SimResponse } from './response/types.js';
@@ -420,7 +427,7 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
       headers: apiRequest.headers,
       cookies: apiRequest.cookies,
       searchPath: [apiRequest.schema, ...config.dbExtraSearchPath],
-      roleSettings: roleSettings.settings,
+      roleSettings: roleSettingsAs(config, roleSettings.settings),
       appSettings: Object.entries(config.appSettings).map(([k, v]) => [`app.settings.${k}`, v] as const),
       functionSettings,
       timezone: apiRequest.preferences.timezone,
@@ -565,7 +572,7 @@ export async function runSqlAsPersona(input: SqlAsPersonaInput): Promise<SqlAsPe
       headers: [],
       cookies: [],
       searchPath: [config.dbSchemas[0] ?? 'public', ...config.dbExtraSearchPath],
-      roleSettings: settings.settings,
+      roleSettings: roleSettingsAs(config, settings.settings),
       appSettings: Object.entries(config.appSettings).map(([k, v]) => [`app.settings.${k}`, v] as const),
       functionSettings: [],
       timezone: null,

@@ -138,6 +138,10 @@ const CASES: Record<BehaviourId, { readonly with: string; readonly without: read
     with: 'r2.version.max-affected-rpc-single',
     without: ['r2.version.max-affected-rpc-single-v12'],
   },
+  'role-setting-values-lowercased': {
+    with: 'r2.version.role-setting-lowercased',
+    without: ['r2.version.role-setting-verbatim'],
+  },
 };
 
 const str = (v: number | undefined): string | undefined => (v === undefined ? undefined : String(v));

@@ -264,6 +264,13 @@ export const VERSION_BEHAVIOURS = {
     source:
       'CHANGELOG 13.0.3 #4100 (commit f54aef479); v12.2.12 src/PostgREST/Query.hs:175, 256-261 failExceedsMaxAffectedPref; v13.0.8 Plan.hs callReadPlan failMaxAffectedRpcReturnsSingle',
   },
+  'role-setting-values-lowercased': {
+    until: 14,
+    summary:
+      "The values of the role's ALTER ROLE … SET settings are lower-cased when read, so a unit-bearing one such as work_mem = '64MB' fails every request of the role (22023 invalid value \"64mb\"); fixed in 14.13.",
+    source:
+      'CHANGELOG 14.13 #4955 (commit 4dc7d84ff); v12.2.12 and v13.0.8 src/PostgREST/Config/Database.hs:151 (lower(substr(setting, …))); v14.17 Config/Database.hs queryRoleSettings',
+  },
 } as const satisfies Record<string, VersionBehaviour>;
 
 export type BehaviourId = keyof typeof VERSION_BEHAVIOURS;
@@ -369,6 +376,15 @@ export function responseAs(config: Pick<PostgrestConfig, 'postgrestVersion'>, re
   if (!behaves(config, 'proxy-status')) drop.add('proxy-status');
   if (drop.size === 0) return res;
   return { ...res, headers: res.headers.filter(([k]) => !drop.has(k.toLowerCase())) };
+}
+
+/** The role's settings as the chosen major applies them (before 14 with lower-cased values). */
+export function roleSettingsAs(
+  config: Pick<PostgrestConfig, 'postgrestVersion'>,
+  settings: readonly (readonly [string, string])[],
+): readonly (readonly [string, string])[] {
+  if (!behaves(config, 'role-setting-values-lowercased')) return settings;
+  return settings.map(([k, v]) => [k, v.toLowerCase()] as const);
 }
 
 /** client-error-verbosity as the chosen major reads it (before 16 the setting does not exist: verbose). */

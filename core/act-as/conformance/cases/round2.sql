@@ -104,3 +104,20 @@ BEGIN
   RETURN n;
 END $$;
 GRANT USAGE ON SEQUENCE api.r2_attempts TO cf_anon, cf_user, cf_admin;
+
+-- A role with a unit-bearing setting (work_mem = '64MB'), which the authenticator reaches directly, and a function
+-- that shows the setting as the request has it.
+DO $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'cf_r2_workmem') THEN
+    EXECUTE 'DROP OWNED BY cf_r2_workmem';
+    EXECUTE 'DROP ROLE cf_r2_workmem';
+  END IF;
+END $$;
+CREATE ROLE cf_r2_workmem NOLOGIN;
+GRANT cf_r2_workmem TO cf_authenticator;
+ALTER ROLE cf_r2_workmem SET work_mem = '64MB';
+GRANT USAGE ON SCHEMA api, app TO cf_r2_workmem;
+GRANT EXECUTE ON FUNCTION app.cf_pre_request() TO cf_r2_workmem;
+GRANT EXECUTE ON FUNCTION app.current_sub() TO cf_r2_workmem;
+CREATE FUNCTION api.r2_work_mem() RETURNS text LANGUAGE sql STABLE AS $$ SELECT current_setting('work_mem') $$;
