@@ -142,6 +142,10 @@ const CASES: Record<BehaviourId, { readonly with: string; readonly without: read
     with: 'r2.version.role-setting-lowercased',
     without: ['r2.version.role-setting-verbatim'],
   },
+  'mutation-representation-ordered': {
+    with: 'r2.version.patch-representation-ordered',
+    without: ['r2.version.patch-representation-unordered-v12'],
+  },
 };
 
 const str = (v: number | undefined): string | undefined => (v === undefined ? undefined : String(v));

@@ -271,6 +271,13 @@ export const VERSION_BEHAVIOURS = {
     source:
       'CHANGELOG 14.13 #4955 (commit 4dc7d84ff); v12.2.12 and v13.0.8 src/PostgREST/Config/Database.hs:151 (lower(substr(setting, …))); v14.17 Config/Database.hs queryRoleSettings',
   },
+  'mutation-representation-ordered': {
+    since: 13,
+    summary:
+      '`order=` orders the representation a POST, PATCH, PUT or DELETE returns (12: ignored there, the rows come as the statement wrote them; on PATCH/DELETE it only chose the rows of a limited write).',
+    source:
+      'CHANGELOG 13.0.0 #3013 (commit fc35d6d0f); v12.2.12 src/PostgREST/Plan.hs addOrders (ActRelationMut: unchanged)',
+  },
 } as const satisfies Record<string, VersionBehaviour>;
 
 export type BehaviourId = keyof typeof VERSION_BEHAVIOURS;

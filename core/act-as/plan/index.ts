@@ -58,6 +58,7 @@ function plan(req: ApiRequest, sc: SchemaCache, config: PlanConfig): Plan {
     ftsToTsVector: behaves(version, 'fts-to-tsvector'),
     rootLogicOnMutations: behaves(version, 'mutation-logic-filters-representation'),
     spreadAggregatesChecked: behaves(version, 'spread-aggregates-checked'),
+    mutationOrders: behaves(version, 'mutation-representation-ordered'),
   };
   const act = req.action;
   switch (act.type) {

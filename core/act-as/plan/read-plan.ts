@@ -601,6 +601,8 @@ export interface ReadPlanOptions {
   readonly rootLogicOnMutations?: boolean;
   /** db-aggregates-enabled=false also refuses aggregates inside a spread (13 on; default true). */
   readonly spreadAggregatesChecked?: boolean;
+  /** `order=` orders a write's representation (13 on; default true). */
+  readonly mutationOrders?: boolean;
 }
 
 /** Builds the read plan tree for `qi` (a table, view, or a function's result relation). */
@@ -615,7 +617,8 @@ export function buildReadPlan(
   const names: TargetNames = { legacy: opts.legacyTargetNames ?? true, byName: new Set() };
   const fts = opts.ftsToTsVector ?? true;
   addFilters(sc, root, req, ctx, names, fts);
-  addOrders(sc, root, req, names);
+  // PostgREST 12 ordered no write's representation (Plan.hs addOrders skipped ActRelationMut).
+  if (ctx !== 'mutate' || (opts.mutationOrders ?? true)) addOrders(sc, root, req, names);
   addRanges(root, req, ctx, names);
   addLogic(sc, root, req, ctx, names, fts, opts.rootLogicOnMutations ?? false);
   addRels(sc, qi.schema, ctx, root);
