@@ -375,14 +375,23 @@ export function errorResponseAs(
   return errorResponse(e, errorVerbosity(config));
 }
 
-/** The headers the chosen major does not send yet (Vary before 16; Content-Length and Proxy-Status before 13). */
+/**
+ * The response as the chosen major sends it: without the headers it does not send yet (Vary before 16;
+ * Content-Length and Proxy-Status before 13), and with the `Server: postgrest/<version>` its HTTP server (Warp,
+ * setServerName) adds unless the response names one itself (App.hs: v12.2.12:94, v16.2:152).
+ */
 export function responseAs(config: Pick<PostgrestConfig, 'postgrestVersion'>, res: SimResponse): SimResponse {
   const drop = new Set<string>();
   if (!behaves(config, 'vary')) drop.add('vary');
   if (!behaves(config, 'content-length')) drop.add('content-length');
   if (!behaves(config, 'proxy-status')) drop.add('proxy-status');
-  if (drop.size === 0) return res;
-  return { ...res, headers: res.headers.filter(([k]) => !drop.has(k.toLowerCase())) };
+  const headers = drop.size === 0 ? res.headers : res.headers.filter(([k]) => !drop.has(k.toLowerCase()));
+  const named = headers.some(([k]) => k.toLowerCase() === 'server');
+  const server: [string, string] = [
+    'Server',
+    `postgrest/${POSTGREST_RELEASES[config.postgrestVersion].version}`,
+  ];
+  return { ...res, headers: named ? headers : [...headers, server] };
 }
 
 /** The role's settings as the chosen major applies them (before 14 with lower-cased values). */
