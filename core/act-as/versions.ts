@@ -18,14 +18,15 @@ export const DEFAULT_POSTGREST_VERSION: PostgrestVersion = 16;
 
 /**
  * The release each major answers as: the newest of its line when the table was read. `version` is what PostgREST
- * calls its prettyVersion (the OpenAPI document's info.version): 12 adds the release commit's short hash, as
- * builds from the git tag do (v12.2.12 src/PostgREST/Version.hs:20-28); from 14 two parts (v14.17 Version.hs
- * prettyVersion: take 2). `docs`: the externalDocs version (docsVersion: "v" and the major).
+ * calls its prettyVersion (the OpenAPI document's info.version, the Server header): 12 would add the git hash, but
+ * its release builds compile a source without .git (default.nix gitignoreSource), so gitrev finds none
+ * (v12.2.12 src/PostgREST/Version.hs:20-28); from 14 two parts (v14.17 Version.hs prettyVersion: take 2).
+ * `docs`: the externalDocs version (docsVersion: "v" and the major).
  */
 export const POSTGREST_RELEASES: Readonly<
   Record<PostgrestVersion, { readonly version: string; readonly docs: string }>
 > = {
-  12: { version: '12.2.12 (cd3cf9e)', docs: 'v12' },
+  12: { version: '12.2.12', docs: 'v12' },
   13: { version: '13.0.8', docs: 'v13' },
   14: { version: '14.17', docs: 'v14' },
   16: { version: '16.2', docs: 'v16' },
