@@ -350,6 +350,10 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
     } catch (e) {
       return fail(pgrst.connection(e instanceof Error ? e.message : String(e)));
     }
+    // From 13 the schema cache query casts the configured schemas to regnamespace: one that does not exist fails
+    // every load, and PostgREST answers every request with PGRST002 while it retries.
+    if ((schemaCache.unknownSchemas?.length ?? 0) > 0 && behaves(config, 'unknown-schemas-fail-schema-cache'))
+      return fail(pgrst.noSchemaCache());
     // Before PostgREST 16 an unknown Prefer: timezone was not applied (an invalid preference, PGRST122 when strict).
     const tz = apiRequest.preferences.timezone;
     if (

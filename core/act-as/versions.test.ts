@@ -146,6 +146,10 @@ const CASES: Record<BehaviourId, { readonly with: string; readonly without: read
     with: 'r2.version.patch-representation-ordered',
     without: ['r2.version.patch-representation-unordered-v12'],
   },
+  'unknown-schemas-fail-schema-cache': {
+    with: 'r2.version.unknown-schema-no-schema-cache',
+    without: ['r2.version.unknown-schema-v12'],
+  },
 };
 
 const str = (v: number | undefined): string | undefined => (v === undefined ? undefined : String(v));

@@ -279,6 +279,13 @@ export const VERSION_BEHAVIOURS = {
     source:
       'CHANGELOG 13.0.0 #3013 (commit fc35d6d0f); v12.2.12 src/PostgREST/Plan.hs addOrders (ActRelationMut: unchanged)',
   },
+  'unknown-schemas-fail-schema-cache': {
+    since: 13,
+    summary:
+      'A db-schemas or db-extra-search-path schema that does not exist makes every schema cache load fail, so each request is answered 503 PGRST002 (12: the schema simply has nothing, the others answer as usual).',
+    source:
+      'CHANGELOG 13.0.0 #3644 (commit 86c3257f5); v13.0.8 src/PostgREST/SchemaCache.hs (ANY($1::regnamespace[])), App.hs:142 NoSchemaCacheError, Error.hs:685-708',
+  },
 } as const satisfies Record<string, VersionBehaviour>;
 
 export type BehaviourId = keyof typeof VERSION_BEHAVIOURS;
