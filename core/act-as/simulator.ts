@@ -32,6 +32,7 @@ import {
   configRefusal,
   errorResponseAs,
   errorVerbosity,
+  readsRoleSettings,
   responseAs,
   roleSettingsAs,
 } from './versions.js';
@@ -408,7 +409,7 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
       return fail(pgrst.connection(e instanceof Error ? e.message : String(e)));
     }
     let functionSettings: readonly (readonly [string, string])[] = [];
-    let isolation = roleSettings.isolation;
+    let isolation = readsRoleSettings(config, configAuthenticator(config)) ? roleSettings.isolation : null;
     if (plan?.type === 'call') {
       try {
         const f = await pool.functionSettings(
@@ -431,7 +432,7 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
       headers: apiRequest.headers,
       cookies: apiRequest.cookies,
       searchPath: [apiRequest.schema, ...config.dbExtraSearchPath],
-      roleSettings: roleSettingsAs(config, roleSettings.settings),
+      roleSettings: roleSettingsAs(config, roleSettings.settings, configAuthenticator(config)),
       appSettings: Object.entries(config.appSettings).map(([k, v]) => [`app.settings.${k}`, v] as const),
       functionSettings,
       timezone: apiRequest.preferences.timezone,
@@ -576,7 +577,7 @@ export async function runSqlAsPersona(input: SqlAsPersonaInput): Promise<SqlAsPe
       headers: [],
       cookies: [],
       searchPath: [config.dbSchemas[0] ?? 'public', ...config.dbExtraSearchPath],
-      roleSettings: roleSettingsAs(config, settings.settings),
+      roleSettings: roleSettingsAs(config, settings.settings, configAuthenticator(config)),
       appSettings: Object.entries(config.appSettings).map(([k, v]) => [`app.settings.${k}`, v] as const),
       functionSettings: [],
       timezone: null,

@@ -150,6 +150,10 @@ const CASES: Record<BehaviourId, { readonly with: string; readonly without: read
     with: 'r2.version.unknown-schema-no-schema-cache',
     without: ['r2.version.unknown-schema-v12'],
   },
+  'role-settings-need-plain-authenticator': {
+    with: 'r2.version.mixed-case-authenticator-no-settings',
+    without: ['r2.version.mixed-case-authenticator'],
+  },
 };
 
 const str = (v: number | undefined): string | undefined => (v === undefined ? undefined : String(v));

@@ -286,6 +286,13 @@ export const VERSION_BEHAVIOURS = {
     source:
       'CHANGELOG 13.0.0 #3644 (commit 86c3257f5); v13.0.8 src/PostgREST/SchemaCache.hs (ANY($1::regnamespace[])), App.hs:142 NoSchemaCacheError, Error.hs:685-708',
   },
+  'role-settings-need-plain-authenticator': {
+    until: 14,
+    summary:
+      'An authenticator whose name needs quoting (upper-case letters, `"Authenticator"`) gets no role settings: the role settings query casts current_user::regrole, which fails, and PostgREST goes on without them; fixed in 14.11.',
+    source:
+      'CHANGELOG 14.11 #4678 (commit 9baf17aed); v12.2.12 and v13.0.8 src/PostgREST/Config/Database.hs:145 (current_user::regrole::oid), v13.0.8 AppState.hs:453-460 (Left → mempty); v14.17 Config/Database.hs:146 (quote_ident)',
+  },
 } as const satisfies Record<string, VersionBehaviour>;
 
 export type BehaviourId = keyof typeof VERSION_BEHAVIOURS;
@@ -402,11 +409,26 @@ export function responseAs(config: Pick<PostgrestConfig, 'postgrestVersion'>, re
   return { ...res, headers: named ? headers : [...headers, server] };
 }
 
-/** The role's settings as the chosen major applies them (before 14 with lower-cased values). */
+/** Whether the chosen major reads role settings (and their isolation levels) at all for this authenticator. */
+export function readsRoleSettings(
+  config: Pick<PostgrestConfig, 'postgrestVersion'>,
+  authenticator: string | null,
+): boolean {
+  const plain = authenticator === null || /^[a-z_][a-z0-9_$]*$/.test(authenticator);
+  return plain || !behaves(config, 'role-settings-need-plain-authenticator');
+}
+
+/**
+ * The role's settings as the chosen major applies them: before 14 with lower-cased values, and none at all when the
+ * authenticator's name is not a plain lower-case identifier (`current_user::regrole` fails for it, and PostgREST
+ * goes on with no role settings).
+ */
 export function roleSettingsAs(
   config: Pick<PostgrestConfig, 'postgrestVersion'>,
   settings: readonly (readonly [string, string])[],
+  authenticator: string | null = null,
 ): readonly (readonly [string, string])[] {
+  if (!readsRoleSettings(config, authenticator)) return [];
   if (!behaves(config, 'role-setting-values-lowercased')) return settings;
   return settings.map(([k, v]) => [k, v.toLowerCase()] as const);
 }

@@ -121,3 +121,14 @@ GRANT USAGE ON SCHEMA api, app TO cf_r2_workmem;
 GRANT EXECUTE ON FUNCTION app.cf_pre_request() TO cf_r2_workmem;
 GRANT EXECUTE ON FUNCTION app.current_sub() TO cf_r2_workmem;
 CREATE FUNCTION api.r2_work_mem() RETURNS text LANGUAGE sql STABLE AS $$ SELECT current_setting('work_mem') $$;
+
+-- An authenticator whose name needs quoting, with the corpus's roles.
+DO $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'CfR2Auth') THEN
+    EXECUTE 'DROP OWNED BY "CfR2Auth"';
+    EXECUTE 'DROP ROLE "CfR2Auth"';
+  END IF;
+END $$;
+CREATE ROLE "CfR2Auth" LOGIN NOINHERIT PASSWORD 'cf_r2_auth_pw';
+GRANT cf_anon, cf_user TO "CfR2Auth";
