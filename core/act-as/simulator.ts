@@ -27,7 +27,15 @@ import type { SimResponse } from './response/types.js';
 import { SchemaCacheStore, schemaCacheConfig, schemaCacheOf } from './schema-cache-store.js';
 import type { SchemaCache } from './schema-cache/index.js';
 import type { DbPlan, Stages } from './stages.js';
-import { behaves, configRefusal, errorResponseAs, errorVerbosity, responseAs } from './versions.js';
+import {
+  behaves,
+  configRefusal,
+  errorResponseAs,
+  errorVerbosity,
+  readsRoleSettings,
+  responseAs,
+  roleSettingsAs,
+} from './versions.js';
 
 export type { Persona } from './persona.js';
 export type { SimResponse } from './response/types.js';
@@ -343,6 +351,10 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
     } catch (e) {
       return fail(pgrst.connection(e instanceof Error ? e.message : String(e)));
     }
+    // From 13 the schema cache query casts the configured schemas to regnamespace: one that does not exist fails
+    // every load, and PostgREST answers every request with PGRST002 while it retries.
+    if ((schemaCache.unknownSchemas?.length ?? 0) > 0 && behaves(config, 'unknown-schemas-fail-schema-cache'))
+      return fail(pgrst.noSchemaCache());
     // Before PostgREST 16 an unknown Prefer: timezone was not applied (an invalid preference, PGRST122 when strict).
     const tz = apiRequest.preferences.timezone;
     if (
@@ -397,7 +409,7 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
       return fail(pgrst.connection(e instanceof Error ? e.message : String(e)));
     }
     let functionSettings: readonly (readonly [string, string])[] = [];
-    let isolation = roleSettings.isolation;
+    let isolation = readsRoleSettings(config, configAuthenticator(config)) ? roleSettings.isolation : null;
     if (plan?.type === 'call') {
       try {
         const f = await pool.functionSettings(
@@ -420,7 +432,7 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
       headers: apiRequest.headers,
       cookies: apiRequest.cookies,
       searchPath: [apiRequest.schema, ...config.dbExtraSearchPath],
-      roleSettings: roleSettings.settings,
+      roleSettings: roleSettingsAs(config, roleSettings.settings, configAuthenticator(config)),
       appSettings: Object.entries(config.appSettings).map(([k, v]) => [`app.settings.${k}`, v] as const),
       functionSettings,
       timezone: apiRequest.preferences.timezone,
@@ -440,6 +452,7 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
       end: input.txEnd === 'postgrest' && postgrestCommits ? 'commit' : 'rollback',
       maxRows: config.dbMaxRows,
       prepared: config.dbPreparedStatements,
+      retryOn: behaves(config, 'serialization-failure-retried') ? ['40001'] : [],
       ...(input.onBackend ? { onBackend: input.onBackend } : {}),
     });
     t.executeMs = performance.now() - at;
@@ -564,7 +577,7 @@ export async function runSqlAsPersona(input: SqlAsPersonaInput): Promise<SqlAsPe
       headers: [],
       cookies: [],
       searchPath: [config.dbSchemas[0] ?? 'public', ...config.dbExtraSearchPath],
-      roleSettings: settings.settings,
+      roleSettings: roleSettingsAs(config, settings.settings, configAuthenticator(config)),
       appSettings: Object.entries(config.appSettings).map(([k, v]) => [`app.settings.${k}`, v] as const),
       functionSettings: [],
       timezone: null,

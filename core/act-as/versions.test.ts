@@ -102,6 +102,58 @@ const CASES: Record<BehaviourId, { readonly with: string; readonly without: read
     with: 'r2.version.timezone-numeric-offset',
     without: ['r2.version.timezone-numeric-offset-ignored'],
   },
+  'fts-to-tsvector': {
+    with: 'r2.version.fts-to-tsvector',
+    without: ['r2.version.fts-column-as-is-v12'],
+  },
+  'serialization-failure-retried': {
+    with: 'r2.version.serialization-failure-retried',
+    without: ['r2.version.serialization-failure-answered'],
+  },
+  'openapi-integer-formats': {
+    with: 'r2.version.openapi-integer-formats',
+    without: ['r2.version.openapi-integer-type-names'],
+  },
+  'openapi-volatile-post-only': {
+    with: 'r2.version.openapi-volatile-post-only',
+    without: ['r2.version.openapi-volatile-get-v12'],
+  },
+  'mutation-logic-filters-representation': {
+    with: 'r2.version.patch-or-representation-filtered',
+    without: ['r2.version.patch-or-representation'],
+  },
+  'name-hints-close-only': {
+    with: 'r2.version.function-hint-close-only',
+    without: ['r2.version.function-hint-loose'],
+  },
+  'rpc-filters-unselected-columns': {
+    with: 'r2.version.rpc-filter-unselected',
+    without: ['r2.version.rpc-filter-unselected-v12'],
+  },
+  'spread-aggregates-checked': {
+    with: 'r2.version.spread-aggregate-refused',
+    without: ['r2.version.spread-aggregate-v12'],
+  },
+  'max-affected-rpc-needs-set': {
+    with: 'r2.version.max-affected-rpc-single',
+    without: ['r2.version.max-affected-rpc-single-v12'],
+  },
+  'role-setting-values-lowercased': {
+    with: 'r2.version.role-setting-lowercased',
+    without: ['r2.version.role-setting-verbatim'],
+  },
+  'mutation-representation-ordered': {
+    with: 'r2.version.patch-representation-ordered',
+    without: ['r2.version.patch-representation-unordered-v12'],
+  },
+  'unknown-schemas-fail-schema-cache': {
+    with: 'r2.version.unknown-schema-no-schema-cache',
+    without: ['r2.version.unknown-schema-v12'],
+  },
+  'role-settings-need-plain-authenticator': {
+    with: 'r2.version.mixed-case-authenticator-no-settings',
+    without: ['r2.version.mixed-case-authenticator'],
+  },
 };
 
 const str = (v: number | undefined): string | undefined => (v === undefined ? undefined : String(v));

@@ -16,6 +16,22 @@ export type { PostgrestVersion } from './config/types.js';
 export const POSTGREST_VERSIONS: readonly PostgrestVersion[] = [12, 13, 14, 16];
 export const DEFAULT_POSTGREST_VERSION: PostgrestVersion = 16;
 
+/**
+ * The release each major answers as: the newest of its line when the table was read. `version` is what PostgREST
+ * calls its prettyVersion (the OpenAPI document's info.version, the Server header): 12 would add the git hash, but
+ * its release builds compile a source without .git (default.nix gitignoreSource), so gitrev finds none
+ * (v12.2.12 src/PostgREST/Version.hs:20-28); from 14 two parts (v14.17 Version.hs prettyVersion: take 2).
+ * `docs`: the externalDocs version (docsVersion: "v" and the major).
+ */
+export const POSTGREST_RELEASES: Readonly<
+  Record<PostgrestVersion, { readonly version: string; readonly docs: string }>
+> = {
+  12: { version: '12.2.12', docs: 'v12' },
+  13: { version: '13.0.8', docs: 'v13' },
+  14: { version: '14.17', docs: 'v14' },
+  16: { version: '16.2', docs: 'v16' },
+};
+
 export interface VersionBehaviour {
   /** First major with the behaviour (inclusive); absent = every supported major. */
   readonly since?: PostgrestVersion;
@@ -141,9 +157,9 @@ export const VERSION_BEHAVIOURS = {
   'params-single-object': {
     until: 13,
     summary:
-      '`Prefer: params=single-object` calls the function whose one parameter is json or jsonb with the whole body, and is named in Preference-Applied (from 13: an invalid preference, ignored).',
+      '`Prefer: params=single-object` calls the function whose one parameter is json or jsonb with the whole body, and is named in Preference-Applied and in the OpenAPI preferParams enum (from 13: an invalid preference, ignored; preferParams has no enum).',
     source:
-      'CHANGELOG 13.0.0 #3757; v12.2.12 src/PostgREST/ApiRequest/Preferences.hs:140, 154, Plan.hs:247-249, 969-972, Response.hs:209',
+      'CHANGELOG 13.0.0 #3757, 13.0.6 #4292; v12.2.12 src/PostgREST/ApiRequest/Preferences.hs:140, 154, Plan.hs:247-249, 969-972, Response.hs:209, Response/OpenAPI.hs:164-180, 224',
   },
   'timezone-numeric-offsets': {
     since: 16,
@@ -185,6 +201,97 @@ export const VERSION_BEHAVIOURS = {
     summary:
       'pg_catalog or information_schema in db-schemas keeps PostgREST from starting (before 16 it starts; requests to those schemas find nothing in the schema cache).',
     source: 'CHANGELOG 16.0 #4359 (Migration to v16); v16.2 src/library/PostgREST/Config.hs:370-379',
+  },
+  'fts-to-tsvector': {
+    since: 13,
+    summary:
+      "A full-text filter (fts, plfts, phfts, wfts) on a column that is not a tsvector applies to_tsvector([lang,] col) to it, so json, jsonb and text columns are searched with the filter's language (12: `col @@ to_tsquery(…)`: text through PostgreSQL's text @@ tsquery with the default configuration, jsonb fails with 42883).",
+    source:
+      'CHANGELOG 13.0.0 #2255 (13.0.4 #4135: not on domains over tsvector); v12.2.12 src/PostgREST/Query/SqlFragment.hs:399; v13.0.8 src/PostgREST/Plan.hs:289-297, 332-335, Query/SqlFragment.hs:256-257',
+  },
+  'serialization-failure-retried': {
+    until: 16,
+    summary:
+      "A transaction PostgreSQL fails with 40001 (serialization_failure) is run again, from BEGIN, until it does not fail so (hasql-transaction's retrying transaction); from 16 the error is answered (500).",
+    source:
+      'CHANGELOG 16.0 #3673; v14.17 src/PostgREST/MainTx.hs:101 (SQL.transaction), v16.2 src/library/PostgREST/MainTx.hs (SQL.transactionNoRetry, commit 41b86fffa); hasql-transaction 1.0.1.4 library/Hasql/Transaction/Private/Sessions.hs:15-42',
+  },
+  'openapi-integer-formats': {
+    since: 14,
+    summary:
+      'The OpenAPI document gives smallint and integer the format int32, bigint int64 (before: the type name, `"format": "integer"`), in definitions, RPC arguments and GET parameters.',
+    source:
+      'CHANGELOG 14.8 #4641 (commit 0d4d1dca5); v13.0.8 src/PostgREST/Response/OpenAPI.hs makeProperty (format ?~ colType col); v14.17 Response/OpenAPI.hs toSwaggerFormat',
+  },
+  'openapi-volatile-post-only': {
+    since: 13,
+    summary:
+      'The OpenAPI document lists only POST for a volatile function (12: GET and POST, though GET answers 405).',
+    source:
+      'CHANGELOG 13.0.5 #4174 (commit 73d335e97); v12.2.12 src/PostgREST/Response/OpenAPI.hs makeProcPathItem; v13.0.8 Response/OpenAPI.hs:360-362',
+  },
+  'mutation-logic-filters-representation': {
+    until: 14,
+    summary:
+      'A PATCH, PUT or DELETE with a top-level `or=`/`and=` filter applies it again to the returned representation, on the rows as written, so return=representation (and its Content-Range) leaves out changed rows that no longer match; fixed in 14.4.',
+    source:
+      'CHANGELOG 14.4 #3707 (commit 0a8b83643); v13.0.8 src/PostgREST/Plan.hs addLogicTrees (all of qsLogic for every action); v14.17 Plan.hs addLogicTrees (mutations: non-root trees only)',
+  },
+  'name-hints-close-only': {
+    since: 14,
+    summary:
+      'The "Perhaps you meant …" hint of a missing table (PGRST205) or function (PGRST202) names only a name at least 0.75 similar, and none for a schema of 500 relations or more (13: any match from 0.33, so unrelated names leaked; 12 the same for functions).',
+    source:
+      'CHANGELOG 14.6 #4675 (commit 73c8ae0bb), 14.3 #4462 (e252a4900); v13.0.8 src/PostgREST/Error.hs:419-427 (Fuzzy.getOne), tableNotFoundHint; v14.17 Error.hs getFuzzyHint',
+  },
+  'rpc-filters-unselected-columns': {
+    since: 13,
+    summary:
+      'A call of a table-valued function with `select=` filters on columns it does not select (the call selects them too); 12 selected only the returned columns, so such a filter failed with 42703.',
+    source:
+      'CHANGELOG 13.0.0 #3965 (commit f53147674); v12.2.12 src/PostgREST/Query/QueryBuilder.hs callPlanToQuery returnedColumns; v13.0.8 Plan.hs getFilterFieldNames',
+  },
+  'spread-aggregates-checked': {
+    since: 13,
+    summary:
+      'With db-aggregates-enabled off, an aggregate inside a spread embed (`...teams(id.count())`) is refused with 400 PGRST123; 12 checked only after hoisting it into the parent, so it ran.',
+    source:
+      'CHANGELOG 13.0.0 #3693 (commit 3539aaff8); v12.2.12 src/PostgREST/Plan.hs readPlan (validateAggFunctions after hoistSpreadAggFunctions), 672-703',
+  },
+  'max-affected-rpc-needs-set': {
+    since: 13,
+    summary:
+      'Prefer: max-affected with handling=strict on a function that returns one row answers 400 PGRST128 (from 13.0.3); 12 counted its one row against the limit like a write (PGRST124 only when the limit is below 1).',
+    source:
+      'CHANGELOG 13.0.3 #4100 (commit f54aef479); v12.2.12 src/PostgREST/Query.hs:175, 256-261 failExceedsMaxAffectedPref; v13.0.8 Plan.hs callReadPlan failMaxAffectedRpcReturnsSingle',
+  },
+  'role-setting-values-lowercased': {
+    until: 14,
+    summary:
+      "The values of the role's ALTER ROLE … SET settings are lower-cased when read, so a unit-bearing one such as work_mem = '64MB' fails every request of the role (22023 invalid value \"64mb\"); fixed in 14.13.",
+    source:
+      'CHANGELOG 14.13 #4955 (commit 4dc7d84ff); v12.2.12 and v13.0.8 src/PostgREST/Config/Database.hs:151 (lower(substr(setting, …))); v14.17 Config/Database.hs queryRoleSettings',
+  },
+  'mutation-representation-ordered': {
+    since: 13,
+    summary:
+      '`order=` orders the representation a POST, PATCH, PUT or DELETE returns (12: ignored there, the rows come as the statement wrote them; on PATCH/DELETE it only chose the rows of a limited write).',
+    source:
+      'CHANGELOG 13.0.0 #3013 (commit fc35d6d0f); v12.2.12 src/PostgREST/Plan.hs addOrders (ActRelationMut: unchanged)',
+  },
+  'unknown-schemas-fail-schema-cache': {
+    since: 13,
+    summary:
+      'A db-schemas or db-extra-search-path schema that does not exist makes every schema cache load fail, so each request is answered 503 PGRST002 (12: the schema simply has nothing, the others answer as usual).',
+    source:
+      'CHANGELOG 13.0.0 #3644 (commit 86c3257f5); v13.0.8 src/PostgREST/SchemaCache.hs (ANY($1::regnamespace[])), App.hs:142 NoSchemaCacheError, Error.hs:685-708',
+  },
+  'role-settings-need-plain-authenticator': {
+    until: 14,
+    summary:
+      'An authenticator whose name needs quoting (upper-case letters, `"Authenticator"`) gets no role settings: the role settings query casts current_user::regrole, which fails, and PostgREST goes on without them; fixed in 14.11.',
+    source:
+      'CHANGELOG 14.11 #4678 (commit 9baf17aed); v12.2.12 and v13.0.8 src/PostgREST/Config/Database.hs:145 (current_user::regrole::oid), v13.0.8 AppState.hs:453-460 (Left → mempty); v14.17 Config/Database.hs:146 (quote_ident)',
   },
 } as const satisfies Record<string, VersionBehaviour>;
 
@@ -283,14 +390,47 @@ export function errorResponseAs(
   return errorResponse(e, errorVerbosity(config));
 }
 
-/** The headers the chosen major does not send yet (Vary before 16; Content-Length and Proxy-Status before 13). */
+/**
+ * The response as the chosen major sends it: without the headers it does not send yet (Vary before 16;
+ * Content-Length and Proxy-Status before 13), and with the `Server: postgrest/<version>` its HTTP server (Warp,
+ * setServerName) adds unless the response names one itself (App.hs: v12.2.12:94, v16.2:152).
+ */
 export function responseAs(config: Pick<PostgrestConfig, 'postgrestVersion'>, res: SimResponse): SimResponse {
   const drop = new Set<string>();
   if (!behaves(config, 'vary')) drop.add('vary');
   if (!behaves(config, 'content-length')) drop.add('content-length');
   if (!behaves(config, 'proxy-status')) drop.add('proxy-status');
-  if (drop.size === 0) return res;
-  return { ...res, headers: res.headers.filter(([k]) => !drop.has(k.toLowerCase())) };
+  const headers = drop.size === 0 ? res.headers : res.headers.filter(([k]) => !drop.has(k.toLowerCase()));
+  const named = headers.some(([k]) => k.toLowerCase() === 'server');
+  const server: [string, string] = [
+    'Server',
+    `postgrest/${POSTGREST_RELEASES[config.postgrestVersion].version}`,
+  ];
+  return { ...res, headers: named ? headers : [...headers, server] };
+}
+
+/** Whether the chosen major reads role settings (and their isolation levels) at all for this authenticator. */
+export function readsRoleSettings(
+  config: Pick<PostgrestConfig, 'postgrestVersion'>,
+  authenticator: string | null,
+): boolean {
+  const plain = authenticator === null || /^[a-z_][a-z0-9_$]*$/.test(authenticator);
+  return plain || !behaves(config, 'role-settings-need-plain-authenticator');
+}
+
+/**
+ * The role's settings as the chosen major applies them: before 14 with lower-cased values, and none at all when the
+ * authenticator's name is not a plain lower-case identifier (`current_user::regrole` fails for it, and PostgREST
+ * goes on with no role settings).
+ */
+export function roleSettingsAs(
+  config: Pick<PostgrestConfig, 'postgrestVersion'>,
+  settings: readonly (readonly [string, string])[],
+  authenticator: string | null = null,
+): readonly (readonly [string, string])[] {
+  if (!readsRoleSettings(config, authenticator)) return [];
+  if (!behaves(config, 'role-setting-values-lowercased')) return settings;
+  return settings.map(([k, v]) => [k, v.toLowerCase()] as const);
 }
 
 /** client-error-verbosity as the chosen major reads it (before 16 the setting does not exist: verbose). */

@@ -31,7 +31,19 @@ export interface ExecuteInput {
   readonly onBackend?: (pid: number) => void;
   /** db-prepared-statements: the set_config round, the pre-request call and the main statement are prepared. */
   readonly prepared?: boolean;
+  /**
+   * Run the whole transaction again when PostgreSQL fails it with one of these SQLSTATEs, as PostgREST before 16
+   * did through hasql-transaction's retrying `transaction` (40001, serialization_failure).
+   */
+  readonly retryOn?: readonly string[];
 }
+
+/**
+ * How often a failing transaction is run again at most. hasql-transaction retries without limit (so a function
+ * that always fails with 40001 keeps PostgREST 12–14 busy forever); the simulator stops there and answers the
+ * error, so a studio request cannot hang.
+ */
+export const MAX_TRANSACTION_RETRIES = 100;
 
 /** One statement as it ran, for `--sql` and the studio's "what ran" panel. */
 export interface TracedStatement extends SqlStatement {
@@ -204,13 +216,17 @@ async function end(
   return true;
 }
 
+/** One run of the transaction, and the SQLSTATE PostgreSQL failed it with (null: it did not, or not PostgreSQL). */
+type Attempt = ExecuteOutput & { readonly sqlstate: string | null };
+
 function finish(
   trace: readonly TracedStatement[],
   committed: boolean,
   started: number,
   result: Result<ResultSet>,
-): ExecuteOutput {
-  return { result, trace, committed, ms: performance.now() - started };
+  sqlstate: string | null = null,
+): Attempt {
+  return { result, trace, committed, ms: performance.now() - started, sqlstate };
 }
 
 /**
@@ -219,6 +235,18 @@ function finish(
  * then COMMIT or ROLLBACK. Never throws: every failure is an `err` PgrstError.
  */
 export async function executeStatement(input: ExecuteInput): Promise<ExecuteOutput> {
+  const started = performance.now();
+  const trace: TracedStatement[] = [];
+  for (let attempt = 0; ; attempt++) {
+    const a = await executeOnce(input);
+    trace.push(...a.trace);
+    const again =
+      a.sqlstate !== null && (input.retryOn ?? []).includes(a.sqlstate) && attempt < MAX_TRANSACTION_RETRIES;
+    if (!again) return { result: a.result, trace, committed: a.committed, ms: performance.now() - started };
+  }
+}
+
+async function executeOnce(input: ExecuteInput): Promise<Attempt> {
   const { pool, session, statement: st } = input;
   const trace: TracedStatement[] = [];
   const started = performance.now();
@@ -337,7 +365,13 @@ export async function executeStatement(input: ExecuteInput): Promise<ExecuteOutp
     const broken = !isDbError(e);
     client?.release(broken ? (e instanceof Error ? e : new Error(String(e))) : undefined);
     client = null;
-    return finish(trace, committed, started, err(toPgrst(e, input.authenticated)));
+    return finish(
+      trace,
+      committed,
+      started,
+      err(toPgrst(e, input.authenticated)),
+      isDbError(e) ? e.code : null,
+    );
   } finally {
     client?.release();
   }

@@ -104,7 +104,7 @@ describe('the document', () => {
     expect(Object.keys(doc.paths as object)).toEqual(['/']);
     expect(doc.externalDocs).toEqual({
       description: 'PostgREST Documentation',
-      url: 'https://postgrest.org/en/v13/references/api.html',
+      url: 'https://postgrest.org/en/v16/references/api.html',
     });
   });
 

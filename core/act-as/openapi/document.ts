@@ -52,7 +52,9 @@ export function swaggerType(pgType: string): string | undefined {
   }
 }
 
-export function swaggerFormat(pgType: string): string {
+/** The Swagger format of a PostgreSQL type: its name, or (integerFormats) int32/int64 for the integer types. */
+export function swaggerFormat(pgType: string, integerFormats = true): string {
+  if (!integerFormats) return pgType;
   if (pgType === 'smallint' || pgType === 'integer') return 'int32';
   if (pgType === 'bigint') return 'int64';
   return pgType;
@@ -109,6 +111,7 @@ function propertySchema(
   table: Table,
   col: Column,
   info: OpenApiColumnInfo | undefined,
+  o: OpenApiServerOptions,
 ): OJson {
   const notes = ['Note:'];
   if (table.pk.includes(col.name)) notes.push('This is a Primary Key.<pk/>');
@@ -121,7 +124,7 @@ function propertySchema(
     ['default', defaultValue(col.type, col.default)],
     ['description', description],
     ['enum', info && info.enum.length > 0 ? [...info.enum] : undefined],
-    ['format', swaggerFormat(col.type)],
+    ['format', swaggerFormat(col.type, o.integerFormats)],
     ['maxLength', info?.maxLength != null ? new ONum(String(info.maxLength)) : undefined],
     ['type', swaggerType(col.type)],
     ['items', arrayItems(col.type)],
@@ -134,10 +137,10 @@ interface DocTable {
   readonly columns: ReadonlyMap<string, OpenApiColumnInfo>;
 }
 
-function definition(sc: SchemaCache, t: DocTable): OJson {
+function definition(sc: SchemaCache, t: DocTable, o: OpenApiServerOptions): OJson {
   const required = t.table.columns.filter((c) => !c.nullable).map((c) => c.name);
   const props = t.table.columns.map(
-    (c) => [c.name, propertySchema(sc, t.table, c, t.columns.get(c.name))] as const,
+    (c) => [c.name, propertySchema(sc, t.table, c, t.columns.get(c.name), o)] as const,
   );
   return obj([
     ['description', t.info.description ?? undefined],
@@ -204,7 +207,7 @@ function tablePathItem(t: DocTable): OJson {
   ]);
 }
 
-function procGetParam(p: OpenApiParam): OJson {
+function procGetParam(p: OpenApiParam, o: OpenApiServerOptions): OJson {
   const t = swaggerType(p.type);
   if (p.variadic) {
     const elem = p.type.endsWith('[]') ? p.type.slice(0, -2) : p.type;
@@ -215,7 +218,7 @@ function procGetParam(p: OpenApiParam): OJson {
         'items',
         sortedObj([
           ['type', swaggerType(elem)],
-          ['format', swaggerFormat(elem)],
+          ['format', swaggerFormat(elem, o.integerFormats)],
         ]),
       ],
       ['name', p.name],
@@ -224,7 +227,7 @@ function procGetParam(p: OpenApiParam): OJson {
     ]);
   }
   return sortedObj([
-    ['format', swaggerFormat(p.type)],
+    ['format', swaggerFormat(p.type, o.integerFormats)],
     ['in', 'query'],
     ['name', p.name],
     ['required', p.required],
@@ -232,7 +235,7 @@ function procGetParam(p: OpenApiParam): OJson {
   ]);
 }
 
-function procPathItem(f: OpenApiFunction): OJson {
+function procPathItem(f: OpenApiFunction, o: OpenApiServerOptions): OJson {
   const { first, rest } = splitComment(f.description);
   const op = (parameters: OJson[]): OJson =>
     sortedObj([
@@ -257,7 +260,7 @@ function procPathItem(f: OpenApiFunction): OJson {
                   sortedObj([
                     ['type', swaggerType(p.type)],
                     ['items', arrayItems(p.type)],
-                    ['format', swaggerFormat(p.type)],
+                    ['format', swaggerFormat(p.type, o.integerFormats)],
                   ]),
                 ] as const,
             ),
@@ -276,9 +279,9 @@ function procPathItem(f: OpenApiFunction): OJson {
     ]),
     paramRef('preferParams'),
   ]);
-  if (f.volatility === 'volatile') return obj([['post', post]]);
+  if (f.volatility === 'volatile' && o.volatilePostOnly) return obj([['post', post]]);
   return obj([
-    ['get', op(f.params.map(procGetParam))],
+    ['get', op(f.params.map((p) => procGetParam(p, o)))],
     ['post', post],
   ]);
 }
@@ -318,9 +321,9 @@ const queryString = [
   ['type', 'string'],
 ] as const;
 
-function parameterDefs(tables: readonly DocTable[]): OJson {
+function parameterDefs(tables: readonly DocTable[], o: OpenApiServerOptions): OJson {
   const entries: [string, OJson][] = [
-    ['preferParams', preferParam([])],
+    ['preferParams', preferParam(o.preferParams)],
     ['preferReturn', preferParam(['return=representation', 'return=minimal', 'return=none'])],
     ['preferCount', preferParam(['count=none'])],
     [
@@ -422,7 +425,7 @@ export function buildOpenApiDocument(input: OpenApiDocumentInput): string {
   const [scheme, host, port, basePath] = serverAddress(o);
   const paths: [string, OJson][] = [['/', rootPathItem]];
   for (const t of tables) paths.push([`/${t.table.name}`, tablePathItem(t)]);
-  for (const f of input.inputs.functions) paths.push([`/rpc/${f.name}`, procPathItem(f)]);
+  for (const f of input.inputs.functions) paths.push([`/rpc/${f.name}`, procPathItem(f, o)]);
   const jwt = 'JWT';
   const doc = obj([
     ['swagger', '2.0'],
@@ -443,10 +446,10 @@ export function buildOpenApiDocument(input: OpenApiDocumentInput): string {
     [
       'definitions',
       tables.length > 0
-        ? obj(tables.map((t) => [t.table.name, definition(input.schemaCache, t)]))
+        ? obj(tables.map((t) => [t.table.name, definition(input.schemaCache, t, o)]))
         : undefined,
     ],
-    ['parameters', parameterDefs(tables)],
+    ['parameters', parameterDefs(tables, o)],
     [
       'securityDefinitions',
       o.securityActive

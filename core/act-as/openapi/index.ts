@@ -13,6 +13,7 @@ import { withVary } from '../response/build.js';
 import type { SimResponse } from '../response/types.js';
 import type { SchemaCache } from '../schema-cache/types.js';
 import { buildOpenApiDocument } from './document.js';
+import { POSTGREST_RELEASES, behaves } from '../versions.js';
 import { defaultOpenApiServerOptions, type OpenApiInputs, type OpenApiServerOptions } from './types.js';
 
 export { buildOpenApiDocument, documentTables, swaggerFormat, swaggerType } from './document.js';
@@ -59,8 +60,14 @@ export function parseOpenApiInputs(body: string): OpenApiInputs {
 /** The document's server settings from the PostgREST config (PostgREST's defaults for what it leaves out). */
 export function openApiServerOptions(config: PostgrestConfig): OpenApiServerOptions {
   const d = defaultOpenApiServerOptions;
+  const release = POSTGREST_RELEASES[config.postgrestVersion];
   return {
     ...d,
+    version: release.version,
+    docsVersion: release.docs,
+    integerFormats: behaves(config, 'openapi-integer-formats'),
+    volatilePostOnly: behaves(config, 'openapi-volatile-post-only'),
+    preferParams: behaves(config, 'params-single-object') ? ['params=single-object'] : [],
     serverHost: config.serverHost ?? d.serverHost,
     serverPort: config.serverPort ?? d.serverPort,
     proxyUri: config.openApiServerProxyUri ?? d.proxyUri,

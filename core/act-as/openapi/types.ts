@@ -40,7 +40,10 @@ export interface OpenApiInputs {
   readonly functions: readonly OpenApiFunction[];
 }
 
-/** Server settings the document names (PostgREST config server-host/server-port/openapi-*). */
+/**
+ * Server settings the document names (PostgREST config server-host/server-port/openapi-*), and what the PostgREST
+ * major answered as writes differently (core/act-as/versions.ts).
+ */
 export interface OpenApiServerOptions {
   /** server-host (default `!4`, written as 0.0.0.0). */
   readonly serverHost: string;
@@ -52,8 +55,14 @@ export interface OpenApiServerOptions {
   readonly securityActive: boolean;
   /** info.version: the PostgREST version string. */
   readonly version: string;
-  /** The docs version in externalDocs.url (`v13`). */
+  /** The docs version in externalDocs.url (`v16`). */
   readonly docsVersion: string;
+  /** smallint/integer → format int32, bigint → int64 (PostgREST 14.8 on); else the type's name. */
+  readonly integerFormats: boolean;
+  /** Volatile functions get a POST operation only (13.0.5 on); else GET and POST. */
+  readonly volatilePostOnly: boolean;
+  /** The enum of the preferParams parameter (12: params=single-object; none after). */
+  readonly preferParams: readonly string[];
 }
 
 export const defaultOpenApiServerOptions: OpenApiServerOptions = {
@@ -61,6 +70,9 @@ export const defaultOpenApiServerOptions: OpenApiServerOptions = {
   serverPort: 3000,
   proxyUri: null,
   securityActive: false,
-  version: '13.0.0',
-  docsVersion: 'v13',
+  version: '16.2',
+  docsVersion: 'v16',
+  integerFormats: true,
+  volatilePostOnly: true,
+  preferParams: [],
 };

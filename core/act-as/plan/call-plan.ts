@@ -33,6 +33,7 @@ export function findProc(
   isInvPost: boolean,
   singleObject = false,
   fallbackNeedsUnnamed = true,
+  hintMinScore = 0.75,
 ): Routine {
   const procs = sc.routines.get(qualifiedKey(qi)) ?? [];
   const kind = bodyKind(contentType);
@@ -71,7 +72,7 @@ export function findProc(
   if (fallback.length === 1 && fallback[0]) return fallback[0];
   if (fallback.length > 1) throw pgrst.ambiguousRpc(fallback.map(fmt));
   const keys = [...argKeys].sort();
-  throw pgrst.noRpc(qi.schema, qi.name, keys, kind, isInvPost, noRpcHint(sc, qi, keys, procs));
+  throw pgrst.noRpc(qi.schema, qi.name, keys, kind, isInvPost, noRpcHint(sc, qi, keys, procs, hintMinScore));
 }
 
 function noRpcHint(
@@ -79,6 +80,7 @@ function noRpcHint(
   qi: QualifiedName,
   keys: string[],
   overloads: readonly Routine[],
+  minScore: number,
 ): string | null {
   const prefix = `Perhaps you meant to call the function ${qi.schema}.`;
   if (overloads.length === 0) {
@@ -86,7 +88,7 @@ function noRpcHint(
       .flat()
       .filter((r) => r.schema === qi.schema)
       .map((r) => r.name);
-    const s = fuzzyBest(names, qi.name, 0.75);
+    const s = fuzzyBest(names, qi.name, minScore);
     return s === null ? null : prefix + s;
   }
   const list = (xs: readonly string[]) => `(${[...xs].sort().join(', ')})`;
@@ -120,6 +122,7 @@ export function buildCallPlan(
   req: ApiRequest,
   paramKeys: ReadonlySet<string>,
   readTree: ReadPlanTree,
+  selectFilterFields = true,
 ): CallPlan {
   const inv = req.action.type === 'routine' ? req.action.invokeMethod : { type: 'inv' as const };
   let args: CallPlan['args'];
@@ -144,7 +147,9 @@ export function buildCallPlan(
     args,
     returnsScalar: !proc.returns.setOf && !proc.returns.composite,
     returnsSetOfScalar: proc.returns.setOf && !proc.returns.composite,
-    filterFields: filterFieldNames(readTree),
+    // The columns filters name are selected from the call too (13 on); 12 selected only what is returned, so a
+    // filter on another column failed (42703).
+    filterFields: selectFilterFields ? filterFieldNames(readTree) : [],
     returning: inferColsEmbedNeeds(readTree, []),
   };
 }

@@ -21,11 +21,21 @@ export { contentTypeOf } from './negotiate.js';
 export type PlanConfig = Pick<PostgrestConfig, 'dbMaxRows' | 'dbAggregatesEnabled'> &
   Partial<Pick<PostgrestConfig, 'dbPlanEnabled' | 'postgrestVersion' | 'urlUseLegacyTargetNames'>>;
 
-function findTable(sc: SchemaCache, qi: QualifiedIdentifier): Table {
+/** How close a name must be to be suggested for a missing table or function (PostgREST 14.6 on: 0.75). */
+const hintMinScore = (version: Pick<PostgrestConfig, 'postgrestVersion'>): number =>
+  behaves(version, 'name-hints-close-only') ? 0.75 : 0.33;
+
+function findTable(
+  sc: SchemaCache,
+  qi: QualifiedIdentifier,
+  version: Pick<PostgrestConfig, 'postgrestVersion'>,
+): Table {
   const t = sc.tables.get(qualifiedKey(qi));
   if (t) return t;
   const names = [...sc.tables.values()].filter((x) => x.schema === qi.schema).map((x) => x.name);
-  const s = names.length < 500 ? fuzzyBest(names, qi.name, 0.75) : null;
+  // From 14.3 no hint is computed for a schema of 500 relations or more (its fuzzy set is too costly).
+  const hinted = !behaves(version, 'name-hints-close-only') || names.length < 500;
+  const s = hinted ? fuzzyBest(names, qi.name, hintMinScore(version)) : null;
   throw pgrst.tableNotFound(
     qi.schema,
     qi.name,
@@ -45,11 +55,15 @@ function plan(req: ApiRequest, sc: SchemaCache, config: PlanConfig): Plan {
     aggregatesEnabled: config.dbAggregatesEnabled,
     legacyTargetNames:
       !behaves(version, 'legacy-target-names-setting') || (config.urlUseLegacyTargetNames ?? true),
+    ftsToTsVector: behaves(version, 'fts-to-tsvector'),
+    rootLogicOnMutations: behaves(version, 'mutation-logic-filters-representation'),
+    spreadAggregatesChecked: behaves(version, 'spread-aggregates-checked'),
+    mutationOrders: behaves(version, 'mutation-representation-ordered'),
   };
   const act = req.action;
   switch (act.type) {
     case 'relation-read': {
-      findTable(sc, act.qi);
+      findTable(sc, act.qi, version);
       const readPlan = buildReadPlan(sc, act.qi, req, 'read', opts);
       const [handler, media] = negotiate(req, config.dbPlanEnabled ?? false);
       checkStrictPrefs(req);
@@ -64,7 +78,7 @@ function plan(req: ApiRequest, sc: SchemaCache, config: PlanConfig): Plan {
       };
     }
     case 'relation-mut': {
-      const table = findTable(sc, act.qi);
+      const table = findTable(sc, act.qi, version);
       const readPlan = buildReadPlan(sc, act.qi, req, 'mutate', opts);
       const limitedMutations = behaves(version, 'limited-update-delete');
       // PostgREST 12 refuses a limit on PATCH/DELETE without any order (v12.2.12 ApiRequest.hs:223).
@@ -75,7 +89,16 @@ function plan(req: ApiRequest, sc: SchemaCache, config: PlanConfig): Plan {
         req.queryParams.order.length === 0
       )
         throw pgrst.limitNoOrder();
-      const mutatePlan = buildMutatePlan(sc, act.mutation, act.qi, table, req, readPlan, limitedMutations);
+      const mutatePlan = buildMutatePlan(
+        sc,
+        act.mutation,
+        act.qi,
+        table,
+        req,
+        readPlan,
+        limitedMutations,
+        opts.ftsToTsVector,
+      );
       checkStrictPrefs(req);
       const [handler, media] = negotiate(req, config.dbPlanEnabled ?? false);
       return {
@@ -100,16 +123,29 @@ function plan(req: ApiRequest, sc: SchemaCache, config: PlanConfig): Plan {
         inv.type === 'inv',
         req.preferences.params === 'single-object',
         behaves(version, 'single-param-fallback-unnamed-only'),
+        hintMinScore(version),
       );
       const relName = routine.returns.composite ? routine.returns.type.name : routine.name;
       const relQi = { schema: routine.schema, name: relName };
       const readPlan = buildReadPlan(sc, relQi, req, 'call', opts);
-      const callPlan = buildCallPlan(routine, req, keys, readPlan);
+      const callPlan = buildCallPlan(
+        routine,
+        req,
+        keys,
+        readPlan,
+        behaves(version, 'rpc-filters-unselected-columns'),
+      );
       const txMode = inv.type === 'read' || routine.volatility !== 'volatile' ? 'read' : 'write';
       const [handler, media] = negotiate(req, config.dbPlanEnabled ?? false);
       checkStrictPrefs(req);
       const p = req.preferences;
-      if (p.maxAffected !== null && p.handling === 'strict' && !routine.returns.setOf) {
+      // 12 let a single-row function through: its one row is counted against max-affected like a write's.
+      if (
+        p.maxAffected !== null &&
+        p.handling === 'strict' &&
+        !routine.returns.setOf &&
+        behaves(version, 'max-affected-rpc-needs-set')
+      ) {
         throw pgrst.maxAffectedRpcViolation();
       }
       return {
@@ -125,7 +161,7 @@ function plan(req: ApiRequest, sc: SchemaCache, config: PlanConfig): Plan {
       };
     }
     case 'relation-info': {
-      const t = findTable(sc, act.qi);
+      const t = findTable(sc, act.qi, version);
       const hasPk = t.pk.length > 0;
       const allow = [
         'OPTIONS,GET,HEAD',
@@ -146,6 +182,7 @@ function plan(req: ApiRequest, sc: SchemaCache, config: PlanConfig): Plan {
         act.invokeMethod.type === 'inv',
         req.preferences.params === 'single-object',
         behaves(version, 'single-param-fallback-unnamed-only'),
+        hintMinScore(version),
       );
       return {
         type: 'info',

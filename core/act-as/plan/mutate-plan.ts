@@ -4,7 +4,7 @@ import type { ApiRequest, Mutation } from '../request/types.js';
 import type { QualifiedName, SchemaCache, Table } from '../schema-cache/types.js';
 import { inferColsEmbedNeeds } from './read-plan.js';
 import { allRange, rangeEquals } from '../request/range.js';
-import { columnField, resolveFilter, resolveLogicTree, withJsonParse } from './resolve.js';
+import { columnField, resolveFilter, resolveLogicTree, resolveOrder, withJsonParse } from './resolve.js';
 import type { CoercibleField, MutatePlan, PlanLogicTree, ReadPlanTree } from './types.js';
 
 function typedColumns(sc: SchemaCache, table: Table, names: readonly string[]): CoercibleField[] {
@@ -31,6 +31,7 @@ export function buildMutatePlan(
   req: ApiRequest,
   readTree: ReadPlanTree,
   limitedMutations = false,
+  ftsToTsVector = true,
 ): MutatePlan {
   const qp = req.queryParams;
   const prefs = req.preferences;
@@ -39,9 +40,14 @@ export function buildMutatePlan(
     prefs.representation === 'none' || prefs.representation === null
       ? []
       : inferColsEmbedNeeds(readTree, pkCols);
-  const rootLogic = qp.logic.filter((l) => l.path.length === 0).map((l) => resolveLogicTree(sc, qi, l.tree));
+  const rootLogic = qp.logic
+    .filter((l) => l.path.length === 0)
+    .map((l) => resolveLogicTree(sc, qi, l.tree, ftsToTsVector));
   const where: PlanLogicTree[] = [
-    ...qp.filtersRoot.map((f): PlanLogicTree => ({ type: 'stmnt', filter: resolveFilter(sc, qi, f) })),
+    ...qp.filtersRoot.map((f): PlanLogicTree => ({
+      type: 'stmnt',
+      filter: resolveFilter(sc, qi, f, ftsToTsVector),
+    })),
     ...rootLogic,
   ];
   const body = payloadBody(req);
@@ -49,7 +55,15 @@ export function buildMutatePlan(
   // PostgREST 12: a limit on PATCH/DELETE limits the rows changed, in the root's order (Plan.hs mutatePlan).
   const limited =
     limitedMutations && !rangeEquals(req.topLevelRange, allRange)
-      ? { limited: { range: req.topLevelRange, order: readTree.node.order } }
+      ? {
+          limited: {
+            range: req.topLevelRange,
+            // the root's order terms as given (v12.2.12 Plan.hs:945 rootOrder), not the representation's
+            order: (req.queryParams.order.find((o) => o.path.length === 0)?.terms ?? []).map((t) =>
+              resolveOrder(sc, qi, t),
+            ),
+          },
+        }
       : {};
   switch (mutation) {
     case 'create':

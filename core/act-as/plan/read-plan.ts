@@ -142,13 +142,14 @@ function addFilters(
   req: ApiRequest,
   ctx: ReadContext,
   names: TargetNames,
+  ftsToTsVector: boolean,
 ): void {
   const filters = ctx === 'mutate' ? req.queryParams.filtersNotRoot : req.queryParams.filters;
   for (const { path, filter } of filters) {
     const node = findNode(root, path, names);
     node.plan.where = [
       ...node.plan.where,
-      { type: 'stmnt', filter: resolveFilter(sc, node.plan.from, filter) },
+      { type: 'stmnt', filter: resolveFilter(sc, node.plan.from, filter, ftsToTsVector) },
     ];
   }
 }
@@ -169,13 +170,28 @@ function addRanges(root: Node, req: ApiRequest, ctx: ReadContext, names: TargetN
   }
 }
 
-function addLogic(sc: SchemaCache, root: Node, req: ApiRequest, ctx: ReadContext, names: TargetNames): void {
+function addLogic(
+  sc: SchemaCache,
+  root: Node,
+  req: ApiRequest,
+  ctx: ReadContext,
+  names: TargetNames,
+  ftsToTsVector: boolean,
+  rootLogicOnMutations: boolean,
+): void {
+  // A write's top-level and=/or= trees filter the rows it changes (mutate-plan.ts); only embeds' ones belong to
+  // the representation, unless the major also filtered the representation with them (before 14.4).
   const trees =
-    ctx === 'mutate' ? req.queryParams.logic.filter((l) => l.path.length > 0) : req.queryParams.logic;
+    ctx === 'mutate' && !rootLogicOnMutations
+      ? req.queryParams.logic.filter((l) => l.path.length > 0)
+      : req.queryParams.logic;
   const perNode = new Map<Node, PlanLogicTree[]>();
   for (const { path, tree } of trees) {
     const node = findNode(root, path, names);
-    perNode.set(node, [...(perNode.get(node) ?? []), resolveLogicTree(sc, node.plan.from, tree)]);
+    perNode.set(node, [
+      ...(perNode.get(node) ?? []),
+      resolveLogicTree(sc, node.plan.from, tree, ftsToTsVector),
+    ]);
   }
   for (const [node, logic] of perNode) node.plan.where = [...logic, ...node.plan.where];
 }
@@ -576,6 +592,17 @@ export interface ReadPlanOptions {
   readonly aggregatesEnabled: boolean;
   /** url-use-legacy-target-names as the major reads it (default true). */
   readonly legacyTargetNames?: boolean;
+  /** Full-text filters wrap non-tsvector columns in to_tsvector() (PostgREST 13 on; default true). */
+  readonly ftsToTsVector?: boolean;
+  /**
+   * A write's top-level and=/or= trees also filter its returned representation, evaluated on the rows as written
+   * (PostgREST before 14.4; default false).
+   */
+  readonly rootLogicOnMutations?: boolean;
+  /** db-aggregates-enabled=false also refuses aggregates inside a spread (13 on; default true). */
+  readonly spreadAggregatesChecked?: boolean;
+  /** `order=` orders a write's representation (13 on; default true). */
+  readonly mutationOrders?: boolean;
 }
 
 /** Builds the read plan tree for `qi` (a table, view, or a function's result relation). */
@@ -588,18 +615,24 @@ export function buildReadPlan(
 ): ReadPlanTree {
   const root = initTree(sc, qi, req.queryParams.select);
   const names: TargetNames = { legacy: opts.legacyTargetNames ?? true, byName: new Set() };
-  addFilters(sc, root, req, ctx, names);
-  addOrders(sc, root, req, names);
+  const fts = opts.ftsToTsVector ?? true;
+  addFilters(sc, root, req, ctx, names, fts);
+  // PostgREST 12 ordered no write's representation (Plan.hs addOrders skipped ActRelationMut).
+  if (ctx !== 'mutate' || (opts.mutationOrders ?? true)) addOrders(sc, root, req, names);
   addRanges(root, req, ctx, names);
-  addLogic(sc, root, req, ctx, names);
+  addLogic(sc, root, req, ctx, names, fts, opts.rootLogicOnMutations ?? false);
   addRels(sc, qi.schema, ctx, root);
   expandStars(sc, qi.schema, root);
   addAliases(root);
   addRelatedOrders(root);
   addNullEmbedFilters(root);
   addRelSelects(root);
-  validateAggregates(root, opts.aggregatesEnabled);
+  // From 13 aggregates are checked before a spread's are hoisted into its parent; 12 checked after, so those in a
+  // spread passed with db-aggregates-enabled off.
+  const spreadsChecked = opts.spreadAggregatesChecked ?? true;
+  if (spreadsChecked) validateAggregates(root, opts.aggregatesEnabled);
   hoistSpreadAggregates(root);
+  if (!spreadsChecked) validateAggregates(root, opts.aggregatesEnabled);
   addToManyOrderSelects(root);
   restrictRanges(root, opts.maxRows, ctx);
   // The embeds found by relation name, as PostgREST lists them (the tree in preorder): [relation, alias].

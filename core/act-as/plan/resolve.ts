@@ -85,7 +85,16 @@ export function resolveField(
   return { ...base, jsonPath: field.jsonPath, toJson: true };
 }
 
-export function resolveFilter(sc: SchemaCache, qi: QualifiedName, filter: Filter): PlanFilter {
+/**
+ * `ftsToTsVector`: a full-text filter on a column that is not a tsvector wraps it in to_tsvector([lang,] col), as
+ * PostgREST does from 13 on; PostgREST 12 compared the column itself (`col @@ to_tsquery(…)`).
+ */
+export function resolveFilter(
+  sc: SchemaCache,
+  qi: QualifiedName,
+  filter: Filter,
+  ftsToTsVector = true,
+): PlanFilter {
   const op: OpExpr = filter.opExpr;
   if (op.type === 'noop') {
     // RPC arguments never reach the filters; treat defensively as an equality
@@ -96,7 +105,7 @@ export function resolveFilter(sc: SchemaCache, qi: QualifiedName, filter: Filter
       operation: { type: 'quant', op: 'eq', quantifier: null, value: op.value },
     };
   }
-  const ts = op.operation.type === 'fts' ? { language: op.operation.language } : null;
+  const ts = op.operation.type === 'fts' && ftsToTsVector ? { language: op.operation.language } : null;
   return {
     type: 'filter',
     field: withTextParse(sc, resolveField(sc, qi, filter.field, ts)),
@@ -105,13 +114,19 @@ export function resolveFilter(sc: SchemaCache, qi: QualifiedName, filter: Filter
   };
 }
 
-export function resolveLogicTree(sc: SchemaCache, qi: QualifiedName, tree: LogicTree): PlanLogicTree {
-  if (tree.type === 'stmnt') return { type: 'stmnt', filter: resolveFilter(sc, qi, tree.filter) };
+export function resolveLogicTree(
+  sc: SchemaCache,
+  qi: QualifiedName,
+  tree: LogicTree,
+  ftsToTsVector = true,
+): PlanLogicTree {
+  if (tree.type === 'stmnt')
+    return { type: 'stmnt', filter: resolveFilter(sc, qi, tree.filter, ftsToTsVector) };
   return {
     type: 'expr',
     negated: tree.negated,
     operator: tree.operator,
-    children: tree.children.map((c) => resolveLogicTree(sc, qi, c)),
+    children: tree.children.map((c) => resolveLogicTree(sc, qi, c, ftsToTsVector)),
   };
 }
 

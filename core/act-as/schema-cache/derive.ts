@@ -105,8 +105,11 @@ export function schemaCacheFromCatalog(catalog: Catalog, config: SchemaCacheConf
     tables.set(info.key, new LazyTable(pkOf(info), facts, info));
   }
 
+  const known = new Set([...catalog.schemas.map((x) => x.name), ...catalog.excludedSchemas]);
+  const unknownSchemas = [...new Set([...schemas, ...extraSearchPath])].filter((x) => !known.has(x));
   return {
     schemas: [...schemas],
+    ...(unknownSchemas.length > 0 ? { unknownSchemas } : {}),
     tables,
     relationships: deriveRelationships(catalog, index, keyDeps, pkOf, schemas),
     routines: deriveRoutines(catalog, facts, schemas),

@@ -136,4 +136,6 @@ export interface SchemaCache {
   readonly routines: ReadonlyMap<string, readonly Routine[]>;
   /** Data representations (./representations.ts); absent = none. */
   readonly representations?: Representations;
+  /** Schemas of db-schemas and db-extra-search-path the database does not have; absent = none. */
+  readonly unknownSchemas?: readonly string[];
 }

@@ -90,3 +90,45 @@ ALTER ROLE cf_r2_nested SET statement_timeout = '7s';
 GRANT USAGE ON SCHEMA api, app TO cf_r2_nested;
 GRANT EXECUTE ON FUNCTION app.cf_pre_request() TO cf_r2_nested;
 GRANT EXECUTE ON FUNCTION app.current_sub() TO cf_r2_nested;
+
+-- Fails its first call with 40001 (serialization_failure) and answers the call's number after: a sequence is not
+-- rolled back with the transaction, so a retried transaction sees the next number.
+CREATE SEQUENCE api.r2_attempts;
+CREATE FUNCTION api.r2_serialization_once() RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE
+  n bigint := nextval('api.r2_attempts');
+BEGIN
+  IF n = 1 THEN
+    RAISE EXCEPTION 'could not serialize access due to concurrent update' USING ERRCODE = 'serialization_failure';
+  END IF;
+  RETURN n;
+END $$;
+GRANT USAGE ON SEQUENCE api.r2_attempts TO cf_anon, cf_user, cf_admin;
+
+-- A role with a unit-bearing setting (work_mem = '64MB'), which the authenticator reaches directly, and a function
+-- that shows the setting as the request has it.
+DO $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'cf_r2_workmem') THEN
+    EXECUTE 'DROP OWNED BY cf_r2_workmem';
+    EXECUTE 'DROP ROLE cf_r2_workmem';
+  END IF;
+END $$;
+CREATE ROLE cf_r2_workmem NOLOGIN;
+GRANT cf_r2_workmem TO cf_authenticator;
+ALTER ROLE cf_r2_workmem SET work_mem = '64MB';
+GRANT USAGE ON SCHEMA api, app TO cf_r2_workmem;
+GRANT EXECUTE ON FUNCTION app.cf_pre_request() TO cf_r2_workmem;
+GRANT EXECUTE ON FUNCTION app.current_sub() TO cf_r2_workmem;
+CREATE FUNCTION api.r2_work_mem() RETURNS text LANGUAGE sql STABLE AS $$ SELECT current_setting('work_mem') $$;
+
+-- An authenticator whose name needs quoting, with the corpus's roles.
+DO $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'CfR2Auth') THEN
+    EXECUTE 'DROP OWNED BY "CfR2Auth"';
+    EXECUTE 'DROP ROLE "CfR2Auth"';
+  END IF;
+END $$;
+CREATE ROLE "CfR2Auth" LOGIN NOINHERIT PASSWORD 'cf_r2_auth_pw';
+GRANT cf_anon, cf_user TO "CfR2Auth";
