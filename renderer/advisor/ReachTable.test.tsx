@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ReachMap } from '../../shared/contract/advisor.js';
+import { reachPairs, toRuns, type ReachMap } from '../../shared/contract/advisor.js';
 import { MAX_REACH_ROWS, ReachTable } from './ReachTable.js';
 
 afterEach(cleanup);
@@ -29,7 +29,7 @@ function bigMap(roles: number, tables: number): ReachMap {
       role: `r${r}`,
       as: r === 0 ? ('anon' as const) : ('jwt' as const),
       exists: true,
-      endpoints: endpoints.map((_, i) => i).slice(0, tables - r),
+      runs: toRuns(endpoints.map((_, i) => i).slice(0, tables - r)),
     })),
   };
 }
@@ -47,7 +47,7 @@ describe('ReachTable', () => {
 
   it('shows totals per role above the row limit, and a role picked from them lists its endpoints', () => {
     const reach = bigMap(30, 100);
-    expect(reach.roles.reduce((n, r) => n + r.endpoints.length, 0)).toBeGreaterThan(MAX_REACH_ROWS);
+    expect(reachPairs(reach)).toBeGreaterThan(MAX_REACH_ROWS);
     const onPick = vi.fn();
     const { rerender } = render(<ReachTable reach={reach} role={null} onPick={onPick} />);
     const summary = screen.getByLabelText('Reach by role');

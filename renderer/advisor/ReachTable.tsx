@@ -1,4 +1,4 @@
-import { endpointsOf, reachPairs } from '../../shared/contract/advisor.js';
+import { endpointCount, endpointIndexes, endpointsOf, reachPairs } from '../../shared/contract/advisor.js';
 import { Badge } from '../shell/Badge.js';
 import type { AdvisorReportView } from './api.js';
 
@@ -103,7 +103,7 @@ function ReachSummary({ reach, onPick }: { reach: Reach; onPick: (role: string) 
           {reach.roles.map((r) => {
             let write = 0;
             let unfiltered = 0;
-            for (const i of r.endpoints) {
+            for (const i of endpointIndexes(r)) {
               const e = reach.endpoints[i]!;
               if (e.write) write++;
               if (e.rows === 'unfiltered') unfiltered++;
@@ -116,7 +116,7 @@ function ReachSummary({ reach, onPick }: { reach: Reach; onPick: (role: string) 
                   </button>{' '}
                   <span className="muted">{r.as === 'anon' ? 'anonymous' : 'JWT'}</span>
                 </td>
-                <td>{r.endpoints.length.toLocaleString()}</td>
+                <td>{endpointCount(r).toLocaleString()}</td>
                 <td>{write.toLocaleString()}</td>
                 <td>{unfiltered.toLocaleString()}</td>
               </tr>

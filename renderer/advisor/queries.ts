@@ -20,6 +20,17 @@ export function useAdvisorQuery(connectionId: string, ackFile: string | null) {
   });
 }
 
+/** An opened finding's objects, roles and fix, fetched when it is opened (`run` is the report's `ms`). */
+export function useFindingDetail(connectionId: string, key: string, run: number, enabled: boolean) {
+  const client = useClient();
+  return useQuery({
+    queryKey: advisorKeys.finding(connectionId, key, run),
+    queryFn: () => advisorApi.finding(client, connectionId, key),
+    enabled,
+    staleTime: Infinity,
+  });
+}
+
 export function useAdvisorMutations(connectionId: string, ackFile: string | null) {
   const client = useClient();
   const qc = useQueryClient();

@@ -1,0 +1,41 @@
+import type {
+  AdvisorReport,
+  AdvisorView,
+  Finding,
+  FindingDetail,
+  FindingRow,
+} from '../../shared/contract/advisor.js';
+
+/**
+ * The report as the studio's panel draws it: each definition's title and paragraph once, each finding as the row
+ * the list shows. Objects, roles and fixes wait for `findingDetail` (a list of thousands draws none of them).
+ */
+export function reportView(report: AdvisorReport): AdvisorView {
+  const definitions: AdvisorView['definitions'] = {};
+  const findings: FindingRow[] = [];
+  for (const f of report.findings) {
+    definitions[f.id] ??= { severity: f.severity, title: f.title, why: f.why };
+    findings.push({
+      id: f.id,
+      severity: f.severity,
+      object: f.object,
+      message: f.message,
+      hasFix: f.fix !== null,
+      link: f.link,
+      acknowledged: f.acknowledged,
+    });
+  }
+  const { findings: _all, ...rest } = report;
+  return { ...rest, definitions, findings };
+}
+
+/** What an opened finding shows besides its row: the objects, the roles, the fix's SQL and note. */
+export function findingDetail(f: Finding): FindingDetail {
+  return {
+    key: f.key,
+    objects: f.objects,
+    roles: f.roles,
+    fix: f.fix === null ? null : { summary: f.fix.summary, statements: f.fix.statements.map((s) => s.sql) },
+    fixNote: f.fixNote,
+  };
+}
