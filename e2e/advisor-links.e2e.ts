@@ -126,7 +126,7 @@ describe('advisor links story', () => {
     // pg_catalog in db-schemas: PostgREST would serve the system catalog.
     await page.getByRole('tablist', { name: 'Panels' }).getByRole('tab', { name: 'Act as' }).click();
     await page.getByRole('button', { name: 'PostgREST config' }).click();
-    await page.getByLabel(/^Reveal secrets/).check();
+    await page.getByLabel(/Reveal secrets/).check();
     const conf = page.getByLabel('postgrest.conf');
     const text = (await conf.inputValue()).replace('db-schemas = "api"', 'db-schemas = "api, pg_catalog"');
     await conf.fill(text);

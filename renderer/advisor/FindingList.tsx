@@ -86,7 +86,7 @@ export function FindingList({ findings, renderCard }: FindingListProps) {
         key={item.key}
         data-index={item.index}
         ref={virtual.measureElement}
-        className="adv-row"
+        className={row.kind === 'finding' && row.finding.acknowledged !== null ? 'adv-row acked' : 'adv-row'}
         style={{ transform: `translateY(${item.start}px)` }}
         onFocus={() => row.kind === 'finding' && setActive(item.index)}
         {...(row.kind === 'finding'
