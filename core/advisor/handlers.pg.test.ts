@@ -2,7 +2,12 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { advisorViewSchema, findingDetailSchema, findingKey } from '../../shared/contract/advisor.js';
+import {
+  advisorViewSchema,
+  findingDetailSchema,
+  findingKey,
+  reachMapSchema,
+} from '../../shared/contract/advisor.js';
 import {
   createTempDatabase,
   pgServers,
@@ -124,6 +129,21 @@ describe.each(pgServers())(
       expect(gone.ok ? null : gone.error.code).toBe('GH402');
       await superuserQuery(server, 'GRANT SELECT ON api.posts TO PUBLIC;', db.name);
       await dispatch(handlers, context, 'advisor.run', { connectionId: id, refresh: true });
+    });
+
+    it('gives one request role’s reach from the last run, and refuses a role that is not one', async () => {
+      const run = await dispatch(handlers, context, 'advisor.run', { connectionId: id });
+      const view = advisorViewSchema.parse(run.ok ? run.value : null);
+      // A small API: the whole map is sent, with each role's totals.
+      expect(view.reachComplete).toBe(true);
+      const anon = view.reachTotals.find((t) => t.role === roles.anon)!;
+      expect(anon.endpoints).toBeGreaterThan(0);
+      const one = await dispatch(handlers, context, 'advisor.reach', { connectionId: id, role: roles.anon });
+      const map = reachMapSchema.parse(one.ok ? one.value : one.error);
+      expect(map.roles.map((r) => r.role)).toEqual([roles.anon]);
+      expect(map.endpoints).toHaveLength(anon.endpoints);
+      const nobody = await dispatch(handlers, context, 'advisor.reach', { connectionId: id, role: 'nobody' });
+      expect(nobody.ok ? null : nobody.error.code).toBe('GH403');
     });
 
     it('refuses to acknowledge a finding that is not there', async () => {

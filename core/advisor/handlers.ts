@@ -1,5 +1,6 @@
 import { isAbsolute } from 'node:path';
-import type { AdvisorReport, FindingDetail } from '../../shared/contract/advisor.js';
+import type { AdvisorReport, FindingDetail, ReachMap } from '../../shared/contract/advisor.js';
+import { reachOfRole } from '../../shared/contract/advisor.js';
 import { GatehouseError } from '../../shared/errors.js';
 import type { StudioContext } from '../app/context.js';
 import type { HandlerGroup } from '../app/handler.js';
@@ -30,6 +31,7 @@ interface LastRun {
   readonly ackFile: string | null;
   /** Each finding's detail by key: plain data, so the run's indexes (kept by lazy fingerprints) can go. */
   readonly details: ReadonlyMap<string, FindingDetail>;
+  readonly reach: ReachMap;
 }
 
 /**
@@ -70,25 +72,25 @@ async function run(
     configText: entry?.text ?? null,
     ackFile,
     details: new Map(report.findings.map((f) => [f.key, findingDetail(f)])),
+    reach: report.reach,
   });
   return report;
 }
 
-/** One finding of the connection's current report, in full. */
-async function finding(context: StudioContext, connectionId: string, key: string): Promise<FindingDetail> {
+/** The connection's last run, or a new one when the model or its postgrest.conf changed since. */
+async function current(context: StudioContext, connectionId: string): Promise<LastRun> {
   const last = lastRuns.get(context)?.get(connectionId);
   const catalog = await context.models.get(connectionId);
   const entry = await context.actAsConfigs.entry(connectionId);
-  const current =
-    last !== undefined && last.catalog === catalog && last.configText === (entry?.text ?? null)
-      ? last.details
-      : new Map(
-          (await run(context, { connectionId, ackFile: last?.ackFile ?? undefined })).findings.map((f) => [
-            f.key,
-            findingDetail(f),
-          ]),
-        );
-  const detail = current.get(key);
+  if (last !== undefined && last.catalog === catalog && last.configText === (entry?.text ?? null))
+    return last;
+  await run(context, { connectionId, ackFile: last?.ackFile ?? undefined });
+  return lastRuns.get(context)!.get(connectionId)!;
+}
+
+/** One finding of the connection's current report, in full. */
+async function finding(context: StudioContext, connectionId: string, key: string): Promise<FindingDetail> {
+  const detail = (await current(context, connectionId)).details.get(key);
   if (!detail)
     throw new GatehouseError('GH402', `No current finding ${key}.`, {
       hint: 'Run the advisor again: it may have been fixed meanwhile.',
@@ -96,9 +98,21 @@ async function finding(context: StudioContext, connectionId: string, key: string
   return detail;
 }
 
+/** What one request role reaches, from the current report. */
+async function roleReach(context: StudioContext, connectionId: string, role: string): Promise<ReachMap> {
+  const reach = (await current(context, connectionId)).reach;
+  const one = reach.roles.find((r) => r.role === role);
+  if (!one)
+    throw new GatehouseError('GH403', `${role} is not a request role of this connection.`, {
+      hint: `Request roles: ${reach.roles.map((r) => r.role).join(', ') || '(none)'}.`,
+    });
+  return reachOfRole(reach, one);
+}
+
 export const advisorHandlers: HandlerGroup<'advisor'> = {
   'advisor.run': async (input, context) => reportView(await run(context, input)),
   'advisor.finding': (input, context) => finding(context, input.connectionId, input.key),
+  'advisor.reach': (input, context) => roleReach(context, input.connectionId, input.role),
   'advisor.acknowledge': async (input, context) => {
     const report = await run(context, { connectionId: input.connectionId, ackFile: input.ackFile });
     const ackFile = report.ackFile;

@@ -5,10 +5,12 @@ import type {
   FindingDetail,
   FindingRow,
 } from '../../shared/contract/advisor.js';
+import { MAX_REACH_PAIRS, reachPairs, reachTotals } from '../../shared/contract/advisor.js';
 
 /**
  * The report as the studio's panel draws it: each definition's title and paragraph once, each finding as the row
- * the list shows. Objects, roles and fixes wait for `findingDetail` (a list of thousands draws none of them).
+ * the list shows. Objects, roles and fixes wait for `findingDetail` (a list of thousands draws none of them); a
+ * reach map above MAX_REACH_PAIRS goes as each role's totals, a role's endpoints when it is picked.
  */
 export function reportView(report: AdvisorReport): AdvisorView {
   const definitions: AdvisorView['definitions'] = {};
@@ -26,7 +28,17 @@ export function reportView(report: AdvisorReport): AdvisorView {
     });
   }
   const { findings: _all, ...rest } = report;
-  return { ...rest, definitions, findings };
+  const complete = reachPairs(report.reach) <= MAX_REACH_PAIRS;
+  return {
+    ...rest,
+    definitions,
+    findings,
+    reach: complete
+      ? report.reach
+      : { ...report.reach, endpoints: [], roles: report.reach.roles.map((r) => ({ ...r, runs: [] })) },
+    reachComplete: complete,
+    reachTotals: reachTotals(report.reach),
+  };
 }
 
 /** What an opened finding shows besides its row: the objects, the roles, the fix's SQL and note. */

@@ -11,9 +11,8 @@ import type { FindingView } from './api.js';
 import { FindingCard } from './FindingCard.js';
 import { FindingList } from './FindingList.js';
 import { fixStatements, keyOf, linkTarget } from './findings-model.js';
-import { useAdvisorMutations, useAdvisorQuery } from './queries.js';
-import { MAX_REACH_ROWS, ReachTable } from './ReachTable.js';
-import { reachPairs } from '../../shared/contract/advisor.js';
+import { useAdvisorMutations, useAdvisorQuery, useRoleReach } from './queries.js';
+import { ReachTable } from './ReachTable.js';
 
 const ReachGraphView = lazy(() => import('./ReachGraphView.js'));
 
@@ -27,6 +26,13 @@ export default function AdvisorPanel({ connectionId, openObject, open: openTarge
   const [view, setView] = useState<'table' | 'picture'>('table');
   const [role, setRole] = useState<string | null>(null);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  // A map too big to send came as totals: the picked role's endpoints are fetched.
+  const roleReach = useRoleReach(
+    connectionId,
+    role,
+    report.data?.ms ?? 0,
+    report.data !== undefined && !report.data.reachComplete,
+  );
 
   if (report.isPending) return <Loading label="Reviewing the database…" />;
   if (report.error)
@@ -38,6 +44,7 @@ export default function AdvisorPanel({ connectionId, openObject, open: openTarge
       </div>
     );
   const r = report.data;
+  const shown = r.reachComplete ? r.reach : (roleReach.data ?? null);
   const queued = new Set(
     (changes.data?.statements ?? [])
       .filter((s) => s.origin.panel === 'advisor')
@@ -135,7 +142,7 @@ export default function AdvisorPanel({ connectionId, openObject, open: openTarge
             onChange={(e) => setRole(e.target.value === '' ? null : e.target.value)}
           >
             <option value="">All request roles</option>
-            {r.reach.roles.map((x) => (
+            {r.reachTotals.map((x) => (
               <option key={x.role} value={x.role}>
                 {x.role}
               </option>
@@ -160,12 +167,21 @@ export default function AdvisorPanel({ connectionId, openObject, open: openTarge
             </button>
           </div>
         </header>
+        {roleReach.error && (
+          <ErrorCallout error={asErrorShape(roleReach.error)} title="The role's reach could not be read" />
+        )}
         {/* Too many pairs to draw or list at once: each role's totals, one role at a time. */}
-        {view === 'table' || (role === null && reachPairs(r.reach) > MAX_REACH_ROWS) ? (
-          <ReachTable reach={r.reach} role={role} onPick={setRole} />
+        {view === 'table' || (role === null && !r.reachComplete) || shown === null ? (
+          <ReachTable
+            reach={shown}
+            totals={r.reachTotals}
+            complete={r.reachComplete}
+            role={role}
+            onPick={setRole}
+          />
         ) : (
           <Suspense fallback={<Loading />}>
-            <ReachGraphView reach={r.reach} role={role} />
+            <ReachGraphView reach={shown} role={role} />
           </Suspense>
         )}
       </section>

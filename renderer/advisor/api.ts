@@ -12,6 +12,8 @@ export const advisorApi = {
     client.call('advisor.run', { connectionId, refresh, ...(ackFile !== null ? { ackFile } : {}) }),
   finding: (client: Client, connectionId: string, key: string) =>
     client.call('advisor.finding', { connectionId, key }),
+  reach: (client: Client, connectionId: string, role: string) =>
+    client.call('advisor.reach', { connectionId, role }),
   acknowledge: (
     client: Client,
     connectionId: string,

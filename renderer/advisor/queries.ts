@@ -31,6 +31,17 @@ export function useFindingDetail(connectionId: string, key: string, run: number,
   });
 }
 
+/** One role's reach map, fetched when the report carried totals only (`run` is the report's `ms`). */
+export function useRoleReach(connectionId: string, role: string | null, run: number, enabled: boolean) {
+  const client = useClient();
+  return useQuery({
+    queryKey: advisorKeys.reach(connectionId, role ?? '', run),
+    queryFn: () => advisorApi.reach(client, connectionId, role ?? ''),
+    enabled: enabled && role !== null,
+    staleTime: Infinity,
+  });
+}
+
 export function useAdvisorMutations(connectionId: string, ackFile: string | null) {
   const client = useClient();
   const qc = useQueryClient();

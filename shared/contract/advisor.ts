@@ -163,6 +163,38 @@ export function reachPairs(map: ReachMap): number {
   return n;
 }
 
+/** A role's totals in the reach map: what the studio lists for each role when the map is too big to send. */
+export const reachTotalsSchema = z.object({
+  role: z.string(),
+  as: z.enum(['anon', 'jwt']),
+  exists: z.boolean(),
+  endpoints: z.number().int().nonnegative(),
+  writes: z.number().int().nonnegative(),
+  unfiltered: z.number().int().nonnegative(),
+});
+export type ReachTotals = z.infer<typeof reachTotalsSchema>;
+
+/** Each role's endpoints, writes and unfiltered ones. */
+export function reachTotals(map: ReachMap): ReachTotals[] {
+  return map.roles.map((r) => {
+    let writes = 0;
+    let unfiltered = 0;
+    const indexes = endpointIndexes(r);
+    for (const i of indexes) {
+      const e = map.endpoints[i]!;
+      if (e.write) writes++;
+      if (e.rows === 'unfiltered') unfiltered++;
+    }
+    return { role: r.role, as: r.as, exists: r.exists, endpoints: indexes.length, writes, unfiltered };
+  });
+}
+
+/**
+ * Above this many role × endpoint pairs the studio lists each role's totals (pick one to see its endpoints), and
+ * `advisor.run` sends the totals, not the map: 300 request roles over 5,000 tables were 6 MB of indexes.
+ */
+export const MAX_REACH_PAIRS = 2000;
+
 export const advisorReportSchema = z.object({
   /** What the advisor assumed (defaults, an inferred authenticator, lines of postgrest.conf it could not use). */
   assumptions: z.array(z.string()),
@@ -202,10 +234,15 @@ export type FindingRow = z.infer<typeof findingRowSchema>;
 export const findingKey = (f: { readonly id: string; readonly object: string }): string =>
   `${f.id}:${f.object}`;
 
-/** `advisor.run`'s answer: the report as the panel draws it (definitions once, findings as rows). */
+/**
+ * `advisor.run`'s answer: the report as the panel draws it (definitions once, findings as rows; the reach map whole
+ * up to MAX_REACH_PAIRS pairs, above it without endpoints — `advisor.reach` gives one role's — and each role's totals).
+ */
 export const advisorViewSchema = advisorReportSchema.omit({ findings: true }).extend({
   definitions: z.record(z.string(), findingDefinitionSchema),
   findings: z.array(findingRowSchema),
+  reachComplete: z.boolean(),
+  reachTotals: z.array(reachTotalsSchema),
 });
 export type AdvisorView = z.infer<typeof advisorViewSchema>;
 
@@ -235,6 +272,11 @@ export const advisorCalls = {
     summary: "One finding of the connection's last advisor run in full: its objects, roles and fix.",
     input: z.object({ connectionId, key: z.string().min(1).max(2000) }),
     output: findingDetailSchema,
+  }),
+  'advisor.reach': defineCall({
+    summary: "What one request role reaches, from the connection's last advisor run (its endpoints only).",
+    input: z.object({ connectionId, role: z.string().min(1).max(200) }),
+    output: reachMapSchema,
   }),
   'advisor.acknowledge': defineCall({
     summary: 'Acknowledge a finding with a reason, in the acknowledgements file the team commits.',
