@@ -13,7 +13,7 @@ const TABLES = 1500;
 /**
  * "The advisor finds thousands of things on our big schema: the list still scrolls and answers the keyboard, each
  * severity with its count" — 1,500 tables anon may read and write without RLS (two findings each), in light and
- * dark.
+ * dark; the reach map (thousands of role × endpoint pairs) by role, one role's endpoints when picked.
  */
 describe('advisor with thousands of findings', () => {
   let demo: DemoDatabase;
@@ -29,6 +29,7 @@ describe('advisor with thousands of findings', () => {
          FOR i IN 1..${TABLES} LOOP
            EXECUTE format('CREATE TABLE api.%I (id int PRIMARY KEY, note text)', 'bulk_' || i);
            EXECUTE format('GRANT SELECT, INSERT ON api.%I TO %I', 'bulk_' || i, '${demo.names.anon}');
+           EXECUTE format('GRANT SELECT ON api.%I TO %I', 'bulk_' || i, '${demo.names.appUser}');
          END LOOP;
        END $$;`,
     );
@@ -102,6 +103,19 @@ describe('advisor with thousands of findings', () => {
       .getByLabel(`Fix for ${firstKey}`)
       .waitFor();
     await browser.shot('advisor-many-03-dark');
+    expect(browser.problems).toEqual([]);
+  });
+
+  it('lists each role’s totals for a map of thousands of pairs, and a picked role’s endpoints', async () => {
+    const { page } = browser;
+    const reach = page.getByRole('region', { name: 'Reach map' });
+    const summary = reach.getByLabel('Reach by role');
+    await expect(summary.textContent()).resolves.toMatch(/request roles reach [\d,]+ endpoints between them/);
+    await summary.getByRole('button', { name: demo.names.appUser, exact: true }).click();
+    const user = reach.getByRole('region', { name: `Reach of ${demo.names.appUser}` });
+    await user.getByRole('cell', { name: '/bulk_1500', exact: true }).waitFor({ timeout: 30_000 });
+    await expect(user.getByRole('row').count()).resolves.toBeGreaterThan(TABLES);
+    await browser.shot('advisor-many-04-role-reach-dark');
     expect(browser.problems).toEqual([]);
   });
 });
