@@ -70,12 +70,14 @@ export const advisorBench: Bench = {
       const r = report!;
       const pairs = reachPairs(r.reach);
       // What goes over the wire: the studio's `advisor.run` answer, and the full report (`gatehouse advise --json`).
-      const view = jsonBytes(reportView(r));
+      const shown = reportView(r);
+      const view = jsonBytes(shown);
       const full = jsonBytes(r);
       const note =
         `wall median ${median(wall).toFixed(0)} ms, CPU median ${median(cpu).toFixed(0)} ms (process, GC threads ` +
         `included), load ${median(load).toFixed(1)}; advisor.run payload ${mb(view)} (findings ` +
-        `${mb(jsonBytes(reportView(r).findings))}, reach ${mb(jsonBytes(r.reach))}), full report ${mb(full)}; ` +
+        `${mb(jsonBytes(shown.findings))}, reach ${mb(jsonBytes([shown.reach, shown.reachTotals]))}` +
+        `${shown.reachComplete ? '' : ' as totals'}), full report ${mb(full)} (reach ${mb(jsonBytes(r.reach))}); ` +
         `${r.findings.length} findings, ${r.reach.roles.length} request roles, ${pairs} role × endpoint pairs; ` +
         `${catalog.relations.length} relations, ${catalog.policies.length} policies`;
       log(`${label}: ${note}`);
