@@ -153,6 +153,29 @@ describe('advisor links story', () => {
       );
     await expect.poll(selected).toBe('db-schemas = "api, pg_catalog"');
     await browser.shot('advisor-links-04-postgrest-config');
+    await page
+      .getByRole('dialog', { name: 'PostgREST configuration' })
+      .getByText('Close', { exact: true })
+      .click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    expect(browser.problems).toEqual([]);
+  });
+
+  it('follows a schema without USAGE to the schema × role cell of the grants matrix', async () => {
+    const { page } = browser;
+    const anon = demo.names.anon;
+    await demo.asSuperuser(`REVOKE USAGE ON SCHEMA api FROM "${anon}"`);
+    await page.getByRole('tablist', { name: 'Panels' }).getByRole('tab', { name: 'Advisor' }).click();
+    await page.getByRole('button', { name: 'Re-run' }).click();
+    await follow(page, 'schema_without_usage:schema api', `Open api × ${anon} in Grants`);
+    const cell = page.getByTestId(`cell:api:${anon}`);
+    await cell.waitFor();
+    await expect(cell.getAttribute('class')).resolves.toMatch(/\bfocused\b/);
+    await expect(cell.isVisible()).resolves.toBe(true);
+    // USAGE is not held there: granting it is the next click.
+    const usage = cell.getByRole('button', { name: new RegExp(`^USAGE on api for ${anon}: `) });
+    await expect(usage.getAttribute('class')).resolves.toMatch(/\bnone\b/);
+    await browser.shot('advisor-links-05-schema-usage');
     expect(browser.problems).toEqual([]);
   });
 });

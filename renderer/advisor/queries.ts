@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useClient } from '../client/index.js';
+import { catalogKeys } from '../catalog/keys.js';
 import { useCatalogQuery } from '../catalog/queries.js';
 import { advisorApi } from './api.js';
 import { advisorKeys } from './keys.js';
@@ -47,9 +48,14 @@ export function useAdvisorMutations(connectionId: string, ackFile: string | null
   const qc = useQueryClient();
   const refresh = () => qc.invalidateQueries({ queryKey: advisorKeys.of(connectionId) });
   return {
+    // A re-run reads the database again on the host: the catalog the other panels show is that new read too
+    // (a link from a finding must land on the object as the finding saw it).
     rerun: useMutation({
       mutationFn: () => advisorApi.run(client, connectionId, true, ackFile),
-      onSettled: refresh,
+      onSettled: async () => {
+        await qc.invalidateQueries({ queryKey: catalogKeys.read(connectionId) });
+        await refresh();
+      },
     }),
     acknowledge: useMutation({
       mutationFn: (a: { key: string; reason: string }) =>
