@@ -120,4 +120,62 @@ describe('advisor links story', () => {
       .waitFor({ timeout: 30_000 });
     expect(browser.problems).toEqual([]);
   });
+
+  it('follows a postgrest.conf finding to its setting, selected in the PostgREST configuration', async () => {
+    const { page } = browser;
+    // pg_catalog in db-schemas: PostgREST would serve the system catalog.
+    await page.getByRole('tablist', { name: 'Panels' }).getByRole('tab', { name: 'Act as' }).click();
+    await page.getByRole('button', { name: 'PostgREST config' }).click();
+    await page.getByLabel(/Reveal secrets/).check();
+    const conf = page.getByLabel('postgrest.conf');
+    const text = (await conf.inputValue()).replace('db-schemas = "api"', 'db-schemas = "api, pg_catalog"');
+    await conf.fill(text);
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.getByRole('tablist', { name: 'Panels' }).getByRole('tab', { name: 'Advisor' }).click();
+    await page.getByRole('button', { name: 'Re-run' }).click();
+    await follow(
+      page,
+      'system_schema_exposed:config db-schemas',
+      'Open db-schemas in the PostgREST configuration',
+    );
+    await expect(
+      page
+        .getByRole('tablist', { name: 'Panels' })
+        .getByRole('tab', { name: 'Act as' })
+        .getAttribute('aria-selected'),
+    ).resolves.toBe('true');
+    await page.getByRole('dialog', { name: 'PostgREST configuration' }).waitFor();
+    // The setting's line is selected in the text, the cursor there (read in the page: no DOM types here).
+    const selected = () =>
+      page.evaluate(
+        '(() => { const a = document.activeElement; return a && a.selectionEnd !== undefined ? a.value.slice(a.selectionStart, a.selectionEnd) : null; })()',
+      );
+    await expect.poll(selected).toBe('db-schemas = "api, pg_catalog"');
+    await browser.shot('advisor-links-04-postgrest-config');
+    await page
+      .getByRole('dialog', { name: 'PostgREST configuration' })
+      .getByText('Close', { exact: true })
+      .click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    expect(browser.problems).toEqual([]);
+  });
+
+  it('follows a schema without USAGE to the schema × role cell of the grants matrix', async () => {
+    const { page } = browser;
+    const anon = demo.names.anon;
+    await demo.asSuperuser(`REVOKE USAGE ON SCHEMA api FROM "${anon}"`);
+    await page.getByRole('tablist', { name: 'Panels' }).getByRole('tab', { name: 'Advisor' }).click();
+    await page.getByRole('button', { name: 'Re-run' }).click();
+    await follow(page, 'schema_without_usage:schema api', `Open api × ${anon} in Grants`);
+    const cell = page.getByTestId(`cell:api:${anon}`);
+    await cell.waitFor();
+    await expect(cell.getAttribute('class')).resolves.toMatch(/\bfocused\b/);
+    await expect(cell.isVisible()).resolves.toBe(true);
+    // USAGE is not held there: granting it is the next click.
+    const usage = cell.getByRole('button', { name: new RegExp(`^USAGE on api for ${anon}: `) });
+    await expect(usage.getAttribute('class')).resolves.toMatch(/\bnone\b/);
+    await browser.shot('advisor-links-05-schema-usage');
+    expect(browser.problems).toEqual([]);
+  });
 });

@@ -1,5 +1,6 @@
 import { loadavg } from 'node:os';
 import { advise, loadAdvisorConfig } from '../../core/advisor/index.js';
+import { reportView } from '../../core/advisor/view.js';
 import { reachPairs, type AdvisorReport } from '../../shared/contract/advisor.js';
 import type { Catalog } from '../../shared/model/catalog.js';
 import { summarise, type Bench, type BenchResult } from '../bench.js';
@@ -21,6 +22,9 @@ function configFor(catalog: Catalog, authenticator: string) {
   });
 }
 
+const jsonBytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
+
 const median = (xs: readonly number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
@@ -33,7 +37,8 @@ const median = (xs: readonly number[]) => {
  * usual API: anon and one JWT role), held to ≤ 1 s; and the worst case, one that may become all 300 roles (each
  * holding the privileges of the ones below it: 1.77M role × endpoint pairs), reported. Each run starts from a
  * model the privilege rules have not seen (a fresh copy). Wall and CPU time are medians of the runs after one
- * warm-up: on a shared machine the wall time mostly measures the neighbours (the load average is noted).
+ * warm-up: on a shared machine the wall time mostly measures the neighbours (the load average is noted). The
+ * payload is the JSON the studio receives (`advisor.run`) and the full report's (`gatehouse advise --json`).
  */
 export const advisorBench: Bench = {
   name: 'advisor (5k tables)',
@@ -64,8 +69,15 @@ export const advisorBench: Bench = {
       }
       const r = report!;
       const pairs = reachPairs(r.reach);
+      // What goes over the wire: the studio's `advisor.run` answer, and the full report (`gatehouse advise --json`).
+      const shown = reportView(r);
+      const view = jsonBytes(shown);
+      const full = jsonBytes(r);
       const note =
-        `CPU median ${median(cpu).toFixed(0)} ms (process, GC threads included), load ${median(load).toFixed(1)}; ` +
+        `wall median ${median(wall).toFixed(0)} ms, CPU median ${median(cpu).toFixed(0)} ms (process, GC threads ` +
+        `included), load ${median(load).toFixed(1)}; advisor.run payload ${mb(view)} (findings ` +
+        `${mb(jsonBytes(shown.findings))}, reach ${mb(jsonBytes([shown.reach, shown.reachTotals]))}` +
+        `${shown.reachComplete ? '' : ' as totals'}), full report ${mb(full)} (reach ${mb(jsonBytes(r.reach))}); ` +
         `${r.findings.length} findings, ${r.reach.roles.length} request roles, ${pairs} role × endpoint pairs; ` +
         `${catalog.relations.length} relations, ${catalog.policies.length} policies`;
       log(`${label}: ${note}`);

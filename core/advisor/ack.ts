@@ -72,11 +72,17 @@ export function loadAcks(file: string): Acknowledgement[] {
 
 /** Marks the findings an acknowledgement still covers (same id, object and fingerprint); returns the stale ones. */
 export function applyAcks(findings: Finding[], acks: readonly Acknowledgement[]): Acknowledgement[] {
-  const byKey = new Map<string, Acknowledgement>();
-  for (const a of acks) byKey.set(`${a.finding}:${a.object}\0${a.fingerprint}`, a);
+  // By key first: a finding's fingerprint is computed only when an acknowledgement names it.
+  const byKey = new Map<string, Acknowledgement[]>();
+  for (const a of acks) {
+    const k = `${a.finding}:${a.object}`;
+    byKey.set(k, [...(byKey.get(k) ?? []), a]);
+  }
   const used = new Set<Acknowledgement>();
   for (const f of findings) {
-    const a = byKey.get(`${f.key}\0${f.fingerprint}`);
+    const named = byKey.get(f.key);
+    if (named === undefined) continue;
+    const a = named.find((x) => x.fingerprint === f.fingerprint);
     if (!a) continue;
     used.add(a);
     f.acknowledged = { reason: a.reason, by: a.by ?? null, at: a.at ?? null };

@@ -55,19 +55,24 @@ const LINK_VIEW: Record<FindingId, FindingLink['view'] | readonly FindingLink['v
   security_definer_search_path: 'explorer',
   view_bypasses_rls: 'explorer',
   public_grant: 'grant',
-  schema_without_usage: ['grant', 'config'],
-  pre_request_unusable: ['grant', 'config'],
-  jwt_secret_short: 'config',
-  system_schema_exposed: 'config',
+  schema_without_usage: ['grant', 'postgrest-config'],
+  pre_request_unusable: ['grant', 'postgrest-config'],
+  jwt_secret_short: 'postgrest-config',
+  system_schema_exposed: 'postgrest-config',
   policy_per_row_call: 'policy',
   multiple_permissive_policies: 'policy',
   unindexed_policy_column: 'explorer',
   unindexed_foreign_key: 'explorer',
 };
 
-/** Whether a finding's link shows one of the objects the finding names (the cell's grantee among them). */
+/**
+ * Whether a finding's link shows one of the objects the finding names (the cell's grantee among them, an object
+ * or one of the request roles it lists), or the postgrest.conf setting it is about.
+ */
 function linkShowsItsObjects(f: Finding): boolean {
-  const has = (ref: ObjectRef) => f.objects.some((o) => refKey(o) === refKey(ref));
+  const has = (ref: ObjectRef) =>
+    f.objects.some((o) => refKey(o) === refKey(ref)) ||
+    (ref.kind === 'role' && f.roles.names.includes(ref.name));
   const role = (name: string): ObjectRef => ({ kind: 'role', schema: null, name });
   const l = f.link;
   switch (l?.view) {
@@ -86,8 +91,8 @@ function linkShowsItsObjects(f: Finding): boolean {
     }
     case 'explorer':
       return f.objects.some((o) => o.schema === l.object.schema && o.name === l.object.name);
-    case 'config':
-      return true;
+    case 'postgrest-config':
+      return has({ kind: 'database', schema: null, name: l.key });
     default:
       return false;
   }

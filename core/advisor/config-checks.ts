@@ -20,7 +20,7 @@ function schemaUsage(ctx: AdvisorContext): Finding[] {
           object: `schema ${schema}`,
           objects: [refs.schema(schema)],
           message: `db-schemas names ${schema}, which does not exist: PostgREST fails its schema cache load`,
-          fingerprint: fingerprint(schema, null),
+          fingerprint: () => fingerprint(schema, null),
           fix: null,
           fixNote: `Create the schema or take it out of db-schemas.`,
           link: configLink('db-schemas'),
@@ -33,11 +33,12 @@ function schemaUsage(ctx: AdvisorContext): Finding[] {
     out.push(
       makeFinding(FINDINGS.schema_without_usage, {
         object: `schema ${schema}`,
-        objects: [refs.schema(schema), ...without.map(refs.role)],
+        objects: [refs.schema(schema)],
+        roles: without,
         message: `${someNames(without)} lack${without.length === 1 ? 's' : ''} USAGE on exposed schema ${schema}: their requests to it fail`,
-        fingerprint: fingerprint(info, ctx.grantsOn(refs.schema(schema)), without),
+        fingerprint: () => fingerprint(info, ctx.grantsOn(refs.schema(schema)), without),
         fix: {
-          summary: `Grant USAGE on ${schema} to ${without.join(', ')}`,
+          summary: `Grant USAGE on ${schema} to ${someNames(without)}`,
           statements: [
             grantPrivileges({
               object: refs.schema(schema),
@@ -73,7 +74,7 @@ function preRequest(ctx: AdvisorContext): Finding[] {
         object,
         objects: [configRef('db-pre-request')],
         message: `db-pre-request ${written} is not a function without arguments in ${schemas.join(', ')}: every request fails`,
-        fingerprint: fingerprint(written, null),
+        fingerprint: () => fingerprint(written, null),
         fix: null,
         fixNote: 'Create the function (no arguments) or correct db-pre-request.',
         link: configLink('db-pre-request'),
@@ -92,13 +93,14 @@ function preRequest(ctx: AdvisorContext): Finding[] {
   return [
     makeFinding(FINDINGS.pre_request_unusable, {
       object,
-      objects: [configRef('db-pre-request'), ref, ...denied.map(refs.role)],
+      objects: [configRef('db-pre-request'), ref],
+      roles: denied,
       message: `db-pre-request ${fn.schema}.${fn.name}() cannot be run by ${someNames(denied)}: their requests fail`,
-      fingerprint: fingerprint(written, ctx.grantsOn(ref), denied),
+      fingerprint: () => fingerprint(written, ctx.grantsOn(ref), denied),
       fix:
         executeOnly.length > 0
           ? {
-              summary: `Grant EXECUTE on ${fn.schema}.${fn.name}() to ${executeOnly.join(', ')}`,
+              summary: `Grant EXECUTE on ${fn.schema}.${fn.name}() to ${someNames(executeOnly)}`,
               statements: [
                 grantPrivileges({
                   object: ref,
@@ -122,7 +124,7 @@ function refusedSettings(ctx: AdvisorContext): Finding[] {
           objects: [configRef('jwt-secret')],
           message: `jwt-secret (${p.where}) is ${p.detail} long; PostgREST needs at least 32`,
           // the length only: a hash of the secret itself would end up in a committed file
-          fingerprint: fingerprint('jwt-secret', p.detail),
+          fingerprint: () => fingerprint('jwt-secret', p.detail),
           fix: null,
           fixNote:
             'Generate one, e.g. `openssl rand -base64 32`, and set it in postgrest.conf and wherever tokens are signed.',
@@ -132,7 +134,7 @@ function refusedSettings(ctx: AdvisorContext): Finding[] {
           object: 'config db-schemas',
           objects: [configRef('db-schemas')],
           message: `db-schemas (${p.where}) exposes ${p.detail}`,
-          fingerprint: fingerprint('db-schemas', p.detail),
+          fingerprint: () => fingerprint('db-schemas', p.detail),
           fix: null,
           fixNote: `Remove ${p.detail} from db-schemas.`,
           link: configLink('db-schemas'),

@@ -39,12 +39,21 @@ export function fingerprint(...parts: unknown[]): string {
   return createHash('sha256').update(stableJson(parts)).digest('hex').slice(0, 16);
 }
 
+/** How many request roles a finding names in full (the rest are counted): see the contract's `roles`. */
+export const ROLES_LISTED = 20;
+
 export interface FindingArgs {
   /** The main object's readable name. */
   readonly object: string;
   readonly objects: readonly ObjectRef[];
+  /** The request roles concerned, all of them: the finding keeps the first ROLES_LISTED and the count. */
+  readonly roles?: readonly string[];
   readonly message: string;
-  readonly fingerprint: string;
+  /**
+   * The hash acknowledgements compare, computed when first read: only findings an acknowledgement names (and a
+   * saved or printed report) need one, and hashing every finding's objects was a third of a run.
+   */
+  readonly fingerprint: string | (() => string);
   /** The DDL that fixes it, from core/ddl's builders, and what it does. */
   readonly fix?: { readonly summary: string; readonly statements: readonly Statement[] } | null;
   /** Said when there is no fix, or about the fix (what to do next). */
@@ -53,7 +62,7 @@ export interface FindingArgs {
 }
 
 export function makeFinding(def: FindingDefinition, a: FindingArgs): Finding {
-  return {
+  const finding: Finding = {
     id: def.id,
     key: `${def.id}:${a.object}`,
     severity: def.severity,
@@ -62,7 +71,8 @@ export function makeFinding(def: FindingDefinition, a: FindingArgs): Finding {
     why: def.why,
     object: a.object,
     objects: [...a.objects],
-    fingerprint: a.fingerprint,
+    roles: { names: (a.roles ?? []).slice(0, ROLES_LISTED), total: a.roles?.length ?? 0 },
+    fingerprint: '',
     fix:
       a.fix == null || a.fix.statements.length === 0
         ? null
@@ -78,6 +88,21 @@ export function makeFinding(def: FindingDefinition, a: FindingArgs): Finding {
     link: a.link ?? null,
     acknowledged: null,
   };
+  let compute = typeof a.fingerprint === 'string' ? null : a.fingerprint;
+  let hash = typeof a.fingerprint === 'string' ? a.fingerprint : '';
+  // An enumerable getter in the same place: JSON and spreads see a plain string property.
+  Object.defineProperty(finding, 'fingerprint', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      if (compute !== null) {
+        hash = compute();
+        compute = null;
+      }
+      return hash;
+    },
+  });
+  return finding;
 }
 
 /** Fingerprint parts of a model object: its definition without the facts that change on their own. */

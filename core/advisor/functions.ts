@@ -31,7 +31,7 @@ function publicExecute(ctx: AdvisorContext): Finding[] {
         object: `function ${sig(f)}`,
         objects: [fnRef(f)],
         message: `function ${sig(f)} is executable by PUBLIC${grant.implicit ? ' (the default)' : ''}: /rpc/${f.name} answers every role`,
-        fingerprint: functionFingerprint(ctx, f),
+        fingerprint: () => functionFingerprint(ctx, f),
         fix: {
           summary: `Revoke EXECUTE on ${sig(f)} from PUBLIC`,
           statements: [
@@ -96,7 +96,7 @@ function defaultExecute(ctx: AdvisorContext): Finding[] {
         object: `role ${role}`,
         objects: [refs.role(role)],
         message: `functions ${role} creates ${where.join(', ')} will be executable by PUBLIC (default privileges)`,
-        fingerprint: fingerprint(entries),
+        fingerprint: () => fingerprint(entries),
         fix: { summary: `Revoke default EXECUTE from PUBLIC for ${role}`, statements },
         link: links.defaults(role),
       }),
@@ -114,7 +114,7 @@ function definers(ctx: AdvisorContext): Finding[] {
         object: `function ${sig(f)}`,
         objects: [fnRef(f), refs.role(f.owner)],
         message: `function ${sig(f)} is SECURITY DEFINER (runs as ${f.owner}) and exposed as /rpc/${f.name}`,
-        fingerprint: functionFingerprint(ctx, f),
+        fingerprint: () => functionFingerprint(ctx, f),
         fix: {
           summary: `Make ${sig(f)} SECURITY INVOKER`,
           statements: [setRoutineSecurity(f, false)],
@@ -133,7 +133,7 @@ function definers(ctx: AdvisorContext): Finding[] {
         object: `function ${sig(f)}`,
         objects: [fnRef(f)],
         message: `SECURITY DEFINER function ${sig(f)} has no fixed search_path`,
-        fingerprint: functionFingerprint(ctx, f),
+        fingerprint: () => functionFingerprint(ctx, f),
         fix: {
           summary: `Pin search_path on ${sig(f)}`,
           statements: [setRoutineSetting(f, 'search_path', PINNED_SEARCH_PATH)],

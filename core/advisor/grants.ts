@@ -44,7 +44,7 @@ export function grantFindings(ctx: AdvisorContext): Finding[] {
         object: `${g.kind === 'sequence' ? 'sequence ' : ''}${g.schema}.${g.name}`,
         objects: [ref],
         message: `${g.kind} ${g.schema}.${g.name} grants ${what} to PUBLIC${exposed}`,
-        fingerprint: fingerprint(g.grants),
+        fingerprint: () => fingerprint(g.grants),
         fix: { summary: `Revoke PUBLIC's privileges on ${g.schema}.${g.name}`, statements },
         fixNote: 'Grant them to the roles that need them.',
         link: links.grant(ref, 'PUBLIC'),

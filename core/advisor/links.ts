@@ -20,6 +20,6 @@ export const links = {
     object,
     tab,
   }),
-  /** A postgrest.conf setting: shown in the finding, not in a panel. */
-  config: (key: string): FindingLink => ({ view: 'config', key }),
+  /** A postgrest.conf setting, in the connection's PostgREST configuration (Act as) where it is changed. */
+  config: (key: string): FindingLink => ({ view: 'postgrest-config', key }),
 };

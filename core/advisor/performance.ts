@@ -49,7 +49,7 @@ function perRowCalls(ctx: AdvisorContext, facts: ReturnType<typeof analyse>): Fi
         object: policyLabel(p),
         objects: [refs.member('policy', p.schema, p.table, p.name), refs.relation(p.schema, p.table)],
         message: `${policyLabel(p)} calls ${names.join(', ')} once per row; wrap ${names.length === 1 ? 'it' : 'them'} in (SELECT …)`,
-        fingerprint: fingerprint(p),
+        fingerprint: () => fingerprint(p),
         fix: {
           summary: `Wrap ${names.join(', ')} in scalar subqueries`,
           statements: [alterPolicy(p, change)],
@@ -120,7 +120,7 @@ function multiplePermissive(ctx: AdvisorContext): Finding[] {
           ...list.map((p) => refs.member('policy', p.schema, p.table, p.name)),
         ],
         message: `${table} has several permissive policies for ${overlaps.length <= 6 ? overlaps.join('; ') : `${overlaps.slice(0, 6).join('; ')} and ${overlaps.length - 6} more`}`,
-        fingerprint: fingerprint(list),
+        fingerprint: () => fingerprint(list),
         fix:
           fix === null
             ? null
@@ -160,7 +160,7 @@ function unindexedPolicyColumns(ctx: AdvisorContext, facts: ReturnType<typeof an
             refs.member('policy', p.schema, p.table, p.name),
           ],
           message: `${policyLabel(p)} filters on ${label(r)}.${column}, which no index leads with`,
-          fingerprint: fingerprint(indexesFingerprint(ctx, r), p),
+          fingerprint: () => fingerprint(indexesFingerprint(ctx, r), p),
           fix: {
             summary: `Index ${label(r)} (${column})`,
             statements: [createIndexOn(r.schema, r.name, [column])],
@@ -192,7 +192,7 @@ function unindexedForeignKeys(ctx: AdvisorContext): Finding[] {
           ],
           message: `foreign key ${c.name} of ${label(r)} (${c.columns.join(', ')}) → ${label(target)} has no index`,
           // What the finding depends on: the key and the indexes that could serve it (as for policy columns).
-          fingerprint: fingerprint(indexesFingerprint(ctx, r), c),
+          fingerprint: () => fingerprint(indexesFingerprint(ctx, r), c),
           fix: {
             summary: `Index ${label(r)} (${c.columns.join(', ')})`,
             statements: [createIndexOn(r.schema, r.name, c.columns)],

@@ -1,4 +1,5 @@
 import type { HttpMethod, ReachEndpoint, ReachMap, RowFilter } from '../../shared/contract/advisor.js';
+import { toRuns } from '../../shared/contract/advisor.js';
 import type { Relation } from '../../shared/model/catalog.js';
 import { functionKey, relationKey, type RelationGrants } from './access.js';
 import { rowsFilteredFor, type AdvisorContext } from './context.js';
@@ -176,7 +177,7 @@ export function reachMap(ctx: AdvisorContext): ReachMap {
         );
       }
     }
-    return { role: role.name, as: role.as, exists: role.exists, endpoints };
+    return { role: role.name, as: role.as, exists: role.exists, runs: toRuns(endpoints) };
   });
   return {
     authenticator: ctx.authenticator,

@@ -23,8 +23,12 @@ const policyLink = (r: Relation, policy: string | null = null) => links.policy(r
 /** The privileges each request role holds on r: role → privileges (built once per run, see holdersOf). */
 const reachOf = holdersOf;
 
+/** Who reaches r and how, the first three named: thousands of these lines are the panel's list. */
 const describe = (reach: ReadonlyMap<string, readonly DataPrivilege[]>) =>
-  someNames([...reach].map(([role, ps]) => `${role} (${ps.join(', ')})`));
+  someNames(
+    [...reach].map(([role, ps]) => `${role} (${ps.join(', ')})`),
+    3,
+  );
 
 /**
  * The explicit grants a REVOKE must take away so that no writer keeps its writes on r: each grant of one of the
@@ -78,13 +82,15 @@ function unprotectedTables(ctx: AdvisorContext): Finding[] {
     if (!RLS_KINDS.has(r.kind) || r.rlsEnabled) continue;
     const reach = reachOf(ctx, r);
     if (reach.size === 0) continue;
-    const objects = [refs.relation(r.schema, r.name), ...[...reach.keys()].map(refs.role)];
+    const objects = [refs.relation(r.schema, r.name)];
+    const roles = [...reach.keys()];
     out.push(
       makeFinding(FINDINGS.table_without_rls, {
         object: label(r),
         objects,
+        roles,
         message: `${label(r)} has no row-level security; every row is reachable by ${describe(reach)}`,
-        fingerprint: relationFingerprint(ctx, r),
+        fingerprint: () => relationFingerprint(ctx, r),
         fix: {
           summary: `Enable RLS on ${label(r)}`,
           statements: [setRowLevelSecurity(r.schema, r.name, 'enable')],
@@ -101,8 +107,12 @@ function unprotectedTables(ctx: AdvisorContext): Finding[] {
       makeFinding(FINDINGS.write_without_policy, {
         object: label(r),
         objects,
-        message: `${someNames(writers.map(([role, ps]) => `${role} may ${ps.filter((p) => WRITES.includes(p)).join('/')}`))} any row of ${label(r)} (no RLS)`,
-        fingerprint: relationFingerprint(ctx, r),
+        roles: writers.map(([role]) => role),
+        message: `${someNames(
+          writers.map(([role, ps]) => `${role} may ${ps.filter((p) => WRITES.includes(p)).join('/')}`),
+          3,
+        )} any row of ${label(r)} (no RLS)`,
+        fingerprint: () => relationFingerprint(ctx, r),
         fix: statements.length > 0 ? { summary: `Revoke the writes on ${label(r)}`, statements } : null,
         fixNote:
           statements.length > 0
@@ -128,10 +138,11 @@ function viewsOverUnprotected(ctx: AdvisorContext): Finding[] {
         object: label(v),
         objects: [refs.relation(v.schema, v.name), ...open.map((b) => refs.relation(b.schema, b.name))],
         message: `view ${label(v)} shows every row of ${open.map(label).join(', ')} (no RLS) to ${someNames(readers)}`,
-        fingerprint: fingerprint(
-          relationFingerprint(ctx, v),
-          open.map((b) => relationFingerprint(ctx, b)),
-        ),
+        fingerprint: () =>
+          fingerprint(
+            relationFingerprint(ctx, v),
+            open.map((b) => relationFingerprint(ctx, b)),
+          ),
         fix: {
           summary: `Enable RLS on ${open.map(label).join(', ')}`,
           statements: open.map((b) => setRowLevelSecurity(b.schema, b.name, 'enable')),
@@ -157,9 +168,10 @@ function notForced(ctx: AdvisorContext): Finding[] {
     out.push(
       makeFinding(FINDINGS.rls_not_forced, {
         object: label(r),
-        objects: [refs.relation(r.schema, r.name), refs.role(r.owner), ...owners.map(refs.role)],
+        objects: [refs.relation(r.schema, r.name), refs.role(r.owner)],
+        roles: owners,
         message: `${label(r)} is owned by ${r.owner}, whose privileges ${someNames(owners)} hold${owners.length === 1 ? 's' : ''}: its policies do not apply to them`,
-        fingerprint: fingerprint(relationFingerprint(ctx, r), owners),
+        fingerprint: () => fingerprint(relationFingerprint(ctx, r), owners),
         fix: {
           summary: `Force RLS on ${label(r)}`,
           statements: [setRowLevelSecurity(r.schema, r.name, 'force')],
@@ -216,7 +228,7 @@ function openPolicies(ctx: AdvisorContext): Finding[] {
           object,
           objects,
           message: `${object} lets ${who} read every row`,
-          fingerprint: fingerprint(p),
+          fingerprint: () => fingerprint(p),
           fix: null,
           fixNote: 'Nothing to fix if the table is meant to be public.',
           link: policyLink(table, p.name),
@@ -232,7 +244,7 @@ function openPolicies(ctx: AdvisorContext): Finding[] {
           object,
           objects,
           message: `${object} lets ${who} ${p.command === 'ALL' ? 'read and write' : p.command} every row`,
-          fingerprint: fingerprint(p, table.rlsEnabled),
+          fingerprint: () => fingerprint(p, table.rlsEnabled),
           fix: {
             summary: p.command === 'ALL' && isTrue(p.using) ? `Make ${p.name} read-only` : `Drop ${p.name}`,
             statements,
@@ -263,7 +275,7 @@ function policiesWithoutRls(ctx: AdvisorContext): Finding[] {
           ...policies.map((p) => refs.member('policy', p.schema, p.table, p.name)),
         ],
         message: `${label(r)} has ${policies.length} polic${policies.length === 1 ? 'y' : 'ies'} (${policies.map((p) => p.name).join(', ')}) but RLS is off: none applies`,
-        fingerprint: relationFingerprint(ctx, r),
+        fingerprint: () => relationFingerprint(ctx, r),
         fix: {
           summary: `Enable RLS on ${label(r)}`,
           statements: [setRowLevelSecurity(r.schema, r.name, 'enable')],
@@ -281,7 +293,7 @@ function silentDenies(ctx: AdvisorContext): Finding[] {
     if (!RLS_KINDS.has(r.kind) || !r.rlsEnabled) continue;
     const policies = ctx.policiesOf(r.schema, r.name).filter((p) => p.permissive);
     const denied: string[] = [];
-    const objects = [refs.relation(r.schema, r.name)];
+    const roles: string[] = [];
     for (const [role, held] of reachOf(ctx, r)) {
       if (!rowsFilteredFor(ctx, role, r)) continue;
       const none = held.filter(
@@ -289,15 +301,16 @@ function silentDenies(ctx: AdvisorContext): Finding[] {
       );
       if (none.length === 0) continue;
       denied.push(`${role} (${none.join(', ')})`);
-      objects.push(refs.role(role));
+      roles.push(role);
     }
     if (denied.length === 0) continue;
     out.push(
       makeFinding(FINDINGS.rls_no_policy, {
         object: label(r),
-        objects,
+        objects: [refs.relation(r.schema, r.name)],
+        roles,
         message: `${label(r)}: no policy lets ${someNames(denied)} — granted, yet silently denied`,
-        fingerprint: relationFingerprint(ctx, r),
+        fingerprint: () => relationFingerprint(ctx, r),
         fix: null,
         fixNote:
           'Write a policy for each command the role should use, or revoke the grant it should not have.',

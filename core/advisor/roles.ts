@@ -43,7 +43,7 @@ export function roleFindings(ctx: AdvisorContext): Finding[] {
           object: `role ${name}`,
           objects: [refs.role(name)],
           message: `role ${name} (${what}) is a superuser`,
-          fingerprint: roleFingerprint(ctx, name),
+          fingerprint: () => roleFingerprint(ctx, name),
           fix: {
             summary: `Make ${name} an ordinary role`,
             statements: [alterRole(name, { superuser: false })],
@@ -57,7 +57,7 @@ export function roleFindings(ctx: AdvisorContext): Finding[] {
           object: `role ${name}`,
           objects: [refs.role(name)],
           message: `role ${name} (${what}) has BYPASSRLS: no policy applies to its requests`,
-          fingerprint: roleFingerprint(ctx, name),
+          fingerprint: () => roleFingerprint(ctx, name),
           fix: {
             summary: `Take BYPASSRLS from ${name}`,
             statements: [alterRole(name, { bypassRls: false })],
@@ -71,7 +71,7 @@ export function roleFindings(ctx: AdvisorContext): Finding[] {
           object: `role ${name}`,
           objects: [refs.role(name)],
           message: `role ${name} (${what}) can log in`,
-          fingerprint: roleFingerprint(ctx, name),
+          fingerprint: () => roleFingerprint(ctx, name),
           fix: { summary: `Make ${name} NOLOGIN`, statements: [alterRole(name, { canLogin: false })] },
           link: roleLink(name),
         }),
@@ -89,11 +89,8 @@ export function roleFindings(ctx: AdvisorContext): Finding[] {
           message: anon.exists
             ? `db-anon-role ${anon.name} is not granted to the authenticator ${auth.name}: anonymous requests fail`
             : `db-anon-role ${anon.name} does not exist: anonymous requests fail`,
-          fingerprint: fingerprint(
-            anon.name,
-            roleFingerprint(ctx, anon.name),
-            roleFingerprint(ctx, auth.name),
-          ),
+          fingerprint: () =>
+            fingerprint(anon.name, roleFingerprint(ctx, anon.name), roleFingerprint(ctx, auth.name)),
           fix: anon.exists
             ? {
                 summary: `Grant ${anon.name} to ${auth.name}`,
@@ -131,7 +128,7 @@ function inheritFindings(ctx: AdvisorContext, auth: string): Finding[] {
       object: `role ${auth}`,
       objects: [refs.role(auth), ...inherited.map((m) => refs.role(m.role))],
       message: `the authenticator ${auth} inherits the privileges of ${[...new Set(inherited.map((m) => m.role))].join(', ')}`,
-      fingerprint: roleFingerprint(ctx, auth),
+      fingerprint: () => roleFingerprint(ctx, auth),
       fix: { summary: `Make ${auth} NOINHERIT`, statements },
       link: roleLink(auth),
     }),
@@ -160,7 +157,7 @@ function ownershipFindings(ctx: AdvisorContext, auth: string): Finding[] {
       object: `role ${auth}`,
       objects: [refs.role(auth), ...owned],
       message: `the authenticator ${auth} owns ${owned.length} object${owned.length === 1 ? '' : 's'}: ${names.slice(0, 8).join(', ')}${names.length > 8 ? ', …' : ''}`,
-      fingerprint: fingerprint(roleFingerprint(ctx, auth), names),
+      fingerprint: () => fingerprint(roleFingerprint(ctx, auth), names),
       fix:
         heir === null
           ? null
@@ -216,7 +213,7 @@ function ungrantedApiRoles(ctx: AdvisorContext, auth: string): Finding[] {
         object: `role ${name}`,
         objects: [refs.role(name), refs.role(auth)],
         message: `role ${name} holds ${evidence} but is not granted to the authenticator ${auth}: a JWT with role ${name} is refused`,
-        fingerprint: fingerprint(roleFingerprint(ctx, name), roleFingerprint(ctx, auth)),
+        fingerprint: () => fingerprint(roleFingerprint(ctx, name), roleFingerprint(ctx, auth)),
         fix: {
           summary: `Grant ${name} to ${auth}`,
           statements: [grantMembership({ role: name, member: auth }, ctx.catalog.server.major)],

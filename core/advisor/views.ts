@@ -39,11 +39,12 @@ export function viewFindings(ctx: AdvisorContext): Finding[] {
           refs.role(v.owner),
         ],
         message: `view ${label(v)} bypasses the RLS of ${bypassed.map(label).join(', ')} (${because}) for ${someNames(readers.map((r) => r.name))}`,
-        fingerprint: fingerprint(
-          relationFingerprint(ctx, v),
-          owner ?? null,
-          bypassed.map((b) => [label(b), b.rlsForced, b.owner]),
-        ),
+        fingerprint: () =>
+          fingerprint(
+            relationFingerprint(ctx, v),
+            owner ?? null,
+            bypassed.map((b) => [label(b), b.rlsForced, b.owner]),
+          ),
         fix:
           major >= 15
             ? {

@@ -40,7 +40,7 @@ function topLevelKey(source: unknown): string {
 }
 
 /** The act-as console: "what does Alice get when she calls this?" */
-export default function ActAsPanel({ connectionId }: PanelProps) {
+export default function ActAsPanel({ connectionId, focus }: PanelProps) {
   const client = useClient();
   const catalog = useCatalogQuery(connectionId);
   const config = useActAsConfig(connectionId);
@@ -163,6 +163,11 @@ export default function ActAsPanel({ connectionId }: PanelProps) {
   }, [client, connectionId]);
   const historyEntries = useMemo(() => withLivePersonas(history, list), [history, list]);
   const [showConfig, setShowConfig] = useState(false);
+  // A link to a postgrest.conf setting (the advisor's) opens the configuration on it.
+  const setting = focus?.view === 'postgrest-config' ? focus.key : null;
+  useEffect(() => {
+    if (setting !== null) setShowConfig(true);
+  }, [setting, focus]);
 
   const pathProblems = useMemo(
     () => checkPath(draft.path, completer, draft.method, schemas[0]),
@@ -473,7 +478,9 @@ export default function ActAsPanel({ connectionId }: PanelProps) {
           }}
         />
       )}
-      {showConfig && <ConfigDialog connectionId={connectionId} onClose={() => setShowConfig(false)} />}
+      {showConfig && (
+        <ConfigDialog connectionId={connectionId} setting={setting} onClose={() => setShowConfig(false)} />
+      )}
     </div>
   );
 }

@@ -47,4 +47,26 @@ describe('ConfigDialog', () => {
     );
     expect((await screen.findByRole('alert', { name: 'Configuration problem' })).textContent).toBe(problem);
   });
+
+  it('opens on the setting a link names: its line selected, or a note that it is not set', async () => {
+    const text = 'db-uri = "postgresql://auth@/app"\ndb-schemas = "api, pg_catalog"';
+    const client = fakeClient(() => ({ text, effective: {}, problem: null, postgrestVersion: 16 }));
+    const { unmount } = render(
+      <Providers client={client}>
+        <ConfigDialog connectionId="c1" setting="db-schemas" onClose={() => undefined} />
+      </Providers>,
+    );
+    const area = await screen.findByLabelText<HTMLTextAreaElement>('postgrest.conf');
+    await waitFor(() =>
+      expect(area.value.slice(area.selectionStart, area.selectionEnd)).toBe('db-schemas = "api, pg_catalog"'),
+    );
+    expect(document.activeElement).toBe(area);
+    unmount();
+    render(
+      <Providers client={client}>
+        <ConfigDialog connectionId="c1" setting="db-pre-request" onClose={() => undefined} />
+      </Providers>,
+    );
+    expect((await screen.findByRole('note')).textContent).toMatch(/^db-pre-request is not set here/);
+  });
 });

@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { maskSecrets } from './config-secrets.js';
+import { settingLine } from './config-setting.js';
 import { asErrorShape } from '../client/index.js';
 import { Dialog } from '../shell/Dialog.js';
 import { POSTGREST_VERSIONS, type PostgrestVersion } from './api-model.js';
@@ -35,8 +36,19 @@ export function CommitDialog({
   );
 }
 
-/** The PostgREST configuration act-as follows for this connection (postgrest.conf syntax). */
-export function ConfigDialog({ connectionId, onClose }: { connectionId: string; onClose: () => void }) {
+/**
+ * The PostgREST configuration act-as follows for this connection (postgrest.conf syntax). `setting` (a link from
+ * the advisor) selects the line that sets it, or says it is not set.
+ */
+export function ConfigDialog({
+  connectionId,
+  onClose,
+  setting = null,
+}: {
+  connectionId: string;
+  onClose: () => void;
+  setting?: string | null;
+}) {
   const config = useActAsConfig(connectionId);
   const set = useSetActAsConfig(connectionId);
   const [text, setText] = useState<string | null>(null);
@@ -46,6 +58,16 @@ export function ConfigDialog({ connectionId, onClose }: { connectionId: string; 
   // The stored text is shown with its secrets masked until revealed; what the user types is shown as typed.
   const [reveal, setReveal] = useState(false);
   const masked = text === null && !reveal ? maskSecrets(value) : null;
+  const area = useRef<HTMLTextAreaElement>(null);
+  const shown = masked ?? value;
+  const line = setting === null ? null : settingLine(shown, setting);
+  const loaded = config.data !== undefined;
+  useEffect(() => {
+    if (!loaded || line === null || !area.current) return;
+    area.current.focus();
+    area.current.setSelectionRange(line.start, line.end);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once the text is there, for the linked setting
+  }, [loaded, setting]);
   return (
     <Dialog title="PostgREST configuration" onClose={onClose}>
       <div className="aa-dialog-body">
@@ -74,11 +96,18 @@ export function ConfigDialog({ connectionId, onClose }: { connectionId: string; 
             secrets (jwt-secret, passwords) to see or edit them
           </label>
         )}
+        {setting !== null && loaded && line === null && (
+          <p className="aa-muted" role="note">
+            <code>{setting}</code> is not set here: PostgREST's default applies. Add a line{' '}
+            <code>{setting} = …</code>.
+          </p>
+        )}
         <textarea
+          ref={area}
           className="aa-textarea mono"
           rows={12}
           aria-label="postgrest.conf"
-          value={masked ?? value}
+          value={shown}
           readOnly={masked !== null}
           placeholder={'db-schemas = "api"\ndb-anon-role = "anon"\njwt-secret = "…"'}
           onChange={(e) => setText(e.target.value)}

@@ -9,13 +9,12 @@ import { AckFileBar } from './AckFileBar.js';
 import { useAckFile } from './ack-file.js';
 import type { FindingView } from './api.js';
 import { FindingCard } from './FindingCard.js';
-import { fixStatements, groupFindings, linkTarget } from './findings-model.js';
-import { useAdvisorMutations, useAdvisorQuery } from './queries.js';
-import { MAX_REACH_ROWS, ReachTable } from './ReachTable.js';
-import { reachPairs } from '../../shared/contract/advisor.js';
+import { FindingList } from './FindingList.js';
+import { fixStatements, keyOf, linkTarget } from './findings-model.js';
+import { useAdvisorMutations, useAdvisorQuery, useRoleReach } from './queries.js';
+import { ReachTable } from './ReachTable.js';
 
 const ReachGraphView = lazy(() => import('./ReachGraphView.js'));
-const HEADINGS = { error: 'Errors', warning: 'Warnings', info: 'Notes' } as const;
 
 /** The exposure advisor: findings by severity beside the reach map (a table and a picture). */
 export default function AdvisorPanel({ connectionId, openObject, open: openTarget }: PanelProps) {
@@ -26,6 +25,14 @@ export default function AdvisorPanel({ connectionId, openObject, open: openTarge
   const changes = useChangeSetQuery(connectionId);
   const [view, setView] = useState<'table' | 'picture'>('table');
   const [role, setRole] = useState<string | null>(null);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  // A map too big to send came as totals: the picked role's endpoints are fetched.
+  const roleReach = useRoleReach(
+    connectionId,
+    role,
+    report.data?.ms ?? 0,
+    report.data !== undefined && !report.data.reachComplete,
+  );
 
   if (report.isPending) return <Loading label="Reviewing the database…" />;
   if (report.error)
@@ -37,6 +44,7 @@ export default function AdvisorPanel({ connectionId, openObject, open: openTarge
       </div>
     );
   const r = report.data;
+  const shown = r.reachComplete ? r.reach : (roleReach.data ?? null);
   const queued = new Set(
     (changes.data?.statements ?? [])
       .filter((s) => s.origin.panel === 'advisor')
@@ -85,35 +93,35 @@ export default function AdvisorPanel({ connectionId, openObject, open: openTarge
           <ErrorCallout error={asErrorShape(acknowledge.error)} title="Not acknowledged" />
         )}
         {r.findings.length === 0 && <div className="adv-clean">No findings: nothing in the way.</div>}
-        {groupFindings(r.findings).map((g) => (
-          <section key={g.severity} aria-label={HEADINGS[g.severity]}>
-            <h3 className={`adv-sev ${g.severity}`}>
-              {/* The same count as the header's (open findings), the acknowledged ones named apart. */}
-              {HEADINGS[g.severity]} <span className="muted">{count(g.severity)}</span>
-              {g.findings.length > count(g.severity) && (
-                <span className="muted"> · {g.findings.length - count(g.severity)} acknowledged</span>
-              )}
-            </h3>
-            <ul className="adv-list">
-              {g.findings.map((f) => (
-                <FindingCard
-                  key={f.key}
-                  finding={f}
-                  queued={isQueued(f)}
-                  canAcknowledge={r.ackFile !== null}
-                  onAddFix={(x) => queue.mutate(fixStatements(x))}
-                  onAcknowledge={(x, reason) => acknowledge.mutate({ key: x.key, reason })}
-                  onOpen={(x) => {
-                    const t = linkTarget(x);
-                    if (t === null) return;
-                    if (openTarget) openTarget(t);
-                    else if (t.view === 'explorer') openObject(t.object, t.tab ?? undefined);
-                  }}
-                />
-              ))}
-            </ul>
-          </section>
-        ))}
+        <FindingList
+          findings={r.findings}
+          renderCard={(f) => (
+            <FindingCard
+              connectionId={connectionId}
+              run={r.ms}
+              finding={f}
+              definition={r.definitions[f.id]}
+              open={expanded.has(keyOf(f))}
+              onToggle={(x) =>
+                setExpanded((e) => {
+                  const next = new Set(e);
+                  if (!next.delete(keyOf(x))) next.add(keyOf(x));
+                  return next;
+                })
+              }
+              queued={isQueued(f)}
+              canAcknowledge={r.ackFile !== null}
+              onAddFix={(x, detail) => queue.mutate(fixStatements(x, detail))}
+              onAcknowledge={(x, reason) => acknowledge.mutate({ key: keyOf(x), reason })}
+              onOpen={(x) => {
+                const t = linkTarget(x);
+                if (t === null) return;
+                if (openTarget) openTarget(t);
+                else if (t.view === 'explorer') openObject(t.object, t.tab ?? undefined);
+              }}
+            />
+          )}
+        />
         {r.staleAcks.length > 0 && (
           <p className="muted">
             {r.staleAcks.length} acknowledgement(s) no longer match:{' '}
@@ -134,7 +142,7 @@ export default function AdvisorPanel({ connectionId, openObject, open: openTarge
             onChange={(e) => setRole(e.target.value === '' ? null : e.target.value)}
           >
             <option value="">All request roles</option>
-            {r.reach.roles.map((x) => (
+            {r.reachTotals.map((x) => (
               <option key={x.role} value={x.role}>
                 {x.role}
               </option>
@@ -159,12 +167,21 @@ export default function AdvisorPanel({ connectionId, openObject, open: openTarge
             </button>
           </div>
         </header>
+        {roleReach.error && (
+          <ErrorCallout error={asErrorShape(roleReach.error)} title="The role's reach could not be read" />
+        )}
         {/* Too many pairs to draw or list at once: each role's totals, one role at a time. */}
-        {view === 'table' || (role === null && reachPairs(r.reach) > MAX_REACH_ROWS) ? (
-          <ReachTable reach={r.reach} role={role} onPick={setRole} />
+        {view === 'table' || (role === null && !r.reachComplete) || shown === null ? (
+          <ReachTable
+            reach={shown}
+            totals={r.reachTotals}
+            complete={r.reachComplete}
+            role={role}
+            onPick={setRole}
+          />
         ) : (
           <Suspense fallback={<Loading />}>
-            <ReachGraphView reach={r.reach} role={role} />
+            <ReachGraphView reach={shown} role={role} />
           </Suspense>
         )}
       </section>

@@ -1,43 +1,54 @@
 import { useState } from 'react';
+import { asErrorShape } from '../client/index.js';
 import { Badge, type BadgeTone } from '../shell/Badge.js';
-import type { FindingView } from './api.js';
-import { fixScript, linkTitle } from './findings-model.js';
+import { ErrorCallout } from '../shell/ErrorCallout.js';
+import type { AdvisorReportView, FindingDetailView, FindingView } from './api.js';
+import { fixScript, keyOf, linkTitle } from './findings-model.js';
+import { useFindingDetail } from './queries.js';
 
 const TONE: Record<FindingView['severity'], BadgeTone> = { error: 'danger', warning: 'warn', info: 'info' };
 
 export interface FindingCardProps {
+  readonly connectionId: string;
+  /** The report's `ms`: which run an opened finding's detail is of. */
+  readonly run: number;
   readonly finding: FindingView;
+  readonly definition: AdvisorReportView['definitions'][string] | undefined;
+  /** Whether it is open (kept by the list: a virtualised card leaves the page and comes back). */
+  readonly open: boolean;
+  readonly onToggle: (f: FindingView) => void;
   /** Whether its fix is already waiting in the change set. */
   readonly queued: boolean;
   readonly canAcknowledge: boolean;
-  readonly onAddFix: (f: FindingView) => void;
+  readonly onAddFix: (f: FindingView, detail: FindingDetailView) => void;
   readonly onAcknowledge: (f: FindingView, reason: string) => void;
   readonly onOpen: (f: FindingView) => void;
 }
 
 /** One finding: what, on which objects, why it matters, and the fix one click from the change set. */
 export function FindingCard({
+  connectionId,
+  run,
   finding: f,
+  definition,
+  open,
+  onToggle,
   queued,
   canAcknowledge,
   onAddFix,
   onAcknowledge,
   onOpen,
 }: FindingCardProps) {
-  const [open, setOpen] = useState(false);
   const [reason, setReason] = useState<string | null>(null);
+  const key = keyOf(f);
+  const detail = useFindingDetail(connectionId, key, run, open);
   const where = linkTitle(f);
   return (
-    <li className={`adv-finding ${f.acknowledged ? 'acked' : ''}`} data-key={f.key} aria-label={f.key}>
+    <div className={`adv-finding ${f.acknowledged ? 'acked' : ''}`}>
       <div className="adv-finding-head">
         <Badge tone={TONE[f.severity]}>{f.severity}</Badge>
-        <button
-          type="button"
-          className="adv-finding-title"
-          aria-expanded={open}
-          onClick={() => setOpen((o) => !o)}
-        >
-          {f.title}
+        <button type="button" className="adv-finding-title" aria-expanded={open} onClick={() => onToggle(f)}>
+          {definition?.title ?? f.id}
         </button>
         <code className="adv-id">{f.id}</code>
       </div>
@@ -58,23 +69,27 @@ export function FindingCard({
       {f.acknowledged && <div className="adv-ack">Acknowledged: {f.acknowledged.reason}</div>}
       {open && (
         <div className="adv-detail">
-          <p className="adv-why">{f.why}</p>
-          {f.fix && (
+          {definition && <p className="adv-why">{definition.why}</p>}
+          {detail.error && (
+            <ErrorCallout error={asErrorShape(detail.error)} title="The fix could not be read" />
+          )}
+          {detail.isPending && <div className="muted">Reading the fix…</div>}
+          {detail.data?.fix && (
             <>
-              <div className="adv-fix-summary">Fix: {f.fix.summary}</div>
-              <pre className="adv-sql" aria-label={`Fix for ${f.key}`}>
-                {fixScript(f)}
+              <div className="adv-fix-summary">Fix: {detail.data.fix.summary}</div>
+              <pre className="adv-sql" aria-label={`Fix for ${key}`}>
+                {fixScript(detail.data)}
               </pre>
             </>
           )}
-          {f.fixNote && <p className="adv-note">{f.fixNote}</p>}
+          {detail.data?.fixNote && <p className="adv-note">{detail.data.fixNote}</p>}
           <div className="adv-actions">
-            {f.fix && (
+            {f.hasFix && (
               <button
                 type="button"
                 className="btn primary small"
-                disabled={queued}
-                onClick={() => onAddFix(f)}
+                disabled={queued || detail.data === undefined}
+                onClick={() => detail.data && onAddFix(f, detail.data)}
               >
                 {queued ? 'In the change set' : 'Add to change set'}
               </button>
@@ -109,6 +124,6 @@ export function FindingCard({
           )}
         </div>
       )}
-    </li>
+    </div>
   );
 }

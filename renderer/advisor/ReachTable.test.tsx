@@ -1,7 +1,14 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ReachMap } from '../../shared/contract/advisor.js';
-import { MAX_REACH_ROWS, ReachTable } from './ReachTable.js';
+import {
+  MAX_REACH_PAIRS,
+  reachOfRole,
+  reachPairs,
+  reachTotals,
+  toRuns,
+  type ReachMap,
+} from '../../shared/contract/advisor.js';
+import { ReachTable } from './ReachTable.js';
 
 afterEach(cleanup);
 
@@ -29,14 +36,17 @@ function bigMap(roles: number, tables: number): ReachMap {
       role: `r${r}`,
       as: r === 0 ? ('anon' as const) : ('jwt' as const),
       exists: true,
-      endpoints: endpoints.map((_, i) => i).slice(0, tables - r),
+      runs: toRuns(endpoints.map((_, i) => i).slice(0, tables - r)),
     })),
   };
 }
 
 describe('ReachTable', () => {
   it('lists each endpoint a role reaches from the shared entries', () => {
-    render(<ReachTable reach={bigMap(2, 3)} role={null} onPick={() => undefined} />);
+    const reach = bigMap(2, 3);
+    render(
+      <ReachTable reach={reach} totals={reachTotals(reach)} complete role={null} onPick={() => undefined} />,
+    );
     const r1 = screen.getByRole('region', { name: 'Reach of r1' });
     expect(
       within(r1)
@@ -45,11 +55,15 @@ describe('ReachTable', () => {
     ).toEqual(['EndpointMethodsRows', '/t0GETunfiltered write', '/t1GETfiltered by RLS ']);
   });
 
-  it('shows totals per role above the row limit, and a role picked from them lists its endpoints', () => {
+  it('shows totals per role above the pair limit, and a role picked from them lists its endpoints', () => {
     const reach = bigMap(30, 100);
-    expect(reach.roles.reduce((n, r) => n + r.endpoints.length, 0)).toBeGreaterThan(MAX_REACH_ROWS);
+    expect(reachPairs(reach)).toBeGreaterThan(MAX_REACH_PAIRS);
+    const totals = reachTotals(reach);
     const onPick = vi.fn();
-    const { rerender } = render(<ReachTable reach={reach} role={null} onPick={onPick} />);
+    // Above the limit the report carries the totals, no map; the picked role's map comes on its own.
+    const { rerender } = render(
+      <ReachTable reach={null} totals={totals} complete={false} role={null} onPick={onPick} />,
+    );
     const summary = screen.getByLabelText('Reach by role');
     expect(summary.textContent).toContain('30 request roles reach 2,565 endpoints between them');
     expect(screen.queryByRole('region', { name: 'Reach of r0' })).toBeNull();
@@ -58,7 +72,10 @@ describe('ReachTable', () => {
     expect([...r2.querySelectorAll('td')].slice(1).map((td) => td.textContent)).toEqual(['98', '49', '33']);
     fireEvent.click(within(summary).getByRole('button', { name: 'r2' }));
     expect(onPick).toHaveBeenCalledWith('r2');
-    rerender(<ReachTable reach={reach} role="r2" onPick={onPick} />);
+    rerender(<ReachTable reach={null} totals={totals} complete={false} role="r2" onPick={onPick} />);
+    expect(screen.getByText('Reading what r2 reach…')).toBeTruthy();
+    const r2map = reachOfRole(reach, reach.roles[2]!);
+    rerender(<ReachTable reach={r2map} totals={totals} complete={false} role="r2" onPick={onPick} />);
     expect(within(screen.getByRole('region', { name: 'Reach of r2' })).getAllByRole('row')).toHaveLength(99);
   });
 });

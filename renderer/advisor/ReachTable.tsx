@@ -1,27 +1,25 @@
-import { endpointsOf, reachPairs } from '../../shared/contract/advisor.js';
+import { endpointsOf } from '../../shared/contract/advisor.js';
+import { Loading } from '../shell/EmptyState.js';
 import { Badge } from '../shell/Badge.js';
 import type { AdvisorReportView } from './api.js';
 
-/**
- * Above this many role × endpoint rows, "all request roles" lists each role's totals instead (pick one to see its
- * endpoints): with hundreds of request roles the full table would be millions of rows.
- */
-export const MAX_REACH_ROWS = 2000;
-
 type Reach = AdvisorReportView['reach'];
+type Totals = AdvisorReportView['reachTotals'];
+
+export interface ReachTableProps {
+  /** The map that holds the role shown (the report's whole map, or the picked role's), or null while it loads. */
+  readonly reach: Reach | null;
+  /** Each role's totals, listed when no role is picked and the map was too big to send (`complete` false). */
+  readonly totals: Totals;
+  readonly complete: boolean;
+  readonly role: string | null;
+  readonly onPick: (role: string) => void;
+}
 
 /** Per role, each endpoint with its methods (and the columns a method is limited to) and whose rows it gets. */
-export function ReachTable({
-  reach,
-  role,
-  onPick,
-}: {
-  reach: Reach;
-  role: string | null;
-  onPick: (role: string) => void;
-}) {
-  if (role === null && reachPairs(reach) > MAX_REACH_ROWS)
-    return <ReachSummary reach={reach} onPick={onPick} />;
+export function ReachTable({ reach, totals, complete, role, onPick }: ReachTableProps) {
+  if (role === null && !complete) return <ReachSummary totals={totals} onPick={onPick} />;
+  if (reach === null) return <Loading label={`Reading what ${role ?? 'the roles'} reach…`} />;
   const roles = reach.roles.filter((r) => role === null || r.role === role);
   return (
     <div className="adv-reach-table">
@@ -83,12 +81,14 @@ export function ReachTable({
 }
 
 /** Each role's totals: how many endpoints, how many write, how many see every row. */
-function ReachSummary({ reach, onPick }: { reach: Reach; onPick: (role: string) => void }) {
+function ReachSummary({ totals, onPick }: { totals: Totals; onPick: (role: string) => void }) {
+  let pairs = 0;
+  for (const t of totals) pairs += t.endpoints;
   return (
     <div className="adv-reach-table" aria-label="Reach by role">
       <p className="muted">
-        {reach.roles.length} request roles reach {reachPairs(reach).toLocaleString()} endpoints between them:
-        pick a role to see its endpoints.
+        {totals.length} request roles reach {pairs.toLocaleString()} endpoints between them: pick a role to
+        see its endpoints.
       </p>
       <table className="table">
         <thead>
@@ -100,28 +100,19 @@ function ReachSummary({ reach, onPick }: { reach: Reach; onPick: (role: string) 
           </tr>
         </thead>
         <tbody>
-          {reach.roles.map((r) => {
-            let write = 0;
-            let unfiltered = 0;
-            for (const i of r.endpoints) {
-              const e = reach.endpoints[i]!;
-              if (e.write) write++;
-              if (e.rows === 'unfiltered') unfiltered++;
-            }
-            return (
-              <tr key={r.role}>
-                <td>
-                  <button type="button" className="link mono" onClick={() => onPick(r.role)}>
-                    {r.role}
-                  </button>{' '}
-                  <span className="muted">{r.as === 'anon' ? 'anonymous' : 'JWT'}</span>
-                </td>
-                <td>{r.endpoints.length.toLocaleString()}</td>
-                <td>{write.toLocaleString()}</td>
-                <td>{unfiltered.toLocaleString()}</td>
-              </tr>
-            );
-          })}
+          {totals.map((t) => (
+            <tr key={t.role}>
+              <td>
+                <button type="button" className="link mono" onClick={() => onPick(t.role)}>
+                  {t.role}
+                </button>{' '}
+                <span className="muted">{t.as === 'anon' ? 'anonymous' : 'JWT'}</span>
+              </td>
+              <td>{t.endpoints.toLocaleString()}</td>
+              <td>{t.writes.toLocaleString()}</td>
+              <td>{t.unfiltered.toLocaleString()}</td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </div>

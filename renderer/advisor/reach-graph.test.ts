@@ -44,8 +44,8 @@ const reach: ReachMap = {
     },
   ],
   roles: [
-    { role: 'web_anon', as: 'anon', exists: true, endpoints: [0, 1] },
-    { role: 'app_user', as: 'jwt', exists: true, endpoints: [2] },
+    { role: 'web_anon', as: 'anon', exists: true, runs: [0, 2] },
+    { role: 'app_user', as: 'jwt', exists: true, runs: [2, 1] },
   ],
 };
 

@@ -16,6 +16,8 @@ export const focusTargetSchema = z.discriminatedUnion('view', [
   z.object({ view: z.literal('default-privileges'), owner: z.string() }),
   /** The RLS panel on a table, with one of its policies open in the policy editor (or none). */
   z.object({ view: z.literal('policy'), table: qualifiedNameSchema, policy: z.string().nullable() }),
+  /** The connection's PostgREST configuration (Act as), on one of its settings (`db-schemas`, `jwt-secret`…). */
+  z.object({ view: z.literal('postgrest-config'), key: z.string() }),
 ]);
 export type FocusTarget = z.infer<typeof focusTargetSchema>;
 
@@ -26,4 +28,5 @@ export const FOCUS_PANEL: Readonly<Record<FocusTarget['view'], string>> = {
   grant: 'grants',
   'default-privileges': 'grants',
   policy: 'rls',
+  'postgrest-config': 'act-as',
 };
