@@ -1,24 +1,13 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { FindingView } from './api.js';
 import { FindingList } from './FindingList.js';
 import { keyOf } from './findings-model.js';
+import { withViewport } from '../test-viewport.js';
 
 afterEach(cleanup);
 
-// jsdom lays nothing out: give the scroll container a viewport so the virtualiser renders a screenful (each row
-// measures as tall too, so a screenful is a few rows).
-const size = { clientHeight: 520, clientWidth: 480, offsetHeight: 520, offsetWidth: 480 };
-const saved = Object.fromEntries(
-  Object.keys(size).map((k) => [k, Object.getOwnPropertyDescriptor(HTMLElement.prototype, k)]),
-);
-beforeAll(() => {
-  for (const [k, v] of Object.entries(size))
-    Object.defineProperty(HTMLElement.prototype, k, { configurable: true, get: () => v });
-});
-afterAll(() => {
-  for (const [k, d] of Object.entries(saved)) if (d) Object.defineProperty(HTMLElement.prototype, k, d);
-});
+withViewport(480, 520);
 
 const finding = (i: number, severity: FindingView['severity'], acknowledged = false): FindingView => ({
   id: severity === 'error' ? 'table_without_rls' : 'unindexed_foreign_key',

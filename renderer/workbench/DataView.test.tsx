@@ -1,23 +1,13 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { fakeClient, Providers } from '../act-as/test-utils.js';
 import type { Shape } from './api.js';
 import { DataView } from './DataView.js';
+import { withViewport } from '../test-viewport.js';
 
 afterEach(cleanup);
 
-// jsdom lays nothing out: give scroll containers a viewport so the virtualiser renders a screenful
-const size = { clientHeight: 520, clientWidth: 900, offsetHeight: 520, offsetWidth: 900 };
-const saved = Object.fromEntries(
-  Object.keys(size).map((k) => [k, Object.getOwnPropertyDescriptor(HTMLElement.prototype, k)]),
-);
-beforeAll(() => {
-  for (const [k, v] of Object.entries(size))
-    Object.defineProperty(HTMLElement.prototype, k, { configurable: true, get: () => v });
-});
-afterAll(() => {
-  for (const [k, d] of Object.entries(saved)) if (d) Object.defineProperty(HTMLElement.prototype, k, d);
-});
+withViewport(900, 520);
 
 const shape: Shape = {
   kind: 'table',

@@ -1,22 +1,12 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { StatementResult } from '../../shared/contract/workbench.js';
 import { Results, TransactionBanner } from './Results.js';
+import { withViewport } from '../test-viewport.js';
 
 afterEach(cleanup);
 
-// jsdom lays nothing out: give scroll containers a viewport so the virtualiser renders a screenful
-const size = { clientHeight: 520, clientWidth: 900, offsetHeight: 520, offsetWidth: 900 };
-const saved = Object.fromEntries(
-  Object.keys(size).map((k) => [k, Object.getOwnPropertyDescriptor(HTMLElement.prototype, k)]),
-);
-beforeAll(() => {
-  for (const [k, v] of Object.entries(size))
-    Object.defineProperty(HTMLElement.prototype, k, { configurable: true, get: () => v });
-});
-afterAll(() => {
-  for (const [k, d] of Object.entries(saved)) if (d) Object.defineProperty(HTMLElement.prototype, k, d);
-});
+withViewport(900, 520);
 
 const result = (extra: Partial<StatementResult>): StatementResult => ({
   offset: 0,
