@@ -103,15 +103,18 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
     return text;
   };
 
-  /** pg_get_indexdef's words for a plain b-tree index of a PRIMARY KEY / UNIQUE constraint (indexes.sql left it NULL). */
-  const keyIndexDefinition = (i: IndexRow, r: RelationRow): string => {
+  /**
+   * pg_get_indexdef's words for an index on plain columns with default operator classes, collations and
+   * ordering (indexes.sql left it NULL): a PRIMARY KEY / UNIQUE constraint's, or any other such index.
+   */
+  const plainIndexDefinition = (i: IndexRow, r: RelationRow): string => {
     const q = quoted;
     const columns = (attnums: readonly number[]) => attnums.map((n) => q(nameOf(r.oid, n))).join(', ');
     const include =
       i.attnums.length > i.key_count ? ` INCLUDE (${columns(i.attnums.slice(i.key_count))})` : '';
     return (
-      `CREATE UNIQUE INDEX ${q(i.name)} ON ${q(r.schema)}.${q(r.name)} ` +
-      `USING btree (${columns(i.attnums.slice(0, i.key_count))})${include}`
+      `CREATE ${i.is_unique ? 'UNIQUE ' : ''}INDEX ${q(i.name)} ON ${q(r.schema)}.${q(r.name)} ` +
+      `USING ${q(i.method)} (${columns(i.attnums.slice(0, i.key_count))})${include}`
     );
   };
 
@@ -176,7 +179,7 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
           method: i.method,
           predicate: i.predicate,
           valid: i.valid,
-          definition: i.definition ?? keyIndexDefinition(i, r),
+          definition: i.definition ?? plainIndexDefinition(i, r),
           comment: i.comment,
         }) as Index,
     );
