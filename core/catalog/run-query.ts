@@ -4,6 +4,7 @@ import { GatehouseError } from '../../shared/errors.js';
 import { sqlFile } from '../db/sql-files.js';
 import { catalogTypes } from './array-text.js';
 import { compileRowCheck, type RowCheck } from './row-check.js';
+import { rowObjects } from './row-objects.js';
 
 /** SQLSTATE class 08 and 57P*: the session itself went away, which is not the query's fault. */
 function isSessionLoss(code: string | undefined, message: string): boolean {
@@ -50,15 +51,19 @@ export async function sendCatalogQuery(
   file: string,
   values: readonly unknown[] = [],
 ): Promise<pg.QueryResult> {
+  let result: pg.QueryResult<unknown[]>;
   try {
-    return await client.query({
+    result = await client.query<unknown[]>({
       text: sqlFile(`catalog/${file}`),
       values: [...values],
       types: catalogTypes(client),
+      rowMode: 'array',
     });
   } catch (error) {
     throw catalogQueryError(file, error);
   }
+  const rows = rowObjects(result.fields.map((f) => f.name))(result.rows);
+  return { ...result, rows };
 }
 
 /** Validates every row of a catalog query against its schema (compiled check first, zod to explain). */

@@ -1,18 +1,18 @@
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { GatehouseError } from '../../../shared/errors.js';
 import { quoteIdent } from '../../ddl/quote.js';
 import { freePort } from '../../embedded/free-port.js';
 import { plainConnect, withClient, type Connect } from './connect.js';
+import { shadowHome } from './shadow-home.js';
 
 /**
  * The shadow database: a throwaway PostgreSQL that .sql folders are applied to and migrations verified on.
- * Either a cluster started here from the npm package of the wanted major (initdb in a temp dir, 127.0.0.1 on a
- * free port, fsync off; removed on stop), or an existing server (`--shadow URI`) on which throwaway databases
+ * Either a cluster started here from the npm package of the wanted major (a copy of an initdb'd template, in
+ * memory where there is room (shadowHome), 127.0.0.1 on a free port, fsync off; removed on stop), or an existing server (`--shadow URI`) on which throwaway databases
  * are created and dropped.
  */
 export interface ShadowServer {
@@ -92,13 +92,17 @@ const TEMPLATE_LAYOUT = 'wal-segsize=1';
  * The initialised cluster every shadow of one major (and binary folder) is copied from: initdb runs once,
  * into a staging folder renamed into place (two first runs at once: the loser's copy is discarded).
  */
-async function templateCluster(bin: string, major: number): Promise<{ dir: string; password: string }> {
+async function templateCluster(
+  bin: string,
+  major: number,
+  base: string,
+): Promise<{ dir: string; password: string }> {
   // The key names the initdb options too (TEMPLATE_LAYOUT): a template made with other options is not reused.
   const key = createHash('sha256').update(`${bin}\0${TEMPLATE_LAYOUT}`).digest('hex').slice(0, 12);
-  const home = join(tmpdir(), `gatehouse-shadow-template-${major}-${key}`);
+  const home = join(base, `gatehouse-shadow-template-${major}-${key}`);
   const read = () => ({ dir: join(home, 'data'), password: readFileSync(join(home, 'pw'), 'utf8').trim() });
   if (existsSync(join(home, 'data', 'PG_VERSION')) && existsSync(join(home, 'pw'))) return read();
-  const staging = mkdtempSync(join(tmpdir(), 'gatehouse-shadow-init-'));
+  const staging = mkdtempSync(join(base, 'gatehouse-shadow-init-'));
   chmodSync(staging, 0o777);
   const password = randomBytes(12).toString('hex');
   const pwfile = join(staging, 'initdb-pw');
@@ -135,13 +139,15 @@ async function templateCluster(bin: string, major: number): Promise<{ dir: strin
 export async function startShadowServer(major: number = DEFAULT_SHADOW_MAJOR): Promise<ShadowServer> {
   const bin = await binDir(major);
   await ensurePostgresUser();
-  const root = mkdtempSync(join(tmpdir(), 'gatehouse-shadow-'));
+  // The template and its copy in one place (memory where there is room): the copy stays on one file system.
+  const base = shadowHome();
+  const root = mkdtempSync(join(base, 'gatehouse-shadow-'));
   chmodSync(root, 0o777);
   const data = join(root, 'data');
   const cleanup = () => rmSync(root, { recursive: true, force: true });
   let template: { dir: string; password: string };
   try {
-    template = await templateCluster(bin, major);
+    template = await templateCluster(bin, major, base);
     // A copy of the initialised cluster: much faster than initdb (about a second) on every start.
     await run(...asPostgres('cp', ['-a', template.dir, data]));
   } catch (error) {
