@@ -122,6 +122,16 @@ describe('RLS story: owner-only policy from a template, typo marked, previewed, 
     await page.getByLabel('Template').waitFor();
     await page.getByLabel('Template').selectOption('owner');
     await expect.poll(() => form.getByLabel('Policy name').inputValue()).toBe('notes_owner');
+    // the form's controls are the studio's own (32 px, themed), not the browser's 20 px native ones
+    const heights = await Promise.all(
+      [
+        form.getByLabel('Policy name'),
+        form.getByLabel('Kind'),
+        form.getByLabel('Command'),
+        page.getByLabel('Template'),
+      ].map(async (l) => Math.round((await l.boundingBox())!.height)),
+    );
+    expect(heights).toEqual([32, 32, 32, 32]);
     // the template is filled in from the table (owner_sub) and the claim in use (sub)
     await form.getByRole('group', { name: 'USING' }).getByText('✓ valid').waitFor({ timeout: 30_000 });
     await expect

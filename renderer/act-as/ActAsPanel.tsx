@@ -310,7 +310,7 @@ export default function ActAsPanel({ connectionId }: PanelProps) {
             : {})}
         />
         <div className="aa-config-summary">
-          <button className="btn ghost small" onClick={() => setShowConfig(true)}>
+          <button className="btn small" onClick={() => setShowConfig(true)}>
             PostgREST config
           </button>
           <span className="aa-muted mono" title="db-schemas · db-anon-role">
