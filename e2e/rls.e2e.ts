@@ -301,6 +301,12 @@ describe('RLS story: owner-only policy from a template, typo marked, previewed, 
     const dark = await widths();
     expect(dark.panel).toBeLessThanOrEqual(1280);
     expect(dark.mainOverflow).toBe(0);
+    // the expression editors sit on the form's own surface (--bg-raised), not Monaco's neutral #1e1e1e
+    expect(
+      await page.evaluate<string>(
+        `getComputedStyle(document.querySelector('[data-testid$="/using"] .monaco-editor-background')).backgroundColor`,
+      ),
+    ).toBe('rgb(24, 27, 34)');
     await browser.shot('rls-06-1280-dark');
     await page.getByRole('button', { name: 'Switch to light theme' }).click();
     // Monaco's own service-registration noise aside, the page logged no error.

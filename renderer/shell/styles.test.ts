@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { editorPalette, editorTheme, studioEditorThemes } from './monaco/themes.js';
 
 const css = (file: string) => readFileSync(new URL(file, import.meta.url), 'utf8');
 
@@ -50,4 +51,24 @@ describe('theme colours', () => {
       }
     });
   }
+});
+
+describe('studio editor themes', () => {
+  it('take the editor chrome from the same colours as styles.css, in both themes', () => {
+    for (const [name, selector] of [
+      ['light', ':root'],
+      ['dark', ":root[data-theme='dark']"],
+    ] as const) {
+      const vars = themeVars(selector);
+      for (const [prop, value] of Object.entries(editorPalette[name]))
+        expect([prop, vars.get(prop)]).toEqual([prop, value]);
+    }
+  });
+
+  it("paint the editor on the panel's raised surface, not Monaco's grey", () => {
+    expect(studioEditorThemes['gatehouse-dark'].colors['editor.background']).toBe('#181b22');
+    expect(studioEditorThemes['gatehouse-dark'].base).toBe('vs-dark');
+    expect(studioEditorThemes['gatehouse-light'].colors['editor.background']).toBe('#ffffff');
+    expect([editorTheme('dark'), editorTheme('light')]).toEqual(['gatehouse-dark', 'gatehouse-light']);
+  });
 });
