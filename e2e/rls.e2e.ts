@@ -197,6 +197,11 @@ describe('RLS story: owner-only policy from a template, typo marked, previewed, 
     await why.getByRole('button', { name: 'Explain' }).click();
     await why.getByText(/notes_owner \(permissive\): USING false/).waitFor();
     expect(await why.textContent()).toContain('Out');
+    // the key inputs and Explain are the studio's controls, spaced apart, not touching
+    const valueBox = (await why.getByLabel('Key value').boundingBox())!;
+    const explainBox = (await why.getByRole('button', { name: 'Explain' }).boundingBox())!;
+    expect(explainBox.x - (valueBox.x + valueBox.width)).toBeGreaterThanOrEqual(8);
+    expect(Math.round(valueBox.height)).toBe(Math.round(explainBox.height));
     await browser.shot('rls-03-why-this-row');
   });
 
