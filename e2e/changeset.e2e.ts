@@ -87,6 +87,12 @@ describe('change set story: queue, review, remove, apply, history', () => {
     const sql = await drawer.locator('.cs-script').getAttribute('data-sql');
     expect(sql).toContain('CREATE TABLE api.e2e_notes (id int PRIMARY KEY, body text);');
     expect(sql).toContain('ALTER TABLE api.orders ADD COLUMN e2e_flag boolean;');
+    // the footer (timeouts, Apply) sits on the drawer's bottom edge: the script grows, no blank band below it
+    const gap = await page.evaluate<number>(`(() => {
+      const drawer = document.querySelector('.cs-drawer').getBoundingClientRect();
+      return Math.round(drawer.bottom - document.querySelector('.cs-foot').getBoundingClientRect().bottom);
+    })()`);
+    expect(gap).toBeLessThanOrEqual(1);
     await browser.shot('changeset-01-two-pending');
   });
 

@@ -122,6 +122,16 @@ describe('RLS story: owner-only policy from a template, typo marked, previewed, 
     await page.getByLabel('Template').waitFor();
     await page.getByLabel('Template').selectOption('owner');
     await expect.poll(() => form.getByLabel('Policy name').inputValue()).toBe('notes_owner');
+    // the form's controls are the studio's own (32 px, themed), not the browser's 20 px native ones
+    const heights = await Promise.all(
+      [
+        form.getByLabel('Policy name'),
+        form.getByLabel('Kind'),
+        form.getByLabel('Command'),
+        page.getByLabel('Template'),
+      ].map(async (l) => Math.round((await l.boundingBox())!.height)),
+    );
+    expect(heights).toEqual([32, 32, 32, 32]);
     // the template is filled in from the table (owner_sub) and the claim in use (sub)
     await form.getByRole('group', { name: 'USING' }).getByText('✓ valid').waitFor({ timeout: 30_000 });
     await expect
@@ -187,6 +197,11 @@ describe('RLS story: owner-only policy from a template, typo marked, previewed, 
     await why.getByRole('button', { name: 'Explain' }).click();
     await why.getByText(/notes_owner \(permissive\): USING false/).waitFor();
     expect(await why.textContent()).toContain('Out');
+    // the key inputs and Explain are the studio's controls, spaced apart, not touching
+    const valueBox = (await why.getByLabel('Key value').boundingBox())!;
+    const explainBox = (await why.getByRole('button', { name: 'Explain' }).boundingBox())!;
+    expect(explainBox.x - (valueBox.x + valueBox.width)).toBeGreaterThanOrEqual(8);
+    expect(Math.round(valueBox.height)).toBe(Math.round(explainBox.height));
     await browser.shot('rls-03-why-this-row');
   });
 
@@ -291,6 +306,12 @@ describe('RLS story: owner-only policy from a template, typo marked, previewed, 
     const dark = await widths();
     expect(dark.panel).toBeLessThanOrEqual(1280);
     expect(dark.mainOverflow).toBe(0);
+    // the expression editors sit on the form's own surface (--bg-raised), not Monaco's neutral #1e1e1e
+    expect(
+      await page.evaluate<string>(
+        `getComputedStyle(document.querySelector('[data-testid$="/using"] .monaco-editor-background')).backgroundColor`,
+      ),
+    ).toBe('rgb(24, 27, 34)');
     await browser.shot('rls-06-1280-dark');
     await page.getByRole('button', { name: 'Switch to light theme' }).click();
     // Monaco's own service-registration noise aside, the page logged no error.

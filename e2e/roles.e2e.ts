@@ -143,6 +143,18 @@ describe('roles story: design the PostgREST role model from scratch', () => {
     // The grant form above was scrolled to; choosing the role again opens its inspector at its heading.
     expect(await inspector.evaluate((el) => el.scrollTop)).toBe(0);
     await inspector.getByRole('heading', { name: names.authenticator }).waitFor();
+    // Every button of the inspector stays inside its padding: a second button in a row wraps instead of running
+    // past the edge (Remove password did, beside Queue password).
+    const overruns = await page.evaluate<string[]>(`(() => {
+      const el = document.querySelector('.role-inspector');
+      const box = el.getBoundingClientRect();
+      // the content box's right edge, inside any scrollbar
+      const edge = box.left + el.clientLeft + el.clientWidth - parseFloat(getComputedStyle(el).paddingRight);
+      return [...el.querySelectorAll('button')]
+        .filter((b) => b.getBoundingClientRect().right > edge + 0.5)
+        .map((b) => b.textContent);
+    })()`);
+    expect(overruns).toEqual([]);
     await browser.shot('roles-02-graph-light');
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();
     await browser.shot('roles-03-graph-dark');

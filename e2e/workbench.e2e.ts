@@ -138,6 +138,13 @@ describe('workbench story', () => {
     await plan.waitFor();
     expect(await plan.textContent()).toMatch(/Scan on orders/);
     expect(await plan.textContent()).toMatch(/actual \d/);
+    // each history entry's duration and time stay whole (one line high each), however the meta line wraps
+    const lines = await page.evaluate<number[]>(
+      `[...document.querySelectorAll('.wb-list-time')].map((el) =>
+        el.getBoundingClientRect().height / parseFloat(getComputedStyle(el.parentElement).lineHeight))`,
+    );
+    expect(lines.length).toBeGreaterThan(0);
+    expect(Math.max(...lines)).toBeLessThan(1.5);
     await browser.shot('workbench-04-plan');
   });
 

@@ -315,7 +315,7 @@ export default function ActAsPanel({ connectionId, focus }: PanelProps) {
             : {})}
         />
         <div className="aa-config-summary">
-          <button className="btn ghost small" onClick={() => setShowConfig(true)}>
+          <button className="btn small" onClick={() => setShowConfig(true)}>
             PostgREST config
           </button>
           <span className="aa-muted mono" title="db-schemas · db-anon-role">

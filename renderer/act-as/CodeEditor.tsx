@@ -2,6 +2,7 @@ import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef } from 'react';
 import { useThemeValue } from '../shell/theme-context.js';
 import { monaco, setJsonSchema } from './monaco-json.js';
+import { editorTheme, studioEditorChrome } from '../shell/monaco/themes.js';
 
 /** A span to underline in the editor. */
 export interface EditorMarker {
@@ -87,9 +88,10 @@ export default function CodeEditor(props: CodeEditorProps) {
         language={props.language}
         path={uri}
         height={props.height}
-        theme={theme === 'dark' ? 'vs-dark' : 'vs'}
+        theme={editorTheme(theme)}
         onMount={onMount}
         options={{
+          ...studioEditorChrome,
           minimap: { enabled: false },
           scrollBeyondLastLine: false,
           fontSize: 13,

@@ -86,7 +86,7 @@ export function PersonaEditor({
         </div>
         <span className="grow" />
         {onDelete && (
-          <button className="btn ghost small" onClick={onDelete} aria-label="Delete persona">
+          <button className="btn ghost small danger" onClick={onDelete} aria-label="Delete persona">
             Delete
           </button>
         )}
@@ -233,7 +233,7 @@ function PersonaHeaders({
         <button className="btn small" onClick={() => onChange([...rows, ['Cookie', '']])}>
           + Cookie
         </button>
-        <button className="btn small ghost" onClick={() => onChange([...rows, ['', '']])}>
+        <button className="btn small" onClick={() => onChange([...rows, ['', '']])}>
           + Header
         </button>
       </div>

@@ -2,6 +2,7 @@ import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef } from 'react';
 import { monaco } from '../shell/monaco/setup.js';
 import type { ScriptMarker } from './markers.js';
+import { editorTheme, studioEditorChrome } from '../shell/monaco/themes.js';
 
 export interface ScriptViewProps {
   readonly value: string;
@@ -70,12 +71,13 @@ export default function ScriptView({ value, theme, marker, highlight }: ScriptVi
     <Editor
       value={value}
       language="pgsql"
-      theme={theme === 'dark' ? 'vs-dark' : 'vs'}
+      theme={editorTheme(theme)}
       onMount={(editor) => {
         editorRef.current = editor;
         paint();
       }}
       options={{
+        ...studioEditorChrome,
         readOnly: true,
         domReadOnly: true,
         // Monaco hides markers in read-only editors by default; here the marker is the point.

@@ -1,6 +1,7 @@
 import { DiffEditor, type DiffOnMount } from '@monaco-editor/react';
 import { useLayoutEffect, useRef } from 'react';
 import '../shell/monaco/setup.js';
+import { editorTheme, studioEditorChrome } from '../shell/monaco/themes.js';
 
 type DiffWidget = Parameters<DiffOnMount>[0];
 
@@ -28,13 +29,14 @@ export default function SqlDiff({ from, to, theme }: { from: string; to: string;
       original={from}
       modified={to}
       language="pgsql"
-      theme={theme === 'dark' ? 'vs-dark' : 'vs'}
+      theme={editorTheme(theme)}
       keepCurrentOriginalModel
       keepCurrentModifiedModel
       onMount={(w) => {
         widget.current = w;
       }}
       options={{
+        ...studioEditorChrome,
         readOnly: true,
         originalEditable: false,
         domReadOnly: true,

@@ -5,6 +5,7 @@ import { monaco } from '../shell/monaco/setup.js';
 import { useThemeValue } from '../shell/theme-context.js';
 import { policyCompletions, type PolicyCompletionKind } from './completion.js';
 import { markerRanges } from './markers.js';
+import { editorTheme, studioEditorChrome } from '../shell/monaco/themes.js';
 
 export interface ExpressionEditorProps {
   /** Unique per editor on screen: its model's path. */
@@ -135,12 +136,13 @@ export default function ExpressionEditor(props: ExpressionEditorProps) {
           defaultValue={props.value}
           path={uri}
           language="pgsql"
-          theme={theme === 'dark' ? 'vs-dark' : 'vs'}
+          theme={editorTheme(theme)}
           onChange={(v) => props.onChange(v ?? '')}
           onMount={onMount}
           height="100%"
           width="100%"
           options={{
+            ...studioEditorChrome,
             ariaLabel: props.ariaLabel,
             minimap: { enabled: false },
             lineNumbers: 'off',

@@ -96,6 +96,7 @@ export function PolicyEditor(props: PolicyEditorProps) {
         <label>
           Name
           <input
+            className="input mono"
             aria-label="Policy name"
             value={draft.name}
             onChange={(e) => set({ name: e.target.value })}
@@ -105,6 +106,7 @@ export function PolicyEditor(props: PolicyEditorProps) {
         <label>
           Kind
           <select
+            className="select"
             aria-label="Kind"
             value={draft.permissive ? 'PERMISSIVE' : 'RESTRICTIVE'}
             onChange={(e) => set({ permissive: e.target.value === 'PERMISSIVE' })}
@@ -116,6 +118,7 @@ export function PolicyEditor(props: PolicyEditorProps) {
         <label>
           Command
           <select
+            className="select"
             aria-label="Command"
             value={draft.command}
             onChange={(e) => set({ command: e.target.value as Command })}
@@ -273,6 +276,7 @@ export function NewPolicies({
         <label>
           Template
           <select
+            className="select"
             aria-label="Template"
             value={template}
             onChange={(e) => {

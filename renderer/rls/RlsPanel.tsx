@@ -410,8 +410,19 @@ function WhyRow({
         }}
       >
         Why this row?{' '}
-        <input aria-label="Key column" value={column} onChange={(e) => setColumn(e.target.value)} /> ={' '}
-        <input aria-label="Key value" value={value} onChange={(e) => setValue(e.target.value)} />
+        <input
+          className="input mono"
+          aria-label="Key column"
+          value={column}
+          onChange={(e) => setColumn(e.target.value)}
+        />{' '}
+        ={' '}
+        <input
+          className="input mono"
+          aria-label="Key value"
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+        />
         <button className="btn small" type="submit">
           Explain
         </button>

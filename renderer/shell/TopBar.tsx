@@ -4,6 +4,7 @@ import { WhoamiBadges } from '../connections/WhoamiBadges.js';
 import { DEFAULT_PANEL } from './route.js';
 import { PanelTabs } from './PanelTabs.js';
 import { panels } from './panels.js';
+import { ThemeIcon } from './ThemeIcon.js';
 
 export function TopBar({
   current,
@@ -107,7 +108,7 @@ export function TopBar({
         aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
         title={theme === 'dark' ? 'Light theme' : 'Dark theme'}
       >
-        {theme === 'dark' ? '☀' : '☾'}
+        <ThemeIcon theme={theme} />
       </button>
       <button
         className="btn ghost icon-btn"

@@ -61,7 +61,8 @@ export function SidePanel({
                 <button onClick={() => onOpen(h.sql)} title="Open in a new tab">
                   <code className="wb-list-sql">{h.sql.slice(0, 160)}</code>
                   <span className={`wb-list-meta${h.ok ? '' : ' bad'}`}>
-                    {h.summary} · {Math.round(h.ms)} ms · {new Date(h.at).toLocaleTimeString()}
+                    {h.summary} · <span className="wb-list-time">{`${Math.round(h.ms)} ms`}</span> ·{' '}
+                    <span className="wb-list-time">{new Date(h.at).toLocaleTimeString()}</span>
                   </span>
                 </button>
               </li>

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { monaco } from '../shell/monaco/setup.js';
 import { useThemeValue } from '../shell/theme-context.js';
 import type { CompletionKind, SqlCompleter } from './completion.js';
+import { editorTheme, studioEditorChrome } from '../shell/monaco/themes.js';
 
 /** A span to underline: PostgreSQL's error position, as an offset into the editor's text. */
 export interface SqlMarker {
@@ -169,11 +170,12 @@ export default function SqlEditor(props: SqlEditorProps) {
         defaultValue={props.value}
         path={uri}
         language="pgsql"
-        theme={theme === 'dark' ? 'vs-dark' : 'vs'}
+        theme={editorTheme(theme)}
         onChange={(v) => props.onChange(v ?? '')}
         onMount={onMount}
         height="100%"
         options={{
+          ...studioEditorChrome,
           minimap: { enabled: false },
           scrollBeyondLastLine: false,
           fontSize: 13,

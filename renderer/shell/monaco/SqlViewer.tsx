@@ -1,5 +1,6 @@
 import Editor from '@monaco-editor/react';
 import './setup.js';
+import { editorTheme, studioEditorChrome } from './themes.js';
 
 /** Read-only SQL in Monaco, following the studio theme. */
 export default function SqlViewer({ value, theme }: { value: string; theme: 'light' | 'dark' }) {
@@ -7,8 +8,9 @@ export default function SqlViewer({ value, theme }: { value: string; theme: 'lig
     <Editor
       value={value}
       language="pgsql"
-      theme={theme === 'dark' ? 'vs-dark' : 'vs'}
+      theme={editorTheme(theme)}
       options={{
+        ...studioEditorChrome,
         readOnly: true,
         domReadOnly: true,
         minimap: { enabled: false },

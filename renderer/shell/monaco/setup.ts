@@ -18,10 +18,14 @@ import 'monaco-editor/features/snippet/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker';
 import { loader } from '@monaco-editor/react';
+import { studioEditorThemes } from './themes.js';
 
 self.MonacoEnvironment = {
   getWorker: (_id: string, label: string) => (label === 'json' ? new JsonWorker() : new EditorWorker()),
 };
 loader.config({ monaco });
+for (const [name, data] of Object.entries(studioEditorThemes)) {
+  monaco.editor.defineTheme(name, { ...data, rules: [...data.rules] });
+}
 
 export { monaco };
