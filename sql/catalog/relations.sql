@@ -48,9 +48,14 @@ LEFT JOIN pg_catalog.pg_foreign_data_wrapper AS fdw ON fdw.oid = fs.srvfdw
 LEFT JOIN pg_catalog.pg_inherits AS i ON c.relispartition AND i.inhrelid = c.oid
 LEFT JOIN pg_catalog.pg_class AS pc ON pc.oid = i.inhparent
 LEFT JOIN pg_catalog.pg_namespace AS pn ON pn.oid = pc.relnamespace
-LEFT JOIN pg_catalog.pg_depend AS dep
-  ON dep.classid = 'pg_catalog.pg_class'::regclass AND dep.objid = c.oid AND dep.objsubid = 0 AND dep.deptype = 'e'
-LEFT JOIN pg_catalog.pg_extension AS e ON e.oid = dep.refobjid
+-- Extension members looked up from the extensions' side (a few rows), not by probing pg_depend per relation.
+LEFT JOIN (
+  SELECT dep.objid, e.extname
+  FROM pg_catalog.pg_extension AS e
+  JOIN pg_catalog.pg_depend AS dep
+    ON dep.refclassid = 'pg_catalog.pg_extension'::regclass AND dep.refobjid = e.oid
+    AND dep.classid = 'pg_catalog.pg_class'::regclass AND dep.objsubid = 0 AND dep.deptype = 'e'
+) AS e ON e.objid = c.oid
 WHERE c.relkind IN ('r', 'v', 'm', 'p', 'f')
   AND c.relnamespace = ANY ($1::oid[])
 ORDER BY n.nspname COLLATE "C", c.relname COLLATE "C";

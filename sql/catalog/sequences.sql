@@ -29,9 +29,14 @@ LEFT JOIN pg_catalog.pg_namespace AS own_n ON own_n.oid = own_c.relnamespace
 LEFT JOIN pg_catalog.pg_attribute AS own_a ON own_a.attrelid = dep.refobjid AND own_a.attnum = dep.refobjsubid
 LEFT JOIN pg_catalog.pg_description AS d
   ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
-LEFT JOIN pg_catalog.pg_depend AS edep
-  ON edep.classid = 'pg_catalog.pg_class'::regclass AND edep.objid = c.oid AND edep.deptype = 'e'
-LEFT JOIN pg_catalog.pg_extension AS e ON e.oid = edep.refobjid
+-- Extension members looked up from the extensions' side (a few rows), not with a second pg_depend probe per sequence.
+LEFT JOIN (
+  SELECT edep.objid, e.extname
+  FROM pg_catalog.pg_extension AS e
+  JOIN pg_catalog.pg_depend AS edep
+    ON edep.refclassid = 'pg_catalog.pg_extension'::regclass AND edep.refobjid = e.oid
+    AND edep.classid = 'pg_catalog.pg_class'::regclass AND edep.deptype = 'e'
+) AS e ON e.objid = c.oid
 WHERE c.relkind = 'S'
   AND c.relnamespace = ANY ($1::oid[])
 ORDER BY n.nspname COLLATE "C", c.relname COLLATE "C";
