@@ -85,13 +85,18 @@ export function modelAccess(catalog: Catalog): Access {
         }
         relations.set(lastKey, WHOLE[mask]!);
       };
-      for (const p of effectivePrivileges(catalog, role)) {
-        const o = p.object;
+      // Read entry by entry from the compiled list: an EffectivePrivilege object per entry (tens of thousands
+      // per role, hundreds of roles) was most of a run's garbage.
+      const list = effectivePrivileges(catalog, role);
+      for (let i = 0; i < list.length; i++) {
+        const po = list.objectAt(i);
+        const o = po.ref;
+        const privilege = list.privilegeAt(i);
         if (o.kind === 'function') {
-          if (p.privilege === 'EXECUTE') functions.add(functionKey(o.schema ?? '', o.name, o.args ?? ''));
+          if (privilege === 'EXECUTE') functions.add(functionKey(o.schema ?? '', o.name, o.args ?? ''));
           continue;
         }
-        if (o.kind !== 'relation' || !DATA.has(p.privilege)) continue;
+        if (o.kind !== 'relation' || !DATA.has(privilege)) continue;
         if (o !== lastRef) {
           settle();
           lastRef = o;
@@ -108,11 +113,11 @@ export function modelAccess(catalog: Catalog): Access {
             }
           relations.set(key, grants);
         }
-        const privilege = p.privilege as DataPrivilege;
-        const held = grants[privilege];
-        if (p.column === undefined) grants[privilege] = 'all';
-        else if (held === undefined) grants[privilege] = [p.column];
-        else if (held !== 'all') held.push(p.column);
+        const data = privilege as DataPrivilege;
+        const held = grants[data];
+        if (po.column === null) grants[data] = 'all';
+        else if (held === undefined) grants[data] = [po.column];
+        else if (held !== 'all') held.push(po.column);
       }
       settle();
     }
