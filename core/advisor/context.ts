@@ -214,8 +214,9 @@ const NO_HOLDERS = new Holders();
 export function holdersOf(ctx: AdvisorContext, r: Relation): Holders {
   let holders = holderIndex.get(ctx);
   if (holders === undefined) {
-    holders = new Map();
-    holderIndex.set(ctx, holders);
+    const index = new Map<Relation, Holders>();
+    holders = index;
+    holderIndex.set(ctx, index);
     const byKey = new Map(ctx.exposedRelations.map((x) => [relationKey(x.schema, x.name), x]));
     const seen = new Set<string>();
     for (const role of ctx.requestRoles) {
@@ -223,21 +224,21 @@ export function holdersOf(ctx: AdvisorContext, r: Relation): Holders {
       seen.add(role.name);
       // Each schema's USAGE asked once per role, not once per relation.
       const usage = new Map<string, boolean>();
-      for (const [key, g] of ctx.access.relations(role.name)) {
+      ctx.access.relations(role.name).forEach((g, key) => {
         const rel = byKey.get(key);
-        if (rel === undefined) continue;
+        if (rel === undefined) return;
         let usable = usage.get(rel.schema);
         if (usable === undefined)
           usage.set(rel.schema, (usable = ctx.access.schemaUsage(role.name, rel.schema)));
-        if (!usable) continue;
+        if (!usable) return;
         const held = heldPrivileges(g);
-        if (held.length === 0) continue;
-        let h = holders.get(rel);
-        if (h === undefined) holders.set(rel, (h = new Holders()));
+        if (held.length === 0) return;
+        let h = index.get(rel);
+        if (h === undefined) index.set(rel, (h = new Holders()));
         // A role appears once per relation (its map has one entry per key), so appending keeps Map semantics.
         h.roles.push(role.name);
         h.held.push(held);
-      }
+      });
     }
   }
   return holders.get(r) ?? NO_HOLDERS;
