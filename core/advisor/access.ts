@@ -54,24 +54,72 @@ function memo(
   return v;
 }
 
+/**
+ * One role's relation grants, by the relation's place in the model (one array per role, shared keys): a Map per
+ * role with an entry per relation it holds (1.77M entries for 300 request roles) was much of a run's garbage.
+ * Iterates in model order, as the entries were met.
+ */
+class RoleRelations implements ReadonlyMap<string, RelationGrants> {
+  size = 0;
+
+  constructor(
+    private readonly positions: ReadonlyMap<string, number>,
+    private readonly keyList: readonly string[],
+    readonly grants: (RelationGrants | undefined)[],
+  ) {}
+
+  get(key: string): RelationGrants | undefined {
+    const i = this.positions.get(key);
+    return i === undefined ? undefined : this.grants[i];
+  }
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+  forEach(f: (value: RelationGrants, key: string, map: ReadonlyMap<string, RelationGrants>) => void): void {
+    const g = this.grants;
+    for (let i = 0; i < g.length; i++) if (g[i] !== undefined) f(g[i]!, this.keyList[i]!, this);
+  }
+  *entries(): MapIterator<[string, RelationGrants]> {
+    const g = this.grants;
+    for (let i = 0; i < g.length; i++) if (g[i] !== undefined) yield [this.keyList[i]!, g[i]!];
+  }
+  *keys(): MapIterator<string> {
+    for (const [k] of this.entries()) yield k;
+  }
+  *values(): MapIterator<RelationGrants> {
+    for (const [, v] of this.entries()) yield v;
+  }
+  [Symbol.iterator](): MapIterator<[string, RelationGrants]> {
+    return this.entries();
+  }
+}
+
 /** The Access of one model, each role's privileges computed once (shared/model's effectivePrivileges). */
 export function modelAccess(catalog: Catalog): Access {
   const rules = roleRules(catalog);
   const known = new Set(catalog.roles.map((r) => r.name));
-  const relationCache = new Map<string, Map<string, RelationGrants>>();
+  const relationCache = new Map<string, RoleRelations>();
+  const keyList = catalog.relations.map((r) => relationKey(r.schema, r.name));
+  const positions = new Map(keyList.map((k, i) => [k, i]));
+  const empty = new RoleRelations(positions, keyList, []);
   const functionCache = new Map<string, Set<string>>();
   const schemas = new Set(catalog.schemas.map((x) => x.name));
-  const keys = new WeakMap<object, string>();
+  const places = new WeakMap<object, number>();
   const usage = new Map<string, Map<string, boolean>>();
   const privsOf = new Map<string, Map<string, boolean>>();
   const load = (role: string): void => {
-    const relations = new Map<string, RelationGrants>();
+    const relations = new RoleRelations(
+      positions,
+      keyList,
+      new Array<RelationGrants | undefined>(keyList.length),
+    );
+    const byPlace = relations.grants;
     const functions = new Set<string>();
     if (known.has(role)) {
       // Entries come in model order (an object, then its columns): the key is looked up once per object, and
       // kept per reference for the next role (hundreds of request roles hold the same thousands of tables).
       let lastRef: unknown = null;
-      let lastKey = '';
+      let last = -1;
       let grants: { [P in DataPrivilege]?: 'all' | string[] } = {};
       // A relation held whole for every privilege gets one of the shared frozen records, not its own.
       const settle = () => {
@@ -83,22 +131,29 @@ export function modelAccess(catalog: Catalog): Access {
           if (v !== 'all') return;
           mask |= 1 << i;
         }
-        relations.set(lastKey, WHOLE[mask]!);
+        byPlace[last] = WHOLE[mask]!;
       };
-      for (const p of effectivePrivileges(catalog, role)) {
-        const o = p.object;
+      // Read entry by entry from the compiled list: an EffectivePrivilege object per entry (tens of thousands
+      // per role, hundreds of roles) was most of a run's garbage.
+      const list = effectivePrivileges(catalog, role);
+      for (let i = 0; i < list.length; i++) {
+        const po = list.objectAt(i);
+        const o = po.ref;
+        const privilege = list.privilegeAt(i);
         if (o.kind === 'function') {
-          if (p.privilege === 'EXECUTE') functions.add(functionKey(o.schema ?? '', o.name, o.args ?? ''));
+          if (privilege === 'EXECUTE') functions.add(functionKey(o.schema ?? '', o.name, o.args ?? ''));
           continue;
         }
-        if (o.kind !== 'relation' || !DATA.has(p.privilege)) continue;
+        if (o.kind !== 'relation' || !DATA.has(privilege)) continue;
         if (o !== lastRef) {
           settle();
           lastRef = o;
-          let key = keys.get(o);
-          if (key === undefined) keys.set(o, (key = relationKey(o.schema ?? '', o.name)));
-          lastKey = key;
-          const seen = relations.get(key);
+          let place = places.get(o);
+          if (place === undefined)
+            places.set(o, (place = positions.get(relationKey(o.schema ?? '', o.name))!));
+          last = place;
+          const seen = byPlace[place];
+          if (seen === undefined) relations.size++;
           grants = {};
           // Not met in model order (an object's entries are together), but a second run of it must not lose any.
           if (seen !== undefined)
@@ -106,13 +161,13 @@ export function modelAccess(catalog: Catalog): Access {
               const v = seen[q];
               if (v !== undefined) grants[q] = v === 'all' ? v : [...v];
             }
-          relations.set(key, grants);
+          byPlace[place] = grants;
         }
-        const privilege = p.privilege as DataPrivilege;
-        const held = grants[privilege];
-        if (p.column === undefined) grants[privilege] = 'all';
-        else if (held === undefined) grants[privilege] = [p.column];
-        else if (held !== 'all') held.push(p.column);
+        const data = privilege as DataPrivilege;
+        const has = grants[data];
+        if (po.column === null) grants[data] = 'all';
+        else if (has === undefined) grants[data] = [po.column];
+        else if (has !== 'all') has.push(po.column);
       }
       settle();
     }
@@ -122,7 +177,7 @@ export function modelAccess(catalog: Catalog): Access {
   return {
     relations(role) {
       if (!relationCache.has(role)) load(role);
-      return relationCache.get(role) ?? new Map();
+      return relationCache.get(role) ?? empty;
     },
     functions(role) {
       if (!functionCache.has(role)) load(role);

@@ -160,8 +160,50 @@ export function advisorContext(
   };
 }
 
-const holderIndex = new WeakMap<AdvisorContext, Map<Relation, Map<string, readonly DataPrivilege[]>>>();
-const NO_HOLDERS: ReadonlyMap<string, readonly DataPrivilege[]> = new Map();
+/**
+ * The request roles holding privileges on one relation and which, as two parallel arrays (request-role order):
+ * with 300 request roles a run holds 1.77M (relation, role) pairs, and a Map entry per pair was most of the
+ * garbage. Read like a ReadonlyMap; `get`/`has` are linear, which is fine for the few roles a finding names.
+ */
+export class Holders implements ReadonlyMap<string, readonly DataPrivilege[]> {
+  readonly roles: string[] = [];
+  readonly held: (readonly DataPrivilege[])[] = [];
+
+  get size(): number {
+    return this.roles.length;
+  }
+  get(role: string): readonly DataPrivilege[] | undefined {
+    const i = this.roles.indexOf(role);
+    return i < 0 ? undefined : this.held[i];
+  }
+  has(role: string): boolean {
+    return this.roles.includes(role);
+  }
+  forEach(
+    f: (
+      value: readonly DataPrivilege[],
+      key: string,
+      map: ReadonlyMap<string, readonly DataPrivilege[]>,
+    ) => void,
+  ): void {
+    for (let i = 0; i < this.roles.length; i++) f(this.held[i]!, this.roles[i]!, this);
+  }
+  *entries(): MapIterator<[string, readonly DataPrivilege[]]> {
+    for (let i = 0; i < this.roles.length; i++) yield [this.roles[i]!, this.held[i]!];
+  }
+  keys(): MapIterator<string> {
+    return this.roles.values();
+  }
+  values(): MapIterator<readonly DataPrivilege[]> {
+    return this.held.values();
+  }
+  [Symbol.iterator](): MapIterator<[string, readonly DataPrivilege[]]> {
+    return this.entries();
+  }
+}
+
+const holderIndex = new WeakMap<AdvisorContext, Map<Relation, Holders>>();
+const NO_HOLDERS = new Holders();
 
 /**
  * The data privileges each request role can use on an exposed relation (role → privileges, in request-role
@@ -169,23 +211,34 @@ const NO_HOLDERS: ReadonlyMap<string, readonly DataPrivilege[]> = new Map();
  * not by asking every role about every relation (with 300 request roles that was most of a run). Keyed by the
  * context object, so a copy with fewer request roles (the diff review's) gets its own.
  */
-export function holdersOf(ctx: AdvisorContext, r: Relation): ReadonlyMap<string, readonly DataPrivilege[]> {
+export function holdersOf(ctx: AdvisorContext, r: Relation): Holders {
   let holders = holderIndex.get(ctx);
   if (holders === undefined) {
-    holders = new Map();
-    holderIndex.set(ctx, holders);
+    const index = new Map<Relation, Holders>();
+    holders = index;
+    holderIndex.set(ctx, index);
     const byKey = new Map(ctx.exposedRelations.map((x) => [relationKey(x.schema, x.name), x]));
+    const seen = new Set<string>();
     for (const role of ctx.requestRoles) {
-      if (!role.exists) continue;
-      for (const [key, g] of ctx.access.relations(role.name)) {
+      if (!role.exists || seen.has(role.name)) continue;
+      seen.add(role.name);
+      // Each schema's USAGE asked once per role, not once per relation.
+      const usage = new Map<string, boolean>();
+      ctx.access.relations(role.name).forEach((g, key) => {
         const rel = byKey.get(key);
-        if (rel === undefined || !ctx.access.schemaUsage(role.name, rel.schema)) continue;
+        if (rel === undefined) return;
+        let usable = usage.get(rel.schema);
+        if (usable === undefined)
+          usage.set(rel.schema, (usable = ctx.access.schemaUsage(role.name, rel.schema)));
+        if (!usable) return;
         const held = heldPrivileges(g);
-        if (held.length === 0) continue;
-        let map = holders.get(rel);
-        if (map === undefined) holders.set(rel, (map = new Map()));
-        map.set(role.name, held);
-      }
+        if (held.length === 0) return;
+        let h = index.get(rel);
+        if (h === undefined) index.set(rel, (h = new Holders()));
+        // A role appears once per relation (its map has one entry per key), so appending keeps Map semantics.
+        h.roles.push(role.name);
+        h.held.push(held);
+      });
     }
   }
   return holders.get(r) ?? NO_HOLDERS;

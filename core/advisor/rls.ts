@@ -9,7 +9,14 @@ import {
   type Statement,
 } from '../ddl/index.js';
 import type { DataPrivilege } from './access.js';
-import { holdersOf, policyAppliesTo, policyCovers, rowsFilteredFor, type AdvisorContext } from './context.js';
+import {
+  holdersOf,
+  type Holders,
+  policyAppliesTo,
+  policyCovers,
+  rowsFilteredFor,
+  type AdvisorContext,
+} from './context.js';
 import { fingerprint, makeFinding, someNames } from './finding.js';
 import { relationFingerprint } from './fingerprints.js';
 import { FINDINGS } from './registry.js';
@@ -24,11 +31,11 @@ const policyLink = (r: Relation, policy: string | null = null) => links.policy(r
 const reachOf = holdersOf;
 
 /** Who reaches r and how, the first three named: thousands of these lines are the panel's list. */
-const describe = (reach: ReadonlyMap<string, readonly DataPrivilege[]>) =>
-  someNames(
-    [...reach].map(([role, ps]) => `${role} (${ps.join(', ')})`),
-    3,
-  );
+const describe = (reach: Holders) => {
+  // Only the names shown are written out (someNames counts the rest): a table reached by 300 roles is common.
+  const shown = reach.roles.slice(0, 3).map((role, i) => `${role} (${reach.held[i]!.join(', ')})`);
+  return someNames(shown, 3) + (reach.size > 3 ? ` and ${reach.size - 3} more` : '');
+};
 
 /**
  * The explicit grants a REVOKE must take away so that no writer keeps its writes on r: each grant of one of the
@@ -109,9 +116,11 @@ function unprotectedTables(ctx: AdvisorContext): Finding[] {
         objects,
         roles: writers.map(([role]) => role),
         message: `${someNames(
-          writers.map(([role, ps]) => `${role} may ${ps.filter((p) => WRITES.includes(p)).join('/')}`),
+          writers
+            .slice(0, 3)
+            .map(([role, ps]) => `${role} may ${ps.filter((p) => WRITES.includes(p)).join('/')}`),
           3,
-        )} any row of ${label(r)} (no RLS)`,
+        )}${writers.length > 3 ? ` and ${writers.length - 3} more` : ''} any row of ${label(r)} (no RLS)`,
         fingerprint: () => relationFingerprint(ctx, r),
         fix: statements.length > 0 ? { summary: `Revoke the writes on ${label(r)}`, statements } : null,
         fixNote:

@@ -1,7 +1,7 @@
 import { catalogIndex, type CatalogIndex } from './catalog-index.js';
 import type { Catalog, Grant, ObjectRef, Privilege } from './catalog.js';
 import { PREDEFINED_GRANTS, privilegesOf, type PrivilegeObjectKind } from './privilege-kinds.js';
-import { privilegeTable, rangeOf, type PrivilegeTable } from './privilege-table.js';
+import { privilegeTable, rangeOf, type PrivilegeObject, type PrivilegeTable } from './privilege-table.js';
 import type { EffectivePrivilege, PrivilegeSource } from './privileges.js';
 import { requireRole, roleRules, type RoleClosure, type RoleRules } from './role-closure.js';
 
@@ -43,6 +43,20 @@ export class EffectivePrivilegeList implements Iterable<EffectivePrivilege> {
       grantable: (flags & GRANTABLE) !== 0,
     };
     return o.column === null ? base : { ...base, column: o.column };
+  }
+
+  /**
+   * The compiled object entry `i` is on (shared by every role, never copied) and its privilege: for readers that
+   * fold a role's tens of thousands of entries into their own shape, without an EffectivePrivilege per entry.
+   */
+  objectAt(i: number): PrivilegeObject {
+    return this.table.objects[this.table.slotObject[this.slots[i]!]!]!;
+  }
+
+  privilegeAt(i: number): Privilege {
+    const slot = this.slots[i]!;
+    const o = this.table.objects[this.table.slotObject[slot]!]!;
+    return o.privileges[slot - o.base]!;
   }
 
   /** The entry for one privilege on one object (a column: its table's ref and the column), if held. */

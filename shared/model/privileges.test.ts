@@ -73,4 +73,15 @@ describe('privileges', () => {
         .map((e) => e.privilege),
     ).toEqual(['EXECUTE']);
   });
+
+  it("reads an entry's object and privilege without building the entry, the same as at()", () => {
+    const web = effectivePrivileges(model, 'web');
+    for (let i = 0; i < web.length; i++) {
+      const e = web.at(i)!;
+      const o = web.objectAt(i);
+      expect([o.ref, o.column ?? undefined, web.privilegeAt(i)]).toEqual([e.object, e.column, e.privilege]);
+    }
+    expect(web.objectAt(2).column).toBe('name');
+    expect(web.objectAt(1)).toBe(effectivePrivileges(model, 'anon').objectAt(1)); // shared, not copied
+  });
 });
