@@ -21,6 +21,7 @@ import { fingerprint, makeFinding, someNames } from './finding.js';
 import { relationFingerprint } from './fingerprints.js';
 import { FINDINGS } from './registry.js';
 import { links } from './links.js';
+import { plural } from '../../shared/text/plural.js';
 
 const WRITES: readonly DataPrivilege[] = ['INSERT', 'UPDATE', 'DELETE'];
 const RLS_KINDS = new Set<Relation['kind']>(['table', 'partitioned_table']);
@@ -283,7 +284,7 @@ function policiesWithoutRls(ctx: AdvisorContext): Finding[] {
           refs.relation(r.schema, r.name),
           ...policies.map((p) => refs.member('policy', p.schema, p.table, p.name)),
         ],
-        message: `${label(r)} has ${policies.length} polic${policies.length === 1 ? 'y' : 'ies'} (${policies.map((p) => p.name).join(', ')}) but RLS is off: none applies`,
+        message: `${label(r)} has ${policies.length} ${plural(policies.length, 'policy', 'policies')} (${policies.map((p) => p.name).join(', ')}) but RLS is off: none applies`,
         fingerprint: () => relationFingerprint(ctx, r),
         fix: {
           summary: `Enable RLS on ${label(r)}`,

@@ -12,6 +12,7 @@ import type { AdvisorContext } from './context.js';
 import { definitionOf, fingerprint, makeFinding } from './finding.js';
 import { FINDINGS } from './registry.js';
 import { links } from './links.js';
+import { plural } from '../../shared/text/plural.js';
 
 const roleLink = links.role;
 
@@ -156,7 +157,7 @@ function ownershipFindings(ctx: AdvisorContext, auth: string): Finding[] {
     makeFinding(FINDINGS.authenticator_owns_objects, {
       object: `role ${auth}`,
       objects: [refs.role(auth), ...owned],
-      message: `the authenticator ${auth} owns ${owned.length} object${owned.length === 1 ? '' : 's'}: ${names.slice(0, 8).join(', ')}${names.length > 8 ? ', …' : ''}`,
+      message: `the authenticator ${auth} owns ${owned.length} ${plural(owned.length, 'object')}: ${names.slice(0, 8).join(', ')}${names.length > 8 ? ', …' : ''}`,
       fingerprint: () => fingerprint(roleFingerprint(ctx, auth), names),
       fix:
         heir === null
