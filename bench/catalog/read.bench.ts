@@ -99,9 +99,11 @@ export const catalogReadBench: Bench = {
           targetMs: SCHEMA_CACHE_TARGET_MS,
           note: 'CPU time of this process per derivation (wall time on a busy machine measures the neighbours)',
         }),
+        // The target is the read's wall time: the server's and this process's work overlap (the reader writes
+        // its queries ahead and parses while the server answers), so their sum is what a loaded machine costs,
+        // not what a user waits for.
         summarise('catalog read CPU (server+node)', cpu, {
-          targetMs: TARGET_MS,
-          note: 'CPU time of the PostgreSQL backends (and their parallel workers) plus this process per read',
+          note: 'CPU time of the PostgreSQL backends (and their parallel workers) plus this process per read; the two overlap',
         }),
         summarise('catalog read CPU: server', serverCpu, {
           note: 'the two backends and their parallel workers, per read',
