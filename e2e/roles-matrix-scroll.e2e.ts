@@ -240,7 +240,35 @@ describe('grants matrix story: 5,000 tables × 20 roles, scrolled', () => {
       .getByRole('button', { name: `SELECT on api.t3005 for ${roles[6]}: not held` })
       .waitFor();
     await page.waitForTimeout(300);
+    // The heads are one column apart from the rows: each head sits beside its row, at rest and mid-scroll.
+    const headsBesideRows = () =>
+      matrix.evaluate((el) => {
+        const off: string[] = [];
+        for (const row of el.querySelectorAll<HTMLElement>('.matrix-row')) {
+          const head = el.querySelector<HTMLElement>(`.matrix-rowhead[data-i="${row.dataset.i}"]`);
+          const [a, b] = [row.getBoundingClientRect(), head?.getBoundingClientRect()];
+          if (b === undefined || a.top !== b.top || a.height !== b.height) off.push(row.dataset.row ?? '');
+        }
+        return off;
+      });
+    expect(await headsBesideRows()).toEqual([]);
     await browser.shot('roles-matrix-01-five-thousand-tables');
+    for (const theme of ['dark', 'light'] as const) {
+      if ((await page.locator('html').getAttribute('data-theme')) !== theme)
+        await page.getByRole('button', { name: `Switch to ${theme} theme` }).click();
+      await page.waitForTimeout(300);
+      await browser.shot(`roles-matrix-02-at-rest-${theme}`);
+      // Mid-scroll: the rows that came into view are drawn light (held letters only) until the scroll rests.
+      await matrix.evaluate(async (el) => {
+        for (let i = 0; i < 5; i++) {
+          el.scrollTop += 600;
+          await new Promise((r) => requestAnimationFrame(r));
+        }
+      });
+      expect(await headsBesideRows()).toEqual([]);
+      await browser.shot(`roles-matrix-03-mid-scroll-${theme}`);
+      await page.waitForTimeout(300);
+    }
     expect(browser.problems).toEqual([]);
   }, 300_000);
 });
