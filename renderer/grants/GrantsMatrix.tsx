@@ -15,6 +15,7 @@ import { catalogIndex } from '../../shared/model/catalog-index.js';
 import { refKey, type Catalog, type ObjectRef, type Privilege } from '../../shared/model/catalog.js';
 import type { PostgrestRoleConfig } from '../../shared/model/postgrest-roles.js';
 import { heldText, rowCellsHtml, type CellDetail } from './cell-html.js';
+import { paced } from './paced.js';
 import { objectsHeld, rowsOfObject } from './scope.js';
 
 const ROW_H = 30;
@@ -544,7 +545,11 @@ const MatrixRowView = memo(function MatrixRowView({
   on: RowHandlers;
 }) {
   const [written, setWritten] = useState(detail);
-  if (detail === 'full' && written === 'light') setWritten('full');
+  // Written in full a few rows per frame once the scroll rests (paced.ts); a scroll starting again cancels it.
+  useEffect(() => {
+    if (detail !== 'full' || written === 'full') return;
+    return paced(() => setWritten('full'));
+  }, [detail, written]);
   // A scroll starting or ending passes a new `detail` to every row: the same HTML is not built again.
   const html = useMemo(
     () => rowCellsHtml(row, columns, c0, c1, cells, { sel0, sel1, focusCol }, written),
