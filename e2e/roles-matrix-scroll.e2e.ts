@@ -205,6 +205,32 @@ describe('grants matrix story: 5,000 tables × 20 roles, scrolled', () => {
     const steady = await run('steady');
     const sweep = await run('sweep');
     const across = await run('across');
+    // Settling: 20 frames a viewport each (the rows drawn light), then the frames while the matrix comes to rest and
+    // writes those rows in full: the longest of them is the hitch the user sees as it stops.
+    const settle = (await page.evaluate(`(async () => {
+      const el = document.querySelector('[data-testid="grants-matrix"]');
+      el.scrollTop = 30000;
+      for (let i = 0; i < 20; i++) {
+        el.scrollTop += el.clientHeight;
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+      const times = [];
+      const t0 = performance.now();
+      await new Promise((done) => {
+        const tick = (t) => {
+          times.push(t);
+          if (t - t0 > 700) return done();
+          requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      });
+      const gaps = times.slice(1).map((t, i) => t - times[i]);
+      return {
+        frames: gaps.length,
+        maxMs: Math.round(Math.max(...gaps) * 10) / 10,
+        over33ms: gaps.filter((g) => g > 33.4).length,
+      };
+    })()`)) as Run;
     // The sweep reached the end: the last tables are drawn; only a screenful of rows and columns is in the DOM.
     expect(sweep.rowKeys).toContain('r.api.t5000');
     expect(steady.frames).toBeGreaterThan(100);
@@ -221,6 +247,7 @@ describe('grants matrix story: 5,000 tables × 20 roles, scrolled', () => {
       steady,
       sweep,
       across,
+      settle,
     };
     mkdirSync(benchDir, { recursive: true });
     writeFileSync(join(benchDir, 'roles-grants-matrix-scroll.json'), `${JSON.stringify(report, null, 2)}\n`);
@@ -240,7 +267,38 @@ describe('grants matrix story: 5,000 tables × 20 roles, scrolled', () => {
       .getByRole('button', { name: `SELECT on api.t3005 for ${roles[6]}: not held` })
       .waitFor();
     await page.waitForTimeout(300);
+    // The heads are one column apart from the rows: each head sits beside its row, at rest and mid-scroll.
+    const headsBesideRows = () =>
+      page.evaluate(`(() => {
+        const el = document.querySelector('[data-testid="grants-matrix"]');
+        const off = [];
+        for (const row of el.querySelectorAll('.matrix-row')) {
+          const head = el.querySelector('.matrix-rowhead[data-i="' + row.dataset.i + '"]');
+          const a = row.getBoundingClientRect();
+          const b = head && head.getBoundingClientRect();
+          if (!b || a.top !== b.top || a.height !== b.height) off.push(row.dataset.row);
+        }
+        return off;
+      })()`);
+    expect(await headsBesideRows()).toEqual([]);
     await browser.shot('roles-matrix-01-five-thousand-tables');
+    for (const theme of ['dark', 'light'] as const) {
+      if ((await page.locator('html').getAttribute('data-theme')) !== theme)
+        await page.getByRole('button', { name: `Switch to ${theme} theme` }).click();
+      await page.waitForTimeout(300);
+      await browser.shot(`roles-matrix-02-at-rest-${theme}`);
+      // Mid-scroll: the rows that came into view are drawn light (held letters only) until the scroll rests.
+      await page.evaluate(`(async () => {
+        const el = document.querySelector('[data-testid="grants-matrix"]');
+        for (let i = 0; i < 5; i++) {
+          el.scrollTop += 600;
+          await new Promise((r) => requestAnimationFrame(r));
+        }
+      })()`);
+      expect(await headsBesideRows()).toEqual([]);
+      await browser.shot(`roles-matrix-03-mid-scroll-${theme}`);
+      await page.waitForTimeout(300);
+    }
     expect(browser.problems).toEqual([]);
   }, 300_000);
 });

@@ -224,8 +224,8 @@ describe('the PUBLIC traps and the one-click actions', () => {
     expect(trap.textContent).toContain('1 function in api');
     expect(trap.textContent).toContain('Every new function');
     // The function's row is flagged too.
-    const row = document.querySelector('[data-row="f.api.hello."]')!;
-    expect(row.querySelector('.trap-dot')?.textContent).toBe('PUBLIC');
+    const head = document.querySelector('[data-head="f.api.hello."]')!;
+    expect(head.querySelector('.trap-dot')?.textContent).toBe('PUBLIC');
     fireEvent.click(within(trap).getByRole('button', { name: 'Revoke the default' }));
     expect(onQueue.mock.calls[0]![0]).toEqual([
       {
@@ -273,6 +273,40 @@ describe('the PUBLIC traps and the one-click actions', () => {
       privileges: ['INSERT'],
       grantee: { kind: 'role', name: 'anon' },
     });
+  });
+});
+
+describe('the heads of the rows, in one column of their own', () => {
+  it("Tab goes from a head to its row's letters and on to the next head; back with shift", () => {
+    render(<GrantsMatrix catalog={catalog()} config={config} onQueue={() => undefined} busy={false} />);
+    const head = screen.getByTitle('table api.members');
+    const letters = [...document.querySelectorAll<HTMLElement>('[data-row="r.api.members"] [tabindex="0"]')];
+    expect(letters.length).toBeGreaterThan(3);
+    head.focus();
+    fireEvent.keyDown(head, { key: 'Tab' });
+    expect(document.activeElement).toBe(letters[0]);
+    letters.at(-1)!.focus();
+    fireEvent.keyDown(letters.at(-1)!, { key: 'Tab' });
+    const next = document.activeElement as HTMLElement;
+    expect(next.className).toContain('matrix-rowhead');
+    expect(Number(next.dataset.i)).toBe(Number(head.dataset.i) + 1);
+    fireEvent.keyDown(next, { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(letters.at(-1));
+  });
+
+  it('pointing at a row lights up its head, and pointing at a head its row', () => {
+    render(<GrantsMatrix catalog={catalog()} config={config} onQueue={() => undefined} busy={false} />);
+    const head = screen.getByTitle('table api.members');
+    const row = document.querySelector<HTMLElement>('[data-row="r.api.members"]')!;
+    const other = screen.getByTitle('table api.notes');
+    fireEvent.mouseOver(screen.getByTestId('cell:api.members:anon'));
+    expect(head.classList.contains('hovered')).toBe(true);
+    fireEvent.mouseOver(other);
+    expect(head.classList.contains('hovered')).toBe(false);
+    expect(row.classList.contains('hovered')).toBe(false);
+    expect(document.querySelector('[data-row="r.api.notes"]')!.classList.contains('hovered')).toBe(true);
+    fireEvent.mouseLeave(screen.getByTestId('grants-matrix').querySelector('.matrix-body')!);
+    expect(document.querySelectorAll('.hovered').length).toBe(0);
   });
 });
 

@@ -15,6 +15,7 @@ import { catalogIndex } from '../../shared/model/catalog-index.js';
 import { refKey, type Catalog, type ObjectRef, type Privilege } from '../../shared/model/catalog.js';
 import type { PostgrestRoleConfig } from '../../shared/model/postgrest-roles.js';
 import { heldText, rowCellsHtml, type CellDetail } from './cell-html.js';
+import { paced } from './paced.js';
 import { objectsHeld, rowsOfObject } from './scope.js';
 
 const ROW_H = 30;
@@ -443,7 +444,27 @@ export function GrantsMatrix({ catalog, config, onQueue, busy, scope, focus }: P
               );
             })}
           </div>
-          <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+          <div
+            className="matrix-body"
+            style={{ height: virtual.getTotalSize() }}
+            onMouseOver={(e) => hoverPair(e.currentTarget, e.target)}
+            onMouseLeave={(e) => hoverPair(e.currentTarget, null)}
+            onKeyDown={(e) => {
+              if (e.key === 'Tab' && tabInRowOrder(e.currentTarget, e.shiftKey)) e.preventDefault();
+            }}
+          >
+            {/* One sticky column for the rows' heads: a sticky head in every row cost each row its own layer. */}
+            <div className="matrix-heads">
+              {virtual.getVirtualItems().map((v) => (
+                <MatrixRowHead
+                  key={rows[v.index]!.key}
+                  row={rows[v.index]!}
+                  rowIndex={v.index}
+                  start={v.start}
+                  on={handlers}
+                />
+              ))}
+            </div>
             {virtual.getVirtualItems().map((v) => {
               const inRows = rectangle !== null && v.index >= rectangle.r0 && v.index <= rectangle.r1;
               return (
@@ -524,7 +545,11 @@ const MatrixRowView = memo(function MatrixRowView({
   on: RowHandlers;
 }) {
   const [written, setWritten] = useState(detail);
-  if (detail === 'full' && written === 'light') setWritten('full');
+  // Written in full a few rows per frame once the scroll rests (paced.ts); a scroll starting again cancels it.
+  useEffect(() => {
+    if (detail !== 'full' || written === 'full') return;
+    return paced(() => setWritten('full'));
+  }, [detail, written]);
   // A scroll starting or ending passes a new `detail` to every row: the same HTML is not built again.
   const html = useMemo(
     () => rowCellsHtml(row, columns, c0, c1, cells, { sel0, sel1, focusCol }, written),
@@ -555,6 +580,7 @@ const MatrixRowView = memo(function MatrixRowView({
       className={`matrix-row row-${row.kind}`}
       style={{ transform: `translateY(${start}px)`, gridTemplateColumns: grid }}
       data-row={row.key.replaceAll('\0', '.')}
+      data-i={rowIndex}
       onMouseDown={(e) => {
         const h = e.button === 0 ? hit(e.target, e.clientX) : null;
         if (h !== null) on.press(rowIndex, h.ci, h.letter !== null, e.shiftKey);
@@ -575,24 +601,73 @@ const MatrixRowView = memo(function MatrixRowView({
         act(e.target);
       }}
     >
-      <button
-        className="matrix-rowhead"
-        onClick={() => on.selectRow(rowIndex)}
-        title={`${row.detail} ${row.label}`}
-      >
-        <span className="kind-tag">{row.kind === 'table' ? row.detail.replace('_', ' ') : row.kind}</span>
-        <span className="mono label">{row.label}</span>
-        {row.publicExecute && (
-          <span className="trap-dot" title="PUBLIC may EXECUTE this function">
-            PUBLIC
-          </span>
-        )}
-      </button>
+      <div aria-hidden />
       <div aria-hidden />
       <div className="matrix-cells" dangerouslySetInnerHTML={{ __html: html }} />
     </div>
   );
 });
+
+/** A row's head, in the one sticky column of heads (see MatrixRowView for the rest of the row). */
+const MatrixRowHead = memo(function MatrixRowHead({
+  row,
+  rowIndex,
+  start,
+  on,
+}: {
+  row: MatrixRow;
+  rowIndex: number;
+  start: number;
+  on: RowHandlers;
+}) {
+  return (
+    <button
+      className={`matrix-rowhead row-${row.kind}`}
+      style={{ transform: `translateY(${start}px)` }}
+      data-head={row.key.replaceAll('\0', '.')}
+      data-i={rowIndex}
+      onClick={() => on.selectRow(rowIndex)}
+      title={`${row.detail} ${row.label}`}
+    >
+      <span className="kind-tag">{row.kind === 'table' ? row.detail.replace('_', ' ') : row.kind}</span>
+      <span className="mono label">{row.label}</span>
+      {row.publicExecute && (
+        <span className="trap-dot" title="PUBLIC may EXECUTE this function">
+          PUBLIC
+        </span>
+      )}
+    </button>
+  );
+});
+
+/** The head and the rest of a row are apart in the DOM: the one the pointer is on lights up the other too. */
+function hoverPair(body: HTMLElement, target: EventTarget | null) {
+  const at = target instanceof Element ? target.closest<HTMLElement>('[data-i]') : null;
+  const i = at?.dataset.i;
+  if (i !== undefined && body.querySelector(`.hovered[data-i="${i}"]`) !== null) return;
+  for (const el of body.querySelectorAll('.hovered')) el.classList.remove('hovered');
+  if (i !== undefined) for (const el of body.querySelectorAll(`[data-i="${i}"]`)) el.classList.add('hovered');
+}
+
+/**
+ * Tab as if each head were still in its row: a head, then its row's letters, then the next row's head (the heads
+ * are all in one column before the rows). Returns false where the browser's own order is the same (the ends).
+ */
+function tabInRowOrder(body: HTMLElement, back: boolean): boolean {
+  const heads = body.querySelectorAll<HTMLElement>('.matrix-rowhead');
+  const rows = body.querySelectorAll<HTMLElement>('.matrix-row');
+  const order: HTMLElement[] = [];
+  heads.forEach((head, i) => {
+    order.push(head);
+    const row = rows[i];
+    if (row !== undefined) order.push(...row.querySelectorAll<HTMLElement>('[tabindex="0"]'));
+  });
+  const at = order.indexOf(document.activeElement as HTMLElement);
+  const next = at < 0 ? undefined : order[back ? at - 1 : at + 1];
+  if (next === undefined) return false;
+  next.focus();
+  return true;
+}
 
 /**
  * What each pinned role (db-anon-role, a request role) holds on the rows shown, for the columns in view: counted
