@@ -2,13 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDevStudio, type DevStudio } from '../server/dev.js';
-import { pgServers } from '../test/pg.js';
-import { launchBrowser, type StudioBrowser } from './support/browser.js';
-import { ensureRendererBuilt } from './support/build.js';
-import { connectToDemo } from './support/connect-demo.js';
-import { seedDemoDatabase, type DemoDatabase } from './support/demo-db.js';
-import { configureDemoPostgrest } from './support/postgrest-config.js';
+import { demoStory, openDemoWithPostgrest } from './support/story.js';
 
 const SECRET = 'e2e-advisor-ack-secret-0123456789abcdefghijklm';
 const KEY = 'table_without_rls:api.products';
@@ -19,41 +13,29 @@ const REASON = 'The catalogue is public on purpose: every visitor may read every
  * commits; when someone changes who may reach the table, the acknowledgement no longer covers it."
  */
 describe('advisor acknowledgement story', () => {
-  let demo: DemoDatabase;
-  let studio: DevStudio;
-  let browser: StudioBrowser;
+  const story = demoStory();
   let dir: string;
   let ackFile: string;
 
-  beforeAll(async () => {
-    ensureRendererBuilt();
-    const server = pgServers().find((s) => s.major === 18) ?? pgServers()[0]!;
-    demo = await seedDemoDatabase(server);
-    studio = await startDevStudio();
-    browser = await launchBrowser();
+  beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'gatehouse-ack-'));
     ackFile = join(dir, 'gatehouse-advisor.json');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await studio?.close();
-    await demo?.drop();
+  afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('connects to the demo and gives act-as its postgrest.conf (pasted: no file to sit beside)', async () => {
-    const { page } = browser;
-    await page.goto(studio.server.url);
-    await connectToDemo(page, demo);
-    await configureDemoPostgrest(page, demo, SECRET);
+    await openDemoWithPostgrest(story, SECRET);
+    const { page } = story.browser;
     await page.getByRole('tablist', { name: 'Panels' }).getByRole('tab', { name: 'Advisor' }).click();
     const bar = page.getByRole('group', { name: 'Acknowledgements file' });
     await expect(bar.textContent()).resolves.toContain('no file — name one to acknowledge findings');
   });
 
   it('names the acknowledgements file and acknowledges a finding with a reason', async () => {
-    const { page } = browser;
+    const { page } = story.browser;
     const findings = page.getByRole('region', { name: 'Findings' });
     await page.getByRole('button', { name: 'Choose file…' }).click();
     await page.getByLabel('Acknowledgements file path').fill(ackFile);
@@ -69,7 +51,7 @@ describe('advisor acknowledgement story', () => {
       .click();
     await products.getByRole('button', { name: 'Acknowledge…' }).click();
     await products.getByLabel('Reason').fill(REASON);
-    await browser.shot('advisor-ack-01-reason');
+    await story.browser.shot('advisor-ack-01-reason');
     await products.getByRole('button', { name: 'Save' }).click();
     await products.getByText(`Acknowledged: ${REASON}`).waitFor({ timeout: 30_000 });
     await expect(products.getAttribute('class')).resolves.toMatch(/\backed\b/);
@@ -79,7 +61,7 @@ describe('advisor acknowledgement story', () => {
     // The section's count is the header's; the acknowledged one is named apart.
     const errors = page.getByRole('region', { name: 'Errors' }).getByRole('heading').first();
     await expect(errors.textContent()).resolves.toBe(`Errors ${/^(\d+)/.exec(counts)![1]} · 1 acknowledged`);
-    await browser.shot('advisor-ack-02-acknowledged');
+    await story.browser.shot('advisor-ack-02-acknowledged');
 
     // The file the team commits holds it: the finding, its object, the fingerprint it covers, the reason.
     const saved = JSON.parse(readFileSync(ackFile, 'utf8')) as {
@@ -97,9 +79,9 @@ describe('advisor acknowledgement story', () => {
   });
 
   it('lapses the acknowledgement once the object changes', async () => {
-    const { page } = browser;
+    const { page } = story.browser;
     // Someone hands INSERT on the table to anon: who may reach it has changed.
-    await demo.asSuperuser(`GRANT INSERT ON api.products TO "${demo.names.anon}"`);
+    await story.demo.asSuperuser(`GRANT INSERT ON api.products TO "${story.demo.names.anon}"`);
     await page.getByRole('button', { name: 'Re-run' }).click();
     const products = page.getByRole('region', { name: 'Findings' }).getByRole('listitem', { name: KEY });
     await expect
@@ -107,9 +89,9 @@ describe('advisor acknowledgement story', () => {
       .not.toMatch(/\backed\b/);
     await expect(products.textContent()).resolves.not.toContain('Acknowledged:');
     await page.getByText(`1 acknowledgement(s) no longer match: ${KEY}`).waitFor();
-    await browser.shot('advisor-ack-03-lapsed');
+    await story.browser.shot('advisor-ack-03-lapsed');
     // The file keeps the old acknowledgement: a person decides whether it still holds.
     expect(JSON.parse(readFileSync(ackFile, 'utf8')).acknowledgements).toHaveLength(1);
-    expect(browser.problems).toEqual([]);
+    expect(story.browser.problems).toEqual([]);
   });
 });

@@ -1,12 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDevStudio, type DevStudio } from '../server/dev.js';
-import { pgServers } from '../test/pg.js';
-import { launchBrowser, type StudioBrowser } from './support/browser.js';
-import { ensureRendererBuilt } from './support/build.js';
-import { connectToDemo } from './support/connect-demo.js';
-import { seedDemoDatabase, type DemoDatabase } from './support/demo-db.js';
-import { configureDemoPostgrest } from './support/postgrest-config.js';
+import { describe, expect, it } from 'vitest';
+import { demoStory, openDemoWithPostgrest } from './support/story.js';
 
 const SECRET = 'e2e-advisor-links-secret-0123456789abcdefghij';
 
@@ -24,40 +18,24 @@ async function follow(page: Page, key: string, title: string): Promise<void> {
  * the policy editor."
  */
 describe('advisor links story', () => {
-  let demo: DemoDatabase;
-  let studio: DevStudio;
-  let browser: StudioBrowser;
-
-  beforeAll(async () => {
-    ensureRendererBuilt();
-    const server = pgServers().find((s) => s.major === 18) ?? pgServers()[0]!;
-    demo = await seedDemoDatabase(server);
-    const n = demo.names;
-    await demo.asSuperuser(
-      `ALTER ROLE "${n.anon}" LOGIN;
-       GRANT SELECT ON api.customers TO PUBLIC;
-       CREATE POLICY orders_anon_delete ON api.orders FOR DELETE TO "${n.anon}" USING (true);`,
-    );
-    studio = await startDevStudio();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await studio?.close();
-    await demo?.drop();
+  const story = demoStory({
+    prepare: async (demo) => {
+      const n = demo.names;
+      await demo.asSuperuser(
+        `ALTER ROLE "${n.anon}" LOGIN;
+         GRANT SELECT ON api.customers TO PUBLIC;
+         CREATE POLICY orders_anon_delete ON api.orders FOR DELETE TO "${n.anon}" USING (true);`,
+      );
+    },
   });
 
   it('connects to the demo and gives act-as its postgrest.conf', async () => {
-    const { page } = browser;
-    await page.goto(studio.server.url);
-    await connectToDemo(page, demo);
-    await configureDemoPostgrest(page, demo, SECRET);
+    await openDemoWithPostgrest(story, SECRET);
   });
 
   it('follows a role finding into the role graph, that role selected and open in the inspector', async () => {
-    const { page } = browser;
-    const anon = demo.names.anon;
+    const { page } = story.browser;
+    const anon = story.demo.names.anon;
     await follow(page, `request_role_login:role ${anon}`, `Open role ${anon} in Roles`);
     await expect(
       page
@@ -69,11 +47,11 @@ describe('advisor links story', () => {
     await inspector.getByRole('heading', { name: anon }).waitFor();
     await page.locator(`.role-card.selected[data-role="${anon}"]`).waitFor();
     expect(page.url()).toContain('p=roles');
-    await browser.shot('advisor-links-01-role');
+    await story.browser.shot('advisor-links-01-role');
   });
 
   it('follows a grant finding to the object × PUBLIC cell of the matrix, scrolled to and highlighted', async () => {
-    const { page } = browser;
+    const { page } = story.browser;
     await follow(page, 'public_grant:api.customers', 'Open api.customers × PUBLIC in Grants');
     const cell = page.getByTestId('cell:api.customers:PUBLIC');
     await cell.waitFor();
@@ -87,11 +65,11 @@ describe('advisor links story', () => {
     await expect(select.getAttribute('class')).resolves.not.toMatch(/\bnone\b/);
     await select.hover(); // the tooltip is written on first hover (GrantsMatrix: thousands of letters per frame)
     await expect(select.getAttribute('title')).resolves.toMatch(/click to revoke/);
-    await browser.shot('advisor-links-02-grant-cell');
+    await story.browser.shot('advisor-links-02-grant-cell');
   });
 
   it('follows a policy finding to the RLS panel, the policy open in the policy editor', async () => {
-    const { page } = browser;
+    const { page } = story.browser;
     await follow(
       page,
       'policy_write_all:policy orders_anon_delete on api.orders',
@@ -110,7 +88,7 @@ describe('advisor links story', () => {
     await expect(editor.getByLabel('Policy name').inputValue()).resolves.toBe('orders_anon_delete');
     await expect(editor.getByLabel('Command').inputValue()).resolves.toBe('DELETE');
     await expect(editor.isVisible()).resolves.toBe(true);
-    await browser.shot('advisor-links-03-policy-editor');
+    await story.browser.shot('advisor-links-03-policy-editor');
 
     // A link in the URL: reloading lands on the same place.
     await page.reload();
@@ -118,11 +96,11 @@ describe('advisor links story', () => {
       .getByRole('region', { name: 'Policies of api.orders' })
       .getByRole('form', { name: 'Edit policy orders_anon_delete' })
       .waitFor({ timeout: 30_000 });
-    expect(browser.problems).toEqual([]);
+    expect(story.browser.problems).toEqual([]);
   });
 
   it('follows a postgrest.conf finding to its setting, selected in the PostgREST configuration', async () => {
-    const { page } = browser;
+    const { page } = story.browser;
     // pg_catalog in db-schemas: PostgREST would serve the system catalog.
     await page.getByRole('tablist', { name: 'Panels' }).getByRole('tab', { name: 'Act as' }).click();
     await page.getByRole('button', { name: 'PostgREST config' }).click();
@@ -152,19 +130,19 @@ describe('advisor links story', () => {
         '(() => { const a = document.activeElement; return a && a.selectionEnd !== undefined ? a.value.slice(a.selectionStart, a.selectionEnd) : null; })()',
       );
     await expect.poll(selected).toBe('db-schemas = "api, pg_catalog"');
-    await browser.shot('advisor-links-04-postgrest-config');
+    await story.browser.shot('advisor-links-04-postgrest-config');
     await page
       .getByRole('dialog', { name: 'PostgREST configuration' })
       .getByText('Close', { exact: true })
       .click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
-    expect(browser.problems).toEqual([]);
+    expect(story.browser.problems).toEqual([]);
   });
 
   it('follows a schema without USAGE to the schema × role cell of the grants matrix', async () => {
-    const { page } = browser;
-    const anon = demo.names.anon;
-    await demo.asSuperuser(`REVOKE USAGE ON SCHEMA api FROM "${anon}"`);
+    const { page } = story.browser;
+    const anon = story.demo.names.anon;
+    await story.demo.asSuperuser(`REVOKE USAGE ON SCHEMA api FROM "${anon}"`);
     await page.getByRole('tablist', { name: 'Panels' }).getByRole('tab', { name: 'Advisor' }).click();
     await page.getByRole('button', { name: 'Re-run' }).click();
     await follow(page, 'schema_without_usage:schema api', `Open api × ${anon} in Grants`);
@@ -175,7 +153,7 @@ describe('advisor links story', () => {
     // USAGE is not held there: granting it is the next click.
     const usage = cell.getByRole('button', { name: new RegExp(`^USAGE on api for ${anon}: `) });
     await expect(usage.getAttribute('class')).resolves.toMatch(/\bnone\b/);
-    await browser.shot('advisor-links-05-schema-usage');
-    expect(browser.problems).toEqual([]);
+    await story.browser.shot('advisor-links-05-schema-usage');
+    expect(story.browser.problems).toEqual([]);
   });
 });

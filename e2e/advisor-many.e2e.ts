@@ -1,11 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDevStudio, type DevStudio } from '../server/dev.js';
-import { pgServers } from '../test/pg.js';
-import { launchBrowser, type StudioBrowser } from './support/browser.js';
-import { ensureRendererBuilt } from './support/build.js';
-import { connectToDemo } from './support/connect-demo.js';
-import { seedDemoDatabase, type DemoDatabase } from './support/demo-db.js';
-import { configureDemoPostgrest } from './support/postgrest-config.js';
+import { describe, expect, it } from 'vitest';
+import { demoStory, openDemoWithPostgrest } from './support/story.js';
 
 const SECRET = 'e2e-advisor-many-secret-0123456789abcdefghijk';
 const TABLES = 1500;
@@ -16,42 +10,27 @@ const TABLES = 1500;
  * dark; the reach map (thousands of role × endpoint pairs) by role, one role's endpoints when picked.
  */
 describe('advisor with thousands of findings', () => {
-  let demo: DemoDatabase;
-  let studio: DevStudio;
-  let browser: StudioBrowser;
-
-  beforeAll(async () => {
-    ensureRendererBuilt();
-    const server = pgServers().find((s) => s.major === 18) ?? pgServers()[0]!;
-    demo = await seedDemoDatabase(server);
-    await demo.asSuperuser(
-      `DO $$ BEGIN
-         FOR i IN 1..${TABLES} LOOP
-           EXECUTE format('CREATE TABLE api.%I (id int PRIMARY KEY, note text)', 'bulk_' || i);
-           EXECUTE format('GRANT SELECT, INSERT ON api.%I TO %I', 'bulk_' || i, '${demo.names.anon}');
-           EXECUTE format('GRANT SELECT ON api.%I TO %I', 'bulk_' || i, '${demo.names.appUser}');
-         END LOOP;
-       END $$;`,
-    );
-    studio = await startDevStudio();
-    browser = await launchBrowser();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await studio?.close();
-    await demo?.drop();
+  const story = demoStory({
+    prepare: async (demo) => {
+      await demo.asSuperuser(
+        `DO $$ BEGIN
+           FOR i IN 1..${TABLES} LOOP
+             EXECUTE format('CREATE TABLE api.%I (id int PRIMARY KEY, note text)', 'bulk_' || i);
+             EXECUTE format('GRANT SELECT, INSERT ON api.%I TO %I', 'bulk_' || i, '${demo.names.anon}');
+             EXECUTE format('GRANT SELECT ON api.%I TO %I', 'bulk_' || i, '${demo.names.appUser}');
+           END LOOP;
+         END $$;`,
+      );
+    },
+    timeoutMs: 180_000,
   });
 
   it('connects to the demo and gives act-as its postgrest.conf', async () => {
-    const { page } = browser;
-    await page.goto(studio.server.url);
-    await connectToDemo(page, demo);
-    await configureDemoPostgrest(page, demo, SECRET);
+    await openDemoWithPostgrest(story, SECRET);
   });
 
   it('lists thousands of findings with only a screenful of them in the page, counted by severity', async () => {
-    const { page } = browser;
+    const { page } = story.browser;
     await page.getByRole('tablist', { name: 'Panels' }).getByRole('tab', { name: 'Advisor' }).click();
     const findings = page.getByRole('region', { name: 'Findings' });
     await findings
@@ -63,11 +42,11 @@ describe('advisor with thousands of findings', () => {
     const heading = findings.getByRole('region', { name: 'Errors' }).getByRole('heading').first();
     await expect(heading.textContent()).resolves.toBe(`Errors ${errors}`);
     expect(await findings.getByRole('listitem').count()).toBeLessThan(60);
-    await browser.shot('advisor-many-01-light');
+    await story.browser.shot('advisor-many-01-light');
   });
 
   it('walks the list with the keyboard: down a finding, to the last one and back', async () => {
-    const { page } = browser;
+    const { page } = story.browser;
     const findings = page.getByRole('region', { name: 'Findings' });
     const focusedItem = () =>
       page.evaluate(
@@ -90,7 +69,7 @@ describe('advisor with thousands of findings', () => {
     );
     await page.keyboard.press('Enter');
     await findings.getByRole('listitem', { name: last!, exact: true }).locator('.adv-why').waitFor();
-    await browser.shot('advisor-many-02-end');
+    await story.browser.shot('advisor-many-02-end');
     await page.keyboard.press('Home');
     await expect.poll(focusedItem).toBe(firstKey);
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();
@@ -102,20 +81,20 @@ describe('advisor with thousands of findings', () => {
       .getByRole('listitem', { name: firstKey!, exact: true })
       .getByLabel(`Fix for ${firstKey}`)
       .waitFor();
-    await browser.shot('advisor-many-03-dark');
-    expect(browser.problems).toEqual([]);
+    await story.browser.shot('advisor-many-03-dark');
+    expect(story.browser.problems).toEqual([]);
   });
 
   it('lists each role’s totals for a map of thousands of pairs, and a picked role’s endpoints', async () => {
-    const { page } = browser;
+    const { page } = story.browser;
     const reach = page.getByRole('region', { name: 'Reach map' });
     const summary = reach.getByLabel('Reach by role');
     await expect(summary.textContent()).resolves.toMatch(/request roles reach [\d,]+ endpoints between them/);
-    await summary.getByRole('button', { name: demo.names.appUser, exact: true }).click();
-    const user = reach.getByRole('region', { name: `Reach of ${demo.names.appUser}` });
+    await summary.getByRole('button', { name: story.demo.names.appUser, exact: true }).click();
+    const user = reach.getByRole('region', { name: `Reach of ${story.demo.names.appUser}` });
     await user.getByRole('cell', { name: '/bulk_1500', exact: true }).waitFor({ timeout: 30_000 });
     await expect(user.getByRole('row').count()).resolves.toBeGreaterThan(TABLES);
-    await browser.shot('advisor-many-04-role-reach-dark');
-    expect(browser.problems).toEqual([]);
+    await story.browser.shot('advisor-many-04-role-reach-dark');
+    expect(story.browser.problems).toEqual([]);
   });
 });
