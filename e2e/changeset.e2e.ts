@@ -1,11 +1,7 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDevStudio, type DevStudio } from '../server/dev.js';
-import { pgServers } from '../test/pg.js';
-import { launchBrowser, type StudioBrowser } from './support/browser.js';
-import { ensureRendererBuilt } from './support/build.js';
-import { seedDemoDatabase, type DemoDatabase } from './support/demo-db.js';
+import { describe, expect, it } from 'vitest';
 import { connectWith, demoFields } from './support/connect-demo.js';
+import { demoStory } from './support/story.js';
 
 /**
  * A developer reviews changes before they touch the database: queue two statements, see them in the change set
@@ -13,17 +9,15 @@ import { connectWith, demoFields } from './support/connect-demo.js';
  * the database as it was, with PostgreSQL's error against the statement.
  */
 describe('change set story: queue, review, remove, apply, history', () => {
-  let demo: DemoDatabase;
-  let studio: DevStudio;
-  let browser: StudioBrowser;
+  const story = demoStory();
 
   const asDeveloper = async <T>(fn: (c: pg.Client) => Promise<T>) => {
     const c = new pg.Client({
-      host: demo.host,
-      port: demo.port,
-      user: demo.names.developer,
-      password: demo.developerPassword,
-      database: demo.names.database,
+      host: story.demo.host,
+      port: story.demo.port,
+      user: story.demo.names.developer,
+      password: story.demo.developerPassword,
+      database: story.demo.names.database,
     });
     await c.connect();
     try {
@@ -37,22 +31,8 @@ describe('change set story: queue, review, remove, apply, history', () => {
       async (c) => (await c.query('SELECT to_regclass($1) IS NOT NULL AS e', [name])).rows[0].e as boolean,
     );
 
-  beforeAll(async () => {
-    ensureRendererBuilt();
-    const server = pgServers().find((s) => s.major === 18) ?? pgServers()[0]!;
-    demo = await seedDemoDatabase(server);
-    studio = await startDevStudio();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await studio?.close();
-    await demo?.drop();
-  });
-
   async function queue(sql: string) {
-    const { page } = browser;
+    const { page } = story.browser;
     await page.getByRole('button', { name: '+ Add SQL' }).click();
     await page.getByLabel('SQL to add').fill(sql);
     await page.getByRole('button', { name: 'Add to change set' }).click();
@@ -60,14 +40,14 @@ describe('change set story: queue, review, remove, apply, history', () => {
   }
 
   it('connects and shows an empty change set in the top bar', async () => {
-    const { page } = browser;
-    await page.goto(studio.server.url);
-    await connectWith(page, demoFields(demo));
+    const { page } = story.browser;
+    await page.goto(story.studio.server.url);
+    await connectWith(page, demoFields(story.demo));
     await page.getByRole('button', { name: 'Change set: 0 pending' }).waitFor();
   });
 
   it('queues two statements and sees them, with their origin and the SQL, in the drawer', async () => {
-    const { page } = browser;
+    const { page } = story.browser;
     // The shortcut, from anywhere but a text field.
     await page.evaluate('document.activeElement && document.activeElement.blur()');
     await page.keyboard.press('c');
@@ -93,11 +73,11 @@ describe('change set story: queue, review, remove, apply, history', () => {
       return Math.round(drawer.bottom - document.querySelector('.cs-foot').getBoundingClientRect().bottom);
     })()`);
     expect(gap).toBeLessThanOrEqual(1);
-    await browser.shot('changeset-01-two-pending');
+    await story.browser.shot('changeset-01-two-pending');
   });
 
   it('removes one, applies the other in one transaction, and finds it in the history', async () => {
-    const { page } = browser;
+    const { page } = story.browser;
     const drawer = page.getByRole('dialog', { name: 'Change set' });
     await drawer.getByRole('button', { name: 'Remove statement 2' }).click();
     await drawer.getByRole('button', { name: 'Apply 1 statement' }).click();
@@ -116,12 +96,12 @@ describe('change set story: queue, review, remove, apply, history', () => {
       ),
     ).toBe(0);
     await page.getByRole('button', { name: 'Change set: 0 pending' }).waitFor();
-    await browser.shot('changeset-02-applied');
+    await story.browser.shot('changeset-02-applied');
     await drawer.getByRole('button', { name: /See it in the history/ }).click();
     const history = drawer.getByRole('list', { name: 'Applied change sets' });
     const entry = history.getByRole('listitem').first();
     expect(await entry.textContent()).toContain('applied');
-    expect(await entry.textContent()).toContain(`${demo.names.developer}@`);
+    expect(await entry.textContent()).toContain(`${story.demo.names.developer}@`);
     await entry.getByText('1 statement', { exact: true }).click();
     expect(await entry.textContent()).toContain(
       'CREATE TABLE api.e2e_notes (id int PRIMARY KEY, body text);',
@@ -129,11 +109,11 @@ describe('change set story: queue, review, remove, apply, history', () => {
     const download = page.waitForEvent('download');
     await entry.getByRole('button', { name: 'Export' }).click();
     expect((await download).suggestedFilename()).toMatch(/_gatehouse\.sql$/);
-    await browser.shot('changeset-03-history');
+    await story.browser.shot('changeset-03-history');
   });
 
   it('fails whole: shows PostgreSQL’s error against the failing statement and changes nothing', async () => {
-    const { page } = browser;
+    const { page } = story.browser;
     const drawer = page.getByRole('dialog', { name: 'Change set' });
     await drawer.getByRole('tab', { name: /Pending/ }).click();
     await queue('CREATE TABLE api.e2e_never (id int)');
@@ -156,10 +136,10 @@ describe('change set story: queue, review, remove, apply, history', () => {
     await drawer.locator('.cs-failed-line').first().waitFor();
     await drawer.locator('.cs-script .squiggly-error').first().waitFor();
     expect(await exists('api.e2e_never')).toBe(false);
-    await browser.shot('changeset-04-failed');
+    await story.browser.shot('changeset-04-failed');
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();
-    await browser.shot('changeset-05-failed-dark');
+    await story.browser.shot('changeset-05-failed-dark');
     await page.getByRole('button', { name: 'Switch to light theme' }).click();
-    expect(browser.problems.filter((p) => !/favicon/.test(p))).toEqual([]);
+    expect(story.browser.problems.filter((p) => !/favicon/.test(p))).toEqual([]);
   });
 });

@@ -1,14 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startDevStudio, type DevStudio } from '../server/dev.js';
-import { pgServers } from '../test/pg.js';
-import { launchBrowser, type StudioBrowser } from './support/browser.js';
-import { ensureRendererBuilt, repoRoot } from './support/build.js';
-import { seedDemoDatabase, type DemoDatabase } from './support/demo-db.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { repoRoot } from './support/build.js';
 import { connectToDemo } from './support/connect-demo.js';
 import { configureDemoPostgrest } from './support/postgrest-config.js';
+import { demoStory } from './support/story.js';
 
 /** Where the stories' measured figures go (reported, never asserted against a time). */
 const benchDir = join(repoRoot, 'test-results/bench');
@@ -20,17 +17,15 @@ const SECRET = 'e2e-workbench-secret-0123456789abcdefghijklmn';
  * it, then see the same rows as alice — her own orders bright, the others dimmed — and run the query as her.
  */
 describe('workbench story', () => {
-  let demo: DemoDatabase;
-  let studio: DevStudio;
-  let browser: StudioBrowser;
+  const story = demoStory();
   /** What the database holds, read by another session (committed data only). */
   const committed = async (sql: string) => {
     const c = new pg.Client({
-      host: demo.host,
-      port: demo.port,
-      user: demo.names.developer,
-      password: demo.developerPassword,
-      database: demo.names.database,
+      host: story.demo.host,
+      port: story.demo.port,
+      user: story.demo.names.developer,
+      password: story.demo.developerPassword,
+      database: story.demo.names.database,
     });
     await c.connect();
     try {
@@ -40,29 +35,15 @@ describe('workbench story', () => {
     }
   };
 
-  beforeAll(async () => {
-    ensureRendererBuilt();
-    const server = pgServers().find((s) => s.major === 18) ?? pgServers()[0]!;
-    demo = await seedDemoDatabase(server);
-    studio = await startDevStudio();
-    browser = await launchBrowser();
-  });
-
   // Any uncaught error in the page fails the story it happened in (Monaco's service errors included).
   afterEach(() => {
-    const errors = browser ? browser.pageErrors.splice(0) : [];
+    const errors = story.browser.pageErrors.splice(0);
     expect(errors).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await studio?.close();
-    await demo?.drop();
   });
 
   /** Replaces the text of the active SQL editor tab. */
   async function typeSql(sql: string) {
-    const { page } = browser;
+    const { page } = story.browser;
     const editor = page.locator('[data-testid^="sql-editor-"] .monaco-editor');
     await editor.waitFor({ timeout: 30_000 });
     await editor.click();
@@ -72,11 +53,11 @@ describe('workbench story', () => {
   }
 
   it('connects as the developer and sets up alice in the act-as console', async () => {
-    const { page } = browser;
-    await page.goto(studio.server.url);
-    await connectToDemo(page, demo);
+    const { page } = story.browser;
+    await page.goto(story.studio.server.url);
+    await connectToDemo(page, story.demo);
 
-    await configureDemoPostgrest(page, demo, SECRET);
+    await configureDemoPostgrest(page, story.demo, SECRET);
     await page.getByRole('button', { name: '+ New' }).click();
     await page.getByLabel('Persona name').fill('alice');
     const claims = page.locator('[data-testid^="editor-claims/"] .monaco-editor');
@@ -84,12 +65,12 @@ describe('workbench story', () => {
     await claims.click();
     await page.keyboard.press('Control+a');
     await page.keyboard.press('Delete');
-    await page.keyboard.insertText(`{"role": "${demo.names.appUser}", "sub": "alice"}`);
+    await page.keyboard.insertText(`{"role": "${story.demo.names.appUser}", "sub": "alice"}`);
     await page.getByRole('alert', { name: 'Claims problems' }).waitFor({ state: 'detached' });
   });
 
   it('runs a query as the developer: every order, committed without asking', async () => {
-    const { page } = browser;
+    const { page } = story.browser;
     await page
       .getByRole('tablist', { name: 'Panels' })
       .getByRole('tab', { name: 'SQL', exact: true })
@@ -106,25 +87,25 @@ describe('workbench story', () => {
     await page.locator('.wb-notice', { hasText: 'NOTICE hello from the workbench' }).waitFor();
     // read-only: no banner waiting for a decision
     expect(await page.getByRole('alert', { name: 'Transaction' }).count()).toBe(0);
-    await browser.shot('workbench-01-query');
+    await story.browser.shot('workbench-01-query');
 
     // an error is marked where PostgreSQL points
     await typeSql('select nosuch from api.orders');
     await page.keyboard.press('Control+Enter');
     await page.getByRole('alert').filter({ hasText: 'column "nosuch" does not exist' }).first().waitFor();
     await page.locator('[data-testid^="sql-editor-"] .squiggly-error').waitFor();
-    await browser.shot('workbench-02-error-marker');
+    await story.browser.shot('workbench-02-error-marker');
   });
 
   it('holds a change open until Commit, and explains a plan with the policy filter', async () => {
-    const { page } = browser;
+    const { page } = story.browser;
     await typeSql("update api.orders set status = 'paid' where id = 2");
     await page.keyboard.press('Control+Enter');
     const banner = page.getByRole('alert', { name: 'Transaction' });
     await banner.waitFor();
     expect(await banner.textContent()).toContain('UPDATE 1');
     expect(await committed('select status from api.orders where id = 2')).toEqual([{ status: 'open' }]);
-    await browser.shot('workbench-03-open-transaction');
+    await story.browser.shot('workbench-03-open-transaction');
     await banner.getByRole('button', { name: 'Commit' }).click();
     await page
       .getByRole('status', { name: 'Transaction' })
@@ -145,18 +126,18 @@ describe('workbench story', () => {
     );
     expect(lines.length).toBeGreaterThan(0);
     expect(Math.max(...lines)).toBeLessThan(1.5);
-    await browser.shot('workbench-04-plan');
+    await story.browser.shot('workbench-04-plan');
   });
 
   it('edits a row in the data view, applies it in one transaction, then shows the rows as alice', async () => {
-    const { page } = browser;
+    const { page } = story.browser;
     await page.getByRole('tablist', { name: 'Panels' }).getByRole('tab', { name: 'Explorer' }).click();
     await page.getByRole('treeitem', { name: 'table api.orders' }).click();
     await page.getByRole('tab', { name: 'Data' }).click();
     const grid = page.getByRole('grid', { name: 'Rows of api.orders' });
     await grid.getByRole('gridcell', { name: 'status' }).first().waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('row-count').textContent()).toMatch(/^4 rows/);
-    await browser.shot('workbench-05-data');
+    await story.browser.shot('workbench-05-data');
 
     // alice's open order (id 2 is paid now; edit order 1 back and forth through the grid)
     const row1 = grid.locator('[role=row][aria-rowindex="2"]');
@@ -168,7 +149,7 @@ describe('workbench story', () => {
     expect(await pendingSql.textContent()).toContain(
       'UPDATE "api"."orders" SET "status" = $1 WHERE "id" = $2',
     );
-    await browser.shot('workbench-06-pending');
+    await story.browser.shot('workbench-06-pending');
     await page.getByRole('button', { name: 'Apply', exact: true }).click();
     await page.getByText('Applied 1 change in one transaction.').waitFor();
     expect(await committed('select status from api.orders where id = 1')).toEqual([{ status: 'shipped' }]);
@@ -178,16 +159,16 @@ describe('workbench story', () => {
     await page.getByText(/Dimmed: 2 loaded rows alice cannot see/).waitFor({ timeout: 30_000 });
     expect(await grid.locator('.hidden-for-persona').count()).toBe(2);
     expect(await grid.locator('.hidden-for-persona').first().textContent()).toContain('bob');
-    await browser.shot('workbench-07-as-alice');
+    await story.browser.shot('workbench-07-as-alice');
     // the owner's and the persona's view read as well in the dark theme
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();
     await grid.locator('.hidden-for-persona').first().waitFor();
-    await browser.shot('workbench-07b-as-alice-dark');
+    await story.browser.shot('workbench-07b-as-alice-dark');
     await page.getByRole('button', { name: 'Switch to light theme' }).click();
   });
 
   it('opens the same SQL in the act-as console and runs it as alice', async () => {
-    const { page } = browser;
+    const { page } = story.browser;
     await page
       .getByRole('tablist', { name: 'Panels' })
       .getByRole('tab', { name: 'SQL', exact: true })
@@ -205,13 +186,13 @@ describe('workbench story', () => {
     // alice sees her two orders, with the status the developer committed
     expect(await result.getAttribute('aria-rowcount')).toBe('3');
     expect(await result.textContent()).toContain('shipped');
-    await browser.shot('workbench-08-act-as-alice');
-    expect(browser.problems.filter((p) => !/Failed to fetch dynamically imported module/.test(p))).toEqual(
-      [],
-    );
+    await story.browser.shot('workbench-08-act-as-alice');
+    expect(
+      story.browser.problems.filter((p) => !/Failed to fetch dynamically imported module/.test(p)),
+    ).toEqual([]);
   });
   it('scrolls a 100,000-row result through the virtualised grid (frames measured in Chromium, reported)', async () => {
-    const { page } = browser;
+    const { page } = story.browser;
     await page
       .getByRole('tablist', { name: 'Panels' })
       .getByRole('tab', { name: 'SQL', exact: true })
@@ -281,6 +262,6 @@ describe('workbench story', () => {
     mkdirSync(benchDir, { recursive: true });
     writeFileSync(join(benchDir, 'workbench-result-scroll.json'), `${JSON.stringify(report, null, 2)}\n`);
     console.log(`workbench result grid, 100k rows: ${JSON.stringify(report)}`);
-    await browser.shot('workbench-09-hundred-thousand-rows');
+    await story.browser.shot('workbench-09-hundred-thousand-rows');
   });
 });
