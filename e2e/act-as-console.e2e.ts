@@ -1,12 +1,8 @@
 import pg from 'pg';
 import { SignJWT } from 'jose';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startDevStudio, type DevStudio } from '../server/dev.js';
-import { pgServers } from '../test/pg.js';
-import { launchBrowser, type StudioBrowser } from './support/browser.js';
-import { ensureRendererBuilt } from './support/build.js';
-import { seedDemoDatabase, type DemoDatabase } from './support/demo-db.js';
+import { afterEach, describe, expect, it } from 'vitest';
 import { connectToDemo } from './support/connect-demo.js';
+import { demoStory } from './support/story.js';
 
 const SECRET = 'e2e-act-as-secret-0123456789abcdefghijklmnop';
 
@@ -15,53 +11,40 @@ const SECRET = 'e2e-act-as-secret-0123456789abcdefghijklmnop';
  * explained, commit vs rollback, comparing personas, and a 10,000-row answer in the virtualised grid.
  */
 describe('act-as console stories', () => {
-  let demo: DemoDatabase;
-  let studio: DevStudio;
-  let browser: StudioBrowser;
-
-  beforeAll(async () => {
-    ensureRendererBuilt();
-    const server = pgServers().find((s) => s.major === 18) ?? pgServers()[0]!;
-    demo = await seedDemoDatabase(server);
-    // A big read for the grid budget, created by the owner before the studio reads the catalog.
-    const dev = new pg.Client({
-      host: demo.host,
-      port: demo.port,
-      user: demo.names.developer,
-      password: demo.developerPassword,
-      database: demo.names.database,
-    });
-    await dev.connect();
-    await dev.query(
-      `CREATE VIEW api.numbers AS SELECT g AS id, 'row ' || g AS label, g * 2 AS doubled, (g % 7 = 0) AS lucky
-       FROM generate_series(1, 10000) AS g`,
-    );
-    await dev.query(`GRANT SELECT ON api.numbers TO "${demo.names.anon}"`);
-    await dev.end();
-    studio = await startDevStudio();
-    browser = await launchBrowser();
+  const story = demoStory({
+    prepare: async (demo) => {
+      // A big read for the grid budget, created by the owner before the studio reads the catalog.
+      const dev = new pg.Client({
+        host: demo.host,
+        port: demo.port,
+        user: demo.names.developer,
+        password: demo.developerPassword,
+        database: demo.names.database,
+      });
+      await dev.connect();
+      await dev.query(
+        `CREATE VIEW api.numbers AS SELECT g AS id, 'row ' || g AS label, g * 2 AS doubled, (g % 7 = 0) AS lucky
+         FROM generate_series(1, 10000) AS g`,
+      );
+      await dev.query(`GRANT SELECT ON api.numbers TO "${demo.names.anon}"`);
+      await dev.end();
+    },
   });
 
   // Any uncaught error in the page fails the story it happened in (Monaco's service errors included).
   afterEach(() => {
-    const errors = browser ? browser.pageErrors.splice(0) : [];
+    const errors = story.browser.pageErrors.splice(0);
     expect(errors).toEqual([]);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await studio?.close();
-    await demo?.drop();
-  });
-
   const persona = (name: string) =>
-    browser.page
+    story.browser.page
       .getByRole('listbox', { name: 'Persona list' })
       .getByRole('option', { name: new RegExp(`^${name}`) });
 
   /** Replaces the claims text of the selected persona (Monaco: select all, then insert). */
   async function setClaims(json: string) {
-    const { page } = browser;
+    const { page } = story.browser;
     const editor = page.locator('[data-testid^="editor-claims/"] .monaco-editor');
     await editor.waitFor({ timeout: 30_000 });
     await editor.click();
@@ -71,7 +54,7 @@ describe('act-as console stories', () => {
   }
 
   async function newPersona(name: string, claims: string) {
-    const { page } = browser;
+    const { page } = story.browser;
     await page.getByRole('button', { name: '+ New' }).click();
     await page.getByLabel('Persona name').fill(name);
     await setClaims(claims);
@@ -79,7 +62,7 @@ describe('act-as console stories', () => {
   }
 
   async function request(method: string, path: string, body?: string) {
-    const { page } = browser;
+    const { page } = story.browser;
     await page.getByLabel('Method').selectOption(method);
     const input = page.getByLabel('Request path');
     await input.fill(path);
@@ -97,13 +80,13 @@ describe('act-as console stories', () => {
   const historyCount = async () =>
     Number(
       /\((\d+)\)/.exec(
-        (await browser.page.getByRole('tab', { name: /^History/ }).textContent()) ?? '',
+        (await story.browser.page.getByRole('tab', { name: /^History/ }).textContent()) ?? '',
       )?.[1] ?? 0,
     );
 
   /** Ctrl+Enter in the path, then waits for this answer (the history grows by one per answer). */
   async function send(): Promise<number> {
-    const { page } = browser;
+    const { page } = story.browser;
     const before = await historyCount();
     await page.getByLabel('Request path').focus();
     await page.keyboard.press('Control+Enter');
@@ -112,9 +95,9 @@ describe('act-as console stories', () => {
   }
 
   it('connects, opens the console and configures PostgREST', async () => {
-    const { page } = browser;
-    await page.goto(studio.server.url);
-    await connectToDemo(page, demo);
+    const { page } = story.browser;
+    await page.goto(story.studio.server.url);
+    await connectToDemo(page, story.demo);
     // the landing page points to the two first things to try
     const first = page.getByRole('list', { name: 'Try first' });
     expect(await first.textContent()).toContain('Browse api.');
@@ -123,9 +106,9 @@ describe('act-as console stories', () => {
     await page.getByRole('button', { name: 'PostgREST config' }).click();
     await page.getByLabel('postgrest.conf').fill(
       [
-        `db-uri = "postgres://${demo.names.authenticator}@${demo.host}:${demo.port}/${demo.names.database}"`,
+        `db-uri = "postgres://${story.demo.names.authenticator}@${story.demo.host}:${story.demo.port}/${story.demo.names.database}"`,
         'db-schemas = "api"',
-        `db-anon-role = "${demo.names.anon}"`,
+        `db-anon-role = "${story.demo.names.anon}"`,
         `jwt-secret = "${SECRET}"`,
         // The demo's cookie sessions (sql/demo/05-sessions.sql): no cookie, no change.
         'db-pre-request = "app.check_session"',
@@ -133,7 +116,7 @@ describe('act-as console stories', () => {
     );
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
-    await page.getByText(`api · ${demo.names.anon} · secret set`).waitFor();
+    await page.getByText(`api · ${story.demo.names.anon} · secret set`).waitFor();
     // reopened, the stored config shows its secret masked until revealed
     await page.getByRole('button', { name: 'PostgREST config' }).click();
     const conf = page.getByLabel('postgrest.conf');
@@ -143,11 +126,11 @@ describe('act-as console stories', () => {
     expect(await conf.inputValue()).toContain(SECRET);
     await page.getByRole('dialog').getByRole('button', { name: 'Close' }).last().click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
-    await browser.shot('act-as-01-empty');
+    await story.browser.shot('act-as-01-empty');
   });
 
   it('a user sees only her own orders, an admin sees all, anonymous is refused', async () => {
-    const { page } = browser;
+    const { page } = story.browser;
     // anonymous: no grant on orders → 401 with the grants tab to look at
     await persona('anonymous').click();
     await request('GET', '/orders?select=id,user_id,status&order=id');
@@ -156,17 +139,17 @@ describe('act-as console stories', () => {
     expect(await alert.textContent()).toContain('permission denied for table orders');
     expect(await alert.textContent()).toContain('has no SELECT privilege');
     await alert.getByRole('button', { name: /Open Grants of api\.orders/ }).waitFor();
-    await browser.shot('act-as-02-anonymous-refused');
+    await story.browser.shot('act-as-02-anonymous-refused');
 
-    await newPersona('alice', `{"role": "${demo.names.appUser}", "sub": "alice"}`);
+    await newPersona('alice', `{"role": "${story.demo.names.appUser}", "sub": "alice"}`);
     expect(await send()).toBe(200);
     const grid = page.getByRole('grid', { name: 'Response rows' });
     expect(await grid.getAttribute('aria-rowcount')).toBe('3'); // header + 2 rows
     expect(await grid.textContent()).not.toContain('bob');
     expect(await page.getByText('rolled back', { exact: true }).first().isVisible()).toBe(true);
-    await browser.shot('act-as-03-alice-orders');
+    await story.browser.shot('act-as-03-alice-orders');
 
-    await newPersona('admin', `{"role": "${demo.names.appAdmin}", "sub": "root"}`);
+    await newPersona('admin', `{"role": "${story.demo.names.appAdmin}", "sub": "root"}`);
     expect(await send()).toBe(200);
     expect(await grid.getAttribute('aria-rowcount')).toBe('5');
     expect(await grid.textContent()).toContain('bob');
@@ -180,29 +163,29 @@ describe('act-as console stories', () => {
     expect(await table.locator('tr.aa-only').count()).toBe(4);
     expect(await table.locator('tr', { hasText: 'user_id=bob' }).locator('.aa-unseen').count()).toBe(2);
     expect(await page.getByLabel('Statuses').textContent()).toContain('401');
-    await browser.shot('act-as-04-compare');
+    await story.browser.shot('act-as-04-compare');
     await page.getByRole('tab', { name: 'Request' }).click();
   });
 
   it('shows how PostgREST got there and explains the plan', async () => {
-    const { page } = browser;
+    const { page } = story.browser;
     await persona('alice').click();
     await request('GET', '/orders?select=id,status,order_items(quantity)&status=eq.open');
     expect(await send()).toBe(200);
     await page.getByRole('tab', { name: 'How PostgREST got there' }).click();
     const ctx = page.getByLabel('Transaction context');
-    expect(await ctx.textContent()).toContain(demo.names.appUser);
+    expect(await ctx.textContent()).toContain(story.demo.names.appUser);
     expect(await ctx.textContent()).toContain('"sub":"alice"');
     await page.getByRole('button', { name: 'EXPLAIN', exact: true }).click();
     const plan = page.getByLabel('Query plan');
     await plan.waitFor();
     expect(await plan.textContent()).toMatch(/Scan|Aggregate|Result/);
-    await browser.shot('act-as-05-how');
+    await story.browser.shot('act-as-05-how');
   });
 
   it('a bad token is explained', async () => {
-    const { page } = browser;
-    const forged = await new SignJWT({ role: demo.names.appAdmin, sub: 'mallory' })
+    const { page } = story.browser;
+    const forged = await new SignJWT({ role: story.demo.names.appAdmin, sub: 'mallory' })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .sign(new TextEncoder().encode('not-the-secret-not-the-secret-not-the-secret'));
     await page.getByRole('button', { name: '+ New' }).click();
@@ -216,11 +199,11 @@ describe('act-as console stories', () => {
     await request('GET', '/orders');
     expect(await send()).toBe(401);
     expect(await page.locator('.aa-error').textContent()).toContain('signature');
-    await browser.shot('act-as-06-bad-token');
+    await story.browser.shot('act-as-06-bad-token');
   });
 
   it('bad input is shown where it is and nothing is sent', async () => {
-    const { page } = browser;
+    const { page } = story.browser;
     await persona('alice').click();
     await setClaims('{"role": "app_usr", "sub": alice}');
     const problems = page.getByRole('alert', { name: 'Claims problems' });
@@ -229,15 +212,15 @@ describe('act-as console stories', () => {
     await request('GET', '/orders?select=id,order_items(quantity');
     expect(await page.getByRole('alert', { name: 'Path problems' }).textContent()).toContain('never closed');
     expect(await page.getByRole('button', { name: 'Send' }).isDisabled()).toBe(true);
-    await browser.shot('act-as-07-bad-input');
+    await story.browser.shot('act-as-07-bad-input');
     await setClaims('{"role": "app_usr", "sub": "alice"}');
     expect(await problems.textContent()).toContain('Unknown role "app_usr"');
-    await setClaims(`{"role": "${demo.names.appUser}", "sub": "alice"}`);
+    await setClaims(`{"role": "${story.demo.names.appUser}", "sub": "alice"}`);
     await problems.waitFor({ state: 'detached' });
   });
 
   it('an insert rejected by a WITH CHECK policy shows the policy', async () => {
-    const { page } = browser;
+    const { page } = story.browser;
     await persona('alice').click();
     await request('POST', '/orders', '{"user_id": "bob", "status": "open"}');
     expect(await send()).toBe(403);
@@ -246,7 +229,7 @@ describe('act-as console stories', () => {
     const policies = page.getByLabel('Policies involved');
     expect(await policies.textContent()).toContain('orders_owner');
     expect(await policies.textContent()).toContain("current_setting('request.jwt.claims'");
-    await browser.shot('act-as-08-with-check');
+    await story.browser.shot('act-as-08-with-check');
     await alert.getByRole('button', { name: /Open Policies of api\.orders/ }).click();
     await page.getByRole('article', { name: 'policy orders_owner' }).waitFor();
     await page.goBack();
@@ -254,7 +237,7 @@ describe('act-as console stories', () => {
   });
 
   it('a committed write is visible afterwards, an uncommitted one is not', async () => {
-    const { page } = browser;
+    const { page } = story.browser;
     await persona('alice').click();
     const count = async () => {
       await request('GET', '/orders?select=id&user_id=eq.alice');
@@ -275,16 +258,16 @@ describe('act-as console stories', () => {
     await page.keyboard.press('Control+Enter');
     const dialog = page.getByRole('dialog', { name: 'Commit this run?' });
     await dialog.waitFor();
-    await browser.shot('act-as-09-commit-confirm');
+    await story.browser.shot('act-as-09-commit-confirm');
     await dialog.getByRole('button', { name: 'Commit', exact: true }).click();
     await page.locator('.aa-response-head').getByText('committed', { exact: true }).waitFor();
     expect(Number(await page.getByTestId('status').textContent())).toBe(201);
-    await browser.shot('act-as-10-committed');
+    await story.browser.shot('act-as-10-committed');
     expect(await count()).toBe(3);
   });
 
   it('keeps a history that re-runs and exports curl', async () => {
-    const { page } = browser;
+    const { page } = story.browser;
     await page.getByRole('tab', { name: /History/ }).click();
     const list = page.getByRole('list', { name: 'History' });
     expect(await list.locator('li').count()).toBeGreaterThan(8);
@@ -295,7 +278,7 @@ describe('act-as console stories', () => {
     );
     await list.locator('li').first().getByRole('button', { name: 'Corpus case' }).click();
     expect(await page.getByLabel('Exported corpus case').inputValue()).toContain('"claims"');
-    await browser.shot('act-as-11-history');
+    await story.browser.shot('act-as-11-history');
     // The host keeps the history (no token in it): a reloaded tab finds every run, and curl still has the token.
     const kept = await list.locator('li').count();
     await page.reload();
@@ -306,7 +289,7 @@ describe('act-as console stories', () => {
   });
 
   it('renders a 10,000-row answer in the virtualised grid within budget', async () => {
-    const { page } = browser;
+    const { page } = story.browser;
     await persona('anonymous').click();
     await request('GET', '/numbers');
     expect(await send()).toBe(200);
@@ -318,17 +301,17 @@ describe('act-as console stories', () => {
     expect(await grid.locator('[role=row]').count()).toBeLessThan(100);
     await grid.evaluate((el) => (el.scrollTop = 5_395 * 28));
     await grid.getByRole('gridcell', { name: 'row 5400' }).waitFor();
-    await browser.shot('act-as-12-ten-thousand-rows');
+    await story.browser.shot('act-as-12-ten-thousand-rows');
   });
 
   it('runs SQL as the persona, rolled back', async () => {
-    const { page } = browser;
+    const { page } = story.browser;
     await persona('alice').click();
     await page.getByRole('tab', { name: 'SQL as persona' }).click();
     await page.getByRole('button', { name: 'Run' }).click();
     const result = page.getByRole('grid', { name: 'Result 1' });
     await result.waitFor();
-    expect(await result.textContent()).toContain(demo.names.appUser);
+    expect(await result.textContent()).toContain(story.demo.names.appUser);
     expect(await result.textContent()).toContain('alice');
     await page.locator('.aa-sql-results').getByText('rolled back').waitFor();
     // The session it ran in, as for a request (pre-request included).
@@ -336,7 +319,7 @@ describe('act-as console stories', () => {
     expect(await page.locator('.aa-sql-results').getByLabel('Transaction context').textContent()).toContain(
       'pre-request',
     );
-    await browser.shot('act-as-13-sql');
+    await story.browser.shot('act-as-13-sql');
 
     // a long query is cancellable
     const editor = page.locator('[data-testid="editor-console/persona.sql"] .monaco-editor');
@@ -353,19 +336,21 @@ describe('act-as console stories', () => {
     await error.waitFor();
     expect(await error.textContent()).toContain('57014');
     expect(Date.now() - started).toBeLessThan(10_000);
-    await browser.shot('act-as-14-cancelled');
+    await story.browser.shot('act-as-14-cancelled');
     // no CSP violations or uncaught errors (a chunk missing while another run rebuilds dist/ is not ours)
     expect(
-      browser.problems.filter((p) => /Content Security Policy|Uncaught|TypeError|ReferenceError/.test(p)),
+      story.browser.problems.filter((p) =>
+        /Content Security Policy|Uncaught|TypeError|ReferenceError/.test(p),
+      ),
     ).toEqual([]);
   });
 
   it('completes claims from the JSON schema and reads well in the dark theme', async () => {
-    const { page } = browser;
-    await newPersona('carol', `{"role": "${demo.names.appUser}", "sub": "carol"}`);
+    const { page } = story.browser;
+    await newPersona('carol', `{"role": "${story.demo.names.appUser}", "sub": "carol"}`);
     // an empty property name on its own line; the cursor goes between its quotes (typing stays plain: Monaco
     // auto-closes brackets and quotes, which the closing characters overtype)
-    await setClaims(`{"role": "${demo.names.appUser}", "sub": "carol",\n""\n}`);
+    await setClaims(`{"role": "${story.demo.names.appUser}", "sub": "carol",\n""\n}`);
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('End');
     await page.keyboard.press('ArrowLeft');
@@ -373,27 +358,27 @@ describe('act-as console stories', () => {
     const suggest = page.locator('.suggest-widget');
     await suggest.waitFor({ timeout: 15_000 });
     await expect.poll(async () => (await suggest.textContent()) ?? '', { timeout: 10_000 }).toContain('exp');
-    await browser.shot('act-as-15-claims-completion');
+    await story.browser.shot('act-as-15-claims-completion');
     await page.keyboard.press('Escape');
     await page.getByRole('tab', { name: 'Request' }).click();
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();
     await page.getByRole('heading', { name: 'Personas' }).waitFor();
-    await browser.shot('act-as-16-dark');
+    await story.browser.shot('act-as-16-dark');
     await page.getByRole('button', { name: 'Switch to light theme' }).click();
   });
 
   it("says why a PATCH of bob's order as alice changed nothing (RLS filtered it silently)", async () => {
-    const { page } = browser;
+    const { page } = story.browser;
     await persona('alice').click();
     await request('PATCH', '/orders?id=eq.3', '{"status": "paid"}');
     expect(await send()).toBe(204);
     const check = page.getByTestId('row-check');
     await check.waitFor();
     expect(await check.textContent()).toContain(
-      `0 of 1 matching rows updated — hidden from ${demo.names.appUser} by the USING clause of policy orders_owner`,
+      `0 of 1 matching rows updated — hidden from ${story.demo.names.appUser} by the USING clause of policy orders_owner`,
     );
     expect(await check.getByLabel('Policies that apply').textContent()).toContain('orders_owner');
-    await browser.shot('act-as-17-silent-update');
+    await story.browser.shot('act-as-17-silent-update');
     await check.getByRole('button', { name: /Open Policies of api\.orders/ }).click();
     await page.getByRole('article', { name: 'policy orders_owner' }).waitFor();
     await page.goBack();
@@ -405,26 +390,26 @@ describe('act-as console stories', () => {
     // alice sees her own orders of all of them (the committed story above added one of hers)
     expect(await page.getByTestId('row-check').textContent()).toMatch(
       new RegExp(
-        `^(\\d+) of (\\d+) rows visible — hidden from ${demo.names.appUser} by the USING clause of policy orders_owner`,
+        `^(\\d+) of (\\d+) rows visible — hidden from ${story.demo.names.appUser} by the USING clause of policy orders_owner`,
       ),
     );
   });
 
   it('explains a column grant: UPDATE is granted on status only', async () => {
-    const { page } = browser;
+    const { page } = story.browser;
     await persona('alice').click();
     await request('PATCH', '/orders?id=eq.1', '{"user_id": "bob"}');
     expect(await send()).toBe(403);
     const alert = page.locator('.aa-error');
     expect(await alert.textContent()).toContain(
-      `UPDATE on orders is granted to ${demo.names.appUser} only on column status; user_id is not granted`,
+      `UPDATE on orders is granted to ${story.demo.names.appUser} only on column status; user_id is not granted`,
     );
     await alert.getByRole('button', { name: /Open Grants of api\.orders/ }).waitFor();
-    await browser.shot('act-as-18-column-grant');
+    await story.browser.shot('act-as-18-column-grant');
   });
 
   it('a cookie session goes through the pre-request function, and its refusal is named', async () => {
-    const { page } = browser;
+    const { page } = story.browser;
     await page.getByRole('button', { name: '+ New' }).click();
     await page.getByLabel('Persona name').fill('cookie session of alice');
     await page.getByRole('radio', { name: 'No token' }).click();
@@ -438,15 +423,15 @@ describe('act-as console stories', () => {
     expect(await grid.textContent()).not.toContain('bob');
     // the rows are hidden from the role the session switched to, not from the anonymous one it started as
     expect(await page.getByTestId('row-check').textContent()).toContain(
-      `hidden from ${demo.names.appUser} by the USING clause of policy orders_owner`,
+      `hidden from ${story.demo.names.appUser} by the USING clause of policy orders_owner`,
     );
     await page.getByRole('tab', { name: 'How PostgREST got there' }).click();
     const after = page.getByRole('region', { name: 'After the pre-request' });
     await after.waitFor();
     expect(await after.textContent()).toContain('After app.check_session() ran');
-    expect(await after.textContent()).toContain(`${demo.names.appUser} (was ${demo.names.anon})`);
+    expect(await after.textContent()).toContain(`${story.demo.names.appUser} (was ${story.demo.names.anon})`);
     expect(await page.getByLabel('Request cookies').textContent()).toBe('session = alice-session');
-    await browser.shot('act-as-19-cookie-session');
+    await story.browser.shot('act-as-19-cookie-session');
 
     await page.getByLabel('Persona header 1 value').fill('session=forged');
     expect(await send()).toBe(401);
@@ -454,11 +439,11 @@ describe('act-as console stories', () => {
       'Raised by the pre-request function app.check_session — not a JWT problem',
     );
     expect(await page.getByTestId('pre-request-error').textContent()).toContain('app.check_session()');
-    await browser.shot('act-as-20-pre-request-refused');
+    await story.browser.shot('act-as-20-pre-request-refused');
   });
 
   it('marks the answer as stale after switching persona, and names whose answer it is', async () => {
-    const { page } = browser;
+    const { page } = story.browser;
     await persona('alice').click();
     await request('GET', '/orders?select=id,user_id&order=id');
     expect(await send()).toBe(200);
@@ -469,13 +454,13 @@ describe('act-as console stories', () => {
     expect(await note.textContent()).toContain('as alice');
     expect(await note.textContent()).toContain('persona (was alice)');
     expect(await page.getByRole('region', { name: 'Response' }).getAttribute('data-stale')).toBe('true');
-    await browser.shot('act-as-21-stale');
+    await story.browser.shot('act-as-21-stale');
     expect(await send()).toBe(200);
     await note.waitFor({ state: 'detached' });
     expect(await page.getByTestId('answer-as').textContent()).toBe('as admin');
   });
   it('resizes the persona sidebar and the response pane, remembers both, and a double click resets', async () => {
-    const { page } = browser;
+    const { page } = story.browser;
     const sidebar = page.getByRole('separator', { name: 'Resize the persona sidebar' });
     const response = page.getByRole('separator', { name: 'Resize the response pane' });
     const personas = page.getByRole('complementary', { name: 'Personas' });
@@ -495,7 +480,7 @@ describe('act-as console stories', () => {
     await page.keyboard.press('Shift+ArrowUp');
     await page.keyboard.press('ArrowUp');
     expect(Math.round(await height())).toBe(Math.round(before.height + 80));
-    await browser.shot('act-as-22-resized');
+    await story.browser.shot('act-as-22-resized');
     await page.reload();
     await page.getByRole('heading', { name: 'Personas' }).waitFor();
     expect(Math.round(await width())).toBe(Math.round(before.width + 80));

@@ -1,15 +1,11 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { demoSql } from '../core/embedded/demo-seed.js';
-import { startDevStudio, type DevStudio } from '../server/dev.js';
-import { pgServers } from '../test/pg.js';
-import { launchBrowser, type StudioBrowser } from './support/browser.js';
-import { ensureRendererBuilt } from './support/build.js';
 import { connectToDemo } from './support/connect-demo.js';
-import { seedDemoDatabase, type DemoDatabase } from './support/demo-db.js';
 import { configureDemoPostgrest } from './support/postgrest-config.js';
+import { demoStory } from './support/story.js';
 
 const SECRET = 'e2e-diff-secret-0123456789abcdefghijklmnopq';
 
@@ -19,55 +15,45 @@ const SECRET = 'e2e-diff-secret-0123456789abcdefghijklmnopq';
  * comment); the developer reviews what anon gains, leaves the comment out and exports a verified migration.
  */
 describe('diff story: the demo database against a folder of .sql files', () => {
-  let demo: DemoDatabase;
-  let studio: DevStudio;
-  let browser: StudioBrowser;
   let work: string;
   let folder: string;
   let out: string;
-
-  beforeAll(async () => {
-    ensureRendererBuilt();
-    const server = pgServers().find((s) => s.major === 18) ?? pgServers()[0]!;
-    demo = await seedDemoDatabase(server);
-    work = mkdtempSync(join(tmpdir(), 'gatehouse-diff-e2e-'));
-    folder = join(work, 'schema');
-    out = join(work, 'migrations');
-    mkdirSync(folder);
-    mkdirSync(out);
-    const anon = `"${demo.names.anon}"`;
-    writeFileSync(join(folder, '001_schema.sql'), demoSql('03-schema.sql', demo.names));
-    writeFileSync(join(folder, '002_sessions.sql'), demoSql('05-sessions.sql', demo.names));
-    writeFileSync(
-      join(folder, '003_members.sql'),
-      [
-        'CREATE TABLE api.members (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL);',
-        `GRANT SELECT ON api.members TO ${anon};`,
-        'ALTER TABLE api.products ADD COLUMN sku text;',
-        "COMMENT ON TABLE api.orders IS 'Orders placed through the API.';",
-        '',
-      ].join('\n'),
-    );
-    studio = await startDevStudio();
-    browser = await launchBrowser();
+  const story = demoStory({
+    prepare: async (demo) => {
+      work = mkdtempSync(join(tmpdir(), 'gatehouse-diff-e2e-'));
+      folder = join(work, 'schema');
+      out = join(work, 'migrations');
+      mkdirSync(folder);
+      mkdirSync(out);
+      const anon = `"${demo.names.anon}"`;
+      writeFileSync(join(folder, '001_schema.sql'), demoSql('03-schema.sql', demo.names));
+      writeFileSync(join(folder, '002_sessions.sql'), demoSql('05-sessions.sql', demo.names));
+      writeFileSync(
+        join(folder, '003_members.sql'),
+        [
+          'CREATE TABLE api.members (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL);',
+          `GRANT SELECT ON api.members TO ${anon};`,
+          'ALTER TABLE api.products ADD COLUMN sku text;',
+          "COMMENT ON TABLE api.orders IS 'Orders placed through the API.';",
+          '',
+        ].join('\n'),
+      );
+    },
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await studio?.close();
-    await demo?.drop();
+  afterAll(() => {
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
   it('connects to the demo and gives it its postgrest.conf', async () => {
-    const { page } = browser;
-    await page.goto(studio.server.url);
-    await connectToDemo(page, demo);
-    await configureDemoPostgrest(page, demo, SECRET);
+    const { page } = story.browser;
+    await page.goto(story.studio.server.url);
+    await connectToDemo(page, story.demo);
+    await configureDemoPostgrest(page, story.demo, SECRET);
   });
 
   it('refuses a relative folder path, then compares the demo with the folder', async () => {
-    const { page } = browser;
+    const { page } = story.browser;
     await page.getByRole('tablist', { name: 'Panels' }).getByRole('tab', { name: 'Diff' }).click();
     const to = page.getByRole('group', { name: 'To' });
     await expect(to.getByLabel('To kind').inputValue()).resolves.toBe('folder');
@@ -77,24 +63,24 @@ describe('diff story: the demo database against a folder of .sql files', () => {
     await to.getByLabel('To path').fill(folder);
     // The shadow database runs as its own superuser: the owners are the folder's to leave out.
     await page.getByRole('group', { name: 'Options' }).getByLabel('Ignore owners').check();
-    await browser.shot('diff-01-sides');
+    await story.browser.shot('diff-01-sides');
     await page.getByRole('button', { name: 'Compare' }).click();
     await page.getByRole('tree', { name: 'Differences' }).waitFor({ timeout: 90_000 });
   });
 
   it('shows what anon gains before the SQL, and the differences by schema and kind', async () => {
-    const { page } = browser;
+    const { page } = story.browser;
     const review = page.getByRole('region', { name: 'What changes for whom' });
     const first = review.getByRole('listitem').first();
     await expect(first.textContent()).resolves.toContain(
-      `${demo.names.anon} gains SELECT on api.members (GET /members)`,
+      `${story.demo.names.anon} gains SELECT on api.members (GET /members)`,
     );
     const tree = page.getByRole('tree', { name: 'Differences' });
     await tree.getByRole('treeitem', { name: 'api', exact: true }).waitFor();
     const script = page.getByRole('region', { name: 'Migration' });
     await script.locator('.monaco-editor').waitFor();
     await expect(script.textContent()).resolves.toContain('members');
-    await browser.shot('diff-02-compared');
+    await story.browser.shot('diff-02-compared');
     // No horizontal overflow at 1280 px.
     await page.setViewportSize({ width: 1280, height: 900 });
     const overflow = async (selector: string) =>
@@ -104,11 +90,11 @@ describe('diff story: the demo database against a folder of .sql files', () => {
     // The diff panel's own content fits (the shell's top bar is wider than 1280 px on its own: reported).
     await expect(overflow('.diff-panel')).resolves.toBeLessThanOrEqual(0);
     await expect(overflow('.diff-split')).resolves.toBeLessThanOrEqual(0);
-    await browser.shot('diff-03-1280');
+    await story.browser.shot('diff-03-1280');
   });
 
   it('shows one object side by side, and unticks the comment change', async () => {
-    const { page } = browser;
+    const { page } = story.browser;
     const tree = page.getByRole('tree', { name: 'Differences' });
     // The change's own row (its name is the change's summary): the schema and kind rows above it contain its
     // text and checkbox too, and clicking one of those only folds the group.
@@ -128,7 +114,7 @@ describe('diff story: the demo database against a folder of .sql files', () => {
         },
       )
       .toMatch(/CREATE TABLE api\.orders[\s\S]*Orders placed through the API/);
-    await browser.shot('diff-04-object');
+    await story.browser.shot('diff-04-object');
     await comment.getByRole('checkbox').uncheck();
     await expect(comment.getByRole('checkbox').isChecked()).resolves.toBe(false);
     await page.getByRole('button', { name: 'Migration' }).click();
@@ -136,11 +122,11 @@ describe('diff story: the demo database against a folder of .sql files', () => {
     await expect
       .poll(async () => script.locator('.view-lines').textContent(), { timeout: 10_000 })
       .not.toContain('Orders placed through the API');
-    await browser.shot('diff-05-unticked');
+    await story.browser.shot('diff-05-unticked');
   });
 
   it('exports a verified migration into the folder, without the unticked change', async () => {
-    const { page } = browser;
+    const { page } = story.browser;
     const exportBar = page.getByRole('region', { name: 'Export' });
     await exportBar.getByLabel('Export folder').fill(out);
     await exportBar.getByLabel('Migration name').fill('add_members');
@@ -151,7 +137,7 @@ describe('diff story: the demo database against a folder of .sql files', () => {
     // The ticked-out comment comes back from the re-diff as expected, not as residue, and the result says so.
     await expect(result.textContent()).resolves.toContain('only what was ticked out: comment on api.orders');
     await result.scrollIntoViewIfNeeded();
-    await browser.shot('diff-06-exported');
+    await story.browser.shot('diff-06-exported');
     const files = readdirSync(out);
     expect(files).toHaveLength(1);
     const sql = readFileSync(join(out, files[0]!), 'utf8');
@@ -160,9 +146,9 @@ describe('diff story: the demo database against a folder of .sql files', () => {
     expect(sql).not.toContain('Orders placed through the API');
 
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();
-    await browser.shot('diff-07-dark');
+    await story.browser.shot('diff-07-dark');
     await page.getByRole('button', { name: 'Switch to light theme' }).click();
-    expect(browser.pageErrors).toEqual([]);
-    expect(browser.problems).toEqual([]);
+    expect(story.browser.pageErrors).toEqual([]);
+    expect(story.browser.problems).toEqual([]);
   });
 });

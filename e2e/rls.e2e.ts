@@ -1,13 +1,9 @@
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDevStudio, type DevStudio } from '../server/dev.js';
-import { pgServers } from '../test/pg.js';
-import { launchBrowser, type StudioBrowser } from './support/browser.js';
-import { ensureRendererBuilt } from './support/build.js';
-import { seedDemoDatabase, type DemoDatabase } from './support/demo-db.js';
+import { describe, expect, it } from 'vitest';
 import { connectToDemo } from './support/connect-demo.js';
 import { configureDemoPostgrest } from './support/postgrest-config.js';
+import { demoStory } from './support/story.js';
 
 const SECRET = 'e2e-rls-secret-0123456789abcdefghijklmnopqr';
 
@@ -16,50 +12,37 @@ const SECRET = 'e2e-rls-secret-0123456789abcdefghijklmnopqr';
  * shop, with a notes table that has RLS on and no policy yet (so every persona sees nothing).
  */
 describe('RLS story: owner-only policy from a template, typo marked, previewed, applied, confirmed, renamed', () => {
-  let demo: DemoDatabase;
-  let studio: DevStudio;
-  let browser: StudioBrowser;
-
-  beforeAll(async () => {
-    ensureRendererBuilt();
-    const server = pgServers().find((s) => s.major === 18) ?? pgServers()[0]!;
-    demo = await seedDemoDatabase(server);
-    const dev = new pg.Client({
-      host: demo.host,
-      port: demo.port,
-      user: demo.names.developer,
-      password: demo.developerPassword,
-      database: demo.names.database,
-    });
-    await dev.connect();
-    await dev.query(`
-      CREATE TABLE api.notes (
-        id int PRIMARY KEY,
-        owner_sub text NOT NULL DEFAULT (current_setting('request.jwt.claims', true)::json->>'sub'),
-        body text NOT NULL
-      );
-      ALTER TABLE api.notes ENABLE ROW LEVEL SECURITY;
-      INSERT INTO api.notes VALUES (1, 'alice', 'a1'), (2, 'alice', 'a2'), (3, 'bob', 'b1');
-      GRANT SELECT, INSERT, UPDATE, DELETE ON api.notes TO "${demo.names.appUser}";`);
-    await dev.end();
-    studio = await startDevStudio();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await studio?.close();
-    await demo?.drop();
+  const story = demoStory({
+    prepare: async (demo) => {
+      const dev = new pg.Client({
+        host: demo.host,
+        port: demo.port,
+        user: demo.names.developer,
+        password: demo.developerPassword,
+        database: demo.names.database,
+      });
+      await dev.connect();
+      await dev.query(`
+        CREATE TABLE api.notes (
+          id int PRIMARY KEY,
+          owner_sub text NOT NULL DEFAULT (current_setting('request.jwt.claims', true)::json->>'sub'),
+          body text NOT NULL
+        );
+        ALTER TABLE api.notes ENABLE ROW LEVEL SECURITY;
+        INSERT INTO api.notes VALUES (1, 'alice', 'a1'), (2, 'alice', 'a2'), (3, 'bob', 'b1');
+        GRANT SELECT, INSERT, UPDATE, DELETE ON api.notes TO "${demo.names.appUser}";`);
+      await dev.end();
+    },
   });
 
   const cell = (persona: string, relation: string, command: string) =>
-    browser.page.locator(`[data-cell="${persona} ${relation} ${command}"]`);
+    story.browser.page.locator(`[data-cell="${persona} ${relation} ${command}"]`);
 
   it('connects, configures PostgREST and saves a persona in the console', async () => {
-    const { page } = browser;
-    await page.goto(studio.server.url);
-    await connectToDemo(page, demo);
-    await configureDemoPostgrest(page, demo, SECRET);
+    const { page } = story.browser;
+    await page.goto(story.studio.server.url);
+    await connectToDemo(page, story.demo);
+    await configureDemoPostgrest(page, story.demo, SECRET);
     await page.getByRole('button', { name: '+ New' }).click();
     await page.getByLabel('Persona name').fill('alice');
     const editor = page.locator('[data-testid^="editor-claims/"] .monaco-editor');
@@ -67,14 +50,14 @@ describe('RLS story: owner-only policy from a template, typo marked, previewed, 
     await editor.click();
     await page.keyboard.press('Control+a');
     await page.keyboard.press('Delete');
-    await page.keyboard.insertText(JSON.stringify({ role: demo.names.appUser, sub: 'alice' }));
+    await page.keyboard.insertText(JSON.stringify({ role: story.demo.names.appUser, sub: 'alice' }));
     await page.getByRole('alert', { name: 'Claims problems' }).waitFor({ state: 'detached' });
     // the console saves personas shortly after the last change
     await page.waitForTimeout(1500);
   });
 
   it('shows the overview with its warnings and the matrix before any change', async () => {
-    const { page } = browser;
+    const { page } = story.browser;
     await page.getByRole('tablist', { name: 'Panels' }).getByRole('tab', { name: 'RLS' }).click();
     await page.getByRole('heading', { name: 'Tables and views' }).waitFor();
     // products is read by anon with RLS off: an error-level warning in the list
@@ -94,7 +77,7 @@ describe('RLS story: owner-only policy from a template, typo marked, previewed, 
     expect(await cell('alice', 'api.notes', 'select').getAttribute('title')).toMatch(
       /no SELECT policy applies/,
     );
-    await browser.shot('rls-01-overview');
+    await story.browser.shot('rls-01-overview');
     // the policy count by command, for a table that has some
     await page.getByRole('button', { name: 'api.orders' }).click();
     expect(await page.getByTestId('rls-state').textContent()).toMatch(
@@ -104,7 +87,7 @@ describe('RLS story: owner-only policy from a template, typo marked, previewed, 
 
   /** Replaces the text of a policy expression's Monaco editor, as typing would. */
   const typeExpression = async (which: 'using' | 'check', text: string) => {
-    const { page } = browser;
+    const { page } = story.browser;
     const editor = page.locator(`[data-testid$="/${which}"] .monaco-editor`).first();
     await editor.waitFor({ timeout: 30_000 });
     // a suggestion list may still be open over the editor: close it, then click the text's first line
@@ -116,7 +99,7 @@ describe('RLS story: owner-only policy from a template, typo marked, previewed, 
   };
 
   it('adds an owner-only policy from the template in Monaco, a typo marked, and the previewed matrix changes before apply', async () => {
-    const { page } = browser;
+    const { page } = story.browser;
     await page.getByRole('button', { name: 'api.notes' }).click();
     const form = page.getByRole('form', { name: 'New policy' });
     await page.getByLabel('Template').waitFor();
@@ -143,7 +126,7 @@ describe('RLS story: owner-only policy from a template, typo marked, previewed, 
     await page.keyboard.press('Control+Space');
     const suggest = page.locator('.suggest-widget .monaco-list-row');
     await suggest.filter({ hasText: /^sub/ }).first().waitFor({ timeout: 10_000 });
-    await browser.shot('rls-02a-claim-completion');
+    await story.browser.shot('rls-02a-claim-completion');
     await page.keyboard.press('Escape');
 
     // a misspelt column: PostgreSQL's answer becomes a marker on the word, and nothing can be queued
@@ -156,11 +139,11 @@ describe('RLS story: owner-only policy from a template, typo marked, previewed, 
     expect(await problem.textContent()).toContain('column "ownr_sub" does not exist');
     await form.locator('[data-testid$="/using"] .squiggly-error').first().waitFor();
     expect(await form.getByRole('button', { name: 'Add to change set' }).isDisabled()).toBe(true);
-    await browser.shot('rls-02b-typo-marked');
+    await story.browser.shot('rls-02b-typo-marked');
     // a syntax error is marked by libpg-query before PostgreSQL is asked
     await typeExpression('using', "owner_sub = = 'alice'");
     await page.keyboard.press('Escape');
-    await browser.shot('rls-02c-syntax');
+    await story.browser.shot('rls-02c-syntax');
     await form.getByText(/Syntax at character 13/).waitFor();
 
     // fixed: valid again, queued
@@ -178,7 +161,7 @@ describe('RLS story: owner-only policy from a template, typo marked, previewed, 
       .poll(() => cell('alice', 'api.notes', 'select').textContent(), { timeout: 30_000 })
       .toBe('2');
     expect(await cell('alice', 'api.notes', 'select').getAttribute('title')).toContain('notes_owner');
-    await browser.shot('rls-02d-previewed');
+    await story.browser.shot('rls-02d-previewed');
 
     // not applied: without the preview alice still sees nothing
     await page.getByLabel(/Preview pending changes/).uncheck();
@@ -202,11 +185,11 @@ describe('RLS story: owner-only policy from a template, typo marked, previewed, 
     const explainBox = (await why.getByRole('button', { name: 'Explain' }).boundingBox())!;
     expect(explainBox.x - (valueBox.x + valueBox.width)).toBeGreaterThanOrEqual(8);
     expect(Math.round(valueBox.height)).toBe(Math.round(explainBox.height));
-    await browser.shot('rls-03-why-this-row');
+    await story.browser.shot('rls-03-why-this-row');
   });
 
   it('applies, and the console confirms what the matrix said', async () => {
-    const { page } = browser;
+    const { page } = story.browser;
     await page.getByRole('button', { name: 'Change set: 1 pending' }).click();
     const drawer = page.getByRole('dialog', { name: 'Change set' });
     await drawer.getByRole('button', { name: 'Apply 1 statement' }).click();
@@ -242,13 +225,13 @@ describe('RLS story: owner-only policy from a template, typo marked, previewed, 
       .first()
       .waitFor({ timeout: 30_000 })
       .catch(() => undefined);
-    await browser.shot('rls-04-console');
+    await story.browser.shot('rls-04-console');
 
     await page.getByRole('tablist', { name: 'Panels' }).getByRole('tab', { name: 'RLS' }).click();
   });
 
   it('renames the applied policy in the editor: one ALTER POLICY … RENAME, the matrix unchanged', async () => {
-    const { page } = browser;
+    const { page } = story.browser;
     await page.getByRole('button', { name: 'api.notes' }).click();
     await page.getByRole('button', { name: 'Edit notes_owner' }).click({ timeout: 30_000 });
     const form = page.getByRole('form', { name: 'Edit policy notes_owner' });
@@ -262,7 +245,7 @@ describe('RLS story: owner-only policy from a template, typo marked, previewed, 
     await needs.waitFor();
     expect(await needs.textContent()).toContain('PERMISSIVE and RESTRICTIVE');
     expect(await form.getByRole('button', { name: 'Queue changes' }).isDisabled()).toBe(true);
-    await browser.shot('rls-05a-restrictive-needs-recreate');
+    await story.browser.shot('rls-05a-restrictive-needs-recreate');
     await form.getByLabel('Kind').selectOption('PERMISSIVE');
     await needs.waitFor({ state: 'detached' });
     await expect.poll(() => form.getByRole('button', { name: 'Queue changes' }).isDisabled()).toBe(false);
@@ -278,7 +261,7 @@ describe('RLS story: owner-only policy from a template, typo marked, previewed, 
       .poll(() => cell('alice', 'api.notes', 'select').getAttribute('title'), { timeout: 30_000 })
       .toContain('notes_owner_only');
     expect(await cell('alice', 'api.notes', 'select').textContent()).toBe('2');
-    await browser.shot('rls-05b-renamed');
+    await story.browser.shot('rls-05b-renamed');
     // the panel fits a 1280 px window: nothing overflows to the right
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByRole('button', { name: 'Edit notes_owner_only' }).click();
@@ -300,7 +283,7 @@ describe('RLS story: owner-only policy from a template, typo marked, previewed, 
     console.log(`RLS panel min-content ${light.panel}px, top bar min-content ${light.topbar}px at 1280`);
     expect(light.panel).toBeLessThanOrEqual(1280);
     expect(light.mainOverflow).toBe(0);
-    await browser.shot('rls-06-1280-light');
+    await story.browser.shot('rls-06-1280-light');
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();
     await cell('alice', 'api.notes', 'select').waitFor();
     const dark = await widths();
@@ -312,11 +295,13 @@ describe('RLS story: owner-only policy from a template, typo marked, previewed, 
         `getComputedStyle(document.querySelector('[data-testid$="/using"] .monaco-editor-background')).backgroundColor`,
       ),
     ).toBe('rgb(24, 27, 34)');
-    await browser.shot('rls-06-1280-dark');
+    await story.browser.shot('rls-06-1280-dark');
     await page.getByRole('button', { name: 'Switch to light theme' }).click();
     // Monaco's own service-registration noise aside, the page logged no error.
     expect(
-      browser.problems.filter((p) => /Content Security Policy|Uncaught|TypeError|ReferenceError/.test(p)),
+      story.browser.problems.filter((p) =>
+        /Content Security Policy|Uncaught|TypeError|ReferenceError/.test(p),
+      ),
     ).toEqual([]);
   });
 });
