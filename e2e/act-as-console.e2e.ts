@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { SignJWT } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectToDemo } from './support/connect-demo.js';
@@ -14,20 +13,13 @@ describe('act-as console stories', () => {
   const story = demoStory({
     prepare: async (demo) => {
       // A big read for the grid budget, created by the owner before the studio reads the catalog.
-      const dev = new pg.Client({
-        host: demo.host,
-        port: demo.port,
-        user: demo.names.developer,
-        password: demo.developerPassword,
-        database: demo.names.database,
+      await demo.asDeveloper(async (dev) => {
+        await dev.query(
+          `CREATE VIEW api.numbers AS SELECT g AS id, 'row ' || g AS label, g * 2 AS doubled, (g % 7 = 0) AS lucky
+           FROM generate_series(1, 10000) AS g`,
+        );
+        await dev.query(`GRANT SELECT ON api.numbers TO "${demo.names.anon}"`);
       });
-      await dev.connect();
-      await dev.query(
-        `CREATE VIEW api.numbers AS SELECT g AS id, 'row ' || g AS label, g * 2 AS doubled, (g % 7 = 0) AS lucky
-         FROM generate_series(1, 10000) AS g`,
-      );
-      await dev.query(`GRANT SELECT ON api.numbers TO "${demo.names.anon}"`);
-      await dev.end();
     },
   });
 

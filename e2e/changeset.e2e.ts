@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { connectWith, demoFields } from './support/connect-demo.js';
 import { demoStory } from './support/story.js';
@@ -11,23 +10,8 @@ import { demoStory } from './support/story.js';
 describe('change set story: queue, review, remove, apply, history', () => {
   const story = demoStory();
 
-  const asDeveloper = async <T>(fn: (c: pg.Client) => Promise<T>) => {
-    const c = new pg.Client({
-      host: story.demo.host,
-      port: story.demo.port,
-      user: story.demo.names.developer,
-      password: story.demo.developerPassword,
-      database: story.demo.names.database,
-    });
-    await c.connect();
-    try {
-      return await fn(c);
-    } finally {
-      await c.end();
-    }
-  };
   const exists = (name: string) =>
-    asDeveloper(
+    story.demo.asDeveloper(
       async (c) => (await c.query('SELECT to_regclass($1) IS NOT NULL AS e', [name])).rows[0].e as boolean,
     );
 
@@ -86,7 +70,7 @@ describe('change set story: queue, review, remove, apply, history', () => {
     expect(await result.textContent()).toContain('Applied 1 statement in one transaction.');
     expect(await exists('api.e2e_notes')).toBe(true);
     expect(
-      await asDeveloper(
+      await story.demo.asDeveloper(
         async (c) =>
           (
             await c.query(

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { connectToDemo } from './support/connect-demo.js';
 import { configureDemoPostgrest } from './support/postgrest-config.js';
@@ -14,24 +13,17 @@ const SECRET = 'e2e-rls-secret-0123456789abcdefghijklmnopqr';
 describe('RLS story: owner-only policy from a template, typo marked, previewed, applied, confirmed, renamed', () => {
   const story = demoStory({
     prepare: async (demo) => {
-      const dev = new pg.Client({
-        host: demo.host,
-        port: demo.port,
-        user: demo.names.developer,
-        password: demo.developerPassword,
-        database: demo.names.database,
+      await demo.asDeveloper(async (dev) => {
+        await dev.query(`
+          CREATE TABLE api.notes (
+            id int PRIMARY KEY,
+            owner_sub text NOT NULL DEFAULT (current_setting('request.jwt.claims', true)::json->>'sub'),
+            body text NOT NULL
+          );
+          ALTER TABLE api.notes ENABLE ROW LEVEL SECURITY;
+          INSERT INTO api.notes VALUES (1, 'alice', 'a1'), (2, 'alice', 'a2'), (3, 'bob', 'b1');
+          GRANT SELECT, INSERT, UPDATE, DELETE ON api.notes TO "${demo.names.appUser}";`);
       });
-      await dev.connect();
-      await dev.query(`
-        CREATE TABLE api.notes (
-          id int PRIMARY KEY,
-          owner_sub text NOT NULL DEFAULT (current_setting('request.jwt.claims', true)::json->>'sub'),
-          body text NOT NULL
-        );
-        ALTER TABLE api.notes ENABLE ROW LEVEL SECURITY;
-        INSERT INTO api.notes VALUES (1, 'alice', 'a1'), (2, 'alice', 'a2'), (3, 'bob', 'b1');
-        GRANT SELECT, INSERT, UPDATE, DELETE ON api.notes TO "${demo.names.appUser}";`);
-      await dev.end();
     },
   });
 

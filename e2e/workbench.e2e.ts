@@ -1,6 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { repoRoot } from './support/build.js';
 import { connectToDemo } from './support/connect-demo.js';
@@ -19,21 +18,8 @@ const SECRET = 'e2e-workbench-secret-0123456789abcdefghijklmn';
 describe('workbench story', () => {
   const story = demoStory();
   /** What the database holds, read by another session (committed data only). */
-  const committed = async (sql: string) => {
-    const c = new pg.Client({
-      host: story.demo.host,
-      port: story.demo.port,
-      user: story.demo.names.developer,
-      password: story.demo.developerPassword,
-      database: story.demo.names.database,
-    });
-    await c.connect();
-    try {
-      return (await c.query(sql)).rows as Record<string, unknown>[];
-    } finally {
-      await c.end();
-    }
-  };
+  const committed = (sql: string) =>
+    story.demo.asDeveloper(async (c) => (await c.query(sql)).rows as Record<string, unknown>[]);
 
   // Any uncaught error in the page fails the story it happened in (Monaco's service errors included).
   afterEach(() => {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { seedDemo, DEMO_NAMES, type DemoNames } from '../../core/embedded/demo-seed.js';
 import { superuserQuery, uniqueSuffix, type TestServer } from '../../test/pg.js';
 
@@ -11,6 +12,8 @@ export interface DemoDatabase {
   readonly superuserPassword: string;
   /** Runs SQL in the demo database as the superuser: what a story plants before the user looks. */
   asSuperuser(sql: string): Promise<void>;
+  /** Runs `work` on a connection of its own as the developer (the objects' owner), closed afterwards. */
+  asDeveloper<T>(work: (client: pg.Client) => Promise<T>): Promise<T>;
   drop(): Promise<void>;
 }
 
@@ -42,6 +45,21 @@ export async function seedDemoDatabase(server: TestServer): Promise<DemoDatabase
     superuserPassword: target.superuserPassword,
     asSuperuser: async (sql) => {
       await superuserQuery(server, sql, names.database);
+    },
+    asDeveloper: async (work) => {
+      const client = new pg.Client({
+        host: target.host,
+        port: target.port,
+        user: names.developer,
+        password: developerPassword,
+        database: names.database,
+      });
+      await client.connect();
+      try {
+        return await work(client);
+      } finally {
+        await client.end();
+      }
     },
     drop: async () => {
       await superuserQuery(server, `DROP DATABASE IF EXISTS "${names.database}" WITH (FORCE)`);

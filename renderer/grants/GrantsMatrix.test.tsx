@@ -1,25 +1,15 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RoleChangeInput } from '../../shared/contract/roles.js';
 import { catalogIndex } from '../../shared/model/catalog-index.js';
 import { grant, member, role, smallCatalog, table, fn } from '../../shared/model/testing/small-catalog.js';
 import { GrantsMatrix } from './GrantsMatrix.js';
 import { rowsOfObject } from './scope.js';
+import { withViewport } from '../test-viewport.js';
 
 afterEach(cleanup);
 
-// jsdom lays nothing out: give the scroll container a viewport so the virtualiser renders a screenful.
-const size = { clientHeight: 520, clientWidth: 1400, offsetHeight: 520, offsetWidth: 1400 };
-const saved = Object.fromEntries(
-  Object.keys(size).map((k) => [k, Object.getOwnPropertyDescriptor(HTMLElement.prototype, k)]),
-);
-beforeAll(() => {
-  for (const [k, v] of Object.entries(size))
-    Object.defineProperty(HTMLElement.prototype, k, { configurable: true, get: () => v });
-});
-afterAll(() => {
-  for (const [k, d] of Object.entries(saved)) if (d) Object.defineProperty(HTMLElement.prototype, k, d);
-});
+withViewport(1400, 520);
 
 const catalog = () =>
   smallCatalog({
