@@ -11,15 +11,20 @@ afterEach(cleanup);
 
 withViewport(1400, 520);
 
+// The PostgREST role model both catalogs share: an authenticator that may become anon and app_user, and an owner.
+const postgrestRoles = () => ({
+  roles: [
+    role('authenticator', { canLogin: true, inherit: false }),
+    role('anon'),
+    role('app_user'),
+    role('owner'),
+  ],
+  memberships: [member('anon', 'authenticator'), member('app_user', 'authenticator')],
+});
+
 const catalog = () =>
   smallCatalog({
-    roles: [
-      role('authenticator', { canLogin: true, inherit: false }),
-      role('anon'),
-      role('app_user'),
-      role('owner'),
-    ],
-    memberships: [member('anon', 'authenticator'), member('app_user', 'authenticator')],
+    ...postgrestRoles(),
     relations: [
       table('api', 'members', 'owner', ['id', 'name', 'secret']),
       table('api', 'notes', 'owner', ['id', 'body']),
@@ -115,13 +120,7 @@ describe('the grants matrix', () => {
 describe('scrolling', () => {
   const many = () =>
     smallCatalog({
-      roles: [
-        role('authenticator', { canLogin: true, inherit: false }),
-        role('anon'),
-        role('app_user'),
-        role('owner'),
-      ],
-      memberships: [member('anon', 'authenticator'), member('app_user', 'authenticator')],
+      ...postgrestRoles(),
       relations: Array.from({ length: 200 }, (_, i) =>
         table('api', `t${String(i).padStart(3, '0')}`, 'owner', ['id']),
       ),
