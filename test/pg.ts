@@ -42,11 +42,12 @@ export async function superuserQuery(
   server: TestServer,
   sql: string,
   database = 'postgres',
+  params: readonly unknown[] = [],
 ): Promise<pg.QueryResult> {
   const client = new pg.Client({ connectionString: withDatabase(server.superuserUri, database) });
   await client.connect();
   try {
-    return await client.query(sql);
+    return await client.query(sql, [...params]);
   } finally {
     await client.end();
   }

@@ -296,17 +296,23 @@ describe.each(pgServers())('readCatalog ($label)', (server) => {
     expect(books.constraints.map((c) => c.kind).sort()).toEqual(['foreign_key', 'primary_key', 'unique']);
   });
 
-  it('spells every index definition exactly as pg_get_indexdef does', async () => {
+  /** "table.index: definition" for every index of a schema, as the server's pg_get_indexdef spells it. */
+  const serverIndexDefinitions = async (schema: string) => {
     const { rows } = await superuserQuery(
       server,
       `SELECT c.relname AS table_name, ic.relname AS name, pg_get_indexdef(i.indexrelid) AS definition
        FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid
-       WHERE c.relnamespace = 'api'::regnamespace`,
+       WHERE c.relnamespace = $1::regnamespace`,
       db.name,
+      [schema],
     );
-    const expected = (rows as { table_name: string; name: string; definition: string }[]).map(
+    return (rows as { table_name: string; name: string; definition: string }[]).map(
       (r) => `${r.table_name}.${r.name}: ${r.definition}`,
     );
+  };
+
+  it('spells every index definition exactly as pg_get_indexdef does', async () => {
+    const expected = await serverIndexDefinitions('api');
     const actual = asDev.relations
       .filter((r) => r.schema === 'api')
       .flatMap((r) => r.indexes.map((i) => `${r.name}.${i.name}: ${i.definition}`));
@@ -348,16 +354,7 @@ describe.each(pgServers())('readCatalog ($label)', (server) => {
        CREATE INDEX parted_id ON idx.parted (id);`,
       db.name,
     );
-    const { rows } = await superuserQuery(
-      server,
-      `SELECT c.relname AS table_name, ic.relname AS name, pg_get_indexdef(i.indexrelid) AS definition
-       FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid
-       WHERE c.relnamespace = 'idx'::regnamespace`,
-      db.name,
-    );
-    const expected = (rows as { table_name: string; name: string; definition: string }[]).map(
-      (r) => `${r.table_name}.${r.name}: ${r.definition}`,
-    );
+    const expected = await serverIndexDefinitions('idx');
     const model = await readAs(db.uri);
     const actual = model.relations
       .filter((r) => r.schema === 'idx')
