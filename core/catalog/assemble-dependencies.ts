@@ -3,11 +3,7 @@ import { compareTuples } from './compare.js';
 import type { ObjectRefs } from './object-refs.js';
 import type { DependencyRow } from './rows.js';
 
-function resolve(
-  refs: ObjectRefs,
-  catalog: DependencyRow['from_catalog'],
-  oid: number,
-): ObjectRef | undefined {
+function resolve(refs: ObjectRefs, catalog: DependencyRow['to_catalog'], oid: number): ObjectRef | undefined {
   switch (catalog) {
     case 'class':
       return refs.classRef(oid);
@@ -15,6 +11,8 @@ function resolve(
       return refs.functions.get(oid);
     case 'type':
       return refs.types.get(oid);
+    case 'collation':
+      return refs.collations.get(oid);
   }
 }
 

@@ -15,6 +15,7 @@ const refs = new ObjectRefs({
   functions: [],
   types: [],
   typeNames: [],
+  collations: [],
   database: { oid: 1, name: 'db' },
 });
 const roles = [role(10, 'owner'), role(20, 'zed'), role(30, 'amy')];

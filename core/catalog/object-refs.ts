@@ -1,5 +1,13 @@
 import type { ObjectRef } from '../../shared/model/catalog.js';
-import type { FunctionRow, RelationRow, SchemaRow, SequenceRow, TypeNameRow, TypeRow } from './rows.js';
+import type {
+  CollationRow,
+  FunctionRow,
+  RelationRow,
+  SchemaRow,
+  SequenceRow,
+  TypeNameRow,
+  TypeRow,
+} from './rows.js';
 
 /**
  * OID → reference maps for the objects of one read, so grants, policies and dependencies (which the SQL
@@ -12,6 +20,8 @@ export class ObjectRefs {
   readonly functions = new Map<number, ObjectRef>();
   /** User types, plus relation row types (→ the relation) and array types (→ their element's reference). */
   readonly types = new Map<number, ObjectRef>();
+  /** User collations (an extension's come and go with it: edges to them are not the model's). */
+  readonly collations = new Map<number, ObjectRef>();
   database: ObjectRef | null = null;
 
   constructor(parts: {
@@ -21,6 +31,7 @@ export class ObjectRefs {
     functions: readonly FunctionRow[];
     types: readonly TypeRow[];
     typeNames: readonly TypeNameRow[];
+    collations: readonly CollationRow[];
     database: { oid: number; name: string };
   }) {
     for (const r of parts.relations) {
@@ -42,6 +53,9 @@ export class ObjectRefs {
         if (element !== undefined) this.types.set(t.oid, element);
       }
     }
+    for (const c of parts.collations)
+      if (c.extension === null)
+        this.collations.set(c.oid, { kind: 'collation', schema: c.schema, name: c.name });
     this.database = { kind: 'database', schema: null, name: parts.database.name };
   }
 

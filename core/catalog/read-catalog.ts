@@ -203,13 +203,13 @@ async function readInTransaction(
     { file: 'types.sql', values: p },
     { file: 'domain-constraints.sql', values: p },
     { file: 'type-attributes.sql', values: p },
+    { file: 'collations.sql', values: p },
     { file: 'grants.sql', values: p },
     { file: 'dependencies.sql' },
     { file: 'default-privileges.sql', values: p },
     { file: 'policies.sql', values: p },
     { file: 'casts.sql' },
     { file: 'event-triggers.sql' },
-    { file: 'collations.sql', values: p },
     { file: 'statistics.sql', values: p },
     { file: 'range-options.sql', values: p },
     { file: 'index-statistics.sql', values: p },
@@ -286,6 +286,9 @@ async function readInTransaction(
   const typeRows = await pipeline.take('types.sql', rows.typeRow);
   const domainConstraintRows = await pipeline.take('domain-constraints.sql', rows.domainConstraintRow);
   const typeAttributeRows = await pipeline.take('type-attributes.sql', rows.typeAttributeRow);
+  // Before the dependencies: their edges to collations are resolved by OID.
+  const collationRows = await pipeline.take('collations.sql', rows.collationRow);
+  const collations = assembleCollations(collationRows);
   const refs = new ObjectRefs({
     relations: relationRows,
     sequences: sequenceRows,
@@ -293,6 +296,7 @@ async function readInTransaction(
     functions: functionRows,
     types: typeRows,
     typeNames: typeNameRows,
+    collations: collationRows,
     database,
   });
   const userTypes = assembleTypes(typeRows, domainConstraintRows, typeAttributeRows, types);
@@ -320,7 +324,6 @@ async function readInTransaction(
   const eventTriggers = assembleEventTriggers(
     await pipeline.take('event-triggers.sql', rows.eventTriggerRow),
   );
-  const collations = assembleCollations(await pipeline.take('collations.sql', rows.collationRow));
   const statistics = assembleStatistics(await pipeline.take('statistics.sql', rows.statisticsRow));
   const rangeOptions = await pipeline.take('range-options.sql', rows.rangeOptionRow);
   const indexStatistics = await pipeline.take('index-statistics.sql', rows.indexStatisticsRow);

@@ -358,7 +358,7 @@ export const dependencyRow = z.object({
   via: z.enum(['direct', 'rule', 'constraint', 'default', 'trigger', 'policy', 'index', 'type']),
   from_catalog: z.enum(['class', 'function', 'type']),
   from_oid: int,
-  to_catalog: z.enum(['class', 'function', 'type']),
+  to_catalog: z.enum(['class', 'function', 'type', 'collation']),
   to_oid: int,
   kind: z.enum(['normal', 'auto', 'internal']),
   /** refobjsubid: the column of `to` used, 0 for the whole object. */
@@ -366,6 +366,7 @@ export const dependencyRow = z.object({
 });
 
 export const collationRow = z.object({
+  oid: int,
   schema: text,
   name: text,
   owner: text,

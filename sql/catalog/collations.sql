@@ -1,8 +1,10 @@
 -- Collations of the included schemas ($1). The locale columns moved between majors (colliculocale 15–16,
 -- colllocale 17+, collicurules 16+), so they are read from the row as JSON: one file for 14–18. For ICU and
 -- builtin collations the locale is colllocale / colliculocale, or collcollate on 14; libc's are collcollate and
--- collctype. Those an extension created (pg_depend 'e') come and go with it.
+-- collctype. Those an extension created (pg_depend 'e') come and go with it. The OID resolves dependencies.sql's
+-- edges to collations (not kept in the model).
 SELECT
+  co.oid,
   n.nspname AS schema,
   co.collname AS name,
   pg_catalog.pg_get_userbyid(co.collowner) AS owner,

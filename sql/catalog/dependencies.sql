@@ -1,4 +1,5 @@
--- pg_depend edges between relations, functions and types, with the dependent side lifted to its owner:
+-- pg_depend edges between relations, functions and types, and from them to user collations (a column default's
+-- or a SQL-standard function body's COLLATE is recorded nowhere else), with the dependent side lifted to its owner:
 -- a view's rewrite rule → the view, a constraint / column default / trigger / policy / index → its relation,
 -- a domain constraint → the domain. Edges to schemas, extensions, owners and built-in objects (OID < 16384)
 -- are not wanted. One branch per dependent catalog (inner joins, no per-row CASE over every catalog), and
@@ -17,6 +18,7 @@ WITH dep AS NOT MATERIALIZED (
     CASE d.refclassid
       WHEN 'pg_catalog.pg_proc'::regclass THEN 'function'
       WHEN 'pg_catalog.pg_type'::regclass THEN 'type'
+      WHEN 'pg_catalog.pg_collation'::regclass THEN 'collation'
       ELSE 'class'
     END AS to_catalog,
     CASE d.deptype WHEN 'n' THEN 'normal' WHEN 'a' THEN 'auto' ELSE 'internal' END AS kind,
@@ -26,7 +28,8 @@ WITH dep AS NOT MATERIALIZED (
     AND d.objid >= 16384
     AND d.refobjid >= 16384
     AND d.refclassid IN (
-      'pg_catalog.pg_class'::regclass, 'pg_catalog.pg_proc'::regclass, 'pg_catalog.pg_type'::regclass)
+      'pg_catalog.pg_class'::regclass, 'pg_catalog.pg_proc'::regclass, 'pg_catalog.pg_type'::regclass,
+      'pg_catalog.pg_collation'::regclass)
 )
 SELECT CASE WHEN ix.indexrelid IS NULL THEN 'direct' ELSE 'index' END AS via,
        'class' AS from_catalog, coalesce(ix.indrelid, dep.objid) AS from_oid,

@@ -1,0 +1,17 @@
+CREATE SCHEMA app;
+-- The collation changes while a column default and two SQL-standard function bodies (one called by a policy)
+-- spell it: PostgreSQL records those uses in pg_depend only, so the diff must move them without reading their text.
+CREATE COLLATION app.loose (provider = icu, locale = 'und-u-ks-level1', deterministic = false);
+CREATE TABLE app.tags (
+  id integer,
+  label text DEFAULT ('none'::text COLLATE app.loose),
+  code text
+);
+CREATE FUNCTION app.same_word(a text, b text) RETURNS boolean LANGUAGE sql IMMUTABLE
+  RETURN (a COLLATE app.loose) = b;
+CREATE FUNCTION app.count_label(w text) RETURNS bigint LANGUAGE sql STABLE
+BEGIN ATOMIC
+  SELECT count(*) FROM app.tags WHERE (tags.label COLLATE app.loose) = w;
+END;
+ALTER TABLE app.tags ENABLE ROW LEVEL SECURITY;
+CREATE POLICY same_code ON app.tags USING (app.same_word(code, 'AB'));
