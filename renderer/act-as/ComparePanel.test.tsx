@@ -54,7 +54,12 @@ describe('compare personas', () => {
     expect(client.calls.map((c) => (c[1] as { commit: boolean }).commit)).toEqual([false, false, false]);
     const statuses = screen.getByLabelText('Statuses');
     expect(statuses.textContent).toContain('401');
-    expect(statuses.querySelectorAll('.differs')).toHaveLength(3);
+    // Only the odd one out (anonymous's 401 beside two 200s) is outlined.
+    expect(statuses.querySelectorAll('.differs')).toHaveLength(1);
+    expect(statuses.querySelector('.differs')?.textContent).toContain('401');
+    expect(screen.getByLabelText('Comparison summary').textContent).toBe(
+      'Statuses differ. 2 rows seen by only some personas.',
+    );
     const table = screen.getByRole('table', { name: 'Rows by persona' });
     const rows = table.querySelectorAll('tbody tr');
     expect(rows).toHaveLength(2);

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { asErrorShape, useClient } from '../client/index.js';
 import { Badge } from '../shell/Badge.js';
 import { consoleApi, type ContractPersona, type RequestResult, type SavedPersona } from './api.js';
-import { compareResponses } from './compare.js';
+import { compareResponses, compareSummary } from './compare.js';
 import { withPersonaHeaders } from './personas.js';
 import { statusMeaning } from './explain-error.js';
 import type { Draft } from './RequestBuilder.js';
@@ -106,8 +106,8 @@ export function ComparePanel({
       {results && diff && (
         <>
           <div className="aa-compare-statuses" aria-label="Statuses">
-            {results.map((r) => (
-              <div key={r.persona.id} className={`aa-compare-status${diff.statusesDiffer ? ' differs' : ''}`}>
+            {results.map((r, i) => (
+              <div key={r.persona.id} className={`aa-compare-status${diff.oddStatus[i] ? ' differs' : ''}`}>
                 <b>{r.persona.name}</b>
                 <Badge tone={statusTone(r.result.response.status)}>{r.result.response.status}</Badge>
                 <span className="aa-muted">{statusMeaning(r.result.response.status)}</span>
@@ -116,6 +116,9 @@ export function ComparePanel({
                 )}
               </div>
             ))}
+          </div>
+          <div className="aa-muted" aria-label="Comparison summary">
+            {compareSummary(diff)}
           </div>
           {diff.rows ? (
             <div className="table-wrap aa-compare-table">

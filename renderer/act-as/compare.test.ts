@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareResponses } from './compare.js';
+import { compareResponses, compareSummary, oddOnes } from './compare.js';
 import { toCurl, toCorpusCase } from './exporters.js';
 import { inlineParams, mainStatement } from './trace.js';
 
@@ -113,5 +113,42 @@ describe('trace', () => {
     expect(inlineParams(main.sql, main.params)).toBe(
       "WITH s AS (SELECT 'o''k'::text AS a, 'ten' AS b) SELECT * FROM s",
     );
+  });
+});
+
+describe('oddOnes', () => {
+  it('marks the statuses that are not the most common, a tie going to the first met', () => {
+    expect(oddOnes([401, 200, 200])).toEqual([true, false, false]);
+    expect(oddOnes([200, 403])).toEqual([false, true]);
+    expect(oddOnes([200, 200])).toEqual([false, false]);
+  });
+});
+
+describe('compareSummary', () => {
+  const input = (persona: string, status: number, rows: unknown[]) => ({
+    persona,
+    status,
+    headers: [['Content-Type', 'application/json']] as const,
+    body: JSON.stringify(rows),
+  });
+  it('counts the rows only some see and those whose values differ', () => {
+    const c = compareResponses([
+      input('alice', 200, [
+        { id: 1, s: 'a' },
+        { id: 2, s: 'b' },
+      ]),
+      input('admin', 200, [
+        { id: 1, s: 'a' },
+        { id: 2, s: 'B' },
+        { id: 3, s: 'c' },
+      ]),
+    ]);
+    expect(compareSummary(c)).toBe(
+      'Every persona gets 200. 1 row seen by only some personas, 1 row with different values.',
+    );
+  });
+  it('says when everyone sees the same rows', () => {
+    const c = compareResponses([input('a', 200, [{ id: 1 }]), input('b', 200, [{ id: 1 }])]);
+    expect(compareSummary(c)).toBe('Every persona gets 200. Every persona sees the same 1 row.');
   });
 });

@@ -1,3 +1,4 @@
+import { plural } from '../../shared/text/plural.js';
 import { parseBody, header, type Tabular } from './response-body.js';
 
 /** One persona's answer to the same request. */
@@ -22,6 +23,8 @@ export interface CompareResult {
   readonly personas: readonly string[];
   readonly statuses: readonly number[];
   readonly statusesDiffer: boolean;
+  /** Per persona: its status is not the one most personas got (the first persona's on a tie). */
+  readonly oddStatus: readonly boolean[];
   readonly columns: readonly string[];
   /** null when some answer is not a JSON array/object of rows (then compare bodies as text). */
   readonly rows: readonly CompareRow[] | null;
@@ -52,6 +55,7 @@ export function compareResponses(
     personas: inputs.map((i) => i.persona),
     statuses,
     statusesDiffer: new Set(statuses).size > 1,
+    oddStatus: oddOnes(statuses),
     bodiesDiffer: new Set(inputs.map((i) => i.body)).size > 1,
   };
   if (tables.some((t) => t === null)) return { ...base, columns: [], rows: null, keyColumn: null };
@@ -102,4 +106,29 @@ function stableJson(v: unknown): string {
       .map((k) => `${JSON.stringify(k)}:${stableJson((v as Record<string, unknown>)[k])}`)
       .join(',')}}`;
   return JSON.stringify(v) ?? 'null';
+}
+
+/** Which statuses are not the most common one (ties go to the status met first). */
+export function oddOnes(statuses: readonly number[]): boolean[] {
+  const counts = new Map<number, number>();
+  for (const s of statuses) counts.set(s, (counts.get(s) ?? 0) + 1);
+  let common: number | undefined;
+  for (const [s, n] of counts) if (common === undefined || n > (counts.get(common) ?? 0)) common = s;
+  return statuses.map((s) => s !== common);
+}
+
+/** One line above the table: what differs, counted, so a glance says whether the personas see the same thing. */
+export function compareSummary(c: CompareResult): string {
+  const status = c.statusesDiffer ? 'Statuses differ.' : `Every persona gets ${c.statuses[0] ?? ''}.`;
+  if (c.rows === null)
+    return `${status} ${c.bodiesDiffer ? 'The bodies differ (compared as text).' : 'The bodies are the same.'}`;
+  const partial = c.rows.filter((r) => r.partial).length;
+  const differing = c.rows.filter((r) => !r.partial && r.differingColumns.length > 0).length;
+  if (partial === 0 && differing === 0)
+    return `${status} Every persona sees the same ${`${c.rows.length} ${plural(c.rows.length, 'row')}`}.`;
+  const parts = [
+    ...(partial > 0 ? [`${partial} ${plural(partial, 'row')} seen by only some personas`] : []),
+    ...(differing > 0 ? [`${differing} ${plural(differing, 'row')} with different values`] : []),
+  ];
+  return `${status} ${parts.join(', ')}.`;
 }
