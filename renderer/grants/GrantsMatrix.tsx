@@ -17,6 +17,7 @@ import type { PostgrestRoleConfig } from '../../shared/model/postgrest-roles.js'
 import { heldText, rowCellsHtml, type CellDetail } from './cell-html.js';
 import { paced } from './paced.js';
 import { objectsHeld, rowsOfObject } from './scope.js';
+import { useOverflowEdges } from '../shell/overflow-edges.js';
 
 const ROW_H = 30;
 const COL_W = 168;
@@ -73,6 +74,8 @@ export function GrantsMatrix({ catalog, config, onQueue, busy, scope, focus }: P
   );
   const cells = useMemo(() => new MatrixCells(index), [index]);
   const parent = useRef<HTMLDivElement>(null);
+  const frame = useRef<HTMLDivElement>(null);
+  useOverflowEdges(parent, frame);
   const virtual = useVirtualizer({
     count: rows.length,
     getScrollElement: () => parent.current,
@@ -389,104 +392,108 @@ export function GrantsMatrix({ catalog, config, onQueue, busy, scope, focus }: P
           </button>
         </div>
       )}
-      <div
-        className="matrix-scroll"
-        ref={parent}
-        onKeyDownCapture={() => (byKeyboard.current = true)}
-        onMouseDownCapture={() => (byKeyboard.current = false)}
-        data-testid="grants-matrix"
-        style={scope ? { flex: 'none', height: Math.min(560, HEAD_H + rows.length * ROW_H + 2) } : undefined}
-      >
-        <div className="matrix-inner" style={{ width: across.getTotalSize() }}>
-          <div className="matrix-head" style={{ gridTemplateColumns: gridOf(shownColumns) }}>
-            <div className="matrix-corner">
-              {scope
-                ? `${rows.length === 1 ? 'the object' : `the object and ${rows.length - 1} column${rows.length === 2 ? '' : 's'}`} × ${columns.length} grantees`
-                : `${rows.length.toLocaleString()} object${rows.length === 1 ? '' : 's'} × ${columns.length} grantees`}
+      <div className={`matrix-frame${scope ? ' scoped' : ''}`} ref={frame}>
+        <div
+          className="matrix-scroll"
+          ref={parent}
+          onKeyDownCapture={() => (byKeyboard.current = true)}
+          onMouseDownCapture={() => (byKeyboard.current = false)}
+          data-testid="grants-matrix"
+          style={
+            scope ? { flex: 'none', height: Math.min(560, HEAD_H + rows.length * ROW_H + 2) } : undefined
+          }
+        >
+          <div className="matrix-inner" style={{ width: across.getTotalSize() }}>
+            <div className="matrix-head" style={{ gridTemplateColumns: gridOf(shownColumns) }}>
+              <div className="matrix-corner">
+                {scope
+                  ? `${rows.length === 1 ? 'the object' : `the object and ${rows.length - 1} column${rows.length === 2 ? '' : 's'}`} × ${columns.length} grantees`
+                  : `${rows.length.toLocaleString()} object${rows.length === 1 ? '' : 's'} × ${columns.length} grantees`}
+              </div>
+              <div aria-hidden />
+              {shownColumns.map(({ index: ci }) => {
+                const c = columns[ci]!;
+                const count = held.get(c.role);
+                return (
+                  <button
+                    key={c.role}
+                    className={`matrix-colhead${c.pinned ? ` pinned ${c.pinned}` : ''}${c.public ? ' public' : ''}`}
+                    onClick={() =>
+                      setSelection({ anchor: { row: 0, col: ci }, focus: { row: rows.length - 1, col: ci } })
+                    }
+                    title={
+                      c.pinned
+                        ? `PostgREST ${c.pinned === 'anon' ? 'db-anon-role' : 'request role'}${count === 0 ? ': holds nothing here' : ''}`
+                        : c.public
+                          ? 'Every role'
+                          : c.role
+                    }
+                  >
+                    <span className="mono">{c.role}</span>
+                    {c.pinned && (
+                      <span className="colhead-tags">
+                        <span className="role-part">{c.pinned}</span>
+                        {count === undefined ? (
+                          <span className="held-count">…</span>
+                        ) : count === 0 ? (
+                          <span className="held-nothing" data-testid={`holds-nothing:${c.role}`}>
+                            nothing
+                          </span>
+                        ) : (
+                          <span className="held-count">
+                            {count} object{count === 1 ? '' : 's'}
+                          </span>
+                        )}
+                      </span>
+                    )}
+                  </button>
+                );
+              })}
             </div>
-            <div aria-hidden />
-            {shownColumns.map(({ index: ci }) => {
-              const c = columns[ci]!;
-              const count = held.get(c.role);
-              return (
-                <button
-                  key={c.role}
-                  className={`matrix-colhead${c.pinned ? ` pinned ${c.pinned}` : ''}${c.public ? ' public' : ''}`}
-                  onClick={() =>
-                    setSelection({ anchor: { row: 0, col: ci }, focus: { row: rows.length - 1, col: ci } })
-                  }
-                  title={
-                    c.pinned
-                      ? `PostgREST ${c.pinned === 'anon' ? 'db-anon-role' : 'request role'}${count === 0 ? ': holds nothing here' : ''}`
-                      : c.public
-                        ? 'Every role'
-                        : c.role
-                  }
-                >
-                  <span className="mono">{c.role}</span>
-                  {c.pinned && (
-                    <span className="colhead-tags">
-                      <span className="role-part">{c.pinned}</span>
-                      {count === undefined ? (
-                        <span className="held-count">…</span>
-                      ) : count === 0 ? (
-                        <span className="held-nothing" data-testid={`holds-nothing:${c.role}`}>
-                          nothing
-                        </span>
-                      ) : (
-                        <span className="held-count">
-                          {count} object{count === 1 ? '' : 's'}
-                        </span>
-                      )}
-                    </span>
-                  )}
-                </button>
-              );
-            })}
-          </div>
-          <div
-            className="matrix-body"
-            style={{ height: virtual.getTotalSize() }}
-            onMouseOver={(e) => hoverPair(e.currentTarget, e.target)}
-            onMouseLeave={(e) => hoverPair(e.currentTarget, null)}
-            onKeyDown={(e) => {
-              if (e.key === 'Tab' && tabInRowOrder(e.currentTarget, e.shiftKey)) e.preventDefault();
-            }}
-          >
-            {/* One sticky column for the rows' heads: a sticky head in every row cost each row its own layer. */}
-            <div className="matrix-heads">
-              {virtual.getVirtualItems().map((v) => (
-                <MatrixRowHead
-                  key={rows[v.index]!.key}
-                  row={rows[v.index]!}
-                  rowIndex={v.index}
-                  start={v.start}
-                  on={handlers}
-                />
-              ))}
+            <div
+              className="matrix-body"
+              style={{ height: virtual.getTotalSize() }}
+              onMouseOver={(e) => hoverPair(e.currentTarget, e.target)}
+              onMouseLeave={(e) => hoverPair(e.currentTarget, null)}
+              onKeyDown={(e) => {
+                if (e.key === 'Tab' && tabInRowOrder(e.currentTarget, e.shiftKey)) e.preventDefault();
+              }}
+            >
+              {/* One sticky column for the rows' heads: a sticky head in every row cost each row its own layer. */}
+              <div className="matrix-heads">
+                {virtual.getVirtualItems().map((v) => (
+                  <MatrixRowHead
+                    key={rows[v.index]!.key}
+                    row={rows[v.index]!}
+                    rowIndex={v.index}
+                    start={v.start}
+                    on={handlers}
+                  />
+                ))}
+              </div>
+              {virtual.getVirtualItems().map((v) => {
+                const inRows = rectangle !== null && v.index >= rectangle.r0 && v.index <= rectangle.r1;
+                return (
+                  <MatrixRowView
+                    key={rows[v.index]!.key}
+                    row={rows[v.index]!}
+                    rowIndex={v.index}
+                    start={v.start}
+                    columns={columns}
+                    c0={c0}
+                    c1={c1}
+                    grid={gridOf(shownColumns)}
+                    sel0={inRows ? rectangle.c0 : -1}
+                    sel1={inRows ? rectangle.c1 : -1}
+                    focusCol={focused?.row === v.index ? focused.col : -1}
+                    cells={cells}
+                    detail={detail}
+                    busy={busy}
+                    on={handlers}
+                  />
+                );
+              })}
             </div>
-            {virtual.getVirtualItems().map((v) => {
-              const inRows = rectangle !== null && v.index >= rectangle.r0 && v.index <= rectangle.r1;
-              return (
-                <MatrixRowView
-                  key={rows[v.index]!.key}
-                  row={rows[v.index]!}
-                  rowIndex={v.index}
-                  start={v.start}
-                  columns={columns}
-                  c0={c0}
-                  c1={c1}
-                  grid={gridOf(shownColumns)}
-                  sel0={inRows ? rectangle.c0 : -1}
-                  sel1={inRows ? rectangle.c1 : -1}
-                  focusCol={focused?.row === v.index ? focused.col : -1}
-                  cells={cells}
-                  detail={detail}
-                  busy={busy}
-                  on={handlers}
-                />
-              );
-            })}
           </div>
         </div>
       </div>
