@@ -311,6 +311,13 @@ function MatrixView({ connectionId }: { connectionId: string }) {
         </EmptyState>
       )}
       {matrix.data && relations.length > 0 && (
+        <div className="rls-legend muted" aria-label="Legend">
+          <span className="rls-key yes">3</span> allowed, rows the persona sees ·{' '}
+          <span className="rls-key yes">✓</span> allowed · <span className="rls-key no">–</span> refused (by
+          grant or policy) · click a cell for why
+        </div>
+      )}
+      {matrix.data && relations.length > 0 && (
         <div className="rls-grid-scroll">
           <table className="rls-grid">
             <thead>
@@ -344,12 +351,13 @@ function MatrixView({ connectionId }: { connectionId: string }) {
                       return (
                         <td
                           key={p.name + c}
-                          className={`cell ${cell.allowed ? 'yes' : 'no'}`}
+                          className={`cell ${cell.allowed ? 'yes' : 'no'}${c === COMMANDS[0] ? ' group-start' : ''}`}
                           title={cell.reason}
                           data-cell={`${p.name} ${r} ${c}`}
                           onClick={() => setPicked(cell)}
                         >
-                          {cell.allowed ? (cell.rows !== undefined ? cell.rows : '✓') : '✗'}
+                          {/* Refusal is the common answer: a quiet dash, so the allowed cells stand out. */}
+                          {cell.allowed ? (cell.rows !== undefined ? cell.rows : '✓') : '–'}
                         </td>
                       );
                     }),
