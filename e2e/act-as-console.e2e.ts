@@ -169,10 +169,15 @@ describe('act-as console stories', () => {
     expect(await ctx.textContent()).toContain(story.demo.names.appUser);
     expect(await ctx.textContent()).toContain('"sub":"alice"');
     await page.getByRole('button', { name: 'EXPLAIN', exact: true }).click();
-    const plan = page.getByLabel('Query plan');
+    const plan = page.getByRole('tree', { name: 'Query plan' });
     await plan.waitFor();
     expect(await plan.textContent()).toMatch(/Scan|Aggregate|Result/);
+    // A tree, with the filter alice's policy added named (never the admin's USING (true)).
+    expect(await plan.textContent()).toContain('policy orders_owner');
+    expect(await plan.textContent()).not.toContain('orders_admin');
     await story.browser.shot('act-as-05-how');
+    await plan.scrollIntoViewIfNeeded();
+    await story.browser.shot('act-as-05b-plan');
   });
 
   it('a bad token is explained', async () => {

@@ -9,6 +9,7 @@ import { JsonTree } from './JsonTree.js';
 import { openObjectTab } from './navigate.js';
 import { header, parseBody, toCsv, type Tabular } from './response-body.js';
 import { ResultGrid } from './ResultGrid.js';
+import { PlanView } from '../workbench/PlanView.js';
 import { SessionContextView } from './SessionContextView.js';
 import { classify, describeParams, failedPreRequest, mainStatement } from './trace.js';
 import { requestColumns } from './request-columns.js';
@@ -246,7 +247,9 @@ export function ResponseView({
             </tbody>
           </table>
         )}
-        {view === 'how' && <HowView connectionId={connectionId} result={result} persona={persona} />}
+        {view === 'how' && (
+          <HowView connectionId={connectionId} result={result} persona={persona} catalog={catalog} />
+        )}
       </div>
     </section>
   );
@@ -261,10 +264,12 @@ function HowView({
   connectionId,
   result,
   persona,
+  catalog,
 }: {
   connectionId: string;
   result: RequestResult;
   persona: ContractPersona;
+  catalog: Catalog | null;
 }) {
   const client = useClient();
   const ctx = result.context;
@@ -318,10 +323,15 @@ function HowView({
           </button>
           {planError && <div className="aa-inline-error">{planError}</div>}
           {plan?.error && <div className="aa-inline-error">{plan.error.message}</div>}
-          {plan?.plan && (
-            <pre className="aa-pre aa-plan" aria-label="Query plan">
-              {plan.plan.join('\n')}
-            </pre>
+          {plan?.plan !== undefined && plan.plan !== null && (
+            <>
+              {/* The model names the policies a filter came from. */}
+              <PlanView json={plan.plan} catalog={catalog} />
+              <details className="aa-plan-raw">
+                <summary>EXPLAIN as JSON</summary>
+                <pre className="aa-pre aa-plan">{JSON.stringify(plan.plan, null, 2)}</pre>
+              </details>
+            </>
           )}
         </div>
       )}

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { asErrorShape } from '../client/index.js';
 import { Badge } from '../shell/Badge.js';
+import { CloseButton } from '../shell/CloseButton.js';
 import { EmptyState, Loading } from '../shell/EmptyState.js';
 import { ErrorCallout } from '../shell/ErrorCallout.js';
 import { useThemeValue } from '../shell/theme-context.js';
@@ -45,9 +46,7 @@ export function ChangeSetDrawer({ connectionId, onClose }: { connectionId: strin
             <span>Change set</span>
             <Badge tone={count > 0 ? 'info' : 'neutral'}>{count} pending</Badge>
           </div>
-          <button className="btn ghost small" onClick={onClose} aria-label="Close change set">
-            Esc
-          </button>
+          <CloseButton onClose={onClose} label="Close change set" />
         </header>
         <nav className="tabs cs-tabs" role="tablist" aria-label="Change set views">
           <button

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { CloseButton } from './CloseButton.js';
 
 export function Dialog({
   title,
@@ -35,9 +36,7 @@ export function Dialog({
         {!bare && (
           <div className="dialog-head">
             <span>{title}</span>
-            <button className="btn ghost small" onClick={onClose} aria-label="Close">
-              Esc
-            </button>
+            <CloseButton onClose={onClose} label="Close" />
           </div>
         )}
         {children}

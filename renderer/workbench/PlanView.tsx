@@ -1,5 +1,6 @@
 import type { Catalog } from '../../shared/model/catalog.js';
 import { misestimate, readPlan, type PlanNode } from './plan.js';
+import './plan.css';
 
 const fmt = (n: number) => (n >= 10_000 ? n.toLocaleString('en-US') : String(Math.round(n * 100) / 100));
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { Policy } from '../../shared/model/catalog.js';
 import { fixtureCatalog } from '../catalog/test-fixture.js';
-import { misestimate, normaliseExpression, readPlan } from './plan.js';
+import { misestimate, normaliseExpression, policyIn, readPlan } from './plan.js';
 
 /** EXPLAIN (FORMAT JSON, ANALYZE) of `select * from api.todos t where title like 'a%'` with RLS forced. */
 const explained = [
@@ -102,5 +103,33 @@ describe('readPlan', () => {
 
   it('returns null for something that is not a plan', () => {
     expect(readPlan({ nope: 1 }, null)).toBeNull();
+  });
+});
+
+describe('policyIn', () => {
+  const policy = (name: string, using: string): Policy => ({
+    schema: 'api',
+    table: 'orders',
+    name,
+    permissive: true,
+    command: 'ALL',
+    roles: [{ kind: 'public' }],
+    using,
+    withCheck: null,
+    comment: null,
+  });
+  const owner = policy(
+    'orders_owner',
+    "user_id = (NULLIF(current_setting('request.jwt.claims'::text, true), ''::text)::json ->> 'sub'::text)",
+  );
+  const cond =
+    "(orders.user_id = ((NULLIF(current_setting('request.jwt.claims'::text, true), ''::text))::json ->> 'sub'::text))";
+  it('never names a USING (true) policy, whose text is in any current_setting(…, true)', () => {
+    expect(policyIn(cond, [policy('orders_admin', 'true'), owner])).toBe('orders_owner');
+    expect(policyIn(cond, [policy('orders_admin', 'true')])).toBeNull();
+  });
+  it('names the longest expression found when one policy’s is inside another’s', () => {
+    const part = policy('short', "'sub'::text");
+    expect(policyIn(cond, [part, owner])).toBe('orders_owner');
   });
 });

@@ -54,6 +54,23 @@ export function normaliseExpression(text: string): string {
     .replace(/\b(public|pg_catalog)\./g, '');
 }
 
+/**
+ * The policy whose USING expression the condition holds: the longest that matches, so one policy's expression
+ * inside another's names the larger. A constant (USING (true)) never matches: PostgreSQL plans it away, and its
+ * text would be found in any condition that passes `true` to current_setting.
+ */
+export function policyIn(condition: string, policies: readonly Policy[]): string | null {
+  const norm = normaliseExpression(condition);
+  let best: { name: string; length: number } | null = null;
+  for (const p of policies) {
+    const expression = normaliseExpression(p.using ?? '');
+    if (expression === '' || expression === 'true' || expression === 'false') continue;
+    if (norm.includes(expression) && (best === null || expression.length > best.length))
+      best = { name: p.name, length: expression.length };
+  }
+  return best?.name ?? null;
+}
+
 /** Whether RLS filters rows of this relation for the connected role (owner and BYPASSRLS roles are exempt). */
 function rlsApplies(catalog: Catalog, schema: string | null, name: string): boolean {
   const rel = catalog.relations.find((r) => r.name === name && (schema === null || r.schema === schema));
@@ -93,8 +110,7 @@ function toNode(raw: Json, catalog: Catalog | null, path: string): PlanNode {
   const rls = catalog !== null && relation !== null && rlsApplies(catalog, schema, relation);
   const conditions = CONDITIONS.filter((k) => typeof raw[k] === 'string').map((label): PlanCondition => {
     const text = raw[label] as string;
-    const norm = normaliseExpression(text);
-    const policy = policies.find((p) => norm.includes(normaliseExpression(p.using!)))?.name ?? null;
+    const policy = policyIn(text, policies);
     return { label, text, policy, mayBeRls: policy === null && rls && label === 'Filter' };
   });
   const loops = num(raw['Actual Loops']);

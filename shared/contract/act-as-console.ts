@@ -123,8 +123,8 @@ export const actAsConsoleCalls = {
       runId: z.string().min(1).max(100).optional(),
     }),
     output: z.object({
-      /** The plan as PostgreSQL prints it, one line per row. */
-      plan: z.array(z.string()).nullable(),
+      /** EXPLAIN (FORMAT JSON, VERBOSE) as PostgreSQL returns it: drawn as a tree, offered raw. */
+      plan: z.unknown().nullable(),
       error: pgrstErrorBodySchema.extend({ status: z.number().int() }).nullable(),
       sql: z.array(tracedStatementSchema),
       context: sessionContextSchema.nullable(),

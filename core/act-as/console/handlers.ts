@@ -79,7 +79,7 @@ export const actAsConsoleHandlers: HandlerGroup<'actAsConsole'> = {
   'actAsConsole.explain': async (input, context) => {
     const { statement, context: req, analyze } = input;
     // The recorded statement with its own parameters, bound (not inlined): the plan the request got.
-    const sql = `EXPLAIN (${analyze ? 'ANALYZE, BUFFERS, ' : ''}VERBOSE, COSTS) ${statement.sql}`;
+    const sql = `EXPLAIN (FORMAT JSON, ${analyze ? 'ANALYZE, BUFFERS, ' : ''}VERBOSE, COSTS) ${statement.sql}`;
     const config = await configFor(context, input.connectionId);
     const r = await actAsRuns.track(input.connectionId, input.runId, (onBackend) =>
       runSqlAsPersona({
@@ -107,7 +107,7 @@ export const actAsConsoleHandlers: HandlerGroup<'actAsConsole'> = {
     );
     const c = r.context;
     return {
-      plan: r.result.ok ? (r.result.value[0]?.rows ?? []).map((row) => row[0] ?? '') : null,
+      plan: r.result.ok ? planJson(r.result.value[0]?.rows[0]?.[0]) : null,
       error: r.result.ok ? null : errorOf(r.result.error),
       sql: r.sql.map((s) => ({ sql: s.sql, params: [...s.params], ms: s.ms })),
       context: toContractContext(c),
@@ -139,3 +139,13 @@ export const actAsConsoleHandlers: HandlerGroup<'actAsConsole'> = {
     };
   },
 };
+
+/** EXPLAIN (FORMAT JSON)'s one cell, parsed; null when the server sent none (the statement was refused). */
+function planJson(cell: string | null | undefined): unknown {
+  if (cell === null || cell === undefined) return null;
+  try {
+    return JSON.parse(cell) as unknown;
+  } catch {
+    return null;
+  }
+}
