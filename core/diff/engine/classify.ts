@@ -67,7 +67,7 @@ export function regeneratedByDropAdd(d: Diff, from: Relation, name: string): boo
 }
 
 /** Plain tables only: partitions and inheritance take their columns from elsewhere. */
-function rebuildable(d: Diff, from: Relation, to: Relation): boolean {
+export function rebuildable(d: Diff, from: Relation, to: Relation): boolean {
   if (from.kind !== 'table' || to.kind !== 'table') return false;
   if (from.partitionOf !== null || to.partitionOf !== null) return false;
   return !parents(d).has(relKey(from.schema, from.name));

@@ -9,6 +9,7 @@ import type { Diff } from './context.js';
 import { columnChangeId } from './dependants.js';
 import { ownerAndComment } from './emit-owner-comment.js';
 import { emitPhases } from './emit-relations.js';
+import { rebuildable } from './classify.js';
 import { inheritedColumns, isTable } from './kinds.js';
 import { suffixedName } from './names.js';
 import { hazard } from './plan.js';
@@ -83,6 +84,7 @@ export function classifyCollations(d: Diff): void {
     const id = rebuildChange(d, a);
     d.collationRebuilt.set(k, { changeId: id, spelt: `COLLATE ${t.name}` });
     d.markRecreated(t.object, { changeId: id, cause: null, because: null });
+    rebuildForGenerated(d, id);
     for (const r of d.from.relations.values()) {
       if (!isTable(r)) continue;
       const cols = r.columns.filter((c) => c.collation === a.name && c.collationSchema === a.schema);
@@ -94,6 +96,34 @@ export function classifyCollations(d: Diff): void {
       d.touchedColumns.set(tk, touched);
       d.touched.set(tk, [...touched].join(', '));
     }
+  }
+}
+
+/**
+ * Before 17 a generated column's expression cannot be set anew (SET EXPRESSION is 17's): a table whose generated
+ * column spells a collation rebuilt under it is rebuilt with its rows, in its column order, and computes the
+ * column with the new collation. From 17 the column is altered in place (alterColumn).
+ */
+function rebuildForGenerated(d: Diff, collationChange: string): void {
+  if (d.major >= 17) return;
+  for (const [k, r] of d.from.relations) {
+    const next = d.to.relations.get(k);
+    const ref = refs.relation(r.schema, r.name);
+    if (next === undefined || d.isDropped(ref) || d.rebuilt.has(refKey(ref))) continue;
+    const uses = r.columns.filter((c) => c.generation !== null && d.spellsRebuiltCollation(c.generation));
+    if (uses.length === 0 || !rebuildable(d, r, next)) continue;
+    const id = d.plan.change({
+      action: 'rebuild',
+      kind: 'table',
+      object: ref,
+      summary: `rebuild ${r.schema}.${r.name} with its rows: its generated ${uses.length === 1 ? 'column' : 'columns'} ${uses.map((c) => c.name).join(', ')} ${uses.length === 1 ? 'uses' : 'use'} a collation rebuilt under it (SET EXPRESSION needs PostgreSQL 17)`,
+      because: 'its collation is recreated',
+      requires: [collationChange],
+      fromSql: d.sql(d.from, ref),
+      toSql: d.sql(d.to, ref),
+    });
+    d.plan.require(collationChange, id);
+    d.rebuilt.set(refKey(ref), id);
   }
 }
 

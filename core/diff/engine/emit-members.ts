@@ -158,6 +158,17 @@ function alterColumn(
       d.plan.add('main', setColumnDefault(s, t, c.name, c.default), change());
   } else if (f.default !== c.default && c.generated === null && c.identity === null && !forcedDefault)
     d.plan.add('main', setColumnDefault(s, t, c.name, c.default), change());
+  // The same expression over a collation rebuilt under it: computed anew with the new one (17+; before 17 the
+  // table is rebuilt, see rebuildForGenerated).
+  const recollated =
+    f.generated !== null && f.generated === c.generated && f.generation === c.generation && d.major >= 17
+      ? d.rebuiltCollationIn(c.generation ?? '')
+      : null;
+  if (recollated !== null && c.generation !== null)
+    d.plan.add('main', setColumnExpression(s, t, c.name, c.generation), recollated, [
+      hazard('table_rewrite', `${s}.${t} is rewritten to compute ${c.name} with the new collation`),
+      lock,
+    ]);
   if (f.generated !== c.generated || f.generation !== c.generation) {
     if (c.generated === null) d.plan.add('main', dropColumnExpression(s, t, c.name), change(), [lock]);
     else if (c.generation !== null)

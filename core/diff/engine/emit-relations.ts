@@ -146,7 +146,8 @@ export function emitPhases(d: Diff, p: Phases, changeId: string, hazards: readon
 }
 
 /**
- * A table whose column order differs: renamed away, created anew in TO's order, its rows copied over (identity
+ * A table rebuilt (its column order differs, or before 17 a generated column must be computed anew): renamed
+ * away, created anew as TO has it, its rows copied over (identity
  * values kept), the old one dropped, then keys, indexes, triggers, policies and privileges as TO has them.
  * Owned sequences are detached first so that dropping the old table leaves them.
  */
@@ -155,7 +156,7 @@ function rebuildTable(d: Diff, from: Relation, to: Relation, changeId: string): 
   // Left as it is (not renamed away) when the new one cannot be written.
   if (writable(d, d.to, ref, changeId) === null) return;
   const rewrite = [
-    hazard('table_rewrite', `${to.schema}.${to.name} is copied into a new table in the new column order`),
+    hazard('table_rewrite', `${to.schema}.${to.name} is copied into a new table, rows kept`),
     hazard('access_exclusive_lock', `${to.schema}.${to.name} is locked while its rows are copied`),
   ];
   const old = suffixedName(from.name, 'gh_rebuild');
