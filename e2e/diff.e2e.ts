@@ -79,7 +79,8 @@ describe('diff story: the demo database against a folder of .sql files', () => {
     await tree.getByRole('treeitem', { name: 'api', exact: true }).waitFor();
     const script = page.getByRole('region', { name: 'Migration' });
     await script.locator('.monaco-editor').waitFor();
-    await expect(script.textContent()).resolves.toContain('members');
+    // Monaco writes its lines a moment after the editor appears: read until they are there.
+    await expect.poll(() => script.textContent()).toContain('members');
     await story.browser.shot('diff-02-compared');
     // No horizontal overflow at 1280 px.
     await page.setViewportSize({ width: 1280, height: 900 });
