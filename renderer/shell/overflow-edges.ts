@@ -3,8 +3,9 @@ import { useEffect, type RefObject } from 'react';
 /**
  * Marks `frame` with data-more-left / data-more-right while `scroller` hides content beyond that edge, so CSS can
  * fade the edge: a wide matrix cut at a column otherwise reads as complete (overlay scrollbars show nothing until
- * touched). Written straight to the DOM on scroll, never through React state: a re-render per scroll event would
- * cost the frames the matrix's scrolling was made to keep.
+ * touched). Cheap on purpose, since it runs beside a matrix scrolled at the display rate: no React state (no
+ * re-render), at most one check per frame, the widths read only when the scroller or its content is resized, and
+ * an attribute written only when it changes.
  */
 export function useOverflowEdges(
   scroller: RefObject<HTMLElement | null>,
@@ -14,17 +15,33 @@ export function useOverflowEdges(
     const el = scroller.current;
     const target = frame.current;
     if (el === null || target === null) return;
-    const update = () => {
-      target.toggleAttribute('data-more-left', el.scrollLeft > 0);
-      target.toggleAttribute('data-more-right', el.scrollLeft + el.clientWidth < el.scrollWidth - 1);
+    let maxLeft = 0;
+    let left: boolean | null = null;
+    let right: boolean | null = null;
+    let pending = 0;
+    const mark = () => {
+      pending = 0;
+      const x = el.scrollLeft;
+      const l = x > 0;
+      const r = x < maxLeft - 1;
+      if (l !== left) target.toggleAttribute('data-more-left', (left = l));
+      if (r !== right) target.toggleAttribute('data-more-right', (right = r));
     };
-    update();
-    el.addEventListener('scroll', update, { passive: true });
-    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(update) : null;
+    const measure = () => {
+      maxLeft = el.scrollWidth - el.clientWidth;
+      mark();
+    };
+    const onScroll = () => {
+      if (pending === 0) pending = requestAnimationFrame(mark);
+    };
+    measure();
+    el.addEventListener('scroll', onScroll, { passive: true });
+    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(measure) : null;
     observer?.observe(el);
     if (el.firstElementChild) observer?.observe(el.firstElementChild);
     return () => {
-      el.removeEventListener('scroll', update);
+      el.removeEventListener('scroll', onScroll);
+      if (pending !== 0) cancelAnimationFrame(pending);
       observer?.disconnect();
     };
   }, [scroller, frame]);
