@@ -66,6 +66,31 @@ export function regeneratedByDropAdd(d: Diff, from: Relation, name: string): boo
   return true;
 }
 
+/**
+ * Registers the rebuild of a table (renamed away, created anew, rows copied: rebuildTable) with its reason; a cause
+ * given is required by the rebuild and requires it back. Returns the change.
+ */
+export function markRebuilt(
+  d: Diff,
+  table: Relation,
+  summary: string,
+  cause?: { changeId: string; because: string },
+): string {
+  const ref = refs.relation(table.schema, table.name);
+  const id = d.plan.change({
+    action: 'rebuild',
+    kind: 'table',
+    object: ref,
+    summary,
+    ...(cause ? { because: cause.because, requires: [cause.changeId] } : {}),
+    fromSql: d.sql(d.from, ref),
+    toSql: d.sql(d.to, ref),
+  });
+  if (cause) d.plan.require(cause.changeId, id);
+  d.rebuilt.set(refKey(ref), id);
+  return id;
+}
+
 /** Plain tables only: partitions and inheritance take their columns from elsewhere. */
 export function rebuildable(d: Diff, from: Relation, to: Relation): boolean {
   if (from.kind !== 'table' || to.kind !== 'table') return false;
@@ -147,15 +172,11 @@ function classifyRelations(d: Diff): void {
     if (from.kind !== 'table' && from.kind !== 'partitioned_table') continue;
     if (!d.wants('column')) continue;
     if (d.options.ignoreColumnOrder !== true && columnOrderDiffers(d, from, to) && rebuildable(d, from, to)) {
-      const id = d.plan.change({
-        action: 'rebuild',
-        kind: 'table',
-        object: ref,
-        summary: `rebuild ${from.schema}.${from.name} for its column order (${to.columns.map((c) => c.name).join(', ')}), rows kept`,
-        fromSql: d.sql(d.from, ref),
-        toSql: d.sql(d.to, ref),
-      });
-      d.rebuilt.set(refKey(ref), id);
+      markRebuilt(
+        d,
+        from,
+        `rebuild ${from.schema}.${from.name} for its column order (${to.columns.map((c) => c.name).join(', ')}), rows kept`,
+      );
       continue;
     }
     if (from.partitionOf !== null) continue; // a partition's columns follow its parent

@@ -117,13 +117,8 @@ export class Diff {
 
   /** Whether a definition (an index's, a constraint's) spells a collation that is rebuilt under it. */
   spellsRebuiltCollation(definition: string): boolean {
-    return this.rebuiltCollationIn(definition) !== null;
-  }
-
-  /** The change rebuilding a collation that a definition spells, or null. */
-  rebuiltCollationIn(definition: string): string | null {
-    for (const c of this.collationRebuilt.values()) if (definition.includes(c.spelt)) return c.changeId;
-    return null;
+    for (const c of this.collationRebuilt.values()) if (definition.includes(c.spelt)) return true;
+    return false;
   }
 
   hasMemberRecreates(schema: string, table: string): boolean {

@@ -9,7 +9,7 @@ import type { Diff } from './context.js';
 import { columnChangeId } from './dependants.js';
 import { ownerAndComment } from './emit-owner-comment.js';
 import { emitPhases } from './emit-relations.js';
-import { rebuildable } from './classify.js';
+import { markRebuilt, rebuildable } from './classify.js';
 import { inheritedColumns, isTable } from './kinds.js';
 import { suffixedName } from './names.js';
 import { hazard } from './plan.js';
@@ -112,18 +112,13 @@ function rebuildForGenerated(d: Diff, collationChange: string): void {
     if (next === undefined || d.isDropped(ref) || d.rebuilt.has(refKey(ref))) continue;
     const uses = r.columns.filter((c) => c.generation !== null && d.spellsRebuiltCollation(c.generation));
     if (uses.length === 0 || !rebuildable(d, r, next)) continue;
-    const id = d.plan.change({
-      action: 'rebuild',
-      kind: 'table',
-      object: ref,
-      summary: `rebuild ${r.schema}.${r.name} with its rows: its generated ${uses.length === 1 ? 'column' : 'columns'} ${uses.map((c) => c.name).join(', ')} ${uses.length === 1 ? 'uses' : 'use'} a collation rebuilt under it (SET EXPRESSION needs PostgreSQL 17)`,
-      because: 'its collation is recreated',
-      requires: [collationChange],
-      fromSql: d.sql(d.from, ref),
-      toSql: d.sql(d.to, ref),
-    });
-    d.plan.require(collationChange, id);
-    d.rebuilt.set(refKey(ref), id);
+    const one = uses.length === 1;
+    markRebuilt(
+      d,
+      r,
+      `rebuild ${r.schema}.${r.name} with its rows: its generated ${one ? 'column' : 'columns'} ${uses.map((c) => c.name).join(', ')} ${one ? 'uses' : 'use'} a collation rebuilt under it (SET EXPRESSION needs PostgreSQL 17)`,
+      { changeId: collationChange, because: 'its collation is recreated' },
+    );
   }
 }
 

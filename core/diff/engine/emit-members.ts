@@ -73,12 +73,29 @@ function emitColumns(d: Diff, from: Relation, to: Relation, isTable: boolean): v
   const change = () => (id ??= columnChangeId(d, ref));
   const defaults = d.memberRecreate(s, t, 'default');
   if (defaults !== undefined)
-    for (const c of from.columns)
+    for (const c of from.columns) {
       if (c.default !== null && c.generated === null && c.identity === null && toCols.has(c.name)) {
         d.plan.add('drop', setColumnDefault(s, t, c.name, null), defaults.changeId);
         const next = toCols.get(c.name)?.default ?? null;
         if (next !== null) d.plan.add('main', setColumnDefault(s, t, c.name, next), defaults.changeId);
       }
+      // pg_depend files a generated column's expression under pg_attrdef too. The same expression over a
+      // collation rebuilt under it is computed anew with the new one (17+; before 17 the table is rebuilt, see
+      // rebuildForGenerated).
+      const next = toCols.get(c.name);
+      if (
+        isTable &&
+        d.major >= 17 &&
+        c.generation !== null &&
+        next?.generated === c.generated &&
+        next.generation === c.generation &&
+        d.spellsRebuiltCollation(c.generation)
+      )
+        d.plan.add('main', setColumnExpression(s, t, c.name, c.generation), defaults.changeId, [
+          hazard('table_rewrite', `${s}.${t} is rewritten to compute ${c.name} with the new collation`),
+          hazard('access_exclusive_lock', `${s}.${t} is locked while ${c.name} is computed`),
+        ]);
+    }
   const forcedDefault = (c: Column) => defaults !== undefined && c.default !== null;
   if (!isTable) {
     // Views: only column defaults (for inserts through the view) and comments are columns' own.
@@ -158,17 +175,6 @@ function alterColumn(
       d.plan.add('main', setColumnDefault(s, t, c.name, c.default), change());
   } else if (f.default !== c.default && c.generated === null && c.identity === null && !forcedDefault)
     d.plan.add('main', setColumnDefault(s, t, c.name, c.default), change());
-  // The same expression over a collation rebuilt under it: computed anew with the new one (17+; before 17 the
-  // table is rebuilt, see rebuildForGenerated).
-  const recollated =
-    f.generated !== null && f.generated === c.generated && f.generation === c.generation && d.major >= 17
-      ? d.rebuiltCollationIn(c.generation ?? '')
-      : null;
-  if (recollated !== null && c.generation !== null)
-    d.plan.add('main', setColumnExpression(s, t, c.name, c.generation), recollated, [
-      hazard('table_rewrite', `${s}.${t} is rewritten to compute ${c.name} with the new collation`),
-      lock,
-    ]);
   if (f.generated !== c.generated || f.generation !== c.generation) {
     if (c.generated === null) d.plan.add('main', dropColumnExpression(s, t, c.name), change(), [lock]);
     else if (c.generation !== null)
