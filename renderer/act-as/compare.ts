@@ -122,13 +122,14 @@ export function compareSummary(c: CompareResult): string {
   const status = c.statusesDiffer ? 'Statuses differ.' : `Every persona gets ${c.statuses[0] ?? ''}.`;
   if (c.rows === null)
     return `${status} ${c.bodiesDiffer ? 'The bodies differ (compared as text).' : 'The bodies are the same.'}`;
+  const rows = (n: number) => `${n} ${plural(n, 'row')}`;
   const partial = c.rows.filter((r) => r.partial).length;
   const differing = c.rows.filter((r) => !r.partial && r.differingColumns.length > 0).length;
   if (partial === 0 && differing === 0)
-    return `${status} Every persona sees the same ${`${c.rows.length} ${plural(c.rows.length, 'row')}`}.`;
+    return `${status} Every persona sees the same ${rows(c.rows.length)}.`;
   const parts = [
-    ...(partial > 0 ? [`${partial} ${plural(partial, 'row')} seen by only some personas`] : []),
-    ...(differing > 0 ? [`${differing} ${plural(differing, 'row')} with different values`] : []),
+    ...(partial > 0 ? [`${rows(partial)} seen by only some personas`] : []),
+    ...(differing > 0 ? [`${rows(differing)} with different values`] : []),
   ];
   return `${status} ${parts.join(', ')}.`;
 }
