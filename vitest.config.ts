@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import LongestFirst from './test/sequencer.js';
 
 // Four projects: pure unit tests, renderer tests in jsdom, tests against real PostgreSQL 14 to 18 (`*.pg.test.ts`),
 // and e2e stories that drive the built renderer in Chromium through browser mode.
@@ -9,6 +10,7 @@ export default defineConfig({
     // processes of their own (vitest's default here would be one). Test files never share cluster-wide names:
     // roles carry a unique suffix, and the corpus fixture's fixed roles are loaded by one file only.
     maxWorkers: 2,
+    sequence: { sequencer: LongestFirst },
     projects: [
       {
         test: {

@@ -163,6 +163,7 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
           validated: c.validated,
           index: c.index_name,
           inherited: c.inherited,
+          ...(c.local ? {} : { local: false }),
           comment: c.comment,
         }) as Constraint,
     );

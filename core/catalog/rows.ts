@@ -150,6 +150,7 @@ export const constraintRow = z.object({
   validated: z.boolean(),
   index_name: maybeText,
   inherited: z.boolean(),
+  local: z.boolean(),
   comment: maybeText,
 });
 

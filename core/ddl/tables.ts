@@ -137,9 +137,13 @@ export function createTable(
     const own = parent?.generated != null ? { ...c, generated: null, generation: null } : c;
     columns.push(columnDefinition(own, options.identitySequences?.get(c.name)));
   }
-  const lines = [...columns, ...r.constraints.filter(inline).map(constraintDefinition)];
+  // A check only copied from an INHERITS parent comes with INHERITS: written here it would be declared on the
+  // child too (conislocal), and a later DROP on the parent would leave it behind.
+  const inherits = r.inherits !== undefined && r.inherits.length > 0;
+  const own = r.constraints.filter((k) => inline(k) && !(inherits && k.local === false));
+  const lines = [...columns, ...own.map(constraintDefinition)];
   let sql = `CREATE TABLE ${quoteQualified(r.schema, r.name)} (${lines.length > 0 ? `\n  ${lines.join(',\n  ')}\n` : ''})`;
-  // Inherited columns and constraints are written too: PostgreSQL merges them with the parents' ones.
+  // Inherited columns that differ from their parents' are written: PostgreSQL merges them with the parents' ones.
   if (r.inherits !== undefined && r.inherits.length > 0)
     sql += ` INHERITS (${r.inherits.map((p) => quoteQualified(p.schema, p.name)).join(', ')})`;
   if (r.kind === 'partitioned_table') {
@@ -162,9 +166,13 @@ export function createForeignTable(
 ): Statement {
   if (r.foreignTable === null)
     throw new GatehouseError('GH222', `The foreign table ${r.schema}.${r.name} has no server in the model.`);
+  // As in createTable: a check only copied from an INHERITS parent comes with INHERITS.
+  const inherits = r.inherits !== undefined && r.inherits.length > 0;
   const lines = [
     ...r.columns.map((c) => columnDefinition(c)),
-    ...r.constraints.filter((k) => k.kind === 'check' && k.validated).map(constraintDefinition),
+    ...r.constraints
+      .filter((k) => k.kind === 'check' && k.validated && !(inherits && k.local === false))
+      .map(constraintDefinition),
   ];
   let sql = `CREATE FOREIGN TABLE ${quoteQualified(r.schema, r.name)} (${lines.length > 0 ? `\n  ${lines.join(',\n  ')}\n` : ''})`;
   if (r.inherits !== undefined && r.inherits.length > 0)

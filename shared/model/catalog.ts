@@ -317,6 +317,12 @@ export const constraintSchema = obj({
    * parent's key, or one per partition of a foreign key that references a partitioned table.
    */
   inherited: z.boolean(),
+  /**
+   * false: not declared on this table, only copied from a parent (pg_constraint.conislocal): an INHERITS child's
+   * copy of its parent's check, dropped and re-added through the parent alone. Absent when declared here (and
+   * in models read before it was).
+   */
+  local: z.literal(false).optional(),
   comment: z.string().nullable(),
 });
 export type Constraint = z.infer<typeof constraintSchema>;

@@ -37,6 +37,7 @@ SELECT
   con.convalidated AS validated,
   CASE WHEN con.contype IN ('p', 'u', 'x') THEN ic.relname END AS index_name,
   con.conparentid <> 0 AS inherited,
+  con.conislocal AS local,
   d.description AS comment
 FROM pg_catalog.pg_constraint AS con
 JOIN pg_catalog.pg_class AS c ON c.oid = con.conrelid

@@ -7,6 +7,7 @@ import type {
 import type { Catalog, ObjectRef } from '../../../shared/model/catalog.js';
 import { ordersCreation } from '../../ddl/database-ddl.js';
 import { orderIndices } from '../../ddl/order.js';
+import { linkCarriers } from './carriers.js';
 import { classify } from './classify.js';
 import { Diff } from './context.js';
 import { followDependants } from './dependants.js';
@@ -82,6 +83,7 @@ export function diffModels(from: Catalog, to: Catalog, options: DiffOptions = {}
   emitGrants(d);
   emitDefaultPrivileges(d);
   emitEventTriggers(d);
+  linkCarriers(d);
   linkCreations(d);
   showObjectSql(d);
 

@@ -229,8 +229,14 @@ function emitConstraints(d: Diff, from: Relation, to: Relation): void {
   const s = to.schema;
   const t = to.name;
   const forced = d.memberRecreate(s, t, 'constraint');
-  const fromK = byName(from.constraints.filter((k) => !k.inherited));
-  const toK = byName(to.constraints.filter((k) => !k.inherited));
+  // Copies made by PostgreSQL (a partition's share of its parent's key; while the table stays a child, a check only
+  // copied from its parent) change with the parent's statements: the child's own DROP is refused (42P16). A
+  // table detached or taken out of INHERITS keeps its copies as its own, so they are compared as such.
+  const child = (r: Relation) => r.inherits.length > 0 || r.partitionOf !== null;
+  const stillChild = child(from) && child(to);
+  const copied = (k: Constraint) => k.inherited || (stillChild && k.local === false);
+  const fromK = byName(from.constraints.filter((k) => !copied(k)));
+  const toK = byName(to.constraints.filter((k) => !copied(k)));
   const dropped = new Set<string>();
   const ref = (name: string) => refs.member('constraint', s, t, name);
   // An INHERITS child's copy of its parent's check goes and comes back with the parent's (the child's own DROP
@@ -639,7 +645,9 @@ function emitPartitioning(d: Diff, from: Relation, to: Relation): void {
       object: ref,
       summary: `partition of ${s}.${t}: ${to.partitionOf === null ? 'detached' : `${to.partitionOf.schema}.${to.partitionOf.name} ${to.partitionBound ?? ''}`}`,
     });
-    if (from.partitionOf !== null) d.plan.add('drop', detachPartition(from.partitionOf, from), id);
+    // A table leaves its parent before anything of the parent changes: the parent's DROP CONSTRAINT would
+    // otherwise take the copies the table keeps as its own once detached (and a dropped parent, the table).
+    if (from.partitionOf !== null) d.plan.add('first', detachPartition(from.partitionOf, from), id);
     if (to.partitionOf !== null && to.partitionBound !== null)
       d.plan.add(
         'late',
@@ -660,7 +668,7 @@ function emitPartitioning(d: Diff, from: Relation, to: Relation): void {
       summary: `inheritance of ${s}.${t}: ${[...after].join(', ') || 'none'}`,
     });
     for (const p of from.inherits)
-      if (!after.has(key(p))) d.plan.add('main', setInheritance(s, t, p, false), id);
+      if (!after.has(key(p))) d.plan.add('first', setInheritance(s, t, p, false), id);
     for (const p of to.inherits)
       if (!before.has(key(p))) d.plan.add('main', setInheritance(s, t, p, true), id);
   }

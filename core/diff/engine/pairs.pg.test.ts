@@ -90,6 +90,15 @@ describe.each(pgServers())('migration pairs on $label', (server: TestServer) => 
       expect(migration.equal).toBe(false);
       expect(migration.statements.length).toBeGreaterThan(0);
       expect(diffModels(modelA, modelB, options)).toEqual(migration); // deterministic
+      // Every difference is written by a statement: its own, or the one that makes it (linkCarriers).
+      const carried = new Set(migration.statements.flatMap((s) => s.changeIds));
+      const aside = new Set([
+        ...migration.unwritable.map((u) => u.changeId),
+        ...migration.skipped.map((s) => s.id),
+      ]);
+      expect(
+        migration.changes.filter((c) => !carried.has(c.id) && !aside.has(c.id)).map((c) => c.id),
+      ).toEqual([]);
 
       await apply(a.uri, migration);
       const after = await readModel(a.uri);

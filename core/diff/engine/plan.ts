@@ -5,7 +5,8 @@ import type { Statement } from '../../ddl/statement.js';
 /** A statement on its way into the migration: the changes it carries and what it risks. */
 export interface Planned {
   readonly statement: Statement;
-  readonly changeIds: readonly string[];
+  /** Grows after planning when the statement also writes a change with none of its own (see linkCarriers). */
+  readonly changeIds: string[];
   readonly hazards: readonly Hazard[];
 }
 

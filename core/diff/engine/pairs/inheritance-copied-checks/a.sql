@@ -1,0 +1,11 @@
+CREATE SCHEMA app;
+CREATE TABLE app.p (id integer, CONSTRAINT pos CHECK (id > 0));
+CREATE TABLE app.k (note text) INHERITS (app.p);
+CREATE TABLE app.k_own (x integer, CONSTRAINT x_pos CHECK (x > 0)) INHERITS (app.p);
+CREATE TABLE app.k_out (y integer) INHERITS (app.p);
+CREATE TABLE app.e (at integer, CONSTRAINT at_pos CHECK (at > 0)) PARTITION BY RANGE (at);
+CREATE TABLE app.e1 PARTITION OF app.e FOR VALUES FROM (1) TO (100);
+CREATE TABLE app.e2 PARTITION OF app.e FOR VALUES FROM (100) TO (200);
+INSERT INTO app.k VALUES (5, 'five');
+INSERT INTO app.k_out VALUES (6, 60);
+INSERT INTO app.e VALUES (7), (150);
