@@ -17,6 +17,16 @@ function resolve(refs: ObjectRefs, catalog: DependencyRow['to_catalog'], oid: nu
 }
 
 const strength: Record<Dependency['kind'], number> = { normal: 0, auto: 1, internal: 2 };
+const VIAS: readonly Dependency['via'][] = [
+  'direct',
+  'rule',
+  'constraint',
+  'default',
+  'trigger',
+  'policy',
+  'index',
+  'type',
+];
 
 /** One (from, to) pair while rows are folded: the edge kept so far and the columns of `to` its rows use. */
 interface Edge {
@@ -34,8 +44,8 @@ function dependency(from: ObjectRef, to: ObjectRef, row: DependencyRow): Depende
 
 /**
  * pg_depend rows → edges between model objects. Self-edges (a table's own constraint, a row type's
- * table) and edges leaving the model are dropped; of duplicate (from, to) edges the first by
- * (kind normal < auto < internal, via) is kept, so the list is stable and compact.
+ * table) and edges leaving the model are dropped; of duplicate (from, to, via) edges the first by kind (normal <
+ * auto < internal) is kept, so the list is stable and compact.
  */
 export function assembleDependencies(
   rows: readonly DependencyRow[],
@@ -69,7 +79,10 @@ export function assembleDependencies(
     if (fromId === toId) continue;
     let fromEdges = byFrom.get(fromId);
     if (fromEdges === undefined) byFrom.set(fromId, (fromEdges = new Map()));
-    const existing = fromEdges.get(toId);
+    // One edge per (from, to, via): a table's index and its column may both use a type, and what follows a
+    // change of that type differs (the index is recreated around it, the column moved onto it).
+    const edgeKey = toId * VIAS.length + VIAS.indexOf(row.via);
+    const existing = fromEdges.get(edgeKey);
     const name =
       existing?.columns === null || row.to_column <= 0 || row.to_catalog !== 'class'
         ? undefined
@@ -81,7 +94,7 @@ export function assembleDependencies(
         dep: dependency(from, to, row),
         columns: name === undefined ? null : new Set([name]),
       };
-      fromEdges.set(toId, edge);
+      fromEdges.set(edgeKey, edge);
       edges.push(edge);
       continue;
     }
@@ -89,17 +102,12 @@ export function assembleDependencies(
       if (name === undefined) existing.columns = null;
       else existing.columns.add(name);
     }
-    if (
-      strength[existing.dep.kind] < strength[row.kind] ||
-      (existing.dep.kind === row.kind && existing.dep.via <= row.via)
-    ) {
-      continue;
-    }
+    if (strength[existing.dep.kind] <= strength[row.kind]) continue;
     existing.from = from;
     existing.to = to;
     existing.dep = dependency(from, to, row);
   }
-  // Order by (from, to), each compared as (kind, schema, name, args): rank the distinct references once
+  // Order by (from, to, via), the two references compared as (kind, schema, name, args): rank the distinct references once
   // (equal tuples share a rank), then sort the edges by two numbers.
   const tuple = (r: ObjectRef) => [r.kind, r.schema, r.name, r.args ?? null];
   const distinct = [...keys.keys()].map((ref) => ({ ref, t: tuple(ref) }));
@@ -116,7 +124,7 @@ export function assembleDependencies(
       e.dep = Object.freeze({ ...e.dep, columns: Object.freeze([...e.columns].sort()) });
   }
   const r = (ref: ObjectRef) => rank.get(ref) ?? 0;
-  const list = edges.map((e) => ({ from: r(e.from), to: r(e.to), dep: e.dep }));
-  list.sort((a, b) => a.from - b.from || a.to - b.to);
+  const list = edges.map((e) => ({ from: r(e.from), to: r(e.to), via: VIAS.indexOf(e.dep.via), dep: e.dep }));
+  list.sort((a, b) => a.from - b.from || a.to - b.to || a.via - b.via);
   return list.map((e) => e.dep);
 }

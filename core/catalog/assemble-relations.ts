@@ -181,6 +181,7 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
           predicate: i.predicate,
           valid: i.valid,
           definition: i.definition ?? plainIndexDefinition(i, r),
+          ...(i.attached_to === null ? {} : { attachedTo: i.attached_to }),
           comment: i.comment,
         }) as Index,
     );

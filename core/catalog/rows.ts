@@ -166,6 +166,7 @@ export const indexRow = z.object({
   predicate: maybeText,
   valid: z.boolean(),
   definition: maybeText,
+  attached_to: maybeText,
   comment: maybeText,
 });
 

@@ -339,6 +339,11 @@ export const indexSchema = obj({
   predicate: z.string().nullable(),
   valid: z.boolean(),
   definition: z.string(),
+  /**
+   * A partition's index attached to its parent's index of this name (pg_inherits): it goes with that one and
+   * cannot be dropped alone. Absent for an index of the table's own (and in models read before it was).
+   */
+  attachedTo: z.string().optional(),
   comment: z.string().nullable(),
   /** Statistics targets set on its (expression) columns, by column number; absent when none is set. */
   statistics: list(obj({ column: z.number().int(), target: z.number().int() })).optional(),

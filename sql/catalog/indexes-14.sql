@@ -30,11 +30,15 @@ SELECT
     THEN NULL
     ELSE pg_catalog.pg_get_indexdef(i.indexrelid)
   END AS definition,
+  -- A partition's index attached to its parent's (dropped with it, never on its own).
+  pi.relname AS attached_to,
   d.description AS comment
 FROM pg_catalog.pg_index AS i
 JOIN pg_catalog.pg_class AS ic ON ic.oid = i.indexrelid
 JOIN pg_catalog.pg_class AS c ON c.oid = i.indrelid
 JOIN pg_catalog.pg_am AS am ON am.oid = ic.relam
+LEFT JOIN pg_catalog.pg_inherits AS inh ON inh.inhrelid = i.indexrelid
+LEFT JOIN pg_catalog.pg_class AS pi ON pi.oid = inh.inhparent
 LEFT JOIN pg_catalog.pg_description AS d
   ON d.objoid = i.indexrelid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
 WHERE c.relkind IN ('r', 'v', 'm', 'p', 'f')

@@ -8,7 +8,7 @@ import { relKey, type Side } from './side.js';
 /**
  * Some differences have no statement of their own: another change's statements make them. A partition's
  * columns change with its parent's ALTER, an INHERITS child's copy of a check goes and comes back with the
- * parent's, a multirange is dropped with its range, a rebuilt table brings back its keys and defaults, a new
+ * parent's, a partition's index goes with its parent's, a multirange is dropped with its range, a rebuilt table brings back its keys and defaults, a new
  * table's CREATE STATISTICS writes statistics that were on a table dropped. Such a change is attached to the
  * statements that write it, so the review shows them and their hazards, and ticking it out leaves them out.
  * It requires the change that carries it; where it cannot be parted from that change (the statements are the
@@ -83,6 +83,12 @@ function carriersOf(d: Diff, orphan: Change, planned: readonly Planned[]): Found
     if (whole.length > 0) return { statements: whole, own: false };
   }
 
+  if (object.kind === 'index' && object.schema !== null && object.member !== undefined) {
+    // A partition's index attached to its parent's is dropped by the parent's DROP INDEX (up the chain).
+    const drop = attachedDrop(d, planned, object.schema, object.name, object.member);
+    if (drop !== undefined) return { statements: [drop], own: false };
+  }
+
   if (object.kind === 'type' && object.schema !== null) {
     // A multirange is made and dropped by its range's CREATE TYPE / DROP TYPE.
     const range = rangeOf(d, object.schema, object.name);
@@ -112,6 +118,31 @@ function carriersOf(d: Diff, orphan: Change, planned: readonly Planned[]): Found
     if (byTable.length > 0) return { statements: byTable, own: false };
   }
   return { statements: [], own: false };
+}
+
+/** The DROP INDEX of the parent's index this partition's index is attached to, or of that one's parent, … */
+function attachedDrop(
+  d: Diff,
+  planned: readonly Planned[],
+  schema: string,
+  table: string,
+  index: string,
+): Planned | undefined {
+  let at: QualifiedName = { schema, name: table };
+  let name = index;
+  for (let depth = 0; depth < 64; depth++) {
+    const r = d.from.relations.get(relKey(at.schema, at.name));
+    const parentIndex = r?.indexes.find((i) => i.name === name)?.attachedTo;
+    if (r?.partitionOf == null || parentIndex === undefined) return undefined;
+    at = r.partitionOf;
+    name = parentIndex;
+    const target = refKey({ kind: 'index', schema: at.schema, name: at.name, member: name });
+    const drop = planned.find(
+      (p) => refKey(p.statement.object) === target && /^DROP INDEX /.test(p.statement.sql),
+    );
+    if (drop !== undefined) return drop;
+  }
+  return undefined;
 }
 
 const sameRelation = (a: ObjectRef, b: ObjectRef): boolean =>

@@ -180,11 +180,13 @@ function classifyRelations(d: Diff): void {
       continue;
     }
     if (from.partitionOf !== null) continue; // a partition's columns follow its parent
-    if (sameColumnTypes(from, to)) continue;
+    // A generated column whose expression cannot change in place is dropped and added again: what uses it too.
+    const regenerated = from.columns.filter((c) => regeneratedByDropAdd(d, from, c.name));
+    if (regenerated.length === 0 && sameColumnTypes(from, to)) continue;
     const toCols = new Map(to.columns.map((c) => [c.name, c]));
     const touching = from.columns.filter((c) => {
       const t = toCols.get(c.name);
-      return t === undefined || retyped(c, t);
+      return t === undefined || retyped(c, t) || regenerated.includes(c);
     });
     if (touching.length > 0) {
       d.touched.set(refKey(ref), touching.map((c) => c.name).join(', '));

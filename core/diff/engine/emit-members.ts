@@ -183,6 +183,9 @@ function alterColumn(
         lock,
       ]);
   }
+  // An identity column is NOT NULL until its identity goes (DROP NOT NULL is refused before: 42P16).
+  const identityDropped = f.identity !== null && c.identity === null;
+  if (identityDropped) d.plan.add('main', setColumnIdentity(s, t, c.name, 'drop'), change());
   if (f.notNull !== c.notNull && !inherited)
     d.plan.add(
       'main',
@@ -192,10 +195,8 @@ function alterColumn(
         ? [hazard('access_exclusive_lock', `${s}.${t} is scanned for nulls in ${c.name} under lock`)]
         : [],
     );
-  if (f.identity !== c.identity) {
-    if (f.identity !== null && c.identity === null)
-      d.plan.add('main', setColumnIdentity(s, t, c.name, 'drop'), change());
-    else if (f.identity === null && c.identity !== null) {
+  if (f.identity !== c.identity && !identityDropped) {
+    if (f.identity === null && c.identity !== null) {
       if (f.default !== null && !typeChanged)
         d.plan.add('main', setColumnDefault(s, t, c.name, null), change());
       d.plan.add('main', setColumnIdentity(s, t, c.name, c.identity), change());
@@ -221,6 +222,11 @@ function emitColumnComments(d: Diff, from: Relation, to: Relation): void {
   }
 }
 
+/** The columns of a table that are dropped and added again (generated ones whose expression cannot change in place). */
+function readdedColumns(d: Diff, from: Relation): ReadonlySet<string> {
+  return new Set(from.columns.filter((c) => regeneratedByDropAdd(d, from, c.name)).map((c) => c.name));
+}
+
 // ------------------------------------------------------------------------------------------------ constraints
 
 const constraintBody = (k: Constraint) => [k.kind, k.definition, k.deferrable, k.deferred];
@@ -235,6 +241,7 @@ function emitConstraints(d: Diff, from: Relation, to: Relation): void {
   const child = (r: Relation) => r.inherits.length > 0 || r.partitionOf !== null;
   const stillChild = child(from) && child(to);
   const copied = (k: Constraint) => k.inherited || (stillChild && k.local === false);
+  const readded = readdedColumns(d, from);
   const fromK = byName(from.constraints.filter((k) => !copied(k)));
   const toK = byName(to.constraints.filter((k) => !copied(k)));
   const dropped = new Set<string>();
@@ -255,7 +262,9 @@ function emitConstraints(d: Diff, from: Relation, to: Relation): void {
       forced !== undefined &&
       !parentChecks.has(name) &&
       (k.kind === 'check' || k.kind === 'foreign_key' || d.spellsRebuiltCollation(k.definition));
-    if (!changed && !isForced) {
+    // DROP COLUMN takes the constraints on a column that is dropped and added again (a generated one).
+    const onReadded = !changed && k.columns.some((c) => readded.has(c));
+    if (!changed && !isForced && !onReadded) {
       if (validating) {
         const id = d.plan.change({
           action: 'alter',
@@ -282,7 +291,9 @@ function emitConstraints(d: Diff, from: Relation, to: Relation): void {
           fromSql: `${k.definition}`,
           toSql: next?.definition ?? null,
         })
-      : (forced?.changeId ?? '');
+      : isForced
+        ? (forced?.changeId ?? '')
+        : columnChangeId(d, refs.relation(s, t));
     dropped.add(name);
     d.plan.add('drop', dropConstraint(s, t, name), id);
     if (next !== undefined) addLate(d, s, t, next, id);
@@ -338,16 +349,16 @@ function emitIndexes(d: Diff, from: Relation, to: Relation): void {
   const constraintIndexes = new Set(
     [...from.constraints, ...to.constraints].map((k) => k.index).filter((i) => i !== null),
   );
+  const readded = readdedColumns(d, from);
   const fromI = byName(from.indexes.filter((i) => !constraintIndexes.has(i.name)));
   const toI = byName(to.indexes.filter((i) => !constraintIndexes.has(i.name)));
-  const parent = to.partitionOf ?? from.partitionOf;
-  const parentDropsIndexes =
-    parent !== null &&
-    [...(d.from.relations.get(relKey(parent.schema, parent.name))?.indexes ?? [])].some(
-      (i) =>
-        d.to.relations.get(relKey(parent.schema, parent.name))?.indexes.find((x) => x.name === i.name)
-          ?.definition !== i.definition,
-    );
+  // An index attached to the parent's goes with it (its own DROP is refused) while the table stays a partition of
+  // that parent; a table detached first (see emitPartitioning) drops it as its own.
+  const stillPartition =
+    from.partitionOf !== null &&
+    from.partitionOf.schema === to.partitionOf?.schema &&
+    from.partitionOf.name === to.partitionOf.name;
+  const goesWithParent = (i: Index) => stillPartition && i.attachedTo !== undefined;
   const depth = d.to.lookup.partitionDepth(to);
   const rank = LATE.index + (64 - depth) / 100;
   const ref = (name: string) => refs.member('index', s, t, name);
@@ -358,7 +369,14 @@ function emitIndexes(d: Diff, from: Relation, to: Relation): void {
     const isForced =
       forced !== undefined &&
       (i.columns.includes(null) || i.predicate !== null || d.spellsRebuiltCollation(i.definition));
-    if (!changed && !isForced) continue;
+    // DROP COLUMN takes the indexes using a column dropped and added again (an expression may use it too).
+    const onReadded =
+      !changed &&
+      readded.size > 0 &&
+      (i.columns.includes(null) ||
+        i.predicate !== null ||
+        [...i.columns, ...i.include].some((c) => c !== null && readded.has(c)));
+    if (!changed && !isForced && !onReadded) continue;
     const id = changed
       ? d.plan.change({
           action: next === undefined ? 'drop' : 'alter',
@@ -368,9 +386,11 @@ function emitIndexes(d: Diff, from: Relation, to: Relation): void {
           fromSql: i.definition,
           toSql: next?.definition ?? null,
         })
-      : (forced?.changeId ?? '');
+      : isForced
+        ? (forced?.changeId ?? '')
+        : columnChangeId(d, refs.relation(s, t));
     recreatedNames.add(name);
-    if (!(parentDropsIndexes && from.partitionOf !== null)) d.plan.add('drop', dropIndex(s, t, name), id);
+    if (!goesWithParent(i)) d.plan.add('drop', dropIndex(s, t, name), id);
     if (next !== undefined) {
       d.plan.add('late', createIndexFromDefinition(s, t, next, { recurse: true }), id, [], rank);
       d.plan.add('late', indexStatisticsStatements(s, t, next), id, [], rank);

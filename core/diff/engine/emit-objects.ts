@@ -423,8 +423,11 @@ function rebuildType(d: Diff, a: UserType, b: UserType, changeId: string): void 
     hazard('table_rewrite', `${r.schema}.${r.name} is rewritten`),
     hazard('access_exclusive_lock', `${r.schema}.${r.name} is locked`),
   ];
+  // A default the table's defaults change already drops and sets again (pg_depend's attrdef edge to the type) is
+  // not written twice.
+  const ownDefaults = (r: Relation) => d.memberRecreate(r.schema, r.name, 'default') === undefined;
   for (const { r, c } of moved) {
-    if (c.default !== null)
+    if (c.default !== null && ownDefaults(r))
       d.plan.addTo(ref, 'main', [setColumnDefault(r.schema, r.name, c.name, null)], changeId);
     if (detour)
       d.plan.addTo(
@@ -451,7 +454,7 @@ function rebuildType(d: Diff, a: UserType, b: UserType, changeId: string): void 
       changeId,
       locks(r),
     );
-    if (next.default !== null)
+    if (next.default !== null && ownDefaults(r))
       d.plan.addTo(ref, 'main', [setColumnDefault(r.schema, r.name, c.name, next.default)], changeId);
   }
   if (!detour)
