@@ -412,15 +412,21 @@ export function setColumnIdentity(
   table: string,
   column: string,
   change: 'always' | 'by_default' | 'drop',
-  options: { existing?: boolean } = {},
+  /** `sequence`: the identity's sequence, named and set as the model has it (ADD only). */
+  options: { existing?: boolean; sequence?: Sequence } = {},
 ): Statement {
   const word = change === 'always' ? 'ALWAYS' : 'BY DEFAULT';
+  const seq = options.sequence;
   const action =
     change === 'drop'
       ? 'DROP IDENTITY'
       : options.existing === true
         ? `SET GENERATED ${word}`
-        : `ADD GENERATED ${word} AS IDENTITY`;
+        : `ADD GENERATED ${word} AS IDENTITY${
+            seq === undefined
+              ? ''
+              : ` (SEQUENCE NAME ${quoteQualified(seq.schema, seq.name)} ${sequenceOptions({ ...seq, dataType: undefined })})`
+          }`;
   return alterTable(
     schema,
     table,

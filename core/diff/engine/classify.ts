@@ -1,6 +1,6 @@
 import { refKey, type Relation } from '../../../shared/model/catalog.js';
 import { refs } from '../../ddl/statement.js';
-import { retyped, routineBody, same, viewBody } from './compare.js';
+import { mentionsColumn, retyped, routineBody, same, viewBody } from './compare.js';
 import type { Diff } from './context.js';
 import { isTable, relationKind } from './kinds.js';
 import { relKey } from './side.js';
@@ -36,7 +36,11 @@ export function columnOrderDiffers(d: Diff, from: Relation, to: Relation): boole
     from.columns.every((c, i) => {
       const t = to.columns[i];
       return (
-        t !== undefined && t.name === c.name && t.generated === c.generated && t.generation === c.generation
+        t !== undefined &&
+        t.name === c.name &&
+        t.generated === c.generated &&
+        t.generation === c.generation &&
+        (c.generation === null || !regeneratedByDropAdd(d, from, c.name))
       );
     })
   )
@@ -60,10 +64,28 @@ export function regeneratedByDropAdd(d: Diff, from: Relation, name: string): boo
   const a = from.columns.find((c) => c.name === name);
   const b = to?.columns.find((c) => c.name === name);
   if (a === undefined || b === undefined) return false;
+  // ALTER COLUMN TYPE refuses a column a generated one uses (0A000), on every version: that one goes first.
+  if (
+    a.generation !== null &&
+    b.generation !== null &&
+    to !== undefined &&
+    usesRetyped(from, to, a.generation)
+  )
+    return true;
   if (a.generated === b.generated && a.generation === b.generation) return false;
   if (b.generated === null) return false; // DROP EXPRESSION keeps the column
   if (a.generated !== null && a.generated === b.generated && d.major >= 17) return false; // SET EXPRESSION
   return true;
+}
+
+/** Whether a generation expression of `from` names one of its columns whose type changes in `to`. */
+function usesRetyped(from: Relation, to: Relation, generation: string): boolean {
+  for (const c of from.columns) {
+    if (c.generation !== null) continue;
+    const next = to.columns.find((x) => x.name === c.name);
+    if (next !== undefined && retyped(c, next) && mentionsColumn(generation, c.name)) return true;
+  }
+  return false;
 }
 
 /**

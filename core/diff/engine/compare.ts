@@ -1,3 +1,4 @@
+import { quoteIdent } from '../../../shared/sql/quote-ident.js';
 import type { Column, FunctionInfo, Relation, TypeRef } from '../../../shared/model/catalog.js';
 
 /** Structural equality of plain model values (arrays in order, object keys regardless of order, undefined
@@ -103,3 +104,15 @@ export function binaryCoercible(from: Column, to: Column): boolean {
   if (na !== null && nb !== null) return na[2] === nb[2] && Number(nb[1]) >= Number(na[1]);
   return false;
 }
+
+/**
+ * Whether SQL text as PostgreSQL deparses it (an expression, a trigger's definition) names the column: its
+ * quoted spelling as a whole word. At worst a false yes, which recreates something that did not need it.
+ */
+export function mentionsColumn(text: string, column: string): boolean {
+  const spelt = quoteIdent(column);
+  for (let at = text.indexOf(spelt); at >= 0; at = text.indexOf(spelt, at + 1))
+    if (!WORD.test(text[at + spelt.length] ?? '') && !WORD.test(text[at - 1] ?? '')) return true;
+  return false;
+}
+const WORD = /[\w$"]/;

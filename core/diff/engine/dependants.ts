@@ -1,5 +1,6 @@
-import { refKey, refLabel, type ObjectRef } from '../../../shared/model/catalog.js';
+import { refKey, refLabel, type ObjectRef, type Relation } from '../../../shared/model/catalog.js';
 import type { Diff, MemberPart } from './context.js';
+import { mentionsColumn } from './compare.js';
 import { fnKey, relKey } from './side.js';
 
 type Mode = 'dropped' | 'rebuilt' | 'type_rebuilt' | 'touched';
@@ -58,9 +59,14 @@ export function followDependants(d: Diff): void {
     const changeId = columnChangeId(d, ref);
     const why = `columns ${columns} of ${refLabel(ref)} are dropped or change type`;
     queue.push({ ref, changeId, mode: 'touched', why });
-    // Its own policies may use those columns (the model drops a table's edges to itself).
+    // Its own policies and triggers may use those columns (the model drops a table's edges to itself), and
+    // ALTER COLUMN TYPE refuses a column either uses (0A000): they go first and come back after.
     if ((d.from.policies.get(relKey(ref.schema ?? '', ref.name)) ?? []).length > 0)
       memberRecreate(d, ref.schema ?? '', ref.name, 'policy', changeId, why);
+    const names = d.touchedColumns.get(k);
+    const triggers = d.from.relations.get(relKey(ref.schema ?? '', ref.name))?.triggers ?? [];
+    if (triggers.some((t) => triggerUses(t.definition, names)))
+      memberRecreate(d, ref.schema ?? '', ref.name, 'trigger', changeId, why);
   }
   for (let cause = queue.shift(); cause !== undefined; cause = queue.shift()) {
     const changed = cause.mode === 'touched' ? d.touchedColumns.get(refKey(cause.ref)) : undefined;
@@ -89,13 +95,17 @@ export function followDependants(d: Diff): void {
           continue;
         }
         if (cause.mode === 'type_rebuilt' && !d.touched.has(refKey(dep)) && !d.rebuilt.has(refKey(dep))) {
-          // Its columns move onto the rebuilt type: what depends on them follows.
+          // Its columns move onto the rebuilt type: what depends on them follows. A foreign key between two
+          // such columns would be re-checked while one side is moved and the other not (42804): the keys from
+          // and to the table go first and come back after.
+          recreateForeignKeys(d, r, cause);
           d.touched.set(refKey(dep), `of type ${refLabel(cause.ref)}`);
           queue.push({ ref: dep, changeId: cause.changeId, mode: 'touched', why: cause.why });
         }
         continue;
       }
-      if (cause.mode === 'touched') continue;
+      // A SQL-standard body (RETURN …, BEGIN ATOMIC) records the columns it uses, and ALTER COLUMN TYPE
+      // refuses them (0A000): the function is recreated around the change, what uses it in turn.
       if (dep.kind === 'function') {
         const f = d.from.functions.get(
           fnKey({ schema: dep.schema ?? '', name: dep.name, identityArgs: dep.args ?? '' }),
@@ -105,6 +115,7 @@ export function followDependants(d: Diff): void {
         if (next !== null) queue.push(next);
         continue;
       }
+      if (cause.mode === 'touched') continue;
       if (dep.kind === 'type') {
         const k = refKey(dep);
         if (d.typeRebuilt.has(k) || !d.to.types.has(relKey(dep.schema ?? '', dep.name))) continue;
@@ -126,6 +137,42 @@ export function followDependants(d: Diff): void {
       }
     }
   }
+}
+
+/** The foreign keys of `table` and those referencing it, dropped and added again around `cause`. */
+function recreateForeignKeys(d: Diff, table: Relation, cause: Cause): void {
+  const referencing = referencingTables(d).get(relKey(table.schema, table.name)) ?? [];
+  const own = table.constraints.some((k) => k.kind === 'foreign_key' && !k.inherited);
+  for (const r of own ? [table, ...referencing] : referencing)
+    memberRecreate(d, r.schema, r.name, 'constraint', cause.changeId, cause.why);
+}
+
+/** FROM's tables with a foreign key to each table, by relKey (computed once per diff). */
+const referencingCache = new WeakMap<Diff, Map<string, Relation[]>>();
+function referencingTables(d: Diff): Map<string, Relation[]> {
+  let map = referencingCache.get(d);
+  if (map === undefined) {
+    map = new Map();
+    for (const r of d.from.relations.values())
+      for (const k of r.constraints) {
+        if (k.kind !== 'foreign_key' || k.foreignKey === null || k.inherited) continue;
+        const key = relKey(k.foreignKey.table.schema, k.foreignKey.table.name);
+        const list = map.get(key) ?? [];
+        if (!list.includes(r)) list.push(r);
+        map.set(key, list);
+      }
+    referencingCache.set(d, map);
+  }
+  return map;
+}
+
+/**
+ * Whether a trigger's definition (pg_get_triggerdef) names one of `columns` in UPDATE OF or WHEN: any of them when
+ * the set is unknown. A word match, so at worst a trigger is recreated that did not need to be.
+ */
+function triggerUses(definition: string, columns: ReadonlySet<string> | undefined): boolean {
+  if (!/ UPDATE OF | WHEN \(/.test(definition)) return false;
+  return columns === undefined || [...columns].some((c) => mentionsColumn(definition, c));
 }
 
 function keyRef(key: string, kind: 'relation' | 'type'): ObjectRef | undefined {

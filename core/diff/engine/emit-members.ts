@@ -31,11 +31,13 @@ import {
   setColumnDefault,
   setColumnExpression,
   setColumnIdentity,
+  syncIdentitySequence,
   setColumnNotNull,
   setInheritance,
   validateConstraint,
 } from '../../ddl/tables.js';
 import { commentOn, dropObject } from '../../ddl/target.js';
+import { sequenceTarget } from '../../ddl/sequences.js';
 import { createTrigger, setTriggerEnabled, triggerTarget } from '../../ddl/triggers.js';
 import { binaryCoercible, retyped, same } from './compare.js';
 import type { Diff } from './context.js';
@@ -199,7 +201,24 @@ function alterColumn(
     if (f.identity === null && c.identity !== null) {
       if (f.default !== null && !typeChanged)
         d.plan.add('main', setColumnDefault(s, t, c.name, null), change());
-      d.plan.add('main', setColumnIdentity(s, t, c.name, c.identity), change());
+      // A serial's sequence the identity replaces (TO has an identity sequence of its name): dropped first, so
+      // the identity's own takes that name and TO's options, then moved past the values the column holds.
+      const sequence = d.to.lookup.identitySequences(s, t).get(c.name);
+      const serial = sequence && d.from.sequences.get(relKey(sequence.schema, sequence.name));
+      const replaces =
+        serial !== undefined &&
+        !serial.identity &&
+        serial.ownedBy?.table === t &&
+        serial.ownedBy.column === c.name;
+      if (replaces)
+        d.plan.addTo(
+          refs.relation(s, t),
+          'main',
+          [dropObject(sequenceTarget(serial.schema, serial.name))],
+          change(),
+        );
+      d.plan.add('main', setColumnIdentity(s, t, c.name, c.identity, sequence ? { sequence } : {}), change());
+      if (replaces) d.plan.add('main', syncIdentitySequence(s, t, c.name), change());
     } else if (c.identity !== null)
       d.plan.add('main', setColumnIdentity(s, t, c.name, c.identity, { existing: true }), change());
   }

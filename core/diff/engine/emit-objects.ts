@@ -171,6 +171,8 @@ export function emitSequences(d: Diff): void {
     // Most sequences are the same on both sides (OIDs aside): nothing to write, no target to build.
     if (to !== undefined && sameDefinition(s, to)) continue;
     const t = sequenceTarget(s.schema, s.name);
+    // A serial's sequence replaced by its column's identity of the same name: the column's change writes both.
+    if (to?.identity === true && !s.identity && same(s.ownedBy, to.ownedBy)) continue;
     if (to === undefined) {
       if (s.identity) continue; // goes with its column
       const id = d.plan.change({
@@ -207,7 +209,11 @@ export function emitSequences(d: Diff): void {
         object: t.object,
         summary: `sequence ${s.schema}.${s.name}: ${Object.keys(change).join(', ')}`,
       });
-      d.plan.add('main', alterSequence(s.schema, s.name, change as Partial<SequenceOptions>), id);
+      // An identity column's sequence after the column: ALTER COLUMN TYPE changes its data type (a bigint
+      // MAXVALUE on the old integer one is refused, 22023).
+      const alter = alterSequence(s.schema, s.name, change as Partial<SequenceOptions>);
+      if (s.identity) d.plan.add('late', alter, id, [], LATE.ownedBy);
+      else d.plan.add('main', alter, id);
     }
     if (
       !s.identity &&
@@ -222,7 +228,10 @@ export function emitSequences(d: Diff): void {
       });
       d.plan.add('late', sequenceOwnedBy(s.schema, s.name, to.ownedBy), id, [], LATE.ownedBy);
     }
-    if (!s.identity) ownerAndComment(d, t, s, to);
+    // A sequence linked to its table (OWNED BY) takes the table's owner with ALTER TABLE … OWNER; its own
+    // ALTER SEQUENCE … OWNER is refused (0A000).
+    const linked = s.ownedBy !== null && to.ownedBy !== null;
+    if (!s.identity) ownerAndComment(d, t, linked ? { ...s, owner: to.owner } : s, to);
     else if (s.comment !== to.comment && d.wants('comment')) {
       const id = d.plan.change({
         action: 'alter',

@@ -1,0 +1,14 @@
+CREATE SCHEMA app;
+CREATE FUNCTION app.tf() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;
+CREATE TABLE app.t (
+  id integer GENERATED ALWAYS AS IDENTITY,
+  a integer,
+  w integer,
+  note text,
+  g integer GENERATED ALWAYS AS (a * 2) STORED
+);
+CREATE TRIGGER t_of BEFORE UPDATE OF a ON app.t FOR EACH ROW EXECUTE FUNCTION app.tf();
+CREATE TRIGGER t_when BEFORE UPDATE ON app.t FOR EACH ROW WHEN (NEW.w > 0) EXECUTE FUNCTION app.tf();
+CREATE TRIGGER t_other BEFORE INSERT ON app.t FOR EACH ROW EXECUTE FUNCTION app.tf();
+CREATE FUNCTION app.total() RETURNS bigint LANGUAGE sql STABLE RETURN (SELECT sum(w) FROM app.t);
+INSERT INTO app.t (a, w, note) VALUES (1, 2, 'x'), (3, 4, 'y');
