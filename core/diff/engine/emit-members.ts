@@ -74,12 +74,16 @@ function emitColumns(d: Diff, from: Relation, to: Relation, isTable: boolean): v
   let id: string | null = null;
   const change = () => (id ??= columnChangeId(d, ref));
   const defaults = d.memberRecreate(s, t, 'default');
+  // Defaults come back after the columns' own changes: a column retyped (off a dropped enum) takes its new
+  // default only once it has its new type (42804).
+  const restore: (() => void)[] = [];
   if (defaults !== undefined)
     for (const c of from.columns) {
       if (c.default !== null && c.generated === null && c.identity === null && toCols.has(c.name)) {
         d.plan.add('drop', setColumnDefault(s, t, c.name, null), defaults.changeId);
         const next = toCols.get(c.name)?.default ?? null;
-        if (next !== null) d.plan.add('main', setColumnDefault(s, t, c.name, next), defaults.changeId);
+        if (next !== null)
+          restore.push(() => d.plan.add('main', setColumnDefault(s, t, c.name, next), defaults.changeId));
       }
       // pg_depend files a generated column's expression under pg_attrdef too. The same expression over a
       // collation rebuilt under it is computed anew with the new one (17+; before 17 the table is rebuilt, see
@@ -107,6 +111,7 @@ function emitColumns(d: Diff, from: Relation, to: Relation, isTable: boolean): v
       if (f.default !== c.default && !forcedDefault(f))
         d.plan.add('main', setColumnDefault(s, t, c.name, c.default), change());
     }
+    for (const r of restore) r();
     emitColumnFacts(d, from, to, change);
     emitColumnComments(d, from, to);
     return;
@@ -134,6 +139,7 @@ function emitColumns(d: Diff, from: Relation, to: Relation, isTable: boolean): v
     const seq = c.identity !== null ? d.to.lookup.identitySequences(s, t).get(c.name) : undefined;
     d.plan.add('main', addColumn(s, t, c, seq), change(), hazards);
   }
+  for (const r of restore) r();
   emitColumnFacts(d, from, to, change);
   emitColumnComments(d, from, to);
 }
@@ -340,6 +346,22 @@ function emitConstraints(d: Diff, from: Relation, to: Relation): void {
         summary: `comment on constraint ${name} of ${s}.${t}`,
       });
       d.plan.add('late', commentOn(constraintTarget(s, t, name), k.comment), id, [], LATE.comment);
+    }
+  // The comment on a key's index: emitIndexes leaves those indexes to their constraint, which may recreate them.
+  if (d.wants('comment'))
+    for (const [name, k] of toK) {
+      if (k.index === null) continue;
+      const comment = to.indexes.find((i) => i.name === k.index)?.comment ?? null;
+      const fresh = dropped.has(name) || !fromK.has(name);
+      const before = fresh ? null : (from.indexes.find((i) => i.name === k.index)?.comment ?? null);
+      if (comment === before) continue;
+      const id = d.plan.change({
+        action: 'alter',
+        kind: 'comment',
+        object: refs.member('index', s, t, k.index),
+        summary: `comment on index ${k.index} of ${s}.${t}`,
+      });
+      d.plan.add('late', commentOn(indexTarget(s, t, k.index), comment), id, [], LATE.comment);
     }
 }
 

@@ -81,6 +81,8 @@ export function emitExtensions(d: Diff): void {
       d.plan.add('drop', dropObject(t), id, [
         hazard('breaks_dependants', `what uses ${name}'s objects must be gone`),
       ]);
+      // Dropped: a table that stays but stops using its types (a column dropped or retyped) changes first.
+      d.markDropped(t.object, id);
       continue;
     }
     if (e.version !== next.version || e.schema !== next.schema) {
