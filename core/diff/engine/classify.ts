@@ -193,13 +193,32 @@ function classifyRelations(d: Diff): void {
     }
     if (from.kind !== 'table' && from.kind !== 'partitioned_table') continue;
     if (!d.wants('column')) continue;
-    if (d.options.ignoreColumnOrder !== true && columnOrderDiffers(d, from, to) && rebuildable(d, from, to)) {
-      markRebuilt(
-        d,
-        from,
-        `rebuild ${from.schema}.${from.name} for its column order (${to.columns.map((c) => c.name).join(', ')}), rows kept`,
-      );
-      continue;
+    if (d.options.ignoreColumnOrder !== true && columnOrderDiffers(d, from, to)) {
+      const order = to.columns.map((c) => c.name).join(', ');
+      if (rebuildable(d, from, to)) {
+        markRebuilt(
+          d,
+          from,
+          `rebuild ${from.schema}.${from.name} for its column order (${order}), rows kept`,
+        );
+        continue;
+      }
+      // A parent or a partition is never rebuilt (its children or parent hold it): the order is named, not
+      // silently left different; the other column changes are still written.
+      const id = d.plan.change({
+        action: 'alter',
+        kind: 'column',
+        object: ref,
+        summary: `column order of ${from.schema}.${from.name}: ${order}`,
+        fromSql: d.sql(d.from, ref),
+        toSql: d.sql(d.to, ref),
+      });
+      d.unwritable.push({
+        changeId: id,
+        object: ref,
+        reason: `its column order (${order}) cannot be rebuilt: it is a partitioned or inheritance parent, or a partition or child.`,
+        hint: 'Recreate it and its partitions by hand, or diff with --ignore-column-order.',
+      });
     }
     if (from.partitionOf !== null) continue; // a partition's columns follow its parent
     // A generated column whose expression cannot change in place is dropped and added again: what uses it too.

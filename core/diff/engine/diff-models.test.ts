@@ -168,4 +168,16 @@ describe('diffModels on hand-built models', () => {
     expect(acl).toContain('GRANT SELECT ON TABLE api.n TO web');
     expect(acl.some((s) => / alice\b/.test(s))).toBe(false);
   });
+
+  it("names a parent's column order it cannot rebuild instead of leaving it different", () => {
+    const child = { ...table('api', 'c', 'postgres', ['a', 'b']), inherits: [{ schema: 'api', name: 'p' }] };
+    const a = model([table('api', 'p', 'postgres', ['a', 'b']), child]);
+    const b = model([table('api', 'p', 'postgres', ['b', 'a']), child]);
+    const r = diffModels(a, b);
+    expect(r.unwritable.map((u) => [u.object.name, u.hint])).toEqual([
+      ['p', 'Recreate it and its partitions by hand, or diff with --ignore-column-order.'],
+    ]);
+    expect(r.statements.some((s) => /RENAME|CREATE TABLE/.test(s.sql))).toBe(false);
+    expect(diffModels(a, b, { ignoreColumnOrder: true }).unwritable).toEqual([]);
+  });
 });

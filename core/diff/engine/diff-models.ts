@@ -105,7 +105,10 @@ export function diffModels(from: Catalog, to: Catalog, options: DiffOptions = {}
     ...d.plan.first.filter((p) => p.statement.object.kind !== 'role'),
     ...ordered.order.flatMap((u) => u.statements),
     ...[...d.plan.late].sort((a, b) => a.rank - b.rank || a.order - b.order).map((l) => l.planned),
-    ...d.plan.acl,
+    // Schema privileges first: a grant made by a role other than the owner needs that role's USAGE on the
+    // schema already.
+    ...d.plan.acl.filter((p) => p.statement.object.kind === 'schema'),
+    ...d.plan.acl.filter((p) => p.statement.object.kind !== 'schema'),
     ...d.plan.defaults,
     ...d.plan.last,
   ].filter(kept);

@@ -198,7 +198,7 @@ export function emitGrants(d: Diff): void {
     else if (!before.grantable && g.grantable) put(g, false, true, g.grantor);
   }
   const changes = new Map<string, string>();
-  for (const e of groups.values()) {
+  for (const e of grantOrder(d, [...groups.values()])) {
     const top = strip(e.object);
     const k = refKey(top);
     let id = changes.get(k);
@@ -229,6 +229,34 @@ export function emitGrants(d: Diff): void {
         });
     d.plan.add('acl', asGrantor(e.grantor, ownerOf(d.to, top) ?? e.grantor, e.object, [s]), id);
   }
+}
+
+/**
+ * Revokes first (as grouped), then grants so that each grantor holds its grant option before it grants: the
+ * owner's grants, then those of roles the grants before gave the option to on that object, and so on; any left
+ * (a grantor no grant here gives the option to) last.
+ */
+function grantOrder<
+  T extends { object: ObjectRef; grantee: Principal; grantor: string; revoke: boolean; option: boolean },
+>(d: Diff, entries: T[]): T[] {
+  const out = entries.filter((e) => e.revoke);
+  let waiting = entries.filter((e) => !e.revoke);
+  const holds = new Set<string>();
+  const key = (e: T, role: string) => `${refKey(strip(e.object))}\0${role}`;
+  for (let grew = true; grew && waiting.length > 0;) {
+    grew = false;
+    const still: T[] = [];
+    for (const e of waiting) {
+      const owner = ownerOf(d.to, strip(e.object)) ?? e.grantor;
+      if (e.grantor === owner || holds.has(key(e, e.grantor))) {
+        out.push(e);
+        if (e.option && e.grantee.kind === 'role') holds.add(key(e, e.grantee.name));
+        grew = true;
+      } else still.push(e);
+    }
+    waiting = still;
+  }
+  return [...out, ...waiting];
 }
 
 /**

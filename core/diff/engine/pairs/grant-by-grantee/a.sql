@@ -1,0 +1,2 @@
+CREATE SCHEMA api;
+CREATE TABLE api.notes (id integer PRIMARY KEY, body text);
