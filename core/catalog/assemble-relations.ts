@@ -230,6 +230,13 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
       inherits: r.inherits.map(([schema, name]) => ({ schema: schema ?? '', name: name ?? '' })),
       foreignTable:
         r.foreign_server !== null ? { server: r.foreign_server, options: r.foreign_options } : null,
+      ...(r.unlogged ? { unlogged: true as const } : {}),
+      ...(r.replica_identity === null || (r.kind !== 'table' && r.kind !== 'partitioned_table')
+        ? {}
+        : {
+            replicaIdentity:
+              r.replica_identity === 'index' ? { index: r.replica_index ?? '' } : r.replica_identity,
+          }),
       estimatedRows: r.estimated_rows,
       rowTypeOid: r.row_type_oid,
       extension: r.extension,

@@ -108,6 +108,10 @@ export const relationRow = z.object({
   inherits: z.array(z.array(text)),
   foreign_server: maybeText,
   foreign_options: z.array(text),
+  unlogged: z.boolean(),
+  /** null: the default (the primary key, or nothing for a view). */
+  replica_identity: z.enum(['nothing', 'full', 'index']).nullable(),
+  replica_index: maybeText,
 });
 
 export const columnRow = z.object({

@@ -35,6 +35,7 @@ import {
   inlineByDefault,
   relationTarget,
   setColumnDefault,
+  setReplicaIdentity,
 } from './tables.js';
 import { commentOn, ownerTo } from './target.js';
 import { createTrigger, setTriggerEnabled, triggerTarget } from './triggers.js';
@@ -68,6 +69,8 @@ export const LATE = {
   index: 3,
   /** Extended statistics: after the indexes, whose expressions they may share; between them and the keys. */
   statistics: 3.5,
+  /** REPLICA IDENTITY USING INDEX: once its index is there. */
+  replicaIdentity: 3.8,
   foreignKey: 4,
   trigger: 5,
   rls: 6,
@@ -287,6 +290,11 @@ export function relationPhases(lookup: ModelLookup, r: Relation): Phases {
         statement: commentOn(constraintTarget(r.schema, r.name, k.name), k.comment),
       });
   }
+  if (r.replicaIdentity !== undefined)
+    p.late.push({
+      rank: LATE.replicaIdentity,
+      statement: setReplicaIdentity(r.schema, r.name, r.replicaIdentity),
+    });
   const constraintIndexes = new Set(r.constraints.map((k) => k.index).filter((i) => i !== null));
   for (const i of r.indexes) {
     if (!constraintIndexes.has(i.name))

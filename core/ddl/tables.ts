@@ -120,7 +120,10 @@ export const inlineByDefault = (k: Constraint): boolean => k.kind !== 'foreign_k
  * attachPartition() makes it one (as pg_dump does), so its own constraints and indexes carry over exactly.
  */
 export function createTable(
-  r: Pick<Relation, 'schema' | 'name' | 'kind' | 'columns' | 'constraints' | 'partitionKey' | 'options'> & {
+  r: Pick<
+    Relation,
+    'schema' | 'name' | 'kind' | 'columns' | 'constraints' | 'partitionKey' | 'options' | 'unlogged'
+  > & {
     readonly inherits?: readonly QualifiedName[];
   },
   options: CreateTableOptions = {},
@@ -142,7 +145,8 @@ export function createTable(
   const inherits = r.inherits !== undefined && r.inherits.length > 0;
   const own = r.constraints.filter((k) => inline(k) && !(inherits && k.local === false));
   const lines = [...columns, ...own.map(constraintDefinition)];
-  let sql = `CREATE TABLE ${quoteQualified(r.schema, r.name)} (${lines.length > 0 ? `\n  ${lines.join(',\n  ')}\n` : ''})`;
+  const unlogged = r.unlogged === true ? 'UNLOGGED ' : '';
+  let sql = `CREATE ${unlogged}TABLE ${quoteQualified(r.schema, r.name)} (${lines.length > 0 ? `\n  ${lines.join(',\n  ')}\n` : ''})`;
   // Inherited columns that differ from their parents' are written: PostgreSQL merges them with the parents' ones.
   if (r.inherits !== undefined && r.inherits.length > 0)
     sql += ` INHERITS (${r.inherits.map((p) => quoteQualified(p.schema, p.name)).join(', ')})`;
@@ -576,4 +580,26 @@ export function columnAttributeStatements(
     out.push(setColumnCompression(r, c.name, c.compression ?? null));
   if (c.statistics !== undefined) out.push(setColumnStatistics(r, c.name, c.statistics));
   return out;
+}
+
+/** ALTER TABLE s.t REPLICA IDENTITY DEFAULT | NOTHING | FULL | USING INDEX i (undefined: the default). */
+export function setReplicaIdentity(
+  schema: string,
+  table: string,
+  identity: Relation['replicaIdentity'],
+): Statement {
+  const spelt =
+    identity === undefined
+      ? 'DEFAULT'
+      : identity === 'nothing'
+        ? 'NOTHING'
+        : identity === 'full'
+          ? 'FULL'
+          : `USING INDEX ${quoteIdent(identity.index)}`;
+  return alterTable(schema, table, `REPLICA IDENTITY ${spelt}`);
+}
+
+/** ALTER TABLE s.t SET LOGGED | SET UNLOGGED (the table is rewritten). */
+export function setLogged(schema: string, table: string, logged: boolean): Statement {
+  return alterTable(schema, table, logged ? 'SET LOGGED' : 'SET UNLOGGED');
 }

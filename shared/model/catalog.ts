@@ -396,6 +396,13 @@ export const relationSchema = obj({
   inherits: list(qualifiedNameSchema),
   /** Foreign tables: the server and the table's options (`name=value`), else null. */
   foreignTable: obj({ server: z.string(), options: list(z.string()) }).nullable(),
+  /** An UNLOGGED table (relpersistence 'u'); absent for a logged one (and in models read before it was). */
+  unlogged: z.literal(true).optional(),
+  /**
+   * REPLICA IDENTITY other than the default (the primary key): every column, none, or a unique index's. Absent
+   * for the default (and in models read before it was). Logical replication (Supabase Realtime) reads it.
+   */
+  replicaIdentity: z.union([z.enum(['nothing', 'full']), obj({ index: z.string() })]).optional(),
   /** reltuples, null when never analysed. */
   estimatedRows: z.number().nullable(),
   /** The relation's row type OID (what functions returning this table name). */

@@ -36,7 +36,13 @@ SELECT
             JOIN pg_catalog.pg_namespace AS ipn ON ipn.oid = ipc.relnamespace
             WHERE ih.inhrelid = c.oid AND NOT c.relispartition), '{}'::text[]) AS inherits,
   fs.srvname AS foreign_server,
-  coalesce(ft.ftoptions, '{}') AS foreign_options
+  coalesce(ft.ftoptions, '{}') AS foreign_options,
+  c.relpersistence = 'u' AS unlogged,
+  CASE c.relreplident WHEN 'n' THEN 'nothing' WHEN 'f' THEN 'full' WHEN 'i' THEN 'index' END AS replica_identity,
+  CASE WHEN c.relreplident = 'i' THEN
+    (SELECT ri.relname FROM pg_catalog.pg_index AS x JOIN pg_catalog.pg_class AS ri ON ri.oid = x.indexrelid
+     WHERE x.indrelid = c.oid AND x.indisreplident)
+  END AS replica_index
 FROM pg_catalog.pg_class AS c
 JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_description AS d

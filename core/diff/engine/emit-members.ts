@@ -31,6 +31,8 @@ import {
   setColumnDefault,
   setColumnExpression,
   setColumnIdentity,
+  setLogged,
+  setReplicaIdentity,
   syncIdentitySequence,
   setColumnNotNull,
   setInheritance,
@@ -60,6 +62,42 @@ export function emitTableMembers(d: Diff, from: Relation, to: Relation): void {
   if (isTable && d.wants('rls')) emitRls(d, from, to);
   emitPolicies(d, from, to);
   if (isTable && d.wants('table')) emitPartitioning(d, from, to);
+  if (isTable && d.wants('table')) emitPersistence(d, from, to);
+}
+
+/** UNLOGGED and REPLICA IDENTITY (what logical replication, Supabase Realtime among it, sends of a row). */
+function emitPersistence(d: Diff, from: Relation, to: Relation): void {
+  const s = to.schema;
+  const t = to.name;
+  const ref = refs.relation(s, t);
+  if (to.kind === 'table' && from.kind === 'table' && (from.unlogged === true) !== (to.unlogged === true)) {
+    const id = d.plan.change({
+      action: 'alter',
+      kind: 'table',
+      object: ref,
+      summary: `${s}.${t}: ${to.unlogged === true ? 'unlogged' : 'logged'}`,
+    });
+    d.plan.add('main', setLogged(s, t, to.unlogged !== true), id, [
+      hazard('table_rewrite', `${s}.${t} is rewritten ${to.unlogged === true ? 'unlogged' : 'into the WAL'}`),
+      hazard('access_exclusive_lock', `${s}.${t} is locked while it is rewritten`),
+    ]);
+  }
+  // An index used as replica identity that is dropped and made again leaves the table with none: set again.
+  const identity = to.replicaIdentity;
+  const byIndex = typeof identity === 'object' ? identity.index : null;
+  const indexRemade =
+    byIndex !== null &&
+    from.indexes.find((i) => i.name === byIndex)?.definition !==
+      to.indexes.find((i) => i.name === byIndex)?.definition;
+  if (!same(from.replicaIdentity, identity) || indexRemade) {
+    const id = d.plan.change({
+      action: 'alter',
+      kind: 'table',
+      object: ref,
+      summary: `replica identity of ${s}.${t}: ${identity === undefined ? 'default' : byIndex !== null ? `index ${byIndex}` : identity}`,
+    });
+    d.plan.add('late', setReplicaIdentity(s, t, identity), id, [], LATE.replicaIdentity);
+  }
 }
 
 function emitColumns(d: Diff, from: Relation, to: Relation, isTable: boolean): void {

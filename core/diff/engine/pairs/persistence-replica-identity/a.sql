@@ -1,0 +1,11 @@
+CREATE SCHEMA app;
+CREATE TABLE app.t1 (id integer PRIMARY KEY, v text);
+CREATE TABLE app.t2 (id integer NOT NULL, v text);
+CREATE UNIQUE INDEX t2_key ON app.t2 (id);
+CREATE TABLE app.t3 (id integer);
+ALTER TABLE app.t3 REPLICA IDENTITY FULL;
+CREATE UNLOGGED TABLE app.t4 (id integer);
+CREATE TABLE app.t7 (id integer NOT NULL, v text);
+CREATE UNIQUE INDEX t7_key ON app.t7 (id);
+ALTER TABLE app.t7 REPLICA IDENTITY USING INDEX t7_key;
+INSERT INTO app.t1 VALUES (1, 'a');
