@@ -1,4 +1,4 @@
-import { refKey, type Relation } from '../../../shared/model/catalog.js';
+import { refKey, type FunctionInfo, type Relation } from '../../../shared/model/catalog.js';
 import { refs } from '../../ddl/statement.js';
 import { mentionsColumn, retyped, routineBody, same, viewBody } from './compare.js';
 import type { Diff } from './context.js';
@@ -249,6 +249,24 @@ function classifyRelations(d: Diff): void {
   }
 }
 
+/**
+ * The same arguments (names, modes, types) whose defaults change value or are added, none removed: CREATE OR
+ * REPLACE takes that (a default removed is refused, 42P13), so what uses the function need not be recreated.
+ */
+function defaultsOnlyGrow(f: FunctionInfo, to: FunctionInfo): boolean {
+  if (f.args.length !== to.args.length) return false;
+  return f.args.every((a, i) => {
+    const b = to.args[i];
+    return (
+      b !== undefined &&
+      a.name === b.name &&
+      a.mode === b.mode &&
+      a.type.formatted === b.type.formatted &&
+      (!a.hasDefault || b.hasDefault)
+    );
+  });
+}
+
 function classifyFunctions(d: Diff): void {
   if (!d.wants('function')) return;
   for (const [k, f] of d.from.functions) {
@@ -268,7 +286,7 @@ function classifyFunctions(d: Diff): void {
     if (same(routineBody(f), routineBody(to))) continue;
     const replaceable =
       f.kind === to.kind &&
-      f.argumentsText === to.argumentsText &&
+      (f.argumentsText === to.argumentsText || defaultsOnlyGrow(f, to)) &&
       (f.returns.text ?? f.returns.type.formatted) === (to.returns.text ?? to.returns.type.formatted);
     if (replaceable) continue; // CREATE OR REPLACE, written with the other alters
     const id = d.plan.change({

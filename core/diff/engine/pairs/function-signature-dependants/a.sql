@@ -5,3 +5,6 @@ CREATE VIEW app.labelled AS SELECT id, app.kind_label(kind) AS label FROM app.ev
 CREATE FUNCTION app.touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.at := now(); RETURN NEW; END $$;
 CREATE TRIGGER events_touch BEFORE INSERT ON app.events FOR EACH ROW EXECUTE FUNCTION app.touch();
 CREATE INDEX events_label_idx ON app.events (app.kind_label(kind));
+CREATE FUNCTION app.fee(amount integer, rate integer DEFAULT 1) RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT amount * rate';
+CREATE FUNCTION app.unfee(amount integer, rate integer DEFAULT 1) RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT amount / rate';
+CREATE VIEW app.fees AS SELECT app.fee(10) AS f, app.unfee(10) AS u;
