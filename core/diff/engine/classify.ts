@@ -78,6 +78,14 @@ export function regeneratedByDropAdd(d: Diff, from: Relation, name: string): boo
   return true;
 }
 
+/** Whether the partition key (pg_get_partkeydef) names a column whose type changes. */
+function keyColumnRetyped(from: Relation, to: Relation, key: string): boolean {
+  return from.columns.some((c) => {
+    const next = to.columns.find((x) => x.name === c.name);
+    return next !== undefined && retyped(c, next) && mentionsColumn(key, c.name);
+  });
+}
+
 /** Whether a generation expression of `from` names one of its columns whose type changes in `to`. */
 function usesRetyped(from: Relation, to: Relation, generation: string): boolean {
   for (const c of from.columns) {
@@ -180,6 +188,12 @@ function classifyRelations(d: Diff): void {
     }
     if (isTable(from) && from.partitionKey !== to.partitionKey) {
       if (d.wants(kind)) recreateFor(`recreate ${from.schema}.${from.name}: partition key changes`);
+      continue;
+    }
+    // A partition key's column cannot change type in place (42P16): the table goes and comes back.
+    if (from.partitionKey !== null && keyColumnRetyped(from, to, from.partitionKey)) {
+      if (d.wants(kind))
+        recreateFor(`recreate ${from.schema}.${from.name}: a partition key column changes type`);
       continue;
     }
     if (from.kind === 'view' && !same(viewBody(from), viewBody(to)) && !viewReplaceable(from, to)) {

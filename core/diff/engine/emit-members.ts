@@ -21,6 +21,7 @@ import {
   addColumn,
   addConstraint,
   alterColumnType,
+  alterColumnTypeThroughText,
   attachPartition,
   columnTarget,
   constraintTarget,
@@ -108,7 +109,10 @@ function emitColumns(d: Diff, from: Relation, to: Relation, isTable: boolean): v
   const t = to.name;
   // A partition's columns (and those a child inherits) follow their parent's ALTERs.
   const inherited = new Set(inheritedColumns(d.to, to));
-  if (to.partitionOf !== null) for (const c of to.columns) inherited.add(c.name);
+  // A partition whose parent is recreated is detached meanwhile (its rows kept): its columns are its own then.
+  const parentRecreated =
+    to.partitionOf !== null && d.isRecreated(refs.relation(to.partitionOf.schema, to.partitionOf.name));
+  if (to.partitionOf !== null && !parentRecreated) for (const c of to.columns) inherited.add(c.name);
   let id: string | null = null;
   const change = () => (id ??= columnChangeId(d, ref));
   const defaults = d.memberRecreate(s, t, 'default');
@@ -157,7 +161,7 @@ function emitColumns(d: Diff, from: Relation, to: Relation, isTable: boolean): v
   for (const f of from.columns) {
     if (toCols.has(f.name) && !regeneratedByDropAdd(d, from, f.name)) continue;
     if (inherited.has(f.name) && toCols.has(f.name)) continue;
-    if (from.partitionOf !== null) continue;
+    if (from.partitionOf !== null && !parentRecreated) continue;
     d.plan.add('main', dropColumn(s, t, f.name), change(), [
       hazard('data_loss', `drops column ${s}.${t}.${f.name} and its values`),
       hazard('access_exclusive_lock', `${s}.${t} is locked`),
@@ -170,7 +174,7 @@ function emitColumns(d: Diff, from: Relation, to: Relation, isTable: boolean): v
         alterColumn(d, from, f, c, inherited.has(c.name), change);
       continue;
     }
-    if (to.partitionOf !== null) continue;
+    if (to.partitionOf !== null && !parentRecreated) continue;
     const hazards: Hazard[] = [];
     if (c.identity !== null || c.generated === 'stored')
       hazards.push(hazard('table_rewrite', `${s}.${t} is rewritten to fill ${c.name}`));
@@ -201,14 +205,18 @@ function alterColumn(
       d.plan.add('main', setColumnDefault(s, t, c.name, null), change());
     // A collation alone rebuilds the column's indexes, not the table.
     const coercible = binaryCoercible(f, c);
+    // One enum to another has no cast: through text (their labels).
+    const enums = f.type.kind === 'enum' && c.type.kind === 'enum';
     d.plan.add(
       'main',
-      // COLLATE whenever the type changes too: ALTER TYPE without it takes the new type's default collation.
-      alterColumnType(s, t, c.name, c.type.formatted, undefined, {
-        collation: c.collation,
-        ...(c.collationSchema !== undefined ? { collationSchema: c.collationSchema } : {}),
-        castUsing: !coercible,
-      }),
+      enums
+        ? alterColumnTypeThroughText(s, t, c.name, c.type.formatted, false)
+        : // COLLATE whenever the type changes too: ALTER TYPE without it takes the new type's default collation.
+          alterColumnType(s, t, c.name, c.type.formatted, undefined, {
+            collation: c.collation,
+            ...(c.collationSchema !== undefined ? { collationSchema: c.collationSchema } : {}),
+            castUsing: !coercible,
+          }),
       change(),
       coercible
         ? [lock]
