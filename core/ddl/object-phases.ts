@@ -5,6 +5,7 @@ import type {
   EventTrigger,
   Extension,
   FunctionInfo,
+  Index,
   Relation,
   SchemaInfo,
   Sequence,
@@ -296,9 +297,13 @@ export function relationPhases(lookup: ModelLookup, r: Relation): Phases {
       statement: setReplicaIdentity(r.schema, r.name, r.replicaIdentity),
     });
   const constraintIndexes = new Set(r.constraints.map((k) => k.index).filter((i) => i !== null));
+  // A partition's index attached to its parent's is made before ATTACH PARTITION, which then adopts it (made
+  // after, it would find the one ATTACH cloned from the parent under its name).
+  const indexRank = (i: Index) =>
+    r.partitionOf !== null && i.attachedTo !== undefined ? LATE.attach - 0.5 : deeper(LATE.index);
   for (const i of r.indexes) {
     if (!constraintIndexes.has(i.name))
-      p.late.push({ rank: deeper(LATE.index), statement: createIndexFromDefinition(r.schema, r.name, i) });
+      p.late.push({ rank: indexRank(i), statement: createIndexFromDefinition(r.schema, r.name, i) });
     for (const st of indexStatisticsStatements(r.schema, r.name, i))
       p.late.push({ rank: deeper(LATE.index), statement: st });
     if (i.comment !== null)

@@ -239,7 +239,12 @@ export function emitGrants(d: Diff): void {
 function grantOrder<
   T extends { object: ObjectRef; grantee: Principal; grantor: string; revoke: boolean; option: boolean },
 >(d: Diff, entries: T[]): T[] {
-  const out = entries.filter((e) => e.revoke);
+  // Revokes made as another role first: revoking the grant option it holds would refuse (2BP01).
+  const objectOwner = (e: T) => ownerOf(d.to, strip(e.object)) ?? e.grantor;
+  const out = [
+    ...entries.filter((e) => e.revoke && e.grantor !== objectOwner(e)),
+    ...entries.filter((e) => e.revoke && e.grantor === objectOwner(e)),
+  ];
   let waiting = entries.filter((e) => !e.revoke);
   const holds = new Set<string>();
   const key = (e: T, role: string) => `${refKey(strip(e.object))}\0${role}`;
@@ -247,8 +252,7 @@ function grantOrder<
     grew = false;
     const still: T[] = [];
     for (const e of waiting) {
-      const owner = ownerOf(d.to, strip(e.object)) ?? e.grantor;
-      if (e.grantor === owner || holds.has(key(e, e.grantor))) {
+      if (e.grantor === objectOwner(e) || holds.has(key(e, e.grantor))) {
         out.push(e);
         if (e.option && e.grantee.kind === 'role') holds.add(key(e, e.grantee.name));
         grew = true;

@@ -205,8 +205,9 @@ function alterColumn(
       d.plan.add('main', setColumnDefault(s, t, c.name, null), change());
     // A collation alone rebuilds the column's indexes, not the table.
     const coercible = binaryCoercible(f, c);
-    // One enum to another has no cast: through text (their labels).
-    const enums = f.type.kind === 'enum' && c.type.kind === 'enum';
+    // One enum (or range) type to another has no cast: through text (their labels, their bounds).
+    const viaText = (k: string) => k === 'enum' || k === 'range' || k === 'multirange';
+    const enums = viaText(f.type.kind) && viaText(c.type.kind) && !f.type.isArray && !c.type.isArray;
     d.plan.add(
       'main',
       enums

@@ -228,7 +228,9 @@ export function emitSequences(d: Diff): void {
         object: t.object,
         summary: `sequence ${s.schema}.${s.name} owned by ${to.ownedBy === null ? 'none' : `${to.ownedBy.table}.${to.ownedBy.column}`}`,
       });
-      d.plan.add('late', sequenceOwnedBy(s.schema, s.name, to.ownedBy), id, [], LATE.ownedBy);
+      // Unlinked first: a DROP COLUMN (or TABLE) of its old owner would take the sequence along.
+      if (to.ownedBy === null) d.plan.add('first', sequenceOwnedBy(s.schema, s.name, null), id);
+      else d.plan.add('late', sequenceOwnedBy(s.schema, s.name, to.ownedBy), id, [], LATE.ownedBy);
     }
     // A sequence linked to its table (OWNED BY) takes the table's owner with ALTER TABLE … OWNER; its own
     // ALTER SEQUENCE … OWNER is refused (0A000).

@@ -1,0 +1,13 @@
+CREATE SCHEMA app;
+CREATE TABLE app.m (id integer, d integer) PARTITION BY RANGE (d);
+CREATE TABLE app.m1 PARTITION OF app.m FOR VALUES FROM (0) TO (10);
+CREATE INDEX m_id ON app.m (id);
+CREATE TABLE app.t (a integer, b integer);
+CREATE SEQUENCE app.s OWNED BY app.t.b;
+CREATE TABLE app.r (during tsrange);
+INSERT INTO app.r VALUES ('[2024-01-01,2024-02-01)');
+GRANT USAGE ON SCHEMA app TO {{auth}};
+GRANT SELECT ON app.t TO {{auth}} WITH GRANT OPTION;
+SET ROLE {{auth}};
+GRANT SELECT ON app.t TO {{anon}};
+RESET ROLE;
