@@ -1,4 +1,4 @@
-import { refKey, type Dependency, type ObjectRef } from '../../shared/model/catalog.js';
+import { dependencyViaSchema, refKey, type Dependency, type ObjectRef } from '../../shared/model/catalog.js';
 import { compareTuples } from './compare.js';
 import type { ObjectRefs } from './object-refs.js';
 import type { DependencyRow } from './rows.js';
@@ -17,16 +17,7 @@ function resolve(refs: ObjectRefs, catalog: DependencyRow['to_catalog'], oid: nu
 }
 
 const strength: Record<Dependency['kind'], number> = { normal: 0, auto: 1, internal: 2 };
-const VIAS: readonly Dependency['via'][] = [
-  'direct',
-  'rule',
-  'constraint',
-  'default',
-  'trigger',
-  'policy',
-  'index',
-  'type',
-];
+const VIAS: readonly Dependency['via'][] = dependencyViaSchema.options;
 
 /** One (from, to) pair while rows are folded: the edge kept so far and the columns of `to` its rows use. */
 interface Edge {
@@ -107,8 +98,8 @@ export function assembleDependencies(
     existing.to = to;
     existing.dep = dependency(from, to, row);
   }
-  // Order by (from, to, via), the two references compared as (kind, schema, name, args): rank the distinct references once
-  // (equal tuples share a rank), then sort the edges by two numbers.
+  // Order by (from, to, via), references compared as (kind, schema, name, args): rank the distinct references
+  // once (equal tuples share a rank), then sort the edges by three numbers.
   const tuple = (r: ObjectRef) => [r.kind, r.schema, r.name, r.args ?? null];
   const distinct = [...keys.keys()].map((ref) => ({ ref, t: tuple(ref) }));
   distinct.sort((a, b) => compareTuples(a.t, b.t));

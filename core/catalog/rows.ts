@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { privilegeSchema } from '../../shared/model/catalog.js';
+import { dependencyViaSchema, privilegeSchema } from '../../shared/model/catalog.js';
 
 /**
  * The row shape of each sql/catalog/*.sql query as node-postgres returns it (oid/int → number,
@@ -361,7 +361,7 @@ export const policyRow = z.object({
 });
 
 export const dependencyRow = z.object({
-  via: z.enum(['direct', 'rule', 'constraint', 'default', 'trigger', 'policy', 'index', 'type']),
+  via: dependencyViaSchema,
   from_catalog: z.enum(['class', 'function', 'type']),
   from_oid: int,
   to_catalog: z.enum(['class', 'function', 'type', 'collation']),

@@ -49,6 +49,12 @@ export function constraintTarget(schema: string, table: string, name: string): T
   };
 }
 
+/** ` (SEQUENCE NAME s.n START WITH …)`: an identity's sequence as the model has it. */
+function identityOptions(seq: Sequence): string {
+  // The sequence's type follows the column's: AS would conflict with it.
+  return ` (SEQUENCE NAME ${quoteQualified(seq.schema, seq.name)} ${sequenceOptions({ ...seq, dataType: undefined })})`;
+}
+
 /** The parts of a column a definition needs; `identitySequence` gives an identity column its exact options. */
 export type ColumnSpec = Pick<
   Column,
@@ -72,9 +78,7 @@ export function columnDefinition(c: ColumnSpec, identitySequence?: Sequence): st
     sql += ` GENERATED ALWAYS AS ${parenthesisedExpression(c.generation, 'generation expression')} ${c.generated.toUpperCase()}`;
   } else if (c.identity !== null) {
     sql += ` GENERATED ${c.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY`;
-    if (identitySequence !== undefined)
-      // The sequence's type follows the column's: AS would conflict with it.
-      sql += ` (SEQUENCE NAME ${quoteQualified(identitySequence.schema, identitySequence.name)} ${sequenceOptions({ ...identitySequence, dataType: undefined })})`;
+    if (identitySequence !== undefined) sql += identityOptions(identitySequence);
   } else if (c.default !== null) {
     sql += ` DEFAULT ${parenthesisedExpression(c.default, 'default expression')}`;
   }
@@ -426,11 +430,7 @@ export function setColumnIdentity(
       ? 'DROP IDENTITY'
       : options.existing === true
         ? `SET GENERATED ${word}`
-        : `ADD GENERATED ${word} AS IDENTITY${
-            seq === undefined
-              ? ''
-              : ` (SEQUENCE NAME ${quoteQualified(seq.schema, seq.name)} ${sequenceOptions({ ...seq, dataType: undefined })})`
-          }`;
+        : `ADD GENERATED ${word} AS IDENTITY${seq === undefined ? '' : identityOptions(seq)}`;
   return alterTable(
     schema,
     table,

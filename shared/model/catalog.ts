@@ -644,11 +644,23 @@ export type Policy = z.infer<typeof policySchema>;
  * default, trigger, policy or index becomes its relation. Only edges between objects of this model are kept,
  * self-edges and duplicates dropped. `via` says what carries the edge.
  */
+/** What carries a dependency edge (the dependant's catalog, lifted to its model object). */
+export const dependencyViaSchema = z.enum([
+  'direct',
+  'rule',
+  'constraint',
+  'default',
+  'trigger',
+  'policy',
+  'index',
+  'type',
+]);
+
 export const dependencySchema = obj({
   from: objectRefSchema,
   to: objectRefSchema,
   kind: z.enum(['normal', 'auto', 'internal']),
-  via: z.enum(['direct', 'rule', 'constraint', 'default', 'trigger', 'policy', 'index', 'type']),
+  via: dependencyViaSchema,
   /**
    * The columns of `to` (a relation) the dependant uses, by name, when it uses only columns (a view over some of
    * a table's columns); absent when it depends on the whole object.

@@ -69,7 +69,7 @@ export function regeneratedByDropAdd(d: Diff, from: Relation, name: string): boo
     a.generation !== null &&
     b.generation !== null &&
     to !== undefined &&
-    usesRetyped(from, to, a.generation)
+    namesRetypedColumn(from, to, a.generation)
   )
     return true;
   if (a.generated === b.generated && a.generation === b.generation) return false;
@@ -78,22 +78,15 @@ export function regeneratedByDropAdd(d: Diff, from: Relation, name: string): boo
   return true;
 }
 
-/** Whether the partition key (pg_get_partkeydef) names a column whose type changes. */
-function keyColumnRetyped(from: Relation, to: Relation, key: string): boolean {
+/**
+ * Whether SQL text of `from` (a generation expression, a partition key as pg_get_partkeydef writes it) names one of
+ * its columns whose type changes in `to`.
+ */
+function namesRetypedColumn(from: Relation, to: Relation, text: string): boolean {
   return from.columns.some((c) => {
     const next = to.columns.find((x) => x.name === c.name);
-    return next !== undefined && retyped(c, next) && mentionsColumn(key, c.name);
+    return next !== undefined && retyped(c, next) && mentionsColumn(text, c.name);
   });
-}
-
-/** Whether a generation expression of `from` names one of its columns whose type changes in `to`. */
-function usesRetyped(from: Relation, to: Relation, generation: string): boolean {
-  for (const c of from.columns) {
-    if (c.generation !== null) continue;
-    const next = to.columns.find((x) => x.name === c.name);
-    if (next !== undefined && retyped(c, next) && mentionsColumn(generation, c.name)) return true;
-  }
-  return false;
 }
 
 /**
@@ -191,7 +184,7 @@ function classifyRelations(d: Diff): void {
       continue;
     }
     // A partition key's column cannot change type in place (42P16): the table goes and comes back.
-    if (from.partitionKey !== null && keyColumnRetyped(from, to, from.partitionKey)) {
+    if (from.partitionKey !== null && namesRetypedColumn(from, to, from.partitionKey)) {
       if (d.wants(kind))
         recreateFor(`recreate ${from.schema}.${from.name}: a partition key column changes type`);
       continue;
