@@ -1,7 +1,7 @@
 import { GatehouseError } from '../../shared/errors.js';
 import type { ColumnRef, Sequence } from '../../shared/model/catalog.js';
 import { typeName } from './expression.js';
-import { quoteIdent, quoteQualified } from './quote.js';
+import { quoteIdent, quoteLiteral, quoteQualified } from './quote.js';
 import { refs, statement, type Statement } from './statement.js';
 import type { Target } from './target.js';
 
@@ -74,5 +74,20 @@ export function sequenceOwnedBy(schema: string, name: string, column: ColumnRef 
     'alter',
     refs.sequence(schema, name),
     `ALTER SEQUENCE ${quoteQualified(schema, name)} OWNED BY ${owner}`,
+  );
+}
+
+/**
+ * Moves a sequence's current value into [min, max] when it lies outside (a no-op otherwise): ALTER SEQUENCE
+ * refuses bounds that exclude the current value. The range given must lie within the old bounds and the new.
+ */
+export function clampSequence(schema: string, name: string, min: string, max: string): Statement {
+  const q = quoteQualified(schema, name);
+  const lo = integer(min, 'minimum');
+  const hi = integer(max, 'maximum');
+  return statement(
+    'alter',
+    refs.sequence(schema, name),
+    `SELECT pg_catalog.setval(${quoteLiteral(q)}::regclass, GREATEST(LEAST(last_value, ${hi}), ${lo}), is_called) FROM ${q} WHERE last_value NOT BETWEEN ${lo} AND ${hi}`,
   );
 }

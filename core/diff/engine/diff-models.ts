@@ -179,6 +179,7 @@ function orderUnits(d: Diff): { order: Unit[] } | { cycle: Unit[] } {
       if (b !== undefined && follow(e)) push(a, b);
     }
   }
+  for (const [a, b] of d.plan.orderings) push(mains.get(a), mains.get(b));
   units.forEach((u, i) => {
     if (u.phase === 'drop') push(i, mains.get(u.ref));
     const s = u.ref.schema;

@@ -1,5 +1,13 @@
 import type { Hazard } from '../../../shared/diff/migration.js';
-import type { Column, Constraint, Index, Policy, Relation, Trigger } from '../../../shared/model/catalog.js';
+import type {
+  Column,
+  Constraint,
+  Index,
+  Policy,
+  Relation,
+  Sequence,
+  Trigger,
+} from '../../../shared/model/catalog.js';
 import {
   createIndexFromDefinition,
   dropIndex,
@@ -47,6 +55,7 @@ import type { Diff } from './context.js';
 import { regeneratedByDropAdd } from './classify.js';
 import { columnChangeId } from './dependants.js';
 import { emitColumnFacts } from './emit-column-facts.js';
+import { phasesToWrite } from './emit-relations.js';
 import { inheritedColumns } from './kinds.js';
 import { hazard } from './plan.js';
 import { relKey } from './side.js';
@@ -82,6 +91,18 @@ function emitPersistence(d: Diff, from: Relation, to: Relation): void {
       hazard('table_rewrite', `${s}.${t} is rewritten ${to.unlogged === true ? 'unlogged' : 'into the WAL'}`),
       hazard('access_exclusive_lock', `${s}.${t} is locked while it is rewritten`),
     ]);
+    // A logged table may not reference an unlogged one: going logged, the tables it references go first;
+    // going unlogged, it goes before them (55000).
+    for (const k of [...from.constraints, ...to.constraints]) {
+      const r = k.foreignKey?.table;
+      if (r === undefined || (r.schema === s && r.name === t)) continue;
+      const a = d.from.relations.get(relKey(r.schema, r.name));
+      const b = d.to.relations.get(relKey(r.schema, r.name));
+      if (a === undefined || b === undefined || (a.unlogged === true) === (b.unlogged === true)) continue;
+      const other = refs.relation(r.schema, r.name);
+      if (to.unlogged === true) d.plan.before(ref, other);
+      else d.plan.before(other, ref);
+    }
   }
   // An index used as replica identity that is dropped and made again leaves the table with none: set again.
   const identity = to.replicaIdentity;
@@ -204,10 +225,12 @@ function alterColumn(
     if (f.default !== null && c.generated === null && f.identity === null && !forcedDefault)
       d.plan.add('main', setColumnDefault(s, t, c.name, null), change());
     // A collation alone rebuilds the column's indexes, not the table.
-    const coercible = binaryCoercible(f, c);
+    // A foreign table stores no rows: nothing to cast, and USING is refused on it (42809).
+    const coercible = binaryCoercible(f, c) || from.kind === 'foreign_table';
     // One enum (or range) type to another has no cast: through text (their labels, their bounds).
     const viaText = (k: string) => k === 'enum' || k === 'range' || k === 'multirange';
-    const enums = viaText(f.type.kind) && viaText(c.type.kind) && !f.type.isArray && !c.type.isArray;
+    const enums =
+      viaText(f.type.kind) && viaText(c.type.kind) && !f.type.isArray && !c.type.isArray && !coercible;
     d.plan.add(
       'main',
       enums
@@ -226,9 +249,21 @@ function alterColumn(
             lock,
           ],
     );
-    if (c.default !== null && c.generated === null && c.identity === null && !forcedDefault)
+    if (
+      c.default !== null &&
+      c.generated === null &&
+      c.identity === null &&
+      !forcedDefault &&
+      f.identity === null
+    )
       d.plan.add('main', setColumnDefault(s, t, c.name, c.default), change());
-  } else if (f.default !== c.default && c.generated === null && c.identity === null && !forcedDefault)
+  } else if (
+    f.default !== c.default &&
+    c.generated === null &&
+    c.identity === null &&
+    !forcedDefault &&
+    f.identity === null
+  )
     d.plan.add('main', setColumnDefault(s, t, c.name, c.default), change());
   if (f.generated !== c.generated || f.generation !== c.generation) {
     if (c.generated === null) d.plan.add('main', dropColumnExpression(s, t, c.name), change(), [lock]);
@@ -240,7 +275,7 @@ function alterColumn(
   }
   // An identity column is NOT NULL until its identity goes (DROP NOT NULL is refused before: 42P16).
   const identityDropped = f.identity !== null && c.identity === null;
-  if (identityDropped) d.plan.add('main', setColumnIdentity(s, t, c.name, 'drop'), change());
+  if (identityDropped) dropIdentity(d, s, t, f, c, forcedDefault, change);
   if (f.notNull !== c.notNull && !inherited)
     d.plan.add(
       'main',
@@ -275,6 +310,63 @@ function alterColumn(
     } else if (c.identity !== null)
       d.plan.add('main', setColumnIdentity(s, t, c.name, c.identity, { existing: true }), change());
   }
+}
+
+/**
+ * DROP IDENTITY (it takes the identity's sequence along), then the column's default: a column that becomes a
+ * serial gets TO's sequence of the identity's name made anew, linked to it and moved past the values it holds.
+ */
+function dropIdentity(
+  d: Diff,
+  s: string,
+  t: string,
+  f: Column,
+  c: Column,
+  defaultWritten: boolean,
+  change: () => string,
+): void {
+  const serial = serialSequence(d, s, t, c.name);
+  if (serial === undefined) {
+    d.plan.add('main', setColumnIdentity(s, t, c.name, 'drop'), change());
+    if (f.default !== c.default && c.default !== null && !defaultWritten)
+      d.plan.add('main', setColumnDefault(s, t, c.name, c.default), change());
+    return;
+  }
+  const id = change();
+  const seq = refs.sequence(serial.schema, serial.name);
+  const p = phasesToWrite(d, d.to, seq, id);
+  if (p === null) return;
+  // Linked before setval, which finds the sequence through the link (pg_get_serial_sequence).
+  const linked = (l: { rank: number }) => l.rank === LATE.ownedBy;
+  d.plan.addTo(
+    refs.relation(s, t),
+    'main',
+    [
+      setColumnIdentity(s, t, c.name, 'drop'),
+      ...p.create,
+      ...p.late.filter(linked).map((l) => l.statement),
+      ...(defaultWritten ? [] : [setColumnDefault(s, t, c.name, c.default)]),
+      syncIdentitySequence(s, t, c.name),
+    ],
+    id,
+  );
+  for (const l of p.late.filter((x) => !linked(x))) d.plan.add('late', l.statement, id, [], l.rank);
+  if (d.wants('grant')) d.plan.add('acl', p.acl, id);
+  // Its privileges come whole with it (emit-acl compares no more).
+  d.markDropped(seq, id);
+}
+
+/** TO's sequence owned by the column under the name FROM's identity sequence has (identity → serial). */
+function serialSequence(d: Diff, s: string, t: string, column: string): Sequence | undefined {
+  const identity = d.from.lookup.identitySequences(s, t).get(column);
+  const next = identity && d.to.sequences.get(relKey(identity.schema, identity.name));
+  return next !== undefined &&
+    !next.identity &&
+    next.ownedBy?.table === t &&
+    next.ownedBy.schema === s &&
+    next.ownedBy.column === column
+    ? next
+    : undefined;
 }
 
 function emitColumnComments(d: Diff, from: Relation, to: Relation): void {

@@ -3,14 +3,22 @@ import {
   refLabel,
   type Column,
   type Relation,
+  type Sequence,
   type UserType,
 } from '../../../shared/model/catalog.js';
+import type { Hazard } from '../../../shared/diff/migration.js';
 import { createExtension, extensionTarget, updateExtension } from '../../ddl/extensions.js';
 import { createRoutine, routineTarget } from '../../ddl/functions.js';
 import { LATE, schemaPhases, typePhases } from '../../ddl/object-phases.js';
 import { schemaTarget } from '../../ddl/schemas.js';
-import { alterSequence, sequenceOwnedBy, sequenceTarget, type SequenceOptions } from '../../ddl/sequences.js';
-import { refs } from '../../ddl/statement.js';
+import {
+  alterSequence,
+  clampSequence,
+  sequenceOwnedBy,
+  sequenceTarget,
+  type SequenceOptions,
+} from '../../ddl/sequences.js';
+import { refs, type Statement } from '../../ddl/statement.js';
 import { alterColumnType, alterColumnTypeThroughText, setColumnDefault } from '../../ddl/tables.js';
 import { commentOn, dropObject, renameTo, setSchema } from '../../ddl/target.js';
 import {
@@ -175,6 +183,8 @@ export function emitSequences(d: Diff): void {
     const t = sequenceTarget(s.schema, s.name);
     // A serial's sequence replaced by its column's identity of the same name: the column's change writes both.
     if (to?.identity === true && !s.identity && same(s.ownedBy, to.ownedBy)) continue;
+    // An identity's sequence replaced by a serial's of the same name (identity → serial): likewise.
+    if (to?.identity === false && s.identity && same(s.ownedBy, to.ownedBy)) continue;
     if (to === undefined) {
       if (s.identity) continue; // goes with its column
       const id = d.plan.change({
@@ -213,9 +223,12 @@ export function emitSequences(d: Diff): void {
       });
       // An identity column's sequence after the column: ALTER COLUMN TYPE changes its data type (a bigint
       // MAXVALUE on the old integer one is refused, 22023).
-      const alter = alterSequence(s.schema, s.name, change as Partial<SequenceOptions>);
-      if (s.identity) d.plan.add('late', alter, id, [], LATE.ownedBy);
-      else d.plan.add('main', alter, id);
+      const { statements, hazards } = narrowedSequence(s, to, change as Partial<SequenceOptions>);
+      statements.forEach((st, i) => {
+        const h = i === 0 ? hazards : [];
+        if (s.identity) d.plan.add('late', st, id, h, LATE.ownedBy);
+        else d.plan.add('main', st, id, h);
+      });
     }
     if (
       !s.identity &&
@@ -258,6 +271,38 @@ export function emitSequences(d: Diff): void {
     });
     emitCreated(d, d.to, ref, id);
   }
+}
+
+/**
+ * ALTER SEQUENCE for new options, with what new bounds need: ALTER refuses bounds that exclude the current value
+ * (22023), so a value outside is first moved to the nearest bound both ranges share, or, when the two ranges share
+ * none, the sequence restarts at its new start.
+ */
+function narrowedSequence(
+  from: Sequence,
+  to: Sequence,
+  change: Partial<SequenceOptions>,
+): { statements: Statement[]; hazards: Hazard[] } {
+  const big = (v: string) => BigInt(v);
+  const narrowed = big(to.min) > big(from.min) || big(to.max) < big(from.max);
+  if (!narrowed) return { statements: [alterSequence(from.schema, from.name, change)], hazards: [] };
+  const lo = big(to.min) > big(from.min) ? to.min : from.min;
+  const hi = big(to.max) < big(from.max) ? to.max : from.max;
+  const label = `${from.schema}.${from.name}`;
+  if (big(lo) > big(hi))
+    return {
+      statements: [alterSequence(from.schema, from.name, { ...change, restart: to.start })],
+      hazards: [
+        hazard('data_loss', `${label} restarts at ${to.start}: its new range shares no value with the old`),
+      ],
+    };
+  return {
+    statements: [
+      clampSequence(from.schema, from.name, lo, hi),
+      alterSequence(from.schema, from.name, change),
+    ],
+    hazards: [hazard('data_loss', `${label} moves to ${lo}..${hi} if its current value lies outside`)],
+  };
 }
 
 export function emitTypes(d: Diff): void {
@@ -417,7 +462,7 @@ function rebuildType(d: Diff, a: UserType, b: UserType, changeId: string): void 
   const oids = new Set([a.oid, ...(a.arrayOid !== null ? [a.arrayOid] : [])]);
   const moved: { r: Relation; c: Column; next: Column }[] = [];
   for (const r of d.from.relations.values()) {
-    if (r.kind !== 'table' && r.kind !== 'partitioned_table') continue;
+    if (r.kind !== 'table' && r.kind !== 'partitioned_table' && r.kind !== 'foreign_table') continue;
     if (r.partitionOf !== null || !d.to.relations.has(relKey(r.schema, r.name))) continue;
     if (
       d.isDropped(refs.relation(r.schema, r.name)) ||
@@ -432,8 +477,10 @@ function rebuildType(d: Diff, a: UserType, b: UserType, changeId: string): void 
       if (next !== undefined) moved.push({ r, c, next });
     }
   }
+  // A foreign table stores no rows: nothing to cast, and USING is refused on it (42809).
+  const foreign = (r: Relation) => r.kind === 'foreign_table';
   const locks = (r: Relation) => [
-    hazard('table_rewrite', `${r.schema}.${r.name} is rewritten`),
+    ...(foreign(r) ? [] : [hazard('table_rewrite', `${r.schema}.${r.name} is rewritten`)]),
     hazard('access_exclusive_lock', `${r.schema}.${r.name} is locked`),
   ];
   // A default the table's defaults change already drops and sets again (pg_depend's attrdef edge to the type) is
@@ -448,7 +495,7 @@ function rebuildType(d: Diff, a: UserType, b: UserType, changeId: string): void 
         'main',
         [
           alterColumnType(r.schema, r.name, c.name, c.type.isArray ? 'text[]' : 'text', undefined, {
-            castUsing: true,
+            castUsing: !foreign(r),
           }),
         ],
         changeId,
@@ -463,7 +510,11 @@ function rebuildType(d: Diff, a: UserType, b: UserType, changeId: string): void 
     d.plan.addTo(
       ref,
       'main',
-      [alterColumnTypeThroughText(r.schema, r.name, c.name, next.type.formatted, c.type.isArray)],
+      [
+        foreign(r)
+          ? alterColumnType(r.schema, r.name, c.name, next.type.formatted)
+          : alterColumnTypeThroughText(r.schema, r.name, c.name, next.type.formatted, c.type.isArray),
+      ],
       changeId,
       locks(r),
     );

@@ -103,8 +103,8 @@ function writable(d: Diff, side: Side, ref: ObjectRef, changeId: string): Phases
 
 /** Creation phases of a top object from one side into the plan: objects in main, late ones late, ACL last. */
 export function emitCreated(d: Diff, side: Side, ref: ObjectRef, changeId: string): void {
-  const p = writable(d, side, ref, changeId);
-  if (p !== null) emitWritten(d, side, ref, p, changeId);
+  const p = phasesToWrite(d, side, ref, changeId);
+  if (p !== null) emitPhases(d, p, changeId);
 }
 
 /**
@@ -112,27 +112,29 @@ export function emitCreated(d: Diff, side: Side, ref: ObjectRef, changeId: strin
  * migration never drops what it cannot create again (the object stays as it is, named unwritable).
  */
 export function emitRecreated(d: Diff, ref: ObjectRef, changeId: string, drop: () => void): void {
-  const p = writable(d, d.to, ref, changeId);
+  const p = phasesToWrite(d, d.to, ref, changeId);
   if (p === null) return;
   drop();
-  emitWritten(d, d.to, ref, p, changeId);
+  emitPhases(d, p, changeId);
 }
 
-function emitWritten(d: Diff, side: Side, ref: ObjectRef, p: Phases, changeId: string): void {
-  const owner = d.wants('owner') ? undefined : ownerOf(side, ref);
+/** A side's phases of a top object as this diff writes them (null when unwritable, which is then named). */
+export function phasesToWrite(d: Diff, side: Side, ref: ObjectRef, changeId: string): Phases | null {
+  const p = writable(d, side, ref, changeId);
+  if (p === null || d.wants('owner')) return p;
+  const owner = ownerOf(side, ref);
+  if (owner === undefined) return p;
   // Ignoring owners, the new object's privileges are written without its owner's own ACL items: whoever runs
   // the migration owns it (the TO side's owner may be a folder's shadow superuser).
-  const acl =
-    owner === undefined
-      ? p.acl
-      : aclStatements(
-          ref,
-          owner,
-          side.lookup.grantsOf(ref),
-          ref.kind === 'relation' ? side.lookup.columnGrantsOf(ref.schema ?? '', ref.name) : [],
-          { ownerless: true },
-        );
-  emitPhases(d, { ...p, acl }, changeId);
+  const acl = aclStatements(
+    ref,
+    owner,
+    side.lookup.grantsOf(ref),
+    ref.kind === 'relation' ? side.lookup.columnGrantsOf(ref.schema ?? '', ref.name) : [],
+    { ownerless: true },
+  );
+  const owned = (s: Statement) => s.kind !== 'owner';
+  return { create: p.create.filter(owned), late: p.late.filter((l) => owned(l.statement)), acl };
 }
 
 export function emitPhases(d: Diff, p: Phases, changeId: string, hazards: readonly Hazard[] = []): void {

@@ -43,6 +43,8 @@ export class Plan {
   readonly acl: Planned[] = [];
   readonly defaults: Planned[] = [];
   readonly last: Planned[] = [];
+  /** Main units ordered by a rule no dependency edge states (pairs: first, then). */
+  readonly orderings: [ObjectRef, ObjectRef][] = [];
   private readonly ids = new Map<string, number>();
   private readonly byId = new Map<string, Change>();
 
@@ -66,6 +68,11 @@ export class Plan {
     this.changes.push(change);
     this.byId.set(id, change);
     return id;
+  }
+
+  /** The main unit of `first` runs before that of `then`. */
+  before(first: ObjectRef, then: ObjectRef): void {
+    this.orderings.push([first, then]);
   }
 
   get(id: string): Change | undefined {
