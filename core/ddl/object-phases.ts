@@ -77,6 +77,10 @@ export const LATE = {
   rls: 6,
   policy: 7,
   comment: 8,
+  /** A rebuilt type's old copy, once everything has moved off it. */
+  oldType: 9,
+  /** A rebuilt collation's old copy: after the old copies of types over it. */
+  oldCollation: 9.5,
 } as const;
 
 const empty = (): Phases => ({ create: [], late: [], acl: [] });

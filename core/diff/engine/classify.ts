@@ -1,4 +1,4 @@
-import { refKey, type FunctionInfo, type Relation } from '../../../shared/model/catalog.js';
+import { refKey, type FunctionInfo, type Relation, type UserType } from '../../../shared/model/catalog.js';
 import { refs } from '../../ddl/statement.js';
 import { mentionsColumn, retyped, routineBody, same, viewBody } from './compare.js';
 import type { Diff } from './context.js';
@@ -361,6 +361,9 @@ function classifyTypes(d: Diff): void {
       )
     )
       reason = 'its attributes are reordered';
+    else if (t.kind === 'composite' && attributeRetyped(t, to) && columnsOfType(d, t))
+      // ALTER TYPE … ALTER ATTRIBUTE is refused while a column stores the type (0A000).
+      reason = 'an attribute changes type while columns use it';
     if (reason === null) continue;
     const id = d.plan.change({
       action: 'rebuild',
@@ -383,4 +386,19 @@ function classifyTypes(d: Diff): void {
       toSql: d.sql(d.to, ref),
     });
   }
+}
+
+function attributeRetyped(a: UserType, b: UserType): boolean {
+  return a.attributes.some((x) => {
+    const y = b.attributes.find((z) => z.name === x.name);
+    return y !== undefined && (y.type.formatted !== x.type.formatted || !same(y.collation, x.collation));
+  });
+}
+
+/** Whether a table column (not a view's) stores the type or an array of it. */
+function columnsOfType(d: Diff, t: UserType): boolean {
+  const oids = new Set([t.oid, ...(t.arrayOid !== null ? [t.arrayOid] : [])]);
+  for (const r of d.from.relations.values())
+    if (isTable(r) && r.columns.some((c) => oids.has(c.type.oid))) return true;
+  return false;
 }

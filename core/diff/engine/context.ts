@@ -42,6 +42,8 @@ export class Diff {
    * change, and the `COLLATE s.c` that definitions using one spell.
    */
   readonly collationRebuilt = new Map<string, { changeId: string; spelt: string }>();
+  /** Domains whose checks are dropped and added again around an object they call (by refKey: the change). */
+  readonly domainChecks = new Map<string, string>();
   /** Tables whose columns change in a way views and policies over them do not survive (drop, type change). */
   readonly touched = new Map<string, string>();
   /** The dropped or retyped columns of each touched table, by name (absent: all of them may be affected). */

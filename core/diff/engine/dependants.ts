@@ -1,5 +1,6 @@
 import { refKey, refLabel, type ObjectRef, type Relation } from '../../../shared/model/catalog.js';
 import type { Diff, MemberPart } from './context.js';
+import { markRebuilt, rebuildable } from './classify.js';
 import { mentionsColumn } from './compare.js';
 import { fnKey, relKey } from './side.js';
 
@@ -19,6 +20,11 @@ const PART_OF_VIA: Partial<Record<string, MemberPart>> = {
   constraint: 'constraint',
   index: 'index',
 };
+
+/** The part of a table that carries an edge of this kind, when it is one that can be dropped and recreated. */
+export function memberPartOf(via: string): MemberPart | undefined {
+  return PART_OF_VIA[via];
+}
 
 const PART_KIND = {
   policy: 'policy',
@@ -89,6 +95,16 @@ export function followDependants(d: Diff): void {
           continue;
         }
         const part = PART_OF_VIA[e.via];
+        // A generated column over a function that is recreated: no expression can stand while the function is
+        // gone, nor be set anew on a column that lost it, so the table is rebuilt with its rows (its old copy
+        // drops its expressions first, rebuildTable).
+        // (Before 15 the column itself depends on the function, an auto edge that DROP EXPRESSION leaves.)
+        const generation = part === 'default' || (e.via === 'direct' && e.kind === 'auto');
+        if (generation && cause.mode === 'dropped' && cause.ref.kind === 'function') {
+          const next = rebuildForFunction(d, r, cause);
+          if (next !== null) queue.push(next);
+          if (next !== null || d.rebuilt.has(refKey(dep))) continue;
+        }
         if (part !== undefined) {
           if (cause.mode === 'touched' && part !== 'policy') continue;
           memberRecreate(d, r.schema, r.name, part, cause.changeId, cause.why);
@@ -119,8 +135,15 @@ export function followDependants(d: Diff): void {
       if (dep.kind === 'type') {
         const k = refKey(dep);
         if (d.typeRebuilt.has(k) || !d.to.types.has(relKey(dep.schema ?? '', dep.name))) continue;
+        const type = d.from.types.get(relKey(dep.schema ?? '', dep.name));
         // A multirange is its range's: dropped and created with it.
-        if (d.from.types.get(relKey(dep.schema ?? '', dep.name))?.kind === 'multirange') continue;
+        if (type?.kind === 'multirange') continue;
+        // A domain's check calling a function that is recreated: the checks go and come back around it (the
+        // domain and its columns stay).
+        if (e.via === 'type' && type?.kind === 'domain' && cause.mode === 'dropped') {
+          recreateDomainChecks(d, dep, cause);
+          continue;
+        }
         const id = d.plan.change({
           action: 'rebuild',
           kind: 'type',
@@ -137,6 +160,43 @@ export function followDependants(d: Diff): void {
       }
     }
   }
+}
+
+function rebuildForFunction(d: Diff, r: Relation, cause: Cause): Cause | null {
+  const ref: ObjectRef = { kind: 'relation', schema: r.schema, name: r.name };
+  const next = d.to.relations.get(relKey(r.schema, r.name));
+  const uses = r.columns.filter((c) => c.generation !== null && mentionsColumn(c.generation, cause.ref.name));
+  if (uses.length === 0 || next === undefined || d.rebuilt.has(refKey(ref)) || !rebuildable(d, r, next))
+    return null;
+  const names = uses.map((c) => c.name).join(', ');
+  const id = markRebuilt(
+    d,
+    r,
+    `rebuild ${r.schema}.${r.name} with its rows: its generated ${uses.length === 1 ? 'column' : 'columns'} ${names} ${uses.length === 1 ? 'calls' : 'call'} ${refLabel(cause.ref)}, which is recreated`,
+    { changeId: cause.changeId, because: cause.why },
+  );
+  return { ref, changeId: id, mode: 'rebuilt', why: `${refLabel(ref)} is rebuilt` };
+}
+
+function recreateDomainChecks(d: Diff, dep: ObjectRef, cause: Cause): void {
+  const existing = d.domainChecks.get(refKey(dep));
+  if (existing !== undefined) {
+    d.plan.require(existing, cause.changeId);
+    d.plan.require(cause.changeId, existing);
+    return;
+  }
+  const id = d.plan.change({
+    action: 'rebuild',
+    kind: 'type',
+    object: dep,
+    summary: `drop and recreate the checks of domain ${refLabel(dep)}`,
+    because: cause.why,
+    requires: [cause.changeId],
+    fromSql: d.sql(d.from, dep),
+    toSql: d.sql(d.to, dep),
+  });
+  d.plan.require(cause.changeId, id);
+  d.domainChecks.set(refKey(dep), id);
 }
 
 /** The foreign keys of `table` and those referencing it, dropped and added again around `cause`. */

@@ -4,13 +4,13 @@ import type {
   MigrationStatement,
   RenameCandidate,
 } from '../../../shared/diff/migration.js';
-import type { Catalog, ObjectRef } from '../../../shared/model/catalog.js';
+import type { Catalog, Dependency, ObjectRef } from '../../../shared/model/catalog.js';
 import { ordersCreation } from '../../ddl/database-ddl.js';
 import { orderIndices } from '../../ddl/order.js';
 import { linkCarriers } from './carriers.js';
 import { classify } from './classify.js';
 import { Diff } from './context.js';
-import { followDependants } from './dependants.js';
+import { followDependants, memberPartOf } from './dependants.js';
 import { emitDefaultPrivileges, emitGrants } from './emit-acl.js';
 import { classifyCollations, emitCollations } from './emit-collations.js';
 import { emitEventTriggers } from './emit-event-triggers.js';
@@ -167,8 +167,11 @@ function orderUnits(d: Diff): { order: Unit[] } | { cycle: Unit[] } {
       const dropTo = drops.get(e.to);
       if (dropTo === undefined) continue; // both edges below end at the drop of `to`
       push(drops.get(e.from), dropTo);
-      // An object that stays but stops using one that goes: its change first.
-      if (d.isDropped(e.to) && !d.isRecreated(e.to) && !d.isDropped(e.from)) push(mains.get(e.from), dropTo);
+      // An object that stays but stops using one that goes: its change first (unless the part using it, a
+      // default or a policy, goes with the object's drops and comes back after: an overload of the same name
+      // made meanwhile would leave the old call ambiguous, 42725).
+      if (d.isDropped(e.to) && !d.isRecreated(e.to) && !d.isDropped(e.from) && !partRecreated(d, e))
+        push(mains.get(e.from), dropTo);
     }
   if (mains.size > 0) {
     const follow = ordersCreation(d.to.lookup);
@@ -196,6 +199,16 @@ function orderUnits(d: Diff): { order: Unit[] } | { cycle: Unit[] } {
   return 'cycle' in r
     ? { cycle: r.cycle.map((i) => units[i] as Unit) }
     : { order: r.order.map((i) => units[i] as Unit) };
+}
+
+/** Whether the table part carrying an edge (its defaults, its policies…) is dropped and recreated. */
+function partRecreated(d: Diff, e: Dependency): boolean {
+  const part = memberPartOf(e.via);
+  return (
+    part !== undefined &&
+    e.from.kind === 'relation' &&
+    d.memberRecreate(e.from.schema ?? '', e.from.name, part) !== undefined
+  );
 }
 
 /** Objects created or recreated require the creations of what they depend on in TO (leaving one out leaves both). */

@@ -1,6 +1,6 @@
 import { refKey, type Collation, type Column, type Relation } from '../../../shared/model/catalog.js';
 import { collationTarget } from '../../ddl/collations.js';
-import { collationPhases } from '../../ddl/object-phases.js';
+import { collationPhases, LATE } from '../../ddl/object-phases.js';
 import { refs } from '../../ddl/statement.js';
 import { alterColumnType } from '../../ddl/tables.js';
 import { dropObject, renameTo } from '../../ddl/target.js';
@@ -218,12 +218,13 @@ function rebuildCollation(d: Diff, a: Collation, b: Collation): void {
       ],
     );
   }
-  // After every user moved (main phase; indexes, constraints and policies recreated over it were dropped first).
+  // After every user moved (main phase; indexes, constraints and policies recreated over it were dropped first),
+  // and after the old copies of types rebuilt over it.
   d.plan.add(
     'late',
     dropObject({ ...t, name: collationTarget({ schema: a.schema, name: old }).name }),
     id,
     [],
-    -1,
+    LATE.oldCollation,
   );
 }

@@ -2,6 +2,7 @@ import {
   refKey,
   refLabel,
   type Column,
+  type ObjectRef,
   type Relation,
   type Sequence,
   type UserType,
@@ -10,6 +11,7 @@ import type { Hazard } from '../../../shared/diff/migration.js';
 import { createExtension, extensionTarget, updateExtension } from '../../ddl/extensions.js';
 import { createRoutine, routineTarget } from '../../ddl/functions.js';
 import { LATE, schemaPhases, typePhases } from '../../ddl/object-phases.js';
+import { orderIndices } from '../../ddl/order.js';
 import { schemaTarget } from '../../ddl/schemas.js';
 import {
   alterSequence,
@@ -38,6 +40,7 @@ import { emitCreated, emitPhases, emitRecreated } from './emit-relations.js';
 import { inheritedColumns } from './kinds.js';
 import { suffixedName } from './names.js';
 import { hazard } from './plan.js';
+import { RefIndex } from './ref-index.js';
 import { relKey } from './side.js';
 
 export function emitSchemas(d: Diff): void {
@@ -305,7 +308,40 @@ function narrowedSequence(
   };
 }
 
+/** A rebuilt type's old copy, renamed away, to drop once every column has moved off it. */
+interface OldType {
+  readonly ref: ObjectRef;
+  readonly statement: Statement;
+  readonly changeId: string;
+}
+
+/**
+ * The old copies of rebuilt types go last, each before those it is built on (a domain's old copy holds its base
+ * type's old copy until dropped, 2BP01).
+ */
+function dropOldTypes(d: Diff, oldTypes: readonly OldType[]): void {
+  if (oldTypes.length === 0) return;
+  const at = new RefIndex<number>();
+  oldTypes.forEach((o, i) => at.set(o.ref, i));
+  const edges: [number, number][] = [];
+  for (const e of d.from.dependencies) {
+    const a = at.get(e.from);
+    const b = a === undefined ? undefined : at.get(e.to);
+    if (a !== undefined && b !== undefined) edges.push([a, b]);
+  }
+  const r = orderIndices(
+    oldTypes.map(() => 0),
+    edges,
+  );
+  const order = 'order' in r ? r.order : oldTypes.map((_, i) => i);
+  for (const i of order) {
+    const o = oldTypes[i]!;
+    d.plan.add('late', o.statement, o.changeId, [], LATE.oldType);
+  }
+}
+
 export function emitTypes(d: Diff): void {
+  const oldTypes: OldType[] = [];
   for (const [k, t] of d.from.types) {
     const ref = refs.type(t.schema, t.name);
     const to = d.to.types.get(k);
@@ -318,7 +354,7 @@ export function emitTypes(d: Diff): void {
     }
     const rebuilt = d.typeRebuilt.get(refKey(ref));
     if (rebuilt !== undefined) {
-      rebuildType(d, t, to, rebuilt);
+      rebuildType(d, t, to, rebuilt, oldTypes);
       continue;
     }
     if (d.wants('type')) alterType(d, t, to);
@@ -333,6 +369,7 @@ export function emitTypes(d: Diff): void {
       d.plan.add('main', commentOn(target, to.comment), id);
     }
   }
+  dropOldTypes(d, oldTypes);
   for (const [k, t] of d.to.types) {
     if (d.from.types.has(k)) continue;
     const ref = refs.type(t.schema, t.name);
@@ -379,12 +416,16 @@ function alterType(d: Diff, a: UserType, b: UserType): void {
       new Map(list.filter((c) => !c.notNull).map((c) => [c.name, c]));
     const ca = named(da.constraints);
     const cb = named(db.constraints);
+    // Around a function they call that is recreated (dependants), every check goes and comes back.
+    const forced = d.domainChecks.get(refKey(ref));
     for (const [n, c] of ca) {
       const next = cb.get(n);
-      if (next !== undefined && next.definition === c.definition && next.validated === c.validated) continue;
-      d.plan.add('drop', dropDomainConstraint(a.schema, a.name, n), change());
+      const kept = next !== undefined && next.definition === c.definition && next.validated === c.validated;
+      if (kept && forced === undefined) continue;
+      const id = kept && forced !== undefined ? forced : change();
+      d.plan.add('drop', dropDomainConstraint(a.schema, a.name, n), id);
       if (next !== undefined)
-        d.plan.add('late', addDomainConstraint(a.schema, a.name, next), change(), [], LATE.notValid);
+        d.plan.add('late', addDomainConstraint(a.schema, a.name, next), id, [], LATE.notValid);
     }
     for (const [n, c] of cb)
       if (!ca.has(n))
@@ -443,7 +484,7 @@ function alterType(d: Diff, a: UserType, b: UserType): void {
  * under its name, every column of it moved over through text, the old one dropped. Views, functions and the
  * like over it were dropped before and come back after (dependants).
  */
-function rebuildType(d: Diff, a: UserType, b: UserType, changeId: string): void {
+function rebuildType(d: Diff, a: UserType, b: UserType, changeId: string, oldTypes: OldType[]): void {
   const ref = refs.type(a.schema, a.name);
   // Left as it is (not renamed away) when the new one cannot be written.
   if (!d.writing(changeId, ref, () => typePhases(d.to.lookup, b))) return;
@@ -522,12 +563,11 @@ function rebuildType(d: Diff, a: UserType, b: UserType, changeId: string): void 
       d.plan.addTo(ref, 'main', [setColumnDefault(r.schema, r.name, c.name, next.default)], changeId);
   }
   if (!detour)
-    d.plan.addTo(
+    oldTypes.push({
       ref,
-      'main',
-      [dropObject({ ...typeTarget(a), name: typeTarget({ ...a, name: old }).name })],
+      statement: dropObject({ ...typeTarget(a), name: typeTarget({ ...a, name: old }).name }),
       changeId,
-    );
+    });
   for (const l of p.late) d.plan.add('late', l.statement, changeId, [], l.rank);
   d.plan.add('acl', p.acl, changeId);
 }

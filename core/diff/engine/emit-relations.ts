@@ -7,6 +7,7 @@ import {
   addConstraint,
   copyRows,
   createTable,
+  dropColumnExpression,
   dropConstraint,
   inlineByDefault,
   relationTarget,
@@ -17,7 +18,7 @@ import { commentOn, dropObject, ownerTo, renameTo } from '../../ddl/target.js';
 import { createView } from '../../ddl/views.js';
 import { setRelationOptions } from '../../ddl/tables.js';
 import { quoteQualified } from '../../ddl/quote.js';
-import { same, sameDefinition, viewBody } from './compare.js';
+import { mentionsColumn, same, sameDefinition, viewBody } from './compare.js';
 import { aclStatements } from '../../ddl/acl.js';
 import { ownerOf } from './emit-acl.js';
 import type { Diff } from './context.js';
@@ -172,6 +173,11 @@ function rebuildTable(d: Diff, from: Relation, to: Relation, changeId: string): 
   for (const c of from.columns)
     if (c.identity !== null)
       d.plan.addTo(ref, 'drop', [setColumnIdentity(from.schema, from.name, c.name, 'drop')], changeId);
+  // Nor an expression over a function that is dropped meanwhile: the old copy's generated columns keep their
+  // values as plain ones (they are computed anew in the new table).
+  for (const c of from.columns)
+    if (c.generation !== null && callsDropped(d, c.generation))
+      d.plan.addTo(ref, 'drop', [dropColumnExpression(from.schema, from.name, c.name)], changeId);
   d.plan.addTo(ref, 'drop', [renameTo(relationTarget(from), old)], changeId, rewrite);
   const p = relationPhases(d.to.lookup, to);
   const create = createTable(to, {
@@ -203,6 +209,13 @@ function rebuildTable(d: Diff, from: Relation, to: Relation, changeId: string): 
     if (!s.identity && s.ownedBy?.schema === to.schema && s.ownedBy.table === to.name)
       d.plan.add('late', sequenceOwnedBy(s.schema, s.name, s.ownedBy), changeId, [], LATE.ownedBy);
   d.plan.add('acl', p.acl, changeId);
+}
+
+/** Whether an expression names a function this migration drops (a word match). */
+function callsDropped(d: Diff, expression: string): boolean {
+  for (const { ref } of d.dropped.values())
+    if (ref.kind === 'function' && mentionsColumn(expression, ref.name)) return true;
+  return false;
 }
 
 function alterRelation(d: Diff, from: Relation, to: Relation): void {
