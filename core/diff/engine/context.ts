@@ -42,6 +42,10 @@ export class Diff {
    * change, and the `COLLATE s.c` that definitions using one spell.
    */
   readonly collationRebuilt = new Map<string, { changeId: string; spelt: string }>();
+  /** Identity sequences made anew (with their table or column): their privileges are written whole. */
+  readonly freshIdentities = new Set<string>();
+  /** Foreign keys dropped and added again around the referenced table's key (`refKey\0name`). */
+  readonly foreignKeysRecreated = new Set<string>();
   /** Domains whose checks are dropped and added again around an object they call (by refKey: the change). */
   readonly domainChecks = new Map<string, string>();
   /** Tables whose columns change in a way views and policies over them do not survive (drop, type change). */

@@ -110,6 +110,13 @@ export function followDependants(d: Diff): void {
           memberRecreate(d, r.schema, r.name, part, cause.changeId, cause.why);
           continue;
         }
+        // A partition key over a column of the rebuilt type cannot move (42P16): the parent goes and comes back,
+        // its partitions detached meanwhile and moved on their own (their rows kept).
+        if (cause.mode === 'type_rebuilt' && keyOfType(d, r, cause.ref)) {
+          const next = recreateTable(d, dep, cause);
+          if (next !== null) queue.push(next);
+          continue;
+        }
         if (cause.mode === 'type_rebuilt' && !d.touched.has(refKey(dep)) && !d.rebuilt.has(refKey(dep))) {
           // Its columns move onto the rebuilt type: what depends on them follows. A foreign key between two
           // such columns would be re-checked while one side is moved and the other not (42804): the keys from
@@ -178,6 +185,39 @@ function rebuildForFunction(d: Diff, r: Relation, cause: Cause): Cause | null {
   return { ref, changeId: id, mode: 'rebuilt', why: `${refLabel(ref)} is rebuilt` };
 }
 
+/** Whether a table's partition key names a column of the type. */
+function keyOfType(d: Diff, r: Relation, type: ObjectRef): boolean {
+  const t = d.from.types.get(relKey(type.schema ?? '', type.name));
+  if (r.partitionKey === null || t === undefined) return false;
+  const key = r.partitionKey;
+  return r.columns.some(
+    (c) => (c.type.oid === t.oid || c.type.oid === t.arrayOid) && mentionsColumn(key, c.name),
+  );
+}
+
+function recreateTable(d: Diff, dep: ObjectRef, cause: Cause): Cause | null {
+  if (!d.to.relations.has(relKey(dep.schema ?? '', dep.name))) return null;
+  const existing = d.recreated.get(refKey(dep));
+  if (existing !== undefined) {
+    d.plan.require(existing.changeId, cause.changeId);
+    d.plan.require(cause.changeId, existing.changeId);
+    return null;
+  }
+  const id = d.plan.change({
+    action: 'rebuild',
+    kind: 'table',
+    object: dep,
+    summary: `recreate ${refLabel(dep)}: its partition key is of a type that is rebuilt`,
+    because: cause.why,
+    requires: [cause.changeId],
+    fromSql: d.sql(d.from, dep),
+    toSql: d.sql(d.to, dep),
+  });
+  d.plan.require(cause.changeId, id);
+  d.markRecreated(dep, { changeId: id, cause: cause.changeId, because: cause.why });
+  return { ref: dep, changeId: id, mode: 'dropped', why: `${refLabel(dep)} is recreated` };
+}
+
 function recreateDomainChecks(d: Diff, dep: ObjectRef, cause: Cause): void {
   const existing = d.domainChecks.get(refKey(dep));
   if (existing !== undefined) {
@@ -209,7 +249,7 @@ function recreateForeignKeys(d: Diff, table: Relation, cause: Cause): void {
 
 /** FROM's tables with a foreign key to each table, by relKey (computed once per diff). */
 const referencingCache = new WeakMap<Diff, Map<string, Relation[]>>();
-function referencingTables(d: Diff): Map<string, Relation[]> {
+export function referencingTables(d: Diff): Map<string, Relation[]> {
   let map = referencingCache.get(d);
   if (map === undefined) {
     map = new Map();

@@ -43,6 +43,7 @@ function wholeAcl(d: Diff, ref: ObjectRef): boolean {
   const top = strip(ref);
   if (top.kind === 'database') return true;
   if (d.isDropped(top) || d.rebuilt.has(refKey(top)) || d.typeRebuilt.has(refKey(top))) return true;
+  if (top.kind === 'sequence' && d.freshIdentities.has(refKey(top))) return true;
   return ownerOf(d.from, top) === undefined || ownerOf(d.to, top) === undefined;
 }
 

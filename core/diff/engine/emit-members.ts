@@ -1,4 +1,5 @@
 import type { Hazard } from '../../../shared/diff/migration.js';
+import { refKey } from '../../../shared/model/catalog.js';
 import type {
   Column,
   Constraint,
@@ -53,7 +54,7 @@ import { createTrigger, setTriggerEnabled, triggerTarget } from '../../ddl/trigg
 import { binaryCoercible, retyped, same } from './compare.js';
 import type { Diff } from './context.js';
 import { regeneratedByDropAdd } from './classify.js';
-import { columnChangeId } from './dependants.js';
+import { columnChangeId, referencingTables } from './dependants.js';
 import { emitColumnFacts } from './emit-column-facts.js';
 import { phasesToWrite } from './emit-relations.js';
 import { inheritedColumns } from './kinds.js';
@@ -461,6 +462,7 @@ function emitConstraints(d: Diff, from: Relation, to: Relation): void {
     dropped.add(name);
     d.plan.add('drop', dropConstraint(s, t, name), id);
     if (next !== undefined) addLate(d, s, t, next, id);
+    if (k.kind === 'primary_key' || k.kind === 'unique') recreateReferencingKeys(d, from, k.columns, id);
   }
   for (const [name, k] of toK) {
     if (fromK.has(name)) continue;
@@ -504,6 +506,41 @@ function emitConstraints(d: Diff, from: Relation, to: Relation): void {
     }
 }
 
+/**
+ * A foreign key rests on the referenced table's unique index over its columns: when that key or index is dropped
+ * (changed, renamed, turned from a constraint into a plain index or back), the foreign keys referencing those
+ * columns that otherwise stay go first and come back after (2BP01). Those changing, or going with their table,
+ * are written by their own table.
+ */
+function recreateReferencingKeys(
+  d: Diff,
+  table: Relation,
+  columns: readonly (string | null)[],
+  changeId: string,
+): void {
+  if (columns.includes(null)) return;
+  const key = [...columns].sort().join('\0');
+  for (const r of referencingTables(d).get(relKey(table.schema, table.name)) ?? []) {
+    const rk = refs.relation(r.schema, r.name);
+    if (d.isDropped(rk) || d.rebuilt.has(refKey(rk))) continue;
+    if (d.memberRecreate(r.schema, r.name, 'constraint') !== undefined) continue;
+    const next = d.to.relations.get(relKey(r.schema, r.name));
+    for (const k of r.constraints) {
+      const fk = k.foreignKey;
+      if (k.kind !== 'foreign_key' || k.inherited || fk === null) continue;
+      if (fk.table.schema !== table.schema || fk.table.name !== table.name) continue;
+      if ([...fk.columns].sort().join('\0') !== key) continue;
+      const kept = next?.constraints.find((x) => x.name === k.name);
+      if (kept === undefined || !same(constraintBody(k), constraintBody(kept))) continue;
+      const once = `${refKey(rk)}\0${k.name}`;
+      if (d.foreignKeysRecreated.has(once)) continue;
+      d.foreignKeysRecreated.add(once);
+      d.plan.add('drop', dropConstraint(r.schema, r.name, k.name), changeId);
+      addLate(d, r.schema, r.name, kept, changeId);
+    }
+  }
+}
+
 function addLate(d: Diff, s: string, t: string, k: Constraint, id: string): void {
   const hazards =
     k.kind === 'foreign_key' || k.kind === 'check'
@@ -526,12 +563,14 @@ function emitIndexes(d: Diff, from: Relation, to: Relation): void {
   const s = to.schema;
   const t = to.name;
   const forced = d.memberRecreate(s, t, 'index');
-  const constraintIndexes = new Set(
-    [...from.constraints, ...to.constraints].map((k) => k.index).filter((i) => i !== null),
-  );
+  // A key's index comes and goes with its constraint, on each side: a plain unique index that replaces a
+  // constraint of its name (or the other way round) is created (dropped) on its own.
+  const keyIndexes = (r: Relation) => new Set(r.constraints.map((k) => k.index).filter((i) => i !== null));
+  const fromKeys = keyIndexes(from);
+  const toKeys = keyIndexes(to);
   const readded = readdedColumns(d, from);
-  const fromI = byName(from.indexes.filter((i) => !constraintIndexes.has(i.name)));
-  const toI = byName(to.indexes.filter((i) => !constraintIndexes.has(i.name)));
+  const fromI = byName(from.indexes.filter((i) => !fromKeys.has(i.name)));
+  const toI = byName(to.indexes.filter((i) => !toKeys.has(i.name)));
   // An index attached to the parent's goes with it (its own DROP is refused) while the table stays a partition of
   // that parent; a table detached first (see emitPartitioning) drops it as its own.
   const stillPartition =
@@ -571,6 +610,7 @@ function emitIndexes(d: Diff, from: Relation, to: Relation): void {
         : columnChangeId(d, refs.relation(s, t));
     recreatedNames.add(name);
     if (!goesWithParent(i)) d.plan.add('drop', dropIndex(s, t, name), id);
+    if (i.unique && i.predicate === null) recreateReferencingKeys(d, from, i.columns, id);
     if (next !== undefined) {
       d.plan.add('late', createIndexFromDefinition(s, t, next, { recurse: true }), id, [], rank);
       d.plan.add('late', indexStatisticsStatements(s, t, next), id, [], rank);
@@ -834,10 +874,14 @@ function emitPartitioning(d: Diff, from: Relation, to: Relation): void {
   const s = to.schema;
   const t = to.name;
   const ref = refs.relation(s, t);
+  // A partition of a parent that is recreated is detached meanwhile, its rows kept, and attached to the new one.
+  const parentRecreated =
+    from.partitionOf !== null && d.isRecreated(refs.relation(from.partitionOf.schema, from.partitionOf.name));
   const samePartition =
     from.partitionOf?.schema === to.partitionOf?.schema &&
     from.partitionOf?.name === to.partitionOf?.name &&
-    from.partitionBound === to.partitionBound;
+    from.partitionBound === to.partitionBound &&
+    !parentRecreated;
   if (!samePartition) {
     const id = d.plan.change({
       action: 'alter',

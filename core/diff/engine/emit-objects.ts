@@ -34,9 +34,9 @@ import {
 } from '../../ddl/types.js';
 import { quoteLiteral } from '../../ddl/quote.js';
 import { routineBody, same, sameDefinition } from './compare.js';
-import type { Diff } from './context.js';
+import { writeObject, type Diff } from './context.js';
 import { ownerAndComment } from './emit-owner-comment.js';
-import { emitCreated, emitPhases, emitRecreated } from './emit-relations.js';
+import { asWritten, emitCreated, emitPhases, emitRecreated } from './emit-relations.js';
 import { inheritedColumns } from './kinds.js';
 import { suffixedName } from './names.js';
 import { hazard } from './plan.js';
@@ -263,6 +263,7 @@ export function emitSequences(d: Diff): void {
     }
   }
   for (const [k, s] of d.to.sequences) {
+    if (s.identity && freshIdentity(d, s)) emitIdentityExtras(d, s);
     if (d.from.sequences.has(k) || s.identity) continue;
     const ref = refs.sequence(s.schema, s.name);
     const id = d.plan.change({
@@ -274,6 +275,41 @@ export function emitSequences(d: Diff): void {
     });
     emitCreated(d, d.to, ref, id);
   }
+}
+
+/**
+ * Whether an identity's sequence is made anew by this migration: its column becomes an identity (a serial's
+ * sequence replaced too), or its table is created, recreated or rebuilt.
+ */
+function freshIdentity(d: Diff, s: Sequence): boolean {
+  const before = d.from.sequences.get(relKey(s.schema, s.name));
+  if (before === undefined || !before.identity || s.ownedBy === null) return true;
+  const table = refs.relation(s.ownedBy.schema, s.ownedBy.table);
+  return d.isDropped(table) || d.rebuilt.has(refKey(table));
+}
+
+/**
+ * A new identity sequence is made by its column's CREATE TABLE or ADD GENERATED; its comment and privileges are
+ * written here (after the table: late and with the privileges), and emit-acl leaves it be (wholeAcl).
+ */
+function emitIdentityExtras(d: Diff, s: Sequence): void {
+  const ref = refs.sequence(s.schema, s.name);
+  d.freshIdentities.add(refKey(ref));
+  // Its phases hold no DDL that could be refused (a comment, GRANTs): nothing to name as unwritable.
+  const written = writeObject(d.to, ref);
+  if (written === null || 'reason' in written) return;
+  const p = asWritten(d, d.to, ref, written);
+  const comment = d.wants('comment') ? p.create : [];
+  const acl = d.wants('grant') ? p.acl : [];
+  if (comment.length === 0 && acl.length === 0) return;
+  const id = d.plan.change({
+    action: 'alter',
+    kind: acl.length > 0 ? 'grant' : 'comment',
+    object: ref,
+    summary: `${acl.length > 0 ? 'privileges' : 'comment'} of identity sequence ${s.schema}.${s.name}`,
+  });
+  d.plan.add('late', comment, id, [], LATE.comment);
+  d.plan.add('acl', acl, id);
 }
 
 /**
@@ -504,7 +540,10 @@ function rebuildType(d: Diff, a: UserType, b: UserType, changeId: string, oldTyp
   const moved: { r: Relation; c: Column; next: Column }[] = [];
   for (const r of d.from.relations.values()) {
     if (r.kind !== 'table' && r.kind !== 'partitioned_table' && r.kind !== 'foreign_table') continue;
-    if (r.partitionOf !== null || !d.to.relations.has(relKey(r.schema, r.name))) continue;
+    if (!d.to.relations.has(relKey(r.schema, r.name))) continue;
+    // A partition's columns move with its parent's, unless the parent is recreated (it is detached meanwhile).
+    if (r.partitionOf !== null && !d.isRecreated(refs.relation(r.partitionOf.schema, r.partitionOf.name)))
+      continue;
     if (
       d.isDropped(refs.relation(r.schema, r.name)) ||
       d.rebuilt.has(refKey(refs.relation(r.schema, r.name)))

@@ -5,6 +5,7 @@ import { refs, type Statement } from '../../ddl/statement.js';
 import { sequenceOwnedBy } from '../../ddl/sequences.js';
 import {
   addConstraint,
+  alterColumnType,
   copyRows,
   createTable,
   dropColumnExpression,
@@ -17,7 +18,7 @@ import {
 import { commentOn, dropObject, ownerTo, renameTo } from '../../ddl/target.js';
 import { createView } from '../../ddl/views.js';
 import { setRelationOptions } from '../../ddl/tables.js';
-import { quoteQualified } from '../../ddl/quote.js';
+import { quoteIdent, quoteQualified } from '../../ddl/quote.js';
 import { mentionsColumn, same, sameDefinition, viewBody } from './compare.js';
 import { aclStatements } from '../../ddl/acl.js';
 import { ownerOf } from './emit-acl.js';
@@ -122,7 +123,12 @@ export function emitRecreated(d: Diff, ref: ObjectRef, changeId: string, drop: (
 /** A side's phases of a top object as this diff writes them (null when unwritable, which is then named). */
 export function phasesToWrite(d: Diff, side: Side, ref: ObjectRef, changeId: string): Phases | null {
   const p = writable(d, side, ref, changeId);
-  if (p === null || d.wants('owner')) return p;
+  return p === null ? null : asWritten(d, side, ref, p);
+}
+
+/** Phases as this diff writes them: ignoring owners, without OWNER TO or the owner's own ACL items. */
+export function asWritten(d: Diff, side: Side, ref: ObjectRef, p: Phases): Phases {
+  if (d.wants('owner')) return p;
   const owner = ownerOf(side, ref);
   if (owner === undefined) return p;
   // Ignoring owners, the new object's privileges are written without its owner's own ACL items: whoever runs
@@ -192,6 +198,7 @@ function rebuildTable(d: Diff, from: Relation, to: Relation, changeId: string): 
   for (const c of to.columns)
     if (c.identity !== null && fromNames.has(c.name))
       main.push(syncIdentitySequence(to.schema, to.name, c.name));
+  main.push(...rowTypeUsers(d, from, to));
   main.push(
     dropObject({
       word: 'TABLE',
@@ -209,6 +216,36 @@ function rebuildTable(d: Diff, from: Relation, to: Relation, changeId: string): 
     if (!s.identity && s.ownedBy?.schema === to.schema && s.ownedBy.table === to.name)
       d.plan.add('late', sequenceOwnedBy(s.schema, s.name, s.ownedBy), changeId, [], LATE.ownedBy);
   d.plan.add('acl', p.acl, changeId);
+}
+
+/**
+ * Columns of other tables that store a rebuilt table's row type move onto the new one, field by field (the old row
+ * type goes with the old table, 2BP01; a row's text is positional, so it cannot go through text).
+ */
+function rowTypeUsers(d: Diff, from: Relation, to: Relation): Statement[] {
+  const out: Statement[] = [];
+  const type = quoteQualified(to.schema, to.name);
+  const had = new Set(from.columns.map((c) => c.name));
+  for (const r of d.from.relations.values()) {
+    const ref = refs.relation(r.schema, r.name);
+    if (!isTable(r) || (r.schema === from.schema && r.name === from.name)) continue;
+    if (d.isDropped(ref) || d.rebuilt.has(refKey(ref))) continue;
+    for (const c of r.columns) {
+      if (c.type.oid !== from.rowTypeOid) continue;
+      const v = quoteIdent(c.name);
+      const fields = to.columns.map((x) => (had.has(x.name) ? `(${v}).${quoteIdent(x.name)}` : 'NULL'));
+      out.push(
+        alterColumnType(
+          r.schema,
+          r.name,
+          c.name,
+          type,
+          `CASE WHEN ${v}::text IS NULL THEN NULL ELSE ROW(${fields.join(', ')})::${type} END`,
+        ),
+      );
+    }
+  }
+  return out;
 }
 
 /** Whether an expression names a function this migration drops (a word match). */
