@@ -139,7 +139,10 @@ export function emitGrants(d: Diff): void {
       const a = ownerOf(d.from, strip(g.object));
       const b = ownerOf(d.to, strip(g.object));
       const map = (r: string) => (r === a && b !== undefined ? b : r);
-      fromG.set(grantKey(g, map), g);
+      // As ALTER … OWNER TO leaves it: the old owner's own items are the new owner's.
+      const grantee =
+        g.grantee.kind === 'role' ? { kind: 'role' as const, name: map(g.grantee.name) } : g.grantee;
+      fromG.set(grantKey(g, map), { ...g, grantee });
     }
     for (const g of pair.to) {
       if (g.object.kind === 'database' || wholeAcl(d, g.object)) continue;

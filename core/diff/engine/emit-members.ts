@@ -584,7 +584,10 @@ function emitIndexes(d: Diff, from: Relation, to: Relation): void {
   const recreatedNames = new Set<string>();
   for (const [name, i] of fromI) {
     const next = toI.get(name);
-    const changed = next === undefined || next.definition !== i.definition;
+    // An index attached to its parent's that TO keeps on its own: the parent's DROP INDEX takes it along, so it
+    // is made again after.
+    const released = next !== undefined && goesWithParent(i) && next.attachedTo === undefined;
+    const changed = next === undefined || next.definition !== i.definition || released;
     const isForced =
       forced !== undefined &&
       (i.columns.includes(null) || i.predicate !== null || d.spellsRebuiltCollation(i.definition));
