@@ -237,6 +237,7 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
             replicaIdentity:
               r.replica_identity === 'index' ? { index: r.replica_index ?? '' } : r.replica_identity,
           }),
+      ...(r.cluster_index !== null ? { clusterOn: r.cluster_index } : {}),
       estimatedRows: r.estimated_rows,
       rowTypeOid: r.row_type_oid,
       extension: r.extension,

@@ -112,6 +112,7 @@ export const relationRow = z.object({
   /** null: the default (the primary key, or nothing for a view). */
   replica_identity: z.enum(['nothing', 'full', 'index']).nullable(),
   replica_index: maybeText,
+  cluster_index: maybeText,
 });
 
 export const columnRow = z.object({

@@ -35,6 +35,7 @@ import {
   createTable,
   inlineByDefault,
   relationTarget,
+  setClusterOn,
   setColumnDefault,
   setReplicaIdentity,
 } from './tables.js';
@@ -70,7 +71,7 @@ export const LATE = {
   index: 3,
   /** Extended statistics: after the indexes, whose expressions they may share; between them and the keys. */
   statistics: 3.5,
-  /** REPLICA IDENTITY USING INDEX: once its index is there. */
+  /** REPLICA IDENTITY USING INDEX and CLUSTER ON: once their index is there. */
   replicaIdentity: 3.8,
   foreignKey: 4,
   trigger: 5,
@@ -296,6 +297,8 @@ export function relationPhases(lookup: ModelLookup, r: Relation): Phases {
       rank: LATE.replicaIdentity,
       statement: setReplicaIdentity(r.schema, r.name, r.replicaIdentity),
     });
+  if (r.clusterOn !== undefined)
+    p.late.push({ rank: LATE.replicaIdentity, statement: setClusterOn(r, r.clusterOn) });
   const constraintIndexes = new Set(r.constraints.map((k) => k.index).filter((i) => i !== null));
   // A partition's index attached to its parent's is made before ATTACH PARTITION, which then adopts it (made
   // after, it would find the one ATTACH cloned from the parent under its name).

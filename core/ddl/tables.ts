@@ -603,3 +603,10 @@ export function setReplicaIdentity(
 export function setLogged(schema: string, table: string, logged: boolean): Statement {
   return alterTable(schema, table, logged ? 'SET LOGGED' : 'SET UNLOGGED');
 }
+
+/** ALTER TABLE | MATERIALIZED VIEW s.t CLUSTER ON i, or SET WITHOUT CLUSTER (null): the index CLUSTER orders by. */
+export function setClusterOn(r: Pick<Relation, 'schema' | 'name' | 'kind'>, index: string | null): Statement {
+  const t = relationTarget(r);
+  const action = index === null ? 'SET WITHOUT CLUSTER' : `CLUSTER ON ${quoteIdent(index)}`;
+  return statement('alter', t.object, `ALTER ${t.word} ${t.name} ${action}`);
+}

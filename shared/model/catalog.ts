@@ -403,6 +403,11 @@ export const relationSchema = obj({
    * for the default (and in models read before it was). Logical replication (Supabase Realtime) reads it.
    */
   replicaIdentity: z.union([z.enum(['nothing', 'full']), obj({ index: z.string() })]).optional(),
+  /**
+   * The index CLUSTER orders a table or materialized view by (ALTER TABLE … CLUSTER ON, indisclustered); absent
+   * when none is marked (and in models read before it was).
+   */
+  clusterOn: z.string().optional(),
   /** reltuples, null when never analysed. */
   estimatedRows: z.number().nullable(),
   /** The relation's row type OID (what functions returning this table name). */

@@ -42,7 +42,10 @@ SELECT
   CASE WHEN c.relreplident = 'i' THEN
     (SELECT ri.relname FROM pg_catalog.pg_index AS x JOIN pg_catalog.pg_class AS ri ON ri.oid = x.indexrelid
      WHERE x.indrelid = c.oid AND x.indisreplident)
-  END AS replica_index
+  END AS replica_index,
+  -- The index CLUSTER uses (ALTER TABLE … CLUSTER ON); at most one is marked.
+  (SELECT ci.relname FROM pg_catalog.pg_index AS x JOIN pg_catalog.pg_class AS ci ON ci.oid = x.indexrelid
+   WHERE x.indrelid = c.oid AND x.indisclustered) AS cluster_index
 FROM pg_catalog.pg_class AS c
 JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_description AS d

@@ -29,6 +29,7 @@ import {
   dropColumn,
   dropColumnExpression,
   dropConstraint,
+  setClusterOn,
   setColumnDefault,
   setColumnExpression,
   setColumnIdentity,
@@ -58,12 +59,30 @@ export function emitTableMembers(d: Diff, from: Relation, to: Relation): void {
   const isTable = to.kind === 'table' || to.kind === 'partitioned_table' || to.kind === 'foreign_table';
   if (d.wants('column')) emitColumns(d, from, to, isTable);
   if (isTable && d.wants('constraint')) emitConstraints(d, from, to);
-  if (d.wants('index')) emitIndexes(d, from, to);
+  if (d.wants('index')) emitClusterOn(d, from, to, emitIndexes(d, from, to));
   if (d.wants('trigger')) emitTriggers(d, from, to);
   if (isTable && d.wants('rls')) emitRls(d, from, to);
   emitPolicies(d, from, to);
   if (isTable && d.wants('table')) emitPartitioning(d, from, to);
   if (isTable && d.wants('table')) emitPersistence(d, from, to);
+}
+
+/** CLUSTER ON: the index CLUSTER orders by, marked again on an index that is dropped and made anew. */
+function emitClusterOn(d: Diff, from: Relation, to: Relation, remade: ReadonlySet<string>): void {
+  const index = to.clusterOn;
+  const indexRemade =
+    index !== undefined &&
+    (remade.has(index) ||
+      from.indexes.find((i) => i.name === index)?.definition !==
+        to.indexes.find((i) => i.name === index)?.definition);
+  if (from.clusterOn === index && !indexRemade) return;
+  const id = d.plan.change({
+    action: 'alter',
+    kind: 'index',
+    object: refs.relation(to.schema, to.name),
+    summary: `cluster ${to.schema}.${to.name} on ${index ?? 'no index'}`,
+  });
+  d.plan.add('late', setClusterOn(to, index ?? null), id, [], LATE.replicaIdentity);
 }
 
 /** UNLOGGED and REPLICA IDENTITY (what logical replication, Supabase Realtime among it, sends of a row). */
@@ -430,7 +449,8 @@ function addLate(d: Diff, s: string, t: string, k: Constraint, id: string): void
 
 // ------------------------------------------------------------------------------------------------ indexes
 
-function emitIndexes(d: Diff, from: Relation, to: Relation): void {
+/** Returns the indexes dropped and made again. */
+function emitIndexes(d: Diff, from: Relation, to: Relation): ReadonlySet<string> {
   const s = to.schema;
   const t = to.name;
   const forced = d.memberRecreate(s, t, 'index');
@@ -508,6 +528,7 @@ function emitIndexes(d: Diff, from: Relation, to: Relation): void {
         ref(name),
         `comment on index ${name}`,
       );
+  return recreatedNames;
 }
 
 /** Statistics targets of index columns, on the indexes that stay as they are (every index, constraints' too). */
