@@ -238,6 +238,7 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
               r.replica_identity === 'index' ? { index: r.replica_index ?? '' } : r.replica_identity,
           }),
       ...(r.cluster_index !== null ? { clusterOn: r.cluster_index } : {}),
+      ...(r.toast_options !== null && r.toast_options.length > 0 ? { toastOptions: r.toast_options } : {}),
       estimatedRows: r.estimated_rows,
       rowTypeOid: r.row_type_oid,
       extension: r.extension,

@@ -113,6 +113,7 @@ export const relationRow = z.object({
   replica_identity: z.enum(['nothing', 'full', 'index']).nullable(),
   replica_index: maybeText,
   cluster_index: maybeText,
+  toast_options: z.array(text).nullable(),
 });
 
 export const columnRow = z.object({

@@ -10,7 +10,7 @@ import type {
 import { parenthesisedExpression, typeName } from './expression.js';
 import { checkParenthesised } from './names.js';
 import { quoteIdent, quoteLiteral, quoteQualified } from './quote.js';
-import { optionList, optionNames, splitOption } from './reloptions.js';
+import { optionList, optionNames, splitOption, storageParameters } from './reloptions.js';
 import { sequenceOptions } from './sequences.js';
 import { refs, statement, type Statement } from './statement.js';
 import { statisticsTargetSql } from './statistics.js';
@@ -126,7 +126,15 @@ export const inlineByDefault = (k: Constraint): boolean => k.kind !== 'foreign_k
 export function createTable(
   r: Pick<
     Relation,
-    'schema' | 'name' | 'kind' | 'columns' | 'constraints' | 'partitionKey' | 'options' | 'unlogged'
+    | 'schema'
+    | 'name'
+    | 'kind'
+    | 'columns'
+    | 'constraints'
+    | 'partitionKey'
+    | 'options'
+    | 'toastOptions'
+    | 'unlogged'
   > & {
     readonly inherits?: readonly QualifiedName[];
   },
@@ -159,7 +167,8 @@ export function createTable(
       throw new GatehouseError('GH222', `The partitioned table ${r.schema}.${r.name} has no partition key.`);
     sql += ` PARTITION BY ${checkPartitionKey(r.partitionKey)}`;
   }
-  if (r.options.length > 0) sql += ` WITH ${optionList(r.options)}`;
+  const parameters = storageParameters(r);
+  if (parameters.length > 0) sql += ` WITH ${optionList(parameters)}`;
   return statement('create', refs.relation(r.schema, r.name), sql);
 }
 

@@ -383,6 +383,11 @@ export const relationSchema = obj({
   securityInvoker: z.boolean(),
   /** reloptions as written, e.g. `fillfactor=70`. */
   options: list(z.string()),
+  /**
+   * The TOAST table's reloptions, without their `toast.` prefix (`autovacuum_enabled=false`); absent when none is
+   * set (and in models read before they were).
+   */
+  toastOptions: list(z.string()).optional(),
   /** pg_relation_is_updatable for views and foreign tables; all true for tables. */
   insertable: z.boolean(),
   updatable: z.boolean(),
