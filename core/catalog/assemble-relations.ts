@@ -289,4 +289,5 @@ function addColumnFacts(column: BuiltColumn, c: ColumnRow): void {
     column.storage = { value: STORAGE[c.storage], typeDefault: STORAGE[c.type_storage] };
   if (c.compression !== null) column.compression = c.compression;
   if (c.statistics_target !== null) column.statistics = c.statistics_target;
+  if (c.options !== null && c.options.length > 0) column.options = c.options;
 }

@@ -134,6 +134,7 @@ export const columnRow = z.object({
   type_storage: z.enum(['p', 'e', 'x', 'm']).nullable(),
   compression: maybeText,
   statistics_target: maybeInt,
+  options: z.array(text).nullable(),
 });
 
 const fkAction = z.enum(['no_action', 'restrict', 'cascade', 'set_null', 'set_default']);

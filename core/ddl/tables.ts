@@ -572,13 +572,28 @@ export function setColumnStatistics(
   );
 }
 
+/** ALTER … ALTER COLUMN c SET (name = value, …) / RESET (name, …): its attribute options (n_distinct…). */
+export function setColumnOptions(
+  r: Pick<Relation, 'schema' | 'name' | 'kind'>,
+  column: string,
+  change: { set: readonly string[] } | { reset: readonly string[] },
+): Statement {
+  const action = 'set' in change ? `SET ${optionList(change.set)}` : `RESET ${optionNames(change.reset)}`;
+  return statement(
+    'alter',
+    refs.member('column', r.schema, r.name, column),
+    `${alterRelationOnly(r)} ALTER COLUMN ${quoteIdent(column)} ${action}`,
+  );
+}
+
 /**
- * What a column created with its type's defaults needs to match the model: storage, compression, target. A column
- * merged from an INHERITS parent starts with the parent's storage and compression (`inherited`) instead.
+ * What a column created with its type's defaults needs to match the model: storage, compression, target, attribute
+ * options. A column merged from an INHERITS parent starts with the parent's storage and compression (`inherited`)
+ * instead.
  */
 export function columnAttributeStatements(
   r: Pick<Relation, 'schema' | 'name' | 'kind'>,
-  c: Pick<Column, 'name' | 'storage' | 'compression' | 'statistics'>,
+  c: Pick<Column, 'name' | 'storage' | 'compression' | 'statistics' | 'options'>,
   inherited?: Pick<Column, 'storage' | 'compression'>,
 ): Statement[] {
   const out: Statement[] = [];
@@ -588,6 +603,8 @@ export function columnAttributeStatements(
   if (c.compression !== inherited?.compression)
     out.push(setColumnCompression(r, c.name, c.compression ?? null));
   if (c.statistics !== undefined) out.push(setColumnStatistics(r, c.name, c.statistics));
+  if (c.options !== undefined && c.options.length > 0)
+    out.push(setColumnOptions(r, c.name, { set: c.options }));
   return out;
 }
 

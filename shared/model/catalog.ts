@@ -267,6 +267,8 @@ export const columnSchema = obj({
   compression: z.string().optional(),
   /** SET STATISTICS: present only when set (attstattarget; -1 before 17 and NULL from 17 mean the default). */
   statistics: z.number().int().optional(),
+  /** ALTER COLUMN … SET (n_distinct=…): attoptions as written (`name=value`); absent when none is set. */
+  options: list(z.string()).optional(),
   comment: z.string().nullable(),
   /**
    * Views only: the base-table column this view column shows unchanged (followed through views of views),
