@@ -90,6 +90,7 @@ export function assembleTypes(
               definition: c.definition,
               notNull: false,
               validated: c.validated,
+              ...(c.comment !== null ? { comment: c.comment } : {}),
             })),
             ...(t.collation_schema !== null && t.collation_name !== null
               ? { collation: { schema: t.collation_schema, name: t.collation_name } }
@@ -103,6 +104,7 @@ export function assembleTypes(
       ...(a.collation_schema !== null && a.collation_name !== null
         ? { collation: { schema: a.collation_schema, name: a.collation_name } }
         : {}),
+      ...(a.comment !== null ? { comment: a.comment } : {}),
     })),
     rangeSubtype:
       t.range_subtype_oid !== null

@@ -319,6 +319,7 @@ export const domainConstraintRow = z.object({
   name: text,
   definition: text,
   validated: z.boolean(),
+  comment: maybeText,
 });
 
 export const typeAttributeRow = z.object({
@@ -329,6 +330,7 @@ export const typeAttributeRow = z.object({
   formatted_type: text,
   collation_schema: maybeText,
   collation_name: maybeText,
+  comment: maybeText,
 });
 
 export const grantRow = z.object({

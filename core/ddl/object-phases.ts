@@ -43,10 +43,12 @@ import { commentOn, ownerTo } from './target.js';
 import { createTrigger, setTriggerEnabled, triggerTarget } from './triggers.js';
 import {
   addDomainConstraint,
+  attributeTarget,
   createCompositeType,
   createDomain,
   createEnum,
   createRangeType,
+  domainConstraintTarget,
   typeTarget,
 } from './types.js';
 import { createMaterializedView, createView } from './views.js';
@@ -122,12 +124,19 @@ export function typePhases(lookup: ModelLookup, t: UserType): Phases {
       break;
     case 'domain':
       p.create.push(createDomain(t));
-      for (const c of t.domain?.constraints ?? [])
+      for (const c of t.domain?.constraints ?? []) {
         if (!c.validated && !c.notNull)
           p.late.push({
             rank: LATE.notValid,
             statement: addDomainConstraint(t.schema, t.name, { ...c, validated: false }),
           });
+        // Late: a constraint added NOT VALID is there only then.
+        if (c.comment !== undefined)
+          p.late.push({
+            rank: LATE.comment,
+            statement: commentOn(domainConstraintTarget(t.schema, t.name, c.name), c.comment),
+          });
+      }
       break;
     case 'multirange':
       // Created with its range type. From 17 on it also takes the range's owner and privileges (and refuses its
@@ -148,6 +157,9 @@ export function typePhases(lookup: ModelLookup, t: UserType): Phases {
   }
   p.create.push(ownerTo(target, t.owner));
   comment(p.create, t.comment === null ? null : commentOn(target, t.comment));
+  for (const a of t.attributes)
+    if (a.comment !== undefined)
+      p.create.push(commentOn(attributeTarget(t.schema, t.name, a.name), a.comment));
   p.acl.push(...aclStatements(target.object, t.owner, lookup.grantsOf(target.object)));
   return p;
 }

@@ -13,6 +13,24 @@ export function typeTarget(t: Pick<UserType, 'schema' | 'name' | 'kind'>): Targe
   };
 }
 
+/** A composite type's attribute as COMMENT ON COLUMN names it; its statements go with the type. */
+export function attributeTarget(schema: string, type: string, attribute: string): Target {
+  return {
+    word: 'COLUMN',
+    name: `${quoteQualified(schema, type)}.${quoteIdent(attribute)}`,
+    object: refs.type(schema, type),
+  };
+}
+
+/** A domain's constraint as COMMENT ON CONSTRAINT … ON DOMAIN names it; its statements go with the domain. */
+export function domainConstraintTarget(schema: string, domain: string, constraint: string): Target {
+  return {
+    word: 'CONSTRAINT',
+    name: `${quoteIdent(constraint)} ON DOMAIN ${quoteQualified(schema, domain)}`,
+    object: refs.type(schema, domain),
+  };
+}
+
 // ------------------------------------------------------------------------------------------------ composite
 
 /** CREATE TYPE s.t AS (attribute type, …). */

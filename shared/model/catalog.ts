@@ -520,6 +520,8 @@ export const domainConstraintSchema = obj({
   definition: z.string(),
   notNull: z.boolean(),
   validated: z.boolean(),
+  /** COMMENT ON CONSTRAINT … ON DOMAIN; absent when none (and in models read before it was). */
+  comment: z.string().optional(),
 });
 
 export const userTypeSchema = obj({
@@ -550,6 +552,8 @@ export const userTypeSchema = obj({
       type: typeRefSchema,
       /** COLLATE: present only when the attribute's collation is not its type's. */
       collation: qualifiedNameSchema.optional(),
+      /** COMMENT ON COLUMN type.attribute; absent when none (and in models read before it was). */
+      comment: z.string().optional(),
     }),
   ),
   /** Ranges: the subtype. */

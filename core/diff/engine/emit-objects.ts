@@ -17,6 +17,8 @@ import {
   addDomainConstraint,
   addEnumValue,
   alterCompositeAttribute,
+  attributeTarget,
+  domainConstraintTarget,
   dropDomainConstraint,
   setDomainDefault,
   setDomainNotNull,
@@ -277,6 +279,7 @@ export function emitTypes(d: Diff): void {
       continue;
     }
     if (d.wants('type')) alterType(d, t, to);
+    if (d.wants('comment')) emitMemberComments(d, t, to);
     if (t.kind !== 'multirange' || d.major < 17) ownerAndComment(d, target, t, to);
     else if (t.comment !== to.comment && d.wants('comment')) {
       const id = d.plan.change({
@@ -390,6 +393,42 @@ function alterType(d: Diff, a: UserType, b: UserType): void {
           id,
         );
     }
+  }
+}
+
+/**
+ * Comments on the attributes of a composite type and the constraints of a domain that stay. One on an attribute added
+ * follows its ADD ATTRIBUTE (both in the type's main unit); one on a constraint dropped and added again (alterType)
+ * is written again after the ADD.
+ */
+function emitMemberComments(d: Diff, a: UserType, b: UserType): void {
+  const s = a.schema;
+  const n = a.name;
+  let id: string | null = null;
+  const change = () =>
+    (id ??= d.plan.change({
+      action: 'alter',
+      kind: 'comment',
+      object: refs.type(s, n),
+      summary: `comments on the ${a.kind === 'domain' ? 'constraints' : 'attributes'} of ${s}.${n}`,
+    }));
+  const attributes = new Map(a.attributes.map((x) => [x.name, x]));
+  for (const x of b.attributes)
+    if (attributes.get(x.name)?.comment !== x.comment)
+      d.plan.add('main', commentOn(attributeTarget(s, n, x.name), x.comment ?? null), change());
+  const checks = new Map((a.domain?.constraints ?? []).map((c) => [c.name, c]));
+  for (const c of b.domain?.constraints ?? []) {
+    if (c.notNull) continue;
+    const old = checks.get(c.name);
+    const readded = old === undefined || old.definition !== c.definition || old.validated !== c.validated;
+    if (readded ? c.comment === undefined : old.comment === c.comment) continue;
+    d.plan.add(
+      'late',
+      commentOn(domainConstraintTarget(s, n, c.name), c.comment ?? null),
+      change(),
+      [],
+      LATE.comment,
+    );
   }
 }
 
