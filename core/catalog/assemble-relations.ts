@@ -270,6 +270,7 @@ export function assembleSequences(rows: readonly SequenceRow[]): Sequence[] {
     identity: s.is_identity,
     comment: s.comment,
     extension: s.extension,
+    ...(s.unlogged ? { unlogged: true as const } : {}),
   }));
 }
 

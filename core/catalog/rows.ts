@@ -214,6 +214,7 @@ export const sequenceRow = z.object({
   is_identity: z.boolean(),
   comment: maybeText,
   extension: maybeText,
+  unlogged: z.boolean(),
 });
 
 export const castRow = z.object({

@@ -23,7 +23,7 @@ import type { ModelLookup } from './model-lookup.js';
 import { commentOnPolicy, createPolicy } from './policies.js';
 import { setRowLevelSecurity } from './rls.js';
 import { createSchema, schemaTarget } from './schemas.js';
-import { createSequence, sequenceOwnedBy, sequenceTarget } from './sequences.js';
+import { createSequence, sequenceOwnedBy, sequenceTarget, setSequenceLogged } from './sequences.js';
 import { refs, statement, type Statement } from './statement.js';
 import {
   addConstraint,
@@ -196,10 +196,23 @@ export function sequencePhases(lookup: ModelLookup, s: Sequence): Phases {
     p.create.push(ownerTo(t, s.owner));
     if (s.ownedBy !== null)
       p.late.push({ rank: LATE.ownedBy, statement: sequenceOwnedBy(s.schema, s.name, s.ownedBy) });
+  } else if (identityPersistenceOwn(lookup, s)) {
+    // Its column makes it as logged as the table; one set apart from it is set again.
+    p.late.push({ rank: LATE.ownedBy, statement: setSequenceLogged(s.schema, s.name, s.unlogged !== true) });
   }
   comment(p.create, s.comment === null ? null : commentOn(t, s.comment));
   p.acl.push(...aclStatements(t.object, s.owner, lookup.grantsOf(t.object)));
   return p;
+}
+
+/**
+ * Whether an identity sequence is logged otherwise than its table (ALTER SEQUENCE … SET LOGGED on it alone). Before
+ * 15 every sequence is logged, an unlogged table's too.
+ */
+export function identityPersistenceOwn(lookup: ModelLookup, s: Sequence): boolean {
+  if (s.ownedBy === null || lookup.serverMajor < 15) return false;
+  const table = lookup.relation(s.ownedBy.schema, s.ownedBy.table);
+  return table !== undefined && (table.unlogged === true) !== (s.unlogged === true);
 }
 
 /**

@@ -446,6 +446,11 @@ export const sequenceSchema = obj({
   identity: z.boolean(),
   comment: z.string().nullable(),
   extension: z.string().nullable(),
+  /**
+   * An UNLOGGED sequence (PostgreSQL 15+, relpersistence 'u'); absent for a logged one (and in models read before it
+   * was). A table's SET LOGGED / UNLOGGED takes the sequences it owns along.
+   */
+  unlogged: z.literal(true).optional(),
 });
 export type Sequence = z.infer<typeof sequenceSchema>;
 

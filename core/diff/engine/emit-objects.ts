@@ -3,13 +3,20 @@ import {
   refLabel,
   type Column,
   type Relation,
+  type Sequence,
   type UserType,
 } from '../../../shared/model/catalog.js';
 import { createExtension, extensionTarget, updateExtension } from '../../ddl/extensions.js';
 import { createRoutine, routineTarget } from '../../ddl/functions.js';
-import { LATE, schemaPhases, typePhases } from '../../ddl/object-phases.js';
+import { identityPersistenceOwn, LATE, schemaPhases, typePhases } from '../../ddl/object-phases.js';
 import { schemaTarget } from '../../ddl/schemas.js';
-import { alterSequence, sequenceOwnedBy, sequenceTarget, type SequenceOptions } from '../../ddl/sequences.js';
+import {
+  alterSequence,
+  sequenceOwnedBy,
+  sequenceTarget,
+  setSequenceLogged,
+  type SequenceOptions,
+} from '../../ddl/sequences.js';
 import { refs } from '../../ddl/statement.js';
 import { alterColumnType, alterColumnTypeThroughText, setColumnDefault } from '../../ddl/tables.js';
 import { commentOn, dropObject, renameTo, setSchema } from '../../ddl/target.js';
@@ -170,6 +177,7 @@ export function emitFunctions(d: Diff): void {
 
 export function emitSequences(d: Diff): void {
   if (!d.wants('sequence')) return;
+  emitSequencePersistence(d);
   for (const [k, s] of d.from.sequences) {
     const to = d.to.sequences.get(k);
     // Most sequences are the same on both sides (OIDs aside): nothing to write, no target to build.
@@ -260,6 +268,50 @@ export function emitSequences(d: Diff): void {
     });
     emitCreated(d, d.to, ref, id);
   }
+}
+
+/**
+ * UNLOGGED sequences (PostgreSQL 15+). A table's SET LOGGED / UNLOGGED (main) takes the sequences it owns along, and
+ * an identity column makes its sequence as logged as its table: each sequence is set late where what it will be
+ * then is not TO's.
+ */
+function emitSequencePersistence(d: Diff): void {
+  if (d.major < 15) return; // every sequence is logged before 15, an unlogged table's too
+  const set = (s: Sequence) => {
+    const id = d.plan.change({
+      action: 'alter',
+      kind: 'sequence',
+      object: refs.sequence(s.schema, s.name),
+      summary: `sequence ${s.schema}.${s.name}: ${s.unlogged === true ? 'unlogged' : 'logged'}`,
+    });
+    d.plan.add('late', setSequenceLogged(s.schema, s.name, s.unlogged !== true), id, [], LATE.ownedBy);
+  };
+  for (const [k, s] of d.from.sequences) {
+    const to = d.to.sequences.get(k);
+    if (to !== undefined && unloggedAfterTables(d, s, to) !== (to.unlogged === true)) set(to);
+  }
+  for (const [k, s] of d.to.sequences)
+    if (!d.from.sequences.has(k) && s.identity && identityPersistenceOwn(d.to.lookup, s)) set(s);
+}
+
+/** Whether a sequence that stays is unlogged once the tables' own statements ran. */
+function unloggedAfterTables(d: Diff, s: Sequence, to: Sequence): boolean {
+  const owner = s.ownedBy;
+  // One that ends with no owner is unlinked first (emitSequences): no table takes it along.
+  if (owner === null || (to.ownedBy === null && !s.identity)) return s.unlogged === true;
+  const ref = refKey(refs.relation(owner.schema, owner.table));
+  const a = d.from.relations.get(relKey(owner.schema, owner.table));
+  const b = d.to.relations.get(relKey(owner.schema, owner.table));
+  if (a === undefined || b === undefined) return s.unlogged === true;
+  // A table made anew makes its identity columns' sequences anew, as logged as it is.
+  if (d.rebuilt.has(ref) || d.recreated.has(ref))
+    return s.identity ? b.unlogged === true : s.unlogged === true;
+  const flips =
+    d.wants('table') &&
+    a.kind === 'table' &&
+    b.kind === 'table' &&
+    (a.unlogged === true) !== (b.unlogged === true);
+  return flips ? b.unlogged === true : s.unlogged === true;
 }
 
 export function emitTypes(d: Diff): void {
