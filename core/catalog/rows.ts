@@ -135,6 +135,7 @@ export const columnRow = z.object({
   compression: maybeText,
   statistics_target: maybeInt,
   options: z.array(text).nullable(),
+  fdw_options: z.array(text).nullable(),
 });
 
 const fkAction = z.enum(['no_action', 'restrict', 'cascade', 'set_null', 'set_default']);

@@ -174,7 +174,7 @@ export function createTable(
 
 /**
  * CREATE FOREIGN TABLE s.t (columns, CHECK constraints) [INHERITS (…)] SERVER srv [OPTIONS (…)]. Column-level
- * FDW options are not in the model.
+ * FDW options follow with ALTER COLUMN … OPTIONS (columnAttributeStatements), as pg_dump writes them.
  */
 export function createForeignTable(
   r: Pick<Relation, 'schema' | 'name' | 'columns' | 'constraints' | 'foreignTable'> & {
@@ -205,6 +205,37 @@ export function fdwOptionList(options: readonly string[]): string {
     .map(splitOption)
     .map((o) => `${quoteIdent(o.name)} ${quoteLiteral(o.value)}`)
     .join(', ')})`;
+}
+
+/**
+ * ALTER FOREIGN TABLE s.t [ALTER COLUMN c] OPTIONS (ADD n 'v', SET n 'v', DROP n): FDW options from `before` to
+ * `after` (both `name=value`); null when they are the same.
+ */
+export function alterForeignOptions(
+  schema: string,
+  table: string,
+  before: readonly string[],
+  after: readonly string[],
+  column?: string,
+): Statement | null {
+  const was = new Map(before.map(splitOption).map((o) => [o.name, o.value]));
+  const now = new Map(after.map(splitOption).map((o) => [o.name, o.value]));
+  const parts: string[] = [];
+  for (const [name, value] of now) {
+    const old = was.get(name);
+    if (old !== value)
+      parts.push(`${old === undefined ? 'ADD' : 'SET'} ${quoteIdent(name)} ${quoteLiteral(value)}`);
+  }
+  for (const name of was.keys()) if (!now.has(name)) parts.push(`DROP ${quoteIdent(name)}`);
+  if (parts.length === 0) return null;
+  const object =
+    column === undefined ? refs.relation(schema, table) : refs.member('column', schema, table, column);
+  const target = column === undefined ? '' : ` ALTER COLUMN ${quoteIdent(column)}`;
+  return statement(
+    'alter',
+    object,
+    `ALTER FOREIGN TABLE ${quoteQualified(schema, table)}${target} OPTIONS (${parts.join(', ')})`,
+  );
 }
 
 /** pg_get_partkeydef text: `RANGE (at)`, `LIST (lower(name))`, `HASH (id)`. */
@@ -588,12 +619,12 @@ export function setColumnOptions(
 
 /**
  * What a column created with its type's defaults needs to match the model: storage, compression, target, attribute
- * options. A column merged from an INHERITS parent starts with the parent's storage and compression (`inherited`)
+ * and FDW options. A column merged from an INHERITS parent starts with the parent's storage and compression (`inherited`)
  * instead.
  */
 export function columnAttributeStatements(
   r: Pick<Relation, 'schema' | 'name' | 'kind'>,
-  c: Pick<Column, 'name' | 'storage' | 'compression' | 'statistics' | 'options'>,
+  c: Pick<Column, 'name' | 'storage' | 'compression' | 'statistics' | 'options' | 'fdwOptions'>,
   inherited?: Pick<Column, 'storage' | 'compression'>,
 ): Statement[] {
   const out: Statement[] = [];
@@ -605,6 +636,8 @@ export function columnAttributeStatements(
   if (c.statistics !== undefined) out.push(setColumnStatistics(r, c.name, c.statistics));
   if (c.options !== undefined && c.options.length > 0)
     out.push(setColumnOptions(r, c.name, { set: c.options }));
+  const fdw = alterForeignOptions(r.schema, r.name, [], c.fdwOptions ?? [], c.name);
+  if (fdw !== null) out.push(fdw);
   return out;
 }
 

@@ -269,6 +269,8 @@ export const columnSchema = obj({
   statistics: z.number().int().optional(),
   /** ALTER COLUMN … SET (n_distinct=…): attoptions as written (`name=value`); absent when none is set. */
   options: list(z.string()).optional(),
+  /** A foreign table column's FDW options (`name=value`, ALTER COLUMN … OPTIONS); absent when none is set. */
+  fdwOptions: list(z.string()).optional(),
   comment: z.string().nullable(),
   /**
    * Views only: the base-table column this view column shows unchanged (followed through views of views),

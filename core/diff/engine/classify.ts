@@ -179,6 +179,11 @@ function classifyRelations(d: Diff): void {
       if (d.wants(kind)) recreateFor(`recreate ${from.schema}.${from.name}: ${from.kind} becomes ${to.kind}`);
       continue;
     }
+    // ALTER FOREIGN TABLE has no SERVER clause.
+    if (from.foreignTable !== null && from.foreignTable.server !== to.foreignTable?.server) {
+      if (d.wants(kind)) recreateFor(`recreate ${from.schema}.${from.name}: its server changes`);
+      continue;
+    }
     if (isTable(from) && from.partitionKey !== to.partitionKey) {
       if (d.wants(kind)) recreateFor(`recreate ${from.schema}.${from.name}: partition key changes`);
       continue;

@@ -1,6 +1,7 @@
 import type { Column, Relation } from '../../../shared/model/catalog.js';
 import { LATE } from '../../ddl/object-phases.js';
 import {
+  alterForeignOptions,
   setColumnCompression,
   setColumnOptions,
   setColumnStatistics,
@@ -12,8 +13,8 @@ import { regeneratedByDropAdd } from './classify.js';
 import { recollated } from './emit-collations.js';
 import { hazard } from './plan.js';
 
-/** The column facts SET STORAGE / COMPRESSION / STATISTICS / SET (…) change, as a column has them. */
-type Facts = Pick<Column, 'storage' | 'compression' | 'statistics' | 'options'>;
+/** The column facts SET STORAGE / COMPRESSION / STATISTICS / SET (…) / OPTIONS (…) change, as a column has them. */
+type Facts = Pick<Column, 'storage' | 'compression' | 'statistics' | 'options' | 'fdwOptions'>;
 const NONE: Facts = {};
 
 /**
@@ -35,6 +36,7 @@ export function emitColumnFacts(d: Diff, from: Relation, to: Relation, change: (
           ? {
               ...(f.statistics !== undefined ? { statistics: f.statistics } : {}),
               ...(f.options !== undefined ? { options: f.options } : {}),
+              ...(f.fdwOptions !== undefined ? { fdwOptions: f.fdwOptions } : {}),
             }
           : f;
     // SET STATISTICS takes a SHARE UPDATE EXCLUSIVE lock; STORAGE and COMPRESSION an ACCESS EXCLUSIVE one (no rewrite).
@@ -63,5 +65,7 @@ export function emitColumnFacts(d: Diff, from: Relation, to: Relation, change: (
     const set = now.filter((o) => !was.includes(o));
     if (reset.length > 0) add(setColumnOptions(to, c.name, { reset }), false);
     if (set.length > 0) add(setColumnOptions(to, c.name, { set }), false);
+    const fdw = alterForeignOptions(to.schema, to.name, before.fdwOptions ?? [], c.fdwOptions ?? [], c.name);
+    if (fdw !== null) add(fdw);
   }
 }

@@ -5,6 +5,7 @@ import { refs, type Statement } from '../../ddl/statement.js';
 import { sequenceOwnedBy } from '../../ddl/sequences.js';
 import {
   addConstraint,
+  alterForeignOptions,
   copyRows,
   createTable,
   dropConstraint,
@@ -235,6 +236,21 @@ function alterRelation(d: Diff, from: Relation, to: Relation): void {
     const set = after.filter((o) => !before.includes(o));
     const reset = names(before).filter((n) => !names(after).includes(n));
     d.plan.add('main', setRelationOptions(to, set, reset), id);
+  }
+  const fdw =
+    from.foreignTable !== null && to.foreignTable !== null && d.wants(kind)
+      ? alterForeignOptions(to.schema, to.name, from.foreignTable.options, to.foreignTable.options)
+      : null;
+  if (fdw !== null) {
+    const id = d.plan.change({
+      action: 'alter',
+      kind,
+      object: ref,
+      summary: `options of foreign table ${to.schema}.${to.name}: ${to.foreignTable?.options.join(', ') || 'none'}`,
+      fromSql: d.sql(d.from, ref),
+      toSql: d.sql(d.to, ref),
+    });
+    d.plan.add('main', fdw, id);
   }
   if (from.owner !== to.owner && d.wants('owner')) {
     const id = d.plan.change({
