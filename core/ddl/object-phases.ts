@@ -341,7 +341,16 @@ export function relationPhases(lookup: ModelLookup, r: Relation): Phases {
       });
   }
   for (const tr of r.triggers) {
-    if (clonedTrigger(lookup, r, tr.name)) continue;
+    if (clonedTrigger(lookup, r, tr.name)) {
+      // A clone takes its parent's state when ATTACH makes it; one set apart is set after the parent's own.
+      const parent = r.partitionOf && lookup.relation(r.partitionOf.schema, r.partitionOf.name);
+      if (parent?.triggers.find((x) => x.name === tr.name)?.enabled !== tr.enabled)
+        p.late.push({
+          rank: LATE.trigger + depth / 100,
+          statement: setTriggerEnabled(r.schema, r.name, tr.name, tr.enabled),
+        });
+      continue;
+    }
     p.late.push({ rank: LATE.trigger, statement: createTrigger(r.schema, r.name, tr) });
     if (tr.enabled !== 'origin')
       p.late.push({

@@ -1,5 +1,13 @@
 import type { Hazard } from '../../../shared/diff/migration.js';
-import type { Column, Constraint, Index, Policy, Relation, Trigger } from '../../../shared/model/catalog.js';
+import {
+  refKey,
+  type Column,
+  type Constraint,
+  type Index,
+  type Policy,
+  type Relation,
+  type Trigger,
+} from '../../../shared/model/catalog.js';
 import {
   createIndexFromDefinition,
   dropIndex,
@@ -651,6 +659,66 @@ function emitTriggers(d: Diff, from: Relation, to: Relation): void {
         ref(name),
         `comment on trigger ${name}`,
       );
+  emitClonedTriggers(d, to);
+}
+
+/**
+ * The enabled state of a partition's clones of its parents' triggers (ALTER TABLE partition DISABLE / ENABLE …
+ * TRIGGER on the clone alone). A parent's ENABLE / DISABLE reaches its partitions' clones, and a clone takes its
+ * parent's state when it is made (CREATE TRIGGER, ATTACH): each clone is set where what it has after its parents'
+ * statements is not TO's, deeper partitions after shallower ones.
+ */
+function emitClonedTriggers(d: Diff, to: Relation): void {
+  const rank = LATE.trigger + d.to.lookup.partitionDepth(to) / 100;
+  for (const x of to.triggers) {
+    if (!clonedTrigger(d, to, x.name, 'to') || cloneStateAfter(d, to, x.name) === x.enabled) continue;
+    const id = d.plan.change({
+      action: 'alter',
+      kind: 'trigger',
+      object: refs.member('trigger', to.schema, to.name, x.name),
+      summary: `trigger ${x.name} on partition ${to.schema}.${to.name}: ${x.enabled}`,
+    });
+    d.plan.add('late', setTriggerEnabled(to.schema, to.name, x.name, x.enabled), id, [], rank);
+  }
+}
+
+/**
+ * What a partition's clone of a trigger is once its parents' statements ran: the state of the nearest parent one of
+ * them sets (it reaches every partition below), else the clone's own as FROM has it, or its parent's for a clone
+ * made by this migration.
+ */
+function cloneStateAfter(d: Diff, r: Relation, name: string): Trigger['enabled'] {
+  let parent: Relation | undefined;
+  for (let at = r.partitionOf, n = 0; at !== null && n < 64; n++) {
+    const p = d.to.relations.get(relKey(at.schema, at.name));
+    const trigger = p?.triggers.find((x) => x.name === name);
+    if (p === undefined || trigger === undefined) break;
+    parent ??= p;
+    if (triggerStateWritten(d, p, trigger)) return trigger.enabled;
+    at = p.partitionOf;
+  }
+  const before = d.from.relations.get(relKey(r.schema, r.name));
+  const was = before?.triggers.find((x) => x.name === name);
+  if (before !== undefined && was !== undefined && clonedTrigger(d, before, name, 'from')) return was.enabled;
+  return parent?.triggers.find((x) => x.name === name)?.enabled ?? 'origin';
+}
+
+/** Whether the migration sets a trigger's state on TO's relation `r` (making it, or ENABLE / DISABLE on it). */
+function triggerStateWritten(d: Diff, r: Relation, x: Trigger): boolean {
+  if (clonedTrigger(d, r, x.name, 'to')) return cloneStateAfter(d, r, x.name) !== x.enabled;
+  const ref = refKey(refs.relation(r.schema, r.name));
+  const before = d.from.relations.get(relKey(r.schema, r.name));
+  const was = before?.triggers.find((y) => y.name === x.name);
+  return (
+    before === undefined ||
+    was === undefined ||
+    clonedTrigger(d, before, x.name, 'from') ||
+    d.recreated.has(ref) ||
+    d.rebuilt.has(ref) ||
+    d.memberRecreate(r.schema, r.name, 'trigger') !== undefined ||
+    was.definition !== x.definition ||
+    was.enabled !== x.enabled
+  );
 }
 
 // ------------------------------------------------------------------------------------------------ RLS & policies
