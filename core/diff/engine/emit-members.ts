@@ -210,7 +210,84 @@ function emitColumns(d: Diff, from: Relation, to: Relation, isTable: boolean): v
   }
   for (const r of restore) r();
   emitColumnFacts(d, from, to, change);
+  if (to.partitionOf !== null && !parentRecreated) emitPartitionColumns(d, to, change);
   emitColumnComments(d, from, to);
+}
+
+/** A partition's column facts its parent's ALTER reaches. */
+type PartitionFact = 'default' | 'notNull';
+
+/**
+ * A partition's own column DEFAULT and NOT NULL where they are not what its parents' statements leave it: SET /
+ * DROP DEFAULT and NOT NULL on a partitioned table reach its partitions, and its ADD COLUMN gives them its own. Late,
+ * deeper partitions after shallower ones (a partitioned partition's statement reaches its partitions too).
+ */
+function emitPartitionColumns(d: Diff, to: Relation, change: () => string): void {
+  const s = to.schema;
+  const t = to.name;
+  const rank = LATE.ownedBy + d.to.lookup.partitionDepth(to) / 100;
+  const forced = d.memberRecreate(s, t, 'default') !== undefined;
+  for (const c of to.columns) {
+    const own = c.identity === null && c.generated === null && !forced;
+    if (own && partitionFactAfter(d, to, c.name, 'default') !== c.default)
+      d.plan.add('late', setColumnDefault(s, t, c.name, c.default), change(), [], rank);
+    if (partitionFactAfter(d, to, c.name, 'notNull') !== c.notNull)
+      d.plan.add(
+        'late',
+        setColumnNotNull(s, t, c.name, c.notNull),
+        change(),
+        c.notNull
+          ? [hazard('access_exclusive_lock', `${s}.${t} is scanned for nulls in ${c.name} under lock`)]
+          : [],
+        rank,
+      );
+  }
+}
+
+/**
+ * What a column of TO's partition `r` has of `fact` once its parents' statements ran: its parent's, when one of them
+ * sets it (or the column comes with the parent's ADD COLUMN), else its own as FROM has it.
+ */
+function partitionFactAfter(
+  d: Diff,
+  r: Relation,
+  column: string,
+  fact: PartitionFact,
+): string | boolean | null {
+  const was = d.from.relations.get(relKey(r.schema, r.name))?.columns.find((x) => x.name === column);
+  const parent = stayingParent(d, r);
+  const pc = parent?.columns.find((x) => x.name === column);
+  if (parent === undefined || pc === undefined) return was?.[fact] ?? null;
+  if (was === undefined || parentFactTouched(d, parent, pc, fact)) return pc[fact];
+  return was[fact];
+}
+
+/** Whether a statement sets `fact` of a column of TO's relation `r`: its own, or one of its parents' reaching it. */
+function parentFactTouched(d: Diff, r: Relation, c: Column, fact: PartitionFact): boolean {
+  const parent = stayingParent(d, r);
+  if (parent !== undefined) {
+    const pc = parent.columns.find((x) => x.name === c.name);
+    return (
+      partitionFactAfter(d, r, c.name, fact) !== c[fact] ||
+      (pc !== undefined && parentFactTouched(d, parent, pc, fact))
+    );
+  }
+  const before = d.from.relations.get(relKey(r.schema, r.name));
+  const f = before?.columns.find((x) => x.name === c.name);
+  if (before === undefined || f === undefined) return true;
+  // A retyped column's default is dropped and set again; a default forced out and back is too.
+  const forced = d.memberRecreate(r.schema, r.name, 'default') !== undefined;
+  if (fact === 'default' && f.default !== null && (retyped(f, c) || forced)) return true;
+  return f[fact] !== c[fact];
+}
+
+/** TO's parent of a partition that stays its partition (the parent's ALTERs reach it), if it is one. */
+function stayingParent(d: Diff, r: Relation): Relation | undefined {
+  const p = r.partitionOf;
+  const before = d.from.relations.get(relKey(r.schema, r.name))?.partitionOf;
+  if (p === null || before?.schema !== p.schema || before.name !== p.name) return undefined;
+  if (d.isRecreated(refs.relation(p.schema, p.name))) return undefined;
+  return d.to.relations.get(relKey(p.schema, p.name));
 }
 
 function alterColumn(
