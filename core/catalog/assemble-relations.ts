@@ -239,6 +239,9 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
           }),
       ...(r.cluster_index !== null ? { clusterOn: r.cluster_index } : {}),
       ...(r.toast_options !== null && r.toast_options.length > 0 ? { toastOptions: r.toast_options } : {}),
+      ...(r.of_type_schema !== null && r.of_type_name !== null
+        ? { ofType: { schema: r.of_type_schema, name: r.of_type_name } }
+        : {}),
       estimatedRows: r.estimated_rows,
       rowTypeOid: r.row_type_oid,
       extension: r.extension,

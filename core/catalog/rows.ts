@@ -114,6 +114,8 @@ export const relationRow = z.object({
   replica_index: maybeText,
   cluster_index: maybeText,
   toast_options: z.array(text).nullable(),
+  of_type_schema: maybeText,
+  of_type_name: maybeText,
 });
 
 export const columnRow = z.object({

@@ -70,8 +70,13 @@ function collateClause(collation: string | null | undefined, schema: string | un
 
 /** `name type [COLLATE c] [GENERATED …] [DEFAULT …] [NOT NULL]`. */
 export function columnDefinition(c: ColumnSpec, identitySequence?: Sequence): string {
-  let sql = `${quoteIdent(c.name)} ${typeName(c.type.formatted)}`;
-  sql += collateClause(c.collation, c.collationSchema);
+  const sql = `${quoteIdent(c.name)} ${typeName(c.type.formatted)}`;
+  return sql + collateClause(c.collation, c.collationSchema) + columnConstraints(c, identitySequence);
+}
+
+/** ` [GENERATED …] [DEFAULT …] [NOT NULL]`: what follows a column's type (a typed table's WITH OPTIONS too). */
+function columnConstraints(c: ColumnSpec, identitySequence?: Sequence): string {
+  let sql = '';
   if (c.generated !== null) {
     if (c.generation === null)
       throw new GatehouseError('GH222', `The generated column ${c.name} has no expression.`);
@@ -84,6 +89,12 @@ export function columnDefinition(c: ColumnSpec, identitySequence?: Sequence): st
   }
   if (c.notNull) sql += ' NOT NULL';
   return sql;
+}
+
+/** A typed table's column: `name WITH OPTIONS …` where it has a default, NOT NULL or the like; else nothing. */
+function typedColumnDefinition(c: ColumnSpec, identitySequence?: Sequence): string | null {
+  const constraints = columnConstraints(c, identitySequence);
+  return constraints === '' ? null : `${quoteIdent(c.name)} WITH OPTIONS${constraints}`;
 }
 
 function sameColumn(a: ColumnSpec, b: ColumnSpec): boolean {
@@ -135,6 +146,7 @@ export function createTable(
     | 'options'
     | 'toastOptions'
     | 'unlogged'
+    | 'ofType'
   > & {
     readonly inherits?: readonly QualifiedName[];
   },
@@ -150,7 +162,11 @@ export function createTable(
     const parent = options.inheritedColumns?.get(c.name);
     if (parent !== undefined && sameColumn(c, parent)) continue;
     const own = parent?.generated != null ? { ...c, generated: null, generation: null } : c;
-    columns.push(columnDefinition(own, options.identitySequences?.get(c.name)));
+    const sequence = options.identitySequences?.get(c.name);
+    // A typed table's columns are its type's: only their options are written.
+    const line =
+      r.ofType !== undefined ? typedColumnDefinition(own, sequence) : columnDefinition(own, sequence);
+    if (line !== null) columns.push(line);
   }
   // A check only copied from an INHERITS parent comes with INHERITS: written here it would be declared on the
   // child too (conislocal), and a later DROP on the parent would leave it behind.
@@ -158,7 +174,9 @@ export function createTable(
   const own = r.constraints.filter((k) => inline(k) && !(inherits && k.local === false));
   const lines = [...columns, ...own.map(constraintDefinition)];
   const unlogged = r.unlogged === true ? 'UNLOGGED ' : '';
-  let sql = `CREATE ${unlogged}TABLE ${quoteQualified(r.schema, r.name)} (${lines.length > 0 ? `\n  ${lines.join(',\n  ')}\n` : ''})`;
+  const of = r.ofType !== undefined ? ` OF ${quoteQualified(r.ofType.schema, r.ofType.name)}` : '';
+  const body = lines.length > 0 ? ` (\n  ${lines.join(',\n  ')}\n)` : of !== '' ? '' : ' ()';
+  let sql = `CREATE ${unlogged}TABLE ${quoteQualified(r.schema, r.name)}${of}${body}`;
   // Inherited columns that differ from their parents' are written: PostgreSQL merges them with the parents' ones.
   if (r.inherits !== undefined && r.inherits.length > 0)
     sql += ` INHERITS (${r.inherits.map((p) => quoteQualified(p.schema, p.name)).join(', ')})`;
@@ -656,6 +674,11 @@ export function setReplicaIdentity(
           ? 'FULL'
           : `USING INDEX ${quoteIdent(identity.index)}`;
   return alterTable(schema, table, `REPLICA IDENTITY ${spelt}`);
+}
+
+/** ALTER TABLE s.t OF type (its columns must be the type's, in order) | NOT OF (null). */
+export function setTypeOf(schema: string, table: string, type: QualifiedName | null): Statement {
+  return alterTable(schema, table, type === null ? 'NOT OF' : `OF ${quoteQualified(type.schema, type.name)}`);
 }
 
 /** ALTER TABLE s.t SET LOGGED | SET UNLOGGED (the table is rewritten). */

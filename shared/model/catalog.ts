@@ -403,6 +403,11 @@ export const relationSchema = obj({
   partitionKey: z.string().nullable(),
   /** Plain inheritance (INHERITS) parents in order; partitions have their parent in `partitionOf` instead. */
   inherits: list(qualifiedNameSchema),
+  /**
+   * A typed table's composite type (CREATE TABLE … OF type): its columns are the type's attributes and follow
+   * them. Absent for any other relation (and in models read before it was).
+   */
+  ofType: qualifiedNameSchema.optional(),
   /** Foreign tables: the server and the table's options (`name=value`), else null. */
   foreignTable: obj({ server: z.string(), options: list(z.string()) }).nullable(),
   /** An UNLOGGED table (relpersistence 'u'); absent for a logged one (and in models read before it was). */

@@ -43,6 +43,7 @@ import {
   setColumnIdentity,
   setLogged,
   setReplicaIdentity,
+  setTypeOf,
   syncIdentitySequence,
   setColumnNotNull,
   setInheritance,
@@ -73,6 +74,25 @@ export function emitTableMembers(d: Diff, from: Relation, to: Relation): void {
   emitPolicies(d, from, to);
   if (isTable && d.wants('table')) emitPartitioning(d, from, to);
   if (isTable && d.wants('table')) emitPersistence(d, from, to);
+  if (isTable && d.wants('table')) emitTypedTable(d, from, to);
+}
+
+/**
+ * OF type: a table leaves its type first (NOT OF, before its columns change as its own) and takes one last, its
+ * columns then the type's.
+ */
+function emitTypedTable(d: Diff, from: Relation, to: Relation): void {
+  if (same(from.ofType, to.ofType)) return;
+  const s = to.schema;
+  const t = to.name;
+  const id = d.plan.change({
+    action: 'alter',
+    kind: 'table',
+    object: refs.relation(s, t),
+    summary: `${s}.${t}: ${to.ofType === undefined ? 'not typed' : `of type ${to.ofType.schema}.${to.ofType.name}`}`,
+  });
+  if (from.ofType !== undefined) d.plan.add('first', setTypeOf(s, t, null), id);
+  if (to.ofType !== undefined) d.plan.add('late', setTypeOf(s, t, to.ofType), id, [], LATE.ownedBy);
 }
 
 /** CLUSTER ON: the index CLUSTER orders by, marked again on an index that is dropped and made anew. */
@@ -140,6 +160,8 @@ function emitColumns(d: Diff, from: Relation, to: Relation, isTable: boolean): v
   const parentRecreated =
     to.partitionOf !== null && d.isRecreated(refs.relation(to.partitionOf.schema, to.partitionOf.name));
   if (to.partitionOf !== null && !parentRecreated) for (const c of to.columns) inherited.add(c.name);
+  // A typed table that stays of its type: ALTER TYPE … CASCADE adds, drops and retypes its columns.
+  const typed = from.ofType !== undefined && same(from.ofType, to.ofType);
   let id: string | null = null;
   const change = () => (id ??= columnChangeId(d, ref));
   const defaults = d.memberRecreate(s, t, 'default');
@@ -188,7 +210,7 @@ function emitColumns(d: Diff, from: Relation, to: Relation, isTable: boolean): v
   for (const f of from.columns) {
     if (toCols.has(f.name) && !regeneratedByDropAdd(d, from, f.name)) continue;
     if (inherited.has(f.name) && toCols.has(f.name)) continue;
-    if (from.partitionOf !== null && !parentRecreated) continue;
+    if ((from.partitionOf !== null && !parentRecreated) || typed) continue;
     d.plan.add('main', dropColumn(s, t, f.name), change(), [
       hazard('data_loss', `drops column ${s}.${t}.${f.name} and its values`),
       hazard('access_exclusive_lock', `${s}.${t} is locked`),
@@ -198,10 +220,17 @@ function emitColumns(d: Diff, from: Relation, to: Relation, isTable: boolean): v
     const f = fromCols.get(c.name);
     if (f !== undefined && !regeneratedByDropAdd(d, from, c.name)) {
       if (!inherited.has(c.name) || to.inherits.length > 0)
-        alterColumn(d, from, f, c, inherited.has(c.name), change);
+        alterColumn(d, from, f, c, inherited.has(c.name), typed, change);
       continue;
     }
     if (to.partitionOf !== null && !parentRecreated) continue;
+    if (typed) {
+      // Made by the type's ADD ATTRIBUTE … CASCADE (main): its options follow.
+      if (c.default !== null && c.identity === null && c.generated === null)
+        d.plan.add('late', setColumnDefault(s, t, c.name, c.default), change(), [], LATE.ownedBy);
+      if (c.notNull) d.plan.add('late', setColumnNotNull(s, t, c.name, true), change(), [], LATE.ownedBy);
+      continue;
+    }
     const hazards: Hazard[] = [];
     if (c.identity !== null || c.generated === 'stored')
       hazards.push(hazard('table_rewrite', `${s}.${t} is rewritten to fill ${c.name}`));
@@ -296,12 +325,14 @@ function alterColumn(
   f: Column,
   c: Column,
   inherited: boolean,
+  /** A typed table's column: its type's ALTER ATTRIBUTE … CASCADE retypes it. */
+  typed: boolean,
   change: () => string,
 ): void {
   const s = from.schema;
   const t = from.name;
   const lock = hazard('access_exclusive_lock', `${s}.${t} is locked while ${c.name} changes`);
-  const typeChanged = retyped(f, c);
+  const typeChanged = retyped(f, c) && !typed;
   const forcedDefault = d.memberRecreate(s, t, 'default') !== undefined && f.default !== null;
   if (typeChanged && !inherited) {
     // The old default may not cast to the new type: it goes first and comes back after.

@@ -417,9 +417,14 @@ function alterType(d: Diff, a: UserType, b: UserType): void {
     });
     const bm = new Map(b.attributes.map((x) => [x.name, x]));
     const am = new Map(a.attributes.map((x) => [x.name, x]));
+    // A typed table of the type is refused the change without CASCADE, which changes its columns along.
+    const typed = [...d.from.relations.values()].some(
+      (r) => r.ofType?.schema === a.schema && r.ofType.name === a.name,
+    );
+    const opts = { cascade: typed };
     for (const x of a.attributes)
       if (!bm.has(x.name))
-        d.plan.add('main', alterCompositeAttribute(a.schema, a.name, { drop: x.name }), id, [
+        d.plan.add('main', alterCompositeAttribute(a.schema, a.name, { drop: x.name }, opts), id, [
           hazard('data_loss', `drops attribute ${x.name}`),
         ]);
     for (const x of b.attributes) {
@@ -427,21 +432,31 @@ function alterType(d: Diff, a: UserType, b: UserType): void {
       if (old === undefined)
         d.plan.add(
           'main',
-          alterCompositeAttribute(a.schema, a.name, {
-            add: x.name,
-            type: x.type.formatted,
-            ...(x.collation !== undefined ? { collation: x.collation } : {}),
-          }),
+          alterCompositeAttribute(
+            a.schema,
+            a.name,
+            {
+              add: x.name,
+              type: x.type.formatted,
+              ...(x.collation !== undefined ? { collation: x.collation } : {}),
+            },
+            opts,
+          ),
           id,
         );
       else if (old.type.formatted !== x.type.formatted || !same(old.collation, x.collation))
         d.plan.add(
           'main',
-          alterCompositeAttribute(a.schema, a.name, {
-            alter: x.name,
-            type: x.type.formatted,
-            ...(x.collation !== undefined ? { collation: x.collation } : {}),
-          }),
+          alterCompositeAttribute(
+            a.schema,
+            a.name,
+            {
+              alter: x.name,
+              type: x.type.formatted,
+              ...(x.collation !== undefined ? { collation: x.collation } : {}),
+            },
+            opts,
+          ),
           id,
         );
     }
