@@ -278,6 +278,31 @@ export const functionRow = z.object({
   sql_body: maybeText,
 });
 
+const finalModify = z.enum(['r', 's', 'w']);
+export const aggregateRow = z.object({
+  function_oid: int,
+  kind: z.enum(['normal', 'ordered_set', 'hypothetical']),
+  sfunc: text,
+  stype: text,
+  sspace: int,
+  finalfunc: maybeText,
+  finalfunc_extra: z.boolean(),
+  finalfunc_modify: finalModify,
+  combinefunc: maybeText,
+  serialfunc: maybeText,
+  deserialfunc: maybeText,
+  initcond: maybeText,
+  msfunc: maybeText,
+  minvfunc: maybeText,
+  mstype: maybeText,
+  msspace: int,
+  mfinalfunc: maybeText,
+  mfinalfunc_extra: z.boolean(),
+  mfinalfunc_modify: finalModify,
+  minitcond: maybeText,
+  sortop: maybeText,
+});
+
 export const functionArgRow = z.object({
   function_oid: int,
   position: int,
@@ -449,6 +474,7 @@ export type CastRow = z.infer<typeof castRow>;
 export type EventTriggerRow = z.infer<typeof eventTriggerRow>;
 export type FunctionRow = z.infer<typeof functionRow>;
 export type FunctionArgRow = z.infer<typeof functionArgRow>;
+export type AggregateRow = z.infer<typeof aggregateRow>;
 export type TypeNameRow = z.infer<typeof typeNameRow>;
 export type TypeRow = z.infer<typeof typeRow>;
 export type DomainConstraintRow = z.infer<typeof domainConstraintRow>;

@@ -494,6 +494,39 @@ export const functionReturnSchema = obj({
 });
 export type FunctionReturn = z.infer<typeof functionReturnSchema>;
 
+/** FINALFUNC_MODIFY / MFINALFUNC_MODIFY: whether the final function may change the state. */
+const finalModifySchema = z.enum(['read_only', 'shareable', 'read_write']);
+
+/**
+ * An aggregate's definition (pg_aggregate) as CREATE AGGREGATE spells it: support functions as regproc prints them
+ * (qualified unless in pg_catalog), types as format_type does, the sort operator as regoper does; each null where
+ * there is none. `m…` are the moving-aggregate mode's.
+ */
+export const aggregateSchema = obj({
+  /** A normal aggregate, an ordered-set one (WITHIN GROUP) or a hypothetical-set one. */
+  kind: z.enum(['normal', 'ordered_set', 'hypothetical']),
+  sfunc: z.string(),
+  stype: z.string(),
+  sspace: z.number().int(),
+  finalfunc: z.string().nullable(),
+  finalfuncExtra: z.boolean(),
+  finalfuncModify: finalModifySchema,
+  combinefunc: z.string().nullable(),
+  serialfunc: z.string().nullable(),
+  deserialfunc: z.string().nullable(),
+  initcond: z.string().nullable(),
+  msfunc: z.string().nullable(),
+  minvfunc: z.string().nullable(),
+  mstype: z.string().nullable(),
+  msspace: z.number().int(),
+  mfinalfunc: z.string().nullable(),
+  mfinalfuncExtra: z.boolean(),
+  mfinalfuncModify: finalModifySchema,
+  minitcond: z.string().nullable(),
+  sortop: z.string().nullable(),
+});
+export type Aggregate = z.infer<typeof aggregateSchema>;
+
 export const functionSchema = obj({
   oid: z.number().int(),
   schema: z.string(),
@@ -522,6 +555,8 @@ export const functionSchema = obj({
   cost: z.number(),
   rows: z.number(),
   extension: z.string().nullable(),
+  /** Aggregates: their definition; absent for other routines (and in models read before it was). */
+  aggregate: aggregateSchema.optional(),
 });
 export type FunctionInfo = z.infer<typeof functionSchema>;
 

@@ -296,8 +296,10 @@ function classifyFunctions(d: Diff): void {
       continue;
     }
     if (same(routineBody(f), routineBody(to))) continue;
+    // CREATE OR REPLACE AGGREGATE keeps the aggregate's kind too (normal, ordered-set, hypothetical).
     const replaceable =
       f.kind === to.kind &&
+      f.aggregate?.kind === to.aggregate?.kind &&
       (f.argumentsText === to.argumentsText || defaultsOnlyGrow(f, to)) &&
       (f.returns.text ?? f.returns.type.formatted) === (to.returns.text ?? to.returns.type.formatted);
     if (replaceable) continue; // CREATE OR REPLACE, written with the other alters
