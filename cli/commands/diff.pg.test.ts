@@ -86,15 +86,15 @@ describe.each(pgServers())('gatehouse diff on $label', (server) => {
   });
 
   it('names an object it cannot write on stderr and on top of the SQL, and --verify finds it missing', async () => {
-    // An aggregate: the model does not hold its state function and type, so no statement creates it.
-    const to = join(work, 'to-aggregate');
+    // A C function: the model does not hold its shared library, so no statement creates it.
+    const to = join(work, 'to-c-function');
     mkdirSync(to);
     writeFileSync(
       join(to, '1_all.sql'),
-      `${expectedSql}\nCREATE AGGREGATE app.total(integer) (SFUNC = int4pl, STYPE = integer);\n`,
+      `${expectedSql}\nCREATE FUNCTION app.total(integer) RETURNS integer LANGUAGE c AS '$libdir/plpgsql', 'plpgsql_validator';\n`,
     );
     const line =
-      'not written: function app.total(integer): The aggregate app.total cannot be written from the model.';
+      'not written: function app.total(integer): The C function app.total cannot be written from the model.';
     const r = await runBin(['diff', '--from', db.uri, '--to', to, ...shadow], { timeoutMs: 60_000 });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain(`gatehouse diff: ${line}`);

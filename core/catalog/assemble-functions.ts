@@ -1,16 +1,53 @@
-import type { FunctionArg, FunctionInfo, UserType } from '../../shared/model/catalog.js';
-import type { DomainConstraintRow, FunctionArgRow, FunctionRow, TypeAttributeRow, TypeRow } from './rows.js';
+import type { Aggregate, FunctionArg, FunctionInfo, UserType } from '../../shared/model/catalog.js';
+import type {
+  AggregateRow,
+  DomainConstraintRow,
+  FunctionArgRow,
+  FunctionRow,
+  TypeAttributeRow,
+  TypeRow,
+} from './rows.js';
 import { parseSettings } from './settings.js';
 import { groupBy } from './group-by.js';
 import type { TypeRefs } from './type-refs.js';
 
-/** Functions and procedures with their arguments and a described result. */
+const MODIFY = { r: 'read_only', s: 'shareable', w: 'read_write' } as const;
+
+/** An aggregate's definition from its pg_aggregate row. */
+function aggregateOf(a: AggregateRow): Aggregate {
+  return {
+    kind: a.kind,
+    sfunc: a.sfunc,
+    stype: a.stype,
+    sspace: a.sspace,
+    finalfunc: a.finalfunc,
+    finalfuncExtra: a.finalfunc_extra,
+    finalfuncModify: MODIFY[a.finalfunc_modify],
+    combinefunc: a.combinefunc,
+    serialfunc: a.serialfunc,
+    deserialfunc: a.deserialfunc,
+    initcond: a.initcond,
+    msfunc: a.msfunc,
+    minvfunc: a.minvfunc,
+    mstype: a.mstype,
+    msspace: a.msspace,
+    mfinalfunc: a.mfinalfunc,
+    mfinalfuncExtra: a.mfinalfunc_extra,
+    mfinalfuncModify: MODIFY[a.mfinalfunc_modify],
+    minitcond: a.minitcond,
+    sortop: a.sortop,
+  };
+}
+
+/** Functions, procedures and aggregates with their arguments, a described result and an aggregate's definition. */
 export function assembleFunctions(
   rows: readonly FunctionRow[],
   argRows: readonly FunctionArgRow[],
   types: TypeRefs,
+  aggregateRows: readonly AggregateRow[],
 ): FunctionInfo[] {
   const argsOf = groupBy(argRows, (a) => a.function_oid);
+  const aggregates = new Map(aggregateRows.map((a) => [a.function_oid, a]));
   return rows.map((f): FunctionInfo => {
     const args = (argsOf.get(f.oid) ?? []).map((a): FunctionArg => ({
       position: a.position,
@@ -20,6 +57,7 @@ export function assembleFunctions(
       hasDefault: a.default_value !== null,
       default: a.default_value,
     }));
+    const aggregate = f.kind === 'aggregate' ? aggregates.get(f.oid) : undefined;
     const resultColumns = args
       .filter((a) => a.mode === 'out' || a.mode === 'inout' || a.mode === 'table')
       .map((a) => ({ name: a.name, type: a.type }));
@@ -57,6 +95,7 @@ export function assembleFunctions(
       cost: f.cost,
       rows: f.result_rows,
       extension: f.extension,
+      ...(aggregate !== undefined ? { aggregate: aggregateOf(aggregate) } : {}),
     };
   });
 }
@@ -90,6 +129,7 @@ export function assembleTypes(
               definition: c.definition,
               notNull: false,
               validated: c.validated,
+              ...(c.comment !== null ? { comment: c.comment } : {}),
             })),
             ...(t.collation_schema !== null && t.collation_name !== null
               ? { collation: { schema: t.collation_schema, name: t.collation_name } }
@@ -103,6 +143,7 @@ export function assembleTypes(
       ...(a.collation_schema !== null && a.collation_name !== null
         ? { collation: { schema: a.collation_schema, name: a.collation_name } }
         : {}),
+      ...(a.comment !== null ? { comment: a.comment } : {}),
     })),
     rangeSubtype:
       t.range_subtype_oid !== null

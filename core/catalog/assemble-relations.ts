@@ -237,6 +237,11 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
             replicaIdentity:
               r.replica_identity === 'index' ? { index: r.replica_index ?? '' } : r.replica_identity,
           }),
+      ...(r.cluster_index !== null ? { clusterOn: r.cluster_index } : {}),
+      ...(r.toast_options !== null && r.toast_options.length > 0 ? { toastOptions: r.toast_options } : {}),
+      ...(r.of_type_schema !== null && r.of_type_name !== null
+        ? { ofType: { schema: r.of_type_schema, name: r.of_type_name } }
+        : {}),
       estimatedRows: r.estimated_rows,
       rowTypeOid: r.row_type_oid,
       extension: r.extension,
@@ -268,6 +273,7 @@ export function assembleSequences(rows: readonly SequenceRow[]): Sequence[] {
     identity: s.is_identity,
     comment: s.comment,
     extension: s.extension,
+    ...(s.unlogged ? { unlogged: true as const } : {}),
   }));
 }
 
@@ -287,4 +293,6 @@ function addColumnFacts(column: BuiltColumn, c: ColumnRow): void {
     column.storage = { value: STORAGE[c.storage], typeDefault: STORAGE[c.type_storage] };
   if (c.compression !== null) column.compression = c.compression;
   if (c.statistics_target !== null) column.statistics = c.statistics_target;
+  if (c.options !== null && c.options.length > 0) column.options = c.options;
+  if (c.fdw_options !== null && c.fdw_options.length > 0) column.fdwOptions = c.fdw_options;
 }

@@ -200,6 +200,7 @@ async function readInTransaction(
     { file: 'sequences.sql', values: p },
     { file: 'functions.sql', values: p },
     { file: 'function-args.sql', values: p },
+    { file: 'aggregates.sql', values: p },
     { file: 'types.sql', values: p },
     { file: 'domain-constraints.sql', values: p },
     { file: 'type-attributes.sql', values: p },
@@ -282,6 +283,7 @@ async function readInTransaction(
     functionRows,
     await pipeline.take('function-args.sql', rows.functionArgRow),
     types,
+    await pipeline.take('aggregates.sql', rows.aggregateRow),
   );
   const typeRows = await pipeline.take('types.sql', rows.typeRow);
   const domainConstraintRows = await pipeline.take('domain-constraints.sql', rows.domainConstraintRow);

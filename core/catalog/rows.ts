@@ -112,6 +112,10 @@ export const relationRow = z.object({
   /** null: the default (the primary key, or nothing for a view). */
   replica_identity: z.enum(['nothing', 'full', 'index']).nullable(),
   replica_index: maybeText,
+  cluster_index: maybeText,
+  toast_options: z.array(text).nullable(),
+  of_type_schema: maybeText,
+  of_type_name: maybeText,
 });
 
 export const columnRow = z.object({
@@ -132,6 +136,8 @@ export const columnRow = z.object({
   type_storage: z.enum(['p', 'e', 'x', 'm']).nullable(),
   compression: maybeText,
   statistics_target: maybeInt,
+  options: z.array(text).nullable(),
+  fdw_options: z.array(text).nullable(),
 });
 
 const fkAction = z.enum(['no_action', 'restrict', 'cascade', 'set_null', 'set_default']);
@@ -211,6 +217,7 @@ export const sequenceRow = z.object({
   is_identity: z.boolean(),
   comment: maybeText,
   extension: maybeText,
+  unlogged: z.boolean(),
 });
 
 export const castRow = z.object({
@@ -271,6 +278,31 @@ export const functionRow = z.object({
   sql_body: maybeText,
 });
 
+const finalModify = z.enum(['r', 's', 'w']);
+export const aggregateRow = z.object({
+  function_oid: int,
+  kind: z.enum(['normal', 'ordered_set', 'hypothetical']),
+  sfunc: text,
+  stype: text,
+  sspace: int,
+  finalfunc: maybeText,
+  finalfunc_extra: z.boolean(),
+  finalfunc_modify: finalModify,
+  combinefunc: maybeText,
+  serialfunc: maybeText,
+  deserialfunc: maybeText,
+  initcond: maybeText,
+  msfunc: maybeText,
+  minvfunc: maybeText,
+  mstype: maybeText,
+  msspace: int,
+  mfinalfunc: maybeText,
+  mfinalfunc_extra: z.boolean(),
+  mfinalfunc_modify: finalModify,
+  minitcond: maybeText,
+  sortop: maybeText,
+});
+
 export const functionArgRow = z.object({
   function_oid: int,
   position: int,
@@ -316,6 +348,7 @@ export const domainConstraintRow = z.object({
   name: text,
   definition: text,
   validated: z.boolean(),
+  comment: maybeText,
 });
 
 export const typeAttributeRow = z.object({
@@ -326,6 +359,7 @@ export const typeAttributeRow = z.object({
   formatted_type: text,
   collation_schema: maybeText,
   collation_name: maybeText,
+  comment: maybeText,
 });
 
 export const grantRow = z.object({
@@ -440,6 +474,7 @@ export type CastRow = z.infer<typeof castRow>;
 export type EventTriggerRow = z.infer<typeof eventTriggerRow>;
 export type FunctionRow = z.infer<typeof functionRow>;
 export type FunctionArgRow = z.infer<typeof functionArgRow>;
+export type AggregateRow = z.infer<typeof aggregateRow>;
 export type TypeNameRow = z.infer<typeof typeNameRow>;
 export type TypeRow = z.infer<typeof typeRow>;
 export type DomainConstraintRow = z.infer<typeof domainConstraintRow>;

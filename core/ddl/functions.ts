@@ -1,7 +1,7 @@
 import { GatehouseError } from '../../shared/errors.js';
-import type { FunctionInfo } from '../../shared/model/catalog.js';
-import { singleStatement } from './expression.js';
-import { checkParenthesised, routineSignature } from './names.js';
+import type { Aggregate, FunctionInfo } from '../../shared/model/catalog.js';
+import { singleStatement, typeName } from './expression.js';
+import { checkParenthesised, functionName, operatorName, routineSignature } from './names.js';
 import { quoteIdent, quoteLiteral, quoteQualified } from './quote.js';
 import { settingAssignment } from './settings.js';
 import { refs, statement, type Statement } from './statement.js';
@@ -26,6 +26,7 @@ export type RoutineSpec = Pick<
   | 'sqlBody'
   | 'cost'
   | 'rows'
+  | 'aggregate'
 >;
 
 const WORD: Record<FunctionInfo['kind'], string> = {
@@ -36,9 +37,13 @@ const WORD: Record<FunctionInfo['kind'], string> = {
 };
 
 export function routineTarget(f: Pick<FunctionInfo, 'schema' | 'name' | 'kind' | 'identityArgs'>): Target {
+  // An aggregate of no argument is named `a(*)` (`a()` is refused).
+  const star = f.kind === 'aggregate' && f.identityArgs === '';
   return {
     word: WORD[f.kind],
-    name: routineSignature(f.schema, f.name, f.identityArgs),
+    name: star
+      ? `${quoteQualified(f.schema, f.name)}(*)`
+      : routineSignature(f.schema, f.name, f.identityArgs),
     object: refs.function(f.schema, f.name, f.identityArgs),
   };
 }
@@ -62,14 +67,15 @@ const number = (n: number, what: string): string => {
  * SET clauses are written so replaying stores the same value (`SET search_path = ''` stays `""`, not `'""'`).
  */
 export function createRoutine(f: RoutineSpec, options: { orReplace?: boolean } = {}): Statement {
-  if (f.kind === 'aggregate')
-    throw new GatehouseError(
-      'GH222',
-      `The aggregate ${f.schema}.${f.name} cannot be written from the model.`,
-      {
-        hint: 'The model does not hold an aggregate’s state function and type; use pg_dump for aggregates.',
-      },
-    );
+  if (f.kind === 'aggregate') {
+    if (f.aggregate === undefined)
+      throw new GatehouseError(
+        'GH222',
+        `The aggregate ${f.schema}.${f.name} cannot be written from the model.`,
+        { hint: 'The model was read before aggregates’ definitions were: read it again.' },
+      );
+    return createAggregate(f, f.aggregate, options.orReplace === true);
+  }
   if (f.sqlBody === undefined && (f.source === null || (f.source === '' && f.language === 'sql')))
     throw new GatehouseError('GH222', `The body of ${f.schema}.${f.name} is not in the model.`, {
       hint: 'Unreadable sources cannot be written back.',
@@ -113,6 +119,50 @@ export function createRoutine(f: RoutineSpec, options: { orReplace?: boolean } =
   const body = f.language === 'internal' ? quoteLiteral(source) : dollarQuote(source);
   lines.push(`AS ${body}`);
   return statement('create', refs.function(f.schema, f.name, f.identityArgs), lines.join('\n'));
+}
+
+const MODIFY: Record<Aggregate['finalfuncModify'], string> = {
+  read_only: 'READ_ONLY',
+  shareable: 'SHAREABLE',
+  read_write: 'READ_WRITE',
+};
+
+/**
+ * CREATE [OR REPLACE] AGGREGATE s.a(arguments) (SFUNC = …, STYPE = …, …): every option the model holds, the final
+ * functions' modify options only where they are not the kind's default (pg_dump's way). `*` stands for no argument;
+ * an ordered-set aggregate's ORDER BY is in its arguments as pg_get_function_arguments writes them. OR REPLACE
+ * keeps the arguments, the result type and the kind (PostgreSQL refuses to change them).
+ */
+function createAggregate(f: RoutineSpec, a: Aggregate, orReplace: boolean): Statement {
+  const fn = (name: string) => functionName(name, `support function of the aggregate ${f.schema}.${f.name}`);
+  const modify = a.kind === 'normal' ? 'read_only' : 'read_write';
+  const o = [`SFUNC = ${fn(a.sfunc)}`, `STYPE = ${typeName(a.stype)}`];
+  if (a.sspace !== 0) o.push(`SSPACE = ${a.sspace}`);
+  if (a.finalfunc !== null) o.push(`FINALFUNC = ${fn(a.finalfunc)}`);
+  if (a.finalfuncExtra) o.push('FINALFUNC_EXTRA');
+  if (a.finalfuncModify !== modify) o.push(`FINALFUNC_MODIFY = ${MODIFY[a.finalfuncModify]}`);
+  if (a.combinefunc !== null) o.push(`COMBINEFUNC = ${fn(a.combinefunc)}`);
+  if (a.serialfunc !== null) o.push(`SERIALFUNC = ${fn(a.serialfunc)}`);
+  if (a.deserialfunc !== null) o.push(`DESERIALFUNC = ${fn(a.deserialfunc)}`);
+  if (a.initcond !== null) o.push(`INITCOND = ${quoteLiteral(a.initcond)}`);
+  if (a.msfunc !== null) o.push(`MSFUNC = ${fn(a.msfunc)}`);
+  if (a.minvfunc !== null) o.push(`MINVFUNC = ${fn(a.minvfunc)}`);
+  if (a.mstype !== null) o.push(`MSTYPE = ${typeName(a.mstype)}`);
+  if (a.msspace !== 0) o.push(`MSSPACE = ${a.msspace}`);
+  if (a.mfinalfunc !== null) o.push(`MFINALFUNC = ${fn(a.mfinalfunc)}`);
+  if (a.mfinalfuncExtra) o.push('MFINALFUNC_EXTRA');
+  if (a.mfinalfuncModify !== modify) o.push(`MFINALFUNC_MODIFY = ${MODIFY[a.mfinalfuncModify]}`);
+  if (a.minitcond !== null) o.push(`MINITCOND = ${quoteLiteral(a.minitcond)}`);
+  if (a.sortop !== null)
+    o.push(`SORTOP = OPERATOR(${operatorName(a.sortop, `sort operator of ${f.schema}.${f.name}`)})`);
+  if (f.parallel !== 'unsafe') o.push(`PARALLEL = ${f.parallel.toUpperCase()}`);
+  if (a.kind === 'hypothetical') o.push('HYPOTHETICAL');
+  const args = f.argumentsText === '' ? '*' : checkParenthesised(f.argumentsText, 'aggregate arguments');
+  return statement(
+    'create',
+    refs.function(f.schema, f.name, f.identityArgs),
+    `CREATE ${orReplace ? 'OR REPLACE ' : ''}AGGREGATE ${quoteQualified(f.schema, f.name)}(${args}) (\n  ${o.join(',\n  ')}\n)`,
+  );
 }
 
 /** ALTER FUNCTION/PROCEDURE … SET setting TO value (RESET when null). */

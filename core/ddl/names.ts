@@ -39,6 +39,24 @@ function badText(text: string, what: string, problem: string): GatehouseError {
   });
 }
 
+/** An identifier as regproc / regoper print a part of a name: quoted, or plain. */
+const NAME_PART = '(?:"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)';
+
+/** A function name as regproc prints it (`f`, `s.f`, `"my s"."f"`), refused when it is anything else. */
+export function functionName(text: string, what: string): string {
+  if (!new RegExp(`^${NAME_PART}(?:\\.${NAME_PART})?$`).test(text))
+    throw new GatehouseError('GH222', `The ${what} is not a function name.`, { details: text });
+  return text;
+}
+
+/** An operator name as regoper prints it (`<`, `pg_catalog.>`, `s.===`), refused when it is anything else. */
+export function operatorName(text: string, what: string): string {
+  // `--` and `/*` would start a comment: PostgreSQL refuses them in operator names too.
+  if (!new RegExp(`^(?:${NAME_PART}\\.)?[-+*/<>=~!@#%^&|\`?]+$`).test(text) || /--|\/\*/.test(text))
+    throw new GatehouseError('GH222', `The ${what} is not an operator name.`, { details: text });
+  return text;
+}
+
 /** `schema.name(args)` of a function or procedure. */
 export function routineSignature(schema: string, name: string, args: string): string {
   return `${quoteQualified(schema, name)}(${checkParenthesised(args, 'function arguments')})`;

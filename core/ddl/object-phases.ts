@@ -23,7 +23,7 @@ import type { ModelLookup } from './model-lookup.js';
 import { commentOnPolicy, createPolicy } from './policies.js';
 import { setRowLevelSecurity } from './rls.js';
 import { createSchema, schemaTarget } from './schemas.js';
-import { createSequence, sequenceOwnedBy, sequenceTarget } from './sequences.js';
+import { createSequence, sequenceOwnedBy, sequenceTarget, setSequenceLogged } from './sequences.js';
 import { refs, statement, type Statement } from './statement.js';
 import {
   addConstraint,
@@ -35,6 +35,7 @@ import {
   createTable,
   inlineByDefault,
   relationTarget,
+  setClusterOn,
   setColumnDefault,
   setReplicaIdentity,
 } from './tables.js';
@@ -42,10 +43,12 @@ import { commentOn, ownerTo } from './target.js';
 import { createTrigger, setTriggerEnabled, triggerTarget } from './triggers.js';
 import {
   addDomainConstraint,
+  attributeTarget,
   createCompositeType,
   createDomain,
   createEnum,
   createRangeType,
+  domainConstraintTarget,
   typeTarget,
 } from './types.js';
 import { createMaterializedView, createView } from './views.js';
@@ -70,7 +73,7 @@ export const LATE = {
   index: 3,
   /** Extended statistics: after the indexes, whose expressions they may share; between them and the keys. */
   statistics: 3.5,
-  /** REPLICA IDENTITY USING INDEX: once its index is there. */
+  /** REPLICA IDENTITY USING INDEX and CLUSTER ON: once their index is there. */
   replicaIdentity: 3.8,
   foreignKey: 4,
   trigger: 5,
@@ -125,12 +128,19 @@ export function typePhases(lookup: ModelLookup, t: UserType): Phases {
       break;
     case 'domain':
       p.create.push(createDomain(t));
-      for (const c of t.domain?.constraints ?? [])
+      for (const c of t.domain?.constraints ?? []) {
         if (!c.validated && !c.notNull)
           p.late.push({
             rank: LATE.notValid,
             statement: addDomainConstraint(t.schema, t.name, { ...c, validated: false }),
           });
+        // Late: a constraint added NOT VALID is there only then.
+        if (c.comment !== undefined)
+          p.late.push({
+            rank: LATE.comment,
+            statement: commentOn(domainConstraintTarget(t.schema, t.name, c.name), c.comment),
+          });
+      }
       break;
     case 'multirange':
       // Created with its range type. From 17 on it also takes the range's owner and privileges (and refuses its
@@ -151,6 +161,9 @@ export function typePhases(lookup: ModelLookup, t: UserType): Phases {
   }
   p.create.push(ownerTo(target, t.owner));
   comment(p.create, t.comment === null ? null : commentOn(target, t.comment));
+  for (const a of t.attributes)
+    if (a.comment !== undefined)
+      p.create.push(commentOn(attributeTarget(t.schema, t.name, a.name), a.comment));
   p.acl.push(...aclStatements(target.object, t.owner, lookup.grantsOf(target.object)));
   return p;
 }
@@ -187,10 +200,23 @@ export function sequencePhases(lookup: ModelLookup, s: Sequence): Phases {
     p.create.push(ownerTo(t, s.owner));
     if (s.ownedBy !== null)
       p.late.push({ rank: LATE.ownedBy, statement: sequenceOwnedBy(s.schema, s.name, s.ownedBy) });
+  } else if (identityPersistenceOwn(lookup, s)) {
+    // Its column makes it as logged as the table; one set apart from it is set again.
+    p.late.push({ rank: LATE.ownedBy, statement: setSequenceLogged(s.schema, s.name, s.unlogged !== true) });
   }
   comment(p.create, s.comment === null ? null : commentOn(t, s.comment));
   p.acl.push(...aclStatements(t.object, s.owner, lookup.grantsOf(t.object)));
   return p;
+}
+
+/**
+ * Whether an identity sequence is logged otherwise than its table (ALTER SEQUENCE … SET LOGGED on it alone). Before
+ * 15 every sequence is logged, an unlogged table's too.
+ */
+export function identityPersistenceOwn(lookup: ModelLookup, s: Sequence): boolean {
+  if (s.ownedBy === null || lookup.serverMajor < 15) return false;
+  const table = lookup.relation(s.ownedBy.schema, s.ownedBy.table);
+  return table !== undefined && (table.unlogged === true) !== (s.unlogged === true);
 }
 
 /**
@@ -300,6 +326,8 @@ export function relationPhases(lookup: ModelLookup, r: Relation): Phases {
       rank: LATE.replicaIdentity,
       statement: setReplicaIdentity(r.schema, r.name, r.replicaIdentity),
     });
+  if (r.clusterOn !== undefined)
+    p.late.push({ rank: LATE.replicaIdentity, statement: setClusterOn(r, r.clusterOn) });
   const constraintIndexes = new Set(r.constraints.map((k) => k.index).filter((i) => i !== null));
   // A partition's index attached to its parent's is made before ATTACH PARTITION, which then adopts it (made
   // after, it would find the one ATTACH cloned from the parent under its name).
@@ -317,7 +345,16 @@ export function relationPhases(lookup: ModelLookup, r: Relation): Phases {
       });
   }
   for (const tr of r.triggers) {
-    if (clonedTrigger(lookup, r, tr.name)) continue;
+    if (clonedTrigger(lookup, r, tr.name)) {
+      // A clone takes its parent's state when ATTACH makes it; one set apart is set after the parent's own.
+      const parent = r.partitionOf && lookup.relation(r.partitionOf.schema, r.partitionOf.name);
+      if (parent?.triggers.find((x) => x.name === tr.name)?.enabled !== tr.enabled)
+        p.late.push({
+          rank: LATE.trigger + depth / 100,
+          statement: setTriggerEnabled(r.schema, r.name, tr.name, tr.enabled),
+        });
+      continue;
+    }
     p.late.push({ rank: LATE.trigger, statement: createTrigger(r.schema, r.name, tr) });
     if (tr.enabled !== 'origin')
       p.late.push({

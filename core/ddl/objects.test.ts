@@ -18,6 +18,7 @@ import {
   dropObject,
   relationTarget,
   renameEnumValue,
+  routineTarget,
   setRelationOptions,
   settingAssignment,
   splitGucList,
@@ -121,6 +122,42 @@ describe('functions', () => {
       createRoutine({ ...fn, argumentsText: 'x int) RETURNS int AS $$ $$; DROP TABLE t; --' }),
     ).toThrow(/function arguments/);
     expect(dollarQuote('a $x$ b', 'x')).toBe('$x1$a $x$ b$x1$');
+  });
+
+  it('writes an aggregate from its definition, `*` for no argument, and refuses odd support names', () => {
+    const aggregate = {
+      kind: 'normal',
+      sfunc: 'int8inc',
+      stype: 'bigint',
+      sspace: 0,
+      finalfunc: null,
+      finalfuncExtra: false,
+      finalfuncModify: 'read_only',
+      combinefunc: 'int8pl',
+      serialfunc: null,
+      deserialfunc: null,
+      initcond: "0'",
+      msfunc: null,
+      minvfunc: null,
+      mstype: null,
+      msspace: 0,
+      mfinalfunc: null,
+      mfinalfuncExtra: false,
+      mfinalfuncModify: 'read_only',
+      minitcond: null,
+      sortop: 'pg_catalog.>',
+    } as const;
+    const agg = { ...fn, kind: 'aggregate', argumentsText: '', parallel: 'safe', aggregate } as const;
+    expect(createRoutine(agg, { orReplace: true }).sql).toBe(
+      "CREATE OR REPLACE AGGREGATE api.whoami(*) (\n  SFUNC = int8inc,\n  STYPE = bigint,\n  COMBINEFUNC = int8pl,\n  INITCOND = '0''',\n  SORTOP = OPERATOR(pg_catalog.>),\n  PARALLEL = SAFE\n)",
+    );
+    expect(dropObject(routineTarget(agg)).sql).toBe('DROP AGGREGATE api.whoami(*)');
+    expect(() =>
+      createRoutine({ ...agg, aggregate: { ...aggregate, sfunc: 'f); DROP TABLE t; --' } }),
+    ).toThrow(/not a function name/);
+    expect(() => createRoutine({ ...agg, aggregate: { ...aggregate, sortop: '>) --' } })).toThrow(
+      /not an operator name/,
+    );
   });
 });
 

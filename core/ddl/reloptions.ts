@@ -20,6 +20,17 @@ export function optionList(options: readonly string[]): string {
     .join(', ')})`;
 }
 
+/**
+ * A relation's storage parameters with its TOAST table's (`toast.`-prefixed), as WITH (…), SET (…) and RESET (…)
+ * take them together.
+ */
+export function storageParameters(r: {
+  readonly options: readonly string[];
+  readonly toastOptions?: readonly string[] | undefined;
+}): string[] {
+  return [...r.options, ...(r.toastOptions ?? []).map((o) => `toast.${o}`)];
+}
+
 /** `(fillfactor, toast.autovacuum_enabled)` for RESET. */
 export function optionNames(names: readonly string[]): string {
   return `(${names.map((n) => n.split('.').map(quoteIdent).join('.')).join(', ')})`;

@@ -32,14 +32,23 @@ export function sequenceOptions(s: SequenceOptions): string {
   ].join(' ');
 }
 
-/** CREATE SEQUENCE s.n AS type START WITH … (OWNED BY comes separately, once the column exists). */
+/** CREATE [UNLOGGED] SEQUENCE s.n AS type START WITH … (OWNED BY comes separately, once the column exists). */
 export function createSequence(
-  s: Pick<Sequence, 'schema' | 'name' | 'dataType'> & SequenceOptions,
+  s: Pick<Sequence, 'schema' | 'name' | 'dataType' | 'unlogged'> & SequenceOptions,
 ): Statement {
   return statement(
     'create',
     refs.sequence(s.schema, s.name),
-    `CREATE SEQUENCE ${quoteQualified(s.schema, s.name)} ${sequenceOptions(s)}`,
+    `CREATE ${s.unlogged === true ? 'UNLOGGED ' : ''}SEQUENCE ${quoteQualified(s.schema, s.name)} ${sequenceOptions(s)}`,
+  );
+}
+
+/** ALTER SEQUENCE s.n SET LOGGED | SET UNLOGGED (PostgreSQL 15+). */
+export function setSequenceLogged(schema: string, name: string, logged: boolean): Statement {
+  return statement(
+    'alter',
+    refs.sequence(schema, name),
+    `ALTER SEQUENCE ${quoteQualified(schema, name)} ${logged ? 'SET LOGGED' : 'SET UNLOGGED'}`,
   );
 }
 

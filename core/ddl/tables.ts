@@ -10,7 +10,7 @@ import type {
 import { parenthesisedExpression, typeName } from './expression.js';
 import { checkParenthesised } from './names.js';
 import { quoteIdent, quoteLiteral, quoteQualified } from './quote.js';
-import { optionList, optionNames, splitOption } from './reloptions.js';
+import { optionList, optionNames, splitOption, storageParameters } from './reloptions.js';
 import { sequenceOptions } from './sequences.js';
 import { refs, statement, type Statement } from './statement.js';
 import { statisticsTargetSql } from './statistics.js';
@@ -70,8 +70,13 @@ function collateClause(collation: string | null | undefined, schema: string | un
 
 /** `name type [COLLATE c] [GENERATED …] [DEFAULT …] [NOT NULL]`. */
 export function columnDefinition(c: ColumnSpec, identitySequence?: Sequence): string {
-  let sql = `${quoteIdent(c.name)} ${typeName(c.type.formatted)}`;
-  sql += collateClause(c.collation, c.collationSchema);
+  const sql = `${quoteIdent(c.name)} ${typeName(c.type.formatted)}`;
+  return sql + collateClause(c.collation, c.collationSchema) + columnConstraints(c, identitySequence);
+}
+
+/** ` [GENERATED …] [DEFAULT …] [NOT NULL]`: what follows a column's type (a typed table's WITH OPTIONS too). */
+function columnConstraints(c: ColumnSpec, identitySequence?: Sequence): string {
+  let sql = '';
   if (c.generated !== null) {
     if (c.generation === null)
       throw new GatehouseError('GH222', `The generated column ${c.name} has no expression.`);
@@ -84,6 +89,12 @@ export function columnDefinition(c: ColumnSpec, identitySequence?: Sequence): st
   }
   if (c.notNull) sql += ' NOT NULL';
   return sql;
+}
+
+/** A typed table's column: `name WITH OPTIONS …` where it has a default, NOT NULL or the like; else nothing. */
+function typedColumnDefinition(c: ColumnSpec, identitySequence?: Sequence): string | null {
+  const constraints = columnConstraints(c, identitySequence);
+  return constraints === '' ? null : `${quoteIdent(c.name)} WITH OPTIONS${constraints}`;
 }
 
 function sameColumn(a: ColumnSpec, b: ColumnSpec): boolean {
@@ -126,7 +137,16 @@ export const inlineByDefault = (k: Constraint): boolean => k.kind !== 'foreign_k
 export function createTable(
   r: Pick<
     Relation,
-    'schema' | 'name' | 'kind' | 'columns' | 'constraints' | 'partitionKey' | 'options' | 'unlogged'
+    | 'schema'
+    | 'name'
+    | 'kind'
+    | 'columns'
+    | 'constraints'
+    | 'partitionKey'
+    | 'options'
+    | 'toastOptions'
+    | 'unlogged'
+    | 'ofType'
   > & {
     readonly inherits?: readonly QualifiedName[];
   },
@@ -142,7 +162,11 @@ export function createTable(
     const parent = options.inheritedColumns?.get(c.name);
     if (parent !== undefined && sameColumn(c, parent)) continue;
     const own = parent?.generated != null ? { ...c, generated: null, generation: null } : c;
-    columns.push(columnDefinition(own, options.identitySequences?.get(c.name)));
+    const sequence = options.identitySequences?.get(c.name);
+    // A typed table's columns are its type's: only their options are written.
+    const line =
+      r.ofType !== undefined ? typedColumnDefinition(own, sequence) : columnDefinition(own, sequence);
+    if (line !== null) columns.push(line);
   }
   // A check only copied from an INHERITS parent comes with INHERITS: written here it would be declared on the
   // child too (conislocal), and a later DROP on the parent would leave it behind.
@@ -150,7 +174,9 @@ export function createTable(
   const own = r.constraints.filter((k) => inline(k) && !(inherits && k.local === false));
   const lines = [...columns, ...own.map(constraintDefinition)];
   const unlogged = r.unlogged === true ? 'UNLOGGED ' : '';
-  let sql = `CREATE ${unlogged}TABLE ${quoteQualified(r.schema, r.name)} (${lines.length > 0 ? `\n  ${lines.join(',\n  ')}\n` : ''})`;
+  const of = r.ofType !== undefined ? ` OF ${quoteQualified(r.ofType.schema, r.ofType.name)}` : '';
+  const body = lines.length > 0 ? ` (\n  ${lines.join(',\n  ')}\n)` : of !== '' ? '' : ' ()';
+  let sql = `CREATE ${unlogged}TABLE ${quoteQualified(r.schema, r.name)}${of}${body}`;
   // Inherited columns that differ from their parents' are written: PostgreSQL merges them with the parents' ones.
   if (r.inherits !== undefined && r.inherits.length > 0)
     sql += ` INHERITS (${r.inherits.map((p) => quoteQualified(p.schema, p.name)).join(', ')})`;
@@ -159,13 +185,14 @@ export function createTable(
       throw new GatehouseError('GH222', `The partitioned table ${r.schema}.${r.name} has no partition key.`);
     sql += ` PARTITION BY ${checkPartitionKey(r.partitionKey)}`;
   }
-  if (r.options.length > 0) sql += ` WITH ${optionList(r.options)}`;
+  const parameters = storageParameters(r);
+  if (parameters.length > 0) sql += ` WITH ${optionList(parameters)}`;
   return statement('create', refs.relation(r.schema, r.name), sql);
 }
 
 /**
  * CREATE FOREIGN TABLE s.t (columns, CHECK constraints) [INHERITS (…)] SERVER srv [OPTIONS (…)]. Column-level
- * FDW options are not in the model.
+ * FDW options follow with ALTER COLUMN … OPTIONS (columnAttributeStatements), as pg_dump writes them.
  */
 export function createForeignTable(
   r: Pick<Relation, 'schema' | 'name' | 'columns' | 'constraints' | 'foreignTable'> & {
@@ -196,6 +223,37 @@ export function fdwOptionList(options: readonly string[]): string {
     .map(splitOption)
     .map((o) => `${quoteIdent(o.name)} ${quoteLiteral(o.value)}`)
     .join(', ')})`;
+}
+
+/**
+ * ALTER FOREIGN TABLE s.t [ALTER COLUMN c] OPTIONS (ADD n 'v', SET n 'v', DROP n): FDW options from `before` to
+ * `after` (both `name=value`); null when they are the same.
+ */
+export function alterForeignOptions(
+  schema: string,
+  table: string,
+  before: readonly string[],
+  after: readonly string[],
+  column?: string,
+): Statement | null {
+  const was = new Map(before.map(splitOption).map((o) => [o.name, o.value]));
+  const now = new Map(after.map(splitOption).map((o) => [o.name, o.value]));
+  const parts: string[] = [];
+  for (const [name, value] of now) {
+    const old = was.get(name);
+    if (old !== value)
+      parts.push(`${old === undefined ? 'ADD' : 'SET'} ${quoteIdent(name)} ${quoteLiteral(value)}`);
+  }
+  for (const name of was.keys()) if (!now.has(name)) parts.push(`DROP ${quoteIdent(name)}`);
+  if (parts.length === 0) return null;
+  const object =
+    column === undefined ? refs.relation(schema, table) : refs.member('column', schema, table, column);
+  const target = column === undefined ? '' : ` ALTER COLUMN ${quoteIdent(column)}`;
+  return statement(
+    'alter',
+    object,
+    `ALTER FOREIGN TABLE ${quoteQualified(schema, table)}${target} OPTIONS (${parts.join(', ')})`,
+  );
 }
 
 /** pg_get_partkeydef text: `RANGE (at)`, `LIST (lower(name))`, `HASH (id)`. */
@@ -563,13 +621,28 @@ export function setColumnStatistics(
   );
 }
 
+/** ALTER … ALTER COLUMN c SET (name = value, …) / RESET (name, …): its attribute options (n_distinct…). */
+export function setColumnOptions(
+  r: Pick<Relation, 'schema' | 'name' | 'kind'>,
+  column: string,
+  change: { set: readonly string[] } | { reset: readonly string[] },
+): Statement {
+  const action = 'set' in change ? `SET ${optionList(change.set)}` : `RESET ${optionNames(change.reset)}`;
+  return statement(
+    'alter',
+    refs.member('column', r.schema, r.name, column),
+    `${alterRelationOnly(r)} ALTER COLUMN ${quoteIdent(column)} ${action}`,
+  );
+}
+
 /**
- * What a column created with its type's defaults needs to match the model: storage, compression, target. A column
- * merged from an INHERITS parent starts with the parent's storage and compression (`inherited`) instead.
+ * What a column created with its type's defaults needs to match the model: storage, compression, target, attribute
+ * and FDW options. A column merged from an INHERITS parent starts with the parent's storage and compression (`inherited`)
+ * instead.
  */
 export function columnAttributeStatements(
   r: Pick<Relation, 'schema' | 'name' | 'kind'>,
-  c: Pick<Column, 'name' | 'storage' | 'compression' | 'statistics'>,
+  c: Pick<Column, 'name' | 'storage' | 'compression' | 'statistics' | 'options' | 'fdwOptions'>,
   inherited?: Pick<Column, 'storage' | 'compression'>,
 ): Statement[] {
   const out: Statement[] = [];
@@ -579,6 +652,10 @@ export function columnAttributeStatements(
   if (c.compression !== inherited?.compression)
     out.push(setColumnCompression(r, c.name, c.compression ?? null));
   if (c.statistics !== undefined) out.push(setColumnStatistics(r, c.name, c.statistics));
+  if (c.options !== undefined && c.options.length > 0)
+    out.push(setColumnOptions(r, c.name, { set: c.options }));
+  const fdw = alterForeignOptions(r.schema, r.name, [], c.fdwOptions ?? [], c.name);
+  if (fdw !== null) out.push(fdw);
   return out;
 }
 
@@ -599,7 +676,19 @@ export function setReplicaIdentity(
   return alterTable(schema, table, `REPLICA IDENTITY ${spelt}`);
 }
 
+/** ALTER TABLE s.t OF type (its columns must be the type's, in order) | NOT OF (null). */
+export function setTypeOf(schema: string, table: string, type: QualifiedName | null): Statement {
+  return alterTable(schema, table, type === null ? 'NOT OF' : `OF ${quoteQualified(type.schema, type.name)}`);
+}
+
 /** ALTER TABLE s.t SET LOGGED | SET UNLOGGED (the table is rewritten). */
 export function setLogged(schema: string, table: string, logged: boolean): Statement {
   return alterTable(schema, table, logged ? 'SET LOGGED' : 'SET UNLOGGED');
+}
+
+/** ALTER TABLE | MATERIALIZED VIEW s.t CLUSTER ON i, or SET WITHOUT CLUSTER (null): the index CLUSTER orders by. */
+export function setClusterOn(r: Pick<Relation, 'schema' | 'name' | 'kind'>, index: string | null): Statement {
+  const t = relationTarget(r);
+  const action = index === null ? 'SET WITHOUT CLUSTER' : `CLUSTER ON ${quoteIdent(index)}`;
+  return statement('alter', t.object, `ALTER ${t.word} ${t.name} ${action}`);
 }

@@ -1,6 +1,7 @@
 import { GatehouseError } from '../../shared/errors.js';
 import type { QualifiedName, UserType } from '../../shared/model/catalog.js';
 import { parenthesisedExpression, typeName } from './expression.js';
+import { functionName } from './names.js';
 import { quoteIdent, quoteLiteral, quoteQualified } from './quote.js';
 import { refs, statement, type Statement } from './statement.js';
 import type { Target } from './target.js';
@@ -10,6 +11,24 @@ export function typeTarget(t: Pick<UserType, 'schema' | 'name' | 'kind'>): Targe
     word: t.kind === 'domain' ? 'DOMAIN' : 'TYPE',
     name: quoteQualified(t.schema, t.name),
     object: refs.type(t.schema, t.name),
+  };
+}
+
+/** A composite type's attribute as COMMENT ON COLUMN names it; its statements go with the type. */
+export function attributeTarget(schema: string, type: string, attribute: string): Target {
+  return {
+    word: 'COLUMN',
+    name: `${quoteQualified(schema, type)}.${quoteIdent(attribute)}`,
+    object: refs.type(schema, type),
+  };
+}
+
+/** A domain's constraint as COMMENT ON CONSTRAINT … ON DOMAIN names it; its statements go with the domain. */
+export function domainConstraintTarget(schema: string, domain: string, constraint: string): Target {
+  return {
+    word: 'CONSTRAINT',
+    name: `${quoteIdent(constraint)} ON DOMAIN ${quoteQualified(schema, domain)}`,
+    object: refs.type(schema, domain),
   };
 }
 
@@ -63,14 +82,6 @@ export function alterCompositeAttribute(
 export function defaultMultirangeName(range: string): string {
   const at = range.indexOf('range');
   return at < 0 ? `${range}_multirange` : `${range.slice(0, at)}multirange${range.slice(at + 5)}`;
-}
-
-/** A function name as regproc prints it (`f`, `s.f`, `"my s"."f"`), refused when it is anything else. */
-function functionName(text: string, what: string): string {
-  const part = '(?:"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)';
-  if (!new RegExp(`^${part}(?:\\.${part})?$`).test(text))
-    throw new GatehouseError('GH222', `The ${what} is not a function name.`, { details: text });
-  return text;
 }
 
 /**

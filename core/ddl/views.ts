@@ -2,10 +2,11 @@ import { GatehouseError } from '../../shared/errors.js';
 import type { Relation } from '../../shared/model/catalog.js';
 import { singleStatement } from './expression.js';
 import { quoteQualified } from './quote.js';
-import { optionList } from './reloptions.js';
+import { optionList, storageParameters } from './reloptions.js';
 import { refs, statement, type Statement } from './statement.js';
 
-export type ViewSpec = Pick<Relation, 'schema' | 'name' | 'kind' | 'options' | 'viewDefinition'>;
+export type ViewSpec = Pick<Relation, 'schema' | 'name' | 'kind' | 'options' | 'viewDefinition'> &
+  Pick<Partial<Relation>, 'toastOptions'>;
 
 /** pg_get_viewdef text without its trailing semicolon. */
 function query(v: ViewSpec): string {
@@ -32,13 +33,14 @@ export function createView(v: ViewSpec, options: { orReplace?: boolean } = {}): 
   );
 }
 
-/** CREATE MATERIALIZED VIEW s.v [WITH (options)] AS query [WITH NO DATA]. */
+/** CREATE MATERIALIZED VIEW s.v [WITH (options, toast.options)] AS query [WITH NO DATA]. */
 export function createMaterializedView(v: ViewSpec, options: { withData?: boolean } = {}): Statement {
   if (v.kind !== 'materialized_view')
     throw new GatehouseError('GH222', `${v.schema}.${v.name} is not a materialized view.`);
+  const parameters = storageParameters(v);
   const sql =
     `CREATE MATERIALIZED VIEW ${quoteQualified(v.schema, v.name)}` +
-    `${v.options.length > 0 ? ` WITH ${optionList(v.options)}` : ''} AS\n${query(v)}` +
+    `${parameters.length > 0 ? ` WITH ${optionList(parameters)}` : ''} AS\n${query(v)}` +
     (options.withData === false ? '\nWITH NO DATA' : '');
   return statement(
     'create',

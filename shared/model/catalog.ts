@@ -267,6 +267,10 @@ export const columnSchema = obj({
   compression: z.string().optional(),
   /** SET STATISTICS: present only when set (attstattarget; -1 before 17 and NULL from 17 mean the default). */
   statistics: z.number().int().optional(),
+  /** ALTER COLUMN … SET (n_distinct=…): attoptions as written (`name=value`); absent when none is set. */
+  options: list(z.string()).optional(),
+  /** A foreign table column's FDW options (`name=value`, ALTER COLUMN … OPTIONS); absent when none is set. */
+  fdwOptions: list(z.string()).optional(),
   comment: z.string().nullable(),
   /**
    * Views only: the base-table column this view column shows unchanged (followed through views of views),
@@ -383,6 +387,11 @@ export const relationSchema = obj({
   securityInvoker: z.boolean(),
   /** reloptions as written, e.g. `fillfactor=70`. */
   options: list(z.string()),
+  /**
+   * The TOAST table's reloptions, without their `toast.` prefix (`autovacuum_enabled=false`); absent when none is
+   * set (and in models read before they were).
+   */
+  toastOptions: list(z.string()).optional(),
   /** pg_relation_is_updatable for views and foreign tables; all true for tables. */
   insertable: z.boolean(),
   updatable: z.boolean(),
@@ -394,6 +403,11 @@ export const relationSchema = obj({
   partitionKey: z.string().nullable(),
   /** Plain inheritance (INHERITS) parents in order; partitions have their parent in `partitionOf` instead. */
   inherits: list(qualifiedNameSchema),
+  /**
+   * A typed table's composite type (CREATE TABLE … OF type): its columns are the type's attributes and follow
+   * them. Absent for any other relation (and in models read before it was).
+   */
+  ofType: qualifiedNameSchema.optional(),
   /** Foreign tables: the server and the table's options (`name=value`), else null. */
   foreignTable: obj({ server: z.string(), options: list(z.string()) }).nullable(),
   /** An UNLOGGED table (relpersistence 'u'); absent for a logged one (and in models read before it was). */
@@ -403,6 +417,11 @@ export const relationSchema = obj({
    * for the default (and in models read before it was). Logical replication (Supabase Realtime) reads it.
    */
   replicaIdentity: z.union([z.enum(['nothing', 'full']), obj({ index: z.string() })]).optional(),
+  /**
+   * The index CLUSTER orders a table or materialized view by (ALTER TABLE … CLUSTER ON, indisclustered); absent
+   * when none is marked (and in models read before it was).
+   */
+  clusterOn: z.string().optional(),
   /** reltuples, null when never analysed. */
   estimatedRows: z.number().nullable(),
   /** The relation's row type OID (what functions returning this table name). */
@@ -434,6 +453,11 @@ export const sequenceSchema = obj({
   identity: z.boolean(),
   comment: z.string().nullable(),
   extension: z.string().nullable(),
+  /**
+   * An UNLOGGED sequence (PostgreSQL 15+, relpersistence 'u'); absent for a logged one (and in models read before it
+   * was). A table's SET LOGGED / UNLOGGED takes the sequences it owns along.
+   */
+  unlogged: z.literal(true).optional(),
 });
 export type Sequence = z.infer<typeof sequenceSchema>;
 
@@ -470,6 +494,39 @@ export const functionReturnSchema = obj({
 });
 export type FunctionReturn = z.infer<typeof functionReturnSchema>;
 
+/** FINALFUNC_MODIFY / MFINALFUNC_MODIFY: whether the final function may change the state. */
+const finalModifySchema = z.enum(['read_only', 'shareable', 'read_write']);
+
+/**
+ * An aggregate's definition (pg_aggregate) as CREATE AGGREGATE spells it: support functions as regproc prints them
+ * (qualified unless in pg_catalog), types as format_type does, the sort operator as regoper does; each null where
+ * there is none. `m…` are the moving-aggregate mode's.
+ */
+export const aggregateSchema = obj({
+  /** A normal aggregate, an ordered-set one (WITHIN GROUP) or a hypothetical-set one. */
+  kind: z.enum(['normal', 'ordered_set', 'hypothetical']),
+  sfunc: z.string(),
+  stype: z.string(),
+  sspace: z.number().int(),
+  finalfunc: z.string().nullable(),
+  finalfuncExtra: z.boolean(),
+  finalfuncModify: finalModifySchema,
+  combinefunc: z.string().nullable(),
+  serialfunc: z.string().nullable(),
+  deserialfunc: z.string().nullable(),
+  initcond: z.string().nullable(),
+  msfunc: z.string().nullable(),
+  minvfunc: z.string().nullable(),
+  mstype: z.string().nullable(),
+  msspace: z.number().int(),
+  mfinalfunc: z.string().nullable(),
+  mfinalfuncExtra: z.boolean(),
+  mfinalfuncModify: finalModifySchema,
+  minitcond: z.string().nullable(),
+  sortop: z.string().nullable(),
+});
+export type Aggregate = z.infer<typeof aggregateSchema>;
+
 export const functionSchema = obj({
   oid: z.number().int(),
   schema: z.string(),
@@ -498,6 +555,8 @@ export const functionSchema = obj({
   cost: z.number(),
   rows: z.number(),
   extension: z.string().nullable(),
+  /** Aggregates: their definition; absent for other routines (and in models read before it was). */
+  aggregate: aggregateSchema.optional(),
 });
 export type FunctionInfo = z.infer<typeof functionSchema>;
 
@@ -508,6 +567,8 @@ export const domainConstraintSchema = obj({
   definition: z.string(),
   notNull: z.boolean(),
   validated: z.boolean(),
+  /** COMMENT ON CONSTRAINT … ON DOMAIN; absent when none (and in models read before it was). */
+  comment: z.string().optional(),
 });
 
 export const userTypeSchema = obj({
@@ -538,6 +599,8 @@ export const userTypeSchema = obj({
       type: typeRefSchema,
       /** COLLATE: present only when the attribute's collation is not its type's. */
       collation: qualifiedNameSchema.optional(),
+      /** COMMENT ON COLUMN type.attribute; absent when none (and in models read before it was). */
+      comment: z.string().optional(),
     }),
   ),
   /** Ranges: the subtype. */

@@ -2,7 +2,8 @@
 -- A generated column's expression lives in pg_attrdef too: it goes to "generation", not "default".
 -- Storage, compression and statistics target come last, each null unless set: storage only where it is not the
 -- type's default, compression only where attcompression names a method, the target only where it is not the
--- default (-1 before 17, NULL from 17).
+-- default (-1 before 17, NULL from 17). attoptions (n_distinct…) and a foreign table column's FDW options are null
+-- unless one is set.
 SELECT
   a.attrelid AS relation_oid,
   a.attname AS name,
@@ -22,7 +23,9 @@ SELECT
   CASE WHEN a.attstorage <> ty.typstorage THEN a.attstorage::text END AS storage,
   CASE WHEN a.attstorage <> ty.typstorage THEN ty.typstorage::text END AS type_storage,
   CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END AS compression,
-  nullif(a.attstattarget::int, -1) AS statistics_target
+  nullif(a.attstattarget::int, -1) AS statistics_target,
+  a.attoptions AS options,
+  a.attfdwoptions AS fdw_options
 FROM pg_catalog.pg_attribute AS a
 JOIN pg_catalog.pg_class AS c ON c.oid = a.attrelid
 JOIN pg_catalog.pg_type AS ty ON ty.oid = a.atttypid

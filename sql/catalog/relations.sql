@@ -42,7 +42,15 @@ SELECT
   CASE WHEN c.relreplident = 'i' THEN
     (SELECT ri.relname FROM pg_catalog.pg_index AS x JOIN pg_catalog.pg_class AS ri ON ri.oid = x.indexrelid
      WHERE x.indrelid = c.oid AND x.indisreplident)
-  END AS replica_index
+  END AS replica_index,
+  -- The index CLUSTER uses (ALTER TABLE … CLUSTER ON); at most one is marked.
+  (SELECT ci.relname FROM pg_catalog.pg_index AS x JOIN pg_catalog.pg_class AS ci ON ci.oid = x.indexrelid
+   WHERE x.indrelid = c.oid AND x.indisclustered) AS cluster_index,
+  -- The TOAST table's own storage parameters (toast.* in WITH / SET).
+  tc.reloptions AS toast_options,
+  -- A typed table's composite type (CREATE TABLE … OF type).
+  otn.nspname AS of_type_schema,
+  ot.typname AS of_type_name
 FROM pg_catalog.pg_class AS c
 JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_description AS d
@@ -54,6 +62,9 @@ LEFT JOIN pg_catalog.pg_foreign_data_wrapper AS fdw ON fdw.oid = fs.srvfdw
 LEFT JOIN pg_catalog.pg_inherits AS i ON c.relispartition AND i.inhrelid = c.oid
 LEFT JOIN pg_catalog.pg_class AS pc ON pc.oid = i.inhparent
 LEFT JOIN pg_catalog.pg_namespace AS pn ON pn.oid = pc.relnamespace
+LEFT JOIN pg_catalog.pg_class AS tc ON tc.oid = c.reltoastrelid AND c.reltoastrelid <> 0
+LEFT JOIN pg_catalog.pg_type AS ot ON ot.oid = c.reloftype AND c.reloftype <> 0
+LEFT JOIN pg_catalog.pg_namespace AS otn ON otn.oid = ot.typnamespace
 -- Extension members looked up from the extensions' side (a few rows), not by probing pg_depend per relation.
 LEFT JOIN (
   SELECT dep.objid, e.extname

@@ -1,5 +1,6 @@
 -- Sequences of $1 with their parameters (as text: they are bigint) and the column they belong to:
--- an 'a' dependency is serial / OWNED BY, an 'i' dependency an identity column.
+-- an 'a' dependency is serial / OWNED BY, an 'i' dependency an identity column. Sequences are unlogged from 15 on
+-- only (relpersistence is always 'p' for them before).
 SELECT
   c.oid,
   n.nspname AS schema,
@@ -17,7 +18,8 @@ SELECT
   own_a.attname AS owned_column,
   coalesce(dep.deptype = 'i', false) AS is_identity,
   d.description AS comment,
-  e.extname AS extension
+  e.extname AS extension,
+  c.relpersistence = 'u' AS unlogged
 FROM pg_catalog.pg_class AS c
 JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
 JOIN pg_catalog.pg_sequence AS s ON s.seqrelid = c.oid

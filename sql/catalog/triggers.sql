@@ -24,7 +24,9 @@ JOIN pg_catalog.pg_proc AS p ON p.oid = t.tgfoid
 JOIN pg_catalog.pg_namespace AS pn ON pn.oid = p.pronamespace
 LEFT JOIN pg_catalog.pg_description AS d
   ON d.objoid = t.oid AND d.classoid = 'pg_catalog.pg_trigger'::regclass AND d.objsubid = 0
-WHERE NOT t.tgisinternal
+-- Before 15 a partition's clone of its parent's trigger is internal: read it too (its enabled state may be its own),
+-- leaving out the internal foreign key triggers (tgconstraint set).
+WHERE (NOT t.tgisinternal OR (t.tgparentid <> 0 AND t.tgconstraint = 0))
   AND c.relkind IN ('r', 'v', 'm', 'p', 'f')
   AND c.relnamespace = ANY ($1::oid[])
 ORDER BY t.tgrelid, t.tgname COLLATE "C";

@@ -179,6 +179,11 @@ function classifyRelations(d: Diff): void {
       if (d.wants(kind)) recreateFor(`recreate ${from.schema}.${from.name}: ${from.kind} becomes ${to.kind}`);
       continue;
     }
+    // ALTER FOREIGN TABLE has no SERVER clause.
+    if (from.foreignTable !== null && from.foreignTable.server !== to.foreignTable?.server) {
+      if (d.wants(kind)) recreateFor(`recreate ${from.schema}.${from.name}: its server changes`);
+      continue;
+    }
     if (isTable(from) && from.partitionKey !== to.partitionKey) {
       if (d.wants(kind)) recreateFor(`recreate ${from.schema}.${from.name}: partition key changes`);
       continue;
@@ -291,8 +296,10 @@ function classifyFunctions(d: Diff): void {
       continue;
     }
     if (same(routineBody(f), routineBody(to))) continue;
+    // CREATE OR REPLACE AGGREGATE keeps the aggregate's kind too (normal, ordered-set, hypothetical).
     const replaceable =
       f.kind === to.kind &&
+      f.aggregate?.kind === to.aggregate?.kind &&
       (f.argumentsText === to.argumentsText || defaultsOnlyGrow(f, to)) &&
       (f.returns.text ?? f.returns.type.formatted) === (to.returns.text ?? to.returns.type.formatted);
     if (replaceable) continue; // CREATE OR REPLACE, written with the other alters

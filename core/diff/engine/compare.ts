@@ -71,6 +71,7 @@ export function routineBody(f: FunctionInfo): unknown {
     f.sqlBody,
     f.cost,
     f.rows,
+    f.aggregate,
   ];
 }
 

@@ -1,13 +1,13 @@
 import type { Hazard } from '../../../shared/diff/migration.js';
-import { refKey } from '../../../shared/model/catalog.js';
-import type {
-  Column,
-  Constraint,
-  Index,
-  Policy,
-  Relation,
-  Sequence,
-  Trigger,
+import {
+  refKey,
+  type Column,
+  type Constraint,
+  type Index,
+  type Policy,
+  type Relation,
+  type Sequence,
+  type Trigger,
 } from '../../../shared/model/catalog.js';
 import {
   createIndexFromDefinition,
@@ -38,11 +38,13 @@ import {
   dropColumn,
   dropColumnExpression,
   dropConstraint,
+  setClusterOn,
   setColumnDefault,
   setColumnExpression,
   setColumnIdentity,
   setLogged,
   setReplicaIdentity,
+  setTypeOf,
   syncIdentitySequence,
   setColumnNotNull,
   setInheritance,
@@ -68,12 +70,49 @@ export function emitTableMembers(d: Diff, from: Relation, to: Relation): void {
   const isTable = to.kind === 'table' || to.kind === 'partitioned_table' || to.kind === 'foreign_table';
   if (d.wants('column')) emitColumns(d, from, to, isTable);
   if (isTable && d.wants('constraint')) emitConstraints(d, from, to);
-  if (d.wants('index')) emitIndexes(d, from, to);
+  if (d.wants('index')) emitClusterOn(d, from, to, emitIndexes(d, from, to));
   if (d.wants('trigger')) emitTriggers(d, from, to);
   if (isTable && d.wants('rls')) emitRls(d, from, to);
   emitPolicies(d, from, to);
   if (isTable && d.wants('table')) emitPartitioning(d, from, to);
   if (isTable && d.wants('table')) emitPersistence(d, from, to);
+  if (isTable && d.wants('table')) emitTypedTable(d, from, to);
+}
+
+/**
+ * OF type: a table leaves its type first (NOT OF, before its columns change as its own) and takes one last, its
+ * columns then the type's.
+ */
+function emitTypedTable(d: Diff, from: Relation, to: Relation): void {
+  if (same(from.ofType, to.ofType)) return;
+  const s = to.schema;
+  const t = to.name;
+  const id = d.plan.change({
+    action: 'alter',
+    kind: 'table',
+    object: refs.relation(s, t),
+    summary: `${s}.${t}: ${to.ofType === undefined ? 'not typed' : `of type ${to.ofType.schema}.${to.ofType.name}`}`,
+  });
+  if (from.ofType !== undefined) d.plan.add('first', setTypeOf(s, t, null), id);
+  if (to.ofType !== undefined) d.plan.add('late', setTypeOf(s, t, to.ofType), id, [], LATE.ownedBy);
+}
+
+/** CLUSTER ON: the index CLUSTER orders by, marked again on an index that is dropped and made anew. */
+function emitClusterOn(d: Diff, from: Relation, to: Relation, remade: ReadonlySet<string>): void {
+  const index = to.clusterOn;
+  const indexRemade =
+    index !== undefined &&
+    (remade.has(index) ||
+      from.indexes.find((i) => i.name === index)?.definition !==
+        to.indexes.find((i) => i.name === index)?.definition);
+  if (from.clusterOn === index && !indexRemade) return;
+  const id = d.plan.change({
+    action: 'alter',
+    kind: 'index',
+    object: refs.relation(to.schema, to.name),
+    summary: `cluster ${to.schema}.${to.name} on ${index ?? 'no index'}`,
+  });
+  d.plan.add('late', setClusterOn(to, index ?? null), id, [], LATE.replicaIdentity);
 }
 
 /** UNLOGGED and REPLICA IDENTITY (what logical replication, Supabase Realtime among it, sends of a row). */
@@ -135,6 +174,8 @@ function emitColumns(d: Diff, from: Relation, to: Relation, isTable: boolean): v
   const parentRecreated =
     to.partitionOf !== null && d.isRecreated(refs.relation(to.partitionOf.schema, to.partitionOf.name));
   if (to.partitionOf !== null && !parentRecreated) for (const c of to.columns) inherited.add(c.name);
+  // A typed table that stays of its type: ALTER TYPE … CASCADE adds, drops and retypes its columns.
+  const typed = from.ofType !== undefined && same(from.ofType, to.ofType);
   let id: string | null = null;
   const change = () => (id ??= columnChangeId(d, ref));
   const defaults = d.memberRecreate(s, t, 'default');
@@ -183,7 +224,7 @@ function emitColumns(d: Diff, from: Relation, to: Relation, isTable: boolean): v
   for (const f of from.columns) {
     if (toCols.has(f.name) && !regeneratedByDropAdd(d, from, f.name)) continue;
     if (inherited.has(f.name) && toCols.has(f.name)) continue;
-    if (from.partitionOf !== null && !parentRecreated) continue;
+    if ((from.partitionOf !== null && !parentRecreated) || typed) continue;
     d.plan.add('main', dropColumn(s, t, f.name), change(), [
       hazard('data_loss', `drops column ${s}.${t}.${f.name} and its values`),
       hazard('access_exclusive_lock', `${s}.${t} is locked`),
@@ -193,10 +234,17 @@ function emitColumns(d: Diff, from: Relation, to: Relation, isTable: boolean): v
     const f = fromCols.get(c.name);
     if (f !== undefined && !regeneratedByDropAdd(d, from, c.name)) {
       if (!inherited.has(c.name) || to.inherits.length > 0)
-        alterColumn(d, from, f, c, inherited.has(c.name), change);
+        alterColumn(d, from, f, c, inherited.has(c.name), typed, change);
       continue;
     }
     if (to.partitionOf !== null && !parentRecreated) continue;
+    if (typed) {
+      // Made by the type's ADD ATTRIBUTE … CASCADE (main): its options follow.
+      if (c.default !== null && c.identity === null && c.generated === null)
+        d.plan.add('late', setColumnDefault(s, t, c.name, c.default), change(), [], LATE.ownedBy);
+      if (c.notNull) d.plan.add('late', setColumnNotNull(s, t, c.name, true), change(), [], LATE.ownedBy);
+      continue;
+    }
     const hazards: Hazard[] = [];
     if (c.identity !== null || c.generated === 'stored')
       hazards.push(hazard('table_rewrite', `${s}.${t} is rewritten to fill ${c.name}`));
@@ -205,7 +253,84 @@ function emitColumns(d: Diff, from: Relation, to: Relation, isTable: boolean): v
   }
   for (const r of restore) r();
   emitColumnFacts(d, from, to, change);
+  if (to.partitionOf !== null && !parentRecreated) emitPartitionColumns(d, to, change);
   emitColumnComments(d, from, to);
+}
+
+/** A partition's column facts its parent's ALTER reaches. */
+type PartitionFact = 'default' | 'notNull';
+
+/**
+ * A partition's own column DEFAULT and NOT NULL where they are not what its parents' statements leave it: SET /
+ * DROP DEFAULT and NOT NULL on a partitioned table reach its partitions, and its ADD COLUMN gives them its own. Late,
+ * deeper partitions after shallower ones (a partitioned partition's statement reaches its partitions too).
+ */
+function emitPartitionColumns(d: Diff, to: Relation, change: () => string): void {
+  const s = to.schema;
+  const t = to.name;
+  const rank = LATE.ownedBy + d.to.lookup.partitionDepth(to) / 100;
+  const forced = d.memberRecreate(s, t, 'default') !== undefined;
+  for (const c of to.columns) {
+    const own = c.identity === null && c.generated === null && !forced;
+    if (own && partitionFactAfter(d, to, c.name, 'default') !== c.default)
+      d.plan.add('late', setColumnDefault(s, t, c.name, c.default), change(), [], rank);
+    if (partitionFactAfter(d, to, c.name, 'notNull') !== c.notNull)
+      d.plan.add(
+        'late',
+        setColumnNotNull(s, t, c.name, c.notNull),
+        change(),
+        c.notNull
+          ? [hazard('access_exclusive_lock', `${s}.${t} is scanned for nulls in ${c.name} under lock`)]
+          : [],
+        rank,
+      );
+  }
+}
+
+/**
+ * What a column of TO's partition `r` has of `fact` once its parents' statements ran: its parent's, when one of them
+ * sets it (or the column comes with the parent's ADD COLUMN), else its own as FROM has it.
+ */
+function partitionFactAfter(
+  d: Diff,
+  r: Relation,
+  column: string,
+  fact: PartitionFact,
+): string | boolean | null {
+  const was = d.from.relations.get(relKey(r.schema, r.name))?.columns.find((x) => x.name === column);
+  const parent = stayingParent(d, r);
+  const pc = parent?.columns.find((x) => x.name === column);
+  if (parent === undefined || pc === undefined) return was?.[fact] ?? null;
+  if (was === undefined || parentFactTouched(d, parent, pc, fact)) return pc[fact];
+  return was[fact];
+}
+
+/** Whether a statement sets `fact` of a column of TO's relation `r`: its own, or one of its parents' reaching it. */
+function parentFactTouched(d: Diff, r: Relation, c: Column, fact: PartitionFact): boolean {
+  const parent = stayingParent(d, r);
+  if (parent !== undefined) {
+    const pc = parent.columns.find((x) => x.name === c.name);
+    return (
+      partitionFactAfter(d, r, c.name, fact) !== c[fact] ||
+      (pc !== undefined && parentFactTouched(d, parent, pc, fact))
+    );
+  }
+  const before = d.from.relations.get(relKey(r.schema, r.name));
+  const f = before?.columns.find((x) => x.name === c.name);
+  if (before === undefined || f === undefined) return true;
+  // A retyped column's default is dropped and set again; a default forced out and back is too.
+  const forced = d.memberRecreate(r.schema, r.name, 'default') !== undefined;
+  if (fact === 'default' && f.default !== null && (retyped(f, c) || forced)) return true;
+  return f[fact] !== c[fact];
+}
+
+/** TO's parent of a partition that stays its partition (the parent's ALTERs reach it), if it is one. */
+function stayingParent(d: Diff, r: Relation): Relation | undefined {
+  const p = r.partitionOf;
+  const before = d.from.relations.get(relKey(r.schema, r.name))?.partitionOf;
+  if (p === null || before?.schema !== p.schema || before.name !== p.name) return undefined;
+  if (d.isRecreated(refs.relation(p.schema, p.name))) return undefined;
+  return d.to.relations.get(relKey(p.schema, p.name));
 }
 
 function alterColumn(
@@ -214,12 +339,14 @@ function alterColumn(
   f: Column,
   c: Column,
   inherited: boolean,
+  /** A typed table's column: its type's ALTER ATTRIBUTE … CASCADE retypes it. */
+  typed: boolean,
   change: () => string,
 ): void {
   const s = from.schema;
   const t = from.name;
   const lock = hazard('access_exclusive_lock', `${s}.${t} is locked while ${c.name} changes`);
-  const typeChanged = retyped(f, c);
+  const typeChanged = retyped(f, c) && !typed;
   const forcedDefault = d.memberRecreate(s, t, 'default') !== undefined && f.default !== null;
   if (typeChanged && !inherited) {
     // The old default may not cast to the new type: it goes first and comes back after.
@@ -559,7 +686,8 @@ function addLate(d: Diff, s: string, t: string, k: Constraint, id: string): void
 
 // ------------------------------------------------------------------------------------------------ indexes
 
-function emitIndexes(d: Diff, from: Relation, to: Relation): void {
+/** Returns the indexes dropped and made again. */
+function emitIndexes(d: Diff, from: Relation, to: Relation): ReadonlySet<string> {
   const s = to.schema;
   const t = to.name;
   const forced = d.memberRecreate(s, t, 'index');
@@ -643,6 +771,7 @@ function emitIndexes(d: Diff, from: Relation, to: Relation): void {
         ref(name),
         `comment on index ${name}`,
       );
+  return recreatedNames;
 }
 
 /** Statistics targets of index columns, on the indexes that stay as they are (every index, constraints' too). */
@@ -765,6 +894,66 @@ function emitTriggers(d: Diff, from: Relation, to: Relation): void {
         ref(name),
         `comment on trigger ${name}`,
       );
+  emitClonedTriggers(d, to);
+}
+
+/**
+ * The enabled state of a partition's clones of its parents' triggers (ALTER TABLE partition DISABLE / ENABLE …
+ * TRIGGER on the clone alone). A parent's ENABLE / DISABLE reaches its partitions' clones, and a clone takes its
+ * parent's state when it is made (CREATE TRIGGER, ATTACH): each clone is set where what it has after its parents'
+ * statements is not TO's, deeper partitions after shallower ones.
+ */
+function emitClonedTriggers(d: Diff, to: Relation): void {
+  const rank = LATE.trigger + d.to.lookup.partitionDepth(to) / 100;
+  for (const x of to.triggers) {
+    if (!clonedTrigger(d, to, x.name, 'to') || cloneStateAfter(d, to, x.name) === x.enabled) continue;
+    const id = d.plan.change({
+      action: 'alter',
+      kind: 'trigger',
+      object: refs.member('trigger', to.schema, to.name, x.name),
+      summary: `trigger ${x.name} on partition ${to.schema}.${to.name}: ${x.enabled}`,
+    });
+    d.plan.add('late', setTriggerEnabled(to.schema, to.name, x.name, x.enabled), id, [], rank);
+  }
+}
+
+/**
+ * What a partition's clone of a trigger is once its parents' statements ran: the state of the nearest parent one of
+ * them sets (it reaches every partition below), else the clone's own as FROM has it, or its parent's for a clone
+ * made by this migration.
+ */
+function cloneStateAfter(d: Diff, r: Relation, name: string): Trigger['enabled'] {
+  let parent: Relation | undefined;
+  for (let at = r.partitionOf, n = 0; at !== null && n < 64; n++) {
+    const p = d.to.relations.get(relKey(at.schema, at.name));
+    const trigger = p?.triggers.find((x) => x.name === name);
+    if (p === undefined || trigger === undefined) break;
+    parent ??= p;
+    if (triggerStateWritten(d, p, trigger)) return trigger.enabled;
+    at = p.partitionOf;
+  }
+  const before = d.from.relations.get(relKey(r.schema, r.name));
+  const was = before?.triggers.find((x) => x.name === name);
+  if (before !== undefined && was !== undefined && clonedTrigger(d, before, name, 'from')) return was.enabled;
+  return parent?.triggers.find((x) => x.name === name)?.enabled ?? 'origin';
+}
+
+/** Whether the migration sets a trigger's state on TO's relation `r` (making it, or ENABLE / DISABLE on it). */
+function triggerStateWritten(d: Diff, r: Relation, x: Trigger): boolean {
+  if (clonedTrigger(d, r, x.name, 'to')) return cloneStateAfter(d, r, x.name) !== x.enabled;
+  const ref = refKey(refs.relation(r.schema, r.name));
+  const before = d.from.relations.get(relKey(r.schema, r.name));
+  const was = before?.triggers.find((y) => y.name === x.name);
+  return (
+    before === undefined ||
+    was === undefined ||
+    clonedTrigger(d, before, x.name, 'from') ||
+    d.recreated.has(ref) ||
+    d.rebuilt.has(ref) ||
+    d.memberRecreate(r.schema, r.name, 'trigger') !== undefined ||
+    was.definition !== x.definition ||
+    was.enabled !== x.enabled
+  );
 }
 
 // ------------------------------------------------------------------------------------------------ RLS & policies

@@ -10,7 +10,7 @@ import {
 import type { Hazard } from '../../../shared/diff/migration.js';
 import { createExtension, extensionTarget, updateExtension } from '../../ddl/extensions.js';
 import { createRoutine, routineTarget } from '../../ddl/functions.js';
-import { LATE, schemaPhases, typePhases } from '../../ddl/object-phases.js';
+import { identityPersistenceOwn, LATE, schemaPhases, typePhases } from '../../ddl/object-phases.js';
 import { orderIndices } from '../../ddl/order.js';
 import { schemaTarget } from '../../ddl/schemas.js';
 import {
@@ -18,6 +18,7 @@ import {
   clampSequence,
   sequenceOwnedBy,
   sequenceTarget,
+  setSequenceLogged,
   type SequenceOptions,
 } from '../../ddl/sequences.js';
 import { refs, type Statement } from '../../ddl/statement.js';
@@ -27,6 +28,8 @@ import {
   addDomainConstraint,
   addEnumValue,
   alterCompositeAttribute,
+  attributeTarget,
+  domainConstraintTarget,
   dropDomainConstraint,
   setDomainDefault,
   setDomainNotNull,
@@ -179,6 +182,7 @@ export function emitFunctions(d: Diff): void {
 
 export function emitSequences(d: Diff): void {
   if (!d.wants('sequence')) return;
+  emitSequencePersistence(d);
   for (const [k, s] of d.from.sequences) {
     const to = d.to.sequences.get(k);
     // Most sequences are the same on both sides (OIDs aside): nothing to write, no target to build.
@@ -376,6 +380,50 @@ function dropOldTypes(d: Diff, oldTypes: readonly OldType[]): void {
   }
 }
 
+/**
+ * UNLOGGED sequences (PostgreSQL 15+). A table's SET LOGGED / UNLOGGED (main) takes the sequences it owns along, and
+ * an identity column makes its sequence as logged as its table: each sequence is set late where what it will be
+ * then is not TO's.
+ */
+function emitSequencePersistence(d: Diff): void {
+  if (d.major < 15) return; // every sequence is logged before 15, an unlogged table's too
+  const set = (s: Sequence) => {
+    const id = d.plan.change({
+      action: 'alter',
+      kind: 'sequence',
+      object: refs.sequence(s.schema, s.name),
+      summary: `sequence ${s.schema}.${s.name}: ${s.unlogged === true ? 'unlogged' : 'logged'}`,
+    });
+    d.plan.add('late', setSequenceLogged(s.schema, s.name, s.unlogged !== true), id, [], LATE.ownedBy);
+  };
+  for (const [k, s] of d.from.sequences) {
+    const to = d.to.sequences.get(k);
+    if (to !== undefined && unloggedAfterTables(d, s, to) !== (to.unlogged === true)) set(to);
+  }
+  for (const [k, s] of d.to.sequences)
+    if (!d.from.sequences.has(k) && s.identity && identityPersistenceOwn(d.to.lookup, s)) set(s);
+}
+
+/** Whether a sequence that stays is unlogged once the tables' own statements ran. */
+function unloggedAfterTables(d: Diff, s: Sequence, to: Sequence): boolean {
+  const owner = s.ownedBy;
+  // One that ends with no owner is unlinked first (emitSequences): no table takes it along.
+  if (owner === null || (to.ownedBy === null && !s.identity)) return s.unlogged === true;
+  const ref = refKey(refs.relation(owner.schema, owner.table));
+  const a = d.from.relations.get(relKey(owner.schema, owner.table));
+  const b = d.to.relations.get(relKey(owner.schema, owner.table));
+  if (a === undefined || b === undefined) return s.unlogged === true;
+  // A table made anew makes its identity columns' sequences anew, as logged as it is.
+  if (d.rebuilt.has(ref) || d.recreated.has(ref))
+    return s.identity ? b.unlogged === true : s.unlogged === true;
+  const flips =
+    d.wants('table') &&
+    a.kind === 'table' &&
+    b.kind === 'table' &&
+    (a.unlogged === true) !== (b.unlogged === true);
+  return flips ? b.unlogged === true : s.unlogged === true;
+}
+
 export function emitTypes(d: Diff): void {
   const oldTypes: OldType[] = [];
   for (const [k, t] of d.from.types) {
@@ -394,6 +442,7 @@ export function emitTypes(d: Diff): void {
       continue;
     }
     if (d.wants('type')) alterType(d, t, to);
+    if (d.wants('comment')) emitMemberComments(d, t, to);
     if (t.kind !== 'multirange' || d.major < 17) ownerAndComment(d, target, t, to);
     else if (t.comment !== to.comment && d.wants('comment')) {
       const id = d.plan.change({
@@ -484,9 +533,14 @@ function alterType(d: Diff, a: UserType, b: UserType): void {
     });
     const bm = new Map(b.attributes.map((x) => [x.name, x]));
     const am = new Map(a.attributes.map((x) => [x.name, x]));
+    // A typed table of the type is refused the change without CASCADE, which changes its columns along.
+    const typed = [...d.from.relations.values()].some(
+      (r) => r.ofType?.schema === a.schema && r.ofType.name === a.name,
+    );
+    const opts = { cascade: typed };
     for (const x of a.attributes)
       if (!bm.has(x.name))
-        d.plan.add('main', alterCompositeAttribute(a.schema, a.name, { drop: x.name }), id, [
+        d.plan.add('main', alterCompositeAttribute(a.schema, a.name, { drop: x.name }, opts), id, [
           hazard('data_loss', `drops attribute ${x.name}`),
         ]);
     for (const x of b.attributes) {
@@ -494,24 +548,70 @@ function alterType(d: Diff, a: UserType, b: UserType): void {
       if (old === undefined)
         d.plan.add(
           'main',
-          alterCompositeAttribute(a.schema, a.name, {
-            add: x.name,
-            type: x.type.formatted,
-            ...(x.collation !== undefined ? { collation: x.collation } : {}),
-          }),
+          alterCompositeAttribute(
+            a.schema,
+            a.name,
+            {
+              add: x.name,
+              type: x.type.formatted,
+              ...(x.collation !== undefined ? { collation: x.collation } : {}),
+            },
+            opts,
+          ),
           id,
         );
       else if (old.type.formatted !== x.type.formatted || !same(old.collation, x.collation))
         d.plan.add(
           'main',
-          alterCompositeAttribute(a.schema, a.name, {
-            alter: x.name,
-            type: x.type.formatted,
-            ...(x.collation !== undefined ? { collation: x.collation } : {}),
-          }),
+          alterCompositeAttribute(
+            a.schema,
+            a.name,
+            {
+              alter: x.name,
+              type: x.type.formatted,
+              ...(x.collation !== undefined ? { collation: x.collation } : {}),
+            },
+            opts,
+          ),
           id,
         );
     }
+  }
+}
+
+/**
+ * Comments on the attributes of a composite type and the constraints of a domain that stay. One on an attribute added
+ * follows its ADD ATTRIBUTE (both in the type's main unit); one on a constraint dropped and added again (alterType)
+ * is written again after the ADD.
+ */
+function emitMemberComments(d: Diff, a: UserType, b: UserType): void {
+  const s = a.schema;
+  const n = a.name;
+  let id: string | null = null;
+  const change = () =>
+    (id ??= d.plan.change({
+      action: 'alter',
+      kind: 'comment',
+      object: refs.type(s, n),
+      summary: `comments on the ${a.kind === 'domain' ? 'constraints' : 'attributes'} of ${s}.${n}`,
+    }));
+  const attributes = new Map(a.attributes.map((x) => [x.name, x]));
+  for (const x of b.attributes)
+    if (attributes.get(x.name)?.comment !== x.comment)
+      d.plan.add('main', commentOn(attributeTarget(s, n, x.name), x.comment ?? null), change());
+  const checks = new Map((a.domain?.constraints ?? []).map((c) => [c.name, c]));
+  for (const c of b.domain?.constraints ?? []) {
+    if (c.notNull) continue;
+    const old = checks.get(c.name);
+    const readded = old === undefined || old.definition !== c.definition || old.validated !== c.validated;
+    if (readded ? c.comment === undefined : old.comment === c.comment) continue;
+    d.plan.add(
+      'late',
+      commentOn(domainConstraintTarget(s, n, c.name), c.comment ?? null),
+      change(),
+      [],
+      LATE.comment,
+    );
   }
 }
 

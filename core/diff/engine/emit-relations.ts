@@ -6,6 +6,7 @@ import { sequenceOwnedBy } from '../../ddl/sequences.js';
 import {
   addConstraint,
   alterColumnType,
+  alterForeignOptions,
   copyRows,
   createTable,
   dropColumnExpression,
@@ -19,6 +20,7 @@ import { commentOn, dropObject, ownerTo, renameTo } from '../../ddl/target.js';
 import { createView } from '../../ddl/views.js';
 import { setRelationOptions } from '../../ddl/tables.js';
 import { quoteIdent, quoteQualified } from '../../ddl/quote.js';
+import { storageParameters } from '../../ddl/reloptions.js';
 import { mentionsColumn, same, sameDefinition, viewBody } from './compare.js';
 import { aclStatements } from '../../ddl/acl.js';
 import { ownerOf } from './emit-acl.js';
@@ -270,19 +272,37 @@ function alterRelation(d: Diff, from: Relation, to: Relation): void {
     });
     d.writing(id, ref, () => d.plan.add('main', createView(to, { orReplace: true }), id));
   }
-  if (!same(from.options, to.options) && from.kind !== 'view' && d.wants(kind)) {
+  // The TOAST table's parameters (toast.*) go with the relation's own: SET and RESET take both.
+  const before = storageParameters(from);
+  const after = storageParameters(to);
+  if (!same(before, after) && from.kind !== 'view' && d.wants(kind)) {
     const id = d.plan.change({
       action: 'alter',
       kind,
       object: ref,
-      summary: `storage parameters of ${to.schema}.${to.name}: ${to.options.join(', ') || 'defaults'}`,
+      summary: `storage parameters of ${to.schema}.${to.name}: ${after.join(', ') || 'defaults'}`,
       fromSql: d.sql(d.from, ref),
       toSql: d.sql(d.to, ref),
     });
     const names = (o: readonly string[]) => o.map((x) => x.slice(0, x.indexOf('=')));
-    const set = to.options.filter((o) => !from.options.includes(o));
-    const reset = names(from.options).filter((n) => !names(to.options).includes(n));
+    const set = after.filter((o) => !before.includes(o));
+    const reset = names(before).filter((n) => !names(after).includes(n));
     d.plan.add('main', setRelationOptions(to, set, reset), id);
+  }
+  const fdw =
+    from.foreignTable !== null && to.foreignTable !== null && d.wants(kind)
+      ? alterForeignOptions(to.schema, to.name, from.foreignTable.options, to.foreignTable.options)
+      : null;
+  if (fdw !== null) {
+    const id = d.plan.change({
+      action: 'alter',
+      kind,
+      object: ref,
+      summary: `options of foreign table ${to.schema}.${to.name}: ${to.foreignTable?.options.join(', ') || 'none'}`,
+      fromSql: d.sql(d.from, ref),
+      toSql: d.sql(d.to, ref),
+    });
+    d.plan.add('main', fdw, id);
   }
   if (from.owner !== to.owner && d.wants('owner')) {
     const id = d.plan.change({

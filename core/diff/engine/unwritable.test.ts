@@ -58,7 +58,7 @@ describe('objects the DDL writer cannot write', () => {
     const text = renderMigration(diffModels(a, b));
     expect(text.split('\n').slice(0, 3)).toEqual([
       '-- not written: type api.blob: The base type api.blob cannot be written from the model. Base types are defined in C: create them through their extension.',
-      '-- not written: function api.total(): The aggregate api.total cannot be written from the model. The model does not hold an aggregate’s state function and type; use pg_dump for aggregates.',
+      '-- not written: function api.total(): The aggregate api.total cannot be written from the model. The model was read before aggregates’ definitions were: read it again.',
       '-- not written: function api.native(): The C function api.native cannot be written from the model. Its shared library is not in the model; create it through its extension.',
     ]);
     expect(text).toContain('CREATE TABLE api.kept');

@@ -1,0 +1,11 @@
+CREATE SCHEMA app;
+CREATE FUNCTION app.add(a integer, b integer) RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT a + b';
+CREATE FUNCTION app.add2(a integer, b integer) RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT a + 2 * b';
+CREATE FUNCTION app.sub(a integer, b integer) RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT a - b';
+CREATE FUNCTION app.badd(a bigint, b integer) RETURNS bigint LANGUAGE sql IMMUTABLE AS 'SELECT a + b';
+CREATE AGGREGATE app.mysum(integer) (sfunc = app.add, stype = integer, initcond = '0');
+CREATE AGGREGATE app.s2(integer) (sfunc = app.add, stype = integer);
+CREATE AGGREGATE app.wide(integer) (sfunc = app.add, stype = integer);
+CREATE AGGREGATE app.gone(integer) (sfunc = app.add, stype = integer);
+CREATE TABLE app.t (v integer);
+CREATE VIEW app.v AS SELECT app.wide(v) AS w FROM app.t;

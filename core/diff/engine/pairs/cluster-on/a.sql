@@ -1,0 +1,13 @@
+CREATE SCHEMA app;
+CREATE TABLE app.t1 (id integer, v integer);
+CREATE INDEX t1_id ON app.t1 (id);
+CREATE INDEX t1_v ON app.t1 (v);
+ALTER TABLE app.t1 CLUSTER ON t1_id;
+CREATE TABLE app.t2 (id integer, v integer);
+CREATE INDEX t2_id ON app.t2 (id);
+ALTER TABLE app.t2 CLUSTER ON t2_id;
+CREATE TABLE app.t3 (id integer);
+CREATE INDEX t3_id ON app.t3 (id);
+ALTER TABLE app.t3 CLUSTER ON t3_id;
+CREATE MATERIALIZED VIEW app.mv AS SELECT 1 AS x;
+CREATE INDEX mv_x ON app.mv (x);

@@ -1,0 +1,10 @@
+CREATE SCHEMA app;
+CREATE TYPE app.c AS (x integer, y text);
+COMMENT ON COLUMN app.c.y IS 'old y';
+CREATE DOMAIN app.d AS integer CONSTRAINT d_pos CHECK (VALUE > 0) CONSTRAINT d_small CHECK (VALUE < 100);
+COMMENT ON CONSTRAINT d_pos ON DOMAIN app.d IS 'old pos';
+COMMENT ON CONSTRAINT d_small ON DOMAIN app.d IS 'small';
+CREATE TYPE app.c3 AS (p integer, q integer);
+COMMENT ON COLUMN app.c3.q IS 'q';
+CREATE DOMAIN app.d3 AS integer CONSTRAINT d3_chk CHECK (VALUE > 0);
+COMMENT ON CONSTRAINT d3_chk ON DOMAIN app.d3 IS 'd3';
