@@ -114,6 +114,27 @@ export function markRebuilt(
   return id;
 }
 
+/**
+ * Whether CREATE TABLE … INHERITS gives TO's column order: its parents' columns first, in the order they will have
+ * (a parent that stays keeps its own: parents are never rebuilt), then its own. A child given its parents after it
+ * was made (ALTER TABLE … INHERIT), or under a parent whose order differs, may need another, which no rebuild makes.
+ */
+function inheritsInOrder(d: Diff, to: Relation): boolean {
+  if (to.inherits.length === 0) return true;
+  const order: string[] = [];
+  for (const p of to.inherits) {
+    const k = relKey(p.schema, p.name);
+    const stays = d.from.relations.has(k) && !d.isRecreated(refs.relation(p.schema, p.name));
+    const parent = stays ? d.from.relations.get(k) : d.to.relations.get(k);
+    for (const c of parent?.columns ?? []) if (!order.includes(c.name)) order.push(c.name);
+  }
+  for (const c of to.columns) if (!order.includes(c.name)) order.push(c.name);
+  return same(
+    order,
+    to.columns.map((c) => c.name),
+  );
+}
+
 /** Plain tables only: partitions and inheritance take their columns from elsewhere. */
 export function rebuildable(d: Diff, from: Relation, to: Relation): boolean {
   if (from.kind !== 'table' || to.kind !== 'table') return false;
@@ -207,7 +228,7 @@ function classifyRelations(d: Diff): void {
     if (!d.wants('column')) continue;
     if (d.options.ignoreColumnOrder !== true && columnOrderDiffers(d, from, to)) {
       const order = to.columns.map((c) => c.name).join(', ');
-      if (rebuildable(d, from, to)) {
+      if (rebuildable(d, from, to) && inheritsInOrder(d, to)) {
         markRebuilt(
           d,
           from,
