@@ -1,5 +1,13 @@
 import type { DiffOptions, RenameCandidate } from '../../../shared/diff/migration.js';
-import { refKey, type Catalog, type ObjectRef, type Relation } from '../../../shared/model/catalog.js';
+import {
+  refKey,
+  type Catalog,
+  type ObjectRef,
+  type Relation,
+  type Sequence,
+} from '../../../shared/model/catalog.js';
+import { quoteLiteral, quoteQualified } from '../../ddl/quote.js';
+import { sequenceTarget } from '../../ddl/sequences.js';
 import { renameTo } from '../../ddl/target.js';
 import { relationTarget, renameColumn, renameConstraint } from '../../ddl/tables.js';
 import { renamePolicy } from '../../ddl/policies.js';
@@ -120,6 +128,31 @@ export function renameCandidates(
           to: refs.member('policy', b.schema, b.table, b.name),
           similarity: 1,
         });
+  }
+  // A sequence owned by a column on both sides under another name (a serial's or an identity's, its table renamed):
+  // renamed, so it counts on from where it is.
+  const owner = (q: Sequence) =>
+    q.ownedBy === null ? null : `${q.ownedBy.schema}\0${q.ownedBy.table}\0${q.ownedBy.column}`;
+  const sk = (q: Sequence) => `${q.schema}\0${q.name}`;
+  const fromS = new Set(from.sequences.map(sk));
+  const addedS = new Map<string, Sequence>();
+  for (const q of to.sequences) {
+    const o = owner(q);
+    if (o !== null && !fromS.has(sk(q))) addedS.set(o, q);
+  }
+  if (addedS.size > 0) {
+    const toS = new Set(to.sequences.map(sk));
+    for (const a of from.sequences) {
+      const o = owner(a);
+      const b = o === null || toS.has(sk(a)) ? undefined : addedS.get(o);
+      if (b !== undefined && b.schema === a.schema && b.identity === a.identity)
+        out.push({
+          kind: 'sequence',
+          from: refs.sequence(a.schema, a.name),
+          to: refs.sequence(b.schema, b.name),
+          similarity: 1,
+        });
+    }
   }
   return out;
 }
@@ -253,6 +286,27 @@ export function applyRenames(
       m = {
         ...m,
         functions: m.functions.map((x) => (x === f ? { ...x, name: r.to.name } : x)),
+        grants: m.grants.map((g) => ({ ...g, object: mapRef(g.object) })),
+        dependencies: m.dependencies.map((e) => ({ ...e, from: mapRef(e.from), to: mapRef(e.to) })),
+      };
+    } else if (r.kind === 'sequence') {
+      const q = m.sequences.find((x) => x.schema === s && x.name === r.from.name);
+      if (q === undefined) continue;
+      statements.push({ statement: renameTo(sequenceTarget(s, q.name), r.to.name), rename: r });
+      const mapRef = (o: ObjectRef): ObjectRef =>
+        o.kind === 'sequence' && o.schema === s && o.name === r.from.name ? { ...o, name: r.to.name } : o;
+      // Defaults spell the sequence by name (nextval('s.n'::regclass)): as PostgreSQL shows them after the rename.
+      const spelt = (name: string) => `nextval(${quoteLiteral(quoteQualified(s, name))}::regclass)`;
+      const respell = (text: string | null) =>
+        text === null ? null : text.split(spelt(r.from.name)).join(spelt(r.to.name));
+      m = {
+        ...m,
+        sequences: m.sequences.map((x) => (x === q ? { ...x, name: r.to.name } : x)),
+        relations: m.relations.map((x) =>
+          x.schema === q.ownedBy?.schema && x.name === q.ownedBy.table
+            ? { ...x, columns: x.columns.map((c) => ({ ...c, default: respell(c.default) })) }
+            : x,
+        ),
         grants: m.grants.map((g) => ({ ...g, object: mapRef(g.object) })),
         dependencies: m.dependencies.map((e) => ({ ...e, from: mapRef(e.from), to: mapRef(e.to) })),
       };

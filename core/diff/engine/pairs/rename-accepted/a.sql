@@ -2,3 +2,9 @@ CREATE SCHEMA app;
 CREATE TABLE app.clients (id integer PRIMARY KEY, full_name text, city text);
 CREATE FUNCTION app.greet(n text) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT 'hi ' || n $$;
 INSERT INTO app.clients VALUES (1, 'ann', 'oslo');
+-- Tables whose serial and identity sequences follow their new names: renamed, counting on (not made anew at 1).
+CREATE TABLE app.tickets (id serial PRIMARY KEY, note text);
+CREATE TABLE app.stamps (id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY, stamped date);
+GRANT USAGE ON SEQUENCE app.tickets_id_seq TO {{anon}};
+INSERT INTO app.tickets (note) VALUES ('a'), ('b');
+INSERT INTO app.stamps (stamped) VALUES (current_date);

@@ -1,1 +1,3 @@
-SELECT (SELECT name FROM app.customers WHERE id = 1) = 'ann' AS ok
+SELECT (SELECT name FROM app.customers WHERE id = 1) = 'ann'
+  AND nextval('app.issues_id_seq') = 3
+  AND nextval('app.marks_id_seq') = 2 AS ok
