@@ -382,11 +382,14 @@ export function relationPhases(lookup: ModelLookup, r: Relation): Phases {
   return p;
 }
 
-/** `SET check_function_bodies = false` for a whole script: SQL function bodies may name objects created later. */
-export function scriptPreamble(): Statement {
+/**
+ * `SET check_function_bodies = false` for a whole script: SQL function bodies may name objects created later
+ * (pg_depend records nothing for a string body, so no order can know). `local`: for the transaction only.
+ */
+export function scriptPreamble(options: { local?: boolean } = {}): Statement {
   return statement(
     'alter',
     refs.database('current'),
-    "SELECT pg_catalog.set_config('check_function_bodies', 'false', false)",
+    `SELECT pg_catalog.set_config('check_function_bodies', 'false', ${options.local === true ? 'true' : 'false'})`,
   );
 }

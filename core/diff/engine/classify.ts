@@ -392,6 +392,9 @@ function classifyTypes(d: Diff): void {
     else if (t.kind === 'composite' && attributeRetyped(t, to) && columnsOfType(d, t))
       // ALTER TYPE … ALTER ATTRIBUTE is refused while a column stores the type (0A000).
       reason = 'an attribute changes type while columns use it';
+    else if (t.kind === 'domain' && domainTightens(t, to) && inContainers(d, t))
+      // ALTER DOMAIN … ADD CONSTRAINT / SET NOT NULL cannot check values inside arrays or composites (0A000).
+      reason = 'a check or NOT NULL is added while arrays or composites of it are stored';
     if (reason === null) continue;
     const id = d.plan.change({
       action: 'rebuild',
@@ -428,5 +431,31 @@ function columnsOfType(d: Diff, t: UserType): boolean {
   const oids = new Set([t.oid, ...(t.arrayOid !== null ? [t.arrayOid] : [])]);
   for (const r of d.from.relations.values())
     if (isTable(r) && r.columns.some((c) => oids.has(c.type.oid))) return true;
+  return false;
+}
+
+/** A domain that gains a validated check or NOT NULL (what ALTER DOMAIN checks stored values for). */
+function domainTightens(a: UserType, b: UserType): boolean {
+  if (a.domain === null || b.domain === null) return false;
+  if (b.domain.notNull && !a.domain.notNull) return true;
+  const had = new Map(a.domain.constraints.map((c) => [c.name, c]));
+  return b.domain.constraints.some((c) => {
+    const old = had.get(c.name);
+    return (
+      c.validated && !c.notNull && (old === undefined || old.definition !== c.definition || !old.validated)
+    );
+  });
+}
+
+/** Whether a table column stores the type inside an array, or a composite type holds it. */
+function inContainers(d: Diff, t: UserType): boolean {
+  if (t.arrayOid !== null) {
+    const arrayOid = t.arrayOid;
+    for (const r of d.from.relations.values())
+      if (isTable(r) && r.columns.some((c) => c.type.oid === arrayOid)) return true;
+  }
+  for (const x of d.from.types.values())
+    if (x.kind === 'composite' && x.attributes.some((a) => a.type.oid === t.oid || a.type.oid === t.arrayOid))
+      return true;
   return false;
 }

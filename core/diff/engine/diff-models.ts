@@ -6,6 +6,7 @@ import type {
 } from '../../../shared/diff/migration.js';
 import type { Catalog, Dependency, ObjectRef } from '../../../shared/model/catalog.js';
 import { ordersCreation } from '../../ddl/database-ddl.js';
+import { scriptPreamble } from '../../ddl/object-phases.js';
 import { orderIndices } from '../../ddl/order.js';
 import { linkCarriers } from './carriers.js';
 import { classify } from './classify.js';
@@ -112,7 +113,31 @@ export function diffModels(from: Catalog, to: Catalog, options: DiffOptions = {}
     ...d.plan.defaults,
     ...d.plan.last,
   ].filter(kept);
-  return { ...base, statements: markEnumValues(d, planned), cycles: [] };
+  return { ...base, statements: withUncheckedBodies(markEnumValues(d, planned)), cycles: [] };
+}
+
+/**
+ * A migration that creates functions runs with check_function_bodies off for its transaction, as pg_dump's
+ * scripts do: a SQL function's string body may name a table or column the same migration makes after it.
+ */
+function withUncheckedBodies(statements: MigrationStatement[]): MigrationStatement[] {
+  const creates = statements.some(
+    (s) =>
+      s.transactional &&
+      s.object.kind === 'function' &&
+      /^CREATE (OR REPLACE )?(FUNCTION|PROCEDURE) /.test(s.sql),
+  );
+  if (!creates) return statements;
+  const p = scriptPreamble({ local: true });
+  const preamble: MigrationStatement = {
+    sql: p.sql,
+    transactional: true,
+    object: p.object,
+    changeIds: [],
+    hazards: [],
+  };
+  const at = statements.findIndex((s) => s.transactional);
+  return [...statements.slice(0, at), preamble, ...statements.slice(at)];
 }
 
 /**

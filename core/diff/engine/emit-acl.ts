@@ -12,7 +12,8 @@ import { grantDefaultPrivileges, revokeDefaultPrivileges } from '../../ddl/defau
 import { grantPrivileges, revokePrivileges } from '../../ddl/grants.js';
 import { privilegesOf } from '../../../shared/model/privilege-kinds.js';
 import type { Diff } from './context.js';
-import { strip, type Side } from './side.js';
+import { regeneratedByDropAdd } from './classify.js';
+import { relKey, strip, type Side } from './side.js';
 
 const who = (p: Principal) => (p.kind === 'public' ? '\0PUBLIC' : p.name);
 
@@ -45,6 +46,15 @@ function wholeAcl(d: Diff, ref: ObjectRef): boolean {
   if (d.isDropped(top) || d.rebuilt.has(refKey(top)) || d.typeRebuilt.has(refKey(top))) return true;
   if (top.kind === 'sequence' && d.freshIdentities.has(refKey(top))) return true;
   return ownerOf(d.from, top) === undefined || ownerOf(d.to, top) === undefined;
+}
+
+/** A column privilege of a column that is dropped (or dropped and added again) goes with it: no REVOKE. */
+function columnGoes(d: Diff, o: ObjectRef): boolean {
+  if (o.kind !== 'column' || o.member === undefined) return false;
+  const from = d.from.relations.get(relKey(o.schema ?? '', o.name));
+  const to = d.to.relations.get(relKey(o.schema ?? '', o.name));
+  if (from === undefined || to === undefined) return false;
+  return !to.columns.some((c) => c.name === o.member) || regeneratedByDropAdd(d, from, o.member);
 }
 
 /** Whether any grantable object both sides have changes its owner (most migrations change none). */
@@ -135,7 +145,7 @@ export function emitGrants(d: Diff): void {
   const toG = new Map<string, Grant>();
   for (const pair of differing) {
     for (const g of pair.from) {
-      if (g.object.kind === 'database' || wholeAcl(d, g.object)) continue;
+      if (g.object.kind === 'database' || wholeAcl(d, g.object) || columnGoes(d, g.object)) continue;
       const a = ownerOf(d.from, strip(g.object));
       const b = ownerOf(d.to, strip(g.object));
       const map = (r: string) => (r === a && b !== undefined ? b : r);
@@ -314,8 +324,11 @@ export function emitDefaultPrivileges(d: Diff): void {
     const gk = (g: DefaultPrivilege['grants'][number]) => `${who(g.grantee)}\0${g.privilege}`;
     const ga = new Map(grants(a).map((g) => [gk(g), g]));
     const gb = new Map(grants(b).map((g) => [gk(g), g]));
+    // Those of a schema that is dropped go with it (its DROP takes its pg_default_acl entries).
+    const schemaGoes =
+      base.schema !== null && d.wants('schema') && !d.to.model.schemas.some((x) => x.name === base.schema);
     const revoke = [...ga]
-      .filter(([x, g]) => !gb.has(x) || (g.grantable && gb.get(x)?.grantable === false))
+      .filter(([x, g]) => !schemaGoes && (!gb.has(x) || (g.grantable && gb.get(x)?.grantable === false)))
       .map(([, g]) => ({ ...g, option: gb.has(gk(g)) }));
     const grant = [...gb]
       .filter(([x, g]) => !ga.has(x) || (g.grantable && ga.get(x)?.grantable === false))
