@@ -8,7 +8,7 @@ import {
 } from '../../../shared/model/catalog.js';
 import { quoteLiteral, quoteQualified } from '../../ddl/quote.js';
 import { sequenceTarget } from '../../ddl/sequences.js';
-import { renameTo } from '../../ddl/target.js';
+import { renameTo, setSchema } from '../../ddl/target.js';
 import { relationTarget, renameColumn, renameConstraint } from '../../ddl/tables.js';
 import { renamePolicy } from '../../ddl/policies.js';
 import { routineTarget } from '../../ddl/functions.js';
@@ -42,6 +42,12 @@ export function renameCandidates(
     list.push({ b, cols: cols(b) });
     added.set(g, list);
   }
+  const addedByName = new Map<string, { b: Relation; cols: string[] }[]>();
+  for (const list of added.values())
+    for (const x of list) {
+      const g = `${x.b.name}\0${x.b.kind}`;
+      addedByName.set(g, [...(addedByName.get(g) ?? []), x]);
+    }
   const sameNames = <T extends { name: string }>(x: readonly T[], y: readonly T[]) =>
     x.length === y.length && x.every((c, i) => c.name === y[i]?.name);
   for (const [k, a] of fromR) {
@@ -77,7 +83,9 @@ export function renameCandidates(
       continue;
     }
     const ca = new Set(cols(a));
-    for (const { b, cols: cb } of added.get(`${a.schema}\0${a.kind}`) ?? []) {
+    // Renamed in its schema, or moved to another under its name (SET SCHEMA).
+    const moved = (addedByName.get(`${a.name}\0${a.kind}`) ?? []).filter((x) => x.b.schema !== a.schema);
+    for (const { b, cols: cb } of [...(added.get(`${a.schema}\0${a.kind}`) ?? []), ...moved]) {
       const common = cb.filter((c) => ca.has(c)).length;
       const sim = common / Math.max(ca.size, cb.length, 1);
       if (sim >= 0.5)
@@ -196,35 +204,76 @@ export function applyRenames(
     if (r.kind === 'table' || r.kind === 'view' || r.kind === 'materialized_view') {
       const rel = m.relations.find((x) => x.schema === s && x.name === r.from.name);
       if (rel === undefined) continue;
-      statements.push({ statement: renameTo(relationTarget(rel), r.to.name), rename: r });
+      // SET SCHEMA moves the table with its indexes, constraints and owned sequences.
+      const to = r.to.schema ?? s;
+      statements.push({
+        statement: to !== s ? setSchema(relationTarget(rel), to) : renameTo(relationTarget(rel), r.to.name),
+        rename: r,
+      });
       const mapRef = (o: ObjectRef): ObjectRef =>
         (o.kind === 'relation' || o.kind === 'column') && o.schema === s && o.name === r.from.name
-          ? { ...o, name: r.to.name }
+          ? { ...o, schema: to, name: r.to.name }
           : o;
       const mapQ = <T extends { schema: string; name: string }>(q: T): T =>
-        q.schema === s && q.name === r.from.name ? { ...q, name: r.to.name } : q;
+        q.schema === s && q.name === r.from.name ? { ...q, schema: to, name: r.to.name } : q;
+      const owned = new Set(
+        m.sequences
+          .filter((q) => to !== s && q.ownedBy?.schema === s && q.ownedBy.table === r.from.name)
+          .map((q) => q.name),
+      );
+      const seqRef = (o: ObjectRef): ObjectRef =>
+        o.kind === 'sequence' && o.schema === s && owned.has(o.name) ? { ...o, schema: to } : mapRef(o);
+      // Defaults spell owned sequences by name (nextval('s.n'::regclass)): as PostgreSQL shows them after the move.
+      const respell = (text: string | null) =>
+        text === null
+          ? null
+          : [...owned].reduce(
+              (t, n) =>
+                t
+                  .split(`nextval(${quoteLiteral(quoteQualified(s, n))}::regclass)`)
+                  .join(`nextval(${quoteLiteral(quoteQualified(to, n))}::regclass)`),
+              text,
+            );
       m = {
         ...m,
         relations: m.relations.map((x) => ({
-          ...(x === rel ? { ...x, name: r.to.name } : x),
+          ...(x === rel
+            ? {
+                ...x,
+                schema: to,
+                name: r.to.name,
+                columns: x.columns.map((c) => ({ ...c, default: respell(c.default) })),
+              }
+            : x),
           partitionOf: x.partitionOf === null ? null : mapQ(x.partitionOf),
           inherits: x.inherits.map(mapQ),
           constraints: x.constraints.map((k) =>
             k.foreignKey === null
               ? k
-              : { ...k, foreignKey: { ...k.foreignKey, table: mapQ(k.foreignKey.table) } },
+              : {
+                  ...k,
+                  // As pg_get_constraintdef spells the referenced table after the rename.
+                  definition: k.definition
+                    .split(`REFERENCES ${quoteQualified(s, r.from.name)}(`)
+                    .join(`REFERENCES ${quoteQualified(to, r.to.name)}(`),
+                  foreignKey: { ...k.foreignKey, table: mapQ(k.foreignKey.table) },
+                },
           ),
         })),
         policies: m.policies.map((p) =>
-          p.schema === s && p.table === r.from.name ? { ...p, table: r.to.name } : p,
+          p.schema === s && p.table === r.from.name ? { ...p, schema: to, table: r.to.name } : p,
         ),
-        grants: m.grants.map((g) => ({ ...g, object: mapRef(g.object) })),
+        grants: m.grants.map((g) => ({ ...g, object: seqRef(g.object) })),
         sequences: m.sequences.map((q) =>
           q.ownedBy?.schema === s && q.ownedBy.table === r.from.name
-            ? { ...q, ownedBy: { ...q.ownedBy, table: r.to.name } }
+            ? {
+                ...q,
+                schema: owned.has(q.name) ? to : q.schema,
+                ownedBy: { ...q.ownedBy, schema: to, table: r.to.name },
+              }
             : q,
         ),
-        dependencies: m.dependencies.map((e) => ({ ...e, from: mapRef(e.from), to: mapRef(e.to) })),
+        dependencies: m.dependencies.map((e) => ({ ...e, from: seqRef(e.from), to: seqRef(e.to) })),
         // Extended statistics go with their table (ALTER TABLE … RENAME keeps them).
         ...(m.statistics !== undefined
           ? { statistics: m.statistics.map((x) => ({ ...x, table: mapQ(x.table) })) }

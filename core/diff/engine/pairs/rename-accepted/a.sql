@@ -8,3 +8,11 @@ CREATE TABLE app.stamps (id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY, st
 GRANT USAGE ON SEQUENCE app.tickets_id_seq TO {{anon}};
 INSERT INTO app.tickets (note) VALUES ('a'), ('b');
 INSERT INTO app.stamps (stamped) VALUES (current_date);
+-- A table moved to another schema (SET SCHEMA, rows, serial sequence, policy and the keys that reference it kept).
+CREATE SCHEMA archive;
+CREATE TABLE app.ledger (id serial PRIMARY KEY, amount numeric);
+CREATE TABLE app.ledger_refs (ledger integer REFERENCES app.ledger);
+ALTER TABLE app.ledger ENABLE ROW LEVEL SECURITY;
+CREATE POLICY ledger_read ON app.ledger FOR SELECT TO {{anon}} USING (amount > 0);
+INSERT INTO app.ledger (amount) VALUES (5);
+INSERT INTO app.ledger_refs VALUES (1);

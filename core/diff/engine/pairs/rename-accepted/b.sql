@@ -4,3 +4,8 @@ CREATE FUNCTION app.say_hello(n text) RETURNS text LANGUAGE sql IMMUTABLE AS $$ 
 CREATE TABLE app.issues (id serial PRIMARY KEY, note text);
 CREATE TABLE app.marks (id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY, stamped date);
 GRANT USAGE ON SEQUENCE app.issues_id_seq TO {{anon}};
+CREATE SCHEMA archive;
+CREATE TABLE archive.ledger (id serial PRIMARY KEY, amount numeric);
+CREATE TABLE app.ledger_refs (ledger integer REFERENCES archive.ledger);
+ALTER TABLE archive.ledger ENABLE ROW LEVEL SECURITY;
+CREATE POLICY ledger_read ON archive.ledger FOR SELECT TO {{anon}} USING (amount > 0);
