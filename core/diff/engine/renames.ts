@@ -8,6 +8,7 @@ import {
 } from '../../../shared/model/catalog.js';
 import { quoteLiteral, quoteQualified } from '../../ddl/quote.js';
 import { sequenceTarget } from '../../ddl/sequences.js';
+import { renameEnumValue } from '../../ddl/types.js';
 import { renameTo, setSchema } from '../../ddl/target.js';
 import { relationTarget, renameColumn, renameConstraint } from '../../ddl/tables.js';
 import { renamePolicy } from '../../ddl/policies.js';
@@ -136,6 +137,23 @@ export function renameCandidates(
           to: refs.member('policy', b.schema, b.table, b.name),
           similarity: 1,
         });
+  }
+  // An enum's value renamed: the same labels in the same places but one (RENAME VALUE keeps the rows using it).
+  const toT = new Map(to.types.map((t) => [`${t.schema}\0${t.name}`, t]));
+  for (const a of from.types) {
+    const b = toT.get(`${a.schema}\0${a.name}`);
+    if (a.kind !== 'enum' || b?.kind !== 'enum' || a.labels.length !== b.labels.length) continue;
+    const differ = a.labels.flatMap((l, i) => (l !== b.labels[i] ? [i] : []));
+    const moved = (i: number) => b.labels.includes(a.labels[i] ?? '') || a.labels.includes(b.labels[i] ?? '');
+    if (differ.length === 0 || differ.some(moved)) continue;
+    for (const i of differ)
+      out.push({
+        kind: 'type',
+        // The type, its value as the member.
+        from: { ...refs.type(a.schema, a.name), member: a.labels[i] ?? '' },
+        to: { ...refs.type(b.schema, b.name), member: b.labels[i] ?? '' },
+        similarity: 1,
+      });
   }
   // A sequence owned by a column on both sides under another name (a serial's or an identity's, its table renamed):
   // renamed, so it counts on from where it is.
@@ -337,6 +355,17 @@ export function applyRenames(
         functions: m.functions.map((x) => (x === f ? { ...x, name: r.to.name } : x)),
         grants: m.grants.map((g) => ({ ...g, object: mapRef(g.object) })),
         dependencies: m.dependencies.map((e) => ({ ...e, from: mapRef(e.from), to: mapRef(e.to) })),
+      };
+    } else if (r.kind === 'type' && r.from.member !== undefined && r.to.member !== undefined) {
+      const [was, now] = [r.from.member, r.to.member];
+      statements.push({ statement: renameEnumValue(s, r.from.name, was, now), rename: r });
+      m = {
+        ...m,
+        types: m.types.map((t) =>
+          t.schema === s && t.name === r.from.name && t.kind === 'enum'
+            ? { ...t, labels: t.labels.map((l) => (l === was ? now : l)) }
+            : t,
+        ),
       };
     } else if (r.kind === 'sequence') {
       const q = m.sequences.find((x) => x.schema === s && x.name === r.from.name);

@@ -16,3 +16,7 @@ ALTER TABLE app.ledger ENABLE ROW LEVEL SECURITY;
 CREATE POLICY ledger_read ON app.ledger FOR SELECT TO {{anon}} USING (amount > 0);
 INSERT INTO app.ledger (amount) VALUES (5);
 INSERT INTO app.ledger_refs VALUES (1);
+-- An enum value renamed in place (RENAME VALUE: the rows holding it keep it under its new label).
+CREATE TYPE app.stage AS ENUM ('draft', 'live', 'gone');
+CREATE TABLE app.posts (id integer, stage app.stage);
+INSERT INTO app.posts VALUES (1, 'draft');

@@ -9,3 +9,5 @@ CREATE TABLE archive.ledger (id serial PRIMARY KEY, amount numeric);
 CREATE TABLE app.ledger_refs (ledger integer REFERENCES archive.ledger);
 ALTER TABLE archive.ledger ENABLE ROW LEVEL SECURITY;
 CREATE POLICY ledger_read ON archive.ledger FOR SELECT TO {{anon}} USING (amount > 0);
+CREATE TYPE app.stage AS ENUM ('sketch', 'live', 'gone');
+CREATE TABLE app.posts (id integer, stage app.stage);
