@@ -630,8 +630,17 @@ function rebuildType(d: Diff, a: UserType, b: UserType, changeId: string, oldTyp
   const old = suffixedName(a.name, 'gh_old');
   if (!detour) d.plan.add('drop', renameTo(typeTarget(a), old), changeId);
   const p = typePhases(d.to.lookup, b);
+  const removed = a.kind === 'enum' && b.kind === 'enum' ? a.labels.filter((l) => !b.labels.includes(l)) : [];
   const rewrite = [
     hazard('table_rewrite', `columns of ${a.schema}.${a.name} are rewritten onto the new type`),
+    ...(removed.length > 0
+      ? [
+          hazard(
+            'data_loss',
+            `a row holding ${removed.map(quoteLiteral).join(', ')} cannot move onto the new type: the migration stops there (update those rows first, or diff with --renames when a value was renamed)`,
+          ),
+        ]
+      : []),
   ];
   const create = () =>
     p.create.forEach((s, i) => d.plan.addTo(ref, 'main', [s], changeId, i === 0 ? rewrite : []));
