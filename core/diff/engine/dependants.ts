@@ -1,3 +1,4 @@
+import type { DiffKind } from '../../../shared/diff/migration.js';
 import { refKey, refLabel, type ObjectRef, type Relation } from '../../../shared/model/catalog.js';
 import type { Diff, MemberPart } from './context.js';
 import { markRebuilt, rebuildable } from './classify.js';
@@ -151,17 +152,12 @@ export function followDependants(d: Diff): void {
           recreateDomainChecks(d, dep, cause);
           continue;
         }
-        const id = d.plan.change({
-          action: 'rebuild',
+        const id = followChange(d, undefined, cause.changeId, cause.why, {
           kind: 'type',
           object: dep,
           summary: `rebuild type ${refLabel(dep)}`,
-          because: cause.why,
-          requires: [cause.changeId],
-          fromSql: d.sql(d.from, dep),
-          toSql: d.sql(d.to, dep),
         });
-        d.plan.require(cause.changeId, id);
+        if (id === null) continue;
         d.typeRebuilt.set(k, id);
         queue.push({ ref: dep, changeId: id, mode: 'type_rebuilt', why: `type ${refLabel(dep)} is rebuilt` });
       }
@@ -197,46 +193,23 @@ function keyOfType(d: Diff, r: Relation, type: ObjectRef): boolean {
 
 function recreateTable(d: Diff, dep: ObjectRef, cause: Cause): Cause | null {
   if (!d.to.relations.has(relKey(dep.schema ?? '', dep.name))) return null;
-  const existing = d.recreated.get(refKey(dep));
-  if (existing !== undefined) {
-    d.plan.require(existing.changeId, cause.changeId);
-    d.plan.require(cause.changeId, existing.changeId);
-    return null;
-  }
-  const id = d.plan.change({
-    action: 'rebuild',
+  const id = followChange(d, d.recreated.get(refKey(dep))?.changeId, cause.changeId, cause.why, {
     kind: 'table',
     object: dep,
     summary: `recreate ${refLabel(dep)}: its partition key is of a type that is rebuilt`,
-    because: cause.why,
-    requires: [cause.changeId],
-    fromSql: d.sql(d.from, dep),
-    toSql: d.sql(d.to, dep),
   });
-  d.plan.require(cause.changeId, id);
+  if (id === null) return null;
   d.markRecreated(dep, { changeId: id, cause: cause.changeId, because: cause.why });
   return { ref: dep, changeId: id, mode: 'dropped', why: `${refLabel(dep)} is recreated` };
 }
 
 function recreateDomainChecks(d: Diff, dep: ObjectRef, cause: Cause): void {
-  const existing = d.domainChecks.get(refKey(dep));
-  if (existing !== undefined) {
-    d.plan.require(existing, cause.changeId);
-    d.plan.require(cause.changeId, existing);
-    return;
-  }
-  const id = d.plan.change({
-    action: 'rebuild',
+  const id = followChange(d, d.domainChecks.get(refKey(dep)), cause.changeId, cause.why, {
     kind: 'type',
     object: dep,
     summary: `drop and recreate the checks of domain ${refLabel(dep)}`,
-    because: cause.why,
-    requires: [cause.changeId],
-    fromSql: d.sql(d.from, dep),
-    toSql: d.sql(d.to, dep),
   });
-  d.plan.require(cause.changeId, id);
-  d.domainChecks.set(refKey(dep), id);
+  if (id !== null) d.domainChecks.set(refKey(dep), id);
 }
 
 /** The foreign keys of `table` and those referencing it, dropped and added again around `cause`. */
@@ -297,32 +270,49 @@ export function columnChangeId(d: Diff, table: ObjectRef): string {
   return id;
 }
 
+/**
+ * The change of a dependant that follows `cause`, tied to it both ways (neither goes without the other): null when
+ * the dependant has one already (`existing`), which is then tied to this cause too.
+ */
+function followChange(
+  d: Diff,
+  existing: string | undefined,
+  causeId: string,
+  because: string,
+  c: { kind: DiffKind; object: ObjectRef; summary: string },
+): string | null {
+  if (existing !== undefined) {
+    d.plan.require(existing, causeId);
+    d.plan.require(causeId, existing);
+    return null;
+  }
+  const id = d.plan.change({
+    action: 'rebuild',
+    ...c,
+    because,
+    requires: [causeId],
+    fromSql: d.sql(d.from, c.object),
+    toSql: d.sql(d.to, c.object),
+  });
+  d.plan.require(causeId, id);
+  return id;
+}
+
 function recreate(d: Diff, dep: ObjectRef, cause: Cause): Cause | null {
   const exists =
     dep.kind === 'function'
       ? d.to.functions.has(fnKey({ schema: dep.schema ?? '', name: dep.name, identityArgs: dep.args ?? '' }))
       : d.to.relations.has(relKey(dep.schema ?? '', dep.name));
   if (!exists) return null;
-  const existing = d.recreated.get(refKey(dep));
-  if (existing !== undefined) {
-    d.plan.require(existing.changeId, cause.changeId);
-    d.plan.require(cause.changeId, existing.changeId);
-    return null;
-  }
   const r = dep.kind === 'relation' ? d.from.relations.get(relKey(dep.schema ?? '', dep.name)) : undefined;
   const kind =
     dep.kind === 'function' ? 'function' : r?.kind === 'materialized_view' ? 'materialized_view' : 'view';
-  const id = d.plan.change({
-    action: 'rebuild',
+  const id = followChange(d, d.recreated.get(refKey(dep))?.changeId, cause.changeId, cause.why, {
     kind,
     object: dep,
     summary: `drop and recreate ${refLabel(dep)}`,
-    because: cause.why,
-    requires: [cause.changeId],
-    fromSql: d.sql(d.from, dep),
-    toSql: d.sql(d.to, dep),
   });
-  d.plan.require(cause.changeId, id);
+  if (id === null) return null;
   d.markRecreated(dep, { changeId: id, cause: cause.changeId, because: cause.why });
   return { ref: dep, changeId: id, mode: 'dropped', why: `${refLabel(dep)} is recreated` };
 }
@@ -335,23 +325,11 @@ function memberRecreate(
   causeId: string,
   why: string,
 ): void {
-  const existing = d.memberRecreate(schema, table, part);
-  if (existing !== undefined) {
-    d.plan.require(existing.changeId, causeId);
-    d.plan.require(causeId, existing.changeId);
-    return;
-  }
-  const object: ObjectRef = { kind: 'relation', schema, name: table };
-  const id = d.plan.change({
-    action: 'rebuild',
+  const id = followChange(d, d.memberRecreate(schema, table, part)?.changeId, causeId, why, {
     kind: PART_KIND[part],
-    object,
+    object: { kind: 'relation', schema, name: table },
     summary: `drop and recreate the ${part === 'policy' ? 'policies' : `${part}s`} of ${schema}.${table}`,
-    because: why,
-    requires: [causeId],
-    fromSql: d.sql(d.from, object),
-    toSql: d.sql(d.to, object),
   });
-  d.plan.require(causeId, id);
+  if (id === null) return;
   d.recreateMembers(schema, table, part, id, why);
 }

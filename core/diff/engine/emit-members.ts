@@ -275,15 +275,7 @@ function emitPartitionColumns(d: Diff, to: Relation, change: () => string): void
     if (own && partitionFactAfter(d, to, c.name, 'default') !== c.default)
       d.plan.add('late', setColumnDefault(s, t, c.name, c.default), change(), [], rank);
     if (partitionFactAfter(d, to, c.name, 'notNull') !== c.notNull)
-      d.plan.add(
-        'late',
-        setColumnNotNull(s, t, c.name, c.notNull),
-        change(),
-        c.notNull
-          ? [hazard('access_exclusive_lock', `${s}.${t} is scanned for nulls in ${c.name} under lock`)]
-          : [],
-        rank,
-      );
+      d.plan.add('late', setColumnNotNull(s, t, c.name, c.notNull), change(), notNullHazards(s, t, c), rank);
   }
 }
 
@@ -405,14 +397,7 @@ function alterColumn(
   const identityDropped = f.identity !== null && c.identity === null;
   if (identityDropped) dropIdentity(d, s, t, f, c, forcedDefault, change);
   if (f.notNull !== c.notNull && !inherited)
-    d.plan.add(
-      'main',
-      setColumnNotNull(s, t, c.name, c.notNull),
-      change(),
-      c.notNull
-        ? [hazard('access_exclusive_lock', `${s}.${t} is scanned for nulls in ${c.name} under lock`)]
-        : [],
-    );
+    d.plan.add('main', setColumnNotNull(s, t, c.name, c.notNull), change(), notNullHazards(s, t, c));
   if (f.identity !== c.identity && !identityDropped) {
     if (f.identity === null && c.identity !== null) {
       if (f.default !== null && !typeChanged)
@@ -495,6 +480,13 @@ function serialSequence(d: Diff, s: string, t: string, column: string): Sequence
     next.ownedBy.column === column
     ? next
     : undefined;
+}
+
+/** SET NOT NULL scans the table for nulls under its lock. */
+function notNullHazards(s: string, t: string, c: Column): Hazard[] {
+  return c.notNull
+    ? [hazard('access_exclusive_lock', `${s}.${t} is scanned for nulls in ${c.name} under lock`)]
+    : [];
 }
 
 function emitColumnComments(d: Diff, from: Relation, to: Relation): void {
