@@ -43,6 +43,7 @@ export function renameCandidates(
     list.push({ b, cols: cols(b) });
     added.set(g, list);
   }
+  const fromSchemas = new Set(from.schemas.map((x) => x.name));
   const addedByName = new Map<string, { b: Relation; cols: string[] }[]>();
   for (const list of added.values())
     for (const x of list) {
@@ -84,8 +85,11 @@ export function renameCandidates(
       continue;
     }
     const ca = new Set(cols(a));
-    // Renamed in its schema, or moved to another under its name (SET SCHEMA).
-    const moved = (addedByName.get(`${a.name}\0${a.kind}`) ?? []).filter((x) => x.b.schema !== a.schema);
+    // Renamed in its schema, or moved under its name to another schema both sides have (SET SCHEMA runs first,
+    // before any schema is made).
+    const moved = (addedByName.get(`${a.name}\0${a.kind}`) ?? []).filter(
+      (x) => x.b.schema !== a.schema && fromSchemas.has(x.b.schema),
+    );
     for (const { b, cols: cb } of [...(added.get(`${a.schema}\0${a.kind}`) ?? []), ...moved]) {
       const common = cb.filter((c) => ca.has(c)).length;
       const sim = common / Math.max(ca.size, cb.length, 1);
