@@ -14,6 +14,7 @@ import {
   collationPhases,
   eventTriggerPhases,
   extensionPhases,
+  publicationPhases,
   functionPhases,
   relationPhases,
   schemaPhases,
@@ -347,6 +348,8 @@ export function ddlForDatabase(model: Catalog, options: DatabaseDdlOptions = {})
   const dependencies = [...model.dependencies, ...typeUses(model)];
   for (const c of dependencyOrder(creatables(lookup), dependencies, ordersCreation(lookup)))
     take(c.ref, c.phases);
+  // Publications name tables: their phases are late, ranked after every table's (see publicationPhases).
+  for (const pub of model.publications ?? []) take(refs.publication(pub.name), () => publicationPhases(pub));
   late.sort((a, b) => a.rank - b.rank || a.order - b.order);
   // Event triggers fire on DDL: created last, so none runs on the script's own statements (as pg_dump does).
   const events: Statement[] = [];
@@ -444,6 +447,11 @@ export function ddlForObject(model: Catalog, ref: ObjectRef): Statement[] {
       const s = model.statistics?.find((x) => x.schema === ref.schema && x.name === ref.name);
       if (s === undefined) throw notFound();
       return flat(statisticsPhases(s));
+    }
+    case 'publication': {
+      const pub = model.publications?.find((x) => x.name === ref.name);
+      if (pub === undefined) throw notFound();
+      return flat(publicationPhases(pub));
     }
     case 'role': {
       const role = model.roles.find((x) => x.name === ref.name);

@@ -6,6 +6,7 @@ import type {
   Extension,
   FunctionInfo,
   Index,
+  Publication,
   Relation,
   SchemaInfo,
   Sequence,
@@ -21,6 +22,7 @@ import { createRoutine, routineTarget } from './functions.js';
 import { createIndexFromDefinition, indexStatisticsStatements, indexTarget } from './indexes.js';
 import type { ModelLookup } from './model-lookup.js';
 import { commentOnPolicy, createPolicy } from './policies.js';
+import { createPublication, publicationTarget } from './publications.js';
 import { setRowLevelSecurity } from './rls.js';
 import { createSchema, schemaTarget } from './schemas.js';
 import { createSequence, sequenceOwnedBy, sequenceTarget, setSequenceLogged } from './sequences.js';
@@ -84,6 +86,8 @@ export const LATE = {
   oldType: 9,
   /** A rebuilt collation's old copy: after the old copies of types over it. */
   oldCollation: 9.5,
+  /** Publications, and tables joining one: once every table (and old copy) is where it ends. */
+  publication: 10,
 } as const;
 
 const empty = (): Phases => ({ create: [], late: [], acl: [] });
@@ -231,6 +235,17 @@ export function eventTriggerPhases(e: EventTrigger): Phases {
   p.create.push(ownerTo(t, e.owner));
   comment(p.create, e.comment === null ? null : commentOn(t, e.comment));
   return p;
+}
+
+/**
+ * A publication with its tables, owner and comment, all late: the tables it names must exist first (a
+ * whole-database script and a migration both create it after every table).
+ */
+export function publicationPhases(pub: Publication): Phases {
+  const t = publicationTarget(pub.name);
+  const out = [createPublication(pub), ownerTo(t, pub.owner)];
+  if (pub.comment !== null) out.push(commentOn(t, pub.comment));
+  return { ...empty(), late: out.map((statement) => ({ rank: LATE.publication, statement })) };
 }
 
 export function functionPhases(lookup: ModelLookup, f: FunctionInfo): Phases {

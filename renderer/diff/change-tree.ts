@@ -52,6 +52,7 @@ const KIND_LABELS: Record<DiffKind, string> = {
   function: 'Functions',
   trigger: 'Triggers',
   event_trigger: 'Event triggers',
+  publication: 'Publications',
   rls: 'Row level security',
   policy: 'Policies',
   owner: 'Owners',

@@ -26,6 +26,7 @@ export const diffKindSchema = z.enum([
   'function',
   'trigger',
   'event_trigger',
+  'publication',
   'rls',
   'policy',
   'owner',

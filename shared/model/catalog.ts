@@ -30,6 +30,7 @@ export const objectKindSchema = z.enum([
   'policy',
   'collation',
   'statistics',
+  'publication',
 ]);
 export type ObjectKind = z.infer<typeof objectKindSchema>;
 
@@ -39,6 +40,7 @@ export type ObjectKind = z.infer<typeof objectKindSchema>;
  * `schema.name` and their own name as `member`. Functions carry their identity argument types in `args`
  * (`pg_get_function_identity_arguments`, e.g. `integer, text`) so overloads stay distinct. An event trigger,
  * database-wide, is a trigger of no relation: `{ kind: 'trigger', schema: null, name }` (see isEventTriggerRef).
+ * A publication, database-wide too, is `{ kind: 'publication', schema: null, name }`.
  */
 export const objectRefSchema = obj({
   kind: objectKindSchema,
@@ -818,6 +820,45 @@ export const statisticsObjectSchema = obj({
 });
 export type StatisticsObject = z.infer<typeof statisticsObjectSchema>;
 
+// ---------------------------------------------------------------------------------------------- publications
+
+/** What a publication sends (pubinsert, pubupdate, pubdelete, pubtruncate), as WITH (publish = …) names it. */
+export const publishActionSchema = z.enum(['insert', 'update', 'delete', 'truncate']);
+export type PublishAction = z.infer<typeof publishActionSchema>;
+
+/** A table published by name (pg_publication_rel): ADD TABLE ONLY s.t [(columns)] [WHERE (filter)]. */
+export const publicationTableSchema = obj({
+  schema: z.string(),
+  name: z.string(),
+  /** The column list (PostgreSQL 15+, prattrs) in attnum order; absent: every column. */
+  columns: list(z.string()).optional(),
+  /** The row filter (PostgreSQL 15+, pg_get_expr of prqual); absent: every row. */
+  where: z.string().optional(),
+});
+export type PublicationTable = z.infer<typeof publicationTableSchema>;
+
+/**
+ * A publication (logical replication; Supabase Realtime listens to `supabase_realtime`): every table, or the tables
+ * it names and (15+) the schemas whose tables it takes (TABLES IN SCHEMA), what it publishes of them and whether a
+ * partition's changes go out as its root's. Members outside the included schemas are left out.
+ */
+export const publicationSchema = obj({
+  oid: z.number().int(),
+  name: z.string(),
+  owner: z.string(),
+  comment: z.string().nullable(),
+  /** FOR ALL TABLES (puballtables): then there are no tables or schemas. */
+  allTables: z.boolean(),
+  /** In insert, update, delete, truncate order. */
+  publish: list(publishActionSchema),
+  viaPartitionRoot: z.boolean(),
+  /** By schema and name (code point order). */
+  tables: list(publicationTableSchema),
+  /** TABLES IN SCHEMA (PostgreSQL 15+, pg_publication_namespace), by name. */
+  schemas: list(z.string()),
+});
+export type Publication = z.infer<typeof publicationSchema>;
+
 // ---------------------------------------------------------------------------------------------- the model
 
 export const CATALOG_FORMAT = 1;
@@ -851,5 +892,7 @@ export const catalogSchema = obj({
   collations: list(collationSchema).optional(),
   /** Extended statistics objects; absent in models read before they were. */
   statistics: list(statisticsObjectSchema).optional(),
+  /** Publications; absent in models read before publications were. */
+  publications: list(publicationSchema).optional(),
 });
 export type Catalog = z.infer<typeof catalogSchema>;

@@ -5,6 +5,7 @@ import {
   collationPhases,
   eventTriggerPhases,
   functionPhases,
+  publicationPhases,
   relationPhases,
   sequencePhases,
   statisticsPhases,
@@ -209,6 +210,10 @@ function phasesOf(side: Side, ref: ObjectRef): Phases | null {
     case 'statistics': {
       const s = side.statistics.get(relKey(ref.schema ?? '', ref.name));
       return s === undefined ? null : statisticsPhases(s);
+    }
+    case 'publication': {
+      const pub = side.model.publications?.find((x) => x.name === ref.name);
+      return pub === undefined ? null : publicationPhases(pub);
     }
     case 'trigger': {
       if (!isEventTriggerRef(ref)) return null;
