@@ -19,6 +19,7 @@ import {
   eventTriggerSetup,
   ownerSetup,
   publicationSetup,
+  ruleSetup,
   superuserSetup,
   type FixtureRoles,
 } from './testing/fixture.js';
@@ -59,6 +60,7 @@ describe.each(pgServers())('readCatalog ($label)', (server) => {
     await superuserQuery(server, ownerSetup(roles, server.major), db.name);
     await superuserQuery(server, eventTriggerSetup(), db.name);
     await superuserQuery(server, publicationSetup(server.major), db.name);
+    await superuserQuery(server, ruleSetup(), db.name);
     asDev = await readAs(asUser(db.uri, roles.dev, DEV_PASSWORD));
     asSuper = await readAs(db.uri);
   });
@@ -264,6 +266,24 @@ describe.each(pgServers())('readCatalog ($label)', (server) => {
     expect(p[1]).toMatchObject({ allTables: true, publish: ['insert'], viaPartitionRoot: true, tables: [] });
     if (modern) expect(p[2]).toMatchObject({ tables: [], schemas: ['public'] });
     expect(asSuper.publications).toEqual(asDev.publications);
+  });
+
+  it('reads rules: definition, event, firing state and comment, a view’s _RETURN left out', () => {
+    expect(relation(asDev, 'books').rules).toEqual([
+      {
+        name: 'gh_no_delete',
+        event: 'delete',
+        definition: expect.stringMatching(
+          /^CREATE RULE gh_no_delete AS\s+ON DELETE TO api\.books DO INSTEAD NOTHING$/,
+        ),
+        enabled: 'disabled',
+        comment: 'books stay',
+      },
+    ]);
+    expect(relation(asDev, 'gh_titles').rules?.map((r) => [r.name, r.event, r.enabled])).toEqual([
+      ['gh_titles_update', 'update', 'origin'],
+    ]);
+    expect(relation(asDev, 'authors').rules).toBeUndefined();
   });
 
   it('reads tables with columns, identity, generated, defaults, arrays and domains', () => {

@@ -435,6 +435,15 @@ export const statisticsRow = z.object({
   comment: maybeText,
 });
 
+export const ruleRow = z.object({
+  relation_oid: int,
+  name: text,
+  event: z.enum(['select', 'insert', 'update', 'delete']),
+  definition: text,
+  enabled: z.enum(['origin', 'disabled', 'replica', 'always']),
+  comment: maybeText,
+});
+
 export const publicationRow = z.object({
   oid: int,
   name: text,
@@ -508,6 +517,7 @@ export type PolicyRow = z.infer<typeof policyRow>;
 export type DependencyRow = z.infer<typeof dependencyRow>;
 export type CollationRow = z.infer<typeof collationRow>;
 export type StatisticsRow = z.infer<typeof statisticsRow>;
+export type RuleRow = z.infer<typeof ruleRow>;
 export type PublicationRow = z.infer<typeof publicationRow>;
 export type PublicationTableRow = z.infer<typeof publicationTableRow>;
 export type PublicationSchemaRow = z.infer<typeof publicationSchemaRow>;

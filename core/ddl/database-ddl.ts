@@ -428,7 +428,8 @@ export function ddlForObject(model: Catalog, ref: ObjectRef): Statement[] {
     case 'constraint':
     case 'index':
     case 'trigger':
-    case 'policy': {
+    case 'policy':
+    case 'rule': {
       if (isEventTriggerRef(ref)) {
         const e = model.eventTriggers?.find((x) => x.name === ref.name);
         if (e === undefined) throw notFound();

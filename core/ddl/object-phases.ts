@@ -8,6 +8,7 @@ import type {
   Index,
   Publication,
   Relation,
+  Rule,
   SchemaInfo,
   Sequence,
   StatisticsObject,
@@ -24,6 +25,7 @@ import type { ModelLookup } from './model-lookup.js';
 import { commentOnPolicy, createPolicy } from './policies.js';
 import { createPublication, publicationTarget } from './publications.js';
 import { setRowLevelSecurity } from './rls.js';
+import { createRule, ruleTarget, setRuleEnabled } from './rules.js';
 import { createSchema, schemaTarget } from './schemas.js';
 import { createSequence, sequenceOwnedBy, sequenceTarget, setSequenceLogged } from './sequences.js';
 import { refs, statement, type Statement } from './statement.js';
@@ -79,6 +81,8 @@ export const LATE = {
   replicaIdentity: 3.8,
   foreignKey: 4,
   trigger: 5,
+  /** Rules: their actions may name any relation, so once every one is there. */
+  rule: 5.5,
   rls: 6,
   policy: 7,
   comment: 8,
@@ -267,6 +271,19 @@ function inheritedColumns(lookup: ModelLookup, r: Relation): Map<string, Column>
   return out;
 }
 
+/** A rule of a relation, late: its firing state and comment after it. */
+export function rulePhases(r: Pick<Relation, 'schema' | 'name'>, rule: Rule): Phases['late'] {
+  const out: Phases['late'][number][] = [{ rank: LATE.rule, statement: createRule(r.schema, r.name, rule) }];
+  if (rule.enabled !== 'origin')
+    out.push({ rank: LATE.rule, statement: setRuleEnabled(r.schema, r.name, rule.name, rule.enabled) });
+  if (rule.comment !== null)
+    out.push({
+      rank: LATE.comment,
+      statement: commentOn(ruleTarget(r.schema, r.name, rule.name), rule.comment),
+    });
+  return out;
+}
+
 /** Whether an ancestor partitioned table has a trigger of this name: the partition's copy is PostgreSQL's clone. */
 function clonedTrigger(lookup: ModelLookup, r: Relation, name: string): boolean {
   for (let parent = r.partitionOf, n = 0; parent !== null && n < 64; n++) {
@@ -382,6 +399,7 @@ export function relationPhases(lookup: ModelLookup, r: Relation): Phases {
         statement: commentOn(triggerTarget(r.schema, r.name, tr.name), tr.comment),
       });
   }
+  for (const rule of r.rules ?? []) p.late.push(...rulePhases(r, rule));
   for (const s of lookup.statisticsOf(r.schema, r.name)) p.late.push(...statisticsPhases(s).late);
   if (r.rlsEnabled)
     p.late.push({ rank: LATE.rls, statement: setRowLevelSecurity(r.schema, r.name, 'enable') });

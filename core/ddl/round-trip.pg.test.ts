@@ -17,6 +17,7 @@ import {
   eventTriggerSetup,
   ownerSetup,
   publicationSetup,
+  ruleSetup,
   superuserSetup,
 } from '../catalog/testing/fixture.js';
 import { seedDemo, type DemoNames } from '../embedded/demo-seed.js';
@@ -45,6 +46,7 @@ async function catalogFixture(server: TestServer): Promise<Loaded> {
   await superuserQuery(server, ownerSetup(roles, server.major), db.name);
   await superuserQuery(server, eventTriggerSetup(), db.name);
   await superuserQuery(server, publicationSetup(server.major), db.name);
+  await superuserQuery(server, ruleSetup(), db.name);
   return {
     model: await readModel(db.uri),
     roles: [roles.dev, roles.anon, roles.auth, roles.member],

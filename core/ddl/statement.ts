@@ -58,7 +58,7 @@ export const refs = {
     args,
   }),
   member: (
-    kind: 'column' | 'constraint' | 'index' | 'trigger' | 'policy',
+    kind: 'column' | 'constraint' | 'index' | 'trigger' | 'policy' | 'rule',
     schema: string,
     relation: string,
     member: string,

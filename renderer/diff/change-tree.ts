@@ -51,6 +51,7 @@ const KIND_LABELS: Record<DiffKind, string> = {
   materialized_view: 'Materialized views',
   function: 'Functions',
   trigger: 'Triggers',
+  rule: 'Rules',
   event_trigger: 'Event triggers',
   publication: 'Publications',
   rls: 'Row level security',

@@ -25,6 +25,7 @@ export const diffKindSchema = z.enum([
   'materialized_view',
   'function',
   'trigger',
+  'rule',
   'event_trigger',
   'publication',
   'rls',

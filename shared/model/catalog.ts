@@ -31,12 +31,13 @@ export const objectKindSchema = z.enum([
   'collation',
   'statistics',
   'publication',
+  'rule',
 ]);
 export type ObjectKind = z.infer<typeof objectKindSchema>;
 
 /**
  * A stable reference to one object. `schema` is null for objects outside schemas (database, schema, role,
- * extension). Members of a relation (column, constraint, index, trigger, policy) use the relation as
+ * extension). Members of a relation (column, constraint, index, trigger, policy, rule) use the relation as
  * `schema.name` and their own name as `member`. Functions carry their identity argument types in `args`
  * (`pg_get_function_identity_arguments`, e.g. `integer, text`) so overloads stay distinct. An event trigger,
  * database-wide, is a trigger of no relation: `{ kind: 'trigger', schema: null, name }` (see isEventTriggerRef).
@@ -371,6 +372,19 @@ export const triggerSchema = obj({
 });
 export type Trigger = z.infer<typeof triggerSchema>;
 
+/**
+ * A rewrite rule (CREATE RULE; pg_rewrite, a view's own _RETURN aside). `definition` is pg_get_ruledef()'s
+ * CREATE RULE without its closing semicolon; `enabled` as ALTER TABLE … ENABLE / DISABLE RULE spells it.
+ */
+export const ruleSchema = obj({
+  name: z.string(),
+  event: z.enum(['select', 'insert', 'update', 'delete']),
+  definition: z.string(),
+  enabled: z.enum(['origin', 'disabled', 'replica', 'always']),
+  comment: z.string().nullable(),
+});
+export type Rule = z.infer<typeof ruleSchema>;
+
 export const relationSchema = obj({
   oid: z.number().int(),
   schema: z.string(),
@@ -433,6 +447,8 @@ export const relationSchema = obj({
   constraints: list(constraintSchema),
   indexes: list(indexSchema),
   triggers: list(triggerSchema),
+  /** Rewrite rules by name; absent when there are none (and in models read before rules were). */
+  rules: list(ruleSchema).optional(),
 });
 export type Relation = z.infer<typeof relationSchema>;
 

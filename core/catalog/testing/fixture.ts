@@ -77,6 +77,18 @@ export function publicationSetup(major: number): string {
   `;
 }
 
+/** Rules (run after ownerSetup, on its tables): one disabled with a comment, one INSTEAD on a view of its own. */
+export function ruleSetup(): string {
+  return `
+    CREATE RULE gh_no_delete AS ON DELETE TO api.books DO INSTEAD NOTHING;
+    ALTER TABLE api.books DISABLE RULE gh_no_delete;
+    COMMENT ON RULE gh_no_delete ON api.books IS 'books stay';
+    CREATE VIEW api.gh_titles AS SELECT id, title FROM api.books;
+    CREATE RULE gh_titles_update AS ON UPDATE TO api.gh_titles
+      DO INSTEAD UPDATE api.books SET title = new.title WHERE id = old.id;
+  `;
+}
+
 /** Run as the superuser after SET ROLE dev: everything below is owned by dev. */
 /** `major`: PG15 added UNIQUE NULLS NOT DISTINCT and security_invoker views; on 14 the fixture uses the plain forms. */
 export function ownerSetup(r: FixtureRoles, major: number): string {

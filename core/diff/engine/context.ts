@@ -17,7 +17,7 @@ import { Plan } from './plan.js';
 import { fnKey, relKey, type Side } from './side.js';
 
 /** What of a table that stays is dropped and recreated around a change it depends on. */
-export type MemberPart = 'policy' | 'trigger' | 'default' | 'constraint' | 'index';
+export type MemberPart = 'policy' | 'trigger' | 'default' | 'constraint' | 'index' | 'rule';
 
 /** Why an object is dropped and recreated: its own change, or one it depends on. */
 export interface Recreate {

@@ -60,6 +60,7 @@ export function strip(ref: ObjectRef): ObjectRef {
     case 'index':
     case 'trigger':
     case 'policy':
+    case 'rule':
       return refs.relation(ref.schema ?? '', ref.name);
     default:
       return ref.member === undefined
