@@ -106,11 +106,16 @@ function creatables(lookup: ModelLookup): Creatable[] {
 /**
  * Which dependencies order creation. Left out, because the late phase satisfies them after every object exists:
  * foreign keys between relations, sequences OWNED BY a column, a partition's edge to its parent (it is created
- * as a plain table and attached later), and what triggers, policies and indexes use.
+ * as a plain table and attached later), and what triggers, policies, indexes and a table's rules use.
  */
 export function ordersCreation(lookup: ModelLookup): (d: Dependency) => boolean {
   return (d) => {
     if (d.via === 'trigger' || d.via === 'policy') return false;
+    // A table's rules are late; a view's 'rule' edges are its query (_RETURN) and must order it.
+    if (d.via === 'rule' && d.from.schema !== null) {
+      const kind = lookup.relation(d.from.schema, d.from.name)?.kind;
+      if (kind !== 'view' && kind !== 'materialized_view') return false;
+    }
     if (d.via === 'index') {
       // A materialized view's query and its indexes fold into one edge: keep it, the query needs it.
       const r = d.from.schema !== null ? lookup.relation(d.from.schema, d.from.name) : undefined;

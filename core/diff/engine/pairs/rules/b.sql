@@ -1,7 +1,7 @@
 CREATE SCHEMA app;
 -- Rules (CREATE RULE): created, dropped, replaced in place, disabled and commented; a view recreated around its
 -- table's column and a table rebuilt for its column order get theirs back; one whose action uses a column that is
--- retyped goes first and comes back after.
+-- retyped goes first and comes back after; new tables whose rules name each other are made before either rule.
 CREATE TABLE app.log (id integer, what text);
 CREATE TABLE app.t (id integer PRIMARY KEY, a bigint);
 CREATE TABLE app.rebuilt (a integer, id integer PRIMARY KEY);
@@ -16,3 +16,7 @@ CREATE RULE kept AS ON INSERT TO app.rebuilt DO ALSO INSERT INTO app.log VALUES 
 COMMENT ON RULE kept ON app.rebuilt IS 'notes inserts';
 CREATE RULE v_del AS ON DELETE TO app.v DO INSTEAD DELETE FROM app.t WHERE id = old.id;
 CREATE RULE counts AS ON INSERT TO app.log DO ALSO UPDATE app.counted SET n = n + 1;
+CREATE TABLE app.ping (id integer);
+CREATE TABLE app.pong (id integer);
+CREATE RULE ping_pong AS ON INSERT TO app.ping DO ALSO INSERT INTO app.pong VALUES (new.id);
+CREATE RULE pong_ping AS ON DELETE TO app.pong DO ALSO DELETE FROM app.ping WHERE id = old.id;
