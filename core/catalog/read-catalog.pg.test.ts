@@ -18,6 +18,8 @@ import {
   fixtureRoles,
   eventTriggerSetup,
   ownerSetup,
+  publicationSetup,
+  ruleSetup,
   superuserSetup,
   type FixtureRoles,
 } from './testing/fixture.js';
@@ -57,6 +59,8 @@ describe.each(pgServers())('readCatalog ($label)', (server) => {
     await superuserQuery(server, superuserSetup(roles, db.name, server.major), db.name);
     await superuserQuery(server, ownerSetup(roles, server.major), db.name);
     await superuserQuery(server, eventTriggerSetup(), db.name);
+    await superuserQuery(server, publicationSetup(server.major), db.name);
+    await superuserQuery(server, ruleSetup(), db.name);
     asDev = await readAs(asUser(db.uri, roles.dev, DEV_PASSWORD));
     asSuper = await readAs(db.uri);
   });
@@ -238,6 +242,48 @@ describe.each(pgServers())('readCatalog ($label)', (server) => {
     });
     expect(e[1]).toMatchObject({ event: 'sql_drop', tags: [], enabled: 'disabled', comment: null });
     expect(asSuper.eventTriggers).toEqual(asDev.eventTriggers);
+  });
+
+  it('reads publications: tables (15+: column lists, row filters, schemas), options, owner and comment', () => {
+    const p = asDev.publications ?? [];
+    const modern = server.major >= 15;
+    expect(p.map((x) => x.name)).toEqual(['gh_changes', 'gh_everything', ...(modern ? ['gh_public'] : [])]);
+    expect(p[0]).toMatchObject({
+      owner: asSuper.server.currentUser,
+      comment: 'what replicas follow',
+      allTables: false,
+      publish: ['insert', 'update', 'delete', 'truncate'],
+      viaPartitionRoot: false,
+      tables: [
+        modern
+          ? { schema: 'api', name: 'authors', columns: ['id', 'name'], where: '(id > 0)' }
+          : { schema: 'api', name: 'authors' },
+        { schema: 'api', name: 'books' },
+      ],
+      schemas: [],
+    });
+    expect(p[0]?.tables[1]).toEqual({ schema: 'api', name: 'books' });
+    expect(p[1]).toMatchObject({ allTables: true, publish: ['insert'], viaPartitionRoot: true, tables: [] });
+    if (modern) expect(p[2]).toMatchObject({ tables: [], schemas: ['public'] });
+    expect(asSuper.publications).toEqual(asDev.publications);
+  });
+
+  it('reads rules: definition, event, firing state and comment, a view’s _RETURN left out', () => {
+    expect(relation(asDev, 'books').rules).toEqual([
+      {
+        name: 'gh_no_delete',
+        event: 'delete',
+        definition: expect.stringMatching(
+          /^CREATE RULE gh_no_delete AS\s+ON DELETE TO api\.books DO INSTEAD NOTHING$/,
+        ),
+        enabled: 'disabled',
+        comment: 'books stay',
+      },
+    ]);
+    expect(relation(asDev, 'gh_titles').rules?.map((r) => [r.name, r.event, r.enabled])).toEqual([
+      ['gh_titles_update', 'update', 'origin'],
+    ]);
+    expect(relation(asDev, 'authors').rules).toBeUndefined();
   });
 
   it('reads tables with columns, identity, generated, defaults, arrays and domains', () => {

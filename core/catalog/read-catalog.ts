@@ -6,6 +6,8 @@ import { assembleCollations } from './assemble-collations.js';
 import { withRangeOptions } from './assemble-range-options.js';
 import { assembleStatistics, withIndexStatistics } from './assemble-statistics.js';
 import { assembleEventTriggers } from './assemble-event-triggers.js';
+import { assemblePublications } from './assemble-publications.js';
+import { withRules } from './assemble-rules.js';
 import { assembleDependencies } from './assemble-dependencies.js';
 import { assembleFunctions, assembleTypes } from './assemble-functions.js';
 import { assembleDefaultPrivileges, assembleGrants, assemblePolicies } from './assemble-privileges.js';
@@ -214,6 +216,11 @@ async function readInTransaction(
     { file: 'statistics.sql', values: p },
     { file: 'range-options.sql', values: p },
     { file: 'index-statistics.sql', values: p },
+    { file: 'rules.sql', values: p },
+    { file: 'publications.sql' },
+    { file: versionNum >= 150000 ? 'publication-tables.sql' : 'publication-tables-14.sql', values: p },
+    // TABLES IN SCHEMA is 15+: 14 has no pg_publication_namespace.
+    ...(versionNum >= 150000 ? [{ file: 'publication-schemas.sql', values: p }] : []),
   ];
   const pipeline = new SplitPipeline(
     parallel === null
@@ -329,6 +336,15 @@ async function readInTransaction(
   const statistics = assembleStatistics(await pipeline.take('statistics.sql', rows.statisticsRow));
   const rangeOptions = await pipeline.take('range-options.sql', rows.rangeOptionRow);
   const indexStatistics = await pipeline.take('index-statistics.sql', rows.indexStatisticsRow);
+  const ruleRows = await pipeline.take('rules.sql', rows.ruleRow);
+  const publications = assemblePublications(
+    await pipeline.take('publications.sql', rows.publicationRow),
+    await pipeline.take(
+      versionNum >= 150000 ? 'publication-tables.sql' : 'publication-tables-14.sql',
+      rows.publicationTableRow,
+    ),
+    versionNum >= 150000 ? await pipeline.take('publication-schemas.sql', rows.publicationSchemaRow) : [],
+  );
 
   const catalog: Catalog = {
     format: CATALOG_FORMAT,
@@ -367,7 +383,7 @@ async function readInTransaction(
       extension: s.extension,
     })),
     extensions,
-    relations: withIndexStatistics(relations, indexStatistics),
+    relations: withRules(withIndexStatistics(relations, indexStatistics), ruleRows),
     sequences: assembleSequences(sequenceRows),
     functions,
     types: withRangeOptions(userTypes, rangeOptions),
@@ -379,6 +395,7 @@ async function readInTransaction(
     eventTriggers,
     collations,
     statistics,
+    publications,
   };
   return deepFreeze(catalog);
 }

@@ -435,6 +435,38 @@ export const statisticsRow = z.object({
   comment: maybeText,
 });
 
+export const ruleRow = z.object({
+  relation_oid: int,
+  name: text,
+  event: z.enum(['select', 'insert', 'update', 'delete']),
+  definition: text,
+  enabled: z.enum(['origin', 'disabled', 'replica', 'always']),
+  comment: maybeText,
+});
+
+export const publicationRow = z.object({
+  oid: int,
+  name: text,
+  owner: text,
+  comment: maybeText,
+  all_tables: z.boolean(),
+  publish_insert: z.boolean(),
+  publish_update: z.boolean(),
+  publish_delete: z.boolean(),
+  publish_truncate: z.boolean(),
+  via_partition_root: z.boolean(),
+});
+
+export const publicationTableRow = z.object({
+  publication_oid: int,
+  schema: text,
+  name: text,
+  columns: z.array(text).nullable(),
+  where: maybeText,
+});
+
+export const publicationSchemaRow = z.object({ publication_oid: int, schema: text });
+
 export const rangeOptionRow = z.object({
   type_oid: int,
   collation_schema: maybeText,
@@ -485,5 +517,9 @@ export type PolicyRow = z.infer<typeof policyRow>;
 export type DependencyRow = z.infer<typeof dependencyRow>;
 export type CollationRow = z.infer<typeof collationRow>;
 export type StatisticsRow = z.infer<typeof statisticsRow>;
+export type RuleRow = z.infer<typeof ruleRow>;
+export type PublicationRow = z.infer<typeof publicationRow>;
+export type PublicationTableRow = z.infer<typeof publicationTableRow>;
+export type PublicationSchemaRow = z.infer<typeof publicationSchemaRow>;
 export type RangeOptionRow = z.infer<typeof rangeOptionRow>;
 export type IndexStatisticsRow = z.infer<typeof indexStatisticsRow>;

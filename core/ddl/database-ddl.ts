@@ -14,6 +14,7 @@ import {
   collationPhases,
   eventTriggerPhases,
   extensionPhases,
+  publicationPhases,
   functionPhases,
   relationPhases,
   schemaPhases,
@@ -105,11 +106,16 @@ function creatables(lookup: ModelLookup): Creatable[] {
 /**
  * Which dependencies order creation. Left out, because the late phase satisfies them after every object exists:
  * foreign keys between relations, sequences OWNED BY a column, a partition's edge to its parent (it is created
- * as a plain table and attached later), and what triggers, policies and indexes use.
+ * as a plain table and attached later), and what triggers, policies, indexes and a table's rules use.
  */
 export function ordersCreation(lookup: ModelLookup): (d: Dependency) => boolean {
   return (d) => {
     if (d.via === 'trigger' || d.via === 'policy') return false;
+    // A table's rules are late; a view's 'rule' edges are its query (_RETURN) and must order it.
+    if (d.via === 'rule' && d.from.schema !== null) {
+      const kind = lookup.relation(d.from.schema, d.from.name)?.kind;
+      if (kind !== 'view' && kind !== 'materialized_view') return false;
+    }
     if (d.via === 'index') {
       // A materialized view's query and its indexes fold into one edge: keep it, the query needs it.
       const r = d.from.schema !== null ? lookup.relation(d.from.schema, d.from.name) : undefined;
@@ -347,6 +353,8 @@ export function ddlForDatabase(model: Catalog, options: DatabaseDdlOptions = {})
   const dependencies = [...model.dependencies, ...typeUses(model)];
   for (const c of dependencyOrder(creatables(lookup), dependencies, ordersCreation(lookup)))
     take(c.ref, c.phases);
+  // Publications name tables: their phases are late, ranked after every table's (see publicationPhases).
+  for (const pub of model.publications ?? []) take(refs.publication(pub.name), () => publicationPhases(pub));
   late.sort((a, b) => a.rank - b.rank || a.order - b.order);
   // Event triggers fire on DDL: created last, so none runs on the script's own statements (as pg_dump does).
   const events: Statement[] = [];
@@ -425,7 +433,8 @@ export function ddlForObject(model: Catalog, ref: ObjectRef): Statement[] {
     case 'constraint':
     case 'index':
     case 'trigger':
-    case 'policy': {
+    case 'policy':
+    case 'rule': {
       if (isEventTriggerRef(ref)) {
         const e = model.eventTriggers?.find((x) => x.name === ref.name);
         if (e === undefined) throw notFound();
@@ -444,6 +453,11 @@ export function ddlForObject(model: Catalog, ref: ObjectRef): Statement[] {
       const s = model.statistics?.find((x) => x.schema === ref.schema && x.name === ref.name);
       if (s === undefined) throw notFound();
       return flat(statisticsPhases(s));
+    }
+    case 'publication': {
+      const pub = model.publications?.find((x) => x.name === ref.name);
+      if (pub === undefined) throw notFound();
+      return flat(publicationPhases(pub));
     }
     case 'role': {
       const role = model.roles.find((x) => x.name === ref.name);

@@ -65,6 +65,7 @@ const STATEMENT_START: Record<string, RegExp> = {
   IndexStmt: /^CREATE (UNIQUE )?INDEX /,
   CreateTrigStmt: /^CREATE (CONSTRAINT )?TRIGGER /,
   CreateStatsStmt: /^CREATE STATISTICS /,
+  RuleStmt: /^CREATE RULE /,
 };
 
 /**

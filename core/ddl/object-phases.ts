@@ -6,7 +6,9 @@ import type {
   Extension,
   FunctionInfo,
   Index,
+  Publication,
   Relation,
+  Rule,
   SchemaInfo,
   Sequence,
   StatisticsObject,
@@ -21,7 +23,9 @@ import { createRoutine, routineTarget } from './functions.js';
 import { createIndexFromDefinition, indexStatisticsStatements, indexTarget } from './indexes.js';
 import type { ModelLookup } from './model-lookup.js';
 import { commentOnPolicy, createPolicy } from './policies.js';
+import { createPublication, publicationTarget } from './publications.js';
 import { setRowLevelSecurity } from './rls.js';
+import { createRule, ruleTarget, setRuleEnabled } from './rules.js';
 import { createSchema, schemaTarget } from './schemas.js';
 import { createSequence, sequenceOwnedBy, sequenceTarget, setSequenceLogged } from './sequences.js';
 import { refs, statement, type Statement } from './statement.js';
@@ -77,6 +81,8 @@ export const LATE = {
   replicaIdentity: 3.8,
   foreignKey: 4,
   trigger: 5,
+  /** Rules: their actions may name any relation, so once every one is there. */
+  rule: 5.5,
   rls: 6,
   policy: 7,
   comment: 8,
@@ -84,6 +90,8 @@ export const LATE = {
   oldType: 9,
   /** A rebuilt collation's old copy: after the old copies of types over it. */
   oldCollation: 9.5,
+  /** Publications, and tables joining one: once every table (and old copy) is where it ends. */
+  publication: 10,
 } as const;
 
 const empty = (): Phases => ({ create: [], late: [], acl: [] });
@@ -233,6 +241,17 @@ export function eventTriggerPhases(e: EventTrigger): Phases {
   return p;
 }
 
+/**
+ * A publication with its tables, owner and comment, all late: the tables it names must exist first (a
+ * whole-database script and a migration both create it after every table).
+ */
+export function publicationPhases(pub: Publication): Phases {
+  const t = publicationTarget(pub.name);
+  const out = [createPublication(pub), ownerTo(t, pub.owner)];
+  if (pub.comment !== null) out.push(commentOn(t, pub.comment));
+  return { ...empty(), late: out.map((statement) => ({ rank: LATE.publication, statement })) };
+}
+
 export function functionPhases(lookup: ModelLookup, f: FunctionInfo): Phases {
   const p = empty();
   const t = routineTarget(f);
@@ -249,6 +268,19 @@ function inheritedColumns(lookup: ModelLookup, r: Relation): Map<string, Column>
   for (const p of r.inherits)
     for (const c of lookup.relation(p.schema, p.name)?.columns ?? [])
       if (!out.has(c.name)) out.set(c.name, c);
+  return out;
+}
+
+/** A rule of a relation, late: its firing state and comment after it. */
+export function rulePhases(r: Pick<Relation, 'schema' | 'name'>, rule: Rule): Phases['late'] {
+  const out: Phases['late'][number][] = [{ rank: LATE.rule, statement: createRule(r.schema, r.name, rule) }];
+  if (rule.enabled !== 'origin')
+    out.push({ rank: LATE.rule, statement: setRuleEnabled(r.schema, r.name, rule.name, rule.enabled) });
+  if (rule.comment !== null)
+    out.push({
+      rank: LATE.comment,
+      statement: commentOn(ruleTarget(r.schema, r.name, rule.name), rule.comment),
+    });
   return out;
 }
 
@@ -367,6 +399,7 @@ export function relationPhases(lookup: ModelLookup, r: Relation): Phases {
         statement: commentOn(triggerTarget(r.schema, r.name, tr.name), tr.comment),
       });
   }
+  for (const rule of r.rules ?? []) p.late.push(...rulePhases(r, rule));
   for (const s of lookup.statisticsOf(r.schema, r.name)) p.late.push(...statisticsPhases(s).late);
   if (r.rlsEnabled)
     p.late.push({ rank: LATE.rls, statement: setRowLevelSecurity(r.schema, r.name, 'enable') });

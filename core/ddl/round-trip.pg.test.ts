@@ -16,6 +16,8 @@ import {
   fixtureRoles,
   eventTriggerSetup,
   ownerSetup,
+  publicationSetup,
+  ruleSetup,
   superuserSetup,
 } from '../catalog/testing/fixture.js';
 import { seedDemo, type DemoNames } from '../embedded/demo-seed.js';
@@ -43,6 +45,8 @@ async function catalogFixture(server: TestServer): Promise<Loaded> {
   await superuserQuery(server, superuserSetup(roles, db.name, server.major), db.name);
   await superuserQuery(server, ownerSetup(roles, server.major), db.name);
   await superuserQuery(server, eventTriggerSetup(), db.name);
+  await superuserQuery(server, publicationSetup(server.major), db.name);
+  await superuserQuery(server, ruleSetup(), db.name);
   return {
     model: await readModel(db.uri),
     roles: [roles.dev, roles.anon, roles.auth, roles.member],

@@ -44,6 +44,7 @@ export const refs = {
   extension: (name: string): ObjectRef => ({ kind: 'extension', schema: null, name }),
   /** An event trigger: a trigger of no relation (see isEventTriggerRef). */
   eventTrigger: (name: string): ObjectRef => ({ kind: 'trigger', schema: null, name }),
+  publication: (name: string): ObjectRef => ({ kind: 'publication', schema: null, name }),
   relation: (schema: string, name: string): ObjectRef => ({ kind: 'relation', schema, name }),
   sequence: (schema: string, name: string): ObjectRef => ({ kind: 'sequence', schema, name }),
   type: (schema: string, name: string): ObjectRef => ({ kind: 'type', schema, name }),
@@ -57,7 +58,7 @@ export const refs = {
     args,
   }),
   member: (
-    kind: 'column' | 'constraint' | 'index' | 'trigger' | 'policy',
+    kind: 'column' | 'constraint' | 'index' | 'trigger' | 'policy' | 'rule',
     schema: string,
     relation: string,
     member: string,

@@ -19,6 +19,8 @@ const KINDS: Readonly<Record<ObjectRef['kind'], readonly RowKind[] | null>> = {
   extension: null,
   collation: null,
   statistics: null,
+  publication: null,
+  rule: null,
 };
 
 /** The matrix rows of one object: a table with every one of its columns, or a schema, function, sequence, type. */

@@ -30,15 +30,18 @@ export const objectKindSchema = z.enum([
   'policy',
   'collation',
   'statistics',
+  'publication',
+  'rule',
 ]);
 export type ObjectKind = z.infer<typeof objectKindSchema>;
 
 /**
  * A stable reference to one object. `schema` is null for objects outside schemas (database, schema, role,
- * extension). Members of a relation (column, constraint, index, trigger, policy) use the relation as
+ * extension). Members of a relation (column, constraint, index, trigger, policy, rule) use the relation as
  * `schema.name` and their own name as `member`. Functions carry their identity argument types in `args`
  * (`pg_get_function_identity_arguments`, e.g. `integer, text`) so overloads stay distinct. An event trigger,
  * database-wide, is a trigger of no relation: `{ kind: 'trigger', schema: null, name }` (see isEventTriggerRef).
+ * A publication, database-wide too, is `{ kind: 'publication', schema: null, name }`.
  */
 export const objectRefSchema = obj({
   kind: objectKindSchema,
@@ -369,6 +372,19 @@ export const triggerSchema = obj({
 });
 export type Trigger = z.infer<typeof triggerSchema>;
 
+/**
+ * A rewrite rule (CREATE RULE; pg_rewrite, a view's own _RETURN aside). `definition` is pg_get_ruledef()'s
+ * CREATE RULE without its closing semicolon; `enabled` as ALTER TABLE … ENABLE / DISABLE RULE spells it.
+ */
+export const ruleSchema = obj({
+  name: z.string(),
+  event: z.enum(['select', 'insert', 'update', 'delete']),
+  definition: z.string(),
+  enabled: z.enum(['origin', 'disabled', 'replica', 'always']),
+  comment: z.string().nullable(),
+});
+export type Rule = z.infer<typeof ruleSchema>;
+
 export const relationSchema = obj({
   oid: z.number().int(),
   schema: z.string(),
@@ -431,6 +447,8 @@ export const relationSchema = obj({
   constraints: list(constraintSchema),
   indexes: list(indexSchema),
   triggers: list(triggerSchema),
+  /** Rewrite rules by name; absent when there are none (and in models read before rules were). */
+  rules: list(ruleSchema).optional(),
 });
 export type Relation = z.infer<typeof relationSchema>;
 
@@ -818,6 +836,45 @@ export const statisticsObjectSchema = obj({
 });
 export type StatisticsObject = z.infer<typeof statisticsObjectSchema>;
 
+// ---------------------------------------------------------------------------------------------- publications
+
+/** What a publication sends (pubinsert, pubupdate, pubdelete, pubtruncate), as WITH (publish = …) names it. */
+export const publishActionSchema = z.enum(['insert', 'update', 'delete', 'truncate']);
+export type PublishAction = z.infer<typeof publishActionSchema>;
+
+/** A table published by name (pg_publication_rel): ADD TABLE ONLY s.t [(columns)] [WHERE (filter)]. */
+export const publicationTableSchema = obj({
+  schema: z.string(),
+  name: z.string(),
+  /** The column list (PostgreSQL 15+, prattrs) in attnum order; absent: every column. */
+  columns: list(z.string()).optional(),
+  /** The row filter (PostgreSQL 15+, pg_get_expr of prqual); absent: every row. */
+  where: z.string().optional(),
+});
+export type PublicationTable = z.infer<typeof publicationTableSchema>;
+
+/**
+ * A publication (logical replication; Supabase Realtime listens to `supabase_realtime`): every table, or the tables
+ * it names and (15+) the schemas whose tables it takes (TABLES IN SCHEMA), what it publishes of them and whether a
+ * partition's changes go out as its root's. Members outside the included schemas are left out.
+ */
+export const publicationSchema = obj({
+  oid: z.number().int(),
+  name: z.string(),
+  owner: z.string(),
+  comment: z.string().nullable(),
+  /** FOR ALL TABLES (puballtables): then there are no tables or schemas. */
+  allTables: z.boolean(),
+  /** In insert, update, delete, truncate order. */
+  publish: list(publishActionSchema),
+  viaPartitionRoot: z.boolean(),
+  /** By schema and name (code point order). */
+  tables: list(publicationTableSchema),
+  /** TABLES IN SCHEMA (PostgreSQL 15+, pg_publication_namespace), by name. */
+  schemas: list(z.string()),
+});
+export type Publication = z.infer<typeof publicationSchema>;
+
 // ---------------------------------------------------------------------------------------------- the model
 
 export const CATALOG_FORMAT = 1;
@@ -851,5 +908,7 @@ export const catalogSchema = obj({
   collations: list(collationSchema).optional(),
   /** Extended statistics objects; absent in models read before they were. */
   statistics: list(statisticsObjectSchema).optional(),
+  /** Publications; absent in models read before publications were. */
+  publications: list(publicationSchema).optional(),
 });
 export type Catalog = z.infer<typeof catalogSchema>;

@@ -62,6 +62,33 @@ export function eventTriggerSetup(): string {
   `;
 }
 
+/**
+ * Publications (run as the superuser after ownerSetup, which made the tables): one naming two tables (on 15+ with
+ * a column list and a row filter) with a comment, one FOR ALL TABLES publishing inserts only through partition
+ * roots and, on 15+, one of a schema's tables (15 refuses column lists beside TABLES IN SCHEMA).
+ */
+export function publicationSetup(major: number): string {
+  const authors = major >= 15 ? 'api.authors (id, name) WHERE (id > 0)' : 'api.authors';
+  return `
+    CREATE PUBLICATION gh_changes FOR TABLE ${authors}, api.books;
+    COMMENT ON PUBLICATION gh_changes IS 'what replicas follow';
+    CREATE PUBLICATION gh_everything FOR ALL TABLES WITH (publish = 'insert', publish_via_partition_root = true);
+    ${major >= 15 ? 'CREATE PUBLICATION gh_public FOR TABLES IN SCHEMA public;' : ''}
+  `;
+}
+
+/** Rules (run after ownerSetup, on its tables): one disabled with a comment, one INSTEAD on a view of its own. */
+export function ruleSetup(): string {
+  return `
+    CREATE RULE gh_no_delete AS ON DELETE TO api.books DO INSTEAD NOTHING;
+    ALTER TABLE api.books DISABLE RULE gh_no_delete;
+    COMMENT ON RULE gh_no_delete ON api.books IS 'books stay';
+    CREATE VIEW api.gh_titles AS SELECT id, title FROM api.books;
+    CREATE RULE gh_titles_update AS ON UPDATE TO api.gh_titles
+      DO INSTEAD UPDATE api.books SET title = new.title WHERE id = old.id;
+  `;
+}
+
 /** Run as the superuser after SET ROLE dev: everything below is owned by dev. */
 /** `major`: PG15 added UNIQUE NULLS NOT DISTINCT and security_invoker views; on 14 the fixture uses the plain forms. */
 export function ownerSetup(r: FixtureRoles, major: number): string {

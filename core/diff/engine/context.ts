@@ -5,6 +5,7 @@ import {
   collationPhases,
   eventTriggerPhases,
   functionPhases,
+  publicationPhases,
   relationPhases,
   sequencePhases,
   statisticsPhases,
@@ -16,7 +17,7 @@ import { Plan } from './plan.js';
 import { fnKey, relKey, type Side } from './side.js';
 
 /** What of a table that stays is dropped and recreated around a change it depends on. */
-export type MemberPart = 'policy' | 'trigger' | 'default' | 'constraint' | 'index';
+export type MemberPart = 'policy' | 'trigger' | 'default' | 'constraint' | 'index' | 'rule';
 
 /** Why an object is dropped and recreated: its own change, or one it depends on. */
 export interface Recreate {
@@ -209,6 +210,10 @@ function phasesOf(side: Side, ref: ObjectRef): Phases | null {
     case 'statistics': {
       const s = side.statistics.get(relKey(ref.schema ?? '', ref.name));
       return s === undefined ? null : statisticsPhases(s);
+    }
+    case 'publication': {
+      const pub = side.model.publications?.find((x) => x.name === ref.name);
+      return pub === undefined ? null : publicationPhases(pub);
     }
     case 'trigger': {
       if (!isEventTriggerRef(ref)) return null;

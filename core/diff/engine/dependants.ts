@@ -20,6 +20,7 @@ const PART_OF_VIA: Partial<Record<string, MemberPart>> = {
   default: 'default',
   constraint: 'constraint',
   index: 'index',
+  rule: 'rule',
 };
 
 /** The part of a table that carries an edge of this kind, when it is one that can be dropped and recreated. */
@@ -33,6 +34,7 @@ const PART_KIND = {
   default: 'column',
   constraint: 'constraint',
   index: 'index',
+  rule: 'rule',
 } as const;
 
 /**
@@ -107,7 +109,8 @@ export function followDependants(d: Diff): void {
           if (next !== null || d.rebuilt.has(refKey(dep))) continue;
         }
         if (part !== undefined) {
-          if (cause.mode === 'touched' && part !== 'policy') continue;
+          // Policies and rules name columns: a column retyped or dropped under one is refused (0A000).
+          if (cause.mode === 'touched' && part !== 'policy' && part !== 'rule') continue;
           memberRecreate(d, r.schema, r.name, part, cause.changeId, cause.why);
           continue;
         }

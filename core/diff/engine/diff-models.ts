@@ -17,6 +17,7 @@ import { classifyCollations, emitCollations } from './emit-collations.js';
 import { emitEventTriggers } from './emit-event-triggers.js';
 import { emitStatistics } from './emit-statistics.js';
 import { emitExtensions, emitFunctions, emitSchemas, emitSequences, emitTypes } from './emit-objects.js';
+import { emitPublications } from './emit-publications.js';
 import { emitRelations } from './emit-relations.js';
 import { emitRoles } from './emit-roles.js';
 import { hazard, topRef, type Planned, type Unit } from './plan.js';
@@ -81,6 +82,7 @@ export function diffModels(from: Catalog, to: Catalog, options: DiffOptions = {}
   emitFunctions(d);
   emitRelations(d);
   emitStatistics(d);
+  emitPublications(d);
   emitGrants(d);
   emitDefaultPrivileges(d);
   emitEventTriggers(d);

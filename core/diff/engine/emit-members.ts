@@ -56,6 +56,7 @@ import { createTrigger, setTriggerEnabled, triggerTarget } from '../../ddl/trigg
 import { binaryCoercible, retyped, same } from './compare.js';
 import type { Diff } from './context.js';
 import { regeneratedByDropAdd } from './classify.js';
+import { emitRules } from './emit-rules.js';
 import { columnChangeId, referencingTables } from './dependants.js';
 import { emitColumnFacts } from './emit-column-facts.js';
 import { phasesToWrite } from './emit-relations.js';
@@ -65,13 +66,14 @@ import { relKey } from './side.js';
 
 const byName = <T extends { name: string }>(list: readonly T[]) => new Map(list.map((x) => [x.name, x]));
 
-/** Columns, keys, indexes, triggers, RLS, policies, partitioning and inheritance of a relation on both sides. */
+/** Columns, keys, indexes, triggers, rules, RLS, policies, partitioning and inheritance of a relation on both sides. */
 export function emitTableMembers(d: Diff, from: Relation, to: Relation): void {
   const isTable = to.kind === 'table' || to.kind === 'partitioned_table' || to.kind === 'foreign_table';
   if (d.wants('column')) emitColumns(d, from, to, isTable);
   if (isTable && d.wants('constraint')) emitConstraints(d, from, to);
   if (d.wants('index')) emitClusterOn(d, from, to, emitIndexes(d, from, to));
   if (d.wants('trigger')) emitTriggers(d, from, to);
+  if (d.wants('rule')) emitRules(d, from, to);
   if (isTable && d.wants('rls')) emitRls(d, from, to);
   emitPolicies(d, from, to);
   if (isTable && d.wants('table')) emitPartitioning(d, from, to);

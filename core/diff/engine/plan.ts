@@ -148,6 +148,7 @@ export function topRef(ref: ObjectRef): ObjectRef {
     case 'index':
     case 'trigger':
     case 'policy':
+    case 'rule':
       return { kind: 'relation', schema: ref.schema, name: ref.name };
     default:
       return ref.member === undefined ? ref : { ...ref, member: undefined };

@@ -8,6 +8,7 @@ import {
   type FunctionInfo,
   type ObjectRef,
   type Policy,
+  type Publication,
   type Relation,
   type Sequence,
   type StatisticsObject,
@@ -59,6 +60,7 @@ export function strip(ref: ObjectRef): ObjectRef {
     case 'index':
     case 'trigger':
     case 'policy':
+    case 'rule':
       return refs.relation(ref.schema ?? '', ref.name);
     default:
       return ref.member === undefined
@@ -75,6 +77,25 @@ export function strip(ref: ObjectRef): ObjectRef {
 /** `list.filter(keep)`, or `list` itself when it keeps everything (the usual case: no copy of 10⁵ grants). */
 function scoped<T>(list: readonly T[], keep: (x: T) => boolean): readonly T[] {
   return list.every(keep) ? list : list.filter(keep);
+}
+
+/**
+ * Publications are database-wide: each keeps its members in scope, and is left out when it names members but
+ * none in scope (`--schema api` leaves out one of audit's tables only).
+ */
+function scopedPublications(
+  list: readonly Publication[],
+  inScope: (schema: string) => boolean,
+): Publication[] {
+  const out: Publication[] = [];
+  for (const p of list) {
+    const tables = p.tables.filter((t) => inScope(t.schema));
+    const schemas = p.schemas.filter(inScope);
+    const named = p.tables.length + p.schemas.length;
+    if (named > 0 && tables.length + schemas.length === 0) continue;
+    out.push(named === tables.length + schemas.length ? p : { ...p, tables, schemas });
+  }
+  return out;
 }
 
 export function buildSide(full: Catalog, inScope: (schema: string) => boolean): Side {
@@ -100,6 +121,9 @@ export function buildSide(full: Catalog, inScope: (schema: string) => boolean): 
     ...(full.collations !== undefined ? { collations: full.collations.filter(keep) } : {}),
     ...(full.statistics !== undefined
       ? { statistics: full.statistics.filter((x) => inScope(x.schema) && inScope(x.table.schema)) }
+      : {}),
+    ...(full.publications !== undefined
+      ? { publications: scopedPublications(full.publications, inScope) }
       : {}),
   };
   // Extension members: an edge to one is an edge to its extension (the extension is what gets created).

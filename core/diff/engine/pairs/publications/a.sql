@@ -1,0 +1,16 @@
+CREATE SCHEMA app;
+CREATE TABLE app.orders (id integer PRIMARY KEY, total integer);
+CREATE TABLE app.items (id integer PRIMARY KEY, name text);
+CREATE TABLE app.gone (id integer PRIMARY KEY);
+CREATE TABLE app.rebuilt (id integer PRIMARY KEY, a integer);
+CREATE TABLE app.events (id integer, at date) PARTITION BY RANGE (at);
+CREATE TABLE app.events_2024 PARTITION OF app.events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE TABLE app.parent (id integer);
+CREATE TABLE app.child () INHERITS (app.parent);
+INSERT INTO app.rebuilt VALUES (1, 2);
+CREATE PUBLICATION realtime FOR TABLE app.orders, app.items, app.gone, app.rebuilt, app.events;
+COMMENT ON PUBLICATION realtime IS 'old';
+CREATE PUBLICATION dropped FOR TABLE app.items;
+CREATE PUBLICATION options_changed FOR TABLE app.orders WITH (publish = 'insert');
+CREATE PUBLICATION everything FOR ALL TABLES;
+CREATE PUBLICATION becomes_all FOR TABLE app.items;

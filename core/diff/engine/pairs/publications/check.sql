@@ -1,0 +1,1 @@
+SELECT count(*) = 1 AS ok FROM app.rebuilt;

@@ -1,0 +1,13 @@
+CREATE SCHEMA app;
+CREATE TABLE app.log (id integer, what text);
+CREATE TABLE app.t (id integer PRIMARY KEY, a integer);
+CREATE TABLE app.rebuilt (id integer PRIMARY KEY, a integer);
+CREATE TABLE app.counted (id integer PRIMARY KEY, n integer);
+CREATE VIEW app.v AS SELECT id, a FROM app.t;
+INSERT INTO app.rebuilt VALUES (1, 2);
+CREATE RULE gone AS ON DELETE TO app.t DO ALSO INSERT INTO app.log VALUES (old.id, 'delete');
+CREATE RULE changed AS ON INSERT TO app.t DO ALSO INSERT INTO app.log VALUES (new.id, 'insert');
+CREATE RULE toggled AS ON UPDATE TO app.t DO ALSO NOTHING;
+CREATE RULE kept AS ON INSERT TO app.rebuilt DO ALSO INSERT INTO app.log VALUES (new.id, 'rebuilt');
+CREATE RULE v_del AS ON DELETE TO app.v DO INSTEAD DELETE FROM app.t WHERE id = old.id;
+CREATE RULE counts AS ON INSERT TO app.log DO ALSO UPDATE app.counted SET n = n + 1;
