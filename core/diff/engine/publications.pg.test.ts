@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createTempDatabase, pgServers, superuserQuery, type TestServer } from '../../../test/pg.js';
-import { readModel, runScript } from '../../ddl/testing/run.js';
-import { diffModels } from './diff-models.js';
-import { normaliseDump, residue } from './testing/normdump.js';
-import { pgDumpFor, schemaDump } from './testing/pg-dump.js';
+import { pgServers } from '../../../test/pg.js';
+import { migrate } from './testing/migrate.js';
 
 // Column lists, row filters and FOR TABLES IN SCHEMA exist from PostgreSQL 15 on (syntax errors before), so they
 // are no pair: the pairs run their SQL on every major (pairs/publications holds what 14 has). This runs the
@@ -42,34 +39,6 @@ CREATE PUBLICATION realtime FOR TABLE app.orders (id, total, note), app.items (i
 CREATE PUBLICATION schemas_only FOR TABLES IN SCHEMA feed, more;
 CREATE PUBLICATION fresh FOR TABLE app.orders WHERE (id < 100), app.items, TABLES IN SCHEMA more;
 CREATE PUBLICATION fresh_columns FOR TABLE app.orders (id, note) WHERE (id < 100);`;
-
-/** Diffs A to B, applies the migration to A and expects A to equal B (model and pg_dump); returns the SQL. */
-async function migrate(server: TestServer, a: string, b: string): Promise<string[]> {
-  const da = await createTempDatabase(server, 'gh_pub_a');
-  const db = await createTempDatabase(server, 'gh_pub_b');
-  try {
-    await superuserQuery(server, a, da.name);
-    await superuserQuery(server, b, db.name);
-    const modelB = await readModel(db.uri);
-    const migration = diffModels(await readModel(da.uri), modelB);
-    expect(migration.unwritable).toEqual([]);
-    await runScript(da.uri, migration.statements.map((s) => `${s.sql};`).join('\n'));
-    const again = diffModels(await readModel(da.uri), modelB);
-    expect(again.changes.map((c) => `${c.id}: ${c.summary}`)).toEqual([]);
-    const pgDump = await pgDumpFor(server.major);
-    if (pgDump !== null)
-      expect(
-        residue(
-          normaliseDump(await schemaDump(pgDump, da.uri)),
-          normaliseDump(await schemaDump(pgDump, db.uri)),
-        ),
-      ).toEqual([]);
-    return migration.statements.map((s) => s.sql);
-  } finally {
-    await da.drop();
-    await db.drop();
-  }
-}
 
 describe.each(pgServers())('publications on $label', (server) => {
   it.skipIf(server.major < 15)('keep column lists, row filters and schemas (15+: none before)', async () => {

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createTempDatabase, pgServers, superuserQuery, type TestServer } from '../../../test/pg.js';
-import { readModel, runScript } from '../../ddl/testing/run.js';
-import { diffModels } from './diff-models.js';
-import { normaliseDump, residue } from './testing/normdump.js';
-import { pgDumpFor, schemaDump } from './testing/pg-dump.js';
+import { pgServers } from '../../../test/pg.js';
+import { migrate } from './testing/migrate.js';
 
 // UNLOGGED sequences exist from PostgreSQL 15 on (CREATE UNLOGGED SEQUENCE is a syntax error before), so they are
 // no pair: the pairs run their SQL on every major. This runs the pairs' procedure (diff, apply to A, A equals B
@@ -43,34 +40,6 @@ const TABLES_B = `CREATE SCHEMA app;
 CREATE UNLOGGED TABLE app.t1 (id integer GENERATED ALWAYS AS IDENTITY, n serial);
 CREATE TABLE app.t2 (id integer GENERATED ALWAYS AS IDENTITY, n serial);
 CREATE UNLOGGED TABLE app.t3 (id integer GENERATED ALWAYS AS IDENTITY, n serial);`;
-
-/** Diffs A to B, applies the migration to A and expects A to equal B (model and pg_dump); returns the SQL. */
-async function migrate(server: TestServer, a: string, b: string): Promise<string[]> {
-  const da = await createTempDatabase(server, 'gh_useq_a');
-  const db = await createTempDatabase(server, 'gh_useq_b');
-  try {
-    await superuserQuery(server, a, da.name);
-    await superuserQuery(server, b, db.name);
-    const modelB = await readModel(db.uri);
-    const migration = diffModels(await readModel(da.uri), modelB);
-    expect(migration.unwritable).toEqual([]);
-    await runScript(da.uri, migration.statements.map((s) => `${s.sql};`).join('\n'));
-    const again = diffModels(await readModel(da.uri), modelB);
-    expect(again.changes.map((c) => `${c.id}: ${c.summary}`)).toEqual([]);
-    const pgDump = await pgDumpFor(server.major);
-    if (pgDump !== null)
-      expect(
-        residue(
-          normaliseDump(await schemaDump(pgDump, da.uri)),
-          normaliseDump(await schemaDump(pgDump, db.uri)),
-        ),
-      ).toEqual([]);
-    return migration.statements.map((s) => s.sql);
-  } finally {
-    await da.drop();
-    await db.drop();
-  }
-}
 
 describe.each(pgServers())('unlogged sequences on $label', (server) => {
   it.skipIf(server.major < 15)('are created, set and set apart from their tables (15+)', async () => {
