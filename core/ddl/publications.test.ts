@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Publication } from '../../shared/model/catalog.js';
+import { publication } from '../../shared/model/testing/small-catalog.js';
 import { LATE, publicationPhases } from './object-phases.js';
 import {
   addPublicationTable,
@@ -9,18 +10,7 @@ import {
   setPublicationOptions,
 } from './publications.js';
 
-const pub = (extra: Partial<Publication> = {}): Publication => ({
-  oid: 1,
-  name: 'realtime',
-  owner: 'postgres',
-  comment: null,
-  allTables: false,
-  publish: ['insert', 'update', 'delete', 'truncate'],
-  viaPartitionRoot: false,
-  tables: [],
-  schemas: [],
-  ...extra,
-});
+const pub = (extra: Partial<Publication> = {}): Publication => publication('realtime', extra);
 
 describe('publications', () => {
   it('writes FOR ALL TABLES, tables (ONLY, column lists, row filters) and schemas, with both options', () => {

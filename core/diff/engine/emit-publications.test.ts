@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog, Publication } from '../../../shared/model/catalog.js';
-import { smallCatalog, table } from '../../../shared/model/testing/small-catalog.js';
+import { publication, smallCatalog, table } from '../../../shared/model/testing/small-catalog.js';
 import { diffModels } from './diff-models.js';
 
-const pub = (name: string, extra: Partial<Publication> = {}): Publication => ({
-  oid: 1,
-  name,
-  owner: 'postgres',
-  comment: null,
-  allTables: false,
-  publish: ['insert', 'update', 'delete', 'truncate'],
-  viaPartitionRoot: false,
-  tables: [],
-  schemas: [],
-  ...extra,
-});
+const pub = publication;
 const model = (publications: Publication[] | undefined, tables: string[] = ['t']): Catalog => ({
   ...smallCatalog({ roles: [], relations: tables.map((t) => table('api', t, 'postgres', ['id'])) }),
   dependencies: [],

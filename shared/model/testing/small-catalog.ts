@@ -5,6 +5,7 @@ import {
   type Grant,
   type Membership,
   type Privilege,
+  type Publication,
   type Relation,
   type Role,
   type TypeRef,
@@ -147,6 +148,22 @@ export function fn(
 }
 
 /** A grant: `on` is `schema.table`, `schema.table.column`, `schema:name`, `function schema.name` or `database`. */
+/** A publication of no member, publishing every action. */
+export function publication(name: string, extra: Partial<Publication> = {}): Publication {
+  return {
+    oid: 1,
+    name,
+    owner: 'postgres',
+    comment: null,
+    allTables: false,
+    publish: ['insert', 'update', 'delete', 'truncate'],
+    viaPartitionRoot: false,
+    tables: [],
+    schemas: [],
+    ...extra,
+  };
+}
+
 export function grant(on: string, grantee: string, privilege: Privilege, grantable = false): Grant {
   const [kind, rest] = on.includes(' ') ? (on.split(' ') as [string, string]) : ['', on];
   const parts = rest.split('.');
