@@ -3,7 +3,6 @@ import type { Catalog, Publication } from '../../../shared/model/catalog.js';
 import { publication, smallCatalog, table } from '../../../shared/model/testing/small-catalog.js';
 import { diffModels } from './diff-models.js';
 
-const pub = publication;
 const model = (publications: Publication[] | undefined, tables: string[] = ['t']): Catalog => ({
   ...smallCatalog({ roles: [], relations: tables.map((t) => table('api', t, 'postgres', ['id'])) }),
   dependencies: [],
@@ -13,9 +12,15 @@ const member = (name: string) => ({ schema: 'api', name });
 
 describe('publications in the diff', () => {
   it('drops old ones first, creates new ones and adds tables after the tables, leaves a dropped table be', () => {
-    const a = model([pub('gone'), pub('kept', { tables: [member('t'), member('old')] })], ['t', 'old']);
+    const a = model(
+      [publication('gone'), publication('kept', { tables: [member('t'), member('old')] })],
+      ['t', 'old'],
+    );
     const b = model(
-      [pub('kept', { tables: [member('t'), member('u')] }), pub('fresh', { tables: [member('u')] })],
+      [
+        publication('kept', { tables: [member('t'), member('u')] }),
+        publication('fresh', { tables: [member('u')] }),
+      ],
       ['t', 'u'],
     );
     const sql = diffModels(a, b).statements.map((s) => s.sql);
@@ -30,8 +35,8 @@ describe('publications in the diff', () => {
   });
 
   it('follows the options, and compares nothing when a model predates publications', () => {
-    const a = model([pub('p')]);
-    const b = model([pub('p', { publish: ['insert'], owner: 'admin', comment: 'feed' })]);
+    const a = model([publication('p')]);
+    const b = model([publication('p', { publish: ['insert'], owner: 'admin', comment: 'feed' })]);
     expect(diffModels(a, b).statements.map((s) => s.sql)).toEqual([
       "ALTER PUBLICATION p SET (publish = 'insert', publish_via_partition_root = false)",
       'ALTER PUBLICATION p OWNER TO admin',
@@ -41,7 +46,8 @@ describe('publications in the diff', () => {
     expect(diffModels(model(undefined), b).equal).toBe(true);
     // Scoped by their members' schemas: one naming only tables elsewhere is left out.
     expect(
-      diffModels(model([]), model([pub('q', { tables: [member('t')] })]), { schemas: ['other'] }).equal,
+      diffModels(model([]), model([publication('q', { tables: [member('t')] })]), { schemas: ['other'] })
+        .equal,
     ).toBe(true);
   });
 });
