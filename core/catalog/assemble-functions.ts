@@ -127,7 +127,7 @@ export function assembleTypes(
             constraints: (checksOf.get(t.oid) ?? []).map((c) => ({
               name: c.name,
               definition: c.definition,
-              notNull: false,
+              notNull: c.not_null,
               validated: c.validated,
               ...(c.comment !== null ? { comment: c.comment } : {}),
             })),

@@ -11,6 +11,7 @@ import type {
   ColumnRow,
   ConstraintRow,
   IndexRow,
+  NotNullConstraintRow,
   RelationRow,
   SequenceRow,
   TriggerRow,
@@ -38,6 +39,8 @@ export interface RelationParts {
   readonly indexes: readonly IndexRow[];
   readonly triggers: readonly TriggerRow[];
   readonly viewQueries: readonly ViewQueryRow[];
+  /** PostgreSQL 18+ only: the columns' NOT NULL constraints. */
+  readonly notNulls?: readonly NotNullConstraintRow[];
 }
 
 /** Relations with their columns, constraints, indexes and triggers; view columns get their base-table source. */
@@ -46,6 +49,7 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
   const constraintsOf = groupBy(parts.constraints, (c) => c.relation_oid);
   const indexesOf = groupBy(parts.indexes, (i) => i.relation_oid);
   const triggersOf = groupBy(parts.triggers, (t) => t.relation_oid);
+  const notNullsOf = groupBy(parts.notNulls ?? [], (n) => n.relation_oid);
   const byOid = new Map(parts.relations.map((r) => [r.oid, r]));
   // The server's own keyword list, so the definitions spelled out here read as its deparser writes them.
   const quoteName = identQuoter(parts.reservedWords);
@@ -138,6 +142,14 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
         origin: isView ? originOf(r.oid, c.position) : null,
       };
       addColumnFacts(column, c);
+      const nn = c.not_null ? notNullsOf.get(r.oid)?.find((n) => n.position === c.position) : undefined;
+      if (nn !== undefined)
+        column.notNullConstraint = Object.freeze({
+          name: nn.name,
+          validated: nn.validated,
+          noInherit: nn.no_inherit,
+          local: nn.local,
+        });
       return Object.freeze(column);
     });
     // Constraints, indexes and triggers are frozen whole as they are made too (30,000 of them).

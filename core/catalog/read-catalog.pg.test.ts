@@ -308,6 +308,13 @@ describe.each(pgServers())('readCatalog ($label)', (server) => {
     const books = relation(asDev, 'books');
     expect(books.columns.find((c) => c.name === 'title')?.type.formatted).toBe('character varying(200)');
     expect(books.columns.find((c) => c.name === 'id')?.default).toBe("nextval('api.books_id_seq'::regclass)");
+    // From 18 a NOT NULL is a constraint of its own, with a name; the model has none before.
+    expect(books.columns.find((c) => c.name === 'title')?.notNullConstraint).toEqual(
+      server.major >= 18
+        ? { name: 'books_title_not_null', validated: true, noInherit: false, local: true }
+        : undefined,
+    );
+    expect(books.columns.find((c) => c.name === 'isbn')?.notNullConstraint).toBeUndefined();
   });
 
   it('reads constraints: primary key, unique, check, foreign key, exclusion', () => {
@@ -591,6 +598,10 @@ describe.each(pgServers())('readCatalog ($label)', (server) => {
         notNull: true,
         constraints: [
           expect.objectContaining({ name: 'email_at', definition: "CHECK ((VALUE ~ '@'::text))" }),
+          // From 17 a domain's NOT NULL is a constraint with a name.
+          ...(server.major >= 17
+            ? [expect.objectContaining({ name: 'email_not_null', notNull: true, definition: 'NOT NULL' })]
+            : []),
         ],
       },
     });

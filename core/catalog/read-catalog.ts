@@ -195,6 +195,7 @@ async function readInTransaction(
     { file: 'keywords.sql' },
     { file: 'relations.sql', values: p },
     { file: 'columns.sql', values: p },
+    ...(versionNum >= 180000 ? [{ file: 'not-null-constraints.sql', values: p }] : []),
     { file: 'constraints.sql', values: p },
     { file: versionNum >= 150000 ? 'indexes.sql' : 'indexes-14.sql', values: p },
     { file: 'triggers.sql', values: p },
@@ -265,6 +266,8 @@ async function readInTransaction(
   const keywordRows = await pipeline.take('keywords.sql', rows.keywordRow);
   const relationRows = await pipeline.take('relations.sql', rows.relationRow);
   const columnRows = await pipeline.take('columns.sql', rows.columnRow);
+  const notNullRows =
+    versionNum >= 180000 ? await pipeline.take('not-null-constraints.sql', rows.notNullConstraintRow) : [];
   const constraintRows = await pipeline.take('constraints.sql', rows.constraintRow);
   const indexRows = await pipeline.take(
     versionNum >= 150000 ? 'indexes.sql' : 'indexes-14.sql',
@@ -280,6 +283,7 @@ async function readInTransaction(
       indexes: indexRows,
       triggers: triggerRows,
       viewQueries: viewQueryRows,
+      notNulls: notNullRows,
       reservedWords: new Set(keywordRows.map((k) => k.word)),
     },
     types,

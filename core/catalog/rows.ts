@@ -118,6 +118,16 @@ export const relationRow = z.object({
   of_type_name: maybeText,
 });
 
+/** not-null-constraints.sql (PostgreSQL 18+). */
+export const notNullConstraintRow = z.object({
+  relation_oid: int,
+  position: int,
+  name: text,
+  validated: z.boolean(),
+  no_inherit: z.boolean(),
+  local: z.boolean(),
+});
+
 export const columnRow = z.object({
   relation_oid: int,
   name: text,
@@ -346,6 +356,7 @@ export const typeRow = z.object({
 export const domainConstraintRow = z.object({
   type_oid: int,
   name: text,
+  not_null: z.boolean(),
   definition: text,
   validated: z.boolean(),
   comment: maybeText,
@@ -509,6 +520,7 @@ export type FunctionArgRow = z.infer<typeof functionArgRow>;
 export type AggregateRow = z.infer<typeof aggregateRow>;
 export type TypeNameRow = z.infer<typeof typeNameRow>;
 export type TypeRow = z.infer<typeof typeRow>;
+export type NotNullConstraintRow = z.infer<typeof notNullConstraintRow>;
 export type DomainConstraintRow = z.infer<typeof domainConstraintRow>;
 export type TypeAttributeRow = z.infer<typeof typeAttributeRow>;
 export type GrantRow = z.infer<typeof grantRow>;

@@ -31,6 +31,7 @@ import { createSequence, sequenceOwnedBy, sequenceTarget, setSequenceLogged } fr
 import { refs, statement, type Statement } from './statement.js';
 import {
   addConstraint,
+  addNotNullConstraint,
   attachPartition,
   columnAttributeStatements,
   columnTarget,
@@ -339,6 +340,14 @@ export function relationPhases(lookup: ModelLookup, r: Relation): Phases {
     p.late.push({ rank: LATE.attach, statement: attachPartition(r.partitionOf, r, r.partitionBound) });
   // Deeper partitions first: a parent's index or key then attaches to the partition's own instead of cloning one.
   const deeper = (rank: number) => rank + (64 - depth) / 100;
+  // A NOT VALID NOT NULL (18+) is added once the rows are in, as a NOT VALID check is.
+  if (r.kind === 'table' || r.kind === 'partitioned_table')
+    for (const c of r.columns)
+      if (c.notNull && c.notNullConstraint?.validated === false)
+        p.late.push({
+          rank: LATE.notValid,
+          statement: addNotNullConstraint(r.schema, r.name, c.name, c.notNullConstraint),
+        });
   for (const k of r.constraints) {
     if (r.kind === 'table' || r.kind === 'partitioned_table') {
       if (!inlineByDefault(k))

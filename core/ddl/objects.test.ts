@@ -176,6 +176,22 @@ describe('tables', () => {
     ).toBe(`n character varying(20) COLLATE "C" DEFAULT ('x'::character varying)`);
   });
 
+  it('names a NOT NULL constraint (18+) always, and adds a NOT VALID one later', () => {
+    const nn = (name: string, more: { validated?: boolean; noInherit?: boolean } = {}) => ({
+      notNull: true,
+      notNullConstraint: { name, validated: true, noInherit: false, local: true, ...more },
+    });
+    // Even the name PostgreSQL would give: it is taken while a rebuilt table's old copy holds it.
+    expect(columnDefinition(col('a', 'int', nn('t_a_not_null')))).toBe(
+      'a int CONSTRAINT t_a_not_null NOT NULL',
+    );
+    expect(columnDefinition(col('a', 'int', nn('a_required', { noInherit: true })))).toBe(
+      'a int CONSTRAINT a_required NOT NULL NO INHERIT',
+    );
+    // Added NOT VALID after the rows (object phases), never inline (a syntax error there).
+    expect(columnDefinition(col('a', 'int', nn('a_nv', { validated: false })))).toBe('a int');
+  });
+
   it('writes constraints inline except foreign keys, partition keys and storage parameters', () => {
     const t = createTable({
       schema: 'api',

@@ -60,7 +60,7 @@ export type ColumnSpec = Pick<
   Column,
   'name' | 'type' | 'notNull' | 'default' | 'identity' | 'generated' | 'generation' | 'collation'
 > &
-  Pick<Partial<Column>, 'collationSchema'>;
+  Pick<Partial<Column>, 'collationSchema' | 'notNullConstraint'>;
 
 /** `COLLATE c` (qualified for a user collation), or nothing for none and the database default. */
 function collateClause(collation: string | null | undefined, schema: string | undefined): string {
@@ -72,6 +72,18 @@ function collateClause(collation: string | null | undefined, schema: string | un
 export function columnDefinition(c: ColumnSpec, identitySequence?: Sequence): string {
   const sql = `${quoteIdent(c.name)} ${typeName(c.type.formatted)}`;
   return sql + collateClause(c.collation, c.collationSchema) + columnConstraints(c, identitySequence);
+}
+
+/**
+ * ` NOT NULL`, or (18+) ` CONSTRAINT n NOT NULL [NO INHERIT]`: always named, for the name PostgreSQL would give is
+ * taken while a rebuilt table's old copy holds it (it then appends a digit); nothing for a NOT VALID one, which
+ * addNotNullConstraint() adds once the rows are in.
+ */
+function notNullClause(c: ColumnSpec): string {
+  const k = c.notNullConstraint;
+  if (k === undefined) return ' NOT NULL';
+  if (!k.validated) return '';
+  return ` CONSTRAINT ${quoteIdent(k.name)} NOT NULL${k.noInherit ? ' NO INHERIT' : ''}`;
 }
 
 /** ` [GENERATED …] [DEFAULT …] [NOT NULL]`: what follows a column's type (a typed table's WITH OPTIONS too). */
@@ -87,7 +99,7 @@ function columnConstraints(c: ColumnSpec, identitySequence?: Sequence): string {
   } else if (c.default !== null) {
     sql += ` DEFAULT ${parenthesisedExpression(c.default, 'default expression')}`;
   }
-  if (c.notNull) sql += ' NOT NULL';
+  if (c.notNull) sql += notNullClause(c);
   return sql;
 }
 
@@ -161,7 +173,9 @@ export function createTable(
   for (const c of r.columns) {
     const parent = options.inheritedColumns?.get(c.name);
     if (parent !== undefined && sameColumn(c, parent)) continue;
-    const own = parent?.generated != null ? { ...c, generated: null, generation: null } : c;
+    let own = parent?.generated != null ? { ...c, generated: null, generation: null } : c;
+    // A NOT NULL only inherited (18+) comes with INHERITS under its parent's name: written, it would be the child's own.
+    if (parent !== undefined && c.notNullConstraint?.local === false) own = { ...own, notNull: false };
     const sequence = options.identitySequences?.get(c.name);
     // A typed table's columns are its type's: only their options are written.
     const line =
@@ -469,6 +483,35 @@ export function setColumnNotNull(schema: string, table: string, column: string, 
     table,
     `ALTER COLUMN ${quoteIdent(column)} ${notNull ? 'SET' : 'DROP'} NOT NULL`,
     refs.member('column', schema, table, column),
+  );
+}
+
+/** (18+) ADD CONSTRAINT n NOT NULL c [NO INHERIT] [NOT VALID]: a column's NOT NULL under a name, or not yet checked. */
+export function addNotNullConstraint(
+  schema: string,
+  table: string,
+  column: string,
+  k: NonNullable<Column['notNullConstraint']>,
+): Statement {
+  return alterTable(
+    schema,
+    table,
+    `ADD CONSTRAINT ${quoteIdent(k.name)} NOT NULL ${quoteIdent(column)}${k.noInherit ? ' NO INHERIT' : ''}${k.validated ? '' : ' NOT VALID'}`,
+    refs.member('column', schema, table, column),
+  );
+}
+
+/** (18+) ALTER CONSTRAINT n [NO] INHERIT, which PostgreSQL allows on NOT NULL constraints only. */
+export function setConstraintInherit(
+  schema: string,
+  table: string,
+  name: string,
+  inherit: boolean,
+): Statement {
+  return alterTable(
+    schema,
+    table,
+    `ALTER CONSTRAINT ${quoteIdent(name)} ${inherit ? 'INHERIT' : 'NO INHERIT'}`,
   );
 }
 

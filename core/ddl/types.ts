@@ -223,6 +223,23 @@ export function setDomainDefault(schema: string, name: string, expression: strin
   );
 }
 
+/** ALTER DOMAIN s.d ADD CONSTRAINT n NOT NULL: NOT NULL under a name of its own (PostgreSQL 17+ keeps it). */
+export function addDomainNotNull(schema: string, name: string, constraint: string): Statement {
+  return statement(
+    'alter',
+    refs.type(schema, name),
+    `ALTER DOMAIN ${quoteQualified(schema, name)} ADD CONSTRAINT ${quoteIdent(constraint)} NOT NULL`,
+  );
+}
+
+export function renameDomainConstraint(schema: string, name: string, from: string, to: string): Statement {
+  return statement(
+    'alter',
+    refs.type(schema, name),
+    `ALTER DOMAIN ${quoteQualified(schema, name)} RENAME CONSTRAINT ${quoteIdent(from)} TO ${quoteIdent(to)}`,
+  );
+}
+
 export function setDomainNotNull(schema: string, name: string, notNull: boolean): Statement {
   return statement(
     'alter',

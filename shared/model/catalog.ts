@@ -254,6 +254,17 @@ export const columnSchema = obj({
   position: z.number().int(),
   type: typeRefSchema,
   notNull: z.boolean(),
+  /**
+   * PostgreSQL 18+: the NOT NULL constraint behind `notNull` (pg_constraint), with its name; NOT VALID (`validated`
+   * false: the column may still hold nulls), NO INHERIT, and `local` false where it is only inherited (a partition's
+   * always is). Absent before 18, and in models read before it was.
+   */
+  notNullConstraint: obj({
+    name: z.string(),
+    validated: z.boolean(),
+    noInherit: z.boolean(),
+    local: z.boolean(),
+  }).optional(),
   /** Default expression text (pg_get_expr), null if none. Generated columns keep their expression in `generation`. */
   default: z.string().nullable(),
   identity: z.enum(['always', 'by_default']).nullable(),

@@ -39,6 +39,9 @@ import {
   dropColumnExpression,
   dropConstraint,
   setClusterOn,
+  addNotNullConstraint,
+  renameConstraint,
+  setConstraintInherit,
   setColumnDefault,
   setColumnExpression,
   setColumnIdentity,
@@ -398,8 +401,7 @@ function alterColumn(
   // An identity column is NOT NULL until its identity goes (DROP NOT NULL is refused before: 42P16).
   const identityDropped = f.identity !== null && c.identity === null;
   if (identityDropped) dropIdentity(d, s, t, f, c, forcedDefault, change);
-  if (f.notNull !== c.notNull && !inherited)
-    d.plan.add('main', setColumnNotNull(s, t, c.name, c.notNull), change(), notNullHazards(s, t, c));
+  emitNotNull(d, from, f, c, inherited, change);
   if (f.identity !== c.identity && !identityDropped) {
     if (f.identity === null && c.identity !== null) {
       if (f.default !== null && !typeChanged)
@@ -482,6 +484,54 @@ function serialSequence(d: Diff, s: string, t: string, column: string): Sequence
     next.ownedBy.column === column
     ? next
     : undefined;
+}
+
+/**
+ * NOT NULL. From 18 it is a constraint of its own, compared where both sides have it: made under TO's name,
+ * NOT VALID or NO INHERIT; renamed where the relation declares it itself (one only
+ * inherited follows its parent's rename and refuses its own, 42P16); validated; or its inheritance set.
+ */
+function emitNotNull(
+  d: Diff,
+  from: Relation,
+  f: Column,
+  c: Column,
+  inherited: boolean,
+  change: () => string,
+): void {
+  const s = from.schema;
+  const t = from.name;
+  const a = f.notNullConstraint;
+  const b = c.notNullConstraint;
+  if (f.notNull !== c.notNull) {
+    if (inherited) return;
+    // Under its name: SET NOT NULL's may be taken in the schema (a rebuilt table's old copy), and get a digit.
+    if (c.notNull && b !== undefined)
+      d.plan.add(
+        'main',
+        addNotNullConstraint(s, t, c.name, b),
+        change(),
+        b.validated ? notNullHazards(s, t, c) : [],
+      );
+    else d.plan.add('main', setColumnNotNull(s, t, c.name, c.notNull), change(), notNullHazards(s, t, c));
+    return;
+  }
+  if (!c.notNull || a === undefined || b === undefined) return;
+  // One made NOT VALID is dropped and added under TO's name.
+  const renamed = a.local && a.name !== b.name && !(a.validated && !b.validated);
+  if (renamed) d.plan.add('main', renameConstraint(s, t, a.name, b.name), change());
+  const name = renamed ? b.name : a.name;
+  if (a.validated !== b.validated) {
+    if (b.validated) d.plan.add('main', validateConstraint(s, t, name), change(), notNullHazards(s, t, c));
+    else
+      d.plan.add(
+        'main',
+        [setColumnNotNull(s, t, c.name, false), addNotNullConstraint(s, t, c.name, b)],
+        change(),
+      );
+  }
+  if (a.noInherit !== b.noInherit && (b.validated || a.validated === b.validated))
+    d.plan.add('main', setConstraintInherit(s, t, name, !b.noInherit), change());
 }
 
 /** SET NOT NULL scans the table for nulls under its lock. */

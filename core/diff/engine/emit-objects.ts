@@ -26,11 +26,13 @@ import { alterColumnType, alterColumnTypeThroughText, setColumnDefault } from '.
 import { commentOn, dropObject, renameTo, setSchema } from '../../ddl/target.js';
 import {
   addDomainConstraint,
+  addDomainNotNull,
   addEnumValue,
   alterCompositeAttribute,
   attributeTarget,
   domainConstraintTarget,
   dropDomainConstraint,
+  renameDomainConstraint,
   setDomainDefault,
   setDomainNotNull,
   typeTarget,
@@ -515,8 +517,19 @@ function alterType(d: Diff, a: UserType, b: UserType): void {
     for (const [n, c] of cb)
       if (!ca.has(n))
         d.plan.add('late', addDomainConstraint(a.schema, a.name, c), change(), [], LATE.notValid);
+    // From 17 a domain's NOT NULL is a constraint with a name: added under TO's, renamed to it where it stays.
+    const nnA = da.constraints.find((c) => c.notNull);
+    const nnB = db.constraints.find((c) => c.notNull);
     if (da.notNull !== db.notNull)
-      d.plan.add('main', setDomainNotNull(a.schema, a.name, db.notNull), change());
+      d.plan.add(
+        'main',
+        db.notNull && nnB !== undefined
+          ? addDomainNotNull(a.schema, a.name, nnB.name)
+          : setDomainNotNull(a.schema, a.name, db.notNull),
+        change(),
+      );
+    else if (nnA !== undefined && nnB !== undefined && nnA.name !== nnB.name)
+      d.plan.add('main', renameDomainConstraint(a.schema, a.name, nnA.name, nnB.name), change());
   }
   if (
     a.kind === 'composite' &&
@@ -600,10 +613,16 @@ function emitMemberComments(d: Diff, a: UserType, b: UserType): void {
     if (attributes.get(x.name)?.comment !== x.comment)
       d.plan.add('main', commentOn(attributeTarget(s, n, x.name), x.comment ?? null), change());
   const checks = new Map((a.domain?.constraints ?? []).map((c) => [c.name, c]));
+  // A check of a domain whose checks go and come back around a recreated function (dependants) is added anew.
+  const forced = d.domainChecks.has(refKey(refs.type(s, n)));
   for (const c of b.domain?.constraints ?? []) {
-    if (c.notNull) continue;
-    const old = checks.get(c.name);
-    const readded = old === undefined || old.definition !== c.definition || old.validated !== c.validated;
+    // The NOT NULL constraint stays when it is renamed (alterType), its comment along.
+    const old = c.notNull ? a.domain?.constraints.find((x) => x.notNull) : checks.get(c.name);
+    const readded =
+      old === undefined ||
+      old.definition !== c.definition ||
+      old.validated !== c.validated ||
+      (forced && !c.notNull);
     if (readded ? c.comment === undefined : old.comment === c.comment) continue;
     d.plan.add(
       'late',
