@@ -260,7 +260,12 @@ async function readInTransaction(
     ),
   );
   const roleSettings = assembleRoleSettings(await pipeline.take('role-settings.sql', rows.roleSettingRow));
-  const extensions = (await pipeline.take('extensions.sql', rows.extensionRow)).map((e) => ({ ...e }));
+  const extensions = (await pipeline.take('extensions.sql', rows.extensionRow)).map(
+    ({ update_targets, ...e }) => ({
+      ...e,
+      ...(update_targets !== null ? { updateTargets: update_targets } : {}),
+    }),
+  );
   const typeNameRows = await pipeline.take('type-names.sql', rows.typeNameRow);
   const types = new TypeRefs(typeNameRows);
   const keywordRows = await pipeline.take('keywords.sql', rows.keywordRow);

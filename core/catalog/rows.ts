@@ -83,6 +83,7 @@ export const extensionRow = z.object({
   relocatable: z.boolean(),
   owner: text,
   comment: maybeText,
+  update_targets: z.array(text).nullable(),
 });
 
 export const relationRow = z.object({

@@ -230,6 +230,11 @@ export const extensionSchema = obj({
   relocatable: z.boolean(),
   owner: z.string(),
   comment: z.string().nullable(),
+  /**
+   * The versions ALTER EXTENSION … UPDATE TO can reach from this one on its server (its update scripts); absent when
+   * unknown (no control file, or a model read before it was).
+   */
+  updateTargets: list(z.string()).optional(),
 });
 export type Extension = z.infer<typeof extensionSchema>;
 

@@ -8,6 +8,7 @@ import {
   type UserType,
 } from '../../../shared/model/catalog.js';
 import type { Hazard } from '../../../shared/diff/migration.js';
+import { GatehouseError } from '../../../shared/errors.js';
 import { createExtension, extensionTarget, updateExtension } from '../../ddl/extensions.js';
 import { createRoutine, routineTarget } from '../../ddl/functions.js';
 import { identityPersistenceOwn, LATE, schemaPhases, typePhases } from '../../ddl/object-phases.js';
@@ -109,7 +110,18 @@ export function emitExtensions(d: Diff): void {
         summary: `extension ${name}: ${e.version} → ${next.version}${e.schema !== next.schema ? `, schema ${next.schema}` : ''}`,
       });
       if (e.schema !== next.schema) d.plan.add('main', setSchema(t, next.schema), id);
-      if (e.version !== next.version) d.plan.add('main', updateExtension(name, next.version), id);
+      if (e.version !== next.version)
+        d.writing(id, t.object, () => {
+          if (e.updateTargets !== undefined && !e.updateTargets.includes(next.version))
+            throw new GatehouseError(
+              'GH222',
+              `The extension ${name} cannot go from version ${e.version} to ${next.version}: the server has no update path between them.`,
+              {
+                hint: `Install ${name}'s ${next.version} update scripts on the server, or drop and create the extension by hand (DROP EXTENSION takes what is built on it, columns of its types among them).`,
+              },
+            );
+          d.plan.add('main', updateExtension(name, next.version), id);
+        });
     }
     if (e.comment !== next.comment && d.wants('comment')) {
       const id = d.plan.change({

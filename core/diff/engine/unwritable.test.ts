@@ -151,6 +151,38 @@ describe('objects recreated that the DDL writer cannot write', () => {
     expect(m.statements.map((s) => s.sql)).toEqual([]);
   });
 
+  it('names an extension version the server has no update path to, and writes one it has', () => {
+    const hstore = (version: string, updateTargets?: string[]) => ({
+      oid: 1,
+      name: 'hstore',
+      version,
+      schema: 'public',
+      relocatable: true,
+      owner: 'postgres',
+      comment: null,
+      ...(updateTargets !== undefined ? { updateTargets } : {}),
+    });
+    const down = diffModels(
+      model({ extensions: [hstore('1.8', [])] }),
+      model({ extensions: [hstore('1.7')] }),
+    );
+    expect(down.unwritable.map((u) => u.reason)).toEqual([
+      'The extension hstore cannot go from version 1.8 to 1.7: the server has no update path between them.',
+    ]);
+    expect(down.statements.map((s) => s.sql)).toEqual([]);
+    const up = diffModels(
+      model({ extensions: [hstore('1.7', ['1.8'])] }),
+      model({ extensions: [hstore('1.8')] }),
+    );
+    expect(up.statements.map((s) => s.sql)).toEqual(["ALTER EXTENSION hstore UPDATE TO '1.8'"]);
+    // Unknown paths (a model read before they were): written, verification tells.
+    const unknown = diffModels(
+      model({ extensions: [hstore('1.8')] }),
+      model({ extensions: [hstore('1.7')] }),
+    );
+    expect(unknown.statements.map((s) => s.sql)).toEqual(["ALTER EXTENSION hstore UPDATE TO '1.7'"]);
+  });
+
   it('leaves a table rebuilt for its column order in place when the new one cannot be written', () => {
     const before = table('api', 'items', 'postgres', ['id', 'total']);
     const after = table('api', 'items', 'postgres', ['total', 'id']);
