@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import type { DiffOptions } from '../../../../shared/diff/migration.js';
 import { createTempDatabase, superuserQuery, type TestServer } from '../../../../test/pg.js';
 import { readModel, runScript } from '../../../ddl/testing/run.js';
 import { diffModels } from '../diff-models.js';
@@ -10,17 +11,22 @@ import { pgDumpFor, schemaDump } from './pg-dump.js';
  * the migration from A to B applied to A, then A must equal B through the model (a second diff is empty) and
  * through the normalised pg_dump. Returns the migration's SQL.
  */
-export async function migrate(server: TestServer, a: string, b: string): Promise<string[]> {
+export async function migrate(
+  server: TestServer,
+  a: string,
+  b: string,
+  options: DiffOptions = {},
+): Promise<string[]> {
   const da = await createTempDatabase(server, 'gh_mig_a');
   const db = await createTempDatabase(server, 'gh_mig_b');
   try {
     await superuserQuery(server, a, da.name);
     await superuserQuery(server, b, db.name);
     const modelB = await readModel(db.uri);
-    const migration = diffModels(await readModel(da.uri), modelB);
+    const migration = diffModels(await readModel(da.uri), modelB, options);
     expect(migration.unwritable).toEqual([]);
     await runScript(da.uri, migration.statements.map((s) => `${s.sql};`).join('\n'));
-    const again = diffModels(await readModel(da.uri), modelB);
+    const again = diffModels(await readModel(da.uri), modelB, options);
     expect(again.changes.map((c) => `${c.id}: ${c.summary}`)).toEqual([]);
     const pgDump = await pgDumpFor(server.major);
     if (pgDump !== null)
