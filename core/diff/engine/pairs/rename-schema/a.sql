@@ -51,6 +51,43 @@ CREATE FUNCTION ship.stage_label(s app.stage) RETURNS text LANGUAGE sql IMMUTABL
 CREATE VIEW ship.shipped AS
   SELECT s.id, o.total, ship.stage_label(s.stage) AS label FROM ship.shipments s JOIN app.orders o ON o.id = s.order_id;
 
+-- More of what names the schema: a composite and a range type, a collation, a trigger and its function, a
+-- function returning the table's rows, a generated column over a function, a partitioned table, a materialized
+-- view with an index, extended statistics, a sequence of its own with a default and a grant, OID constants
+-- (regclass), a publication, an index under the schema's collation.
+CREATE TYPE app.pair AS (a integer, s app.stage);
+CREATE TYPE app.span AS RANGE (subtype = integer);
+CREATE COLLATION app.nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+CREATE FUNCTION app.touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.buyer := lower(NEW.buyer); RETURN NEW; END $$;
+CREATE TRIGGER orders_touch BEFORE INSERT ON app.orders FOR EACH ROW EXECUTE FUNCTION app.touch();
+CREATE FUNCTION app.by_stage(s app.stage) RETURNS SETOF app.orders LANGUAGE sql STABLE
+  RETURN (SELECT o FROM app.orders o WHERE o.stage = s LIMIT 1);
+CREATE FUNCTION app.doubled(x bigint) RETURNS bigint LANGUAGE sql IMMUTABLE RETURN x * 2;
+CREATE TABLE app.events (
+  id bigint GENERATED ALWAYS AS IDENTITY,
+  at date NOT NULL,
+  stage app.stage,
+  twice bigint GENERATED ALWAYS AS (app.doubled(id)) STORED,
+  tag text COLLATE app.nocase
+) PARTITION BY RANGE (at);
+CREATE TABLE app.events_2024 PARTITION OF app.events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE INDEX events_tag ON app.events (tag COLLATE app.nocase);
+CREATE MATERIALIZED VIEW app.stage_counts AS SELECT stage, count(*) AS n FROM app.orders GROUP BY stage;
+CREATE INDEX stage_counts_stage ON app.stage_counts (stage);
+CREATE STATISTICS app.orders_stats ON stage, buyer FROM app.orders;
+CREATE SEQUENCE app.tickets START 100;
+GRANT USAGE ON SEQUENCE app.tickets TO {{auth}};
+CREATE TABLE app.tickets_t (
+  n bigint DEFAULT nextval('app.tickets'),
+  p app.pair,
+  r app.span,
+  of_table regclass DEFAULT 'app.orders'::regclass,
+  said text DEFAULT 'app.orders'
+);
+CREATE PUBLICATION shop_feed FOR TABLE app.orders, app.items;
+INSERT INTO app.events (at, stage, tag) VALUES ('2024-05-01', 'live', 'A');
+INSERT INTO app.tickets_t (p, r) VALUES (ROW(1, 'live'), '[1,5)');
+
 INSERT INTO app.orders (stage, total, buyer) VALUES ('live', 10, 'ann'), ('draft', NULL, 'bob');
 INSERT INTO app.items (order_id, label) VALUES (1, 'pen'), (1, 'ink');
 INSERT INTO app.notes VALUES (1, 'hi');

@@ -33,6 +33,36 @@ CREATE TABLE core.memos (id integer PRIMARY KEY, body text);
 ALTER TABLE core.memos OWNER TO {{auth}};
 ALTER DEFAULT PRIVILEGES IN SCHEMA core GRANT SELECT ON TABLES TO {{anon}};
 ALTER DEFAULT PRIVILEGES IN SCHEMA core GRANT USAGE ON SEQUENCES TO {{auth}};
+CREATE TYPE core.pair AS (a integer, s core.stage);
+CREATE TYPE core.span AS RANGE (subtype = integer);
+CREATE COLLATION core.nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+CREATE FUNCTION core.touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.buyer := lower(NEW.buyer); RETURN NEW; END $$;
+CREATE TRIGGER orders_touch BEFORE INSERT ON core.orders FOR EACH ROW EXECUTE FUNCTION core.touch();
+CREATE FUNCTION core.by_stage(s core.stage) RETURNS SETOF core.orders LANGUAGE sql STABLE
+  RETURN (SELECT o FROM core.orders o WHERE o.stage = s LIMIT 1);
+CREATE FUNCTION core.doubled(x bigint) RETURNS bigint LANGUAGE sql IMMUTABLE RETURN x * 2;
+CREATE TABLE core.events (
+  id bigint GENERATED ALWAYS AS IDENTITY,
+  at date NOT NULL,
+  stage core.stage,
+  twice bigint GENERATED ALWAYS AS (core.doubled(id)) STORED,
+  tag text COLLATE core.nocase
+) PARTITION BY RANGE (at);
+CREATE TABLE core.events_2024 PARTITION OF core.events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE INDEX events_tag ON core.events (tag COLLATE core.nocase);
+CREATE MATERIALIZED VIEW core.stage_counts AS SELECT stage, count(*) AS n FROM core.orders GROUP BY stage;
+CREATE INDEX stage_counts_stage ON core.stage_counts (stage);
+CREATE STATISTICS core.orders_stats ON stage, buyer FROM core.orders;
+CREATE SEQUENCE core.tickets START 100;
+GRANT USAGE ON SEQUENCE core.tickets TO {{auth}};
+CREATE TABLE core.tickets_t (
+  n bigint DEFAULT nextval('core.tickets'),
+  p core.pair,
+  r core.span,
+  of_table regclass DEFAULT 'core.orders'::regclass,
+  said text DEFAULT 'core.orders'
+);
+CREATE PUBLICATION shop_feed FOR TABLE core.orders, core.items;
 
 CREATE SCHEMA ship;
 CREATE TABLE ship.shipments (

@@ -7,4 +7,8 @@ SELECT (SELECT total FROM core.orders WHERE id = 1) = 10
   AND (SELECT note FROM ship.legacy) = 'old'
   AND nextval('ship.legacy_id_seq') = 2
   AND (SELECT stage::text FROM ship.shipments WHERE order_id = 1) = 'live'
-  AND core.orders_in('live') = 1 AS ok
+  AND core.orders_in('live') = 1
+  AND (SELECT twice FROM core.events) = 2
+  AND nextval('core.tickets') = 101
+  AND (SELECT (p).s::text FROM core.tickets_t) = 'live'
+  AND (SELECT of_table FROM core.tickets_t) = 'core.orders'::regclass AS ok
