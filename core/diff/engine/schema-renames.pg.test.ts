@@ -6,8 +6,8 @@ import { migrate } from './testing/migrate.js';
 
 // The pair rename-schema runs with renames accepted (ALTER SCHEMA app RENAME TO core). Here the same two sides
 // the other ways: without renames, a drop and a create as before (the rename only offered); and back from B to A
-// with renames, the schema renamed back, then the table inside it and the table moved out of it (once the schema
-// it moves into is there), then the renamed table's key.
+// with renames, the schema renamed back, then what is renamed inside it and the table moved out of it (once the
+// schema it moves into is there), then the renamed table's key.
 
 const pair = join(import.meta.dirname, 'pairs', 'rename-schema');
 
@@ -39,7 +39,10 @@ describe.each(pgServers())('a renamed schema on $label', (server) => {
     expect(sql.filter((s) => / RENAME | SET SCHEMA /.test(s))).toEqual([
       'ALTER SCHEMA core RENAME TO app',
       'ALTER TABLE app.memos RENAME TO notes',
+      'ALTER TABLE app.tasks RENAME COLUMN name TO title',
       'ALTER TABLE ship.legacy SET SCHEMA app',
+      'ALTER FUNCTION app.hello(n text) RENAME TO greet',
+      "ALTER TYPE app.level RENAME VALUE 'high' TO 'hi'",
       'ALTER TABLE app.notes RENAME CONSTRAINT memos_pkey TO notes_pkey',
     ]);
   });

@@ -46,19 +46,33 @@ describe('schema rename candidates', () => {
     ]);
   });
 
-  it('still offers it with a few objects changed, added or gone', () => {
-    const a = model(['app'], tables('app', ['a', 'b', 'c', 'd', 'gone']));
+  it('still offers it with a few objects changed, renamed, added or gone', () => {
+    const a = model(
+      ['app'],
+      [...tables('app', ['a', 'b', 'c', 'd', 'was']), table('app', 'gone', 'postgres', ['g'])],
+    );
     const changed = { ...table('core', 'a', 'postgres', ['id', 'x', 'y']) };
-    const b = model(['core'], [changed, ...tables('core', ['b', 'c', 'd', 'new'])]);
+    const b = model(
+      ['core'],
+      [changed, ...tables('core', ['b', 'c', 'd', 'now']), table('core', 'new', 'postgres', ['n'])],
+    );
     const sim = schemaSimilarity(a, 'app', b, 'core');
-    // b, c, d the same (3), a by name and two of its three columns (5/6), over five objects each.
-    expect(sim).toBeCloseTo((3 + 5 / 6) / 5);
+    // b, c, d the same (3), a by name and two of its three columns (5/6), was renamed now (0.4), over six each.
+    expect(sim).toBeCloseTo((3 + 5 / 6 + 0.4) / 6);
     expect(schemaRenameCandidates(a, b).map((c) => c.to.name)).toEqual(['core']);
   });
 
   it('does not offer two unrelated schemas, nor empty ones', () => {
     const a = model(['app', 'void'], tables('app', ['orders', 'items', 'clients']));
     const b = model(['audit', 'blank'], tables('audit', ['events', 'logins']));
+    expect(schemaSimilarity(a, 'app', b, 'audit')).toBe(0);
+    expect(schemaRenameCandidates(a, b)).toEqual([]);
+  });
+
+  it('does not offer schemas whose objects are only alike, none of the same name', () => {
+    const a = model(['app'], tables('app', ['orders', 'items']));
+    const b = model(['audit'], tables('audit', ['events', 'logins']));
+    // Alike objects alone count 0.4 at most: never enough, so they are not even paired.
     expect(schemaSimilarity(a, 'app', b, 'audit')).toBe(0);
     expect(schemaRenameCandidates(a, b)).toEqual([]);
   });
@@ -184,6 +198,11 @@ describe('diffModels with a renamed schema', () => {
     expect(m.statements.map((s) => s.sql)).toEqual(['ALTER SCHEMA app RENAME TO core']);
     // The rename carried out stays in the list (the studio keeps it ticked).
     expect(m.renameCandidates.map((c) => c.kind)).toEqual(['schema']);
+  });
+
+  it('renames it when both names are among the schemas asked for, and offers nothing with only one', () => {
+    expect(sqls({ renames: 'all', schemas: ['app', 'core'] })).toEqual(['ALTER SCHEMA app RENAME TO core']);
+    expect(diffModels(a, b, { renames: 'all', schemas: ['app'] }).renameCandidates).toEqual([]);
   });
 
   it('renames a table inside it after it, the table asked for under either schema name', () => {

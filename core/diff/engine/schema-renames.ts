@@ -226,12 +226,16 @@ function contents(buckets: Buckets, schema: string, spell: (text: string) => str
       what: r.kind,
       columns: r.columns.map((c) => `${c.name}:${spell(c.type.formatted)}`),
     });
+  // A serial's or an identity's sequence goes with its table: counted once, as the table.
   for (const q of b.sequences)
-    out.set(`sequence\0${q.name}`, { what: [q.dataType, q.increment, q.identity].join('\0') });
-  for (const f of b.functions)
-    out.set(`function\0${f.name}\0${spell(f.identityArgs)}`, {
-      what: [f.kind, f.language, spell(f.returns.text ?? f.returns.type.formatted)].join('\0'),
+    if (q.ownedBy === null)
+      out.set(`sequence\0${q.name}`, { what: [q.dataType, q.increment, q.identity].join('\0') });
+  for (const f of b.functions) {
+    const args = spell(f.identityArgs);
+    out.set(`function\0${f.name}\0${args}`, {
+      what: [f.kind, f.language, args, spell(f.returns.text ?? f.returns.type.formatted)].join('\0'),
     });
+  }
   for (const t of b.types)
     out.set(`type\0${t.name}`, {
       what: [
@@ -263,25 +267,53 @@ function likeness(a: Shape, b: Shape): number {
 }
 
 /**
- * How alike the contents of schema `a` (FROM) and schema `b` (TO) are, 0..1: each object of the same kind and
- * name on both sides counts half for its name and half for its likeness (a table by its columns, as a renamed
- * table is found; anything else by its definition), over the larger schema's count. So a schema keeps most of its
- * score with a few objects changed, added or gone; two schemas that share no object's name score 0.
+ * How alike the contents of schema `a` (FROM) and schema `b` (TO) are, 0..1, over the larger schema's count of
+ * objects: an object of the same kind and name on both sides counts half for its name and half for its likeness
+ * (a table by its columns, as a renamed table is found; anything else by its definition); one left over that is
+ * alike one left over on the other side (renamed inside the schema) counts RENAMED_INSIDE of its likeness. So a
+ * schema keeps most of its score with a few objects changed, renamed, added or gone, while two schemas need
+ * objects of the same name to score SCHEMA_RENAME_SIMILARITY: those that share none stay under it.
  */
 export function schemaSimilarity(from: Catalog, a: string, to: Catalog, b: string): number {
   return similarity(bucketed(from, new Set([a])), a, bucketed(to, new Set([b])), b);
 }
 
+/** What an object alike one of another name counts (below half: names shared are what make a schema the same). */
+const RENAMED_INSIDE = 0.4;
+
 function similarity(from: Buckets, a: string, to: Buckets, b: string): number {
   const mine = contents(from, a, (text) => respellSchema(text, a, b));
   const theirs = contents(to, b, (text) => text);
+  const size = Math.max(mine.size, theirs.size);
+  if (size === 0) return 0;
   let score = 0;
+  const left = new Map(theirs);
+  const unmatched: [string, Shape][] = [];
   for (const [k, x] of mine) {
     const y = theirs.get(k);
-    if (y !== undefined) score += (1 + likeness(x, y)) / 2;
+    if (y === undefined) unmatched.push([k, x]);
+    else {
+      score += (1 + likeness(x, y)) / 2;
+      left.delete(k);
+    }
   }
-  const size = Math.max(mine.size, theirs.size);
-  return size === 0 ? 0 : score / size;
+  // Objects renamed inside it, paired greedily by kind; only when they could lift the score over the line (under
+  // it, the score says what the names alone make).
+  if ((score + RENAMED_INSIDE * Math.min(unmatched.length, left.size)) / size < SCHEMA_RENAME_SIMILARITY)
+    return score / size;
+  const kindOf = (k: string) => k.slice(0, k.indexOf('\0'));
+  for (const [k, x] of unmatched) {
+    let best: { key: string; likeness: number } | null = null;
+    for (const [l, y] of left) {
+      if (kindOf(l) !== kindOf(k)) continue;
+      const n = likeness(x, y);
+      if (n >= 0.5 && (best === null || n > best.likeness)) best = { key: l, likeness: n };
+    }
+    if (best === null) continue;
+    score += RENAMED_INSIDE * best.likeness;
+    left.delete(best.key);
+  }
+  return score / size;
 }
 
 /** A schema counts as renamed from this alike on (as a table is by its columns). */

@@ -35,6 +35,10 @@ GRANT EXECUTE ON FUNCTION app.orders_in(app.stage) TO {{auth}};
 -- A table renamed inside the renamed schema (its own rename, after the schema's).
 CREATE TABLE app.notes (id integer PRIMARY KEY, body text);
 ALTER TABLE app.notes OWNER TO {{auth}};
+-- A column, a function and an enum value renamed inside it too.
+CREATE TYPE app.level AS ENUM ('low', 'hi');
+CREATE TABLE app.tasks (id integer PRIMARY KEY, title text, level app.level);
+CREATE FUNCTION app.greet(n text) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT 'hi ' || n $$;
 -- A table moved out of the renamed schema (SET SCHEMA, before the schema's rename).
 CREATE TABLE app.legacy (id serial PRIMARY KEY, note text);
 ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT SELECT ON TABLES TO {{anon}};
@@ -91,5 +95,6 @@ INSERT INTO app.tickets_t (p, r) VALUES (ROW(1, 'live'), '[1,5)');
 INSERT INTO app.orders (stage, total, buyer) VALUES ('live', 10, 'ann'), ('draft', NULL, 'bob');
 INSERT INTO app.items (order_id, label) VALUES (1, 'pen'), (1, 'ink');
 INSERT INTO app.notes VALUES (1, 'hi');
+INSERT INTO app.tasks VALUES (1, 'wash', 'hi');
 INSERT INTO app.legacy (note) VALUES ('old');
 INSERT INTO ship.shipments VALUES (1, 1, 'live');
