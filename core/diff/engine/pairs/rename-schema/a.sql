@@ -68,7 +68,7 @@ CREATE FUNCTION app.by_stage(s app.stage) RETURNS SETOF app.orders LANGUAGE sql 
   RETURN (SELECT o FROM app.orders o WHERE o.stage = s LIMIT 1);
 CREATE FUNCTION app.doubled(x bigint) RETURNS bigint LANGUAGE sql IMMUTABLE RETURN x * 2;
 CREATE TABLE app.events (
-  id bigint GENERATED ALWAYS AS IDENTITY,
+  id bigint NOT NULL,
   at date NOT NULL,
   stage app.stage,
   twice bigint GENERATED ALWAYS AS (app.doubled(id)) STORED,
@@ -89,7 +89,7 @@ CREATE TABLE app.tickets_t (
   said text DEFAULT 'app.orders'
 );
 CREATE PUBLICATION shop_feed FOR TABLE app.orders, app.items;
-INSERT INTO app.events (at, stage, tag) VALUES ('2024-05-01', 'live', 'A');
+INSERT INTO app.events (id, at, stage, tag) VALUES (1, '2024-05-01', 'live', 'A');
 INSERT INTO app.tickets_t (p, r) VALUES (ROW(1, 'live'), '[1,5)');
 
 INSERT INTO app.orders (stage, total, buyer) VALUES ('live', 10, 'ann'), ('draft', NULL, 'bob');
