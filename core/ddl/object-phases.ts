@@ -371,9 +371,14 @@ export function relationPhases(lookup: ModelLookup, r: Relation): Phases {
     p.late.push({ rank: LATE.replicaIdentity, statement: setClusterOn(r, r.clusterOn) });
   const constraintIndexes = new Set(r.constraints.map((k) => k.index).filter((i) => i !== null));
   // A partition's index attached to its parent's is made before ATTACH PARTITION, which then adopts it (made
-  // after, it would find the one ATTACH cloned from the parent under its name).
+  // after, it would find the one ATTACH cloned from the parent under its name). A partitioned table's own index
+  // (ON ONLY) too, after those: made once its partitions are attached, it would adopt none of their indexes.
   const indexRank = (i: Index) =>
-    r.partitionOf !== null && i.attachedTo !== undefined ? LATE.attach - 0.5 : deeper(LATE.index);
+    r.partitionOf !== null && i.attachedTo !== undefined
+      ? LATE.attach - 0.5
+      : r.kind === 'partitioned_table'
+        ? LATE.attach - 0.25
+        : deeper(LATE.index);
   for (const i of r.indexes) {
     if (!constraintIndexes.has(i.name))
       p.late.push({ rank: indexRank(i), statement: createIndexFromDefinition(r.schema, r.name, i) });

@@ -1,9 +1,4 @@
-import type {
-  DiffOptions,
-  Migration,
-  MigrationStatement,
-  RenameCandidate,
-} from '../../../shared/diff/migration.js';
+import type { DiffOptions, Migration, MigrationStatement } from '../../../shared/diff/migration.js';
 import type { Catalog, Dependency, ObjectRef } from '../../../shared/model/catalog.js';
 import { ordersCreation } from '../../ddl/database-ddl.js';
 import { scriptPreamble } from '../../ddl/object-phases.js';
@@ -22,6 +17,7 @@ import { emitRelations } from './emit-relations.js';
 import { emitRoles } from './emit-roles.js';
 import { hazard, topRef, type Planned, type Unit } from './plan.js';
 import { acceptedRenames, applyRenames, renameCandidates } from './renames.js';
+import { renameSchemaInRef } from './schema-renames.js';
 import { RefIndex } from './ref-index.js';
 import { buildSide, schemaScope } from './side.js';
 
@@ -32,27 +28,32 @@ import { buildSide, schemaScope } from './side.js';
  * every object (keys, indexes, triggers, policies), privileges and default privileges. Pure and deterministic.
  */
 export function diffModels(from: Catalog, to: Catalog, options: DiffOptions = {}): Migration {
-  const fromScope = schemaScope(from, options);
   const toScope = schemaScope(to, options);
-  const scopedFrom = buildSide(from, fromScope);
+  const scopedFrom = buildSide(from, schemaScope(from, options));
   const scopedTo = buildSide(to, toScope);
-  // Renames in rounds: a renamed table's columns are compared (and may be renamed) in the next round.
+  // Renames in rounds: a renamed table's columns are compared (and may be renamed) in the next round, a renamed
+  // schema's contents too.
   let fromSide = scopedFrom;
   let fromModel = from;
   let candidates = renameCandidates(scopedFrom.model, scopedTo.model, {
     from: scopedFrom.relations,
     to: scopedTo.relations,
   });
-  const accepted: RenameCandidate[] = [];
   const renameStatements: ReturnType<typeof applyRenames>['statements'] = [];
+  // Asked renames named before a schema's rename read as after it.
+  const spelt = (ref: ObjectRef) =>
+    renameStatements.reduce(
+      (x, { rename: r }) => (r.kind === 'schema' ? renameSchemaInRef(x, r.from.name, r.to.name) : x),
+      ref,
+    );
   for (let round = 0; round < 4; round++) {
-    const now = acceptedRenames(candidates, options);
+    const now = acceptedRenames(candidates, options, spelt);
     if (now.length === 0) break;
     const renamed = applyRenames(fromModel, now);
-    accepted.push(...now);
     renameStatements.push(...renamed.statements);
     fromModel = renamed.model;
-    fromSide = buildSide(fromModel, fromScope);
+    // A renamed schema is in scope under its new name.
+    fromSide = buildSide(fromModel, schemaScope(fromModel, options));
     candidates = renameCandidates(fromSide.model, scopedTo.model, {
       from: fromSide.relations,
       to: scopedTo.relations,
@@ -62,6 +63,7 @@ export function diffModels(from: Catalog, to: Catalog, options: DiffOptions = {}
   const d = new Diff(fromSide, scopedTo, options);
 
   emitRoles(d);
+  const schemaRenames: { schema: string; changeId: string }[] = [];
   for (const { statement, rename } of renamed.statements) {
     const id = d.plan.change({
       action: 'rename',
@@ -70,6 +72,7 @@ export function diffModels(from: Catalog, to: Catalog, options: DiffOptions = {}
       summary: `rename ${rename.from.member ?? rename.from.name} to ${rename.to.member ?? rename.to.name}`,
     });
     d.plan.add('first', statement, id);
+    if (rename.kind === 'schema') schemaRenames.push({ schema: rename.to.name, changeId: id });
   }
   classify(d);
   classifyCollations(d);
@@ -88,17 +91,18 @@ export function diffModels(from: Catalog, to: Catalog, options: DiffOptions = {}
   emitEventTriggers(d);
   linkCarriers(d);
   linkCreations(d);
+  requireSchemaRenames(d, schemaRenames);
   showObjectSql(d);
 
   const skipped = skippedChanges(d, options.skip ?? []);
   const kept = (p: Planned) => !p.changeIds.some((id) => skipped.has(id));
   const ordered = orderUnits(d);
-  const remainingCandidates = candidates;
   const base = {
     equal: d.plan.changes.length === 0,
     changes: d.plan.changes,
     skipped: [...skipped].map(([id, because]) => ({ id, because })),
-    renameCandidates: remainingCandidates,
+    // The renames carried out, then those still offered: a list of accepted ones stays whole from plan to plan.
+    renameCandidates: [...renameStatements.map((x) => x.rename), ...candidates],
     unwritable: d.unwritable.filter((u) => !skipped.has(u.changeId)),
   };
   if ('cycle' in ordered)
@@ -263,6 +267,15 @@ function linkCreations(d: Diff): void {
       if (c !== undefined && c.action !== 'alter') d.plan.require(id, ...theirs);
     }
   }
+}
+
+/** A change in a renamed schema spells its new name: it requires the rename (left out, it goes too). */
+function requireSchemaRenames(d: Diff, renames: readonly { schema: string; changeId: string }[]): void {
+  if (renames.length === 0) return;
+  for (const c of d.plan.changes)
+    for (const r of renames)
+      if (c.object.schema === r.schema || (c.object.kind === 'schema' && c.object.name === r.schema))
+        d.plan.require(c.id, r.changeId);
 }
 
 /** The ticked-out changes and every change that requires one of them, with the reason. */

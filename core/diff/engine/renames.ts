@@ -6,7 +6,6 @@ import {
   type Relation,
   type Sequence,
 } from '../../../shared/model/catalog.js';
-import { quoteLiteral, quoteQualified } from '../../ddl/quote.js';
 import { sequenceTarget } from '../../ddl/sequences.js';
 import { renameEnumValue } from '../../ddl/types.js';
 import { renameTo, setSchema } from '../../ddl/target.js';
@@ -14,14 +13,17 @@ import { relationTarget, renameColumn, renameConstraint } from '../../ddl/tables
 import { renamePolicy } from '../../ddl/policies.js';
 import { routineTarget } from '../../ddl/functions.js';
 import { refs, type Statement } from '../../ddl/statement.js';
+import { schemaTarget } from '../../ddl/schemas.js';
 import { routineBody, same } from './compare.js';
+import { respellNames } from './respell.js';
+import { renameSchemaIn, schemaRenameCandidates } from './schema-renames.js';
 
 const rk = (r: { schema: string; name: string }) => `${r.schema}\0${r.name}`;
 
 /**
  * Objects that look renamed: one gone and one new of the same kind in the same place, alike apart from the name
  * (tables by their columns, columns by type, functions by signature and body, policies and constraints by what
- * they say). Offered only; applied when accepted.
+ * they say), and schemas gone and new that hold much the same objects. Offered only; applied when accepted.
  */
 export function renameCandidates(
   from: Catalog,
@@ -184,13 +186,18 @@ export function renameCandidates(
         });
     }
   }
+  out.push(...schemaRenameCandidates(from, to));
   return out;
 }
 
-/** The accepted renames among the candidates. */
+/**
+ * The accepted renames among the candidates. `spelt` reads an asked rename's names as the candidates spell them
+ * after the renames already carried out (a table of a renamed schema may be asked for under either name).
+ */
 export function acceptedRenames(
   candidates: readonly RenameCandidate[],
   options: DiffOptions,
+  spelt: (ref: ObjectRef) => ObjectRef = (ref) => ref,
 ): RenameCandidate[] {
   const r = options.renames;
   if (r === undefined) return [];
@@ -206,14 +213,14 @@ export function acceptedRenames(
     }
     return out;
   }
-  return candidates.filter((c) =>
-    r.some((x) => refKey(x.from) === refKey(c.from) && refKey(x.to) === refKey(c.to)),
-  );
+  const asked = new Set(r.map((x) => `${refKey(spelt(x.from))}\0${refKey(spelt(x.to))}`));
+  return candidates.filter((c) => asked.has(`${refKey(c.from)}\0${refKey(c.to)}`));
 }
 
 /**
  * FROM as it is after the renames (so the rest of the diff compares like with like), and the rename statements.
- * Definitions that spell the old name (views over a renamed table) stay as read: those differ and are replaced.
+ * Definitions that spell a renamed table's old name (views over it) stay as read: those differ and are replaced.
+ * A renamed schema re-spells everything that names it, as PostgreSQL shows it after the rename (renameSchemaIn).
  */
 export function applyRenames(
   model: Catalog,
@@ -221,9 +228,15 @@ export function applyRenames(
 ): { model: Catalog; statements: { statement: Statement; rename: RenameCandidate }[] } {
   let m = model;
   const statements: { statement: Statement; rename: RenameCandidate }[] = [];
-  for (const r of renames) {
+  // A schema's rename last: the others accepted with it name objects by its old name (a table moved out of it).
+  const ordered = [...renames].sort((a, b) => Number(a.kind === 'schema') - Number(b.kind === 'schema'));
+  for (const r of ordered) {
     const s = r.from.schema ?? '';
-    if (r.kind === 'table' || r.kind === 'view' || r.kind === 'materialized_view') {
+    if (r.kind === 'schema') {
+      if (!m.schemas.some((x) => x.name === r.from.name)) continue;
+      statements.push({ statement: renameTo(schemaTarget(r.from.name), r.to.name), rename: r });
+      m = renameSchemaIn(m, r.from.name, r.to.name);
+    } else if (r.kind === 'table' || r.kind === 'view' || r.kind === 'materialized_view') {
       const rel = m.relations.find((x) => x.schema === s && x.name === r.from.name);
       if (rel === undefined) continue;
       // SET SCHEMA moves the table with its indexes, constraints and owned sequences.
@@ -247,14 +260,10 @@ export function applyRenames(
         o.kind === 'sequence' && o.schema === s && owned.has(o.name) ? { ...o, schema: to } : mapRef(o);
       // Defaults spell owned sequences by name (nextval('s.n'::regclass)): as PostgreSQL shows them after the move.
       const respell = (text: string | null) =>
-        text === null
-          ? null
-          : [...owned].reduce(
-              (t, n) =>
-                t
-                  .split(`nextval(${quoteLiteral(quoteQualified(s, n))}::regclass)`)
-                  .join(`nextval(${quoteLiteral(quoteQualified(to, n))}::regclass)`),
-              text,
+        text === null || owned.size === 0
+          ? text
+          : respellNames(text, (x, n) =>
+              x === s && n !== null && owned.has(n) ? { schema: to, name: n } : undefined,
             );
       m = {
         ...m,
@@ -275,9 +284,9 @@ export function applyRenames(
               : {
                   ...k,
                   // As pg_get_constraintdef spells the referenced table after the rename.
-                  definition: k.definition
-                    .split(`REFERENCES ${quoteQualified(s, r.from.name)}(`)
-                    .join(`REFERENCES ${quoteQualified(to, r.to.name)}(`),
+                  definition: respellNames(k.definition, (x, n) =>
+                    x === s && n === r.from.name ? { schema: to, name: r.to.name } : undefined,
+                  ),
                   foreignKey: { ...k.foreignKey, table: mapQ(k.foreignKey.table) },
                 },
           ),
@@ -378,9 +387,12 @@ export function applyRenames(
       const mapRef = (o: ObjectRef): ObjectRef =>
         o.kind === 'sequence' && o.schema === s && o.name === r.from.name ? { ...o, name: r.to.name } : o;
       // Defaults spell the sequence by name (nextval('s.n'::regclass)): as PostgreSQL shows them after the rename.
-      const spelt = (name: string) => `nextval(${quoteLiteral(quoteQualified(s, name))}::regclass)`;
       const respell = (text: string | null) =>
-        text === null ? null : text.split(spelt(r.from.name)).join(spelt(r.to.name));
+        text === null
+          ? null
+          : respellNames(text, (x, n) =>
+              x === s && n === r.from.name ? { schema: s, name: r.to.name } : undefined,
+            );
       m = {
         ...m,
         sequences: m.sequences.map((x) => (x === q ? { ...x, name: r.to.name } : x)),

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import type { DiffOptions } from '../../../../shared/diff/migration.js';
 import { createTempDatabase, superuserQuery, type TestServer } from '../../../../test/pg.js';
 import type { DiffOptions } from '../../../../shared/diff/migration.js';
 import { readModel, runScript } from '../../../ddl/testing/run.js';
