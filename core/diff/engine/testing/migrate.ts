@@ -1,7 +1,6 @@
 import { expect } from 'vitest';
 import type { DiffOptions } from '../../../../shared/diff/migration.js';
 import { createTempDatabase, superuserQuery, type TestServer } from '../../../../test/pg.js';
-import type { DiffOptions } from '../../../../shared/diff/migration.js';
 import { readModel, runScript } from '../../../ddl/testing/run.js';
 import { diffModels } from '../diff-models.js';
 import { normaliseDump, residue } from './normdump.js';
