@@ -424,18 +424,27 @@ export function setInheritance(
 
 /**
  * INSERT INTO s.t (columns) OVERRIDING SYSTEM VALUE SELECT columns FROM s.old: the rows of a table being rebuilt
- * (column order), copied into its new copy. Identity values are kept as they are.
+ * (column order), copied into its new copy. Identity values are kept as they are. A column whose type changes on
+ * the way is cast (`c::t`, or `c::text::t` between two enums), as ALTER COLUMN … TYPE … USING would.
  */
 export function copyRows(
   target: QualifiedName,
   source: QualifiedName,
   columns: readonly string[],
+  casts: ReadonlyMap<string, { type: string; throughText: boolean }> = new Map(),
 ): Statement {
   const list = columns.map(quoteIdent).join(', ');
+  const select = columns
+    .map((c) => {
+      const cast = casts.get(c);
+      if (cast === undefined) return quoteIdent(c);
+      return `${quoteIdent(c)}${cast.throughText ? '::text' : ''}::${typeName(cast.type)} AS ${quoteIdent(c)}`;
+    })
+    .join(', ');
   return statement(
     'alter',
     refs.relation(target.schema, target.name),
-    `INSERT INTO ${quoteQualified(target.schema, target.name)} (${list}) OVERRIDING SYSTEM VALUE SELECT ${list} FROM ${quoteQualified(source.schema, source.name)}`,
+    `INSERT INTO ${quoteQualified(target.schema, target.name)} (${list}) OVERRIDING SYSTEM VALUE SELECT ${select} FROM ${quoteQualified(source.schema, source.name)}`,
   );
 }
 

@@ -29,8 +29,6 @@ import { refs } from '../../ddl/statement.js';
 import {
   addColumn,
   addConstraint,
-  alterColumnType,
-  alterColumnTypeThroughText,
   attachPartition,
   columnTarget,
   constraintTarget,
@@ -53,7 +51,7 @@ import {
 import { commentOn, dropObject } from '../../ddl/target.js';
 import { sequenceTarget } from '../../ddl/sequences.js';
 import { createTrigger, setTriggerEnabled, triggerTarget } from '../../ddl/triggers.js';
-import { binaryCoercible, retyped, same } from './compare.js';
+import { retyped, same } from './compare.js';
 import type { Diff } from './context.js';
 import { regeneratedByDropAdd } from './classify.js';
 import { emitRules } from './emit-rules.js';
@@ -62,6 +60,7 @@ import { emitColumnFacts } from './emit-column-facts.js';
 import { phasesToWrite } from './emit-relations.js';
 import { inheritedColumns } from './kinds.js';
 import { hazard } from './plan.js';
+import { retypeStatement, retypeWay } from './retype.js';
 import { relKey } from './side.js';
 
 const byName = <T extends { name: string }>(list: readonly T[]) => new Map(list.map((x) => [x.name, x]));
@@ -346,23 +345,11 @@ function alterColumn(
     // The old default may not cast to the new type: it goes first and comes back after.
     if (f.default !== null && c.generated === null && f.identity === null && !forcedDefault)
       d.plan.add('main', setColumnDefault(s, t, c.name, null), change());
-    // A collation alone rebuilds the column's indexes, not the table.
-    // A foreign table stores no rows: nothing to cast, and USING is refused on it (42809).
-    const coercible = binaryCoercible(f, c) || from.kind === 'foreign_table';
-    // One enum (or range) type to another has no cast: through text (their labels, their bounds).
-    const viaText = (k: string) => k === 'enum' || k === 'range' || k === 'multirange';
-    const enums =
-      viaText(f.type.kind) && viaText(c.type.kind) && !f.type.isArray && !c.type.isArray && !coercible;
+    // A collation alone rebuilds the column's indexes, not the table; a foreign table stores no rows.
+    const coercible = retypeWay(f, c, from.kind === 'foreign_table') === 'coercible';
     d.plan.add(
       'main',
-      enums
-        ? alterColumnTypeThroughText(s, t, c.name, c.type.formatted, false)
-        : // COLLATE whenever the type changes too: ALTER TYPE without it takes the new type's default collation.
-          alterColumnType(s, t, c.name, c.type.formatted, undefined, {
-            collation: c.collation,
-            ...(c.collationSchema !== undefined ? { collationSchema: c.collationSchema } : {}),
-            castUsing: !coercible,
-          }),
+      retypeStatement(s, t, f, c, from.kind === 'foreign_table'),
       change(),
       coercible
         ? [lock]
