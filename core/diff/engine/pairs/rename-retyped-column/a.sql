@@ -20,3 +20,10 @@ INSERT INTO app.tickets VALUES (1, 'shut');
 -- No cast from point to integer: not offered, the column is dropped and the new one added.
 CREATE TABLE app.spots (id integer, spot point);
 INSERT INTO app.spots VALUES (1, point(1, 2));
+-- A parent's column: RENAME and ALTER TYPE on the parent reach its inheritance children and partitions.
+CREATE TABLE app.base (id integer, amount integer);
+CREATE TABLE app.child (note text) INHERITS (app.base);
+CREATE TABLE app.parts (id integer, amount integer) PARTITION BY RANGE (id);
+CREATE TABLE app.parts_low PARTITION OF app.parts FOR VALUES FROM (0) TO (10);
+INSERT INTO app.child VALUES (1, 7, 'x');
+INSERT INTO app.parts VALUES (1, 8);

@@ -10,3 +10,7 @@ CREATE TYPE app.old_state AS ENUM ('open', 'shut');
 CREATE TYPE app.new_state AS ENUM ('open', 'closed', 'shut');
 CREATE TABLE app.tickets (id integer, state app.new_state);
 CREATE TABLE app.spots (id integer, spot_n integer);
+CREATE TABLE app.base (id integer, total bigint);
+CREATE TABLE app.child (note text) INHERITS (app.base);
+CREATE TABLE app.parts (id integer, total bigint) PARTITION BY RANGE (id);
+CREATE TABLE app.parts_low PARTITION OF app.parts FOR VALUES FROM (0) TO (10);
