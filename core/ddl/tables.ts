@@ -383,6 +383,30 @@ export function alterColumnTypeThroughText(
   );
 }
 
+/**
+ * ALTER COLUMN c TYPE t USING ROW((c).f::text, …)::t: moves a column of one composite type onto another field by
+ * field, by name (a composite's text is positional: through text, fields that moved would swap or fail). `fields`
+ * are t's attributes in order, each the old field of its name or null (a new one: NULL); each goes through its text,
+ * as the whole row would. A null row stays null (`c IS NULL` is true of a row of nulls too).
+ */
+export function alterColumnTypeByFields(
+  schema: string,
+  table: string,
+  column: string,
+  type: string,
+  fields: readonly (string | null)[],
+): Statement {
+  const v = quoteIdent(column);
+  const t = typeName(type);
+  const row = fields.map((f) => (f === null ? 'NULL' : `(${v}).${quoteIdent(f)}::text`)).join(', ');
+  return alterTable(
+    schema,
+    table,
+    `ALTER COLUMN ${v} TYPE ${t} USING CASE WHEN ${v}::text IS NULL THEN NULL ELSE ROW(${row})::${t} END`,
+    refs.member('column', schema, table, column),
+  );
+}
+
 /** ALTER COLUMN c SET EXPRESSION AS (expr) (PostgreSQL 17+): a new generation expression, the column kept. */
 export function setColumnExpression(
   schema: string,

@@ -61,6 +61,7 @@ import { phasesToWrite } from './emit-relations.js';
 import { inheritedColumns } from './kinds.js';
 import { hazard } from './plan.js';
 import { retypeStatement, retypeWay } from './retype.js';
+import { leavesItsType } from './typed-tables.js';
 import { relKey } from './side.js';
 
 const byName = <T extends { name: string }>(list: readonly T[]) => new Map(list.map((x) => [x.name, x]));
@@ -82,17 +83,19 @@ export function emitTableMembers(d: Diff, from: Relation, to: Relation): void {
 
 /**
  * OF type: a table leaves its type first (NOT OF, before its columns change as its own) and takes one last, its
- * columns then the type's.
+ * columns then the type's. One that stays of its type leaves it meanwhile when ALTER TYPE … CASCADE cannot carry
+ * its columns along (leavesItsType).
  */
 function emitTypedTable(d: Diff, from: Relation, to: Relation): void {
-  if (same(from.ofType, to.ofType)) return;
+  const leaves = leavesItsType(d, from, to);
+  if (same(from.ofType, to.ofType) && !leaves) return;
   const s = to.schema;
   const t = to.name;
   const id = d.plan.change({
     action: 'alter',
     kind: 'table',
     object: refs.relation(s, t),
-    summary: `${s}.${t}: ${to.ofType === undefined ? 'not typed' : `of type ${to.ofType.schema}.${to.ofType.name}`}`,
+    summary: `${s}.${t}: ${to.ofType === undefined ? 'not typed' : `of type ${to.ofType.schema}.${to.ofType.name}`}${leaves ? ' (left meanwhile: its type is rebuilt or an attribute retyped)' : ''}`,
   });
   if (from.ofType !== undefined) d.plan.add('first', setTypeOf(s, t, null), id);
   if (to.ofType !== undefined) d.plan.add('late', setTypeOf(s, t, to.ofType), id, [], LATE.ownedBy);
@@ -176,7 +179,7 @@ function emitColumns(d: Diff, from: Relation, to: Relation, isTable: boolean): v
     to.partitionOf !== null && d.isRecreated(refs.relation(to.partitionOf.schema, to.partitionOf.name));
   if (to.partitionOf !== null && !parentRecreated) for (const c of to.columns) inherited.add(c.name);
   // A typed table that stays of its type: ALTER TYPE … CASCADE adds, drops and retypes its columns.
-  const typed = from.ofType !== undefined && same(from.ofType, to.ofType);
+  const typed = from.ofType !== undefined && same(from.ofType, to.ofType) && !leavesItsType(d, from, to);
   let id: string | null = null;
   const change = () => (id ??= columnChangeId(d, ref));
   const defaults = d.memberRecreate(s, t, 'default');

@@ -31,6 +31,7 @@ import { emitTableMembers } from './emit-members.js';
 import { isTable, relationKind } from './kinds.js';
 import { hazard } from './plan.js';
 import { retypeWay } from './retype.js';
+import { leavesItsType } from './typed-tables.js';
 import type { Side } from './side.js';
 
 /** The statements of every relation: drops, creations, recreations, rebuilds and in-place alterations. */
@@ -75,6 +76,7 @@ function unchanged(d: Diff, key: string, from: Relation, to: Relation): boolean 
   if (d.hasMemberRecreates(from.schema, from.name)) return false;
   // Columns moved onto a collation rebuilt under them: their storage facts are written again.
   if (d.touched.has(refKey(refs.relation(from.schema, from.name)))) return false;
+  if (leavesItsType(d, from, to)) return false;
   return (
     sameDefinition(from, to) && sameDefinition(d.from.policies.get(key) ?? [], d.to.policies.get(key) ?? [])
   );
