@@ -91,12 +91,24 @@ describe('converts', () => {
     );
   });
 
-  it('moves one enum to another through text, but never across kinds', () => {
+  it('moves one enum or range to another through text where every value reads as one of the new type', () => {
     const E1 = ref('app', 'e1', 90004, 'enum');
     const E2 = ref('app', 'e2', 90005, 'enum');
     const R = ref('app', 'r', 90006, 'range');
+    const enums = model([
+      userType(E1, { kind: 'enum', labels: ['a', 'b'] }),
+      userType(E2, { kind: 'enum', labels: ['a', 'c', 'b'] }),
+    ]);
+    const both = { from: enums, to: enums };
     expect(retypeWay(column(E1), column(E2), false)).toBe('through_text');
-    expect(converts(column(E1), column(E2), { from: model(), to: model() })).toBe(true);
-    expect(converts(column(E1), column(R), { from: model(), to: model() })).toBe(false);
+    expect(converts(column(E1), column(E2), both)).toBe(true);
+    // 'c' is no label of e1; an enum outside the models is not known to fit.
+    expect(converts(column(E2), column(E1), both)).toBe(false);
+    expect(converts(column(E1), column(E2), { from: model(), to: model() })).toBe(false);
+    expect(converts(column(E1), column(R), both)).toBe(false);
+    const INT4RANGE = ref('pg_catalog', 'int4range', 3904, 'range');
+    const NUMRANGE = ref('pg_catalog', 'numrange', 3906, 'range');
+    expect(converts(column(INT4RANGE), column(NUMRANGE), both)).toBe(true);
+    expect(converts(column(NUMRANGE), column(INT4RANGE), both)).toBe(false);
   });
 });

@@ -40,21 +40,53 @@ export function retypeStatement(
 
 /**
  * Whether the statement `retypeStatement` writes can take a column of FROM's type `from` to TO's type `to` (the
- * table's rows aside: a text that is no number still stops it). Through text only between types of one kind (an
- * enum's labels read as another enum's, a range's bounds as another range's: a range's text is no multirange's).
- * A cast follows PostgreSQL's explicit cast rules (parse_coerce.c find_coercion_pathway): domains stand for their
- * base types, the same type under another typmod is a length coercion, a cast of pg_cast (the built-in ones below,
- * a user-defined one both sides have), arrays element by element, and I/O conversion to or from a string type.
- * What cannot be told (a domain or an array element outside the models) does not convert.
+ * table's rows aside: a text that is no number still stops it). Through text only where every value reads as one of
+ * the new type: an enum into one with all its labels, a range into one whose subtype reads its bounds (the same, or
+ * a wider one: integer into bigint or numeric, a date into a timestamp); never across kinds (a range's text is no
+ * multirange's). A cast follows PostgreSQL's explicit cast rules (parse_coerce.c find_coercion_pathway): domains
+ * stand for their base types, the same type under another typmod is a length coercion, a cast of pg_cast (the
+ * built-in ones below, a user-defined one both sides have), arrays element by element, and I/O conversion to or from
+ * a string type. What cannot be told (a domain or an array element outside the models) does not convert.
  */
 export function converts(from: Column, to: Column, models: { from: Catalog; to: Catalog }): boolean {
   const way = retypeWay(from, to, false);
   if (way === 'coercible') return true;
-  if (way === 'through_text') return from.type.kind === to.type.kind;
+  if (way === 'through_text') return readsAs(from.type, to.type, models);
   const toCasts = new Set((models.to.casts ?? []).map(castKey));
   const casts = new Set((models.from.casts ?? []).map(castKey).filter((k) => toCasts.has(k)));
   return castPath(asType(from.type), asType(to.type), { ...models, casts }, 0);
 }
+
+/** Whether every value of enum or range `a` (of FROM) reads, as text, as one of `b` (of TO). */
+function readsAs(a: TypeRef, b: TypeRef, models: { from: Catalog; to: Catalog }): boolean {
+  const ua = models.from.types.find((t) => t.oid === a.oid);
+  const ub = models.to.types.find((t) => t.oid === b.oid);
+  if (a.kind === 'enum' && b.kind === 'enum')
+    return ua !== undefined && ub !== undefined && ua.labels.every((l) => ub.labels.includes(l));
+  if (a.kind !== 'range' || b.kind !== 'range') return false;
+  const subtype = (t: TypeRef, u: typeof ua) =>
+    t.schema === 'pg_catalog' ? RANGE_SUBTYPES[t.name] : u?.rangeSubtype?.formatted;
+  const sa = subtype(a, ua);
+  const sb = subtype(b, ub);
+  return sa !== undefined && sb !== undefined && (sa === sb || WIDER[sa]?.includes(sb) === true);
+}
+
+/** The built-in ranges' subtypes, as format_type spells them. */
+const RANGE_SUBTYPES: Readonly<Record<string, string>> = {
+  int4range: 'integer',
+  int8range: 'bigint',
+  numrange: 'numeric',
+  daterange: 'date',
+  tsrange: 'timestamp without time zone',
+  tstzrange: 'timestamp with time zone',
+};
+/** Subtypes whose text the wider ones read as the same value. */
+const WIDER: Readonly<Record<string, readonly string[]>> = {
+  integer: ['bigint', 'numeric'],
+  bigint: ['numeric'],
+  date: ['timestamp without time zone', 'timestamp with time zone'],
+  'timestamp without time zone': ['timestamp with time zone'],
+};
 
 /** A type as the cast rules need it. */
 interface Type {
