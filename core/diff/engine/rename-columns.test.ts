@@ -80,8 +80,12 @@ describe('column rename candidates', () => {
     const child = { inherits: [{ schema: 'app', name: 'p' }] };
     const a = model(rel('p', { id: INT }), rel('k', { id: INT, own: INT }, child));
     const b = model(rel('p', { ident: BIGINT }), rel('k', { ident: BIGINT, own: INT }, child));
-    // The parent's id may be renamed (RENAME COLUMN reaches the child); the child's copy of it is not.
+    // The parent's id may be renamed (RENAME COLUMN reaches the child); the child's copy of it is not, nor is its
+    // own column gone renamed to the one it is to inherit.
     expect(columnPairs(a, b)).toEqual(['id→ident 0.6']);
+    const c = model(rel('p', { id: INT }), rel('k', { id: INT, own: INT }, child));
+    const d = model(rel('p', { id: INT, extra: INT }), rel('k', { id: INT, extra: INT }, child));
+    expect(columnPairs(c, d)).toEqual([]);
   });
 
   it('offers no retyped column that is generated, or that a generated column or the partition key uses', () => {

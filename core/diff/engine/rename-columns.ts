@@ -23,16 +23,17 @@ export function columnRenameCandidates(
   a: Relation,
   b: Relation,
   models: { from: Catalog; to: Catalog },
-  /** FROM's relations by `schema\0name` (for the parents whose columns a child inherits). */
-  fromRelations: ReadonlyMap<string, Relation>,
+  /** Both models' relations by `schema\0name` (for the parents whose columns a child inherits). */
+  relations: { readonly from: ReadonlyMap<string, Relation>; readonly to: ReadonlyMap<string, Relation> },
 ): RenameCandidate[] {
   if (a.ofType !== undefined || b.ofType !== undefined) return [];
   if (a.partitionOf !== null || b.partitionOf !== null) return [];
-  const inherited = new Set(
-    a.inherits.flatMap((p) => fromRelations.get(rk(p))?.columns.map((c) => c.name) ?? []),
-  );
-  const gone = a.columns.filter((c) => !inherited.has(c.name) && !b.columns.some((x) => x.name === c.name));
-  const added = b.columns.filter((c) => !a.columns.some((x) => x.name === c.name));
+  const inherited = (r: Relation, side: ReadonlyMap<string, Relation>) =>
+    new Set(r.inherits.flatMap((p) => side.get(rk(p))?.columns.map((c) => c.name) ?? []));
+  const fromParents = inherited(a, relations.from);
+  const toParents = inherited(b, relations.to);
+  const gone = a.columns.filter((c) => !fromParents.has(c.name) && !b.columns.some((x) => x.name === c.name));
+  const added = b.columns.filter((c) => !toParents.has(c.name) && !a.columns.some((x) => x.name === c.name));
   const out: RenameCandidate[] = [];
   const offer = (c: Column, n: Column, similarity: number) =>
     out.push({

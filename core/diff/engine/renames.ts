@@ -59,7 +59,7 @@ export function renameCandidates(
       if (a.kind !== 'table' && a.kind !== 'partitioned_table') continue;
       // Most tables keep their columns and constraints: nothing gone, nothing new.
       if (sameNames(a.columns, b.columns) && sameNames(a.constraints, b.constraints)) continue;
-      out.push(...columnRenameCandidates(a, b, { from, to }, fromR));
+      out.push(...columnRenameCandidates(a, b, { from, to }, { from: fromR, to: toR }));
       const goneK = a.constraints.filter(
         (x) => !x.inherited && !b.constraints.some((y) => y.name === x.name),
       );
