@@ -8,7 +8,8 @@ import { relKey, type Side } from './side.js';
 /**
  * Some differences have no statement of their own: another change's statements make them. A partition's
  * columns change with its parent's ALTER, an INHERITS child's copy of a check goes and comes back with the
- * parent's, a typed table's columns change with its type's ALTER … CASCADE, a partition's index goes with its parent's, a multirange is dropped with its range, a rebuilt table brings back its keys and defaults, a new
+ * parent's, a typed table's columns change with its type's ALTER … CASCADE, a partition's index goes with its
+ * parent's, a multirange is dropped with its range, a rebuilt table brings back its keys and defaults, a new
  * table's CREATE STATISTICS writes statistics that were on a table dropped. Such a change is attached to the
  * statements that write it, so the review shows them and their hazards, and ticking it out leaves them out.
  * It requires the change that carries it; where it cannot be parted from that change (the statements are the

@@ -21,8 +21,8 @@ const rk = (r: { schema: string; name: string }) => `${r.schema}\0${r.name}`;
 
 /**
  * Objects that look renamed: one gone and one new of the same kind in the same place, alike apart from the name
- * (tables by their columns, columns by type or a clear match they convert to, functions by signature and body, policies and constraints by what
- * they say). Offered only; applied when accepted.
+ * (tables by their columns, columns by type or as the clear match of a type they convert to, functions by signature
+ * and body, policies and constraints by what they say). Offered only; applied when accepted.
  */
 export function renameCandidates(
   from: Catalog,
