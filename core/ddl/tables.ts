@@ -397,6 +397,30 @@ export function alterColumnTypeThroughText(
   );
 }
 
+/**
+ * ALTER COLUMN c TYPE t USING ROW((c).f::text, …)::t: moves a column of one composite type onto another field by
+ * field, by name (a composite's text is positional: through text, fields that moved would swap or fail). `fields`
+ * are t's attributes in order, each the old field of its name or null (a new one: NULL); each goes through its text,
+ * as the whole row would. A null row stays null (`c IS NULL` is true of a row of nulls too).
+ */
+export function alterColumnTypeByFields(
+  schema: string,
+  table: string,
+  column: string,
+  type: string,
+  fields: readonly (string | null)[],
+): Statement {
+  const v = quoteIdent(column);
+  const t = typeName(type);
+  const row = fields.map((f) => (f === null ? 'NULL' : `(${v}).${quoteIdent(f)}::text`)).join(', ');
+  return alterTable(
+    schema,
+    table,
+    `ALTER COLUMN ${v} TYPE ${t} USING CASE WHEN ${v}::text IS NULL THEN NULL ELSE ROW(${row})::${t} END`,
+    refs.member('column', schema, table, column),
+  );
+}
+
 /** ALTER COLUMN c SET EXPRESSION AS (expr) (PostgreSQL 17+): a new generation expression, the column kept. */
 export function setColumnExpression(
   schema: string,
@@ -438,18 +462,27 @@ export function setInheritance(
 
 /**
  * INSERT INTO s.t (columns) OVERRIDING SYSTEM VALUE SELECT columns FROM s.old: the rows of a table being rebuilt
- * (column order), copied into its new copy. Identity values are kept as they are.
+ * (column order), copied into its new copy. Identity values are kept as they are. A column whose type changes on
+ * the way is cast (`c::t`, or `c::text::t` between two enums), as ALTER COLUMN … TYPE … USING would.
  */
 export function copyRows(
   target: QualifiedName,
   source: QualifiedName,
   columns: readonly string[],
+  casts: ReadonlyMap<string, { type: string; throughText: boolean }> = new Map(),
 ): Statement {
   const list = columns.map(quoteIdent).join(', ');
+  const select = columns
+    .map((c) => {
+      const cast = casts.get(c);
+      if (cast === undefined) return quoteIdent(c);
+      return `${quoteIdent(c)}${cast.throughText ? '::text' : ''}::${typeName(cast.type)} AS ${quoteIdent(c)}`;
+    })
+    .join(', ');
   return statement(
     'alter',
     refs.relation(target.schema, target.name),
-    `INSERT INTO ${quoteQualified(target.schema, target.name)} (${list}) OVERRIDING SYSTEM VALUE SELECT ${list} FROM ${quoteQualified(source.schema, source.name)}`,
+    `INSERT INTO ${quoteQualified(target.schema, target.name)} (${list}) OVERRIDING SYSTEM VALUE SELECT ${select} FROM ${quoteQualified(source.schema, source.name)}`,
   );
 }
 

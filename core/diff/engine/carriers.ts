@@ -8,7 +8,8 @@ import { relKey, type Side } from './side.js';
 /**
  * Some differences have no statement of their own: another change's statements make them. A partition's
  * columns change with its parent's ALTER, an INHERITS child's copy of a check goes and comes back with the
- * parent's, a partition's index goes with its parent's, a multirange is dropped with its range, a rebuilt table brings back its keys and defaults, a new
+ * parent's, a typed table's columns change with its type's ALTER … CASCADE, a partition's index goes with its
+ * parent's, a multirange is dropped with its range, a rebuilt table brings back its keys and defaults, a new
  * table's CREATE STATISTICS writes statistics that were on a table dropped. Such a change is attached to the
  * statements that write it, so the review shows them and their hazards, and ticking it out leaves them out.
  * It requires the change that carries it; where it cannot be parted from that change (the statements are the
@@ -77,6 +78,15 @@ function carriersOf(d: Diff, orphan: Change, planned: readonly Planned[]): Found
           (p.statement.object.member === undefined || names.has(p.statement.object.member)),
       );
       if (onParent.length > 0) return { statements: onParent, own: false };
+    }
+    // A typed table's columns follow its type's ADD / DROP / ALTER ATTRIBUTE … CASCADE.
+    const of = d.from.relations.get(relKey(object.schema, object.name))?.ofType;
+    if (kind === 'column' && of !== undefined) {
+      const type = refKey({ kind: 'type', schema: of.schema, name: of.name });
+      const cascade = planned.filter(
+        (p) => refKey(p.statement.object) === type && / ATTRIBUTE .* CASCADE$/s.test(p.statement.sql),
+      );
+      if (cascade.length > 0) return { statements: cascade, own: false };
     }
     // The relation's own rebuild or drop, which takes every member with it (a rebuilt table's defaults).
     const whole = planned.filter((p) => refKey(p.statement.object) === refKey(topRef(object)));

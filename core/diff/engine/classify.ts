@@ -4,6 +4,7 @@ import { mentionsColumn, retyped, routineBody, same, viewBody } from './compare.
 import type { Diff } from './context.js';
 import { isTable, relationKind } from './kinds.js';
 import { relKey } from './side.js';
+import { attributeRetyped, attributesAppended } from './typed-tables.js';
 
 /**
  * First pass over the relations, functions and types: which are removed, added, recreated for their own change
@@ -389,6 +390,9 @@ function classifyTypes(d: Diff): void {
       )
     )
       reason = 'its attributes are reordered';
+    else if (t.kind === 'composite' && !attributesAppended(t, to))
+      // ADD ATTRIBUTE appends: one added between others needs the type made anew.
+      reason = 'an attribute is added before others';
     else if (t.kind === 'composite' && attributeRetyped(t, to) && columnsOfType(d, t))
       // ALTER TYPE … ALTER ATTRIBUTE is refused while a column stores the type (0A000).
       reason = 'an attribute changes type while columns use it';
@@ -417,13 +421,6 @@ function classifyTypes(d: Diff): void {
       toSql: d.sql(d.to, ref),
     });
   }
-}
-
-function attributeRetyped(a: UserType, b: UserType): boolean {
-  return a.attributes.some((x) => {
-    const y = b.attributes.find((z) => z.name === x.name);
-    return y !== undefined && (y.type.formatted !== x.type.formatted || !same(y.collation, x.collation));
-  });
 }
 
 /** Whether a table column (not a view's) stores the type or an array of it. */

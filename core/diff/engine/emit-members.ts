@@ -29,8 +29,6 @@ import { refs } from '../../ddl/statement.js';
 import {
   addColumn,
   addConstraint,
-  alterColumnType,
-  alterColumnTypeThroughText,
   attachPartition,
   columnTarget,
   constraintTarget,
@@ -56,7 +54,7 @@ import {
 import { commentOn, dropObject } from '../../ddl/target.js';
 import { sequenceTarget } from '../../ddl/sequences.js';
 import { createTrigger, setTriggerEnabled, triggerTarget } from '../../ddl/triggers.js';
-import { binaryCoercible, retyped, same } from './compare.js';
+import { retyped, same } from './compare.js';
 import type { Diff } from './context.js';
 import { regeneratedByDropAdd } from './classify.js';
 import { emitRules } from './emit-rules.js';
@@ -65,6 +63,8 @@ import { emitColumnFacts } from './emit-column-facts.js';
 import { phasesToWrite } from './emit-relations.js';
 import { inheritedColumns } from './kinds.js';
 import { hazard } from './plan.js';
+import { retypeStatement, retypeWay } from './retype.js';
+import { leavesItsType } from './typed-tables.js';
 import { relKey } from './side.js';
 
 const byName = <T extends { name: string }>(list: readonly T[]) => new Map(list.map((x) => [x.name, x]));
@@ -86,17 +86,19 @@ export function emitTableMembers(d: Diff, from: Relation, to: Relation): void {
 
 /**
  * OF type: a table leaves its type first (NOT OF, before its columns change as its own) and takes one last, its
- * columns then the type's.
+ * columns then the type's. One that stays of its type leaves it meanwhile when ALTER TYPE … CASCADE cannot carry
+ * its columns along (leavesItsType).
  */
 function emitTypedTable(d: Diff, from: Relation, to: Relation): void {
-  if (same(from.ofType, to.ofType)) return;
+  const leaves = leavesItsType(d, from, to);
+  if (same(from.ofType, to.ofType) && !leaves) return;
   const s = to.schema;
   const t = to.name;
   const id = d.plan.change({
     action: 'alter',
     kind: 'table',
     object: refs.relation(s, t),
-    summary: `${s}.${t}: ${to.ofType === undefined ? 'not typed' : `of type ${to.ofType.schema}.${to.ofType.name}`}`,
+    summary: `${s}.${t}: ${to.ofType === undefined ? 'not typed' : `of type ${to.ofType.schema}.${to.ofType.name}`}${leaves ? ' (left meanwhile: its type is rebuilt or an attribute retyped)' : ''}`,
   });
   if (from.ofType !== undefined) d.plan.add('first', setTypeOf(s, t, null), id);
   if (to.ofType !== undefined) d.plan.add('late', setTypeOf(s, t, to.ofType), id, [], LATE.ownedBy);
@@ -180,7 +182,7 @@ function emitColumns(d: Diff, from: Relation, to: Relation, isTable: boolean): v
     to.partitionOf !== null && d.isRecreated(refs.relation(to.partitionOf.schema, to.partitionOf.name));
   if (to.partitionOf !== null && !parentRecreated) for (const c of to.columns) inherited.add(c.name);
   // A typed table that stays of its type: ALTER TYPE … CASCADE adds, drops and retypes its columns.
-  const typed = from.ofType !== undefined && same(from.ofType, to.ofType);
+  const typed = from.ofType !== undefined && same(from.ofType, to.ofType) && !leavesItsType(d, from, to);
   let id: string | null = null;
   const change = () => (id ??= columnChangeId(d, ref));
   const defaults = d.memberRecreate(s, t, 'default');
@@ -349,23 +351,11 @@ function alterColumn(
     // The old default may not cast to the new type: it goes first and comes back after.
     if (f.default !== null && c.generated === null && f.identity === null && !forcedDefault)
       d.plan.add('main', setColumnDefault(s, t, c.name, null), change());
-    // A collation alone rebuilds the column's indexes, not the table.
-    // A foreign table stores no rows: nothing to cast, and USING is refused on it (42809).
-    const coercible = binaryCoercible(f, c) || from.kind === 'foreign_table';
-    // One enum (or range) type to another has no cast: through text (their labels, their bounds).
-    const viaText = (k: string) => k === 'enum' || k === 'range' || k === 'multirange';
-    const enums =
-      viaText(f.type.kind) && viaText(c.type.kind) && !f.type.isArray && !c.type.isArray && !coercible;
+    // A collation alone rebuilds the column's indexes, not the table; a foreign table stores no rows.
+    const coercible = retypeWay(f, c, from.kind === 'foreign_table') === 'coercible';
     d.plan.add(
       'main',
-      enums
-        ? alterColumnTypeThroughText(s, t, c.name, c.type.formatted, false)
-        : // COLLATE whenever the type changes too: ALTER TYPE without it takes the new type's default collation.
-          alterColumnType(s, t, c.name, c.type.formatted, undefined, {
-            collation: c.collation,
-            ...(c.collationSchema !== undefined ? { collationSchema: c.collationSchema } : {}),
-            castUsing: !coercible,
-          }),
+      retypeStatement(s, t, f, c, from.kind === 'foreign_table'),
       change(),
       coercible
         ? [lock]

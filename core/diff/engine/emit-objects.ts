@@ -23,7 +23,12 @@ import {
   type SequenceOptions,
 } from '../../ddl/sequences.js';
 import { refs, type Statement } from '../../ddl/statement.js';
-import { alterColumnType, alterColumnTypeThroughText, setColumnDefault } from '../../ddl/tables.js';
+import {
+  alterColumnType,
+  alterColumnTypeByFields,
+  alterColumnTypeThroughText,
+  setColumnDefault,
+} from '../../ddl/tables.js';
 import { commentOn, dropObject, renameTo, setSchema } from '../../ddl/target.js';
 import {
   addDomainConstraint,
@@ -655,27 +660,6 @@ function rebuildType(d: Diff, a: UserType, b: UserType, changeId: string, oldTyp
   const ref = refs.type(a.schema, a.name);
   // Left as it is (not renamed away) when the new one cannot be written.
   if (!d.writing(changeId, ref, () => typePhases(d.to.lookup, b))) return;
-  // A range renamed away keeps its constructor functions' and multirange's names, which the new one needs: its
-  // columns wait as text instead while the old range is dropped and the new one created.
-  const detour = a.kind === 'range';
-  const old = suffixedName(a.name, 'gh_old');
-  if (!detour) d.plan.add('drop', renameTo(typeTarget(a), old), changeId);
-  const p = typePhases(d.to.lookup, b);
-  const removed = a.kind === 'enum' && b.kind === 'enum' ? a.labels.filter((l) => !b.labels.includes(l)) : [];
-  const rewrite = [
-    hazard('table_rewrite', `columns of ${a.schema}.${a.name} are rewritten onto the new type`),
-    ...(removed.length > 0
-      ? [
-          hazard(
-            'data_loss',
-            `a row holding ${removed.map(quoteLiteral).join(', ')} cannot move onto the new type: the migration stops there (update those rows first, or diff with --renames when a value was renamed)`,
-          ),
-        ]
-      : []),
-  ];
-  const create = () =>
-    p.create.forEach((s, i) => d.plan.addTo(ref, 'main', [s], changeId, i === 0 ? rewrite : []));
-  if (!detour) create();
   const oids = new Set([a.oid, ...(a.arrayOid !== null ? [a.arrayOid] : [])]);
   const moved: { r: Relation; c: Column; next: Column }[] = [];
   for (const r of d.from.relations.values()) {
@@ -697,6 +681,41 @@ function rebuildType(d: Diff, a: UserType, b: UserType, changeId: string, oldTyp
       if (next !== undefined) moved.push({ r, c, next });
     }
   }
+  // A composite's text is positional: where its attributes change place, columns of it move field by field, which
+  // an array of it cannot (no subquery in USING).
+  const byFields =
+    a.kind === 'composite' && b.kind === 'composite' && !same(attributeNames(a), attributeNames(b));
+  const arrays = byFields ? moved.filter(({ r, c }) => c.type.isArray && r.kind !== 'foreign_table') : [];
+  if (arrays.length > 0) {
+    d.unwritable.push({
+      changeId,
+      object: ref,
+      reason: `its attributes change place and ${arrays.map(({ r, c }) => `${r.schema}.${r.name}.${c.name}`).join(', ')} ${arrays.length === 1 ? 'stores an array' : 'store arrays'} of it, which cannot be moved onto the new type field by field.`,
+      hint: 'Keep the attributes in their order (add new ones last), or move those columns by hand.',
+    });
+    return;
+  }
+  // A range renamed away keeps its constructor functions' and multirange's names, which the new one needs: its
+  // columns wait as text instead while the old range is dropped and the new one created.
+  const detour = a.kind === 'range';
+  const old = suffixedName(a.name, 'gh_old');
+  if (!detour) d.plan.add('drop', renameTo(typeTarget(a), old), changeId);
+  const p = typePhases(d.to.lookup, b);
+  const removed = a.kind === 'enum' && b.kind === 'enum' ? a.labels.filter((l) => !b.labels.includes(l)) : [];
+  const rewrite = [
+    hazard('table_rewrite', `columns of ${a.schema}.${a.name} are rewritten onto the new type`),
+    ...(removed.length > 0
+      ? [
+          hazard(
+            'data_loss',
+            `a row holding ${removed.map(quoteLiteral).join(', ')} cannot move onto the new type: the migration stops there (update those rows first, or diff with --renames when a value was renamed)`,
+          ),
+        ]
+      : []),
+  ];
+  const create = () =>
+    p.create.forEach((s, i) => d.plan.addTo(ref, 'main', [s], changeId, i === 0 ? rewrite : []));
+  if (!detour) create();
   // A foreign table stores no rows: nothing to cast, and USING is refused on it (42809).
   const foreign = (r: Relation) => r.kind === 'foreign_table';
   const locks = (r: Relation) => [
@@ -733,7 +752,9 @@ function rebuildType(d: Diff, a: UserType, b: UserType, changeId: string, oldTyp
       [
         foreign(r)
           ? alterColumnType(r.schema, r.name, c.name, next.type.formatted)
-          : alterColumnTypeThroughText(r.schema, r.name, c.name, next.type.formatted, c.type.isArray),
+          : byFields && !c.type.isArray
+            ? alterColumnTypeByFields(r.schema, r.name, c.name, next.type.formatted, fieldsByName(a, b))
+            : alterColumnTypeThroughText(r.schema, r.name, c.name, next.type.formatted, c.type.isArray),
       ],
       changeId,
       locks(r),
@@ -749,4 +770,12 @@ function rebuildType(d: Diff, a: UserType, b: UserType, changeId: string, oldTyp
     });
   for (const l of p.late) d.plan.add('late', l.statement, changeId, [], l.rank);
   d.plan.add('acl', p.acl, changeId);
+}
+
+const attributeNames = (t: UserType) => t.attributes.map((x) => x.name);
+
+/** `b`'s attributes in order, each the name of `a`'s attribute it comes from, or null for a new one. */
+function fieldsByName(a: UserType, b: UserType): (string | null)[] {
+  const had = new Set(attributeNames(a));
+  return b.attributes.map((x) => (had.has(x.name) ? x.name : null));
 }

@@ -30,6 +30,8 @@ import { suffixedName } from './names.js';
 import { emitTableMembers } from './emit-members.js';
 import { isTable, relationKind } from './kinds.js';
 import { hazard } from './plan.js';
+import { retypeWay } from './retype.js';
+import { leavesItsType } from './typed-tables.js';
 import type { Side } from './side.js';
 
 /** The statements of every relation: drops, creations, recreations, rebuilds and in-place alterations. */
@@ -74,6 +76,7 @@ function unchanged(d: Diff, key: string, from: Relation, to: Relation): boolean 
   if (d.hasMemberRecreates(from.schema, from.name)) return false;
   // Columns moved onto a collation rebuilt under them: their storage facts are written again.
   if (d.touched.has(refKey(refs.relation(from.schema, from.name)))) return false;
+  if (leavesItsType(d, from, to)) return false;
   return (
     sameDefinition(from, to) && sameDefinition(d.from.policies.get(key) ?? [], d.to.policies.get(key) ?? [])
   );
@@ -196,7 +199,7 @@ function rebuildTable(d: Diff, from: Relation, to: Relation, changeId: string): 
   const fromNames = new Set(from.columns.map((c) => c.name));
   const copied = to.columns.filter((c) => fromNames.has(c.name) && c.generated === null).map((c) => c.name);
   const main: Statement[] = [create];
-  if (copied.length > 0) main.push(copyRows(to, oldName, copied));
+  if (copied.length > 0) main.push(copyRows(to, oldName, copied, copyCasts(from, to, copied)));
   for (const c of to.columns)
     if (c.identity !== null && fromNames.has(c.name))
       main.push(syncIdentitySequence(to.schema, to.name, c.name));
@@ -218,6 +221,26 @@ function rebuildTable(d: Diff, from: Relation, to: Relation, changeId: string): 
     if (!s.identity && s.ownedBy?.schema === to.schema && s.ownedBy.table === to.name)
       d.plan.add('late', sequenceOwnedBy(s.schema, s.name, s.ownedBy), changeId, [], LATE.ownedBy);
   d.plan.add('acl', p.acl, changeId);
+}
+
+/**
+ * The copied columns whose type changes on the way (a column renamed and retyped, then moved): cast as ALTER
+ * COLUMN … TYPE would cast them (an INSERT applies only assignment casts: text to integer needs the explicit one).
+ */
+function copyCasts(
+  from: Relation,
+  to: Relation,
+  copied: readonly string[],
+): Map<string, { type: string; throughText: boolean }> {
+  const out = new Map<string, { type: string; throughText: boolean }>();
+  for (const name of copied) {
+    const a = from.columns.find((c) => c.name === name);
+    const b = to.columns.find((c) => c.name === name);
+    if (a === undefined || b === undefined || a.type.formatted === b.type.formatted) continue;
+    const way = retypeWay(a, b, false);
+    if (way !== 'coercible') out.set(name, { type: b.type.formatted, throughText: way === 'through_text' });
+  }
+  return out;
 }
 
 /**

@@ -15,6 +15,7 @@ import { routineTarget } from '../../ddl/functions.js';
 import { refs, type Statement } from '../../ddl/statement.js';
 import { schemaTarget } from '../../ddl/schemas.js';
 import { routineBody, same } from './compare.js';
+import { columnRenameCandidates } from './rename-columns.js';
 import { respellNames } from './respell.js';
 import { renameSchemaIn, schemaRenameCandidates } from './schema-renames.js';
 
@@ -22,8 +23,9 @@ const rk = (r: { schema: string; name: string }) => `${r.schema}\0${r.name}`;
 
 /**
  * Objects that look renamed: one gone and one new of the same kind in the same place, alike apart from the name
- * (tables by their columns, columns by type, functions by signature and body, policies and constraints by what
- * they say), and schemas gone and new that hold much the same objects. Offered only; applied when accepted.
+ * (tables by their columns, columns by type or as the clear match of a type they convert to, functions by signature
+ * and body, policies and constraints by what they say), and schemas gone and new that hold much the same objects.
+ * Offered only; applied when accepted.
  */
 export function renameCandidates(
   from: Catalog,
@@ -60,17 +62,7 @@ export function renameCandidates(
       if (a.kind !== 'table' && a.kind !== 'partitioned_table') continue;
       // Most tables keep their columns and constraints: nothing gone, nothing new.
       if (sameNames(a.columns, b.columns) && sameNames(a.constraints, b.constraints)) continue;
-      const goneC = a.columns.filter((c) => !b.columns.some((x) => x.name === c.name));
-      const newC = b.columns.filter((c) => !a.columns.some((x) => x.name === c.name));
-      for (const c of goneC)
-        for (const n of newC)
-          if (c.type.formatted === n.type.formatted)
-            out.push({
-              kind: 'column',
-              from: refs.member('column', a.schema, a.name, c.name),
-              to: refs.member('column', b.schema, b.name, n.name),
-              similarity: a.columns.indexOf(c) === b.columns.indexOf(n) ? 1 : 0.8,
-            });
+      out.push(...columnRenameCandidates(a, b, { from, to }, { from: fromR, to: toR }));
       const goneK = a.constraints.filter(
         (x) => !x.inherited && !b.constraints.some((y) => y.name === x.name),
       );
@@ -316,10 +308,12 @@ export function applyRenames(
       const to = r.to.member ?? '';
       statements.push({ statement: renameColumn(s, table, from, to), rename: r });
       const col = (c: string) => (c === from ? to : c);
+      // RENAME COLUMN reaches the partitions and inheritance children that have the column from the table.
+      const renamed = withChildren(m, s, table);
       m = {
         ...m,
         relations: m.relations.map((x) =>
-          x.schema === s && x.name === table
+          renamed.has(rk(x))
             ? {
                 ...x,
                 columns: x.columns.map((c) => (c.name === from ? { ...c, name: to } : c)),
@@ -351,6 +345,14 @@ export function applyRenames(
           q.ownedBy?.schema === s && q.ownedBy.table === table && q.ownedBy.column === from
             ? { ...q, ownedBy: { ...q.ownedBy, column: to } }
             : q,
+        ),
+        // What uses the column (a view, a policy) by its name: under the new one, so a retype finds it.
+        dependencies: m.dependencies.map((e) =>
+          e.columns !== undefined &&
+          e.to.kind === 'relation' &&
+          renamed.has(rk({ schema: e.to.schema ?? '', name: e.to.name }))
+            ? { ...e, columns: e.columns.map(col) }
+            : e,
         ),
       };
     } else if (r.kind === 'function') {
@@ -440,4 +442,21 @@ export function applyRenames(
     }
   }
   return { model: m, statements };
+}
+
+/** A table and, by `schema\0name`, the partitions and inheritance children below it (at any depth). */
+function withChildren(m: Catalog, schema: string, table: string): ReadonlySet<string> {
+  const out = new Set([rk({ schema, name: table })]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const x of m.relations) {
+      if (out.has(rk(x))) continue;
+      const parents = [...(x.partitionOf !== null ? [x.partitionOf] : []), ...x.inherits];
+      if (parents.some((p) => out.has(rk(p)))) {
+        out.add(rk(x));
+        grew = true;
+      }
+    }
+  }
+  return out;
 }

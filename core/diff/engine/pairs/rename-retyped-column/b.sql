@@ -1,0 +1,16 @@
+CREATE SCHEMA app;
+CREATE TABLE app.orders (id integer PRIMARY KEY, quantity bigint NOT NULL DEFAULT 0, price_num numeric(10,2), note text);
+CREATE INDEX orders_qty ON app.orders (quantity);
+CREATE VIEW app.order_sizes AS SELECT id, quantity FROM app.orders;
+CREATE VIEW app.big_orders AS SELECT id FROM app.orders WHERE quantity > 10;
+ALTER TABLE app.orders ENABLE ROW LEVEL SECURITY;
+CREATE POLICY orders_some ON app.orders FOR SELECT TO {{anon}} USING (quantity > 0);
+CREATE TABLE app.items (id integer PRIMARY KEY, label text, code_num integer);
+CREATE TYPE app.old_state AS ENUM ('open', 'shut');
+CREATE TYPE app.new_state AS ENUM ('open', 'closed', 'shut');
+CREATE TABLE app.tickets (id integer, state app.new_state);
+CREATE TABLE app.spots (id integer, spot_n integer);
+CREATE TABLE app.base (id integer, total bigint);
+CREATE TABLE app.child (note text) INHERITS (app.base);
+CREATE TABLE app.parts (id integer, total bigint) PARTITION BY RANGE (id);
+CREATE TABLE app.parts_low PARTITION OF app.parts FOR VALUES FROM (0) TO (10);

@@ -1,0 +1,18 @@
+CREATE SCHEMA app;
+CREATE TYPE app.point3 AS (z bigint, x integer, y text);
+CREATE TABLE app.points OF app.point3 (PRIMARY KEY (x), z WITH OPTIONS DEFAULT 0);
+CREATE INDEX points_y ON app.points (y);
+CREATE VIEW app.point_names AS SELECT x, y FROM app.points;
+CREATE TABLE app.point_refs (x integer REFERENCES app.points);
+CREATE TABLE app.snapshots (id integer, p app.point3);
+CREATE TYPE app.money_row AS (amount numeric, note text);
+CREATE TABLE app.payments OF app.money_row;
+CREATE VIEW app.big_payments AS SELECT note FROM app.payments WHERE amount > 10;
+CREATE TABLE app.payment_log (id integer, m app.money_row);
+CREATE TYPE app.span AS (lo integer, mid integer, hi integer);
+CREATE TABLE app.spans OF app.span;
+CREATE TYPE app.tag AS (id integer, label text);
+CREATE TABLE app.tags OF app.tag;
+CREATE TYPE app.level AS ENUM ('low', 'high');
+CREATE TYPE app.reading AS (v integer, lvl app.level);
+CREATE TABLE app.readings OF app.reading;
