@@ -104,6 +104,7 @@ export const STRING_FIELDS: ReadonlyMap<string, Spelling> = new Map<string, Spel
     tags: 'kept',
     toastOptions: 'kept',
     value: 'kept',
+    updateTargets: 'kept',
     version: 'kept',
   } satisfies Record<string, Spelling>),
 );
