@@ -100,6 +100,44 @@ describe('diffModels on hand-built models', () => {
     expect(r.cycles[0]?.members.map((m) => m.name).sort()).toEqual(['v1', 'v2']);
   });
 
+  it('drops the rules of two tables that name each other first, then the tables', () => {
+    const rule = (name: string, target: string) => ({
+      name,
+      event: 'insert' as const,
+      definition: `CREATE RULE ${name} AS ON INSERT TO api.${target} DO ALSO NOTHING`,
+      enabled: 'origin' as const,
+      comment: null,
+    });
+    const ruled = (name: string, other: string): Relation => ({
+      ...table('api', name, 'postgres'),
+      rules: [rule(`${name}_${other}`, name)],
+    });
+    const a = model([ruled('a', 'b'), ruled('b', 'a')], [dep('a', 'b'), dep('b', 'a')]);
+    const r = diffModels(a, model([]));
+    expect(r.cycles).toEqual([]);
+    expect(r.statements.map((s) => s.sql)).toEqual([
+      'DROP RULE a_b ON api.a',
+      'DROP RULE b_a ON api.b',
+      'DROP TABLE api.a',
+      'DROP TABLE api.b',
+    ]);
+    // Each DROP RULE is its table's drop, and each drop requires the other: one ticked out keeps both.
+    expect(r.statements.map((s) => s.changeIds)).toEqual([
+      ['table:drop:api.a'],
+      ['table:drop:api.b'],
+      ['table:drop:api.a'],
+      ['table:drop:api.b'],
+    ]);
+    expect(diffModels(a, model([]), { skip: ['table:drop:api.a'] }).statements).toEqual([]);
+  });
+
+  it('still reports a drop cycle no rule breaks (views, whose rule edges are their queries)', () => {
+    const a = model([view('v1', ' SELECT 1;'), view('v2', ' SELECT 2;')], [dep('v1', 'v2'), dep('v2', 'v1')]);
+    const r = diffModels(a, model([]));
+    expect(r.statements).toEqual([]);
+    expect(r.cycles[0]?.members.map((m) => m.name).sort()).toEqual(['v1', 'v2']);
+  });
+
   it('offers renames and carries them out only when accepted', () => {
     const a = model([table('api', 'clients', 'postgres', ['id', 'name'])]);
     const b = model([table('api', 'customers', 'postgres', ['id', 'name'])]);

@@ -28,6 +28,7 @@ import type { Diff } from './context.js';
 import { writeObject } from './context.js';
 import { suffixedName } from './names.js';
 import { emitTableMembers } from './emit-members.js';
+import { dropRulesFirst } from './emit-rules.js';
 import { isTable, relationKind } from './kinds.js';
 import { hazard } from './plan.js';
 import type { Side } from './side.js';
@@ -91,6 +92,7 @@ function dropRelation(d: Diff, r: Relation, changeId: string): void {
     hazards.push(hazard('data_loss', `drops ${r.schema}.${r.name} and every row in it`));
   const deps = dependantsText(d, ref);
   if (deps !== '') hazards.push(hazard('breaks_dependants', `dropped first and recreated: ${deps}`));
+  dropRulesFirst(d, r, changeId);
   d.plan.add('drop', dropObject(relationTarget(r)), changeId, hazards);
 }
 
@@ -171,6 +173,7 @@ function rebuildTable(d: Diff, from: Relation, to: Relation, changeId: string): 
     hazard('access_exclusive_lock', `${to.schema}.${to.name} is locked while its rows are copied`),
   ];
   const old = suffixedName(from.name, 'gh_rebuild');
+  dropRulesFirst(d, from, changeId);
   for (const s of d.from.model.sequences)
     if (!s.identity && s.ownedBy?.schema === from.schema && s.ownedBy.table === from.name)
       d.plan.addTo(ref, 'drop', [sequenceOwnedBy(s.schema, s.name, null)], changeId);
