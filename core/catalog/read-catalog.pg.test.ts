@@ -649,6 +649,21 @@ describe.each(pgServers())('readCatalog ($label)', (server) => {
     expect(grants('database', db.name)).toContainEqual(
       expect.objectContaining({ grantee: { kind: 'role', name: roles.anon }, privilege: 'CONNECT' }),
     );
+    // Languages: plpgsql's USAGE kept from PUBLIC and given to dev; sql's NULL ACL read as its defaults.
+    expect(grants('language', 'plpgsql').map((g) => [g.grantee, g.grantable, g.implicit])).toEqual([
+      [{ kind: 'role', name: roles.dev }, true, false],
+      [{ kind: 'role', name: asSuper.server.currentUser }, false, false],
+    ]);
+    expect(grants('language', 'sql').map((g) => [g.grantee.kind, g.implicit])).toEqual([
+      ['public', true],
+      ['role', true],
+    ]);
+    expect(grants('language', 'c')).toEqual([]);
+    expect(asDev.languages?.find((l) => l.name === 'plpgsql')).toMatchObject({
+      trusted: true,
+      extension: 'plpgsql',
+    });
+    expect(asDev.languages?.find((l) => l.name === 'c')).toMatchObject({ trusted: false, extension: null });
     const bookings = grants('relation', 'bookings');
     expect(
       bookings.every((g) => g.implicit && g.grantee.kind === 'role' && g.grantee.name === roles.dev),

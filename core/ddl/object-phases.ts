@@ -6,6 +6,7 @@ import type {
   Extension,
   FunctionInfo,
   Index,
+  Language,
   Publication,
   Relation,
   Rule,
@@ -173,6 +174,18 @@ export function typePhases(lookup: ModelLookup, t: UserType): Phases {
     if (a.comment !== undefined)
       p.create.push(commentOn(attributeTarget(t.schema, t.name, a.name), a.comment));
   p.acl.push(...aclStatements(target.object, t.owner, lookup.grantsOf(target.object)));
+  return p;
+}
+
+/**
+ * A procedural language: its privileges alone (acl), where they are not PostgreSQL's default. The language exists
+ * already (built in) or comes with its extension; an untrusted one takes no GRANT or REVOKE (42809), its USAGE
+ * being a superuser's.
+ */
+export function languagePhases(lookup: ModelLookup, l: Language): Phases {
+  const p = empty();
+  const ref = refs.language(l.name);
+  if (l.trusted) p.acl.push(...aclStatements(ref, l.owner, lookup.grantsOf(ref)));
   return p;
 }
 
