@@ -138,6 +138,7 @@ export const columnRow = z.object({
   statistics_target: maybeInt,
   options: z.array(text).nullable(),
   fdw_options: z.array(text).nullable(),
+  declared: z.boolean(),
 });
 
 const fkAction = z.enum(['no_action', 'restrict', 'cascade', 'set_null', 'set_default']);

@@ -75,6 +75,8 @@ export const LATE = {
   ownedBy: 0,
   attach: 1,
   notValid: 2,
+  /** ALTER TABLE … INHERIT of a table made on its own: once its checks and its parents' are there. */
+  inherit: 2.2,
   index: 3,
   /** Extended statistics: after the indexes, whose expressions they may share; between them and the keys. */
   statistics: 3.5,
@@ -276,7 +278,7 @@ export function functionPhases(lookup: ModelLookup, f: FunctionInfo): Phases {
 }
 
 /** The columns `r` inherits (INHERITS parents, first parent first), by name. */
-function inheritedColumns(lookup: ModelLookup, r: Relation): Map<string, Column> {
+export function inheritedColumns(lookup: ModelLookup, r: Relation): Map<string, Column> {
   const out = new Map<string, Column>();
   for (const p of r.inherits)
     for (const c of lookup.relation(p.schema, p.name)?.columns ?? [])
@@ -353,7 +355,9 @@ export function relationPhases(lookup: ModelLookup, r: Relation): Phases {
   // Deeper partitions first: a parent's index or key then attaches to the partition's own instead of cloning one.
   const deeper = (rank: number) => rank + (64 - depth) / 100;
   for (const k of r.constraints) {
-    if (r.kind === 'table' || r.kind === 'partitioned_table') {
+    // A partition's copy of its parent's foreign key comes with ATTACH PARTITION (added too, it would clash).
+    const attached = r.partitionOf !== null && k.inherited && k.kind === 'foreign_key';
+    if ((r.kind === 'table' || r.kind === 'partitioned_table') && !attached) {
       if (!inlineByDefault(k))
         p.late.push({
           rank: k.kind === 'foreign_key' ? deeper(LATE.foreignKey) : LATE.notValid,

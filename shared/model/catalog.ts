@@ -276,6 +276,13 @@ export const columnSchema = obj({
   options: list(z.string()).optional(),
   /** A foreign table column's FDW options (`name=value`, ALTER COLUMN … OPTIONS); absent when none is set. */
   fdwOptions: list(z.string()).optional(),
+  /**
+   * true: a column an INHERITS child has from a parent and also declares as its own (attislocal with attinhcount
+   * > 0: written in its CREATE TABLE … INHERITS and merged, or there before ALTER TABLE … INHERIT), so a parent's DROP
+   * COLUMN leaves it. Absent for a column only inherited, a table's own, a partition's (and in models read before
+   * it was).
+   */
+  declared: z.literal(true).optional(),
   comment: z.string().nullable(),
   /**
    * Views only: the base-table column this view column shows unchanged (followed through views of views),

@@ -226,6 +226,12 @@ function orderUnits(d: Diff): { order: Unit[] } | { cycle: Unit[] } {
   for (const [a, b] of d.plan.orderings) push(mains.get(a), mains.get(b));
   units.forEach((u, i) => {
     if (u.phase === 'drop') push(i, mains.get(u.ref));
+    // A partition's drops (its DETACH first) before its parent's drops and changes, which would reach it.
+    const parent = u.phase === 'drop' ? partitionParent(d, u.ref) : undefined;
+    if (parent !== undefined) {
+      push(i, drops.get(parent));
+      push(i, mains.get(parent));
+    }
     const s = u.ref.schema;
     if (s !== null && u.ref.kind !== 'schema') {
       const schema: ObjectRef = { kind: 'schema', schema: null, name: s };
@@ -240,6 +246,11 @@ function orderUnits(d: Diff): { order: Unit[] } | { cycle: Unit[] } {
   return 'cycle' in r
     ? { cycle: r.cycle.map((i) => units[i] as Unit) }
     : { order: r.order.map((i) => units[i] as Unit) };
+}
+
+function partitionParent(d: Diff, ref: ObjectRef): ObjectRef | undefined {
+  const p = ref.kind === 'relation' ? d.from.lookup.relation(ref.schema ?? '', ref.name)?.partitionOf : null;
+  return p === null || p === undefined ? undefined : { kind: 'relation', schema: p.schema, name: p.name };
 }
 
 function isView(d: Diff, ref: ObjectRef): boolean {

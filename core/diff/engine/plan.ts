@@ -129,6 +129,11 @@ export class Plan {
     for (const statement of statements) u.statements.push({ statement, changeIds: [changeId], hazards });
   }
 
+  /** A statement at the head of one object's unit: what the unit's other statements need done first. */
+  addFirst(ref: ObjectRef, phase: Unit['phase'], statement: Statement, changeId: string): void {
+    this.unit(ref, phase).statements.unshift({ statement, changeIds: [changeId], hazards: [] });
+  }
+
   add(
     where: Unit['phase'] | Bucket,
     statements: Statement | readonly Statement[],
