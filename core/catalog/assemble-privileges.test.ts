@@ -16,6 +16,7 @@ const refs = new ObjectRefs({
   types: [],
   typeNames: [],
   collations: [],
+  languages: [{ oid: 13563, name: 'plpgsql', owner: 'owner', trusted: true, extension: 'plpgsql' }],
   database: { oid: 1, name: 'db' },
 });
 const roles = [role(10, 'owner'), role(20, 'zed'), role(30, 'amy')];
@@ -49,6 +50,18 @@ describe('assembleGrants', () => {
     ]);
     expect(grants[1]?.implicit).toBe(true);
     expect(grants.every((g) => g.grantor === 'owner')).toBe(true);
+  });
+
+  it('reads a language’s USAGE, the NULL ACL’s defaults marked implicit', () => {
+    const grants = assembleGrants(
+      [{ kind: 'language', oid: 13563, column_name: null, implicit: true, acl: '{=U/owner,owner=U/owner}' }],
+      refs,
+      roles,
+    );
+    expect(grants.map((g) => [g.object, g.grantee, g.privilege, g.implicit])).toEqual([
+      [{ kind: 'language', schema: null, name: 'plpgsql' }, { kind: 'public' }, 'USAGE', true],
+      [{ kind: 'language', schema: null, name: 'plpgsql' }, { kind: 'role', name: 'owner' }, 'USAGE', true],
+    ]);
   });
 
   it('refuses a privilege it does not know with GH202', () => {

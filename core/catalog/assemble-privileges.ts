@@ -127,6 +127,8 @@ function objectRef(g: GrantRow, refs: ObjectRefs): ObjectRef | undefined {
       return refs.types.get(g.oid);
     case 'database':
       return refs.database ?? undefined;
+    case 'language':
+      return refs.languages.get(g.oid);
     case 'column': {
       const rel = refs.relations.get(g.oid);
       return rel === undefined || g.column_name === null

@@ -307,4 +307,5 @@ function addColumnFacts(column: BuiltColumn, c: ColumnRow): void {
   if (c.statistics_target !== null) column.statistics = c.statistics_target;
   if (c.options !== null && c.options.length > 0) column.options = c.options;
   if (c.fdw_options !== null && c.fdw_options.length > 0) column.fdwOptions = c.fdw_options;
+  if (c.declared) column.declared = true;
 }

@@ -2,6 +2,7 @@ import type { ObjectRef } from '../../shared/model/catalog.js';
 import type {
   CollationRow,
   FunctionRow,
+  LanguageRow,
   RelationRow,
   SchemaRow,
   SequenceRow,
@@ -22,6 +23,8 @@ export class ObjectRefs {
   readonly types = new Map<number, ObjectRef>();
   /** User collations (an extension's come and go with it: edges to them are not the model's). */
   readonly collations = new Map<number, ObjectRef>();
+  /** Procedural languages (database-wide: grants on them are read whatever the schemas). */
+  readonly languages = new Map<number, ObjectRef>();
   database: ObjectRef | null = null;
 
   constructor(parts: {
@@ -32,6 +35,7 @@ export class ObjectRefs {
     types: readonly TypeRow[];
     typeNames: readonly TypeNameRow[];
     collations: readonly CollationRow[];
+    languages: readonly LanguageRow[];
     database: { oid: number; name: string };
   }) {
     for (const r of parts.relations) {
@@ -56,6 +60,8 @@ export class ObjectRefs {
     for (const c of parts.collations)
       if (c.extension === null)
         this.collations.set(c.oid, { kind: 'collation', schema: c.schema, name: c.name });
+    for (const l of parts.languages)
+      this.languages.set(l.oid, { kind: 'language', schema: null, name: l.name });
     this.database = { kind: 'database', schema: null, name: parts.database.name };
   }
 

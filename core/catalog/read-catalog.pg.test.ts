@@ -379,6 +379,32 @@ describe.each(pgServers())('readCatalog ($label)', (server) => {
     );
   });
 
+  it('marks the inherited columns an INHERITS child declares too, and none of a partition', async () => {
+    await superuserQuery(
+      server,
+      `CREATE SCHEMA inh;
+       CREATE TABLE inh.p (a int, b int);
+       CREATE TABLE inh.only_inherited (x int) INHERITS (inh.p);
+       CREATE TABLE inh.merged (b int, x int) INHERITS (inh.p);
+       CREATE TABLE inh.attached (x int, a int, b int);
+       ALTER TABLE inh.attached INHERIT inh.p;
+       CREATE TABLE inh.parted (a int, b int) PARTITION BY LIST (a);
+       CREATE TABLE inh.parted_1 PARTITION OF inh.parted FOR VALUES IN (1);`,
+      db.name,
+    );
+    const model = await readAs(db.uri);
+    const declared = (name: string) =>
+      model.relations
+        .find((r) => r.schema === 'inh' && r.name === name)
+        ?.columns.filter((c) => c.declared === true)
+        .map((c) => c.name);
+    expect(declared('only_inherited')).toEqual([]);
+    expect(declared('merged')).toEqual(['b']);
+    expect(declared('attached')).toEqual(['a', 'b']);
+    expect(declared('parted_1')).toEqual([]);
+    expect(declared('p')).toEqual([]);
+  });
+
   it('spells every index of plain columns with default operator classes exactly as pg_get_indexdef does', async () => {
     // Each index below is either spelled out by the reader or left to pg_get_indexdef: both must read the same.
     await superuserQuery(
@@ -664,6 +690,21 @@ describe.each(pgServers())('readCatalog ($label)', (server) => {
     expect(grants('database', db.name)).toContainEqual(
       expect.objectContaining({ grantee: { kind: 'role', name: roles.anon }, privilege: 'CONNECT' }),
     );
+    // Languages: plpgsql's USAGE kept from PUBLIC and given to dev; sql's NULL ACL read as its defaults.
+    expect(grants('language', 'plpgsql').map((g) => [g.grantee, g.grantable, g.implicit])).toEqual([
+      [{ kind: 'role', name: roles.dev }, true, false],
+      [{ kind: 'role', name: asSuper.server.currentUser }, false, false],
+    ]);
+    expect(grants('language', 'sql').map((g) => [g.grantee.kind, g.implicit])).toEqual([
+      ['public', true],
+      ['role', true],
+    ]);
+    expect(grants('language', 'c')).toEqual([]);
+    expect(asDev.languages?.find((l) => l.name === 'plpgsql')).toMatchObject({
+      trusted: true,
+      extension: 'plpgsql',
+    });
+    expect(asDev.languages?.find((l) => l.name === 'c')).toMatchObject({ trusted: false, extension: null });
     const bookings = grants('relation', 'bookings');
     expect(
       bookings.every((g) => g.implicit && g.grantee.kind === 'role' && g.grantee.name === roles.dev),

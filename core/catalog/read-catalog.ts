@@ -208,6 +208,7 @@ async function readInTransaction(
     { file: 'domain-constraints.sql', values: p },
     { file: 'type-attributes.sql', values: p },
     { file: 'collations.sql', values: p },
+    { file: 'languages.sql' },
     { file: 'grants.sql', values: p },
     { file: 'dependencies.sql' },
     { file: 'default-privileges.sql', values: p },
@@ -307,6 +308,8 @@ async function readInTransaction(
   // Before the dependencies: their edges to collations are resolved by OID.
   const collationRows = await pipeline.take('collations.sql', rows.collationRow);
   const collations = assembleCollations(collationRows);
+  // Before the grants: their USAGE grants are resolved by OID.
+  const languageRows = await pipeline.take('languages.sql', rows.languageRow);
   const refs = new ObjectRefs({
     relations: relationRows,
     sequences: sequenceRows,
@@ -315,6 +318,7 @@ async function readInTransaction(
     types: typeRows,
     typeNames: typeNameRows,
     collations: collationRows,
+    languages: languageRows,
     database,
   });
   const userTypes = assembleTypes(typeRows, domainConstraintRows, typeAttributeRows, types);
@@ -405,6 +409,13 @@ async function readInTransaction(
     collations,
     statistics,
     publications,
+    languages: languageRows.map((l) => ({
+      oid: l.oid,
+      name: l.name,
+      owner: l.owner,
+      trusted: l.trusted,
+      extension: l.extension,
+    })),
   };
   return deepFreeze(catalog);
 }

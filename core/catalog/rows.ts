@@ -149,6 +149,7 @@ export const columnRow = z.object({
   statistics_target: maybeInt,
   options: z.array(text).nullable(),
   fdw_options: z.array(text).nullable(),
+  declared: z.boolean(),
 });
 
 const fkAction = z.enum(['no_action', 'restrict', 'cascade', 'set_null', 'set_default']);
@@ -375,7 +376,7 @@ export const typeAttributeRow = z.object({
 });
 
 export const grantRow = z.object({
-  kind: z.enum(['relation', 'sequence', 'schema', 'function', 'type', 'database', 'column']),
+  kind: z.enum(['relation', 'sequence', 'schema', 'function', 'type', 'database', 'language', 'column']),
   oid: int,
   column_name: maybeText,
   implicit: z.boolean(),
@@ -479,6 +480,14 @@ export const publicationTableRow = z.object({
 
 export const publicationSchemaRow = z.object({ publication_oid: int, schema: text });
 
+export const languageRow = z.object({
+  oid: int,
+  name: text,
+  owner: text,
+  trusted: z.boolean(),
+  extension: maybeText,
+});
+
 export const rangeOptionRow = z.object({
   type_oid: int,
   collation_schema: maybeText,
@@ -534,5 +543,6 @@ export type RuleRow = z.infer<typeof ruleRow>;
 export type PublicationRow = z.infer<typeof publicationRow>;
 export type PublicationTableRow = z.infer<typeof publicationTableRow>;
 export type PublicationSchemaRow = z.infer<typeof publicationSchemaRow>;
+export type LanguageRow = z.infer<typeof languageRow>;
 export type RangeOptionRow = z.infer<typeof rangeOptionRow>;
 export type IndexStatisticsRow = z.infer<typeof indexStatisticsRow>;

@@ -55,6 +55,15 @@ describe('grants', () => {
         grantees: [anon],
       }).sql,
     ).toBe('GRANT CONNECT, TEMPORARY ON DATABASE "my db" TO anon');
+    expect(
+      grantPrivileges({ object: refs.language('plpgsql'), privileges: ['USAGE'], grantees: [anon] }).sql,
+    ).toBe('GRANT USAGE ON LANGUAGE plpgsql TO anon');
+    expect(
+      revokePrivileges({ object: refs.language('Pl V8'), privileges: 'ALL', grantees: [PUBLIC] }).sql,
+    ).toBe('REVOKE ALL PRIVILEGES ON LANGUAGE "Pl V8" FROM PUBLIC');
+    expect(() =>
+      grantPrivileges({ object: refs.language('sql'), privileges: ['EXECUTE'], grantees: [anon] }),
+    ).toThrow(/EXECUTE does not apply to a language/);
   });
 
   it('revokes with GRANT OPTION FOR and CASCADE', () => {

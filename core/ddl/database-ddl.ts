@@ -16,6 +16,7 @@ import {
   extensionPhases,
   publicationPhases,
   functionPhases,
+  languagePhases,
   relationPhases,
   schemaPhases,
   scriptPreamble,
@@ -367,6 +368,8 @@ export function ddlForDatabase(model: Catalog, options: DatabaseDdlOptions = {})
     ...create,
     ...late.map((l) => l.statement),
     ...acl,
+    // The languages' privileges (their USAGE), after every object: the languages exist by then.
+    ...(model.languages ?? []).flatMap((l) => languagePhases(lookup, l).acl),
     ...model.defaultPrivileges.flatMap(defaultPrivilegeStatements),
     ...(options.database !== undefined ? databaseStatements(lookup, options.database) : []),
     ...events,
@@ -466,6 +469,11 @@ export function ddlForObject(model: Catalog, ref: ObjectRef): Statement[] {
         ...roleStatements(model, (x) => x.name === role.name, model.server.major, model.database.name),
         ...model.defaultPrivileges.filter((d) => d.role === role.name).flatMap(defaultPrivilegeStatements),
       ];
+    }
+    case 'language': {
+      const l = model.languages?.find((x) => x.name === ref.name);
+      if (l === undefined) throw notFound();
+      return flat(languagePhases(lookup, l));
     }
     case 'database': {
       if (ref.name !== model.database.name) throw notFound();

@@ -13,9 +13,11 @@ export const PRIVILEGES_BY_KIND: Readonly<Record<GrantableKind, readonly Privile
   schema: ['USAGE', 'CREATE'],
   database: ['CREATE', 'CONNECT', 'TEMPORARY'],
   type: ['USAGE'],
+  language: ['USAGE'],
 };
 
-export type GrantableKind = 'relation' | 'column' | 'sequence' | 'function' | 'schema' | 'database' | 'type';
+export type GrantableKind =
+  'relation' | 'column' | 'sequence' | 'function' | 'schema' | 'database' | 'type' | 'language';
 
 export interface GrantSpec {
   /** The object; a `column` reference grants on that one column (or use `columns` with a relation). */
@@ -43,7 +45,7 @@ export interface RevokeSpec {
   readonly grantedBy?: string;
 }
 
-/** `TABLE s.t`, `SEQUENCE s.q`, `ROUTINE s.f(args)`, `SCHEMA s`, `DATABASE d`, `TYPE s.t`. */
+/** `TABLE s.t`, `SEQUENCE s.q`, `ROUTINE s.f(args)`, `SCHEMA s`, `DATABASE d`, `TYPE s.t`, `LANGUAGE l`. */
 export function grantTarget(object: ObjectRef): string {
   switch (object.kind) {
     case 'relation':
@@ -60,9 +62,11 @@ export function grantTarget(object: ObjectRef): string {
       return `DATABASE ${quoteIdent(object.name)}`;
     case 'type':
       return `TYPE ${qualifiedRef(object)}`;
+    case 'language':
+      return `LANGUAGE ${quoteIdent(object.name)}`;
     default:
       throw new GatehouseError('GH222', `Privileges cannot be granted on a ${object.kind}.`, {
-        hint: 'Grant on a relation, column, sequence, function, schema, database or type.',
+        hint: 'Grant on a relation, column, sequence, function, schema, database, type or language.',
       });
   }
 }

@@ -6,6 +6,7 @@ import type {
   Extension,
   FunctionInfo,
   Index,
+  Language,
   Publication,
   Relation,
   Rule,
@@ -75,6 +76,8 @@ export const LATE = {
   ownedBy: 0,
   attach: 1,
   notValid: 2,
+  /** ALTER TABLE … INHERIT of a table made on its own: once its checks and its parents' are there. */
+  inherit: 2.2,
   index: 3,
   /** Extended statistics: after the indexes, whose expressions they may share; between them and the keys. */
   statistics: 3.5,
@@ -177,6 +180,18 @@ export function typePhases(lookup: ModelLookup, t: UserType): Phases {
   return p;
 }
 
+/**
+ * A procedural language: its privileges alone (acl), where they are not PostgreSQL's default. The language exists
+ * already (built in) or comes with its extension; an untrusted one takes no GRANT or REVOKE (42809), its USAGE
+ * being a superuser's.
+ */
+export function languagePhases(lookup: ModelLookup, l: Language): Phases {
+  const p = empty();
+  const ref = refs.language(l.name);
+  if (l.trusted) p.acl.push(...aclStatements(ref, l.owner, lookup.grantsOf(ref)));
+  return p;
+}
+
 /** A collation (created before every type and table, which may use it), owned and commented. */
 export function collationPhases(c: Collation): Phases {
   const p = empty();
@@ -264,7 +279,7 @@ export function functionPhases(lookup: ModelLookup, f: FunctionInfo): Phases {
 }
 
 /** The columns `r` inherits (INHERITS parents, first parent first), by name. */
-function inheritedColumns(lookup: ModelLookup, r: Relation): Map<string, Column> {
+export function inheritedColumns(lookup: ModelLookup, r: Relation): Map<string, Column> {
   const out = new Map<string, Column>();
   for (const p of r.inherits)
     for (const c of lookup.relation(p.schema, p.name)?.columns ?? [])
@@ -349,7 +364,9 @@ export function relationPhases(lookup: ModelLookup, r: Relation): Phases {
           statement: addNotNullConstraint(r.schema, r.name, c.name, c.notNullConstraint),
         });
   for (const k of r.constraints) {
-    if (r.kind === 'table' || r.kind === 'partitioned_table') {
+    // A partition's copy of its parent's foreign key comes with ATTACH PARTITION (added too, it would clash).
+    const attached = r.partitionOf !== null && k.inherited && k.kind === 'foreign_key';
+    if ((r.kind === 'table' || r.kind === 'partitioned_table') && !attached) {
       if (!inlineByDefault(k))
         p.late.push({
           rank: k.kind === 'foreign_key' ? deeper(LATE.foreignKey) : LATE.notValid,

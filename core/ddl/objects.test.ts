@@ -259,6 +259,27 @@ describe('tables', () => {
     ).toBe('DROP MATERIALIZED VIEW api.m CASCADE');
   });
 
+  it('leaves a column only inherited to INHERITS, and writes one the child declares too', () => {
+    const parent = new Map([
+      ['a', col('a', 'integer')],
+      ['b', col('b', 'integer')],
+    ]);
+    const t = createTable(
+      {
+        schema: 'api',
+        name: 'leaf',
+        kind: 'table',
+        partitionKey: null,
+        options: [],
+        inherits: [{ schema: 'api', name: 'base' }],
+        columns: [col('a', 'integer'), { ...col('b', 'integer'), declared: true }, col('x', 'text')],
+        constraints: [],
+      },
+      { inheritedColumns: parent },
+    );
+    expect(t.sql).toBe('CREATE TABLE api.leaf (\n  b integer,\n  x text\n) INHERITS (api.base)');
+  });
+
   it('refuses types and expressions that are not one type or expression', () => {
     expect(typeName('timestamp(3) with time zone')).toBe('timestamp(3) with time zone');
     for (const t of ['int; DROP TABLE x', 'int, x int', 'int) x', 'int DEFAULT 1', 'int COLLATE "C"'])

@@ -45,6 +45,8 @@ export const refs = {
   /** An event trigger: a trigger of no relation (see isEventTriggerRef). */
   eventTrigger: (name: string): ObjectRef => ({ kind: 'trigger', schema: null, name }),
   publication: (name: string): ObjectRef => ({ kind: 'publication', schema: null, name }),
+  /** A procedural language (database-wide): only its privileges are written. */
+  language: (name: string): ObjectRef => ({ kind: 'language', schema: null, name }),
   relation: (schema: string, name: string): ObjectRef => ({ kind: 'relation', schema, name }),
   sequence: (schema: string, name: string): ObjectRef => ({ kind: 'sequence', schema, name }),
   type: (schema: string, name: string): ObjectRef => ({ kind: 'type', schema, name }),

@@ -60,7 +60,7 @@ export type ColumnSpec = Pick<
   Column,
   'name' | 'type' | 'notNull' | 'default' | 'identity' | 'generated' | 'generation' | 'collation'
 > &
-  Pick<Partial<Column>, 'collationSchema' | 'notNullConstraint'>;
+  Pick<Partial<Column>, 'collationSchema' | 'notNullConstraint' | 'declared'>;
 
 /** `COLLATE c` (qualified for a user collation), or nothing for none and the database default. */
 function collateClause(collation: string | null | undefined, schema: string | undefined): string {
@@ -131,8 +131,9 @@ export interface CreateTableOptions {
   /** The identity sequences of the table's identity columns (by column name). */
   readonly identitySequences?: ReadonlyMap<string, Sequence>;
   /**
-   * Inheritance: the parents' columns by name. A column the same as its parent's is left to the merge, and
-   * one that differs is written without the generation it inherits (PostgreSQL before 16 refuses it there).
+   * Inheritance: the parents' columns by name. A column the same as its parent's and not declared on the child is
+   * left to the merge, and one that differs is written without the generation it inherits (PostgreSQL before 16
+   * refuses it there).
    */
   readonly inheritedColumns?: ReadonlyMap<string, Column>;
   /** Which constraints go inline; the rest are added later with ALTER TABLE (default: all but foreign keys). */
@@ -172,7 +173,8 @@ export function createTable(
   const columns: string[] = [];
   for (const c of r.columns) {
     const parent = options.inheritedColumns?.get(c.name);
-    if (parent !== undefined && sameColumn(c, parent)) continue;
+    // One the child declares too is written (merged, its own as well): a parent's DROP COLUMN leaves it.
+    if (parent !== undefined && c.declared !== true && sameColumn(c, parent)) continue;
     let own = parent?.generated != null ? { ...c, generated: null, generation: null } : c;
     // A NOT NULL only inherited (18+) comes with INHERITS under its parent's name: written, it would be the child's own.
     if (parent !== undefined && c.notNullConstraint?.local === false) own = { ...own, notNull: false };
@@ -461,17 +463,20 @@ export function setInheritance(
 }
 
 /**
- * INSERT INTO s.t (columns) OVERRIDING SYSTEM VALUE SELECT columns FROM s.old: the rows of a table being rebuilt
- * (column order), copied into its new copy. Identity values are kept as they are. A column whose type changes on
- * the way is cast (`c::t`, or `c::text::t` between two enums), as ALTER COLUMN … TYPE … USING would.
+ * INSERT INTO s.t (columns) OVERRIDING SYSTEM VALUE SELECT columns FROM [ONLY] s.old: the rows of a table being
+ * rebuilt (column order), copied into its new copy. Identity values are kept as they are. A column whose type
+ * changes on the way is cast (`c::t`, or `c::text::t` between two enums), as ALTER COLUMN … TYPE … USING would.
+ * `only`: an INHERITS parent's own rows, not its children's.
  */
 export function copyRows(
   target: QualifiedName,
   source: QualifiedName,
   columns: readonly string[],
   casts: ReadonlyMap<string, { type: string; throughText: boolean }> = new Map(),
+  options: { only?: boolean } = {},
 ): Statement {
   const list = columns.map(quoteIdent).join(', ');
+  const only = options.only === true ? 'ONLY ' : '';
   const select = columns
     .map((c) => {
       const cast = casts.get(c);
@@ -482,7 +487,7 @@ export function copyRows(
   return statement(
     'alter',
     refs.relation(target.schema, target.name),
-    `INSERT INTO ${quoteQualified(target.schema, target.name)} (${list}) OVERRIDING SYSTEM VALUE SELECT ${select} FROM ${quoteQualified(source.schema, source.name)}`,
+    `INSERT INTO ${quoteQualified(target.schema, target.name)} (${list}) OVERRIDING SYSTEM VALUE SELECT ${select} FROM ${only}${quoteQualified(source.schema, source.name)}`,
   );
 }
 

@@ -21,6 +21,7 @@ const KINDS: Readonly<Record<ObjectRef['kind'], readonly RowKind[] | null>> = {
   statistics: null,
   publication: null,
   rule: null,
+  language: null,
 };
 
 /** The matrix rows of one object: a table with every one of its columns, or a schema, function, sequence, type. */

@@ -32,6 +32,7 @@ export const objectKindSchema = z.enum([
   'statistics',
   'publication',
   'rule',
+  'language',
 ]);
 export type ObjectKind = z.infer<typeof objectKindSchema>;
 
@@ -41,7 +42,8 @@ export type ObjectKind = z.infer<typeof objectKindSchema>;
  * `schema.name` and their own name as `member`. Functions carry their identity argument types in `args`
  * (`pg_get_function_identity_arguments`, e.g. `integer, text`) so overloads stay distinct. An event trigger,
  * database-wide, is a trigger of no relation: `{ kind: 'trigger', schema: null, name }` (see isEventTriggerRef).
- * A publication, database-wide too, is `{ kind: 'publication', schema: null, name }`.
+ * A publication, database-wide too, is `{ kind: 'publication', schema: null, name }`, and so is a procedural
+ * language: `{ kind: 'language', schema: null, name }`.
  */
 export const objectRefSchema = obj({
   kind: objectKindSchema,
@@ -290,6 +292,13 @@ export const columnSchema = obj({
   options: list(z.string()).optional(),
   /** A foreign table column's FDW options (`name=value`, ALTER COLUMN … OPTIONS); absent when none is set. */
   fdwOptions: list(z.string()).optional(),
+  /**
+   * true: a column an INHERITS child has from a parent and also declares as its own (attislocal with attinhcount
+   * > 0: written in its CREATE TABLE … INHERITS and merged, or there before ALTER TABLE … INHERIT), so a parent's DROP
+   * COLUMN leaves it. Absent for a column only inherited, a table's own, a partition's (and in models read before
+   * it was).
+   */
+  declared: z.literal(true).optional(),
   comment: z.string().nullable(),
   /**
    * Views only: the base-table column this view column shows unchanged (followed through views of views),
@@ -675,8 +684,9 @@ export const privilegeSchema = z.enum([
 export type Privilege = z.infer<typeof privilegeSchema>;
 
 /**
- * One privilege on one object. `object.kind` is relation, column, schema, function, sequence, type or database.
- * `implicit` marks the owner/PUBLIC defaults PostgreSQL applies while the object's ACL is still null.
+ * One privilege on one object. `object.kind` is relation, column, schema, function, sequence, type, database or
+ * (USAGE on a trusted procedural language) language. `implicit` marks the owner/PUBLIC defaults PostgreSQL applies
+ * while the object's ACL is still null.
  */
 export const grantSchema = obj({
   object: objectRefSchema,
@@ -891,6 +901,23 @@ export const publicationSchema = obj({
 });
 export type Publication = z.infer<typeof publicationSchema>;
 
+// ---------------------------------------------------------------------------------------------- languages
+
+/**
+ * A procedural language of the database (pg_language: plpgsql, sql, an extension's plv8…). Only its privileges
+ * are diffed: USAGE, on trusted languages, decides who may create functions in it (PUBLIC holds it while the ACL
+ * is still null). `extension` is the extension that created it (plpgsql's own), null for a built-in one.
+ */
+export const languageSchema = obj({
+  oid: z.number().int(),
+  name: z.string(),
+  owner: z.string(),
+  /** lanpltrusted: only a trusted language's USAGE can be granted (an untrusted one is for superusers alone). */
+  trusted: z.boolean(),
+  extension: z.string().nullable(),
+});
+export type Language = z.infer<typeof languageSchema>;
+
 // ---------------------------------------------------------------------------------------------- the model
 
 export const CATALOG_FORMAT = 1;
@@ -926,5 +953,10 @@ export const catalogSchema = obj({
   statistics: list(statisticsObjectSchema).optional(),
   /** Publications; absent in models read before publications were. */
   publications: list(publicationSchema).optional(),
+  /**
+   * Procedural languages, by name; absent in models read before languages were (their grants then are not
+   * either, and a diff against such a model leaves language privileges alone).
+   */
+  languages: list(languageSchema).optional(),
 });
 export type Catalog = z.infer<typeof catalogSchema>;

@@ -3,7 +3,8 @@
 -- Storage, compression and statistics target come last, each null unless set: storage only where it is not the
 -- type's default, compression only where attcompression names a method, the target only where it is not the
 -- default (-1 before 17, NULL from 17). attoptions (n_distinct…) and a foreign table column's FDW options are null
--- unless one is set.
+-- unless one is set. "declared": an INHERITS child's column it has from a parent and declares too (attislocal and
+-- attinhcount > 0); a partition's columns never are (ATTACH makes them inherited only).
 SELECT
   a.attrelid AS relation_oid,
   a.attname AS name,
@@ -25,7 +26,8 @@ SELECT
   CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END AS compression,
   nullif(a.attstattarget::int, -1) AS statistics_target,
   a.attoptions AS options,
-  a.attfdwoptions AS fdw_options
+  a.attfdwoptions AS fdw_options,
+  a.attislocal AND a.attinhcount > 0 AND NOT c.relispartition AS declared
 FROM pg_catalog.pg_attribute AS a
 JOIN pg_catalog.pg_class AS c ON c.oid = a.attrelid
 JOIN pg_catalog.pg_type AS ty ON ty.oid = a.atttypid

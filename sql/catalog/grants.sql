@@ -1,6 +1,7 @@
 -- Every object ACL of the database, as aclitem[] text. A NULL ACL means PostgreSQL's built-in defaults apply
--- (owner: everything; PUBLIC: EXECUTE on functions, USAGE on types, CONNECT and TEMPORARY on the database):
--- acldefault() spells those out and "implicit" marks them.
+-- (owner: everything; PUBLIC: EXECUTE on functions, USAGE on types and on trusted languages, CONNECT and
+-- TEMPORARY on the database): acldefault() spells those out and "implicit" marks them. Languages are
+-- database-wide like the database; only trusted ones take grants (an untrusted one's USAGE is a superuser's).
 -- The reader decodes the text (`grantee=privileges/grantor` items, role names quoted as aclitemout quotes
 -- them, `*` after a privilege letter granted WITH GRANT OPTION): aclexplode and re-packing its rows here cost
 -- the server twice as much as the whole rest of this query.
@@ -32,6 +33,10 @@ WITH objects AS (
   SELECT 'database', d.oid, coalesce(d.datacl, acldefault('d', d.datdba)), d.datacl IS NULL
   FROM pg_catalog.pg_database AS d
   WHERE d.datname = current_database()
+  UNION ALL
+  SELECT 'language', l.oid, coalesce(l.lanacl, acldefault('l', l.lanowner)), l.lanacl IS NULL
+  FROM pg_catalog.pg_language AS l
+  WHERE l.lanpltrusted
 ),
 packed AS (
   SELECT o.kind, o.oid, NULL::text AS column_name, o.implicit, o.acl

@@ -21,7 +21,7 @@ export function fixtureRoles(suffix: string): FixtureRoles {
 
 export const DEV_PASSWORD = 'dev-secret';
 
-/** Run as the superuser first: roles, role and database settings, the FDW, database grants. */
+/** Run as the superuser first: roles, role and database settings, the FDW, database and language grants. */
 export function superuserSetup(r: FixtureRoles, database: string, major: number): string {
   const membershipOptions = major >= 16 ? 'WITH ADMIN TRUE, INHERIT FALSE, SET FALSE' : 'WITH ADMIN OPTION';
   return `
@@ -38,6 +38,8 @@ export function superuserSetup(r: FixtureRoles, database: string, major: number)
     ALTER DATABASE "${database}" SET search_path = api, public;
     GRANT CREATE, CONNECT ON DATABASE "${database}" TO "${r.dev}";
     GRANT CONNECT ON DATABASE "${database}" TO "${r.anon}";
+    REVOKE USAGE ON LANGUAGE plpgsql FROM PUBLIC;
+    GRANT USAGE ON LANGUAGE plpgsql TO "${r.dev}" WITH GRANT OPTION;
     CREATE TABLE public.countries (code text PRIMARY KEY);
     GRANT REFERENCES ON public.countries TO "${r.dev}";
     CREATE FOREIGN DATA WRAPPER gh_dummy_fdw;

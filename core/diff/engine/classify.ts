@@ -2,6 +2,7 @@ import { refKey, type FunctionInfo, type Relation, type UserType } from '../../.
 import { refs } from '../../ddl/statement.js';
 import { mentionsColumn, retyped, routineBody, same, viewBody } from './compare.js';
 import type { Diff } from './context.js';
+import { writeColumnOrders, type OrderChange } from './column-order.js';
 import { isTable, relationKind } from './kinds.js';
 import { relKey } from './side.js';
 import { attributeRetyped, attributesAppended } from './typed-tables.js';
@@ -28,10 +29,10 @@ export function viewReplaceable(from: Relation, to: Relation): boolean {
 }
 
 /**
- * The columns of `to` that must be added at the end and the order the table would end with after plain ALTERs;
- * a rebuild is needed when that order is not `to`'s.
+ * The order the table would end with after plain ALTERs (the columns `to` adds, or drops and adds again, at the
+ * end), when that is not `to`'s: a rebuild is needed. Null when the order comes out right.
  */
-export function columnOrderDiffers(d: Diff, from: Relation, to: Relation): boolean {
+export function orderAfterAlters(d: Diff, from: Relation, to: Relation): string[] | null {
   if (
     from.columns.length === to.columns.length &&
     from.columns.every((c, i) => {
@@ -45,7 +46,7 @@ export function columnOrderDiffers(d: Diff, from: Relation, to: Relation): boole
       );
     })
   )
-    return false;
+    return null;
   const kept = new Set(to.columns.map((c) => c.name));
   const readded = new Set(to.columns.filter((c) => regeneratedByDropAdd(d, from, c.name)).map((c) => c.name));
   const fromNames = new Set(from.columns.map((c) => c.name));
@@ -53,10 +54,12 @@ export function columnOrderDiffers(d: Diff, from: Relation, to: Relation): boole
     ...from.columns.filter((c) => kept.has(c.name) && !readded.has(c.name)).map((c) => c.name),
     ...to.columns.filter((c) => !fromNames.has(c.name) || readded.has(c.name)).map((c) => c.name),
   ];
-  return !same(
+  return same(
     after,
     to.columns.map((c) => c.name),
-  );
+  )
+    ? null
+    : after;
 }
 
 /** A column whose generation cannot be changed in place on this server (needs a drop and an add). */
@@ -115,27 +118,6 @@ export function markRebuilt(
   return id;
 }
 
-/**
- * Whether CREATE TABLE … INHERITS gives TO's column order: its parents' columns first, in the order they will have
- * (a parent that stays keeps its own: parents are never rebuilt), then its own. A child given its parents after it
- * was made (ALTER TABLE … INHERIT), or under a parent whose order differs, may need another, which no rebuild makes.
- */
-function inheritsInOrder(d: Diff, to: Relation): boolean {
-  if (to.inherits.length === 0) return true;
-  const order: string[] = [];
-  for (const p of to.inherits) {
-    const k = relKey(p.schema, p.name);
-    const stays = d.from.relations.has(k) && !d.isRecreated(refs.relation(p.schema, p.name));
-    const parent = stays ? d.from.relations.get(k) : d.to.relations.get(k);
-    for (const c of parent?.columns ?? []) if (!order.includes(c.name)) order.push(c.name);
-  }
-  for (const c of to.columns) if (!order.includes(c.name)) order.push(c.name);
-  return same(
-    order,
-    to.columns.map((c) => c.name),
-  );
-}
-
 /** Plain tables only: partitions and inheritance take their columns from elsewhere. */
 export function rebuildable(d: Diff, from: Relation, to: Relation): boolean {
   if (from.kind !== 'table' || to.kind !== 'table') return false;
@@ -170,6 +152,7 @@ function sameColumnTypes(from: Relation, to: Relation): boolean {
 }
 
 function classifyRelations(d: Diff): void {
+  const orders: OrderChange[] = [];
   for (const [k, from] of d.from.relations) {
     const ref = refs.relation(from.schema, from.name);
     const to = d.to.relations.get(k);
@@ -227,33 +210,10 @@ function classifyRelations(d: Diff): void {
     }
     if (from.kind !== 'table' && from.kind !== 'partitioned_table') continue;
     if (!d.wants('column')) continue;
-    if (d.options.ignoreColumnOrder !== true && columnOrderDiffers(d, from, to)) {
-      const order = to.columns.map((c) => c.name).join(', ');
-      if (rebuildable(d, from, to) && inheritsInOrder(d, to)) {
-        markRebuilt(
-          d,
-          from,
-          `rebuild ${from.schema}.${from.name} for its column order (${order}), rows kept`,
-        );
-        continue;
-      }
-      // A parent or a partition is never rebuilt (its children or parent hold it): the order is named, not
-      // silently left different; the other column changes are still written.
-      const id = d.plan.change({
-        action: 'alter',
-        kind: 'column',
-        object: ref,
-        summary: `column order of ${from.schema}.${from.name}: ${order}`,
-        fromSql: d.sql(d.from, ref),
-        toSql: d.sql(d.to, ref),
-      });
-      d.unwritable.push({
-        changeId: id,
-        object: ref,
-        reason: `its column order (${order}) cannot be rebuilt: it is a partitioned or inheritance parent, or a partition or child.`,
-        hint: 'Recreate it and its partitions by hand, or diff with --ignore-column-order.',
-      });
-    }
+    // Decided once every order is known (an INHERITS tree is rebuilt as one): the columns are followed meanwhile,
+    // and forgotten for a table that is rebuilt or recreated after all.
+    if (d.options.ignoreColumnOrder !== true && orderAfterAlters(d, from, to) !== null)
+      orders.push({ from, to });
     if (from.partitionOf !== null) continue; // a partition's columns follow its parent
     // A generated column whose expression cannot change in place is dropped and added again: what uses it too.
     const regenerated = from.columns.filter((c) => regeneratedByDropAdd(d, from, c.name));
@@ -267,6 +227,13 @@ function classifyRelations(d: Diff): void {
       d.touched.set(refKey(ref), touching.map((c) => c.name).join(', '));
       d.touchedColumns.set(refKey(ref), new Set(touching.map((c) => c.name)));
     }
+  }
+  writeColumnOrders(d, orders);
+  for (const { from } of orders) {
+    const k = refKey(refs.relation(from.schema, from.name));
+    if (!d.rebuilt.has(k) && !d.isRecreated(refs.relation(from.schema, from.name))) continue;
+    d.touched.delete(k);
+    d.touchedColumns.delete(k);
   }
   for (const [k, to] of d.to.relations) {
     if (d.from.relations.has(k)) continue;

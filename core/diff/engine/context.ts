@@ -5,6 +5,7 @@ import {
   collationPhases,
   eventTriggerPhases,
   functionPhases,
+  languagePhases,
   publicationPhases,
   relationPhases,
   sequencePhases,
@@ -214,6 +215,10 @@ function phasesOf(side: Side, ref: ObjectRef): Phases | null {
     case 'publication': {
       const pub = side.model.publications?.find((x) => x.name === ref.name);
       return pub === undefined ? null : publicationPhases(pub);
+    }
+    case 'language': {
+      const l = side.model.languages?.find((x) => x.name === ref.name);
+      return l === undefined ? null : languagePhases(side.lookup, l);
     }
     case 'trigger': {
       if (!isEventTriggerRef(ref)) return null;

@@ -160,6 +160,7 @@ function showObjectSql(d: Diff): void {
 }
 
 const DROP_RANK: Partial<Record<ObjectRef['kind'], number>> = {
+  rule: -1,
   relation: 0,
   function: 1,
   sequence: 2,
@@ -189,6 +190,16 @@ function orderUnits(d: Diff): { order: Unit[] } | { cycle: Unit[] } {
   const push = (a: number | undefined, b: number | undefined) => {
     if (a !== undefined && b !== undefined && a !== b) edges.push([a, b]);
   };
+  // Rules dropped on their own (Plan.ruleDrop), by their relation: each goes before that relation's drops and
+  // changes, and carries the relation's rule edges on the drop side.
+  const ruleDrops = new RefIndex<number[]>();
+  units.forEach((u, i) => {
+    if (u.ref.kind !== 'rule') return;
+    const rel = topRef(u.ref);
+    ruleDrops.set(rel, [...(ruleDrops.get(rel) ?? []), i]);
+    push(i, drops.get(rel));
+    push(i, mains.get(rel));
+  });
   const fromEdges = d.from.dependencies;
   const toEdges = d.to.dependencies;
   if (drops.size > 0)
@@ -197,7 +208,10 @@ function orderUnits(d: Diff): { order: Unit[] } | { cycle: Unit[] } {
       if (e.from.kind === 'sequence' && e.to.kind === 'relation') continue; // ownership, not use
       const dropTo = drops.get(e.to);
       if (dropTo === undefined) continue; // both edges below end at the drop of `to`
-      push(drops.get(e.from), dropTo);
+      const rules = e.via === 'rule' ? ruleDrops.get(e.from) : undefined;
+      if (rules !== undefined) for (const r of rules) push(r, dropTo);
+      // A table's rule edges are its rules', gone first; a view's are also its query's (_RETURN), which stays.
+      if (rules === undefined || isView(d, e.from)) push(drops.get(e.from), dropTo);
       // An object that stays but stops using one that goes: its change first (unless the part using it, a
       // default or a policy, goes with the object's drops and comes back after: an overload of the same name
       // made meanwhile would leave the old call ambiguous, 42725).
@@ -216,6 +230,12 @@ function orderUnits(d: Diff): { order: Unit[] } | { cycle: Unit[] } {
   for (const [a, b] of d.plan.orderings) push(mains.get(a), mains.get(b));
   units.forEach((u, i) => {
     if (u.phase === 'drop') push(i, mains.get(u.ref));
+    // A partition's drops (its DETACH first) before its parent's drops and changes, which would reach it.
+    const parent = u.phase === 'drop' ? partitionParent(d, u.ref) : undefined;
+    if (parent !== undefined) {
+      push(i, drops.get(parent));
+      push(i, mains.get(parent));
+    }
     const s = u.ref.schema;
     if (s !== null && u.ref.kind !== 'schema') {
       const schema: ObjectRef = { kind: 'schema', schema: null, name: s };
@@ -230,6 +250,16 @@ function orderUnits(d: Diff): { order: Unit[] } | { cycle: Unit[] } {
   return 'cycle' in r
     ? { cycle: r.cycle.map((i) => units[i] as Unit) }
     : { order: r.order.map((i) => units[i] as Unit) };
+}
+
+function partitionParent(d: Diff, ref: ObjectRef): ObjectRef | undefined {
+  const p = ref.kind === 'relation' ? d.from.lookup.relation(ref.schema ?? '', ref.name)?.partitionOf : null;
+  return p === null || p === undefined ? undefined : { kind: 'relation', schema: p.schema, name: p.name };
+}
+
+function isView(d: Diff, ref: ObjectRef): boolean {
+  const kind = ref.kind === 'relation' ? d.from.lookup.relation(ref.schema ?? '', ref.name)?.kind : undefined;
+  return kind === 'view' || kind === 'materialized_view';
 }
 
 /** Whether the table part carrying an edge (its defaults, its policies…) is dropped and recreated. */

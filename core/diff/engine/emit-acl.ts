@@ -34,12 +34,18 @@ export function ownerOf(side: Side, ref: ObjectRef): string | undefined {
       return side.functions.get(`${ref.schema ?? ''}\0${ref.name}\0${ref.args ?? ''}`)?.owner;
     case 'database':
       return m.database.owner;
+    case 'language':
+      return m.languages?.find((l) => l.name === ref.name)?.owner;
     default:
       return undefined;
   }
 }
 
-/** Whether the object's privileges come whole with its creation (added or recreated) or go with its drop. */
+/**
+ * Whether the object's privileges come whole with its creation (added or recreated) or go with its drop. A
+ * language one side lacks comes and goes with its extension, and one a model read before languages were lacks
+ * is not compared.
+ */
 function wholeAcl(d: Diff, ref: ObjectRef): boolean {
   const top = strip(ref);
   if (top.kind === 'database') return true;
@@ -68,7 +74,9 @@ function ownersChange(d: Diff): boolean {
     return false;
   };
   const schemas = (s: Side) => new Map(s.model.schemas.map((x) => [x.name, x]));
+  const languages = (s: Side) => new Map((s.model.languages ?? []).map((x) => [x.name, x]));
   return (
+    differ(languages(d.from), languages(d.to)) ||
     differ(d.from.relations, d.to.relations) ||
     differ(d.from.sequences, d.to.sequences) ||
     differ(d.from.types, d.to.types) ||
@@ -221,7 +229,7 @@ export function emitGrants(d: Diff): void {
         action: 'alter',
         kind: 'grant',
         object: top,
-        summary: `privileges on ${top.schema === null ? '' : `${top.schema}.`}${top.name}`,
+        summary: `privileges on ${top.kind === 'language' ? 'language ' : ''}${top.schema === null ? '' : `${top.schema}.`}${top.name}`,
       });
       changes.set(k, id);
     }

@@ -1116,8 +1116,10 @@ function emitPartitioning(d: Diff, from: Relation, to: Relation): void {
       summary: `partition of ${s}.${t}: ${to.partitionOf === null ? 'detached' : `${to.partitionOf.schema}.${to.partitionOf.name} ${to.partitionBound ?? ''}`}`,
     });
     // A table leaves its parent before anything of the parent changes: the parent's DROP CONSTRAINT would
-    // otherwise take the copies the table keeps as its own once detached (and a dropped parent, the table).
-    if (from.partitionOf !== null) d.plan.add('first', detachPartition(from.partitionOf, from), id);
+    // otherwise take the copies the table keeps as its own once detached (and a dropped parent, the table). It
+    // heads its own drops (a copy it drops is refused while attached), after the foreign keys that reference it
+    // are dropped (DETACH refuses to leave a referenced row behind, 23503); its parent's drops and changes follow.
+    if (from.partitionOf !== null) d.plan.addFirst(ref, 'drop', detachPartition(from.partitionOf, from), id);
     if (to.partitionOf !== null && to.partitionBound !== null)
       d.plan.add(
         'late',

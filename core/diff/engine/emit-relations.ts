@@ -1,6 +1,6 @@
 import type { Hazard } from '../../../shared/diff/migration.js';
 import { refKey, refLabel, type ObjectRef, type Relation } from '../../../shared/model/catalog.js';
-import { relationPhases, LATE, type Phases } from '../../ddl/object-phases.js';
+import { inheritedColumns, relationPhases, LATE, type Phases } from '../../ddl/object-phases.js';
 import { refs, type Statement } from '../../ddl/statement.js';
 import { sequenceOwnedBy } from '../../ddl/sequences.js';
 import {
@@ -9,11 +9,13 @@ import {
   alterForeignOptions,
   copyRows,
   createTable,
+  detachPartition,
   dropColumnExpression,
   dropConstraint,
   inlineByDefault,
   relationTarget,
   setColumnIdentity,
+  setInheritance,
   syncIdentitySequence,
 } from '../../ddl/tables.js';
 import { commentOn, dropObject, ownerTo, renameTo } from '../../ddl/target.js';
@@ -28,6 +30,8 @@ import type { Diff } from './context.js';
 import { writeObject } from './context.js';
 import { suffixedName } from './names.js';
 import { emitTableMembers } from './emit-members.js';
+import { dropRulesFirst } from './emit-rules.js';
+import { inheritsAfterCreate } from './column-order.js';
 import { isTable, relationKind } from './kinds.js';
 import { hazard } from './plan.js';
 import { retypeWay } from './retype.js';
@@ -90,10 +94,13 @@ function dependantsText(d: Diff, ref: ObjectRef): string {
 function dropRelation(d: Diff, r: Relation, changeId: string): void {
   const ref = refs.relation(r.schema, r.name);
   const hazards: Hazard[] = [];
-  if (isTable(r) && r.kind !== 'foreign_table')
+  // A partitioned table holds no rows of its own: recreated, its partitions are detached meanwhile.
+  const holdsNone = r.kind === 'foreign_table' || (r.kind === 'partitioned_table' && d.isRecreated(ref));
+  if (isTable(r) && !holdsNone)
     hazards.push(hazard('data_loss', `drops ${r.schema}.${r.name} and every row in it`));
   const deps = dependantsText(d, ref);
   if (deps !== '') hazards.push(hazard('breaks_dependants', `dropped first and recreated: ${deps}`));
+  dropRulesFirst(d, r, changeId);
   d.plan.add('drop', dropObject(relationTarget(r)), changeId, hazards);
 }
 
@@ -163,17 +170,26 @@ export function emitPhases(d: Diff, p: Phases, changeId: string, hazards: readon
  * A table rebuilt (its column order differs, or before 17 a generated column must be computed anew): renamed
  * away, created anew as TO has it, its rows copied over (identity
  * values kept), the old one dropped, then keys, indexes, triggers, policies and privileges as TO has them.
- * Owned sequences are detached first so that dropping the old table leaves them.
+ * Owned sequences are detached first so that dropping the old table leaves them. A partition is detached first
+ * and the new one attached late with its bound; an INHERITS child leaves a parent rebuilt with it first (whose
+ * own rows alone are copied) and is made under the new one, or made on its own and then INHERITs where its order
+ * is not the inherited one.
  */
 function rebuildTable(d: Diff, from: Relation, to: Relation, changeId: string): void {
   const ref = refs.relation(from.schema, from.name);
   // Left as it is (not renamed away) when the new one cannot be written.
   if (writable(d, d.to, ref, changeId) === null) return;
+  if (from.partitionOf !== null)
+    d.plan.addFirst(ref, 'drop', detachPartition(from.partitionOf, from), changeId);
+  for (const p of from.inherits)
+    if (d.rebuilt.has(refKey(refs.relation(p.schema, p.name))))
+      d.plan.add('first', setInheritance(from.schema, from.name, p, false), changeId);
   const rewrite = [
     hazard('table_rewrite', `${to.schema}.${to.name} is copied into a new table, rows kept`),
     hazard('access_exclusive_lock', `${to.schema}.${to.name} is locked while its rows are copied`),
   ];
   const old = suffixedName(from.name, 'gh_rebuild');
+  dropRulesFirst(d, from, changeId);
   for (const s of d.from.model.sequences)
     if (!s.identity && s.ownedBy?.schema === from.schema && s.ownedBy.table === from.name)
       d.plan.addTo(ref, 'drop', [sequenceOwnedBy(s.schema, s.name, null)], changeId);
@@ -190,16 +206,24 @@ function rebuildTable(d: Diff, from: Relation, to: Relation, changeId: string): 
     if (c.generation !== null && callsDropped(d, c.generation))
       d.plan.addTo(ref, 'drop', [dropColumnExpression(from.schema, from.name, c.name)], changeId);
   d.plan.addTo(ref, 'drop', [renameTo(relationTarget(from), old)], changeId, rewrite);
-  const p = relationPhases(d.to.lookup, to);
-  const create = createTable(to, {
+  // An INHERITS child whose order is not the inherited one is made on its own, then INHERITs (late).
+  const alone = inheritsAfterCreate(d, to);
+  const shape = alone ? { ...to, inherits: [] } : to;
+  const p = relationPhases(d.to.lookup, shape);
+  const create = createTable(shape, {
     identitySequences: d.to.lookup.identitySequences(to.schema, to.name),
     inlineConstraint: () => false,
+    ...(shape.inherits.length > 0 ? { inheritedColumns: inheritedColumns(d.to.lookup, shape) } : {}),
   });
   const oldName = { schema: from.schema, name: old };
   const fromNames = new Set(from.columns.map((c) => c.name));
   const copied = to.columns.filter((c) => fromNames.has(c.name) && c.generated === null).map((c) => c.name);
   const main: Statement[] = [create];
-  if (copied.length > 0) main.push(copyRows(to, oldName, copied, copyCasts(from, to, copied)));
+  const parent = [...d.from.relations.values()].some((r) =>
+    r.inherits.some((x) => x.schema === from.schema && x.name === from.name),
+  );
+  if (copied.length > 0)
+    main.push(copyRows(to, oldName, copied, copyCasts(from, to, copied), { only: parent }));
   for (const c of to.columns)
     if (c.identity !== null && fromNames.has(c.name))
       main.push(syncIdentitySequence(to.schema, to.name, c.name));
@@ -213,9 +237,17 @@ function rebuildTable(d: Diff, from: Relation, to: Relation, changeId: string): 
   );
   main.forEach((s, i) => d.plan.addTo(ref, 'main', [s], changeId, i === 0 ? rewrite : []));
   d.plan.addTo(ref, 'main', p.create.slice(1), changeId);
+  // A partition's keys and checks before ATTACH, which adopts them (it would clone its parent's otherwise); an
+  // INHERITS child's copies of its parents' checks come with INHERITS or with the parent's ADD CONSTRAINT.
+  const rank = to.partitionOf !== null ? LATE.attach - 0.6 : LATE.notValid;
   for (const k of to.constraints)
-    if (inlineByDefault(k))
-      d.plan.add('late', addConstraint(to.schema, to.name, k), changeId, [], LATE.notValid);
+    if (inlineByDefault(k) && !(shape.inherits.length > 0 && k.local === false))
+      d.plan.add('late', addConstraint(to.schema, to.name, k), changeId, [], rank);
+  if (alone)
+    for (const x of to.inherits)
+      d.plan.add('late', setInheritance(to.schema, to.name, x, true), changeId, [], LATE.inherit);
+  // Made under its parents as they end (their old copies gone first, which it no longer inherits).
+  for (const x of to.inherits) d.plan.before(refs.relation(x.schema, x.name), ref);
   for (const l of p.late) d.plan.add('late', l.statement, changeId, [], l.rank);
   for (const s of d.to.model.sequences)
     if (!s.identity && s.ownedBy?.schema === to.schema && s.ownedBy.table === to.name)

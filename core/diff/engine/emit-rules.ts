@@ -1,4 +1,4 @@
-import type { Relation, Rule } from '../../../shared/model/catalog.js';
+import { refKey, sameRef, type Relation, type Rule } from '../../../shared/model/catalog.js';
 import { LATE, rulePhases } from '../../ddl/object-phases.js';
 import { createRule, ruleTarget, setRuleEnabled } from '../../ddl/rules.js';
 import { refs } from '../../ddl/statement.js';
@@ -39,7 +39,7 @@ export function emitRules(d: Diff, from: Relation, to: Relation): void {
             fromSql: r.definition,
           })
         : (forced?.changeId ?? '');
-    d.plan.add('drop', dropObject(ruleTarget(s, t, name)), id);
+    d.plan.ruleDrop(dropObject(ruleTarget(s, t, name)), id);
     if (next !== undefined) create(next, id);
   }
   for (const [name, r] of after) {
@@ -88,4 +88,23 @@ function alterRule(d: Diff, to: Relation, r: Rule, next: Rule): void {
     const t = ruleTarget(to.schema, to.name, r.name);
     d.plan.add('late', commentOn(t, next.comment), id, [], LATE.comment);
   }
+}
+
+/**
+ * The rules of a table that goes (dropped, recreated, or rebuilt: its old copy is dropped), each dropped first on
+ * its own when one names another object that goes too: two tables whose rules name each other would otherwise
+ * each have to be dropped before the other. A view's rules stay with it: its rule edges are also its query's.
+ */
+export function dropRulesFirst(d: Diff, r: Relation, changeId: string): void {
+  const rules = r.rules ?? [];
+  if (rules.length === 0 || r.kind === 'view' || r.kind === 'materialized_view') return;
+  const ref = refs.relation(r.schema, r.name);
+  const goes = d.from.dependencies.some(
+    (e) =>
+      e.via === 'rule' &&
+      sameRef(e.from, ref) &&
+      (d.isDropped(e.to) || (e.to.kind === 'relation' && d.rebuilt.has(refKey(e.to)))),
+  );
+  if (!goes) return;
+  for (const rule of rules) d.plan.ruleDrop(dropObject(ruleTarget(r.schema, r.name, rule.name)), changeId);
 }

@@ -25,13 +25,28 @@ import { pgDumpFor, schemaDump } from './testing/pg-dump.js';
 // run: they are cluster-wide), diff, apply the migration to A (its non-transactional statements first, the rest in
 // one transaction), then A must equal B twice over: through the model (a second diff is empty) and through the
 // judge's normalised pg_dump (owners, grants and column order included). check.sql, when present, must return ok
-// on A afterwards (rows kept by a rebuild or rename); options.json gives the diff options.
+// on A afterwards (rows kept by a rebuild or rename); options.json gives the diff options. A pair holding
+// reverse.sql also runs the other way (B → A, applied to B), reverse.sql then being B's check.
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pairsDir = join(here, 'pairs');
-const pairs = readdirSync(pairsDir)
+interface Run {
+  readonly name: string;
+  readonly dir: string;
+  readonly from: 'a.sql' | 'b.sql';
+  readonly to: 'a.sql' | 'b.sql';
+  readonly check: 'check.sql' | 'reverse.sql';
+}
+const runs: Run[] = readdirSync(pairsDir)
   .filter((n) => existsSync(join(pairsDir, n, 'a.sql')))
-  .sort();
+  .sort()
+  .flatMap((name): Run[] => {
+    const dir = join(pairsDir, name);
+    const forward: Run = { name, dir, from: 'a.sql', to: 'b.sql', check: 'check.sql' };
+    return existsSync(join(dir, 'reverse.sql'))
+      ? [forward, { name: `${name} (b → a)`, dir, from: 'b.sql', to: 'a.sql', check: 'reverse.sql' }]
+      : [forward];
+  });
 
 async function apply(uri: string, m: Migration): Promise<void> {
   const client = new pg.Client({ connectionString: uri });
@@ -72,16 +87,15 @@ describe.each(pgServers())('migration pairs on $label', (server: TestServer) => 
     await superuserQuery(server, `DROP ROLE IF EXISTS ${roles.anon}; DROP ROLE IF EXISTS ${roles.auth};`);
   });
 
-  it.each(pairs)('%s', async (name) => {
-    const dir = join(pairsDir, name);
+  it.each(runs.map((r) => [r.name, r] as const))('%s', async (_, { dir, from, to, check }) => {
     const options: DiffOptions = existsSync(join(dir, 'options.json'))
       ? diffOptionsSchema.parse(JSON.parse(readFileSync(join(dir, 'options.json'), 'utf8')))
       : {};
     const a = await createTempDatabase(server, 'gh_pair_a');
     const b = await createTempDatabase(server, 'gh_pair_b');
     try {
-      await superuserQuery(server, fill(readFileSync(join(dir, 'a.sql'), 'utf8')), a.name);
-      await superuserQuery(server, fill(readFileSync(join(dir, 'b.sql'), 'utf8')), b.name);
+      await superuserQuery(server, fill(readFileSync(join(dir, from), 'utf8')), a.name);
+      await superuserQuery(server, fill(readFileSync(join(dir, to), 'utf8')), b.name);
       const modelA = await readModel(a.uri);
       const modelB = await readModel(b.uri);
       const migration = diffModels(modelA, modelB, options);
@@ -106,8 +120,8 @@ describe.each(pgServers())('migration pairs on $label', (server: TestServer) => 
       expect(again.changes.map((c) => `${c.id}: ${c.summary}`)).toEqual([]);
       expect(again.equal).toBe(true);
 
-      if (existsSync(join(dir, 'check.sql'))) {
-        const { rows } = await superuserQuery(server, readFileSync(join(dir, 'check.sql'), 'utf8'), a.name);
+      if (existsSync(join(dir, check))) {
+        const { rows } = await superuserQuery(server, fill(readFileSync(join(dir, check), 'utf8')), a.name);
         expect(rows[0]?.ok).toBe(true);
       }
       // The judge: a pg_dump of this major or newer (testing/pg-dump.ts), normalised. Without one (the npm packages

@@ -13,7 +13,7 @@ export interface Planned {
 /**
  * The statements of one object in one phase: `drop` removes it (or, for an object that stays, what of it must
  * go first: policies, constraints, indexes, triggers), `main` creates or alters it. Units are what the
- * dependency graph orders.
+ * dependency graph orders. A rule dropped on its own is a unit of its own (its `ref` the rule's, see ruleDrop).
  */
 export interface Unit {
   readonly ref: ObjectRef;
@@ -97,6 +97,22 @@ export class Plan {
     return u;
   }
 
+  /**
+   * DROP RULE as a drop unit of its own, ordered ahead of its relation's drops and changes: a rule is what makes
+   * two tables that name each other in their rules' actions depend on each other, and dropping it first is
+   * what breaks that cycle (orderUnits moves a table's rule edges onto these units).
+   */
+  ruleDrop(statement: Statement, changeId: string, hazards: readonly Hazard[] = []): void {
+    const ref = statement.object;
+    const key = `drop\0${refKey(ref)}`;
+    let u = this.units.get(key);
+    if (u === undefined) {
+      u = { ref, phase: 'drop', statements: [] };
+      this.units.set(key, u);
+    }
+    u.statements.push({ statement, changeIds: [changeId], hazards });
+  }
+
   hasUnit(ref: ObjectRef, phase: Unit['phase']): boolean {
     return this.units.has(`${phase}\0${refKey(topRef(ref))}`);
   }
@@ -111,6 +127,11 @@ export class Plan {
   ): void {
     const u = this.unit(ref, phase);
     for (const statement of statements) u.statements.push({ statement, changeIds: [changeId], hazards });
+  }
+
+  /** A statement at the head of one object's unit: what the unit's other statements need done first. */
+  addFirst(ref: ObjectRef, phase: Unit['phase'], statement: Statement, changeId: string): void {
+    this.unit(ref, phase).statements.unshift({ statement, changeIds: [changeId], hazards: [] });
   }
 
   add(

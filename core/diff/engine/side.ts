@@ -109,10 +109,11 @@ export function buildSide(full: Catalog, inScope: (schema: string) => boolean): 
     functions: scoped(full.functions, (f) => keep(f) && !isRangeConstructor(f)),
     types: scoped(full.types, keep),
     policies: scoped(full.policies, (p) => inScope(p.schema)),
+    // Languages are database-wide and serve every schema's functions: their privileges whatever the scope.
     grants: scoped(full.grants, (g) =>
       g.object.kind === 'schema'
         ? inScope(g.object.name)
-        : g.object.schema !== null && inScope(g.object.schema),
+        : g.object.kind === 'language' || (g.object.schema !== null && inScope(g.object.schema)),
     ),
     defaultPrivileges: scoped(full.defaultPrivileges, (d) => d.schema === null || inScope(d.schema)),
     // Database-wide, but scoped with their function: `--schema api` leaves out a trigger of audit.log_ddl().

@@ -39,6 +39,7 @@ function keysOf(model: Catalog): Map<number, string[]> {
   for (const f of model.functions) add(f.oid, `proc:${f.schema}.${f.name}(${f.identityArgs})`);
   for (const e of model.eventTriggers ?? []) add(e.oid, `evt:${e.name}`);
   for (const p of model.publications ?? []) add(p.oid, `pub:${p.name}`);
+  for (const l of model.languages ?? []) add(l.oid, `lang:${l.name}`);
   for (const t of model.types) {
     add(t.oid, `type:${t.schema}.${t.name}`);
     add(t.arrayOid, `arrayof:${t.schema}.${t.name}`);

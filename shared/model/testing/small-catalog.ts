@@ -147,7 +147,6 @@ export function fn(
   };
 }
 
-/** A grant: `on` is `schema.table`, `schema.table.column`, `schema:name`, `function schema.name` or `database`. */
 /** A publication of no member, publishing every action. */
 export function publication(name: string, extra: Partial<Publication> = {}): Publication {
   return {
@@ -164,19 +163,25 @@ export function publication(name: string, extra: Partial<Publication> = {}): Pub
   };
 }
 
+/**
+ * A grant: `on` is `schema.table`, `schema.table.column`, `schema:name`, `function schema.name`, `language name`
+ * or `database`.
+ */
 export function grant(on: string, grantee: string, privilege: Privilege, grantable = false): Grant {
   const [kind, rest] = on.includes(' ') ? (on.split(' ') as [string, string]) : ['', on];
   const parts = rest.split('.');
   const object: Grant['object'] =
     kind === 'function'
       ? { kind: 'function', schema: parts[0]!, name: parts[1]!, args: '' }
-      : rest === 'database'
-        ? { kind: 'database', schema: null, name: 'db' }
-        : rest.startsWith('schema:')
-          ? { kind: 'schema', schema: null, name: rest.slice(7) }
-          : parts.length === 3
-            ? { kind: 'column', schema: parts[0]!, name: parts[1]!, member: parts[2]! }
-            : { kind: 'relation', schema: parts[0]!, name: parts[1]! };
+      : kind === 'language'
+        ? { kind: 'language', schema: null, name: rest }
+        : rest === 'database'
+          ? { kind: 'database', schema: null, name: 'db' }
+          : rest.startsWith('schema:')
+            ? { kind: 'schema', schema: null, name: rest.slice(7) }
+            : parts.length === 3
+              ? { kind: 'column', schema: parts[0]!, name: parts[1]!, member: parts[2]! }
+              : { kind: 'relation', schema: parts[0]!, name: parts[1]! };
   return {
     object,
     grantee: grantee === 'PUBLIC' ? { kind: 'public' } : { kind: 'role', name: grantee },
