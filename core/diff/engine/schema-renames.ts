@@ -122,6 +122,7 @@ export const MODEL_PARTS: Readonly<Record<keyof Catalog, boolean>> = {
   roles: false,
   memberships: false,
   roleSettings: false,
+  languages: false,
   schemas: false,
   extensions: true,
   relations: true,
