@@ -1,24 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog, Column, Relation, TypeRef } from '../../../shared/model/catalog.js';
-import { smallCatalog, table } from '../../../shared/model/testing/small-catalog.js';
+import { builtInType, smallCatalog, table } from '../../../shared/model/testing/small-catalog.js';
 import { diffModels } from './diff-models.js';
 import { acceptedRenames, renameCandidates } from './renames.js';
 
-const builtIn = (name: string, formatted: string, oid: number): TypeRef => ({
-  oid,
-  schema: 'pg_catalog',
-  name,
-  formatted,
-  kind: 'base',
-  isArray: false,
-  elementOid: null,
-});
-const INT = builtIn('int4', 'integer', 23);
-const BIGINT = builtIn('int8', 'bigint', 20);
-const TEXT = builtIn('text', 'text', 25);
-const POINT = builtIn('point', 'point', 600);
-const BOOL = builtIn('bool', 'boolean', 16);
-const NUMERIC = builtIn('numeric', 'numeric(10,2)', 1700);
+const INT = builtInType('int4', 'integer', 23);
+const BIGINT = builtInType('int8', 'bigint', 20);
+const TEXT = builtInType('text', 'text', 25);
+const POINT = builtInType('point', 'point', 600);
+const BOOL = builtInType('bool', 'boolean', 16);
+const NUMERIC = builtInType('numeric', 'numeric(10,2)', 1700);
 
 /** A table of `app` whose columns are given as `name:type`. */
 function rel(name: string, columns: Record<string, TypeRef>, extra: Partial<Relation> = {}): Relation {

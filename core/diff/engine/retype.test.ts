@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Cast, Catalog, Column, TypeRef, UserType } from '../../../shared/model/catalog.js';
-import { smallCatalog, table } from '../../../shared/model/testing/small-catalog.js';
+import { smallCatalog, table, userType } from '../../../shared/model/testing/small-catalog.js';
 import { converts, retypeWay } from './retype.js';
 
 // The rules against real servers: retype.pg.test.ts. Here, what the models decide: domains, arrays of user types
@@ -19,21 +19,6 @@ const INT = { ...ref('pg_catalog', 'int4', 23), formatted: 'integer' };
 const BIGINT = { ...ref('pg_catalog', 'int8', 20), formatted: 'bigint' };
 const POINT = ref('pg_catalog', 'point', 600);
 const column = (type: TypeRef): Column => ({ ...table('app', 't', 'postgres', ['c']).columns[0]!, type });
-const userType = (t: TypeRef, extra: Partial<UserType>): UserType => ({
-  oid: t.oid,
-  schema: t.schema,
-  name: t.name,
-  kind: 'base',
-  owner: 'postgres',
-  comment: null,
-  arrayOid: null,
-  labels: [],
-  domain: null,
-  attributes: [],
-  rangeSubtype: null,
-  extension: null,
-  ...extra,
-});
 const domain = (t: TypeRef, base: TypeRef) =>
   userType(t, {
     kind: 'domain',

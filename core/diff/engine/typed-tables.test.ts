@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog, Column, Relation, TypeRef, UserType } from '../../../shared/model/catalog.js';
-import { smallCatalog, table } from '../../../shared/model/testing/small-catalog.js';
+import { builtInType, smallCatalog, table } from '../../../shared/model/testing/small-catalog.js';
 import { diffModels } from './diff-models.js';
 import { attributesAppended } from './typed-tables.js';
 
-const builtIn = (name: string, formatted: string, oid: number): TypeRef => ({
-  oid,
-  schema: 'pg_catalog',
-  name,
-  formatted,
-  kind: 'base',
-  isArray: false,
-  elementOid: null,
-});
-const INT = builtIn('int4', 'integer', 23);
-const TEXT = builtIn('text', 'text', 25);
+const INT = builtInType('int4', 'integer', 23);
+const TEXT = builtInType('text', 'text', 25);
 
 /** Composite app.tag of `attributes` (`name: type`), and a table app.tags OF it, its columns the attributes. */
 function typed(attributes: Record<string, TypeRef>, defaults: Record<string, string> = {}): Catalog {

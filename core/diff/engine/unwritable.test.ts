@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog, Relation, UserType } from '../../../shared/model/catalog.js';
-import { fn, smallCatalog, table } from '../../../shared/model/testing/small-catalog.js';
+import { fn, smallCatalog, table, userType } from '../../../shared/model/testing/small-catalog.js';
 import { renderMigration } from '../export/render-script.js';
 import { diffModels } from './diff-models.js';
 
@@ -9,20 +9,7 @@ const model = (extra: Partial<Catalog>): Catalog => ({
   ...extra,
 });
 
-const baseType: UserType = {
-  oid: 0,
-  schema: 'api',
-  name: 'blob',
-  kind: 'base',
-  owner: 'postgres',
-  comment: null,
-  arrayOid: null,
-  labels: [],
-  domain: null,
-  attributes: [],
-  rangeSubtype: null,
-  extension: null,
-};
+const baseType = userType({ oid: 0, schema: 'api', name: 'blob' });
 
 // An object the DDL writer cannot write from the model (GH222) is a named entry of the migration, never a change
 // that silently has no statement.

@@ -9,18 +9,39 @@ import {
   type Relation,
   type Role,
   type TypeRef,
+  type UserType,
 } from '../catalog.js';
 
 /** Tiny hand-made models for the unit tests of the privilege rules (the property test uses real servers). */
-const INT: TypeRef = {
-  oid: 23,
-  schema: 'pg_catalog',
-  name: 'int4',
-  formatted: 'integer',
-  kind: 'base',
-  isArray: false,
-  elementOid: null,
-};
+
+/** A built-in type (pg_catalog) as a column or argument refers to it. */
+export function builtInType(name: string, formatted: string, oid: number): TypeRef {
+  return { oid, schema: 'pg_catalog', name, formatted, kind: 'base', isArray: false, elementOid: null };
+}
+
+const INT = builtInType('int4', 'integer', 23);
+
+/** A user type of the model, a base type unless `extra` says otherwise. */
+export function userType(
+  t: Pick<TypeRef, 'oid' | 'schema' | 'name'>,
+  extra: Partial<UserType> = {},
+): UserType {
+  return {
+    oid: t.oid,
+    schema: t.schema,
+    name: t.name,
+    kind: 'base',
+    owner: 'postgres',
+    comment: null,
+    arrayOid: null,
+    labels: [],
+    domain: null,
+    attributes: [],
+    rangeSubtype: null,
+    extension: null,
+    ...extra,
+  };
+}
 
 export function role(name: string, extra: Partial<Role> = {}): Role {
   return {
