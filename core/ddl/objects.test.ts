@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Column, Dependency, FunctionInfo, ObjectRef, TypeRef } from '../../shared/model/catalog.js';
+import type {
+  Column,
+  Dependency,
+  FunctionInfo,
+  ObjectRef,
+  Sequence,
+  TypeRef,
+} from '../../shared/model/catalog.js';
 import {
   addEnumValue,
   alterColumnType,
@@ -278,6 +285,45 @@ describe('tables', () => {
       { inheritedColumns: parent },
     );
     expect(t.sql).toBe('CREATE TABLE api.leaf (\n  b integer,\n  x text\n) INHERITS (api.base)');
+  });
+
+  it("leaves a partition's identity that is its parent's (no sequence of its own, 17+) to ATTACH", () => {
+    const seq: Sequence = {
+      oid: 9,
+      schema: 'api',
+      name: 'own_seq',
+      owner: 'app',
+      dataType: 'bigint',
+      start: '1',
+      increment: '1',
+      min: '1',
+      max: '9223372036854775807',
+      cache: '1',
+      cycle: false,
+      ownedBy: { schema: 'api', table: 'events_2026', column: 'id' },
+      identity: true,
+      comment: null,
+      extension: null,
+    };
+    const partition = (identitySequences?: ReadonlyMap<string, Sequence>) =>
+      createTable(
+        {
+          schema: 'api',
+          name: 'events_2026',
+          kind: 'table',
+          partitionKey: null,
+          options: [],
+          partitionOf: { schema: 'api', name: 'events' },
+          columns: [col('id', 'bigint', { identity: 'always', notNull: true }), col('at', 'date')],
+          constraints: [],
+        },
+        identitySequences ? { identitySequences } : {},
+      ).sql;
+    expect(partition()).toBe('CREATE TABLE api.events_2026 (\n  id bigint NOT NULL,\n  at date\n)');
+    // Before 17 a partition may have an identity of its own, with its own sequence: written.
+    expect(partition(new Map([['id', seq]]))).toMatch(
+      /^CREATE TABLE api\.events_2026 \(\n {2}id bigint GENERATED ALWAYS AS IDENTITY \(SEQUENCE NAME api\.own_seq /,
+    );
   });
 
   it('refuses types and expressions that are not one type or expression', () => {

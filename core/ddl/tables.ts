@@ -162,6 +162,7 @@ export function createTable(
     | 'ofType'
   > & {
     readonly inherits?: readonly QualifiedName[];
+    readonly partitionOf?: QualifiedName | null;
   },
   options: CreateTableOptions = {},
 ): Statement {
@@ -179,6 +180,10 @@ export function createTable(
     // A NOT NULL only inherited (18+) comes with INHERITS under its parent's name: written, it would be the child's own.
     if (parent !== undefined && c.notNullConstraint?.local === false) own = { ...own, notNull: false };
     const sequence = options.identitySequences?.get(c.name);
+    // A partition's identity without a sequence of its own is its parent's (17+): ATTACH gives it, and refuses a
+    // partition that already has one.
+    if (c.identity !== null && sequence === undefined && (r.partitionOf ?? null) !== null)
+      own = { ...own, identity: null };
     // A typed table's columns are its type's: only their options are written.
     const line =
       r.ofType !== undefined ? typedColumnDefinition(own, sequence) : columnDefinition(own, sequence);

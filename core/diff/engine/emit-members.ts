@@ -64,6 +64,7 @@ import { phasesToWrite } from './emit-relations.js';
 import { inheritedColumns } from './kinds.js';
 import { hazard } from './plan.js';
 import { retypeStatement, retypeWay } from './retype.js';
+import { ownIdentity } from './parent-identity.js';
 import { leavesItsType } from './typed-tables.js';
 import { relKey } from './side.js';
 
@@ -240,8 +241,11 @@ function emitColumns(d: Diff, from: Relation, to: Relation, isTable: boolean): v
   for (const c of to.columns) {
     const f = fromCols.get(c.name);
     if (f !== undefined && !regeneratedByDropAdd(d, from, c.name)) {
+      // Identities a parent gives or takes at ATTACH and DETACH are not the partition's to write.
+      const own = ownIdentity(d.from, from, f);
       if (!inherited.has(c.name) || to.inherits.length > 0)
-        alterColumn(d, from, f, c, inherited.has(c.name), typed, change);
+        alterColumn(d, from, own, ownIdentity(d.to, to, c), inherited.has(c.name), typed, change);
+      else partitionIdentity(d, s, t, own, ownIdentity(d.to, to, c), change);
       continue;
     }
     if (to.partitionOf !== null && !parentRecreated) continue;
@@ -420,6 +424,19 @@ function alterColumn(
 }
 
 /**
+ * A partition's own identity (before 17 a partition may have one; from 17 only a table about to be attached, and
+ * ATTACH refuses it, so it goes first): its parent's ALTERs reach every other column fact.
+ */
+function partitionIdentity(d: Diff, s: string, t: string, f: Column, c: Column, change: () => string): void {
+  if (f.identity === c.identity) return;
+  if (c.identity === null) d.plan.add('main', setColumnIdentity(s, t, c.name, 'drop'), change());
+  else if (f.identity === null) {
+    const sequence = d.to.lookup.identitySequences(s, t).get(c.name);
+    d.plan.add('main', setColumnIdentity(s, t, c.name, c.identity, sequence ? { sequence } : {}), change());
+  } else d.plan.add('main', setColumnIdentity(s, t, c.name, c.identity, { existing: true }), change());
+}
+
+/**
  * DROP IDENTITY (it takes the identity's sequence along), then the column's default: a column that becomes a
  * serial gets TO's sequence of the identity's name made anew, linked to it and moved past the values it holds.
  */
@@ -567,8 +584,14 @@ function emitConstraints(d: Diff, from: Relation, to: Relation): void {
   const child = (r: Relation) => r.inherits.length > 0 || r.partitionOf !== null;
   const stillChild = child(from) && child(to);
   const copied = (k: Constraint) => k.inherited || (stillChild && k.local === false);
+  // A partition detached from its parent (or moved to another) keeps its share of the parent's key as its own.
+  const detached =
+    from.partitionOf !== null &&
+    (to.partitionOf === null ||
+      to.partitionOf.schema !== from.partitionOf.schema ||
+      to.partitionOf.name !== from.partitionOf.name);
   const readded = readdedColumns(d, from);
-  const fromK = byName(from.constraints.filter((k) => !copied(k)));
+  const fromK = byName(from.constraints.filter((k) => !copied(k) || (detached && k.inherited)));
   const toK = byName(to.constraints.filter((k) => !copied(k)));
   const dropped = new Set<string>();
   const ref = (name: string) => refs.member('constraint', s, t, name);

@@ -34,6 +34,7 @@ import { dropRulesFirst } from './emit-rules.js';
 import { inheritsAfterCreate } from './column-order.js';
 import { isTable, relationKind } from './kinds.js';
 import { hazard } from './plan.js';
+import { identityFromParent } from './parent-identity.js';
 import { retypeWay } from './retype.js';
 import { leavesItsType } from './typed-tables.js';
 import type { Side } from './side.js';
@@ -197,8 +198,9 @@ function rebuildTable(d: Diff, from: Relation, to: Relation, changeId: string): 
   for (const k of from.constraints)
     if (k.kind === 'foreign_key' && !k.inherited)
       d.plan.addTo(ref, 'drop', [dropConstraint(from.schema, from.name, k.name)], changeId);
+  // (A partition's identity that is its parent's goes at its DETACH.)
   for (const c of from.columns)
-    if (c.identity !== null)
+    if (c.identity !== null && !identityFromParent(d.from, from, c))
       d.plan.addTo(ref, 'drop', [setColumnIdentity(from.schema, from.name, c.name, 'drop')], changeId);
   // Nor an expression over a function that is dropped meanwhile: the old copy's generated columns keep their
   // values as plain ones (they are computed anew in the new table).
@@ -225,7 +227,7 @@ function rebuildTable(d: Diff, from: Relation, to: Relation, changeId: string): 
   if (copied.length > 0)
     main.push(copyRows(to, oldName, copied, copyCasts(from, to, copied), { only: parent }));
   for (const c of to.columns)
-    if (c.identity !== null && fromNames.has(c.name))
+    if (c.identity !== null && fromNames.has(c.name) && !identityFromParent(d.to, to, c))
       main.push(syncIdentitySequence(to.schema, to.name, c.name));
   main.push(...rowTypeUsers(d, from, to));
   main.push(
