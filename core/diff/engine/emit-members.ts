@@ -764,7 +764,11 @@ function emitIndexes(d: Diff, from: Relation, to: Relation): ReadonlySet<string>
     from.partitionOf.name === to.partitionOf.name;
   const goesWithParent = (i: Index) => stillPartition && i.attachedTo !== undefined;
   const depth = d.to.lookup.partitionDepth(to);
-  const rank = LATE.index + (64 - depth) / 100;
+  // A table attached in this migration: its share of the parent's indexes is made before ATTACH, which then adopts
+  // it under TO's name (made by ATTACH instead, it would stand beside this one).
+  const attaching = to.partitionOf !== null && !stillPartition;
+  const rankOf = (i: Index) =>
+    attaching && i.attachedTo !== undefined ? LATE.ownedBy + 0.5 : LATE.index + (64 - depth) / 100;
   const ref = (name: string) => refs.member('index', s, t, name);
   const recreatedNames = new Set<string>();
   for (const [name, i] of fromI) {
@@ -800,8 +804,8 @@ function emitIndexes(d: Diff, from: Relation, to: Relation): ReadonlySet<string>
     if (!goesWithParent(i)) d.plan.add('drop', dropIndex(s, t, name), id);
     if (i.unique && i.predicate === null) recreateReferencingKeys(d, from, i.columns, id);
     if (next !== undefined) {
-      d.plan.add('late', createIndexFromDefinition(s, t, next, { recurse: true }), id, [], rank);
-      d.plan.add('late', indexStatisticsStatements(s, t, next), id, [], rank);
+      d.plan.add('late', createIndexFromDefinition(s, t, next, { recurse: true }), id, [], rankOf(next));
+      d.plan.add('late', indexStatisticsStatements(s, t, next), id, [], rankOf(next));
     }
   }
   for (const [name, i] of toI) {
@@ -813,8 +817,8 @@ function emitIndexes(d: Diff, from: Relation, to: Relation): ReadonlySet<string>
       summary: `create index ${name} on ${s}.${t}`,
       toSql: i.definition,
     });
-    d.plan.add('late', createIndexFromDefinition(s, t, i, { recurse: true }), id, [], rank);
-    d.plan.add('late', indexStatisticsStatements(s, t, i), id, [], rank);
+    d.plan.add('late', createIndexFromDefinition(s, t, i, { recurse: true }), id, [], rankOf(i));
+    d.plan.add('late', indexStatisticsStatements(s, t, i), id, [], rankOf(i));
   }
   emitIndexStatistics(d, from, to, recreatedNames);
   if (d.wants('comment'))

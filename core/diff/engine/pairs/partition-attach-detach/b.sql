@@ -1,0 +1,11 @@
+create schema app;
+create table app.ref (id int primary key);
+create table app.m (id int not null, at date not null, r int references app.ref, v text check (length(v) < 10), unique (id, at)) partition by range (at);
+create index m_v on app.m (v);
+create table app.m1 partition of app.m for values from ('2024-01-01') to ('2025-01-01');
+create table app.m2 partition of app.m for values from ('2025-01-01') to ('2026-01-01');
+alter table app.m detach partition app.m1;
+create table app.m3 (id int not null, at date not null, r int, v text constraint m_v_check check (length(v) < 10));
+alter table app.m attach partition app.m3 for values from ('2026-01-01') to ('2027-01-01');
+alter index app.m3_v_idx rename to m3_own_name;
+insert into app.ref values (1); insert into app.m1 values (1,'2024-02-02',1,'a');

@@ -1,0 +1,1 @@
+SELECT (SELECT count(*) FROM app.m1) = 1 AS ok;
