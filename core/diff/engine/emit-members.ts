@@ -1123,6 +1123,31 @@ function policyAlter(a: Policy, b: Policy): PolicyChange | null {
 
 // ------------------------------------------------------------------------------------------------ partitions
 
+/**
+ * 18+: the NOT NULL constraints of a partition that stays one whose names TO has otherwise. An inherited one
+ * cannot be renamed (42P16): empty unless the partition is to be detached, renamed and attached again. A copy
+ * named as its parent's follows the parent's own rename.
+ */
+function notNullRenames(d: Diff, from: Relation, to: Relation): { from: string; to: string }[] {
+  if (from.partitionOf === null) return [];
+  const parentFrom = d.from.relations.get(relKey(from.partitionOf.schema, from.partitionOf.name));
+  const parentTo = to.partitionOf && d.to.relations.get(relKey(to.partitionOf.schema, to.partitionOf.name));
+  const toCols = byName(to.columns);
+  const renames: { from: string; to: string }[] = [];
+  let follows = true;
+  for (const f of from.columns) {
+    const a = f.notNullConstraint;
+    const b = toCols.get(f.name)?.notNullConstraint;
+    if (a === undefined || b === undefined) continue;
+    if (a.name !== b.name) renames.push({ from: a.name, to: b.name });
+    const pa = parentFrom?.columns.find((c) => c.name === f.name)?.notNullConstraint;
+    const pb = parentTo?.columns.find((c) => c.name === f.name)?.notNullConstraint;
+    const after = pa !== undefined && pb !== undefined && a.name === pa.name ? pb.name : a.name;
+    if (after !== b.name) follows = false;
+  }
+  return follows ? [] : renames;
+}
+
 function emitPartitioning(d: Diff, from: Relation, to: Relation): void {
   const s = to.schema;
   const t = to.name;
@@ -1135,13 +1160,19 @@ function emitPartitioning(d: Diff, from: Relation, to: Relation): void {
     from.partitionOf?.name === to.partitionOf?.name &&
     from.partitionBound === to.partitionBound &&
     !parentRecreated;
-  if (!samePartition) {
+  const renames = samePartition ? notNullRenames(d, from, to) : [];
+  if (!samePartition || renames.length > 0) {
     const id = d.plan.change({
       action: 'alter',
       kind: 'table',
       object: ref,
-      summary: `partition of ${s}.${t}: ${to.partitionOf === null ? 'detached' : `${to.partitionOf.schema}.${to.partitionOf.name} ${to.partitionBound ?? ''}`}`,
+      summary:
+        renames.length > 0
+          ? `NOT NULL constraints of the partition ${s}.${t}: ${renames.map((r) => r.to).join(', ')}`
+          : `partition of ${s}.${t}: ${to.partitionOf === null ? 'detached' : `${to.partitionOf.schema}.${to.partitionOf.name} ${to.partitionBound ?? ''}`}`,
     });
+    // Detached, its inherited NOT NULL constraints are its own and can be renamed; ATTACH keeps their names.
+    for (const r of renames) d.plan.add('main', renameConstraint(s, t, r.from, r.to), id);
     // A table leaves its parent before anything of the parent changes: the parent's DROP CONSTRAINT would
     // otherwise take the copies the table keeps as its own once detached (and a dropped parent, the table). It
     // heads its own drops (a copy it drops is refused while attached), after the foreign keys that reference it
