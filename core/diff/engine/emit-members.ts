@@ -1124,28 +1124,39 @@ function policyAlter(a: Policy, b: Policy): PolicyChange | null {
 // ------------------------------------------------------------------------------------------------ partitions
 
 /**
- * 18+: the NOT NULL constraints of a partition that stays one whose names TO has otherwise. An inherited one
- * cannot be renamed (42P16): empty unless the partition is to be detached, renamed and attached again. A copy
- * named as its parent's follows the parent's own rename.
+ * 18+: the NOT NULL constraints of a partition named otherwise in TO, as renames to make while it is detached
+ * (detached, they are its own; ATTACH keeps their names). An inherited one cannot be renamed (42P16). A partition
+ * that leaves its parent (`detached`) is detached first and holds FROM's names then; one that stays is detached for
+ * them only after its parent's statements, whose copies it then holds: the parent's names, renamed along with the
+ * parent's own or given by its ADD COLUMN and SET NOT NULL.
  */
-function notNullRenames(d: Diff, from: Relation, to: Relation): { from: string; to: string }[] {
+function notNullRenames(
+  d: Diff,
+  from: Relation,
+  to: Relation,
+  detached: boolean,
+): { from: string; to: string }[] {
   if (from.partitionOf === null) return [];
   const parentFrom = d.from.relations.get(relKey(from.partitionOf.schema, from.partitionOf.name));
   const parentTo = to.partitionOf && d.to.relations.get(relKey(to.partitionOf.schema, to.partitionOf.name));
-  const toCols = byName(to.columns);
+  const fromCols = byName(from.columns);
   const renames: { from: string; to: string }[] = [];
-  let follows = true;
-  for (const f of from.columns) {
-    const a = f.notNullConstraint;
-    const b = toCols.get(f.name)?.notNullConstraint;
-    if (a === undefined || b === undefined) continue;
-    if (a.name !== b.name) renames.push({ from: a.name, to: b.name });
-    const pa = parentFrom?.columns.find((c) => c.name === f.name)?.notNullConstraint;
-    const pb = parentTo?.columns.find((c) => c.name === f.name)?.notNullConstraint;
-    const after = pa !== undefined && pb !== undefined && a.name === pa.name ? pb.name : a.name;
-    if (after !== b.name) follows = false;
+  for (const c of to.columns) {
+    const a = fromCols.get(c.name)?.notNullConstraint;
+    const b = c.notNullConstraint;
+    if (b === undefined) continue;
+    // A detached table's own is renamed with its column (emitNotNull), and a partition's own one in TO is set
+    // apart from its parent's (emitPartitionColumns): only inherited copies here.
+    if (to.partitionOf === null ? a === undefined || a.local : b.local) continue;
+    let held = a?.name;
+    if (!detached) {
+      const pa = parentFrom?.columns.find((x) => x.name === c.name)?.notNullConstraint;
+      const pb = parentTo?.columns.find((x) => x.name === c.name)?.notNullConstraint;
+      held = a === undefined || (pa !== undefined && a.name === pa.name) ? pb?.name : a.name;
+    }
+    if (held !== undefined && held !== b.name) renames.push({ from: held, to: b.name });
   }
-  return follows ? [] : renames;
+  return renames;
 }
 
 function emitPartitioning(d: Diff, from: Relation, to: Relation): void {
@@ -1160,24 +1171,27 @@ function emitPartitioning(d: Diff, from: Relation, to: Relation): void {
     from.partitionOf?.name === to.partitionOf?.name &&
     from.partitionBound === to.partitionBound &&
     !parentRecreated;
-  const renames = samePartition ? notNullRenames(d, from, to) : [];
+  const renames = notNullRenames(d, from, to, !samePartition);
   if (!samePartition || renames.length > 0) {
     const id = d.plan.change({
       action: 'alter',
       kind: 'table',
       object: ref,
-      summary:
-        renames.length > 0
-          ? `NOT NULL constraints of the partition ${s}.${t}: ${renames.map((r) => r.to).join(', ')}`
-          : `partition of ${s}.${t}: ${to.partitionOf === null ? 'detached' : `${to.partitionOf.schema}.${to.partitionOf.name} ${to.partitionBound ?? ''}`}`,
+      summary: samePartition
+        ? `NOT NULL constraints of the partition ${s}.${t}: ${renames.map((r) => r.to).join(', ')}`
+        : `partition of ${s}.${t}: ${to.partitionOf === null ? 'detached' : `${to.partitionOf.schema}.${to.partitionOf.name} ${to.partitionBound ?? ''}`}`,
     });
-    // Detached, its inherited NOT NULL constraints are its own and can be renamed; ATTACH keeps their names.
+    // Detached, its inherited NOT NULL constraints are its own and can be renamed; ATTACH keeps their names. One
+    // that stays a partition is detached for them once its parent's statements have given it their copies.
+    if (samePartition && from.partitionOf !== null)
+      d.plan.add('main', detachPartition(from.partitionOf, from), id);
     for (const r of renames) d.plan.add('main', renameConstraint(s, t, r.from, r.to), id);
     // A table leaves its parent before anything of the parent changes: the parent's DROP CONSTRAINT would
     // otherwise take the copies the table keeps as its own once detached (and a dropped parent, the table). It
     // heads its own drops (a copy it drops is refused while attached), after the foreign keys that reference it
     // are dropped (DETACH refuses to leave a referenced row behind, 23503); its parent's drops and changes follow.
-    if (from.partitionOf !== null) d.plan.addFirst(ref, 'drop', detachPartition(from.partitionOf, from), id);
+    if (from.partitionOf !== null && !samePartition)
+      d.plan.addFirst(ref, 'drop', detachPartition(from.partitionOf, from), id);
     if (to.partitionOf !== null && to.partitionBound !== null)
       d.plan.add(
         'late',
