@@ -178,10 +178,10 @@ function emitColumns(d: Diff, from: Relation, to: Relation, isTable: boolean): v
   const t = to.name;
   // A partition's columns (and those a child inherits) follow their parent's ALTERs.
   const inherited = new Set(inheritedColumns(d.to, to));
-  // A partition whose parent is recreated is detached meanwhile (its rows kept): its columns are its own then.
-  const parentRecreated =
-    to.partitionOf !== null && d.isRecreated(refs.relation(to.partitionOf.schema, to.partitionOf.name));
-  if (to.partitionOf !== null && !parentRecreated) for (const c of to.columns) inherited.add(c.name);
+  // A partition detached meanwhile (its parent recreated, its bound changed, moved to another parent) or a table
+  // attached has columns of its own until ATTACH: its parent's ALTERs do not reach it.
+  const throughout = staysPartition(d, from, to);
+  if (throughout) for (const c of to.columns) inherited.add(c.name);
   // A typed table that stays of its type: ALTER TYPE … CASCADE adds, drops and retypes its columns.
   const typed = from.ofType !== undefined && same(from.ofType, to.ofType) && !leavesItsType(d, from, to);
   let id: string | null = null;
@@ -232,7 +232,7 @@ function emitColumns(d: Diff, from: Relation, to: Relation, isTable: boolean): v
   for (const f of from.columns) {
     if (toCols.has(f.name) && !regeneratedByDropAdd(d, from, f.name)) continue;
     if (inherited.has(f.name) && toCols.has(f.name)) continue;
-    if ((from.partitionOf !== null && !parentRecreated) || typed) continue;
+    if (throughout || typed) continue;
     d.plan.add('main', dropColumn(s, t, f.name), change(), [
       hazard('data_loss', `drops column ${s}.${t}.${f.name} and its values`),
       hazard('access_exclusive_lock', `${s}.${t} is locked`),
@@ -248,7 +248,7 @@ function emitColumns(d: Diff, from: Relation, to: Relation, isTable: boolean): v
       else partitionIdentity(d, s, t, own, ownIdentity(d.to, to, c), change);
       continue;
     }
-    if (to.partitionOf !== null && !parentRecreated) continue;
+    if (throughout) continue;
     if (typed) {
       // Made by the type's ADD ATTRIBUTE … CASCADE (main): its options follow.
       if (c.default !== null && c.identity === null && c.generated === null)
@@ -264,7 +264,7 @@ function emitColumns(d: Diff, from: Relation, to: Relation, isTable: boolean): v
   }
   for (const r of restore) r();
   emitColumnFacts(d, from, to, change);
-  if (to.partitionOf !== null && !parentRecreated) emitPartitionColumns(d, to, change);
+  if (throughout) emitPartitionColumns(d, to, change);
   emitColumnComments(d, from, to);
 }
 
@@ -1124,6 +1124,22 @@ function policyAlter(a: Policy, b: Policy): PolicyChange | null {
 // ------------------------------------------------------------------------------------------------ partitions
 
 /**
+ * Whether the table is a partition of the same parent, under the same bound, all through the migration. Any other
+ * is detached first (its rows kept) and attached again: to a parent that is recreated (its rows kept), under a new
+ * bound, or to another parent.
+ */
+function staysPartition(d: Diff, from: Relation, to: Relation): boolean {
+  const p = from.partitionOf;
+  return (
+    p !== null &&
+    p.schema === to.partitionOf?.schema &&
+    p.name === to.partitionOf.name &&
+    from.partitionBound === to.partitionBound &&
+    !d.isRecreated(refs.relation(p.schema, p.name))
+  );
+}
+
+/**
  * 18+: the NOT NULL constraints of a partition named otherwise in TO, as renames to make while it is detached
  * (detached, they are its own; ATTACH keeps their names). An inherited one cannot be renamed (42P16). A partition
  * that leaves its parent (`detached`) is detached first and holds FROM's names then; one that stays is detached for
@@ -1163,14 +1179,7 @@ function emitPartitioning(d: Diff, from: Relation, to: Relation): void {
   const s = to.schema;
   const t = to.name;
   const ref = refs.relation(s, t);
-  // A partition of a parent that is recreated is detached meanwhile, its rows kept, and attached to the new one.
-  const parentRecreated =
-    from.partitionOf !== null && d.isRecreated(refs.relation(from.partitionOf.schema, from.partitionOf.name));
-  const samePartition =
-    from.partitionOf?.schema === to.partitionOf?.schema &&
-    from.partitionOf?.name === to.partitionOf?.name &&
-    from.partitionBound === to.partitionBound &&
-    !parentRecreated;
+  const samePartition = (from.partitionOf === null && to.partitionOf === null) || staysPartition(d, from, to);
   const renames = notNullRenames(d, from, to, !samePartition);
   if (!samePartition || renames.length > 0) {
     const id = d.plan.change({

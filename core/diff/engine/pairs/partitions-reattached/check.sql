@@ -1,0 +1,2 @@
+SELECT (SELECT count(*) FROM app.m) = 3 AND (SELECT count(*) FROM app.n) = 2 AND (SELECT count(*) FROM app.o) = 1
+  AS ok;
