@@ -591,7 +591,17 @@ function emitConstraints(d: Diff, from: Relation, to: Relation): void {
       to.partitionOf.schema !== from.partitionOf.schema ||
       to.partitionOf.name !== from.partitionOf.name);
   const readded = readdedColumns(d, from);
-  const fromK = byName(from.constraints.filter((k) => !copied(k) || (detached && k.inherited)));
+  // A table attached in this migration keeps a key or foreign key of its own that TO has as its share of the
+  // parent's: ATTACH adopts it (dropped, its index would be built again under lock).
+  const attaching = to.partitionOf !== null && !staysPartition(d, from, to);
+  const adopted = (k: Constraint) =>
+    attaching &&
+    to.constraints.some(
+      (x) => x.inherited && x.name === k.name && same(constraintBody(x), constraintBody(k)),
+    );
+  const fromK = byName(
+    from.constraints.filter((k) => (!copied(k) || (detached && k.inherited)) && !adopted(k)),
+  );
   const toK = byName(to.constraints.filter((k) => !copied(k)));
   const dropped = new Set<string>();
   const ref = (name: string) => refs.member('constraint', s, t, name);

@@ -1,0 +1,1 @@
+SELECT (SELECT count(*) FROM app.m2) = 1 AS ok;
