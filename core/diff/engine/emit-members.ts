@@ -233,6 +233,7 @@ function emitColumns(d: Diff, from: Relation, to: Relation, isTable: boolean): v
     if (toCols.has(f.name) && !regeneratedByDropAdd(d, from, f.name)) continue;
     if (inherited.has(f.name) && toCols.has(f.name)) continue;
     if (throughout || typed) continue;
+    if (!toCols.has(f.name) && goesWithParents(d, from, to, f)) continue;
     d.plan.add('main', dropColumn(s, t, f.name), change(), [
       hazard('data_loss', `drops column ${s}.${t}.${f.name} and its values`),
       hazard('access_exclusive_lock', `${s}.${t} is locked`),
@@ -266,6 +267,25 @@ function emitColumns(d: Diff, from: Relation, to: Relation, isTable: boolean): v
   emitColumnFacts(d, from, to, change);
   if (throughout) emitPartitionColumns(d, to, change);
   emitColumnComments(d, from, to);
+}
+
+/**
+ * Whether an INHERITS child's column only inherited (not declared by the child too) goes with its parents' DROP
+ * COLUMN: each parent that has it drops it, and the child keeps inheriting from each (NO INHERIT, made first, leaves
+ * the column the child's own).
+ */
+function goesWithParents(d: Diff, from: Relation, to: Relation, f: Column): boolean {
+  if (from.inherits.length === 0 || f.declared === true) return false;
+  const kept = new Set(to.inherits.map((p) => relKey(p.schema, p.name)));
+  let inherited = false;
+  for (const p of from.inherits) {
+    const key = relKey(p.schema, p.name);
+    if (d.from.relations.get(key)?.columns.some((c) => c.name === f.name) !== true) continue;
+    inherited = true;
+    const next = d.to.relations.get(key);
+    if (!kept.has(key) || next === undefined || next.columns.some((c) => c.name === f.name)) return false;
+  }
+  return inherited;
 }
 
 /** A partition's column facts its parent's ALTER reaches. */
@@ -612,7 +632,32 @@ function emitConstraints(d: Diff, from: Relation, to: Relation): void {
       (p) => d.from.relations.get(relKey(p.schema, p.name))?.constraints.map((k) => k.name) ?? [],
     ),
   );
+  // A check the child holds as its own and as its parent's (made on its own, then INHERIT) where TO has the parent's
+  // copy alone: no statement makes it a copy only (its DROP is refused: inherited), only a rebuild with INHERITS.
+  const ownAndCopied = (k: Constraint) =>
+    stillChild &&
+    k.kind === 'check' &&
+    k.local !== false &&
+    parentChecks.has(k.name) &&
+    to.constraints.some(
+      (x) => x.name === k.name && x.local === false && same(constraintBody(x), constraintBody(k)),
+    );
   for (const [name, k] of fromK) {
+    if (ownAndCopied(k)) {
+      const id = d.plan.change({
+        action: 'alter',
+        kind: 'constraint',
+        object: ref(name),
+        summary: `constraint ${name} on ${s}.${t}: the parent's copy only`,
+      });
+      d.unwritable.push({
+        changeId: id,
+        object: ref(name),
+        reason: `${s}.${t} holds ${name} as its own as well as its parent's copy, and no ALTER makes it the copy alone.`,
+        hint: `Recreate ${s}.${t} with INHERITS by hand (its rows copied), or leave it: the check is the same.`,
+      });
+      continue;
+    }
     const next = toK.get(name);
     const validating =
       next !== undefined && !k.validated && next.validated && k.definition === `${next.definition} NOT VALID`;
@@ -667,7 +712,12 @@ function emitConstraints(d: Diff, from: Relation, to: Relation): void {
       summary: `add constraint ${name} on ${s}.${t}`,
       toSql: k.definition,
     });
-    addLate(d, s, t, k, id);
+    // A parent's check on a table that INHERITs it in this migration: INHERIT (main) wants it there first.
+    if (k.kind === 'check' && k.local === false && gainsParent(from, to))
+      d.plan.add('main', addConstraint(s, t, k), id, [
+        hazard('access_exclusive_lock', `${s}.${t} is scanned to check ${k.name}`),
+      ]);
+    else addLate(d, s, t, k, id);
   }
   if (d.wants('comment'))
     for (const [name, k] of toK) {
@@ -733,6 +783,11 @@ function recreateReferencingKeys(
       addLate(d, r.schema, r.name, kept, changeId);
     }
   }
+}
+
+/** Whether the table INHERITs a parent in TO it does not in FROM. */
+function gainsParent(from: Relation, to: Relation): boolean {
+  return to.inherits.some((p) => !from.inherits.some((q) => q.schema === p.schema && q.name === p.name));
 }
 
 function addLate(d: Diff, s: string, t: string, k: Constraint, id: string): void {
