@@ -42,7 +42,8 @@ describe.each(newestServerOnly())('gatehouse apply ($label)', (server) => {
     ).map((r) => r.relname as string);
 
   beforeAll(async () => {
-    if (!existsSync(join(root, 'dist/cli/main.js'))) throw new Error('Run `npm run build` before this test.');
+    if (!existsSync(join(root, 'dist/cli-bundle/main.js')))
+      throw new Error('Run `npm run build` before this test.');
     db = await createTempDatabase(server, 'gh_cli_apply');
     dir = mkdtempSync(join(tmpdir(), 'gh-cli-apply-'));
     const { PGHOST: _h, PGPORT: _p, PGUSER: _u, PGPASSWORD: _w, PGDATABASE: _d, ...rest } = process.env;
