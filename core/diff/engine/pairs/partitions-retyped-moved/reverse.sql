@@ -1,0 +1,1 @@
+SELECT (SELECT count(*) FROM app.m) = 2 AS ok;
