@@ -190,13 +190,15 @@ function orderUnits(d: Diff): { order: Unit[] } | { cycle: Unit[] } {
   const push = (a: number | undefined, b: number | undefined) => {
     if (a !== undefined && b !== undefined && a !== b) edges.push([a, b]);
   };
-  // Rules dropped on their own (Plan.ruleDrop), by their relation: each goes before that relation's drops and
-  // changes, and carries the relation's rule edges on the drop side.
+  // Rules and policies dropped on their own (Plan.memberDropFirst), by their relation: each goes before that
+  // relation's drops and changes, and carries the relation's rule (policy) edges on the drop side.
   const ruleDrops = new RefIndex<number[]>();
+  const policyDrops = new RefIndex<number[]>();
   units.forEach((u, i) => {
-    if (u.ref.kind !== 'rule') return;
+    if (u.ref.kind !== 'rule' && u.ref.kind !== 'policy') return;
     const rel = topRef(u.ref);
-    ruleDrops.set(rel, [...(ruleDrops.get(rel) ?? []), i]);
+    const by = u.ref.kind === 'rule' ? ruleDrops : policyDrops;
+    by.set(rel, [...(by.get(rel) ?? []), i]);
     push(i, drops.get(rel));
     push(i, mains.get(rel));
   });
@@ -208,7 +210,8 @@ function orderUnits(d: Diff): { order: Unit[] } | { cycle: Unit[] } {
       if (e.from.kind === 'sequence' && e.to.kind === 'relation') continue; // ownership, not use
       const dropTo = drops.get(e.to);
       if (dropTo === undefined) continue; // both edges below end at the drop of `to`
-      const rules = e.via === 'rule' ? ruleDrops.get(e.from) : undefined;
+      const rules =
+        e.via === 'rule' ? ruleDrops.get(e.from) : e.via === 'policy' ? policyDrops.get(e.from) : undefined;
       if (rules !== undefined) for (const r of rules) push(r, dropTo);
       // A table's rule edges are its rules', gone first; a view's are also its query's (_RETURN), which stays.
       if (rules === undefined || isView(d, e.from)) push(drops.get(e.from), dropTo);

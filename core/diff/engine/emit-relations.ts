@@ -1,5 +1,5 @@
 import type { Hazard } from '../../../shared/diff/migration.js';
-import { refKey, refLabel, type ObjectRef, type Relation } from '../../../shared/model/catalog.js';
+import { refKey, refLabel, sameRef, type ObjectRef, type Relation } from '../../../shared/model/catalog.js';
 import { inheritedColumns, relationPhases, LATE, type Phases } from '../../ddl/object-phases.js';
 import { refs, type Statement } from '../../ddl/statement.js';
 import { sequenceOwnedBy } from '../../ddl/sequences.js';
@@ -37,7 +37,8 @@ import { hazard } from './plan.js';
 import { identityFromParent } from './parent-identity.js';
 import { retypeWay } from './retype.js';
 import { leavesItsType } from './typed-tables.js';
-import type { Side } from './side.js';
+import { relKey, type Side } from './side.js';
+import { dropPolicy } from '../../ddl/policies.js';
 
 /** The statements of every relation: drops, creations, recreations, rebuilds and in-place alterations. */
 export function emitRelations(d: Diff): void {
@@ -102,7 +103,22 @@ function dropRelation(d: Diff, r: Relation, changeId: string): void {
   const deps = dependantsText(d, ref);
   if (deps !== '') hazards.push(hazard('breaks_dependants', `dropped first and recreated: ${deps}`));
   dropRulesFirst(d, r, changeId);
+  dropPoliciesFirst(d, r, changeId);
   d.plan.add('drop', dropObject(relationTarget(r)), changeId, hazards);
+}
+
+/**
+ * A dropped table's policies that call a function dropped too (one whose BEGIN ATOMIC body reads the table, say:
+ * each then depends on the other) go first, on their own.
+ */
+function dropPoliciesFirst(d: Diff, r: Relation, changeId: string): void {
+  const ref = refs.relation(r.schema, r.name);
+  const goes = d.from.dependencies.some(
+    (e) => e.via === 'policy' && sameRef(e.from, ref) && d.isDropped(e.to),
+  );
+  if (!goes) return;
+  for (const p of d.from.policies.get(relKey(r.schema, r.name)) ?? [])
+    d.plan.memberDropFirst(dropPolicy({ schema: r.schema, table: r.name, name: p.name }), changeId);
 }
 
 /**

@@ -39,7 +39,7 @@ export function emitRules(d: Diff, from: Relation, to: Relation): void {
             fromSql: r.definition,
           })
         : (forced?.changeId ?? '');
-    d.plan.ruleDrop(dropObject(ruleTarget(s, t, name)), id);
+    d.plan.memberDropFirst(dropObject(ruleTarget(s, t, name)), id);
     if (next !== undefined) create(next, id);
   }
   for (const [name, r] of after) {
@@ -106,5 +106,6 @@ export function dropRulesFirst(d: Diff, r: Relation, changeId: string): void {
       (d.isDropped(e.to) || (e.to.kind === 'relation' && d.rebuilt.has(refKey(e.to)))),
   );
   if (!goes) return;
-  for (const rule of rules) d.plan.ruleDrop(dropObject(ruleTarget(r.schema, r.name, rule.name)), changeId);
+  for (const rule of rules)
+    d.plan.memberDropFirst(dropObject(ruleTarget(r.schema, r.name, rule.name)), changeId);
 }

@@ -13,7 +13,7 @@ export interface Planned {
 /**
  * The statements of one object in one phase: `drop` removes it (or, for an object that stays, what of it must
  * go first: policies, constraints, indexes, triggers), `main` creates or alters it. Units are what the
- * dependency graph orders. A rule dropped on its own is a unit of its own (its `ref` the rule's, see ruleDrop).
+ * dependency graph orders. A rule or policy dropped on its own is a unit of its own (its `ref` the member's, see memberDropFirst).
  */
 export interface Unit {
   readonly ref: ObjectRef;
@@ -98,11 +98,12 @@ export class Plan {
   }
 
   /**
-   * DROP RULE as a drop unit of its own, ordered ahead of its relation's drops and changes: a rule is what makes
-   * two tables that name each other in their rules' actions depend on each other, and dropping it first is
-   * what breaks that cycle (orderUnits moves a table's rule edges onto these units).
+   * DROP RULE or DROP POLICY as a drop unit of its own, ordered ahead of its relation's drops and changes: a rule
+   * is what makes two tables that name each other in their rules' actions depend on each other, a policy what
+   * makes a table depend on a function that reads it (a BEGIN ATOMIC body), and dropping it first is what breaks
+   * that cycle (orderUnits moves a table's rule and policy edges onto these units).
    */
-  ruleDrop(statement: Statement, changeId: string, hazards: readonly Hazard[] = []): void {
+  memberDropFirst(statement: Statement, changeId: string, hazards: readonly Hazard[] = []): void {
     const ref = statement.object;
     const key = `drop\0${refKey(ref)}`;
     let u = this.units.get(key);
