@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createTempDatabase, pgServers, superuserQuery } from '../../../test/pg.js';
+import { pgServers } from '../../../test/pg.js';
 import { readModel, runScript } from '../../ddl/testing/run.js';
 import { diffModels } from './diff-models.js';
-import { migrate } from './testing/migrate.js';
+import { migrate, withPair } from './testing/migrate.js';
 
 // INHERITS children gained, lost and kept while their parent adds and drops a column. Dropped with the parent, a
 // column the child only inherits is not dropped again; a table that INHERITs gets its parent's checks first. A
@@ -34,12 +34,8 @@ describe.each(pgServers())('INHERITS children on $label', (server) => {
     expect(sql).toContain('ALTER TABLE app.p ADD COLUMN z integer DEFAULT (3)');
   });
 
-  it('lose a column with their parent, and a table that INHERITs gets the checks first', async () => {
-    const a = await createTempDatabase(server, 'gh_inh_a');
-    const b = await createTempDatabase(server, 'gh_inh_b');
-    try {
-      await superuserQuery(server, WITH_Z, a.name);
-      await superuserQuery(server, PARENT_ONLY, b.name);
+  it('lose a column with their parent, and a table that INHERITs gets the checks first', () =>
+    withPair(server, WITH_Z, PARENT_ONLY, async (a, b) => {
       const target = await readModel(b.uri);
       const migration = diffModels(await readModel(a.uri), target);
       const sql = migration.statements.map((s) => s.sql);
@@ -54,9 +50,5 @@ describe.each(pgServers())('INHERITS children on $label', (server) => {
       expect(again.unwritable.map((u) => u.object)).toEqual([
         { kind: 'constraint', schema: 'app', name: 'c3', member: 'p_v_check' },
       ]);
-    } finally {
-      await a.drop();
-      await b.drop();
-    }
-  });
+    }));
 });

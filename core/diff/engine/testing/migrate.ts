@@ -11,17 +11,13 @@ import { pgDumpFor, schemaDump } from './pg-dump.js';
  * the migration from A to B applied to A, then A must equal B through the model (a second diff is empty) and
  * through the normalised pg_dump. Returns the migration's SQL.
  */
-export async function migrate(
+export function migrate(
   server: TestServer,
   a: string,
   b: string,
   options: DiffOptions = {},
 ): Promise<string[]> {
-  const da = await createTempDatabase(server, 'gh_mig_a');
-  const db = await createTempDatabase(server, 'gh_mig_b');
-  try {
-    await superuserQuery(server, a, da.name);
-    await superuserQuery(server, b, db.name);
+  return withPair(server, a, b, async (da, db) => {
     const modelB = await readModel(db.uri);
     const migration = diffModels(await readModel(da.uri), modelB, options);
     expect(migration.unwritable).toEqual([]);
@@ -37,6 +33,22 @@ export async function migrate(
         ),
       ).toEqual([]);
     return migration.statements.map((s) => s.sql);
+  });
+}
+
+/** Databases A and B of a server loaded with `a` and `b` for `run`, dropped after it. */
+export async function withPair<T>(
+  server: TestServer,
+  a: string,
+  b: string,
+  run: (da: { uri: string }, db: { uri: string }) => Promise<T>,
+): Promise<T> {
+  const da = await createTempDatabase(server, 'gh_mig_a');
+  const db = await createTempDatabase(server, 'gh_mig_b');
+  try {
+    await superuserQuery(server, a, da.name);
+    await superuserQuery(server, b, db.name);
+    return await run(da, db);
   } finally {
     await da.drop();
     await db.drop();
