@@ -419,11 +419,73 @@ export function alterColumnTypeByFields(
 ): Statement {
   const v = quoteIdent(column);
   const t = typeName(type);
-  const row = fields.map((f) => (f === null ? 'NULL' : `(${v}).${quoteIdent(f)}::text`)).join(', ');
   return alterTable(
     schema,
     table,
-    `ALTER COLUMN ${v} TYPE ${t} USING CASE WHEN ${v}::text IS NULL THEN NULL ELSE ROW(${row})::${t} END`,
+    `ALTER COLUMN ${v} TYPE ${t} USING ${rowByFields(v, t, fields)}`,
+    refs.member('column', schema, table, column),
+  );
+}
+
+/** The fields of a composite `value` as ROW(…)::t spells them from an old one: each of t's by name, new ones NULL. */
+function rowByFields(value: string, type: string, fields: readonly (string | null)[]): string {
+  const row = fields.map((f) => (f === null ? 'NULL' : `(${value}).${quoteIdent(f)}::text`)).join(', ');
+  return `CASE WHEN ${value}::text IS NULL THEN NULL ELSE ROW(${row})::${type} END`;
+}
+
+/**
+ * The function that moves an array of one composite type onto another, element by element and field by field as
+ * alterColumnTypeByFields moves one value (USING refuses a subquery; a function it calls may loop), its bounds
+ * kept. It lives in the migration's session (pg_temp) and is dropped after use (moverDrop). A multi-dimensional
+ * array stops the migration, naming the type.
+ */
+export function compositeArrayMover(
+  name: string,
+  from: QualifiedName,
+  to: QualifiedName,
+  fields: readonly (string | null)[],
+): { create: Statement; drop: Statement; call: (column: string) => string } {
+  const fn = `pg_temp.${quoteIdent(name)}`;
+  const oldType = quoteQualified(from.schema, from.name);
+  const newType = quoteQualified(to.schema, to.name);
+  const body = [
+    `DECLARE r ${newType}[] := '{}';`,
+    'BEGIN',
+    '  IF a IS NULL THEN RETURN NULL; END IF;',
+    "  IF pg_catalog.cardinality(a) = 0 THEN RETURN '{}'; END IF;",
+    '  IF pg_catalog.array_ndims(a) > 1 THEN',
+    `    RAISE EXCEPTION 'a multi-dimensional array of % cannot be moved onto the new type', ${quoteLiteral(`${to.schema}.${to.name}`)};`,
+    '  END IF;',
+    '  FOR i IN pg_catalog.array_lower(a, 1) .. pg_catalog.array_upper(a, 1) LOOP',
+    `    r[i] := ${rowByFields('a[i]', newType, fields)};`,
+    '  END LOOP;',
+    '  RETURN r;',
+    'END',
+  ].join('\n');
+  const object = refs.type(to.schema, to.name);
+  return {
+    create: statement(
+      'create',
+      object,
+      `CREATE FUNCTION ${fn}(a ${oldType}[]) RETURNS ${newType}[] LANGUAGE plpgsql AS $gh_move$\n${body}\n$gh_move$`,
+    ),
+    drop: statement('drop', object, `DROP FUNCTION ${fn}(${oldType}[])`),
+    call: (column) => `${fn}(${quoteIdent(column)})`,
+  };
+}
+
+/** ALTER COLUMN c TYPE t[] USING mover(c): an array of a composite moved onto another (compositeArrayMover). */
+export function alterColumnTypeThroughMover(
+  schema: string,
+  table: string,
+  column: string,
+  type: string,
+  call: string,
+): Statement {
+  return alterTable(
+    schema,
+    table,
+    `ALTER COLUMN ${quoteIdent(column)} TYPE ${typeName(type)} USING ${call}`,
     refs.member('column', schema, table, column),
   );
 }

@@ -27,6 +27,8 @@ import {
   alterColumnType,
   alterColumnTypeByFields,
   alterColumnTypeThroughText,
+  alterColumnTypeThroughMover,
+  compositeArrayMover,
   setColumnDefault,
 } from '../../ddl/tables.js';
 import { commentOn, dropObject, renameTo, setSchema } from '../../ddl/target.js';
@@ -681,20 +683,11 @@ function rebuildType(d: Diff, a: UserType, b: UserType, changeId: string, oldTyp
       if (next !== undefined) moved.push({ r, c, next });
     }
   }
-  // A composite's text is positional: where its attributes change place, columns of it move field by field, which
-  // an array of it cannot (no subquery in USING).
+  // A composite's text is positional: where its attributes change place, columns of it move field by field, and
+  // arrays of it element by element through a function of the migration's session (no subquery in USING).
   const byFields =
     a.kind === 'composite' && b.kind === 'composite' && !same(attributeNames(a), attributeNames(b));
-  const arrays = byFields ? moved.filter(({ r, c }) => c.type.isArray && r.kind !== 'foreign_table') : [];
-  if (arrays.length > 0) {
-    d.unwritable.push({
-      changeId,
-      object: ref,
-      reason: `its attributes change place and ${arrays.map(({ r, c }) => `${r.schema}.${r.name}.${c.name}`).join(', ')} ${arrays.length === 1 ? 'stores an array' : 'store arrays'} of it, which cannot be moved onto the new type field by field.`,
-      hint: 'Keep the attributes in their order (add new ones last), or move those columns by hand.',
-    });
-    return;
-  }
+  const arrays = byFields && moved.some(({ r, c }) => c.type.isArray && r.kind !== 'foreign_table');
   // A range renamed away keeps its constructor functions' and multirange's names, which the new one needs: its
   // columns wait as text instead while the old range is dropped and the new one created.
   const detour = a.kind === 'range';
@@ -745,6 +738,15 @@ function rebuildType(d: Diff, a: UserType, b: UserType, changeId: string, oldTyp
     d.plan.addTo(ref, 'main', [dropObject(typeTarget(a))], changeId);
     create();
   }
+  const mover = arrays
+    ? compositeArrayMover(
+        suffixedName(a.name, 'gh_move'),
+        { schema: a.schema, name: old },
+        b,
+        fieldsByName(a, b),
+      )
+    : null;
+  if (mover !== null) d.plan.addTo(ref, 'main', [mover.create], changeId);
   for (const { r, c, next } of moved) {
     d.plan.addTo(
       ref,
@@ -752,9 +754,11 @@ function rebuildType(d: Diff, a: UserType, b: UserType, changeId: string, oldTyp
       [
         foreign(r)
           ? alterColumnType(r.schema, r.name, c.name, next.type.formatted)
-          : byFields && !c.type.isArray
-            ? alterColumnTypeByFields(r.schema, r.name, c.name, next.type.formatted, fieldsByName(a, b))
-            : alterColumnTypeThroughText(r.schema, r.name, c.name, next.type.formatted, c.type.isArray),
+          : byFields && c.type.isArray && mover !== null
+            ? alterColumnTypeThroughMover(r.schema, r.name, c.name, next.type.formatted, mover.call(c.name))
+            : byFields
+              ? alterColumnTypeByFields(r.schema, r.name, c.name, next.type.formatted, fieldsByName(a, b))
+              : alterColumnTypeThroughText(r.schema, r.name, c.name, next.type.formatted, c.type.isArray),
       ],
       changeId,
       locks(r),
@@ -762,6 +766,7 @@ function rebuildType(d: Diff, a: UserType, b: UserType, changeId: string, oldTyp
     if (next.default !== null && ownDefaults(r))
       d.plan.addTo(ref, 'main', [setColumnDefault(r.schema, r.name, c.name, next.default)], changeId);
   }
+  if (mover !== null) d.plan.addTo(ref, 'main', [mover.drop], changeId);
   if (!detour)
     oldTypes.push({
       ref,

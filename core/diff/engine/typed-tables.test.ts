@@ -119,11 +119,20 @@ describe('columns storing a composite rebuilt with its attributes moved', () => 
     );
   });
 
-  it('names an array of it unwritable rather than move it through its positional text', () => {
+  it('moves an array of it element by element through a function of the session, dropped after', () => {
     const m = diffModels(stored(['x', 'y'], TAGS), stored(['y', 'x'], TAGS));
-    expect(m.unwritable.map((u) => u.reason)).toEqual([
-      'its attributes change place and app.log.c stores an array of it, which cannot be moved onto the new type field by field.',
-    ]);
-    expect(m.statements.map((s) => s.sql).filter((s) => s.includes('app.tag'))).toEqual([]);
+    expect(m.unwritable).toEqual([]);
+    const statements = m.statements.map((s) => s.sql);
+    const at = (prefix: string) => statements.findIndex((s) => s.startsWith(prefix));
+    expect(statements[at('CREATE FUNCTION pg_temp.tag_gh_move(a app.tag_gh_old[])')]).toContain(
+      'r[i] := CASE WHEN a[i]::text IS NULL THEN NULL ELSE ROW((a[i]).y::text, (a[i]).x::text)::app.tag END;',
+    );
+    expect(
+      at('ALTER TABLE app.log ALTER COLUMN c TYPE app.tag[] USING pg_temp.tag_gh_move(c)'),
+    ).toBeGreaterThan(at('CREATE FUNCTION pg_temp.tag_gh_move'));
+    expect(at('DROP FUNCTION pg_temp.tag_gh_move(app.tag_gh_old[])')).toBeGreaterThan(
+      at('ALTER TABLE app.log ALTER COLUMN c TYPE'),
+    );
+    expect(at('DROP TYPE app.tag_gh_old')).toBeGreaterThan(at('DROP FUNCTION pg_temp.tag_gh_move'));
   });
 });
