@@ -604,12 +604,9 @@ function emitConstraints(d: Diff, from: Relation, to: Relation): void {
   const child = (r: Relation) => r.inherits.length > 0 || r.partitionOf !== null;
   const stillChild = child(from) && child(to);
   const copied = (k: Constraint) => k.inherited || (stillChild && k.local === false);
-  // A partition detached from its parent (or moved to another) keeps its share of the parent's key as its own.
-  const detached =
-    from.partitionOf !== null &&
-    (to.partitionOf === null ||
-      to.partitionOf.schema !== from.partitionOf.schema ||
-      to.partitionOf.name !== from.partitionOf.name);
+  // A partition detached (for good, for another parent or bound, or while its parent is recreated) keeps its
+  // share of the parent's key as its own: the parent's DROP CONSTRAINT no longer takes it.
+  const detached = from.partitionOf !== null && !staysPartition(d, from, to);
   const readded = readdedColumns(d, from);
   // A table attached in this migration keeps a key or foreign key of its own that TO has as its share of the
   // parent's: ATTACH adopts it (dropped, its index would be built again under lock).

@@ -19,3 +19,6 @@ create table app.n3 (id int not null, at date not null, v text, x int);
 create table app.o (id int not null, at date not null, v text, x int) partition by range (at);
 insert into app.n values (1, '2024-05-01', 'a', 1), (1, '2025-05-01', 'b', 2);
 insert into app.n3 values (1, '2026-05-01', 'c', 3);
+-- The parent's key dropped while its partition gets a new bound (detached meanwhile: the partition's copy is its own).
+create table app.k (id int not null, at date not null, primary key (id, at)) partition by range (at);
+create table app.k1 partition of app.k for values from ('2024-01-01') to ('2025-01-01');

@@ -20,3 +20,5 @@ create table app.n3 (id int not null, at date not null, v text, w int default 7 
 alter table app.n attach partition app.n3 for values from ('2026-01-01') to ('2027-01-01');
 insert into app.n (id, at, v) values (1, '2024-05-01', 'a'), (1, '2026-05-01', 'c');
 insert into app.o (id, at, v) values (1, '2025-05-01', 'b');
+create table app.k (id int not null, at date not null) partition by range (at);
+create table app.k1 partition of app.k for values from ('2024-01-01') to ('2024-07-01');
