@@ -1043,7 +1043,7 @@ function emitClonedTriggers(d: Diff, to: Relation): void {
 /**
  * What a partition's clone of a trigger is once its parents' statements ran: the state of the nearest parent one of
  * them sets (it reaches every partition below), else the clone's own as FROM has it, or its parent's for a clone
- * made by this migration.
+ * made by this migration (or made again: a partition detached meanwhile is cloned anew at its ATTACH).
  */
 function cloneStateAfter(d: Diff, r: Relation, name: string): Trigger['enabled'] {
   let parent: Relation | undefined;
@@ -1057,7 +1057,13 @@ function cloneStateAfter(d: Diff, r: Relation, name: string): Trigger['enabled']
   }
   const before = d.from.relations.get(relKey(r.schema, r.name));
   const was = before?.triggers.find((x) => x.name === name);
-  if (before !== undefined && was !== undefined && clonedTrigger(d, before, name, 'from')) return was.enabled;
+  if (
+    before !== undefined &&
+    was !== undefined &&
+    clonedTrigger(d, before, name, 'from') &&
+    staysPartition(d, before, r)
+  )
+    return was.enabled;
   return parent?.triggers.find((x) => x.name === name)?.enabled ?? 'origin';
 }
 

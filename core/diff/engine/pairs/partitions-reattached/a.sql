@@ -22,3 +22,10 @@ insert into app.n3 values (1, '2026-05-01', 'c', 3);
 -- The parent's key dropped while its partition gets a new bound (detached meanwhile: the partition's copy is its own).
 create table app.k (id int not null, at date not null, primary key (id, at)) partition by range (at);
 create table app.k1 partition of app.k for values from ('2024-01-01') to ('2025-01-01');
+-- A partition with a disabled clone of its parent's trigger gets a new bound: ATTACH clones the trigger anew,
+-- enabled, so it is disabled again.
+create function app.tf() returns trigger language plpgsql as $$begin return new; end$$;
+create table app.tg (id int not null, at date not null) partition by range (at);
+create trigger tg_t before insert on app.tg for each row execute function app.tf();
+create table app.tg1 partition of app.tg for values from ('2024-01-01') to ('2025-01-01');
+alter table app.tg1 disable trigger tg_t;

@@ -22,3 +22,8 @@ insert into app.n (id, at, v) values (1, '2024-05-01', 'a'), (1, '2026-05-01', '
 insert into app.o (id, at, v) values (1, '2025-05-01', 'b');
 create table app.k (id int not null, at date not null) partition by range (at);
 create table app.k1 partition of app.k for values from ('2024-01-01') to ('2024-07-01');
+create function app.tf() returns trigger language plpgsql as $$begin return new; end$$;
+create table app.tg (id int not null, at date not null) partition by range (at);
+create trigger tg_t before insert on app.tg for each row execute function app.tf();
+create table app.tg1 partition of app.tg for values from ('2024-01-01') to ('2024-07-01');
+alter table app.tg1 disable trigger tg_t;
