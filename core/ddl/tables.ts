@@ -144,6 +144,18 @@ export interface CreateTableOptions {
 export const inlineByDefault = (k: Constraint): boolean => k.kind !== 'foreign_key' && k.validated;
 
 /**
+ * Whether a partition's identity column has its parent's identity (17+): it has no sequence of its own. ATTACH gives
+ * it, DETACH takes it away, and the parent's ALTERs reach it: never written on the partition itself.
+ */
+export function identityIsParents(
+  c: Pick<Column, 'identity'>,
+  partitionOf: QualifiedName | null,
+  sequence: Sequence | undefined,
+): boolean {
+  return c.identity !== null && partitionOf !== null && sequence === undefined;
+}
+
+/**
  * CREATE TABLE s.t (columns, constraints) [PARTITION BY …] [WITH (…)]. A partition is written as a plain table;
  * attachPartition() makes it one (as pg_dump does), so its own constraints and indexes carry over exactly.
  */
@@ -180,10 +192,8 @@ export function createTable(
     // A NOT NULL only inherited (18+) comes with INHERITS under its parent's name: written, it would be the child's own.
     if (parent !== undefined && c.notNullConstraint?.local === false) own = { ...own, notNull: false };
     const sequence = options.identitySequences?.get(c.name);
-    // A partition's identity without a sequence of its own is its parent's (17+): ATTACH gives it, and refuses a
-    // partition that already has one.
-    if (c.identity !== null && sequence === undefined && (r.partitionOf ?? null) !== null)
-      own = { ...own, identity: null };
+    // ATTACH gives a partition its parent's identity, and refuses one that already has one.
+    if (identityIsParents(c, r.partitionOf ?? null, sequence)) own = { ...own, identity: null };
     // A typed table's columns are its type's: only their options are written.
     const line =
       r.ofType !== undefined ? typedColumnDefinition(own, sequence) : columnDefinition(own, sequence);
@@ -436,7 +446,7 @@ function rowByFields(value: string, type: string, fields: readonly (string | nul
 /**
  * The function that moves an array of one composite type onto another, element by element and field by field as
  * alterColumnTypeByFields moves one value (USING refuses a subquery; a function it calls may loop), its bounds
- * kept. It lives in the migration's session (pg_temp) and is dropped after use (moverDrop). A multi-dimensional
+ * kept. It lives in the migration's session (pg_temp) and is dropped after use (`drop`). A multi-dimensional
  * array stops the migration, naming the type.
  */
 export function compositeArrayMover(

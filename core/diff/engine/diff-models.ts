@@ -210,11 +210,12 @@ function orderUnits(d: Diff): { order: Unit[] } | { cycle: Unit[] } {
       if (e.from.kind === 'sequence' && e.to.kind === 'relation') continue; // ownership, not use
       const dropTo = drops.get(e.to);
       if (dropTo === undefined) continue; // both edges below end at the drop of `to`
-      const rules =
+      const first =
         e.via === 'rule' ? ruleDrops.get(e.from) : e.via === 'policy' ? policyDrops.get(e.from) : undefined;
-      if (rules !== undefined) for (const r of rules) push(r, dropTo);
-      // A table's rule edges are its rules', gone first; a view's are also its query's (_RETURN), which stays.
-      if (rules === undefined || isView(d, e.from)) push(drops.get(e.from), dropTo);
+      if (first !== undefined) for (const r of first) push(r, dropTo);
+      // A table's rule (policy) edges are its rules' (policies'), gone first; a view's rule edges are also its
+      // query's (_RETURN), which stays.
+      if (first === undefined || (e.via === 'rule' && isView(d, e.from))) push(drops.get(e.from), dropTo);
       // An object that stays but stops using one that goes: its change first (unless the part using it, a
       // default or a policy, goes with the object's drops and comes back after: an overload of the same name
       // made meanwhile would leave the old call ambiguous, 42725).

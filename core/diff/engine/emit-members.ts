@@ -606,11 +606,12 @@ function emitConstraints(d: Diff, from: Relation, to: Relation): void {
   const copied = (k: Constraint) => k.inherited || (stillChild && k.local === false);
   // A partition detached (for good, for another parent or bound, or while its parent is recreated) keeps its
   // share of the parent's key as its own: the parent's DROP CONSTRAINT no longer takes it.
-  const detached = from.partitionOf !== null && !staysPartition(d, from, to);
+  const stays = staysPartition(d, from, to);
+  const detached = from.partitionOf !== null && !stays;
   const readded = readdedColumns(d, from);
   // A table attached in this migration keeps a key or foreign key of its own that TO has as its share of the
   // parent's: ATTACH adopts it (dropped, its index would be built again under lock).
-  const attaching = to.partitionOf !== null && !staysPartition(d, from, to);
+  const attaching = to.partitionOf !== null && !stays;
   const adopted = (k: Constraint) =>
     attaching &&
     to.constraints.some(
