@@ -43,6 +43,14 @@ export interface RelationParts {
   readonly notNulls?: readonly NotNullConstraintRow[];
 }
 
+/** A foreign key's referential actions in pg_get_constraintdef's words (NO ACTION is left unsaid). */
+const FK_ACTION: Partial<Record<string, string>> = {
+  restrict: 'RESTRICT',
+  cascade: 'CASCADE',
+  set_null: 'SET NULL',
+  set_default: 'SET DEFAULT',
+};
+
 /** Relations with their columns, constraints, indexes and triggers; view columns get their base-table source. */
 export function assembleRelations(parts: RelationParts, types: TypeRefs): Relation[] {
   const columnsOf = groupBy(parts.columns, (c) => c.relation_oid);
@@ -108,6 +116,25 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
   };
 
   /**
+   * pg_get_constraintdef's words for a plain FOREIGN KEY (constraints.sql left it NULL): the referenced table
+   * schema-qualified (the read's search_path is empty), NO ACTION and MATCH SIMPLE left unsaid.
+   */
+  const foreignKeyDefinition = (c: ConstraintRow, relOid: number): string => {
+    const own = c.key_attnums.map((n) => quoted(nameOf(relOid, n)));
+    const referenced = c.ref_columns ?? c.ref_attnums.map((n) => nameOf(c.ref_oid, n));
+    let text = `FOREIGN KEY (${own.join(', ')}) REFERENCES ${quoted(c.ref_schema ?? '')}.${quoted(c.ref_table ?? '')}(${referenced.map(quoted).join(', ')})`;
+    if (c.match_type === 'full') text += ' MATCH FULL';
+    else if (c.match_type === 'partial') text += ' MATCH PARTIAL';
+    const onUpdate = c.on_update === null ? undefined : FK_ACTION[c.on_update];
+    if (onUpdate !== undefined) text += ` ON UPDATE ${onUpdate}`;
+    const onDelete = c.on_delete === null ? undefined : FK_ACTION[c.on_delete];
+    if (onDelete !== undefined) text += ` ON DELETE ${onDelete}`;
+    if (c.deferrable) text += ' DEFERRABLE';
+    if (c.deferred) text += ' INITIALLY DEFERRED';
+    return text;
+  };
+
+  /**
    * pg_get_indexdef's words for an index on plain columns with default operator classes, collations and
    * ordering (indexes.sql left it NULL): a PRIMARY KEY / UNIQUE constraint's, or any other such index.
    */
@@ -159,7 +186,9 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
           name: c.name,
           kind: c.kind,
           columns: Object.freeze(c.key_attnums.map((n) => nameOf(r.oid, n))),
-          definition: c.definition ?? keyConstraintDefinition(c, r.oid),
+          definition:
+            c.definition ??
+            (c.kind === 'foreign_key' ? foreignKeyDefinition(c, r.oid) : keyConstraintDefinition(c, r.oid)),
           foreignKey:
             c.kind === 'foreign_key' && c.ref_schema !== null && c.ref_table !== null
               ? Object.freeze({
