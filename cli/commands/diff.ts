@@ -193,7 +193,14 @@ export const diffCommand: Command = {
       const pair = await loadSourcePair(
         from,
         to,
-        { connect, ...(pgMajor !== undefined ? { pgMajor } : {}), ...(onProgress ? { onProgress } : {}) },
+        {
+          connect,
+          ...(pgMajor !== undefined ? { pgMajor } : {}),
+          ...(onProgress ? { onProgress } : {}),
+          // Verification diffs the shadow against the whole target model: only a plain diff can leave out
+          // the tables equal on both sides.
+          leaveOutEqualTables: values.verify !== true,
+        },
         pool,
       );
       const diff = await loadDiffEngine();

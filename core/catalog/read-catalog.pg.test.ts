@@ -120,11 +120,10 @@ describe.each(pgServers())('readCatalog ($label)', (server) => {
       const text = (config as { text: string }).text;
       const failing = fail !== null && text.includes(fail);
       mostInFlight = Math.max(mostInFlight, ++inFlight);
-      return query(
-        failing
-          ? { ...(config as object), text: 'SELECT 1 / 0 AS boom WHERE $1::oid[] IS NOT NULL' }
-          : config,
-      ).finally(() => inFlight--);
+      // As many parameters as the query it stands for (all oid[]).
+      const values = (config as { values?: unknown[] }).values ?? [];
+      const boom = `SELECT 1 / 0 AS boom WHERE ${values.map((_, i) => `($${i + 1}::oid[] IS NULL OR true)`).join(' AND ')}`;
+      return query(failing ? { ...(config as object), text: boom } : config).finally(() => inFlight--);
     };
     // Outside the read's REPEATABLE READ transaction, a session is back at its default level.
     const outsideTransaction = async (c: pg.Client) =>
@@ -451,6 +450,7 @@ describe.each(pgServers())('readCatalog ($label)', (server) => {
       const file = server.major >= 15 ? 'catalog/indexes.sql' : 'catalog/indexes-14.sql';
       const raw = await client.query<{ name: string; definition: string | null }>(sqlFile(file), [
         [(await client.query<{ oid: number }>("SELECT 'idx'::regnamespace::oid AS oid")).rows[0]?.oid],
+        null,
       ]);
       const leftToReader = raw.rows.filter((r) => r.definition === null).map((r) => r.name);
       expect(leftToReader.sort()).toEqual(

@@ -21,6 +21,7 @@ import { TypeRefs } from './type-refs.js';
 import { QueryPipeline, SplitPipeline, type PipelinedQuery } from './query-pipeline.js';
 import { withPipelining } from './pipeline-mode.js';
 import { MIN_SERVER_VERSION_NUM } from '../db/server-versions.js';
+import type { TrimExchange } from './trim.js';
 
 export interface ReadCatalogOptions {
   /** Also read pg_catalog, information_schema and the toast/temp schemas (off by default). */
@@ -29,6 +30,13 @@ export interface ReadCatalogOptions {
   readonly schemas?: readonly string[];
   /** Called after each query with its file, duration and row count (profiling, the benchmark). */
   readonly onQuery?: (file: string, ms: number, rows: number) => void;
+  /**
+   * Two databases read to be diffed (`gatehouse diff` of two live ones): this side's relation fingerprints are
+   * handed over first, and the relations the exchange says both sides hold equal are left out of the read
+   * (core/catalog/trim.ts). The model then holds only what the diff needs: never keep or show it as the
+   * database's.
+   */
+  readonly trim?: TrimExchange;
   /**
    * A second connection to the same database (idle, outside a transaction, left outside one). About half
    * the queries then run on it, in a transaction that imports the first one's snapshot
@@ -51,9 +59,10 @@ const BEGIN = 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY';
 // Expressions and definitions are rendered relative to search_path: an empty one schema-qualifies every
 // user object, so the model reads the same whatever the role's or database's search_path is. No parallel
 // workers: on catalog-sized tables they cost more CPU than they save (a third more for the bench catalog),
-// and the read already keeps a backend per connection busy.
+// and the read already keeps a backend per connection busy. No JIT either: compiling a catalog query's
+// expressions costs more than running them (150 ms for relation-fingerprints.sql's 2,000 tables).
 const READ_SETTINGS =
-  "SELECT pg_catalog.set_config('search_path', '', true), pg_catalog.set_config('max_parallel_workers_per_gather', '0', true)";
+  "SELECT pg_catalog.set_config('search_path', '', true), pg_catalog.set_config('max_parallel_workers_per_gather', '0', true), pg_catalog.set_config('jit', 'off', true)";
 
 export { MIN_SERVER_VERSION_NUM } from '../db/server-versions.js';
 
@@ -181,9 +190,20 @@ async function readInTransaction(
     (s) => (options.includeSystemSchemas || !s.is_system) && (wanted === null || wanted.has(s.name)),
   );
   const excluded = schemaRows.filter((s) => !included.includes(s)).map((s) => s.name);
-  const p = [included.map((s) => s.oid)];
-
+  const schemaOids = included.map((s) => s.oid);
+  const p = [schemaOids];
   const versionNum = server.version_num;
+  const trim =
+    options.trim === undefined
+      ? null
+      : await options.trim({
+          major: Math.floor(versionNum / 10000),
+          rows: await q('relation-fingerprints.sql', rows.relationFingerprintRow, p),
+        });
+  // The relations read ($2: null for all) and the sequences left out with the others ($2 of sequences.sql).
+  const read = [schemaOids, trim?.read ?? null];
+  const sequences = [schemaOids, trim?.leaveOutSequences ?? null];
+
   const queries: PipelinedQuery[] = [
     { file: 'database.sql' },
     { file: 'roles.sql' },
@@ -193,14 +213,14 @@ async function readInTransaction(
     { file: 'extensions.sql' },
     { file: 'type-names.sql' },
     { file: 'keywords.sql' },
-    { file: 'relations.sql', values: p },
-    { file: 'columns.sql', values: p },
-    ...(versionNum >= 180000 ? [{ file: 'not-null-constraints.sql', values: p }] : []),
-    { file: 'constraints.sql', values: p },
-    { file: versionNum >= 150000 ? 'indexes.sql' : 'indexes-14.sql', values: p },
-    { file: 'triggers.sql', values: p },
-    { file: 'view-queries.sql', values: p },
-    { file: 'sequences.sql', values: p },
+    { file: 'relations.sql', values: read },
+    { file: 'columns.sql', values: read },
+    ...(versionNum >= 180000 ? [{ file: 'not-null-constraints.sql', values: read }] : []),
+    { file: 'constraints.sql', values: read },
+    { file: versionNum >= 150000 ? 'indexes.sql' : 'indexes-14.sql', values: read },
+    { file: 'triggers.sql', values: read },
+    { file: 'view-queries.sql', values: read },
+    { file: 'sequences.sql', values: sequences },
     { file: 'functions.sql', values: p },
     { file: 'function-args.sql', values: p },
     { file: 'aggregates.sql', values: p },
@@ -209,16 +229,16 @@ async function readInTransaction(
     { file: 'type-attributes.sql', values: p },
     { file: 'collations.sql', values: p },
     { file: 'languages.sql' },
-    { file: 'grants.sql', values: p },
+    { file: 'grants.sql', values: [...read, trim?.leaveOutSequences ?? null] },
     { file: 'dependencies.sql' },
     { file: 'default-privileges.sql', values: p },
-    { file: 'policies.sql', values: p },
+    { file: 'policies.sql', values: read },
     { file: 'casts.sql' },
     { file: 'event-triggers.sql' },
     { file: 'statistics.sql', values: p },
     { file: 'range-options.sql', values: p },
-    { file: 'index-statistics.sql', values: p },
-    { file: 'rules.sql', values: p },
+    { file: 'index-statistics.sql', values: read },
+    { file: 'rules.sql', values: read },
     { file: 'publications.sql' },
     { file: versionNum >= 150000 ? 'publication-tables.sql' : 'publication-tables-14.sql', values: p },
     // TABLES IN SCHEMA is 15+: 14 has no pg_publication_namespace.

@@ -546,3 +546,17 @@ export type PublicationSchemaRow = z.infer<typeof publicationSchemaRow>;
 export type LanguageRow = z.infer<typeof languageRow>;
 export type RangeOptionRow = z.infer<typeof rangeOptionRow>;
 export type IndexStatisticsRow = z.infer<typeof indexStatisticsRow>;
+
+/**
+ * relation-fingerprints.sql: what `gatehouse diff` of two live databases compares before it reads the relations
+ * (core/catalog/trim.ts). refs: [f (through a foreign key) or o, schema, name] of each other relation used.
+ */
+export const relationFingerprintRow = z.object({
+  oid: int,
+  schema: text,
+  name: text,
+  fixed: z.boolean(),
+  fingerprint: text,
+  refs: z.array(z.tuple([z.enum(['f', 'o']), text, text])),
+  sequence_oids: z.array(int),
+});

@@ -2,7 +2,8 @@
 -- (PG18's NOT NULL constraints are left out: nullability is on the columns, the same on every version.)
 -- Definitions are pg_dump's (not pretty-printed): the pretty form is several times slower to deparse.
 -- Key columns are returned as attnums and named from the column list, the referenced ones too; only when
--- the referenced relation sits outside the included schemas are its column names looked up here.
+-- the referenced relation is not read (outside the included schemas, or not among $2) are its column names
+-- looked up here.
 SELECT
   con.conrelid AS relation_oid,
   con.conname AS name,
@@ -27,7 +28,8 @@ SELECT
   fc.relname AS ref_table,
   con.confrelid AS ref_oid,
   coalesce(con.confkey, '{}') AS ref_attnums,
-  CASE WHEN con.contype = 'f' AND NOT fc.relnamespace = ANY ($1::oid[]) THEN
+  CASE WHEN con.contype = 'f' AND (NOT fc.relnamespace = ANY ($1::oid[])
+                                 OR ($2::oid[] IS NOT NULL AND NOT fc.oid = ANY ($2::oid[]))) THEN
     ARRAY(SELECT fa.attname::text FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, ord)
           JOIN pg_catalog.pg_attribute AS fa ON fa.attrelid = con.confrelid AND fa.attnum = k.attnum
           ORDER BY k.ord)
@@ -55,4 +57,5 @@ LEFT JOIN pg_catalog.pg_description AS d
 WHERE con.contype IN ('p', 'u', 'c', 'f', 'x')
   AND c.relkind IN ('r', 'v', 'm', 'p', 'f')
   AND c.relnamespace = ANY ($1::oid[])
+  AND ($2::oid[] IS NULL OR c.oid = ANY ($2::oid[]))
 ORDER BY con.conrelid, con.conname COLLATE "C";

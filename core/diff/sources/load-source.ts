@@ -4,6 +4,7 @@ import type pg from 'pg';
 import { GatehouseError } from '../../../shared/errors.js';
 import type { Catalog } from '../../../shared/model/catalog.js';
 import { readCatalog } from '../../catalog/read-catalog.js';
+import { trimTogether, type TrimExchange } from '../../catalog/trim.js';
 import { splitSql } from '../../changeset/split.js';
 import { ddlForRoles } from '../../ddl/database-ddl.js';
 import { applyFiles, type OnProgress } from './apply-files.js';
@@ -40,6 +41,12 @@ export interface LoadOptions {
   /** How live sources (and --shadow) are connected; libpq's rules from process.env by default. */
   readonly connect?: Connect;
   readonly onProgress?: OnProgress;
+  /**
+   * Two live databases: leave out of both reads the tables equal on both sides (see decideTrim). The models
+   * then serve the diff alone: not for verification (which compares a whole shadow with the target) nor for
+   * showing a database.
+   */
+  readonly leaveOutEqualTables?: boolean;
 }
 
 /**
@@ -61,10 +68,11 @@ export async function readOnTwoConnections(
   }
 }
 
-export async function readLiveModel(uri: string, connect: Connect): Promise<Catalog> {
+/** A live database's model; `trim`: read as one side of a two-database diff (see trimTogether). */
+export async function readLiveModel(uri: string, connect: Connect, trim?: TrimExchange): Promise<Catalog> {
   return withClient(connect, uri, async (client) => {
     try {
-      return await readCatalog(client);
+      return await readCatalog(client, trim === undefined ? {} : { trim });
     } catch (error) {
       if (error instanceof GatehouseError) throw error;
       throw new GatehouseError('GH202', `Reading the catalog failed: ${(error as Error).message}`, {
@@ -203,6 +211,19 @@ function wantedMajor(
   return { major: 18, why: 'the default shadow version' };
 }
 
+/** A side read as it is (a database, a snapshot): nothing applied, no shadow. */
+function directBase(spec: SourceSpec): Omit<LoadedSource, 'model'> {
+  return {
+    spec,
+    label: sourceLabel(spec),
+    convention: null,
+    files: [],
+    ignored: [],
+    shadowDb: null,
+    seededRoles: [],
+  };
+}
+
 /**
  * Reads one side. A folder or .sql file goes through a shadow database of the pool (the caller closes it);
  * `other` is the other side when it is known (a database or snapshot decides the shadow's major and lends its
@@ -215,8 +236,8 @@ export async function loadSource(
 ): Promise<LoadedSource> {
   const spec = typeof source === 'string' ? await classifySource(source) : source;
   const connect = options.connect ?? environmentConnect();
-  const label = sourceLabel(spec);
-  const base = { spec, label, convention: null, files: [], ignored: [], shadowDb: null, seededRoles: [] };
+  const base = directBase(spec);
+  const label = base.label;
   if (spec.kind === 'live') return { ...base, model: await readLiveModel(spec.uri, connect) };
   if (spec.kind === 'snapshot') return { ...base, model: await readSnapshotFile(spec.path) };
   const other = options.other ?? { spec, model: null };
@@ -267,6 +288,21 @@ export async function loadSourcePair(
     typeof from === 'string' ? await classifySource(from) : from,
     typeof to === 'string' ? await classifySource(to) : to,
   ] as const;
+  if (options.leaveOutEqualTables && specs[0].kind === 'live' && specs[1].kind === 'live') {
+    const connect = options.connect ?? environmentConnect();
+    const exchange = trimTogether();
+    const side = (spec: SourceSpec & { kind: 'live' }, trim: TrimExchange) =>
+      readLiveModel(spec.uri, connect, trim).then(
+        (model): LoadedSource => ({ ...directBase(spec), model }),
+        (error: unknown) => {
+          // The other side may be waiting for this one's fingerprints.
+          exchange.fail();
+          throw error;
+        },
+      );
+    const [a, b] = await Promise.all([side(specs[0], exchange.from), side(specs[1], exchange.to)]);
+    return { from: a, to: b, pool };
+  }
   const direct = await Promise.all(
     specs.map((spec) =>
       spec.kind === 'live' || spec.kind === 'snapshot' ? loadSource(spec, pool, options) : null,

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { decideTrim, trimTogether, type RelationFingerprint } from './trim.js';
+
+let oid = 100;
+const fp = (name: string, over: Partial<RelationFingerprint> = {}): RelationFingerprint => ({
+  oid: oid++,
+  schema: 's',
+  name,
+  fixed: false,
+  fingerprint: `fp-${name}`,
+  refs: [],
+  sequence_oids: [],
+  ...over,
+});
+const side = (rows: RelationFingerprint[], major = 17) => ({ major, rows });
+const readNames = (rows: RelationFingerprint[], read: readonly number[]) =>
+  rows.filter((r) => read.includes(r.oid)).map((r) => r.name);
+
+describe('decideTrim', () => {
+  it('leaves out the tables equal on both sides, with their sequences, and reads the rest', () => {
+    const a = [fp('same', { sequence_oids: [7] }), fp('changed'), fp('gone'), fp('view', { fixed: true })];
+    const b = [fp('same'), fp('changed', { fingerprint: 'other' }), fp('new'), fp('view', { fixed: true })];
+    const d = decideTrim(side(a), side(b))!;
+    expect(readNames(a, d.from.read)).toEqual(['changed', 'gone', 'view']);
+    expect(readNames(b, d.to.read)).toEqual(['changed', 'new', 'view']);
+    expect(d.from.leaveOutSequences).toEqual([7]);
+  });
+
+  it('reads a table whose foreign key targets a change, one level only', () => {
+    const mk = (changed: string) => [
+      fp('parent', { fingerprint: changed }),
+      fp('child', { refs: [['f', 's', 'parent']] }),
+      fp('grandchild', { refs: [['f', 's', 'child']] }),
+    ];
+    const a = mk('one');
+    const d = decideTrim(side(a), side(mk('two')))!;
+    expect(readNames(a, d.from.read)).toEqual(['parent', 'child']);
+  });
+
+  it('follows other uses to the end, and reads what names a relation neither side lists', () => {
+    const mk = (v: string) => [
+      fp('base', { fingerprint: v }),
+      fp('uses', { refs: [['o', 's', 'base']] }),
+      fp('uses_uses', { refs: [['o', 's', 'uses']] }),
+      fp('outside', { refs: [['o', 'elsewhere', 'x']] }),
+      fp('alone'),
+    ];
+    const a = mk('one');
+    const d = decideTrim(side(a), side(mk('two')))!;
+    expect(readNames(a, d.from.read)).toEqual(['base', 'uses', 'uses_uses', 'outside']);
+  });
+
+  it('reads a table whose named relations differ, and everything across majors', () => {
+    const a = [fp('t', { refs: [['o', 's', 'x']] }), fp('x'), fp('y')];
+    const b = [fp('t', { refs: [['o', 's', 'y']] }), fp('x'), fp('y')];
+    expect(readNames(a, decideTrim(side(a), side(b))!.from.read)).toEqual(['t']);
+    expect(decideTrim(side(a, 16), side(a, 17))).toBeNull();
+  });
+});
+
+describe('trimTogether', () => {
+  it('answers both sides once both have handed over, and releases a waiting side on failure', async () => {
+    const pair = trimTogether();
+    const a = [fp('t')];
+    const [x, y] = await Promise.all([pair.from(side(a)), pair.to(side([fp('t')]))]);
+    expect(x?.read).toEqual([]);
+    expect(y?.read).toEqual([]);
+    const lonely = trimTogether();
+    const waiting = lonely.from(side(a));
+    lonely.fail();
+    expect(await waiting).toBeNull();
+  });
+});

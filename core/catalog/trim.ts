@@ -1,0 +1,112 @@
+import type { z } from 'zod';
+import type { relationFingerprintRow } from './rows.js';
+
+/** One relation's fingerprint row (sql/catalog/relation-fingerprints.sql). */
+export type RelationFingerprint = z.output<typeof relationFingerprintRow>;
+
+/** What one side of a two-database read leaves out: null reads everything. */
+export interface TrimDecision {
+  /** The relations read (OIDs of this side): every other relation of the included schemas is left out. */
+  readonly read: readonly number[];
+  /** The serial and identity sequences of the relations left out, left out with them. */
+  readonly leaveOutSequences: readonly number[];
+}
+
+/** One side's fingerprints with the server major they were taken on (raw facts differ between majors). */
+export interface SideFingerprints {
+  readonly major: number;
+  readonly rows: readonly RelationFingerprint[];
+}
+
+const keyOf = (schema: string, name: string) => `${schema}\0${name}`;
+const refsText = (r: RelationFingerprint) =>
+  r.refs
+    .map((x) => x.join('\0'))
+    .sort()
+    .join('\n');
+
+/**
+ * Which relations two databases about to be diffed need not read, each side's. A relation is left out when it
+ * is a plain table whose fingerprint (its own facts and its members', other relations by name) and named
+ * relations are the same on both sides, and nothing that changes reaches it:
+ * - a table it references by foreign key changes (its key may be dropped and made again around that change);
+ * - a relation it uses otherwise (a sequence in a default, a table in a policy's subquery) is read, for any
+ *   reason: what follows a change follows through those, so they are followed to the end;
+ * - it names a relation neither side lists (outside the schemas compared).
+ * What is left out is the same on both sides and equal on both: the diff of the rest is the diff of the whole.
+ * Different majors read everything (the raw facts a fingerprint is made of are not comparable).
+ */
+export function decideTrim(
+  from: SideFingerprints,
+  to: SideFingerprints,
+): { from: TrimDecision; to: TrimDecision } | null {
+  if (from.major !== to.major) return null;
+  const a = new Map(from.rows.map((r) => [keyOf(r.schema, r.name), r]));
+  const b = new Map(to.rows.map((r) => [keyOf(r.schema, r.name), r]));
+  const equal = new Set<string>();
+  for (const [k, x] of a) {
+    const y = b.get(k);
+    if (y === undefined || x.fixed || y.fixed || x.fingerprint !== y.fingerprint) continue;
+    if (refsText(x) !== refsText(y)) continue;
+    equal.add(k);
+  }
+  const known = (k: string) => a.has(k) || b.has(k);
+  // Read: every relation not equal on both sides, then what reaches them, until nothing more does.
+  const read = new Set<string>([...a.keys(), ...b.keys()].filter((k) => !equal.has(k)));
+  const changed = new Set(read);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const k of equal) {
+      if (read.has(k)) continue;
+      const reaches = a.get(k)!.refs.some(([via, schema, name]) => {
+        const t = keyOf(schema, name);
+        return !known(t) || (via === 'f' ? changed.has(t) : read.has(t));
+      });
+      if (reaches) {
+        read.add(k);
+        grew = true;
+      }
+    }
+  }
+  const decision = (side: Map<string, RelationFingerprint>): TrimDecision => {
+    const kept: number[] = [];
+    const sequences: number[] = [];
+    for (const [k, r] of side) {
+      if (read.has(k)) kept.push(r.oid);
+      else sequences.push(...r.sequence_oids);
+    }
+    return { read: kept, leaveOutSequences: sequences };
+  };
+  return { from: decision(a), to: decision(b) };
+}
+
+/** A side's part in a two-database read: hands over its fingerprints, gets what it may leave out. */
+export type TrimExchange = (side: SideFingerprints) => Promise<TrimDecision | null>;
+
+/**
+ * The meeting point of two catalog reads that trim together (readCatalog's `trim`): each side's exchange
+ * waits for the other's fingerprints. `fail` releases a side still waiting when the other's read failed
+ * before it got there (it then reads everything, and is abandoned by its caller anyway).
+ */
+export function trimTogether(): { from: TrimExchange; to: TrimExchange; fail: () => void } {
+  let fromSide: SideFingerprints | null = null;
+  let toSide: SideFingerprints | null = null;
+  let settle: ((d: ReturnType<typeof decideTrim>) => void) | null = null;
+  const decided = new Promise<ReturnType<typeof decideTrim>>((resolve) => (settle = resolve));
+  const arrive = () => {
+    if (fromSide !== null && toSide !== null) settle?.(decideTrim(fromSide, toSide));
+  };
+  return {
+    from: async (side) => {
+      fromSide = side;
+      arrive();
+      return (await decided)?.from ?? null;
+    },
+    to: async (side) => {
+      toSide = side;
+      arrive();
+      return (await decided)?.to ?? null;
+    },
+    fail: () => settle?.(null),
+  };
+}

@@ -1,0 +1,182 @@
+-- For `gatehouse diff` of two live databases: per relation of the included schemas ($1), a fingerprint of what
+-- the catalog read takes from it and its members (pg_class facts, columns with their defaults and comments,
+-- constraints, indexes, policies, grants, owned sequences), so that the tables equal on both sides can be left
+-- out of the full read (core/catalog/trim.ts). Raw catalog facts, not deparsed definitions (deparsing is what
+-- the read spends its time on), but for expressions: pg_get_expr is cheap, and a stored node tree holds the
+-- position of the expression in the script that made it (and a serial default its sequence's OID). The facts are
+-- compared across two databases, so no OID of a user object may stand in them: members are matched by name,
+-- other relations are named (refs), and a member that uses any other user object (a type, function, collation,
+-- operator class, extension…) makes the relation `fixed` (always read), because its OID means nothing in the
+-- other database.
+-- Only plain tables outside partition and inheritance trees, without user triggers, rules, publications or
+-- extended statistics, can be left out; every other relation is listed `fixed`.
+WITH rel AS (
+  SELECT c.oid, n.nspname, c.relname, c.relkind = 'r' AND NOT c.relispartition AS plain
+  FROM pg_catalog.pg_class AS c
+  JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
+  WHERE c.relkind IN ('r', 'v', 'm', 'p', 'f')
+    AND c.relnamespace = ANY ($1::oid[])
+),
+-- Serial and identity sequences belong to their table.
+owned AS (
+  SELECT dep.refobjid AS rel, dep.objid AS seq, dep.refobjsubid AS col, dep.deptype
+  FROM pg_catalog.pg_depend AS dep
+  JOIN pg_catalog.pg_class AS s ON s.oid = dep.objid AND s.relkind = 'S'
+  WHERE dep.classid = 'pg_catalog.pg_class'::regclass AND dep.refclassid = 'pg_catalog.pg_class'::regclass
+    AND dep.refobjsubid > 0 AND dep.deptype IN ('a', 'i')
+),
+-- Every catalog object that belongs to a relation, with that relation.
+member AS (
+  SELECT 'pg_catalog.pg_class'::regclass AS classid, oid AS objid, oid AS rel FROM rel
+  UNION ALL
+  SELECT 'pg_catalog.pg_class'::regclass, i.indexrelid, i.indrelid FROM pg_catalog.pg_index AS i
+  UNION ALL
+  SELECT 'pg_catalog.pg_class'::regclass, seq, rel FROM owned
+  UNION ALL
+  SELECT 'pg_catalog.pg_attrdef'::regclass, ad.oid, ad.adrelid FROM pg_catalog.pg_attrdef AS ad
+  UNION ALL
+  SELECT 'pg_catalog.pg_constraint'::regclass, con.oid, con.conrelid
+  FROM pg_catalog.pg_constraint AS con WHERE con.conrelid <> 0
+  UNION ALL
+  SELECT 'pg_catalog.pg_policy'::regclass, p.oid, p.polrelid FROM pg_catalog.pg_policy AS p
+  UNION ALL
+  -- Internal triggers (a foreign key's, on both tables) are the constraint's, which names its tables.
+  SELECT 'pg_catalog.pg_trigger'::regclass, t.oid, t.tgrelid FROM pg_catalog.pg_trigger AS t WHERE NOT t.tgisinternal
+  UNION ALL
+  SELECT 'pg_catalog.pg_rewrite'::regclass, r.oid, r.ev_class FROM pg_catalog.pg_rewrite AS r
+),
+-- What the members use outside their own relation (user objects only: built-in OIDs are the same everywhere).
+used AS (
+  SELECT m.rel, dep.refclassid, dep.refobjid, dep.deptype, rm.rel AS ref_rel,
+         con.contype = 'f' AS via_foreign_key
+  FROM pg_catalog.pg_depend AS dep
+  JOIN member AS m ON m.classid = dep.classid AND m.objid = dep.objid
+  LEFT JOIN member AS rm ON rm.classid = dep.refclassid AND rm.objid = dep.refobjid
+  LEFT JOIN pg_catalog.pg_constraint AS con
+    ON dep.classid = 'pg_catalog.pg_constraint'::regclass AND con.oid = dep.objid
+  WHERE dep.refobjid >= 16384
+    AND dep.refclassid <> 'pg_catalog.pg_namespace'::regclass
+    AND (rm.rel IS NULL OR rm.rel <> m.rel)
+),
+refs AS (
+  SELECT u.rel,
+         -- Another relation is named; anything else fixes the relation.
+         bool_or(u.ref_rel IS NULL OR u.deptype = 'e') AS fixed,
+         pg_catalog.array_agg(DISTINCT ARRAY[CASE WHEN u.via_foreign_key THEN 'f' ELSE 'o' END,
+           rn.nspname::text, rc.relname::text]) FILTER (WHERE u.ref_rel IS NOT NULL) AS names
+  FROM used AS u
+  LEFT JOIN pg_catalog.pg_class AS rc ON rc.oid = u.ref_rel
+  LEFT JOIN pg_catalog.pg_namespace AS rn ON rn.oid = rc.relnamespace
+  GROUP BY u.rel
+),
+cols AS (
+  SELECT a.attrelid AS rel,
+         pg_catalog.sum(pg_catalog.hashtextextended(ROW(a.attnum, a.attname, a.atttypid, a.atttypmod, a.attndims, a.attnotnull,
+           a.atthasdef, a.atthasmissing, a.attmissingval, a.attidentity, a.attgenerated, a.attisdropped,
+           a.attislocal, a.attinhcount, a.attcollation, a.attstorage, a.attcompression, a.attstattarget,
+           a.attacl, a.attoptions, a.attfdwoptions, pg_catalog.pg_get_expr(ad.adbin, ad.adrelid), d.description)::text, 0)) AS facts
+  FROM pg_catalog.pg_attribute AS a
+  JOIN rel ON rel.oid = a.attrelid AND rel.plain
+  LEFT JOIN pg_catalog.pg_attrdef AS ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+  LEFT JOIN pg_catalog.pg_description AS d
+    ON d.objoid = a.attrelid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = a.attnum
+  WHERE a.attnum > 0
+  GROUP BY a.attrelid
+),
+cons AS (
+  SELECT con.conrelid AS rel,
+         pg_catalog.sum(pg_catalog.hashtextextended(ROW(con.conname, con.contype, con.condeferrable, con.condeferred, con.convalidated,
+           con.conkey, con.confkey, con.confupdtype, con.confdeltype, con.confmatchtype, con.conislocal,
+           con.coninhcount, con.connoinherit, con.conpfeqop, con.conppeqop, con.conffeqop, con.conexclop, pg_catalog.pg_get_expr(con.conbin, con.conrelid),
+           fn.nspname, fc.relname, ic.relname, d.description,
+           -- What later majors added to a constraint (ON DELETE SET NULL (columns) in 15, NOT ENFORCED, PERIOD and
+           -- WITHOUT OVERLAPS in 18) is read from its definition, only where it can stand.
+           CASE WHEN (con.contype = 'f' AND (con.confdeltype IN ('n', 'd') OR iam.amname <> 'btree'))
+                  OR NOT con.convalidated OR con.conexclop IS NOT NULL
+                THEN pg_catalog.pg_get_constraintdef(con.oid) END)::text, 0)) AS facts
+  FROM pg_catalog.pg_constraint AS con
+  JOIN rel ON rel.oid = con.conrelid AND rel.plain
+  LEFT JOIN pg_catalog.pg_class AS fc ON fc.oid = con.confrelid AND con.contype = 'f'
+  LEFT JOIN pg_catalog.pg_namespace AS fn ON fn.oid = fc.relnamespace
+  LEFT JOIN pg_catalog.pg_class AS ic ON ic.oid = con.conindid AND con.conindid <> 0
+  LEFT JOIN pg_catalog.pg_am AS iam ON iam.oid = ic.relam
+  LEFT JOIN pg_catalog.pg_description AS d
+    ON d.objoid = con.oid AND d.classoid = 'pg_catalog.pg_constraint'::regclass AND d.objsubid = 0
+  GROUP BY con.conrelid
+),
+idx AS (
+  SELECT i.indrelid AS rel,
+         pg_catalog.sum(pg_catalog.hashtextextended(ROW(ic.relname, ic.relam, ic.reloptions, ts.spcname, i.indnatts, i.indnkeyatts,
+           i.indisunique, i.indisprimary, i.indisexclusion, i.indimmediate, i.indisclustered, i.indisvalid,
+           i.indisreplident, i.indkey, i.indcollation, i.indclass, i.indoption,
+           pg_catalog.pg_get_expr(i.indexprs, i.indrelid), pg_catalog.pg_get_expr(i.indpred, i.indrelid), d.description,
+           -- NULLS NOT DISTINCT (15) stands in a unique index's definition.
+           CASE WHEN i.indisunique AND NOT i.indisprimary THEN pg_catalog.pg_get_indexdef(i.indexrelid) END,
+           CASE WHEN i.indexprs IS NOT NULL THEN
+             ARRAY(SELECT ia.attstattarget FROM pg_catalog.pg_attribute AS ia
+                   WHERE ia.attrelid = i.indexrelid ORDER BY ia.attnum)
+           END)::text, 0)) AS facts
+  FROM pg_catalog.pg_index AS i
+  JOIN rel ON rel.oid = i.indrelid AND rel.plain
+  JOIN pg_catalog.pg_class AS ic ON ic.oid = i.indexrelid
+  LEFT JOIN pg_catalog.pg_tablespace AS ts ON ts.oid = ic.reltablespace
+  LEFT JOIN pg_catalog.pg_description AS d
+    ON d.objoid = i.indexrelid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
+  GROUP BY i.indrelid
+),
+pols AS (
+  SELECT p.polrelid AS rel,
+         pg_catalog.sum(pg_catalog.hashtextextended(ROW(p.polname, p.polcmd, p.polpermissive,
+           ARRAY(SELECT CASE WHEN r = 0 THEN 'public' ELSE pg_catalog.pg_get_userbyid(r)::text END
+                 FROM unnest(p.polroles) AS r ORDER BY 1),
+           pg_catalog.pg_get_expr(p.polqual, p.polrelid), pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid), d.description)::text, 0)) AS facts
+  FROM pg_catalog.pg_policy AS p
+  JOIN rel ON rel.oid = p.polrelid AND rel.plain
+  LEFT JOIN pg_catalog.pg_description AS d
+    ON d.objoid = p.oid AND d.classoid = 'pg_catalog.pg_policy'::regclass AND d.objsubid = 0
+  GROUP BY p.polrelid
+),
+seqs AS (
+  SELECT o.rel,
+         pg_catalog.sum(pg_catalog.hashtextextended(ROW(sc.relname, sn.nspname, o.col, o.deptype, s.seqtypid, s.seqstart, s.seqincrement,
+           s.seqmax, s.seqmin, s.seqcache, s.seqcycle, sc.relpersistence, sc.relacl,
+           pg_catalog.pg_get_userbyid(sc.relowner), d.description)::text, 0)) AS facts,
+         pg_catalog.array_agg(o.seq) AS oids
+  FROM owned AS o
+  JOIN rel ON rel.oid = o.rel AND rel.plain
+  JOIN pg_catalog.pg_class AS sc ON sc.oid = o.seq
+  JOIN pg_catalog.pg_namespace AS sn ON sn.oid = sc.relnamespace
+  JOIN pg_catalog.pg_sequence AS s ON s.seqrelid = o.seq
+  LEFT JOIN pg_catalog.pg_description AS d
+    ON d.objoid = o.seq AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
+  GROUP BY o.rel
+)
+SELECT
+  c.oid,
+  rel.nspname AS schema,
+  rel.relname AS name,
+  NOT (rel.plain AND c.reloftype = 0 AND NOT coalesce(refs.fixed, false)
+       AND NOT EXISTS (SELECT FROM pg_catalog.pg_inherits AS ih WHERE ih.inhrelid = c.oid)
+       AND NOT EXISTS (SELECT FROM pg_catalog.pg_inherits AS ih WHERE ih.inhparent = c.oid)
+       AND NOT EXISTS (SELECT FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid = c.oid AND NOT t.tgisinternal)
+       AND NOT EXISTS (SELECT FROM pg_catalog.pg_rewrite AS r WHERE r.ev_class = c.oid)
+       AND NOT EXISTS (SELECT FROM pg_catalog.pg_publication_rel AS pr WHERE pr.prrelid = c.oid)
+       AND NOT EXISTS (SELECT FROM pg_catalog.pg_statistic_ext AS x WHERE x.stxrelid = c.oid)) AS fixed,
+  pg_catalog.md5(ROW(c.relkind, c.relpersistence, c.relam, ts.spcname, c.relrowsecurity, c.relforcerowsecurity,
+    c.relreplident, c.reloptions, c.relacl, pg_catalog.pg_get_userbyid(c.relowner), tc.reloptions, d.description,
+    cols.facts, cons.facts, idx.facts, pols.facts, seqs.facts)::text) AS fingerprint,
+  coalesce(refs.names, '{}') AS refs,
+  coalesce(seqs.oids, '{}') AS sequence_oids
+FROM rel
+JOIN pg_catalog.pg_class AS c ON c.oid = rel.oid
+LEFT JOIN pg_catalog.pg_tablespace AS ts ON ts.oid = c.reltablespace
+LEFT JOIN pg_catalog.pg_class AS tc ON tc.oid = c.reltoastrelid AND c.reltoastrelid <> 0
+LEFT JOIN pg_catalog.pg_description AS d
+  ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
+LEFT JOIN refs ON refs.rel = c.oid
+LEFT JOIN cols ON cols.rel = c.oid
+LEFT JOIN cons ON cons.rel = c.oid
+LEFT JOIN idx ON idx.rel = c.oid
+LEFT JOIN pols ON pols.rel = c.oid
+LEFT JOIN seqs ON seqs.rel = c.oid
+ORDER BY rel.nspname COLLATE "C", rel.relname COLLATE "C";
