@@ -21,7 +21,7 @@ import { TypeRefs } from './type-refs.js';
 import { QueryPipeline, SplitPipeline, type PipelinedQuery } from './query-pipeline.js';
 import { withPipelining } from './pipeline-mode.js';
 import { MIN_SERVER_VERSION_NUM } from '../db/server-versions.js';
-import type { TrimExchange } from './trim.js';
+import type { TrimDecision, TrimExchange } from './trim.js';
 
 export interface ReadCatalogOptions {
   /** Also read pg_catalog, information_schema and the toast/temp schemas (off by default). */
@@ -193,18 +193,13 @@ async function readInTransaction(
   const schemaOids = included.map((s) => s.oid);
   const p = [schemaOids];
   const versionNum = server.version_num;
-  const trim =
-    options.trim === undefined
-      ? null
-      : await options.trim({
-          major: Math.floor(versionNum / 10000),
-          rows: await q('relation-fingerprints.sql', rows.relationFingerprintRow, p),
-        });
-  // The relations read ($2: null for all) and the sequences left out with the others ($2 of sequences.sql).
-  const read = [schemaOids, trim?.read ?? null];
-  const sequences = [schemaOids, trim?.leaveOutSequences ?? null];
-
-  const queries: PipelinedQuery[] = [
+  // The relation-scoped queries take the relations to read ($2, null for all; sequences.sql: the sequences
+  // left out with the others); they are planned as functions of what the trim exchange decides.
+  type Scoped = (t: TrimDecision | null) => PipelinedQuery;
+  const read =
+    (file: string): Scoped =>
+    (t) => ({ file, values: [schemaOids, t?.read ?? null] });
+  const queries: (PipelinedQuery | Scoped)[] = [
     { file: 'database.sql' },
     { file: 'roles.sql' },
     ...(server.can_read_authid ? [{ file: 'role-passwords.sql' }] : []),
@@ -213,14 +208,14 @@ async function readInTransaction(
     { file: 'extensions.sql' },
     { file: 'type-names.sql' },
     { file: 'keywords.sql' },
-    { file: 'relations.sql', values: read },
-    { file: 'columns.sql', values: read },
-    ...(versionNum >= 180000 ? [{ file: 'not-null-constraints.sql', values: read }] : []),
-    { file: 'constraints.sql', values: read },
-    { file: versionNum >= 150000 ? 'indexes.sql' : 'indexes-14.sql', values: read },
-    { file: 'triggers.sql', values: read },
-    { file: 'view-queries.sql', values: read },
-    { file: 'sequences.sql', values: sequences },
+    read('relations.sql'),
+    read('columns.sql'),
+    ...(versionNum >= 180000 ? [read('not-null-constraints.sql')] : []),
+    read('constraints.sql'),
+    read(versionNum >= 150000 ? 'indexes.sql' : 'indexes-14.sql'),
+    read('triggers.sql'),
+    read('view-queries.sql'),
+    (t) => ({ file: 'sequences.sql', values: [schemaOids, t?.leaveOutSequences ?? null] }),
     { file: 'functions.sql', values: p },
     { file: 'function-args.sql', values: p },
     { file: 'aggregates.sql', values: p },
@@ -229,39 +224,66 @@ async function readInTransaction(
     { file: 'type-attributes.sql', values: p },
     { file: 'collations.sql', values: p },
     { file: 'languages.sql' },
-    { file: 'grants.sql', values: [...read, trim?.leaveOutSequences ?? null] },
+    (t) => ({ file: 'grants.sql', values: [schemaOids, t?.read ?? null, t?.leaveOutSequences ?? null] }),
     { file: 'dependencies.sql' },
     { file: 'default-privileges.sql', values: p },
-    { file: 'policies.sql', values: read },
+    read('policies.sql'),
     { file: 'casts.sql' },
     { file: 'event-triggers.sql' },
     { file: 'statistics.sql', values: p },
     { file: 'range-options.sql', values: p },
-    { file: 'index-statistics.sql', values: read },
-    { file: 'rules.sql', values: read },
+    read('index-statistics.sql'),
+    read('rules.sql'),
     { file: 'publications.sql' },
     { file: versionNum >= 150000 ? 'publication-tables.sql' : 'publication-tables-14.sql', values: p },
     // TABLES IN SCHEMA is 15+: 14 has no pg_publication_namespace.
     ...(versionNum >= 150000 ? [{ file: 'publication-schemas.sql', values: p }] : []),
   ];
-  const pipeline = new SplitPipeline(
-    parallel === null
-      ? [new QueryPipeline(client, queries, options.onQuery, pipelining.first)]
-      : [
-          new QueryPipeline(
-            client,
-            queries.filter((q) => !PARALLEL_FILES.has(q.file)),
-            options.onQuery,
-            pipelining.first,
-          ),
-          new QueryPipeline(
-            parallel,
-            queries.filter((q) => PARALLEL_FILES.has(q.file)),
-            options.onQuery,
-            pipelining.second,
-          ),
-        ],
-  );
+  const isScoped = (x: PipelinedQuery | Scoped): x is Scoped => typeof x === 'function';
+  let pipeline: SplitPipeline;
+  if (options.trim !== undefined) {
+    // The fingerprints first, then what needs no decision: the server works through those while the other
+    // side's fingerprints are awaited; the relation-scoped queries follow once decided. (No parallel
+    // connection here: the two databases' reads already keep a backend each busy.)
+    const first = new QueryPipeline(
+      client,
+      [
+        { file: 'relation-fingerprints.sql', values: p },
+        ...queries.filter((x): x is PipelinedQuery => !isScoped(x)),
+      ],
+      options.onQuery,
+      pipelining.first,
+    );
+    const decision = await options.trim({
+      major: Math.floor(versionNum / 10000),
+      rows: await first.take('relation-fingerprints.sql', rows.relationFingerprintRow),
+    });
+    const scoped = queries.filter(isScoped).map((x) => x(decision));
+    pipeline = new SplitPipeline([
+      first,
+      new QueryPipeline(client, scoped, options.onQuery, pipelining.first),
+    ]);
+  } else {
+    const all = queries.map((x) => (isScoped(x) ? x(null) : x));
+    pipeline = new SplitPipeline(
+      parallel === null
+        ? [new QueryPipeline(client, all, options.onQuery, pipelining.first)]
+        : [
+            new QueryPipeline(
+              client,
+              all.filter((x) => !PARALLEL_FILES.has(x.file)),
+              options.onQuery,
+              pipelining.first,
+            ),
+            new QueryPipeline(
+              parallel,
+              all.filter((x) => PARALLEL_FILES.has(x.file)),
+              options.onQuery,
+              pipelining.second,
+            ),
+          ],
+    );
+  }
   // Every query is on its way (or goes the moment the one before it is in): assembly runs while the servers work.
   const database = (await pipeline.take('database.sql', rows.databaseRow))[0];
   if (database === undefined) {

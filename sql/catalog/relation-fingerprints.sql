@@ -10,6 +10,9 @@
 -- other database.
 -- Only plain tables outside partition and inheritance trees, without user triggers, rules, publications or
 -- extended statistics, can be left out; every other relation is listed `fixed`.
+-- Members are summed as 64-bit hashes (their order is not a fact: each row names its member), each record's hash
+-- mixed again first: a record's hash is linear in its fields' hashes, and so would be the sum, blind to two
+-- members trading a field (columns x, y becoming y, x).
 WITH rel AS (
   SELECT c.oid, n.nspname, c.relname, c.relkind = 'r' AND NOT c.relispartition AS plain
   FROM pg_catalog.pg_class AS c
@@ -20,10 +23,10 @@ WITH rel AS (
 -- Serial and identity sequences belong to their table.
 owned AS (
   SELECT dep.refobjid AS rel, dep.objid AS seq, dep.refobjsubid AS col, dep.deptype
-  FROM pg_catalog.pg_depend AS dep
-  JOIN pg_catalog.pg_class AS s ON s.oid = dep.objid AND s.relkind = 'S'
-  WHERE dep.classid = 'pg_catalog.pg_class'::regclass AND dep.refclassid = 'pg_catalog.pg_class'::regclass
-    AND dep.refobjsubid > 0 AND dep.deptype IN ('a', 'i')
+  FROM pg_catalog.pg_sequence AS s
+  JOIN pg_catalog.pg_depend AS dep
+    ON dep.classid = 'pg_catalog.pg_class'::regclass AND dep.objid = s.seqrelid
+  WHERE dep.refclassid = 'pg_catalog.pg_class'::regclass AND dep.refobjsubid > 0 AND dep.deptype IN ('a', 'i')
 ),
 -- Every catalog object that belongs to a relation, with that relation.
 member AS (
@@ -71,10 +74,13 @@ refs AS (
 ),
 cols AS (
   SELECT a.attrelid AS rel,
-         pg_catalog.sum(pg_catalog.hashtextextended(ROW(a.attnum, a.attname, a.atttypid, a.atttypmod, a.attndims, a.attnotnull,
-           a.atthasdef, a.atthasmissing, a.attmissingval, a.attidentity, a.attgenerated, a.attisdropped,
+         pg_catalog.sum(pg_catalog.hashint8extended(pg_catalog.hash_record_extended(ROW(a.attnum, a.attname, a.atttypid, a.atttypmod, a.attndims, a.attnotnull,
+           a.atthasdef, a.atthasmissing, a.attmissingval::text, a.attidentity, a.attgenerated, a.attisdropped,
            a.attislocal, a.attinhcount, a.attcollation, a.attstorage, a.attcompression, a.attstattarget,
-           a.attacl, a.attoptions, a.attfdwoptions, pg_catalog.pg_get_expr(ad.adbin, ad.adrelid), d.description)::text, 0)) AS facts
+           a.attacl::text, a.attoptions, a.attfdwoptions, -- A DEFAULT cannot name a column: deparsed without the relation (not opened).
+           CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, 0)
+                ELSE pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END,
+           d.description), 0), 0)) AS facts
   FROM pg_catalog.pg_attribute AS a
   JOIN rel ON rel.oid = a.attrelid AND rel.plain
   LEFT JOIN pg_catalog.pg_attrdef AS ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
@@ -85,7 +91,7 @@ cols AS (
 ),
 cons AS (
   SELECT con.conrelid AS rel,
-         pg_catalog.sum(pg_catalog.hashtextextended(ROW(con.conname, con.contype, con.condeferrable, con.condeferred, con.convalidated,
+         pg_catalog.sum(pg_catalog.hashint8extended(pg_catalog.hash_record_extended(ROW(con.conname, con.contype, con.condeferrable, con.condeferred, con.convalidated,
            con.conkey, con.confkey, con.confupdtype, con.confdeltype, con.confmatchtype, con.conislocal,
            con.coninhcount, con.connoinherit, con.conpfeqop, con.conppeqop, con.conffeqop, con.conexclop, pg_catalog.pg_get_expr(con.conbin, con.conrelid),
            fn.nspname, fc.relname, ic.relname, d.description,
@@ -93,7 +99,7 @@ cons AS (
            -- WITHOUT OVERLAPS in 18) is read from its definition, only where it can stand.
            CASE WHEN (con.contype = 'f' AND (con.confdeltype IN ('n', 'd') OR iam.amname <> 'btree'))
                   OR NOT con.convalidated OR con.conexclop IS NOT NULL
-                THEN pg_catalog.pg_get_constraintdef(con.oid) END)::text, 0)) AS facts
+                THEN pg_catalog.pg_get_constraintdef(con.oid) END), 0), 0)) AS facts
   FROM pg_catalog.pg_constraint AS con
   JOIN rel ON rel.oid = con.conrelid AND rel.plain
   LEFT JOIN pg_catalog.pg_class AS fc ON fc.oid = con.confrelid AND con.contype = 'f'
@@ -106,7 +112,7 @@ cons AS (
 ),
 idx AS (
   SELECT i.indrelid AS rel,
-         pg_catalog.sum(pg_catalog.hashtextextended(ROW(ic.relname, ic.relam, ic.reloptions, ts.spcname, i.indnatts, i.indnkeyatts,
+         pg_catalog.sum(pg_catalog.hashint8extended(pg_catalog.hash_record_extended(ROW(ic.relname, ic.relam, ic.reloptions, ts.spcname, i.indnatts, i.indnkeyatts,
            i.indisunique, i.indisprimary, i.indisexclusion, i.indimmediate, i.indisclustered, i.indisvalid,
            i.indisreplident, i.indkey, i.indcollation, i.indclass, i.indoption,
            pg_catalog.pg_get_expr(i.indexprs, i.indrelid), pg_catalog.pg_get_expr(i.indpred, i.indrelid), d.description,
@@ -115,7 +121,7 @@ idx AS (
            CASE WHEN i.indexprs IS NOT NULL THEN
              ARRAY(SELECT ia.attstattarget FROM pg_catalog.pg_attribute AS ia
                    WHERE ia.attrelid = i.indexrelid ORDER BY ia.attnum)
-           END)::text, 0)) AS facts
+           END), 0), 0)) AS facts
   FROM pg_catalog.pg_index AS i
   JOIN rel ON rel.oid = i.indrelid AND rel.plain
   JOIN pg_catalog.pg_class AS ic ON ic.oid = i.indexrelid
@@ -126,10 +132,10 @@ idx AS (
 ),
 pols AS (
   SELECT p.polrelid AS rel,
-         pg_catalog.sum(pg_catalog.hashtextextended(ROW(p.polname, p.polcmd, p.polpermissive,
+         pg_catalog.sum(pg_catalog.hashint8extended(pg_catalog.hash_record_extended(ROW(p.polname, p.polcmd, p.polpermissive,
            ARRAY(SELECT CASE WHEN r = 0 THEN 'public' ELSE pg_catalog.pg_get_userbyid(r)::text END
                  FROM unnest(p.polroles) AS r ORDER BY 1),
-           pg_catalog.pg_get_expr(p.polqual, p.polrelid), pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid), d.description)::text, 0)) AS facts
+           pg_catalog.pg_get_expr(p.polqual, p.polrelid), pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid), d.description), 0), 0)) AS facts
   FROM pg_catalog.pg_policy AS p
   JOIN rel ON rel.oid = p.polrelid AND rel.plain
   LEFT JOIN pg_catalog.pg_description AS d
@@ -138,9 +144,9 @@ pols AS (
 ),
 seqs AS (
   SELECT o.rel,
-         pg_catalog.sum(pg_catalog.hashtextextended(ROW(sc.relname, sn.nspname, o.col, o.deptype, s.seqtypid, s.seqstart, s.seqincrement,
-           s.seqmax, s.seqmin, s.seqcache, s.seqcycle, sc.relpersistence, sc.relacl,
-           pg_catalog.pg_get_userbyid(sc.relowner), d.description)::text, 0)) AS facts,
+         pg_catalog.sum(pg_catalog.hashint8extended(pg_catalog.hash_record_extended(ROW(sc.relname, sn.nspname, o.col, o.deptype, s.seqtypid, s.seqstart, s.seqincrement,
+           s.seqmax, s.seqmin, s.seqcache, s.seqcycle, sc.relpersistence, sc.relacl::text,
+           pg_catalog.pg_get_userbyid(sc.relowner), d.description), 0), 0)) AS facts,
          pg_catalog.array_agg(o.seq) AS oids
   FROM owned AS o
   JOIN rel ON rel.oid = o.rel AND rel.plain
