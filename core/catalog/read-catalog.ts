@@ -225,7 +225,7 @@ async function readInTransaction(
     { file: 'collations.sql', values: p },
     { file: 'languages.sql' },
     (t) => ({ file: 'grants.sql', values: [schemaOids, t?.read ?? null, t?.leaveOutSequences ?? null] }),
-    { file: 'dependencies.sql' },
+    (t) => ({ file: 'dependencies.sql', values: [t?.leftOut ?? null] }),
     { file: 'default-privileges.sql', values: p },
     read('policies.sql'),
     { file: 'casts.sql' },

@@ -549,7 +549,8 @@ export type IndexStatisticsRow = z.infer<typeof indexStatisticsRow>;
 
 /**
  * relation-fingerprints.sql: what `gatehouse diff` of two live databases compares before it reads the relations
- * (core/catalog/trim.ts). refs: [f (through a foreign key) or o, schema, name] of each other relation used.
+ * (core/catalog/trim.ts). refs: each other relation used, as "f" (through a foreign key) or "o", its schema and
+ * its name, joined by U+001F.
  */
 export const relationFingerprintRow = z.object({
   oid: int,
@@ -557,6 +558,6 @@ export const relationFingerprintRow = z.object({
   name: text,
   fixed: z.boolean(),
   fingerprint: text,
-  refs: z.array(z.tuple([z.enum(['f', 'o']), text, text])),
+  refs: z.array(text),
   sequence_oids: z.array(int),
 });

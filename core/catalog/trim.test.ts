@@ -12,6 +12,7 @@ const fp = (name: string, over: Partial<RelationFingerprint> = {}): RelationFing
   sequence_oids: [],
   ...over,
 });
+const ref = (via: string, schema: string, name: string) => `${via}\x1f${schema}\x1f${name}`;
 const side = (rows: RelationFingerprint[], major = 17) => ({ major, rows });
 const readNames = (rows: RelationFingerprint[], read: readonly number[]) =>
   rows.filter((r) => read.includes(r.oid)).map((r) => r.name);
@@ -29,8 +30,8 @@ describe('decideTrim', () => {
   it('reads a table whose foreign key targets a change, one level only', () => {
     const mk = (changed: string) => [
       fp('parent', { fingerprint: changed }),
-      fp('child', { refs: [['f', 's', 'parent']] }),
-      fp('grandchild', { refs: [['f', 's', 'child']] }),
+      fp('child', { refs: [ref('f', 's', 'parent')] }),
+      fp('grandchild', { refs: [ref('f', 's', 'child')] }),
     ];
     const a = mk('one');
     const d = decideTrim(side(a), side(mk('two')))!;
@@ -40,9 +41,9 @@ describe('decideTrim', () => {
   it('follows other uses to the end, and reads what names a relation neither side lists', () => {
     const mk = (v: string) => [
       fp('base', { fingerprint: v }),
-      fp('uses', { refs: [['o', 's', 'base']] }),
-      fp('uses_uses', { refs: [['o', 's', 'uses']] }),
-      fp('outside', { refs: [['o', 'elsewhere', 'x']] }),
+      fp('uses', { refs: [ref('o', 's', 'base')] }),
+      fp('uses_uses', { refs: [ref('o', 's', 'uses')] }),
+      fp('outside', { refs: [ref('o', 'elsewhere', 'x')] }),
       fp('alone'),
     ];
     const a = mk('one');
@@ -50,9 +51,15 @@ describe('decideTrim', () => {
     expect(readNames(a, d.from.read)).toEqual(['base', 'uses', 'uses_uses', 'outside']);
   });
 
+  it('reads a table whose ref cannot be taken apart (a name holding the separator)', () => {
+    const mk = () => [fp('t', { refs: ['o\x1fs\x1fa\x1fb'] }), fp('a\x1fb')];
+    const a = mk();
+    expect(readNames(a, decideTrim(side(a), side(mk()))!.from.read)).toEqual(['t']);
+  });
+
   it('reads a table whose named relations differ, and everything across majors', () => {
-    const a = [fp('t', { refs: [['o', 's', 'x']] }), fp('x'), fp('y')];
-    const b = [fp('t', { refs: [['o', 's', 'y']] }), fp('x'), fp('y')];
+    const a = [fp('t', { refs: [ref('o', 's', 'x')] }), fp('x'), fp('y')];
+    const b = [fp('t', { refs: [ref('o', 's', 'y')] }), fp('x'), fp('y')];
     expect(readNames(a, decideTrim(side(a), side(b))!.from.read)).toEqual(['t']);
     expect(decideTrim(side(a, 16), side(a, 17))).toBeNull();
   });

@@ -10,6 +10,8 @@ export interface TrimDecision {
   readonly read: readonly number[];
   /** The serial and identity sequences of the relations left out, left out with them. */
   readonly leaveOutSequences: readonly number[];
+  /** Every relation and sequence left out. */
+  readonly leftOut: readonly number[];
 }
 
 /** One side's fingerprints with the server major they were taken on (raw facts differ between majors). */
@@ -19,11 +21,15 @@ export interface SideFingerprints {
 }
 
 const keyOf = (schema: string, name: string) => `${schema}\0${name}`;
-const refsText = (r: RelationFingerprint) =>
-  r.refs
-    .map((x) => x.join('\0'))
-    .sort()
-    .join('\n');
+const refsText = (r: RelationFingerprint) => [...r.refs].sort().join('\n');
+
+/** A ref's parts ("f" or "o", schema, name); null where a name holds the separator itself (then read). */
+function refParts(ref: string): { via: string; key: string } | null {
+  const parts = ref.split('\x1f');
+  return parts.length === 3 && (parts[0] === 'f' || parts[0] === 'o')
+    ? { via: parts[0], key: keyOf(parts[1]!, parts[2]!) }
+    : null;
+}
 
 /**
  * Which relations two databases about to be diffed need not read, each side's. A relation is left out when it
@@ -58,9 +64,9 @@ export function decideTrim(
     grew = false;
     for (const k of equal) {
       if (read.has(k)) continue;
-      const reaches = a.get(k)!.refs.some(([via, schema, name]) => {
-        const t = keyOf(schema, name);
-        return !known(t) || (via === 'f' ? changed.has(t) : read.has(t));
+      const reaches = a.get(k)!.refs.some((ref) => {
+        const p = refParts(ref);
+        return p === null || !known(p.key) || (p.via === 'f' ? changed.has(p.key) : read.has(p.key));
       });
       if (reaches) {
         read.add(k);
@@ -71,11 +77,15 @@ export function decideTrim(
   const decision = (side: Map<string, RelationFingerprint>): TrimDecision => {
     const kept: number[] = [];
     const sequences: number[] = [];
+    const out: number[] = [];
     for (const [k, r] of side) {
       if (read.has(k)) kept.push(r.oid);
-      else sequences.push(...r.sequence_oids);
+      else {
+        out.push(r.oid);
+        sequences.push(...r.sequence_oids);
+      }
     }
-    return { read: kept, leaveOutSequences: sequences };
+    return { read: kept, leaveOutSequences: sequences, leftOut: [...out, ...sequences] };
   };
   return { from: decision(a), to: decision(b) };
 }

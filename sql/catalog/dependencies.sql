@@ -31,6 +31,7 @@ WITH dep AS NOT MATERIALIZED (
       'pg_catalog.pg_class'::regclass, 'pg_catalog.pg_proc'::regclass, 'pg_catalog.pg_type'::regclass,
       'pg_catalog.pg_collation'::regclass)
 )
+SELECT * FROM (
 SELECT CASE WHEN ix.indexrelid IS NULL THEN 'direct' ELSE 'index' END AS via,
        'class' AS from_catalog, coalesce(ix.indrelid, dep.objid) AS from_oid,
        dep.to_catalog, dep.refobjid AS to_oid, dep.kind, dep.refobjsubid AS to_column
@@ -81,4 +82,9 @@ UNION ALL
 SELECT 'direct', 'type', dep.objid, dep.to_catalog, dep.refobjid, dep.kind, dep.refobjsubid
 FROM dep
 WHERE dep.classid = 'pg_catalog.pg_type'::regclass
-  AND dep.deptype <> 'i';
+  AND dep.deptype <> 'i'
+) AS edge
+-- Edges from or to relations left out of the read ($1, when some are; see relation-fingerprints.sql).
+WHERE $1::oid[] IS NULL
+   OR NOT ((edge.from_catalog = 'class' AND edge.from_oid = ANY ($1::oid[]))
+           OR (edge.to_catalog = 'class' AND edge.to_oid = ANY ($1::oid[])));

@@ -65,8 +65,9 @@ refs AS (
   SELECT u.rel,
          -- Another relation is named; anything else fixes the relation.
          bool_or(u.ref_rel IS NULL OR u.deptype = 'e') AS fixed,
-         pg_catalog.array_agg(DISTINCT ARRAY[CASE WHEN u.via_foreign_key THEN 'f' ELSE 'o' END,
-           rn.nspname::text, rc.relname::text]) FILTER (WHERE u.ref_rel IS NOT NULL) AS names
+         -- "f|o", schema and name joined by U+001F (a row of text[] costs the client far less than a text[][]).
+         pg_catalog.array_agg(DISTINCT (CASE WHEN u.via_foreign_key THEN 'f' ELSE 'o' END) || E'\x1f'
+           || rn.nspname || E'\x1f' || rc.relname) FILTER (WHERE u.ref_rel IS NOT NULL) AS names
   FROM used AS u
   LEFT JOIN pg_catalog.pg_class AS rc ON rc.oid = u.ref_rel
   LEFT JOIN pg_catalog.pg_namespace AS rn ON rn.oid = rc.relnamespace
