@@ -275,6 +275,47 @@ const FACTS: { name: string; a: string; b: string; from?: number }[] = [
     b: 'CREATE TABLE T (x int); ALTER TABLE T ALTER COLUMN x SET (n_distinct = 10)',
   },
   { name: 'column_order', a: 'CREATE TABLE T (x int, y int)', b: 'CREATE TABLE T (y int, x int)' },
+  { name: 'view_query', a: 'CREATE VIEW T AS SELECT 1 AS x', b: 'CREATE VIEW T AS SELECT 2 AS x' },
+  {
+    name: 'view_barrier',
+    a: 'CREATE VIEW T AS SELECT 1 AS x',
+    b: 'CREATE VIEW T WITH (security_barrier) AS SELECT 1 AS x',
+  },
+  {
+    name: 'view_check_option',
+    a: 'CREATE VIEW T AS SELECT id FROM base',
+    b: 'CREATE VIEW T AS SELECT id FROM base WITH CHECK OPTION',
+  },
+  {
+    name: 'view_comment',
+    a: 'CREATE VIEW T AS SELECT 1 AS x',
+    b: "CREATE VIEW T AS SELECT 1 AS x; COMMENT ON VIEW T IS 'v'",
+  },
+  {
+    name: 'view_column_comment',
+    a: 'CREATE VIEW T AS SELECT 1 AS x',
+    b: "CREATE VIEW T AS SELECT 1 AS x; COMMENT ON COLUMN T.x IS 'x'",
+  },
+  {
+    name: 'view_column_default',
+    a: 'CREATE VIEW T AS SELECT id FROM base',
+    b: 'CREATE VIEW T AS SELECT id FROM base; ALTER VIEW T ALTER COLUMN id SET DEFAULT 1',
+  },
+  {
+    name: 'view_grant',
+    a: 'CREATE VIEW T AS SELECT 1 AS x',
+    b: 'CREATE VIEW T AS SELECT 1 AS x; GRANT SELECT ON T TO R',
+  },
+  {
+    name: 'view_owner',
+    a: 'CREATE VIEW T AS SELECT 1 AS x',
+    b: 'CREATE VIEW T AS SELECT 1 AS x; ALTER VIEW T OWNER TO R',
+  },
+  {
+    name: 'view_column_name',
+    a: 'CREATE VIEW T AS SELECT id FROM base',
+    b: 'CREATE VIEW T AS SELECT id AS ident FROM base',
+  },
 ];
 
 /** Tables equal on both sides: left out, unless named (reached) here. */
@@ -297,13 +338,25 @@ const EQUAL = `
   CREATE TYPE mood AS ENUM ('ok');
   CREATE TABLE fixed_type (m mood);
   CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;
+  CREATE FUNCTION touch_count() RETURNS int LANGUAGE sql AS 'SELECT 1';
   CREATE TABLE fixed_trigger (x int);
   CREATE TRIGGER t BEFORE INSERT ON fixed_trigger FOR EACH ROW EXECUTE FUNCTION touch();
   CREATE TABLE fixed_parted (x int) PARTITION BY RANGE (x);
   CREATE TABLE fixed_part PARTITION OF fixed_parted FOR VALUES FROM (0) TO (10);
   CREATE TABLE fixed_parent (x int);
   CREATE TABLE fixed_child () INHERITS (fixed_parent);
-  CREATE VIEW fixed_view AS SELECT id, code FROM plain_a;
+  CREATE VIEW plain_view AS SELECT id, code FROM plain_a;
+  CREATE VIEW plain_view2 AS SELECT v.id FROM plain_view AS v JOIN plain_b AS b ON b.a = v.id;
+  GRANT SELECT ON plain_view TO R;
+  CREATE VIEW reach_view AS SELECT x FROM t_type;
+  CREATE VIEW reach_view2 AS SELECT x FROM reach_view;
+  CREATE TABLE reach_view_policy (x int);
+  CREATE POLICY sees ON reach_view_policy USING (x IN (SELECT v.x FROM reach_view2 AS v));
+  CREATE MATERIALIZED VIEW fixed_matview AS SELECT id FROM plain_a;
+  CREATE VIEW fixed_view_function AS SELECT touch_count() AS n;
+  CREATE VIEW fixed_view_trigger AS SELECT id FROM plain_a;
+  CREATE FUNCTION instead() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;
+  CREATE TRIGGER t INSTEAD OF INSERT ON fixed_view_trigger FOR EACH ROW EXECUTE FUNCTION instead();
 `;
 
 describe.each(pgServers())('diff reads that leave out equal tables ($label)', (server) => {
@@ -354,14 +407,20 @@ describe.each(pgServers())('diff reads that leave out equal tables ($label)', (s
   it('leaves out the equal tables nothing reaches, and reads those something does', () => {
     for (const model of [trimmed.from, trimmed.to]) {
       const read = names(model);
-      for (const t of ['plain_a', 'plain_b', 'plain_serial']) expect(read.has(t), t).toBe(false);
-      for (const t of ['reach_fk', 'reach_sequence', 'reach_policy', 'fixed_type', 'fixed_trigger'])
+      for (const t of ['plain_a', 'plain_b', 'plain_serial', 'plain_view', 'plain_view2'])
+        expect(read.has(t), t).toBe(false);
+      for (const t of ['reach_fk', 'reach_sequence', 'reach_policy', 'reach_view', 'reach_view2'])
         expect(read.has(t), t).toBe(true);
-      for (const t of ['fixed_parted', 'fixed_part', 'fixed_parent', 'fixed_child', 'fixed_view'])
+      for (const t of ['reach_view_policy', 'fixed_type', 'fixed_trigger', 'fixed_parted', 'fixed_part'])
         expect(read.has(t), t).toBe(true);
+      for (const t of ['fixed_parent', 'fixed_child', 'fixed_matview', 'fixed_view_function'])
+        expect(read.has(t), t).toBe(true);
+      expect(read.has('fixed_view_trigger')).toBe(true);
       // Their sequences and grants went with them.
       expect(model.sequences.some((s) => s.name === 'plain_serial_id_seq')).toBe(false);
-      expect(model.grants.some((g) => g.object.name === 'plain_a')).toBe(false);
+      expect(model.grants.some((g) => g.object.name === 'plain_a' || g.object.name === 'plain_view')).toBe(
+        false,
+      );
       expect(model.sequences.some((s) => s.name === 'standalone')).toBe(true);
     }
   });

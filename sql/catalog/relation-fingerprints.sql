@@ -8,13 +8,13 @@
 -- other relations are named (refs), and a member that uses any other user object (a type, function, collation,
 -- operator class, extension…) makes the relation `fixed` (always read), because its OID means nothing in the
 -- other database.
--- Only plain tables outside partition and inheritance trees, without user triggers, rules, publications or
--- extended statistics, can be left out; every other relation is listed `fixed`.
+-- Only plain tables outside partition and inheritance trees and views, without user triggers, rules (but a
+-- view's own), publications or extended statistics, can be left out; every other relation is listed `fixed`.
 -- Members are summed as 64-bit hashes (their order is not a fact: each row names its member), each record's hash
 -- mixed again first: a record's hash is linear in its fields' hashes, and so would be the sum, blind to two
 -- members trading a field (columns x, y becoming y, x).
 WITH rel AS (
-  SELECT c.oid, n.nspname, c.relname, c.relkind = 'r' AND NOT c.relispartition AS plain
+  SELECT c.oid, n.nspname, c.relname, (c.relkind = 'r' AND NOT c.relispartition) OR c.relkind = 'v' AS plain
   FROM pg_catalog.pg_class AS c
   JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
   WHERE c.relkind IN ('r', 'v', 'm', 'p', 'f')
@@ -166,12 +166,14 @@ SELECT
        AND NOT EXISTS (SELECT FROM pg_catalog.pg_inherits AS ih WHERE ih.inhrelid = c.oid)
        AND NOT EXISTS (SELECT FROM pg_catalog.pg_inherits AS ih WHERE ih.inhparent = c.oid)
        AND NOT EXISTS (SELECT FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid = c.oid AND NOT t.tgisinternal)
-       AND NOT EXISTS (SELECT FROM pg_catalog.pg_rewrite AS r WHERE r.ev_class = c.oid)
+       AND NOT EXISTS (SELECT FROM pg_catalog.pg_rewrite AS r WHERE r.ev_class = c.oid AND r.rulename <> '_RETURN')
        AND NOT EXISTS (SELECT FROM pg_catalog.pg_publication_rel AS pr WHERE pr.prrelid = c.oid)
        AND NOT EXISTS (SELECT FROM pg_catalog.pg_statistic_ext AS x WHERE x.stxrelid = c.oid)) AS fixed,
   pg_catalog.md5(ROW(c.relkind, c.relpersistence, c.relam, ts.spcname, c.relrowsecurity, c.relforcerowsecurity,
     c.relreplident, c.reloptions, c.relacl, pg_catalog.pg_get_userbyid(c.relowner), tc.reloptions, d.description,
-    cols.facts, cons.facts, idx.facts, pols.facts, seqs.facts)::text) AS fingerprint,
+    cols.facts, cons.facts, idx.facts, pols.facts, seqs.facts,
+    -- A view's query, as the read writes it (its stored tree names the relations it reads by OID).
+    CASE WHEN c.relkind = 'v' THEN pg_catalog.pg_get_viewdef(c.oid) END)::text) AS fingerprint,
   coalesce(refs.names, '{}') AS refs,
   coalesce(seqs.oids, '{}') AS sequence_oids
 FROM rel
