@@ -48,6 +48,29 @@ describe.each(pgServers())('gatehouse diff on $label', (server) => {
     expect(r.stdout).toBe('');
   });
 
+  it('diffs two live databases, reading in full only what is not equal on both sides', async () => {
+    const other = await createTempDatabase(server, 'gh_cli_diff_b');
+    try {
+      await runScript(other.uri, expectedSql);
+      // Equal: nothing printed; every relation equal, so none read in full.
+      const equal = await runBin(['diff', '--from', db.uri, '--to', other.uri, '--progress']);
+      expect(equal.status).toBe(0);
+      expect(equal.stdout).toBe('');
+      expect(equal.stderr).toMatch(/\d+ relations? equal on both sides \(by fingerprint\), not read in full/);
+      await runScript(other.uri, 'CREATE TABLE public.gh_cli_added (id int PRIMARY KEY)');
+      const r = await runBin(['diff', '--from', db.uri, '--to', other.uri]);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain('CREATE TABLE public.gh_cli_added');
+      // The same migration as from the two models read in full.
+      const { diffModels } = await import('../../core/diff/engine/diff-models.js');
+      const { renderMigration } = await import('../../core/diff/export/render-script.js');
+      const full = diffModels(await readModel(db.uri), await readModel(other.uri), { objectSql: false });
+      expect(r.stdout).toContain(renderMigration(full));
+    } finally {
+      await other.drop();
+    }
+  });
+
   it('prints the migration with its own BEGIN/COMMIT, writes -o and --down, verifies, and takes snapshots', async () => {
     const to = join(work, 'to');
     mkdirSync(to);

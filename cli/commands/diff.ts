@@ -206,6 +206,11 @@ export const diffCommand: Command = {
       const diff = await loadDiffEngine();
       onProgress?.({ step: 'read', message: `from ${describe(pair.from)}` });
       onProgress?.({ step: 'read', message: `to ${describe(pair.to)}` });
+      if (pair.leftOutEqual !== undefined)
+        onProgress?.({
+          step: 'read',
+          message: `${pair.leftOutEqual} ${pair.leftOutEqual === 1 ? 'relation' : 'relations'} equal on both sides (by fingerprint), not read in full`,
+        });
       const migration = diff(pair.from.model, pair.to.model, options);
       assertOrdered(migration);
       const needDown = values.down !== undefined || values.export !== undefined || values.json === true;

@@ -155,6 +155,17 @@ async function importSnapshot(second: pg.ClientBase, snapshot: string): Promise<
   }
 }
 
+/** A trim decision's OID lists as array literals, made once: pg would spell a list for each query using it. */
+interface Lists {
+  readonly read: string | null;
+  readonly sequences: string | null;
+  readonly leftOut: string | null;
+}
+function asLists(t: TrimDecision | null): Lists {
+  const literal = (xs: readonly number[] | undefined) => (xs === undefined ? null : `{${xs.join(',')}}`);
+  return { read: literal(t?.read), sequences: literal(t?.leaveOutSequences), leftOut: literal(t?.leftOut) };
+}
+
 async function readInTransaction(
   client: pg.ClientBase,
   parallel: pg.ClientBase | null,
@@ -195,10 +206,10 @@ async function readInTransaction(
   const versionNum = server.version_num;
   // The relation-scoped queries take the relations to read ($2, null for all; sequences.sql: the sequences
   // left out with the others); they are planned as functions of what the trim exchange decides.
-  type Scoped = (t: TrimDecision | null) => PipelinedQuery;
+  type Scoped = (t: Lists) => PipelinedQuery;
   const read =
     (file: string): Scoped =>
-    (t) => ({ file, values: [schemaOids, t?.read ?? null] });
+    (t) => ({ file, values: [schemaOids, t.read] });
   const queries: (PipelinedQuery | Scoped)[] = [
     { file: 'database.sql' },
     { file: 'roles.sql' },
@@ -215,7 +226,7 @@ async function readInTransaction(
     read(versionNum >= 150000 ? 'indexes.sql' : 'indexes-14.sql'),
     read('triggers.sql'),
     read('view-queries.sql'),
-    (t) => ({ file: 'sequences.sql', values: [schemaOids, t?.leaveOutSequences ?? null] }),
+    (t) => ({ file: 'sequences.sql', values: [schemaOids, t.sequences] }),
     { file: 'functions.sql', values: p },
     { file: 'function-args.sql', values: p },
     { file: 'aggregates.sql', values: p },
@@ -224,8 +235,8 @@ async function readInTransaction(
     { file: 'type-attributes.sql', values: p },
     { file: 'collations.sql', values: p },
     { file: 'languages.sql' },
-    (t) => ({ file: 'grants.sql', values: [schemaOids, t?.read ?? null, t?.leaveOutSequences ?? null] }),
-    (t) => ({ file: 'dependencies.sql', values: [t?.leftOut ?? null] }),
+    (t) => ({ file: 'grants.sql', values: [schemaOids, t.read, t.sequences] }),
+    (t) => ({ file: 'dependencies.sql', values: [t.leftOut] }),
     { file: 'default-privileges.sql', values: p },
     read('policies.sql'),
     { file: 'casts.sql' },
@@ -258,13 +269,14 @@ async function readInTransaction(
       major: Math.floor(versionNum / 10000),
       rows: await first.take('relation-fingerprints.sql', rows.relationFingerprintRow),
     });
-    const scoped = queries.filter(isScoped).map((x) => x(decision));
+    const lists = asLists(decision);
+    const scoped = queries.filter(isScoped).map((x) => x(lists));
     pipeline = new SplitPipeline([
       first,
       new QueryPipeline(client, scoped, options.onQuery, pipelining.first),
     ]);
   } else {
-    const all = queries.map((x) => (isScoped(x) ? x(null) : x));
+    const all = queries.map((x) => (isScoped(x) ? x(asLists(null)) : x));
     pipeline = new SplitPipeline(
       parallel === null
         ? [new QueryPipeline(client, all, options.onQuery, pipelining.first)]
