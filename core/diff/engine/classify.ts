@@ -62,9 +62,19 @@ export function orderAfterAlters(d: Diff, from: Relation, to: Relation): string[
     : after;
 }
 
+// Whether a relation has a generated column: most have none, and each of their columns is asked about.
+const generatedIn = new WeakMap<Relation, boolean>();
+function hasGenerated(r: Relation): boolean {
+  let has = generatedIn.get(r);
+  if (has === undefined) generatedIn.set(r, (has = r.columns.some((c) => c.generated !== null)));
+  return has;
+}
+
 /** A column whose generation cannot be changed in place on this server (needs a drop and an add). */
 export function regeneratedByDropAdd(d: Diff, from: Relation, name: string): boolean {
   const to = d.to.relations.get(relKey(from.schema, from.name));
+  // Neither side generates anything: nothing is regenerated.
+  if (!hasGenerated(from) && (to === undefined || !hasGenerated(to))) return false;
   const a = from.columns.find((c) => c.name === name);
   const b = to?.columns.find((c) => c.name === name);
   if (a === undefined || b === undefined) return false;
