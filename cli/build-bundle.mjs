@@ -22,6 +22,25 @@ const nodeOnlyPg = {
   },
 };
 
+/**
+ * zod exports every locale's messages as `z.locales` (60-odd modules, a third of the CLI's code to compile at each
+ * start); the CLI speaks English, which zod registers by itself. Its locales namespace is bundled empty.
+ */
+const englishOnlyZod = {
+  name: 'english-only-zod',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/](core|classic)[\\/]/.test(args.importer)
+        ? { path: 'zod-locales', namespace: 'english-only-zod' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'english-only-zod' }, () => ({
+      contents: 'export {};',
+      loader: 'js',
+    }));
+  },
+};
+
 export const cliBundleOptions = {
   entryPoints: ['dist/cli/main.js'],
   bundle: true,
@@ -44,7 +63,7 @@ export const cliBundleOptions = {
   banner: {
     js: "import { createRequire as __ghCreateRequire } from 'node:module'; const require = __ghCreateRequire(import.meta.url);",
   },
-  plugins: [nodeOnlyPg],
+  plugins: [nodeOnlyPg, englishOnlyZod],
   logLevel: 'warning',
 };
 

@@ -217,7 +217,7 @@ async function readInTransaction(
     { file: versionNum >= 160000 ? 'memberships-16.sql' : 'memberships-14.sql' },
     { file: 'role-settings.sql' },
     { file: 'extensions.sql' },
-    { file: 'type-names.sql' },
+    (t) => ({ file: 'type-names.sql', values: [t.leftOut] }),
     { file: 'keywords.sql' },
     read('relations.sql'),
     read('columns.sql'),

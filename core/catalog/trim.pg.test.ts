@@ -353,6 +353,13 @@ const EQUAL = `
   CREATE TABLE reach_view_policy (x int);
   CREATE POLICY sees ON reach_view_policy USING (x IN (SELECT v.x FROM reach_view2 AS v));
   CREATE MATERIALIZED VIEW fixed_matview AS SELECT id FROM plain_a;
+  -- Left out, but their row types used by what is read: a function's result, a view's and a table's column.
+  CREATE TABLE typed_a (id int);
+  CREATE TABLE typed_b (id int);
+  CREATE TABLE typed_c (id int);
+  CREATE FUNCTION typed_rows() RETURNS SETOF typed_a LANGUAGE sql AS 'SELECT * FROM typed_a';
+  CREATE VIEW typed_view AS SELECT b FROM typed_b AS b, t_type;
+  CREATE TABLE typed_column (c typed_c[], x int REFERENCES t_referenced (id));
   CREATE VIEW fixed_view_function AS SELECT touch_count() AS n;
   CREATE VIEW fixed_view_trigger AS SELECT id FROM plain_a;
   CREATE FUNCTION instead() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;
@@ -416,6 +423,15 @@ describe.each(pgServers())('diff reads that leave out equal tables ($label)', (s
       for (const t of ['fixed_parent', 'fixed_child', 'fixed_matview', 'fixed_view_function'])
         expect(read.has(t), t).toBe(true);
       expect(read.has('fixed_view_trigger')).toBe(true);
+      for (const t of ['typed_a', 'typed_b', 'typed_c']) expect(read.has(t), t).toBe(false);
+      for (const t of ['typed_view', 'typed_column']) expect(read.has(t), t).toBe(true);
+      // Their row types are still known by name where they are used.
+      const typed = model.relations.find((r) => r.name === 'typed_view')?.columns[0]?.type.formatted;
+      expect(typed).toBe('s.typed_b');
+      const column = model.relations.find((r) => r.name === 'typed_column')?.columns[0]?.type.formatted;
+      expect(column).toBe('s.typed_c[]');
+      const returns = model.functions.find((f) => f.name === 'typed_rows')?.returns.type.formatted;
+      expect(returns).toBe('s.typed_a');
       // Their sequences and grants went with them.
       expect(model.sequences.some((s) => s.name === 'plain_serial_id_seq')).toBe(false);
       expect(model.grants.some((g) => g.object.name === 'plain_a' || g.object.name === 'plain_view')).toBe(

@@ -1,5 +1,8 @@
 -- Name, kind and array element of every type, to describe the types columns, arguments and results use.
 -- An array is a type subscripted by array_subscript_handler (PG14+).
+-- $1 (when some are): relations left out of the read (relation-fingerprints.sql). Their row types and those
+-- types' arrays are left out too, unless a column or another object (a function's argument or result, a cast,
+-- a domain…) uses them: pg_depend records every such use but a column's.
 SELECT
   t.oid,
   n.nspname AS schema,
@@ -12,4 +15,14 @@ SELECT
   t.typsubscript = 'pg_catalog.array_subscript_handler'::regproc AS is_array,
   CASE WHEN t.typsubscript = 'pg_catalog.array_subscript_handler'::regproc THEN t.typelem END AS element_oid
 FROM pg_catalog.pg_type AS t
-JOIN pg_catalog.pg_namespace AS n ON n.oid = t.typnamespace;
+JOIN pg_catalog.pg_namespace AS n ON n.oid = t.typnamespace
+LEFT JOIN pg_catalog.pg_type AS e
+  ON e.oid = t.typelem AND t.typsubscript = 'pg_catalog.array_subscript_handler'::regproc
+WHERE $1::oid[] IS NULL
+   OR NOT (t.typrelid = ANY ($1::oid[]) OR coalesce(e.typrelid = ANY ($1::oid[]), false))
+   OR t.oid IN (SELECT a.atttypid FROM pg_catalog.pg_attribute AS a)
+   OR t.oid IN (
+     SELECT d.refobjid FROM pg_catalog.pg_depend AS d
+     WHERE d.refclassid = 'pg_catalog.pg_type'::regclass
+       -- An array's own edge to its element, a row type's to its relation.
+       AND NOT (d.classid = 'pg_catalog.pg_type'::regclass AND d.deptype = 'i'));
