@@ -117,8 +117,8 @@ idx AS (
            i.indisunique, i.indisprimary, i.indisexclusion, i.indimmediate, i.indisclustered, i.indisvalid,
            i.indisreplident, i.indkey, i.indcollation, i.indclass, i.indoption,
            pg_catalog.pg_get_expr(i.indexprs, i.indrelid), pg_catalog.pg_get_expr(i.indpred, i.indrelid), d.description,
-           -- NULLS NOT DISTINCT (15) stands in a unique index's definition.
-           CASE WHEN i.indisunique AND NOT i.indisprimary THEN pg_catalog.pg_get_indexdef(i.indexrelid) END,
+           -- NULLS NOT DISTINCT (15; no such column before, so read through jsonb, for unique indexes only).
+           CASE WHEN i.indisunique AND NOT i.indisprimary THEN pg_catalog.to_jsonb(i) -> 'indnullsnotdistinct' END,
            CASE WHEN i.indexprs IS NOT NULL THEN
              ARRAY(SELECT ia.attstattarget FROM pg_catalog.pg_attribute AS ia
                    WHERE ia.attrelid = i.indexrelid ORDER BY ia.attnum)
