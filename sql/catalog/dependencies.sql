@@ -86,5 +86,5 @@ WHERE dep.classid = 'pg_catalog.pg_type'::regclass
 ) AS edge
 -- Edges from or to relations left out of the read ($1, when some are; see relation-fingerprints.sql).
 WHERE $1::oid[] IS NULL
-   OR NOT ((edge.from_catalog = 'class' AND edge.from_oid = ANY ($1::oid[]))
-           OR (edge.to_catalog = 'class' AND edge.to_oid = ANY ($1::oid[])));
+   OR NOT ((edge.from_catalog = 'class' AND edge.from_oid IN (SELECT pg_catalog.unnest($1::oid[])))
+           OR (edge.to_catalog = 'class' AND edge.to_oid IN (SELECT pg_catalog.unnest($1::oid[]))));
