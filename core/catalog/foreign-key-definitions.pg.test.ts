@@ -1,8 +1,8 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Catalog } from '../../shared/model/catalog.js';
 import { createTempDatabase, pgServers, superuserQuery, type TempDatabase } from '../../test/pg.js';
-import { readCatalog } from './read-catalog.js';
+import { readModel } from '../ddl/testing/run.js';
 
 // The reader spells plain foreign keys itself (pg_get_constraintdef is the slowest deparser it calls) and leaves
 // the rest to the server: every form below must read exactly as the server writes it, whichever spells it.
@@ -40,13 +40,7 @@ describe.each(pgServers())('foreign key definitions ($label)', (server) => {
        ${notEnforced}`,
       db.name,
     );
-    const client = new pg.Client({ connectionString: db.uri });
-    await client.connect();
-    try {
-      model = await readCatalog(client);
-    } finally {
-      await client.end();
-    }
+    model = await readModel(db.uri);
   });
 
   afterAll(async () => {

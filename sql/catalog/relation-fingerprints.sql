@@ -75,10 +75,12 @@ refs AS (
 ),
 cols AS (
   SELECT a.attrelid AS rel,
-         pg_catalog.sum(pg_catalog.hashint8extended(pg_catalog.hash_record_extended(ROW(a.attnum, a.attname, a.atttypid, a.atttypmod, a.attndims, a.attnotnull,
+         pg_catalog.sum(pg_catalog.hashint8extended(pg_catalog.hash_record_extended(ROW(
+           a.attnum, a.attname, a.atttypid, a.atttypmod, a.attndims, a.attnotnull,
            a.atthasdef, a.atthasmissing, a.attmissingval::text, a.attidentity, a.attgenerated, a.attisdropped,
            a.attislocal, a.attinhcount, a.attcollation, a.attstorage, a.attcompression, a.attstattarget,
-           a.attacl::text, a.attoptions, a.attfdwoptions, -- A DEFAULT cannot name a column: deparsed without the relation (not opened).
+           a.attacl::text, a.attoptions, a.attfdwoptions,
+           -- A DEFAULT cannot name a column: deparsed without the relation (not opened).
            CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, 0)
                 ELSE pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END,
            d.description), 0), 0)) AS facts
@@ -92,9 +94,11 @@ cols AS (
 ),
 cons AS (
   SELECT con.conrelid AS rel,
-         pg_catalog.sum(pg_catalog.hashint8extended(pg_catalog.hash_record_extended(ROW(con.conname, con.contype, con.condeferrable, con.condeferred, con.convalidated,
+         pg_catalog.sum(pg_catalog.hashint8extended(pg_catalog.hash_record_extended(ROW(
+           con.conname, con.contype, con.condeferrable, con.condeferred, con.convalidated,
            con.conkey, con.confkey, con.confupdtype, con.confdeltype, con.confmatchtype, con.conislocal,
-           con.coninhcount, con.connoinherit, con.conpfeqop, con.conppeqop, con.conffeqop, con.conexclop, pg_catalog.pg_get_expr(con.conbin, con.conrelid),
+           con.coninhcount, con.connoinherit, con.conpfeqop, con.conppeqop, con.conffeqop, con.conexclop,
+           pg_catalog.pg_get_expr(con.conbin, con.conrelid),
            fn.nspname, fc.relname, ic.relname, d.description,
            -- What later majors added to a constraint (ON DELETE SET NULL (columns) in 15, NOT ENFORCED, PERIOD and
            -- WITHOUT OVERLAPS in 18) is read from its definition, only where it can stand.
@@ -113,10 +117,12 @@ cons AS (
 ),
 idx AS (
   SELECT i.indrelid AS rel,
-         pg_catalog.sum(pg_catalog.hashint8extended(pg_catalog.hash_record_extended(ROW(ic.relname, ic.relam, ic.reloptions, ts.spcname, i.indnatts, i.indnkeyatts,
+         pg_catalog.sum(pg_catalog.hashint8extended(pg_catalog.hash_record_extended(ROW(
+           ic.relname, ic.relam, ic.reloptions, ts.spcname, i.indnatts, i.indnkeyatts,
            i.indisunique, i.indisprimary, i.indisexclusion, i.indimmediate, i.indisclustered, i.indisvalid,
            i.indisreplident, i.indkey, i.indcollation, i.indclass, i.indoption,
-           pg_catalog.pg_get_expr(i.indexprs, i.indrelid), pg_catalog.pg_get_expr(i.indpred, i.indrelid), d.description,
+           pg_catalog.pg_get_expr(i.indexprs, i.indrelid), pg_catalog.pg_get_expr(i.indpred, i.indrelid),
+           d.description,
            -- NULLS NOT DISTINCT (15; no such column before, so read through jsonb, for unique indexes only).
            CASE WHEN i.indisunique AND NOT i.indisprimary THEN pg_catalog.to_jsonb(i) -> 'indnullsnotdistinct' END,
            CASE WHEN i.indexprs IS NOT NULL THEN
@@ -133,10 +139,12 @@ idx AS (
 ),
 pols AS (
   SELECT p.polrelid AS rel,
-         pg_catalog.sum(pg_catalog.hashint8extended(pg_catalog.hash_record_extended(ROW(p.polname, p.polcmd, p.polpermissive,
+         pg_catalog.sum(pg_catalog.hashint8extended(pg_catalog.hash_record_extended(ROW(
+           p.polname, p.polcmd, p.polpermissive,
            ARRAY(SELECT CASE WHEN r = 0 THEN 'public' ELSE pg_catalog.pg_get_userbyid(r)::text END
                  FROM unnest(p.polroles) AS r ORDER BY 1),
-           pg_catalog.pg_get_expr(p.polqual, p.polrelid), pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid), d.description), 0), 0)) AS facts
+           pg_catalog.pg_get_expr(p.polqual, p.polrelid), pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid),
+           d.description), 0), 0)) AS facts
   FROM pg_catalog.pg_policy AS p
   JOIN rel ON rel.oid = p.polrelid AND rel.plain
   LEFT JOIN pg_catalog.pg_description AS d
@@ -145,7 +153,8 @@ pols AS (
 ),
 seqs AS (
   SELECT o.rel,
-         pg_catalog.sum(pg_catalog.hashint8extended(pg_catalog.hash_record_extended(ROW(sc.relname, sn.nspname, o.col, o.deptype, s.seqtypid, s.seqstart, s.seqincrement,
+         pg_catalog.sum(pg_catalog.hashint8extended(pg_catalog.hash_record_extended(ROW(
+           sc.relname, sn.nspname, o.col, o.deptype, s.seqtypid, s.seqstart, s.seqincrement,
            s.seqmax, s.seqmin, s.seqcache, s.seqcycle, sc.relpersistence, sc.relacl::text,
            pg_catalog.pg_get_userbyid(sc.relowner), d.description), 0), 0)) AS facts,
          pg_catalog.array_agg(o.seq) AS oids
