@@ -119,9 +119,13 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
    * pg_get_constraintdef's words for a plain FOREIGN KEY (constraints.sql left it NULL): the referenced table
    * schema-qualified (the read's search_path is empty), NO ACTION and MATCH SIMPLE left unsaid.
    */
+  /** A foreign key's referenced columns: named here, or by constraints.sql when the relation is not read. */
+  const referencedColumns = (c: ConstraintRow): string[] =>
+    c.ref_columns ?? c.ref_attnums.map((n) => nameOf(c.ref_oid, n));
+
   const foreignKeyDefinition = (c: ConstraintRow, relOid: number): string => {
     const own = c.key_attnums.map((n) => quoted(nameOf(relOid, n)));
-    const referenced = c.ref_columns ?? c.ref_attnums.map((n) => nameOf(c.ref_oid, n));
+    const referenced = referencedColumns(c);
     let text = `FOREIGN KEY (${own.join(', ')}) REFERENCES ${quoted(c.ref_schema ?? '')}.${quoted(c.ref_table ?? '')}(${referenced.map(quoted).join(', ')})`;
     if (c.match_type === 'full') text += ' MATCH FULL';
     else if (c.match_type === 'partial') text += ' MATCH PARTIAL';
@@ -193,7 +197,7 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
             c.kind === 'foreign_key' && c.ref_schema !== null && c.ref_table !== null
               ? Object.freeze({
                   table: Object.freeze({ schema: c.ref_schema, name: c.ref_table }),
-                  columns: Object.freeze(c.ref_columns ?? c.ref_attnums.map((n) => nameOf(c.ref_oid, n))),
+                  columns: Object.freeze(referencedColumns(c)),
                   onUpdate: c.on_update ?? 'no_action',
                   onDelete: c.on_delete ?? 'no_action',
                   match: c.match_type ?? 'simple',

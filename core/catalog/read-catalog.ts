@@ -276,7 +276,8 @@ async function readInTransaction(
       new QueryPipeline(client, scoped, options.onQuery, pipelining.first),
     ]);
   } else {
-    const all = queries.map((x) => (isScoped(x) ? x(asLists(null)) : x));
+    const everything = asLists(null);
+    const all = queries.map((x) => (isScoped(x) ? x(everything) : x));
     pipeline = new SplitPipeline(
       parallel === null
         ? [new QueryPipeline(client, all, options.onQuery, pipelining.first)]

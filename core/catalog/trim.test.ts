@@ -25,6 +25,7 @@ describe('decideTrim', () => {
     expect(readNames(a, d.from.read)).toEqual(['changed', 'gone', 'view']);
     expect(readNames(b, d.to.read)).toEqual(['changed', 'new', 'view']);
     expect(d.from.leaveOutSequences).toEqual([7]);
+    expect(d.equalLeftOut).toBe(1);
   });
 
   it('reads a table whose foreign key targets a change, one level only', () => {
@@ -72,9 +73,11 @@ describe('trimTogether', () => {
     const [x, y] = await Promise.all([pair.from(side(a)), pair.to(side([fp('t')]))]);
     expect(x?.read).toEqual([]);
     expect(y?.read).toEqual([]);
+    expect((await pair.decided)?.equalLeftOut).toBe(1);
     const lonely = trimTogether();
     const waiting = lonely.from(side(a));
     lonely.fail();
     expect(await waiting).toBeNull();
+    expect(await lonely.decided).toBeNull();
   });
 });

@@ -42,10 +42,14 @@ function refParts(ref: string): { via: string; key: string } | null {
  * What is left out is the same on both sides and equal on both: the diff of the rest is the diff of the whole.
  * Different majors read everything (the raw facts a fingerprint is made of are not comparable).
  */
-export function decideTrim(
-  from: SideFingerprints,
-  to: SideFingerprints,
-): { from: TrimDecision; to: TrimDecision } | null {
+export interface PairDecision {
+  readonly from: TrimDecision;
+  readonly to: TrimDecision;
+  /** How many relations both sides hold equal and leave out. */
+  readonly equalLeftOut: number;
+}
+
+export function decideTrim(from: SideFingerprints, to: SideFingerprints): PairDecision | null {
   if (from.major !== to.major) return null;
   const a = new Map(from.rows.map((r) => [keyOf(r.schema, r.name), r]));
   const b = new Map(to.rows.map((r) => [keyOf(r.schema, r.name), r]));
@@ -87,7 +91,11 @@ export function decideTrim(
     }
     return { read: kept, leaveOutSequences: sequences, leftOut: [...out, ...sequences] };
   };
-  return { from: decision(a), to: decision(b) };
+  return {
+    from: decision(a),
+    to: decision(b),
+    equalLeftOut: [...equal].filter((k) => !read.has(k)).length,
+  };
 }
 
 /** A side's part in a two-database read: hands over its fingerprints, gets what it may leave out. */
@@ -95,14 +103,20 @@ export type TrimExchange = (side: SideFingerprints) => Promise<TrimDecision | nu
 
 /**
  * The meeting point of two catalog reads that trim together (readCatalog's `trim`): each side's exchange
- * waits for the other's fingerprints. `fail` releases a side still waiting when the other's read failed
- * before it got there (it then reads everything, and is abandoned by its caller anyway).
+ * waits for the other's fingerprints; `decided` is what both were told (null: everything read). `fail` releases
+ * a side still waiting when the other's read failed before it got there (it then reads everything, and is
+ * abandoned by its caller anyway).
  */
-export function trimTogether(): { from: TrimExchange; to: TrimExchange; fail: () => void } {
+export function trimTogether(): {
+  from: TrimExchange;
+  to: TrimExchange;
+  fail: () => void;
+  decided: Promise<PairDecision | null>;
+} {
   let fromSide: SideFingerprints | null = null;
   let toSide: SideFingerprints | null = null;
-  let settle: ((d: ReturnType<typeof decideTrim>) => void) | null = null;
-  const decided = new Promise<ReturnType<typeof decideTrim>>((resolve) => (settle = resolve));
+  let settle: ((d: PairDecision | null) => void) | null = null;
+  const decided = new Promise<PairDecision | null>((resolve) => (settle = resolve));
   const arrive = () => {
     if (fromSide !== null && toSide !== null) settle?.(decideTrim(fromSide, toSide));
   };
@@ -118,5 +132,6 @@ export function trimTogether(): { from: TrimExchange; to: TrimExchange; fail: ()
       return (await decided)?.to ?? null;
     },
     fail: () => settle?.(null),
+    decided,
   };
 }

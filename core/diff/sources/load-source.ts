@@ -293,16 +293,8 @@ export async function loadSourcePair(
   if (options.leaveOutEqualTables && specs[0].kind === 'live' && specs[1].kind === 'live') {
     const connect = options.connect ?? environmentConnect();
     const exchange = trimTogether();
-    let leftOut: number | undefined;
-    const counted =
-      (trim: TrimExchange): TrimExchange =>
-      async (side) => {
-        const decision = await trim(side);
-        if (decision !== null) leftOut = side.rows.length - decision.read.length;
-        return decision;
-      };
     const side = (spec: SourceSpec & { kind: 'live' }, trim: TrimExchange) =>
-      readLiveModel(spec.uri, connect, counted(trim)).then(
+      readLiveModel(spec.uri, connect, trim).then(
         (model): LoadedSource => ({ ...directBase(spec), model }),
         (error: unknown) => {
           // The other side may be waiting for this one's fingerprints.
@@ -311,7 +303,8 @@ export async function loadSourcePair(
         },
       );
     const [a, b] = await Promise.all([side(specs[0], exchange.from), side(specs[1], exchange.to)]);
-    return { from: a, to: b, pool, ...(leftOut !== undefined ? { leftOutEqual: leftOut } : {}) };
+    const decided = await exchange.decided;
+    return { from: a, to: b, pool, ...(decided !== null ? { leftOutEqual: decided.equalLeftOut } : {}) };
   }
   const direct = await Promise.all(
     specs.map((spec) =>
