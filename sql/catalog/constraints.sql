@@ -28,8 +28,9 @@ SELECT
   fc.relname AS ref_table,
   con.confrelid AS ref_oid,
   coalesce(con.confkey, '{}') AS ref_attnums,
-  CASE WHEN con.contype = 'f' AND (NOT fc.relnamespace = ANY ($1::oid[])
-                                 OR ($2::oid[] IS NOT NULL AND fc.oid NOT IN (SELECT pg_catalog.unnest($2::oid[])))) THEN
+  CASE WHEN con.contype = 'f'
+            AND (NOT fc.relnamespace = ANY ($1::oid[])
+                 OR ($2::oid[] IS NOT NULL AND fc.oid NOT IN (SELECT pg_catalog.unnest($2::oid[])))) THEN
     ARRAY(SELECT fa.attname::text FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, ord)
           JOIN pg_catalog.pg_attribute AS fa ON fa.attrelid = con.confrelid AND fa.attnum = k.attnum
           ORDER BY k.ord)

@@ -19,7 +19,8 @@ JOIN pg_catalog.pg_namespace AS n ON n.oid = t.typnamespace
 LEFT JOIN pg_catalog.pg_type AS e
   ON e.oid = t.typelem AND t.typsubscript = 'pg_catalog.array_subscript_handler'::regproc
 WHERE $1::oid[] IS NULL
-   OR NOT (t.typrelid IN (SELECT pg_catalog.unnest($1::oid[])) OR coalesce(e.typrelid IN (SELECT pg_catalog.unnest($1::oid[])), false))
+   OR NOT (t.typrelid IN (SELECT pg_catalog.unnest($1::oid[]))
+           OR coalesce(e.typrelid IN (SELECT pg_catalog.unnest($1::oid[])), false))
    OR t.oid IN (SELECT a.atttypid FROM pg_catalog.pg_attribute AS a)
    OR t.oid IN (
      SELECT d.refobjid FROM pg_catalog.pg_depend AS d
