@@ -6,19 +6,18 @@ import {
   type DiffOptions,
   type Migration,
 } from '../../shared/diff/migration.js';
+import { exportFormatSchema, type ExportFormat } from '../../shared/contract/diff.js';
 import { refLabel } from '../../shared/model/catalog.js';
-import { exportFormats, exportMigration, type ExportFormat } from '../../core/diff/export/export-folder.js';
-import { assertOrdered, renderMigration, unwritableLines } from '../../core/diff/export/render-script.js';
-import { downMigration } from '../../core/diff/index.js';
 import type { SourceProgress } from '../../core/diff/sources/apply-files.js';
 import { environmentConnect } from '../../core/diff/sources/connect.js';
 import { loadSourcePair, type LoadedSource } from '../../core/diff/sources/load-source.js';
 import { ShadowPool } from '../../core/diff/sources/shadow-pool.js';
 import { SHADOW_MAJORS } from '../../core/diff/sources/shadow-server.js';
-import { loadDiffEngine } from '../../core/diff/verify/engine.js';
-import { verifyMigration, type VerifyResult } from '../../core/diff/verify/verify-migration.js';
+import type { VerifyResult } from '../../core/diff/verify/verify-migration.js';
 import { parseCommandArgs, required, UsageError } from '../args.js';
 import type { Command, CommandIO } from '../command.js';
+
+const exportFormats = exportFormatSchema.options;
 
 const usage = `Usage: gatehouse diff --from SOURCE --to TARGET [-o FILE] [--down FILE] [--schema S]… [--exclude-kind K]…
        [--renames] [--ignore-column-order] [--ignore-owners] [--ignore-grants] [--include-roles] [--verify] [--json]
@@ -59,6 +58,25 @@ Examples:
   gatehouse diff --from postgresql://app@prod/app --to supabase/migrations
   gatehouse diff --from prod.snapshot.json --to db/ --verify -o migration.sql --down down.sql
   gatehouse diff --from postgresql://localhost/app --to schema/ --export db/migrations --format dbmate --name add_members`;
+
+/**
+ * What runs after the read: the diff engine, the DDL writer and the SQL parser they load (a few hundred KB of
+ * code to evaluate, ~100 ms). Imported while the servers answer the first queries, not before them.
+ */
+function loadEngine() {
+  return Promise.all([
+    import('../../core/diff/index.js'),
+    import('../../core/diff/export/render-script.js'),
+    import('../../core/diff/export/export-folder.js'),
+    import('../../core/diff/verify/verify-migration.js'),
+  ]).then(([engine, render, exporting, verify]) => ({
+    diff: engine.diffModels,
+    downMigration: engine.downMigration,
+    ...render,
+    exportMigration: exporting.exportMigration,
+    verifyMigration: verify.verifyMigration,
+  }));
+}
 
 function kinds(values: readonly string[] | undefined): DiffKind[] {
   return (values ?? []).map((k) => {
@@ -111,7 +129,7 @@ function progressPrinter(io: CommandIO, on: boolean): ((p: SourceProgress) => vo
     );
 }
 
-function residueReport(v: VerifyResult): string {
+function residueReport(v: VerifyResult, renderMigration: (m: Migration) => string): string {
   const lines = [
     `gatehouse diff: NOT verified: after the migration, ${v.shadow} still differs from the target in ${v.unexpected.length} ${v.unexpected.length === 1 ? 'change' : 'changes'}:`,
     ...v.unexpected.map((c) => `  ${c.action} ${c.kind} ${refLabel(c.object)}: ${c.summary}`),
@@ -189,6 +207,8 @@ export const diffCommand: Command = {
       connect,
       ...(values.shadow !== undefined ? { shadowUri: values.shadow } : {}),
     });
+    let engine: ReturnType<typeof loadEngine> | undefined;
+    const loadedEngine = () => (engine ??= loadEngine());
     try {
       const pair = await loadSourcePair(
         from,
@@ -200,10 +220,20 @@ export const diffCommand: Command = {
           // Verification diffs the shadow against the whole target model: only a plain diff can leave out
           // the tables equal on both sides.
           leaveOutEqualTables: values.verify !== true,
+          // Its failure, if any, surfaces where it is awaited below.
+          whileReading: () => void loadedEngine().catch(() => undefined),
         },
         pool,
       );
-      const diff = await loadDiffEngine();
+      const {
+        diff,
+        downMigration,
+        assertOrdered,
+        renderMigration,
+        unwritableLines,
+        exportMigration,
+        verifyMigration,
+      } = await loadedEngine();
       onProgress?.({ step: 'read', message: `from ${describe(pair.from)}` });
       onProgress?.({ step: 'read', message: `to ${describe(pair.to)}` });
       if (pair.leftOutEqual !== undefined)
@@ -297,7 +327,7 @@ export const diffCommand: Command = {
       // Changes whose object no statement creates: named, never left silent.
       for (const line of unwritableLines(migration)) io.stderr(`gatehouse diff: ${line}\n`);
       if (verification !== null && !verification.verified) {
-        io.stderr(residueReport(verification));
+        io.stderr(residueReport(verification, renderMigration));
         return 2;
       }
       if (verification !== null) io.stderr(`gatehouse diff: verified on ${verification.shadow}.\n`);

@@ -1,5 +1,5 @@
 import type { UserType } from '../../shared/model/catalog.js';
-import { defaultMultirangeName } from '../ddl/types.js';
+import { defaultMultirangeName } from '../ddl/names.js';
 import type { RangeOptionRow } from './rows.js';
 
 /** Range types with their non-default options (range-options.sql) set; other types as they are. */

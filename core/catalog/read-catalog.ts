@@ -38,6 +38,11 @@ export interface ReadCatalogOptions {
    */
   readonly trim?: TrimExchange;
   /**
+   * Called once the first queries are written (with `trim`, the fingerprints the other side's must meet):
+   * the server works on them for a while, time the caller may use for CPU work of its own.
+   */
+  readonly onSent?: () => void;
+  /**
    * A second connection to the same database (idle, outside a transaction, left outside one). About half
    * the queries then run on it, in a transaction that imports the first one's snapshot
    * (pg_export_snapshot), so every query still sees one state of the database while two server backends
@@ -265,6 +270,7 @@ async function readInTransaction(
       options.onQuery,
       pipelining.first,
     );
+    options.onSent?.();
     const decision = await options.trim({
       major: Math.floor(versionNum / 10000),
       rows: await first.take('relation-fingerprints.sql', rows.relationFingerprintRow),

@@ -26,7 +26,7 @@ import {
   type Phases,
 } from './object-phases.js';
 import { dependencyOrder } from './order.js';
-import { defaultMultirangeName } from './types.js';
+import { defaultMultirangeName } from './names.js';
 import { quoteIdent, quoteQualified } from './quote.js';
 import { commentOnRole, createRole, setDatabaseSetting, setRoleSetting } from './roles.js';
 import { refs, statement, type Statement } from './statement.js';

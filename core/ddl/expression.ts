@@ -104,12 +104,25 @@ const remember = (set: Set<string>, text: string) => {
   set.add(text);
 };
 
+// format_type()'s spellings, which need no parser to be known as one type: a name (qualified, quoted or not)
+// or one of SQL's multi-word names, a typmod, array brackets. Anything else (`int COLLATE "C"`, `int DEFAULT 1`)
+// is parsed. The parser's first calls cost more than the whole check of a diff's types otherwise.
+const IDENT = '(?:[a-z_][a-z0-9_$]*|"(?:[^"]|"")+")';
+const TYPMOD = String.raw`(?:\(\d+(?:,\d+)*\))?`;
+const PRECISION = String.raw`(?:\(\d+\))?`;
+const SQL_TYPE = [
+  `(?:character varying|bit varying|double precision)${TYPMOD}`,
+  `(?:timestamp|time)${PRECISION} with(?:out)? time zone`,
+  `interval(?: (?:year|month|day|hour|minute|second)(?: to (?:month|hour|minute|second))?)?${PRECISION}`,
+].join('|');
+const PLAIN_TYPE = new RegExp(String.raw`^(?:(?:${IDENT}\.)?${IDENT}${TYPMOD}|${SQL_TYPE})(?:\[\d*\])*$`);
+
 /**
  * Checks that `type` is one type name (format_type() output such as `character varying(20)`, `api.mood[]`,
  * `timestamp with time zone`) and returns it: types cannot be quoted as a whole, so they are parsed instead.
  */
 export function typeName(type: string): string {
-  if (checkedTypes.has(type)) return type;
+  if (checkedTypes.has(type) || PLAIN_TYPE.test(type)) return type;
   const bad = (problem: string, cause?: unknown) =>
     new GatehouseError('GH222', `The type is not a single type name: ${problem}.`, {
       details: type,
@@ -124,11 +137,14 @@ export function typeName(type: string): string {
   }
   const stmts = (tree as { stmts?: { stmt?: Record<string, unknown> }[] }).stmts ?? [];
   const select = stmts[0]?.stmt?.SelectStmt as Record<string, unknown> | undefined;
-  const targets = select?.targetList as { ResTarget?: { val?: Record<string, unknown> } }[] | undefined;
+  const targets = select?.targetList as
+    { ResTarget?: { name?: string; val?: Record<string, unknown> } }[] | undefined;
   const cast = targets?.[0]?.ResTarget?.val?.TypeCast as { arg?: Record<string, unknown> } | undefined;
   const extras = select === undefined ? [] : SELECT_EXTRAS.filter((k) => select[k] !== undefined);
   if (stmts.length !== 1 || targets?.length !== 1 || cast === undefined || extras.length > 0)
     throw bad('it is not one type');
+  // `int x` parses as the cast with a column alias.
+  if (targets[0]?.ResTarget?.name !== undefined) throw bad('it is not one type');
   if ((cast.arg?.A_Const as { isnull?: boolean } | undefined)?.isnull !== true)
     throw bad('it is not one type');
   remember(checkedTypes, type);

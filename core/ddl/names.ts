@@ -76,3 +76,9 @@ export function schemaOf(ref: ObjectRef): string {
 export function qualifiedRef(ref: ObjectRef): string {
   return quoteQualified(schemaOf(ref), ref.name);
 }
+
+/** The multirange name PostgreSQL gives a range type by default: its first "range" made "multirange", else `_multirange`. */
+export function defaultMultirangeName(range: string): string {
+  const at = range.indexOf('range');
+  return at < 0 ? `${range}_multirange` : `${range.slice(0, at)}multirange${range.slice(at + 5)}`;
+}

@@ -330,6 +330,28 @@ describe('tables', () => {
     expect(typeName('timestamp(3) with time zone')).toBe('timestamp(3) with time zone');
     for (const t of ['int; DROP TABLE x', 'int, x int', 'int) x', 'int DEFAULT 1', 'int COLLATE "C"'])
       expect(() => typeName(t)).toThrow(/type/);
+    // format_type()'s spellings pass without the parser; near misses still meet it and are refused.
+    for (const t of [
+      'character varying(64)[]',
+      'numeric(12,2)',
+      'api."Mood"[]',
+      '"char"',
+      'bit varying(5)',
+      'double precision[][]',
+      'time without time zone',
+      'interval day to second(3)',
+      'interval(2)',
+    ])
+      expect(typeName(t)).toBe(t);
+    for (const t of [
+      'integer integer',
+      'text collate x',
+      '"a" "b"',
+      'int[]; x',
+      'interval day to year',
+      '"a""b" c',
+    ])
+      expect(() => typeName(t)).toThrow(/type/);
     expect(() => columnDefinition(col('x', 'int', { default: '1); DROP TABLE t; --' }))).toThrow(/default/);
   });
 });

@@ -78,12 +78,6 @@ export function alterCompositeAttribute(
 
 // ------------------------------------------------------------------------------------------------ range
 
-/** The multirange name PostgreSQL gives a range type by default: its first "range" made "multirange", else `_multirange`. */
-export function defaultMultirangeName(range: string): string {
-  const at = range.indexOf('range');
-  return at < 0 ? `${range}_multirange` : `${range.slice(0, at)}multirange${range.slice(at + 5)}`;
-}
-
 /**
  * CREATE TYPE s.r AS RANGE (SUBTYPE = t[, SUBTYPE_OPCLASS = …][, COLLATION = …][, SUBTYPE_DIFF = …]
  * [, MULTIRANGE_TYPE_NAME = …]). A canonical function is refused: it needs a shell type created first and is

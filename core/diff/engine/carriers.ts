@@ -1,6 +1,6 @@
 import type { Change } from '../../../shared/diff/migration.js';
 import { refKey, type ObjectRef, type QualifiedName } from '../../../shared/model/catalog.js';
-import { defaultMultirangeName } from '../../ddl/types.js';
+import { defaultMultirangeName } from '../../ddl/names.js';
 import type { Diff } from './context.js';
 import { topRef, type Planned } from './plan.js';
 import { relKey, type Side } from './side.js';

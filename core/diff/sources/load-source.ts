@@ -5,9 +5,7 @@ import { GatehouseError } from '../../../shared/errors.js';
 import type { Catalog } from '../../../shared/model/catalog.js';
 import { readCatalog } from '../../catalog/read-catalog.js';
 import { trimTogether, type TrimExchange } from '../../catalog/trim.js';
-import { splitSql } from '../../changeset/split.js';
-import { ddlForRoles } from '../../ddl/database-ddl.js';
-import { applyFiles, type OnProgress } from './apply-files.js';
+import type { OnProgress } from './apply-files.js';
 import { classifySource, sourceLabel, type SourceSpec } from './classify-source.js';
 import { environmentConnect, withClient, type Connect } from './connect.js';
 import { planFolder, type FolderConvention, type PlannedFile } from './folder-plan.js';
@@ -47,6 +45,11 @@ export interface LoadOptions {
    * showing a database.
    */
   readonly leaveOutEqualTables?: boolean;
+  /**
+   * Called once two live sides read together (leaveOutEqualTables) have both sent their first queries: the
+   * servers then work for a while, and the caller may load or prepare what it needs after the read.
+   */
+  readonly whileReading?: () => void;
 }
 
 /**
@@ -69,10 +72,18 @@ export async function readOnTwoConnections(
 }
 
 /** A live database's model; `trim`: read as one side of a two-database diff (see trimTogether). */
-export async function readLiveModel(uri: string, connect: Connect, trim?: TrimExchange): Promise<Catalog> {
+export async function readLiveModel(
+  uri: string,
+  connect: Connect,
+  trim?: TrimExchange,
+  onSent?: () => void,
+): Promise<Catalog> {
   return withClient(connect, uri, async (client) => {
     try {
-      return await readCatalog(client, trim === undefined ? {} : { trim });
+      return await readCatalog(client, {
+        ...(trim !== undefined ? { trim } : {}),
+        ...(onSent !== undefined ? { onSent } : {}),
+      });
     } catch (error) {
       if (error instanceof GatehouseError) throw error;
       throw new GatehouseError('GH202', `Reading the catalog failed: ${(error as Error).message}`, {
@@ -122,6 +133,8 @@ async function rolesCreatedBy(files: readonly PlannedFile[]): Promise<Set<string
   const out = new Set<string>();
   for (const f of files) {
     if (!/create\s+(role|user|group)/i.test(f.sql)) continue;
+    // The SQL parser (WebAssembly) loads only where files are read: a live database's read starts without it.
+    const { splitSql } = await import('../../changeset/split.js');
     const statements = await splitSql(f.sql, f.path).catch(() => []);
     for (const s of statements) {
       const node = (s.node as { CreateRoleStmt?: { role?: string } }).CreateRoleStmt;
@@ -149,6 +162,8 @@ async function seedRoles(
   );
   const created = await rolesCreatedBy(files);
   const seeded: string[] = [];
+  // Likewise the DDL writer, which loads the parser as it is imported.
+  const { ddlForRoles } = await import('../../ddl/database-ddl.js');
   const statements = ddlForRoles(other, {
     roles: (r) => !existing.has(r.name) && !created.has(r.name),
     serverMajor: other.server.major,
@@ -178,6 +193,7 @@ export async function loadFilesIntoShadow(
   try {
     const { model, seeded } = await withClient(server.connect, db.uri, async (client) => {
       const seededRoles = await seedRoles(client, other, files);
+      const { applyFiles } = await import('./apply-files.js');
       await applyFiles(client, files, onProgress);
       onProgress?.({ step: 'read', message: `reading the model back from the ${server.label}` });
       return { model: await readOnTwoConnections(server.connect, db.uri, client), seeded: seededRoles };
@@ -293,8 +309,12 @@ export async function loadSourcePair(
   if (options.leaveOutEqualTables && specs[0].kind === 'live' && specs[1].kind === 'live') {
     const connect = options.connect ?? environmentConnect();
     const exchange = trimTogether();
+    let sent = 0;
+    const onSent = () => {
+      if (++sent === 2) options.whileReading?.();
+    };
     const side = (spec: SourceSpec & { kind: 'live' }, trim: TrimExchange) =>
-      readLiveModel(spec.uri, connect, trim).then(
+      readLiveModel(spec.uri, connect, trim, onSent).then(
         (model): LoadedSource => ({ ...directBase(spec), model }),
         (error: unknown) => {
           // The other side may be waiting for this one's fingerprints.
