@@ -3,6 +3,7 @@ import type { Catalog } from '../../shared/model/catalog.js';
 import { createTempDatabase, pgServers, superuserQuery, uniqueSuffix } from '../../test/pg.js';
 import { readModel, readTrimmedModels } from '../ddl/testing/run.js';
 import { diffModels } from '../diff/engine/diff-models.js';
+import { sqlFile } from '../db/sql-files.js';
 
 // `gatehouse diff` of two databases leaves out of both reads the tables equal on both sides. Each table below
 // differs between A and B in one fact the model holds, and only in it: each must be read (a fact the
@@ -458,5 +459,64 @@ describe.each(pgServers())('diff reads that leave out equal tables ($label)', (s
     expect(
       facts.map((f) => `t_${f.name}`).filter((t) => !names_.some((n) => n === t || n.startsWith(`${t}_`))),
     ).toEqual([]);
+  });
+});
+
+// A CHECK or a policy that uses only its own table's columns is fingerprinted as its stored tree (positions
+// left out); one that names another object holds that object's OID, which the other database may give to
+// another object: it must be fingerprinted by name. Swapping two tables' names keeps every OID and changes
+// what those expressions say.
+describe.each(pgServers())('expression fingerprints ($label)', (server) => {
+  let db: Awaited<ReturnType<typeof createTempDatabase>>;
+  const fingerprints = async () => {
+    const rows = (
+      await superuserQuery(server, sqlFile('catalog/relation-fingerprints.sql'), db.name, [
+        (await superuserQuery(server, "SELECT ARRAY['s'::regnamespace::oid] AS s", db.name)).rows[0].s,
+      ])
+    ).rows as { name: string; fingerprint: string }[];
+    return new Map(rows.map((r) => [r.name, r.fingerprint]));
+  };
+
+  beforeAll(async () => {
+    db = await createTempDatabase(server, 'gh_trim_expr');
+    await superuserQuery(
+      server,
+      `CREATE SCHEMA s; SET search_path = s;
+       CREATE TABLE one (id int PRIMARY KEY);
+       CREATE TABLE two (id int PRIMARY KEY);
+       CREATE TABLE by_check (r regclass CHECK (r <> 'one'::regclass));
+       CREATE TABLE by_policy (x int);
+       CREATE POLICY p ON by_policy USING (x IN (SELECT id FROM one));
+       CREATE TABLE own_only (x int CHECK (x > 0));
+       CREATE POLICY q ON own_only USING (x < 10);`,
+      db.name,
+    );
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it('follows the names an expression uses, not their OIDs', async () => {
+    const before = await fingerprints();
+    await superuserQuery(
+      server,
+      'ALTER TABLE s.one RENAME TO tmp; ALTER TABLE s.two RENAME TO one; ALTER TABLE s.tmp RENAME TO two',
+      db.name,
+    );
+    const after = await fingerprints();
+    expect(after.get('by_check')).not.toBe(before.get('by_check'));
+    expect(after.get('by_policy')).not.toBe(before.get('by_policy'));
+    expect(after.get('own_only')).toBe(before.get('own_only'));
+    // Made anew to name what they named before (now other OIDs), they fingerprint as before the swap.
+    await superuserQuery(
+      server,
+      `ALTER TABLE s.by_check DROP CONSTRAINT by_check_r_check;
+       ALTER TABLE s.by_check ADD CONSTRAINT by_check_r_check CHECK (r <> 's.one'::regclass);
+       DROP POLICY p ON s.by_policy; CREATE POLICY p ON s.by_policy USING (x IN (SELECT id FROM s.one));`,
+      db.name,
+    );
+    const remade = await fingerprints();
+    expect(remade.get('by_check')).toBe(before.get('by_check'));
+    expect(remade.get('by_policy')).toBe(before.get('by_policy'));
   });
 });

@@ -2,8 +2,12 @@
 -- the catalog read takes from it and its members (pg_class facts, columns with their defaults and comments,
 -- constraints, indexes, policies, grants, owned sequences), so that the tables equal on both sides can be left
 -- out of the full read (core/catalog/trim.ts). Raw catalog facts, not deparsed definitions (deparsing is what
--- the read spends its time on), but for expressions: pg_get_expr is cheap, and a stored node tree holds the
--- position of the expression in the script that made it (and a serial default its sequence's OID). The facts are
+-- the read spends its time on). A stored expression's node tree holds the position of the expression in the
+-- script that made it; a CHECK or a policy that uses nothing but its own table's columns (by number: their
+-- names are in cols) is hashed as its tree without those positions (`:location N`), for deparsing it makes
+-- the server open every relation (a third of this query, cold). One that uses another object holds its OID,
+-- which may stand for another object in the other database: deparsed, as are defaults (cheap without their
+-- relation) and index expressions. The facts are
 -- compared across two databases, so no OID of a user object may stand in them: members are matched by name,
 -- other relations are named (refs), and a member that uses any other user object (a type, function, collation,
 -- operator class, extension…) makes the relation `fixed` (always read), because its OID means nothing in the
@@ -51,14 +55,16 @@ member AS (
 -- What the members use outside their own relation (user objects only: built-in OIDs are the same everywhere).
 used AS (
   SELECT m.rel, dep.refclassid, dep.refobjid, dep.deptype, rm.rel AS ref_rel,
-         con.contype = 'f' AS via_foreign_key
+         dep.classid = 'pg_catalog.pg_constraint'::regclass AND EXISTS (
+           SELECT FROM pg_catalog.pg_constraint AS con WHERE con.oid = dep.objid AND con.contype = 'f'
+         ) AS via_foreign_key
   FROM pg_catalog.pg_depend AS dep
   JOIN member AS m ON m.classid = dep.classid AND m.objid = dep.objid
   LEFT JOIN member AS rm ON rm.classid = dep.refclassid AND rm.objid = dep.refobjid
-  LEFT JOIN pg_catalog.pg_constraint AS con
-    ON dep.classid = 'pg_catalog.pg_constraint'::regclass AND con.oid = dep.objid
   WHERE dep.refobjid >= 16384
     AND dep.refclassid <> 'pg_catalog.pg_namespace'::regclass
+    -- A member's use of its own relation (its columns) is the commonest edge: gone before the second join.
+    AND NOT (dep.refclassid = 'pg_catalog.pg_class'::regclass AND dep.refobjid = m.rel)
     AND (rm.rel IS NULL OR rm.rel <> m.rel)
 ),
 refs AS (
@@ -98,13 +104,22 @@ cons AS (
            con.conname, con.contype, con.condeferrable, con.condeferred, con.convalidated,
            con.conkey, con.confkey, con.confupdtype, con.confdeltype, con.confmatchtype, con.conislocal,
            con.coninhcount, con.connoinherit, con.conpfeqop, con.conppeqop, con.conffeqop, con.conexclop,
-           pg_catalog.pg_get_expr(con.conbin, con.conrelid),
+           CASE WHEN con.conbin IS NULL THEN NULL
+                WHEN EXISTS (SELECT FROM pg_catalog.pg_depend AS x
+                            WHERE x.classid = 'pg_catalog.pg_constraint'::regclass AND x.objid = con.oid
+                              AND x.refobjid >= 16384
+                              AND NOT (x.refclassid = 'pg_catalog.pg_class'::regclass AND x.refobjid = con.conrelid))
+                  THEN ARRAY[pg_catalog.pg_get_expr(con.conbin, con.conrelid)]
+                ELSE ARRAY(SELECT pg_catalog.ltrim(e, '-0123456789')
+                      FROM pg_catalog.unnest(pg_catalog.string_to_array(con.conbin::text, ' :location ')) AS e) END,
            fn.nspname, fc.relname, ic.relname, d.description,
            -- What later majors added to a constraint (ON DELETE SET NULL (columns) in 15, NOT ENFORCED, PERIOD and
            -- WITHOUT OVERLAPS in 18) is read from its definition, only where it can stand.
-           CASE WHEN (con.contype = 'f' AND (con.confdeltype IN ('n', 'd') OR iam.amname <> 'btree'))
-                  OR NOT con.convalidated OR con.conexclop IS NOT NULL
-                THEN pg_catalog.pg_get_constraintdef(con.oid) END), 0), 0)) AS facts
+           CASE WHEN (con.contype = 'f' AND iam.amname <> 'btree') OR NOT con.convalidated OR con.conexclop IS NOT NULL
+                THEN pg_catalog.pg_get_constraintdef(con.oid)
+                -- ON DELETE SET NULL / SET DEFAULT (columns): the column, on 15+, costs half of the definition.
+                WHEN con.contype = 'f' AND con.confdeltype IN ('n', 'd')
+                THEN pg_catalog.to_jsonb(con) ->> 'confdelsetcols' END), 0), 0)) AS facts
   FROM pg_catalog.pg_constraint AS con
   JOIN rel ON rel.oid = con.conrelid AND rel.plain
   LEFT JOIN pg_catalog.pg_class AS fc ON fc.oid = con.confrelid AND con.contype = 'f'
@@ -143,9 +158,21 @@ pols AS (
            p.polname, p.polcmd, p.polpermissive,
            ARRAY(SELECT CASE WHEN r = 0 THEN 'public' ELSE pg_catalog.pg_get_userbyid(r)::text END
                  FROM unnest(p.polroles) AS r ORDER BY 1),
-           pg_catalog.pg_get_expr(p.polqual, p.polrelid), pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid),
+           CASE WHEN p.user_refs THEN ARRAY[pg_catalog.pg_get_expr(p.polqual, p.polrelid)]
+                ELSE ARRAY(SELECT pg_catalog.ltrim(e, '-0123456789')
+                      FROM pg_catalog.unnest(pg_catalog.string_to_array(p.polqual::text, ' :location ')) AS e) END,
+           CASE WHEN p.user_refs THEN ARRAY[pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid)]
+                ELSE ARRAY(SELECT pg_catalog.ltrim(e, '-0123456789')
+                      FROM pg_catalog.unnest(pg_catalog.string_to_array(p.polwithcheck::text, ' :location ')) AS e) END,
            d.description), 0), 0)) AS facts
-  FROM pg_catalog.pg_policy AS p
+  FROM (
+    SELECT p.*, EXISTS (
+             SELECT FROM pg_catalog.pg_depend AS x
+             WHERE x.classid = 'pg_catalog.pg_policy'::regclass AND x.objid = p.oid AND x.refobjid >= 16384
+               AND NOT (x.refclassid = 'pg_catalog.pg_class'::regclass AND x.refobjid = p.polrelid)
+           ) AS user_refs
+    FROM pg_catalog.pg_policy AS p
+  ) AS p
   JOIN rel ON rel.oid = p.polrelid AND rel.plain
   LEFT JOIN pg_catalog.pg_description AS d
     ON d.objoid = p.oid AND d.classoid = 'pg_catalog.pg_policy'::regclass AND d.objsubid = 0
