@@ -13,6 +13,7 @@ import { environmentConnect } from '../../core/diff/sources/connect.js';
 import { loadSourcePair, type LoadedSource } from '../../core/diff/sources/load-source.js';
 import { ShadowPool } from '../../core/diff/sources/shadow-pool.js';
 import { SHADOW_MAJORS } from '../../core/diff/sources/shadow-server.js';
+import { deferSqlParser, withSqlParser } from '../../core/ddl/sql-parser.js';
 import type { VerifyResult } from '../../core/diff/verify/verify-migration.js';
 import { parseCommandArgs, required, UsageError } from '../args.js';
 import type { Command, CommandIO } from '../command.js';
@@ -207,6 +208,9 @@ export const diffCommand: Command = {
       connect,
       ...(values.shadow !== undefined ? { shadowUri: values.shadow } : {}),
     });
+    // A plain diff loads the SQL parser only if it meets a text it needs the parser for (core/ddl/sql-parser.ts):
+    // verification and export write whole databases and files, and load it up front.
+    if (values.verify !== true && values.export === undefined) deferSqlParser();
     let engine: ReturnType<typeof loadEngine> | undefined;
     const loadedEngine = () => (engine ??= loadEngine());
     try {
@@ -241,14 +245,17 @@ export const diffCommand: Command = {
           step: 'read',
           message: `${pair.leftOutEqual} ${pair.leftOutEqual === 1 ? 'relation' : 'relations'} equal on both sides (by fingerprint), not read in full`,
         });
-      const migration = diff(pair.from.model, pair.to.model, options);
-      assertOrdered(migration);
       const needDown = values.down !== undefined || values.export !== undefined || values.json === true;
-      let down: Migration | null = null;
-      if (needDown) {
-        down = downMigration(pair.from.model, pair.to.model, migration, options, diff);
-        assertOrdered(down);
-      }
+      const { migration, down } = await withSqlParser(() => {
+        const up = diff(pair.from.model, pair.to.model, options);
+        assertOrdered(up);
+        let reverse: Migration | null = null;
+        if (needDown) {
+          reverse = downMigration(pair.from.model, pair.to.model, up, options, diff);
+          assertOrdered(reverse);
+        }
+        return { migration: up, down: reverse };
+      });
       const verification = values.verify
         ? await verifyMigration({
             from: pair.from,

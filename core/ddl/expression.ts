@@ -1,9 +1,21 @@
-import { loadModule, parseSync } from 'libpg-query';
 import { GatehouseError } from '../../shared/errors.js';
+import { loadSqlParser, parseSql, sqlParserEager, SqlParserNotLoaded } from './sql-parser.js';
 
-// PostgreSQL's own parser (WebAssembly, ~80 ms to load once): expressions are SQL text that cannot be quoted,
-// so they are parsed in the exact wrapping the DDL uses and refused unless they are one expression.
-await loadModule();
+// Expressions are SQL text that cannot be quoted: what the lexical checks below cannot vouch for is parsed by
+// PostgreSQL's own parser in the exact wrapping the DDL uses, and refused unless it is one expression.
+if (sqlParserEager()) await loadSqlParser();
+
+/** The parse tree, or the parser's error as `refuse` wants it; a parser not loaded is not the text's fault. */
+function parsed(sql: string): { tree: unknown } | { error: unknown } {
+  try {
+    return { tree: parseSql(sql) };
+  } catch (error) {
+    if (error instanceof SqlParserNotLoaded) throw error;
+    return { error };
+  }
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 const SELECT_EXTRAS = [
   'fromClause',
@@ -38,12 +50,9 @@ function refuse(what: string, expression: string, problem: string, cause?: unkno
 export function parenthesisedExpression(expression: string, what = 'expression'): string {
   const wrapped = `(${expression})`;
   if (checkedExpressions.has(expression) || plainLexically(wrapped, 'group')) return wrapped;
-  let tree: unknown;
-  try {
-    tree = parseSync(`SELECT ${wrapped}`);
-  } catch (error) {
-    throw refuse(what, expression, error instanceof Error ? error.message : String(error), error);
-  }
+  const p = parsed(`SELECT ${wrapped}`);
+  if ('error' in p) throw refuse(what, expression, message(p.error), p.error);
+  const { tree } = p;
   const stmts = (tree as { stmts?: { stmt?: Record<string, unknown> }[] }).stmts ?? [];
   if (stmts.length !== 1) throw refuse(what, expression, 'it holds more than one statement');
   const select = stmts[0]?.stmt?.SelectStmt as Record<string, unknown> | undefined;
@@ -129,12 +138,9 @@ export function typeName(type: string): string {
       hint: 'Write a type as format_type() does, e.g. integer, character varying(20), api.mood[].',
       ...(cause !== undefined ? { cause } : {}),
     });
-  let tree: unknown;
-  try {
-    tree = parseSync(`SELECT NULL::${type}`);
-  } catch (error) {
-    throw bad(error instanceof Error ? error.message : String(error), error);
-  }
+  const p = parsed(`SELECT NULL::${type}`);
+  if ('error' in p) throw bad(message(p.error), p.error);
+  const { tree } = p;
   const stmts = (tree as { stmts?: { stmt?: Record<string, unknown> }[] }).stmts ?? [];
   const select = stmts[0]?.stmt?.SelectStmt as Record<string, unknown> | undefined;
   const targets = select?.targetList as
@@ -157,19 +163,13 @@ export function typeName(type: string): string {
  */
 export function singleStatement(sql: string, kind: string, what: string): string {
   if (plainLexically(sql, 'statement') && STATEMENT_START[kind]?.test(sql) === true) return sql;
-  let tree: unknown;
-  try {
-    tree = parseSync(sql);
-  } catch (error) {
-    throw new GatehouseError(
-      'GH222',
-      `The ${what} does not parse: ${error instanceof Error ? error.message : String(error)}.`,
-      {
-        details: sql,
-        cause: error,
-      },
-    );
-  }
+  const p = parsed(sql);
+  if ('error' in p)
+    throw new GatehouseError('GH222', `The ${what} does not parse: ${message(p.error)}.`, {
+      details: sql,
+      cause: p.error,
+    });
+  const { tree } = p;
   const stmts = (tree as { stmts?: { stmt?: Record<string, unknown> }[] }).stmts ?? [];
   if (stmts.length !== 1 || stmts[0]?.stmt?.[kind] === undefined)
     throw new GatehouseError('GH222', `The ${what} is not one ${kind} statement.`, { details: sql });

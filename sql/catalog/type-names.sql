@@ -1,8 +1,8 @@
 -- Name, kind and array element of every type, to describe the types columns, arguments and results use.
 -- An array is a type subscripted by array_subscript_handler (PG14+).
 -- $1 (when some are): relations left out of the read (relation-fingerprints.sql). Their row types and those
--- types' arrays are left out too, unless a column or another object (a function's argument or result, a cast,
--- a domain…) uses them: pg_depend records every such use but a column's.
+-- types' arrays are left out too, unless something uses them (a column of any relation, a function's argument
+-- or result, a cast, a domain…): pg_depend records every such use of a type that is not built in.
 SELECT
   t.oid,
   n.nspname AS schema,
@@ -21,7 +21,6 @@ LEFT JOIN pg_catalog.pg_type AS e
 WHERE $1::oid[] IS NULL
    OR NOT (t.typrelid IN (SELECT pg_catalog.unnest($1::oid[]))
            OR coalesce(e.typrelid IN (SELECT pg_catalog.unnest($1::oid[])), false))
-   OR t.oid IN (SELECT a.atttypid FROM pg_catalog.pg_attribute AS a)
    OR t.oid IN (
      SELECT d.refobjid FROM pg_catalog.pg_depend AS d
      WHERE d.refclassid = 'pg_catalog.pg_type'::regclass
