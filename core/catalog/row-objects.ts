@@ -13,8 +13,12 @@ export function rowObjects(names: readonly string[]): RowObjects {
   const key = names.join('\0');
   let make = compiled.get(key);
   if (make === undefined) {
-    // Column names enter the source as JSON literals, computed keys (a `__proto__` column stays a column).
-    const fields = names.map((n, i) => `[${JSON.stringify(n)}]: v[${i}]`).join(', ');
+    // Column names enter the source as JSON string literals: plain keys, which V8 creates from one literal
+    // template (computed keys cost a runtime call per field, the most of this function's time). `__proto__` alone
+    // is computed, or the literal would set the prototype instead of a column.
+    const fields = names
+      .map((n, i) => `${n === '__proto__' ? `[${JSON.stringify(n)}]` : JSON.stringify(n)}: v[${i}]`)
+      .join(', ');
     const one = new Function('v', `return { ${fields} };`) as (v: unknown[]) => Record<string, unknown>;
     make = (rows) => {
       const out = new Array<Record<string, unknown>>(rows.length);

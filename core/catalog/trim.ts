@@ -64,16 +64,20 @@ export function decideTrim(from: SideFingerprints, to: SideFingerprints): PairDe
   // Read: every relation not equal on both sides, then what reaches them, until nothing more does.
   const read = new Set<string>([...a.keys(), ...b.keys()].filter((k) => !equal.has(k)));
   const changed = new Set(read);
+  // Each equal relation's refs, parsed once (the loop below goes over them again for every link of a chain);
+  // one that names a relation neither side lists, or that cannot be read as a name, is read outright.
+  const pending = new Map<string, { via: string; key: string }[]>();
+  for (const k of equal) {
+    const parts = a.get(k)!.refs.map(refParts);
+    if (parts.some((p) => p === null || !known(p.key))) read.add(k);
+    else if (parts.length > 0) pending.set(k, parts as { via: string; key: string }[]);
+  }
   for (let grew = true; grew;) {
     grew = false;
-    for (const k of equal) {
-      if (read.has(k)) continue;
-      const reaches = a.get(k)!.refs.some((ref) => {
-        const p = refParts(ref);
-        return p === null || !known(p.key) || (p.via === 'f' ? changed.has(p.key) : read.has(p.key));
-      });
-      if (reaches) {
+    for (const [k, parts] of pending) {
+      if (parts.some((p) => (p.via === 'f' ? changed.has(p.key) : read.has(p.key)))) {
         read.add(k);
+        pending.delete(k);
         grew = true;
       }
     }
