@@ -61,8 +61,8 @@ Examples:
   gatehouse diff --from postgresql://localhost/app --to schema/ --export db/migrations --format dbmate --name add_members`;
 
 /**
- * What runs after the read: the diff engine, the DDL writer and the SQL parser they load (a few hundred KB of
- * code to evaluate, ~100 ms). Imported while the servers answer the first queries, not before them.
+ * What runs after the read: the diff engine, the DDL writer, export and verification (a few hundred KB of code
+ * to evaluate). Imported while the servers compute two live sides' fingerprints, not before the connections.
  */
 function loadEngine() {
   return Promise.all([

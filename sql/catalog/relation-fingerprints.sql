@@ -10,8 +10,8 @@
 -- relation) and index expressions. The facts are
 -- compared across two databases, so no OID of a user object may stand in them: members are matched by name,
 -- other relations are named (refs), and a member that uses any other user object (a type, function, collation,
--- operator class, extension…) makes the relation `fixed` (always read), because its OID means nothing in the
--- other database.
+-- operator class, extension…) or one initdb made after its bootstrap (see `used`) makes the relation `fixed`
+-- (always read), because its OID means nothing in the other database.
 -- Only plain tables outside partition and inheritance trees and views, without user triggers, rules (but a
 -- view's own), publications or extended statistics, can be left out; every other relation is listed `fixed`.
 -- Members are summed as 64-bit hashes (their order is not a fact: each row names its member), each record's hash
@@ -52,7 +52,10 @@ member AS (
   UNION ALL
   SELECT 'pg_catalog.pg_rewrite'::regclass, r.oid, r.ev_class FROM pg_catalog.pg_rewrite AS r
 ),
--- What the members use outside their own relation (user objects only: built-in OIDs are the same everywhere).
+-- What the members use outside their own relation: user objects, and what initdb made after its bootstrap
+-- (OID 12000 up: the operating system's collations, information_schema, system views), numbered in the order
+-- each cluster made them, so that an OID of theirs too may name another object elsewhere. Below 12000, built-in
+-- OIDs are the same in every cluster of a major.
 used AS (
   SELECT m.rel, dep.refclassid, dep.refobjid, dep.deptype, rm.rel AS ref_rel,
          dep.classid = 'pg_catalog.pg_constraint'::regclass AND EXISTS (
@@ -61,7 +64,7 @@ used AS (
   FROM pg_catalog.pg_depend AS dep
   JOIN member AS m ON m.classid = dep.classid AND m.objid = dep.objid
   LEFT JOIN member AS rm ON rm.classid = dep.refclassid AND rm.objid = dep.refobjid
-  WHERE dep.refobjid >= 16384
+  WHERE dep.refobjid >= 12000
     AND dep.refclassid <> 'pg_catalog.pg_namespace'::regclass
     -- A member's use of its own relation (its columns) is the commonest edge: gone before the second join.
     AND NOT (dep.refclassid = 'pg_catalog.pg_class'::regclass AND dep.refobjid = m.rel)
@@ -107,7 +110,7 @@ cons AS (
            CASE WHEN con.conbin IS NULL THEN NULL
                 WHEN EXISTS (SELECT FROM pg_catalog.pg_depend AS x
                             WHERE x.classid = 'pg_catalog.pg_constraint'::regclass AND x.objid = con.oid
-                              AND x.refobjid >= 16384
+                              AND x.refobjid >= 12000
                               AND NOT (x.refclassid = 'pg_catalog.pg_class'::regclass AND x.refobjid = con.conrelid))
                   THEN ARRAY[pg_catalog.pg_get_expr(con.conbin, con.conrelid)]
                 ELSE ARRAY(SELECT pg_catalog.ltrim(e, '-0123456789')
@@ -168,7 +171,7 @@ pols AS (
   FROM (
     SELECT p.*, EXISTS (
              SELECT FROM pg_catalog.pg_depend AS x
-             WHERE x.classid = 'pg_catalog.pg_policy'::regclass AND x.objid = p.oid AND x.refobjid >= 16384
+             WHERE x.classid = 'pg_catalog.pg_policy'::regclass AND x.objid = p.oid AND x.refobjid >= 12000
                AND NOT (x.refclassid = 'pg_catalog.pg_class'::regclass AND x.refobjid = p.polrelid)
            ) AS user_refs
     FROM pg_catalog.pg_policy AS p
