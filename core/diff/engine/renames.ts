@@ -5,9 +5,10 @@ import {
   type ObjectRef,
   type Relation,
   type Sequence,
+  type UserType,
 } from '../../../shared/model/catalog.js';
 import { sequenceTarget } from '../../ddl/sequences.js';
-import { renameEnumValue } from '../../ddl/types.js';
+import { alterCompositeAttribute, renameEnumValue } from '../../ddl/types.js';
 import { renameTo, setSchema } from '../../ddl/target.js';
 import { relationTarget, renameColumn, renameConstraint } from '../../ddl/tables.js';
 import { renamePolicy } from '../../ddl/policies.js';
@@ -20,6 +21,33 @@ import { respellNames } from './respell.js';
 import { renameSchemaIn, schemaRenameCandidates } from './schema-renames.js';
 
 const rk = (r: { schema: string; name: string }) => `${r.schema}\0${r.name}`;
+
+/**
+ * A composite type's attributes renamed: the same attributes in the same places, of the same types, but for the
+ * names of some (RENAME ATTRIBUTE keeps the values the type's users hold, which a DROP and an ADD would lose).
+ * Not offered for a type with typed tables (CREATE TABLE … OF), whose columns the rename would take along.
+ */
+function attributeRenameCandidates(a: UserType, b: UserType, from: Catalog): RenameCandidate[] {
+  if (a.attributes.length !== b.attributes.length) return [];
+  if (from.relations.some((r) => r.ofType?.schema === a.schema && r.ofType.name === a.name)) return [];
+  const aNames = new Set(a.attributes.map((x) => x.name));
+  const bNames = new Set(b.attributes.map((x) => x.name));
+  const out: RenameCandidate[] = [];
+  for (const [i, x] of a.attributes.entries()) {
+    const y = b.attributes[i]!;
+    if (x.name === y.name) continue;
+    // A name that moves (stays on the other side elsewhere) makes it a reorder, not a rename.
+    if (bNames.has(x.name) || aNames.has(y.name)) return [];
+    if (x.type.formatted !== y.type.formatted || !same(x.collation, y.collation)) return [];
+    out.push({
+      kind: 'type',
+      from: { ...refs.type(a.schema, a.name), member: x.name },
+      to: { ...refs.type(b.schema, b.name), member: y.name },
+      similarity: 1,
+    });
+  }
+  return out;
+}
 
 /**
  * Objects that look renamed: one gone and one new of the same kind in the same place, alike apart from the name
@@ -140,6 +168,10 @@ export function renameCandidates(
   const toT = new Map(to.types.map((t) => [`${t.schema}\0${t.name}`, t]));
   for (const a of from.types) {
     const b = toT.get(`${a.schema}\0${a.name}`);
+    if (a.kind === 'composite' && b?.kind === 'composite') {
+      out.push(...attributeRenameCandidates(a, b, from));
+      continue;
+    }
     if (a.kind !== 'enum' || b?.kind !== 'enum' || a.labels.length !== b.labels.length) continue;
     const differ = a.labels.flatMap((l, i) => (l !== b.labels[i] ? [i] : []));
     const moved = (i: number) => b.labels.includes(a.labels[i] ?? '') || a.labels.includes(b.labels[i] ?? '');
@@ -373,6 +405,22 @@ export function applyRenames(
       };
     } else if (r.kind === 'type' && r.from.member !== undefined && r.to.member !== undefined) {
       const [was, now] = [r.from.member, r.to.member];
+      const type = m.types.find((t) => t.schema === s && t.name === r.from.name);
+      if (type?.kind === 'composite') {
+        statements.push({
+          statement: alterCompositeAttribute(s, r.from.name, { rename: was, to: now }),
+          rename: r,
+        });
+        m = {
+          ...m,
+          types: m.types.map((t) =>
+            t === type
+              ? { ...t, attributes: t.attributes.map((x) => (x.name === was ? { ...x, name: now } : x)) }
+              : t,
+          ),
+        };
+        continue;
+      }
       statements.push({ statement: renameEnumValue(s, r.from.name, was, now), rename: r });
       m = {
         ...m,

@@ -136,3 +136,29 @@ describe('columns storing a composite rebuilt with its attributes moved', () => 
     expect(at('DROP TYPE app.tag_gh_old')).toBeGreaterThan(at('DROP FUNCTION pg_temp.tag_gh_move'));
   });
 });
+
+describe('attributes of a composite renamed', () => {
+  /** app.tag of `attributes`, without the typed table (a column elsewhere may be of it). */
+  const bare = (attributes: Record<string, TypeRef>): Catalog => ({ ...typed(attributes), relations: [] });
+  const offered = (a: Catalog, b: Catalog) =>
+    diffModels(a, b).renameCandidates.map((c) => `${c.from.member ?? ''}→${c.to.member ?? ''}`);
+
+  it('offers each attribute renamed in place, and carries them out as RENAME ATTRIBUTE when accepted', () => {
+    const a = bare({ id: INT, street: TEXT, zip: TEXT });
+    const b = bare({ id: INT, road: TEXT, postcode: TEXT });
+    expect(offered(a, b)).toEqual(['street→road', 'zip→postcode']);
+    // Offered, never assumed: without renames the attributes are dropped and added.
+    expect(sql(a, b)).toContain('ALTER TYPE app.tag DROP ATTRIBUTE zip');
+    expect(diffModels(a, b, { renames: 'all' }).statements.map((s) => s.sql)).toEqual([
+      'ALTER TYPE app.tag RENAME ATTRIBUTE street TO road',
+      'ALTER TYPE app.tag RENAME ATTRIBUTE zip TO postcode',
+    ]);
+  });
+
+  it('offers none where a type changes, names move, or a typed table would follow', () => {
+    expect(offered(bare({ id: INT, zip: TEXT }), bare({ id: INT, postcode: INT }))).toEqual([]);
+    expect(offered(bare({ x: INT, y: INT }), bare({ y: INT, z: INT }))).toEqual([]);
+    expect(offered(bare({ id: INT }), bare({ id: INT, zip: TEXT }))).toEqual([]);
+    expect(offered(typed({ id: INT, zip: TEXT }), typed({ id: INT, postcode: TEXT }))).toEqual([]);
+  });
+});

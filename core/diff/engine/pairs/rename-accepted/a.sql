@@ -20,3 +20,9 @@ INSERT INTO app.ledger_refs VALUES (1);
 CREATE TYPE app.stage AS ENUM ('draft', 'live', 'gone');
 CREATE TABLE app.posts (id integer, stage app.stage);
 INSERT INTO app.posts VALUES (1, 'draft');
+-- A composite type's attribute renamed in place (RENAME ATTRIBUTE: the values a column of the type holds are
+-- kept, where DROP and ADD ATTRIBUTE would lose them), its comment going along.
+CREATE TYPE app.address AS (street text, zip text);
+COMMENT ON COLUMN app.address.zip IS 'postal code';
+CREATE TABLE app.homes (id integer, at app.address);
+INSERT INTO app.homes VALUES (1, ROW('main', '0150'));

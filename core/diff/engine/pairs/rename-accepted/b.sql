@@ -11,3 +11,6 @@ ALTER TABLE archive.ledger ENABLE ROW LEVEL SECURITY;
 CREATE POLICY ledger_read ON archive.ledger FOR SELECT TO {{anon}} USING (amount > 0);
 CREATE TYPE app.stage AS ENUM ('sketch', 'live', 'gone');
 CREATE TABLE app.posts (id integer, stage app.stage);
+CREATE TYPE app.address AS (street text, postcode text);
+COMMENT ON COLUMN app.address.postcode IS 'postal code';
+CREATE TABLE app.homes (id integer, at app.address);
