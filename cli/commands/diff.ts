@@ -6,7 +6,7 @@ import {
   type DiffOptions,
   type Migration,
 } from '../../shared/diff/migration.js';
-import { exportFormatSchema, type ExportFormat } from '../../shared/contract/diff.js';
+import { EXPORT_FORMATS as exportFormats, type ExportFormat } from '../../shared/diff/export-formats.js';
 import { refLabel } from '../../shared/model/catalog.js';
 import type { SourceProgress } from '../../core/diff/sources/apply-files.js';
 import { environmentConnect } from '../../core/diff/sources/connect.js';
@@ -17,8 +17,6 @@ import { deferSqlParser, withSqlParser } from '../../core/ddl/sql-parser.js';
 import type { VerifyResult } from '../../core/diff/verify/verify-migration.js';
 import { parseCommandArgs, required, UsageError } from '../args.js';
 import type { Command, CommandIO } from '../command.js';
-
-const exportFormats = exportFormatSchema.options;
 
 const usage = `Usage: gatehouse diff --from SOURCE --to TARGET [-o FILE] [--down FILE] [--schema S]… [--exclude-kind K]…
        [--renames] [--ignore-column-order] [--ignore-owners] [--ignore-grants] [--include-roles] [--verify] [--json]

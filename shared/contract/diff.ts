@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { changeSchema, diffOptionsSchema, migrationSchema } from '../diff/migration.js';
+import { EXPORT_FORMATS, type ExportFormat } from '../diff/export-formats.js';
 import { diffReviewSchema, reviewConfigSchema } from '../diff/review.js';
 import { gatehouseErrorSchema } from '../errors.js';
 import { defineCall } from './define.js';
@@ -63,16 +64,8 @@ export const comparisonSchema = z.object({
 });
 export type Comparison = z.infer<typeof comparisonSchema>;
 
-/** The migrations folder layouts core/diff/export writes. */
-export const exportFormatSchema = z.enum([
-  'supabase',
-  'dbmate',
-  'flyway',
-  'sqitch',
-  'golang-migrate',
-  'alembic',
-]);
-export type ExportFormat = z.infer<typeof exportFormatSchema>;
+export const exportFormatSchema = z.enum(EXPORT_FORMATS);
+export type { ExportFormat };
 
 /** The result of verifying: applied to a shadow copy of the source, then diffed again against the target. */
 export const verificationSchema = z.object({

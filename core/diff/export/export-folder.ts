@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { appendFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { GatehouseError } from '../../../shared/errors.js';
-import { exportFormatSchema, type ExportFormat } from '../../../shared/contract/diff.js';
+import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/diff/export-formats.js';
 import type { Migration } from '../../../shared/diff/migration.js';
 import { sqitchDeployScripts } from '../sources/folder-plan.js';
 import { versionCompare } from '../sources/natural-order.js';
@@ -14,7 +14,7 @@ import { sqitchVerifyScript } from './sqitch-verify.js';
  * names, its next version, its up/down layout, its transaction conventions. Nothing is overwritten, and nothing
  * is written unless every file can be (names are worked out first, then written).
  */
-export const exportFormats = exportFormatSchema.options;
+export const exportFormats = EXPORT_FORMATS;
 export type { ExportFormat };
 
 export interface ExportInput {
