@@ -115,14 +115,14 @@ export function assembleRelations(parts: RelationParts, types: TypeRefs): Relati
     return text;
   };
 
-  /**
-   * pg_get_constraintdef's words for a plain FOREIGN KEY (constraints.sql left it NULL): the referenced table
-   * schema-qualified (the read's search_path is empty), NO ACTION and MATCH SIMPLE left unsaid.
-   */
   /** A foreign key's referenced columns: named here, or by constraints.sql when the relation is not read. */
   const referencedColumns = (c: ConstraintRow): string[] =>
     c.ref_columns ?? c.ref_attnums.map((n) => nameOf(c.ref_oid, n));
 
+  /**
+   * pg_get_constraintdef's words for a plain FOREIGN KEY (constraints.sql left it NULL): the referenced table
+   * schema-qualified (the read's search_path is empty), NO ACTION and MATCH SIMPLE left unsaid.
+   */
   const foreignKeyDefinition = (c: ConstraintRow, relOid: number): string => {
     const own = c.key_attnums.map((n) => quoted(nameOf(relOid, n)));
     const referenced = referencedColumns(c);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideTrim, trimTogether, type RelationFingerprint } from './trim.js';
+import { decideTrim, readTrimmedPair, trimTogether, type RelationFingerprint } from './trim.js';
 
 let oid = 100;
 const fp = (name: string, over: Partial<RelationFingerprint> = {}): RelationFingerprint => ({
@@ -79,5 +79,16 @@ describe('trimTogether', () => {
     lonely.fail();
     expect(await waiting).toBeNull();
     expect(await lonely.decided).toBeNull();
+  });
+});
+
+describe('readTrimmedPair', () => {
+  it("gives both reads their side's decision, and fails without waiting when one read fails first", async () => {
+    const read = async (trim: (s: ReturnType<typeof side>) => Promise<unknown>) => trim(side([fp('t')]));
+    const pair = await readTrimmedPair(read, read);
+    expect(pair.decided?.equalLeftOut).toBe(1);
+    // The other read waits for fingerprints that never come: released, and the pair fails with the first error.
+    const failing = readTrimmedPair(read, () => Promise.reject(new Error('no connection')));
+    await expect(failing).rejects.toThrow('no connection');
   });
 });

@@ -31,6 +31,14 @@ function refParts(ref: string): { via: string; key: string } | null {
     : null;
 }
 
+/** What both sides of a two-database read leave out (decideTrim). */
+export interface PairDecision {
+  readonly from: TrimDecision;
+  readonly to: TrimDecision;
+  /** How many relations both sides hold equal and leave out. */
+  readonly equalLeftOut: number;
+}
+
 /**
  * Which relations two databases about to be diffed need not read, each side's. A relation is left out when it
  * is a plain table whose fingerprint (its own facts and its members', other relations by name) and named
@@ -42,13 +50,6 @@ function refParts(ref: string): { via: string; key: string } | null {
  * What is left out is the same on both sides and equal on both: the diff of the rest is the diff of the whole.
  * Different majors read everything (the raw facts a fingerprint is made of are not comparable).
  */
-export interface PairDecision {
-  readonly from: TrimDecision;
-  readonly to: TrimDecision;
-  /** How many relations both sides hold equal and leave out. */
-  readonly equalLeftOut: number;
-}
-
 export function decideTrim(from: SideFingerprints, to: SideFingerprints): PairDecision | null {
   if (from.major !== to.major) return null;
   const a = new Map(from.rows.map((r) => [keyOf(r.schema, r.name), r]));
@@ -138,4 +139,22 @@ export function trimTogether(): {
     fail: () => settle?.(null),
     decided,
   };
+}
+
+/**
+ * Runs two reads that trim together, each handed its side's exchange: the pair's models and what was decided
+ * (null: everything read). A read that fails releases the other, which may be waiting for its fingerprints.
+ */
+export async function readTrimmedPair<T>(
+  from: (trim: TrimExchange) => Promise<T>,
+  to: (trim: TrimExchange) => Promise<T>,
+): Promise<{ from: T; to: T; decided: PairDecision | null }> {
+  const exchange = trimTogether();
+  const side = (read: (trim: TrimExchange) => Promise<T>, trim: TrimExchange) =>
+    read(trim).catch((error: unknown) => {
+      exchange.fail();
+      throw error;
+    });
+  const [a, b] = await Promise.all([side(from, exchange.from), side(to, exchange.to)]);
+  return { from: a, to: b, decided: await exchange.decided };
 }

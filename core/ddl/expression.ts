@@ -5,17 +5,15 @@ import { loadSqlParser, parseSql, sqlParserEager, SqlParserNotLoaded } from './s
 // PostgreSQL's own parser in the exact wrapping the DDL uses, and refused unless it is one expression.
 if (sqlParserEager()) await loadSqlParser();
 
-/** The parse tree, or the parser's error as `refuse` wants it; a parser not loaded is not the text's fault. */
-function parsed(sql: string): { tree: unknown } | { error: unknown } {
+/** The parse tree; a syntax error becomes `refused(its message, it)`. A parser not loaded is not the text's fault. */
+function parseOr(sql: string, refused: (problem: string, cause: unknown) => Error): unknown {
   try {
-    return { tree: parseSql(sql) };
+    return parseSql(sql);
   } catch (error) {
     if (error instanceof SqlParserNotLoaded) throw error;
-    return { error };
+    throw refused(error instanceof Error ? error.message : String(error), error);
   }
 }
-
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 const SELECT_EXTRAS = [
   'fromClause',
@@ -50,9 +48,7 @@ function refuse(what: string, expression: string, problem: string, cause?: unkno
 export function parenthesisedExpression(expression: string, what = 'expression'): string {
   const wrapped = `(${expression})`;
   if (checkedExpressions.has(expression) || plainLexically(wrapped, 'group')) return wrapped;
-  const p = parsed(`SELECT ${wrapped}`);
-  if ('error' in p) throw refuse(what, expression, message(p.error), p.error);
-  const { tree } = p;
+  const tree = parseOr(`SELECT ${wrapped}`, (problem, cause) => refuse(what, expression, problem, cause));
   const stmts = (tree as { stmts?: { stmt?: Record<string, unknown> }[] }).stmts ?? [];
   if (stmts.length !== 1) throw refuse(what, expression, 'it holds more than one statement');
   const select = stmts[0]?.stmt?.SelectStmt as Record<string, unknown> | undefined;
@@ -138,19 +134,17 @@ export function typeName(type: string): string {
       hint: 'Write a type as format_type() does, e.g. integer, character varying(20), api.mood[].',
       ...(cause !== undefined ? { cause } : {}),
     });
-  const p = parsed(`SELECT NULL::${type}`);
-  if ('error' in p) throw bad(message(p.error), p.error);
-  const { tree } = p;
+  const tree = parseOr(`SELECT NULL::${type}`, bad);
   const stmts = (tree as { stmts?: { stmt?: Record<string, unknown> }[] }).stmts ?? [];
   const select = stmts[0]?.stmt?.SelectStmt as Record<string, unknown> | undefined;
   const targets = select?.targetList as
     { ResTarget?: { name?: string; val?: Record<string, unknown> } }[] | undefined;
   const cast = targets?.[0]?.ResTarget?.val?.TypeCast as { arg?: Record<string, unknown> } | undefined;
   const extras = select === undefined ? [] : SELECT_EXTRAS.filter((k) => select[k] !== undefined);
-  if (stmts.length !== 1 || targets?.length !== 1 || cast === undefined || extras.length > 0)
+  // (`int x` parses as the cast with a column alias.)
+  const aliased = targets?.[0]?.ResTarget?.name !== undefined;
+  if (stmts.length !== 1 || targets?.length !== 1 || cast === undefined || extras.length > 0 || aliased)
     throw bad('it is not one type');
-  // `int x` parses as the cast with a column alias.
-  if (targets[0]?.ResTarget?.name !== undefined) throw bad('it is not one type');
   if ((cast.arg?.A_Const as { isnull?: boolean } | undefined)?.isnull !== true)
     throw bad('it is not one type');
   remember(checkedTypes, type);
@@ -163,13 +157,11 @@ export function typeName(type: string): string {
  */
 export function singleStatement(sql: string, kind: string, what: string): string {
   if (plainLexically(sql, 'statement') && STATEMENT_START[kind]?.test(sql) === true) return sql;
-  const p = parsed(sql);
-  if ('error' in p)
-    throw new GatehouseError('GH222', `The ${what} does not parse: ${message(p.error)}.`, {
-      details: sql,
-      cause: p.error,
-    });
-  const { tree } = p;
+  const tree = parseOr(
+    sql,
+    (problem, cause) =>
+      new GatehouseError('GH222', `The ${what} does not parse: ${problem}.`, { details: sql, cause }),
+  );
   const stmts = (tree as { stmts?: { stmt?: Record<string, unknown> }[] }).stmts ?? [];
   if (stmts.length !== 1 || stmts[0]?.stmt?.[kind] === undefined)
     throw new GatehouseError('GH222', `The ${what} is not one ${kind} statement.`, { details: sql });

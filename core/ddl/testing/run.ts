@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { Catalog } from '../../../shared/model/catalog.js';
 import { readCatalog } from '../../catalog/read-catalog.js';
-import { trimTogether, type TrimExchange } from '../../catalog/trim.js';
+import { readTrimmedPair, type TrimExchange } from '../../catalog/trim.js';
 import { toScript, type Statement } from '../statement.js';
 
 /** Test helpers for the DDL writer's PostgreSQL tests (never imported by production code). */
@@ -55,21 +55,22 @@ export async function readModel(uri: string): Promise<Catalog> {
   }
 }
 
-/** Two databases read as `gatehouse diff` reads them (trimTogether: the tables equal on both sides left out). */
+/** Two databases read as `gatehouse diff` reads them (readTrimmedPair: the tables equal on both sides left out). */
 export async function readTrimmedModels(
   fromUri: string,
   toUri: string,
 ): Promise<{ from: Catalog; to: Catalog }> {
-  const exchange = trimTogether();
-  const side = async (uri: string, trim: TrimExchange): Promise<Catalog> => {
-    const client = new pg.Client({ connectionString: uri });
-    await client.connect();
-    try {
-      return await readCatalog(client, { trim });
-    } finally {
-      await client.end();
-    }
-  };
-  const [from, to] = await Promise.all([side(fromUri, exchange.from), side(toUri, exchange.to)]);
+  const side =
+    (uri: string) =>
+    async (trim: TrimExchange): Promise<Catalog> => {
+      const client = new pg.Client({ connectionString: uri });
+      await client.connect();
+      try {
+        return await readCatalog(client, { trim });
+      } finally {
+        await client.end();
+      }
+    };
+  const { from, to } = await readTrimmedPair(side(fromUri), side(toUri));
   return { from, to };
 }

@@ -4,7 +4,7 @@ import type pg from 'pg';
 import { GatehouseError } from '../../../shared/errors.js';
 import type { Catalog } from '../../../shared/model/catalog.js';
 import { readCatalog } from '../../catalog/read-catalog.js';
-import { trimTogether, type TrimExchange } from '../../catalog/trim.js';
+import { readTrimmedPair, type TrimExchange } from '../../catalog/trim.js';
 import type { OnProgress } from './apply-files.js';
 import { classifySource, sourceLabel, type SourceSpec } from './classify-source.js';
 import { environmentConnect, withClient, type Connect } from './connect.js';
@@ -71,7 +71,7 @@ export async function readOnTwoConnections(
   }
 }
 
-/** A live database's model; `trim`: read as one side of a two-database diff (see trimTogether). */
+/** A live database's model; `trim`: read as one side of a two-database diff (see readTrimmedPair). */
 export async function readLiveModel(
   uri: string,
   connect: Connect,
@@ -308,22 +308,17 @@ export async function loadSourcePair(
   ] as const;
   if (options.leaveOutEqualTables && specs[0].kind === 'live' && specs[1].kind === 'live') {
     const connect = options.connect ?? environmentConnect();
-    const exchange = trimTogether();
     let sent = 0;
     const onSent = () => {
       if (++sent === 2) options.whileReading?.();
     };
-    const side = (spec: SourceSpec & { kind: 'live' }, trim: TrimExchange) =>
-      readLiveModel(spec.uri, connect, trim, onSent).then(
-        (model): LoadedSource => ({ ...directBase(spec), model }),
-        (error: unknown) => {
-          // The other side may be waiting for this one's fingerprints.
-          exchange.fail();
-          throw error;
-        },
-      );
-    const [a, b] = await Promise.all([side(specs[0], exchange.from), side(specs[1], exchange.to)]);
-    const decided = await exchange.decided;
+    const side =
+      (spec: SourceSpec & { kind: 'live' }) =>
+      async (trim: TrimExchange): Promise<LoadedSource> => ({
+        ...directBase(spec),
+        model: await readLiveModel(spec.uri, connect, trim, onSent),
+      });
+    const { from: a, to: b, decided } = await readTrimmedPair(side(specs[0]), side(specs[1]));
     return { from: a, to: b, pool, ...(decided !== null ? { leftOutEqual: decided.equalLeftOut } : {}) };
   }
   const direct = await Promise.all(
