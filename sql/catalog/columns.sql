@@ -38,7 +38,7 @@ LEFT JOIN pg_catalog.pg_description AS d
   ON d.objoid = a.attrelid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = a.attnum
 WHERE c.relkind IN ('r', 'v', 'm', 'p', 'f')
   AND c.relnamespace = ANY ($1::oid[])
-  AND ($2::oid[] IS NULL OR c.oid IN (SELECT pg_catalog.unnest($2::oid[])))
+  AND ($2::oid[] IS NULL OR c.oid = ANY ($2::oid[]))
   AND a.attnum > 0
   AND NOT a.attisdropped
 ORDER BY a.attrelid, a.attnum;

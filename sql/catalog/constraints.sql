@@ -30,7 +30,7 @@ SELECT
   coalesce(con.confkey, '{}') AS ref_attnums,
   CASE WHEN con.contype = 'f'
             AND (NOT fc.relnamespace = ANY ($1::oid[])
-                 OR ($2::oid[] IS NOT NULL AND fc.oid NOT IN (SELECT pg_catalog.unnest($2::oid[])))) THEN
+                 OR ($2::oid[] IS NOT NULL AND fc.oid <> ALL ($2::oid[]))) THEN
     ARRAY(SELECT fa.attname::text FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, ord)
           JOIN pg_catalog.pg_attribute AS fa ON fa.attrelid = con.confrelid AND fa.attnum = k.attnum
           ORDER BY k.ord)
@@ -58,5 +58,5 @@ LEFT JOIN pg_catalog.pg_description AS d
 WHERE con.contype IN ('p', 'u', 'c', 'f', 'x')
   AND c.relkind IN ('r', 'v', 'm', 'p', 'f')
   AND c.relnamespace = ANY ($1::oid[])
-  AND ($2::oid[] IS NULL OR c.oid IN (SELECT pg_catalog.unnest($2::oid[])))
+  AND ($2::oid[] IS NULL OR c.oid = ANY ($2::oid[]))
 ORDER BY con.conrelid, con.conname COLLATE "C";

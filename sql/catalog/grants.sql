@@ -14,8 +14,8 @@ WITH objects AS (
   FROM pg_catalog.pg_class AS c
   WHERE c.relkind IN ('r', 'v', 'm', 'p', 'f', 'S') AND c.relnamespace = ANY ($1::oid[])
     -- Relations not read ($2 lists those read, when not all) and their sequences ($3) are left out.
-    AND ($2::oid[] IS NULL OR c.oid IN (SELECT pg_catalog.unnest($2::oid[])) OR c.relkind = 'S')
-    AND ($3::oid[] IS NULL OR c.oid NOT IN (SELECT pg_catalog.unnest($3::oid[])))
+    AND ($2::oid[] IS NULL OR c.oid = ANY ($2::oid[]) OR c.relkind = 'S')
+    AND ($3::oid[] IS NULL OR c.oid <> ALL ($3::oid[]))
   UNION ALL
   SELECT 'schema', n.oid, coalesce(n.nspacl, acldefault('n', n.nspowner)), n.nspacl IS NULL
   FROM pg_catalog.pg_namespace AS n
@@ -54,7 +54,7 @@ packed AS (
     AND NOT a.attisdropped
     AND c.relkind IN ('r', 'v', 'm', 'p', 'f')
     AND c.relnamespace = ANY ($1::oid[])
-    AND ($2::oid[] IS NULL OR c.oid IN (SELECT pg_catalog.unnest($2::oid[])))
+    AND ($2::oid[] IS NULL OR c.oid = ANY ($2::oid[]))
 )
 -- One row per object with its whole ACL: 80,000 single-grant rows cost the client far more to receive than a
 -- row per object. An empty ACL (everything revoked) is skipped.

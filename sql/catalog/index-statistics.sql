@@ -13,7 +13,7 @@ FROM (
   JOIN pg_catalog.pg_attribute AS a ON a.attrelid = i.indexrelid AND a.attnum > 0
   WHERE c.relkind IN ('r', 'v', 'm', 'p', 'f')
     AND c.relnamespace = ANY ($1::oid[])
-    AND ($2::oid[] IS NULL OR c.oid IN (SELECT pg_catalog.unnest($2::oid[])))
+    AND ($2::oid[] IS NULL OR c.oid = ANY ($2::oid[]))
     AND a.attstattarget::int >= 0
   OFFSET 0
 ) AS s

@@ -53,5 +53,5 @@ LEFT JOIN pg_catalog.pg_description AS d
   ON d.objoid = i.indexrelid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
 WHERE c.relkind IN ('r', 'v', 'm', 'p', 'f')
   AND c.relnamespace = ANY ($1::oid[])
-  AND ($2::oid[] IS NULL OR c.oid IN (SELECT pg_catalog.unnest($2::oid[])))
+  AND ($2::oid[] IS NULL OR c.oid = ANY ($2::oid[]))
 ORDER BY i.indrelid, ic.relname COLLATE "C";

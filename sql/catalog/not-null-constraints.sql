@@ -13,5 +13,5 @@ JOIN pg_catalog.pg_class AS c ON c.oid = con.conrelid
 WHERE con.contype = 'n'
   AND c.relkind IN ('r', 'p', 'f')
   AND c.relnamespace = ANY ($1::oid[])
-  AND ($2::oid[] IS NULL OR c.oid IN (SELECT pg_catalog.unnest($2::oid[])))
+  AND ($2::oid[] IS NULL OR c.oid = ANY ($2::oid[]))
 ORDER BY con.conrelid, con.conkey[1];

@@ -16,5 +16,5 @@ JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_description AS d
   ON d.objoid = p.oid AND d.classoid = 'pg_catalog.pg_policy'::regclass AND d.objsubid = 0
 WHERE c.relnamespace = ANY ($1::oid[])
-  AND ($2::oid[] IS NULL OR c.oid IN (SELECT pg_catalog.unnest($2::oid[])))
+  AND ($2::oid[] IS NULL OR c.oid = ANY ($2::oid[]))
 ORDER BY n.nspname COLLATE "C", c.relname COLLATE "C", p.polname COLLATE "C";

@@ -75,5 +75,5 @@ LEFT JOIN (
 ) AS e ON e.objid = c.oid
 WHERE c.relkind IN ('r', 'v', 'm', 'p', 'f')
   AND c.relnamespace = ANY ($1::oid[])
-  AND ($2::oid[] IS NULL OR c.oid IN (SELECT pg_catalog.unnest($2::oid[])))
+  AND ($2::oid[] IS NULL OR c.oid = ANY ($2::oid[]))
 ORDER BY n.nspname COLLATE "C", c.relname COLLATE "C";

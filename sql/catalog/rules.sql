@@ -14,6 +14,6 @@ JOIN pg_catalog.pg_class AS c ON c.oid = r.ev_class
 LEFT JOIN pg_catalog.pg_description AS d
   ON d.objoid = r.oid AND d.classoid = 'pg_catalog.pg_rewrite'::regclass AND d.objsubid = 0
 WHERE c.relnamespace = ANY ($1::oid[])
-  AND ($2::oid[] IS NULL OR c.oid IN (SELECT pg_catalog.unnest($2::oid[])))
+  AND ($2::oid[] IS NULL OR c.oid = ANY ($2::oid[]))
   AND r.rulename <> '_RETURN'
 ORDER BY r.ev_class, r.rulename COLLATE "C";

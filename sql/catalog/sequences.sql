@@ -41,5 +41,5 @@ LEFT JOIN (
 ) AS e ON e.objid = c.oid
 WHERE c.relkind = 'S'
   AND c.relnamespace = ANY ($1::oid[])
-  AND ($2::oid[] IS NULL OR c.oid NOT IN (SELECT pg_catalog.unnest($2::oid[])))
+  AND ($2::oid[] IS NULL OR c.oid <> ALL ($2::oid[]))
 ORDER BY n.nspname COLLATE "C", c.relname COLLATE "C";

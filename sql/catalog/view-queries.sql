@@ -7,4 +7,4 @@ JOIN pg_catalog.pg_class AS c ON c.oid = r.ev_class
 WHERE r.rulename = '_RETURN'
   AND c.relkind IN ('v', 'm')
   AND c.relnamespace = ANY ($1::oid[])
-  AND ($2::oid[] IS NULL OR c.oid IN (SELECT pg_catalog.unnest($2::oid[])));
+  AND ($2::oid[] IS NULL OR c.oid = ANY ($2::oid[]));
