@@ -558,6 +558,7 @@ export const relationFingerprintRow = z.object({
   name: text,
   fixed: z.boolean(),
   fingerprint: text,
+  key_fingerprint: text,
   refs: z.array(text),
   sequence_oids: z.array(int),
 });

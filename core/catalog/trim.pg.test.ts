@@ -18,6 +18,27 @@ const FACTS: { name: string; a: string; b: string; from?: number }[] = [
     a: 'CREATE TABLE T (id int PRIMARY KEY, v int)',
     b: 'CREATE TABLE T (id int PRIMARY KEY, v bigint)',
   },
+  // Referenced by foreign keys of equal tables (EQUAL): what a key rests on changes, or something else does.
+  {
+    name: 'referenced_order',
+    a: 'CREATE TABLE T (id int PRIMARY KEY, x int, y int)',
+    b: 'CREATE TABLE T (id int PRIMARY KEY, y int, x int)',
+  },
+  {
+    name: 'referenced_key',
+    a: 'CREATE TABLE T (id int PRIMARY KEY, code int CONSTRAINT T_code_key UNIQUE)',
+    b: 'CREATE TABLE T (id int PRIMARY KEY, code int); CREATE UNIQUE INDEX T_code_key ON T (code)',
+  },
+  {
+    name: 'referenced_comment',
+    a: 'CREATE TABLE T (id int PRIMARY KEY)',
+    b: "CREATE TABLE T (id int PRIMARY KEY); COMMENT ON TABLE T IS 'c'",
+  },
+  {
+    name: 'referenced_check',
+    a: 'CREATE TABLE T (id int PRIMARY KEY, v int)',
+    b: 'CREATE TABLE T (id int PRIMARY KEY, v int CHECK (v > 0)); CREATE INDEX ON T (v)',
+  },
   { name: 'typmod', a: 'CREATE TABLE T (x varchar(10))', b: 'CREATE TABLE T (x varchar(20))' },
   { name: 'not_null', a: 'CREATE TABLE T (x int)', b: 'CREATE TABLE T (x int NOT NULL)' },
   { name: 'default', a: 'CREATE TABLE T (x int DEFAULT 1)', b: 'CREATE TABLE T (x int DEFAULT 2)' },
@@ -331,6 +352,10 @@ const EQUAL = `
   CREATE TABLE plain_serial (id serial PRIMARY KEY, v text COLLATE "C");
   -- Reached: a foreign key to a table that changes, a sequence of its own, a policy reading a changed table.
   CREATE TABLE reach_fk (x int REFERENCES t_referenced (id));
+  CREATE TABLE reach_fk_order (x int REFERENCES t_referenced_order (id));
+  CREATE TABLE reach_fk_key (x int REFERENCES t_referenced_key (code));
+  -- Not reached: foreign keys to tables whose change leaves what the key rests on as it is.
+  CREATE TABLE keep_fk (x int REFERENCES t_referenced_comment (id), y int REFERENCES t_referenced_check (id));
   CREATE SEQUENCE standalone;
   CREATE TABLE reach_sequence (x bigint DEFAULT nextval('standalone'));
   CREATE TABLE reach_policy (x int);
@@ -343,6 +368,9 @@ const EQUAL = `
   CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;
   CREATE FUNCTION touch_count() RETURNS int LANGUAGE sql AS 'SELECT 1';
   CREATE TABLE fixed_trigger (x int);
+  -- On 14 a generated column's use of a function is an AUTO edge (from the column), not a NORMAL one.
+  CREATE FUNCTION shout(text) RETURNS text LANGUAGE sql IMMUTABLE AS 'SELECT upper($1)';
+  CREATE TABLE fixed_generated (x text, y text GENERATED ALWAYS AS (shout(x)) STORED);
   CREATE TRIGGER t BEFORE INSERT ON fixed_trigger FOR EACH ROW EXECUTE FUNCTION touch();
   CREATE TABLE fixed_parted (x int) PARTITION BY RANGE (x);
   CREATE TABLE fixed_part PARTITION OF fixed_parted FOR VALUES FROM (0) TO (10);
@@ -417,15 +445,17 @@ describe.each(pgServers())('diff reads that leave out equal tables ($label)', (s
   it('leaves out the equal tables nothing reaches, and reads those something does', () => {
     for (const model of [trimmed.from, trimmed.to]) {
       const read = names(model);
-      for (const t of ['plain_a', 'plain_b', 'plain_serial', 'plain_view', 'plain_view2'])
+      for (const t of ['plain_a', 'plain_b', 'plain_serial', 'plain_view', 'plain_view2', 'keep_fk'])
         expect(read.has(t), t).toBe(false);
-      for (const t of ['reach_fk', 'reach_sequence', 'reach_policy', 'reach_view', 'reach_view2'])
+      for (const t of ['reach_fk', 'reach_fk_order', 'reach_fk_key', 'reach_sequence', 'reach_policy'])
         expect(read.has(t), t).toBe(true);
+      for (const t of ['reach_view', 'reach_view2']) expect(read.has(t), t).toBe(true);
       for (const t of ['reach_view_policy', 'fixed_type', 'fixed_trigger', 'fixed_parted', 'fixed_part'])
         expect(read.has(t), t).toBe(true);
       for (const t of ['fixed_parent', 'fixed_child', 'fixed_matview', 'fixed_view_function'])
         expect(read.has(t), t).toBe(true);
       expect(read.has('fixed_view_trigger')).toBe(true);
+      expect(read.has('fixed_generated')).toBe(true);
       expect(read.has('fixed_initdb_type')).toBe(true);
       for (const t of ['typed_a', 'typed_b', 'typed_c']) expect(read.has(t), t).toBe(false);
       for (const t of ['typed_view', 'typed_column']) expect(read.has(t), t).toBe(true);

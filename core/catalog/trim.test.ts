@@ -8,6 +8,7 @@ const fp = (name: string, over: Partial<RelationFingerprint> = {}): RelationFing
   name,
   fixed: false,
   fingerprint: `fp-${name}`,
+  key_fingerprint: `key-${name}`,
   refs: [],
   sequence_oids: [],
   ...over,
@@ -28,15 +29,36 @@ describe('decideTrim', () => {
     expect(d.equalLeftOut).toBe(1);
   });
 
-  it('reads a table whose foreign key targets a change, one level only', () => {
+  it('reads a table whose foreign key targets a change to what the key rests on, one level only', () => {
     const mk = (changed: string) => [
-      fp('parent', { fingerprint: changed }),
+      fp('parent', { fingerprint: changed, key_fingerprint: changed }),
       fp('child', { refs: [ref('f', 's', 'parent')] }),
       fp('grandchild', { refs: [ref('f', 's', 'child')] }),
     ];
     const a = mk('one');
     const d = decideTrim(side(a), side(mk('two')))!;
     expect(readNames(a, d.from.read)).toEqual(['parent', 'child']);
+  });
+
+  it('leaves out a table whose foreign key targets a change that keeps the key, unless the target is fixed', () => {
+    const mk = (changed: string, fixed = false) => [
+      fp('parent', { fingerprint: changed, fixed }),
+      fp('child', { refs: [ref('f', 's', 'parent')] }),
+      fp('gone_parent'),
+      fp('orphan', { refs: [ref('f', 's', 'gone_parent')] }),
+    ];
+    const a = mk('one');
+    const b = mk('two').filter((r) => r.name !== 'gone_parent');
+    expect(readNames(a, decideTrim(side(a), side(b))!.from.read)).toEqual([
+      'parent',
+      'gone_parent',
+      'orphan',
+    ]);
+    const fixed = mk('one', true);
+    expect(readNames(fixed, decideTrim(side(fixed), side(mk('one')))!.from.read)).toEqual([
+      'parent',
+      'child',
+    ]);
   });
 
   it('follows other uses to the end, and reads what names a relation neither side lists', () => {

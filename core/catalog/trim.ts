@@ -43,7 +43,9 @@ export interface PairDecision {
  * Which relations two databases about to be diffed need not read, each side's. A relation is left out when it
  * is a plain table whose fingerprint (its own facts and its members', other relations by name) and named
  * relations are the same on both sides, and nothing that changes reaches it:
- * - a table it references by foreign key changes (its key may be dropped and made again around that change);
+ * - a table it references by foreign key changes what the key rests on (its columns, their order or types, its
+ *   unique keys and indexes: the key may then be dropped and made again around the change, or the table
+ *   rebuilt), or is not a plain table on both sides;
  * - a relation it uses otherwise (a sequence in a default, a table in a policy's subquery) is read, for any
  *   reason: what follows a change follows through those, so they are followed to the end;
  * - it names a relation neither side lists (outside the schemas compared).
@@ -62,6 +64,14 @@ export function decideTrim(from: SideFingerprints, to: SideFingerprints): PairDe
     equal.add(k);
   }
   const known = (k: string) => a.has(k) || b.has(k);
+  // Whether a foreign key to the relation may be dropped and made again by the migration.
+  const keyChanges = (k: string) => {
+    const x = a.get(k);
+    const y = b.get(k);
+    return (
+      x === undefined || y === undefined || x.fixed || y.fixed || x.key_fingerprint !== y.key_fingerprint
+    );
+  };
   // Read: every relation not equal on both sides, then what reaches them, until nothing more does.
   const read = new Set<string>([...a.keys(), ...b.keys()].filter((k) => !equal.has(k)));
   const changed = new Set(read);
@@ -76,7 +86,7 @@ export function decideTrim(from: SideFingerprints, to: SideFingerprints): PairDe
   for (let grew = true; grew;) {
     grew = false;
     for (const [k, parts] of pending) {
-      if (parts.some((p) => (p.via === 'f' ? changed.has(p.key) : read.has(p.key)))) {
+      if (parts.some((p) => (p.via === 'f' ? changed.has(p.key) && keyChanges(p.key) : read.has(p.key)))) {
         read.add(k);
         pending.delete(k);
         grew = true;

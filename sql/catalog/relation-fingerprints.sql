@@ -66,6 +66,12 @@ used AS (
   LEFT JOIN member AS rm ON rm.classid = dep.refclassid AND rm.objid = dep.refobjid
   WHERE dep.refobjid >= 12000
     AND dep.refclassid <> 'pg_catalog.pg_namespace'::regclass
+    -- A member's AUTO and INTERNAL edges to relations and constraints are to its own (columns, the constraint
+    -- of an index, a view's rule) or, for a partition, to its parent (partitions are fixed); nine edges in ten
+    -- are those, and they go before the join. (Other AUTO edges stay: on 14 a generated column's expression
+    -- makes AUTO edges to what it uses.)
+    AND NOT (dep.deptype IN ('a', 'i')
+             AND dep.refclassid IN ('pg_catalog.pg_class'::regclass, 'pg_catalog.pg_constraint'::regclass))
     -- A member's use of its own relation (its columns) is the commonest edge: gone before the second join.
     AND NOT (dep.refclassid = 'pg_catalog.pg_class'::regclass AND dep.refobjid = m.rel)
     AND (rm.rel IS NULL OR rm.rel <> m.rel)
@@ -92,7 +98,11 @@ cols AS (
            -- A DEFAULT cannot name a column: deparsed without the relation (not opened).
            CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, 0)
                 ELSE pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END,
-           d.description), 0), 0)) AS facts
+           d.description), 0), 0)) AS facts,
+         -- What a foreign key to the table rests on (with keys below): its columns, their order and types.
+         pg_catalog.sum(pg_catalog.hashint8extended(pg_catalog.hash_record_extended(ROW(
+           a.attnum, a.attname, a.atttypid, a.atttypmod, a.attndims, a.attcollation, a.attisdropped), 0), 0))
+           AS key_facts
   FROM pg_catalog.pg_attribute AS a
   JOIN rel ON rel.oid = a.attrelid AND rel.plain
   LEFT JOIN pg_catalog.pg_attrdef AS ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
@@ -102,58 +112,72 @@ cols AS (
   GROUP BY a.attrelid
 ),
 cons AS (
-  SELECT con.conrelid AS rel,
-         pg_catalog.sum(pg_catalog.hashint8extended(pg_catalog.hash_record_extended(ROW(
-           con.conname, con.contype, con.condeferrable, con.condeferred, con.convalidated,
-           con.conkey, con.confkey, con.confupdtype, con.confdeltype, con.confmatchtype, con.conislocal,
-           con.coninhcount, con.connoinherit, con.conpfeqop, con.conppeqop, con.conffeqop, con.conexclop,
-           CASE WHEN con.conbin IS NULL THEN NULL
-                WHEN EXISTS (SELECT FROM pg_catalog.pg_depend AS x
-                            WHERE x.classid = 'pg_catalog.pg_constraint'::regclass AND x.objid = con.oid
-                              AND x.refobjid >= 12000
-                              AND NOT (x.refclassid = 'pg_catalog.pg_class'::regclass AND x.refobjid = con.conrelid))
-                  THEN ARRAY[pg_catalog.pg_get_expr(con.conbin, con.conrelid)]
-                ELSE ARRAY(SELECT pg_catalog.ltrim(e, '-0123456789')
-                      FROM pg_catalog.unnest(pg_catalog.string_to_array(con.conbin::text, ' :location ')) AS e) END,
-           fn.nspname, fc.relname, ic.relname, d.description,
-           -- What later majors added to a constraint (ON DELETE SET NULL (columns) in 15, NOT ENFORCED, PERIOD and
-           -- WITHOUT OVERLAPS in 18) is read from its definition, only where it can stand.
-           CASE WHEN (con.contype = 'f' AND iam.amname <> 'btree') OR NOT con.convalidated OR con.conexclop IS NOT NULL
-                THEN pg_catalog.pg_get_constraintdef(con.oid)
-                -- ON DELETE SET NULL / SET DEFAULT (columns): the column, on 15+, costs half of the definition.
-                WHEN con.contype = 'f' AND con.confdeltype IN ('n', 'd')
-                THEN pg_catalog.to_jsonb(con) ->> 'confdelsetcols' END), 0), 0)) AS facts
-  FROM pg_catalog.pg_constraint AS con
-  JOIN rel ON rel.oid = con.conrelid AND rel.plain
-  LEFT JOIN pg_catalog.pg_class AS fc ON fc.oid = con.confrelid AND con.contype = 'f'
-  LEFT JOIN pg_catalog.pg_namespace AS fn ON fn.oid = fc.relnamespace
-  LEFT JOIN pg_catalog.pg_class AS ic ON ic.oid = con.conindid AND con.conindid <> 0
-  LEFT JOIN pg_catalog.pg_am AS iam ON iam.oid = ic.relam
-  LEFT JOIN pg_catalog.pg_description AS d
-    ON d.objoid = con.oid AND d.classoid = 'pg_catalog.pg_constraint'::regclass AND d.objsubid = 0
-  GROUP BY con.conrelid
+  SELECT con.rel,
+         pg_catalog.sum(pg_catalog.hashint8extended(con.h, 0)) AS facts,
+         pg_catalog.sum(pg_catalog.hashint8extended(con.h, 0)) FILTER (WHERE con.key) AS key_facts
+  FROM (
+    SELECT con.conrelid AS rel, con.contype IN ('p', 'u', 'x') AS key,
+           pg_catalog.hash_record_extended(ROW(
+             con.conname, con.contype, con.condeferrable, con.condeferred, con.convalidated,
+             con.conkey, con.confkey, con.confupdtype, con.confdeltype, con.confmatchtype, con.conislocal,
+             con.coninhcount, con.connoinherit, con.conpfeqop, con.conppeqop, con.conffeqop, con.conexclop,
+             CASE WHEN con.conbin IS NULL THEN NULL
+                  WHEN EXISTS (SELECT FROM pg_catalog.pg_depend AS x
+                              WHERE x.classid = 'pg_catalog.pg_constraint'::regclass AND x.objid = con.oid
+                                AND x.refobjid >= 12000
+                                AND NOT (x.refclassid = 'pg_catalog.pg_class'::regclass AND x.refobjid = con.conrelid))
+                    THEN ARRAY[pg_catalog.pg_get_expr(con.conbin, con.conrelid)]
+                  ELSE ARRAY(SELECT pg_catalog.ltrim(e, '-0123456789')
+                        FROM pg_catalog.unnest(pg_catalog.string_to_array(con.conbin::text, ' :location ')) AS e) END,
+             fn.nspname, fc.relname, ic.relname, d.description,
+             -- What later majors added to a constraint (ON DELETE SET NULL (columns) in 15, NOT ENFORCED, PERIOD and
+             -- WITHOUT OVERLAPS in 18) is read from its definition, only where it can stand.
+             CASE WHEN (con.contype = 'f' AND iam.amname <> 'btree') OR NOT con.convalidated OR con.conexclop IS NOT NULL
+                  THEN pg_catalog.pg_get_constraintdef(con.oid)
+                  -- ON DELETE SET NULL / SET DEFAULT (columns): the column, on 15+, costs half of the definition.
+                  WHEN con.contype = 'f' AND con.confdeltype IN ('n', 'd')
+                  THEN pg_catalog.to_jsonb(con) ->> 'confdelsetcols' END), 0) AS h
+    FROM pg_catalog.pg_constraint AS con
+    JOIN rel ON rel.oid = con.conrelid AND rel.plain
+    LEFT JOIN pg_catalog.pg_class AS fc ON fc.oid = con.confrelid AND con.contype = 'f'
+    LEFT JOIN pg_catalog.pg_namespace AS fn ON fn.oid = fc.relnamespace
+    LEFT JOIN pg_catalog.pg_class AS ic ON ic.oid = con.conindid AND con.conindid <> 0
+    LEFT JOIN pg_catalog.pg_am AS iam ON iam.oid = ic.relam
+    LEFT JOIN pg_catalog.pg_description AS d
+      ON d.objoid = con.oid AND d.classoid = 'pg_catalog.pg_constraint'::regclass AND d.objsubid = 0
+    -- Not pulled up into the sums: each would compute the hash again.
+    OFFSET 0
+  ) AS con
+  GROUP BY con.rel
 ),
 idx AS (
-  SELECT i.indrelid AS rel,
-         pg_catalog.sum(pg_catalog.hashint8extended(pg_catalog.hash_record_extended(ROW(
-           ic.relname, ic.relam, ic.reloptions, ts.spcname, i.indnatts, i.indnkeyatts,
-           i.indisunique, i.indisprimary, i.indisexclusion, i.indimmediate, i.indisclustered, i.indisvalid,
-           i.indisreplident, i.indkey, i.indcollation, i.indclass, i.indoption,
-           pg_catalog.pg_get_expr(i.indexprs, i.indrelid), pg_catalog.pg_get_expr(i.indpred, i.indrelid),
-           d.description,
-           -- NULLS NOT DISTINCT (15; no such column before, so read through jsonb, for unique indexes only).
-           CASE WHEN i.indisunique AND NOT i.indisprimary THEN pg_catalog.to_jsonb(i) -> 'indnullsnotdistinct' END,
-           CASE WHEN i.indexprs IS NOT NULL THEN
-             ARRAY(SELECT ia.attstattarget FROM pg_catalog.pg_attribute AS ia
-                   WHERE ia.attrelid = i.indexrelid ORDER BY ia.attnum)
-           END), 0), 0)) AS facts
-  FROM pg_catalog.pg_index AS i
-  JOIN rel ON rel.oid = i.indrelid AND rel.plain
-  JOIN pg_catalog.pg_class AS ic ON ic.oid = i.indexrelid
-  LEFT JOIN pg_catalog.pg_tablespace AS ts ON ts.oid = ic.reltablespace
-  LEFT JOIN pg_catalog.pg_description AS d
-    ON d.objoid = i.indexrelid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
-  GROUP BY i.indrelid
+  SELECT i.rel,
+         pg_catalog.sum(pg_catalog.hashint8extended(i.h, 0)) AS facts,
+         pg_catalog.sum(pg_catalog.hashint8extended(i.h, 0)) FILTER (WHERE i.key) AS key_facts
+  FROM (
+    SELECT i.indrelid AS rel, i.indisunique AS key,
+           pg_catalog.hash_record_extended(ROW(
+             ic.relname, ic.relam, ic.reloptions, ts.spcname, i.indnatts, i.indnkeyatts,
+             i.indisunique, i.indisprimary, i.indisexclusion, i.indimmediate, i.indisclustered, i.indisvalid,
+             i.indisreplident, i.indkey, i.indcollation, i.indclass, i.indoption,
+             pg_catalog.pg_get_expr(i.indexprs, i.indrelid), pg_catalog.pg_get_expr(i.indpred, i.indrelid),
+             d.description,
+             -- NULLS NOT DISTINCT (15; no such column before, so read through jsonb, for unique indexes only).
+             CASE WHEN i.indisunique AND NOT i.indisprimary THEN pg_catalog.to_jsonb(i) -> 'indnullsnotdistinct' END,
+             CASE WHEN i.indexprs IS NOT NULL THEN
+               ARRAY(SELECT ia.attstattarget FROM pg_catalog.pg_attribute AS ia
+                     WHERE ia.attrelid = i.indexrelid ORDER BY ia.attnum)
+             END), 0) AS h
+    FROM pg_catalog.pg_index AS i
+    JOIN rel ON rel.oid = i.indrelid AND rel.plain
+    JOIN pg_catalog.pg_class AS ic ON ic.oid = i.indexrelid
+    LEFT JOIN pg_catalog.pg_tablespace AS ts ON ts.oid = ic.reltablespace
+    LEFT JOIN pg_catalog.pg_description AS d
+      ON d.objoid = i.indexrelid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
+    -- Not pulled up into the sums: each would compute the hash again.
+    OFFSET 0
+  ) AS i
+  GROUP BY i.rel
 ),
 pols AS (
   SELECT p.polrelid AS rel,
@@ -213,6 +237,10 @@ SELECT
     cols.facts, cons.facts, idx.facts, pols.facts, seqs.facts,
     -- A view's query, as the read writes it (its stored tree names the relations it reads by OID).
     CASE WHEN c.relkind = 'v' THEN pg_catalog.pg_get_viewdef(c.oid) END)::text) AS fingerprint,
+  -- What a foreign key to it rests on, which a table that has one needs to be read along with it (the key may
+  -- be dropped and made again around the change): its kind, persistence, columns and unique keys and indexes.
+  pg_catalog.md5(ROW(c.relkind, c.relpersistence, cols.key_facts, cons.key_facts, idx.key_facts)::text)
+    AS key_fingerprint,
   coalesce(refs.names, '{}') AS refs,
   coalesce(seqs.oids, '{}') AS sequence_oids
 FROM rel
