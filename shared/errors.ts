@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * Gatehouse's own error codes, one table, PostgREST-style ranges (GH1xx connection, GH2xx catalog and DDL,
  * GH3xx studio transport, GH4xx configuration files, GH5xx act-as, GH6xx change sets, GH7xx workbench,
@@ -96,13 +94,13 @@ export const errorCodes = {
 
 export type ErrorCode = keyof typeof errorCodes;
 
-export const gatehouseErrorSchema = z.object({
-  code: z.enum(Object.keys(errorCodes) as [ErrorCode, ...ErrorCode[]]),
-  message: z.string(),
-  details: z.string().nullable(),
-  hint: z.string().nullable(),
-});
-export type GatehouseErrorShape = z.infer<typeof gatehouseErrorSchema>;
+/** An error as it crosses a transport (shared/contract/error.ts validates it). */
+export interface GatehouseErrorShape {
+  readonly code: ErrorCode;
+  readonly message: string;
+  readonly details: string | null;
+  readonly hint: string | null;
+}
 
 /** The one error type that crosses module borders: code, message, details and a hint saying what to do. */
 export class GatehouseError extends Error {

@@ -1,13 +1,9 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { GatehouseError } from '../../shared/errors.js';
-import {
-  diffKindSchema,
-  type DiffKind,
-  type DiffOptions,
-  type Migration,
-} from '../../shared/diff/migration.js';
+import { DIFF_KINDS, isDiffKind, type DiffKind } from '../../shared/diff/diff-kinds.js';
+import type { DiffOptions, Migration } from '../../shared/diff/migration.js';
 import { EXPORT_FORMATS as exportFormats, type ExportFormat } from '../../shared/diff/export-formats.js';
-import { refLabel } from '../../shared/model/catalog.js';
+import { refLabel } from '../../shared/model/refs.js';
 import type { SourceProgress } from '../../core/diff/sources/apply-files.js';
 import { environmentConnect } from '../../core/diff/sources/connect.js';
 import { loadSourcePair, type LoadedSource } from '../../core/diff/sources/load-source.js';
@@ -38,7 +34,7 @@ The shadow runs the other side's major when it is a database or a snapshot, else
   -o, --output FILE       write the migration to FILE instead of stdout (only once everything succeeded)
   --down FILE             also write the reverse migration (TARGET → SOURCE) to FILE
   --schema S              compare only schema S (repeatable)
-  --exclude-kind K        leave out one kind of object (repeatable): ${diffKindSchema.options.join(', ')}
+  --exclude-kind K        leave out one kind of object (repeatable): ${DIFF_KINDS.join(', ')}
   --renames               carry out the renames the diff detects instead of drop + add
   --ignore-column-order   do not rebuild tables whose columns only differ in order
   --ignore-owners, --ignore-grants, --include-roles   what to compare (roles are cluster-wide: off by default)
@@ -79,12 +75,9 @@ function loadEngine() {
 
 function kinds(values: readonly string[] | undefined): DiffKind[] {
   return (values ?? []).map((k) => {
-    const parsed = diffKindSchema.safeParse(k);
-    if (!parsed.success)
-      throw new UsageError(
-        `--exclude-kind "${k}" is not a kind; use one of ${diffKindSchema.options.join(', ')}.`,
-      );
-    return parsed.data;
+    if (!isDiffKind(k))
+      throw new UsageError(`--exclude-kind "${k}" is not a kind; use one of ${DIFF_KINDS.join(', ')}.`);
+    return k;
   });
 }
 

@@ -1,23 +1,7 @@
 import type pg from 'pg';
 import { GatehouseError } from '../../shared/errors.js';
-import { CATALOG_FORMAT, type Catalog } from '../../shared/model/catalog.js';
-import { assembleCasts } from './assemble-casts.js';
-import { assembleCollations } from './assemble-collations.js';
-import { withRangeOptions } from './assemble-range-options.js';
-import { assembleStatistics, withIndexStatistics } from './assemble-statistics.js';
-import { assembleEventTriggers } from './assemble-event-triggers.js';
-import { assemblePublications } from './assemble-publications.js';
-import { withRules } from './assemble-rules.js';
-import { assembleDependencies } from './assemble-dependencies.js';
-import { assembleFunctions, assembleTypes } from './assemble-functions.js';
-import { assembleDefaultPrivileges, assembleGrants, assemblePolicies } from './assemble-privileges.js';
-import { assembleRelations, assembleSequences } from './assemble-relations.js';
-import { assembleMemberships, assembleRoles, assembleRoleSettings } from './assemble-roles.js';
-import { deepFreeze } from './deep-freeze.js';
-import { ObjectRefs } from './object-refs.js';
-import * as rows from './rows.js';
-import { runCatalogQuery } from './run-query.js';
-import { TypeRefs } from './type-refs.js';
+import type { Catalog } from '../../shared/model/catalog.js';
+import { sendCatalogQuery } from './run-query.js';
 import { QueryPipeline, SplitPipeline, type PipelinedQuery } from './query-pipeline.js';
 import { withPipelining } from './pipeline-mode.js';
 import { MIN_SERVER_VERSION_NUM } from '../db/server-versions.js';
@@ -177,38 +161,31 @@ async function readInTransaction(
   options: ReadCatalogOptions,
   pipelining: Pipelining,
 ): Promise<Catalog> {
-  const q = async <T extends Parameters<typeof runCatalogQuery>[2]>(
-    file: string,
-    row: T,
-    values?: unknown[],
-  ) => {
+  const raw = async (file: string) => {
     const started = performance.now();
-    const result = await runCatalogQuery(client, file, row, values);
-    options.onQuery?.(file, performance.now() - started, result.length);
-    return result;
+    const result = await sendCatalogQuery(client, file);
+    options.onQuery?.(file, performance.now() - started, result.rows.length);
+    return result.rows as Record<string, unknown>[];
   };
-
-  const serverRows = await q('server.sql', rows.serverRow);
-  const schemaRows = await q('schemas.sql', rows.schemaRow);
+  // These two rows are checked against their schemas by the assembly (zod and the model's schemas: some
+  // 100 ms to load, which is done while the server works on the queries these rows decide). Until then each
+  // field is only read for what it has to be; a row of another shape fails the read there.
+  const serverRows = await raw('server.sql');
+  const schemaRows = await raw('schemas.sql');
   const server = serverRows[0];
   if (server === undefined) {
     throw new GatehouseError('GH202', 'The catalog query server.sql returned no row.', {
       hint: 'The current role is not visible in pg_roles; check that the connection is healthy.',
     });
   }
-  if (server.version_num < MIN_SERVER_VERSION_NUM) {
-    throw new GatehouseError('GH201', `PostgreSQL ${server.version} is not supported.`, {
+  const versionNum = Number(server.version_num);
+  if (versionNum < MIN_SERVER_VERSION_NUM) {
+    throw new GatehouseError('GH201', `PostgreSQL ${String(server.version)} is not supported.`, {
       hint: 'Gatehouse reads PostgreSQL 14 and newer; upgrade the server or connect to a newer one.',
     });
   }
-  const wanted = options.schemas ? new Set(options.schemas) : null;
-  const included = schemaRows.filter(
-    (s) => (options.includeSystemSchemas || !s.is_system) && (wanted === null || wanted.has(s.name)),
-  );
-  const excluded = schemaRows.filter((s) => !included.includes(s)).map((s) => s.name);
-  const schemaOids = included.map((s) => s.oid);
+  const schemaOids = includedSchemas(schemaRows, options).map((s) => s.oid);
   const p = [schemaOids];
-  const versionNum = server.version_num;
   // The relation-scoped queries take the relations to read ($2, null for all; sequences.sql: the sequences
   // left out with the others); they are planned as functions of what the trim exchange decides.
   type Scoped = (t: Lists) => PipelinedQuery;
@@ -218,7 +195,7 @@ async function readInTransaction(
   const queries: (PipelinedQuery | Scoped)[] = [
     { file: 'database.sql' },
     { file: 'roles.sql' },
-    ...(server.can_read_authid ? [{ file: 'role-passwords.sql' }] : []),
+    ...(server.can_read_authid === true ? [{ file: 'role-passwords.sql' }] : []),
     { file: versionNum >= 160000 ? 'memberships-16.sql' : 'memberships-14.sql' },
     { file: 'role-settings.sql' },
     { file: 'extensions.sql' },
@@ -256,7 +233,7 @@ async function readInTransaction(
     ...(versionNum >= 150000 ? [{ file: 'publication-schemas.sql', values: p }] : []),
   ];
   const isScoped = (x: PipelinedQuery | Scoped): x is Scoped => typeof x === 'function';
-  let pipeline: SplitPipeline;
+  const started = { server, schemaRows, options };
   if (options.trim !== undefined) {
     // The fingerprints first, then what needs no decision: the server works through those while the other
     // side's fingerprints are awaited; the relation-scoped queries follow once decided. (No parallel
@@ -271,212 +248,52 @@ async function readInTransaction(
       pipelining.first,
     );
     options.onSent?.();
+    const assembly = await loadAssembly();
     const decision = await options.trim({
       major: Math.floor(versionNum / 10000),
-      rows: await first.take('relation-fingerprints.sql', rows.relationFingerprintRow),
+      rows: await first.take('relation-fingerprints.sql', assembly.rows.relationFingerprintRow),
     });
     const lists = asLists(decision);
     const scoped = queries.filter(isScoped).map((x) => x(lists));
-    pipeline = new SplitPipeline([
+    const pipeline = new SplitPipeline([
       first,
       new QueryPipeline(client, scoped, options.onQuery, pipelining.first),
     ]);
-  } else {
-    const everything = asLists(null);
-    const all = queries.map((x) => (isScoped(x) ? x(everything) : x));
-    pipeline = new SplitPipeline(
-      parallel === null
-        ? [new QueryPipeline(client, all, options.onQuery, pipelining.first)]
-        : [
-            new QueryPipeline(
-              client,
-              all.filter((x) => !PARALLEL_FILES.has(x.file)),
-              options.onQuery,
-              pipelining.first,
-            ),
-            new QueryPipeline(
-              parallel,
-              all.filter((x) => PARALLEL_FILES.has(x.file)),
-              options.onQuery,
-              pipelining.second,
-            ),
-          ],
-    );
+    return assembly.assembleCatalog(pipeline, started);
   }
-  // Every query is on its way (or goes the moment the one before it is in): assembly runs while the servers work.
-  const database = (await pipeline.take('database.sql', rows.databaseRow))[0];
-  if (database === undefined) {
-    throw new GatehouseError('GH202', 'The catalog query database.sql returned no row.', {
-      hint: 'The current database is not visible in pg_database; check that the connection is healthy.',
-    });
-  }
-  const roleRows = await pipeline.take('roles.sql', rows.roleRow);
-  const passwordRows = server.can_read_authid
-    ? await pipeline.take('role-passwords.sql', rows.rolePasswordRow)
-    : null;
-  const roles = assembleRoles(roleRows, passwordRows);
-  const memberships = assembleMemberships(
-    await pipeline.take(
-      versionNum >= 160000 ? 'memberships-16.sql' : 'memberships-14.sql',
-      rows.membershipRow,
-    ),
+  const everything = asLists(null);
+  const all = queries.map((x) => (isScoped(x) ? x(everything) : x));
+  const pipeline = new SplitPipeline(
+    parallel === null
+      ? [new QueryPipeline(client, all, options.onQuery, pipelining.first)]
+      : [
+          new QueryPipeline(
+            client,
+            all.filter((x) => !PARALLEL_FILES.has(x.file)),
+            options.onQuery,
+            pipelining.first,
+          ),
+          new QueryPipeline(
+            parallel,
+            all.filter((x) => PARALLEL_FILES.has(x.file)),
+            options.onQuery,
+            pipelining.second,
+          ),
+        ],
   );
-  const roleSettings = assembleRoleSettings(await pipeline.take('role-settings.sql', rows.roleSettingRow));
-  const extensions = (await pipeline.take('extensions.sql', rows.extensionRow)).map(
-    ({ update_targets, ...e }) => ({
-      ...e,
-      ...(update_targets !== null ? { updateTargets: update_targets } : {}),
-    }),
-  );
-  const typeNameRows = await pipeline.take('type-names.sql', rows.typeNameRow);
-  const types = new TypeRefs(typeNameRows);
-  const keywordRows = await pipeline.take('keywords.sql', rows.keywordRow);
-  const relationRows = await pipeline.take('relations.sql', rows.relationRow);
-  const columnRows = await pipeline.take('columns.sql', rows.columnRow);
-  const notNullRows =
-    versionNum >= 180000 ? await pipeline.take('not-null-constraints.sql', rows.notNullConstraintRow) : [];
-  const constraintRows = await pipeline.take('constraints.sql', rows.constraintRow);
-  const indexRows = await pipeline.take(
-    versionNum >= 150000 ? 'indexes.sql' : 'indexes-14.sql',
-    rows.indexRow,
-  );
-  const triggerRows = await pipeline.take('triggers.sql', rows.triggerRow);
-  const viewQueryRows = await pipeline.take('view-queries.sql', rows.viewQueryRow);
-  const relations = assembleRelations(
-    {
-      relations: relationRows,
-      columns: columnRows,
-      constraints: constraintRows,
-      indexes: indexRows,
-      triggers: triggerRows,
-      viewQueries: viewQueryRows,
-      notNulls: notNullRows,
-      reservedWords: new Set(keywordRows.map((k) => k.word)),
-    },
-    types,
-  );
-  const sequenceRows = await pipeline.take('sequences.sql', rows.sequenceRow);
-  const functionRows = await pipeline.take('functions.sql', rows.functionRow);
-  const functions = assembleFunctions(
-    functionRows,
-    await pipeline.take('function-args.sql', rows.functionArgRow),
-    types,
-    await pipeline.take('aggregates.sql', rows.aggregateRow),
-  );
-  const typeRows = await pipeline.take('types.sql', rows.typeRow);
-  const domainConstraintRows = await pipeline.take('domain-constraints.sql', rows.domainConstraintRow);
-  const typeAttributeRows = await pipeline.take('type-attributes.sql', rows.typeAttributeRow);
-  // Before the dependencies: their edges to collations are resolved by OID.
-  const collationRows = await pipeline.take('collations.sql', rows.collationRow);
-  const collations = assembleCollations(collationRows);
-  // Before the grants: their USAGE grants are resolved by OID.
-  const languageRows = await pipeline.take('languages.sql', rows.languageRow);
-  const refs = new ObjectRefs({
-    relations: relationRows,
-    sequences: sequenceRows,
-    schemas: included,
-    functions: functionRows,
-    types: typeRows,
-    typeNames: typeNameRows,
-    collations: collationRows,
-    languages: languageRows,
-    database,
-  });
-  const userTypes = assembleTypes(typeRows, domainConstraintRows, typeAttributeRows, types);
-  const grants = assembleGrants(await pipeline.take('grants.sql', rows.grantRow), refs, roles);
-  // A column's name from the assembled relation (columns in attnum order: without dropped columns the
-  // attnum is the index plus one), so no map per relation is built for the lookup.
-  const relationByOid = new Map(relations.map((r) => [r.oid, r]));
-  const columnName = (rel: number, attnum: number): string | undefined => {
-    const columns = relationByOid.get(rel)?.columns;
-    if (columns === undefined) return undefined;
-    const guess = columns[attnum - 1];
-    if (guess !== undefined && guess.position === attnum) return guess.name;
-    return columns.find((c) => c.position === attnum)?.name;
-  };
-  const dependencies = assembleDependencies(
-    await pipeline.take('dependencies.sql', rows.dependencyRow),
-    refs,
-    columnName,
-  );
-  const defaultPrivileges = assembleDefaultPrivileges(
-    await pipeline.take('default-privileges.sql', rows.defaultPrivilegeRow),
-  );
-  const policies = assemblePolicies(await pipeline.take('policies.sql', rows.policyRow), roles);
-  const casts = assembleCasts(await pipeline.take('casts.sql', rows.castRow));
-  const eventTriggers = assembleEventTriggers(
-    await pipeline.take('event-triggers.sql', rows.eventTriggerRow),
-  );
-  const statistics = assembleStatistics(await pipeline.take('statistics.sql', rows.statisticsRow));
-  const rangeOptions = await pipeline.take('range-options.sql', rows.rangeOptionRow);
-  const indexStatistics = await pipeline.take('index-statistics.sql', rows.indexStatisticsRow);
-  const ruleRows = await pipeline.take('rules.sql', rows.ruleRow);
-  const publications = assemblePublications(
-    await pipeline.take('publications.sql', rows.publicationRow),
-    await pipeline.take(
-      versionNum >= 150000 ? 'publication-tables.sql' : 'publication-tables-14.sql',
-      rows.publicationTableRow,
-    ),
-    versionNum >= 150000 ? await pipeline.take('publication-schemas.sql', rows.publicationSchemaRow) : [],
-  );
-
-  const catalog: Catalog = {
-    format: CATALOG_FORMAT,
-    readAt: server.read_at,
-    server: {
-      version: server.version,
-      versionNum: server.version_num,
-      major: Math.floor(server.version_num / 10000),
-      currentUser: server.current_user_name,
-      sessionUser: server.session_user_name,
-      currentDatabase: server.current_database,
-      isSuperuser: server.is_superuser,
-      bypassRls: server.bypass_rls,
-      canReadPasswords: server.can_read_authid,
-    },
-    database: {
-      oid: database.oid,
-      name: database.name,
-      owner: database.owner,
-      encoding: database.encoding,
-      collate: database.collate,
-      ctype: database.ctype,
-      comment: database.comment,
-      connectionLimit: database.connection_limit,
-      allowConnections: database.allow_connections,
-    },
-    excludedSchemas: excluded,
-    roles,
-    memberships,
-    roleSettings,
-    schemas: included.map((s) => ({
-      oid: s.oid,
-      name: s.name,
-      owner: s.owner,
-      comment: s.comment,
-      extension: s.extension,
-    })),
-    extensions,
-    relations: withRules(withIndexStatistics(relations, indexStatistics), ruleRows),
-    sequences: assembleSequences(sequenceRows),
-    functions,
-    types: withRangeOptions(userTypes, rangeOptions),
-    grants,
-    defaultPrivileges,
-    policies,
-    dependencies,
-    casts,
-    eventTriggers,
-    collations,
-    statistics,
-    publications,
-    languages: languageRows.map((l) => ({
-      oid: l.oid,
-      name: l.name,
-      owner: l.owner,
-      trusted: l.trusted,
-      extension: l.extension,
-    })),
-  };
-  return deepFreeze(catalog);
+  return (await loadAssembly()).assembleCatalog(pipeline, started);
 }
+
+/** The schemas read: not the system ones (unless asked), and of those the ones asked for, if any. */
+export function includedSchemas<S extends { readonly name?: unknown; readonly is_system?: unknown }>(
+  schemaRows: readonly S[],
+  options: Pick<ReadCatalogOptions, 'includeSystemSchemas' | 'schemas'>,
+): S[] {
+  const wanted = options.schemas ? new Set<unknown>(options.schemas) : null;
+  return schemaRows.filter(
+    (s) => (options.includeSystemSchemas || s.is_system !== true) && (wanted === null || wanted.has(s.name)),
+  );
+}
+
+/** The assembly's module (rows' schemas, the model's), once its queries are on their way. */
+const loadAssembly = () => import('./assemble-catalog.js');

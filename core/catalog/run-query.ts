@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { GatehouseError } from '../../shared/errors.js';
 import { sqlFile } from '../db/sql-files.js';
 import { catalogTypes } from './array-text.js';
@@ -78,7 +78,7 @@ export function checkCatalogRows<T extends z.ZodType>(
     checks.set(row, check);
   }
   if (check !== null && rows.every(check)) return rows as z.output<T>[];
-  const parsed = z.array(row).safeParse(rows);
+  const parsed = row.array().safeParse(rows);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue ? ` (row ${issue.path.join('.')}: ${issue.message})` : '';
@@ -92,6 +92,11 @@ export function checkCatalogRows<T extends z.ZodType>(
     );
   }
   return parsed.data;
+}
+
+/** One row checked as checkCatalogRows checks each. */
+export function checkCatalogRow<T extends z.ZodType>(file: string, row: T, value: unknown): z.output<T> {
+  return checkCatalogRows(file, row, [value])[0] as z.output<T>;
 }
 
 /** Runs sql/catalog/<file> with the given parameters and validates every row against `row`. */

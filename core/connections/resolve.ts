@@ -1,5 +1,6 @@
 import { GatehouseError } from '../../shared/errors.js';
-import { sslModeSchema, type ConnectionParams, type SslMode } from '../../shared/model/connection.js';
+import type { ConnectionParams } from '../../shared/model/connection.js';
+import { isSslMode, SSL_MODES, type SslMode } from '../../shared/model/ssl-modes.js';
 import { parseConnectionString, type Conninfo } from '../../shared/connections/conninfo.js';
 import type { ResolveEnvironment } from './environment.js';
 import { lookupPgpass, parsePgpass, pgpassModeProblem } from './pgpass.js';
@@ -157,10 +158,10 @@ export function resolveConnection(
   const port = Number(portText);
   const user = values.user ?? environment.username;
   const database = values.dbname ?? user;
-  const sslParsed = sslModeSchema.safeParse(values.sslmode ?? 'prefer');
-  if (!sslParsed.success) {
+  const sslmode = values.sslmode ?? 'prefer';
+  if (!isSslMode(sslmode)) {
     throw new GatehouseError('GH103', `Invalid sslmode "${values.sslmode}".`, {
-      hint: 'Use one of disable, allow, prefer, require, verify-ca, verify-full (check PGSSLMODE too).',
+      hint: `Use one of ${SSL_MODES.join(', ')} (check PGSSLMODE too).`,
     });
   }
   let connectTimeoutSeconds: number | undefined;
@@ -204,7 +205,7 @@ export function resolveConnection(
     database,
     password,
     passwordSource,
-    sslmode: sslParsed.data,
+    sslmode,
     sslrootcert: path(values.sslrootcert),
     sslcert: path(values.sslcert),
     sslkey: path(values.sslkey),
@@ -225,13 +226,16 @@ export function splitForSaving(params: ConnectionParams): {
     field !== undefined && field !== '' ? String(field) : fromString[keyword];
   const port = pick(params.port, 'port');
   const sslmode = pick(params.sslmode, 'sslmode');
-  const sslParsed = sslmode === undefined ? undefined : sslModeSchema.parse(sslmode);
+  if (sslmode !== undefined && !isSslMode(sslmode))
+    throw new GatehouseError('GH103', `Invalid sslmode "${sslmode}".`, {
+      hint: `Use one of ${SSL_MODES.join(', ')}.`,
+    });
   const entries = {
     host: pick(params.host, 'host'),
     port: port === undefined ? undefined : Number(port),
     user: pick(params.user, 'user'),
     database: pick(params.database, 'dbname'),
-    sslmode: sslParsed,
+    sslmode,
     sslrootcert: pick(params.sslrootcert, 'sslrootcert'),
     sslcert: pick(params.sslcert, 'sslcert'),
     sslkey: pick(params.sslkey, 'sslkey'),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { changeSchema, diffOptionsSchema, migrationSchema } from '../diff/migration.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../diff/export-formats.js';
 import { diffReviewSchema, reviewConfigSchema } from '../diff/review.js';
-import { gatehouseErrorSchema } from '../errors.js';
+import { gatehouseErrorSchema } from './error.js';
 import { defineCall } from './define.js';
 
 const connectionId = z.string().min(1).max(200);

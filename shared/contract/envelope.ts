@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { gatehouseErrorSchema, type GatehouseErrorShape } from '../errors.js';
+import type { GatehouseErrorShape } from '../errors.js';
+import { gatehouseErrorSchema } from './error.js';
 
 /** What every transport (IPC, HTTP) carries back: a value or one of our errors, never a thrown stack. */
 export type Envelope<T> =

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { objectRefSchema } from '../model/catalog.js';
+import { DIFF_KINDS, type DiffKind } from './diff-kinds.js';
 
 /**
  * The migration diff's result, shared by the engine (core/diff/engine), its sources and exports, the CLI and the
@@ -9,35 +10,9 @@ import { objectRefSchema } from '../model/catalog.js';
 
 const obj = <T extends z.ZodRawShape>(shape: T) => z.object(shape).strict();
 
-/** The kinds of object the diff compares, as `--exclude-kind` and the UI's filter name them. */
-export const diffKindSchema = z.enum([
-  'schema',
-  'extension',
-  'collation',
-  'type',
-  'sequence',
-  'table',
-  'column',
-  'constraint',
-  'index',
-  'statistics',
-  'view',
-  'materialized_view',
-  'function',
-  'trigger',
-  'rule',
-  'event_trigger',
-  'publication',
-  'rls',
-  'policy',
-  'owner',
-  'grant',
-  'default_privilege',
-  'comment',
-  'role',
-  'membership',
-]);
-export type DiffKind = z.infer<typeof diffKindSchema>;
+/** The kinds of object the diff compares (shared/diff/diff-kinds.ts). */
+export const diffKindSchema = z.enum(DIFF_KINDS);
+export type { DiffKind };
 
 /** What a statement risks when it runs on a live database. */
 export const hazardKindSchema = z.enum([

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { SSL_MODES, type SslMode } from './ssl-modes.js';
 
 /** libpq's sslmode values, in increasing order of strictness. */
-export const sslModeSchema = z.enum(['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full']);
-export type SslMode = z.infer<typeof sslModeSchema>;
+export const sslModeSchema = z.enum(SSL_MODES);
+export type { SslMode };
 
 /**
  * What a user gives to connect: a URI (or key=value conninfo) and/or form fields. Fields win over the URI;

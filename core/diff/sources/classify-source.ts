@@ -1,6 +1,6 @@
 import { open, stat } from 'node:fs/promises';
 import { GatehouseError } from '../../../shared/errors.js';
-import { looksLikeSnapshot } from './snapshot.js';
+import { looksLikeSnapshot } from './snapshot-mark.js';
 
 /** One side of a diff as the user named it. */
 export type SourceSpec =

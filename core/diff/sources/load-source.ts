@@ -11,7 +11,6 @@ import { environmentConnect, withClient, type Connect } from './connect.js';
 import { planFolder, type FolderConvention, type PlannedFile } from './folder-plan.js';
 import { ShadowPool } from './shadow-pool.js';
 import type { ShadowDatabase } from './shadow-server.js';
-import { readSnapshotFile } from './snapshot.js';
 
 /** One side of a diff, read into a model. */
 export interface LoadedSource {
@@ -255,7 +254,10 @@ export async function loadSource(
   const base = directBase(spec);
   const label = base.label;
   if (spec.kind === 'live') return { ...base, model: await readLiveModel(spec.uri, connect) };
-  if (spec.kind === 'snapshot') return { ...base, model: await readSnapshotFile(spec.path) };
+  if (spec.kind === 'snapshot') {
+    const { readSnapshotFile } = await import('./snapshot.js');
+    return { ...base, model: await readSnapshotFile(spec.path) };
+  }
   const other = options.other ?? { spec, model: null };
   const { major, why } = wantedMajor(other, options.pgMajor);
   const plan = await plannedFiles(spec);

@@ -3,6 +3,7 @@ import { GatehouseError } from '../../../shared/errors.js';
 import { CATALOG_FORMAT, catalogSchema, type Catalog } from '../../../shared/model/catalog.js';
 import { deepFreeze } from '../../catalog/deep-freeze.js';
 import { canonicalCatalog } from './canonical-ids.js';
+import { SNAPSHOT_MARK } from './snapshot-mark.js';
 
 /**
  * A snapshot file: one catalog model as JSON, so a diff can run against what a database was. Versioned
@@ -12,7 +13,6 @@ import { canonicalCatalog } from './canonical-ids.js';
 
 /** Bumped when a snapshot written by this build could not be read by the previous one. */
 export const SNAPSHOT_FORMAT = 1;
-const MARK = 'gatehouse-snapshot';
 /** What a loaded snapshot says it was read at (a snapshot keeps no timestamp). */
 const NO_TIME = '1970-01-01T00:00:00.000Z';
 
@@ -27,13 +27,8 @@ function sortedKeys(value: unknown): unknown {
 /** The snapshot text of a model (ends with a newline). */
 export function snapshotText(model: Catalog): string {
   const { readAt: _readAt, ...rest } = canonicalCatalog(model, NO_TIME);
-  const file = { kind: MARK, format: SNAPSHOT_FORMAT, catalogFormat: CATALOG_FORMAT, model: rest };
+  const file = { kind: SNAPSHOT_MARK, format: SNAPSHOT_FORMAT, catalogFormat: CATALOG_FORMAT, model: rest };
   return `${JSON.stringify(sortedKeys(file), null, 1)}\n`;
-}
-
-/** Whether a file's text looks like a snapshot (to tell it from a .sql file without trusting its name). */
-export function looksLikeSnapshot(text: string): boolean {
-  return /^\s*\{/.test(text) && text.includes(`"${MARK}"`);
 }
 
 const invalid = (file: string, why: string) =>
@@ -49,8 +44,8 @@ export function parseSnapshot(text: string, file: string): Catalog {
   } catch (error) {
     throw invalid(file, `the JSON does not parse (${(error as Error).message})`);
   }
-  if (typeof data !== 'object' || data === null || (data as { kind?: unknown }).kind !== MARK)
-    throw invalid(file, `it has no "kind": "${MARK}"`);
+  if (typeof data !== 'object' || data === null || (data as { kind?: unknown }).kind !== SNAPSHOT_MARK)
+    throw invalid(file, `it has no "kind": "${SNAPSHOT_MARK}"`);
   const { format, catalogFormat, model } = data as Record<string, unknown>;
   if (typeof format !== 'number' || !Number.isInteger(format) || format < 1)
     throw invalid(file, 'its "format" is not a positive whole number');
