@@ -17,6 +17,14 @@ describe('viewColumnOrigins', () => {
     expect([...viewColumnOrigins(tree)]).toEqual([[1, { relationOid: 222, attnum: 3 }]]);
   });
 
+  it('skips escaped brackets and backslashes in names', () => {
+    const escaped =
+      '({QUERY :rtable ({RANGETBLENTRY :alias {ALIAS :aliasname a\\(b\\\\ :colnames ("x\\}")}}) :targetList (' +
+      '{TARGETENTRY :expr {VAR :varno 1} :resno 1 :resname c\\{ :resorigtbl 7 :resorigcol 2 :resjunk false}' +
+      ') :override 0})';
+    expect([...viewColumnOrigins(escaped)]).toEqual([[1, { relationOid: 7, attnum: 2 }]]);
+  });
+
   it('returns nothing for a tree without a target list', () => {
     expect(viewColumnOrigins('({QUERY :commandType 1 :targetList <>})').size).toBe(0);
   });

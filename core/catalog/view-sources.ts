@@ -10,20 +10,26 @@ export interface ColumnOrigin {
   readonly attnum: number;
 }
 
-/** Index just past the first `key` found at exactly `depth` brackets deep, or -1. Backslash escapes a character. */
-function findKeyAtDepth(tree: string, key: string, depth: number): number {
+// The walks below jump from one bracket or escape to the next with a regex instead of stepping through every
+// character: a tree is some 6 KB (mostly range table), read once per view and per read, before the JIT would
+// compile a loop over characters (48 views: 60 ms of the client's time that way).
+/** Brackets and escapes, and the top-level query's `:targetList` key. */
+const TARGET_LIST = /[\\(){}]|:targetList /g;
+/** Brackets and escapes. */
+const BRACKETS = /[\\(){}]/g;
+
+/** Index just past the first `:targetList ` found at exactly `depth` brackets deep, or -1. */
+function findTargetList(tree: string, depth: number): number {
+  const re = TARGET_LIST;
+  re.lastIndex = 0;
   let d = 0;
-  for (let i = 0; i < tree.length; i++) {
-    const ch = tree.charCodeAt(i);
-    if (ch === 92 /* \ */) {
-      i++;
-    } else if (ch === 40 /* ( */ || ch === 123 /* { */) {
-      d++;
-    } else if (ch === 41 /* ) */ || ch === 125 /* } */) {
-      d--;
-    } else if (d === depth && ch === 58 /* : */ && tree.startsWith(key, i)) {
-      return i + key.length;
-    }
+  for (let m = re.exec(tree); m !== null; m = re.exec(tree)) {
+    const mark = m[0];
+    if (mark === '\\')
+      re.lastIndex++; // a backslash escapes the character after it
+    else if (mark === '(' || mark === '{') d++;
+    else if (mark === ')' || mark === '}') d--;
+    else if (d === depth) return re.lastIndex;
   }
   return -1;
 }
@@ -40,20 +46,23 @@ function lastInt(entry: string, key: string): number | null {
 export function viewColumnOrigins(tree: string): Map<number, ColumnOrigin> {
   const out = new Map<number, ColumnOrigin>();
   // The tree is a list holding one Query: `({QUERY … :targetList (…) …})`, so its fields sit 2 deep.
-  let i = findKeyAtDepth(tree, ':targetList ', 2);
+  const i = findTargetList(tree, 2);
   if (i < 0 || tree[i] !== '(') return out;
+  const re = BRACKETS;
+  re.lastIndex = i;
   let depth = 0;
   let entryStart = -1;
-  for (; i < tree.length; i++) {
-    const ch = tree.charCodeAt(i);
-    if (ch === 92) {
-      i++;
-    } else if (ch === 40 || ch === 123) {
+  for (let m = re.exec(tree); m !== null; m = re.exec(tree)) {
+    const mark = m[0];
+    const at = m.index;
+    if (mark === '\\') {
+      re.lastIndex++;
+    } else if (mark === '(' || mark === '{') {
       depth++;
-      if (ch === 123 && depth === 2) entryStart = i;
-    } else if (ch === 41 || ch === 125) {
-      if (ch === 125 && depth === 2 && entryStart >= 0) {
-        const entry = tree.slice(entryStart, i + 1);
+      if (mark === '{' && depth === 2) entryStart = at;
+    } else {
+      if (mark === '}' && depth === 2 && entryStart >= 0) {
+        const entry = tree.slice(entryStart, at + 1);
         const resno = lastInt(entry, ':resno ');
         const table = lastInt(entry, ':resorigtbl ');
         const column = lastInt(entry, ':resorigcol ');

@@ -66,6 +66,10 @@ used AS (
   LEFT JOIN member AS rm ON rm.classid = dep.refclassid AND rm.objid = dep.refobjid
   WHERE dep.refobjid >= 12000
     AND dep.refclassid <> 'pg_catalog.pg_namespace'::regclass
+    -- Only the catalogs members are in (types' own edges, the commonest others, are no member's).
+    AND dep.classid IN ('pg_catalog.pg_class'::regclass, 'pg_catalog.pg_attrdef'::regclass,
+                        'pg_catalog.pg_constraint'::regclass, 'pg_catalog.pg_policy'::regclass,
+                        'pg_catalog.pg_trigger'::regclass, 'pg_catalog.pg_rewrite'::regclass)
     -- A member's AUTO and INTERNAL edges to relations and constraints are to its own (columns, the constraint
     -- of an index, a view's rule) or, for a partition, to its parent (partitions are fixed); nine edges in ten
     -- are those, and they go before the join. (Other AUTO edges stay: on 14 a generated column's expression
@@ -78,12 +82,19 @@ used AS (
 ),
 refs AS (
   SELECT u.rel,
-         -- Another relation is named; anything else fixes the relation.
-         bool_or(u.ref_rel IS NULL OR u.deptype = 'e') AS fixed,
+         bool_or(u.fixed) AS fixed,
          -- "f|o", schema and name joined by U+001F (a row of text[] costs the client far less than a text[][]).
-         pg_catalog.array_agg(DISTINCT (CASE WHEN u.via_foreign_key THEN 'f' ELSE 'o' END) || E'\x1f'
+         pg_catalog.array_agg((CASE WHEN u.via_foreign_key THEN 'f' ELSE 'o' END) || E'\x1f'
            || rn.nspname || E'\x1f' || rc.relname) FILTER (WHERE u.ref_rel IS NOT NULL) AS names
-  FROM used AS u
+  -- Each relation named once (a view reading five columns of a table has five edges to it) before its name
+  -- is looked up and spelt.
+  FROM (
+    SELECT u.rel, u.ref_rel, u.via_foreign_key,
+           -- Another relation is named; anything else fixes the relation.
+           bool_or(u.ref_rel IS NULL OR u.deptype = 'e') AS fixed
+    FROM used AS u
+    GROUP BY u.rel, u.ref_rel, u.via_foreign_key
+  ) AS u
   LEFT JOIN pg_catalog.pg_class AS rc ON rc.oid = u.ref_rel
   LEFT JOIN pg_catalog.pg_namespace AS rn ON rn.oid = rc.relnamespace
   GROUP BY u.rel
