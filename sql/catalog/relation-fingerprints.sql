@@ -100,11 +100,12 @@ refs AS (
   GROUP BY u.rel
 ),
 cols AS (
+  -- What columns.sql takes of a column (inheritance and what ADD COLUMN left for existing rows aside: a table in
+  -- an INHERITS tree is fixed, and the missing value is no fact of the model).
   SELECT a.attrelid AS rel,
          pg_catalog.sum(pg_catalog.hashint8extended(pg_catalog.hash_record_extended(ROW(
-           a.attnum, a.attname, a.atttypid, a.atttypmod, a.attndims, a.attnotnull,
-           a.atthasdef, a.atthasmissing, a.attmissingval::text, a.attidentity, a.attgenerated, a.attisdropped,
-           a.attislocal, a.attinhcount, a.attcollation, a.attstorage, a.attcompression, a.attstattarget,
+           a.attnum, a.attname, a.atttypid, a.atttypmod, a.attnotnull, a.attidentity, a.attgenerated,
+           a.attisdropped, a.attcollation, a.attstorage, a.attcompression, a.attstattarget,
            a.attacl::text, a.attoptions, a.attfdwoptions,
            -- A DEFAULT cannot name a column: deparsed without the relation (not opened).
            CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, 0)
@@ -112,7 +113,7 @@ cols AS (
            d.description), 0), 0)) AS facts,
          -- What a foreign key to the table rests on (with keys below): its columns, their order and types.
          pg_catalog.sum(pg_catalog.hashint8extended(pg_catalog.hash_record_extended(ROW(
-           a.attnum, a.attname, a.atttypid, a.atttypmod, a.attndims, a.attcollation, a.attisdropped), 0), 0))
+           a.attnum, a.attname, a.atttypid, a.atttypmod, a.attcollation, a.attisdropped), 0), 0))
            AS key_facts
   FROM pg_catalog.pg_attribute AS a
   JOIN rel ON rel.oid = a.attrelid AND rel.plain
